@@ -1,0 +1,60 @@
+/**
+ * Named permissions. A role is a set of these, per organization; every API route declares the one
+ * it needs (or `public` / `authenticated`). The SPA receives the signed-in user's set to hide what
+ * they cannot do — the server still checks every request.
+ */
+export const permissions = [
+  'users.view',
+  'users.create',
+  'users.edit',
+  'users.disable',
+  'password_management',
+  'manage_api_keys',
+  'update_own_profile',
+  'update_own_configuration',
+  'manage_menus',
+  'audit.view',
+  'roles.manage',
+  'organizations.manage',
+  'organization.settings',
+  'custom_fields.manage',
+  'mail.manage',
+  'system.settings',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export const permissionLabels: Record<Permission, string> = {
+  'users.view': 'View users of my organization',
+  'users.create': 'Create users',
+  'users.edit': 'Edit users and their roles',
+  'users.disable': 'Enable and disable users',
+  password_management: "Change or reset another user's password",
+  manage_api_keys: "Manage another user's API key",
+  update_own_profile: 'Edit my own profile',
+  update_own_configuration: 'Change my own configuration',
+  manage_menus: 'Configure my menus',
+  'audit.view': 'View the security audit log',
+  'roles.manage': "Edit roles' permissions",
+  'organizations.manage': 'Create and rename organizations',
+  'organization.settings': "Change the organization's settings",
+  'custom_fields.manage': 'Define custom user fields',
+  'mail.manage': 'View and retry outgoing mail',
+  'system.settings': 'Change system-wide settings',
+};
+
+export function isPermission(value: string): value is Permission {
+  return (permissions as readonly string[]).includes(value);
+}
+
+const everyone: Permission[] = ['users.view', 'update_own_profile', 'update_own_configuration', 'manage_menus'];
+
+/** The roles every organization starts with. */
+export const seededRoles: { name: string; permissions: Permission[] }[] = [
+  { name: 'Administrator', permissions: [...permissions] },
+  {
+    name: 'Manager',
+    permissions: [...everyone, 'users.create', 'users.edit', 'users.disable', 'audit.view'],
+  },
+  { name: 'User', permissions: everyone },
+];

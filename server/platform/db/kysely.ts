@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = {
+  /** PostgreSQL only: run every connection with this search_path (tests use one schema each). */
+  schema?: string;
+};
+
+/** Opens the database named by the configuration (SQLite file or PostgreSQL pool). */
+export function openDatabase(config: Pick<Config, 'database'>, options: DatabaseOptions = {}): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (config.database.kind === 'sqlite') {
+    const sqlite = openSqlite(config.database.file);
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: withSqliteConventions(sqlite) }),
+      plugins,
+    });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.database.url,
+    max: 10,
+    types: { getTypeParser: pgTypeParser },
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+const BOOLEAN_COLUMN = /^(is|has|must)_/;
+
+/**
+ * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
+ * in one place, so stores see `boolean` on both databases. Result columns are recognised by the
+ * naming convention of schema.ts.
+ */
+function withSqliteConventions(sqlite: SqliteDatabase.Database) {
+  const toParams = (params: readonly unknown[]) =>
+    params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+  const toRow = (row: unknown) => {
+    if (row && typeof row === 'object') {
+      const record = row as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        if (BOOLEAN_COLUMN.test(key) && typeof record[key] === 'number') record[key] = record[key] === 1;
+      }
+    }
+    return row;
+  };
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const statement = sqlite.prepare(sql);
+      return {
+        reader: statement.reader,
+        all: (params: readonly unknown[]) => statement.all(toParams(params)).map(toRow),
+        run: (params: readonly unknown[]) => statement.run(toParams(params)),
+        *iterate(params: readonly unknown[]) {
+          for (const row of statement.iterate(toParams(params))) yield toRow(row);
+        },
+      };
+    },
+  };
+}
+
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+const DATE = 1082;
+const INT8 = 20;
+const NUMERIC = 1700;
+const JSON_OID = 114;
+const JSONB = 3802;
+
+/** pg type parsers: timestamps as fixed-width ISO strings, int8 as numbers, JSON left as text. */
+function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
+  switch (oid) {
+    case TIMESTAMPTZ:
+      return (value) => new Date(value).toISOString();
+    case TIMESTAMP:
+      return (value) => new Date(`${value.replace(' ', 'T')}Z`).toISOString();
+    case DATE:
+    case JSON_OID:
+    case JSONB:
+      return (value) => value;
+    case INT8:
+    case NUMERIC:
+      return (value) => Number(value);
+    default:
+      return pg.types.getTypeParser(oid, format as 'text');
+  }
+}

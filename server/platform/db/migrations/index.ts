@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as identity from './0001-identity';
+import * as mailOutbox from './0002-mail-outbox';
+import * as profile from './0003-profile';
+import * as passwords from './0004-passwords';
+import * as apiKeys from './0005-api-keys';
+
+/** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
+export const migrations: Record<string, Migration> = {
+  '0001-identity': identity,
+  '0002-mail-outbox': mailOutbox,
+  '0003-profile': profile,
+  '0004-passwords': passwords,
+  '0005-api-keys': apiKeys,
+};

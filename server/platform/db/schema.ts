@@ -1,0 +1,252 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The typed schema shared by both databases. Property names are camelCase here and snake_case in
+ * SQL (Kysely's CamelCasePlugin maps them). Conventions (DESIGN.md §6):
+ * - ids are UUIDv7 strings;
+ * - timestamps are ISO-8601 UTC strings of fixed width (`2026-11-28T09:15:00.000Z`);
+ * - boolean columns are named `is…`, `has…` or `must…` (`is_…` in SQL) — the SQLite driver
+ *   wrapper turns their 0/1 into booleans by that name;
+ * - JSON columns hold text and are parsed explicitly by the store that owns them.
+ */
+type Timestamp = string;
+type Generated<T> = ColumnType<T, T | undefined, T>;
+type Json = string;
+
+export type UserStatus = 'active' | 'reset' | 'disabled';
+
+export type OrganizationsTable = {
+  id: string;
+  name: string;
+  nameNormalized: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type UsersTable = {
+  id: string;
+  username: string;
+  usernameNormalized: string;
+  email: string;
+  emailNormalized: string;
+  namePrefix: string | null;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  nameSuffix: string | null;
+  /** `YYYY-MM-DD` */
+  birthday: string | null;
+  /** E.164 */
+  phone: string | null;
+  status: UserStatus;
+  passwordHash: string | null;
+  passwordChangedAt: Timestamp | null;
+  mustChangePassword: boolean;
+  failedSignInCount: Generated<number>;
+  lockoutCount: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastSignInAt: Timestamp | null;
+  signInCount: Generated<number>;
+  lastOrganizationId: string | null;
+  locale: string | null;
+  timezone: string | null;
+  /** Bumped on every profile change; the ETag of the user resource. */
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type UserEmailsTable = {
+  id: string;
+  userId: string;
+  email: string;
+  emailNormalized: string;
+  verifiedAt: Timestamp | null;
+  position: number;
+  createdAt: Timestamp;
+};
+
+export type RolesTable = {
+  id: string;
+  organizationId: string;
+  name: string;
+  /** JSON array of permission names */
+  permissions: Json;
+  isSystem: boolean;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type MembershipsTable = {
+  id: string;
+  userId: string;
+  organizationId: string;
+  createdAt: Timestamp;
+};
+
+export type MembershipRolesTable = {
+  membershipId: string;
+  roleId: string;
+};
+
+export type SessionsTable = {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  organizationId: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  /** absolute expiry */
+  expiresAt: Timestamp;
+};
+
+export type PasswordTokensTable = {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  /** `self_service` (1 h) or `admin_reset` (24 h) */
+  purpose: 'self_service' | 'admin_reset';
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+};
+
+export type EmailVerificationsTable = {
+  id: string;
+  userEmailId: string;
+  tokenHash: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+};
+
+export type ApiKeysTable = {
+  id: string;
+  userId: string;
+  organizationId: string;
+  keyHash: string;
+  /** the first characters of the key, for recognition */
+  prefix: string;
+  createdAt: Timestamp;
+  lastUsedAt: Timestamp | null;
+  lastUsedIp: string | null;
+};
+
+export type AvatarsTable = {
+  userId: string;
+  /** server-made file name stem under DATA_DIR/avatars */
+  storageKey: string;
+  createdAt: Timestamp;
+};
+
+export type CustomFieldType = 'text' | 'longtext' | 'number' | 'date' | 'boolean' | 'choice';
+
+export type CustomFieldDefinitionsTable = {
+  id: string;
+  organizationId: string;
+  /** machine name, unique in the organization */
+  name: string;
+  label: string;
+  type: CustomFieldType;
+  isRequired: boolean;
+  /** JSON array of strings for `choice`, else null */
+  choices: Json | null;
+  position: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type CustomFieldValuesTable = {
+  userId: string;
+  fieldId: string;
+  /** JSON value */
+  value: Json;
+};
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export type MailOutboxTable = {
+  id: string;
+  organizationId: string | null;
+  messageId: string;
+  template: string;
+  toAddress: string;
+  toName: string | null;
+  fromAddress: string;
+  replyTo: string | null;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  status: MailStatus;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  claimedBy: string | null;
+  claimedAt: Timestamp | null;
+  lastError: string | null;
+  sentAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type AuditEventsTable = {
+  id: string;
+  organizationId: string | null;
+  actorUserId: string | null;
+  subjectUserId: string | null;
+  /** e.g. `session.signed_in`, `password.reset_by_admin` */
+  action: string;
+  ip: string | null;
+  /** JSON object with non-secret details */
+  details: Json;
+  occurredAt: Timestamp;
+};
+
+export type SettingsValuesTable = {
+  id: string;
+  /** `system`, `organization` or `user` */
+  scope: 'system' | 'organization' | 'user';
+  /** '' for system, the organization id, or `<organizationId>/<userId>` */
+  scopeId: string;
+  key: string;
+  /** JSON value */
+  value: Json;
+  updatedAt: Timestamp;
+};
+
+export type RateLimitsTable = {
+  key: string;
+  count: number;
+  resetAt: Timestamp;
+};
+
+export type DB = {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  userEmails: UserEmailsTable;
+  roles: RolesTable;
+  memberships: MembershipsTable;
+  membershipRoles: MembershipRolesTable;
+  sessions: SessionsTable;
+  passwordTokens: PasswordTokensTable;
+  emailVerifications: EmailVerificationsTable;
+  apiKeys: ApiKeysTable;
+  avatars: AvatarsTable;
+  customFieldDefinitions: CustomFieldDefinitionsTable;
+  customFieldValues: CustomFieldValuesTable;
+  mailOutbox: MailOutboxTable;
+  auditEvents: AuditEventsTable;
+  settingsValues: SettingsValuesTable;
+  rateLimits: RateLimitsTable;
+};
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Organization = Selectable<OrganizationsTable>;
+export type Role = Selectable<RolesTable>;
+export type Session = Selectable<SessionsTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type NewMailOutboxRow = Insertable<MailOutboxTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
