@@ -34,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
     const config = { database: { kind: 'postgres', url } } as const;
     const database = openDatabase(config, { schema });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, { schema });
     return {
       ...database,
       config,

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { createAuthenticators } from './features/auth/authenticate';
+import { registerFeatures } from './features/index';
+import type { Deps } from './platform/deps';
+import { authentication } from './platform/http/authentication';
+import { registerErrorHandler } from './platform/http/error-handler';
+import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
+import { loggerOptions } from './platform/http/logging';
+import { zodValidatorCompiler } from './platform/http/validation';
+
+export type AppOptions = Omit<Deps, 'log'> & {
+  /** Where the built SPA lives; `false` to serve no web app (API-only tests). */
+  webDist?: string | false;
+  /** Pino options or `false` for no logging (tests). */
+  logger?: boolean | object;
+};
+
+const MAX_JSON_BODY = 256 * 1024;
+const MAX_UPLOAD = 5 * 1024 * 1024;
+
+/**
+ * Builds the Fastify instance. The order below is the boot sequence: platform plugins first
+ * (each later one relies on the earlier), then the app's features.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
+    bodyLimit: MAX_JSON_BODY,
+    // Strict input (DESIGN.md §4): no coercion, no dropped properties, no prototype pollution.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const deps: Deps = { ...options, log: app.log };
+
+  // 1. Validation and serialization: zod schemas, parsed values only.
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // 2. Bodies: JSON and JSON:API only; text/plain is never parsed.
+  app.removeContentTypeParser('text/plain');
+  await app.register(jsonApiContentNegotiation);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, parts: 6 } });
+  // 3. Errors: one handler, JSON:API error documents, generic 5xx.
+  registerErrorHandler(app);
+  // 4. Security headers.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/doc')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+  // 5. Cookies, then who is calling and may they (deny by default).
+  await app.register(cookie);
+  await app.register(authentication, { config, authenticators: createAuthenticators(deps) });
+  // 6. Request budgets per IP, and per API key (after authentication, which names the key).
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'onRequest',
+    timeWindow: 60_000,
+    max: (request) =>
+      request.actor?.via.kind === 'api_key' ? config.apiKeyRateLimitPerMinute : config.rateLimitPerMinute,
+    keyGenerator: (request) =>
+      request.actor?.via.kind === 'api_key' ? `key:${request.actor.via.apiKeyId}` : `ip:${request.ip}`,
+    allowList: (request) => !request.url.startsWith('/api/') || request.url.startsWith('/api/doc'),
+  });
+  // 7. The API description and its sandbox.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Atrium API',
+        version: '1',
+        description:
+          'JSON:API 1.1. Authenticate with `Authorization: Bearer <API key>` (My User → General Information → API Key → Generate Key).',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An Atrium API key (atr_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/doc',
+    staticCSP: true,
+    uiConfig: { persistAuthorization: false, tryItOutEnabled: true },
+  });
+  app.get('/api/doc/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // 8. The product: health, then every feature (features/index.ts is the table of contents).
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.db.selectFrom('organizations').select('id').limit(1).execute();
+      return { status: 'ok' };
+    } catch (error) {
+      app.log.error({ err: error }, 'readiness check failed');
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  await app.register(async (api) => registerFeatures(api, deps), { prefix: '/api' });
+
+  // 9. The web app for everything else.
+  if (options.webDist !== false) {
+    const { registerSpa } = await import('./platform/http/spa');
+    await registerSpa(app, { distDir: options.webDist ?? path.resolve('dist/web') });
+  }
+  return app;
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+
+/**
+ * API key format: `atr_` + 27 base62 characters of a 160-bit random secret + 6 base62 characters
+ * of its CRC32. The prefix lets secret scanners recognise a leaked key; the checksum lets the
+ * server refuse a mistyped or forged key before any database lookup.
+ */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const SECRET_LENGTH = 27;
+const CHECKSUM_LENGTH = 6;
+const KEY_PATTERN = /^atr_([0-9A-Za-z]{27})([0-9A-Za-z]{6})$/;
+export const API_KEY_PREFIX_LENGTH = 10;
+
+function toBase62(value: bigint, width: number): string {
+  let out = '';
+  let rest = value;
+  while (rest > 0n) {
+    out = BASE62[Number(rest % 62n)] + out;
+    rest /= 62n;
+  }
+  return out.padStart(width, '0');
+}
+
+function checksum(secret: string): string {
+  return toBase62(BigInt(crc32(`atr_${secret}`)), CHECKSUM_LENGTH);
+}
+
+export function generateApiKey(): string {
+  const secret = toBase62(BigInt(`0x${randomBytes(20).toString('hex')}`), SECRET_LENGTH);
+  return `atr_${secret}${checksum(secret)}`;
+}
+
+/** True when the key has the format and a matching checksum. */
+export function isWellFormedApiKey(key: string): boolean {
+  const match = KEY_PATTERN.exec(key);
+  return match !== null && checksum(match[1] as string) === match[2];
+}
+
+/** What is kept and shown for recognition: `atr_` and the first six secret characters. */
+export function apiKeyPrefix(key: string): string {
+  return key.slice(0, API_KEY_PREFIX_LENGTH);
+}

@@ -1,0 +1,140 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import { AppError } from '../../platform/http/errors';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../platform/http/authentication';
+import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { resourceBody, toOne } from '../../platform/http/schemas';
+import { presentSession } from './presenter';
+import {
+  endMySession,
+  getMySession,
+  listMySessions,
+  type RequestContext,
+  signIn,
+  signOut,
+  switchOrganization,
+} from './service';
+
+const signInBody = resourceBody(
+  'sessions',
+  z.strictObject({
+    login: z.string().min(1, 'Enter your username or email.').max(255),
+    password: z.string().min(1, 'Enter your password.').max(4096),
+  }),
+);
+
+const switchBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('sessions'),
+    id: z.string().optional(),
+    relationships: z.strictObject({ organization: toOne('organizations') }),
+  }),
+});
+
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+function contextOf(request: FastifyRequest): RequestContext {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+/** Sign-in, sign-out and "my signed-in devices": /api/sessions. */
+export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['sessions'];
+
+  api.post(
+    '/sessions',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Sign in (browser session)', body: signInBody },
+    },
+    async (request, reply) => {
+      const { login, password } = request.body.data.attributes;
+      const presentedToken = request.cookies[sessionCookieName(deps.config)];
+      const result = await signIn(deps, { login, password, presentedToken }, contextOf(request));
+      setSessionCookie(reply, deps.config, result.token);
+      reply.status(201).header('location', `/api/sessions/${result.session.id}`);
+      return resourceDocument(
+        presentSession(result.session, { currentSessionId: result.session.id, csrfToken: result.csrfToken }),
+      );
+    },
+  );
+
+  api.get(
+    '/sessions/current',
+    {
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      schema: { tags, summary: 'The current session, with its CSRF token' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.via.kind !== 'session') {
+        throw new AppError('not_found', 'no_session', 'Requests made with an API key have no session.');
+      }
+      const session = await getMySession(deps, actor, actor.via.sessionId);
+      return resourceDocument(
+        presentSession(session, { currentSessionId: session.id, csrfToken: actor.via.csrfToken }),
+      );
+    },
+  );
+
+  api.patch(
+    '/sessions/current',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Switch the current organization', body: switchBody },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const organizationId = request.body.data.relationships.organization.data.id;
+      const session = await switchOrganization(deps, actor, organizationId, contextOf(request));
+      const csrfToken = actor.via.kind === 'session' ? actor.via.csrfToken : undefined;
+      return resourceDocument(
+        presentSession(session, { currentSessionId: session.id, ...(csrfToken ? { csrfToken } : {}) }),
+      );
+    },
+  );
+
+  api.delete(
+    '/sessions/current',
+    {
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      schema: { tags, summary: 'Sign out' },
+    },
+    async (request, reply) => {
+      await signOut(deps, actorOf(request), contextOf(request));
+      clearSessionCookie(reply, deps.config);
+      reply.header('clear-site-data', '"cache", "cookies", "storage"');
+      return reply.status(204).send();
+    },
+  );
+
+  api.get(
+    '/sessions',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'My signed-in devices' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const sessions = await listMySessions(deps, actor);
+      const currentSessionId = actor.via.kind === 'session' ? actor.via.sessionId : undefined;
+      return collectionDocument(sessions.map((s) => presentSession(s, { currentSessionId })));
+    },
+  );
+
+  api.delete(
+    '/sessions/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'End one of my sessions', params: idParams },
+    },
+    async (request, reply) => {
+      await endMySession(deps, actorOf(request), request.params.id, contextOf(request));
+      return reply.status(204).send();
+    },
+  );
+}

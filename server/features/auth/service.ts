@@ -1,0 +1,288 @@
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { AppError, notFound } from '../../platform/http/errors';
+import { enforceRateLimit } from '../../platform/rate-limit';
+import { sha256 } from '../../platform/secrets';
+import { resolveSettings } from '../../platform/settings';
+import { recordAuditEvent } from '../audit/store';
+import { normalizeEmail, normalizeUsername } from '../users/store';
+import {
+  deleteSession,
+  deleteSessionByTokenHash,
+  findUserSession,
+  insertSession,
+  listUserSessions,
+  type SessionRecord,
+} from './store';
+import { csrfTokenFor, newSessionToken } from './tokens';
+
+export type RequestContext = { ip: string; userAgent: string | undefined };
+
+const invalidCredentials = () =>
+  new AppError('unauthenticated', 'invalid_credentials', 'The username or password is incorrect.', {
+    source: { pointer: '/data/attributes/login' },
+  });
+
+/**
+ * Signs a person in: per-IP budget, per-account lockout with growing waits, the same answer and
+ * time for an unknown user and a wrong password, a brand-new session id (any session the browser
+ * presented is ended: no fixation), and an audit row either way.
+ */
+export async function signIn(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config'>,
+  input: { login: string; password: string; presentedToken: string | undefined },
+  context: RequestContext,
+): Promise<{ token: string; csrfToken: string; session: SessionRecord }> {
+  const { db, clock, hasher, config } = deps;
+  await enforceRateLimit(db, clock, `sign-in:ip:${context.ip}`, config.signInRateLimitPerMinute, 60_000);
+
+  const login = input.login.trim();
+  const user = await db
+    .selectFrom('users')
+    .select([
+      'id',
+      'status',
+      'passwordHash',
+      'failedSignInCount',
+      'lockoutCount',
+      'lockedUntil',
+      'lastOrganizationId',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('usernameNormalized', '=', normalizeUsername(login)),
+        eb('emailNormalized', '=', normalizeEmail(login)),
+      ]),
+    )
+    .executeTakeFirst();
+
+  const now = clock.now();
+  if (!user || !user.passwordHash) {
+    await hasher.verifyAgainstDummy(input.password);
+    await recordAuditEvent(db, clock, {
+      action: 'session.sign_in_failed',
+      organizationId: null,
+      actorUserId: null,
+      subjectUserId: user?.id ?? null,
+      ip: context.ip,
+      details: { reason: user ? 'no_password' : 'unknown_user' },
+    });
+    if (user?.status === 'reset') throw passwordWasReset();
+    throw invalidCredentials();
+  }
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+    await hasher.verifyAgainstDummy(input.password);
+    const retryAfter = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000);
+    throw new AppError(
+      'rate_limited',
+      'account_locked',
+      'Too many failed sign-ins: this account is locked for a while. Try again later or reset your password.',
+      { headers: { 'retry-after': String(retryAfter) }, meta: { retryAfterSeconds: retryAfter } },
+    );
+  }
+  if (!(await hasher.verify(user.passwordHash, input.password))) {
+    await registerFailure(deps, user, context);
+    throw invalidCredentials();
+  }
+  if (user.status === 'disabled') {
+    throw new AppError('unauthenticated', 'account_disabled', 'This account is disabled. Ask an administrator.');
+  }
+  if (user.status === 'reset') throw passwordWasReset();
+
+  const organizationId = await pickOrganization(deps, user.id, user.lastOrganizationId);
+  if (!organizationId) {
+    throw new AppError('unauthenticated', 'no_organization', 'This account belongs to no organization.');
+  }
+  const settings = await resolveSettings(db, { organizationId });
+  const token = newSessionToken();
+  const nowIso = now.toISOString();
+  const session = await db.transaction().execute(async (trx) => {
+    if (input.presentedToken) await deleteSessionByTokenHash(trx, sha256(input.presentedToken));
+    const created = await insertSession(trx, {
+      tokenHash: sha256(token),
+      userId: user.id,
+      organizationId,
+      ip: context.ip,
+      userAgent: context.userAgent?.slice(0, 512) ?? null,
+      createdAt: nowIso,
+      lastSeenAt: nowIso,
+      expiresAt: new Date(now.getTime() + settings['session.absolute_minutes'] * 60_000).toISOString(),
+    });
+    await trx
+      .updateTable('users')
+      .set((eb) => ({
+        failedSignInCount: 0,
+        lockoutCount: 0,
+        lockedUntil: null,
+        lastSignInAt: nowIso,
+        signInCount: eb('signInCount', '+', 1),
+        lastOrganizationId: organizationId,
+      }))
+      .where('id', '=', user.id)
+      .execute();
+    await recordAuditEvent(trx, clock, {
+      action: 'session.signed_in',
+      organizationId,
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      ip: context.ip,
+      details: { sessionId: created.id },
+    });
+    return created;
+  });
+  return { token, csrfToken: csrfTokenFor(token), session };
+}
+
+function passwordWasReset() {
+  return new AppError(
+    'unauthenticated',
+    'password_reset_required',
+    'Your password was reset by an administrator. Use the link in the email we sent you.',
+  );
+}
+
+async function registerFailure(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  user: { id: string; failedSignInCount: number; lockoutCount: number },
+  context: RequestContext,
+): Promise<void> {
+  const { db, clock } = deps;
+  const settings = await resolveSettings(db, {});
+  const failures = user.failedSignInCount + 1;
+  const locks = failures >= settings['lockout.threshold'];
+  await db.transaction().execute(async (trx) => {
+    if (locks) {
+      const lockoutCount = user.lockoutCount + 1;
+      const minutes = settings['lockout.minutes'] * 2 ** Math.min(lockoutCount - 1, 10);
+      const lockedUntil = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
+      await trx
+        .updateTable('users')
+        .set({ failedSignInCount: 0, lockoutCount, lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await recordAuditEvent(trx, clock, {
+        action: 'account.locked',
+        organizationId: null,
+        actorUserId: null,
+        subjectUserId: user.id,
+        ip: context.ip,
+        details: { minutes, lockedUntil },
+      });
+    } else {
+      await trx
+        .updateTable('users')
+        .set((eb) => ({ failedSignInCount: eb('failedSignInCount', '+', 1) }))
+        .where('id', '=', user.id)
+        .execute();
+    }
+    await recordAuditEvent(trx, clock, {
+      action: 'session.sign_in_failed',
+      organizationId: null,
+      actorUserId: null,
+      subjectUserId: user.id,
+      ip: context.ip,
+      details: { reason: 'wrong_password' },
+    });
+  });
+}
+
+/** The last-used organization if the user is still a member of it, else their first one. */
+async function pickOrganization(
+  deps: Pick<Deps, 'db'>,
+  userId: string,
+  lastOrganizationId: string | null,
+): Promise<string | undefined> {
+  const memberships = await deps.db
+    .selectFrom('memberships')
+    .select('organizationId')
+    .where('userId', '=', userId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const ids = memberships.map((m) => m.organizationId);
+  return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
+}
+
+export async function signOut(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, context: RequestContext): Promise<void> {
+  if (actor.via.kind !== 'session') return;
+  const sessionId = actor.via.sessionId;
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, sessionId);
+    await recordAuditEvent(trx, deps.clock, {
+      action: 'session.signed_out',
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: actor.userId,
+      ip: context.ip,
+      details: { sessionId },
+    });
+  });
+}
+
+export async function listMySessions(deps: Pick<Deps, 'db'>, actor: Actor): Promise<SessionRecord[]> {
+  return listUserSessions(deps.db, actor.userId);
+}
+
+export async function getMySession(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<SessionRecord> {
+  const session = await findUserSession(deps.db, actor.userId, id);
+  if (!session) throw notFound('session');
+  return session;
+}
+
+/** Ends one of the actor's own sessions ("my signed-in devices"). Others' sessions are 404. */
+export async function endMySession(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  context: RequestContext,
+): Promise<void> {
+  const session = await getMySession(deps, actor, id);
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, session.id);
+    await recordAuditEvent(trx, deps.clock, {
+      action: 'session.ended',
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: actor.userId,
+      ip: context.ip,
+      details: { sessionId: session.id },
+    });
+  });
+}
+
+/** Moves the current session to another organization the user is a member of. */
+export async function switchOrganization(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  organizationId: string,
+  context: RequestContext,
+): Promise<SessionRecord> {
+  if (actor.via.kind !== 'session') {
+    throw new AppError('forbidden', 'session_required', 'Only a browser session can switch organizations.');
+  }
+  const sessionId = actor.via.sessionId;
+  const membership = await deps.db
+    .selectFrom('memberships')
+    .select('id')
+    .where('userId', '=', actor.userId)
+    .where('organizationId', '=', organizationId)
+    .executeTakeFirst();
+  if (!membership) {
+    throw new AppError('not_found', 'organization_not_found', 'The organization was not found.', {
+      source: { pointer: '/data/relationships/organization/data/id' },
+    });
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sessions').set({ organizationId }).where('id', '=', sessionId).execute();
+    await trx.updateTable('users').set({ lastOrganizationId: organizationId }).where('id', '=', actor.userId).execute();
+    await recordAuditEvent(trx, deps.clock, {
+      action: 'session.organization_switched',
+      organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: actor.userId,
+      ip: context.ip,
+      details: { from: actor.organizationId, to: organizationId },
+    });
+  });
+  return getMySession(deps, actor, sessionId);
+}

@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock';
+import type { DB, User } from '../../platform/db/schema';
+import { newId } from '../../platform/ids';
+
+/** The columns a user may be read with. The password hash is not among them. */
+export const userColumns = [
+  'users.id',
+  'users.username',
+  'users.email',
+  'users.namePrefix',
+  'users.firstName',
+  'users.middleName',
+  'users.lastName',
+  'users.nameSuffix',
+  'users.birthday',
+  'users.phone',
+  'users.status',
+  'users.mustChangePassword',
+  'users.passwordChangedAt',
+  'users.lastSignInAt',
+  'users.signInCount',
+  'users.lastOrganizationId',
+  'users.locale',
+  'users.timezone',
+  'users.version',
+  'users.createdAt',
+  'users.updatedAt',
+] as const;
+
+export type UserRecord = Omit<
+  User,
+  'passwordHash' | 'usernameNormalized' | 'emailNormalized' | 'failedSignInCount' | 'lockoutCount' | 'lockedUntil'
+>;
+
+/** Case-insensitive identity of usernames (Unicode-aware, unlike SQLite's NOCASE). */
+export function normalizeUsername(username: string): string {
+  return username.normalize('NFC').toLowerCase();
+}
+
+export function normalizeEmail(email: string): string {
+  return email.normalize('NFC').trim().toLowerCase();
+}
+
+export type NewUserInput = {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  passwordHash: string | null;
+  mustChangePassword?: boolean;
+  namePrefix?: string | null;
+  middleName?: string | null;
+  nameSuffix?: string | null;
+};
+
+/** Inserts a user and makes them a member of an organization with the given roles. */
+export async function insertUser(
+  db: Kysely<DB>,
+  clock: Clock,
+  input: NewUserInput,
+  membership: { organizationId: string; roleIds: string[] },
+): Promise<string> {
+  const now = clock.now().toISOString();
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      username: input.username,
+      usernameNormalized: normalizeUsername(input.username),
+      email: input.email,
+      emailNormalized: normalizeEmail(input.email),
+      namePrefix: input.namePrefix ?? null,
+      firstName: input.firstName,
+      middleName: input.middleName ?? null,
+      lastName: input.lastName,
+      nameSuffix: input.nameSuffix ?? null,
+      birthday: null,
+      phone: null,
+      status: 'active',
+      passwordHash: input.passwordHash,
+      passwordChangedAt: input.passwordHash ? now : null,
+      mustChangePassword: input.mustChangePassword ?? false,
+      lockedUntil: null,
+      lastSignInAt: null,
+      lastOrganizationId: membership.organizationId,
+      locale: null,
+      timezone: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await addMembership(db, clock, id, membership.organizationId, membership.roleIds);
+  return id;
+}
+
+export async function addMembership(
+  db: Kysely<DB>,
+  clock: Clock,
+  userId: string,
+  organizationId: string,
+  roleIds: string[],
+): Promise<string> {
+  const membershipId = newId();
+  await db
+    .insertInto('memberships')
+    .values({ id: membershipId, userId, organizationId, createdAt: clock.now().toISOString() })
+    .execute();
+  if (roleIds.length > 0) {
+    await db
+      .insertInto('membershipRoles')
+      .values(roleIds.map((roleId) => ({ membershipId, roleId })))
+      .execute();
+  }
+  return membershipId;
+}
+
+export async function countUsers(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config';
+import { safeEqual } from '../secrets';
+import type { Access, Actor } from './access';
+import { AppError, forbidden, unauthenticated } from './errors';
+
+/** Turns a credential into an actor, or `undefined` when it is not valid (for whatever reason). */
+export type Authenticators = {
+  session(token: string, request: FastifyRequest): Promise<Actor | undefined>;
+  apiKey(key: string, request: FastifyRequest): Promise<Actor | undefined>;
+};
+
+export type ApiRoute = { method: string; url: string; access: Access };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared access: what the route-walk test checks. */
+    apiRoutes: readonly ApiRoute[];
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Query parameters that would carry a credential: refused, keys travel only in Authorization. */
+const CREDENTIAL_PARAMS = new Set(['api_key', 'apikey', 'api-key', 'access_token', 'key', 'session']);
+
+export function sessionCookieName(config: Pick<Config, 'secureCookies'>): string {
+  return config.secureCookies ? '__Host-atrium_session' : 'atrium_session';
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(sessionCookieName(config), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(sessionCookieName(config), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+  });
+}
+
+function isApiRoute(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith('/api/doc');
+}
+
+/**
+ * Authentication, CSRF and access control for every /api route, in one onRequest hook:
+ * 1. a credential in the query string → 401; 2. `Authorization: Bearer` → API key, else the session
+ * cookie; 3. unsafe cookie requests need a same-origin Origin and the session's X-CSRF-Token;
+ * 4. the route's declared access (deny by default: a route without one cannot be registered).
+ */
+export const authentication = fp<{ config: Config; authenticators: Authenticators }>(
+  async (app: FastifyInstance, { config, authenticators }) => {
+    const cookieName = sessionCookieName(config);
+    const publicOrigin = new URL(config.publicUrl).origin;
+
+    app.decorateRequest('actor', undefined);
+
+    const catalog: ApiRoute[] = [];
+    app.decorate('apiRoutes', catalog);
+    app.addHook('onRoute', (route) => {
+      if (!isApiRoute(route.url)) return;
+      const access = route.config?.access;
+      if (access === undefined) {
+        throw new Error(`${String(route.method)} ${route.url} declares no access (config.access)`);
+      }
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
+      }
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (!isApiRoute(request.url)) return;
+      const access = request.routeOptions.config.access;
+      if (access === undefined) return; // not a route: the not-found handler answers
+
+      for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+        const values = Array.isArray(value) ? value : [value];
+        if (CREDENTIAL_PARAMS.has(name.toLowerCase()) || values.some((v) => typeof v === 'string' && v.startsWith('atr_'))) {
+          throw new AppError('unauthenticated', 'credential_in_url', 'Send API keys only in the Authorization header.', {
+            source: { parameter: name },
+          });
+        }
+      }
+
+      const authorization = request.headers.authorization;
+      if (authorization !== undefined) {
+        const match = /^Bearer ([^\s]+)$/i.exec(authorization);
+        request.actor = match?.[1] ? await authenticators.apiKey(match[1], request) : undefined;
+        if (!request.actor) throw unauthenticated('The API key is not valid.');
+      } else {
+        const token = request.cookies[cookieName];
+        if (token) {
+          request.actor = await authenticators.session(token, request);
+          if (!request.actor) clearSessionCookie(reply, config);
+        }
+        if (!SAFE_METHODS.has(request.method)) {
+          checkOrigin(request, publicOrigin);
+          // Public routes (sign-in, recovery) act on no session: the Origin check covers them.
+          const via = request.actor?.via;
+          if (via?.kind === 'session' && access !== 'public') {
+            const sent = request.headers['x-csrf-token'];
+            if (typeof sent !== 'string' || !safeEqual(sent, via.csrfToken)) {
+              throw new AppError('forbidden', 'csrf_token_invalid', 'The request is missing a valid X-CSRF-Token header.', {
+                source: { header: 'X-CSRF-Token' },
+              });
+            }
+          }
+        }
+      }
+
+      if (access === 'public') return;
+      const actor = request.actor;
+      if (!actor) throw unauthenticated();
+      if (actor.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
+        throw new AppError('forbidden', 'password_change_required', 'You must change your password before you continue.');
+      }
+      if (access !== 'authenticated' && !actor.permissions.has(access)) throw forbidden();
+    });
+  },
+  { name: 'atrium-authentication', dependencies: ['@fastify/cookie'] },
+);
+
+/** Refuses cross-site state changes made with a browser's cookies (sign-in included). */
+function checkOrigin(request: FastifyRequest, publicOrigin: string): void {
+  if (request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new AppError('forbidden', 'cross_site_request', 'Cross-site requests are not allowed.');
+  }
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  const ownOrigin = `${request.protocol}://${request.host}`;
+  if (origin !== publicOrigin && origin !== ownOrigin) {
+    throw new AppError('forbidden', 'cross_site_request', 'Cross-site requests are not allowed.', {
+      source: { header: 'Origin' },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permissions } from '../../common/permissions';
+import { newId } from '../../server/platform/ids';
+import { createTestApp, signIn, type TestApp } from '../helpers/app';
+import { buildOrganization, buildUser, TEST_PASSWORD } from '../helpers/factories';
+
+/**
+ * Deny by default (DESIGN.md §4, ASVS 8.2.1): walks every registered /api route. Each declares its
+ * access; each non-public route answers 401 to an anonymous caller, and each permission route
+ * answers 403 to a signed-in member whose roles grant nothing.
+ */
+describe('every API route declares and enforces its access', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, newId());
+
+  it('has routes to walk, each with a known access value', () => {
+    expect(t.app.apiRoutes.length).toBeGreaterThan(5);
+    const allowed = new Set<string>(['public', 'authenticated', ...permissions]);
+    for (const route of t.app.apiRoutes) expect(allowed.has(route.access), `${route.method} ${route.url}`).toBe(true);
+  });
+
+  it('refuses anonymous callers on every non-public route', async () => {
+    for (const route of t.app.apiRoutes.filter((r) => r.access !== 'public')) {
+      const response = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url) });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('refuses members without the permission on every permission route', async () => {
+    const organization = await buildOrganization(t);
+    const user = await buildUser(t, { organization, roles: [] });
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const guarded = t.app.apiRoutes.filter((r) => r.access !== 'public' && r.access !== 'authenticated');
+    for (const route of guarded) {
+      const response = await browser.request({ method: route.method as 'GET', url: concrete(route.url) });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
+  });
+
+  it('refuses to start with a route that declares no access', async () => {
+    const { buildApp } = await import('../../server/app');
+    const { registerFeatures } = await import('../../server/features/index');
+    expect(typeof registerFeatures).toBe('function');
+    const app = await buildApp({ ...t.deps, webDist: false, logger: false });
+    expect(() => app.get('/api/undeclared', async () => ({}))).toThrow(/declares no access/);
+    await app.close();
+  });
+});
