@@ -1,0 +1,118 @@
+import { isId } from '../../ids';
+import { badParameter, quoteList } from './query-error';
+
+export type FilterOp = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'exists' | 'contains';
+
+export type FilterKind = 'string' | 'number' | 'boolean' | 'timestamp' | 'date' | 'enum' | 'id';
+
+export type FilterSpec = {
+  /** Column reference as Kysely knows it, e.g. `organizations.nameNormalized` */
+  column: string;
+  kind: FilterKind;
+  /** The allowed values of an `enum` filter */
+  values?: readonly string[];
+  /** Allowed operators; defaults to those that make sense for the kind (see `defaultFilterOps`). */
+  ops?: readonly FilterOp[];
+};
+
+/** A list (from `a,b,c`) only for `eq`/`neq` on `enum` and `id` filters, meaning IN / NOT IN. */
+export type FilterValue = string | number | boolean | readonly string[];
+
+const ORDERED: readonly FilterOp[] = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'exists'];
+
+export const defaultFilterOps: Readonly<Record<FilterKind, readonly FilterOp[]>> = {
+  string: ['eq', 'neq', 'contains', 'exists'],
+  number: ORDERED,
+  boolean: ['eq', 'neq', 'exists'],
+  timestamp: ORDERED,
+  date: ORDERED,
+  enum: ['eq', 'neq', 'exists'],
+  id: ['eq', 'neq', 'exists'],
+};
+
+export const MAX_FILTER_LIST = 100;
+
+/** The operators a filter accepts; `contains` only ever applies to strings. */
+export function allowedFilterOps(spec: FilterSpec): readonly FilterOp[] {
+  const ops = spec.ops ?? defaultFilterOps[spec.kind];
+  return ops.filter((op) => op !== 'contains' || spec.kind === 'string');
+}
+
+/** Parses the raw value of `filter[field][op]` strictly by the filter's kind. */
+export function parseFilterValue(
+  raw: string,
+  spec: FilterSpec,
+  op: FilterOp,
+  parameter: string,
+): FilterValue {
+  const invalid = (expected: string) =>
+    badParameter(parameter, 'invalid_filter_value', `${parameter} must be ${expected}.`);
+  if (op === 'exists') {
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    throw invalid(`'true' or 'false'`);
+  }
+  if (raw === '') throw invalid('a non-empty value');
+  if ((spec.kind === 'enum' || spec.kind === 'id') && (op === 'eq' || op === 'neq') && raw.includes(',')) {
+    const items = [...new Set(raw.split(','))];
+    if (items.length > MAX_FILTER_LIST) throw invalid(`a list of at most ${MAX_FILTER_LIST} values`);
+    return items.map((item) => parseChoice(item, spec, invalid));
+  }
+  return parseScalar(raw, spec, invalid);
+}
+
+function parseScalar(
+  raw: string,
+  spec: FilterSpec,
+  invalid: (expected: string) => Error,
+): string | number | boolean {
+  switch (spec.kind) {
+    case 'string':
+      return raw;
+    case 'number':
+      if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(raw) && Number.isFinite(Number(raw))) return Number(raw);
+      throw invalid('a decimal number such as 42 or -1.5');
+    case 'boolean':
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      throw invalid(`'true' or 'false'`);
+    case 'timestamp': {
+      const timestamp = parseTimestamp(raw);
+      if (timestamp !== undefined) return timestamp;
+      throw invalid('an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z');
+    }
+    case 'date':
+      if (isDate(raw)) return raw;
+      throw invalid('a date as YYYY-MM-DD');
+    case 'enum':
+    case 'id':
+      return parseChoice(raw, spec, invalid);
+  }
+}
+
+/** One value of an `enum` or `id` filter. */
+function parseChoice(raw: string, spec: FilterSpec, invalid: (expected: string) => Error): string {
+  if (spec.kind === 'enum') {
+    if (spec.values?.includes(raw)) return raw;
+    throw invalid(`one of ${quoteList(spec.values ?? [])}, or a comma-separated list of them`);
+  }
+  if (isId(raw)) return raw;
+  throw invalid('an id (a lower-case UUID) or a comma-separated list of ids');
+}
+
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An ISO-8601 timestamp with an explicit zone, normalized to `toISOString()`; else undefined. */
+function parseTimestamp(raw: string): string | undefined {
+  const match = TIMESTAMP.exec(raw);
+  if (!match?.[1] || !isDate(match[1])) return undefined;
+  const time = Date.parse(raw);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function isDate(raw: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,35 @@
+export {
+  isJsonApiPath,
+  type JsonApiContentNegotiationOptions,
+  jsonApiContentNegotiation,
+} from './content-negotiation';
+export {
+  applySparseFieldset,
+  collectionDocument,
+  type DocumentOptions,
+  JSONAPI_MEDIA_TYPE,
+  type JsonApiDocument,
+  type Links,
+  type Meta,
+  type Relationship,
+  type ResourceIdentifier,
+  type ResourceObject,
+  resourceDocument,
+} from './document';
+export { applyListFilters, applyListQuery, countListQuery, fetchListPage, type ListPage } from './kysely';
+export { type PageState, type PaginationLinks, paginationLinks } from './links';
+export {
+  DEFAULT_PAGE_SIZE,
+  type FilterKind,
+  type FilterOp,
+  type FilterSpec,
+  type FilterValue,
+  type ListFilter,
+  type ListQuery,
+  type ListQueryOptions,
+  type ListSort,
+  type ListSpec,
+  MAX_PAGE_SIZE,
+  parseListQuery,
+  TOTAL_COUNT_HEADER,
+} from './list-query';

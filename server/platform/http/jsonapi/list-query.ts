@@ -1,0 +1,209 @@
+import {
+  allowedFilterOps,
+  type FilterOp,
+  type FilterSpec,
+  type FilterValue,
+  parseFilterValue,
+} from './filter-values';
+import { badParameter, quoteList } from './query-error';
+
+export type { FilterKind, FilterOp, FilterSpec, FilterValue } from './filter-values';
+
+/** What a list endpoint accepts. Column strings are Kysely references such as `users.username`. */
+export type ListSpec = {
+  /** The JSON:API type of the listed resources */
+  type: string;
+  /** Public sort field → column reference, e.g. `{ username: 'users.username' }` */
+  sort: Record<string, string>;
+  /** Used when the request has no `sort`, e.g. `'username'` or `'-createdAt'` */
+  defaultSort: string;
+  filters: Record<string, FilterSpec>;
+  /** Relationship paths allowed in `include` */
+  includes?: readonly string[];
+  /** Allowed `fields[type]` fields per type */
+  fieldsets?: Record<string, readonly string[]>;
+};
+
+export type ListSort = { column: string; field: string; direction: 'asc' | 'desc' };
+
+export type ListFilter = { field: string; column: string; op: FilterOp; value: FilterValue };
+
+export type ListQuery = {
+  page: { number: number; size: number };
+  sort: ListSort[];
+  filters: ListFilter[];
+  include: string[];
+  fields: Record<string, string[]>;
+  /** The client asked for the total count (`X-Include: totalCount`) */
+  withTotal?: boolean;
+};
+
+export type ListQueryOptions = {
+  /** Further query parameters the route handles itself; any other unknown one is a 400. */
+  allowParams?: readonly string[];
+  /** The request headers, read for `X-Include: totalCount`. */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
+};
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_NUMBER = 10_000_000;
+/** The response header answering `X-Include: totalCount` */
+export const TOTAL_COUNT_HEADER = 'X-Include-Total-Count';
+
+const FILTER_PARAMETER = /^filter\[([^[\]]+)\](?:\[([^[\]]+)\])?$/;
+const FIELDS_PARAMETER = /^fields\[([^[\]]+)\]$/;
+
+/**
+ * Parses the query string of a list endpoint (DESIGN.md §3) strictly against `spec`: every
+ * unknown, repeated or malformed parameter is a 400 `AppError` whose `source.parameter` names it.
+ * Bracketed keys arrive literally (`'filter[name][contains]'`), as Fastify's query parser leaves them.
+ */
+export function parseListQuery(
+  query: Readonly<Record<string, unknown>>,
+  spec: ListSpec,
+  options: ListQueryOptions = {},
+): ListQuery {
+  const result: ListQuery = {
+    page: { number: 1, size: DEFAULT_PAGE_SIZE },
+    sort: [],
+    filters: [],
+    include: [],
+    fields: {},
+    withTotal: wantsTotalCount(options.headers?.['x-include']),
+  };
+  let sortValue: string | undefined;
+  for (const [parameter, rawValue] of Object.entries(query)) {
+    if (rawValue === undefined || options.allowParams?.includes(parameter)) continue;
+    const value = single(parameter, rawValue);
+    const filterMatch = FILTER_PARAMETER.exec(parameter);
+    const fieldsMatch = FIELDS_PARAMETER.exec(parameter);
+    if (parameter === 'page[number]') {
+      result.page.number = parseWholeNumber(parameter, value, MAX_PAGE_NUMBER, 'invalid_page_number');
+    } else if (parameter === 'page[size]') {
+      result.page.size = parseWholeNumber(parameter, value, MAX_PAGE_SIZE, 'invalid_page_size');
+    } else if (parameter === 'sort') {
+      sortValue = value;
+    } else if (parameter === 'include') {
+      result.include = parseInclude(value, spec);
+    } else if (filterMatch?.[1]) {
+      result.filters.push(parseFilter(parameter, filterMatch[1], filterMatch[2], value, spec));
+    } else if (fieldsMatch?.[1]) {
+      result.fields[fieldsMatch[1]] = parseFieldset(parameter, fieldsMatch[1], value, spec);
+    } else {
+      throw badParameter(
+        parameter,
+        'unknown_parameter',
+        `The query parameter ${parameter} is not supported here.`,
+      );
+    }
+  }
+  result.sort = sortValue === undefined ? defaultSort(spec) : parseSort(sortValue, spec);
+  return result;
+}
+
+function single(parameter: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    throw badParameter(parameter, 'repeated_parameter', `Give the query parameter ${parameter} only once.`);
+  }
+  throw badParameter(
+    parameter,
+    'invalid_parameter',
+    `The query parameter ${parameter} must be a plain value.`,
+  );
+}
+
+function parseWholeNumber(parameter: string, value: string, max: number, code: string): number {
+  const number = /^[1-9]\d{0,8}$/.test(value) ? Number(value) : Number.NaN;
+  if (number >= 1 && number <= max) return number;
+  throw badParameter(parameter, code, `${parameter} must be a whole number from 1 to ${max}.`);
+}
+
+function parseSort(value: string, spec: ListSpec): ListSort[] {
+  const seen = new Set<string>();
+  return value.split(',').map((term) => {
+    const direction = term.startsWith('-') ? 'desc' : 'asc';
+    const field = direction === 'desc' ? term.slice(1) : term;
+    if (!Object.hasOwn(spec.sort, field)) {
+      const detail =
+        field === ''
+          ? 'sort must be a comma-separated list of fields, each optionally prefixed with -.'
+          : `Cannot sort by '${field}'. Sort by one of ${quoteList(Object.keys(spec.sort))}.`;
+      throw badParameter('sort', field === '' ? 'invalid_sort' : 'unknown_sort_field', detail);
+    }
+    if (seen.has(field)) throw badParameter('sort', 'invalid_sort', `sort lists '${field}' more than once.`);
+    seen.add(field);
+    return { column: spec.sort[field] as string, field, direction };
+  });
+}
+
+function defaultSort(spec: ListSpec): ListSort[] {
+  try {
+    return parseSort(spec.defaultSort, spec);
+  } catch (error) {
+    throw new Error(`ListSpec '${spec.type}': defaultSort '${spec.defaultSort}' is not a valid sort.`, {
+      cause: error,
+    });
+  }
+}
+
+function parseInclude(value: string, spec: ListSpec): string[] {
+  if (value === '') return [];
+  const paths = [...new Set(value.split(','))];
+  const allowed = spec.includes ?? [];
+  const unknown = paths.find((path) => !allowed.includes(path));
+  if (unknown === undefined) return paths;
+  throw badParameter(
+    'include',
+    'unsupported_include',
+    `Cannot include '${unknown}'. Include one of ${quoteList(allowed)}.`,
+  );
+}
+
+function parseFilter(
+  parameter: string,
+  field: string,
+  op: string | undefined,
+  value: string,
+  spec: ListSpec,
+): ListFilter {
+  if (!Object.hasOwn(spec.filters, field)) {
+    const detail = `Cannot filter by '${field}'. Filter by one of ${quoteList(Object.keys(spec.filters))}.`;
+    throw badParameter(parameter, 'unknown_filter', detail);
+  }
+  const filter = spec.filters[field] as FilterSpec;
+  const allowed = allowedFilterOps(filter);
+  const filterOp = (op ?? 'eq') as FilterOp;
+  if (!allowed.includes(filterOp)) {
+    const detail = `The operator '${filterOp}' is not supported for filter '${field}'. Use one of ${quoteList(allowed)}.`;
+    throw badParameter(parameter, 'unsupported_filter_operator', detail);
+  }
+  return {
+    field,
+    column: filter.column,
+    op: filterOp,
+    value: parseFilterValue(value, filter, filterOp, parameter),
+  };
+}
+
+function parseFieldset(parameter: string, type: string, value: string, spec: ListSpec): string[] {
+  const fieldsets = spec.fieldsets ?? {};
+  if (!Object.hasOwn(fieldsets, type)) {
+    const detail = `Sparse fieldsets are not available for type '${type}'. Use one of ${quoteList(Object.keys(fieldsets))}.`;
+    throw badParameter(parameter, 'unknown_fieldset_type', detail);
+  }
+  if (value === '') return [];
+  const allowed = fieldsets[type] as readonly string[];
+  const fields = [...new Set(value.split(','))];
+  const unknown = fields.find((field) => !allowed.includes(field));
+  if (unknown === undefined) return fields;
+  const detail = `Type '${type}' has no field '${unknown}'. Choose from ${quoteList(allowed)}.`;
+  throw badParameter(parameter, 'unknown_fieldset_field', detail);
+}
+
+/** `X-Include: totalCount` (OroCRM's convention; several values separated by `;` or `,`). */
+function wantsTotalCount(header: string | string[] | undefined): boolean {
+  const values = Array.isArray(header) ? header : header === undefined ? [] : [header];
+  return values.some((value) => value.split(/[;,]/).some((item) => item.trim() === 'totalCount'));
+}

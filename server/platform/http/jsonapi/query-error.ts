@@ -1,0 +1,12 @@
+import { AppError } from '../errors';
+
+/** A 400 about one query parameter, named exactly as the client sent it. */
+export function badParameter(parameter: string, code: string, detail: string): AppError {
+  return new AppError('bad_request', code, detail, { source: { parameter } });
+}
+
+/** `'a', 'b'` for messages that list the allowed values. */
+export function quoteList(values: Iterable<string>): string {
+  const list = [...values].map((value) => `'${value}'`);
+  return list.length === 0 ? 'none' : list.join(', ');
+}
