@@ -1,0 +1,38 @@
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useRouteError } from 'react-router';
+import { Page } from '../ui/page';
+import { paths } from './paths';
+
+/** What a page shows when its code fails to render or load (e.g. an old tab after a deploy). */
+export function ErrorPage() {
+  const error = useRouteError();
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <Stack p="lg" maw={720}>
+      <Page title="Something went wrong">
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden="true" />}>
+          <Stack gap="md">
+            <Text size="sm">This page could not be shown. Reloading it usually helps.</Text>
+            <Group gap="md">
+              <Button
+                size="xs"
+                color="red"
+                leftSection={<IconRefresh size={14} aria-hidden="true" />}
+                onClick={() => window.location.reload()}
+              >
+                Reload
+              </Button>
+              <Anchor href={paths.home} size="sm">
+                Go to the home page
+              </Anchor>
+            </Group>
+          </Stack>
+        </Alert>
+      </Page>
+    </Stack>
+  );
+}

@@ -1,0 +1,121 @@
+import { AppShell, Container, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
+import { IconBuilding, IconHexagonLetterA } from '@tabler/icons-react';
+import { type RefObject, useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { useCurrentUser } from './api';
+import classes from './layout.module.css';
+import { paths } from './paths';
+import { UserMenu } from './user-menu';
+
+const MAIN_ID = 'main-content';
+
+/** The application frame: skip link, top bar (product, organization, user menu), content. */
+export function AppLayout() {
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusMainOnNavigation(mainRef);
+
+  return (
+    <AppShell header={{ height: 56 }} padding="lg">
+      <SkipLink />
+      <AppShell.Header className={classes.header}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Brand />
+            <NavigationProgress />
+          </Group>
+          <Group gap="lg" wrap="nowrap">
+            <OrganizationIndicator />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id={MAIN_ID} ref={mainRef} tabIndex={-1} className={classes.main}>
+        <Container size="xl" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** The frame of the pages a visitor sees before signing in (sign-in, password reset). */
+export function PublicLayout() {
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusMainOnNavigation(mainRef);
+  return (
+    <>
+      <SkipLink />
+      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className={classes.publicMain}>
+        <Text component="p" size="xl" fw={700} c="indigo.8">
+          Atrium
+        </Text>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+function SkipLink() {
+  return (
+    <a
+      href={`#${MAIN_ID}`}
+      className={classes.skipLink}
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(MAIN_ID)?.focus();
+      }}
+    >
+      Skip to main content
+    </a>
+  );
+}
+
+function Brand() {
+  return (
+    <Link to={paths.home} className={classes.brand}>
+      <IconHexagonLetterA size={28} stroke={1.5} aria-hidden="true" />
+      Atrium
+    </Link>
+  );
+}
+
+/** The organization the user is working in; the switcher comes with the organizations feature. */
+function OrganizationIndicator() {
+  const { data: user } = useCurrentUser();
+  if (!user?.organization) return null;
+  return (
+    <Group gap={6} wrap="nowrap" className={classes.organization} visibleFrom="sm">
+      <IconBuilding size={16} aria-hidden="true" />
+      <Text component="span" size="sm" truncate maw={240}>
+        <VisuallyHidden>Organization: </VisuallyHidden>
+        {user.organization.name}
+      </Text>
+    </Group>
+  );
+}
+
+/** Shown while a route's code or data is on its way. */
+function NavigationProgress() {
+  const navigation = useNavigation();
+  if (navigation.state === 'idle') return null;
+  return (
+    <Group gap={6} role="status">
+      <Loader size="xs" color="white" aria-hidden="true" />
+      <VisuallyHidden>Loading page…</VisuallyHidden>
+    </Group>
+  );
+}
+
+/**
+ * After a client-side navigation, move focus to the new page's content, as a full page load
+ * would reset it; screen readers then start reading the new page. Not on the first load.
+ */
+function useFocusMainOnNavigation(mainRef: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname, mainRef]);
+}

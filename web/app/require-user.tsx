@@ -1,0 +1,19 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { PageLoader } from '../ui/page-loader';
+import { useCurrentUser } from './api';
+import { signInPath } from './paths';
+
+/**
+ * Guards the routes below it: a signed-out visitor (401) goes to the sign-in page, which brings
+ * them back here afterwards. Any other failure to read the profile lets the page render; its own
+ * requests will show what is wrong.
+ */
+export function RequireUser() {
+  const { data: user, isPending } = useCurrentUser();
+  const location = useLocation();
+  if (isPending) return <PageLoader label="Loading your profile…" />;
+  if (user === null) {
+    return <Navigate to={signInPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
+  }
+  return <Outlet />;
+}

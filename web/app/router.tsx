@@ -1,0 +1,50 @@
+import { createBrowserRouter, Outlet, type RouteObject, ScrollRestoration } from 'react-router';
+import { PageLoader } from '../ui/page-loader';
+import { ErrorPage } from './error-page';
+import { HomePage } from './home-page';
+import { AppLayout, PublicLayout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { RequireUser } from './require-user';
+
+/**
+ * Pages for signed-in users: each feature adds its routes here, lazily loaded so the first page
+ * stays small, e.g.
+ * `{ path: paths.myUser, lazy: async () => ({ Component: (await import('../features/users/my-user-page')).MyUserPage }) }`.
+ */
+const userRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }];
+
+/** Pages for visitors who are not signed in (sign-in, password reset), in the plain frame. */
+const publicRoutes: RouteObject[] = [];
+
+export const routes: RouteObject[] = [
+  {
+    element: (
+      <>
+        <ScrollRestoration />
+        <Outlet />
+      </>
+    ),
+    errorElement: <ErrorPage />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            // Inside the layout, so a failing page keeps the top bar and the user menu.
+            errorElement: <ErrorPage />,
+            children: [
+              { element: <RequireUser />, children: userRoutes },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+      { element: <PublicLayout />, errorElement: <ErrorPage />, children: publicRoutes },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,105 @@
+import { Button, Group, Menu, Skeleton, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconLogin, IconLogout } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { fullName } from '../ui/person-name';
+import { UserAvatar } from '../ui/user-avatar';
+import { ApiError, apiFetch, type CurrentUser, setCsrfToken, useCurrentUser } from './api';
+import classes from './layout.module.css';
+import { paths, signInPath } from './paths';
+import { userMenuItems } from './user-menu-items';
+
+/** The upper-right corner: the signed-in user's menu, or a "Sign in" link. */
+export function UserMenu() {
+  const { data: user, isPending } = useCurrentUser();
+  const location = useLocation();
+
+  if (isPending) {
+    return (
+      <Group gap="xs" role="status">
+        <Skeleton height={32} circle />
+        <Skeleton height={12} width={96} radius="xl" />
+        <VisuallyHidden>Loading your profile…</VisuallyHidden>
+      </Group>
+    );
+  }
+  if (!user) {
+    return (
+      <Button
+        component={Link}
+        to={signInPath(`${location.pathname}${location.search}`)}
+        variant="white"
+        size="sm"
+        leftSection={<IconLogin size={16} aria-hidden="true" />}
+      >
+        Sign in
+      </Button>
+    );
+  }
+  return <SignedInMenu user={user} />;
+}
+
+function SignedInMenu({ user }: { user: CurrentUser }) {
+  const name = fullName(user);
+  const items = userMenuItems.filter(
+    (item) => !item.permission || user.permissions.includes(item.permission),
+  );
+  const signOut = useSignOut();
+
+  return (
+    <Menu position="bottom-end" width={240}>
+      <Menu.Target>
+        <UnstyledButton className={classes.userButton} aria-label={name}>
+          <Group gap="xs" wrap="nowrap">
+            <UserAvatar person={user} src={user.avatarUrl} size={32} />
+            <Text component="span" size="sm" fw={500} visibleFrom="sm" truncate maw={220}>
+              {name}
+            </Text>
+            <IconChevronDown size={16} aria-hidden="true" />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.email}</Menu.Label>
+        {items.map(({ key, label, to, icon: Icon }) => (
+          <Menu.Item key={key} component={Link} to={to} leftSection={<Icon size={16} aria-hidden="true" />}>
+            {label}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} aria-hidden="true" />}
+          onClick={() => signOut.mutate()}
+          disabled={signOut.isPending}
+        >
+          Logout
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/**
+ * Ends the session on the server, then loads the sign-in page afresh: a full page load drops
+ * everything the SPA held in memory (cached records, the CSRF token).
+ */
+function useSignOut() {
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await apiFetch('/api/sessions/current', { method: 'DELETE' });
+      } catch (error) {
+        // Already signed out: nothing to end.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+    },
+    onSuccess: () => {
+      setCsrfToken(null);
+      window.location.assign(paths.signIn);
+    },
+    onError: (error) => {
+      notifications.show({ color: 'red', title: 'You are still signed in', message: error.message });
+    },
+  });
+}
