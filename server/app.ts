@@ -33,7 +33,13 @@ const MAX_UPLOAD = 5 * 1024 * 1024;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...loggerOptions(config.logLevel),
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     bodyLimit: MAX_JSON_BODY,
     // Strict input (DESIGN.md §4): no coercion, no dropped properties, no prototype pollution.

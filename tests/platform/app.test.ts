@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/platform/config';
+import { createTestApp, JSONAPI, type TestApp } from '../helpers/app';
+
+describe('the platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    // A route that fails unexpectedly, to prove 5xx answers never leak their message.
+    t.app.log.level = 'silent';
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+  });
+
+  it('answers an unknown /api path with a JSON:API 404 document', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain(JSONAPI);
+    expect(response.json().errors[0]).toMatchObject({ status: '404', code: 'route_not_found' });
+  });
+
+  it('sends the security headers and no-store on /api', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/sessions' });
+    const csp = String(response.headers['content-security-policy']);
+    for (const directive of ["base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(response.headers['referrer-policy']).toBeDefined();
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses oversized bodies, prototype pollution and text/plain', async () => {
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { 'content-type': JSONAPI },
+      payload: JSON.stringify({
+        data: { type: 'sessions', attributes: { login: 'x'.repeat(300_000), password: 'y' } },
+      }),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().errors[0].code).toBe('body_too_large');
+    const proto = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { 'content-type': JSONAPI },
+      payload:
+        '{"data":{"type":"sessions","attributes":{"login":"a","password":"b","__proto__":{"isAdmin":true}}}}',
+    });
+    expect(proto.statusCode).toBe(400);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect(text.statusCode).toBe(415);
+  });
+
+  it('does not coerce types', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { 'content-type': JSONAPI },
+      payload: { data: { type: 'sessions', attributes: { login: ['admin'], password: true } } },
+    });
+    expect(response.statusCode).toBe(400);
+    const pointers = response.json().errors.map((e: { source: { pointer: string } }) => e.source.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/data/attributes/login', '/data/attributes/password']));
+  });
+
+  it('hides the message of a server error and logs it instead', async () => {
+    const { buildApp } = await import('../../server/app');
+    const lines: string[] = [];
+    const app = await buildApp({
+      ...t.deps,
+      webDist: false,
+      logger: { level: 'error', stream: { write: (line: string) => lines.push(line) } },
+    });
+    app.get('/boom', async () => {
+      throw new Error('secret database detail');
+    });
+    const response = await app.inject({ method: 'GET', url: '/boom' });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret database detail');
+    expect(response.json().errors[0].code).toBe('internal_error');
+    expect(lines.join('\n')).toContain('secret database detail');
+    await app.close();
+  });
+
+  it('serves the OpenAPI description and the sandbox', async () => {
+    const spec = await t.app.inject({ method: 'GET', url: '/api/doc/openapi.json' });
+    expect(spec.statusCode).toBe(200);
+    const document = spec.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.paths['/api/sessions']).toBeDefined();
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const ui = await t.app.inject({ method: 'GET', url: '/api/doc/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('redacts credentials from the request log', async () => {
+    const { buildApp } = await import('../../server/app');
+    const lines: string[] = [];
+    const app = await buildApp({
+      ...t.deps,
+      webDist: false,
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    await app.inject({
+      method: 'GET',
+      url: '/api/sessions?token=abc-secret-value',
+      headers: { authorization: 'Bearer atr_not-a-real-key', cookie: 'atrium_session=session-secret' },
+    });
+    const log = lines.join('\n');
+    expect(log).toContain('/api/sessions?token=');
+    expect(log).not.toContain('abc-secret-value');
+    expect(log).not.toContain('atr_not-a-real-key');
+    expect(log).not.toContain('session-secret');
+    await app.close();
+  });
+});
+
+describe('configuration', () => {
+  it('has working embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.admin.password).toBeUndefined();
+  });
+
+  it('reads PostgreSQL and SMTP from the environment', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db/atrium',
+      SMTP_URL: 'smtps://u:p@mail:465',
+      PUBLIC_URL: 'https://crm.example.com/',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/atrium' });
+    expect(config.publicUrl).toBe('https://crm.example.com');
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it('lists every problem in one clear error', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' }),
+    ).toThrowError(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    } catch (error) {
+      expect(String((error as Error).message)).toMatch(/PORT[\s\S]*DATABASE_URL/);
+    }
+  });
+});
