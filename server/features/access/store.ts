@@ -32,3 +32,142 @@ export async function loadPermissions(
   }
   return granted;
 }
+
+export type RoleRecord = {
+  id: string;
+  organizationId: string;
+  name: string;
+  permissions: Permission[];
+  isSystem: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const roleColumns = [
+  'roles.id',
+  'roles.organizationId',
+  'roles.name',
+  'roles.permissions',
+  'roles.isSystem',
+  'roles.createdAt',
+  'roles.updatedAt',
+] as const;
+
+type RoleRow = Omit<RoleRecord, 'permissions'> & { permissions: string };
+
+function toRoleRecord(row: RoleRow): RoleRecord {
+  return { ...row, permissions: parsePermissions(row.permissions) };
+}
+
+/** The known permission names of a role's JSON column (unknown names are ignored, not trusted). */
+export function parsePermissions(json: string): Permission[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((name): name is Permission => isPermission(String(name))) : [];
+}
+
+export async function listRoles(db: Kysely<DB>, organizationId: string): Promise<RoleRecord[]> {
+  const rows = await db
+    .selectFrom('roles')
+    .select(roleColumns)
+    .where('roles.organizationId', '=', organizationId)
+    .orderBy('roles.name')
+    .orderBy('roles.id')
+    .execute();
+  return rows.map(toRoleRecord);
+}
+
+/** A role of the organization, or undefined (another organization's role is as good as missing). */
+export async function findRole(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<RoleRecord | undefined> {
+  const row = await db
+    .selectFrom('roles')
+    .select(roleColumns)
+    .where('roles.organizationId', '=', organizationId)
+    .where('roles.id', '=', id)
+    .executeTakeFirst();
+  return row ? toRoleRecord(row) : undefined;
+}
+
+/** The roles among `ids` that belong to the organization. */
+export async function findRolesByIds(db: Kysely<DB>, organizationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('roles')
+    .select(roleColumns)
+    .where('roles.organizationId', '=', organizationId)
+    .where('roles.id', 'in', ids)
+    .execute();
+  return rows.map(toRoleRecord);
+}
+
+export async function updateRolePermissions(
+  db: Kysely<DB>,
+  roleId: string,
+  granted: readonly Permission[],
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('roles')
+    .set({ permissions: JSON.stringify(granted), updatedAt })
+    .where('id', '=', roleId)
+    .execute();
+}
+
+/** The ids of the roles a user holds in one organization (empty when not a member). */
+export async function listMemberRoleIds(
+  db: Kysely<DB>,
+  userId: string,
+  organizationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .select('membershipRoles.roleId')
+    .where('memberships.userId', '=', userId)
+    .where('memberships.organizationId', '=', organizationId)
+    .execute();
+  return rows.map((row) => row.roleId);
+}
+
+/** Replaces the roles of a membership. */
+export async function replaceMembershipRoles(
+  db: Kysely<DB>,
+  membershipId: string,
+  roleIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('membershipRoles').where('membershipId', '=', membershipId).execute();
+  if (roleIds.length > 0) {
+    await db
+      .insertInto('membershipRoles')
+      .values(roleIds.map((roleId) => ({ membershipId, roleId })))
+      .execute();
+  }
+}
+
+/**
+ * How many active members of the organization hold `permission` through one of their roles.
+ * Used to keep every organization with at least one active administrator.
+ */
+export async function countActiveHolders(
+  db: Kysely<DB>,
+  organizationId: string,
+  permission: Permission,
+): Promise<number> {
+  const roles = await listRoles(db, organizationId);
+  const roleIds = roles.filter((role) => role.permissions.includes(permission)).map((role) => role.id);
+  if (roleIds.length === 0) return 0;
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select('memberships.userId')
+    .distinct()
+    .where('memberships.organizationId', '=', organizationId)
+    .where('membershipRoles.roleId', 'in', roleIds)
+    .where('users.status', '=', 'active')
+    .execute();
+  return rows.length;
+}

@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { AppError, invalidField, notFound } from '../../platform/http/errors';
+import {
+  ADMINISTRATOR_PERMISSION,
+  authorizeTo,
+  canChangeUserRoles,
+  canChangeUserStatus,
+  resolveUserId,
+} from '../access/policy';
+import {
+  countActiveHolders,
+  findRolesByIds,
+  listMemberRoleIds,
+  replaceMembershipRoles,
+} from '../access/store';
+import { recordAuditEvent } from '../audit/store';
+import { deleteUserSessions } from '../auth/store';
+
+export type AdminChanges = { enabled?: boolean; roleIds?: string[] };
+
+/** Where the request came from, for the audit log. */
+export type AdminChangeContext = { ip?: string | null };
+
+/** JSON pointer of the `roles` relationship of a users document (422s point here). */
+export const ROLES_POINTER = '/data/relationships/roles';
+
+/**
+ * The administrator's part of `PATCH /api/users/{id}`: the `enabled` attribute (needs
+ * `users.disable`) and the `roles` relationship (needs `users.edit`), applied inside the caller's
+ * transaction `trx`, with their audit rows (`user.enabled` / `user.disabled` /
+ * `user.roles_changed`). The caller owns the user resource and its ETag: this function does not
+ * bump `users.version`; it answers whether anything changed so the caller can.
+ *
+ * Rules (violations are 422 with a pointer, and nothing is written):
+ * - the user must be a member of the actor's organization, else 404 (as if missing); `me` works;
+ * - role ids must be roles of the actor's organization (another organization's id is "not found");
+ * - nobody can disable themselves (`/data/attributes/enabled`);
+ * - nobody can take away their own last role that grants `roles.manage` (`/data/relationships/roles`);
+ * - the organization always keeps at least one active member holding `roles.manage`.
+ * Status is the account's, not the membership's: disabling signs the user out of every
+ * organization at once (all sessions deleted here); API keys stop working because the
+ * authenticators refuse users who are not active. Enabling makes the account `active` again.
+ */
+export async function applyAdminChanges(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  userId: string,
+  changes: AdminChanges,
+  context: AdminChangeContext = {},
+): Promise<{ changed: boolean }> {
+  const { clock } = deps;
+  const targetId = resolveUserId(actor, userId);
+  if (changes.enabled !== undefined) authorizeTo(canChangeUserStatus(actor));
+  if (changes.roleIds !== undefined) authorizeTo(canChangeUserRoles(actor));
+
+  const target = await trx
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(['users.id', 'users.status', 'memberships.id as membershipId'])
+    .where('users.id', '=', targetId)
+    .where('memberships.organizationId', '=', actor.organizationId)
+    .executeTakeFirst();
+  if (!target) throw notFound('user');
+
+  const now = clock.now().toISOString();
+  const audit = {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    subjectUserId: target.id,
+    ip: context.ip ?? null,
+  };
+  let changed = false;
+  // Set to the pointer of the change that may have taken away the last administrator.
+  let administratorCheck: string | undefined;
+
+  if (changes.enabled !== undefined) {
+    const isEnabled = target.status !== 'disabled';
+    if (changes.enabled !== isEnabled) {
+      if (!changes.enabled && target.id === actor.userId) {
+        throw invalidField('enabled', 'cannot_disable_self', 'You cannot disable your own account.');
+      }
+      const status = changes.enabled ? 'active' : 'disabled';
+      await trx.updateTable('users').set({ status, updatedAt: now }).where('id', '=', target.id).execute();
+      let sessionsEnded = 0;
+      if (!changes.enabled) sessionsEnded = await deleteUserSessions(trx, target.id);
+      await recordAuditEvent(trx, clock, {
+        ...audit,
+        action: changes.enabled ? 'user.enabled' : 'user.disabled',
+        details: changes.enabled
+          ? { previousStatus: target.status }
+          : { previousStatus: target.status, sessionsEnded },
+      });
+      changed = true;
+      if (!changes.enabled) administratorCheck = '/data/attributes/enabled';
+    }
+  }
+
+  if (changes.roleIds !== undefined) {
+    const wanted = [...new Set(changes.roleIds)];
+    const roles = await findRolesByIds(trx, actor.organizationId, wanted);
+    const found = new Set(roles.map((role) => role.id));
+    const position = changes.roleIds.findIndex((id) => !found.has(id));
+    if (position >= 0) {
+      throw new AppError('validation', 'role_not_found', 'This role does not exist in your organization.', {
+        source: { pointer: `${ROLES_POINTER}/data/${position}/id` },
+      });
+    }
+    const current = await listMemberRoleIds(trx, target.id, actor.organizationId);
+    const added = wanted.filter((id) => !current.includes(id));
+    const removed = current.filter((id) => !wanted.includes(id));
+    if (added.length > 0 || removed.length > 0) {
+      if (target.id === actor.userId && actor.permissions.has(ADMINISTRATOR_PERMISSION)) {
+        const keepsAdministration = roles.some((role) => role.permissions.includes(ADMINISTRATOR_PERMISSION));
+        if (!keepsAdministration) {
+          throw new AppError(
+            'validation',
+            'cannot_remove_own_admin_role',
+            'You cannot remove your own last administrator role. Ask another administrator to do it.',
+            { source: { pointer: ROLES_POINTER } },
+          );
+        }
+      }
+      await replaceMembershipRoles(trx, target.membershipId, wanted);
+      await trx.updateTable('users').set({ updatedAt: now }).where('id', '=', target.id).execute();
+      const names = await roleNames(trx, actor.organizationId, [...added, ...removed]);
+      await recordAuditEvent(trx, clock, {
+        ...audit,
+        action: 'user.roles_changed',
+        details: {
+          added: added.map((id) => ({ id, name: names.get(id) ?? null })),
+          removed: removed.map((id) => ({ id, name: names.get(id) ?? null })),
+        },
+      });
+      changed = true;
+      if (removed.length > 0) administratorCheck ??= ROLES_POINTER;
+    }
+  }
+
+  if (administratorCheck) await ensureAnAdministratorRemains(trx, actor.organizationId, administratorCheck);
+  return { changed };
+}
+
+/**
+ * Refuses a change (inside its transaction, so it rolls back) that would leave the organization
+ * without an active member who can manage roles: nobody could repair that from the application.
+ */
+export async function ensureAnAdministratorRemains(
+  trx: Kysely<DB>,
+  organizationId: string,
+  pointer: string,
+): Promise<void> {
+  if ((await countActiveHolders(trx, organizationId, ADMINISTRATOR_PERMISSION)) > 0) return;
+  throw new AppError(
+    'validation',
+    'last_administrator',
+    'This would leave the organization without an active administrator.',
+    { source: { pointer } },
+  );
+}
+
+async function roleNames(
+  trx: Kysely<DB>,
+  organizationId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const roles = await findRolesByIds(trx, organizationId, ids);
+  return new Map(roles.map((role) => [role.id, role.name]));
+}
