@@ -1,0 +1,262 @@
+/**
+ * The password policy and its one checker, shared by the server (the rule that counts), the
+ * edit page's tooltip and the strength meter. NIST 800-63B / OWASP ASVS 6.2: length first, counted
+ * in Unicode code points, nothing trimmed; composition rules only when an administrator turns
+ * them on (they may require a class, never forbid a character); a blocklist of common passwords;
+ * no context words.
+ */
+export type PasswordPolicy = {
+  /** 8–128, default 12 */
+  minLength: number;
+  lowerCase: boolean;
+  upperCase: boolean;
+  numbers: boolean;
+  specialChars: boolean;
+};
+
+/** Longer passwords are refused before hashing (argon2 cost, request size). */
+export const PASSWORD_MAX_LENGTH = 1024;
+export const PASSWORD_MIN_LENGTH_RANGE = { min: 8, max: 128 } as const;
+
+export const defaultPasswordPolicy: PasswordPolicy = {
+  minLength: 12,
+  lowerCase: false,
+  upperCase: false,
+  numbers: false,
+  specialChars: false,
+};
+
+/** What the password is checked against besides the rules: who it belongs to. */
+export type PasswordContext = {
+  username?: string | undefined;
+  email?: string | undefined;
+  organizationName?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+};
+
+export type PasswordRule =
+  | 'too_short'
+  | 'too_long'
+  | 'lower_case'
+  | 'upper_case'
+  | 'numbers'
+  | 'special_chars'
+  | 'common_password'
+  | 'context_username'
+  | 'context_email'
+  | 'context_organization'
+  | 'context_name'
+  | 'context_product';
+
+export type PasswordFailure = { rule: PasswordRule; message: string };
+
+/** A set of lower-cased common passwords (see `loadPasswordBlocklist`). */
+export type PasswordBlocklist = { has(lowerCasedPassword: string): boolean; readonly size: number };
+
+const PRODUCT_NAME = 'atrium';
+/** Context words shorter than this are not checked (too many false positives). */
+const MIN_CONTEXT_WORD = 3;
+/** Parts of a longer value ("john" of "john.doe") count from this length on. */
+const MIN_CONTEXT_PART = 4;
+
+const classPatterns = {
+  lowerCase: /\p{Ll}/u,
+  upperCase: /\p{Lu}/u,
+  numbers: /\p{Nd}/u,
+  // Anything that is not a letter, a digit or a combining mark: punctuation, symbols, spaces, emoji.
+  specialChars: /[^\p{L}\p{N}\p{M}]/u,
+} as const;
+
+const classMessages: Record<keyof typeof classPatterns, string> = {
+  lowerCase: 'The password must contain a lower case letter.',
+  upperCase: 'The password must contain an upper case letter.',
+  numbers: 'The password must contain a number.',
+  specialChars: 'The password must contain a special character (a symbol, punctuation or a space).',
+};
+
+const classRules: Record<keyof typeof classPatterns, PasswordRule> = {
+  lowerCase: 'lower_case',
+  upperCase: 'upper_case',
+  numbers: 'numbers',
+  specialChars: 'special_chars',
+};
+
+function fold(value: string): string {
+  return value.normalize('NFKC').toLowerCase();
+}
+
+/** Length as a person counts it: Unicode code points (an emoji is one, not two). */
+export function passwordLength(password: string): number {
+  return [...password].length;
+}
+
+function contextWords(value: string | undefined): string[] {
+  if (!value) return [];
+  const whole = fold(value).trim();
+  const words = whole.length >= MIN_CONTEXT_WORD ? [whole] : [];
+  for (const part of whole.split(/[^\p{L}\p{N}]+/u)) {
+    if (part.length >= MIN_CONTEXT_PART && part !== whole) words.push(part);
+  }
+  return words;
+}
+
+/**
+ * Every rule the password breaks (an empty list: it is fine). Never trims or truncates. The
+ * blocklist check needs `options.blocklist` (the server always passes it; the browser once it has
+ * loaded it).
+ */
+export function checkPassword(
+  password: string,
+  policy: PasswordPolicy,
+  context: PasswordContext = {},
+  options: { blocklist?: PasswordBlocklist | undefined } = {},
+): PasswordFailure[] {
+  const failures: PasswordFailure[] = [];
+  const length = passwordLength(password);
+  if (length > PASSWORD_MAX_LENGTH) {
+    // Nothing else is worth computing on a value this long.
+    return [
+      { rule: 'too_long', message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.` },
+    ];
+  }
+  if (length < policy.minLength) {
+    failures.push({
+      rule: 'too_short',
+      message: `The password must have at least ${policy.minLength} characters (it has ${length}).`,
+    });
+  }
+  for (const name of Object.keys(classPatterns) as (keyof typeof classPatterns)[]) {
+    if (policy[name] && !classPatterns[name].test(password)) {
+      failures.push({ rule: classRules[name], message: classMessages[name] });
+    }
+  }
+  const folded = fold(password);
+  if (options.blocklist?.has(folded)) {
+    failures.push({
+      rule: 'common_password',
+      message: 'This password is too common: it is on a list of passwords that attackers try first.',
+    });
+  }
+  const emailName = context.email?.includes('@')
+    ? context.email.slice(0, context.email.lastIndexOf('@'))
+    : undefined;
+  const checks: [PasswordRule, string[], string][] = [
+    ['context_username', contextWords(context.username), 'The password must not contain your username.'],
+    [
+      'context_email',
+      contextWords(emailName),
+      'The password must not contain the name of your email address.',
+    ],
+    [
+      'context_organization',
+      contextWords(context.organizationName),
+      "The password must not contain your organization's name.",
+    ],
+    [
+      'context_name',
+      [...contextWords(context.firstName), ...contextWords(context.lastName)],
+      'The password must not contain your name.',
+    ],
+    [
+      'context_product',
+      [PRODUCT_NAME],
+      'The password must not contain the name of this application ("Atrium").',
+    ],
+  ];
+  for (const [rule, words, message] of checks) {
+    if (words.some((word) => folded.includes(word))) failures.push({ rule, message });
+  }
+  return failures;
+}
+
+/** The rules in force as sentences a person reads (the edit page's tooltip). */
+export function describePolicy(policy: PasswordPolicy): string[] {
+  const rules = [
+    `At least ${policy.minLength} characters, at most ${PASSWORD_MAX_LENGTH}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.`,
+  ];
+  if (policy.lowerCase) rules.push('At least one lower case letter.');
+  if (policy.upperCase) rules.push('At least one upper case letter.');
+  if (policy.numbers) rules.push('At least one number.');
+  if (policy.specialChars) rules.push('At least one special character (a symbol, punctuation or a space).');
+  rules.push('Not one of the commonly used passwords that attackers try first.');
+  rules.push(
+    'Not containing your username, the name of your email address, your name, your organization or "Atrium".',
+  );
+  return rules;
+}
+
+let blocklist: Promise<PasswordBlocklist> | undefined;
+
+/**
+ * The bundled common-password list (@zxcvbn-ts/language-common, ~49,000 entries), lower-cased,
+ * loaded once on first use: a dynamic import, so the browser fetches it only when a password
+ * form opens and the server pays for it once, not per request.
+ */
+export function loadPasswordBlocklist(): Promise<PasswordBlocklist> {
+  blocklist ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common'].map((word) => fold(word))),
+  );
+  return blocklist;
+}
+
+export type PasswordStrength = {
+  /** 0 (guessable in seconds) … 4 (very unguessable) */
+  score: 0 | 1 | 2 | 3 | 4;
+  label: 'Very weak' | 'Weak' | 'Fair' | 'Strong' | 'Very strong';
+  warning: string | null;
+  suggestions: string[];
+};
+
+const strengthLabels = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
+
+type Estimator = (password: string, userInputs: string[]) => PasswordStrength;
+let estimator: Promise<Estimator> | undefined;
+
+/** zxcvbn, its dictionaries and its English messages: loaded on first use, for the meter only. */
+function loadEstimator(): Promise<Estimator> {
+  estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(([core, common, english]) => {
+    const factory = new core.ZxcvbnFactory({
+      translations: english.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...english.dictionary },
+    });
+    return (password, userInputs) => {
+      const result = factory.check(password.slice(0, 256), userInputs);
+      const score = result.score as PasswordStrength['score'];
+      return {
+        score,
+        label: strengthLabels[score],
+        warning: result.feedback.warning || null,
+        suggestions: result.feedback.suggestions,
+      };
+    };
+  });
+  return estimator;
+}
+
+/**
+ * How hard the password is to guess (the strength meter). Advisory only: the server decides with
+ * `checkPassword`. Context words count against the score.
+ */
+export async function estimatePasswordStrength(
+  password: string,
+  context: PasswordContext = {},
+): Promise<PasswordStrength> {
+  const estimate = await loadEstimator();
+  const inputs = [
+    context.username,
+    context.email,
+    context.organizationName,
+    context.firstName,
+    context.lastName,
+    PRODUCT_NAME,
+  ]
+    .filter((value): value is string => Boolean(value))
+    .map(fold);
+  return estimate(password, inputs);
+}
