@@ -47,7 +47,12 @@ export function isPermission(value: string): value is Permission {
   return (permissions as readonly string[]).includes(value);
 }
 
-const everyone: Permission[] = ['users.view', 'update_own_profile', 'update_own_configuration', 'manage_menus'];
+const everyone: Permission[] = [
+  'users.view',
+  'update_own_profile',
+  'update_own_configuration',
+  'manage_menus',
+];
 
 /** The roles every organization starts with. */
 export const seededRoles: { name: string; permissions: Permission[] }[] = [

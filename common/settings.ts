@@ -110,5 +110,7 @@ export function isSettingKey(value: string): value is SettingKey {
 }
 
 export function defaultSettings(): ResolvedSettings {
-  return Object.fromEntries(settingKeys.map((key) => [key, settingDefinitions[key].default])) as ResolvedSettings;
+  return Object.fromEntries(
+    settingKeys.map((key) => [key, settingDefinitions[key].default]),
+  ) as ResolvedSettings;
 }

@@ -1,11 +1,11 @@
+import { buildApp } from './app';
+import { ensureFirstAdministrator } from './features/users/bootstrap';
 import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/kysely';
 import { migrateToLatest } from './platform/db/migrate';
 import { createPasswordHasher } from './platform/hashing';
 import { startMail } from './platform/mail/index';
-import { buildApp } from './app';
-import { ensureFirstAdministrator } from './features/users/bootstrap';
 
 /**
  * The process: read the configuration, open and migrate the database, make sure an administrator

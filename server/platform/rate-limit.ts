@@ -28,7 +28,12 @@ export async function consumeRateLimit(
           .then(1)
           .else(eb('rateLimits.count', '+', 1))
           .end(),
-        resetAt: eb.case().when('rateLimits.resetAt', '<=', nowIso).then(resetAt).else(eb.ref('rateLimits.resetAt')).end(),
+        resetAt: eb
+          .case()
+          .when('rateLimits.resetAt', '<=', nowIso)
+          .then(resetAt)
+          .else(eb.ref('rateLimits.resetAt'))
+          .end(),
       })),
     )
     .returning(['count', 'resetAt'])

@@ -23,7 +23,8 @@ describe('every API route declares and enforces its access', () => {
   it('has routes to walk, each with a known access value', () => {
     expect(t.app.apiRoutes.length).toBeGreaterThan(5);
     const allowed = new Set<string>(['public', 'authenticated', ...permissions]);
-    for (const route of t.app.apiRoutes) expect(allowed.has(route.access), `${route.method} ${route.url}`).toBe(true);
+    for (const route of t.app.apiRoutes)
+      expect(allowed.has(route.access), `${route.method} ${route.url}`).toBe(true);
   });
 
   it('refuses anonymous callers on every non-public route', async () => {

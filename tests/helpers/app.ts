@@ -99,10 +99,17 @@ export async function signIn(app: FastifyInstance, login: string, password: stri
     csrfToken: body.data.attributes.csrfToken,
     sessionId: body.data.id,
     request: (options) => {
-      const headers: Record<string, string> = { cookie: browser.cookie, ...(options.headers as Record<string, string>) };
+      const headers: Record<string, string> = {
+        cookie: browser.cookie,
+        ...(options.headers as Record<string, string>),
+      };
       const method = (options.method ?? 'GET').toUpperCase();
       if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) headers['x-csrf-token'] ??= browser.csrfToken;
-      if (options.payload !== undefined && typeof options.payload === 'object' && !Buffer.isBuffer(options.payload)) {
+      if (
+        options.payload !== undefined &&
+        typeof options.payload === 'object' &&
+        !Buffer.isBuffer(options.payload)
+      ) {
         headers['content-type'] ??= JSONAPI;
       }
       return app.inject({ ...options, headers });
@@ -118,7 +125,8 @@ export function withApiKey(app: FastifyInstance, key: string) {
       authorization: `Bearer ${key}`,
       ...(options.headers as Record<string, string>),
     };
-    if (options.payload !== undefined && typeof options.payload === 'object') headers['content-type'] ??= JSONAPI;
+    if (options.payload !== undefined && typeof options.payload === 'object')
+      headers['content-type'] ??= JSONAPI;
     return app.inject({ ...options, headers });
   };
 }

@@ -26,7 +26,7 @@ export async function authenticateApiKey(
     .select('users.mustChangePassword')
     .where('apiKeys.keyHash', '=', sha256(key))
     .executeTakeFirst();
-  if (!row || row.status !== 'active') return undefined;
+  if (row?.status !== 'active') return undefined;
   const permissions = await loadPermissions(db, row.userId, row.organizationId);
   if (!permissions) return undefined;
   const now = clock.now();

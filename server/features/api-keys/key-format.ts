@@ -10,7 +10,11 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SECRET_LENGTH = 27;
 const CHECKSUM_LENGTH = 6;
 const KEY_PATTERN = /^atr_([0-9A-Za-z]{27})([0-9A-Za-z]{6})$/;
-export const API_KEY_PREFIX_LENGTH = 10;
+/**
+ * `atr_` + 4 secret characters. The prefix is stored and shown in the clear, so it must not eat into
+ * the secret: 4 characters reveal ≈ 23 of its 160 bits, leaving ≈ 137 unknown (≥ 128, SECURITY.md).
+ */
+export const API_KEY_PREFIX_LENGTH = 8;
 
 function toBase62(value: bigint, width: number): string {
   let out = '';
@@ -37,7 +41,7 @@ export function isWellFormedApiKey(key: string): boolean {
   return match !== null && checksum(match[1] as string) === match[2];
 }
 
-/** What is kept and shown for recognition: `atr_` and the first six secret characters. */
+/** What is kept and shown for recognition: `atr_` and the first four secret characters. */
 export function apiKeyPrefix(key: string): string {
   return key.slice(0, API_KEY_PREFIX_LENGTH);
 }

@@ -31,7 +31,9 @@ export async function authenticateSession(
     Date.parse(session.createdAt) + settings['session.absolute_minutes'] * 60_000,
   );
   const permissions =
-    session.status === 'active' ? await loadPermissions(db, session.userId, session.organizationId) : undefined;
+    session.status === 'active'
+      ? await loadPermissions(db, session.userId, session.organizationId)
+      : undefined;
   if (now.getTime() >= idleLimit || now.getTime() >= absoluteLimit || !permissions) {
     await deleteSession(db, session.id);
     return undefined;

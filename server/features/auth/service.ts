@@ -57,7 +57,7 @@ export async function signIn(
     .executeTakeFirst();
 
   const now = clock.now();
-  if (!user || !user.passwordHash) {
+  if (!user?.passwordHash) {
     await hasher.verifyAgainstDummy(input.password);
     await recordAuditEvent(db, clock, {
       action: 'session.sign_in_failed',
@@ -85,7 +85,11 @@ export async function signIn(
     throw invalidCredentials();
   }
   if (user.status === 'disabled') {
-    throw new AppError('unauthenticated', 'account_disabled', 'This account is disabled. Ask an administrator.');
+    throw new AppError(
+      'unauthenticated',
+      'account_disabled',
+      'This account is disabled. Ask an administrator.',
+    );
   }
   if (user.status === 'reset') throw passwordWasReset();
 
@@ -203,7 +207,11 @@ async function pickOrganization(
   return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
 }
 
-export async function signOut(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, context: RequestContext): Promise<void> {
+export async function signOut(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  context: RequestContext,
+): Promise<void> {
   if (actor.via.kind !== 'session') return;
   const sessionId = actor.via.sessionId;
   await deps.db.transaction().execute(async (trx) => {
@@ -274,7 +282,11 @@ export async function switchOrganization(
   }
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('sessions').set({ organizationId }).where('id', '=', sessionId).execute();
-    await trx.updateTable('users').set({ lastOrganizationId: organizationId }).where('id', '=', actor.userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ lastOrganizationId: organizationId })
+      .where('id', '=', actor.userId)
+      .execute();
     await recordAuditEvent(trx, deps.clock, {
       action: 'session.organization_switched',
       organizationId,

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, JSONAPI, signIn, type TestApp } from '../../../tests/helpers/app';
-import { addToOrganization, buildOrganization, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
+import {
+  addToOrganization,
+  buildOrganization,
+  buildUser,
+  TEST_PASSWORD,
+} from '../../../tests/helpers/factories';
 import { sha256 } from '../../platform/secrets';
 
 const signInRequest = (login: string, password: string, headers: Record<string, string> = {}) => ({
@@ -149,7 +154,9 @@ describe('sign-in and sessions', () => {
       .select('action')
       .where('subjectUserId', '=', user.id)
       .execute();
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['session.signed_in', 'session.signed_out']));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['session.signed_in', 'session.signed_out']),
+    );
   });
 
   it('lists my devices and ends one of them, but never another user’s', async () => {
@@ -199,9 +206,17 @@ describe('sign-in and sessions', () => {
     const body = (id: string) => ({
       data: { type: 'sessions', relationships: { organization: { data: { type: 'organizations', id } } } },
     });
-    const denied = await browser.request({ method: 'PATCH', url: '/api/sessions/current', payload: body(foreign.id) });
+    const denied = await browser.request({
+      method: 'PATCH',
+      url: '/api/sessions/current',
+      payload: body(foreign.id),
+    });
     expect(denied.statusCode).toBe(404);
-    const switched = await browser.request({ method: 'PATCH', url: '/api/sessions/current', payload: body(second.id) });
+    const switched = await browser.request({
+      method: 'PATCH',
+      url: '/api/sessions/current',
+      payload: body(second.id),
+    });
     expect(switched.statusCode).toBe(200);
     expect(switched.json().data.relationships.organization.data.id).toBe(second.id);
     // the next sign-in opens the last-used organization
@@ -215,9 +230,11 @@ describe('sign-in and sessions', () => {
     const bystander = await buildUser(t);
     const attempt = (login: string, password: string) =>
       t.app.inject(signInRequest(login, password, { 'x-forwarded-for': '10.0.0.1' }));
-    for (let i = 0; i < 9; i++) expect((await attempt(victim.username, 'wrong password!!')).statusCode).toBe(401);
+    for (let i = 0; i < 9; i++)
+      expect((await attempt(victim.username, 'wrong password!!')).statusCode).toBe(401);
     expect((await attempt(victim.username, TEST_PASSWORD)).statusCode).toBe(201); // resets the counter
-    for (let i = 0; i < 10; i++) expect((await attempt(victim.username, 'wrong password!!')).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await attempt(victim.username, 'wrong password!!')).statusCode).toBe(401);
     const locked = await attempt(victim.username, TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().errors[0].code).toBe('account_locked');

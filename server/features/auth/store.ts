@@ -15,10 +15,7 @@ export const sessionColumns = [
 
 export type SessionRecord = Omit<Session, 'tokenHash'>;
 
-export async function insertSession(
-  db: Kysely<DB>,
-  session: Omit<Session, 'id'>,
-): Promise<SessionRecord> {
+export async function insertSession(db: Kysely<DB>, session: Omit<Session, 'id'>): Promise<SessionRecord> {
   const id = newId();
   await db
     .insertInto('sessions')

@@ -15,7 +15,9 @@ export async function insertOrganization(
   db: Kysely<DB>,
   clock: Clock,
   name: string,
-): Promise<Pick<Organization, 'id' | 'name' | 'createdAt' | 'updatedAt'> & { roleIds: Record<string, string> }> {
+): Promise<
+  Pick<Organization, 'id' | 'name' | 'createdAt' | 'updatedAt'> & { roleIds: Record<string, string> }
+> {
   const now = clock.now().toISOString();
   const id = newId();
   await db

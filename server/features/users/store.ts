@@ -30,7 +30,12 @@ export const userColumns = [
 
 export type UserRecord = Omit<
   User,
-  'passwordHash' | 'usernameNormalized' | 'emailNormalized' | 'failedSignInCount' | 'lockoutCount' | 'lockedUntil'
+  | 'passwordHash'
+  | 'usernameNormalized'
+  | 'emailNormalized'
+  | 'failedSignInCount'
+  | 'lockoutCount'
+  | 'lockedUntil'
 >;
 
 /** Case-insensitive identity of usernames (Unicode-aware, unlike SQLite's NOCASE). */

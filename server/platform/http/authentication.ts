@@ -83,10 +83,18 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
 
       for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
         const values = Array.isArray(value) ? value : [value];
-        if (CREDENTIAL_PARAMS.has(name.toLowerCase()) || values.some((v) => typeof v === 'string' && v.startsWith('atr_'))) {
-          throw new AppError('unauthenticated', 'credential_in_url', 'Send API keys only in the Authorization header.', {
-            source: { parameter: name },
-          });
+        if (
+          CREDENTIAL_PARAMS.has(name.toLowerCase()) ||
+          values.some((v) => typeof v === 'string' && v.startsWith('atr_'))
+        ) {
+          throw new AppError(
+            'unauthenticated',
+            'credential_in_url',
+            'Send API keys only in the Authorization header.',
+            {
+              source: { parameter: name },
+            },
+          );
         }
       }
 
@@ -108,9 +116,14 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
           if (via?.kind === 'session' && access !== 'public') {
             const sent = request.headers['x-csrf-token'];
             if (typeof sent !== 'string' || !safeEqual(sent, via.csrfToken)) {
-              throw new AppError('forbidden', 'csrf_token_invalid', 'The request is missing a valid X-CSRF-Token header.', {
-                source: { header: 'X-CSRF-Token' },
-              });
+              throw new AppError(
+                'forbidden',
+                'csrf_token_invalid',
+                'The request is missing a valid X-CSRF-Token header.',
+                {
+                  source: { header: 'X-CSRF-Token' },
+                },
+              );
             }
           }
         }
@@ -120,7 +133,11 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
       const actor = request.actor;
       if (!actor) throw unauthenticated();
       if (actor.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
-        throw new AppError('forbidden', 'password_change_required', 'You must change your password before you continue.');
+        throw new AppError(
+          'forbidden',
+          'password_change_required',
+          'You must change your password before you continue.',
+        );
       }
       if (access !== 'authenticated' && !actor.permissions.has(access)) throw forbidden();
     });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, type ErrorDetail } from './errors';
 import { RequestValidationError, validationErrorDetails } from './validation';
 
@@ -50,7 +50,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const statusCode = (error as FastifyError).statusCode;
     if (statusCode === 429) {
       return send(reply, 429, [
-        { status: '429', title: titles[429], code: 'rate_limited', detail: 'Too many requests. Try again later.' },
+        {
+          status: '429',
+          title: titles[429],
+          code: 'rate_limited',
+          detail: 'Too many requests. Try again later.',
+        },
       ]);
     }
     if (statusCode && statusCode >= 400 && statusCode < 500) {
@@ -65,7 +70,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, 500, [
-      { status: '500', title: titles[500], code: 'internal_error', detail: 'Something went wrong on our side.' },
+      {
+        status: '500',
+        title: titles[500],
+        code: 'internal_error',
+        detail: 'Something went wrong on our side.',
+      },
     ]);
   });
 

@@ -20,7 +20,9 @@ export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
     const result = schema.safeParse(data);
-    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues) };
+    return result.success
+      ? { value: result.data }
+      : { error: new RequestValidationError(result.error.issues) };
   };
 
 /** Wrong types and unknown members are malformed (400); values out of their rules are 422. */
@@ -47,7 +49,9 @@ export function validationErrorDetails(
             : issue.message;
       const source =
         location === 'body'
-          ? { pointer: `/${path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}` }
+          ? {
+              pointer: `/${path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
+            }
           : location === 'headers'
             ? { header: String(path[0] ?? '') }
             : { parameter: String(path[0] ?? '') };

@@ -35,7 +35,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .$call((t) => c.timestamp(t, 'locked_until', (col) => col))
     .$call((t) => c.timestamp(t, 'last_sign_in_at', (col) => col))
     .addColumn('sign_in_count', 'integer', (col) => col.notNull().defaultTo(0))
-    .addColumn('last_organization_id', 'text', (col) => col.references('organizations.id').onDelete('set null'))
+    .addColumn('last_organization_id', 'text', (col) =>
+      col.references('organizations.id').onDelete('set null'),
+    )
     .addColumn('locale', 'text')
     .addColumn('timezone', 'text')
     .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))

@@ -30,5 +30,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .on('mail_outbox')
     .columns(['status', 'next_attempt_at'])
     .execute();
-  await db.schema.createIndex('mail_outbox_created').on('mail_outbox').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createIndex('mail_outbox_created')
+    .on('mail_outbox')
+    .columns(['created_at', 'id'])
+    .execute();
 }
