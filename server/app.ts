@@ -88,20 +88,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
     }
   });
-  // 5. Cookies, then who is calling and may they (deny by default).
+  // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
   await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  const isApiCall = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/doc');
+  app.addHook(
+    'onRequest',
+    app.rateLimit({
+      timeWindow: 60_000,
+      max: config.rateLimitPerMinute,
+      keyGenerator: (request) => `ip:${request.ip}`,
+      allowList: (request) => !isApiCall(request.url),
+    }),
+  );
+  // 6. Who is calling and may they (deny by default), then the budget of each API key.
   await app.register(authentication, { config, authenticators: createAuthenticators(deps) });
-  // 6. Request budgets per IP, and per API key (after authentication, which names the key).
-  await app.register(rateLimit, {
-    global: true,
-    hook: 'onRequest',
-    timeWindow: 60_000,
-    max: (request) =>
-      request.actor?.via.kind === 'api_key' ? config.apiKeyRateLimitPerMinute : config.rateLimitPerMinute,
-    keyGenerator: (request) =>
-      request.actor?.via.kind === 'api_key' ? `key:${request.actor.via.apiKeyId}` : `ip:${request.ip}`,
-    allowList: (request) => !request.url.startsWith('/api/') || request.url.startsWith('/api/doc'),
-  });
+  app.addHook(
+    'onRequest',
+    app.rateLimit({
+      timeWindow: 60_000,
+      max: config.apiKeyRateLimitPerMinute,
+      keyGenerator: (request) =>
+        request.actor?.via.kind === 'api_key' ? `key:${request.actor.via.apiKeyId}` : '',
+      allowList: (request) => request.actor?.via.kind !== 'api_key',
+    }),
+  );
   // 7. The API description and its sandbox.
   await app.register(swagger, {
     openapi: {
