@@ -242,5 +242,12 @@ async function fetchCurrentUser(): Promise<CurrentUser | null> {
  * redirect to the sign-in page.
  */
 export function useCurrentUser() {
-  return useQuery({ queryKey: currentUserQueryKey, queryFn: fetchCurrentUser, staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: currentUserQueryKey,
+    queryFn: fetchCurrentUser,
+    staleTime: 5 * 60_000,
+    // Several components read the user; each mounting must not refetch a failed profile (a refetch
+    // without data shows the loader again, which remounts them: a loop).
+    retryOnMount: false,
+  });
 }

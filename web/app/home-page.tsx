@@ -42,7 +42,7 @@ export function HomePage() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
         {shortcuts.map(({ key, label, to, icon: Icon }) => (
           <Paper key={key} withBorder p="lg">
-            <Stack gap="sm">
+            <Stack gap="sm" align="flex-start">
               <ThemeIcon variant="light" size="lg" aria-hidden="true">
                 <Icon size={20} />
               </ThemeIcon>

@@ -17,7 +17,9 @@ export const theme = createTheme({
   cursorType: 'pointer',
   headings: { fontWeight: '650' },
   components: {
-    Menu: { defaultProps: { shadow: 'md', radius: 'md' } },
+    // The focus placeholder is a focusable role="presentation" div inside role="menu", which axe
+    // reports (aria-required-children); without it the menu focuses its first item on open.
+    Menu: { defaultProps: { shadow: 'md', radius: 'md', withInitialFocusPlaceholder: false } },
     Paper: { defaultProps: { radius: 'md' } },
     Tooltip: { defaultProps: { withArrow: true } },
   },
