@@ -12,6 +12,7 @@ import { registerFeatures } from './features/index';
 import type { Deps } from './platform/deps';
 import { authentication } from './platform/http/authentication';
 import { registerErrorHandler } from './platform/http/error-handler';
+import { AppError } from './platform/http/errors';
 import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
 import { loggerOptions } from './platform/http/logging';
 import { zodValidatorCompiler } from './platform/http/validation';
@@ -103,16 +104,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   // 6. Who is calling and may they (deny by default), then the budget of each API key.
   await app.register(authentication, { config, authenticators: createAuthenticators(deps) });
-  app.addHook(
-    'onRequest',
-    app.rateLimit({
-      timeWindow: 60_000,
-      max: config.apiKeyRateLimitPerMinute,
-      keyGenerator: (request) =>
-        request.actor?.via.kind === 'api_key' ? `key:${request.actor.via.apiKeyId}` : '',
-      allowList: (request) => request.actor?.via.kind !== 'api_key',
-    }),
-  );
+  // Not app.rateLimit(): its handlers share one "already ran" flag per request, so the per-IP
+  // handler above would switch this one off.
+  const keyBudget = app.createRateLimit({
+    timeWindow: 60_000,
+    max: config.apiKeyRateLimitPerMinute,
+    keyGenerator: (request) =>
+      request.actor?.via.kind === 'api_key' ? `key:${request.actor.via.apiKeyId}` : '',
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.actor?.via.kind !== 'api_key') return;
+    const budget = await keyBudget(request);
+    if (budget.isAllowed) return;
+    reply.header('x-ratelimit-limit', budget.max);
+    reply.header('x-ratelimit-remaining', budget.remaining);
+    reply.header('x-ratelimit-reset', budget.ttlInSeconds);
+    if (budget.isExceeded) {
+      throw new AppError(
+        'rate_limited',
+        'rate_limited',
+        'Too many requests with this API key. Try again later.',
+        {
+          headers: { 'retry-after': String(budget.ttlInSeconds) },
+        },
+      );
+    }
+  });
   // 7. The API description and its sandbox.
   await app.register(swagger, {
     openapi: {
