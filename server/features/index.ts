@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps';
+import { apiKeyRoutes } from './api-keys/routes';
 import { authRoutes } from './auth/routes';
 
 /**
@@ -8,4 +9,5 @@ import { authRoutes } from './auth/routes';
  */
 export async function registerFeatures(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
+  await apiKeyRoutes(app, deps);
 }
