@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../http/errors';
+import { assertDeliverableAddress, headerText, isDeliverableAddress } from '../headers';
+import { appUrl, renderTemplate, templateNames } from './index';
+import { messagesFor } from './messages/index';
+
+const publicUrl = 'https://crm.example.org';
+
+describe('system email templates', () => {
+  it('render every template with the product name, a text part and an HTML part', () => {
+    const samples = {
+      'password-changed': { name: 'Ada', changedAt: '2026-01-15T09:00:00.000Z', byAdministrator: false },
+      'password-reset': { name: 'Ada', token: 't', expiresInHours: 24, byAdministrator: true },
+      'email-verification': { name: 'Ada', email: 'ada@example.com', token: 't', expiresInHours: 48 },
+      'email-changed': { name: 'Ada', oldEmail: 'old@example.com', newEmail: 'new@example.com' },
+      generic: { subject: 'A note', paragraphs: ['One.', 'Two.'] },
+    } as const;
+    for (const name of templateNames) {
+      const rendered = renderTemplate(name, samples[name] as never, { publicUrl });
+      expect(rendered.subject).toContain('Atrium');
+      expect(rendered.text).toContain('Atrium');
+      expect(rendered.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+      expect(rendered.html).toContain('<h1');
+      expect(rendered.html).toContain('>Atrium<');
+    }
+  });
+
+  it('build links only from PUBLIC_URL, with the token in the fragment', () => {
+    const reset = renderTemplate(
+      'password-reset',
+      { name: 'Ada', token: 'abc_-1', expiresInHours: 1, byAdministrator: false },
+      { publicUrl },
+    );
+    expect(reset.text).toContain('https://crm.example.org/password-reset#token=abc_-1');
+    expect(reset.text).toContain('expires in 1 hour.');
+    const verify = renderTemplate(
+      'email-verification',
+      { name: 'Ada', email: 'a@b.co', token: 'xyz', expiresInHours: 48 },
+      { publicUrl: `${publicUrl}/` },
+    );
+    expect(verify.html).toContain('href="https://crm.example.org/verify-email#token=xyz"');
+    expect(verify.text).toContain('48 hours');
+    const generic = renderTemplate(
+      'generic',
+      { subject: 'S', paragraphs: [], action: { label: 'Open', path: '/users/me' } },
+      { publicUrl },
+    );
+    expect(generic.text).toContain('https://crm.example.org/users/me');
+    for (const path of ['https://evil.example', '//evil.example/x', 'users/me', '/a\r\nb', '/a\\b']) {
+      expect(() => appUrl(publicUrl, path)).toThrow(AppError);
+    }
+  });
+
+  it('escape user content in the HTML part and keep names on one line', () => {
+    const rendered = renderTemplate(
+      'email-changed',
+      {
+        name: '<img src=x onerror=alert(1)>\r\nBcc: x',
+        oldEmail: 'a"b@example.com',
+        newEmail: "o'c@example.com",
+      },
+      { publicUrl },
+    );
+    expect(rendered.html).not.toContain('<img');
+    expect(rendered.html).toContain('&lt;img src=x onerror=alert(1)&gt; Bcc: x');
+    expect(rendered.html).toContain('a&quot;b@example.com');
+    expect(rendered.html).toContain('o&#39;c@example.com');
+    expect(rendered.text).toContain('Hello <img src=x onerror=alert(1)> Bcc: x,');
+  });
+
+  it('include a new password only when given, and say who changed it', () => {
+    const base = { name: 'Ada', changedAt: '2026-01-15T09:00:00.000Z' };
+    const self = renderTemplate('password-changed', { ...base, byAdministrator: false }, { publicUrl });
+    expect(self.text).toContain('The password of your Atrium account was changed on January 15, 2026');
+    expect(self.text).not.toContain('new password is');
+    const byAdmin = renderTemplate(
+      'password-changed',
+      { ...base, byAdministrator: true, newPassword: 'S3cret<&>' },
+      { publicUrl, locale: 'en-GB' },
+    );
+    expect(byAdmin.text).toContain(
+      'An administrator changed the password of your Atrium account on 15 January 2026',
+    );
+    expect(byAdmin.text).toContain('S3cret<&>');
+    expect(byAdmin.html).toContain('S3cret&lt;&amp;&gt;');
+  });
+
+  it('fall back to English for a language without a catalog, and to English entries', () => {
+    expect(messagesFor('fr-CA').messages.passwordResetSubject).toBe('Reset your Atrium password');
+    expect(messagesFor('fr-CA').locale).toBe('en');
+    expect(messagesFor('en_GB').locale).toBe('en-GB');
+    expect(messagesFor(null).locale).toBe('en');
+    expect(messagesFor('not a locale!').locale).toBe('en');
+    const rendered = renderTemplate(
+      'generic',
+      { subject: 'Hi', paragraphs: [] },
+      { publicUrl, locale: 'de-DE' },
+    );
+    expect(rendered.html).toContain('<html lang="en">');
+  });
+});
+
+describe('header safety', () => {
+  it('accepts ordinary and internationalized addresses', () => {
+    for (const address of ['ada@example.com', 'a.b+tag@sub.example.co.uk', 'jörg@bücher.de', 'x@localhost']) {
+      expect(isDeliverableAddress(address)).toBe(true);
+    }
+  });
+
+  it('refuses addresses with control characters, several @, or bad parts', () => {
+    for (const address of [
+      'a@b.c\r\nBcc: d@e.f',
+      'a@b.c\n',
+      'a\u2028@b.c',
+      'a@b@c.d',
+      '@b.c',
+      'a@',
+      'a b@c.d',
+      '<a@b.c>',
+      'a@b.c, d@e.f',
+      '.a@b.c',
+      'a..b@c.d',
+      `${'x'.repeat(65)}@b.c`,
+      `a@${'b'.repeat(250)}.c`,
+      'a@-b.c',
+    ]) {
+      expect(isDeliverableAddress(address), address).toBe(false);
+    }
+    expect(() => assertDeliverableAddress('a@b.c\r\nX: y')).toThrow(
+      expect.objectContaining({ kind: 'validation', code: 'invalid_email_address' }),
+    );
+  });
+
+  it('flattens control characters in header text', () => {
+    expect(headerText('Hi\r\nBcc: x\u0000y\u2029z\t end ')).toBe('Hi Bcc: x y z end');
+    expect(headerText('x'.repeat(300))).toHaveLength(200);
+  });
+});
