@@ -53,5 +53,5 @@ export const avatarColors: MantineColor[] = [
   'red.9',
   'cyan.9',
   'teal.9',
-  'gray.8',
+  'blue.8',
 ];

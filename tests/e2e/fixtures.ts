@@ -1,0 +1,52 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Where the end-to-end server listens (playwright.config.ts starts it). */
+export const e2ePort = 3111;
+export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
+
+/** The first administrator, created by the server on its first start from ADMIN_* variables. */
+export const admin = {
+  username: 'admin',
+  email: 'admin@example.com',
+  password: 'Lantern-Meadow-Quiet-4817',
+  firstName: 'Admin',
+  lastName: 'User',
+} as const;
+
+/** The run's data directory (SQLite file, local mailbox, avatars), fresh for every run. */
+export const e2eDataDir = process.env.ATRIUM_E2E_DATA_DIR;
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe (WCAG 2.1 A and AA) on the page as it is now and fails with one readable line per
+ * violation: rule, what it means, and the offending elements.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+  expect(violations, `axe found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Signs in through the API (POST /api/sessions); the session cookie lands in the page's browser
+ * context, so the next page load is signed in. For tests of the sign-in page itself, use the page.
+ */
+export async function signIn(
+  page: Page,
+  credentials: { username: string; password: string } = admin,
+): Promise<void> {
+  const response = await page.request.post('/api/sessions', {
+    headers: { 'content-type': 'application/vnd.api+json', accept: 'application/vnd.api+json' },
+    data: JSON.stringify({
+      data: { type: 'sessions', attributes: { login: credentials.username, password: credentials.password } },
+    }),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
