@@ -4,6 +4,7 @@ import { type EmailContent, type RenderedEmail, renderLayout } from './layout';
 import { type Messages, messagesFor } from './messages/index';
 
 export type { RenderedEmail } from './layout';
+export { redactSecrets } from './layout';
 
 export type TemplateName =
   | 'password-changed'
@@ -67,7 +68,7 @@ const builders: { [T in TemplateName]: (data: TemplateData[T], context: Context)
     };
     if (data.newPassword !== undefined) {
       content.paragraphs.push(t.passwordChangedNewPassword);
-      content.highlight = data.newPassword;
+      content.secret = data.newPassword;
       content.after = [t.passwordChangedNewPasswordAdvice, ...(content.after ?? [])];
     }
     return content;

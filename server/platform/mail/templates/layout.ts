@@ -9,12 +9,17 @@ export type EmailContent = {
   heading: string;
   greeting?: string;
   paragraphs: string[];
-  /** A value shown on its own line, set apart (e.g. a generated password). */
-  highlight?: string;
+  /**
+   * A secret shown on its own line, set apart (a new password). Marked (`data-secret`, and the only
+   * indented line of the text part) so `redactSecrets` can hide it from the outbox page.
+   */
+  secret?: string;
   action?: { label: string; url: string };
   /** Paragraphs after the button. */
   after?: string[];
 };
+
+const SECRET_INDENT = '    ';
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -42,7 +47,7 @@ function renderText(content: EmailContent, messages: Messages): string {
   const blocks: string[] = [content.heading];
   if (content.greeting) blocks.push(content.greeting);
   blocks.push(...content.paragraphs);
-  if (content.highlight !== undefined) blocks.push(`    ${content.highlight}`);
+  if (content.secret !== undefined) blocks.push(`${SECRET_INDENT}${content.secret}`);
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
   blocks.push(...(content.after ?? []));
   blocks.push(`-- \n${messages.footer}`);
@@ -57,9 +62,9 @@ function renderHtml(content: EmailContent, messages: Messages, lang: string): st
   parts.push(`<h1 style="font-size:22px;margin:0 0 16px;color:#1a1a1a">${escapeHtml(content.heading)}</h1>`);
   if (content.greeting) parts.push(p(content.greeting));
   for (const paragraph of content.paragraphs) parts.push(p(paragraph));
-  if (content.highlight !== undefined) {
+  if (content.secret !== undefined) {
     parts.push(
-      `<p style="margin:0 0 16px;padding:12px;background:#f1f3f5;font-family:monospace;font-size:16px">${escapeHtml(content.highlight)}</p>`,
+      `<p data-secret style="margin:0 0 16px;padding:12px;background:#f1f3f5;font-family:monospace;font-size:16px">${escapeHtml(content.secret)}</p>`,
     );
   }
   if (content.action) {
@@ -85,4 +90,20 @@ function renderHtml(content: EmailContent, messages: Messages, lang: string): st
     '</html>',
     '',
   ].join('\n');
+}
+
+const HIDDEN = '[hidden]';
+
+/**
+ * The bodies as the outbox page may show them: link tokens (`#token=…`) and secrets set apart by
+ * the layout are replaced by "[hidden]" (SECURITY.md: no token or password in an API response).
+ */
+export function redactSecrets(body: string, format: 'text' | 'html'): string {
+  let result = body.replace(/#token=[^\s"'<>&]*/g, `#token=${HIDDEN}`);
+  if (format === 'html') {
+    result = result.replace(/(<p data-secret[^>]*>)[^<]*(<\/p>)/g, `$1${HIDDEN}$2`);
+  } else {
+    result = result.replace(new RegExp(`^${SECRET_INDENT}\\S.*$`, 'gm'), `${SECRET_INDENT}${HIDDEN}`);
+  }
+  return result;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors';
 import { assertDeliverableAddress, headerText, isDeliverableAddress } from '../headers';
-import { appUrl, renderTemplate, templateNames } from './index';
+import { appUrl, redactSecrets, renderTemplate, templateNames } from './index';
 import { messagesFor } from './messages/index';
 
 const publicUrl = 'https://crm.example.org';
@@ -97,6 +97,39 @@ describe('system email templates', () => {
       { publicUrl, locale: 'de-DE' },
     );
     expect(rendered.html).toContain('<html lang="en">');
+  });
+});
+
+describe('redactSecrets', () => {
+  it('hides link tokens and a new password in both parts, and nothing else', () => {
+    const reset = renderTemplate(
+      'password-reset',
+      { name: 'Ada', token: 'Zm9v_-bar', expiresInHours: 1, byAdministrator: false },
+      { publicUrl },
+    );
+    for (const [body, format] of [
+      [reset.text, 'text'],
+      [reset.html, 'html'],
+    ] as const) {
+      const redacted = redactSecrets(body, format);
+      expect(redacted).not.toContain('Zm9v_-bar');
+      expect(redacted).toContain('https://crm.example.org/password-reset#token=[hidden]');
+      expect(redacted).toContain('Hello Ada,');
+    }
+    const changed = renderTemplate(
+      'password-changed',
+      {
+        name: 'Ada',
+        changedAt: '2026-01-15T09:00:00.000Z',
+        byAdministrator: true,
+        newPassword: 'pa ss<word>',
+      },
+      { publicUrl },
+    );
+    expect(redactSecrets(changed.text, 'text')).not.toContain('pa ss<word>');
+    expect(redactSecrets(changed.text, 'text')).toContain('Your new password is:\n\n    [hidden]');
+    expect(redactSecrets(changed.html, 'html')).not.toContain('pa ss&lt;word&gt;');
+    expect(redactSecrets(changed.html, 'html')).toContain('[hidden]</p>');
   });
 });
 
