@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps';
+import { accessRoutes } from './access/routes';
 import { apiKeyRoutes } from './api-keys/routes';
+import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { organizationRoutes } from './organizations/routes';
+import { userProfileRoutes } from './userprofile/routes';
 
 /**
  * The table of contents of the API: every feature's routes, registered under /api. A route that
@@ -9,5 +13,9 @@ import { authRoutes } from './auth/routes';
  */
 export async function registerFeatures(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
+  await userProfileRoutes(app, deps);
+  await organizationRoutes(app, deps);
+  await accessRoutes(app, deps);
+  await auditRoutes(app, deps);
   await apiKeyRoutes(app, deps);
 }

@@ -43,3 +43,62 @@ export async function insertOrganization(
   }
   return { id, name, createdAt: now, updatedAt: now, roleIds };
 }
+
+export type OrganizationRecord = Pick<Organization, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
+
+const memberOrganizationColumns = [
+  'organizations.id',
+  'organizations.name',
+  'organizations.createdAt',
+  'organizations.updatedAt',
+] as const;
+
+/** The organizations a user is a member of, by name. */
+export async function listMemberOrganizations(db: Kysely<DB>, userId: string): Promise<OrganizationRecord[]> {
+  return db
+    .selectFrom('organizations')
+    .innerJoin('memberships', 'memberships.organizationId', 'organizations.id')
+    .select(memberOrganizationColumns)
+    .where('memberships.userId', '=', userId)
+    .orderBy('organizations.nameNormalized')
+    .orderBy('organizations.id')
+    .execute();
+}
+
+/** One organization, only if the user is a member of it. */
+export async function findMemberOrganization(
+  db: Kysely<DB>,
+  userId: string,
+  organizationId: string,
+): Promise<OrganizationRecord | undefined> {
+  return db
+    .selectFrom('organizations')
+    .innerJoin('memberships', 'memberships.organizationId', 'organizations.id')
+    .select(memberOrganizationColumns)
+    .where('memberships.userId', '=', userId)
+    .where('organizations.id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** The id of the organization with this name (case-insensitively), if any. */
+export async function findOrganizationIdByName(db: Kysely<DB>, name: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('nameNormalized', '=', normalizeName(name))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function renameOrganization(
+  db: Kysely<DB>,
+  organizationId: string,
+  name: string,
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set({ name, nameNormalized: normalizeName(name), updatedAt })
+    .where('id', '=', organizationId)
+    .execute();
+}

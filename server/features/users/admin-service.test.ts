@@ -256,24 +256,55 @@ describe('applyAdminChanges', () => {
     expect((await apply(await actorFor(admin), 'me', { roleIds: both })).changed).toBe(true);
   });
 
-  it('keeps the organization with at least one active administrator', async () => {
+  it('refuses escalation: no granting or removing roles beyond your own permissions', async () => {
     const organization = await buildOrganization(t);
     const admin = await buildAdmin(t, organization);
     const manager = await buildUser(t, { organization, roles: ['Manager'] });
-    // A manager (users.edit + users.disable, no roles.manage) cannot disable the only administrator…
-    const disable = await failure(apply(await actorFor(manager), admin.id, { enabled: false }));
+    const member = await buildUser(t, { organization, roles: ['User'] });
+    const asManager = await actorFor(manager);
+    const administratorRole = organization.roleIds.Administrator as string;
+    const managerRole = organization.roleIds.Manager as string;
+    // A manager cannot make anyone (themselves included) an Administrator…
+    for (const id of [member.id, 'me']) {
+      const grant = await failure(apply(asManager, id, { roleIds: [managerRole, administratorRole] }));
+      expect(grant.status).toBe(422);
+      expect(grant.code).toBe('role_exceeds_own_permissions');
+      expect(grant.source).toEqual({ pointer: '/data/relationships/roles/data/1/id' });
+    }
+    // …nor take the role away from an administrator, nor disable them.
+    const demote = await failure(apply(asManager, admin.id, { roleIds: [managerRole] }));
+    expect(demote.code).toBe('role_exceeds_own_permissions');
+    expect(demote.source).toEqual({ pointer: '/data/relationships/roles' });
+    const disable = await failure(apply(asManager, admin.id, { enabled: false }));
+    expect(disable.status).toBe(403);
+    expect(await statusOf(admin.id)).toBe('active');
+    // Within their own permissions they can: promote a member to Manager, disable them.
+    expect((await apply(asManager, member.id, { roleIds: [managerRole] })).changed).toBe(true);
+    expect((await apply(asManager, member.id, { enabled: false })).changed).toBe(true);
+  });
+
+  it('keeps the organization with at least one active administrator', async () => {
+    const organization = await buildOrganization(t);
+    const admin = await buildAdmin(t, organization);
+    // An actor who holds every permission through a grant outside this organization's roles (as
+    // a role change in flight could): the last active administrator is still protected.
+    const outsider = await buildUser(t, { organization, roles: ['User'] });
+    const everything: Actor = {
+      ...(await actorFor(outsider)),
+      permissions: (await loadPermissions(t.deps.db, admin.id, organization.id)) ?? new Set(),
+    };
+    const disable = await failure(apply(everything, admin.id, { enabled: false }));
     expect(disable.status).toBe(422);
     expect(disable.code).toBe('last_administrator');
     expect(disable.source).toEqual({ pointer: '/data/attributes/enabled' });
     expect(await statusOf(admin.id)).toBe('active');
-    // …nor demote them.
     const demote = await failure(
-      apply(await actorFor(manager), admin.id, { roleIds: [organization.roleIds.User as string] }),
+      apply(everything, admin.id, { roleIds: [organization.roleIds.User as string] }),
     );
     expect(demote.code).toBe('last_administrator');
     expect(demote.source).toEqual({ pointer: '/data/relationships/roles' });
     // With a second administrator it works.
     await buildAdmin(t, organization);
-    expect((await apply(await actorFor(manager), admin.id, { enabled: false })).changed).toBe(true);
+    expect((await apply(everything, admin.id, { enabled: false })).changed).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { AppError, invalidField, notFound } from '../../platform/http/errors';
+import { AppError, forbidden, invalidField, notFound } from '../../platform/http/errors';
 import {
   ADMINISTRATOR_PERMISSION,
   authorizeTo,
@@ -14,6 +14,7 @@ import {
   countActiveHolders,
   findRolesByIds,
   listMemberRoleIds,
+  loadPermissions,
   replaceMembershipRoles,
 } from '../access/store';
 import { recordAuditEvent } from '../audit/store';
@@ -38,6 +39,8 @@ export const ROLES_POINTER = '/data/relationships/roles';
  * - the user must be a member of the actor's organization, else 404 (as if missing); `me` works;
  * - role ids must be roles of the actor's organization (another organization's id is "not found");
  * - nobody can disable themselves (`/data/attributes/enabled`);
+ * - no escalation: nobody gives or takes away a role granting a permission they do not hold
+ *   (422 on that role), nor enables/disables a user who holds one (403);
  * - nobody can take away their own last role that grants `roles.manage` (`/data/relationships/roles`);
  * - the organization always keeps at least one active member holding `roles.manage`.
  * Status is the account's, not the membership's: disabling signs the user out of every
@@ -83,6 +86,7 @@ export async function applyAdminChanges(
       if (!changes.enabled && target.id === actor.userId) {
         throw invalidField('enabled', 'cannot_disable_self', 'You cannot disable your own account.');
       }
+      await ensureNotMorePowerful(trx, actor, target.id);
       const status = changes.enabled ? 'active' : 'disabled';
       await trx.updateTable('users').set({ status, updatedAt: now }).where('id', '=', target.id).execute();
       let sessionsEnded = 0;
@@ -113,6 +117,17 @@ export async function applyAdminChanges(
     const added = wanted.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !wanted.includes(id));
     if (added.length > 0 || removed.length > 0) {
+      const removedRoles = await findRolesByIds(trx, actor.organizationId, removed);
+      for (const role of [...roles.filter((r) => added.includes(r.id)), ...removedRoles]) {
+        if (role.permissions.every((permission) => actor.permissions.has(permission))) continue;
+        const index = changes.roleIds.indexOf(role.id);
+        throw new AppError(
+          'validation',
+          'role_exceeds_own_permissions',
+          `You cannot give or take away the role "${role.name}": it grants permissions you do not have.`,
+          { source: { pointer: index >= 0 ? `${ROLES_POINTER}/data/${index}/id` : ROLES_POINTER } },
+        );
+      }
       if (target.id === actor.userId && actor.permissions.has(ADMINISTRATOR_PERMISSION)) {
         const keepsAdministration = roles.some((role) => role.permissions.includes(ADMINISTRATOR_PERMISSION));
         if (!keepsAdministration) {
@@ -142,6 +157,16 @@ export async function applyAdminChanges(
 
   if (administratorCheck) await ensureAnAdministratorRemains(trx, actor.organizationId, administratorCheck);
   return { changed };
+}
+
+/** Nobody enables or disables a user who holds permissions they do not hold themselves. */
+async function ensureNotMorePowerful(trx: Kysely<DB>, actor: Actor, targetId: string): Promise<void> {
+  const held = await loadPermissions(trx, targetId, actor.organizationId);
+  for (const permission of held ?? []) {
+    if (!actor.permissions.has(permission)) {
+      throw forbidden('You cannot change the status of a user who has permissions you do not have.');
+    }
+  }
 }
 
 /**

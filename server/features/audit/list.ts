@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema';
+import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+
+/** `GET /api/audit-events` (and a user's own events): filters, sort, includes. */
+export const auditEventListSpec: ListSpec = {
+  type: 'auditevents',
+  // `id` breaks ties of the same millisecond in the order of writing (ids are UUIDv7).
+  sort: { occurredAt: 'auditEvents.occurredAt', id: 'auditEvents.id' },
+  defaultSort: '-occurredAt,-id',
+  filters: {
+    action: { column: 'auditEvents.action', kind: 'string', ops: ['eq', 'neq', 'contains'] },
+    actor: { column: 'auditEvents.actorUserId', kind: 'id' },
+    subject: { column: 'auditEvents.subjectUserId', kind: 'id' },
+    occurredAt: { column: 'auditEvents.occurredAt', kind: 'timestamp' },
+  },
+  includes: ['actor', 'subject'],
+};
+
+/** The same list for one user's page: the subject is fixed by the URL. */
+export const userAuditEventListSpec: ListSpec = {
+  ...auditEventListSpec,
+  filters: Object.fromEntries(
+    Object.entries(auditEventListSpec.filters).filter(([field]) => field !== 'subject'),
+  ),
+};
+
+export type AuditEventRecord = {
+  id: string;
+  organizationId: string | null;
+  actorUserId: string | null;
+  subjectUserId: string | null;
+  action: string;
+  ip: string | null;
+  details: Record<string, unknown>;
+  occurredAt: string;
+};
+
+/** `filter[action]=a,b` means either action (action names never contain commas). */
+export function withActionLists(listQuery: ListQuery): ListQuery {
+  return {
+    ...listQuery,
+    filters: listQuery.filters.map((filter) =>
+      filter.field === 'action' && filter.op !== 'contains' && typeof filter.value === 'string'
+        ? { ...filter, value: filter.value.includes(',') ? filter.value.split(',') : filter.value }
+        : filter,
+    ),
+  };
+}
+
+/**
+ * One page of the organization's audit events, newest first: its own events, plus the
+ * account-level ones (failed sign-ins, lockouts, which belong to no organization) of its members.
+ * `subjectUserId` narrows to one user's events.
+ */
+export async function listAuditEvents(
+  db: Kysely<DB>,
+  organizationId: string,
+  listQuery: ListQuery,
+  options: { subjectUserId?: string } = {},
+): Promise<ListPage<AuditEventRecord>> {
+  let base = db
+    .selectFrom('auditEvents')
+    .select([
+      'auditEvents.id',
+      'auditEvents.organizationId',
+      'auditEvents.actorUserId',
+      'auditEvents.subjectUserId',
+      'auditEvents.action',
+      'auditEvents.ip',
+      'auditEvents.details',
+      'auditEvents.occurredAt',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('auditEvents.organizationId', '=', organizationId),
+        eb.and([
+          eb('auditEvents.organizationId', 'is', null),
+          eb(
+            'auditEvents.subjectUserId',
+            'in',
+            eb
+              .selectFrom('memberships')
+              .select('memberships.userId')
+              .where('memberships.organizationId', '=', organizationId),
+          ),
+        ]),
+      ]),
+    );
+  if (options.subjectUserId) base = base.where('auditEvents.subjectUserId', '=', options.subjectUserId);
+  const page = await fetchListPage(base, withActionLists(listQuery), 'auditEvents.id');
+  return { ...page, rows: page.rows.map((row) => ({ ...row, details: parseDetails(row.details) })) };
+}
+
+function parseDetails(json: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import {
+  collectionDocument,
+  paginationLinks,
+  parseListQuery,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
+import { userIdParams } from '../../platform/http/schemas';
+import { presentUser } from '../users/presenter';
+import { auditEventListSpec, userAuditEventListSpec } from './list';
+import { presentAuditEvent } from './presenter';
+import { type AuditEventPage, browseAuditLog, listUserAuditEvents } from './service';
+
+const listDescription =
+  'Newest first. Filters: `filter[action]=a,b` (or `[neq]`, `[contains]`), `filter[actor]`, `filter[subject]` (user ids), `filter[occurredAt][gte|lt]=<ISO time>`; `include=actor,subject`; `X-Include: totalCount`.';
+
+/** The security audit log: the organization's (administrators) and a user's own. */
+export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['audit'];
+
+  api.get(
+    '/audit-events',
+    {
+      config: { access: 'audit.view' },
+      schema: { tags, summary: "My organization's security audit log", description: listDescription },
+    },
+    async (request, reply) => {
+      const listQuery = parseListQuery(queryOf(request), auditEventListSpec, { headers: request.headers });
+      const page = await browseAuditLog(deps, actorOf(request), listQuery);
+      return pageDocument(request, reply, listQuery.page, page);
+    },
+  );
+
+  api.get(
+    '/users/:id/audit-events',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "A user's recent security events (my own always; another member's with audit.view)",
+        description: listDescription.replace(', `filter[subject]`', ''),
+        params: userIdParams,
+      },
+    },
+    async (request, reply) => {
+      const listQuery = parseListQuery(queryOf(request), userAuditEventListSpec, {
+        headers: request.headers,
+      });
+      const page = await listUserAuditEvents(deps, actorOf(request), request.params.id, listQuery);
+      return pageDocument(request, reply, listQuery.page, page);
+    },
+  );
+}
+
+function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
+}
+
+function pageDocument(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pageOptions: { number: number; size: number },
+  page: AuditEventPage,
+) {
+  if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+  const path = request.url.split('?')[0] ?? request.url;
+  return collectionDocument(page.rows.map(presentAuditEvent), {
+    ...(page.users.length > 0 ? { included: page.users.map((user) => presentUser(user)) } : {}),
+    links: paginationLinks(path, queryOf(request), pageOptions, page),
+  });
+}

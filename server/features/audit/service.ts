@@ -1,0 +1,85 @@
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { authorize } from '../../platform/http/access';
+import { forbidden, notFound } from '../../platform/http/errors';
+import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
+import { canViewUserAuditEvents, resolveUserId } from '../access/policy';
+import type { PresentableUser } from '../users/presenter';
+import { type AuditEventRecord, listAuditEvents } from './list';
+
+export type AuditEventPage = ListPage<AuditEventRecord> & { users: PresentableUser[] };
+
+/** The security audit log of the actor's organization (needs `audit.view`). */
+export async function browseAuditLog(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  listQuery: ListQuery,
+): Promise<AuditEventPage> {
+  authorize(actor, 'audit.view');
+  const page = await listAuditEvents(deps.db, actor.organizationId, listQuery);
+  return { ...page, users: await includedUsers(deps, actor, page.rows, listQuery.include) };
+}
+
+/**
+ * A user's own recent security events: always their own (`me`), another member's with
+ * `audit.view`; a user outside the actor's organization answers 404.
+ */
+export async function listUserAuditEvents(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  userId: string,
+  listQuery: ListQuery,
+): Promise<AuditEventPage> {
+  const targetId = resolveUserId(actor, userId);
+  if (targetId !== actor.userId) {
+    const membership = await deps.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('userId', '=', targetId)
+      .where('organizationId', '=', actor.organizationId)
+      .executeTakeFirst();
+    if (!membership) throw notFound('user');
+  }
+  if (!canViewUserAuditEvents(actor, targetId)) throw forbidden();
+  const page = await listAuditEvents(deps.db, actor.organizationId, listQuery, { subjectUserId: targetId });
+  return { ...page, users: await includedUsers(deps, actor, page.rows, listQuery.include) };
+}
+
+/** The actors/subjects asked for with `include`, limited to members of the actor's organization. */
+async function includedUsers(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  rows: AuditEventRecord[],
+  include: string[],
+): Promise<PresentableUser[]> {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (include.includes('actor') && row.actorUserId) ids.add(row.actorUserId);
+    if (include.includes('subject') && row.subjectUserId) ids.add(row.subjectUserId);
+  }
+  if (ids.size === 0) return [];
+  return deps.db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.email',
+      'users.namePrefix',
+      'users.firstName',
+      'users.middleName',
+      'users.lastName',
+      'users.nameSuffix',
+      'users.birthday',
+      'users.phone',
+      'users.status',
+      'users.mustChangePassword',
+      'users.lastSignInAt',
+      'users.signInCount',
+      'users.createdAt',
+      'users.updatedAt',
+    ])
+    .where('memberships.organizationId', '=', actor.organizationId)
+    .where('users.id', 'in', [...ids])
+    .execute();
+}

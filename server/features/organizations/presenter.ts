@@ -1,0 +1,26 @@
+import type { ResourceObject } from '../../platform/http/jsonapi';
+import type { OrganizationRecord } from './store';
+
+export function organizationPath(id: string): string {
+  return `/api/organizations/${id}`;
+}
+
+/** The `organizations` resource; `meta.current` marks the organization of the request. */
+export function presentOrganization(
+  organization: OrganizationRecord,
+  options: { currentOrganizationId?: string } = {},
+): ResourceObject {
+  return {
+    type: 'organizations',
+    id: organization.id,
+    attributes: {
+      name: organization.name,
+      createdAt: organization.createdAt,
+      updatedAt: organization.updatedAt,
+    },
+    links: { self: organizationPath(organization.id) },
+    ...(options.currentOrganizationId === undefined
+      ? {}
+      : { meta: { current: organization.id === options.currentOrganizationId } }),
+  };
+}

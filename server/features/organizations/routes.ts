@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { organizationNameSchema } from '../../../common/identity';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { resourceBody } from '../../platform/http/schemas';
+import { ensureSameId } from '../access/policy';
+import { organizationPath, presentOrganization } from './presenter';
+import { createOrganization, getMyOrganization, listMyOrganizations, renameMyOrganization } from './service';
+
+const organizationBody = resourceBody('organizations', z.strictObject({ name: organizationNameSchema }));
+const renameBody = resourceBody('organizations', z.strictObject({ name: organizationNameSchema }), {
+  id: true,
+});
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** Organizations: mine, one of mine, create (the creator becomes its Administrator), rename. */
+export async function organizationRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['organizations'];
+
+  api.get(
+    '/organizations',
+    {
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      schema: { tags, summary: 'The organizations I am a member of (meta.current marks the current one)' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const organizations = await listMyOrganizations(deps, actor);
+      return collectionDocument(
+        organizations.map((o) => presentOrganization(o, { currentOrganizationId: actor.organizationId })),
+      );
+    },
+  );
+
+  api.get(
+    '/organizations/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'One of my organizations', params: idParams },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const organization = await getMyOrganization(deps, actor, request.params.id);
+      return resourceDocument(
+        presentOrganization(organization, { currentOrganizationId: actor.organizationId }),
+      );
+    },
+  );
+
+  api.post(
+    '/organizations',
+    {
+      config: { access: 'organizations.manage' },
+      schema: {
+        tags,
+        summary:
+          'Create an organization (with the Administrator, Manager and User roles); I become its Administrator',
+        body: organizationBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const organization = await createOrganization(deps, actor, request.body.data.attributes, {
+        ip: request.ip,
+      });
+      reply.status(201).header('location', organizationPath(organization.id));
+      return resourceDocument(
+        presentOrganization(organization, { currentOrganizationId: actor.organizationId }),
+      );
+    },
+  );
+
+  api.patch(
+    '/organizations/:id',
+    {
+      config: { access: 'organizations.manage' },
+      schema: { tags, summary: 'Rename one of my organizations', params: idParams, body: renameBody },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      ensureSameId(request.body.data.id, request.params.id);
+      const organization = await renameMyOrganization(
+        deps,
+        actor,
+        request.params.id,
+        request.body.data.attributes,
+        { ip: request.ip },
+      );
+      return resourceDocument(
+        presentOrganization(organization, { currentOrganizationId: actor.organizationId }),
+      );
+    },
+  );
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permissions } from '../../../common/permissions';
+import { createTestApp, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
+import {
+  addToOrganization,
+  buildOrganization,
+  buildUser,
+  TEST_PASSWORD,
+} from '../../../tests/helpers/factories';
+import { newId } from '../../platform/ids';
+import { sha256 } from '../../platform/secrets';
+import { generateApiKey } from '../api-keys/key-format';
+
+describe('GET /api/userprofile', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('needs a signed-in user', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/userprofile' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().errors[0].code).toBe('unauthenticated');
+  });
+
+  it('answers the signed-in user with the current organization, the others and the permissions', async () => {
+    const home = await buildOrganization(t, 'Zeta Home');
+    const user = await buildUser(t, {
+      organization: home,
+      roles: ['Manager'],
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+    const other = await buildOrganization(t, 'Alpha Other');
+    await addToOrganization(t, user.id, other, ['User']);
+    await buildOrganization(t, 'Not Mine');
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+
+    const response = await browser.request({ method: 'GET', url: '/api/userprofile' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const { data } = response.json();
+    expect(data).toMatchObject({
+      type: 'users',
+      id: user.id,
+      attributes: {
+        username: user.username,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        fullName: 'Ada Lovelace',
+        email: user.email,
+        enabled: true,
+        mustChangePassword: false,
+        avatarUrl: null,
+      },
+    });
+    expect(data.relationships.roles.data).toEqual([{ type: 'roles', id: home.roleIds.Manager }]);
+    expect(data.relationships.organization.data).toEqual({ type: 'organizations', id: home.id });
+    expect(data.meta.organization).toEqual({ id: home.id, name: 'Zeta Home' });
+    expect(data.meta.organizations).toEqual([
+      { id: other.id, name: 'Alpha Other' },
+      { id: home.id, name: 'Zeta Home' },
+    ]);
+    // The Manager role's permissions, in the registry's order.
+    const manager = ['users.view', 'users.create', 'users.edit', 'users.disable', 'update_own_profile'];
+    const expected = permissions.filter((p) =>
+      [...manager, 'update_own_configuration', 'manage_menus', 'audit.view'].includes(p),
+    );
+    expect(data.meta.permissions).toEqual(expected);
+    expect(response.body).not.toMatch(/passwordHash|tokenHash|password_hash/);
+    expect(response.body).not.toContain(browser.cookie.split('=')[1]);
+  });
+
+  it('follows an organization switch and a change of roles on the next request', async () => {
+    const home = await buildOrganization(t);
+    const user = await buildUser(t, { organization: home, roles: ['User'] });
+    const other = await buildOrganization(t);
+    await addToOrganization(t, user.id, other, ['Administrator']);
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const before = (await browser.request({ method: 'GET', url: '/api/userprofile' })).json().data;
+    expect(before.meta.organization.id).toBe(home.id);
+    expect(before.meta.permissions).not.toContain('roles.manage');
+
+    const switched = await browser.request({
+      method: 'PATCH',
+      url: '/api/sessions/current',
+      payload: {
+        data: {
+          type: 'sessions',
+          relationships: { organization: { data: { type: 'organizations', id: other.id } } },
+        },
+      },
+    });
+    expect(switched.statusCode).toBe(200);
+    const after = (await browser.request({ method: 'GET', url: '/api/userprofile' })).json().data;
+    expect(after.meta.organization.id).toBe(other.id);
+    expect(after.meta.permissions).toEqual([...permissions]);
+    expect(after.relationships.roles.data).toEqual([{ type: 'roles', id: other.roleIds.Administrator }]);
+
+    // A role change made elsewhere shows on the very next request of the open session.
+    await t.deps.db
+      .updateTable('roles')
+      .set({ permissions: JSON.stringify(['users.view']) })
+      .where('id', '=', other.roleIds.Administrator as string)
+      .execute();
+    const changed = (await browser.request({ method: 'GET', url: '/api/userprofile' })).json().data;
+    expect(changed.meta.permissions).toEqual(['users.view']);
+  });
+
+  it('works with an API key, in the key’s organization', async () => {
+    const user = await buildUser(t, { roles: ['User'] });
+    const key = generateApiKey();
+    await t.deps.db
+      .insertInto('apiKeys')
+      .values({
+        id: newId(),
+        userId: user.id,
+        organizationId: user.organizationId,
+        keyHash: sha256(key),
+        prefix: key.slice(0, 10),
+        createdAt: t.clock.now().toISOString(),
+        lastUsedAt: null,
+        lastUsedIp: null,
+      })
+      .execute();
+    const response = await withApiKey(t.app, key)({ method: 'GET', url: '/api/userprofile' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().data.meta.organization.id).toBe(user.organizationId);
+    expect(response.body).not.toContain(key);
+  });
+
+  it('stays reachable while the user must change their password', async () => {
+    const user = await buildUser(t, { mustChangePassword: true });
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const response = await browser.request({ method: 'GET', url: '/api/userprofile' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().data.attributes.mustChangePassword).toBe(true);
+    // Everything else waits for the new password.
+    expect((await browser.request({ method: 'GET', url: '/api/roles' })).statusCode).toBe(403);
+  });
+
+  it('answers 401 once the user is disabled', async () => {
+    const user = await buildUser(t);
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+    expect((await browser.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
+  });
+});

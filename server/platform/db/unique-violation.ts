@@ -1,0 +1,9 @@
+/**
+ * True when a database error is a unique-constraint violation (SQLite or PostgreSQL). Services
+ * check uniqueness first for a clear message; this catches the race between two requests.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
