@@ -4,6 +4,8 @@ import { accessRoutes } from './access/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { passwordRoutes } from './passwords/routes';
+import { settingsRoutes } from './settings/routes';
 import { organizationRoutes } from './organizations/routes';
 import { userProfileRoutes } from './userprofile/routes';
 
@@ -13,6 +15,8 @@ import { userProfileRoutes } from './userprofile/routes';
  */
 export async function registerFeatures(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
+  await passwordRoutes(app, deps);
+  await settingsRoutes(app, deps);
   await userProfileRoutes(app, deps);
   await organizationRoutes(app, deps);
   await accessRoutes(app, deps);

@@ -24,6 +24,7 @@ export type AuditAction =
   | 'avatar.removed'
   | 'email.verified'
   | 'password.changed'
+  | 'password.change_failed'
   | 'password.set_by_admin'
   | 'password.reset_by_admin'
   | 'password.reset_requested'

@@ -1,0 +1,263 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { describePolicy, loadPasswordBlocklist, PASSWORD_MAX_LENGTH } from '../../../common/password-policy';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import { clearSessionCookie, setSessionCookie } from '../../platform/http/authentication';
+import { resourceDocument } from '../../platform/http/jsonapi';
+import { resourceBody, userIdParams } from '../../platform/http/schemas';
+import { presentSession } from '../auth/presenter';
+import { completePasswordReset, requestPasswordReset } from './recovery';
+import { passwordPolicyFor } from './rules';
+import {
+  changeOwnPassword,
+  type RequestContext,
+  resetPasswordsByAdministrator,
+  setPasswordByAdministrator,
+} from './service';
+
+/**
+ * Passwords are bounded generously here (UTF-16 units: an emoji is two) so that the code-point
+ * rule of the policy gives the precise 422; anything past this is malformed and never hashed.
+ */
+const password = (message: string) =>
+  z
+    .string()
+    .min(1, message)
+    .max(PASSWORD_MAX_LENGTH * 4);
+
+const changeBody = resourceBody(
+  'password-changes',
+  z.strictObject({
+    currentPassword: password('Enter your current password.'),
+    newPassword: password('Enter a new password.'),
+  }),
+);
+
+const setBody = resourceBody(
+  'password-sets',
+  z.strictObject({
+    newPassword: password('Enter a new password.'),
+    mustChange: z.boolean().optional(),
+  }),
+);
+
+// "A body with no attributes may be omitted" (DESIGN.md §3): Fastify hands an omitted body over as null.
+const adminResetBody = resourceBody('password-resets', z.strictObject({}).optional()).nullish();
+
+const bulkResetBody = z.strictObject({
+  data: z
+    .array(z.strictObject({ type: z.literal('users'), id: z.string().min(1).max(64) }))
+    .min(1, 'Name at least one user.')
+    .max(100, 'Reset at most 100 users at once.'),
+});
+
+const resetRequestBody = resourceBody(
+  'password-reset-requests',
+  z.strictObject({ login: z.string().min(1, 'Enter your username or email.').max(255) }),
+);
+
+const resetBody = resourceBody(
+  'password-resets',
+  z.strictObject({
+    token: z.string().min(1, 'The link has no token.').max(200),
+    newPassword: password('Enter a new password.'),
+  }),
+);
+
+const NEUTRAL_REQUEST_ANSWER =
+  'If an account matches what you entered, we have sent an email with a link to choose a new password. The link is valid for 1 hour.';
+
+function contextOf(request: FastifyRequest): RequestContext {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+/**
+ * Passwords: the policy, a user's own change, an administrator's Change Password and Reset
+ * Password (one or many), and the self-service "Forgot your password?" with its reset.
+ */
+export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['passwords'];
+  // Decompress the common-password list at start, not in the first user's request.
+  void loadPasswordBlocklist();
+
+  api.get(
+    '/password-policy',
+    {
+      config: { access: 'public', allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary:
+          "The password rules in force (the signed-in user's organization; the system's when anonymous)",
+      },
+    },
+    async (request) => {
+      const policy = await passwordPolicyFor(deps.db, request.actor?.organizationId);
+      return resourceDocument({
+        type: 'password-policies',
+        id: request.actor ? request.actor.organizationId : 'system',
+        attributes: {
+          ...policy,
+          maxLength: PASSWORD_MAX_LENGTH,
+          blocklist: true,
+          contextWords: true,
+          rules: describePolicy(policy),
+        },
+      });
+    },
+  );
+
+  api.post(
+    '/users/:id/password-change',
+    {
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Change my password (needs the current one)',
+        description:
+          'Ends every other session of the user. With a session cookie the current session is rotated: the answer is ' +
+          '200 with the new `sessions` resource (its `csrfToken` replaces the old one) and a new cookie. With an API key, ' +
+          'every session ends and the answer is 204.',
+        params: userIdParams,
+        body: changeBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { currentPassword, newPassword } = request.body.data.attributes;
+      const result = await changeOwnPassword(
+        deps,
+        actor,
+        { userId: request.params.id, currentPassword, newPassword },
+        contextOf(request),
+      );
+      if (result.kind === 'sessions_ended') return reply.status(204).send();
+      setSessionCookie(reply, deps.config, result.token);
+      return resourceDocument(
+        presentSession(result.session, { currentSessionId: result.session.id, csrfToken: result.csrfToken }),
+      );
+    },
+  );
+
+  api.post(
+    '/users/:id/password-set',
+    {
+      config: { access: 'password_management' },
+      schema: {
+        tags,
+        summary: "Change Password (administrator): set a user's password",
+        description:
+          '`mustChange` (default true): the user must change it at next sign-in. Ends every session of the user. 204.',
+        params: userIdParams,
+        body: setBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { newPassword, mustChange } = request.body.data.attributes;
+      const result = await setPasswordByAdministrator(
+        deps,
+        actor,
+        { userId: request.params.id, newPassword, mustChange: mustChange ?? true },
+        contextOf(request),
+      );
+      if (result.endedOwnSessions && actor.via.kind === 'session') clearSessionCookie(reply, deps.config);
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    '/users/:id/password-reset',
+    {
+      config: { access: 'password_management' },
+      schema: {
+        tags,
+        summary: 'Reset Password (administrator): sign the user out and email them a 24-hour link',
+        params: userIdParams,
+        body: adminResetBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await resetPasswordsByAdministrator(
+        deps,
+        actor,
+        [request.params.id],
+        contextOf(request),
+      );
+      if (result.endedOwnSessions && actor.via.kind === 'session') clearSessionCookie(reply, deps.config);
+      return reply.status(202).send(resetsDocument(result.userIds));
+    },
+  );
+
+  api.post(
+    '/password-resets/bulk',
+    {
+      config: { access: 'password_management' },
+      schema: {
+        tags,
+        summary: 'Reset Password of several users at once (all or nothing, at most 100)',
+        body: bulkResetBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await resetPasswordsByAdministrator(
+        deps,
+        actor,
+        request.body.data.map((item) => item.id),
+        { ...contextOf(request), bulk: true },
+      );
+      if (result.endedOwnSessions && actor.via.kind === 'session') clearSessionCookie(reply, deps.config);
+      return reply.status(202).send(resetsDocument(result.userIds));
+    },
+  );
+
+  api.post(
+    '/password-reset-requests',
+    {
+      config: { access: 'public', allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Forgot your password? Always 202 with the same answer, whether or not the account exists',
+        body: resetRequestBody,
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(deps, request.body.data.attributes.login, contextOf(request));
+      return reply
+        .status(202)
+        .send({ jsonapi: { version: '1.1' }, meta: { message: NEUTRAL_REQUEST_ANSWER } });
+    },
+  );
+
+  api.post(
+    '/password-resets',
+    {
+      config: { access: 'public', allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Choose a new password with the token of a reset link (204; then sign in)',
+        body: resetBody,
+      },
+    },
+    async (request, reply) => {
+      const { token, newPassword } = request.body.data.attributes;
+      await completePasswordReset(deps, { token, newPassword }, contextOf(request));
+      return reply.status(204).send();
+    },
+  );
+}
+
+/** The 202 answer of an administrator's reset: which users were reset (no token, ever). */
+function resetsDocument(userIds: string[]) {
+  return {
+    jsonapi: { version: '1.1' as const },
+    data: userIds.map((id) => ({ type: 'users', id })),
+    meta: {
+      message: 'The users were signed out; each will receive an email with a link to choose a new password.',
+    },
+  };
+}

@@ -1,0 +1,343 @@
+import { loadPasswordBlocklist, PASSWORD_MAX_LENGTH, passwordLength } from '../../../common/password-policy';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
+import { isId } from '../../platform/ids';
+import { queueMail } from '../../platform/mail/outbox';
+import { consumeRateLimit } from '../../platform/rate-limit';
+import { randomToken, sha256 } from '../../platform/secrets';
+import { resolveSettings } from '../../platform/settings';
+import { resolveUserId } from '../access/policy';
+import { recordAuditEvent } from '../audit/store';
+import { deleteUserSessions, findUserSession, insertSession, type SessionRecord } from '../auth/store';
+import { csrfTokenFor, newSessionToken } from '../auth/tokens';
+import { canManagePasswords, isOwnAccount } from './policy';
+import { assertAcceptablePassword, passwordFailures, passwordPolicyFor } from './rules';
+import {
+  findMemberSubject,
+  findMemberSubjects,
+  findOrganizationName,
+  findPasswordHash,
+  insertPasswordToken,
+  markPasswordReset,
+  type PasswordSubject,
+  peekRateLimit,
+  storePasswordHash,
+  voidPasswordTokens,
+} from './store';
+
+export type RequestContext = { ip: string; userAgent: string | undefined };
+
+/** An administrator's reset link lives a day; a self-service one an hour (recovery.ts). */
+export const ADMIN_RESET_TOKEN_HOURS = 24;
+/** Wrong current passwords tolerated per user before the change form answers 429 for a while. */
+const CHANGE_ATTEMPTS = 5;
+const CHANGE_WINDOW_MS = 15 * 60_000;
+
+export function displayName(user: Pick<PasswordSubject, 'firstName' | 'lastName'>): string {
+  return `${user.firstName} ${user.lastName}`.trim();
+}
+
+/** Refuses an absurdly long value before anything expensive (hashing, the blocklist). */
+export function assertNotTooLong(password: string, field: string): void {
+  if (password.length > PASSWORD_MAX_LENGTH && passwordLength(password) > PASSWORD_MAX_LENGTH) {
+    throw new AppError(
+      'validation',
+      'password_too_long',
+      `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
+      { source: attributePointer(field), meta: { rule: 'too_long' } },
+    );
+  }
+}
+
+async function contextOf(deps: Pick<Deps, 'db'>, user: PasswordSubject, organizationId: string | undefined) {
+  return {
+    username: user.username,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    organizationName: organizationId ? await findOrganizationName(deps.db, organizationId) : undefined,
+  };
+}
+
+/** The target of an administrator's action: a member of the actor's organization, else 404. */
+async function getMember(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<PasswordSubject> {
+  const userId = resolveUserId(actor, id);
+  const user = isId(userId) ? await findMemberSubject(deps.db, actor.organizationId, userId) : undefined;
+  if (!user) throw notFound('user');
+  return user;
+}
+
+export type PasswordChangeResult =
+  /** The request came with a session: it was replaced by this one (new cookie, new CSRF token). */
+  | { kind: 'rotated'; token: string; csrfToken: string; session: SessionRecord }
+  /** An API key: every session of the user was ended. */
+  | { kind: 'sessions_ended' };
+
+/**
+ * "Change Your Password" (Edit My User → Password). The current password is required; a wrong
+ * one answers 422 on `currentPassword` and counts toward a per-user limit of 5 tries in 15
+ * minutes (429 afterwards). It does NOT count toward the sign-in lockout: the caller already holds
+ * a session, and locking the account would let a session thief lock its owner out of sign-in.
+ * Then, in one transaction: new argon2id hash, must-change cleared, every other session ended,
+ * the current one replaced by a new id, reset links voided, audit row, notification email.
+ */
+export async function changeOwnPassword(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  actor: Actor,
+  input: { userId: string; currentPassword: string; newPassword: string },
+  context: RequestContext,
+): Promise<PasswordChangeResult> {
+  const { db, clock, hasher } = deps;
+  const userId = resolveUserId(actor, input.userId);
+  if (!isOwnAccount(actor, userId)) {
+    // Someone else's account: forbidden if they are in the organization, not found otherwise.
+    const other = isId(userId) ? await findMemberSubject(db, actor.organizationId, userId) : undefined;
+    if (!other) throw notFound('user');
+    throw forbidden('You can change only your own password here. Administrators use Change Password.');
+  }
+  assertNotTooLong(input.newPassword, 'newPassword');
+  const user = await getMember(deps, actor, userId);
+
+  const limitKey = `password-change:user:${user.id}`;
+  const budget = await peekRateLimit(db, limitKey, CHANGE_ATTEMPTS, clock.now().toISOString());
+  if (!budget.allowed) throw tooManyAttempts(budget.retryAfterSeconds);
+
+  const policy = await passwordPolicyFor(db, actor.organizationId);
+  const policyError = passwordFailures(
+    input.newPassword,
+    policy,
+    await contextOf(deps, user, actor.organizationId),
+    await loadPasswordBlocklist(),
+  );
+  const storedHash = await findPasswordHash(db, user.id);
+  const currentOk = storedHash
+    ? await hasher.verify(storedHash, input.currentPassword)
+    : await hasher.verifyAgainstDummy(input.currentPassword);
+  if (!currentOk) {
+    await consumeRateLimit(db, clock, limitKey, CHANGE_ATTEMPTS, CHANGE_WINDOW_MS);
+    await recordAuditEvent(db, clock, {
+      action: 'password.change_failed',
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: user.id,
+      ip: context.ip,
+      details: { reason: 'wrong_current_password' },
+    });
+    throw new AppError('validation', 'current_password_wrong', 'The current password is not correct.', {
+      source: attributePointer('currentPassword'),
+      more: policyError?.details() ?? [],
+    });
+  }
+  if (policyError) throw policyError;
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError(
+      'validation',
+      'password_unchanged',
+      'The new password must differ from the current one.',
+      {
+        source: attributePointer('newPassword'),
+      },
+    );
+  }
+
+  const passwordHash = await hasher.hash(input.newPassword);
+  const now = clock.now().toISOString();
+  const currentSession =
+    actor.via.kind === 'session' ? await findUserSession(db, user.id, actor.via.sessionId) : undefined;
+  const settings = await resolveSettings(db, { organizationId: actor.organizationId, userId: user.id });
+  const result = await db.transaction().execute(async (trx): Promise<PasswordChangeResult> => {
+    await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: false, now });
+    await voidPasswordTokens(trx, user.id, now);
+    const ended = await deleteUserSessions(trx, user.id);
+    let outcome: PasswordChangeResult = { kind: 'sessions_ended' };
+    if (currentSession) {
+      // Rotation: a new id for the same sign-in; its absolute lifetime is not extended.
+      const token = newSessionToken();
+      const session = await insertSession(trx, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        organizationId: currentSession.organizationId,
+        ip: context.ip,
+        userAgent: context.userAgent?.slice(0, 512) ?? null,
+        createdAt: currentSession.createdAt,
+        lastSeenAt: now,
+        expiresAt: currentSession.expiresAt,
+      });
+      outcome = { kind: 'rotated', token, csrfToken: csrfTokenFor(token), session };
+    }
+    await recordAuditEvent(trx, clock, {
+      action: 'password.changed',
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: user.id,
+      ip: context.ip,
+      details: {
+        otherSessionsEnded: currentSession ? ended - 1 : ended,
+        sessionRotated: Boolean(currentSession),
+      },
+    });
+    await queueMail(trx, deps, {
+      template: 'password-changed',
+      to: { address: user.email, name: displayName(user) },
+      data: { name: displayName(user), changedAt: now, byAdministrator: false },
+      locale: user.locale ?? settings['localization.locale'],
+      organizationId: actor.organizationId,
+    });
+    return outcome;
+  });
+  deps.mail.wake();
+  return result;
+}
+
+function tooManyAttempts(retryAfterSeconds: number): AppError {
+  return new AppError('rate_limited', 'rate_limited', 'Too many attempts. Try again later.', {
+    headers: { 'retry-after': String(retryAfterSeconds) },
+    meta: { retryAfterSeconds },
+  });
+}
+
+/**
+ * Administrator's "Change Password": sets a password the user does not choose, so by default they
+ * must change it at next sign-in (ASVS 6.4.1). One transaction: hash, status back to `active`
+ * if it was `reset` (a disabled user stays disabled), every session of the user ended, reset
+ * links voided, audit row, email (with the password only when the organization turned on the
+ * insecure setting "Include the new password in the email").
+ */
+export async function setPasswordByAdministrator(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  actor: Actor,
+  input: { userId: string; newPassword: string; mustChange: boolean },
+  context: RequestContext,
+): Promise<{ endedOwnSessions: boolean }> {
+  const { db, clock, hasher } = deps;
+  if (!canManagePasswords(actor)) throw forbidden();
+  assertNotTooLong(input.newPassword, 'newPassword');
+  const user = await getMember(deps, actor, input.userId);
+  const policy = await passwordPolicyFor(db, actor.organizationId);
+  await assertAcceptablePassword(
+    input.newPassword,
+    policy,
+    await contextOf(deps, user, actor.organizationId),
+  );
+  const settings = await resolveSettings(db, { organizationId: actor.organizationId });
+  const passwordHash = await hasher.hash(input.newPassword);
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: input.mustChange, now });
+    await voidPasswordTokens(trx, user.id, now);
+    const ended = await deleteUserSessions(trx, user.id);
+    await recordAuditEvent(trx, clock, {
+      action: 'password.set_by_admin',
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: user.id,
+      ip: context.ip,
+      details: {
+        mustChange: input.mustChange,
+        sessionsEnded: ended,
+        passwordInEmail: settings['password.include_in_email'],
+      },
+    });
+    await queueMail(trx, deps, {
+      template: 'password-changed',
+      to: { address: user.email, name: displayName(user) },
+      data: {
+        name: displayName(user),
+        changedAt: now,
+        byAdministrator: true,
+        ...(settings['password.include_in_email'] ? { newPassword: input.newPassword } : {}),
+      },
+      locale: user.locale ?? settings['localization.locale'],
+      organizationId: actor.organizationId,
+    });
+  });
+  deps.mail.wake();
+  return { endedOwnSessions: user.id === actor.userId };
+}
+
+/**
+ * Administrator's "Reset Password" for one or several users (all-or-nothing: each must be a
+ * member of the actor's organization, else 404 and nothing changes). Per user, in the same
+ * transaction: status `reset`, the password hash removed (the old password stops working), every
+ * session ended, older links voided, a new single-use 24-hour token (only its SHA-256 is kept),
+ * the email with the link, an audit row. API keys are refused while the status is `reset`.
+ */
+export async function resetPasswordsByAdministrator(
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mail'>,
+  actor: Actor,
+  ids: string[],
+  context: RequestContext & { bulk?: boolean },
+): Promise<{ userIds: string[]; endedOwnSessions: boolean }> {
+  const { db, clock } = deps;
+  if (!canManagePasswords(actor)) throw forbidden();
+  const userIds = ids.map((id) => resolveUserId(actor, id));
+  const unique = [...new Set(userIds)];
+  const members = await findMemberSubjects(
+    db,
+    actor.organizationId,
+    unique.filter((id) => isId(id)),
+  );
+  const byId = new Map(members.map((member) => [member.id, member]));
+  const missing = userIds.findIndex((id) => !byId.has(id));
+  if (missing >= 0) {
+    throw new AppError('not_found', 'not_found', 'The requested user was not found.', {
+      ...(context.bulk ? { source: { pointer: `/data/${missing}/id` } } : {}),
+    });
+  }
+  const disabled = unique.findIndex((id) => byId.get(id)?.status === 'disabled');
+  if (disabled >= 0) {
+    throw new AppError(
+      'conflict',
+      'user_disabled',
+      'A disabled user cannot have their password reset. Enable the user first.',
+      {
+        ...(context.bulk
+          ? { source: { pointer: `/data/${userIds.indexOf(unique[disabled] as string)}/id` } }
+          : {}),
+      },
+    );
+  }
+  const settings = await resolveSettings(db, { organizationId: actor.organizationId });
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  const expiresAt = new Date(now.getTime() + ADMIN_RESET_TOKEN_HOURS * 3_600_000).toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const id of unique) {
+      const user = byId.get(id) as PasswordSubject;
+      const token = randomToken();
+      await markPasswordReset(trx, user.id, nowIso);
+      await voidPasswordTokens(trx, user.id, nowIso);
+      const ended = await deleteUserSessions(trx, user.id);
+      await insertPasswordToken(trx, {
+        userId: user.id,
+        tokenHash: sha256(token),
+        purpose: 'admin_reset',
+        createdAt: nowIso,
+        expiresAt,
+      });
+      await recordAuditEvent(trx, clock, {
+        action: 'password.reset_by_admin',
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        subjectUserId: user.id,
+        ip: context.ip,
+        details: { sessionsEnded: ended, expiresAt, bulk: Boolean(context.bulk) },
+      });
+      await queueMail(trx, deps, {
+        template: 'password-reset',
+        to: { address: user.email, name: displayName(user) },
+        data: {
+          name: displayName(user),
+          token,
+          expiresInHours: ADMIN_RESET_TOKEN_HOURS,
+          byAdministrator: true,
+        },
+        locale: user.locale ?? settings['localization.locale'],
+        organizationId: actor.organizationId,
+      });
+    }
+  });
+  deps.mail.wake();
+  return { userIds: unique, endedOwnSessions: unique.includes(actor.userId) };
+}

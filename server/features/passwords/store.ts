@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import type { DB, PasswordTokensTable, UserStatus } from '../../platform/db/schema';
+import { newId } from '../../platform/ids';
+import { normalizeEmail, normalizeUsername } from '../users/store';
+
+/**
+ * What the password operations need of a user. `passwordHash` is read only to verify the current
+ * password and never leaves the service.
+ */
+export type PasswordSubject = {
+  id: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: UserStatus;
+  locale: string | null;
+  lastOrganizationId: string | null;
+};
+
+const subjectColumns = [
+  'users.id',
+  'users.username',
+  'users.email',
+  'users.firstName',
+  'users.lastName',
+  'users.status',
+  'users.locale',
+  'users.lastOrganizationId',
+] as const;
+
+/** The user if they are a member of the organization (tenancy: anyone else is "not found"). */
+export async function findMemberSubject(
+  db: Kysely<DB>,
+  organizationId: string,
+  userId: string,
+): Promise<PasswordSubject | undefined> {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(subjectColumns)
+    .where('users.id', '=', userId)
+    .where('memberships.organizationId', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** Members of the organization among `userIds` (for the bulk reset's all-or-nothing check). */
+export async function findMemberSubjects(
+  db: Kysely<DB>,
+  organizationId: string,
+  userIds: string[],
+): Promise<PasswordSubject[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(subjectColumns)
+    .where('users.id', 'in', userIds)
+    .where('memberships.organizationId', '=', organizationId)
+    .execute();
+}
+
+export async function findSubjectById(db: Kysely<DB>, userId: string): Promise<PasswordSubject | undefined> {
+  return db.selectFrom('users').select(subjectColumns).where('users.id', '=', userId).executeTakeFirst();
+}
+
+/** By username or primary email, case-insensitively (the "Forgot your password?" form). */
+export async function findSubjectByLogin(
+  db: Kysely<DB>,
+  login: string,
+): Promise<PasswordSubject | undefined> {
+  return db
+    .selectFrom('users')
+    .select(subjectColumns)
+    .where((eb) =>
+      eb.or([
+        eb('usernameNormalized', '=', normalizeUsername(login)),
+        eb('emailNormalized', '=', normalizeEmail(login)),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
+  return row?.passwordHash ?? null;
+}
+
+export async function findOrganizationName(
+  db: Kysely<DB>,
+  organizationId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.name;
+}
+
+/** The organization whose policy applies to a user outside a session: their last, else their first. */
+export async function findHomeOrganizationId(
+  db: Kysely<DB>,
+  userId: string,
+  lastOrganizationId: string | null,
+): Promise<string | undefined> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('organizationId')
+    .where('userId', '=', userId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const ids = rows.map((row) => row.organizationId);
+  return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
+}
+
+/** A new password hash; the status becomes `active` unless the user is disabled; lockout cleared. */
+export async function storePasswordHash(
+  db: Kysely<DB>,
+  userId: string,
+  values: { passwordHash: string; mustChangePassword: boolean; now: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      passwordHash: values.passwordHash,
+      passwordChangedAt: values.now,
+      mustChangePassword: values.mustChangePassword,
+      failedSignInCount: 0,
+      lockoutCount: 0,
+      lockedUntil: null,
+      updatedAt: values.now,
+    })
+    .where('id', '=', userId)
+    .execute();
+  await db
+    .updateTable('users')
+    .set({ status: 'active' })
+    .where('id', '=', userId)
+    .where('status', '=', 'reset')
+    .execute();
+}
+
+/** An administrator's reset: the old password is dead and sign-in answers "reset". */
+export async function markPasswordReset(db: Kysely<DB>, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ status: 'reset', passwordHash: null, mustChangePassword: false, updatedAt: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertPasswordToken(
+  db: Kysely<DB>,
+  token: Omit<PasswordTokensTable, 'id' | 'usedAt'>,
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('passwordTokens')
+    .values({ id, ...token, usedAt: null })
+    .execute();
+  return id;
+}
+
+export async function findPasswordTokenByHash(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('passwordTokens')
+    .select(['id', 'userId', 'purpose', 'expiresAt', 'usedAt'])
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Uses a token once: true only for the one caller that flipped it from unused to used. */
+export async function claimPasswordToken(db: Kysely<DB>, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('passwordTokens')
+    .set({ usedAt: now })
+    .where('id', '=', id)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Voids every outstanding token of a user (any password change does). */
+export async function voidPasswordTokens(db: Kysely<DB>, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('passwordTokens')
+    .set({ usedAt: now })
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .execute();
+}
+
+/** A rate-limit counter without spending from it: is the budget still open? */
+export async function peekRateLimit(db: Kysely<DB>, key: string, limit: number, now: string) {
+  const row = await db
+    .selectFrom('rateLimits')
+    .select(['count', 'resetAt'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row || row.resetAt <= now || row.count < limit) return { allowed: true, retryAfterSeconds: 0 };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(row.resetAt) - Date.parse(now)) / 1000)),
+  };
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type TestApp } from '../../../tests/helpers/app';
+import { buildAdmin, buildMember, TEST_PASSWORD } from '../../../tests/helpers/factories';
+
+type Browser = Awaited<ReturnType<typeof signIn>>;
+type SettingResource = { id: string; attributes: Record<string, unknown> };
+
+const patchBody = (key: string, scope: string, value: unknown) => ({
+  data: { type: 'settings', id: key, attributes: { scope, value } },
+});
+
+describe('settings API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const list = async (browser: Browser, scope: string) => {
+    const response = await browser.request({ method: 'GET', url: `/api/settings?scope=${scope}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return new Map((response.json().data as SettingResource[]).map((s) => [s.id, s.attributes]));
+  };
+  const patch = (browser: Browser, key: string, scope: string, value: unknown) =>
+    browser.request({ method: 'PATCH', url: `/api/settings/${key}`, payload: patchBody(key, scope, value) });
+
+  it('needs a signed-in user and the permission of the level', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/settings?scope=system' })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: '/api/settings/password.min_length' })).statusCode,
+    ).toBe(401);
+    const member = await signIn(t.app, (await buildMember(t)).username, TEST_PASSWORD);
+    expect((await member.request({ method: 'GET', url: '/api/settings?scope=system' })).statusCode).toBe(403);
+    expect(
+      (await member.request({ method: 'GET', url: '/api/settings?scope=organization' })).statusCode,
+    ).toBe(403);
+    expect((await patch(member, 'password.min_length', 'organization', 20)).statusCode).toBe(403);
+    // A member reads and sets their own level.
+    const own = await list(member, 'user');
+    expect(own.get('localization.timezone')).toMatchObject({
+      value: 'UTC',
+      inheritedFrom: 'default',
+      settable: true,
+    });
+    expect(own.get('password.min_length')).toMatchObject({ settable: false });
+    expect((await patch(member, 'localization.timezone', 'user', 'Europe/Berlin')).statusCode).toBe(200);
+    expect((await list(member, 'user')).get('localization.timezone')).toMatchObject({
+      value: 'Europe/Berlin',
+      inheritedFrom: null,
+    });
+  });
+
+  it('resolves system → organization with the level each value comes from, and falls back with null', async () => {
+    const admin = await buildAdmin(t);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const system = await list(browser, 'system');
+    expect(system.get('password.min_length')).toMatchObject({
+      key: 'password.min_length',
+      label: 'Minimal password length',
+      scope: 'system',
+      value: 12,
+      inheritedFrom: 'default',
+      settable: true,
+    });
+    expect(system.get('password.include_in_email')).toMatchObject({ insecure: true, value: false });
+
+    const setSystem = await patch(browser, 'password.min_length', 'system', 14);
+    expect(setSystem.statusCode).toBe(200);
+    expect(setSystem.json().data.attributes).toMatchObject({
+      value: 14,
+      inheritedFrom: null,
+      scope: 'system',
+    });
+    expect((await list(browser, 'organization')).get('password.min_length')).toMatchObject({
+      value: 14,
+      inheritedFrom: 'system',
+      parentValue: 14,
+    });
+
+    expect((await patch(browser, 'password.min_length', 'organization', 10)).statusCode).toBe(200);
+    expect((await list(browser, 'organization')).get('password.min_length')).toMatchObject({
+      value: 10,
+      inheritedFrom: null,
+      parentValue: 14,
+      parentOrigin: 'system',
+    });
+    const policy = await browser.request({ method: 'GET', url: '/api/password-policy' });
+    expect(policy.json().data.attributes.minLength).toBe(10);
+
+    // Another organization sees the system value, not this organization's.
+    const otherAdmin = await signIn(t.app, (await buildAdmin(t)).username, TEST_PASSWORD);
+    expect((await list(otherAdmin, 'organization')).get('password.min_length')).toMatchObject({ value: 14 });
+
+    // "Use System": null removes the organization's value.
+    const cleared = await patch(browser, 'password.min_length', 'organization', null);
+    expect(cleared.json().data.attributes).toMatchObject({ value: 14, inheritedFrom: 'system' });
+    await patch(browser, 'password.min_length', 'system', null);
+    expect((await list(browser, 'system')).get('password.min_length')).toMatchObject({
+      value: 12,
+      inheritedFrom: 'default',
+    });
+
+    const audit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select(['details', 'organizationId'])
+      .where('action', '=', 'settings.changed')
+      .where('actorUserId', '=', admin.id)
+      .execute();
+    expect(audit.length).toBe(4);
+    expect(JSON.parse(audit[1]?.details ?? '{}')).toMatchObject({
+      key: 'password.min_length',
+      scope: 'organization',
+      to: 10,
+    });
+  });
+
+  it('validates values by the registry (422 on value or scope), types and members (400), keys (404)', async () => {
+    const admin = await buildAdmin(t);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const tooSmall = await patch(browser, 'password.min_length', 'organization', 7);
+    expect(tooSmall.statusCode).toBe(422);
+    expect(tooSmall.json().errors[0].source.pointer).toBe('/data/attributes/value');
+    const wrongType = await patch(browser, 'password.numbers', 'organization', 'yes');
+    expect(wrongType.statusCode).toBe(422);
+    expect(wrongType.json().errors[0].source.pointer).toBe('/data/attributes/value');
+    const objectValue = await patch(browser, 'password.numbers', 'organization', { on: true });
+    expect(objectValue.statusCode).toBe(400);
+    const scope = await patch(browser, 'lockout.threshold', 'organization', 5);
+    expect(scope.statusCode).toBe(422);
+    expect(scope.json().errors[0].source.pointer).toBe('/data/attributes/scope');
+    const badScope = await patch(browser, 'password.numbers', 'galaxy', true);
+    expect(badScope.statusCode).toBe(422);
+    expect(badScope.json().errors[0].source.pointer).toBe('/data/attributes/scope');
+    expect((await patch(browser, 'no.such.key', 'system', 1)).statusCode).toBe(404);
+    const extra = await browser.request({
+      method: 'PATCH',
+      url: '/api/settings/password.numbers',
+      payload: {
+        data: {
+          type: 'settings',
+          id: 'password.numbers',
+          attributes: { scope: 'system', value: true, organizationId: 'x' },
+        },
+      },
+    });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().errors[0].source.pointer).toBe('/data/attributes/organizationId');
+    const mismatch = await browser.request({
+      method: 'PATCH',
+      url: '/api/settings/password.numbers',
+      payload: patchBody('password.upper_case', 'system', true),
+    });
+    expect(mismatch.statusCode).toBe(409);
+    expect((await browser.request({ method: 'GET', url: '/api/settings?scope=everything' })).statusCode).toBe(
+      422,
+    );
+    expect((await list(browser, 'system')).get('password.numbers')).toMatchObject({ value: false });
+  });
+});

@@ -1,0 +1,229 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconTrash } from '@tabler/icons-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  type ApiKeyMetadata,
+  type GeneratedApiKey,
+  useApiKey,
+  useGenerateApiKey,
+  useRevokeApiKey,
+} from './api';
+
+type Confirming = 'replace' | 'revoke' | null;
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function formatDate(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/**
+ * The **API Key** field of My User → General Information: "N/A" or the key's prefix and dates,
+ * **Generate Key** (confirming before it replaces a key), the new key once with a copy button and
+ * a ready-to-paste curl command, and **Revoke**. The key is kept only in this component's state:
+ * the server cannot show it again, and neither can the page once it is dismissed.
+ */
+export function ApiKeyField({ userId }: { userId: string }) {
+  const labelId = useId();
+  const current = useApiKey(userId);
+  const generate = useGenerateApiKey(userId);
+  const revoke = useRevokeApiKey(userId);
+  const [shown, setShown] = useState<GeneratedApiKey | null>(null);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const apiKey = current.data ?? null;
+
+  const generateNow = () => {
+    revoke.reset();
+    generate.mutate(undefined, {
+      onSuccess: (created) => setShown(created),
+      onSettled: () => setConfirming(null),
+    });
+  };
+  const revokeNow = () => {
+    generate.reset();
+    revoke.mutate(undefined, {
+      onSuccess: () => setShown(null),
+      onSettled: () => setConfirming(null),
+    });
+  };
+  const failure = generate.error ?? revoke.error;
+
+  return (
+    <Stack gap="xs" role="group" aria-labelledby={labelId}>
+      <Text id={labelId} fw={600}>
+        API Key
+      </Text>
+      {current.isPending ? (
+        <Group gap="xs">
+          <Loader size="xs" aria-hidden="true" />
+          <Text size="sm" c="dimmed" role="status">
+            Loading the API key…
+          </Text>
+        </Group>
+      ) : current.isError ? (
+        <Text c="red.9" role="alert">
+          {current.error.message}
+        </Text>
+      ) : apiKey ? (
+        <KeySummary apiKey={apiKey} />
+      ) : (
+        <Text>N/A</Text>
+      )}
+
+      {current.isSuccess ? (
+        <Group gap="sm">
+          <Button
+            leftSection={<IconKey size={16} aria-hidden="true" />}
+            onClick={() => (apiKey ? setConfirming('replace') : generateNow())}
+            loading={generate.isPending && confirming === null}
+          >
+            Generate Key
+          </Button>
+          {apiKey ? (
+            <Button
+              variant="default"
+              leftSection={<IconTrash size={16} aria-hidden="true" />}
+              onClick={() => setConfirming('revoke')}
+            >
+              Revoke
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+
+      {failure ? (
+        <Alert color="red" variant="outline" role="alert" title="The API key was not changed">
+          {failure.message}
+        </Alert>
+      ) : null}
+
+      {shown ? <NewKey apiKey={shown} onDone={() => setShown(null)} /> : null}
+
+      <Modal
+        opened={confirming === 'replace'}
+        onClose={() => setConfirming(null)}
+        title="Replace the API key?"
+        centered
+      >
+        <Stack>
+          <Text>
+            The current key ({apiKey?.prefix}…) stops working at once. Anything that uses it will need the new
+            key.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)} disabled={generate.isPending}>
+              Cancel
+            </Button>
+            <Button onClick={generateNow} loading={generate.isPending}>
+              Generate Key
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+
+      <Modal
+        opened={confirming === 'revoke'}
+        onClose={() => setConfirming(null)}
+        title="Revoke the API key?"
+        centered
+      >
+        <Stack>
+          <Text>
+            The key ({apiKey?.prefix}…) stops working at once. You can generate a new one at any time.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)} disabled={revoke.isPending}>
+              Cancel
+            </Button>
+            <Button color="red" onClick={revokeNow} loading={revoke.isPending}>
+              Revoke
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function KeySummary({ apiKey }: { apiKey: ApiKeyMetadata }) {
+  return (
+    <Stack gap={2}>
+      <Text>
+        <Code>{apiKey.prefix}…</Code>
+      </Text>
+      <Text size="sm" c="dimmed">
+        Created {formatDate(apiKey.createdAt)}
+        {' · '}
+        {apiKey.lastUsedAt
+          ? `Last used ${formatDate(apiKey.lastUsedAt)}${apiKey.lastUsedIp ? ` from ${apiKey.lastUsedIp}` : ''}`
+          : 'Never used'}
+      </Text>
+    </Stack>
+  );
+}
+
+function NewKey({ apiKey, onDone }: { apiKey: GeneratedApiKey; onDone: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  // Focus the key (and select it) as soon as it appears, so it can be copied from the keyboard.
+  useEffect(() => input.current?.focus(), []);
+  const curl = `curl -H "Authorization: Bearer ${apiKey.key}" ${window.location.origin}/api/userprofile`;
+  return (
+    <Paper withBorder p="md" maw={720}>
+      <Stack gap="sm">
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconAlertTriangle size={20} aria-hidden="true" />
+          <Text fw={600}>Copy your new API key now: it will not be shown again.</Text>
+        </Group>
+        <TextInput
+          label="New API key"
+          value={apiKey.key}
+          readOnly
+          ref={input}
+          onFocus={(event) => event.currentTarget.select()}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          rightSection={<CopyAction value={apiKey.key} label="Copy the API key" />}
+        />
+        <Text size="sm">Try it from a terminal:</Text>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {curl}
+          </Code>
+          <CopyAction value={curl} label="Copy the curl command" />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Done
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function CopyAction({ value, label }: { value: string; label: string }) {
+  return (
+    <CopyButton value={value} timeout={3000}>
+      {({ copied, copy }) => (
+        <Tooltip label={copied ? 'Copied' : label}>
+          <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? 'Copied' : label}>
+            {copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />}
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </CopyButton>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../app/api';
+
+/** What the server tells about a key: never the key itself, except once, right after generating. */
+export type ApiKeyMetadata = {
+  id: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+};
+
+export type GeneratedApiKey = ApiKeyMetadata & { key: string };
+
+type ApiKeyResource<A> = { data: { type: 'apikeys'; id: string; attributes: A } };
+
+const apiKeyUrl = (userId: string) => `/api/users/${encodeURIComponent(userId)}/api-key`;
+
+export const apiKeyQueryKey = (userId: string) => ['apikeys', userId] as const;
+
+/** The user's key in the current organization: `null` when there is none. */
+export function useApiKey(userId: string) {
+  return useQuery({
+    queryKey: apiKeyQueryKey(userId),
+    queryFn: async (): Promise<ApiKeyMetadata | null> => {
+      const document = await apiFetch<{ data: ApiKeyResource<Omit<ApiKeyMetadata, 'id'>>['data'] | null }>(
+        apiKeyUrl(userId),
+      );
+      return document.data ? { id: document.data.id, ...document.data.attributes } : null;
+    },
+  });
+}
+
+/** Generates (or replaces) the key; the answer carries the key, shown once. */
+export function useGenerateApiKey(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<GeneratedApiKey> => {
+      const { data } = await apiFetch<ApiKeyResource<Omit<GeneratedApiKey, 'id'>>>(apiKeyUrl(userId), {
+        method: 'POST',
+        body: { data: { type: 'apikeys' } },
+      });
+      return { id: data.id, ...data.attributes };
+    },
+    onSuccess: ({ key: _shownOnce, ...metadata }) => {
+      // The cache keeps the metadata only: the key lives in the component's state until dismissed.
+      queryClient.setQueryData(apiKeyQueryKey(userId), metadata);
+    },
+  });
+}
+
+export function useRevokeApiKey(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(apiKeyUrl(userId), { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeyQueryKey(userId) }),
+  });
+}
