@@ -4,6 +4,7 @@ import { accessRoutes } from './access/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { mailRoutes } from './mail/routes';
 import { passwordRoutes } from './passwords/routes';
 import { settingsRoutes } from './settings/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -22,4 +23,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await accessRoutes(app, deps);
   await auditRoutes(app, deps);
   await apiKeyRoutes(app, deps);
+  await mailRoutes(app, deps);
 }

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import {
+  collectionDocument,
+  paginationLinks,
+  parseListQuery,
+  resourceDocument,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
+import { presentMailMessage } from './presenter';
+import { browseOutbox, getMailMessage, retryMailMessage } from './service';
+import { mailMessageListSpec } from './store';
+
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** A retry has nothing to say: the body may be omitted or be `{"data":{"type":"mail-retries"}}`. */
+const retryBody = z
+  .strictObject({
+    data: z.strictObject({
+      type: z.literal('mail-retries', { error: 'The type must be "mail-retries".' }),
+      attributes: z.strictObject({}).optional(),
+    }),
+  })
+  .nullish();
+
+const listDescription =
+  'The outgoing mail of my organization, newest first. Filters: `filter[status]=queued,sending,sent,failed`, `filter[toAddress]` (or `[contains]`), `filter[template]`, `filter[createdAt][gte|lt]=<ISO time>`; sort by createdAt, sentAt, nextAttemptAt, status, attempts, toAddress, subject; `X-Include: totalCount`. System mail that belongs to no organization is listed only by `npx atrium mail:list`.';
+
+/** The outbox for administrators: `/api/mail-messages` (permission `mail.manage`). */
+export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['mail'];
+
+  api.get(
+    '/mail-messages',
+    {
+      config: { access: 'mail.manage' },
+      schema: { tags, summary: "My organization's outgoing mail", description: listDescription },
+    },
+    async (request, reply) => {
+      const query = queryOf(request);
+      const listQuery = parseListQuery(query, mailMessageListSpec, { headers: request.headers });
+      const page = await browseOutbox(deps, actorOf(request), listQuery);
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+      const path = request.url.split('?')[0] ?? request.url;
+      return collectionDocument(page.rows.map(presentMailMessage), {
+        links: paginationLinks(path, query, listQuery.page, page),
+      });
+    },
+  );
+
+  api.get(
+    '/mail-messages/:id',
+    {
+      config: { access: 'mail.manage' },
+      schema: {
+        tags,
+        summary: 'One outgoing message with its text and HTML (tokens and passwords hidden)',
+        params: idParams,
+      },
+    },
+    async (request) =>
+      resourceDocument(presentMailMessage(await getMailMessage(deps, actorOf(request), request.params.id))),
+  );
+
+  api.post(
+    '/mail-messages/:id/retry',
+    {
+      config: { access: 'mail.manage' },
+      schema: {
+        tags,
+        summary: 'Send a failed message again (back in the queue, attempts from zero)',
+        params: idParams,
+        body: retryBody,
+      },
+    },
+    async (request) => {
+      const message = await retryMailMessage(deps, actorOf(request), request.params.id, { ip: request.ip });
+      return resourceDocument(presentMailMessage(message));
+    },
+  );
+}
+
+function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
+}
