@@ -4,11 +4,15 @@ import { accessRoutes } from './access/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { avatarRoutes } from './avatars/routes';
+import { customFieldRoutes } from './custom-fields/routes';
 import { mailRoutes } from './mail/routes';
 import { passwordRoutes } from './passwords/routes';
 import { settingsRoutes } from './settings/routes';
+import { userEmailRoutes } from './user-emails/routes';
 import { organizationRoutes } from './organizations/routes';
 import { userProfileRoutes } from './userprofile/routes';
+import { profileRoutes } from './users/profile-routes';
 
 /**
  * The table of contents of the API: every feature's routes, registered under /api. A route that
@@ -23,5 +27,9 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await accessRoutes(app, deps);
   await auditRoutes(app, deps);
   await apiKeyRoutes(app, deps);
+  await profileRoutes(app, deps);
+  await avatarRoutes(app, deps);
+  await userEmailRoutes(app, deps);
+  await customFieldRoutes(app, deps);
   await mailRoutes(app, deps);
 }

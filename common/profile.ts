@@ -1,0 +1,263 @@
+import { z } from 'zod';
+
+/**
+ * The user profile as the API accepts it (`PATCH /api/users/{id}` attributes), shared by the server
+ * and the SPA's Edit My User form so both apply the same rules with the same messages.
+ *
+ * Wrong JSON types are 400 (zod `invalid_type`); values that break a rule are 422. Rules that need
+ * the clock or the database (birthday range, uniqueness, phone country, custom field definitions)
+ * are checked by the server's profile service.
+ *
+ * Whitespace: text is stored exactly as sent — emoji, combining marks, RTL text, inner spaces and
+ * 255-character values round-trip unchanged, nothing is normalized or trimmed. Leading or trailing
+ * whitespace and control characters (CR, LF, TAB …) are refused with a 422 instead of being
+ * silently trimmed; the SPA trims before sending. An empty optional name ("" or null) clears it.
+ */
+
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 255;
+export const FIRST_LAST_NAME_MAX = 100;
+export const OTHER_NAME_MAX = 255;
+export const EMAIL_MAX = 254;
+export const EMAIL_LOCAL_MAX = 64;
+export const ADDITIONAL_EMAILS_MAX = 20;
+export const PHONE_MAX = 64;
+export const BIRTHDAY_MAX_YEARS = 120;
+
+/** Length as a person counts it: Unicode code points, not UTF-16 units. */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const EDGE_SPACE = /^\s|\s$/;
+
+/** Why a single-line text is refused, or null when it is fine. */
+export function lineTextProblem(value: string, label: string, max: number): string | null {
+  if (CONTROL.test(value)) return `${label} cannot contain line breaks or control characters.`;
+  if (EDGE_SPACE.test(value)) return `${label} cannot start or end with a space.`;
+  if (characterCount(value) > max) return `${label} can have at most ${max} characters.`;
+  return null;
+}
+
+function lineText(label: string, max: number, min = 0) {
+  return z
+    .string()
+    .max(max * 2 + 16, `${label} can have at most ${max} characters.`)
+    .superRefine((value, ctx) => {
+      if (characterCount(value) < min) {
+        ctx.addIssue({
+          code: 'custom',
+          message: min <= 1 ? `${label} is required.` : `${label} must have at least ${min} characters.`,
+        });
+        return;
+      }
+      const problem = lineTextProblem(value, label, max);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+const LOCAL_PART = /^[^\s@"(),:;<>[\\\]]+$/u;
+const DOMAIN_LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
+
+/**
+ * Why an email address is refused, or null: exactly one `@`, a local part of at most 64 and a whole
+ * address of at most 254 characters, no spaces or control characters (so no CR/LF can ever reach a
+ * mail header), and a domain of at least two dot-separated labels.
+ */
+export function emailProblem(value: string, label = 'The email address'): string | null {
+  if (value === '') return `${label} is required.`;
+  if (CONTROL.test(value) || /\s/.test(value)) return `${label} cannot contain spaces or line breaks.`;
+  if (characterCount(value) > EMAIL_MAX) return `${label} can have at most ${EMAIL_MAX} characters.`;
+  const parts = value.split('@');
+  if (parts.length !== 2) return `${label} must contain exactly one "@", like name@example.com.`;
+  const [local = '', domain = ''] = parts;
+  if (local === '') return `${label} needs a name before the "@", like name@example.com.`;
+  if (characterCount(local) > EMAIL_LOCAL_MAX) {
+    return `The part before the "@" can have at most ${EMAIL_LOCAL_MAX} characters.`;
+  }
+  if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
+    return `${label} has characters that are not allowed before the "@".`;
+  }
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((part) => DOMAIN_LABEL.test(part))) {
+    return `${label} needs a domain after the "@", like name@example.com.`;
+  }
+  return null;
+}
+
+function emailAddress(label: string) {
+  return z
+    .string()
+    .max(EMAIL_MAX * 2, `${label} can have at most ${EMAIL_MAX} characters.`)
+    .superRefine((value, ctx) => {
+      const problem = emailProblem(value, label);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+const optionalName = (label: string) => lineText(label, OTHER_NAME_MAX).nullable().optional();
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const isoDateSchema = z
+  .string()
+  .max(32, 'Use the format YYYY-MM-DD.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the format YYYY-MM-DD.', abort: true })
+  .refine(isCalendarDate, 'This date does not exist.');
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A custom field value as it travels: its definition decides which of these it must be. */
+export const customFieldValueSchema = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()], {
+  error: 'A custom field value must be text, a number, true, false or null.',
+});
+
+/** The attributes of `PATCH /api/users/{id}`: every member optional, unknown members refused. */
+export const userProfileUpdateSchema = z.strictObject({
+  username: lineText('The username', USERNAME_MAX, USERNAME_MIN).optional(),
+  namePrefix: optionalName('The name prefix'),
+  firstName: lineText('The first name', FIRST_LAST_NAME_MAX, 1).optional(),
+  middleName: optionalName('The middle name'),
+  lastName: lineText('The last name', FIRST_LAST_NAME_MAX, 1).optional(),
+  nameSuffix: optionalName('The name suffix'),
+  birthday: isoDateSchema.nullable().optional(),
+  email: emailAddress('The primary email').optional(),
+  additionalEmails: z
+    .array(emailAddress('The email address'))
+    .max(
+      ADDITIONAL_EMAILS_MAX,
+      `A user can have at most ${ADDITIONAL_EMAILS_MAX} additional email addresses.`,
+    )
+    .optional(),
+  phone: lineText('The phone number', PHONE_MAX).nullable().optional(),
+  customFields: z.record(z.string().max(64), customFieldValueSchema).optional(),
+  /** Needed (and only used) when a user changes their own primary email. */
+  currentPassword: z.string().max(4096).optional(),
+  /** Administrators only (`users.disable`). */
+  enabled: z.boolean().optional(),
+});
+
+export type UserProfileUpdate = z.infer<typeof userProfileUpdateSchema>;
+
+/** The editable profile as the SPA's form holds it (strings, '' for empty). */
+export type UserProfileForm = {
+  username: string;
+  namePrefix: string;
+  firstName: string;
+  middleName: string;
+  lastName: string;
+  nameSuffix: string;
+  birthday: string;
+  email: string;
+  additionalEmails: string[];
+  phone: string;
+  currentPassword: string;
+};
+
+// ── Custom user fields ────────────────────────────────────────────────────────────────────────
+
+export const customFieldTypes = ['text', 'longtext', 'number', 'date', 'boolean', 'choice'] as const;
+export type CustomFieldKind = (typeof customFieldTypes)[number];
+
+export const customFieldTypeLabels: Record<CustomFieldKind, string> = {
+  text: 'Text',
+  longtext: 'Long text',
+  number: 'Number',
+  date: 'Date',
+  boolean: 'Yes/No',
+  choice: 'Choice list',
+};
+
+export const CUSTOM_TEXT_MAX = 255;
+export const CUSTOM_LONGTEXT_MAX = 10_000;
+export const CUSTOM_CHOICES_MAX = 100;
+
+/** What the value check needs of a definition. */
+export type CustomFieldRule = {
+  label: string;
+  type: CustomFieldKind;
+  isRequired: boolean;
+  choices: string[] | null;
+};
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters
+const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Why a custom field value is refused by its definition, or null. `null` and '' mean "no value",
+ * refused only for required fields. Numbers must be JSON numbers, dates `YYYY-MM-DD`, yes/no
+ * booleans, choices one of the definition's choices (exactly, case included).
+ */
+export function customFieldValueProblem(rule: CustomFieldRule, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') {
+    return rule.isRequired ? `${rule.label} is required.` : null;
+  }
+  switch (rule.type) {
+    case 'text':
+      if (typeof value !== 'string') return `${rule.label} must be text.`;
+      if (CONTROL.test(value)) return `${rule.label} cannot contain line breaks or control characters.`;
+      if (characterCount(value) > CUSTOM_TEXT_MAX)
+        return `${rule.label} can have at most ${CUSTOM_TEXT_MAX} characters.`;
+      return null;
+    case 'longtext':
+      if (typeof value !== 'string') return `${rule.label} must be text.`;
+      if (CONTROL_EXCEPT_LINE_BREAKS.test(value)) return `${rule.label} cannot contain control characters.`;
+      if (characterCount(value) > CUSTOM_LONGTEXT_MAX) {
+        return `${rule.label} can have at most ${CUSTOM_LONGTEXT_MAX} characters.`;
+      }
+      return null;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${rule.label} must be a number.`;
+      return null;
+    case 'date':
+      if (typeof value !== 'string' || !isCalendarDate(value))
+        return `${rule.label} must be a date (YYYY-MM-DD).`;
+      return null;
+    case 'boolean':
+      if (typeof value !== 'boolean') return `${rule.label} must be yes (true) or no (false).`;
+      return null;
+    case 'choice':
+      if (typeof value !== 'string' || !(rule.choices ?? []).includes(value)) {
+        return `${rule.label} must be one of: ${(rule.choices ?? []).join(', ')}.`;
+      }
+      return null;
+  }
+}
+
+const choiceText = lineText('A choice', CUSTOM_TEXT_MAX, 1);
+
+/** The attributes of a custom field definition (`custom-fields` resource). */
+export const customFieldDefinitionSchema = z.strictObject({
+  name: z
+    .string()
+    .max(64, 'The name can have at most 64 characters.')
+    .regex(
+      /^[a-z][a-z0-9_]*$/,
+      'The name must start with a lower-case letter and contain only a–z, 0–9 and _ (like shirt_size).',
+    ),
+  label: lineText('The label', CUSTOM_TEXT_MAX, 1),
+  type: z.enum(customFieldTypes, { error: `The type must be one of: ${customFieldTypes.join(', ')}.` }),
+  required: z.boolean().optional(),
+  choices: z
+    .array(choiceText)
+    .max(CUSTOM_CHOICES_MAX, `A choice list can have at most ${CUSTOM_CHOICES_MAX} choices.`)
+    .nullable()
+    .optional(),
+  position: z.number().int('The position must be a whole number.').min(0).max(10_000).optional(),
+});
+
+export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
+
+/** What PATCH may change: everything but the machine name and the type, which values depend on. */
+export const customFieldDefinitionUpdateSchema = customFieldDefinitionSchema
+  .omit({ name: true, type: true })
+  .partial();

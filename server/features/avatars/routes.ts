@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import { AppError } from '../../platform/http/errors';
+import { userIdParams } from '../../platform/http/schemas';
+import { avatarPath } from '../users/presenter';
+import { readAvatar, removeAvatar, setAvatar } from './service';
+
+const avatarQuery = z.strictObject({
+  size: z.enum(['58', '256'], { error: 'The size must be 58 or 256.' }).optional(),
+  /** The avatar's version from the user resource's links: makes the URL cacheable for long. */
+  v: z.string().max(64).optional(),
+});
+
+const MAX_MB = 5;
+
+/** Reads the multipart field `file`, refusing anything else; a file over the limit is 413. */
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) {
+    throw new AppError(
+      'unsupported_media_type',
+      'multipart_required',
+      'Send the picture as multipart/form-data in a field named "file".',
+      { source: { header: 'Content-Type' } },
+    );
+  }
+  const part = await request.file();
+  if (part?.fieldname !== 'file') {
+    throw new AppError(
+      'bad_request',
+      'avatar_file_missing',
+      'Send the picture in a multipart field named "file".',
+    );
+  }
+  try {
+    return await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError(
+        'payload_too_large',
+        'avatar_too_large',
+        `The picture is larger than ${MAX_MB} MB. Choose a smaller one.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** A user's picture: PUT (upload), GET (WebP at 58 or 256 px), DELETE, under /api/users/{id}/avatar. */
+export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+
+  api.put(
+    '/users/:id/avatar',
+    {
+      // Own: update_own_profile; another user's: users.edit (checked by the service).
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Upload an avatar: PNG, JPEG, WebP or GIF up to 5 MB, multipart field "file"',
+        params: userIdParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request) => {
+      const file = await readUpload(request);
+      const actor = actorOf(request);
+      const { version } = await setAvatar(deps, actor, request.params.id, file, { ip: request.ip });
+      const id = request.params.id === 'me' ? actor.userId : request.params.id;
+      return {
+        meta: { version },
+        links: { avatar: avatarPath(id, 256, version), avatarSmall: avatarPath(id, 58, version) },
+      };
+    },
+  );
+
+  api.get(
+    '/users/:id/avatar',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "A user's avatar as WebP (size 58 or 256)",
+        params: userIdParams,
+        querystring: avatarQuery,
+      },
+      // After the app's `no-store` for /api: the URL of the current version may be cached privately
+      // for long (a new picture has a new URL); an old or unversioned URL must be revalidated.
+      onSend: async (request, reply, payload) => {
+        if (reply.statusCode === 200 || reply.statusCode === 304) {
+          const v = (request.query as { v?: string }).v;
+          const versioned = v !== undefined && String(reply.getHeader('etag')).startsWith(`"${v}-`);
+          reply.header(
+            'cache-control',
+            versioned ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+          );
+        }
+        return payload;
+      },
+    },
+    async (request, reply) => {
+      const size = request.query.size === '58' ? 58 : 256;
+      const { image, version } = await readAvatar(deps, actorOf(request), request.params.id, size);
+      const etag = `"${version}-${size}"`;
+      reply
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('content-disposition', 'inline; filename="avatar.webp"');
+      const match = request.headers['if-none-match'];
+      if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+        return reply.status(304).send();
+      }
+      return reply.type('image/webp').send(image);
+    },
+  );
+
+  api.delete(
+    '/users/:id/avatar',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Remove an avatar', params: userIdParams },
+    },
+    async (request, reply) => {
+      await removeAvatar(deps, actorOf(request), request.params.id, { ip: request.ip });
+      return reply.status(204).send();
+    },
+  );
+}

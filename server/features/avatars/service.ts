@@ -1,0 +1,113 @@
+import type { Deps } from '../../platform/deps';
+import { renderAvatar } from '../../platform/files/avatar-image';
+import {
+  type AvatarSize,
+  newAvatarStorageKey,
+  readAvatarFile,
+  removeAvatarFiles,
+  writeAvatarFiles,
+} from '../../platform/files/avatar-storage';
+import type { Actor } from '../../platform/http/access';
+import { forbidden, notFound } from '../../platform/http/errors';
+import { recordAuditEvent } from '../audit/store';
+import { canEditProfile, canViewUser, resolveUserId } from '../users/profile-service';
+import { avatarVersion, findMemberUser } from '../users/profile-store';
+import { deleteAvatar, findMemberAvatar, replaceAvatar } from './store';
+
+type Context = { ip?: string | null };
+
+async function targetUser(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  id: string,
+  allowed: (userId: string) => boolean,
+) {
+  const userId = resolveUserId(actor, id);
+  if (!allowed(userId)) throw forbidden();
+  const user = await findMemberUser(deps.db, actor.organizationId, userId);
+  if (!user) throw notFound('user');
+  return userId;
+}
+
+/**
+ * Replaces a user's avatar (permissions as for editing the profile). The picture is checked and
+ * re-encoded first; the new files are written (atomically) before the database points at them,
+ * and the old files are removed only after the commit — a failure at any step leaves the old
+ * avatar in place.
+ */
+export async function setAvatar(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  actor: Actor,
+  id: string,
+  file: Buffer,
+  context: Context = {},
+): Promise<{ version: string }> {
+  const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
+  const images = await renderAvatar(file);
+  const storageKey = newAvatarStorageKey();
+  const { dataDir } = deps.config;
+  await writeAvatarFiles(dataDir, storageKey, images);
+  let previous: string | undefined;
+  try {
+    previous = await deps.db.transaction().execute(async (trx) => {
+      const replaced = await replaceAvatar(trx, userId, storageKey, deps.clock.now().toISOString());
+      await recordAuditEvent(trx, deps.clock, {
+        action: 'avatar.changed',
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        subjectUserId: userId,
+        ip: context.ip ?? null,
+      });
+      return replaced;
+    });
+  } catch (error) {
+    await removeAvatarFiles(dataDir, storageKey);
+    throw error;
+  }
+  if (previous) await removeAvatarFiles(dataDir, previous);
+  return { version: avatarVersion(storageKey) };
+}
+
+/** Removes a user's avatar (the initials show again); nothing to remove is fine. */
+export async function removeAvatar(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  actor: Actor,
+  id: string,
+  context: Context = {},
+): Promise<void> {
+  const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
+  const previous = await deps.db.transaction().execute(async (trx) => {
+    const removed = await deleteAvatar(trx, userId);
+    if (removed) {
+      await recordAuditEvent(trx, deps.clock, {
+        action: 'avatar.removed',
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        subjectUserId: userId,
+        ip: context.ip ?? null,
+      });
+    }
+    return removed;
+  });
+  if (previous) await removeAvatarFiles(deps.config.dataDir, previous);
+}
+
+/** One size of a user's avatar as WebP, with its version (the ETag); 404 when there is none. */
+export async function readAvatar(
+  deps: Pick<Deps, 'db' | 'config'>,
+  actor: Actor,
+  id: string,
+  size: AvatarSize,
+): Promise<{ image: Buffer; version: string }> {
+  const userId = resolveUserId(actor, id);
+  if (!canViewUser(actor, userId)) throw forbidden();
+  // One query: membership in the actor's organization (else 404) and the avatar, if any.
+  const member = await findMemberAvatar(deps.db, actor.organizationId, userId);
+  if (!member) throw notFound('user');
+  const image = member.storageKey
+    ? await readAvatarFile(deps.config.dataDir, member.storageKey, size)
+    : undefined;
+  if (!member.storageKey || !image) throw notFound('avatar');
+  const avatar = { storageKey: member.storageKey };
+  return { image, version: avatarVersion(avatar.storageKey) };
+}

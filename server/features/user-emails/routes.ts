@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { resourceBody } from '../../platform/http/schemas';
+import { verifyEmail } from './service';
+
+const verificationBody = resourceBody(
+  'email-verifications',
+  z.strictObject({ token: z.string().min(1, 'The verification token is missing.').max(256) }),
+);
+
+/**
+ * Email verification: the link in the `email-verification` email opens `/verify-email#token=…`
+ * in the SPA, which posts the token here (it never travels in a URL the server logs).
+ */
+export async function userEmailRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/email-verifications',
+    {
+      config: { access: 'public', allowDuringPasswordChange: true },
+      schema: { tags: ['users'], summary: 'Verify an additional email address', body: verificationBody },
+    },
+    async (request, reply) => {
+      await verifyEmail(deps, request.body.data.attributes.token, { ip: request.ip });
+      return reply.status(204).send();
+    },
+  );
+}

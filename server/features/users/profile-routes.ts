@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userProfileUpdateSchema } from '../../../common/profile';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import { resourceDocument } from '../../platform/http/jsonapi';
+import { toMany, userIdParams } from '../../platform/http/schemas';
+import { presentUser } from './presenter';
+import { getUserProfile, updateUserProfile } from './profile-service';
+
+/** As `resourceBody('users', …)` would build it, spelled out so the relationship stays typed. */
+const updateBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('users', { error: 'The type must be "users".' }),
+    id: z.string().max(64).optional(),
+    attributes: userProfileUpdateSchema.optional(),
+    relationships: z.strictObject({ roles: toMany('roles').optional() }).optional(),
+  }),
+});
+
+const ifMatchHeaders = z.object({ 'if-match': z.string().max(1024).optional() });
+
+/**
+ * One user's profile: `GET /api/users/{id}` and `PATCH /api/users/{id}` (`me` allowed), with an
+ * ETag from the user's version and `If-Match` for updates (412 when stale).
+ */
+export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+
+  api.get(
+    '/users/:id',
+    {
+      // Own profile always; another member's needs users.view (checked by the service).
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'A user of my organization (`me` for myself)', params: userIdParams },
+    },
+    async (request, reply) => {
+      const view = await getUserProfile(deps, actorOf(request), request.params.id);
+      reply.header('etag', view.etag);
+      return resourceDocument(presentUser(view.user, view.extras));
+    },
+  );
+
+  api.patch(
+    '/users/:id',
+    {
+      // Own profile: update_own_profile; another user's: users.edit; enabled/roles: users.disable/users.edit.
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Edit a profile (`me` for myself); send If-Match with the ETag you read',
+        params: userIdParams,
+        headers: ifMatchHeaders,
+        body: updateBody,
+      },
+    },
+    async (request, reply) => {
+      const { data } = request.body;
+      const view = await updateUserProfile(
+        deps,
+        actorOf(request),
+        request.params.id,
+        {
+          attributes: data.attributes ?? {},
+          roleIds: data.relationships?.roles?.data.map((role) => role.id),
+          bodyId: data.id,
+          ifMatch: request.headers['if-match'],
+        },
+        { ip: request.ip },
+      );
+      reply.header('etag', view.etag);
+      return resourceDocument(presentUser(view.user, view.extras));
+    },
+  );
+}

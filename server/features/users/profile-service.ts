@@ -1,0 +1,417 @@
+import type { Kysely } from 'kysely';
+import { isoDateOf, subtractYears } from '../../../common/dates';
+import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
+import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
+import type { DB } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
+import { queueMail } from '../../platform/mail/outbox';
+import { enforceRateLimit } from '../../platform/rate-limit';
+import { resolveSettings } from '../../platform/settings';
+import { recordAuditEvent } from '../audit/store';
+import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
+import { planCustomFieldChanges } from '../custom-fields/values';
+import { syncAdditionalEmails } from '../user-emails/service';
+import { listUserEmails } from '../user-emails/store';
+import { applyAdminChanges } from './admin-service';
+import { formatFullName, type UserExtras } from './presenter';
+import {
+  findEmailsTakenByOthers,
+  findMemberUser,
+  findPasswordHash,
+  findUserVersion,
+  isUniqueViolation,
+  isUsernameTaken,
+  loadUserExtras,
+  type ProfileColumns,
+  updateProfileColumns,
+  violatedField,
+} from './profile-store';
+import { normalizeEmail, type UserRecord } from './store';
+
+export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
+
+export type RequestContext = { ip?: string | null };
+
+/** Wrong current-password attempts allowed per user in 15 minutes when changing the primary email. */
+const CURRENT_PASSWORD_ATTEMPTS = 10;
+
+// ── Policies ─────────────────────────────────────────────────────────────────────────────────
+
+/** Anyone reads their own profile; other members' need `users.view`. */
+export function canViewUser(actor: Actor, userId: string): boolean {
+  return userId === actor.userId || actor.permissions.has('users.view');
+}
+
+/** Editing one's own profile needs `update_own_profile`; anyone else's needs `users.edit`. */
+export function canEditProfile(actor: Actor, userId: string): boolean {
+  return userId === actor.userId
+    ? actor.permissions.has('update_own_profile')
+    : actor.permissions.has('users.edit');
+}
+
+export function resolveUserId(actor: Actor, id: string): string {
+  return id === 'me' ? actor.userId : id;
+}
+
+// ── ETags ────────────────────────────────────────────────────────────────────────────────────
+
+/** The strong ETag of a user resource: its version, bumped by every change of the profile. */
+export function userEtag(version: number): string {
+  return `"v${version}"`;
+}
+
+/**
+ * Whether an `If-Match` header lets a change of a resource at `version` go ahead (RFC 9110
+ * §13.1.1: `*` or a list of strong tags; weak tags never match). `undefined` header: no
+ * precondition.
+ */
+export function ifMatchAllows(header: string | undefined, version: number): boolean {
+  if (header === undefined) return true;
+  const value = header.trim();
+  if (value === '*') return true;
+  const current = userEtag(version);
+  return value
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === current);
+}
+
+function staleRecord(): AppError {
+  return new AppError(
+    'precondition_failed',
+    'stale_record',
+    'This user was changed by someone else since you opened it. Reload it to see the changes, then make yours again.',
+    { source: { header: 'If-Match' } },
+  );
+}
+
+// ── Reading ──────────────────────────────────────────────────────────────────────────────────
+
+/** `GET /api/users/{id}`: the user as the actor may see them; another organization's user is 404. */
+export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<UserView> {
+  const userId = resolveUserId(actor, id);
+  if (!canViewUser(actor, userId)) throw forbidden();
+  const user = await findMemberUser(deps.db, actor.organizationId, userId);
+  if (!user) throw notFound('user');
+  const extras = await loadUserExtras(deps.db, actor, userId);
+  return { user, extras, etag: userEtag(Number(user.version)) };
+}
+
+// ── Updating ─────────────────────────────────────────────────────────────────────────────────
+
+export type ProfileUpdateRequest = {
+  attributes: UserProfileUpdate;
+  /** The `roles` relationship, when the body has one (administrators). */
+  roleIds?: string[] | undefined;
+  /** `data.id` of the body, which must name the same user as the URL. */
+  bodyId?: string | undefined;
+  /** The `If-Match` header: the ETag the client read. Optional for integrations (see below). */
+  ifMatch?: string | undefined;
+};
+
+const PROFILE_FIELDS = [
+  'username',
+  'namePrefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'nameSuffix',
+  'birthday',
+  'email',
+  'phone',
+] as const satisfies readonly (keyof ProfileColumns & keyof UserProfileUpdate)[];
+
+const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
+
+/**
+ * `PATCH /api/users/{id}`: changes a profile in one transaction — columns, additional emails (new
+ * ones get a verification email), custom field values, and the administrator's `enabled` / roles
+ * through `applyAdminChanges` — with its audit rows and outbox rows; `version` goes up by one.
+ *
+ * Every invalid field is reported at once (422 with a pointer per field) and nothing is saved.
+ * Concurrency: with `If-Match` the change applies only to the version the client read (412
+ * otherwise). Without it (integrations may omit it) the change applies to the version read in
+ * the same transaction — still compare-and-set, so two concurrent requests cannot interleave.
+ * Changing one's OWN primary email needs `currentPassword`; the old address is told either way.
+ */
+export async function updateUserProfile(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  actor: Actor,
+  id: string,
+  request: ProfileUpdateRequest,
+  context: RequestContext = {},
+): Promise<UserView> {
+  const { db, clock } = deps;
+  const userId = resolveUserId(actor, id);
+  const input = request.attributes;
+  if (request.bodyId !== undefined && request.bodyId !== userId && request.bodyId !== id) {
+    throw new AppError('conflict', 'id_mismatch', 'The id in the body does not match the user in the URL.', {
+      source: { pointer: '/data/id' },
+    });
+  }
+  const touchesProfile =
+    PROFILE_FIELDS.some((field) => input[field] !== undefined) ||
+    input.additionalEmails !== undefined ||
+    input.customFields !== undefined;
+  if (touchesProfile && !canEditProfile(actor, userId)) throw forbidden();
+  if (input.enabled !== undefined && !actor.permissions.has('users.disable')) throw forbidden();
+  if (request.roleIds !== undefined && !actor.permissions.has('users.edit')) throw forbidden();
+  if (
+    !touchesProfile &&
+    input.enabled === undefined &&
+    request.roleIds === undefined &&
+    !canViewUser(actor, userId)
+  ) {
+    throw forbidden();
+  }
+
+  const current = await findMemberUser(db, actor.organizationId, userId);
+  if (!current) throw notFound('user');
+  if (!ifMatchAllows(request.ifMatch, Number(current.version))) throw staleRecord();
+
+  // 1. Rules that need the clock, the organization's definitions or the user's locale (422s).
+  const settings = await resolveSettings(db, { organizationId: actor.organizationId, userId });
+  const locale = current.locale ?? settings['localization.locale'];
+  const errors: ErrorDetail[] = [];
+  const columns: ProfileColumns = {};
+  for (const field of PROFILE_FIELDS) {
+    const value = input[field];
+    if (value === undefined || field === 'phone') continue;
+    const next = value === '' && OPTIONAL_TEXT.has(field) ? null : value;
+    if (next !== current[field]) (columns as Record<string, string | null>)[field] = next;
+  }
+  if (columns.birthday) {
+    const problem = birthdayProblem(columns.birthday, clock.now());
+    if (problem) errors.push({ code: 'birthday_out_of_range', detail: problem, source: pointer('birthday') });
+  }
+  if (input.phone === null || input.phone === '') {
+    if (current.phone !== null) columns.phone = null;
+  } else if (input.phone !== undefined) {
+    const parsed = parsePhone(input.phone, defaultPhoneCountry(locale));
+    if (!parsed.ok) errors.push({ code: 'phone_invalid', detail: parsed.message, source: pointer('phone') });
+    else if (parsed.e164 !== current.phone) columns.phone = parsed.e164;
+  }
+
+  const primaryEmail = input.email ?? current.email;
+  const emailChanged =
+    input.email !== undefined && normalizeEmail(input.email) !== normalizeEmail(current.email);
+  let additionalEmails: string[] | undefined;
+  if (input.additionalEmails !== undefined) {
+    additionalEmails = input.additionalEmails;
+    const seen = new Map<string, number>();
+    for (const [index, email] of additionalEmails.entries()) {
+      const normalized = normalizeEmail(email);
+      if (normalized === normalizeEmail(primaryEmail)) {
+        errors.push({
+          code: 'email_duplicate',
+          detail: 'This address is already the primary email.',
+          source: pointer(`additionalEmails/${index}`),
+        });
+      } else if (seen.has(normalized)) {
+        errors.push({
+          code: 'email_duplicate',
+          detail: 'This address is listed twice.',
+          source: pointer(`additionalEmails/${index}`),
+        });
+      }
+      seen.set(normalized, index);
+    }
+  } else if (emailChanged) {
+    const existing = await listUserEmails(db, userId);
+    if (existing.some((row) => normalizeEmail(row.email) === normalizeEmail(primaryEmail))) {
+      errors.push({
+        code: 'email_duplicate',
+        detail: 'This address is already one of the additional emails: remove it there first.',
+        source: pointer('email'),
+      });
+    }
+  }
+
+  let customFieldPlan: ReturnType<typeof planCustomFieldChanges> | undefined;
+  if (input.customFields !== undefined) {
+    const [definitions, existing] = await Promise.all([
+      listDefinitions(db, actor.organizationId),
+      loadCustomFieldValues(db, actor.organizationId, userId),
+    ]);
+    customFieldPlan = planCustomFieldChanges(definitions, input.customFields, existing);
+    errors.push(...customFieldPlan.errors);
+  }
+  if (errors.length > 0) throw validationErrors(errors);
+
+  // 2. Changing one's own primary email proves who is asking (after the cheap checks).
+  if (emailChanged && userId === actor.userId)
+    await checkCurrentPassword(deps, userId, input.currentPassword);
+
+  // 3. One transaction: uniqueness, compare-and-set of the row, emails, custom fields, admin changes, audit, outbox.
+  let queuedMail = false;
+  const changedFields: string[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      await assertUnique(trx, userId, columns, emailChanged ? primaryEmail : undefined, additionalEmails);
+      const expectedVersion = Number(await findUserVersion(trx, userId));
+      if (!ifMatchAllows(request.ifMatch, expectedVersion)) throw staleRecord();
+      changedFields.push(...Object.keys(columns));
+
+      const owner = {
+        id: userId,
+        name: formatFullName({ ...current, ...columns } as UserRecord),
+        locale,
+      };
+      if (additionalEmails !== undefined) {
+        const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
+        if (synced.added.length > 0 || synced.removed.length > 0 || synced.reordered)
+          changedFields.push('additionalEmails');
+        if (synced.added.length > 0) queuedMail = true;
+      }
+      if (customFieldPlan && customFieldPlan.writes.size > 0) {
+        await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
+        changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
+      }
+      if (input.enabled !== undefined || request.roleIds !== undefined) {
+        const admin = await applyAdminChanges(
+          trx,
+          deps,
+          actor,
+          userId,
+          {
+            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+            ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
+          },
+          { ip: context.ip ?? null },
+        );
+        if (admin.changed) {
+          if (input.enabled !== undefined) changedFields.push('enabled');
+          if (request.roleIds !== undefined) changedFields.push('roles');
+        }
+      }
+      if (changedFields.length === 0) return;
+
+      const version = await updateProfileColumns(
+        trx,
+        userId,
+        expectedVersion,
+        columns,
+        clock.now().toISOString(),
+      );
+      if (version === undefined) throw staleRecord();
+      const audit = {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        subjectUserId: userId,
+        ip: context.ip ?? null,
+      };
+      await recordAuditEvent(trx, clock, {
+        ...audit,
+        action: 'profile.updated',
+        details: { fields: changedFields },
+      });
+      if (emailChanged) {
+        await recordAuditEvent(trx, clock, {
+          ...audit,
+          action: 'profile.email_changed',
+          details: { byAdministrator: userId !== actor.userId },
+        });
+        await queueMail(trx, deps, {
+          template: 'email-changed',
+          to: { address: current.email, name: owner.name },
+          data: { name: owner.name, oldEmail: current.email, newEmail: primaryEmail },
+          locale,
+          organizationId: actor.organizationId,
+        });
+        queuedMail = true;
+      }
+    });
+  } catch (error) {
+    // Two requests raced past the uniqueness check: the unique index decides.
+    if (isUniqueViolation(error)) throw uniquenessConflict(violatedField(error));
+    throw error;
+  }
+  if (queuedMail) deps.mail.wake();
+  return getUserProfile(deps, actor, userId);
+}
+
+function pointer(field: string) {
+  return { pointer: `/data/attributes/${field}` };
+}
+
+function validationErrors(errors: ErrorDetail[]): AppError {
+  const [first, ...more] = errors as [ErrorDetail, ...ErrorDetail[]];
+  return new AppError('validation', first.code, first.detail, {
+    ...(first.source ? { source: first.source } : {}),
+    more,
+  });
+}
+
+/** Why a birthday is refused: in the future, or more than 120 years ago (by the injected clock). */
+export function birthdayProblem(birthday: string, now: Date): string | null {
+  const today = isoDateOf(now);
+  if (birthday > today) return 'The birthday cannot be in the future.';
+  if (birthday < subtractYears(today, BIRTHDAY_MAX_YEARS)) {
+    return `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`;
+  }
+  return null;
+}
+
+async function checkCurrentPassword(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
+  userId: string,
+  password: string | undefined,
+): Promise<void> {
+  if (!password) {
+    throw new AppError(
+      'validation',
+      'current_password_required',
+      'Enter your current password to change your primary email.',
+      { source: pointer('currentPassword') },
+    );
+  }
+  await enforceRateLimit(
+    deps.db,
+    deps.clock,
+    `current-password:${userId}`,
+    CURRENT_PASSWORD_ATTEMPTS,
+    15 * 60_000,
+  );
+  const hash = await findPasswordHash(deps.db, userId);
+  const valid = hash
+    ? await deps.hasher.verify(hash, password)
+    : await deps.hasher.verifyAgainstDummy(password);
+  if (!valid) {
+    throw new AppError('validation', 'current_password_invalid', 'The current password is not correct.', {
+      source: pointer('currentPassword'),
+    });
+  }
+}
+
+async function assertUnique(
+  trx: Kysely<DB>,
+  userId: string,
+  columns: ProfileColumns,
+  newPrimaryEmail: string | undefined,
+  additionalEmails: string[] | undefined,
+): Promise<void> {
+  if (columns.username && (await isUsernameTaken(trx, columns.username, userId)))
+    throw uniquenessConflict('username');
+  const candidates = [...(newPrimaryEmail ? [newPrimaryEmail] : []), ...(additionalEmails ?? [])];
+  const taken = await findEmailsTakenByOthers(trx, candidates, userId);
+  if (taken.size === 0) return;
+  if (newPrimaryEmail && taken.has(normalizeEmail(newPrimaryEmail))) throw uniquenessConflict('email');
+  const index = (additionalEmails ?? []).findIndex((email) => taken.has(normalizeEmail(email)));
+  throw conflictField(
+    `additionalEmails/${index}`,
+    'email_taken',
+    'This email address already belongs to another user.',
+  );
+}
+
+function uniquenessConflict(field: 'username' | 'email' | undefined): AppError {
+  if (field === 'username')
+    return conflictField('username', 'username_taken', 'This username is already taken.');
+  if (field === 'email')
+    return conflictField('email', 'email_taken', 'This email address already belongs to another user.');
+  return new AppError('conflict', 'email_taken', 'An email address already belongs to another user.', {
+    source: pointer('additionalEmails'),
+  });
+}
