@@ -189,6 +189,8 @@ export type CurrentUser = {
   nameSuffix: string | null;
   email: string;
   avatarUrl: string | null;
+  /** An administrator set the password: the user may only change it (RequireUser sends them there). */
+  mustChangePassword: boolean;
   permissions: string[];
   organization: { id: string; name: string } | null;
 };
@@ -206,6 +208,7 @@ type UserProfileDocument = {
       nameSuffix?: string | null;
       email: string;
       avatarUrl?: string | null;
+      mustChangePassword?: boolean;
     };
     meta?: { permissions?: string[]; organization?: { id: string; name: string } };
   };
@@ -227,6 +230,7 @@ async function fetchCurrentUser(): Promise<CurrentUser | null> {
       nameSuffix: a.nameSuffix ?? null,
       email: a.email,
       avatarUrl: a.avatarUrl ?? null,
+      mustChangePassword: a.mustChangePassword ?? false,
       permissions: data.meta?.permissions ?? [],
       organization: data.meta?.organization ?? null,
     };

@@ -6,6 +6,10 @@ export const paths = {
   home: '/',
   signIn: '/login',
   passwordReset: '/password-reset',
+  forgotPassword: '/forgot-password',
+  /** Where a user whose password an administrator set is kept until they choose their own. */
+  passwordChangeRequired: '/password-change-required',
+  passwordPolicySettings: '/settings/password-policy',
   myUser: '/my-user',
   myConfiguration: '/my-configuration',
 } as const;

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
-import { signInPath } from './paths';
+import { paths, signInPath } from './paths';
 
 /**
  * Guards the routes below it: a signed-out visitor (401) goes to the sign-in page, which brings
@@ -14,6 +14,10 @@ export function RequireUser() {
   if (isPending) return <PageLoader label="Loading your profile…" />;
   if (user === null) {
     return <Navigate to={signInPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
+  }
+  // The server refuses everything else until the user has chosen their own password.
+  if (user?.mustChangePassword && location.pathname !== paths.passwordChangeRequired) {
+    return <Navigate to={paths.passwordChangeRequired} replace />;
   }
   return <Outlet />;
 }

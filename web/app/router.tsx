@@ -4,6 +4,7 @@ import { ErrorPage } from './error-page';
 import { HomePage } from './home-page';
 import { AppLayout, PublicLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { paths } from './paths';
 import { RequireUser } from './require-user';
 
 /**
@@ -11,10 +12,33 @@ import { RequireUser } from './require-user';
  * stays small, e.g.
  * `{ path: paths.myUser, lazy: async () => ({ Component: (await import('../features/users/my-user-page')).MyUserPage }) }`.
  */
-const userRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }];
+const userRoutes: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  {
+    path: paths.passwordChangeRequired,
+    lazy: async () => ({
+      Component: (await import('../features/passwords/pages')).PasswordChangeRequiredPage,
+    }),
+  },
+  {
+    path: paths.passwordPolicySettings,
+    lazy: async () => ({
+      Component: (await import('../features/settings/password-policy-page')).PasswordPolicySettingsPage,
+    }),
+  },
+];
 
 /** Pages for visitors who are not signed in (sign-in, password reset), in the plain frame. */
-const publicRoutes: RouteObject[] = [];
+const publicRoutes: RouteObject[] = [
+  {
+    path: paths.forgotPassword,
+    lazy: async () => ({ Component: (await import('../features/passwords/pages')).ForgotPasswordPage }),
+  },
+  {
+    path: paths.passwordReset,
+    lazy: async () => ({ Component: (await import('../features/passwords/pages')).PasswordResetPage }),
+  },
+];
 
 export const routes: RouteObject[] = [
   {

@@ -1,0 +1,109 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PasswordPolicy } from '../../../common/password-policy';
+import { apiFetch, currentUserQueryKey, setCsrfToken } from '../../app/api';
+
+/** `GET /api/password-policy`: the rules in force (the organization's when signed in). */
+export type PasswordPolicyInForce = PasswordPolicy & {
+  maxLength: number;
+  blocklist: boolean;
+  contextWords: boolean;
+  /** The rules as sentences, for the tooltip. */
+  rules: string[];
+};
+
+export const passwordPolicyQueryKey = ['password-policy'] as const;
+
+export function usePasswordPolicy() {
+  return useQuery({
+    queryKey: passwordPolicyQueryKey,
+    queryFn: async (): Promise<PasswordPolicyInForce> => {
+      const { data } = await apiFetch<{ data: { attributes: PasswordPolicyInForce } }>(
+        '/api/password-policy',
+      );
+      return data.attributes;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+const userUrl = (userId: string, action: string) => `/api/users/${encodeURIComponent(userId)}/${action}`;
+
+export type PasswordChangeInput = { currentPassword: string; newPassword: string };
+
+/**
+ * "Change Your Password" (Edit My User → Password): `POST /api/users/{id}/password-change`. The
+ * server ends the user's other sessions and rotates this one: the answer carries the new CSRF
+ * token, which replaces the old one at once.
+ */
+export function usePasswordChange(userId = 'me') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: PasswordChangeInput) => {
+      const document = await apiFetch<{ data: { attributes: { csrfToken?: string } } } | undefined>(
+        userUrl(userId, 'password-change'),
+        { method: 'POST', body: { data: { type: 'password-changes', attributes: input } } },
+      );
+      const csrfToken = document?.data.attributes.csrfToken;
+      if (csrfToken) setCsrfToken(csrfToken);
+    },
+    // The must-change flag is gone: the profile (and everything behind RequireUser) may load again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: currentUserQueryKey }),
+  });
+}
+
+/** Administrator's Change Password: `POST /api/users/{id}/password-set` (204). */
+export function usePasswordSet(userId: string) {
+  return useMutation({
+    mutationFn: (input: { newPassword: string; mustChange: boolean }) =>
+      apiFetch<void>(userUrl(userId, 'password-set'), {
+        method: 'POST',
+        body: { data: { type: 'password-sets', attributes: input } },
+      }),
+  });
+}
+
+/** Administrator's Reset Password: `POST /api/users/{id}/password-reset` (202). */
+export function usePasswordReset(userId: string) {
+  return useMutation({
+    mutationFn: () =>
+      apiFetch<unknown>(userUrl(userId, 'password-reset'), {
+        method: 'POST',
+        body: { data: { type: 'password-resets', attributes: {} } },
+      }),
+  });
+}
+
+/** Reset Password for several users of the grid: `POST /api/password-resets/bulk`, all or nothing. */
+export function useBulkPasswordReset() {
+  return useMutation({
+    mutationFn: (userIds: string[]) =>
+      apiFetch<unknown>('/api/password-resets/bulk', {
+        method: 'POST',
+        body: { data: userIds.map((id) => ({ type: 'users', id })) },
+      }),
+  });
+}
+
+/** "Forgot your password?": always the same neutral answer. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: async (login: string): Promise<string> => {
+      const document = await apiFetch<{ meta?: { message?: string } }>('/api/password-reset-requests', {
+        method: 'POST',
+        body: { data: { type: 'password-reset-requests', attributes: { login } } },
+      });
+      return document?.meta?.message ?? 'If an account matches, we have sent an email with a link.';
+    },
+  });
+}
+
+/** The reset page's Save: `POST /api/password-resets` with the token of the link (204). */
+export function useCompletePasswordReset() {
+  return useMutation({
+    mutationFn: (input: { token: string; newPassword: string }) =>
+      apiFetch<void>('/api/password-resets', {
+        method: 'POST',
+        body: { data: { type: 'password-resets', attributes: input } },
+      }),
+  });
+}

@@ -1,0 +1,267 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { fieldErrors, useCurrentUser } from '../../app/api';
+import { paths } from '../../app/paths';
+import { usePageTitle } from '../../ui/page';
+import { useCompletePasswordReset, usePasswordPolicy, useRequestPasswordReset } from './api';
+import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
+import { PasswordSection, usePasswordSectionForm } from './password-section';
+
+/** Client-side URLs of this feature (mounted in web/app/router.tsx). */
+export const passwordPaths = {
+  forgotPassword: '/forgot-password',
+  passwordReset: '/password-reset',
+  passwordChangeRequired: '/password-change-required',
+} as const;
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  usePageTitle(title);
+  return (
+    <Paper withBorder p="xl" radius="md" maw={460} w="100%">
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** "Forgot your password?": Username or Email → Request → the same neutral answer for everyone. */
+export function ForgotPasswordPage() {
+  const [login, setLogin] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const request = useRequestPasswordReset();
+  return (
+    <Card title="Forgot your password?">
+      {request.isSuccess ? (
+        <>
+          <Alert color="blue" variant="light" role="status" title="Check your email">
+            {request.data}
+          </Alert>
+          <Anchor component={Link} to={paths.signIn}>
+            Back to sign in
+          </Anchor>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!login.trim()) return setError('Type your username or email.');
+            request.mutate(login, {
+              onError: (failure) => setError(fieldErrors(failure).login ?? failure.message),
+            });
+          }}
+        >
+          <Stack gap="md">
+            <Text>
+              Type your username or email. If they match an account, we send a link to choose a new password.
+            </Text>
+            <TextInput
+              label="Username or Email"
+              autoComplete="username"
+              value={login}
+              onChange={(event) => {
+                setLogin(event.currentTarget.value);
+                setError(undefined);
+              }}
+              error={error}
+              data-autofocus
+            />
+            <Group justify="space-between">
+              <Anchor component={Link} to={paths.signIn} size="sm">
+                Back to sign in
+              </Anchor>
+              <Button type="submit" loading={request.isPending}>
+                Request
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Card>
+  );
+}
+
+/** Reads `#token=…` once and removes it from the address bar (and so from history). */
+function useTokenFromFragment(): string | null | undefined {
+  const [token, setToken] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    setToken(fragment.get('token'));
+    if (window.location.hash) {
+      window.history.replaceState(
+        window.history.state,
+        '',
+        window.location.pathname + window.location.search,
+      );
+    }
+  }, []);
+  return token;
+}
+
+/**
+ * The page of the emailed link (`/password-reset#token=…`): New Password, Repeat New Password,
+ * the rules, a strength meter; on success the sign-in page, with a message. No automatic sign-in.
+ */
+export function PasswordResetPage() {
+  const token = useTokenFromFragment();
+  const navigate = useNavigate();
+  const policy = usePasswordPolicy();
+  const complete = useCompletePasswordReset();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<{ newPassword?: string; repeat?: string; token?: string }>({});
+  const problems = usePasswordProblems(password, {}, policy.data);
+
+  if (token === undefined) return <Card title="Choose a new password">{null}</Card>;
+  if (!token || errors.token) {
+    return (
+      <Card title="Choose a new password">
+        <Alert color="red" variant="outline" role="alert" title="This link cannot be used">
+          {errors.token ??
+            'The link is incomplete. Open the link from the email again, or request a new one.'}
+        </Alert>
+        <Anchor component={Link} to={passwordPaths.forgotPassword}>
+          Request a new link
+        </Anchor>
+      </Card>
+    );
+  }
+
+  const save = () => {
+    const found: typeof errors = {};
+    if (!password) found.newPassword = 'Type a new password.';
+    else if (problems[0]) found.newPassword = problems[0].message;
+    if (password && repeat !== password) found.repeat = 'The passwords do not match.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    complete.mutate(
+      { token, newPassword: password },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            title: 'Your password was changed',
+            message: 'Sign in with your new password.',
+            autoClose: 10_000,
+          });
+          navigate(paths.signIn, { replace: true });
+        },
+        onError: (failure) => {
+          const byField = fieldErrors(failure);
+          setErrors({
+            newPassword: byField.newPassword ?? (byField.token ? undefined : failure.message),
+            token: byField.token,
+          });
+        },
+      },
+    );
+  };
+
+  return (
+    <Card title="Choose a new password">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <Stack gap="sm">
+          <div>
+            <PasswordInput
+              label="New Password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => {
+                setPassword(event.currentTarget.value);
+                setErrors((current) => ({ ...current, newPassword: undefined }));
+              }}
+              error={errors.newPassword}
+              data-autofocus
+            />
+            <Group gap={4} mt={4}>
+              <PasswordRulesButton />
+              <Text size="xs" c="gray.8">
+                What a password must consist of
+              </Text>
+            </Group>
+            <PasswordStrengthMeter password={password} />
+          </div>
+          <PasswordInput
+            label="Repeat New Password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(event) => {
+              setRepeat(event.currentTarget.value);
+              setErrors((current) => ({ ...current, repeat: undefined }));
+            }}
+            error={errors.repeat}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={complete.isPending}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/**
+ * After signing in with a password an administrator set: the one thing the user can do is to
+ * choose their own. Then on to the home page.
+ */
+export function PasswordChangeRequiredPage() {
+  const { data: user } = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const form = usePasswordSectionForm({
+    userId: 'me',
+    context: user
+      ? { username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName }
+      : {},
+  });
+  return (
+    <Card title="Change your password">
+      <Text>
+        An administrator set your password. Choose a new one that only you know before you continue.
+      </Text>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (await form.submit()) {
+            await queryClient.invalidateQueries();
+            notifications.show({ color: 'green', title: 'Password changed', message: 'Welcome back.' });
+            navigate(paths.home, { replace: true });
+          }
+        }}
+      >
+        <Stack gap="md">
+          <PasswordSection form={form} heading={null} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={form.isSubmitting}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SettingScope } from '../../../common/settings';
+import { apiFetch } from '../../app/api';
+
+export type SettingOrigin = SettingScope | 'default';
+
+/** One `settings` resource: the value in force at a level, and where it comes from. */
+export type Setting = {
+  key: string;
+  label: string;
+  scope: SettingScope;
+  value: unknown;
+  /** null: set at this level; else the level it falls back to */
+  inheritedFrom: SettingOrigin | null;
+  parentValue: unknown;
+  parentOrigin: SettingOrigin;
+  settable: boolean;
+  insecure?: boolean;
+};
+
+export const settingsQueryKey = (scope: SettingScope) => ['settings', scope] as const;
+
+export function useSettings(scope: SettingScope, enabled = true) {
+  return useQuery({
+    queryKey: settingsQueryKey(scope),
+    enabled,
+    queryFn: async (): Promise<Setting[]> => {
+      const { data } = await apiFetch<{ data: { id: string; attributes: Setting }[] }>(
+        `/api/settings?scope=${scope}`,
+      );
+      return data.map((resource) => resource.attributes);
+    },
+  });
+}
+
+/** Sets one value at a level; `null` falls back to the level above ("Use System"). */
+export function useUpdateSettings(scope: SettingScope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (changes: { key: string; value: unknown }[]) => {
+      for (const { key, value } of changes) {
+        await apiFetch(`/api/settings/${encodeURIComponent(key)}`, {
+          method: 'PATCH',
+          body: { data: { type: 'settings', id: key, attributes: { scope, value } } },
+        });
+      }
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['settings'] });
+      void queryClient.invalidateQueries({ queryKey: ['password-policy'] });
+    },
+  });
+}
