@@ -96,6 +96,8 @@ export type ApiFetchOptions = {
   /** A JSON:API document (serialized as JSON) or FormData (a file upload). */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `If-Match` with the ETag of the record being changed. */
+  headers?: Record<string, string>;
 };
 
 /**
@@ -118,7 +120,7 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
 }
 
 async function request<T>(path: string, method: string, options: ApiFetchOptions = {}): Promise<T> {
-  const headers = new Headers({ Accept: JSON_API });
+  const headers = new Headers({ ...options.headers, Accept: JSON_API });
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

@@ -7,7 +7,7 @@ import { actorOf } from '../../platform/http/access';
 import { resourceDocument } from '../../platform/http/jsonapi';
 import { toMany, userIdParams } from '../../platform/http/schemas';
 import { presentUser } from './presenter';
-import { getUserProfile, updateUserProfile } from './profile-service';
+import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
 
 /** As `resourceBody('users', …)` would build it, spelled out so the relationship stays typed. */
 const updateBody = z.strictObject({
@@ -39,7 +39,7 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
     async (request, reply) => {
       const view = await getUserProfile(deps, actorOf(request), request.params.id);
       reply.header('etag', view.etag);
-      return resourceDocument(presentUser(view.user, view.extras));
+      return resourceDocument(present(view));
     },
   );
 
@@ -71,7 +71,12 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
         { ip: request.ip },
       );
       reply.header('etag', view.etag);
-      return resourceDocument(presentUser(view.user, view.extras));
+      return resourceDocument(present(view));
     },
   );
+}
+
+/** The user resource, with its ETag also in `meta.etag` for clients that cannot read response headers. */
+function present(view: UserView) {
+  return { ...presentUser(view.user, view.extras), meta: { etag: view.etag } };
 }

@@ -75,6 +75,7 @@ describe('GET and PATCH /api/users/{id}', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers.etag).toBe('"v1"');
     const { data } = response.json();
+    expect(data.meta).toEqual({ etag: '"v1"' });
     expect(data).toMatchObject({
       type: 'users',
       id: user.id,
