@@ -99,7 +99,10 @@ describe('the atrium command line', () => {
       .executeTakeFirstOrThrow();
     expect(role).toEqual({ name: 'Manager', organizationId: organization.id });
 
-    const weak = await cli(['user:create', '--username', 'dave', '--email', 'dave@example.com', '--password-stdin'], 'short\n');
+    const weak = await cli(
+      ['user:create', '--username', 'dave', '--email', 'dave@example.com', '--password-stdin'],
+      'short\n',
+    );
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('The password is not accepted');
     const taken = await cli(['user:create', '--username', 'CAROL', '--email', 'other@example.com']);
