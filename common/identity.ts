@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
+import {
+  characterCount,
+  emailProblem,
+  FIRST_LAST_NAME_MAX,
+  lineTextProblem,
+  OTHER_NAME_MAX,
+  USERNAME_MAX,
+  USERNAME_MIN,
+} from './profile';
 
 /**
  * Rules of the identity resources the API accepts and the SPA's forms check before sending:
@@ -9,11 +19,6 @@ export const ORGANIZATION_NAME_MAX = 255;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
-/** Length as a person counts it: Unicode code points. */
-function characterCount(value: string): number {
-  return [...value].length;
-}
 
 /** Why an organization name is refused, or null. Nothing is trimmed: edge spaces are refused. */
 export function organizationNameProblem(value: string): string | null {
@@ -39,3 +44,55 @@ export const organizationNameSchema = z
 
 /** The permission names of a role (each checked against common/permissions.ts by the server). */
 export const rolePermissionsSchema = z.array(z.string().max(100)).max(100);
+
+/**
+ * The attributes of `POST /api/users` (the administrator's "Create User" form): the same rules as
+ * the profile (common/profile.ts) plus the initial password, checked by the password policy on
+ * the server. `mustChangePassword` defaults to true: an administrator-set password is an initial
+ * secret the user replaces at their first sign-in.
+ */
+export const newUserAttributesSchema = z.strictObject({
+  username: checkedText((value) => usernameProblem(value)),
+  email: checkedText((value) => emailProblem(value, 'The primary email')),
+  firstName: checkedText((value) => requiredName(value, 'The first name', FIRST_LAST_NAME_MAX)),
+  lastName: checkedText((value) => requiredName(value, 'The last name', FIRST_LAST_NAME_MAX)),
+  password: z
+    .string()
+    .max(PASSWORD_MAX_LENGTH * 4 + 16, `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`),
+  namePrefix: checkedText((value) => lineTextProblem(value, 'The name prefix', OTHER_NAME_MAX))
+    .nullable()
+    .optional(),
+  middleName: checkedText((value) => lineTextProblem(value, 'The middle name', OTHER_NAME_MAX))
+    .nullable()
+    .optional(),
+  nameSuffix: checkedText((value) => lineTextProblem(value, 'The name suffix', OTHER_NAME_MAX))
+    .nullable()
+    .optional(),
+  mustChangePassword: z.boolean().optional(),
+});
+
+export type NewUserAttributes = z.infer<typeof newUserAttributesSchema>;
+
+/** Why a username is refused, or null. Usernames never contain "@": a login is a username or an email. */
+export function usernameProblem(value: string): string | null {
+  if (characterCount(value) < USERNAME_MIN)
+    return `The username must have at least ${USERNAME_MIN} characters.`;
+  if (value.includes('@'))
+    return 'The username cannot contain "@" (people sign in with a username or an email).';
+  return lineTextProblem(value, 'The username', USERNAME_MAX);
+}
+
+function requiredName(value: string, label: string, max: number): string | null {
+  if (value.trim() === '') return `${label} is required.`;
+  return lineTextProblem(value, label, max);
+}
+
+function checkedText(problem: (value: string) => string | null) {
+  return z
+    .string()
+    .max(4096, 'This value is too long.')
+    .superRefine((value, ctx) => {
+      const message = problem(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+}

@@ -7,12 +7,13 @@ import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { mailRoutes } from './mail/routes';
+import { organizationRoutes } from './organizations/routes';
 import { passwordRoutes } from './passwords/routes';
 import { settingsRoutes } from './settings/routes';
 import { userEmailRoutes } from './user-emails/routes';
-import { organizationRoutes } from './organizations/routes';
 import { userProfileRoutes } from './userprofile/routes';
 import { profileRoutes } from './users/profile-routes';
+import { userAdminRoutes } from './users/routes';
 
 /**
  * The table of contents of the API: every feature's routes, registered under /api. A route that
@@ -20,6 +21,7 @@ import { profileRoutes } from './users/profile-routes';
  */
 export async function registerFeatures(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
+  await userAdminRoutes(app, deps);
   await passwordRoutes(app, deps);
   await settingsRoutes(app, deps);
   await userProfileRoutes(app, deps);

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { unauthenticated } from '../../platform/http/errors';
 import type { PresentableUser } from '../users/presenter';
+import { avatarVersion } from '../users/profile-store';
 
 export type UserProfile = {
   user: PresentableUser;
@@ -43,7 +44,7 @@ export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor): Prom
         'users.signInCount',
         'users.createdAt',
         'users.updatedAt',
-        'avatars.createdAt as avatarVersion',
+        'avatars.storageKey as avatarKey',
       ])
       .where('users.id', '=', actor.userId)
       .executeTakeFirst(),
@@ -67,7 +68,7 @@ export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor): Prom
   const current = memberships.find((row) => row.id === actor.organizationId);
   // Deleted or removed from the organization between authentication and now.
   if (!user || !current) throw unauthenticated();
-  const { avatarVersion, ...presentable } = user;
+  const { avatarKey, ...presentable } = user;
 
   const organizations = new Map<string, { id: string; name: string; sortKey: string }>();
   const roleIds: string[] = [];
@@ -77,7 +78,7 @@ export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor): Prom
   }
   return {
     user: presentable,
-    avatar: avatarVersion ? { version: avatarVersion } : null,
+    avatar: avatarKey ? { version: avatarVersion(avatarKey) } : null,
     roleIds,
     organization: { id: current.id, name: current.name },
     organizations: [...organizations.values()]

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { NewUserAttributes } from '../../../common/identity';
+import { checkPassword, loadPasswordBlocklist } from '../../../common/password-policy';
 import type { DB } from '../../platform/db/schema';
+import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../../platform/http/access';
-import { AppError, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import { type Actor, authorize } from '../../platform/http/access';
+import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import { resolveSettings } from '../../platform/settings';
 import {
   ADMINISTRATOR_PERMISSION,
   authorizeTo,
@@ -14,11 +18,13 @@ import {
   countActiveHolders,
   findRolesByIds,
   listMemberRoleIds,
+  listRoles,
   loadPermissions,
   replaceMembershipRoles,
 } from '../access/store';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
+import { insertUser, normalizeEmail, normalizeUsername } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[] };
 
@@ -194,4 +200,173 @@ async function roleNames(
 ): Promise<Map<string, string>> {
   const roles = await findRolesByIds(trx, organizationId, ids);
   return new Map(roles.map((role) => [role.id, role.name]));
+}
+
+export type CreateUserInput = NewUserAttributes & {
+  /** Ids of roles of the actor's organization; `undefined` gives the organization's "User" role. */
+  roleIds?: string[] | undefined;
+};
+
+/**
+ * Creates a user who joins the actor's current organization with the given roles (needs
+ * `users.create`; granting roles follows the same no-escalation rule as a role change). The
+ * password must satisfy the organization's password policy; the user must change it at their
+ * first sign-in unless `mustChangePassword` is false. Username and email are unique
+ * case-insensitively — the email also against everyone's additional addresses, and neither may
+ * equal another user's login of the other kind — else 409 naming the field. Audited as
+ * `user.created`, in the same transaction.
+ */
+export async function createUser(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
+  actor: Actor,
+  input: CreateUserInput,
+  context: AdminChangeContext = {},
+): Promise<{ id: string; roleIds: string[] }> {
+  authorize(actor, 'users.create');
+  const { db, clock, hasher } = deps;
+  const roleIds = await resolveNewUserRoles(db, actor, input.roleIds);
+
+  const [settings, organization] = await Promise.all([
+    resolveSettings(db, { organizationId: actor.organizationId }),
+    db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', actor.organizationId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const failures = checkPassword(
+    input.password,
+    {
+      minLength: settings['password.min_length'],
+      lowerCase: settings['password.lower_case'],
+      upperCase: settings['password.upper_case'],
+      numbers: settings['password.numbers'],
+      specialChars: settings['password.special_chars'],
+    },
+    {
+      username: input.username,
+      email: input.email,
+      organizationName: organization.name,
+      firstName: input.firstName,
+      lastName: input.lastName,
+    },
+    { blocklist: await loadPasswordBlocklist() },
+  );
+  if (failures.length > 0) {
+    const [first, ...rest] = failures.map((failure) => ({
+      code: `password_${failure.rule}`,
+      detail: failure.message,
+      source: { pointer: '/data/attributes/password' },
+    }));
+    throw new AppError(
+      'validation',
+      first?.code ?? 'password_invalid',
+      first?.detail ?? 'Invalid password.',
+      {
+        source: { pointer: '/data/attributes/password' },
+        more: rest,
+      },
+    );
+  }
+  // Uniqueness first, so a taken name costs no hashing; checked again inside the transaction.
+  await ensureLoginsAvailable(db, input);
+  const passwordHash = await hasher.hash(input.password);
+
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      await ensureLoginsAvailable(trx, input);
+      const userId = await insertUser(
+        trx,
+        clock,
+        {
+          username: input.username,
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          namePrefix: input.namePrefix ?? null,
+          middleName: input.middleName ?? null,
+          nameSuffix: input.nameSuffix ?? null,
+          passwordHash,
+          mustChangePassword: input.mustChangePassword ?? true,
+        },
+        { organizationId: actor.organizationId, roleIds },
+      );
+      await recordAuditEvent(trx, clock, {
+        action: 'user.created',
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        subjectUserId: userId,
+        ip: context.ip ?? null,
+        details: { username: input.username, roleIds, mustChangePassword: input.mustChangePassword ?? true },
+      });
+      return userId;
+    });
+    return { id, roleIds };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await ensureLoginsAvailable(db, input);
+    throw conflictField('username', 'username_taken', 'This username is already taken.');
+  }
+}
+
+async function resolveNewUserRoles(
+  db: Kysely<DB>,
+  actor: Actor,
+  requested: string[] | undefined,
+): Promise<string[]> {
+  if (requested === undefined) {
+    const roles = await listRoles(db, actor.organizationId);
+    const defaultRole = roles.find((role) => role.name === 'User');
+    if (!defaultRole?.permissions.every((p) => actor.permissions.has(p))) return [];
+    return [defaultRole.id];
+  }
+  const wanted = [...new Set(requested)];
+  const roles = await findRolesByIds(db, actor.organizationId, wanted);
+  const found = new Set(roles.map((role) => role.id));
+  const missing = requested.findIndex((id) => !found.has(id));
+  if (missing >= 0) {
+    throw new AppError('validation', 'role_not_found', 'This role does not exist in your organization.', {
+      source: { pointer: `${ROLES_POINTER}/data/${missing}/id` },
+    });
+  }
+  for (const role of roles) {
+    if (role.permissions.every((permission) => actor.permissions.has(permission))) continue;
+    throw new AppError(
+      'validation',
+      'role_exceeds_own_permissions',
+      `You cannot give the role "${role.name}": it grants permissions you do not have.`,
+      { source: { pointer: `${ROLES_POINTER}/data/${requested.indexOf(role.id)}/id` } },
+    );
+  }
+  return wanted;
+}
+
+/**
+ * 409 when the username or the email is taken. A username may not equal anyone's email and an
+ * email may not equal anyone's username either: sign-in accepts both, so each login must name
+ * exactly one person.
+ */
+async function ensureLoginsAvailable(
+  db: Kysely<DB>,
+  input: { username: string; email: string },
+): Promise<void> {
+  const username = normalizeUsername(input.username);
+  const email = normalizeEmail(input.email);
+  const [usernameOwner, emailOwner, additionalOwner] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb.or([eb('usernameNormalized', '=', username), eb('emailNormalized', '=', username)]))
+      .executeTakeFirst(),
+    db
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb.or([eb('emailNormalized', '=', email), eb('usernameNormalized', '=', email)]))
+      .executeTakeFirst(),
+    db.selectFrom('userEmails').select('id').where('emailNormalized', '=', email).executeTakeFirst(),
+  ]);
+  if (usernameOwner) throw conflictField('username', 'username_taken', 'This username is already taken.');
+  if (emailOwner || additionalOwner) {
+    throw conflictField('email', 'email_taken', 'This email address already belongs to another user.');
+  }
 }

@@ -1,0 +1,191 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema';
+import { notFound } from '../../platform/http/errors';
+import {
+  fetchListPage,
+  type ListFilter,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  type ResourceObject,
+} from '../../platform/http/jsonapi';
+import { badParameter } from '../../platform/http/jsonapi/query-error';
+import { type PresentableUser, presentUser, type UserExtras } from './presenter';
+import { avatarVersion } from './profile-store';
+import { normalizeEmail } from './store';
+
+/**
+ * `GET /api/users`: the members of the actor's organization. Besides the toolkit's own filters:
+ * - `filter[name]=ada` (or `[contains]`): a substring of the first name, last name, "first last"
+ *   or username, case-insensitively;
+ * - `filter[email]`: the primary email, exactly (case-insensitively) or `[contains]`;
+ * - `filter[role]=<id or name>[,…]`: members holding any of these roles here.
+ */
+export const userListSpec: ListSpec = {
+  type: 'users',
+  sort: {
+    username: 'users.usernameNormalized',
+    firstName: 'users.firstName',
+    lastName: 'users.lastName',
+    email: 'users.emailNormalized',
+    createdAt: 'users.createdAt',
+    lastSignInAt: 'users.lastSignInAt',
+  },
+  defaultSort: 'username',
+  filters: {
+    name: { column: 'users.usernameNormalized', kind: 'string', ops: ['eq', 'contains'] },
+    email: { column: 'users.emailNormalized', kind: 'string', ops: ['eq', 'contains'] },
+    role: { column: 'roles.id', kind: 'string', ops: ['eq'] },
+    status: { column: 'users.status', kind: 'enum', values: ['active', 'reset', 'disabled'] },
+    createdAt: { column: 'users.createdAt', kind: 'timestamp' },
+    lastSignInAt: { column: 'users.lastSignInAt', kind: 'timestamp' },
+  },
+  includes: ['roles'],
+};
+
+export type ListedUser = PresentableUser & { avatarKey: string | null; roleIds: string[] };
+
+const MAX_ROLE_FILTER_VALUES = 20;
+
+/** One page of the organization's members, each with their role ids there. */
+export async function listOrganizationUsers(
+  db: Kysely<DB>,
+  organizationId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<ListedUser>> {
+  let base = membersQuery(db, organizationId);
+
+  const standard: ListFilter[] = [];
+  for (const filter of listQuery.filters) {
+    const value = String(filter.value);
+    if (filter.field === 'name') {
+      const pattern = likePattern(value);
+      base = base.where(
+        sql<SqlBool>`(lower(${sql.ref('users.firstName')}) like lower(${pattern}) escape '\\'
+          or lower(${sql.ref('users.lastName')}) like lower(${pattern}) escape '\\'
+          or lower(${sql.ref('users.firstName')} || ' ' || ${sql.ref('users.lastName')}) like lower(${pattern}) escape '\\'
+          or ${sql.ref('users.usernameNormalized')} like lower(${pattern}) escape '\\')`,
+      );
+    } else if (filter.field === 'email' && filter.op === 'eq') {
+      base = base.where('users.emailNormalized', '=', normalizeEmail(value));
+    } else if (filter.field === 'role') {
+      const wanted = [...new Set(value.split(','))];
+      if (wanted.length > MAX_ROLE_FILTER_VALUES || wanted.some((item) => item === '')) {
+        throw badParameter(
+          'filter[role]',
+          'invalid_filter_value',
+          `filter[role] must be up to ${MAX_ROLE_FILTER_VALUES} role ids or names, separated by commas.`,
+        );
+      }
+      const lowered = wanted.map((item) => item.toLowerCase());
+      base = base.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('membershipRoles')
+            .innerJoin('roles', 'roles.id', 'membershipRoles.roleId')
+            .select(sql.lit(1).as('one'))
+            .whereRef('membershipRoles.membershipId', '=', 'memberships.id')
+            .where('roles.organizationId', '=', organizationId)
+            .where((inner) =>
+              inner.or([
+                inner('roles.id', 'in', wanted),
+                inner(inner.fn('lower', ['roles.name']), 'in', lowered),
+              ]),
+            ),
+        ),
+      );
+    } else {
+      standard.push(filter);
+    }
+  }
+
+  const page = await fetchListPage(base, { ...listQuery, filters: standard }, 'users.id');
+  const roleIds = await loadRoleIds(
+    db,
+    organizationId,
+    page.rows.map((row) => row.id),
+  );
+  return { ...page, rows: page.rows.map((row) => ({ ...row, roleIds: roleIds.get(row.id) ?? [] })) };
+}
+
+/** One member of the organization as the list shows them (404 for anyone else). */
+export async function getListedUser(
+  db: Kysely<DB>,
+  organizationId: string,
+  userId: string,
+): Promise<ListedUser> {
+  const row = await membersQuery(db, organizationId).where('users.id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('user');
+  const roleIds = await loadRoleIds(db, organizationId, [row.id]);
+  return { ...row, roleIds: roleIds.get(row.id) ?? [] };
+}
+
+/** The `users` resource of a list row: roles in the organization, the avatar links. */
+export function presentListedUser(
+  user: ListedUser,
+  extras: Pick<UserExtras, 'organizationIds'> = {},
+): ResourceObject {
+  const { avatarKey, roleIds, ...presentable } = user;
+  return presentUser(presentable, {
+    ...extras,
+    roleIds,
+    avatar: avatarKey ? { version: avatarVersion(avatarKey) } : null,
+  });
+}
+
+function membersQuery(db: Kysely<DB>, organizationId: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .leftJoin('avatars', 'avatars.userId', 'users.id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.email',
+      'users.namePrefix',
+      'users.firstName',
+      'users.middleName',
+      'users.lastName',
+      'users.nameSuffix',
+      'users.birthday',
+      'users.phone',
+      'users.status',
+      'users.mustChangePassword',
+      'users.lastSignInAt',
+      'users.signInCount',
+      'users.createdAt',
+      'users.updatedAt',
+      'avatars.storageKey as avatarKey',
+    ])
+    .where('memberships.organizationId', '=', organizationId);
+}
+
+/** Role ids per user in one organization, for a page of users: one query. */
+async function loadRoleIds(
+  db: Kysely<DB>,
+  organizationId: string,
+  userIds: string[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (userIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .innerJoin('roles', 'roles.id', 'membershipRoles.roleId')
+    .select(['memberships.userId', 'membershipRoles.roleId'])
+    .where('memberships.organizationId', '=', organizationId)
+    .where('memberships.userId', 'in', userIds)
+    .orderBy('roles.name')
+    .execute();
+  for (const row of rows) {
+    const list = result.get(row.userId) ?? [];
+    list.push(row.roleId);
+    result.set(row.userId, list);
+  }
+  return result;
+}
+
+/** `%value%` with LIKE's wildcards and the escape character taken literally (as the toolkit does). */
+function likePattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}

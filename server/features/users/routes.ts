@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { newUserAttributesSchema } from '../../../common/identity';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import {
+  collectionDocument,
+  paginationLinks,
+  parseListQuery,
+  resourceDocument,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
+import { toMany } from '../../platform/http/schemas';
+import { presentRole } from '../access/presenter';
+import { findRolesByIds } from '../access/store';
+import { createUser } from './admin-service';
+import { getListedUser, listOrganizationUsers, presentListedUser, userListSpec } from './list';
+import { userPath } from './presenter';
+
+const createUserBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('users', { error: 'The type must be "users".' }),
+    attributes: newUserAttributesSchema,
+    relationships: z.strictObject({ roles: toMany('roles') }).optional(),
+  }),
+});
+
+const listDescription = [
+  'The members of my organization (people pickers use it too).',
+  'Filters: `filter[name]` (first/last name or username contains), `filter[email]` (or `[contains]`),',
+  '`filter[role]=<role id or name>[,…]`, `filter[status]=active|reset|disabled[,…]`,',
+  '`filter[createdAt|lastSignInAt][gte|lt…]`. Sort: username, firstName, lastName, email, createdAt,',
+  'lastSignInAt (`-` for descending). `include=roles`; `X-Include: totalCount`.',
+].join(' ');
+
+/** Users administration: the organization's users list and "Create User". */
+export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+
+  api.get(
+    '/users',
+    {
+      config: { access: 'users.view' },
+      schema: { tags, summary: 'Users of my organization', description: listDescription },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const query = queryOf(request);
+      const listQuery = parseListQuery(query, userListSpec, { headers: request.headers });
+      const page = await listOrganizationUsers(deps.db, actor.organizationId, listQuery);
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+      const included = listQuery.include.includes('roles')
+        ? (
+            await findRolesByIds(deps.db, actor.organizationId, [
+              ...new Set(page.rows.flatMap((row) => row.roleIds)),
+            ])
+          )
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map(presentRole)
+        : undefined;
+      return collectionDocument(
+        page.rows.map((row) => presentListedUser(row)),
+        {
+          ...(included ? { included } : {}),
+          links: paginationLinks('/api/users', query, listQuery.page, page),
+        },
+      );
+    },
+  );
+
+  api.post(
+    '/users',
+    {
+      config: { access: 'users.create' },
+      schema: {
+        tags,
+        summary:
+          'Create a user in my organization (they must change the password at first sign-in by default)',
+        body: createUserBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { attributes, relationships } = request.body.data;
+      const created = await createUser(
+        deps,
+        actor,
+        { ...attributes, roleIds: relationships?.roles.data.map((role) => role.id) },
+        { ip: request.ip },
+      );
+      const user = await getListedUser(deps.db, actor.organizationId, created.id);
+      reply.status(201).header('location', userPath(created.id));
+      return resourceDocument(presentListedUser(user, { organizationIds: [actor.organizationId] }));
+    },
+  );
+}
+
+function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
+}
