@@ -177,7 +177,7 @@ function SettingRow({
     <Group gap={6} component="span" style={{ display: 'inline-flex' }}>
       {setting.label}
       {setting.insecure ? (
-        <Badge color="red.8" variant="light" size="sm">
+        <Badge color="red.9" variant="filled" size="sm">
           Insecure
         </Badge>
       ) : null}

@@ -1,0 +1,243 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { hash } from '@node-rs/argon2';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { simpleParser } from 'mailparser';
+import { insertUser } from '../../server/features/users/store';
+import { systemClock } from '../../server/platform/clock';
+import { openDatabase } from '../../server/platform/db/kysely';
+import { e2eDataDir, expectNoAxeViolations, signIn } from './fixtures';
+
+/**
+ * Passwords end to end, in Chromium against the real server. Users are made directly in the
+ * run's SQLite database with the same store code the server uses (no user-creation UI exists yet),
+ * so that the administrator's own password is never touched. Emails are read from the server's
+ * local mailbox (DATA_DIR/mail/*.eml): the e2e server runs without SMTP_URL (playwright.config.ts).
+ */
+const JSONAPI = 'application/vnd.api+json';
+
+let sequence = 0;
+async function createUser(options: { mustChangePassword?: boolean; password?: string } = {}) {
+  if (!e2eDataDir) throw new Error('ATRIUM_E2E_DATA_DIR is not set (playwright.config.ts sets it)');
+  const database = openDatabase({ database: { kind: 'sqlite', file: path.join(e2eDataDir, 'atrium.db') } });
+  try {
+    const organization = await database.db
+      .selectFrom('organizations')
+      .select('id')
+      .orderBy('createdAt')
+      .executeTakeFirstOrThrow();
+    const role = await database.db
+      .selectFrom('roles')
+      .select('id')
+      .where('organizationId', '=', organization.id)
+      .where('name', '=', 'User')
+      .executeTakeFirstOrThrow();
+    const suffix = `${Date.now().toString(36)}${sequence++}`;
+    const username = `pw_${suffix}`;
+    const password = options.password ?? 'first password of this user';
+    const id = await insertUser(
+      database.db,
+      systemClock,
+      {
+        username,
+        email: `${username}@example.com`,
+        firstName: 'Pat',
+        lastName: `Tester ${suffix}`,
+        passwordHash: await hash(password),
+        mustChangePassword: options.mustChangePassword ?? false,
+      },
+      { organizationId: organization.id, roleIds: [role.id] },
+    );
+    return { id, username, email: `${username}@example.com`, password };
+  } finally {
+    await database.close();
+  }
+}
+
+/** The newest reset link mailed to an address, from the local mailbox (waits for the worker). */
+async function resetLinkFor(address: string): Promise<string> {
+  const directory = path.join(e2eDataDir ?? '', 'mail');
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        let files: string[] = [];
+        try {
+          files = readdirSync(directory).filter((name) => name.endsWith('.eml'));
+        } catch {
+          return undefined;
+        }
+        for (const name of files.sort().reverse()) {
+          const mail = await simpleParser(readFileSync(path.join(directory, name)));
+          const to = [mail.to].flat().flatMap((entry) => entry?.value ?? []);
+          if (!to.some((recipient) => recipient.address === address)) continue;
+          const match = /(https?:\/\/\S+\/password-reset#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '');
+          if (match?.[1]) {
+            link = match[1];
+            return link;
+          }
+        }
+        return undefined;
+      },
+      { timeout: 15_000, message: `a reset link mailed to ${address}` },
+    )
+    .toBeTruthy();
+  return link as string;
+}
+
+/** An unsafe API call as the signed-in browser (CSRF token from the session). */
+async function apiPost(request: APIRequestContext, url: string, body?: unknown) {
+  const current = await request.get('/api/sessions/current', { headers: { accept: JSONAPI } });
+  const csrfToken = (await current.json()).data.attributes.csrfToken as string;
+  // A body with no attributes may be omitted — and then so is its Content-Type.
+  if (body === undefined)
+    return request.post(url, { headers: { accept: JSONAPI, 'x-csrf-token': csrfToken } });
+  return request.post(url, {
+    headers: { 'content-type': JSONAPI, accept: JSONAPI, 'x-csrf-token': csrfToken },
+    data: JSON.stringify(body),
+  });
+}
+
+async function expectSignInWorks(request: APIRequestContext, login: string, password: string, status = 201) {
+  const response = await request.post('/api/sessions', {
+    headers: { 'content-type': JSONAPI, accept: JSONAPI },
+    data: JSON.stringify({ data: { type: 'sessions', attributes: { login, password } } }),
+  });
+  expect(response.status(), await response.text()).toBe(status);
+}
+
+async function fillNewPassword(page: Page, password: string) {
+  await page.getByLabel('New Password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat New Password').fill(password);
+}
+
+test.describe('passwords', () => {
+  test('Forgot your password? end to end: request, emailed link, new password, sign in', async ({ page }) => {
+    const user = await createUser();
+    await page.goto('/forgot-password');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forgot your password?');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Username or Email').fill(user.email);
+    await page.getByRole('button', { name: 'Request' }).click();
+    await expect(page.getByRole('status')).toContainText('If an account matches');
+
+    // An unknown login gets exactly the same answer.
+    await page.goto('/forgot-password');
+    await page.getByLabel('Username or Email').fill('nobody-at-all@example.com');
+    await page.getByRole('button', { name: 'Request' }).click();
+    await expect(page.getByRole('status')).toContainText('If an account matches');
+
+    const link = await resetLinkFor(user.email);
+    await page.goto(link);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+    // The token left the address bar as soon as the page read it.
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
+    await expectNoAxeViolations(page);
+
+    // The rules popover, by keyboard.
+    await page.getByRole('button', { name: 'Password rules' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Password rules' })).toContainText(
+      'At least 12 characters',
+    );
+    await page.keyboard.press('Escape');
+
+    // Too short: refused beside the field, by the same checker as the server.
+    await fillNewPassword(page, 'short');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('at least 12 characters')).toBeVisible();
+
+    const newPassword = 'a lantern in the meadow at dusk';
+    await fillNewPassword(page, newPassword);
+    await expect(page.getByText(/Strength: /)).toBeVisible();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByText('Your password was changed')).toBeVisible();
+    await expectSignInWorks(page.request, user.username, newPassword);
+    await expectSignInWorks(page.request, user.username, user.password, 401);
+
+    // The link is single-use.
+    await page.goto(link);
+    await fillNewPassword(page, 'yet another long passphrase');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toContainText('invalid, was already used or has expired');
+  });
+
+  test('administrator Reset Password: the user is signed out at once, then resets with the emailed link', async ({
+    browser,
+    page,
+  }) => {
+    const user = await createUser();
+    const userContext = await browser.newContext();
+    const userPage = await userContext.newPage();
+    await signIn(userPage, { username: user.username, password: user.password });
+    await userPage.goto('/');
+    await expect(userPage.getByRole('heading', { level: 1 })).toContainText('Welcome');
+
+    await signIn(page);
+    const reset = await apiPost(page.request, `/api/users/${user.id}/password-reset`);
+    expect(reset.status()).toBe(202);
+
+    // The user's open browser: the next request finds the session gone.
+    await userPage.goto('/');
+    await expect(userPage).toHaveURL(/\/login/);
+    await expectSignInWorks(userPage.request, user.username, user.password, 401);
+
+    const link = await resetLinkFor(user.email);
+    await userPage.goto(link);
+    const newPassword = 'chosen after the administrator reset';
+    await fillNewPassword(userPage, newPassword);
+    await userPage.getByRole('button', { name: 'Save' }).click();
+    await expect(userPage).toHaveURL(/\/login/);
+    await expectSignInWorks(userPage.request, user.username, newPassword);
+    await userContext.close();
+  });
+
+  test('the must-change flow: after signing in, the user can only choose a new password', async ({
+    page,
+  }) => {
+    const user = await createUser({ mustChangePassword: true });
+    await signIn(page, { username: user.username, password: user.password });
+    await page.goto('/');
+    await expect(page).toHaveURL('/password-change-required');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change your password');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Password', { exact: true }).fill('not my password at all');
+    await fillNewPassword(page, 'my own secret phrase now');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('The current password is not correct.')).toBeVisible();
+
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await fillNewPassword(page, 'my own secret phrase now');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL('/');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+    await expectSignInWorks(page.request, user.username, 'my own secret phrase now');
+  });
+
+  test('the Password policy settings page changes the rules in force', async ({ page }) => {
+    await signIn(page);
+    await page.goto('/settings/password-policy');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Password policy');
+    const organization = page.getByRole('region', { name: /Organization/ });
+    await expect(organization.getByLabel('Minimal password length')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await organization.getByRole('checkbox', { name: 'Use System' }).first().uncheck();
+    await organization.getByLabel('Minimal password length').fill('14');
+    await organization.getByRole('button', { name: 'Save Settings' }).click();
+    await expect(page.getByText('settings saved')).toBeVisible();
+    const policy = await page.request.get('/api/password-policy', { headers: { accept: JSONAPI } });
+    expect((await policy.json()).data.attributes.minLength).toBe(14);
+
+    await organization.getByRole('checkbox', { name: 'Use System' }).first().check();
+    await organization.getByRole('button', { name: 'Save Settings' }).click();
+    await expect
+      .poll(async () => {
+        const again = await page.request.get('/api/password-policy', { headers: { accept: JSONAPI } });
+        return (await again.json()).data.attributes.minLength;
+      })
+      .toBe(12);
+  });
+});
