@@ -145,7 +145,7 @@ test.describe('passwords', () => {
     // Too short: refused beside the field, by the same checker as the server.
     await fillNewPassword(page, 'short');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('at least 12 characters')).toBeVisible();
+    await expect(page.getByText('The password must have at least 12 characters (it has 5).')).toBeVisible();
 
     const newPassword = 'a lantern in the meadow at dusk';
     await fillNewPassword(page, newPassword);
