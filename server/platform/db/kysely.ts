@@ -51,6 +51,7 @@ function openSqlite(file: string): SqliteDatabase.Database {
 }
 
 const BOOLEAN_COLUMN = /^(is|has|must)_/;
+const MAX_CACHED_STATEMENTS = 500;
 
 /**
  * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
@@ -69,16 +70,29 @@ function withSqliteConventions(sqlite: SqliteDatabase.Database) {
     }
     return row;
   };
+  // Kysely asks to prepare every query it runs; preparing is a large share of a cheap query's cost,
+  // so statements are kept by their SQL text (Kysely's SQL has placeholders, never values).
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  const prepareCached = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
-      const statement = sqlite.prepare(sql);
+      const statement = prepareCached(sql);
       return {
         reader: statement.reader,
         all: (params: readonly unknown[]) => statement.all(toParams(params)).map(toRow),
         run: (params: readonly unknown[]) => statement.run(toParams(params)),
         *iterate(params: readonly unknown[]) {
-          for (const row of statement.iterate(toParams(params))) yield toRow(row);
+          // A statement being iterated is busy: a stream gets one of its own.
+          for (const row of sqlite.prepare(sql).iterate(toParams(params))) yield toRow(row);
         },
       };
     },
