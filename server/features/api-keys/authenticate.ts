@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import { isPermission, type Permission } from '../../../common/permissions';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { sha256 } from '../../platform/secrets';
-import { loadPermissions } from '../access/store';
 import { isWellFormedApiKey } from './key-format';
 
 const LAST_USE_GRANULARITY_MS = 60_000;
@@ -11,6 +11,10 @@ const LAST_USE_GRANULARITY_MS = 60_000;
  * The actor of an `Authorization: Bearer atr_…` request, or undefined. Refused: a malformed key
  * (before any lookup), an unknown, replaced or revoked one, a user who is disabled or whose
  * password an administrator reset, a user no longer in the key's organization.
+ *
+ * Every API request comes through here, so it is one query: the key, its user, the membership in
+ * the key's organization and that membership's roles (one row per role) — the same permission
+ * rules as `loadPermissions`, read on every request so a change applies on the next one.
  */
 export async function authenticateApiKey(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -19,16 +23,39 @@ export async function authenticateApiKey(
 ): Promise<Actor | undefined> {
   if (!isWellFormedApiKey(key)) return undefined;
   const { db, clock } = deps;
-  const row = await db
+  const rows = await db
     .selectFrom('apiKeys')
     .innerJoin('users', 'users.id', 'apiKeys.userId')
-    .select(['apiKeys.id', 'apiKeys.userId', 'apiKeys.organizationId', 'apiKeys.lastUsedAt', 'users.status'])
-    .select('users.mustChangePassword')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.userId', '=', 'apiKeys.userId')
+        .onRef('memberships.organizationId', '=', 'apiKeys.organizationId'),
+    )
+    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .leftJoin('roles', (join) =>
+      join
+        .onRef('roles.id', '=', 'membershipRoles.roleId')
+        .onRef('roles.organizationId', '=', 'apiKeys.organizationId'),
+    )
+    .select([
+      'apiKeys.id',
+      'apiKeys.userId',
+      'apiKeys.organizationId',
+      'apiKeys.lastUsedAt',
+      'users.status',
+      'users.mustChangePassword',
+      'memberships.id as membershipId',
+      'roles.permissions',
+    ])
     .where('apiKeys.keyHash', '=', sha256(key))
-    .executeTakeFirst();
-  if (row?.status !== 'active') return undefined;
-  const permissions = await loadPermissions(db, row.userId, row.organizationId);
-  if (!permissions) return undefined;
+    .execute();
+  const row = rows[0];
+  if (row?.status !== 'active' || !row.membershipId) return undefined;
+  const permissions = new Set<Permission>();
+  for (const { permissions: granted } of rows) {
+    if (!granted) continue;
+    for (const name of JSON.parse(granted) as string[]) if (isPermission(name)) permissions.add(name);
+  }
   const now = clock.now();
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USE_GRANULARITY_MS) {
     await db

@@ -1,0 +1,51 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * What the real app's bench process seeds before it listens (bench/servers/app.ts): the first
+ * administrator, signed in once (a session cookie and its CSRF token) and with an API key.
+ */
+export type Fixtures = {
+  userId: string;
+  organizationId: string;
+  username: string;
+  password: string;
+  /** `atrium_session=…`, for the Cookie header */
+  cookie: string;
+  csrfToken: string;
+  apiKey: string;
+};
+
+export type BenchRequest = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  headers?: IncomingHttpHeaders;
+  body?: string | Buffer;
+};
+
+export type Targets = {
+  /** Minimum requests/s as a share of the bare Fastify server's (0.35 = 35%) */
+  minShareOfBare?: number;
+  /** Maximum p99 latency in milliseconds */
+  maxP99Ms?: number;
+  /** Maximum peak resident memory of the server process in MB */
+  maxRssMb?: number;
+};
+
+export type ScenarioContext = { baseUrl: string; fixtures: Fixtures };
+
+/**
+ * One benchmark scenario: one file in bench/scenarios/ with a default export, run in file-name
+ * order (`10-healthz.ts`, `20-…`). To add one, copy a file and change it; nothing to register.
+ * The scenario is skipped (and says why) when its first request does not answer 2xx — e.g. while
+ * its route does not exist yet.
+ */
+export type Scenario = {
+  name: string;
+  /** Prepare data over HTTP before the run (upload an avatar …); may add request details. */
+  setup?: (context: ScenarioContext) => Promise<void>;
+  /** The request each connection repeats (a list is sent in turn). */
+  requests: (context: ScenarioContext) => BenchRequest | BenchRequest[];
+  targets?: Targets;
+  /** Default 50 */
+  connections?: number;
+};

@@ -1,0 +1,264 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { type ServerProcess, sampleRss, startServer } from './lib/child';
+import type { BenchRequest, Scenario, ScenarioContext, Targets } from './lib/types';
+
+/**
+ * `npm run bench`: a bare Fastify hello-world server and the real app, each in its own process,
+ * driven in the same run by autocannon (50 connections, a warm-up, then a measured run). Prints
+ * requests/s, p50/p99 latency, peak server RSS and each ratio to the bare server, checks each
+ * scenario's targets, and writes reports/bench.json.
+ *
+ *   npm run bench -- --duration 10 --warmup 2 --only userprofile --strict
+ */
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+    /** Exit 1 when a target is missed. */
+    strict: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(options.duration);
+const warmup = Number(options.warmup);
+const defaultConnections = Number(options.connections);
+
+type Measurement = {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  peakRssMb: number;
+  /** Server CPU time per request: steadier than req/s on a busy machine */
+  cpuMicrosecondsPerRequest: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  targets?: Targets;
+};
+
+async function loadScenarios(): Promise<Scenario[]> {
+  const directory = path.join(import.meta.dirname, 'scenarios');
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .sort();
+  const scenarios: Scenario[] = [];
+  for (const file of files) {
+    const module = (await import(path.join(directory, file))) as { default: Scenario };
+    scenarios.push(module.default);
+  }
+  return options.only ? scenarios.filter((s) => s.name.includes(options.only as string)) : scenarios;
+}
+
+function cannon(server: ServerProcess, requests: BenchRequest[], seconds: number, connections: number) {
+  return autocannon({
+    url: server.baseUrl,
+    connections,
+    duration: seconds,
+    requests: requests.map((request) => ({ ...request })),
+  });
+}
+
+async function measure(
+  name: string,
+  server: ServerProcess,
+  requests: BenchRequest[],
+  connections: number,
+  targets?: Targets,
+): Promise<Measurement> {
+  if (warmup > 0) await cannon(server, requests, warmup, connections);
+  const stopSampling = sampleRss(server);
+  const cpuBefore = server.cpuSeconds();
+  const result = await cannon(server, requests, duration, connections);
+  const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const peakRssMb = stopSampling();
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    peakRssMb,
+    cpuMicrosecondsPerRequest: (cpuSeconds * 1e6) / Math.max(result.requests.total, 1),
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    ...(targets ? { targets } : {}),
+  };
+}
+
+/** One request outside the load, to check the scenario answers 2xx before measuring it. */
+async function probe(baseUrl: string, request: BenchRequest): Promise<string | undefined> {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  const response = await fetch(`${baseUrl}${request.path}`, {
+    method: request.method,
+    headers,
+    ...(request.body !== undefined ? { body: new Uint8Array(Buffer.from(request.body)) } : {}),
+  });
+  if (response.ok) return undefined;
+  const text = (await response.text()).slice(0, 200);
+  return `${request.method} ${request.path} answered ${response.status} ${text}`;
+}
+
+/** Runs the scenario's setup and probe; says why it cannot run, or undefined when it can. */
+async function prepare(
+  scenario: Scenario,
+  context: ScenarioContext,
+  first: BenchRequest,
+): Promise<string | undefined> {
+  try {
+    await scenario.setup?.(context);
+  } catch (error) {
+    return `setup failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return probe(context.baseUrl, first);
+}
+
+const formatNumber = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const percent = (value: number) => `${formatNumber(value * 100)}%`;
+
+function printTable(bare: Measurement, rows: Measurement[]): void {
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'peak RSS MB',
+    'CPU µs/req',
+    'req/s vs bare',
+    'p99 vs bare',
+    'RSS vs bare',
+  ];
+  const lines = [bare, ...rows].map((row) => [
+    row.name,
+    formatNumber(row.requestsPerSecond),
+    formatNumber(row.p50Ms, 1),
+    formatNumber(row.p99Ms, 1),
+    formatNumber(row.peakRssMb, 1),
+    formatNumber(row.cpuMicrosecondsPerRequest),
+    row === bare ? '—' : percent(row.requestsPerSecond / bare.requestsPerSecond),
+    row === bare ? '—' : `${formatNumber(row.p99Ms / Math.max(bare.p99Ms, 0.001), 1)}×`,
+    row === bare ? '—' : `${formatNumber(row.peakRssMb / bare.peakRssMb, 1)}×`,
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
+  );
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ');
+  console.log(`\n${render(header)}`);
+  console.log(widths.map((width) => '─'.repeat(width)).join('  '));
+  for (const line of lines) console.log(render(line));
+  for (const row of rows) {
+    if (row.non2xx > 0 || row.errors > 0) {
+      console.log(
+        `  ! ${row.name}: ${row.non2xx} non-2xx answers, ${row.errors} connection errors of ${row.total}`,
+      );
+    }
+  }
+}
+
+function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
+  const missed: string[] = [];
+  for (const row of rows) {
+    const { targets } = row;
+    if (!targets) continue;
+    const checks: [string, boolean][] = [];
+    if (targets.minShareOfBare !== undefined) {
+      const share = row.requestsPerSecond / bare.requestsPerSecond;
+      checks.push([
+        `req/s ≥ ${percent(targets.minShareOfBare)} of bare (${percent(share)})`,
+        share >= targets.minShareOfBare,
+      ]);
+    }
+    if (targets.maxP99Ms !== undefined) {
+      checks.push([
+        `p99 < ${targets.maxP99Ms} ms (${formatNumber(row.p99Ms, 1)} ms)`,
+        row.p99Ms < targets.maxP99Ms,
+      ]);
+    }
+    if (targets.maxRssMb !== undefined) {
+      checks.push([
+        `RSS < ${targets.maxRssMb} MB (${formatNumber(row.peakRssMb, 1)} MB)`,
+        row.peakRssMb < targets.maxRssMb,
+      ]);
+    }
+    checks.push([`no errors (${row.non2xx + row.errors})`, row.non2xx === 0 && row.errors === 0]);
+    console.log(`\n${row.name}`);
+    for (const [label, ok] of checks) {
+      console.log(`  ${ok ? '✔' : '✘'} ${label}`);
+      if (!ok) missed.push(`${row.name}: ${label}`);
+    }
+  }
+  return missed;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const scenarios = await loadScenarios();
+  console.log(
+    `Atrium bench: ${scenarios.length} scenarios, ${defaultConnections} connections, ${warmup} s warm-up + ${duration} s each (Node ${process.version})`,
+  );
+  const bareServer = await startServer('bare.ts');
+  const appServer = await startServer('app.ts');
+  try {
+    const fixtures = appServer.fixtures;
+    if (!fixtures) throw new Error('the app process sent no fixtures');
+    console.log('… bare Fastify GET /');
+    const bare = await measure(
+      'bare Fastify GET /',
+      bareServer,
+      [{ method: 'GET', path: '/' }],
+      defaultConnections,
+    );
+    const rows: Measurement[] = [];
+    const skipped: string[] = [];
+    for (const scenario of scenarios) {
+      const context: ScenarioContext = { baseUrl: appServer.baseUrl, fixtures };
+      const requests = [scenario.requests(context)].flat();
+      const problem = await prepare(scenario, context, requests[0] as BenchRequest);
+      if (problem) {
+        skipped.push(`${scenario.name}: skipped, ${problem}`);
+        console.log(`… ${scenario.name}: skipped (${problem})`);
+        continue;
+      }
+      console.log(`… ${scenario.name}`);
+      rows.push(
+        await measure(
+          scenario.name,
+          appServer,
+          requests,
+          scenario.connections ?? defaultConnections,
+          scenario.targets,
+        ),
+      );
+    }
+    printTable(bare, rows);
+    for (const line of skipped) console.log(`  - ${line}`);
+    const missed = checkTargets(bare, rows);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(
+      `\n${missed.length === 0 ? 'All targets met' : `${missed.length} target(s) missed`} — ${seconds} s in all.`,
+    );
+    const reports = path.resolve('reports');
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(
+      path.join(reports, 'bench.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration, warmup, bare, scenarios: rows, skipped, missed }, null, 2)}\n`,
+    );
+    if (options.strict && missed.length > 0) process.exitCode = 1;
+  } finally {
+    await Promise.all([bareServer.stop(), appServer.stop()]);
+  }
+}
+
+await main();
