@@ -13,6 +13,8 @@ export type SmtpSinkOptions = {
   auth?: { user: string; pass: string };
   /** Listen on this port (default: a random free one, kept across stop/start). */
   port?: number;
+  /** false: only count messages, keep nothing (benchmarks: parsing would compete for the CPU). */
+  parse?: boolean;
 };
 
 /**
@@ -26,6 +28,8 @@ export type SmtpSink = {
   /** `smtp://…` to put in SMTP_URL */
   readonly url: string;
   readonly messages: ReceivedMail[];
+  /** How many messages were accepted (also when `parse: false`). */
+  readonly received: number;
   /** Answer `550` to RCPT TO for this address from now on. */
   refuse(address: string): void;
   /** Wait until at least `count` messages arrived (rejects after `timeoutMs`). */
@@ -40,6 +44,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const refused = new Set<string>();
   const waiters = new Set<() => void>();
   let port = options.port ?? 0;
+  let received = 0;
   let server: SMTPServer | undefined;
 
   const serverOptions: SMTPServerOptions = {
@@ -76,9 +81,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', callback);
       stream.on('end', () => {
+        if (options.parse === false) {
+          received++;
+          callback();
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw)
           .then((parsed) => {
+            received++;
             messages.push({
               parsed,
               raw,
@@ -106,6 +117,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       return `smtp://${credentials}127.0.0.1:${port}`;
     },
     messages,
+    get received() {
+      return received;
+    },
     refuse(address) {
       refused.add(address.toLowerCase());
     },

@@ -63,7 +63,7 @@ const builders: { [T in TemplateName]: (data: TemplateData[T], context: Context)
       paragraphs: [
         data.byAdministrator ? t.passwordChangedByAdministrator({ when }) : t.passwordChangedBySelf({ when }),
       ],
-      action: { label: t.passwordChangedAction, url: appUrl(publicUrl, '/') },
+      action: { label: t.passwordChangedAction, url: appUrl(publicUrl, '/login') },
       after: [t.passwordChangedNotYou],
     };
     if (data.newPassword !== undefined) {
