@@ -2,7 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Where the end-to-end server listens (playwright.config.ts starts it). */
-export const e2ePort = 3111;
+/** `ATRIUM_E2E_PORT` lets two runs on one machine (two engineers, two trees) not collide. */
+export const e2ePort = Number(process.env.ATRIUM_E2E_PORT ?? 3111);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
 
 /** The first administrator, created by the server on its first start from ADMIN_* variables. */
