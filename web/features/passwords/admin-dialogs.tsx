@@ -73,7 +73,13 @@ export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Change Password" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Change Password"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -164,7 +170,13 @@ export function ResetPasswordDialog({
       },
     });
   return (
-    <Modal opened={opened} onClose={close} title="Reset Password" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Reset Password"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="sm">
         <Text>
           A password reset link will be sent to {isSelf ? 'your' : 'the user’s'} primary email address. The

@@ -63,7 +63,13 @@ export function usePasswordBulkResetAction(context: {
       },
     ],
     dialogs: (
-      <Modal opened={pending !== null} onClose={close} title="Reset Password" centered>
+      <Modal
+        opened={pending !== null}
+        onClose={close}
+        title="Reset Password"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack gap="sm">
           <Text>
             A password reset link will be sent to the primary email address of each of these users. Their
