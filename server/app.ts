@@ -152,8 +152,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/doc',
-    staticCSP: true,
-    uiConfig: { persistAuthorization: false, tryItOutEnabled: true },
+    // The sandbox's pages get their own CSP (it replaces helmet's), as strict as the app's. Swagger
+    // UI's default allowed styles and fonts from any https: origin, base-uri and frame-ancestors
+    // 'self', blocked the inline styles Swagger UI sets, and sent upgrade-insecure-requests, which
+    // breaks "Try it out" on a plain-http server that is not localhost.
+    staticCSP: [
+      "default-src 'self'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "form-action 'self'",
+      "script-src 'self'",
+      "script-src-attr 'none'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      ...(config.secureCookies ? ['upgrade-insecure-requests'] : []),
+    ].join('; '),
+    // No badge from validator.swagger.io: the sandbox talks to this server only.
+    uiConfig: { persistAuthorization: false, tryItOutEnabled: true, validatorUrl: null },
   });
   app.get('/api/doc/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
