@@ -117,6 +117,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
         opened={confirming === 'replace'}
         onClose={() => setConfirming(null)}
         title="Replace the API key?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
         centered
       >
         <Stack>
@@ -139,6 +140,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
         opened={confirming === 'revoke'}
         onClose={() => setConfirming(null)}
         title="Revoke the API key?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
         centered
       >
         <Stack>
