@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, JSONAPI, signIn, type TestApp } from '../../../tests/helpers/app';
+import { createTestApp, JSONAPI, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
 import { buildOrganization, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
+import { newId } from '../../platform/ids';
+import { sha256 } from '../../platform/secrets';
 import { writeSetting } from '../../platform/settings';
+import { generateApiKey } from '../api-keys/key-format';
 import { auditActions, countHashes, outboxFor, sessionCount, userRow } from './helpers.test-support';
 
 const changeBody = (attributes: Record<string, unknown>) => ({
@@ -291,6 +294,37 @@ describe('POST /api/users/{id}/password-change', () => {
 
     await expect(signIn(t.app, user.username, TEST_PASSWORD)).rejects.toThrow(/401/);
     await signIn(t.app, user.username, newPassword);
+  });
+
+  it('with an API key: 204, every session of the user ended, the key keeps working', async () => {
+    const user = await buildUser(t);
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const key = generateApiKey();
+    await t.deps.db
+      .insertInto('apiKeys')
+      .values({
+        id: newId(),
+        userId: user.id,
+        organizationId: user.organizationId,
+        keyHash: sha256(key),
+        prefix: key.slice(0, 8),
+        createdAt: t.clock.now().toISOString(),
+        lastUsedAt: null,
+        lastUsedIp: null,
+      })
+      .execute();
+    const viaKey = withApiKey(t.app, key);
+    const response = await viaKey({
+      method: 'POST',
+      url: `/api/users/${user.id}/password-change`,
+      payload: changeBody({ currentPassword: TEST_PASSWORD, newPassword: 'changed by an integration' }),
+    });
+    expect(response.statusCode).toBe(204);
+    expect(response.cookies).toEqual([]);
+    expect(await sessionCount(t, user.id)).toBe(0);
+    expect((await browser.request({ method: 'GET', url: '/api/sessions/current' })).statusCode).toBe(401);
+    expect((await viaKey({ method: 'GET', url: '/api/password-policy' })).statusCode).toBe(200);
+    await signIn(t.app, user.username, 'changed by an integration');
   });
 
   it('is the only thing a user who must change their password can do', async () => {
