@@ -110,7 +110,7 @@ function signIn(
   });
 }
 
-describe('the server process', () => {
+describe('the server process', { timeout: 90_000 }, () => {
   it('creates the first administrator once, printing a generated password once', async () => {
     const dataDir = tempDir();
     const first = await startServer(dataDir);
@@ -139,11 +139,17 @@ describe('the server process', () => {
   });
 
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
-    const started = await startServer(tempDir(), { ADMIN_PASSWORD: 'a long admin password' });
+    const started = await startServer(tempDir(), {
+      ADMIN_PASSWORD: 'a long admin password',
+      LOG_LEVEL: 'info',
+    });
     await waitUntilHealthy(started);
-    // A sign-in takes an argon2 verification: still running when the signal arrives.
+    // A sign-in takes an argon2 verification: the signal arrives once the server has the request
+    // (its log says so) and while it is still hashing.
     const inFlight = signIn(started.port, 'admin', 'a long admin password');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 2000 && !started.output().includes('"method":"POST","url":"/api/sessions"'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     started.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(201);
