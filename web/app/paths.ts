@@ -12,6 +12,8 @@ export const paths = {
   passwordPolicySettings: '/settings/password-policy',
   myUser: '/my-user',
   myConfiguration: '/my-configuration',
+  /** The organization's outgoing mail, for administrators (web/features/mail). */
+  outbox: '/admin/outbox',
 } as const;
 
 /** `/login?next=<path>`: where an anonymous visitor is sent, and where to go after signing in. */

@@ -26,6 +26,14 @@ const userRoutes: RouteObject[] = [
       Component: (await import('../features/settings/password-policy-page')).PasswordPolicySettingsPage,
     }),
   },
+  {
+    path: paths.outbox,
+    lazy: async () => ({ Component: (await import('../features/mail/outbox-page')).OutboxPage }),
+  },
+  {
+    path: `${paths.outbox}/:id`,
+    lazy: async () => ({ Component: (await import('../features/mail/message-page')).MailMessagePage }),
+  },
 ];
 
 /** Pages for visitors who are not signed in (sign-in, password reset), in the plain frame. */
