@@ -1,8 +1,9 @@
 import { AppShell, Container, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
-import { IconBuilding, IconHexagonLetterA } from '@tabler/icons-react';
+import { IconHexagonLetterA } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
-import { useCurrentUser } from './api';
+import { AdminNavigation } from '../features/access/admin-navigation';
+import { OrganizationSwitcher } from '../features/organizations/organization-switcher';
 import classes from './layout.module.css';
 import { paths } from './paths';
 import { UserMenu } from './user-menu';
@@ -21,10 +22,11 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <Brand />
+            <AdminNavigation />
             <NavigationProgress />
           </Group>
           <Group gap="lg" wrap="nowrap">
-            <OrganizationIndicator />
+            <OrganizationSwitcher />
             <UserMenu />
           </Group>
         </Group>
@@ -76,21 +78,6 @@ function Brand() {
       <IconHexagonLetterA size={28} stroke={1.5} aria-hidden="true" />
       Atrium
     </Link>
-  );
-}
-
-/** The organization the user is working in; the switcher comes with the organizations feature. */
-function OrganizationIndicator() {
-  const { data: user } = useCurrentUser();
-  if (!user?.organization) return null;
-  return (
-    <Group gap={6} wrap="nowrap" className={classes.organization} visibleFrom="sm">
-      <IconBuilding size={16} aria-hidden="true" />
-      <Text component="span" size="sm" truncate maw={240}>
-        <VisuallyHidden>Organization: </VisuallyHidden>
-        {user.organization.name}
-      </Text>
-    </Group>
   );
 }
 

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Outlet, type RouteObject, ScrollRestoration } from 'react-router';
+import { identityPaths } from '../features/access/paths';
 import { PageLoader } from '../ui/page-loader';
 import { ErrorPage } from './error-page';
 import { HomePage } from './home-page';
@@ -14,6 +15,24 @@ import { RequireUser } from './require-user';
  */
 const userRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
+  {
+    path: identityPaths.users,
+    lazy: async () => ({ Component: (await import('../features/users/UsersGridPage')).UsersGridPage }),
+  },
+  {
+    path: identityPaths.roles,
+    lazy: async () => ({ Component: (await import('../features/access/roles-page')).RolesPage }),
+  },
+  {
+    path: identityPaths.auditLog,
+    lazy: async () => ({ Component: (await import('../features/audit/audit-log-page')).AuditLogPage }),
+  },
+  {
+    path: identityPaths.organizations,
+    lazy: async () => ({
+      Component: (await import('../features/organizations/organizations-page')).OrganizationsPage,
+    }),
+  },
   {
     path: paths.passwordChangeRequired,
     lazy: async () => ({
@@ -38,6 +57,10 @@ const userRoutes: RouteObject[] = [
 
 /** Pages for visitors who are not signed in (sign-in, password reset), in the plain frame. */
 const publicRoutes: RouteObject[] = [
+  {
+    path: paths.signIn,
+    lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
+  },
   {
     path: paths.forgotPassword,
     lazy: async () => ({ Component: (await import('../features/passwords/pages')).ForgotPasswordPage }),

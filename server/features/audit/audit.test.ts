@@ -61,6 +61,7 @@ describe('the security audit log', () => {
       ['session.sign_in_failed', member.id],
     ]);
     expect(response.headers['x-include-total-count']).toBe('3');
+    expect(response.json().meta).toEqual({ totalCount: 3 });
     const times = events.map((e) => e.attributes.occurredAt);
     expect([...times].sort().reverse()).toEqual(times);
     expect(JSON.stringify(events)).not.toContain(stranger.id);

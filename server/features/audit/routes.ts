@@ -70,6 +70,7 @@ function pageDocument(
   const path = request.url.split('?')[0] ?? request.url;
   return collectionDocument(page.rows.map(presentAuditEvent), {
     ...(page.users.length > 0 ? { included: page.users.map((user) => presentUser(user)) } : {}),
+    ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
     links: paginationLinks(path, queryOf(request), pageOptions, page),
   });
 }

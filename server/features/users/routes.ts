@@ -64,6 +64,8 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
         page.rows.map((row) => presentListedUser(row)),
         {
           ...(included ? { included } : {}),
+          // The total also in meta, for clients that cannot read response headers.
+          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
           links: paginationLinks('/api/users', query, listQuery.page, page),
         },
       );

@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Anchor,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Page } from '../../ui/page';
+import { PageLoader } from '../../ui/page-loader';
+import { auditActionLabel, auditActionLabels } from './actions';
+import { type AuditEvent, useAuditLog } from './api';
+
+const PAGE_SIZE = 25;
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function Person({ person }: { person: AuditEvent['actor'] }) {
+  if (!person)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  if (!('username' in person))
+    return (
+      <Text span size="sm" c="dimmed">
+        A former member
+      </Text>
+    );
+  return (
+    <Anchor component={Link} to={`/users/${encodeURIComponent(person.id)}`} size="sm">
+      {person.fullName || person.username}
+    </Anchor>
+  );
+}
+
+/** Details as short "key: value" text (they never hold a secret). */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
+}
+
+/**
+ * `/audit-log` (`audit.view`): the organization's security events, newest first, filtered by
+ * action and date range, a page at a time.
+ */
+export function AuditLogPage() {
+  const [page, setPage] = useState(1);
+  const [action, setAction] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const log = useAuditLog({
+    page,
+    size: PAGE_SIZE,
+    ...(action ? { action } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
+  const events = log.data?.events ?? [];
+  const pageCount = Math.max(1, Math.ceil((log.data?.totalCount ?? 0) / PAGE_SIZE));
+  const filter = (apply: () => void) => {
+    apply();
+    setPage(1);
+  };
+
+  return (
+    <Page title="Audit Log">
+      <Paper withBorder p="md">
+        <search aria-label="Filter the audit log">
+          <Group align="flex-end" gap="sm">
+            <Select
+              label="Action"
+              placeholder="Any action"
+              searchable
+              clearable
+              data={Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }))}
+              value={action}
+              onChange={(value) => filter(() => setAction(value))}
+              w={280}
+            />
+            <TextInput
+              label="From"
+              type="date"
+              value={from}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                filter(() => setFrom(value));
+              }}
+            />
+            <TextInput
+              label="To"
+              type="date"
+              value={to}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                filter(() => setTo(value));
+              }}
+            />
+            {log.isFetching ? (
+              <Group gap={6} role="status" pb={8}>
+                <Loader size="xs" aria-hidden="true" />
+                <Text size="sm" c="dimmed">
+                  Loading…
+                </Text>
+              </Group>
+            ) : null}
+          </Group>
+        </search>
+      </Paper>
+      {log.isError ? (
+        <Alert color="red" variant="outline" role="alert" title="The audit log could not be loaded">
+          {log.error.message}
+        </Alert>
+      ) : null}
+      {log.isPending ? (
+        <PageLoader label="Loading the audit log…" />
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" aria-busy={log.isFetching}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>User</Table.Th>
+                  <Table.Th>By</Table.Th>
+                  <Table.Th>IP address</Table.Th>
+                  <Table.Th>Details</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <Text c="dimmed" ta="center" py="lg">
+                        No events match these filters.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  events.map((event) => (
+                    <Table.Tr key={event.id}>
+                      <Table.Td>
+                        <time dateTime={event.occurredAt}>{dateTime.format(new Date(event.occurredAt))}</time>
+                      </Table.Td>
+                      <Table.Td>{auditActionLabel(event.action)}</Table.Td>
+                      <Table.Td>
+                        <Person person={event.subject} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Person person={event.actor} />
+                      </Table.Td>
+                      <Table.Td>{event.ip ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                          {detailsText(event.details)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {log.data ? `${log.data.totalCount} events` : ''}
+        </Text>
+        {pageCount > 1 ? (
+          <Pagination
+            total={pageCount}
+            value={Math.min(page, pageCount)}
+            onChange={setPage}
+            getControlProps={(control) => ({
+              'aria-label':
+                control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : control,
+            })}
+            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+          />
+        ) : null}
+      </Group>
+    </Page>
+  );
+}

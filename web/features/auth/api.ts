@@ -1,0 +1,20 @@
+import { useMutation } from '@tanstack/react-query';
+import { apiFetch, setCsrfToken } from '../../app/api';
+
+type SessionDocument = { data: { id: string; attributes: { csrfToken?: string } } };
+
+/**
+ * Sign-in: `POST /api/sessions` with `login` (username or email) and `password`. The answer sets
+ * the HttpOnly session cookie and carries the CSRF token, which the API client keeps in memory.
+ */
+export function useSignIn() {
+  return useMutation({
+    mutationFn: async (input: { login: string; password: string }) => {
+      const document = await apiFetch<SessionDocument>('/api/sessions', {
+        method: 'POST',
+        body: { data: { type: 'sessions', attributes: input } },
+      });
+      setCsrfToken(document.data.attributes.csrfToken ?? null);
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../app/api';
+
+export type Organization = { id: string; name: string; createdAt: string; current: boolean };
+
+type OrganizationResource = {
+  id: string;
+  attributes: { name: string; createdAt: string };
+  meta?: { current?: boolean };
+};
+
+export const organizationsQueryKey = ['organizations'] as const;
+
+function toOrganization(resource: OrganizationResource): Organization {
+  return {
+    id: resource.id,
+    name: resource.attributes.name,
+    createdAt: resource.attributes.createdAt,
+    current: resource.meta?.current ?? false,
+  };
+}
+
+/** `GET /api/organizations`: the organizations I am a member of; `current` marks this session's. */
+export function useMyOrganizations(enabled = true) {
+  return useQuery({
+    queryKey: organizationsQueryKey,
+    queryFn: async () => {
+      const { data } = await apiFetch<{ data: OrganizationResource[] }>('/api/organizations');
+      return data.map(toOrganization);
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Switches the session to another of my organizations (`PATCH /api/sessions/current`), then
+ * drops every cached answer: everything on screen belonged to the previous organization.
+ */
+export function useSwitchOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (organizationId: string) =>
+      apiFetch('/api/sessions/current', {
+        method: 'PATCH',
+        body: {
+          data: {
+            type: 'sessions',
+            relationships: { organization: { data: { type: 'organizations', id: organizationId } } },
+          },
+        },
+      }),
+    onSuccess: async () => {
+      await queryClient.resetQueries();
+    },
+  });
+}
+
+/** Create an organization (`organizations.manage`); I become its Administrator. */
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const { data } = await apiFetch<{ data: OrganizationResource }>('/api/organizations', {
+        method: 'POST',
+        body: { data: { type: 'organizations', attributes: { name } } },
+      });
+      return toOrganization(data);
+    },
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+/** Rename one of my organizations (`organizations.manage` held there). */
+export function useRenameOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, name }: { id: string; name: string }) => {
+      const { data } = await apiFetch<{ data: OrganizationResource }>(
+        `/api/organizations/${encodeURIComponent(id)}`,
+        {
+          method: 'PATCH',
+          body: { data: { type: 'organizations', id, attributes: { name } } },
+        },
+      );
+      return toOrganization(data);
+    },
+    // The top bar shows the name too.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

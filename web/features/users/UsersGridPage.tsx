@@ -1,0 +1,475 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Menu,
+  Pagination,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconArrowDown,
+  IconArrowsSort,
+  IconArrowUp,
+  IconDots,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../app/api';
+import { Page } from '../../ui/page';
+import { PageLoader } from '../../ui/page-loader';
+import { useRoles } from '../access/api';
+import { type UserRow, type UserSortField, type UsersListParams, useUsersList } from './admin-api';
+import {
+  type BulkActionContext,
+  bulkActionProviders,
+  type SelectedUser,
+  SetEnabledDialog,
+} from './bulk-actions';
+import { CreateUserDialog } from './create-user-dialog';
+
+const PAGE_SIZE = 25;
+
+const statusLabels: Record<UserRow['status'], string> = {
+  active: 'Active',
+  reset: 'Password reset',
+  disabled: 'Disabled',
+};
+
+const columns: { key: string; label: string; sort?: UserSortField }[] = [
+  { key: 'username', label: 'Username', sort: 'username' },
+  { key: 'name', label: 'Name', sort: 'lastName' },
+  { key: 'email', label: 'Primary Email', sort: 'email' },
+  { key: 'status', label: 'Status' },
+  { key: 'roles', label: 'Roles' },
+  { key: 'lastSignInAt', label: 'Last sign-in', sort: 'lastSignInAt' },
+];
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function toSelected(user: UserRow): SelectedUser {
+  return {
+    id: user.id,
+    name: user.fullName || user.username,
+    username: user.username,
+    email: user.email,
+    enabled: user.enabled,
+  };
+}
+
+/** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
+function useGridState() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const sortValue = searchParams.get('sort') ?? 'username';
+  const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
+  const field = (sortValue.replace(/^-/, '') || 'username') as UserSortField;
+  const state = {
+    page: Math.max(1, Number(searchParams.get('page')) || 1),
+    sort: { field, direction },
+    name: searchParams.get('name') ?? '',
+    email: searchParams.get('email') ?? '',
+    role: searchParams.get('role') ?? '',
+    status: (searchParams.get('status') ?? '') as UserRow['status'] | '',
+  };
+  const update = (
+    changes: Partial<Record<'page' | 'sort' | 'name' | 'email' | 'role' | 'status', string>>,
+  ) => {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        // Any change but paging starts again at the first page.
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return { state, update };
+}
+
+/**
+ * `/users`: the users of my organization (holders of `users.view`). Filter by name, email, role
+ * and status; sort by the column headers; page through; open a user's page; **Create User**
+ * (`users.create`); Enable/Disable (`users.disable`); select several users for the bulk actions
+ * other features contribute (`bulkActionProviders`).
+ */
+export function UsersGridPage() {
+  const { data: me } = useCurrentUser();
+  const navigate = useNavigate();
+  const { state, update } = useGridState();
+  const [nameInput, setNameInput] = useState(state.name);
+  const [emailInput, setEmailInput] = useState(state.email);
+  const [debouncedName] = useDebouncedValue(nameInput, 300);
+  const [debouncedEmail] = useDebouncedValue(emailInput, 300);
+  const [creating, setCreating] = useState(false);
+  const [selection, setSelection] = useState<Map<string, SelectedUser>>(new Map());
+  const [single, setSingle] = useState<{ enabled: boolean; users: SelectedUser[] } | null>(null);
+  const roles = useRoles();
+
+  // Debounced typing goes to the address (and so to the query).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the typed value counts
+  useEffect(() => {
+    if (debouncedName !== state.name) update({ name: debouncedName });
+  }, [debouncedName]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the typed value counts
+  useEffect(() => {
+    if (debouncedEmail !== state.email) update({ email: debouncedEmail });
+  }, [debouncedEmail]);
+
+  const params: UsersListParams = {
+    page: state.page,
+    size: PAGE_SIZE,
+    sort: state.sort,
+    name: state.name,
+    email: state.email,
+    role: state.role || undefined,
+    status: state.status || undefined,
+  };
+  const list = useUsersList(params);
+  const permissions = me?.permissions ?? [];
+  const canCreate = permissions.includes('users.create');
+  const canDisable = permissions.includes('users.disable');
+  const roleNames = useMemo(
+    () => new Map((roles.data ?? []).map((role) => [role.id, role.name])),
+    [roles.data],
+  );
+
+  const context: BulkActionContext = {
+    users: [...selection.values()],
+    currentUserId: me?.id ?? '',
+    permissions,
+    clearSelection: () => setSelection(new Map()),
+  };
+  const provided = bulkActionProviders.map((provider) => provider(context));
+  const bulkActions = provided.flatMap((result) => result.actions);
+
+  if (!me) return <PageLoader />;
+  const users = list.data?.users ?? [];
+  const totalCount = list.data?.totalCount ?? 0;
+  const pageCount = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
+  const allOnPageSelected = users.length > 0 && users.every((user) => selection.has(user.id));
+  const someOnPageSelected = users.some((user) => selection.has(user.id));
+
+  const toggle = (user: UserRow, checked: boolean) =>
+    setSelection((current) => {
+      const next = new Map(current);
+      if (checked) next.set(user.id, toSelected(user));
+      else next.delete(user.id);
+      return next;
+    });
+  const toggleAll = (checked: boolean) =>
+    setSelection((current) => {
+      const next = new Map(current);
+      for (const user of users) {
+        if (checked) next.set(user.id, toSelected(user));
+        else next.delete(user.id);
+      }
+      return next;
+    });
+
+  const sortBy = (field: UserSortField) => {
+    const direction = state.sort.field === field && state.sort.direction === 'asc' ? 'desc' : 'asc';
+    update({ sort: `${direction === 'desc' ? '-' : ''}${field}` });
+  };
+
+  return (
+    <Page
+      title="Users"
+      actions={
+        canCreate ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+            Create User
+          </Button>
+        ) : null
+      }
+    >
+      <Paper withBorder p="md">
+        <search aria-label="Filter users">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              label="Name"
+              placeholder="First name, last name or username"
+              leftSection={<IconSearch size={16} aria-hidden="true" />}
+              value={nameInput}
+              onChange={(event) => setNameInput(event.currentTarget.value)}
+              w={260}
+            />
+            <TextInput
+              label="Email"
+              value={emailInput}
+              onChange={(event) => setEmailInput(event.currentTarget.value)}
+              w={220}
+            />
+            <Select
+              label="Role"
+              placeholder="Any role"
+              clearable
+              data={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
+              value={state.role || null}
+              onChange={(value) => update({ role: value ?? '' })}
+              w={180}
+            />
+            <Select
+              label="Status"
+              placeholder="Any status"
+              clearable
+              data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
+              value={state.status || null}
+              onChange={(value) => update({ status: value ?? '' })}
+              w={170}
+            />
+            {list.isFetching ? (
+              <Group gap={6} role="status" pb={8}>
+                <Loader size="xs" aria-hidden="true" />
+                <Text size="sm" c="dimmed">
+                  Loading…
+                </Text>
+              </Group>
+            ) : null}
+          </Group>
+        </search>
+      </Paper>
+
+      {bulkActions.length > 0 && selection.size > 0 ? (
+        <Paper withBorder p="sm" aria-label="Selected users" component="section">
+          <Group justify="space-between">
+            <Text size="sm" fw={500} role="status">
+              {selection.size === 1 ? '1 user selected' : `${selection.size} users selected`}
+            </Text>
+            <Group gap="xs">
+              {bulkActions.map((action) => (
+                <Button
+                  key={action.key}
+                  size="xs"
+                  variant="default"
+                  disabled={action.disabled}
+                  onClick={action.onSelect}
+                >
+                  {action.label}
+                </Button>
+              ))}
+              <Button size="xs" variant="subtle" onClick={() => setSelection(new Map())}>
+                Clear selection
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      ) : null}
+
+      {list.isError ? (
+        <Alert color="red" variant="outline" role="alert" title="The users could not be loaded">
+          {list.error.message}
+        </Alert>
+      ) : null}
+
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={900}>
+          <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
+            <Table.Thead>
+              <Table.Tr>
+                {bulkActions.length > 0 ? (
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label="Select all users on this page"
+                      checked={allOnPageSelected}
+                      indeterminate={someOnPageSelected && !allOnPageSelected}
+                      onChange={(event) => toggleAll(event.currentTarget.checked)}
+                    />
+                  </Table.Th>
+                ) : null}
+                {columns.map((column) => (
+                  <Table.Th
+                    key={column.key}
+                    aria-sort={
+                      column.sort && state.sort.field === column.sort
+                        ? state.sort.direction === 'asc'
+                          ? 'ascending'
+                          : 'descending'
+                        : undefined
+                    }
+                  >
+                    {column.sort ? (
+                      <UnstyledButton onClick={() => sortBy(column.sort as UserSortField)} fw={600} fz="sm">
+                        <Group gap={4} wrap="nowrap">
+                          {column.label}
+                          <SortIcon
+                            active={state.sort.field === column.sort}
+                            direction={state.sort.direction}
+                          />
+                        </Group>
+                      </UnstyledButton>
+                    ) : (
+                      column.label
+                    )}
+                  </Table.Th>
+                ))}
+                {canDisable ? (
+                  <Table.Th w={56}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.isPending ? (
+                <Table.Tr>
+                  <Table.Td colSpan={columns.length + 2}>
+                    <PageLoader label="Loading users…" />
+                  </Table.Td>
+                </Table.Tr>
+              ) : users.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={columns.length + 2}>
+                    <Text c="dimmed" ta="center" py="lg">
+                      No users match these filters.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                users.map((user) => (
+                  <Table.Tr
+                    key={user.id}
+                    onClick={(event) => {
+                      // The row opens the user; its controls keep their own clicks.
+                      if ((event.target as HTMLElement).closest('a, button, input, [role="menu"]')) return;
+                      navigate(`/users/${encodeURIComponent(user.id)}`);
+                    }}
+                    style={{ cursor: 'pointer' }}
+                    bg={selection.has(user.id) ? 'var(--mantine-color-indigo-0)' : undefined}
+                  >
+                    {bulkActions.length > 0 ? (
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Select ${user.username}`}
+                          checked={selection.has(user.id)}
+                          onChange={(event) => toggle(user, event.currentTarget.checked)}
+                        />
+                      </Table.Td>
+                    ) : null}
+                    <Table.Td>
+                      <Anchor component={Link} to={`/users/${encodeURIComponent(user.id)}`} fw={500}>
+                        {user.username}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{user.fullName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                        {user.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant={user.status === 'active' ? 'light' : 'outline'}
+                        color={
+                          user.status === 'disabled' ? 'red' : user.status === 'reset' ? 'violet' : 'indigo'
+                        }
+                      >
+                        {statusLabels[user.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {user.roleIds.map((id, index) => (
+                        <Fragment key={id}>
+                          {index > 0 ? ', ' : ''}
+                          {roleNames.get(id) ?? '…'}
+                        </Fragment>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      {user.lastSignInAt ? (
+                        <time dateTime={user.lastSignInAt}>
+                          {dateTime.format(new Date(user.lastSignInAt))}
+                        </time>
+                      ) : (
+                        <Text span size="sm" c="dimmed">
+                          Never
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {canDisable ? (
+                      <Table.Td>
+                        {user.id !== me.id ? (
+                          <Menu position="bottom-end" width={160}>
+                            <Menu.Target>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray.8"
+                                aria-label={`Actions for ${user.username}`}
+                              >
+                                <IconDots size={18} aria-hidden="true" />
+                              </ActionIcon>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item
+                                onClick={() =>
+                                  setSingle({ enabled: !user.enabled, users: [toSelected(user)] })
+                                }
+                              >
+                                {user.enabled ? 'Disable' : 'Enable'}
+                              </Menu.Item>
+                            </Menu.Dropdown>
+                          </Menu>
+                        ) : null}
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {list.data ? (totalCount === 1 ? '1 user' : `${totalCount} users`) : ''}
+        </Text>
+        {pageCount > 1 ? (
+          <Pagination
+            total={pageCount}
+            value={Math.min(state.page, pageCount)}
+            onChange={(page) => update({ page: String(page) })}
+            getControlProps={(control) => ({
+              'aria-label':
+                control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : control,
+            })}
+            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+          />
+        ) : null}
+      </Group>
+
+      <CreateUserDialog opened={creating} onClose={() => setCreating(false)} />
+      <SetEnabledDialog pending={single} onClose={() => setSingle(null)} />
+      {provided.map((result, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the providers list is fixed, so the index is stable
+        <Fragment key={index}>{result.dialogs}</Fragment>
+      ))}
+    </Page>
+  );
+}
+
+function SortIcon({ active, direction }: { active: boolean; direction: 'asc' | 'desc' }) {
+  if (!active) return <IconArrowsSort size={14} aria-hidden="true" opacity={0.5} />;
+  return direction === 'asc' ? (
+    <IconArrowUp size={14} aria-hidden="true" />
+  ) : (
+    <IconArrowDown size={14} aria-hidden="true" />
+  );
+}

@@ -1,0 +1,124 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NewUserAttributes } from '../../../common/identity';
+import { apiFetch } from '../../app/api';
+
+/** One row of the users grid, from `GET /api/users`. */
+export type UserRow = {
+  id: string;
+  username: string;
+  fullName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  status: 'active' | 'reset' | 'disabled';
+  enabled: boolean;
+  lastSignInAt: string | null;
+  avatarUrl: string | null;
+  roleIds: string[];
+};
+
+type UserListResource = {
+  id: string;
+  attributes: Omit<UserRow, 'id' | 'roleIds' | 'avatarUrl'> & { avatarUrl?: string | null };
+  relationships?: { roles?: { data: { id: string }[] } };
+};
+
+export type UserSortField = 'username' | 'firstName' | 'lastName' | 'email' | 'createdAt' | 'lastSignInAt';
+
+export type UsersListParams = {
+  page: number;
+  size: number;
+  sort: { field: UserSortField; direction: 'asc' | 'desc' };
+  name?: string;
+  email?: string;
+  role?: string;
+  status?: UserRow['status'];
+};
+
+export type UsersListPage = { users: UserRow[]; totalCount: number };
+
+/** Everything under `['users']` is refreshed by the profile pages too. */
+export const usersListQueryKey = (params: UsersListParams) => ['users', 'admin-list', params] as const;
+
+function listUrl(params: UsersListParams): string {
+  const query = new URLSearchParams();
+  query.set('page[number]', String(params.page));
+  query.set('page[size]', String(params.size));
+  query.set('sort', `${params.sort.direction === 'desc' ? '-' : ''}${params.sort.field}`);
+  if (params.name?.trim()) query.set('filter[name][contains]', params.name.trim());
+  if (params.email?.trim()) query.set('filter[email][contains]', params.email.trim());
+  if (params.role) query.set('filter[role]', params.role);
+  if (params.status) query.set('filter[status]', params.status);
+  return `/api/users?${query}`;
+}
+
+/** `GET /api/users` with paging, sorting and filters; the total comes with it. */
+export function useUsersList(params: UsersListParams) {
+  return useQuery({
+    queryKey: usersListQueryKey(params),
+    queryFn: async ({ signal }): Promise<UsersListPage> => {
+      const document = await apiFetch<{ data: UserListResource[]; meta?: { totalCount?: number } }>(
+        listUrl(params),
+        { signal, headers: { 'X-Include': 'totalCount' } },
+      );
+      return {
+        users: document.data.map((resource) => ({
+          id: resource.id,
+          ...resource.attributes,
+          avatarUrl: resource.attributes.avatarUrl ?? null,
+          roleIds: resource.relationships?.roles?.data.map((role) => role.id) ?? [],
+        })),
+        totalCount: document.meta?.totalCount ?? document.data.length,
+      };
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type CreateUserInput = NewUserAttributes & { roleIds: string[] };
+
+/** `POST /api/users` ("Create User"): answers the new user's id. */
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ roleIds, ...attributes }: CreateUserInput) => {
+      const { data } = await apiFetch<{ data: { id: string } }>('/api/users', {
+        method: 'POST',
+        body: {
+          data: {
+            type: 'users',
+            attributes,
+            relationships: { roles: { data: roleIds.map((id) => ({ type: 'roles', id })) } },
+          },
+        },
+      });
+      return data.id;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/**
+ * Enables or disables users one after the other (`PATCH /api/users/{id}` with `enabled`); a
+ * disabled user is signed out everywhere at once. Answers the users the server refused, with why.
+ */
+export function useSetUsersEnabled() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ users, enabled }: { users: { id: string; name: string }[]; enabled: boolean }) => {
+      const failures: { name: string; message: string }[] = [];
+      for (const user of users) {
+        try {
+          await apiFetch(`/api/users/${encodeURIComponent(user.id)}`, {
+            method: 'PATCH',
+            body: { data: { type: 'users', id: user.id, attributes: { enabled } } },
+          });
+        } catch (error) {
+          failures.push({ name: user.name, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return failures;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
