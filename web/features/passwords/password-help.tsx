@@ -126,13 +126,15 @@ export function PasswordStrengthMeter({
   const score = strength?.score ?? 0;
   return (
     <div>
-      <Progress
-        value={strength ? ((score + 1) / 5) * 100 : 0}
-        color={strengthColors[score]}
-        size="sm"
-        aria-label="Password strength"
-        aria-valuetext={strength ? strength.label : 'Estimating'}
-      />
+      {/* Compound form: Progress would put aria-valuetext on its root, which has no role (axe). */}
+      <Progress.Root size="sm">
+        <Progress.Section
+          value={strength ? ((score + 1) / 5) * 100 : 0}
+          color={strengthColors[score]}
+          aria-label="Password strength"
+          aria-valuetext={strength ? strength.label : 'Estimating'}
+        />
+      </Progress.Root>
       <Group gap={6} mt={4} aria-live="polite">
         {loading && !strength ? <Loader size={12} aria-hidden="true" /> : null}
         <Text size="xs" c="gray.8">
