@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject, ScrollRestoration } from 'react-router';
 import { identityPaths } from '../features/access/paths';
+import { userPaths } from '../features/users/paths';
 import { PageLoader } from '../ui/page-loader';
 import { ErrorPage } from './error-page';
 import { HomePage } from './home-page';
@@ -15,6 +16,28 @@ import { RequireUser } from './require-user';
  */
 const userRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
+  {
+    path: userPaths.myUser,
+    lazy: async () => ({ Component: (await import('../features/users/MyUserPage')).MyUserPage }),
+  },
+  {
+    path: userPaths.myUserEdit,
+    lazy: async () => ({ Component: (await import('../features/users/EditUserPage')).MyUserEditPage }),
+  },
+  {
+    path: '/users/:id',
+    lazy: async () => ({ Component: (await import('../features/users/UserViewPage')).UserViewPage }),
+  },
+  {
+    path: '/users/:id/edit',
+    lazy: async () => ({ Component: (await import('../features/users/EditUserPage')).EditUserPage }),
+  },
+  {
+    path: userPaths.customFieldSettings,
+    lazy: async () => ({
+      Component: (await import('../features/custom-fields/CustomFieldsPage')).CustomFieldsPage,
+    }),
+  },
   {
     path: identityPaths.users,
     lazy: async () => ({ Component: (await import('../features/users/UsersGridPage')).UsersGridPage }),
@@ -57,6 +80,10 @@ const userRoutes: RouteObject[] = [
 
 /** Pages for visitors who are not signed in (sign-in, password reset), in the plain frame. */
 const publicRoutes: RouteObject[] = [
+  {
+    path: userPaths.verifyEmail,
+    lazy: async () => ({ Component: (await import('../features/users/VerifyEmailPage')).VerifyEmailPage }),
+  },
   {
     path: paths.signIn,
     lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),

@@ -1,4 +1,4 @@
-import { IconMail, IconSettings, IconUser, type TablerIcon } from '@tabler/icons-react';
+import { IconForms, IconMail, IconSettings, IconUser, type TablerIcon } from '@tabler/icons-react';
 import type { Permission } from '../../common/permissions';
 import { paths } from './paths';
 
@@ -19,5 +19,12 @@ export type UserMenuItem = {
 export const userMenuItems: UserMenuItem[] = [
   { key: 'my_user', label: 'My User', to: paths.myUser, icon: IconUser },
   { key: 'my_configuration', label: 'My Configuration', to: paths.myConfiguration, icon: IconSettings },
+  {
+    key: 'custom_fields',
+    label: 'Custom User Fields',
+    to: '/settings/custom-fields',
+    icon: IconForms,
+    permission: 'custom_fields.manage',
+  },
   { key: 'outbox', label: 'Outbox', to: paths.outbox, icon: IconMail, permission: 'mail.manage' },
 ];

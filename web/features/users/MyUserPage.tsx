@@ -1,0 +1,6 @@
+import { UserView } from './UserViewPage';
+
+/** **My User** (`/my-user`, from the user menu): the signed-in user's own page. */
+export function MyUserPage() {
+  return <UserView userId="me" />;
+}

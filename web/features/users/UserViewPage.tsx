@@ -1,0 +1,387 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCopy, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatLongDate } from '../../../common/dates';
+import { formatPhoneNational, phoneUri } from '../../../common/phone';
+import { useCurrentUser } from '../../app/api';
+import { Page } from '../../ui/page';
+import { PageLoader } from '../../ui/page-loader';
+import { UserAvatar } from '../../ui/user-avatar';
+import { ApiKeyField } from '../api-keys/ApiKeyField';
+import {
+  type CustomFieldDefinition,
+  type UserResource,
+  useCustomFields,
+  useEndSession,
+  useMySessions,
+  useOrganizationNames,
+  useRoleNames,
+  useSecurityEvents,
+  useUser,
+} from './api';
+import {
+  auditActionLabel,
+  describeUserAgent,
+  formatDateTime,
+  formatPersonName,
+  viewerLocale,
+} from './format';
+import { MoreActionsMenu } from './more-actions';
+import { userPaths } from './paths';
+
+/** `/users/:id`: any user of the organization, as administrators (and colleagues) see them. */
+export function UserViewPage() {
+  const { id = 'me' } = useParams();
+  return <UserView userId={id} />;
+}
+
+/**
+ * A user's page: header (avatar, name, status, roles, organizations, dates, sign-ins), **Edit** and
+ * **More Actions** in the upper right, **General Information**, **Additional Information**, and —
+ * for the user themselves — their signed-in devices and recent security events.
+ */
+export function UserView({ userId }: { userId: string }) {
+  const { data: me } = useCurrentUser();
+  const user = useUser(userId);
+  const locale = viewerLocale();
+  if (user.isPending || !me) return <PageLoader label="Loading the user…" />;
+  if (user.isError) {
+    return (
+      <Page title="User">
+        <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="This user cannot be shown">
+          {user.error.message}
+        </Alert>
+      </Page>
+    );
+  }
+  const data = user.data;
+  const a = data.attributes;
+  const isSelf = data.id === me.id;
+  const permissions = me.permissions;
+  const canEdit = isSelf ? permissions.includes('update_own_profile') : permissions.includes('users.edit');
+  const name = formatPersonName(a, locale);
+  const editPath = isSelf ? userPaths.myUserEdit : userPaths.edit(data.id);
+
+  return (
+    <Page
+      title={name}
+      documentTitle={isSelf ? 'My User' : name}
+      actions={
+        <>
+          {canEdit ? (
+            <Button component={Link} to={editPath} leftSection={<IconPencil size={16} aria-hidden="true" />}>
+              Edit
+            </Button>
+          ) : null}
+          <MoreActionsMenu
+            context={{
+              user: { id: data.id, name, email: a.email, phone: a.phone },
+              isSelf,
+              currentUserId: me.id,
+              permissions,
+            }}
+          />
+        </>
+      }
+    >
+      <UserHeader user={data} locale={locale} />
+      <Section title="General Information">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <Stack gap="sm">
+            <Field label="Username">{a.username}</Field>
+            <Field label="Birthday">{a.birthday ? formatLongDate(a.birthday, locale) : <NotSet />}</Field>
+            <Field label="Primary Email">
+              <EmailLink email={a.email} />
+            </Field>
+            <Field label="Emails">
+              {a.additionalEmails.length === 0 ? (
+                <NotSet />
+              ) : (
+                <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                  {a.additionalEmails.map((item) => (
+                    <li key={item.email}>
+                      <EmailLink email={item.email} verified={item.verified} />
+                    </li>
+                  ))}
+                </Stack>
+              )}
+            </Field>
+            <Field label="Phone">
+              {a.phone ? (
+                <Anchor href={phoneUri(a.phone)} title={a.phone}>
+                  {formatPhoneNational(a.phone)}
+                </Anchor>
+              ) : (
+                <NotSet />
+              )}
+            </Field>
+          </Stack>
+          <Stack gap="sm">
+            {/* The field has its own "API Key" label. */}
+            {isSelf || permissions.includes('manage_api_keys') ? (
+              <ApiKeyField userId={isSelf ? 'me' : data.id} />
+            ) : null}
+          </Stack>
+        </SimpleGrid>
+      </Section>
+      <AdditionalInformation user={data} locale={locale} />
+      {isSelf ? <SignedInDevices locale={locale} /> : null}
+      <SecurityEvents
+        userId={isSelf ? 'me' : data.id}
+        enabled={isSelf || permissions.includes('audit.view')}
+        locale={locale}
+      />
+    </Page>
+  );
+}
+
+function UserHeader({ user, locale }: { user: UserResource; locale: string }) {
+  const a = user.attributes;
+  const roles = useRoleNames();
+  const organizations = useOrganizationNames();
+  const roleNames = user.relationships.roles.data.map((role) => roles.data?.get(role.id) ?? '…');
+  const organizationNames = user.relationships.organizations.data.map(
+    (organization) => organizations.data?.get(organization.id) ?? '…',
+  );
+  const status = { active: 'Active', reset: 'Password reset', disabled: 'Disabled' }[a.status];
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group align="flex-start" gap="lg" wrap="nowrap">
+        <UserAvatar person={a} src={user.links.avatar ?? null} size={96} radius={96} />
+        <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs">
+            <Badge color={a.status === 'active' ? 'teal.9' : a.status === 'disabled' ? 'red.9' : 'grape.8'}>
+              {status}
+            </Badge>
+            {roleNames.map((role, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: names may repeat while loading
+              <Badge key={index} variant="outline" color="indigo.9">
+                {role}
+              </Badge>
+            ))}
+          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={4}>
+            <Field label="Organizations">
+              {organizationNames.length ? organizationNames.join(', ') : <NotSet />}
+            </Field>
+            <Field label="Created">{formatDateTime(a.createdAt, locale)}</Field>
+            <Field label="Updated">{formatDateTime(a.updatedAt, locale)}</Field>
+            <Field label="Last sign-in">
+              {a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale) : 'Never'}
+            </Field>
+            <Field label="Sign-in count">{String(a.signInCount)}</Field>
+          </SimpleGrid>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+function AdditionalInformation({ user, locale }: { user: UserResource; locale: string }) {
+  const definitions = useCustomFields();
+  return (
+    <Section title="Additional Information">
+      {definitions.isPending ? (
+        <PageLoader label="Loading the custom fields…" />
+      ) : !definitions.data?.length ? (
+        <Text c="gray.8">No additional information is defined for users of this organization.</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          {definitions.data.map((definition) => (
+            <Field key={definition.id} label={definition.label}>
+              {renderCustomValue(definition, user.attributes.customFields[definition.name], locale)}
+            </Field>
+          ))}
+        </SimpleGrid>
+      )}
+    </Section>
+  );
+}
+
+function renderCustomValue(definition: CustomFieldDefinition, value: unknown, locale: string): ReactNode {
+  if (value === undefined || value === null || value === '') return <NotSet />;
+  switch (definition.type) {
+    case 'boolean':
+      return value ? 'Yes' : 'No';
+    case 'date':
+      return formatLongDate(String(value), locale);
+    case 'number':
+      return new Intl.NumberFormat(locale).format(Number(value));
+    case 'longtext':
+      return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
+    default:
+      return String(value);
+  }
+}
+
+function SignedInDevices({ locale }: { locale: string }) {
+  const sessions = useMySessions(true);
+  const end = useEndSession();
+  return (
+    <Section title="Signed-in Devices">
+      {sessions.isPending ? (
+        <PageLoader label="Loading your devices…" />
+      ) : sessions.isError ? (
+        <Text c="red.9">{sessions.error.message}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Device</Table.Th>
+                <Table.Th>IP address</Table.Th>
+                <Table.Th>Signed in</Table.Th>
+                <Table.Th>Last active</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data.map((session) => (
+                <Table.Tr key={session.id}>
+                  <Table.Td>
+                    {describeUserAgent(session.userAgent)}
+                    {session.current ? (
+                      <Badge ml="xs" size="sm" color="teal.9">
+                        This device
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{session.ip ?? '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(session.createdAt, locale)}</Table.Td>
+                  <Table.Td>{formatDateTime(session.lastSeenAt, locale)}</Table.Td>
+                  <Table.Td>
+                    {session.current ? null : (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={end.isPending && end.variables === session.id}
+                        onClick={() => end.mutate(session.id)}
+                        aria-label={`Sign out ${describeUserAgent(session.userAgent)} (${formatDateTime(session.lastSeenAt, locale)})`}
+                      >
+                        Sign out
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}
+
+function SecurityEvents({ userId, enabled, locale }: { userId: string; enabled: boolean; locale: string }) {
+  const events = useSecurityEvents(userId, enabled);
+  if (!enabled) return null;
+  return (
+    <Section title="Recent Security Events">
+      {events.isPending ? (
+        <PageLoader label="Loading the security events…" />
+      ) : events.isError ? (
+        <Text c="gray.8">The security events cannot be shown: {events.error.message}</Text>
+      ) : events.data.length === 0 ? (
+        <Text c="gray.8">No security events yet.</Text>
+      ) : (
+        <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {events.data.map((event) => (
+            <Group key={event.id} component="li" gap="sm" wrap="nowrap">
+              <Text size="sm" c="gray.8" miw={170}>
+                {formatDateTime(event.occurredAt, locale)}
+              </Text>
+              <Text size="sm">{auditActionLabel(event.action)}</Text>
+              {event.ip ? (
+                <Text size="sm" c="gray.8">
+                  from {event.ip}
+                </Text>
+              ) : null}
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" fw={600} c="gray.8">
+        {label}
+      </Text>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function NotSet() {
+  return (
+    <Text c="gray.7" component="span">
+      N/A
+    </Text>
+  );
+}
+
+function EmailLink({ email, verified }: { email: string; verified?: boolean }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }}>
+        {email}
+      </Anchor>
+      <CopyButton value={email} timeout={1500}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'teal.9' : 'gray.8'}
+              onClick={copy}
+              aria-label={copied ? `Copied ${email}` : `Copy ${email}`}
+            >
+              {copied ? (
+                <IconCheck size={16} aria-hidden="true" />
+              ) : (
+                <IconCopy size={16} aria-hidden="true" />
+              )}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+      {verified === false ? (
+        <Badge size="sm" color="red" variant="light">
+          Unverified
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}

@@ -1,0 +1,206 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UserProfileUpdate } from '../../../common/profile';
+import { apiFetch, currentUserQueryKey } from '../../app/api';
+
+/** A `users` resource as `GET /api/users/{id}` answers it. */
+export type UserResource = {
+  type: 'users';
+  id: string;
+  attributes: {
+    username: string;
+    namePrefix: string | null;
+    firstName: string;
+    middleName: string | null;
+    lastName: string;
+    nameSuffix: string | null;
+    fullName: string;
+    birthday: string | null;
+    email: string;
+    additionalEmails: { email: string; verified: boolean }[];
+    phone: string | null;
+    status: 'active' | 'reset' | 'disabled';
+    enabled: boolean;
+    mustChangePassword: boolean;
+    lastSignInAt: string | null;
+    signInCount: number;
+    createdAt: string;
+    updatedAt: string;
+    customFields: Record<string, string | number | boolean>;
+    avatarUrl?: string | null;
+  };
+  relationships: {
+    roles: { data: { type: 'roles'; id: string }[] };
+    organizations: { data: { type: 'organizations'; id: string }[] };
+  };
+  links: { self: string; avatar?: string; avatarSmall?: string };
+  /** The ETag, to send back in If-Match. */
+  meta: { etag: string };
+};
+
+export type CustomFieldDefinition = {
+  id: string;
+  name: string;
+  label: string;
+  type: 'text' | 'longtext' | 'number' | 'date' | 'boolean' | 'choice';
+  required: boolean;
+  choices: string[] | null;
+  position: number;
+};
+
+const userUrl = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+export const userQueryKey = (id: string) => ['users', id] as const;
+
+/** `GET /api/users/{id}` (`me` for the signed-in user). */
+export function useUser(id: string) {
+  return useQuery({
+    queryKey: userQueryKey(id),
+    queryFn: async () => (await apiFetch<{ data: UserResource }>(userUrl(id))).data,
+  });
+}
+
+/** `PATCH /api/users/{id}` with `If-Match`; the answer (the new state) replaces the cached user. */
+export function useUpdateUser(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ attributes, etag }: { attributes: UserProfileUpdate; etag: string }) => {
+      const document = await apiFetch<{ data: UserResource }>(userUrl(id), {
+        method: 'PATCH',
+        body: { data: { type: 'users', attributes } },
+        headers: { 'If-Match': etag },
+      });
+      return document.data;
+    },
+    onSuccess: (user) => {
+      queryClient.setQueryData(userQueryKey(id), user);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: currentUserQueryKey });
+    },
+  });
+}
+
+export function useUploadAvatar(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return apiFetch(`${userUrl(id)}/avatar`, { method: 'PUT', body: form });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: userQueryKey(id) });
+      void queryClient.invalidateQueries({ queryKey: currentUserQueryKey });
+    },
+  });
+}
+
+export function useRemoveAvatar(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(`${userUrl(id)}/avatar`, { method: 'DELETE' }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: userQueryKey(id) });
+      void queryClient.invalidateQueries({ queryKey: currentUserQueryKey });
+    },
+  });
+}
+
+export const customFieldsQueryKey = ['custom-fields'] as const;
+
+/** The organization's custom user field definitions, in display order. */
+export function useCustomFields() {
+  return useQuery({
+    queryKey: customFieldsQueryKey,
+    queryFn: async () => {
+      const document = await apiFetch<{
+        data: { id: string; attributes: Omit<CustomFieldDefinition, 'id'> }[];
+      }>('/api/custom-fields');
+      return document.data.map((item) => ({ id: item.id, ...item.attributes }));
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** Role names of the current organization, by id (for the roles of a user). */
+export function useRoleNames() {
+  return useQuery({
+    queryKey: ['roles', 'names'],
+    queryFn: async () => {
+      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>('/api/roles');
+      return new Map(document.data.map((role) => [role.id, role.attributes.name]));
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Names of the organizations the signed-in user belongs to, by id. */
+export function useOrganizationNames() {
+  return useQuery({
+    queryKey: ['organizations', 'names'],
+    queryFn: async () => {
+      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
+        '/api/organizations',
+      );
+      return new Map(document.data.map((organization) => [organization.id, organization.attributes.name]));
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export type DeviceSession = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+};
+
+/** My signed-in devices (`GET /api/sessions`). */
+export function useMySessions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['sessions'],
+    enabled,
+    queryFn: async () => {
+      const document = await apiFetch<{ data: { id: string; attributes: Omit<DeviceSession, 'id'> }[] }>(
+        '/api/sessions',
+      );
+      return document.data.map((session) => ({ id: session.id, ...session.attributes }));
+    },
+  });
+}
+
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<void>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['sessions'] }),
+  });
+}
+
+export type SecurityEvent = { id: string; action: string; occurredAt: string; ip: string | null };
+
+/** A user's most recent security events (`GET /api/users/{id}/audit-events`). */
+export function useSecurityEvents(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', id, 'audit-events'],
+    enabled,
+    queryFn: async () => {
+      const document = await apiFetch<{ data: { id: string; attributes: Omit<SecurityEvent, 'id'> }[] }>(
+        `${userUrl(id)}/audit-events?page[size]=10`,
+      );
+      return document.data.map((event) => ({ id: event.id, ...event.attributes }));
+    },
+  });
+}
+
+/** `POST /api/email-verifications` with the token from the emailed link. */
+export function useVerifyEmail() {
+  return useMutation({
+    mutationFn: (token: string) =>
+      apiFetch<void>('/api/email-verifications', {
+        method: 'POST',
+        body: { data: { type: 'email-verifications', attributes: { token } } },
+      }),
+  });
+}

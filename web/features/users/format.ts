@@ -1,0 +1,94 @@
+import type { PersonName } from '../../ui/person-name';
+
+/** The language the viewer reads: the browser's locale (My Configuration's locale setting comes later). */
+export function viewerLocale(): string {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US';
+}
+
+/** Languages that write the family name first (and without the Western prefix/suffix order). */
+const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
+
+/**
+ * A person's full name as the locale writes it: "Dr. Ada Maria Lovelace Jr." in most languages,
+ * family name first in Japanese, Chinese, Korean, Hungarian, Vietnamese and Mongolian.
+ */
+export function formatPersonName(person: PersonName, locale: string): string {
+  let language = 'en';
+  try {
+    language = new Intl.Locale(locale).language;
+  } catch {
+    // keep English order
+  }
+  const parts = FAMILY_NAME_FIRST.has(language)
+    ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
+    : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
+  return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
+}
+
+/** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM". */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '';
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  } catch {
+    return new Date(iso).toLocaleString();
+  }
+}
+
+/** The labels of the audit actions a user sees among their recent security events. */
+const actionLabels: Record<string, string> = {
+  'session.signed_in': 'Signed in',
+  'session.sign_in_failed': 'Failed sign-in',
+  'session.signed_out': 'Signed out',
+  'session.ended': 'Session ended',
+  'session.organization_switched': 'Switched organization',
+  'account.locked': 'Account locked',
+  'profile.updated': 'Profile changed',
+  'profile.email_changed': 'Primary email changed',
+  'avatar.changed': 'Avatar changed',
+  'avatar.removed': 'Avatar removed',
+  'email.verified': 'Email address verified',
+  'password.changed': 'Password changed',
+  'password.change_failed': 'Failed password change',
+  'password.set_by_admin': 'Password set by an administrator',
+  'password.reset_by_admin': 'Password reset by an administrator',
+  'password.reset_requested': 'Password reset requested',
+  'password.reset_completed': 'Password reset completed',
+  'api_key.generated': 'API key generated',
+  'api_key.revoked': 'API key revoked',
+  'user.enabled': 'Account enabled',
+  'user.disabled': 'Account disabled',
+  'user.roles_changed': 'Roles changed',
+};
+
+export function auditActionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/** A short description of a browser from its user agent: "Chrome on Linux". */
+export function describeUserAgent(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : /curl|node|undici|python|Go-http/i.test(userAgent)
+            ? 'A script'
+            : 'A browser';
+  const system = /Windows/.test(userAgent)
+    ? 'Windows'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /iPhone|iPad/.test(userAgent)
+        ? 'iOS'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : '';
+  return system ? `${browser} on ${system}` : browser;
+}
