@@ -212,15 +212,62 @@ describe('authentication by API key', () => {
     const browserB = await signIn(t.app, adminB.username, TEST_PASSWORD);
     const keyB = (await browserB.request({ method: 'POST', url: '/api/users/me/api-key' })).json().data
       .attributes.key;
-    for (const [method, url] of [
-      ['GET', `/api/users/${adminB.id}/api-key`],
-      ['POST', `/api/users/${adminB.id}/api-key`],
-      ['DELETE', `/api/users/${adminB.id}/api-key`],
-      ['DELETE', `/api/sessions/${browserB.sessionId}`],
-    ] as const) {
-      const response = await call({ method, url });
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
+    const roleB = organizationB.roleIds.User as string;
+    const requests: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }[] = [
+      { method: 'GET', url: `/api/users/${adminB.id}` },
+      {
+        method: 'PATCH',
+        url: `/api/users/${adminB.id}`,
+        payload: { data: { type: 'users', id: adminB.id, attributes: { firstName: 'Mallory' } } },
+      },
+      { method: 'GET', url: `/api/users/${adminB.id}/api-key` },
+      { method: 'POST', url: `/api/users/${adminB.id}/api-key` },
+      { method: 'DELETE', url: `/api/users/${adminB.id}/api-key` },
+      { method: 'GET', url: `/api/users/${adminB.id}/avatar` },
+      { method: 'GET', url: `/api/users/${adminB.id}/audit-events` },
+      { method: 'POST', url: `/api/users/${adminB.id}/password-reset` },
+      { method: 'GET', url: `/api/organizations/${organizationB.id}` },
+      {
+        method: 'PATCH',
+        url: `/api/organizations/${organizationB.id}`,
+        payload: {
+          data: { type: 'organizations', id: organizationB.id, attributes: { name: 'Taken over' } },
+        },
+      },
+      { method: 'GET', url: `/api/roles/${roleB}` },
+      {
+        method: 'PATCH',
+        url: `/api/roles/${roleB}`,
+        payload: { data: { type: 'roles', id: roleB, attributes: { permissions: ['users.view'] } } },
+      },
+      { method: 'DELETE', url: `/api/sessions/${browserB.sessionId}` },
+    ];
+    for (const request of requests) {
+      const response = await call(request);
+      expect(response.statusCode, `${request.method} ${request.url}: ${response.body}`).toBe(404);
     }
+    const listed = await call({ method: 'GET', url: '/api/users?page[size]=100' });
+    expect(listed.json().data.map((u: { id: string }) => u.id)).not.toContain(adminB.id);
+
+    // B is untouched: user, organization, role, session and key
+    const userB = await t.deps.db
+      .selectFrom('users')
+      .select(['firstName', 'status'])
+      .where('id', '=', adminB.id)
+      .executeTakeFirstOrThrow();
+    expect(userB).toEqual({ firstName: 'Test', status: 'active' });
+    const orgB = await t.deps.db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', organizationB.id)
+      .executeTakeFirstOrThrow();
+    expect(orgB.name).toBe(organizationB.name);
+    const role = await t.deps.db
+      .selectFrom('roles')
+      .select('permissions')
+      .where('id', '=', roleB)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(role.permissions)).not.toEqual(['users.view']);
     expect((await browserB.request({ method: 'GET', url: '/api/sessions/current' })).statusCode).toBe(200);
     expect((await withApiKey(t.app, keyB)(readMyKey)).statusCode).toBe(200);
   });
