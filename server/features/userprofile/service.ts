@@ -1,5 +1,7 @@
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Permission } from '../../../common/permissions';
 import { permissions as allPermissions } from '../../../common/permissions';
+import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { unauthenticated } from '../../platform/http/errors';
@@ -16,71 +18,108 @@ export type UserProfile = {
   permissions: Permission[];
 };
 
+// Stand-ins for the two parameters, replaced at run time (see profileQuery).
+const USER_ID = '\u0000user';
+const ORGANIZATION_ID = '\u0000organization';
+
+function buildProfileQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organizationId')
+    .leftJoin('avatars', 'avatars.userId', 'users.id')
+    .leftJoin('membershipRoles', (join) =>
+      join
+        .onRef('membershipRoles.membershipId', '=', 'memberships.id')
+        .on('memberships.organizationId', '=', ORGANIZATION_ID),
+    )
+    .select([
+      'users.id',
+      'users.username',
+      'users.email',
+      'users.namePrefix',
+      'users.firstName',
+      'users.middleName',
+      'users.lastName',
+      'users.nameSuffix',
+      'users.birthday',
+      'users.phone',
+      'users.status',
+      'users.mustChangePassword',
+      'users.lastSignInAt',
+      'users.signInCount',
+      'users.createdAt',
+      'users.updatedAt',
+      'avatars.storageKey as avatarKey',
+      'organizations.id as organizationId',
+      'organizations.name as organizationName',
+      'organizations.nameNormalized as organizationSortKey',
+      'membershipRoles.roleId',
+    ])
+    .where('users.id', '=', USER_ID);
+}
+
+type ProfileRow = Awaited<ReturnType<ReturnType<typeof buildProfileQuery>['execute']>>[number];
+
+/**
+ * The profile query, compiled once per database: this route is called on every page load and
+ * benchmarked, and building and compiling a Kysely query costs more than running it.
+ */
+const compiledProfileQueries = new WeakMap<Kysely<DB>, CompiledQuery<ProfileRow>>();
+
+async function runProfileQuery(
+  db: Kysely<DB>,
+  userId: string,
+  organizationId: string,
+): Promise<ProfileRow[]> {
+  let compiled = compiledProfileQueries.get(db);
+  if (!compiled) {
+    compiled = buildProfileQuery(db).compile();
+    compiledProfileQueries.set(db, compiled);
+  }
+  const parameters = compiled.parameters.map((value) =>
+    value === USER_ID ? userId : value === ORGANIZATION_ID ? organizationId : value,
+  );
+  const result = await db.executeQuery(
+    CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<ProfileRow>,
+  );
+  return result.rows;
+}
+
 /**
  * The signed-in user with what the SPA needs around them: the current organization, the others
- * they can switch to, and their permissions here (the actor already carries those). Two indexed
- * queries, run together: it is called on every page load and benchmarked.
+ * they can switch to, their roles here and their permissions here (the actor already carries
+ * those). One indexed query: a row per organization of the user (and per role in the current one).
  */
 export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<UserProfile> {
-  const { db } = deps;
-  const [user, memberships] = await Promise.all([
-    db
-      .selectFrom('users')
-      .leftJoin('avatars', 'avatars.userId', 'users.id')
-      .select([
-        'users.id',
-        'users.username',
-        'users.email',
-        'users.namePrefix',
-        'users.firstName',
-        'users.middleName',
-        'users.lastName',
-        'users.nameSuffix',
-        'users.birthday',
-        'users.phone',
-        'users.status',
-        'users.mustChangePassword',
-        'users.lastSignInAt',
-        'users.signInCount',
-        'users.createdAt',
-        'users.updatedAt',
-        'avatars.storageKey as avatarKey',
-      ])
-      .where('users.id', '=', actor.userId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('memberships')
-      .innerJoin('organizations', 'organizations.id', 'memberships.organizationId')
-      .leftJoin('membershipRoles', (join) =>
-        join
-          .onRef('membershipRoles.membershipId', '=', 'memberships.id')
-          .on('memberships.organizationId', '=', actor.organizationId),
-      )
-      .select([
-        'organizations.id',
-        'organizations.name',
-        'organizations.nameNormalized',
-        'membershipRoles.roleId',
-      ])
-      .where('memberships.userId', '=', actor.userId)
-      .execute(),
-  ]);
-  const current = memberships.find((row) => row.id === actor.organizationId);
+  const rows = await runProfileQuery(deps.db, actor.userId, actor.organizationId);
+  const current = rows.find((row) => row.organizationId === actor.organizationId);
   // Deleted or removed from the organization between authentication and now.
-  if (!user || !current) throw unauthenticated();
-  const { avatarKey, ...presentable } = user;
+  if (!current) throw unauthenticated();
+  const {
+    avatarKey,
+    organizationId: _organizationId,
+    organizationName: _organizationName,
+    organizationSortKey: _organizationSortKey,
+    roleId: _roleId,
+    ...user
+  } = current;
 
   const organizations = new Map<string, { id: string; name: string; sortKey: string }>();
   const roleIds: string[] = [];
-  for (const row of memberships) {
-    organizations.set(row.id, { id: row.id, name: row.name, sortKey: row.nameNormalized });
+  for (const row of rows) {
+    organizations.set(row.organizationId, {
+      id: row.organizationId,
+      name: row.organizationName,
+      sortKey: row.organizationSortKey,
+    });
     if (row.roleId) roleIds.push(row.roleId);
   }
   return {
-    user: presentable,
+    user,
     avatar: avatarKey ? { version: avatarVersion(avatarKey) } : null,
     roleIds,
-    organization: { id: current.id, name: current.name },
+    organization: { id: current.organizationId, name: current.organizationName },
     organizations: [...organizations.values()]
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : 1))
       .map(({ id, name }) => ({ id, name })),
