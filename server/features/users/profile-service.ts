@@ -172,8 +172,17 @@ export async function updateUserProfile(
   if (!ifMatchAllows(request.ifMatch, Number(current.version))) throw staleRecord();
 
   // 1. Rules that need the clock, the organization's definitions or the user's locale (422s).
-  const settings = await resolveSettings(db, { organizationId: actor.organizationId, userId });
-  const locale = current.locale ?? settings['localization.locale'];
+  // The user's locale picks the phone's default country and the language of emails: read the
+  // settings only when this request needs them.
+  const needsLocale =
+    (typeof input.phone === 'string' && input.phone !== '') ||
+    input.additionalEmails !== undefined ||
+    input.email !== undefined;
+  const locale =
+    current.locale ??
+    (needsLocale
+      ? (await resolveSettings(db, { organizationId: actor.organizationId, userId }))['localization.locale']
+      : null);
   const errors: ErrorDetail[] = [];
   const columns: ProfileColumns = {};
   for (const field of PROFILE_FIELDS) {
@@ -246,6 +255,8 @@ export async function updateUserProfile(
 
   // 3. One transaction: uniqueness, compare-and-set of the row, emails, custom fields, admin changes, audit, outbox.
   let queuedMail = false;
+  let savedVersion: number | undefined;
+  let savedAt: string | undefined;
   const changedFields: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
@@ -288,14 +299,11 @@ export async function updateUserProfile(
       }
       if (changedFields.length === 0) return;
 
-      const version = await updateProfileColumns(
-        trx,
-        userId,
-        expectedVersion,
-        columns,
-        clock.now().toISOString(),
-      );
+      const now = clock.now().toISOString();
+      const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
       if (version === undefined) throw staleRecord();
+      savedVersion = version;
+      savedAt = now;
       const audit = {
         organizationId: actor.organizationId,
         actorUserId: actor.userId,
@@ -329,7 +337,18 @@ export async function updateUserProfile(
     throw error;
   }
   if (queuedMail) deps.mail.wake();
-  return getUserProfile(deps, actor, userId);
+  // The administrator's changes (status, roles) are re-read; a profile-only change is known as is.
+  if (savedVersion === undefined || input.enabled !== undefined || request.roleIds !== undefined) {
+    return getUserProfile(deps, actor, userId);
+  }
+  const user: UserRecord = {
+    ...current,
+    ...columns,
+    version: savedVersion,
+    updatedAt: savedAt ?? current.updatedAt,
+  };
+  const extras = await loadUserExtras(db, actor, userId);
+  return { user, extras, etag: userEtag(savedVersion) };
 }
 
 function pointer(field: string) {
