@@ -123,7 +123,13 @@ export const customFieldValueSchema = z.union([z.string().max(20_000), z.number(
 
 /** The attributes of `PATCH /api/users/{id}`: every member optional, unknown members refused. */
 export const userProfileUpdateSchema = z.strictObject({
-  username: lineText('The username', USERNAME_MAX, USERNAME_MIN).optional(),
+  username: lineText('The username', USERNAME_MAX, USERNAME_MIN)
+    // A login is a username or an email: a username with "@" could be someone else's email.
+    .refine(
+      (value) => !value.includes('@'),
+      'The username cannot contain "@" (people sign in with a username or an email).',
+    )
+    .optional(),
   namePrefix: optionalName('The name prefix'),
   firstName: lineText('The first name', FIRST_LAST_NAME_MAX, 1).optional(),
   middleName: optionalName('The middle name'),

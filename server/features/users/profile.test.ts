@@ -230,6 +230,7 @@ describe('GET and PATCH /api/users/{id}', () => {
     ['username', 'x'.repeat(256)],
     ['username', ' padded'],
     ['username', 'line\nbreak'],
+    ['username', 'someone@example.com'],
     ['firstName', ''],
     ['lastName', ''],
     ['firstName', 'trailing '],
