@@ -22,6 +22,7 @@ test.describe('the web shell', () => {
     await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText([
       'My User',
       'My Configuration',
+      'Custom User Fields',
       'Outbox',
       'Logout',
     ]);
