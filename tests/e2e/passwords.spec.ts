@@ -106,6 +106,16 @@ async function expectSignInWorks(request: APIRequestContext, login: string, pass
   expect(response.status(), await response.text()).toBe(status);
 }
 
+/** The sign-in page (web/features/auth): Username or Email, Password, Log in → home. */
+async function signInThroughThePage(page: Page, login: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Username or Email').fill(login);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+}
+
 async function fillNewPassword(page: Page, password: string) {
   await page.getByLabel('New Password', { exact: true }).fill(password);
   await page.getByLabel('Repeat New Password').fill(password);
@@ -114,7 +124,9 @@ async function fillNewPassword(page: Page, password: string) {
 test.describe('passwords', () => {
   test('Forgot your password? end to end: request, emailed link, new password, sign in', async ({ page }) => {
     const user = await createUser();
-    await page.goto('/forgot-password');
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await expect(page).toHaveURL('/forgot-password');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forgot your password?');
     await expectNoAxeViolations(page);
     await page.getByLabel('Username or Email').fill(user.email);
@@ -153,8 +165,8 @@ test.describe('passwords', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByText('Your password was changed')).toBeVisible();
-    await expectSignInWorks(page.request, user.username, newPassword);
     await expectSignInWorks(page.request, user.username, user.password, 401);
+    await signInThroughThePage(page, user.username, newPassword);
 
     // The link is single-use.
     await page.goto(link);
@@ -189,8 +201,66 @@ test.describe('passwords', () => {
     await fillNewPassword(userPage, newPassword);
     await userPage.getByRole('button', { name: 'Save' }).click();
     await expect(userPage).toHaveURL(/\/login/);
-    await expectSignInWorks(userPage.request, user.username, newPassword);
+    await signInThroughThePage(userPage, user.username, newPassword);
     await userContext.close();
+  });
+
+  test('administrator Change Password from More Actions: Suggest Password, Show / Hide, must change', async ({
+    page,
+  }) => {
+    const user = await createUser();
+    await signIn(page);
+    await page.goto(`/users/${user.id}`);
+    await page.getByRole('button', { name: 'More Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Change Password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change Password' });
+    await expect(dialog).toBeVisible();
+    const field = dialog.getByLabel('New password', { exact: true });
+    await expect(field).toHaveAttribute('type', 'password');
+    await expect(
+      dialog.getByRole('checkbox', { name: 'User must change the password at next sign-in' }),
+    ).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    await dialog.getByRole('button', { name: 'Suggest Password' }).click();
+    const suggested = await field.inputValue();
+    expect([...suggested].length).toBeGreaterThanOrEqual(16);
+    // Suggesting shows the password; the eye hides and shows it again.
+    await expect(field).toHaveAttribute('type', 'text');
+    await dialog.getByRole('button', { name: 'Hide' }).click();
+    await expect(field).toHaveAttribute('type', 'password');
+    await dialog.getByRole('button', { name: 'Show' }).click();
+    await expect(field).toHaveAttribute('type', 'text');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Password changed')).toBeVisible();
+
+    // The old password is dead; the new one signs in, into the must-change flow.
+    await expectSignInWorks(page.request, user.username, user.password, 401);
+    const other = await page.context().browser()?.newContext();
+    if (!other) throw new Error('no browser');
+    const userPage = await other.newPage();
+    await signIn(userPage, { username: user.username, password: suggested });
+    await userPage.goto('/');
+    await expect(userPage).toHaveURL('/password-change-required');
+    await other.close();
+  });
+
+  test('administrator Reset Password from More Actions', async ({ page }) => {
+    const user = await createUser();
+    await signIn(page);
+    await page.goto(`/users/${user.id}`);
+    await page.getByRole('button', { name: 'More Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Reset Password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset Password' });
+    await expect(dialog).toContainText('reset link will be sent');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Reset' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Password reset', { exact: true })).toBeVisible();
+    await expect(page).toHaveURL(`/users/${user.id}`);
+    await expectSignInWorks(page.request, user.username, user.password, 401);
+    await resetLinkFor(user.email);
   });
 
   test('the must-change flow: after signing in, the user can only choose a new password', async ({
