@@ -39,6 +39,8 @@ type Measurement = {
   non2xx: number;
   errors: number;
   targets?: Targets;
+  /** A short bare-server run just before this scenario: the ratios use it, so both see the same load. */
+  nearbyBare?: { requestsPerSecond: number; p99Ms: number };
 };
 
 async function loadScenarios(): Promise<Scenario[]> {
@@ -69,11 +71,12 @@ async function measure(
   requests: BenchRequest[],
   connections: number,
   targets?: Targets,
+  times: { warmup: number; duration: number } = { warmup, duration },
 ): Promise<Measurement> {
-  if (warmup > 0) await cannon(server, requests, warmup, connections);
+  if (times.warmup > 0) await cannon(server, requests, times.warmup, connections);
   const stopSampling = sampleRss(server);
   const cpuBefore = server.cpuSeconds();
-  const result = await cannon(server, requests, duration, connections);
+  const result = await cannon(server, requests, times.duration, connections);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
   const peakRssMb = stopSampling();
   return {
@@ -123,6 +126,11 @@ const formatNumber = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (value: number) => `${formatNumber(value * 100)}%`;
 
+/** The bare run a scenario is compared with: the one just before it, else the first. */
+function baseline(bare: Measurement, row: Measurement): { requestsPerSecond: number; p99Ms: number } {
+  return row.nearbyBare ?? bare;
+}
+
 function printTable(bare: Measurement, rows: Measurement[]): void {
   const header = [
     'scenario',
@@ -131,6 +139,7 @@ function printTable(bare: Measurement, rows: Measurement[]): void {
     'p99 ms',
     'peak RSS MB',
     'CPU µs/req',
+    'bare req/s nearby',
     'req/s vs bare',
     'p99 vs bare',
     'RSS vs bare',
@@ -142,8 +151,10 @@ function printTable(bare: Measurement, rows: Measurement[]): void {
     formatNumber(row.p99Ms, 1),
     formatNumber(row.peakRssMb, 1),
     formatNumber(row.cpuMicrosecondsPerRequest),
-    row === bare ? '—' : percent(row.requestsPerSecond / bare.requestsPerSecond),
-    row === bare ? '—' : `${formatNumber(row.p99Ms / Math.max(bare.p99Ms, 0.001), 1)}×`,
+    row === bare ? '—' : formatNumber(baseline(bare, row).requestsPerSecond),
+    row === bare ? '—' : percent(row.requestsPerSecond / baseline(bare, row).requestsPerSecond),
+    // autocannon's latencies are whole milliseconds: a bare p99 of 0 counts as 1.
+    row === bare ? '—' : `${formatNumber(row.p99Ms / Math.max(baseline(bare, row).p99Ms, 1), 1)}×`,
     row === bare ? '—' : `${formatNumber(row.peakRssMb / bare.peakRssMb, 1)}×`,
   ]);
   const widths = header.map((title, column) =>
@@ -174,7 +185,7 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
     if (!targets) continue;
     const checks: [string, boolean][] = [];
     if (targets.minShareOfBare !== undefined) {
-      const share = row.requestsPerSecond / bare.requestsPerSecond;
+      const share = row.requestsPerSecond / baseline(bare, row).requestsPerSecond;
       checks.push([
         `req/s ≥ ${percent(targets.minShareOfBare)} of bare (${percent(share)})`,
         share >= targets.minShareOfBare,
@@ -214,12 +225,8 @@ async function main(): Promise<void> {
     const fixtures = appServer.fixtures;
     if (!fixtures) throw new Error('the app process sent no fixtures');
     console.log('… bare Fastify GET /');
-    const bare = await measure(
-      'bare Fastify GET /',
-      bareServer,
-      [{ method: 'GET', path: '/' }],
-      defaultConnections,
-    );
+    const bareRequests: BenchRequest[] = [{ method: 'GET', path: '/' }];
+    const bare = await measure('bare Fastify GET /', bareServer, bareRequests, defaultConnections);
     const rows: Measurement[] = [];
     const skipped: string[] = [];
     for (const scenario of scenarios) {
@@ -232,15 +239,15 @@ async function main(): Promise<void> {
         continue;
       }
       console.log(`… ${scenario.name}`);
-      rows.push(
-        await measure(
-          scenario.name,
-          appServer,
-          requests,
-          scenario.connections ?? defaultConnections,
-          scenario.targets,
-        ),
-      );
+      const connections = scenario.connections ?? defaultConnections;
+      // The machine's load drifts (other work, CPU boost): compare with the bare server run just now.
+      const nearby = await measure('bare', bareServer, bareRequests, connections, undefined, {
+        warmup: Math.min(warmup, 1),
+        duration: Math.max(3, Math.round(duration / 3)),
+      });
+      const row = await measure(scenario.name, appServer, requests, connections, scenario.targets);
+      row.nearbyBare = { requestsPerSecond: nearby.requestsPerSecond, p99Ms: nearby.p99Ms };
+      rows.push(row);
     }
     printTable(bare, rows);
     for (const line of skipped) console.log(`  - ${line}`);
