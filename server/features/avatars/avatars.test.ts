@@ -236,4 +236,15 @@ describe('avatars: /api/users/{id}/avatar', () => {
     const badSize = await browser.request({ method: 'GET', url: '/api/users/me/avatar?size=1024' });
     expect(badSize.statusCode).toBe(422);
   });
+
+  it('limits uploads per user: 20 in ten minutes, then 429 with Retry-After', async () => {
+    const { browser } = await member();
+    const small = await picture('png', 16, 16);
+    for (let i = 0; i < 20; i++) expect((await upload(browser, 'me', small)).statusCode).toBe(200);
+    const blocked = await upload(browser, 'me', small);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(10 * 60_000 + 1);
+    expect((await upload(browser, 'me', small)).statusCode).toBe(200);
+  });
 });

@@ -9,12 +9,17 @@ import {
 } from '../../platform/files/avatar-storage';
 import type { Actor } from '../../platform/http/access';
 import { forbidden, notFound } from '../../platform/http/errors';
+import { enforceRateLimit } from '../../platform/rate-limit';
 import { recordAuditEvent } from '../audit/store';
 import { canEditProfile, canViewUser, resolveUserId } from '../users/profile-service';
 import { avatarVersion, findMemberUser } from '../users/profile-store';
 import { deleteAvatar, findMemberAvatar, replaceAvatar } from './store';
 
 type Context = { ip?: string | null };
+
+/** Avatar uploads one user may make in ten minutes. */
+export const UPLOADS_PER_WINDOW = 20;
+const UPLOAD_WINDOW_MS = 10 * 60_000;
 
 async function targetUser(
   deps: Pick<Deps, 'db'>,
@@ -43,6 +48,14 @@ export async function setAvatar(
   context: Context = {},
 ): Promise<{ version: string }> {
   const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
+  // Decoding pictures is the most expensive thing a user can ask for: a budget per actor.
+  await enforceRateLimit(
+    deps.db,
+    deps.clock,
+    `avatar-upload:${actor.userId}`,
+    UPLOADS_PER_WINDOW,
+    UPLOAD_WINDOW_MS,
+  );
   const images = await renderAvatar(file);
   const storageKey = newAvatarStorageKey();
   const { dataDir } = deps.config;
