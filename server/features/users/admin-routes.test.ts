@@ -52,6 +52,28 @@ describe('POST /api/users', () => {
     expect(await userCount()).toBe(before);
   });
 
+  it('refuses a cookie request without the CSRF token, or from another origin (403), creating nothing', async () => {
+    const admin = await buildAdmin(t);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const before = await userCount();
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: browser.cookie, 'content-type': JSONAPI },
+      payload: createBody(),
+    });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().errors[0].code).toBe('csrf_token_invalid');
+    const foreign = await browser.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { origin: 'https://evil.example' },
+      payload: createBody(),
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(await userCount()).toBe(before);
+  });
+
   it('creates a user in my current organization: roles, must change the password, audited', async () => {
     const admin = await buildAdmin(t);
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);

@@ -1,13 +1,9 @@
 import {
-  ActionIcon,
   Alert,
-  Anchor,
-  Badge,
   Button,
   Checkbox,
   Group,
   Loader,
-  Menu,
   Pagination,
   Paper,
   Select,
@@ -18,16 +14,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconArrowDown,
-  IconArrowsSort,
-  IconArrowUp,
-  IconDots,
-  IconPlus,
-  IconSearch,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowsSort, IconArrowUp, IconPlus, IconSearch } from '@tabler/icons-react';
 import { Fragment, useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -40,69 +29,10 @@ import {
   SetEnabledDialog,
 } from './bulk-actions';
 import { CreateUserDialog } from './create-user-dialog';
+import { UserGridRow } from './users-grid-row';
+import { gridColumns as columns, statusLabels, toSelected, useGridState } from './users-grid-state';
 
 const PAGE_SIZE = 25;
-
-const statusLabels: Record<UserRow['status'], string> = {
-  active: 'Active',
-  reset: 'Password reset',
-  disabled: 'Disabled',
-};
-
-const columns: { key: string; label: string; sort?: UserSortField }[] = [
-  { key: 'username', label: 'Username', sort: 'username' },
-  { key: 'name', label: 'Name', sort: 'lastName' },
-  { key: 'email', label: 'Primary Email', sort: 'email' },
-  { key: 'status', label: 'Status' },
-  { key: 'roles', label: 'Roles' },
-  { key: 'lastSignInAt', label: 'Last sign-in', sort: 'lastSignInAt' },
-];
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function toSelected(user: UserRow): SelectedUser {
-  return {
-    id: user.id,
-    name: user.fullName || user.username,
-    username: user.username,
-    email: user.email,
-    enabled: user.enabled,
-  };
-}
-
-/** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
-function useGridState() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const sortValue = searchParams.get('sort') ?? 'username';
-  const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
-  const field = (sortValue.replace(/^-/, '') || 'username') as UserSortField;
-  const state = {
-    page: Math.max(1, Number(searchParams.get('page')) || 1),
-    sort: { field, direction },
-    name: searchParams.get('name') ?? '',
-    email: searchParams.get('email') ?? '',
-    role: searchParams.get('role') ?? '',
-    status: (searchParams.get('status') ?? '') as UserRow['status'] | '',
-  };
-  const update = (
-    changes: Partial<Record<'page' | 'sort' | 'name' | 'email' | 'role' | 'status', string>>,
-  ) => {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        // Any change but paging starts again at the first page.
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-  return { state, update };
-}
 
 /**
  * `/users`: the users of my organization (holders of `users.view`). Filter by name, email, role
@@ -344,92 +274,22 @@ export function UsersGridPage() {
                 </Table.Tr>
               ) : (
                 users.map((user) => (
-                  <Table.Tr
+                  <UserGridRow
                     key={user.id}
-                    onClick={(event) => {
-                      // The row opens the user; its controls keep their own clicks.
-                      if ((event.target as HTMLElement).closest('a, button, input, [role="menu"]')) return;
-                      navigate(`/users/${encodeURIComponent(user.id)}`);
-                    }}
-                    style={{ cursor: 'pointer' }}
-                    bg={selection.has(user.id) ? 'var(--mantine-color-indigo-0)' : undefined}
-                  >
-                    {bulkActions.length > 0 ? (
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={`Select ${user.username}`}
-                          checked={selection.has(user.id)}
-                          onChange={(event) => toggle(user, event.currentTarget.checked)}
-                        />
-                      </Table.Td>
-                    ) : null}
-                    <Table.Td>
-                      <Anchor component={Link} to={`/users/${encodeURIComponent(user.id)}`} fw={500}>
-                        {user.username}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{user.fullName}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                        {user.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant={user.status === 'active' ? 'light' : 'outline'}
-                        color={
-                          user.status === 'disabled' ? 'red' : user.status === 'reset' ? 'violet' : 'indigo'
-                        }
-                      >
-                        {statusLabels[user.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {user.roleIds.map((id, index) => (
-                        <Fragment key={id}>
-                          {index > 0 ? ', ' : ''}
-                          {roleNames.get(id) ?? '…'}
-                        </Fragment>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      {user.lastSignInAt ? (
-                        <time dateTime={user.lastSignInAt}>
-                          {dateTime.format(new Date(user.lastSignInAt))}
-                        </time>
-                      ) : (
-                        <Text span size="sm" c="dimmed">
-                          Never
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {canDisable ? (
-                      <Table.Td>
-                        {user.id !== me.id ? (
-                          <Menu position="bottom-end" width={160}>
-                            <Menu.Target>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray.8"
-                                aria-label={`Actions for ${user.username}`}
-                              >
-                                <IconDots size={18} aria-hidden="true" />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item
-                                onClick={() =>
-                                  setSingle({ enabled: !user.enabled, users: [toSelected(user)] })
-                                }
-                              >
-                                {user.enabled ? 'Disable' : 'Enable'}
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
-                        ) : null}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
+                    user={user}
+                    roleNames={roleNames}
+                    selectable={bulkActions.length > 0}
+                    selected={selection.has(user.id)}
+                    onSelect={(checked) => toggle(user, checked)}
+                    onOpen={() => navigate(`/users/${encodeURIComponent(user.id)}`)}
+                    onSetEnabled={
+                      canDisable && user.id !== me.id
+                        ? () => setSingle({ enabled: !user.enabled, users: [toSelected(user)] })
+                        : canDisable
+                          ? null
+                          : undefined
+                    }
+                  />
                 ))
               )}
             </Table.Tbody>

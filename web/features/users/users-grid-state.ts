@@ -1,0 +1,62 @@
+import { useSearchParams } from 'react-router';
+import type { UserRow, UserSortField } from './admin-api';
+import type { SelectedUser } from './bulk-actions';
+
+export const statusLabels: Record<UserRow['status'], string> = {
+  active: 'Active',
+  reset: 'Password reset',
+  disabled: 'Disabled',
+};
+
+export const gridColumns: { key: string; label: string; sort?: UserSortField }[] = [
+  { key: 'username', label: 'Username', sort: 'username' },
+  { key: 'name', label: 'Name', sort: 'lastName' },
+  { key: 'email', label: 'Primary Email', sort: 'email' },
+  { key: 'status', label: 'Status' },
+  { key: 'roles', label: 'Roles' },
+  { key: 'lastSignInAt', label: 'Last sign-in', sort: 'lastSignInAt' },
+];
+
+export function toSelected(user: UserRow): SelectedUser {
+  return {
+    id: user.id,
+    name: user.fullName || user.username,
+    username: user.username,
+    email: user.email,
+    enabled: user.enabled,
+  };
+}
+
+type GridParameter = 'page' | 'sort' | 'name' | 'email' | 'role' | 'status';
+
+/** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
+export function useGridState() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const sortValue = searchParams.get('sort') ?? 'username';
+  const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
+  const field = (sortValue.replace(/^-/, '') || 'username') as UserSortField;
+  const state = {
+    page: Math.max(1, Number(searchParams.get('page')) || 1),
+    sort: { field, direction },
+    name: searchParams.get('name') ?? '',
+    email: searchParams.get('email') ?? '',
+    role: searchParams.get('role') ?? '',
+    status: (searchParams.get('status') ?? '') as UserRow['status'] | '',
+  };
+  const update = (changes: Partial<Record<GridParameter, string>>) => {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        // Any change but paging starts again at the first page.
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return { state, update };
+}
