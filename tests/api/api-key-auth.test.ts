@@ -130,6 +130,25 @@ describe('authentication by API key', () => {
     }
   });
 
+  it('holds a user who must change their password to that, as a session would', async () => {
+    const { user, call } = await userWithKey();
+    await t.deps.db
+      .updateTable('users')
+      .set({ mustChangePassword: true })
+      .where('id', '=', user.id)
+      .execute();
+    const held = await call(readMyKey);
+    expect(held.statusCode).toBe(403);
+    expect(held.json().errors[0].code).toBe('password_change_required');
+    expect((await call({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(200);
+    await t.deps.db
+      .updateTable('users')
+      .set({ mustChangePassword: false })
+      .where('id', '=', user.id)
+      .execute();
+    expect((await call(readMyKey)).statusCode).toBe(200);
+  });
+
   it('refuses a revoked or replaced key at once', async () => {
     const { browser, key, call } = await userWithKey();
     const replaced = await browser.request({ method: 'POST', url: '/api/users/me/api-key' });
