@@ -77,7 +77,9 @@ function withSqliteConventions(sqlite: SqliteDatabase.Database) {
     let statement = statements.get(sql);
     if (!statement) {
       statement = sqlite.prepare(sql);
-      if (statements.size >= MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value as string);
+      if (statements.size >= MAX_CACHED_STATEMENTS) {
+        statements.delete(statements.keys().next().value as string);
+      }
       statements.set(sql, statement);
     }
     return statement;
