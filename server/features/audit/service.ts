@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { canViewUserAuditEvents, resolveUserId } from '../access/policy';
 import type { PresentableUser } from '../users/presenter';
+import { presentableUserColumns } from '../users/store';
 import { type AuditEventRecord, listAuditEvents } from './list';
 
 export type AuditEventPage = ListPage<AuditEventRecord> & { users: PresentableUser[] };
@@ -61,24 +62,7 @@ async function includedUsers(
   return deps.db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.email',
-      'users.namePrefix',
-      'users.firstName',
-      'users.middleName',
-      'users.lastName',
-      'users.nameSuffix',
-      'users.birthday',
-      'users.phone',
-      'users.status',
-      'users.mustChangePassword',
-      'users.lastSignInAt',
-      'users.signInCount',
-      'users.createdAt',
-      'users.updatedAt',
-    ])
+    .select(presentableUserColumns)
     .where('memberships.organizationId', '=', actor.organizationId)
     .where('users.id', 'in', [...ids])
     .execute();

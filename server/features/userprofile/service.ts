@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/http/access';
 import { unauthenticated } from '../../platform/http/errors';
 import type { PresentableUser } from '../users/presenter';
 import { avatarVersion } from '../users/profile-store';
+import { presentableUserColumns } from '../users/store';
 
 export type UserProfile = {
   user: PresentableUser;
@@ -33,23 +34,8 @@ function buildProfileQuery(db: Kysely<DB>) {
         .onRef('membershipRoles.membershipId', '=', 'memberships.id')
         .on('memberships.organizationId', '=', ORGANIZATION_ID),
     )
+    .select(presentableUserColumns)
     .select([
-      'users.id',
-      'users.username',
-      'users.email',
-      'users.namePrefix',
-      'users.firstName',
-      'users.middleName',
-      'users.lastName',
-      'users.nameSuffix',
-      'users.birthday',
-      'users.phone',
-      'users.status',
-      'users.mustChangePassword',
-      'users.lastSignInAt',
-      'users.signInCount',
-      'users.createdAt',
-      'users.updatedAt',
       'avatars.storageKey as avatarKey',
       'organizations.id as organizationId',
       'organizations.name as organizationName',

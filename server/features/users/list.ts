@@ -12,7 +12,7 @@ import {
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { type PresentableUser, presentUser, type UserExtras } from './presenter';
 import { avatarVersion } from './profile-store';
-import { normalizeEmail } from './store';
+import { normalizeEmail, presentableUserColumns } from './store';
 
 /**
  * `GET /api/users`: the members of the actor's organization. Besides the toolkit's own filters:
@@ -138,25 +138,8 @@ function membersQuery(db: Kysely<DB>, organizationId: string) {
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
     .leftJoin('avatars', 'avatars.userId', 'users.id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.email',
-      'users.namePrefix',
-      'users.firstName',
-      'users.middleName',
-      'users.lastName',
-      'users.nameSuffix',
-      'users.birthday',
-      'users.phone',
-      'users.status',
-      'users.mustChangePassword',
-      'users.lastSignInAt',
-      'users.signInCount',
-      'users.createdAt',
-      'users.updatedAt',
-      'avatars.storageKey as avatarKey',
-    ])
+    .select(presentableUserColumns)
+    .select(['avatars.storageKey as avatarKey'])
     .where('memberships.organizationId', '=', organizationId);
 }
 

@@ -28,6 +28,26 @@ export const userColumns = [
   'users.updatedAt',
 ] as const;
 
+/** The columns `presentUser` reads: what every list or profile query of users selects. */
+export const presentableUserColumns = [
+  'users.id',
+  'users.username',
+  'users.email',
+  'users.namePrefix',
+  'users.firstName',
+  'users.middleName',
+  'users.lastName',
+  'users.nameSuffix',
+  'users.birthday',
+  'users.phone',
+  'users.status',
+  'users.mustChangePassword',
+  'users.lastSignInAt',
+  'users.signInCount',
+  'users.createdAt',
+  'users.updatedAt',
+] as const;
+
 export type UserRecord = Omit<
   User,
   | 'passwordHash'
