@@ -1,6 +1,5 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import { registerErrorHandler } from './platform/http/error-handler';
 import { AppError } from './platform/http/errors';
 import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
 import { loggerOptions } from './platform/http/logging';
+import { securityHeaders } from './platform/http/security-headers';
 import { zodValidatorCompiler } from './platform/http/validation';
 
 export type AppOptions = Omit<Deps, 'log'> & {
@@ -62,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // 3. Errors: one handler, JSON:API error documents, generic 5xx.
   registerErrorHandler(app);
   // 4. Security headers.
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -9,6 +9,7 @@ import {
   settingDefinitions,
 } from '../../common/settings';
 import type { Clock } from './clock';
+import { preparedQuery } from './db/prepared';
 import type { DB } from './db/schema';
 import { invalidField } from './http/errors';
 import { newId } from './ids';
@@ -23,6 +24,38 @@ export function scopeIdOf(scope: SettingScope, target: SettingsTarget): string {
   return `${target.organizationId}/${target.userId}`;
 }
 
+/** The three shapes of settings lookup, compiled once each: authentication reads them on every request. */
+const systemSettingsQuery = preparedQuery([], (db) =>
+  db
+    .selectFrom('settingsValues')
+    .select(['scope', 'key', 'value'])
+    .where('scope', '=', 'system')
+    .where('scopeId', '=', ''),
+);
+const organizationSettingsQuery = preparedQuery(['organizationId'], (db, p) =>
+  db
+    .selectFrom('settingsValues')
+    .select(['scope', 'key', 'value'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('scope', '=', 'system'), eb('scopeId', '=', '')]),
+        eb.and([eb('scope', '=', 'organization'), eb('scopeId', '=', p.organizationId)]),
+      ]),
+    ),
+);
+const userSettingsQuery = preparedQuery(['organizationId', 'userScopeId'], (db, p) =>
+  db
+    .selectFrom('settingsValues')
+    .select(['scope', 'key', 'value'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('scope', '=', 'system'), eb('scopeId', '=', '')]),
+        eb.and([eb('scope', '=', 'organization'), eb('scopeId', '=', p.organizationId)]),
+        eb.and([eb('scope', '=', 'user'), eb('scopeId', '=', p.userScopeId)]),
+      ]),
+    ),
+);
+
 const precedence: Record<SettingScope, number> = { system: 0, organization: 1, user: 2 };
 
 /**
@@ -31,20 +64,14 @@ const precedence: Record<SettingScope, number> = { system: 0, organization: 1, u
  */
 export async function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
   const resolved = defaultSettings() as Record<string, unknown>;
-  const rows = await db
-    .selectFrom('settingsValues')
-    .select(['scope', 'key', 'value'])
-    .where((eb) => {
-      const scopes = [eb.and([eb('scope', '=', 'system'), eb('scopeId', '=', '')])];
-      if (target.organizationId) {
-        scopes.push(eb.and([eb('scope', '=', 'organization'), eb('scopeId', '=', target.organizationId)]));
-        if (target.userId) {
-          scopes.push(eb.and([eb('scope', '=', 'user'), eb('scopeId', '=', scopeIdOf('user', target))]));
-        }
-      }
-      return eb.or(scopes);
-    })
-    .execute();
+  const { rows } = target.organizationId
+    ? target.userId
+      ? await userSettingsQuery(db, {
+          organizationId: target.organizationId,
+          userScopeId: scopeIdOf('user', target),
+        })
+      : await organizationSettingsQuery(db, { organizationId: target.organizationId })
+    : await systemSettingsQuery(db, {});
   rows.sort((a, b) => precedence[a.scope] - precedence[b.scope]);
   for (const row of rows) {
     if (!isSettingKey(row.key)) continue;

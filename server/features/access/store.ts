@@ -23,6 +23,11 @@ export async function loadPermissions(
     .where('memberships.organizationId', '=', organizationId)
     .execute();
   if (rows.length === 0) return undefined;
+  return permissionsOf(rows);
+}
+
+/** The union of the permissions (JSON arrays) of some roles' rows; unknown names are ignored. */
+export function permissionsOf(rows: readonly { permissions: string | null }[]): Set<Permission> {
   const granted = new Set<Permission>();
   for (const row of rows) {
     if (!row.permissions) continue;

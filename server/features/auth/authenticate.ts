@@ -1,27 +1,59 @@
 import type { FastifyRequest } from 'fastify';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import type { Authenticators } from '../../platform/http/authentication';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
-import { loadPermissions } from '../access/store';
+import { permissionsOf } from '../access/store';
 import { authenticateApiKey } from '../api-keys/authenticate';
-import { deleteSession, findSessionByTokenHash, touchSession } from './store';
+import { deleteSession, sessionColumns, touchSession } from './store';
 import { csrfTokenFor } from './tokens';
 
 const TOUCH_GRANULARITY_MS = 60_000;
 
 /**
+ * The session of a cookie, its user, the membership in the session's organization and that
+ * membership's roles (a row each). Every browser request runs it: compiled once (preparedQuery).
+ */
+const lookupSession = preparedQuery(['tokenHash'], (db, p) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.userId', '=', 'sessions.userId')
+        .onRef('memberships.organizationId', '=', 'sessions.organizationId'),
+    )
+    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .leftJoin('roles', (join) =>
+      join
+        .onRef('roles.id', '=', 'membershipRoles.roleId')
+        .onRef('roles.organizationId', '=', 'sessions.organizationId'),
+    )
+    .select(sessionColumns)
+    .select([
+      'users.status',
+      'users.mustChangePassword',
+      'memberships.id as membershipId',
+      'roles.permissions',
+    ])
+    .where('sessions.tokenHash', '=', p.tokenHash),
+);
+
+/**
  * The actor of a session cookie, or undefined. The server enforces the idle and absolute
  * timeouts of the session's organization (settings `session.idle_minutes` /
  * `session.absolute_minutes`) and ends sessions of users who are no longer active or members.
+ * Roles are read on every request, so a change applies on the next one.
  */
 export async function authenticateSession(
   deps: Pick<Deps, 'db' | 'clock'>,
   token: string,
 ): Promise<Actor | undefined> {
   const { db, clock } = deps;
-  const session = await findSessionByTokenHash(db, sha256(token));
+  const { rows } = await lookupSession(db, { tokenHash: sha256(token) });
+  const session = rows[0];
   if (!session) return undefined;
   const now = clock.now();
   const settings = await resolveSettings(db, { organizationId: session.organizationId });
@@ -30,11 +62,8 @@ export async function authenticateSession(
     Date.parse(session.expiresAt),
     Date.parse(session.createdAt) + settings['session.absolute_minutes'] * 60_000,
   );
-  const permissions =
-    session.status === 'active'
-      ? await loadPermissions(db, session.userId, session.organizationId)
-      : undefined;
-  if (now.getTime() >= idleLimit || now.getTime() >= absoluteLimit || !permissions) {
+  const isMember = session.status === 'active' && session.membershipId !== null;
+  if (now.getTime() >= idleLimit || now.getTime() >= absoluteLimit || !isMember) {
     await deleteSession(db, session.id);
     return undefined;
   }
@@ -44,7 +73,7 @@ export async function authenticateSession(
   return {
     userId: session.userId,
     organizationId: session.organizationId,
-    permissions,
+    permissions: permissionsOf(rows),
     mustChangePassword: session.mustChangePassword,
     via: { kind: 'session', sessionId: session.id, csrfToken: csrfTokenFor(token) },
   };

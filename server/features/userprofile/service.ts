@@ -1,7 +1,6 @@
-import { CompiledQuery, type Kysely } from 'kysely';
 import type { Permission } from '../../../common/permissions';
 import { permissions as allPermissions } from '../../../common/permissions';
-import type { DB } from '../../platform/db/schema';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { unauthenticated } from '../../platform/http/errors';
@@ -19,12 +18,11 @@ export type UserProfile = {
   permissions: Permission[];
 };
 
-// Stand-ins for the two parameters, replaced at run time (see profileQuery).
-const USER_ID = '\u0000user';
-const ORGANIZATION_ID = '\u0000organization';
-
-function buildProfileQuery(db: Kysely<DB>) {
-  return db
+/**
+ * The profile query, compiled once (see preparedQuery): this route is called on every page load.
+ */
+const profileQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
+  db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
     .innerJoin('organizations', 'organizations.id', 'memberships.organizationId')
@@ -32,7 +30,7 @@ function buildProfileQuery(db: Kysely<DB>) {
     .leftJoin('membershipRoles', (join) =>
       join
         .onRef('membershipRoles.membershipId', '=', 'memberships.id')
-        .on('memberships.organizationId', '=', ORGANIZATION_ID),
+        .on('memberships.organizationId', '=', p.organizationId),
     )
     .select(presentableUserColumns)
     .select([
@@ -42,35 +40,8 @@ function buildProfileQuery(db: Kysely<DB>) {
       'organizations.nameNormalized as organizationSortKey',
       'membershipRoles.roleId',
     ])
-    .where('users.id', '=', USER_ID);
-}
-
-type ProfileRow = Awaited<ReturnType<ReturnType<typeof buildProfileQuery>['execute']>>[number];
-
-/**
- * The profile query, compiled once per database: this route is called on every page load and
- * benchmarked, and building and compiling a Kysely query costs more than running it.
- */
-const compiledProfileQueries = new WeakMap<Kysely<DB>, CompiledQuery<ProfileRow>>();
-
-async function runProfileQuery(
-  db: Kysely<DB>,
-  userId: string,
-  organizationId: string,
-): Promise<ProfileRow[]> {
-  let compiled = compiledProfileQueries.get(db);
-  if (!compiled) {
-    compiled = buildProfileQuery(db).compile();
-    compiledProfileQueries.set(db, compiled);
-  }
-  const parameters = compiled.parameters.map((value) =>
-    value === USER_ID ? userId : value === ORGANIZATION_ID ? organizationId : value,
-  );
-  const result = await db.executeQuery(
-    CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<ProfileRow>,
-  );
-  return result.rows;
-}
+    .where('users.id', '=', p.userId),
+);
 
 /**
  * The signed-in user with what the SPA needs around them: the current organization, the others
@@ -78,7 +49,10 @@ async function runProfileQuery(
  * those). One indexed query: a row per organization of the user (and per role in the current one).
  */
 export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<UserProfile> {
-  const rows = await runProfileQuery(deps.db, actor.userId, actor.organizationId);
+  const { rows } = await profileQuery(deps.db, {
+    userId: actor.userId,
+    organizationId: actor.organizationId,
+  });
   const current = rows.find((row) => row.organizationId === actor.organizationId);
   // Deleted or removed from the organization between authentication and now.
   if (!current) throw unauthenticated();
