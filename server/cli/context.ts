@@ -38,7 +38,9 @@ export async function openCliContext(
 ): Promise<CliContext & { close(): Promise<void> }> {
   const config = loadConfig(options.env ?? process.env);
   const database = options.database ?? openDatabase(config);
-  if (options.migrate !== false) await migrateToLatest(database.db);
+  if (options.migrate !== false) {
+    await migrateToLatest(database.db, database.schema ? { schema: database.schema } : {});
+  }
   return {
     config,
     database,

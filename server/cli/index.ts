@@ -22,7 +22,8 @@ const commands: Record<string, Command> = {
       'npx atrium migrate\n  Brings the database schema up to date (the server also does this when it starts).',
     migrateFirst: false,
     run: async (context, io) => {
-      const applied = await migrateToLatest(context.database.db);
+      const { database } = context;
+      const applied = await migrateToLatest(database.db, database.schema ? { schema: database.schema } : {});
       io.out(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
       return 0;
     },

@@ -11,6 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export type Database = {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL: the schema every connection uses, when one was asked for (tests). */
+  schema?: string | undefined;
   close(): Promise<void>;
 };
 
@@ -37,7 +39,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
