@@ -2,11 +2,14 @@ import { parseArgs } from 'node:util';
 import { generatePassword } from '../../common/password-generator';
 import { recordAuditEvent } from '../features/audit/store';
 import { deleteUserSessions } from '../features/auth/store';
-import { findOrganizationIdByName, insertOrganization } from '../features/organizations/store';
+import {
+  findHomeOrganizationId,
+  findOrganizationIdByName,
+  insertOrganization,
+} from '../features/organizations/store';
 import { assertAcceptablePassword, passwordPolicyFor } from '../features/passwords/rules';
 import { displayName } from '../features/passwords/service';
 import {
-  findHomeOrganizationId,
   findOrganizationName,
   findSubjectByLogin,
   storePasswordHash,

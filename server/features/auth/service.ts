@@ -5,6 +5,7 @@ import { enforceRateLimit } from '../../platform/rate-limit';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { recordAuditEvent } from '../audit/store';
+import { findHomeOrganizationId } from '../organizations/store';
 import { normalizeEmail, normalizeUsername } from '../users/store';
 import {
   deleteSession,
@@ -93,7 +94,7 @@ export async function signIn(
   }
   if (user.status === 'reset') throw passwordWasReset();
 
-  const organizationId = await pickOrganization(deps, user.id, user.lastOrganizationId);
+  const organizationId = await findHomeOrganizationId(db, user.id, user.lastOrganizationId);
   if (!organizationId) {
     throw new AppError('unauthenticated', 'no_organization', 'This account belongs to no organization.');
   }
@@ -188,23 +189,6 @@ async function registerFailure(
       details: { reason: 'wrong_password' },
     });
   });
-}
-
-/** The last-used organization if the user is still a member of it, else their first one. */
-async function pickOrganization(
-  deps: Pick<Deps, 'db'>,
-  userId: string,
-  lastOrganizationId: string | null,
-): Promise<string | undefined> {
-  const memberships = await deps.db
-    .selectFrom('memberships')
-    .select('organizationId')
-    .where('userId', '=', userId)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
-  const ids = memberships.map((m) => m.organizationId);
-  return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
 }
 
 export async function signOut(

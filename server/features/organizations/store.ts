@@ -102,3 +102,23 @@ export async function renameOrganization(
     .where('id', '=', organizationId)
     .execute();
 }
+
+/**
+ * A user's home organization outside a session — where sign-in opens, whose password policy
+ * applies to a reset: the last used if they are still a member of it, else their first.
+ */
+export async function findHomeOrganizationId(
+  db: Kysely<DB>,
+  userId: string,
+  lastOrganizationId: string | null,
+): Promise<string | undefined> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('organizationId')
+    .where('userId', '=', userId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const ids = rows.map((row) => row.organizationId);
+  return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
+}

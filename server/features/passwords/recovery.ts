@@ -6,12 +6,12 @@ import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
+import { findHomeOrganizationId } from '../organizations/store';
 import { normalizeUsername } from '../users/store';
 import { assertAcceptablePassword, passwordPolicyFor } from './rules';
 import { assertNotTooLong, displayName, type RequestContext } from './service';
 import {
   claimPasswordToken,
-  findHomeOrganizationId,
   findOrganizationName,
   findPasswordTokenByHash,
   findSubjectById,

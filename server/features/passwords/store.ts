@@ -98,23 +98,6 @@ export async function findOrganizationName(
   return row?.name;
 }
 
-/** The organization whose policy applies to a user outside a session: their last, else their first. */
-export async function findHomeOrganizationId(
-  db: Kysely<DB>,
-  userId: string,
-  lastOrganizationId: string | null,
-): Promise<string | undefined> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select('organizationId')
-    .where('userId', '=', userId)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
-  const ids = rows.map((row) => row.organizationId);
-  return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
-}
-
 /** A new password hash; the status becomes `active` unless the user is disabled; lockout cleared. */
 export async function storePasswordHash(
   db: Kysely<DB>,

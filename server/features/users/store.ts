@@ -3,31 +3,6 @@ import type { Clock } from '../../platform/clock';
 import type { DB, User } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
-/** The columns a user may be read with. The password hash is not among them. */
-export const userColumns = [
-  'users.id',
-  'users.username',
-  'users.email',
-  'users.namePrefix',
-  'users.firstName',
-  'users.middleName',
-  'users.lastName',
-  'users.nameSuffix',
-  'users.birthday',
-  'users.phone',
-  'users.status',
-  'users.mustChangePassword',
-  'users.passwordChangedAt',
-  'users.lastSignInAt',
-  'users.signInCount',
-  'users.lastOrganizationId',
-  'users.locale',
-  'users.timezone',
-  'users.version',
-  'users.createdAt',
-  'users.updatedAt',
-] as const;
-
 /** The columns `presentUser` reads: what every list or profile query of users selects. */
 export const presentableUserColumns = [
   'users.id',
@@ -46,6 +21,16 @@ export const presentableUserColumns = [
   'users.signInCount',
   'users.createdAt',
   'users.updatedAt',
+] as const;
+
+/** The columns a user may be read with. The password hash is not among them. */
+export const userColumns = [
+  ...presentableUserColumns,
+  'users.passwordChangedAt',
+  'users.lastOrganizationId',
+  'users.locale',
+  'users.timezone',
+  'users.version',
 ] as const;
 
 export type UserRecord = Omit<
