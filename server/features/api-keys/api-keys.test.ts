@@ -7,6 +7,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { switchOrganization } from '../../../tests/helpers/scenarios';
 import { newId } from '../../platform/ids';
 import { sha256 } from '../../platform/secrets';
 import { isWellFormedApiKey } from './key-format';
@@ -167,16 +168,7 @@ describe('API key routes', () => {
     const browser = await signIn(t.app, user.username, TEST_PASSWORD);
     const inFirst = (await browser.request({ method: 'POST', url: '/api/users/me/api-key' })).json().data;
     expect(inFirst.relationships.organization.data.id).toBe(user.organizationId);
-    const switched = await browser.request({
-      method: 'PATCH',
-      url: '/api/sessions/current',
-      payload: {
-        data: {
-          type: 'sessions',
-          relationships: { organization: { data: { type: 'organizations', id: second.id } } },
-        },
-      },
-    });
+    const switched = await switchOrganization(browser, second.id);
     expect(switched.statusCode).toBe(200);
     expect((await browser.request({ method: 'GET', url: '/api/users/me/api-key' })).json().data).toBeNull();
     const inSecond = (await browser.request({ method: 'POST', url: '/api/users/me/api-key' })).json().data;

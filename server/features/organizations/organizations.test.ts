@@ -7,6 +7,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { switchOrganization } from '../../../tests/helpers/scenarios';
 import { newId } from '../../platform/ids';
 
 const body = (name: unknown, extra: Record<string, unknown> = {}) => ({
@@ -102,16 +103,7 @@ describe('organizations', () => {
     expect(audit).toEqual([{ action: 'organization.created', actorUserId: admin.id }]);
 
     // The creator can switch to it.
-    const switched = await browser.request({
-      method: 'PATCH',
-      url: '/api/sessions/current',
-      payload: {
-        data: {
-          type: 'sessions',
-          relationships: { organization: { data: { type: 'organizations', id: data.id } } },
-        },
-      },
-    });
+    const switched = await switchOrganization(browser, data.id);
     expect(switched.statusCode).toBe(200);
   });
 

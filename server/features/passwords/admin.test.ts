@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, JSONAPI, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
 import { buildAdmin, buildMember, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
+import { giveApiKey } from '../../../tests/helpers/scenarios';
 import { newId } from '../../platform/ids';
 import { sha256 } from '../../platform/secrets';
 import { writeSetting } from '../../platform/settings';
-import { generateApiKey } from '../api-keys/key-format';
 import { auditActions, outboxFor, sessionCount, tokenFromMail, userRow } from './helpers.test-support';
 
 const setBody = (attributes: Record<string, unknown>) => ({ data: { type: 'password-sets', attributes } });
@@ -184,20 +184,7 @@ describe('POST /api/users/{id}/password-reset (administrator Reset Password)', (
     const admin = await buildAdmin(t);
     const target = await buildMember(t, admin.organization);
     const targetBrowser = await signIn(t.app, target.username, TEST_PASSWORD);
-    const key = generateApiKey();
-    await t.deps.db
-      .insertInto('apiKeys')
-      .values({
-        id: newId(),
-        userId: target.id,
-        organizationId: admin.organizationId,
-        keyHash: sha256(key),
-        prefix: key.slice(0, 8),
-        createdAt: t.clock.now().toISOString(),
-        lastUsedAt: null,
-        lastUsedIp: null,
-      })
-      .execute();
+    const key = await giveApiKey(t, target, admin.organizationId);
     const viaKey = withApiKey(t.app, key);
     expect((await viaKey({ method: 'GET', url: '/api/password-policy' })).statusCode).toBe(200);
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, JSONAPI, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
 import { buildOrganization, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
-import { newId } from '../../platform/ids';
-import { sha256 } from '../../platform/secrets';
+import { giveApiKey } from '../../../tests/helpers/scenarios';
 import { writeSetting } from '../../platform/settings';
-import { generateApiKey } from '../api-keys/key-format';
 import { auditActions, countHashes, outboxFor, sessionCount, userRow } from './helpers.test-support';
 
 const changeBody = (attributes: Record<string, unknown>) => ({
@@ -299,20 +297,7 @@ describe('POST /api/users/{id}/password-change', () => {
   it('with an API key: 204, every session of the user ended, the key keeps working', async () => {
     const user = await buildUser(t);
     const browser = await signIn(t.app, user.username, TEST_PASSWORD);
-    const key = generateApiKey();
-    await t.deps.db
-      .insertInto('apiKeys')
-      .values({
-        id: newId(),
-        userId: user.id,
-        organizationId: user.organizationId,
-        keyHash: sha256(key),
-        prefix: key.slice(0, 8),
-        createdAt: t.clock.now().toISOString(),
-        lastUsedAt: null,
-        lastUsedIp: null,
-      })
-      .execute();
+    const key = await giveApiKey(t, user);
     const viaKey = withApiKey(t.app, key);
     const response = await viaKey({
       method: 'POST',

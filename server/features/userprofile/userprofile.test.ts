@@ -7,9 +7,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
-import { newId } from '../../platform/ids';
-import { sha256 } from '../../platform/secrets';
-import { generateApiKey } from '../api-keys/key-format';
+import { giveApiKey, switchOrganization } from '../../../tests/helpers/scenarios';
 
 describe('GET /api/userprofile', () => {
   let t: TestApp;
@@ -84,16 +82,7 @@ describe('GET /api/userprofile', () => {
     expect(before.meta.organization.id).toBe(home.id);
     expect(before.meta.permissions).not.toContain('roles.manage');
 
-    const switched = await browser.request({
-      method: 'PATCH',
-      url: '/api/sessions/current',
-      payload: {
-        data: {
-          type: 'sessions',
-          relationships: { organization: { data: { type: 'organizations', id: other.id } } },
-        },
-      },
-    });
+    const switched = await switchOrganization(browser, other.id);
     expect(switched.statusCode).toBe(200);
     const after = (await browser.request({ method: 'GET', url: '/api/userprofile' })).json().data;
     expect(after.meta.organization.id).toBe(other.id);
@@ -112,20 +101,7 @@ describe('GET /api/userprofile', () => {
 
   it('works with an API key, in the key’s organization', async () => {
     const user = await buildUser(t, { roles: ['User'] });
-    const key = generateApiKey();
-    await t.deps.db
-      .insertInto('apiKeys')
-      .values({
-        id: newId(),
-        userId: user.id,
-        organizationId: user.organizationId,
-        keyHash: sha256(key),
-        prefix: key.slice(0, 10),
-        createdAt: t.clock.now().toISOString(),
-        lastUsedAt: null,
-        lastUsedIp: null,
-      })
-      .execute();
+    const key = await giveApiKey(t, user);
     const response = await withApiKey(t.app, key)({ method: 'GET', url: '/api/userprofile' });
     expect(response.statusCode).toBe(200);
     expect(response.json().data.meta.organization.id).toBe(user.organizationId);

@@ -8,12 +8,11 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { giveApiKey } from '../../../tests/helpers/scenarios';
 import type { Actor } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
-import { sha256 } from '../../platform/secrets';
 import { loadPermissions } from '../access/store';
-import { generateApiKey } from '../api-keys/key-format';
 import { type AdminChanges, applyAdminChanges } from './admin-service';
 
 /** The function the profile colleague's PATCH /api/users/{id} calls, tested by a direct call. */
@@ -53,24 +52,6 @@ describe('applyAdminChanges', () => {
     return error as AppError;
   }
 
-  async function giveApiKey(user: BuiltUser): Promise<string> {
-    const key = generateApiKey();
-    await t.deps.db
-      .insertInto('apiKeys')
-      .values({
-        id: newId(),
-        userId: user.id,
-        organizationId: user.organizationId,
-        keyHash: sha256(key),
-        prefix: key.slice(0, 10),
-        createdAt: t.clock.now().toISOString(),
-        lastUsedAt: null,
-        lastUsedIp: null,
-      })
-      .execute();
-    return key;
-  }
-
   async function statusOf(userId: string) {
     const row = await t.deps.db
       .selectFrom('users')
@@ -96,7 +77,7 @@ describe('applyAdminChanges', () => {
     const member = await buildUser(t, { organization: admin.organization });
     const laptop = await signIn(t.app, member.username, TEST_PASSWORD);
     const phone = await signIn(t.app, member.email, TEST_PASSWORD);
-    const key = await giveApiKey(member);
+    const key = await giveApiKey(t, member);
     expect((await withApiKey(t.app, key)({ method: 'GET', url: '/api/sessions' })).statusCode).toBe(200);
 
     const result = await apply(await actorFor(admin), member.id, { enabled: false });
