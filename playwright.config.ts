@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 import { admin, e2eBaseUrl, e2ePort } from './tests/e2e/fixtures';
 
 // One fresh data directory per run. Set here, in the runner process, so the test workers (which
-// inherit the environment) know it too — e.g. to read the local mailbox. The server removes it when
+// inherit the environment) know it too — e.g. to read the mail the test SMTP server filed there. The server removes it when
 // it exits.
 process.env.ATRIUM_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'atrium-e2e-'));
 

@@ -15,7 +15,7 @@ export const admin = {
   lastName: 'User',
 } as const;
 
-/** The run's data directory (SQLite file, local mailbox, avatars), fresh for every run. */
+/** The run's data directory (SQLite file, received mail, avatars), fresh for every run. */
 export const e2eDataDir = process.env.ATRIUM_E2E_DATA_DIR;
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -13,7 +13,8 @@ const publicUrl = () => test.info().project.use.baseURL ?? e2eBaseUrl;
 /**
  * The outbox page. A message that failed for good is planted in the server's database (the
  * embedded SQLite file in the run's data directory); the rest happens through the page and the
- * server's real worker, which delivers to the local mailbox (DATA_DIR/mail/*.eml).
+ * server's real worker, which delivers over SMTP to the test SMTP server of tests/e2e/server.ts
+ * (it files what it receives as DATA_DIR/mail/*.eml).
  */
 function plantMessage(status: 'failed' | 'sent', toAddress: string, subject: string) {
   if (!e2eDataDir) throw new Error('ATRIUM_E2E_DATA_DIR is not set (playwright.config.ts sets it)');
@@ -125,14 +126,14 @@ test.describe('the outbox', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByText('Message queued again')).toBeVisible();
     await selectStatus(page, 'All');
-    // The worker sends it to the local mailbox; the list refreshes itself while mail waits.
+    // The worker sends it over SMTP; the list refreshes itself while mail waits.
     await expect(failedRow.getByRole('cell').nth(0)).toHaveText('Sent', { timeout: 15_000 });
     await expect(failedRow.getByRole('cell').nth(3)).toHaveText('1');
     await expect.poll(() => mailboxFiles().length).toBe(before + 1);
     const eml = mailboxFiles()
       .map((file) => fs.readFileSync(file, 'utf8'))
       .find((text) => text.includes(failed.messageId));
-    expect(eml, 'the retried message is in the local mailbox with its original Message-ID').toBeDefined();
+    expect(eml, 'the retried message arrived over SMTP with its original Message-ID').toBeDefined();
     expect(delivered.id).not.toBe(failed.id);
   });
 

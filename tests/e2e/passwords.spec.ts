@@ -11,8 +11,9 @@ import { e2eDataDir, expectNoAxeViolations, signIn } from './fixtures';
 /**
  * Passwords end to end, in Chromium against the real server. Users are made directly in the
  * run's SQLite database with the same store code the server uses (no user-creation UI exists yet),
- * so that the administrator's own password is never touched. Emails are read from the server's
- * local mailbox (DATA_DIR/mail/*.eml): the e2e server runs without SMTP_URL (playwright.config.ts).
+ * so that the administrator's own password is never touched. Emails travel over real SMTP to the
+ * test SMTP server that tests/e2e/server.ts runs beside the app; it files each message it received
+ * as DATA_DIR/mail/*.eml, where this spec reads the links.
  */
 const JSONAPI = 'application/vnd.api+json';
 
@@ -54,7 +55,7 @@ async function createUser(options: { mustChangePassword?: boolean; password?: st
   }
 }
 
-/** The newest reset link mailed to an address, from the local mailbox (waits for the worker). */
+/** The newest reset link mailed to an address, as the test SMTP server received it (waits for the worker). */
 async function resetLinkFor(address: string): Promise<string> {
   const directory = path.join(e2eDataDir ?? '', 'mail');
   let link: string | undefined;

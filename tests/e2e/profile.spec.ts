@@ -82,7 +82,7 @@ async function ensureCustomField(page: Page, attributes: Record<string, unknown>
   expect(created.status(), await created.text()).toBe(201);
 }
 
-/** The verification link mailed to an address, from the server's local mailbox (waits for the worker). */
+/** The verification link mailed to an address, as the test SMTP server received it (waits for the worker). */
 async function verificationLinkFor(address: string): Promise<string> {
   const directory = path.join(e2eDataDir ?? '', 'mail');
   let link: string | undefined;

@@ -4,9 +4,10 @@
  * PORT, DATA_DIR, ADMIN_PASSWORD … from the environment the config sets).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startSmtpSink } from '../helpers/smtp-sink';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const builtIndex = path.join(root, 'dist/web/index.html');
@@ -47,6 +48,23 @@ if (dataDir) {
     path.dirname(path.resolve(dataDir)) === path.resolve(tmpdir()) &&
     path.basename(dataDir).startsWith('atrium-e2e-');
   if (isOwnTemporary) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
+
+// Mail leaves the server over real SMTP: a test SMTP server on 127.0.0.1 receives it and files
+// each message it accepted as DATA_DIR/mail/<time>-<n>.eml, where the specs read it (the same
+// place the embedded local mailbox would write, so a spec reads mail one way whatever the transport).
+if (dataDir && !process.env.SMTP_URL) {
+  const mailbox = path.join(dataDir, 'mail');
+  mkdirSync(mailbox, { recursive: true });
+  let count = 0;
+  const sink = await startSmtpSink({
+    onMessage: (mail) => {
+      count++;
+      writeFileSync(path.join(mailbox, `${Date.now()}-${String(count).padStart(5, '0')}.eml`), mail.raw);
+    },
+  });
+  process.env.SMTP_URL = sink.url;
+  console.log(`E2E mail goes over SMTP to ${sink.url}`);
 }
 
 await import('../../server/main');

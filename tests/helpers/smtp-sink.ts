@@ -15,6 +15,8 @@ export type SmtpSinkOptions = {
   port?: number;
   /** false: only count messages, keep nothing (benchmarks: parsing would compete for the CPU). */
   parse?: boolean;
+  /** Called with each accepted message, before the client hears 250 (e2e: file it as .eml). */
+  onMessage?: (mail: ReceivedMail) => void;
 };
 
 /**
@@ -90,14 +92,16 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         simpleParser(raw)
           .then((parsed) => {
             received++;
-            messages.push({
+            const mail: ReceivedMail = {
               parsed,
               raw,
               envelope: {
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : false,
                 to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               },
-            });
+            };
+            messages.push(mail);
+            options.onMessage?.(mail);
             for (const waiter of waiters) waiter();
             callback();
           })
