@@ -1,17 +1,7 @@
-import {
-  Alert,
-  Anchor,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { auditActionLabel, auditActionLabels } from './actions';
@@ -103,22 +93,11 @@ export function AuditLogPage() {
                 filter(() => setTo(value));
               }}
             />
-            {log.isFetching ? (
-              <Group gap={6} role="status" pb={8}>
-                <Loader size="xs" aria-hidden="true" />
-                <Text size="sm" c="dimmed">
-                  Loading…
-                </Text>
-              </Group>
-            ) : null}
+            <FetchingIndicator active={log.isFetching} />
           </Group>
         </search>
       </Paper>
-      {log.isError ? (
-        <Alert color="red" variant="outline" role="alert" title="The audit log could not be loaded">
-          {log.error.message}
-        </Alert>
-      ) : null}
+      <FailureAlert title="The audit log could not be loaded" message={log.error?.message} />
       {log.isPending ? (
         <PageLoader label="Loading the audit log…" />
       ) : (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
@@ -6,6 +6,7 @@ import { generatePassword } from '../../../common/password-generator';
 import type { Permission } from '../../../common/permissions';
 import { ApiError, fieldErrors } from '../../app/api';
 import { paths } from '../../app/paths';
+import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { usePasswordPolicy, usePasswordReset, usePasswordSet } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
 
@@ -183,19 +184,8 @@ export function ResetPasswordDialog({
           current password stops working at once and {isSelf ? 'you are' : 'the user is'} logged out of Atrium
           on every device until a new password is chosen with the link.
         </Text>
-        {reset.error ? (
-          <Alert color="red" variant="outline" role="alert" title="The password was not reset">
-            {reset.error.message}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red.8" onClick={confirm} loading={reset.isPending} data-autofocus>
-            Reset
-          </Button>
-        </Group>
+        <FailureAlert title="The password was not reset" message={reset.error?.message} />
+        <DangerConfirmActions label="Reset" onCancel={close} onConfirm={confirm} loading={reset.isPending} />
       </Stack>
     </Modal>
   );

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { paths } from '../../app/paths';
+import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { useBulkPasswordReset } from './api';
 
 type Selected = { id: string; name: string };
@@ -85,19 +86,13 @@ export function usePasswordBulkResetAction(context: {
               You are among them: you will be signed out too.
             </Alert>
           ) : null}
-          {reset.error ? (
-            <Alert color="red" variant="outline" role="alert" title="No password was reset">
-              {reset.error.message}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button color="red.8" onClick={confirm} loading={reset.isPending} data-autofocus>
-              Reset
-            </Button>
-          </Group>
+          <FailureAlert title="No password was reset" message={reset.error?.message} />
+          <DangerConfirmActions
+            label="Reset"
+            onCancel={close}
+            onConfirm={confirm}
+            loading={reset.isPending}
+          />
         </Stack>
       </Modal>
     ),

@@ -1,9 +1,7 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
-  Loader,
   Pagination,
   Paper,
   Select,
@@ -18,6 +16,7 @@ import { IconArrowDown, IconArrowsSort, IconArrowUp, IconPlus, IconSearch } from
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/api';
+import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useRoles } from '../access/api';
@@ -165,14 +164,7 @@ export function UsersGridPage() {
               onChange={(value) => update({ status: value ?? '' })}
               w={170}
             />
-            {list.isFetching ? (
-              <Group gap={6} role="status" pb={8}>
-                <Loader size="xs" aria-hidden="true" />
-                <Text size="sm" c="dimmed">
-                  Loading…
-                </Text>
-              </Group>
-            ) : null}
+            <FetchingIndicator active={list.isFetching} />
           </Group>
         </search>
       </Paper>
@@ -203,11 +195,7 @@ export function UsersGridPage() {
         </Paper>
       ) : null}
 
-      {list.isError ? (
-        <Alert color="red" variant="outline" role="alert" title="The users could not be loaded">
-          {list.error.message}
-        </Alert>
-      ) : null}
+      <FailureAlert title="The users could not be loaded" message={list.error?.message} />
 
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>

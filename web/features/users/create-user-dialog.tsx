@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Checkbox,
@@ -17,6 +16,7 @@ import { useNavigate } from 'react-router';
 import { newUserAttributesSchema } from '../../../common/identity';
 import { generatePassword } from '../../../common/password-generator';
 import { ApiError, fieldErrors } from '../../app/api';
+import { FailureAlert } from '../../ui/feedback';
 import { useRoles } from '../access/api';
 import { usePasswordPolicy } from '../passwords/api';
 import { PasswordRulesButton } from '../passwords/password-help';
@@ -145,11 +145,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
         }}
       >
         <Stack gap="md">
-          {formError ? (
-            <Alert color="red" variant="outline" role="alert" title="The user was not created">
-              {formError}
-            </Alert>
-          ) : null}
+          <FailureAlert title="The user was not created" message={formError} />
           <TextInput
             label="Username"
             required
