@@ -1,7 +1,8 @@
 import { apiKeyPrefix, generateApiKey } from '../../server/features/api-keys/key-format';
 import { newId } from '../../server/platform/ids';
 import { sha256 } from '../../server/platform/secrets';
-import type { Browser, TestApp } from './app';
+import { type Browser, signIn, type TestApp } from './app';
+import { buildUser, TEST_PASSWORD } from './factories';
 
 /**
  * Gives `user` an API key in `organizationId` (default: the user's own organization) straight
@@ -41,4 +42,10 @@ export function switchOrganization(browser: Browser, organizationId: string) {
       },
     },
   });
+}
+
+/** A new user (see `buildUser` for the options) and a browser signed in as them. */
+export async function signedInUser(t: TestApp, options: Parameters<typeof buildUser>[1] = {}) {
+  const user = await buildUser(t, options);
+  return { user, browser: await signIn(t.app, user.username, TEST_PASSWORD) };
 }

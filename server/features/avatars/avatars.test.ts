@@ -8,9 +8,9 @@ import {
   type BuiltOrganization,
   buildAdmin,
   buildOrganization,
-  buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { signedInUser } from '../../../tests/helpers/scenarios';
 
 /** A multipart/form-data body with one file part. */
 function multipart(file: Buffer, options: { field?: string; filename?: string; type?: string } = {}) {
@@ -52,10 +52,7 @@ describe('avatars: /api/users/{id}/avatar', () => {
     await t?.close();
   });
 
-  async function member(roles: ('Administrator' | 'User')[] = ['User']) {
-    const user = await buildUser(t, { organization, roles });
-    return { user, browser: await signIn(t.app, user.username, TEST_PASSWORD) };
-  }
+  const member = (roles: ('Administrator' | 'User')[] = ['User']) => signedInUser(t, { organization, roles });
 
   function upload(browser: Browser, id: string, file: Buffer, options: Parameters<typeof multipart>[1] = {}) {
     const body = multipart(file, options);

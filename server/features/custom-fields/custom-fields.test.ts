@@ -4,9 +4,9 @@ import {
   type BuiltOrganization,
   buildAdmin,
   buildOrganization,
-  buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { signedInUser } from '../../../tests/helpers/scenarios';
 
 const definitionBody = (attributes: Record<string, unknown>) => ({
   data: { type: 'custom-fields', attributes },
@@ -34,10 +34,7 @@ describe('custom user fields', () => {
     });
   }
 
-  async function member() {
-    const user = await buildUser(t, { organization });
-    return { user, browser: await signIn(t.app, user.username, TEST_PASSWORD) };
-  }
+  const member = () => signedInUser(t, { organization });
 
   const setFields = (browser: Browser, customFields: Record<string, unknown>, id = 'me') =>
     browser.request({

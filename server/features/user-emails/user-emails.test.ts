@@ -6,6 +6,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { signedInUser } from '../../../tests/helpers/scenarios';
 import { sha256 } from '../../platform/secrets';
 
 describe('additional emails and their verification', () => {
@@ -19,10 +20,7 @@ describe('additional emails and their verification', () => {
     await t?.close();
   });
 
-  async function member() {
-    const user = await buildUser(t, { organization });
-    return { user, browser: await signIn(t.app, user.username, TEST_PASSWORD) };
-  }
+  const member = () => signedInUser(t, { organization });
 
   const setEmails = (browser: Browser, additionalEmails: unknown) =>
     browser.request({

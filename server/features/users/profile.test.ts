@@ -7,6 +7,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { signedInUser } from '../../../tests/helpers/scenarios';
 
 type Attributes = Record<string, unknown>;
 
@@ -25,11 +26,8 @@ describe('GET and PATCH /api/users/{id}', () => {
     await t?.close();
   });
 
-  async function member(roles: ('Administrator' | 'Manager' | 'User')[] = ['User']) {
-    const user = await buildUser(t, { organization, roles });
-    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
-    return { user, browser };
-  }
+  const member = (roles: ('Administrator' | 'Manager' | 'User')[] = ['User']) =>
+    signedInUser(t, { organization, roles });
 
   async function patch(
     browser: Browser,
