@@ -160,6 +160,48 @@ describe('a standard JSON:API client (kitsu) with an API key', () => {
     expect(key.data.key).toBeUndefined();
   });
 
+  it('pages, sorts, filters and trims organizations, roles, sessions and users', async () => {
+    const roles = (await api.get('roles', {
+      params: { page: { number: 2, size: 1 }, sort: '-name', fields: { roles: 'name' } },
+      headers: { 'X-Include': 'totalCount' },
+    })) as Collection;
+    expect(roles.data.map((r) => r.name)).toEqual(['Manager']);
+    expect(roles.data[0]?.permissions).toBeUndefined();
+    expect(roles.meta).toMatchObject({ totalCount: 3 });
+    expect(roles.links?.next).toBeDefined();
+    expect(roles.links?.prev).toBeDefined();
+
+    const organizations = (await api.get('organizations', {
+      params: { sort: '-createdAt', filter: { name: { contains: organization.name } }, page: { size: 5 } },
+    })) as Collection;
+    expect(organizations.data.map((o) => o.id)).toEqual([organization.id]);
+    const none = (await api.get('organizations', {
+      params: { filter: { name: 'No Such Org' } },
+    })) as Collection;
+    expect(none.data).toEqual([]);
+
+    const sessions = (await api.get('sessions', {
+      params: { sort: 'createdAt', page: { size: 1 }, fields: { sessions: 'current,lastSeenAt' } },
+    })) as Collection;
+    expect(sessions.data).toHaveLength(1);
+    expect(sessions.data[0]).toMatchObject({ type: 'sessions', current: false });
+    expect(sessions.data[0]?.ip).toBeUndefined();
+
+    const users = (await api.get('users', {
+      params: { sort: 'lastName', fields: { users: 'lastName' }, page: { size: 2 } },
+    })) as Collection;
+    expect(users.data.map((u) => u.lastName)).toEqual(['Dijkstra', 'Hopper']);
+    expect(users.data[0]?.firstName).toBeUndefined();
+    const me = (await api.get('users/me', { params: { fields: { users: 'username' } } })) as Single;
+    expect(me.data).toMatchObject({ id: admin.id, username: admin.username });
+    expect(me.data.lastName).toBeUndefined();
+
+    const badField = await failure(
+      api.get('organizations', { params: { fields: { organizations: 'secret' } } }),
+    );
+    expect(badField.response?.status).toBe(400);
+  });
+
   it('is refused without a valid key, with a JSON:API error', async () => {
     const anonymous = new Kitsu({
       baseURL: api.axios.defaults.baseURL,

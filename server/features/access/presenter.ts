@@ -5,6 +5,9 @@ export function rolePath(id: string): string {
   return `/api/roles/${id}`;
 }
 
+/** The fields of a `roles` resource, for `fields[roles]` (sparse fieldsets). */
+export const roleFields = ['name', 'permissions', 'isSystem', 'createdAt', 'updatedAt'] as const;
+
 /** The `roles` resource: its name and the permission names it grants (common/permissions.ts). */
 export function presentRole(role: RoleRecord): ResourceObject {
   return {

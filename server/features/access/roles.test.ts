@@ -217,4 +217,54 @@ describe('roles', () => {
       source: { pointer: '/data/attributes/permissions/2' },
     });
   });
+  it('pages, sorts, filters and trims roles with the JSON:API toolkit; fields[roles] on one', async () => {
+    const member = await buildUser(t, { roles: ['User'] });
+    const browser = await signIn(t.app, member.username, TEST_PASSWORD);
+    const names = (response: { json: () => { data: { attributes: { name: string } }[] } }) =>
+      response.json().data.map((r) => r.attributes.name);
+
+    const first = await browser.request({
+      method: 'GET',
+      url: '/api/roles?page[size]=2',
+      headers: { 'x-include': 'totalCount' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(names(first)).toEqual(['Administrator', 'Manager']);
+    expect(first.headers['x-include-total-count']).toBe('3');
+    expect(first.json().links.next).toContain('page%5Bnumber%5D=2');
+    const second = await browser.request({ method: 'GET', url: '/api/roles?page[size]=2&page[number]=2' });
+    expect(names(second)).toEqual(['User']);
+
+    expect(names(await browser.request({ method: 'GET', url: '/api/roles?sort=-name' }))).toEqual([
+      'User',
+      'Manager',
+      'Administrator',
+    ]);
+    expect(
+      names(await browser.request({ method: 'GET', url: '/api/roles?filter[name][contains]=AGE' })),
+    ).toEqual(['Manager']);
+
+    const sparse = await browser.request({ method: 'GET', url: '/api/roles?fields[roles]=name,isSystem' });
+    expect(sparse.json().data[0].attributes).toEqual({ name: 'Administrator', isSystem: true });
+    const roleId = sparse.json().data[2].id;
+    const one = await browser.request({
+      method: 'GET',
+      url: `/api/roles/${roleId}?fields[roles]=permissions`,
+    });
+    expect(one.statusCode).toBe(200);
+    expect(Object.keys(one.json().data.attributes)).toEqual(['permissions']);
+
+    for (const [url, parameter] of [
+      ['/api/roles?sort=permissions', 'sort'],
+      ['/api/roles?page[number]=0', 'page[number]'],
+      ['/api/roles?filter[isSystem]=true', 'filter[isSystem]'],
+      ['/api/roles?fields[roles]=secret', 'fields[roles]'],
+      [`/api/roles/${roleId}?fields[roles]=secret`, 'fields[roles]'],
+      [`/api/roles/${roleId}?sort=name`, 'sort'],
+    ] as const) {
+      const response = await browser.request({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].source, url).toEqual({ parameter });
+    }
+  });
 });

@@ -1,14 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rolePermissionsSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  applySparseFieldset,
+  collectionDocument,
+  paginationLinks,
+  parseFieldsQuery,
+  parseListQuery,
+  resourceDocument,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
 import { resourceBody } from '../../platform/http/schemas';
 import { ensureSameId } from './policy';
-import { presentRole } from './presenter';
+import { presentRole, roleFields } from './presenter';
 import { changeRolePermissions, getRole, listOrganizationRoles } from './service';
+import { roleListSpec } from './store';
 
 const roleBody = resourceBody('roles', z.strictObject({ permissions: rolePermissionsSchema }), { id: true });
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -22,11 +31,25 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     '/roles',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The roles of my organization, with their permissions' },
+      schema: {
+        tags,
+        summary: 'The roles of my organization, with their permissions',
+        description:
+          'Sort: name (default), createdAt, updatedAt. `filter[name]` (or `[contains]`), `fields[roles]`, `page[number|size]`, `X-Include: totalCount`.',
+      },
     },
-    async (request) => {
-      const roles = await listOrganizationRoles(deps, actorOf(request));
-      return collectionDocument(roles.map(presentRole));
+    async (request, reply) => {
+      const query = queryOf(request);
+      const listQuery = parseListQuery(query, roleListSpec, { headers: request.headers });
+      const page = await listOrganizationRoles(deps, actorOf(request), listQuery);
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+      return collectionDocument(
+        page.rows.map((role) => applySparseFieldset(presentRole(role), listQuery.fields)),
+        {
+          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
+          links: paginationLinks('/api/roles', query, listQuery.page, page),
+        },
+      );
     },
   );
 
@@ -36,8 +59,11 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'authenticated' },
       schema: { tags, summary: 'One role of my organization', params: idParams },
     },
-    async (request) =>
-      resourceDocument(presentRole(await getRole(deps, actorOf(request), request.params.id))),
+    async (request) => {
+      const fields = parseFieldsQuery(queryOf(request), { roles: roleFields });
+      const role = await getRole(deps, actorOf(request), request.params.id);
+      return resourceDocument(applySparseFieldset(presentRole(role), fields));
+    },
   );
 
   api.patch(
@@ -63,4 +89,8 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       return resourceDocument(presentRole(role));
     },
   );
+}
+
+function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
 }

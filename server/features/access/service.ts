@@ -3,14 +3,19 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
+import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { recordAuditEvent } from '../audit/store';
 import { ensureAnAdministratorRemains } from '../users/admin-service';
-import { findRole, listRoles, type RoleRecord, updateRolePermissions } from './store';
+import { findRole, listRolesPage, type RoleRecord, updateRolePermissions } from './store';
 
 export type RequestContext = { ip?: string | null };
 
-export async function listOrganizationRoles(deps: Pick<Deps, 'db'>, actor: Actor): Promise<RoleRecord[]> {
-  return listRoles(deps.db, actor.organizationId);
+export async function listOrganizationRoles(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  listQuery: ListQuery,
+): Promise<ListPage<RoleRecord>> {
+  return listRolesPage(deps.db, actor.organizationId, listQuery);
 }
 
 /** A role of the actor's organization; another organization's role answers 404. */

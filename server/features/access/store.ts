@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { isPermission, type Permission } from '../../../common/permissions';
 import type { DB } from '../../platform/db/schema';
+import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import { roleFields } from './presenter';
 
 /**
  * The user's permissions in one organization: the union of their roles' permissions there, read
@@ -70,6 +72,15 @@ export function parsePermissions(json: string): Permission[] {
   return Array.isArray(parsed) ? parsed.filter((name): name is Permission => isPermission(String(name))) : [];
 }
 
+/** `GET /api/roles`: by name by default; `filter[name][contains]`; `fields[roles]`. */
+export const roleListSpec: ListSpec = {
+  type: 'roles',
+  sort: { name: 'roles.name', createdAt: 'roles.createdAt', updatedAt: 'roles.updatedAt' },
+  defaultSort: 'name',
+  filters: { name: { column: 'roles.name', kind: 'string', ops: ['eq', 'contains'] } },
+  fieldsets: { roles: roleFields },
+};
+
 export async function listRoles(db: Kysely<DB>, organizationId: string): Promise<RoleRecord[]> {
   const rows = await db
     .selectFrom('roles')
@@ -79,6 +90,17 @@ export async function listRoles(db: Kysely<DB>, organizationId: string): Promise
     .orderBy('roles.id')
     .execute();
   return rows.map(toRoleRecord);
+}
+
+/** One page of the organization's roles. */
+export async function listRolesPage(
+  db: Kysely<DB>,
+  organizationId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<RoleRecord>> {
+  const base = db.selectFrom('roles').select(roleColumns).where('roles.organizationId', '=', organizationId);
+  const page = await fetchListPage(base, listQuery, 'roles.id');
+  return { ...page, rows: page.rows.map(toRoleRecord) };
 }
 
 /** A role of the organization, or undefined (another organization's role is as good as missing). */

@@ -1,6 +1,18 @@
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import type { SessionRecord } from './store';
 
+/** The fields of a `sessions` resource, for `fields[sessions]` (sparse fieldsets). */
+export const sessionFields = [
+  'createdAt',
+  'lastSeenAt',
+  'expiresAt',
+  'ip',
+  'userAgent',
+  'current',
+  'user',
+  'organization',
+] as const;
+
 export function presentSession(
   session: SessionRecord,
   options: { currentSessionId?: string | undefined; csrfToken?: string } = {},

@@ -5,7 +5,14 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../platform/http/authentication';
 import { AppError } from '../../platform/http/errors';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  applySparseFieldset,
+  collectionDocument,
+  paginationLinks,
+  parseListQuery,
+  resourceDocument,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
 import { resourceBody, toOne } from '../../platform/http/schemas';
 import { presentSession } from './presenter';
 import {
@@ -17,6 +24,7 @@ import {
   signOut,
   switchOrganization,
 } from './service';
+import { sessionListSpec } from './store';
 
 const signInBody = resourceBody(
   'sessions',
@@ -116,13 +124,27 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/sessions',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'My signed-in devices' },
+      schema: {
+        tags,
+        summary: 'My signed-in devices',
+        description:
+          'Sort: -lastSeenAt (default), createdAt, expiresAt. `fields[sessions]`, `page[number|size]`, `X-Include: totalCount`.',
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const sessions = await listMySessions(deps, actor);
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const listQuery = parseListQuery(query, sessionListSpec, { headers: request.headers });
+      const page = await listMySessions(deps, actor, listQuery);
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
       const currentSessionId = actor.via.kind === 'session' ? actor.via.sessionId : undefined;
-      return collectionDocument(sessions.map((s) => presentSession(s, { currentSessionId })));
+      return collectionDocument(
+        page.rows.map((s) => applySparseFieldset(presentSession(s, { currentSessionId }), listQuery.fields)),
+        {
+          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
+          links: paginationLinks('/api/sessions', query, listQuery.page, page),
+        },
+      );
     },
   );
 

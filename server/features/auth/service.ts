@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
+import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
@@ -211,8 +212,12 @@ export async function signOut(
   });
 }
 
-export async function listMySessions(deps: Pick<Deps, 'db'>, actor: Actor): Promise<SessionRecord[]> {
-  return listUserSessions(deps.db, actor.userId);
+export async function listMySessions(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  listQuery: ListQuery,
+): Promise<ListPage<SessionRecord>> {
+  return listUserSessions(deps.db, actor.userId, listQuery);
 }
 
 export async function getMySession(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<SessionRecord> {

@@ -288,4 +288,46 @@ describe('sign-in and sessions', () => {
       expect(response.json().errors[0].code).toBe('unauthenticated');
     }
   });
+  it('pages, sorts and trims my devices with the JSON:API toolkit', async () => {
+    const user = await buildUser(t);
+    const a = await signIn(t.app, user.username, TEST_PASSWORD);
+    t.clock.advance(60_000);
+    const b = await signIn(t.app, user.username, TEST_PASSWORD);
+    t.clock.advance(60_000);
+    const c = await signIn(t.app, user.username, TEST_PASSWORD);
+    const ids = (response: { json: () => { data: { id: string }[] } }) =>
+      response.json().data.map((s) => s.id);
+
+    const all = await c.request({ method: 'GET', url: '/api/sessions' });
+    expect(ids(all)).toEqual([c.sessionId, b.sessionId, a.sessionId]);
+    const first = await c.request({
+      method: 'GET',
+      url: '/api/sessions?sort=createdAt&page[size]=2',
+      headers: { 'x-include': 'totalCount' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(ids(first)).toEqual([a.sessionId, b.sessionId]);
+    expect(first.headers['x-include-total-count']).toBe('3');
+    expect(first.json().links.next).toContain('page%5Bnumber%5D=2');
+    const second = await c.request({
+      method: 'GET',
+      url: '/api/sessions?sort=createdAt&page[size]=2&page[number]=2',
+    });
+    expect(ids(second)).toEqual([c.sessionId]);
+
+    const sparse = await c.request({ method: 'GET', url: '/api/sessions?fields[sessions]=current,user' });
+    expect(sparse.json().data[0].attributes).toEqual({ current: true });
+    expect(Object.keys(sparse.json().data[0].relationships)).toEqual(['user']);
+
+    for (const [url, parameter] of [
+      ['/api/sessions?sort=ip', 'sort'],
+      ['/api/sessions?page[size]=1000', 'page[size]'],
+      ['/api/sessions?filter[current]=true', 'filter[current]'],
+      ['/api/sessions?fields[sessions]=tokenHash', 'fields[sessions]'],
+    ] as const) {
+      const response = await c.request({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].source, url).toEqual({ parameter });
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, Session } from '../../platform/db/schema';
+import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
+import { sessionFields } from './presenter';
 
 export const sessionColumns = [
   'sessions.id',
@@ -56,14 +58,28 @@ export async function deleteUserSessions(db: Kysely<DB>, userId: string, exceptI
   return Number(result.numDeletedRows);
 }
 
-export async function listUserSessions(db: Kysely<DB>, userId: string): Promise<SessionRecord[]> {
-  return db
-    .selectFrom('sessions')
-    .select(sessionColumns)
-    .where('userId', '=', userId)
-    .orderBy('lastSeenAt', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+/** `GET /api/sessions`: most recently seen first by default; `fields[sessions]`. */
+export const sessionListSpec: ListSpec = {
+  type: 'sessions',
+  sort: {
+    lastSeenAt: 'sessions.lastSeenAt',
+    createdAt: 'sessions.createdAt',
+    expiresAt: 'sessions.expiresAt',
+    id: 'sessions.id',
+  },
+  defaultSort: '-lastSeenAt,-id',
+  filters: {},
+  fieldsets: { sessions: sessionFields },
+};
+
+/** One page of a user's sessions. */
+export async function listUserSessions(
+  db: Kysely<DB>,
+  userId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<SessionRecord>> {
+  const base = db.selectFrom('sessions').select(sessionColumns).where('sessions.userId', '=', userId);
+  return fetchListPage(base, listQuery, 'sessions.id');
 }
 
 export async function findUserSession(db: Kysely<DB>, userId: string, id: string) {

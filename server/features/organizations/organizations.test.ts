@@ -241,4 +241,71 @@ describe('organizations', () => {
       .execute();
     expect(names.map((n) => n.name)).not.toContain('Hijacked');
   });
+  it('pages, sorts, filters and trims the list with the JSON:API toolkit; fields[organizations] on one', async () => {
+    const home = await buildOrganization(t, 'Paging Home');
+    const user = await buildUser(t, { organization: home });
+    for (const name of ['Paging Zulu', 'paging alpha', 'Other Mike']) {
+      t.clock.advance(1000);
+      await addToOrganization(t, user.id, await buildOrganization(t, name));
+    }
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const names = (response: { json: () => { data: { attributes: { name: string } }[] } }) =>
+      response.json().data.map((o) => o.attributes.name);
+
+    const first = await browser.request({
+      method: 'GET',
+      url: '/api/organizations?page[size]=2',
+      headers: { 'x-include': 'totalCount' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(names(first)).toEqual(['Other Mike', 'paging alpha']);
+    expect(first.headers['x-include-total-count']).toBe('4');
+    expect(first.json().meta).toEqual({ totalCount: 4 });
+    expect(first.json().links.next).toContain('page%5Bnumber%5D=2');
+    const second = await browser.request({
+      method: 'GET',
+      url: '/api/organizations?page[size]=2&page[number]=2',
+    });
+    expect(names(second)).toEqual(['Paging Home', 'Paging Zulu']);
+    expect(second.json().links.next).toBeUndefined();
+
+    const sorted = await browser.request({ method: 'GET', url: '/api/organizations?sort=-name' });
+    expect(names(sorted)).toEqual(['Paging Zulu', 'Paging Home', 'paging alpha', 'Other Mike']);
+    const filtered = await browser.request({
+      method: 'GET',
+      url: '/api/organizations?filter[name][contains]=PAGING&sort=-createdAt',
+    });
+    expect(names(filtered)).toEqual(['paging alpha', 'Paging Zulu', 'Paging Home']);
+    const exact = await browser.request({
+      method: 'GET',
+      url: '/api/organizations?filter[name]=paging%20zulu',
+    });
+    expect(names(exact)).toEqual(['Paging Zulu']);
+
+    const sparse = await browser.request({
+      method: 'GET',
+      url: '/api/organizations?fields[organizations]=name',
+    });
+    expect(sparse.json().data[0].attributes).toEqual({ name: 'Other Mike' });
+    const one = await browser.request({
+      method: 'GET',
+      url: `/api/organizations/${home.id}?fields[organizations]=createdAt`,
+    });
+    expect(one.statusCode).toBe(200);
+    expect(Object.keys(one.json().data.attributes)).toEqual(['createdAt']);
+
+    for (const [url, parameter] of [
+      ['/api/organizations?sort=secret', 'sort'],
+      ['/api/organizations?page[size]=101', 'page[size]'],
+      ['/api/organizations?filter[current]=true', 'filter[current]'],
+      ['/api/organizations?fields[organizations]=nope', 'fields[organizations]'],
+      [`/api/organizations/${home.id}?fields[organizations]=nope`, 'fields[organizations]'],
+      [`/api/organizations/${home.id}?fields[users]=name`, 'fields[users]'],
+      [`/api/organizations/${home.id}?page[size]=1`, 'page[size]'],
+    ] as const) {
+      const response = await browser.request({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].source, url).toEqual({ parameter });
+    }
+  });
 });

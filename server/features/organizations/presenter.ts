@@ -5,6 +5,9 @@ export function organizationPath(id: string): string {
   return `/api/organizations/${id}`;
 }
 
+/** The fields of an `organizations` resource, for `fields[organizations]` (sparse fieldsets). */
+export const organizationFields = ['name', 'createdAt', 'updatedAt'] as const;
+
 /** The `organizations` resource; `meta.current` marks the organization of the request. */
 export function presentOrganization(
   organization: OrganizationRecord,

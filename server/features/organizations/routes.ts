@@ -1,14 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { organizationNameSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  applySparseFieldset,
+  collectionDocument,
+  paginationLinks,
+  parseFieldsQuery,
+  parseListQuery,
+  resourceDocument,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
 import { resourceBody } from '../../platform/http/schemas';
 import { ensureSameId } from '../access/policy';
-import { organizationPath, presentOrganization } from './presenter';
+import { organizationFields, organizationPath, presentOrganization } from './presenter';
 import { createOrganization, getMyOrganization, listMyOrganizations, renameMyOrganization } from './service';
+import { organizationListSpec } from './store';
 
 const organizationBody = resourceBody('organizations', z.strictObject({ name: organizationNameSchema }));
 const renameBody = resourceBody('organizations', z.strictObject({ name: organizationNameSchema }), {
@@ -25,13 +34,30 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     '/organizations',
     {
       config: { access: 'authenticated', allowDuringPasswordChange: true },
-      schema: { tags, summary: 'The organizations I am a member of (meta.current marks the current one)' },
+      schema: {
+        tags,
+        summary: 'The organizations I am a member of (meta.current marks the current one)',
+        description:
+          'Sort: name (default), createdAt. `filter[name]` (or `[contains]`), `fields[organizations]`, `page[number|size]`, `X-Include: totalCount`.',
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const organizations = await listMyOrganizations(deps, actor);
+      const query = queryOf(request);
+      const listQuery = parseListQuery(query, organizationListSpec, { headers: request.headers });
+      const page = await listMyOrganizations(deps, actor, listQuery);
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
       return collectionDocument(
-        organizations.map((o) => presentOrganization(o, { currentOrganizationId: actor.organizationId })),
+        page.rows.map((o) =>
+          applySparseFieldset(
+            presentOrganization(o, { currentOrganizationId: actor.organizationId }),
+            listQuery.fields,
+          ),
+        ),
+        {
+          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
+          links: paginationLinks('/api/organizations', query, listQuery.page, page),
+        },
       );
     },
   );
@@ -44,9 +70,13 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     },
     async (request) => {
       const actor = actorOf(request);
+      const fields = parseFieldsQuery(queryOf(request), { organizations: organizationFields });
       const organization = await getMyOrganization(deps, actor, request.params.id);
       return resourceDocument(
-        presentOrganization(organization, { currentOrganizationId: actor.organizationId }),
+        applySparseFieldset(
+          presentOrganization(organization, { currentOrganizationId: actor.organizationId }),
+          fields,
+        ),
       );
     },
   );
@@ -95,4 +125,8 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
       );
     },
   );
+}
+
+function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
 import { conflictField, forbidden, notFound } from '../../platform/http/errors';
+import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { loadPermissions } from '../access/store';
 import { recordAuditEvent } from '../audit/store';
 import { addMembership } from '../users/store';
@@ -10,7 +11,7 @@ import {
   findMemberOrganization,
   findOrganizationIdByName,
   insertOrganization,
-  listMemberOrganizations,
+  listMemberOrganizationsPage,
   type OrganizationRecord,
   renameOrganization,
 } from './store';
@@ -24,8 +25,9 @@ const nameTaken = () =>
 export async function listMyOrganizations(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
-): Promise<OrganizationRecord[]> {
-  return listMemberOrganizations(deps.db, actor.userId);
+  listQuery: ListQuery,
+): Promise<ListPage<OrganizationRecord>> {
+  return listMemberOrganizationsPage(deps.db, actor.userId, listQuery);
 }
 
 /** One of the actor's organizations; any other answers 404, as if it did not exist. */

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { seededRoles } from '../../../common/permissions';
 import type { Clock } from '../../platform/clock';
 import type { DB, Organization } from '../../platform/db/schema';
+import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
+import { organizationFields } from './presenter';
 
 export const organizationColumns = ['id', 'name', 'createdAt', 'updatedAt'] as const;
 
@@ -53,16 +55,32 @@ const memberOrganizationColumns = [
   'organizations.updatedAt',
 ] as const;
 
-/** The organizations a user is a member of, by name. */
-export async function listMemberOrganizations(db: Kysely<DB>, userId: string): Promise<OrganizationRecord[]> {
-  return db
+/** `GET /api/organizations`: by name by default; `filter[name][contains]`; `fields[organizations]`. */
+export const organizationListSpec: ListSpec = {
+  type: 'organizations',
+  sort: { name: 'organizations.nameNormalized', createdAt: 'organizations.createdAt' },
+  defaultSort: 'name',
+  filters: { name: { column: 'organizations.nameNormalized', kind: 'string', ops: ['eq', 'contains'] } },
+  fieldsets: { organizations: organizationFields },
+};
+
+/** One page of the organizations a user is a member of. */
+export async function listMemberOrganizationsPage(
+  db: Kysely<DB>,
+  userId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<OrganizationRecord>> {
+  const base = db
     .selectFrom('organizations')
     .innerJoin('memberships', 'memberships.organizationId', 'organizations.id')
     .select(memberOrganizationColumns)
-    .where('memberships.userId', '=', userId)
-    .orderBy('organizations.nameNormalized')
-    .orderBy('organizations.id')
-    .execute();
+    .where('memberships.userId', '=', userId);
+  const filters = listQuery.filters.map((filter) =>
+    filter.field === 'name' && filter.op === 'eq'
+      ? { ...filter, value: normalizeName(String(filter.value)) }
+      : filter,
+  );
+  return fetchListPage(base, { ...listQuery, filters }, 'organizations.id');
 }
 
 /** One organization, only if the user is a member of it. */

@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { resourceDocument } from '../../platform/http/jsonapi';
-import { presentUser } from '../users/presenter';
+import { applySparseFieldset, parseFieldsQuery, resourceDocument } from '../../platform/http/jsonapi';
+import { presentUser, userFields } from '../users/presenter';
+
+const profileFieldsets = { users: [...userFields, 'organization'] };
+
 import { getUserProfile } from './service';
 
 /**
@@ -24,6 +27,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
       },
     },
     async (request) => {
+      const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, profileFieldsets);
       const profile = await getUserProfile(deps, actorOf(request));
       const resource = presentUser(profile.user, {
         roleIds: profile.roleIds,
@@ -39,7 +43,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
         organization: profile.organization,
         organizations: profile.organizations,
       };
-      return resourceDocument(resource);
+      return resourceDocument(applySparseFieldset(resource, fields));
     },
   );
 }

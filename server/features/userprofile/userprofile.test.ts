@@ -124,4 +124,21 @@ describe('GET /api/userprofile', () => {
     await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
     expect((await browser.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
   });
+  it('trims the profile to fields[users]; unknown fields are a 400 naming the parameter', async () => {
+    const home = await buildOrganization(t);
+    const user = await buildUser(t, { organization: home, firstName: 'Grace', lastName: 'Hopper' });
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const response = await browser.request({
+      method: 'GET',
+      url: '/api/userprofile?fields[users]=fullName,organization',
+    });
+    expect(response.statusCode).toBe(200);
+    const { data } = response.json();
+    expect(data.attributes).toEqual({ fullName: 'Grace Hopper' });
+    expect(data.relationships).toEqual({ organization: { data: { type: 'organizations', id: home.id } } });
+    expect(data.meta.permissions).toBeInstanceOf(Array);
+    const refused = await browser.request({ method: 'GET', url: '/api/userprofile?fields[users]=tokenHash' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].source).toEqual({ parameter: 'fields[users]' });
+  });
 });

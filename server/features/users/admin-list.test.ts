@@ -242,4 +242,36 @@ describe('GET /api/users', () => {
       expect(response.json().errors[0].source.parameter).toBe(parameter);
     }
   });
+  it('trims users and included roles to fields[users] and fields[roles]', async () => {
+    const response = await browser.request({
+      method: 'GET',
+      url: '/api/users?filter[name]=ada&include=roles&fields[users]=username,roles&fields[roles]=name',
+    });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.data).toHaveLength(1);
+    expect(document.data[0].attributes).toEqual({ username: 'ada' });
+    expect(Object.keys(document.data[0].relationships)).toEqual(['roles']);
+    expect(document.included).toEqual([
+      expect.objectContaining({ type: 'roles', attributes: { name: 'Manager' } }),
+    ]);
+    const emptyRoles = await browser.request({
+      method: 'GET',
+      url: '/api/users?fields[users]=fullName,email&sort=username&page[size]=1',
+    });
+    expect(emptyRoles.json().data[0].attributes).toEqual({
+      fullName: 'Ada Lovelace',
+      email: 'ADA@Example.com',
+    });
+    expect(emptyRoles.json().data[0].relationships).toEqual({});
+    for (const [query, parameter] of [
+      ['fields[users]=passwordHash', 'fields[users]'],
+      ['fields[roles]=secret', 'fields[roles]'],
+      ['fields[apiKeys]=name', 'fields[apiKeys]'],
+    ] as const) {
+      const refused = await browser.request({ method: 'GET', url: `/api/users?${query}` });
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().errors[0].source, query).toEqual({ parameter });
+    }
+  });
 });

@@ -10,7 +10,8 @@ import {
   type ResourceObject,
 } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
-import { type PresentableUser, presentUser, type UserExtras } from './presenter';
+import { roleFields } from '../access/presenter';
+import { type PresentableUser, presentUser, type UserExtras, userFields } from './presenter';
 import { avatarVersion } from './profile-store';
 import { normalizeEmail, presentableUserColumns } from './store';
 
@@ -41,6 +42,7 @@ export const userListSpec: ListSpec = {
     lastSignInAt: { column: 'users.lastSignInAt', kind: 'timestamp' },
   },
   includes: ['roles'],
+  fieldsets: { users: userFields, roles: roleFields },
 };
 
 export type ListedUser = PresentableUser & { avatarKey: string | null; roleIds: string[] };

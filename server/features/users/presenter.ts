@@ -62,6 +62,32 @@ export function avatarPath(id: string, size: 58 | 256, version: string): string 
  * `links.avatar` (and `attributes.avatarUrl`, the same URL for clients that read attributes only)
  * appear when `extras.avatar` is given, `avatarUrl` is `null` when it is given as `null`.
  */
+/** The fields of a `users` resource, for `fields[users]` (sparse fieldsets). */
+export const userFields = [
+  'username',
+  'namePrefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'nameSuffix',
+  'fullName',
+  'birthday',
+  'email',
+  'additionalEmails',
+  'phone',
+  'status',
+  'enabled',
+  'mustChangePassword',
+  'lastSignInAt',
+  'signInCount',
+  'createdAt',
+  'updatedAt',
+  'customFields',
+  'avatarUrl',
+  'roles',
+  'organizations',
+] as const;
+
 export function presentUser(user: PresentableUser, extras: UserExtras = {}): ResourceObject {
   const attributes: Record<string, unknown> = {
     username: user.username,

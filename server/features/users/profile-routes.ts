@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { resourceDocument } from '../../platform/http/jsonapi';
+import { applySparseFieldset, parseFieldsQuery, resourceDocument } from '../../platform/http/jsonapi';
 import { toMany, userIdParams } from '../../platform/http/schemas';
-import { presentUser } from './presenter';
+import { presentUser, userFields } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
 
 /** As `resourceBody('users', …)` would build it, spelled out so the relationship stays typed. */
@@ -37,9 +37,12 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
       schema: { tags, summary: 'A user of my organization (`me` for myself)', params: userIdParams },
     },
     async (request, reply) => {
+      const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, {
+        users: userFields,
+      });
       const view = await getUserProfile(deps, actorOf(request), request.params.id);
       reply.header('etag', view.etag);
-      return resourceDocument(present(view));
+      return resourceDocument(applySparseFieldset(present(view), fields));
     },
   );
 

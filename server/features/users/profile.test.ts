@@ -457,4 +457,28 @@ describe('GET and PATCH /api/users/{id}', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().data.attributes.phone).toBe('+49301234567');
   });
+  it('trims the profile to fields[users] and refuses unknown fields or parameters (400)', async () => {
+    const { user, browser } = await member();
+    const response = await browser.request({
+      method: 'GET',
+      url: '/api/users/me?fields[users]=username,roles',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toBe('"v1"');
+    const { data } = response.json();
+    expect(data.attributes).toEqual({ username: user.username });
+    expect(data.relationships).toEqual({
+      roles: { data: [{ type: 'roles', id: organization.roleIds.User }] },
+    });
+    expect(data.meta).toEqual({ etag: '"v1"' });
+    for (const [query, parameter] of [
+      ['fields[users]=passwordHash', 'fields[users]'],
+      ['fields[roles]=name', 'fields[roles]'],
+      ['include=roles', 'include'],
+    ] as const) {
+      const refused = await browser.request({ method: 'GET', url: `/api/users/${user.id}?${query}` });
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().errors[0].source, query).toEqual({ parameter });
+    }
+  });
 });

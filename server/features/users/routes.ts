@@ -5,9 +5,11 @@ import { newUserAttributesSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
+  applySparseFieldset,
   collectionDocument,
   paginationLinks,
   parseListQuery,
+  type ResourceObject,
   resourceDocument,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
@@ -60,10 +62,11 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
             .sort((a, b) => a.name.localeCompare(b.name))
             .map(presentRole)
         : undefined;
+      const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
       return collectionDocument(
-        page.rows.map((row) => presentListedUser(row)),
+        page.rows.map((row) => sparse(presentListedUser(row))),
         {
-          ...(included ? { included } : {}),
+          ...(included ? { included: included.map(sparse) } : {}),
           // The total also in meta, for clients that cannot read response headers.
           ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
           links: paginationLinks('/api/users', query, listQuery.page, page),

@@ -16,6 +16,7 @@ export {
   type ResourceObject,
   resourceDocument,
 } from './document';
+export { parseFieldsQuery } from './fields-query';
 export { applyListFilters, applyListQuery, countListQuery, fetchListPage, type ListPage } from './kysely';
 export { type PageState, type PaginationLinks, paginationLinks } from './links';
 export {

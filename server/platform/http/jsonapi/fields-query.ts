@@ -1,0 +1,23 @@
+import { type ListSpec, parseListQuery } from './list-query';
+import { badParameter } from './query-error';
+
+/**
+ * Parses the query string of a single-resource GET: only `fields[type]` (sparse fieldsets, checked
+ * against `fieldsets` exactly as a list does); any other parameter is a 400 naming it.
+ */
+export function parseFieldsQuery(
+  query: Readonly<Record<string, unknown>>,
+  fieldsets: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
+  for (const [parameter, value] of Object.entries(query)) {
+    if (value !== undefined && !/^fields\[[^[\]]+\]$/.test(parameter)) {
+      throw badParameter(
+        parameter,
+        'unknown_parameter',
+        `The query parameter ${parameter} is not supported here.`,
+      );
+    }
+  }
+  const spec: ListSpec = { type: '', sort: { id: 'id' }, defaultSort: 'id', filters: {}, fieldsets };
+  return parseListQuery(query, spec).fields;
+}
