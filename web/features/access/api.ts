@@ -20,7 +20,7 @@ export function useRoles() {
   return useQuery({
     queryKey: rolesQueryKey,
     queryFn: async () => {
-      const { data } = await apiFetch<{ data: RoleResource[] }>('/api/roles');
+      const { data } = await apiFetch<{ data: RoleResource[] }>('/api/roles?page[size]=100');
       return data.map(toRole);
     },
     staleTime: 60_000,

@@ -25,7 +25,7 @@ export function useMyOrganizations(enabled = true) {
   return useQuery({
     queryKey: organizationsQueryKey,
     queryFn: async () => {
-      const { data } = await apiFetch<{ data: OrganizationResource[] }>('/api/organizations');
+      const { data } = await apiFetch<{ data: OrganizationResource[] }>('/api/organizations?page[size]=100');
       return data.map(toOrganization);
     },
     enabled,

@@ -125,7 +125,9 @@ export function useRoleNames() {
   return useQuery({
     queryKey: ['roles', 'names'],
     queryFn: async () => {
-      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>('/api/roles');
+      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
+        '/api/roles?page[size]=100',
+      );
       return new Map(document.data.map((role) => [role.id, role.attributes.name]));
     },
     staleTime: 5 * 60_000,
@@ -138,7 +140,7 @@ export function useOrganizationNames() {
     queryKey: ['organizations', 'names'],
     queryFn: async () => {
       const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
-        '/api/organizations',
+        '/api/organizations?page[size]=100',
       );
       return new Map(document.data.map((organization) => [organization.id, organization.attributes.name]));
     },
@@ -162,7 +164,7 @@ export function useMySessions(enabled: boolean) {
     enabled,
     queryFn: async () => {
       const document = await apiFetch<{ data: { id: string; attributes: Omit<DeviceSession, 'id'> }[] }>(
-        '/api/sessions',
+        '/api/sessions?page[size]=100',
       );
       return document.data.map((session) => ({ id: session.id, ...session.attributes }));
     },
