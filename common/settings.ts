@@ -21,6 +21,25 @@ function define<T>(definition: SettingDefinition<T>): SettingDefinition<T> {
 }
 
 const bool = z.boolean();
+
+/** A BCP 47 locale the platform's Intl knows, in its canonical spelling (`de-DE`, not `de_de`). */
+export function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value)[0] === value;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name (`Europe/Berlin`, `UTC`). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const settingDefinitions = {
@@ -86,13 +105,13 @@ export const settingDefinitions = {
     label: 'Minutes of the first lockout (doubles each time)',
   }),
   'localization.locale': define({
-    schema: z.string().min(2).max(35),
+    schema: z.string().min(2).max(35).refine(isLocale, 'Choose a locale such as en-US or de-DE.'),
     default: 'en-US',
     scopes: ['system', 'organization', 'user'],
     label: 'Locale',
   }),
   'localization.timezone': define({
-    schema: z.string().min(1).max(64),
+    schema: z.string().min(1).max(64).refine(isTimeZone, 'Choose a time zone such as Europe/Berlin.'),
     default: 'UTC',
     scopes: ['system', 'organization', 'user'],
     label: 'Timezone',

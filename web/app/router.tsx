@@ -63,6 +63,12 @@ const userRoutes: RouteObject[] = [
     }),
   },
   {
+    path: paths.myConfiguration,
+    lazy: async () => ({
+      Component: (await import('../features/settings/my-configuration-page')).MyConfigurationPage,
+    }),
+  },
+  {
     path: paths.passwordPolicySettings,
     lazy: async () => ({
       Component: (await import('../features/settings/password-policy-page')).PasswordPolicySettingsPage,

@@ -158,4 +158,35 @@ describe('settings API', () => {
     );
     expect((await list(browser, 'system')).get('password.numbers')).toMatchObject({ value: false });
   });
+
+  it('My Configuration: a member sets their own locale and time zone, validated, apart from colleagues', async () => {
+    const member = await buildMember(t);
+    const colleague = await buildMember(t, member.organization);
+    const browser = await signIn(t.app, member.username, TEST_PASSWORD);
+    const other = await signIn(t.app, colleague.username, TEST_PASSWORD);
+    expect((await list(browser, 'user')).get('localization.locale')).toMatchObject({
+      value: 'en-US',
+      inheritedFrom: 'default',
+    });
+    for (const [key, value] of [
+      ['localization.locale', 'de_de'],
+      ['localization.locale', 'not a locale'],
+      ['localization.timezone', 'Mars/Olympus_Mons'],
+    ] as const) {
+      const refused = await patch(browser, key, 'user', value);
+      expect(refused.statusCode, `${key}=${value}`).toBe(422);
+      expect(refused.json().errors[0].source.pointer).toBe('/data/attributes/value');
+    }
+    expect((await patch(browser, 'localization.locale', 'user', 'de-DE')).statusCode).toBe(200);
+    expect((await patch(browser, 'localization.timezone', 'user', 'Europe/Berlin')).statusCode).toBe(200);
+    const mine = await list(browser, 'user');
+    expect(mine.get('localization.locale')).toMatchObject({ value: 'de-DE', inheritedFrom: null });
+    expect(mine.get('localization.timezone')).toMatchObject({ value: 'Europe/Berlin', inheritedFrom: null });
+    expect((await list(other, 'user')).get('localization.locale')).toMatchObject({ value: 'en-US' });
+    // a member may not set the organization's level
+    expect((await patch(browser, 'localization.locale', 'organization', 'fr-FR')).statusCode).toBe(403);
+    // "Use Organization": back to the level above
+    expect((await patch(browser, 'localization.locale', 'user', null)).statusCode).toBe(200);
+    expect((await list(browser, 'user')).get('localization.locale')).toMatchObject({ value: 'en-US' });
+  });
 });
