@@ -3,7 +3,8 @@ import { expectNoAxeViolations, signIn } from './fixtures';
 
 /**
  * "Configure Interface …": user menu → My Configuration; a personal value is set (no longer "Use
- * Organization"), saved with **Save Settings**, still there after a reload, and can fall back again.
+ * Organization"), saved with **Save Settings**, still there after a reload, shown on My User
+ * (German dates, Berlin time), and can fall back again.
  */
 test('My Configuration: set my locale and time zone, then use the organization’s again', async ({ page }) => {
   await signIn(page);
@@ -33,6 +34,12 @@ test('My Configuration: set my locale and time zone, then use the organization�
   await expect(page.getByRole('combobox', { name: 'Timezone' })).toHaveValue('Europe/Berlin');
   await expectNoAxeViolations(page);
 
+  // My User now shows its dates in German, in Berlin time: "28.11.2026, 10:58"
+  await page.goto('/my-user');
+  const created = page.getByText('Created', { exact: true }).locator('xpath=following-sibling::*[1]');
+  await expect(created).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+
+  await page.goto('/my-configuration');
   await page.getByRole('checkbox', { name: 'Use Organization' }).first().check();
   await page.getByRole('button', { name: 'Save Settings' }).click();
   await expect(page.getByText('Localization: settings saved.')).toBeVisible();

@@ -20,7 +20,7 @@ import {
 import { AdditionalSection } from './edit-additional';
 import { type AvatarChange, GeneralSection } from './edit-general';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
-import { formatPersonName, viewerLocale } from './format';
+import { formatPersonName, useViewerLocale } from './format';
 import { userPaths } from './paths';
 
 /** `/users/:id/edit`: an administrator edits a user. */
@@ -89,7 +89,7 @@ function EditUserForm({
   organizationName: string | undefined;
   reload: () => Promise<UserResource | undefined>;
 }) {
-  const locale = viewerLocale();
+  const locale = useViewerLocale();
   const navigate = useNavigate();
   const userId = isSelf ? 'me' : user.id;
   const update = useUpdateUser(userId);

@@ -41,7 +41,8 @@ import {
   describeUserAgent,
   formatDateTime,
   formatPersonName,
-  viewerLocale,
+  useViewerLocale,
+  useViewerTimeZone,
 } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
@@ -60,7 +61,7 @@ export function UserViewPage() {
 export function UserView({ userId }: { userId: string }) {
   const { data: me } = useCurrentUser();
   const user = useUser(userId);
-  const locale = viewerLocale();
+  const locale = useViewerLocale();
   if (user.isPending || !me) return <PageLoader label="Loading the user…" />;
   if (user.isError) {
     return (
@@ -153,6 +154,7 @@ export function UserView({ userId }: { userId: string }) {
 }
 
 function UserHeader({ user, locale }: { user: UserResource; locale: string }) {
+  const timeZone = useViewerTimeZone();
   const a = user.attributes;
   const roles = useRoleNames();
   const organizations = useOrganizationNames();
@@ -181,10 +183,10 @@ function UserHeader({ user, locale }: { user: UserResource; locale: string }) {
             <Field label="Organizations">
               {organizationNames.length ? organizationNames.join(', ') : <NotSet />}
             </Field>
-            <Field label="Created">{formatDateTime(a.createdAt, locale)}</Field>
-            <Field label="Updated">{formatDateTime(a.updatedAt, locale)}</Field>
+            <Field label="Created">{formatDateTime(a.createdAt, locale, timeZone)}</Field>
+            <Field label="Updated">{formatDateTime(a.updatedAt, locale, timeZone)}</Field>
             <Field label="Last sign-in">
-              {a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale) : 'Never'}
+              {a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : 'Never'}
             </Field>
             <Field label="Sign-in count">{String(a.signInCount)}</Field>
           </SimpleGrid>
@@ -232,6 +234,7 @@ function renderCustomValue(definition: CustomFieldDefinition, value: unknown, lo
 }
 
 function SignedInDevices({ locale }: { locale: string }) {
+  const timeZone = useViewerTimeZone();
   const sessions = useMySessions(true);
   const end = useEndSession();
   return (
@@ -266,8 +269,8 @@ function SignedInDevices({ locale }: { locale: string }) {
                     ) : null}
                   </Table.Td>
                   <Table.Td>{session.ip ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(session.createdAt, locale)}</Table.Td>
-                  <Table.Td>{formatDateTime(session.lastSeenAt, locale)}</Table.Td>
+                  <Table.Td>{formatDateTime(session.createdAt, locale, timeZone)}</Table.Td>
+                  <Table.Td>{formatDateTime(session.lastSeenAt, locale, timeZone)}</Table.Td>
                   <Table.Td>
                     {session.current ? null : (
                       <Button
@@ -275,7 +278,7 @@ function SignedInDevices({ locale }: { locale: string }) {
                         variant="default"
                         loading={end.isPending && end.variables === session.id}
                         onClick={() => end.mutate(session.id)}
-                        aria-label={`Sign out ${describeUserAgent(session.userAgent)} (${formatDateTime(session.lastSeenAt, locale)})`}
+                        aria-label={`Sign out ${describeUserAgent(session.userAgent)} (${formatDateTime(session.lastSeenAt, locale, timeZone)})`}
                       >
                         Sign out
                       </Button>
@@ -292,6 +295,7 @@ function SignedInDevices({ locale }: { locale: string }) {
 }
 
 function SecurityEvents({ userId, enabled, locale }: { userId: string; enabled: boolean; locale: string }) {
+  const timeZone = useViewerTimeZone();
   const events = useSecurityEvents(userId, enabled);
   if (!enabled) return null;
   return (
@@ -307,7 +311,7 @@ function SecurityEvents({ userId, enabled, locale }: { userId: string; enabled: 
           {events.data.map((event) => (
             <Group key={event.id} component="li" gap="sm" wrap="nowrap">
               <Text size="sm" c="gray.8" miw={170}>
-                {formatDateTime(event.occurredAt, locale)}
+                {formatDateTime(event.occurredAt, locale, timeZone)}
               </Text>
               <Text size="sm">{auditActionLabel(event.action)}</Text>
               {event.ip ? (

@@ -1,8 +1,31 @@
 import type { PersonName } from '../../ui/person-name';
+import { useSettings } from '../settings/api';
 
-/** The language the viewer reads: the browser's locale (My Configuration's locale setting comes later). */
-export function viewerLocale(): string {
+/** The browser's language, for viewers who chose no locale anywhere. */
+export function browserLocale(): string {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US';
+}
+
+/**
+ * The language the viewer reads: the Locale of My Configuration when it is set for them, their
+ * organization or the system; else the browser's.
+ */
+export function useViewerLocale(): string {
+  return useViewerSetting('localization.locale') ?? browserLocale();
+}
+
+/** The time zone timestamps are shown in: My Configuration's Timezone when set anywhere, else the browser's. */
+export function useViewerTimeZone(): string | undefined {
+  return useViewerSetting('localization.timezone');
+}
+
+/** A personal setting's value when someone chose it (user, organization or system), else undefined. */
+function useViewerSetting(key: string): string | undefined {
+  const { data } = useSettings('user');
+  const setting = data?.find((s) => s.key === key);
+  return setting && setting.inheritedFrom !== 'default' && typeof setting.value === 'string'
+    ? setting.value
+    : undefined;
 }
 
 /** Languages that write the family name first (and without the Western prefix/suffix order). */
@@ -25,11 +48,13 @@ export function formatPersonName(person: PersonName, locale: string): string {
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
 }
 
-/** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM". */
-export function formatDateTime(iso: string | null | undefined, locale: string): string {
+/** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM", in their time zone. */
+export function formatDateTime(iso: string | null | undefined, locale: string, timeZone?: string): string {
   if (!iso) return '';
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+      new Date(iso),
+    );
   } catch {
     return new Date(iso).toLocaleString();
   }
