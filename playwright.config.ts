@@ -25,6 +25,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     locale: 'en-US',
     timezoneId: 'UTC',
+    // No transitions: axe then never measures a dialog's colours mid-fade (half-transparent text).
+    contextOptions: { reducedMotion: 'reduce' },
   },
   projects: [
     {

@@ -157,6 +157,8 @@ test.describe('identity', () => {
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Active' }).click();
     await expect(page).toHaveURL(/status=active/);
+    // The grid refetches for the new filter: click once the list has settled.
+    await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
     await page.getByRole('link', { name: username }).click();
     await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Grace');

@@ -289,7 +289,10 @@ test.describe('passwords', () => {
 
   test('the Password policy settings page changes the rules in force', async ({ page }) => {
     await signIn(page);
-    await page.goto('/settings/password-policy');
+    await page.goto('/');
+    await page.getByRole('banner').getByRole('button', { name: 'Admin User' }).click();
+    await page.getByRole('menuitem', { name: 'Password policy' }).click();
+    await expect(page).toHaveURL('/settings/password-policy');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Password policy');
     const organization = page.getByRole('region', { name: /Organization/ });
     await expect(organization.getByLabel('Minimal password length')).toBeVisible();

@@ -23,6 +23,7 @@ test.describe('the web shell', () => {
       'My User',
       'My Configuration',
       'Custom User Fields',
+      'Password policy',
       'Outbox',
       'Logout',
     ]);
@@ -41,6 +42,7 @@ test.describe('the web shell', () => {
     await expect(userMenu).toBeFocused();
 
     await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: 'My User' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('menuitem', { name: 'My Configuration' })).toBeFocused();
     await page.keyboard.press('Enter');

@@ -11,6 +11,8 @@ import { type CSSVariablesResolver, createTheme, type MantineColor } from '@mant
  * background with white text — use them only for decoration (borders, icons next to a label).
  */
 export const theme = createTheme({
+  // People who ask their system for less motion get no transitions (dialogs appear at once).
+  respectReducedMotion: true,
   primaryColor: 'indigo',
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',

@@ -1,4 +1,4 @@
-import { IconForms, IconMail, IconSettings, IconUser, type TablerIcon } from '@tabler/icons-react';
+import { IconForms, IconLock, IconMail, IconSettings, IconUser, type TablerIcon } from '@tabler/icons-react';
 import type { Permission } from '../../common/permissions';
 import { paths } from './paths';
 
@@ -25,6 +25,13 @@ export const userMenuItems: UserMenuItem[] = [
     to: '/settings/custom-fields',
     icon: IconForms,
     permission: 'custom_fields.manage',
+  },
+  {
+    key: 'password_policy',
+    label: 'Password policy',
+    to: paths.passwordPolicySettings,
+    icon: IconLock,
+    permission: 'organization.settings',
   },
   { key: 'outbox', label: 'Outbox', to: paths.outbox, icon: IconMail, permission: 'mail.manage' },
 ];

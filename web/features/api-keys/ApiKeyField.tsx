@@ -151,7 +151,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
             <Button variant="default" onClick={() => setConfirming(null)} disabled={revoke.isPending}>
               Cancel
             </Button>
-            <Button color="red" onClick={revokeNow} loading={revoke.isPending}>
+            <Button color="red.8" onClick={revokeNow} loading={revoke.isPending}>
               Revoke
             </Button>
           </Group>

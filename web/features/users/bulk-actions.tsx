@@ -146,7 +146,7 @@ export function SetEnabledDialog({
           </Button>
           {failures.length === 0 ? (
             <Button
-              color={pending?.enabled ? undefined : 'red'}
+              color={pending?.enabled ? undefined : 'red.8'}
               loading={setEnabled.isPending}
               onClick={confirm}
             >

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import type { UserRow, UserSortField } from './admin-api';
 import type { SelectedUser } from './bulk-actions';
 
@@ -32,6 +32,7 @@ type GridParameter = 'page' | 'sort' | 'name' | 'email' | 'role' | 'status';
 /** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
 export function useGridState() {
   const [searchParams, setSearchParams] = useSearchParams();
+  const gridPath = useLocation().pathname;
   const sortValue = searchParams.get('sort') ?? 'username';
   const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
   const field = (sortValue.replace(/^-/, '') || 'username') as UserSortField;
@@ -44,6 +45,9 @@ export function useGridState() {
     status: (searchParams.get('status') ?? '') as UserRow['status'] | '',
   };
   const update = (changes: Partial<Record<GridParameter, string>>) => {
+    // A debounced change may land after a click on a user has already left the grid: it must not
+    // write the grid's parameters onto the next page's address.
+    if (window.location.pathname !== gridPath) return;
     setSearchParams(
       (current) => {
         const next = new URLSearchParams(current);
