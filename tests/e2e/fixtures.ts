@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
 
 /** Where the end-to-end server listens (playwright.config.ts starts it). */
 /** `ATRIUM_E2E_PORT` lets two runs on one machine (two engineers, two trees) not collide. */
@@ -50,4 +53,36 @@ export async function signIn(
     }),
   });
   expect(response.status(), await response.text()).toBe(201);
+}
+
+/**
+ * The newest link to `page` (e.g. `password-reset`) mailed to an address, as the test SMTP server
+ * beside the e2e server received it (filed under DATA_DIR/mail); waits for the mail worker.
+ */
+export async function mailedLink(address: string, page: string): Promise<string> {
+  const directory = path.join(e2eDataDir ?? '', 'mail');
+  const pattern = new RegExp(`(https?://\\S+/${page}#token=[A-Za-z0-9_%-]+)`);
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        let files: string[] = [];
+        try {
+          files = readdirSync(directory).filter((name) => name.endsWith('.eml'));
+        } catch {
+          return undefined;
+        }
+        for (const name of files.sort().reverse()) {
+          const mail = await simpleParser(readFileSync(path.join(directory, name)));
+          const to = [mail.to].flat().flatMap((entry) => entry?.value ?? []);
+          if (!to.some((recipient) => recipient.address === address)) continue;
+          link = pattern.exec(mail.text ?? '')?.[1];
+          if (link) return link;
+        }
+        return undefined;
+      },
+      { timeout: 15_000, message: `a ${page} link mailed to ${address}` },
+    )
+    .toBeTruthy();
+  return link as string;
 }

@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { simpleParser } from 'mailparser';
 import { insertUser } from '../../server/features/users/store';
 import { systemClock } from '../../server/platform/clock';
 import { openDatabase } from '../../server/platform/db/kysely';
-import { e2eDataDir, expectNoAxeViolations, signIn } from './fixtures';
+import { e2eDataDir, expectNoAxeViolations, mailedLink, signIn } from './fixtures';
 
 /**
  * Passwords end to end, in Chromium against the real server. Users are made directly in the
@@ -55,36 +53,7 @@ async function createUser(options: { mustChangePassword?: boolean; password?: st
   }
 }
 
-/** The newest reset link mailed to an address, as the test SMTP server received it (waits for the worker). */
-async function resetLinkFor(address: string): Promise<string> {
-  const directory = path.join(e2eDataDir ?? '', 'mail');
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        let files: string[] = [];
-        try {
-          files = readdirSync(directory).filter((name) => name.endsWith('.eml'));
-        } catch {
-          return undefined;
-        }
-        for (const name of files.sort().reverse()) {
-          const mail = await simpleParser(readFileSync(path.join(directory, name)));
-          const to = [mail.to].flat().flatMap((entry) => entry?.value ?? []);
-          if (!to.some((recipient) => recipient.address === address)) continue;
-          const match = /(https?:\/\/\S+\/password-reset#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '');
-          if (match?.[1]) {
-            link = match[1];
-            return link;
-          }
-        }
-        return undefined;
-      },
-      { timeout: 15_000, message: `a reset link mailed to ${address}` },
-    )
-    .toBeTruthy();
-  return link as string;
-}
+const resetLinkFor = (address: string) => mailedLink(address, 'password-reset');
 
 /** An unsafe API call as the signed-in browser (CSRF token from the session). */
 async function apiPost(request: APIRequestContext, url: string, body?: unknown) {

@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { simpleParser } from 'mailparser';
 import sharp from 'sharp';
-import { admin, e2eDataDir, expectNoAxeViolations, signIn } from './fixtures';
+import { admin, expectNoAxeViolations, mailedLink, signIn } from './fixtures';
 
 /**
  * The user guide's "Review Your Profile", "Edit Your Profile" and "Change Your Password", in
@@ -82,36 +79,7 @@ async function ensureCustomField(page: Page, attributes: Record<string, unknown>
   expect(created.status(), await created.text()).toBe(201);
 }
 
-/** The verification link mailed to an address, as the test SMTP server received it (waits for the worker). */
-async function verificationLinkFor(address: string): Promise<string> {
-  const directory = path.join(e2eDataDir ?? '', 'mail');
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        let files: string[] = [];
-        try {
-          files = readdirSync(directory).filter((name) => name.endsWith('.eml'));
-        } catch {
-          return undefined;
-        }
-        for (const name of files.sort().reverse()) {
-          const mail = await simpleParser(readFileSync(path.join(directory, name)));
-          const to = [mail.to].flat().flatMap((entry) => entry?.value ?? []);
-          if (!to.some((recipient) => recipient.address === address)) continue;
-          const match = /(https?:\/\/\S+\/verify-email#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '');
-          if (match?.[1]) {
-            link = match[1];
-            return link;
-          }
-        }
-        return undefined;
-      },
-      { timeout: 15_000, message: `a verification link mailed to ${address}` },
-    )
-    .toBeTruthy();
-  return link as string;
-}
+const verificationLinkFor = (address: string) => mailedLink(address, 'verify-email');
 
 async function openMyUser(page: Page, person: Pick<Person, 'firstName' | 'lastName'>) {
   await page.goto('/');
