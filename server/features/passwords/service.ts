@@ -11,13 +11,13 @@ import { resolveUserId } from '../access/policy';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions, findUserSession, insertSession, type SessionRecord } from '../auth/store';
 import { csrfTokenFor, newSessionToken } from '../auth/tokens';
+import { findPasswordHash } from '../users/store';
 import { canManagePasswords, isOwnAccount } from './policy';
 import { assertAcceptablePassword, passwordFailures, passwordPolicyFor } from './rules';
 import {
   findMemberSubject,
   findMemberSubjects,
   findOrganizationName,
-  findPasswordHash,
   insertPasswordToken,
   markPasswordReset,
   type PasswordSubject,

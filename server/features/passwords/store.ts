@@ -81,11 +81,6 @@ export async function findSubjectByLogin(
     .executeTakeFirst();
 }
 
-export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
-  return row?.passwordHash ?? null;
-}
-
 export async function findOrganizationName(
   db: Kysely<DB>,
   organizationId: string,

@@ -24,7 +24,7 @@ import {
 } from '../access/store';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
-import { insertUser, normalizeEmail, normalizeUsername } from './store';
+import { findEmailsTakenByOthers, insertUser, isUsernameTaken } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[] };
 
@@ -342,31 +342,21 @@ async function resolveNewUserRoles(
 }
 
 /**
- * 409 when the username or the email is taken. A username may not equal anyone's email and an
- * email may not equal anyone's username either: sign-in accepts both, so each login must name
- * exactly one person.
+ * 409 when the username or the email is taken — the same lookups as a profile change. Sign-in
+ * accepts both, so each login must name one person: usernames cannot contain "@" (the shared
+ * schema refuses it), hence no username can equal an email, and emails are unique across primary
+ * and additional addresses.
  */
 async function ensureLoginsAvailable(
   db: Kysely<DB>,
   input: { username: string; email: string },
 ): Promise<void> {
-  const username = normalizeUsername(input.username);
-  const email = normalizeEmail(input.email);
-  const [usernameOwner, emailOwner, additionalOwner] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb.or([eb('usernameNormalized', '=', username), eb('emailNormalized', '=', username)]))
-      .executeTakeFirst(),
-    db
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb.or([eb('emailNormalized', '=', email), eb('usernameNormalized', '=', email)]))
-      .executeTakeFirst(),
-    db.selectFrom('userEmails').select('id').where('emailNormalized', '=', email).executeTakeFirst(),
+  const [usernameTaken, emailsTaken] = await Promise.all([
+    isUsernameTaken(db, input.username),
+    findEmailsTakenByOthers(db, [input.email]),
   ]);
-  if (usernameOwner) throw conflictField('username', 'username_taken', 'This username is already taken.');
-  if (emailOwner || additionalOwner) {
+  if (usernameTaken) throw conflictField('username', 'username_taken', 'This username is already taken.');
+  if (emailsTaken.size > 0) {
     throw conflictField('email', 'email_taken', 'This email address already belongs to another user.');
   }
 }

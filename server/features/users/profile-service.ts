@@ -3,6 +3,7 @@ import { isoDateOf, subtractYears } from '../../../common/dates';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
 import type { DB } from '../../platform/db/schema';
+import { isUniqueViolation, violatedField } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
@@ -17,18 +18,19 @@ import { listUserEmails } from '../user-emails/store';
 import { applyAdminChanges } from './admin-service';
 import { formatFullName, type UserExtras } from './presenter';
 import {
-  findEmailsTakenByOthers,
   findMemberUser,
-  findPasswordHash,
   findUserVersion,
-  isUniqueViolation,
-  isUsernameTaken,
   loadUserExtras,
   type ProfileColumns,
   updateProfileColumns,
-  violatedField,
 } from './profile-store';
-import { normalizeEmail, type UserRecord } from './store';
+import {
+  findEmailsTakenByOthers,
+  findPasswordHash,
+  isUsernameTaken,
+  normalizeEmail,
+  type UserRecord,
+} from './store';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
 

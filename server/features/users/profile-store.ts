@@ -92,47 +92,6 @@ export function avatarVersion(storageKey: string): string {
 }
 
 /** Whether another user already has this username (case-insensitively). */
-export async function isUsernameTaken(
-  db: Kysely<DB>,
-  username: string,
-  exceptUserId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('usernameNormalized', '=', normalizeUsername(username))
-    .where('id', '!=', exceptUserId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/**
- * Which of these addresses another user already has, as a primary or an additional address
- * (case-insensitively): returns their normalized forms.
- */
-export async function findEmailsTakenByOthers(
-  db: Kysely<DB>,
-  emails: readonly string[],
-  exceptUserId: string,
-): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
-  const normalized = [...new Set(emails.map(normalizeEmail))];
-  const [primary, additional] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select('emailNormalized')
-      .where('emailNormalized', 'in', normalized)
-      .where('id', '!=', exceptUserId)
-      .execute(),
-    db
-      .selectFrom('userEmails')
-      .select('emailNormalized')
-      .where('emailNormalized', 'in', normalized)
-      .where('userId', '!=', exceptUserId)
-      .execute(),
-  ]);
-  return new Set([...primary, ...additional].map((row) => row.emailNormalized));
-}
 
 export type ProfileColumns = Pick<
   UserUpdate,
@@ -172,24 +131,4 @@ export async function updateProfileColumns(
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : undefined;
-}
-
-/** The password hash of a user, to check their current password. Never leaves the service. */
-export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
-  return row?.passwordHash ?? null;
-}
-
-/** True when a database error is a unique-constraint violation (SQLite or PostgreSQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/** Which unique index a violation hit, as far as the message tells (`username`, `email`). */
-export function violatedField(error: unknown): 'username' | 'email' | undefined {
-  const text = `${(error as { message?: string })?.message ?? ''} ${(error as { constraint?: string })?.constraint ?? ''}`;
-  if (/username/.test(text)) return 'username';
-  if (/email/.test(text)) return 'email';
-  return undefined;
 }

@@ -133,3 +133,60 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export async function isUsernameTaken(
+  db: Kysely<DB>,
+  username: string,
+  exceptUserId?: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('usernameNormalized', '=', normalizeUsername(username))
+    .$if(exceptUserId !== undefined, (qb) => qb.where('id', '!=', exceptUserId as string))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Which of these addresses another user already has — as a primary or an additional address, or
+ * as a username (one created before usernames were refused an "@"; sign-in accepts both, so a
+ * login must name one person) — case-insensitively: returns their normalized forms.
+ */
+export async function findEmailsTakenByOthers(
+  db: Kysely<DB>,
+  emails: readonly string[],
+  exceptUserId?: string,
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const normalized = [...new Set(emails.map(normalizeEmail))];
+  const [users, additional] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select(['emailNormalized', 'usernameNormalized'])
+      .where((eb) =>
+        eb.or([eb('emailNormalized', 'in', normalized), eb('usernameNormalized', 'in', normalized)]),
+      )
+      .$if(exceptUserId !== undefined, (qb) => qb.where('id', '!=', exceptUserId as string))
+      .execute(),
+    db
+      .selectFrom('userEmails')
+      .select('emailNormalized')
+      .where('emailNormalized', 'in', normalized)
+      .$if(exceptUserId !== undefined, (qb) => qb.where('userId', '!=', exceptUserId as string))
+      .execute(),
+  ]);
+  const taken = new Set(additional.map((row) => row.emailNormalized));
+  for (const row of users) {
+    for (const value of [row.emailNormalized, row.usernameNormalized]) {
+      if (normalized.includes(value)) taken.add(value);
+    }
+  }
+  return taken;
+}
+
+/** The password hash of a user, to check their current password. Never leaves the service. */
+export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
+  return row?.passwordHash ?? null;
+}
