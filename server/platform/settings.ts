@@ -58,12 +58,10 @@ const userSettingsQuery = preparedQuery(['organizationId', 'userScopeId'], (db, 
 
 const precedence: Record<SettingScope, number> = { system: 0, organization: 1, user: 2 };
 
-/**
- * Every setting in force for a user in an organization (or an organization, or the system) in one
- * query: the nearest scope that sets a key wins, else the registry's default.
- */
-export async function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
-  const resolved = defaultSettings() as Record<string, unknown>;
+export type StoredSetting = { scope: SettingScope; key: string; value: string };
+
+/** Every stored value on the path system → organization → user of the target, in one query. */
+export async function listStoredSettings(db: Kysely<DB>, target: SettingsTarget): Promise<StoredSetting[]> {
   const { rows } = target.organizationId
     ? target.userId
       ? await userSettingsQuery(db, {
@@ -72,6 +70,16 @@ export async function resolveSettings(db: Kysely<DB>, target: SettingsTarget): P
         })
       : await organizationSettingsQuery(db, { organizationId: target.organizationId })
     : await systemSettingsQuery(db, {});
+  return rows;
+}
+
+/**
+ * Every setting in force for a user in an organization (or an organization, or the system) in one
+ * query: the nearest scope that sets a key wins, else the registry's default.
+ */
+export async function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
+  const resolved = defaultSettings() as Record<string, unknown>;
+  const rows = await listStoredSettings(db, target);
   rows.sort((a, b) => precedence[a.scope] - precedence[b.scope]);
   for (const row of rows) {
     if (!isSettingKey(row.key)) continue;

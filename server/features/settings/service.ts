@@ -8,11 +8,14 @@ import {
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
-import type { SettingsTarget } from '../../platform/settings';
-import { writeSetting } from '../../platform/settings';
+import {
+  listStoredSettings,
+  type SettingsTarget,
+  type StoredSetting,
+  writeSetting,
+} from '../../platform/settings';
 import { recordAuditEvent } from '../audit/store';
 import { canManageSettings } from './policy';
-import { listStoredSettings, type StoredSetting } from './store';
 
 const levels: SettingScope[] = ['system', 'organization', 'user'];
 
