@@ -71,7 +71,7 @@ export async function changeRolePermissions(
     }
     if (added.length === 0 && removed.length === 0) return role;
     const updatedAt = clock.now().toISOString();
-    await updateRolePermissions(trx, role.id, wanted, updatedAt);
+    await updateRolePermissions(trx, role, wanted, updatedAt);
     await recordAuditEvent(trx, clock, {
       action: 'role.permissions_changed',
       organizationId: actor.organizationId,

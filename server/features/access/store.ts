@@ -132,14 +132,15 @@ export async function findRolesByIds(db: Kysely<DB>, organizationId: string, ids
 
 export async function updateRolePermissions(
   db: Kysely<DB>,
-  roleId: string,
+  role: Pick<RoleRecord, 'id' | 'organizationId'>,
   granted: readonly Permission[],
   updatedAt: string,
 ): Promise<void> {
   await db
     .updateTable('roles')
     .set({ permissions: JSON.stringify(granted), updatedAt })
-    .where('id', '=', roleId)
+    .where('id', '=', role.id)
+    .where('organizationId', '=', role.organizationId)
     .execute();
 }
 
