@@ -45,6 +45,26 @@ describe('every API route declares and enforces its access', () => {
     }
   });
 
+  it('refuses a malformed body on every route that takes one, with a JSON:API error and a pointer', async () => {
+    const organization = await buildOrganization(t);
+    const admin = await buildUser(t, { organization, roles: ['Administrator'] });
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const withBody = t.app.apiRoutes.filter((r) => ['POST', 'PATCH', 'PUT'].includes(r.method));
+    expect(withBody.length).toBeGreaterThan(10);
+    for (const route of withBody) {
+      const response = await browser.request({
+        method: route.method as 'POST',
+        url: concrete(route.url),
+        payload: { data: { type: 'not-a-type', attributes: { isAdmin: true } } },
+      });
+      const label = `${route.method} ${route.url}: ${response.body}`;
+      expect([400, 406, 415, 422], label).toContain(response.statusCode);
+      const [error] = response.json().errors;
+      expect(error.code, label).toEqual(expect.any(String));
+      expect(error.source ?? error.detail, label).toBeDefined();
+    }
+  });
+
   it('refuses to start with a route that declares no access', async () => {
     const { buildApp } = await import('../../server/app');
     const { registerFeatures } = await import('../../server/features/index');
