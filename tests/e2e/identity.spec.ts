@@ -97,6 +97,15 @@ test.describe('identity', () => {
     await switcher.click();
     await page.getByRole('menuitem', { name: 'Default Organization' }).click();
     await expect(switcher).toContainText('Default Organization');
+
+    // Rename it from the Organizations page.
+    await page.goto('/organizations');
+    await page.getByRole('button', { name: `Rename ${branch}` }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename Organization' });
+    await rename.getByLabel('Name').fill(`${branch} East`);
+    await rename.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('cell', { name: `${branch} East`, exact: true })).toBeVisible();
+    await expect(page.getByRole('cell', { name: branch, exact: true })).toHaveCount(0);
   });
 
   test('users grid: filter, sort, open a user; Create User; disabling signs the user out', async ({
@@ -205,5 +214,18 @@ test.describe('identity', () => {
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await expect(panel.getByRole('checkbox', { name: 'View the security audit log' })).not.toBeChecked();
     await expectNoAxeViolations(page);
+
+    // Save: the change is kept (and put back afterwards, for the other tests).
+    const auditLog = () =>
+      page.getByRole('tabpanel').getByRole('checkbox', { name: 'View the security audit log' });
+    await auditLog().check();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('tabpanel').getByRole('button', { name: 'Save' })).toBeDisabled();
+    await page.reload();
+    await page.getByRole('tab', { name: 'User' }).click();
+    await expect(auditLog()).toBeChecked();
+    await auditLog().uncheck();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('tabpanel').getByRole('button', { name: 'Save' })).toBeDisabled();
   });
 });

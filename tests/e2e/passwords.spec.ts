@@ -233,6 +233,30 @@ test.describe('passwords', () => {
     await resetLinkFor(user.email);
   });
 
+  test('administrator Reset Password for several users at once from the users grid', async ({ page }) => {
+    const first = await createUser();
+    const second = await createUser();
+    await signIn(page);
+    await page.goto('/users?name=pw_');
+    await page.getByRole('checkbox', { name: `Select ${first.username}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${second.username}` }).check();
+    const selected = page.getByRole('region', { name: 'Selected users' });
+    await expect(selected).toContainText('2 users selected');
+    await selected.getByRole('button', { name: 'Reset Password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset Password' });
+    await expect(dialog).toContainText(first.username.replace('pw_', ''));
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Reset' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText('2 users were signed out and will get an email with a reset link.'),
+    ).toBeVisible();
+    for (const user of [first, second]) {
+      await expectSignInWorks(page.request, user.username, user.password, 401);
+      await resetLinkFor(user.email);
+    }
+  });
+
   test('the must-change flow: after signing in, the user can only choose a new password', async ({
     page,
   }) => {
