@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { createAuthenticators } from './features/auth/authenticate';
 import { registerFeatures } from './features/index';
 import type { Deps } from './platform/deps';
-import { authentication } from './platform/http/authentication';
+import { authentication, isApiCall } from './platform/http/authentication';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { AppError } from './platform/http/errors';
 import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
@@ -25,6 +25,7 @@ export type AppOptions = Omit<Deps, 'log'> & {
 };
 
 const MAX_JSON_BODY = 256 * 1024;
+
 const MAX_UPLOAD = 5 * 1024 * 1024;
 
 /**
@@ -61,38 +62,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, parts: 6 } });
   // 3. Errors: one handler, JSON:API error documents, generic 5xx.
   registerErrorHandler(app);
-  // 4. Security headers.
+  // 4. Security headers: helmet's for documents, a short strict set (with no-store) for API answers.
   await app.register(securityHeaders, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
+    isApiCall,
+    strictTransportSecurity: config.secureCookies,
+    documents: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine and Swagger UI set inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
       },
+      strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
     },
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/doc')) {
-      reply.header('cache-control', 'no-store');
-    }
   });
   // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
-  const isApiCall = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/doc');
+  await app.register(rateLimit, {
+    global: false,
+    // The per-IP budget's headers only once it is spent (429); integrators get their key's below.
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
+  });
   app.addHook(
     'onRequest',
     app.rateLimit({

@@ -29,16 +29,35 @@ describe('the platform', () => {
   });
 
   it('sends the security headers and no-store on /api', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/sessions' });
-    const csp = String(response.headers['content-security-policy']);
-    for (const directive of ["base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'"]) {
-      expect(csp).toContain(directive);
+    for (const url of ['/api/sessions', '/api/no-such-thing', '/api/userprofile?fields[users]=nope']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      // An API answer is JSON, never a document: its CSP allows nothing at all.
+      expect(response.headers['content-security-policy'], url).toBe(
+        "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",
+      );
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      // Plain http here: no HSTS (behind https: tests/platform/security.test.ts).
+      expect(response.headers['strict-transport-security']).toBeUndefined();
     }
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(response.headers['referrer-policy']).toBeDefined();
-    expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sends helmet’s full set on documents and the sandbox', async () => {
+    for (const url of ['/healthz', '/api/doc/openapi.json']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      const csp = String(response.headers['content-security-policy']);
+      for (const directive of ["base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'"]) {
+        expect(csp, url).toContain(directive);
+      }
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
   });
 
   it('refuses oversized bodies, prototype pollution and text/plain', async () => {

@@ -23,7 +23,7 @@ describe('behind https', () => {
       expect(cookie?.secure).toBe(true);
       expect(cookie?.path).toBe('/');
       expect(cookie?.domain).toBeUndefined();
-      expect(response.headers['strict-transport-security']).toContain('max-age=');
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       // the cookie works under its prefixed name
       const current = await t.app.inject({
         method: 'GET',
@@ -75,11 +75,16 @@ describe('the per-IP API budget', () => {
     const t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       for (let i = 0; i < 3; i++) {
-        expect((await t.app.inject({ method: 'GET', url: '/api/sessions' })).statusCode).toBe(401);
+        const allowed = await t.app.inject({ method: 'GET', url: '/api/sessions' });
+        expect(allowed.statusCode).toBe(401);
+        // The per-IP budget is not announced while it lasts (an API key's own budget is).
+        expect(allowed.headers['x-ratelimit-remaining']).toBeUndefined();
       }
       const limited = await t.app.inject({ method: 'GET', url: '/api/sessions' });
       expect(limited.statusCode).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.headers['x-ratelimit-limit']).toBe('3');
+      expect(limited.headers['x-ratelimit-remaining']).toBe('0');
       expect(limited.json().errors[0].code).toBe('rate_limited');
       // health checks are not API calls
       expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);

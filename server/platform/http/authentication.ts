@@ -46,7 +46,8 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   });
 }
 
-function isApiRoute(url: string): boolean {
+/** The JSON:API routes: everything under /api/ but the sandbox under /api/doc. */
+export function isApiCall(url: string): boolean {
   return url.startsWith('/api/') && !url.startsWith('/api/doc');
 }
 
@@ -66,7 +67,7 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
     const catalog: ApiRoute[] = [];
     app.decorate('apiRoutes', catalog);
     app.addHook('onRoute', (route) => {
-      if (!isApiRoute(route.url)) return;
+      if (!isApiCall(route.url)) return;
       const access = route.config?.access;
       if (access === undefined) {
         throw new Error(`${String(route.method)} ${route.url} declares no access (config.access)`);
@@ -77,7 +78,7 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
     });
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!isApiRoute(request.url)) return;
+      if (!isApiCall(request.url)) return;
       const access = request.routeOptions.config.access;
       if (access === undefined) return; // not a route: the not-found handler answers
 
