@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Config } from '../config';
 import type { DB } from './schema';
+import { openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,11 +27,24 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   const plugins = [new CamelCasePlugin()];
   if (config.database.kind === 'sqlite') {
     const sqlite = openSqlite(config.database.file);
+    // An in-memory database cannot be opened twice: it keeps to Kysely's one connection.
+    const reader = config.database.file === ':memory:' ? undefined : openSqliteReader(config.database.file);
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: withSqliteConventions(sqlite) }),
+      dialect: new SqliteDialect({
+        database: withSqliteConventions(sqlite, () => reader?.invalidate()),
+      }),
       plugins,
     });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    if (reader) sqliteReaders.set(db, reader);
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        sqliteReaders.delete(db);
+        reader?.close();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: config.database.url,
@@ -40,6 +54,17 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
+}
+
+const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
+
+/**
+ * The read-only second connection of an SQLite database opened here, for preparedQuery's hot
+ * reads; undefined for PostgreSQL, an in-memory database, or a transaction (which must read
+ * through its own connection to see its own writes).
+ */
+export function sqliteReaderOf(db: Kysely<DB>): SqliteReader | undefined {
+  return sqliteReaders.get(db);
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
@@ -58,9 +83,10 @@ const MAX_CACHED_STATEMENTS = 500;
 /**
  * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
  * in one place, so stores see `boolean` on both databases. Result columns are recognised by the
- * naming convention of schema.ts.
+ * naming convention of schema.ts. `onWrite` tells the reader connection (sqlite-reader.ts) that
+ * this one is writing, so it looks at the database's version again.
  */
-function withSqliteConventions(sqlite: SqliteDatabase.Database) {
+function withSqliteConventions(sqlite: SqliteDatabase.Database, onWrite: () => void) {
   const toParams = (params: readonly unknown[]) =>
     params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
   const toRow = (row: unknown) => {
@@ -92,8 +118,16 @@ function withSqliteConventions(sqlite: SqliteDatabase.Database) {
       const statement = prepareCached(sql);
       return {
         reader: statement.reader,
-        all: (params: readonly unknown[]) => statement.all(toParams(params)).map(toRow),
-        run: (params: readonly unknown[]) => statement.run(toParams(params)),
+        all: (params: readonly unknown[]) => {
+          // INSERT … RETURNING comes here too.
+          if (!statement.readonly) onWrite();
+          return statement.all(toParams(params)).map(toRow);
+        },
+        run: (params: readonly unknown[]) => {
+          // Writes, and COMMIT (which SQLite counts as read-only).
+          onWrite();
+          return statement.run(toParams(params));
+        },
         *iterate(params: readonly unknown[]) {
           // A statement being iterated is busy: a stream gets one of its own.
           for (const row of sqlite.prepare(sql).iterate(toParams(params))) yield toRow(row);

@@ -1,4 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { sqliteReaderOf } from './kysely';
 import type { DB } from './schema';
 
 const MARK = '\u0000param:';
@@ -7,6 +8,9 @@ const MARK = '\u0000param:';
  * A query built and compiled once per database, then run with new parameter values. Kysely builds
  * and compiles a query on every call, which for the joins of the hot paths (authentication, the
  * profile) costs several times what SQLite then spends running it.
+ *
+ * On SQLite the compiled SQL runs on the database's read-only connection (see sqlite-reader.ts),
+ * outside Kysely's executor; a transaction, PostgreSQL and in-memory SQLite go through Kysely.
  *
  * `build` receives a placeholder for each named parameter and must use it as a plain value
  * (`where('x', '=', p.userId)`); the placeholders are swapped for the real values at run time.
@@ -34,6 +38,30 @@ export function preparedQuery<const Names extends readonly string[], Row>(
         ? values[value.slice(MARK.length) as Names[number]]
         : value,
     );
+    const reader = sqliteReaderOf(db);
+    if (reader) return { rows: reader.all(compiled.sql, parameters) as Row[] };
     return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
   };
+}
+
+/**
+ * `compute()`, or its earlier result while the database has not changed since (SQLite: see
+ * sqlite-reader.ts); on PostgreSQL and inside a transaction it is computed every time. For values
+ * derived only from the database and from what `key` names.
+ */
+export function rememberWhileUnchanged<T>(
+  db: Kysely<DB>,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const reader = sqliteReaderOf(db);
+  return reader ? reader.remember(key, compute) : compute();
+}
+
+/**
+ * Makes the next read check the database for changes (SQLite: see sqlite-reader.ts). Called when a
+ * request begins, so that it sees everything committed before it arrived, whichever process did.
+ */
+export function expireCachedReads(db: Kysely<DB>): void {
+  sqliteReaderOf(db)?.invalidate();
 }

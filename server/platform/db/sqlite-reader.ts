@@ -1,0 +1,151 @@
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin } from 'kysely';
+
+/**
+ * Runs a compiled SELECT on a connection of its own and returns rows shaped as Kysely would
+ * return them (camelCase keys, `is_/has_/must_` columns as booleans). The rows are frozen: they
+ * may be shared with other callers until the database changes.
+ */
+export type SqliteReader = {
+  all(sql: string, parameters: readonly unknown[]): Readonly<Record<string, unknown>>[];
+  /**
+   * A value derived only from this database's data (a rendered document, say), computed once and
+   * shared until the data changes, like the query results. `key` must name everything else the
+   * value depends on.
+   */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * Read the database's version again on the next query: this process is writing, or a request
+   * begins (it must see every change committed before it arrived).
+   */
+  invalidate(): void;
+  close(): void;
+};
+
+const BOOLEAN_COLUMN = /^(is|has|must)_/;
+const MAX_CACHED_STATEMENTS = 100;
+/** Results kept per statement; past it the statement's results start over (a bound, not an LRU). */
+const MAX_CACHED_RESULTS = 10_000;
+
+/** Kysely's own snake_case → camelCase conversion, so both paths name columns alike. */
+class ColumnNames extends CamelCasePlugin {
+  toProperty(column: string): string {
+    return this.camelCase(column);
+  }
+}
+
+type ReaderStatement = {
+  statement: SqliteDatabase.Statement;
+  properties: string[];
+  booleans: boolean[];
+  /** Results by their parameters (JSON), valid while the database's data_version is unchanged. */
+  results: Map<string, Readonly<Record<string, unknown>>[]>;
+};
+
+/**
+ * The hot read path of the embedded database (authentication and the profile on every request):
+ * the same SQL Kysely compiled, run by better-sqlite3 without Kysely's executor, connection mutex
+ * and per-row plugin pass, which cost more than SQLite spends on the query.
+ *
+ * It is a second connection, `query_only`, so it sees committed data only: Kysely's connection
+ * may be inside a transaction at that moment (SQLite in WAL mode gives each statement here the
+ * latest committed snapshot, and readers never block the writer).
+ *
+ * Results are kept until the database changes: `PRAGMA data_version` changes whenever any other
+ * connection — this process's writer or another process — commits, and this connection never
+ * writes. So a cached result is what the query would answer, and a revoked key or a removed role
+ * stops working on the next request, in every process. Queries run here must therefore depend
+ * only on the data and their parameters (no CURRENT_TIMESTAMP, no random()).
+ *
+ * The version itself is read again when a request begins and after every write of this
+ * process's own connection (`invalidate`, see expireCachedReads), and at least once per turn of
+ * the event loop: a request sees every change committed before it arrived, by this process or
+ * another, and this process reads its own writes at once.
+ */
+export function openSqliteReader(file: string): SqliteReader {
+  const sqlite = new SqliteDatabase(file, { fileMustExist: true });
+  sqlite.pragma('query_only = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const names = new ColumnNames();
+  const statements = new Map<string, ReaderStatement>();
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  let cachedVersion: unknown;
+  let isVersionFresh = false;
+  const remembered = new Map<string, unknown>();
+  const expireVersion = () => {
+    isVersionFresh = false;
+  };
+  /** The database's version now, emptying every cache when it changed. */
+  const checkVersion = (): unknown => {
+    if (!isVersionFresh) {
+      const version = dataVersion.get();
+      if (version !== cachedVersion) {
+        for (const prepared of statements.values()) prepared.results.clear();
+        remembered.clear();
+        cachedVersion = version;
+      }
+      isVersionFresh = true;
+      setImmediate(expireVersion);
+    }
+    return cachedVersion;
+  };
+
+  const prepare = (sql: string): ReaderStatement => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      const statement = sqlite.prepare(sql);
+      if (!statement.reader) throw new Error('The SQLite reader runs SELECT statements only.');
+      statement.raw(true);
+      const columns = statement.columns().map((column) => column.name);
+      prepared = {
+        statement,
+        properties: columns.map((column) => names.toProperty(column)),
+        booleans: columns.map((column) => BOOLEAN_COLUMN.test(column)),
+        results: new Map(),
+      };
+      if (statements.size >= MAX_CACHED_STATEMENTS) {
+        statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
+
+  return {
+    all(sql, parameters) {
+      checkVersion();
+      const { statement, properties, booleans, results } = prepare(sql);
+      const bound = parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+      const key = JSON.stringify(bound);
+      let rows = results.get(key);
+      if (!rows) {
+        rows = (statement.all(bound) as unknown[][]).map((values) => {
+          const row: Record<string, unknown> = {};
+          for (let index = 0; index < properties.length; index++) {
+            const value = values[index];
+            row[properties[index] as string] =
+              booleans[index] && typeof value === 'number' ? value === 1 : value;
+          }
+          return Object.freeze(row);
+        });
+        if (results.size >= MAX_CACHED_RESULTS) results.clear();
+        results.set(key, rows);
+      }
+      // A new array each time: callers may sort theirs.
+      return rows.slice();
+    },
+    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const version = checkVersion();
+      if (remembered.has(key)) return remembered.get(key) as T;
+      const value = await compute();
+      // Kept only if nothing changed while it was computed.
+      if (checkVersion() === version) {
+        if (remembered.size >= MAX_CACHED_RESULTS) remembered.clear();
+        remembered.set(key, value);
+      }
+      return value;
+    },
+    invalidate: expireVersion,
+    close: () => sqlite.close(),
+  };
+}

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type TestApp, withApiKey } from '../helpers/app';
+import { buildUser, TEST_PASSWORD } from '../helpers/factories';
+
+/**
+ * Several processes may serve one database (DESIGN §1), and on SQLite the hot reads are kept in
+ * memory until the database changes (platform/db/sqlite-reader.ts). A change committed by another
+ * process — a revoked key, a disabled user, a removed role, a new name — must apply to this
+ * process's very next request, never after some delay. The other process here is a real one: a
+ * `node` child that writes with its own connection (better-sqlite3 or pg).
+ */
+describe('writes of another process apply on the next request', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Runs one statement (`?` placeholders) in a separate Node process on the same database. */
+  function writeFromAnotherProcess(sql: string, parameters: readonly string[]): void {
+    const database = t.config.database;
+    const script =
+      database.kind === 'sqlite'
+        ? `import Database from 'better-sqlite3';
+           const db = new Database(process.env.TARGET, { fileMustExist: true });
+           const info = db.prepare(process.env.SQL).run(...JSON.parse(process.env.PARAMS));
+           if (info.changes < 1) throw new Error('nothing changed');
+           db.close();`
+        : `import pg from 'pg';
+           const client = new pg.Client({ connectionString: process.env.TARGET, options: '-c search_path=' + process.env.SCHEMA });
+           await client.connect();
+           let n = 0;
+           const result = await client.query(process.env.SQL.replace(/\\?/g, () => '$' + ++n), JSON.parse(process.env.PARAMS));
+           if (result.rowCount < 1) throw new Error('nothing changed');
+           await client.end();`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      env: {
+        ...process.env,
+        TARGET: database.kind === 'sqlite' ? database.file : database.url,
+        SCHEMA: t.database.schema ?? '',
+        SQL: sql,
+        PARAMS: JSON.stringify(parameters),
+      },
+      stdio: 'pipe',
+    });
+  }
+
+  async function userWithKey() {
+    const user = { ...(await buildUser(t, { firstName: 'Original' })), firstName: 'Original' };
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const generated = await browser.request({ method: 'POST', url: '/api/users/me/api-key' });
+    expect(generated.statusCode).toBe(201);
+    const call = withApiKey(t.app, generated.json().data.attributes.key);
+    // Read twice, so that whatever this process keeps in memory is warm.
+    for (let i = 0; i < 2; i++) {
+      expect((await call({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(200);
+    }
+    return { user, browser, call };
+  }
+
+  it('refuses a key another process revoked', async () => {
+    const { user, call } = await userWithKey();
+    writeFromAnotherProcess('DELETE FROM api_keys WHERE user_id = ?', [user.id]);
+    const response = await call({ method: 'GET', url: '/api/userprofile' });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('refuses the key and the session of a user another process disabled', async () => {
+    const { user, browser, call } = await userWithKey();
+    expect((await browser.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(200);
+    writeFromAnotherProcess("UPDATE users SET status = 'disabled' WHERE id = ?", [user.id]);
+    expect((await call({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
+    expect((await browser.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
+  });
+
+  it('applies a role another process took away', async () => {
+    const { user, call } = await userWithKey();
+    const before = await call({ method: 'GET', url: '/api/userprofile' });
+    expect(before.json().data.meta.permissions).toContain('update_own_profile');
+    writeFromAnotherProcess(
+      'DELETE FROM membership_roles WHERE membership_id IN (SELECT id FROM memberships WHERE user_id = ?)',
+      [user.id],
+    );
+    const after = await call({ method: 'GET', url: '/api/userprofile' });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().data.meta.permissions).toEqual([]);
+    expect(after.json().data.relationships.roles.data).toEqual([]);
+    const edit = await call({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { data: { type: 'users', id: user.id, attributes: { firstName: 'Nope' } } },
+    });
+    expect(edit.statusCode).toBe(403);
+  });
+
+  it('shows a profile another process changed', async () => {
+    const { user, call } = await userWithKey();
+    writeFromAnotherProcess('UPDATE users SET first_name = ? WHERE id = ?', ['Renamed', user.id]);
+    const response = await call({ method: 'GET', url: '/api/userprofile' });
+    expect(response.json().data.attributes.firstName).toBe('Renamed');
+  });
+
+  it('does not see what another connection has not committed yet', async () => {
+    const { user, call } = await userWithKey();
+    // This process's own connection, in a transaction left open while a request is answered.
+    const rolledBack = new Error('rolled back on purpose');
+    await expect(
+      t.database.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ firstName: 'Uncommitted' }).where('id', '=', user.id).execute();
+        const during = await call({ method: 'GET', url: '/api/userprofile' });
+        expect(during.statusCode).toBe(200);
+        expect(during.json().data.attributes.firstName).toBe(user.firstName);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    const after = await call({ method: 'GET', url: '/api/userprofile' });
+    expect(after.json().data.attributes.firstName).toBe(user.firstName);
+  });
+});
