@@ -28,14 +28,26 @@ export async function loadPermissions(
   return permissionsOf(rows);
 }
 
+/** Parsed role permissions by their stored JSON: every request reads them (bounded by the roles). */
+const parsedPermissions = new Map<string, readonly Permission[]>();
+const MAX_PARSED_PERMISSIONS = 1_000;
+
+function cachedPermissions(json: string): readonly Permission[] {
+  let parsed = parsedPermissions.get(json);
+  if (!parsed) {
+    parsed = parsePermissions(json);
+    if (parsedPermissions.size >= MAX_PARSED_PERMISSIONS) parsedPermissions.clear();
+    parsedPermissions.set(json, parsed);
+  }
+  return parsed;
+}
+
 /** The union of the permissions (JSON arrays) of some roles' rows; unknown names are ignored. */
 export function permissionsOf(rows: readonly { permissions: string | null }[]): Set<Permission> {
   const granted = new Set<Permission>();
   for (const row of rows) {
     if (!row.permissions) continue;
-    for (const name of JSON.parse(row.permissions) as string[]) {
-      if (isPermission(name)) granted.add(name);
-    }
+    for (const name of cachedPermissions(row.permissions)) granted.add(name);
   }
   return granted;
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { preparedQuery } from '../../platform/db/prepared';
+import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { sha256 } from '../../platform/secrets';
@@ -47,7 +47,8 @@ const lookupKey = preparedQuery(['keyHash'], (db, p) =>
  *
  * Every API request comes through here, so it is one query: the key, its user, the membership in
  * the key's organization and that membership's roles (one row per role) — the same permission
- * rules as `loadPermissions`, read on every request so a change applies on the next one.
+ * rules as `loadPermissions`, read on every request so a change applies on the next one (on
+ * SQLite the outcome is kept until the database changes: see rememberWhileUnchanged).
  */
 export async function authenticateApiKey(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -56,10 +57,15 @@ export async function authenticateApiKey(
 ): Promise<Actor | undefined> {
   if (!isWellFormedApiKey(key)) return undefined;
   const { db, clock } = deps;
-  const { rows } = await lookupKey(db, { keyHash: sha256(key) });
-  const row = rows[0];
-  if (row?.status !== 'active' || !row.membershipId) return undefined;
-  const permissions = permissionsOf(rows);
+  const keyHash = sha256(key);
+  const found = await rememberWhileUnchanged(db, `api-key ${keyHash}`, async () => {
+    const { rows } = await lookupKey(db, { keyHash });
+    const row = rows[0];
+    return row ? { row, permissions: permissionsOf(rows) } : undefined;
+  });
+  if (!found) return undefined;
+  const { row, permissions } = found;
+  if (row.status !== 'active' || !row.membershipId) return undefined;
   const now = clock.now();
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USE_GRANULARITY_MS) {
     await db
@@ -71,6 +77,7 @@ export async function authenticateApiKey(
   return {
     userId: row.userId,
     organizationId: row.organizationId,
+    // Shared by the requests of this key until the database changes: read, never changed.
     permissions,
     mustChangePassword: row.mustChangePassword,
     via: { kind: 'api_key', apiKeyId: row.id },

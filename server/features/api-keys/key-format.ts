@@ -26,8 +26,15 @@ function toBase62(value: bigint, width: number): string {
   return out.padStart(width, '0');
 }
 
+/** The CRC32 in base62; plain number arithmetic (a CRC32 fits in 32 bits): every request checks one. */
 function checksum(secret: string): string {
-  return toBase62(BigInt(crc32(`atr_${secret}`)), CHECKSUM_LENGTH);
+  let rest = crc32(`atr_${secret}`);
+  let out = '';
+  for (let index = 0; index < CHECKSUM_LENGTH; index++) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out;
 }
 
 export function generateApiKey(): string {

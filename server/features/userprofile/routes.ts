@@ -1,18 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { rememberWhileUnchanged } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { applySparseFieldset, parseFieldsQuery, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  applySparseFieldset,
+  JSONAPI_MEDIA_TYPE,
+  parseFieldsQuery,
+  resourceDocument,
+} from '../../platform/http/jsonapi';
 import { presentUser, userFields } from '../users/presenter';
+import { getUserProfile } from './service';
 
 const profileFieldsets = { users: [...userFields, 'organization'] };
-
-import { getUserProfile } from './service';
 
 /**
  * `GET /api/userprofile`: the signed-in user (a `users` resource) with `meta.permissions` (in the
  * current organization), `meta.organization` and `meta.organizations` (to switch to). The SPA uses
  * it for the user menu, the organization switcher and to hide what the user cannot do.
+ *
+ * Every page load and many integrations read it, so the rendered document is kept until the
+ * database changes (rememberWhileUnchanged); it depends on nothing but the data and the key's
+ * parts: the user, the organization, the permissions there and the sparse fieldset.
  */
 export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -26,24 +35,29 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
         summary: 'The signed-in user, with my permissions and organizations in meta',
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, profileFieldsets);
-      const profile = await getUserProfile(deps, actorOf(request));
-      const resource = presentUser(profile.user, {
-        roleIds: profile.roleIds,
-        organizationIds: profile.organizations.map((organization) => organization.id),
-        avatar: profile.avatar,
+      const actor = actorOf(request);
+      const key = `userprofile ${actor.userId} ${actor.organizationId} ${[...actor.permissions].join(',')} ${JSON.stringify(fields)}`;
+      const body = await rememberWhileUnchanged(deps.db, key, async () => {
+        const profile = await getUserProfile(deps, actor);
+        const resource = presentUser(profile.user, {
+          roleIds: profile.roleIds,
+          organizationIds: profile.organizations.map((organization) => organization.id),
+          avatar: profile.avatar,
+        });
+        resource.relationships = {
+          ...resource.relationships,
+          organization: { data: { type: 'organizations', id: profile.organization.id } },
+        };
+        resource.meta = {
+          permissions: profile.permissions,
+          organization: profile.organization,
+          organizations: profile.organizations,
+        };
+        return JSON.stringify(resourceDocument(applySparseFieldset(resource, fields)));
       });
-      resource.relationships = {
-        ...resource.relationships,
-        organization: { data: { type: 'organizations', id: profile.organization.id } },
-      };
-      resource.meta = {
-        permissions: profile.permissions,
-        organization: profile.organization,
-        organizations: profile.organizations,
-      };
-      return resourceDocument(applySparseFieldset(resource, fields));
+      return reply.type(JSONAPI_MEDIA_TYPE).send(body);
     },
   );
 }
