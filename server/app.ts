@@ -8,7 +8,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { createAuthenticators } from './features/auth/authenticate';
 import { registerFeatures } from './features/index';
-import { expireCachedReads } from './platform/db/prepared';
 import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
 import { registerErrorHandler } from './platform/http/error-handler';
@@ -110,13 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       allowList: (request) => !isApiCall(request.url),
     }),
   );
-  // 6. Each API request reads the database as of its arrival (what another process committed
-  // before it included; see platform/db/sqlite-reader.ts), then: who is calling and may they (deny
-  // by default), then the budget of each API key.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (isApiCall(request.url)) expireCachedReads(deps.db);
-    done();
-  });
+  // 6. Who is calling and may they (deny by default), then the budget of each API key.
   await app.register(authentication, { config, authenticators: createAuthenticators(deps) });
   // Not app.rateLimit(): its handlers share one "already ran" flag per request, so the per-IP
   // handler above would switch this one off.

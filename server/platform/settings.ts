@@ -9,7 +9,7 @@ import {
   settingDefinitions,
 } from '../../common/settings';
 import type { Clock } from './clock';
-import { preparedQuery } from './db/prepared';
+import { preparedQuery, rememberWhileUnchanged } from './db/prepared';
 import type { DB } from './db/schema';
 import { invalidField } from './http/errors';
 import { newId } from './ids';
@@ -75,9 +75,19 @@ export async function listStoredSettings(db: Kysely<DB>, target: SettingsTarget)
 
 /**
  * Every setting in force for a user in an organization (or an organization, or the system) in one
- * query: the nearest scope that sets a key wins, else the registry's default.
+ * query: the nearest scope that sets a key wins, else the registry's default. Every session
+ * request reads them: the result is frozen and kept until the database changes (DESIGN §5, "one
+ * cached lookup per request").
  */
-export async function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
+export function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
+  return rememberWhileUnchanged(
+    db,
+    `settings ${target.organizationId ?? ''} ${target.userId ?? ''}`,
+    async () => Object.freeze(await readSettings(db, target)),
+  );
+}
+
+async function readSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
   const resolved = defaultSettings() as Record<string, unknown>;
   const rows = await listStoredSettings(db, target);
   rows.sort((a, b) => precedence[a.scope] - precedence[b.scope]);

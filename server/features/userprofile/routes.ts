@@ -14,6 +14,17 @@ import { getUserProfile } from './service';
 
 const profileFieldsets = { users: [...userFields, 'organization'] };
 
+/** The permissions as part of a cache key; an API key's requests share one set (see authenticate). */
+const permissionKeys = new WeakMap<ReadonlySet<string>, string>();
+function permissionKey(permissions: ReadonlySet<string>): string {
+  let key = permissionKeys.get(permissions);
+  if (key === undefined) {
+    key = [...permissions].sort().join(',');
+    permissionKeys.set(permissions, key);
+  }
+  return key;
+}
+
 /**
  * `GET /api/userprofile`: the signed-in user (a `users` resource) with `meta.permissions` (in the
  * current organization), `meta.organization` and `meta.organizations` (to switch to). The SPA uses
@@ -38,7 +49,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
     async (request, reply) => {
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, profileFieldsets);
       const actor = actorOf(request);
-      const key = `userprofile ${actor.userId} ${actor.organizationId} ${[...actor.permissions].join(',')} ${JSON.stringify(fields)}`;
+      const key = `userprofile ${actor.userId} ${actor.organizationId} ${permissionKey(actor.permissions)} ${JSON.stringify(fields)}`;
       const body = await rememberWhileUnchanged(deps.db, key, async () => {
         const profile = await getUserProfile(deps, actor);
         const resource = presentUser(profile.user, {

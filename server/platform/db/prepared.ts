@@ -57,11 +57,3 @@ export function rememberWhileUnchanged<T>(
   const reader = sqliteReaderOf(db);
   return reader ? reader.remember(key, compute) : compute();
 }
-
-/**
- * Makes the next read check the database for changes (SQLite: see sqlite-reader.ts). Called when a
- * request begins, so that it sees everything committed before it arrived, whichever process did.
- */
-export function expireCachedReads(db: Kysely<DB>): void {
-  sqliteReaderOf(db)?.invalidate();
-}

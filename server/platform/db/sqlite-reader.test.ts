@@ -5,7 +5,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, sqliteReaderOf } from './kysely';
 import { migrateToLatest } from './migrate';
-import { expireCachedReads, preparedQuery, rememberWhileUnchanged } from './prepared';
+import { preparedQuery, rememberWhileUnchanged } from './prepared';
+import { MAX_VERSION_AGE_MS } from './sqlite-reader';
 
 /**
  * The SQLite read path of hot queries (sqlite-reader.ts): a second, query-only connection whose
@@ -25,7 +26,8 @@ describe('SQLite reader connection', () => {
       .select(['users.id', 'users.firstName', 'users.mustChangePassword', 'users.lastSignInAt'])
       .where('users.id', '=', p.id),
   );
-  const turnOfTheEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+  /** Long enough for the last reading of the database's version to be too old to trust. */
+  const afterTheVersionAge = () => new Promise((resolve) => setTimeout(resolve, MAX_VERSION_AGE_MS + 1));
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-reader-'));
@@ -93,24 +95,24 @@ describe('SQLite reader connection', () => {
     expect((await findUser(database.db, { id: 'u2' })).rows[0]?.firstName).toBe('Own');
   });
 
-  it('sees another connection’s commit when a request begins, and at the latest on the next turn of the event loop', async () => {
+  it('sees another connection’s commit in every query that starts more than MAX_VERSION_AGE_MS after it', async () => {
     await findUser(database.db, { id: 'u1' });
     other.prepare("UPDATE users SET first_name = 'Other' WHERE id = 'u1'").run();
-    expireCachedReads(database.db);
+    await afterTheVersionAge();
     expect((await findUser(database.db, { id: 'u1' })).rows[0]?.firstName).toBe('Other');
 
     other.prepare("UPDATE users SET first_name = 'Later' WHERE id = 'u1'").run();
-    await turnOfTheEventLoop();
+    await afterTheVersionAge();
     expect((await findUser(database.db, { id: 'u1' })).rows[0]?.firstName).toBe('Later');
   });
 
   it('never sees what another connection has not committed', async () => {
     other.exec('BEGIN');
     other.prepare("UPDATE users SET first_name = 'Uncommitted' WHERE id = 'u1'").run();
-    expireCachedReads(database.db);
+    await afterTheVersionAge();
     expect((await findUser(database.db, { id: 'u1' })).rows[0]?.firstName).toBe('Later');
     other.exec('ROLLBACK');
-    expireCachedReads(database.db);
+    await afterTheVersionAge();
     expect((await findUser(database.db, { id: 'u1' })).rows[0]?.firstName).toBe('Later');
   });
 
@@ -125,7 +127,7 @@ describe('SQLite reader connection', () => {
     expect(computed).toBe(1);
 
     other.prepare("UPDATE users SET first_name = 'Renamed' WHERE id = 'u2'").run();
-    expireCachedReads(database.db);
+    await afterTheVersionAge();
     expect(await rememberWhileUnchanged(database.db, 'name of u2', compute)).toBe('Renamed');
     expect(computed).toBe(2);
 
@@ -133,11 +135,11 @@ describe('SQLite reader connection', () => {
     const racing = async () => {
       const value = await compute();
       other.prepare("UPDATE users SET first_name = 'Raced' WHERE id = 'u2'").run();
-      expireCachedReads(database.db);
+      await afterTheVersionAge();
       return value;
     };
     other.prepare("UPDATE users SET first_name = 'Before race' WHERE id = 'u2'").run();
-    expireCachedReads(database.db);
+    await afterTheVersionAge();
     expect(await rememberWhileUnchanged(database.db, 'name of u2', racing)).toBe('Before race');
     expect(await rememberWhileUnchanged(database.db, 'name of u2', compute)).toBe('Raced');
   });

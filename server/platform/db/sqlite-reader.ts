@@ -14,16 +14,15 @@ export type SqliteReader = {
    * value depends on.
    */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
-  /**
-   * Read the database's version again on the next query: this process is writing, or a request
-   * begins (it must see every change committed before it arrived).
-   */
+  /** This process is writing: read the database's version again on the next query. */
   invalidate(): void;
   close(): void;
 };
 
 const BOOLEAN_COLUMN = /^(is|has|must)_/;
 const MAX_CACHED_STATEMENTS = 100;
+/** How long a reading of the database's version is trusted (see openSqliteReader). */
+export const MAX_VERSION_AGE_MS = 1;
 /** Results kept per statement; past it the statement's results start over (a bound, not an LRU). */
 const MAX_CACHED_RESULTS = 10_000;
 
@@ -57,10 +56,11 @@ type ReaderStatement = {
  * stops working on the next request, in every process. Queries run here must therefore depend
  * only on the data and their parameters (no CURRENT_TIMESTAMP, no random()).
  *
- * The version itself is read again when a request begins and after every write of this
- * process's own connection (`invalidate`, see expireCachedReads), and at least once per turn of
- * the event loop: a request sees every change committed before it arrived, by this process or
- * another, and this process reads its own writes at once.
+ * Reading the version costs as much as a small query (it starts a read transaction), so under
+ * load it is shared: it is read again when it is older than MAX_VERSION_AGE_MS, and after every
+ * write of this process's own connection (`invalidate`). This process reads its own writes at
+ * once; a commit of another process is seen by every query that starts more than
+ * MAX_VERSION_AGE_MS (1 ms) after it.
  */
 export function openSqliteReader(file: string): SqliteReader {
   const sqlite = new SqliteDatabase(file, { fileMustExist: true });
@@ -70,22 +70,22 @@ export function openSqliteReader(file: string): SqliteReader {
   const statements = new Map<string, ReaderStatement>();
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   let cachedVersion: unknown;
-  let isVersionFresh = false;
+  let versionReadAt = Number.NEGATIVE_INFINITY;
   const remembered = new Map<string, unknown>();
   const expireVersion = () => {
-    isVersionFresh = false;
+    versionReadAt = Number.NEGATIVE_INFINITY;
   };
-  /** The database's version now, emptying every cache when it changed. */
+  /** The database's version (at most MAX_VERSION_AGE_MS old), emptying every cache when it changed. */
   const checkVersion = (): unknown => {
-    if (!isVersionFresh) {
+    const now = performance.now();
+    if (now - versionReadAt > MAX_VERSION_AGE_MS) {
       const version = dataVersion.get();
       if (version !== cachedVersion) {
         for (const prepared of statements.values()) prepared.results.clear();
         remembered.clear();
         cachedVersion = version;
       }
-      isVersionFresh = true;
-      setImmediate(expireVersion);
+      versionReadAt = now;
     }
     return cachedVersion;
   };

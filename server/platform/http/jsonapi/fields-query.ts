@@ -9,7 +9,10 @@ export function parseFieldsQuery(
   query: Readonly<Record<string, unknown>>,
   fieldsets: Readonly<Record<string, readonly string[]>>,
 ): Record<string, string[]> {
-  for (const [parameter, value] of Object.entries(query)) {
+  const parameters = Object.entries(query);
+  // Most calls have no query string at all.
+  if (parameters.length === 0) return {};
+  for (const [parameter, value] of parameters) {
     if (value !== undefined && !/^fields\[[^[\]]+\]$/.test(parameter)) {
       throw badParameter(
         parameter,
