@@ -1,7 +1,6 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,9 +10,9 @@ import { registerFeatures } from './features/index';
 import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
 import { registerErrorHandler } from './platform/http/error-handler';
-import { AppError } from './platform/http/errors';
 import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
 import { loggerOptions } from './platform/http/logging';
+import { announceBudget, budgetExceeded, RequestBudget } from './platform/http/request-budget';
 import { securityHeaders } from './platform/http/security-headers';
 import { zodValidatorCompiler } from './platform/http/validation';
 
@@ -91,51 +90,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    // The per-IP budget's headers only once it is spent (429); integrators get their key's below.
-    addHeadersOnExceeding: {
-      'x-ratelimit-limit': false,
-      'x-ratelimit-remaining': false,
-      'x-ratelimit-reset': false,
-    },
+  const ipBudget = new RequestBudget(config.rateLimitPerMinute, 60_000, options.clock);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!isApiCall(request.url)) return done();
+    const state = ipBudget.spend(request.ip);
+    // Announced only once spent (429): integrators watch their key's budget, below.
+    done(state.isExceeded ? budgetExceeded(state, 'Too many requests. Try again later.') : undefined);
   });
-  app.addHook(
-    'onRequest',
-    app.rateLimit({
-      timeWindow: 60_000,
-      max: config.rateLimitPerMinute,
-      keyGenerator: (request) => `ip:${request.ip}`,
-      allowList: (request) => !isApiCall(request.url),
-    }),
-  );
   // 6. Who is calling and may they (deny by default), then the budget of each API key.
   await app.register(authentication, { config, authenticators: createAuthenticators(deps) });
-  // Not app.rateLimit(): its handlers share one "already ran" flag per request, so the per-IP
-  // handler above would switch this one off.
-  const keyBudget = app.createRateLimit({
-    timeWindow: 60_000,
-    max: config.apiKeyRateLimitPerMinute,
-    keyGenerator: (request) =>
-      request.actor?.via.kind === 'api_key' ? `key:${request.actor.via.apiKeyId}` : '',
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.actor?.via.kind !== 'api_key') return;
-    const budget = await keyBudget(request);
-    if (budget.isAllowed) return;
-    reply.header('x-ratelimit-limit', budget.max);
-    reply.header('x-ratelimit-remaining', budget.remaining);
-    reply.header('x-ratelimit-reset', budget.ttlInSeconds);
-    if (budget.isExceeded) {
-      throw new AppError(
-        'rate_limited',
-        'rate_limited',
-        'Too many requests with this API key. Try again later.',
-        {
-          headers: { 'retry-after': String(budget.ttlInSeconds) },
-        },
-      );
-    }
+  const keyBudget = new RequestBudget(config.apiKeyRateLimitPerMinute, 60_000, options.clock);
+  app.addHook('onRequest', (request, reply, done) => {
+    const via = request.actor?.via;
+    if (via?.kind !== 'api_key') return done();
+    const state = keyBudget.spend(via.apiKeyId);
+    announceBudget(reply, state);
+    done(
+      state.isExceeded
+        ? budgetExceeded(state, 'Too many requests with this API key. Try again later.')
+        : undefined,
+    );
   });
   // 7. The API description and its sandbox.
   await app.register(swagger, {
