@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { preparedQuery } from '../../platform/db/prepared';
+import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import type { Authenticators } from '../../platform/http/authentication';
@@ -45,16 +45,22 @@ const lookupSession = preparedQuery(['tokenHash'], (db, p) =>
  * The actor of a session cookie, or undefined. The server enforces the idle and absolute
  * timeouts of the session's organization (settings `session.idle_minutes` /
  * `session.absolute_minutes`) and ends sessions of users who are no longer active or members.
- * Roles are read on every request, so a change applies on the next one.
+ * Roles are read on every request, so a change applies on the next one (on SQLite the session,
+ * user and roles are kept until the database changes: see rememberWhileUnchanged).
  */
 export async function authenticateSession(
   deps: Pick<Deps, 'db' | 'clock'>,
   token: string,
 ): Promise<Actor | undefined> {
   const { db, clock } = deps;
-  const { rows } = await lookupSession(db, { tokenHash: sha256(token) });
-  const session = rows[0];
-  if (!session) return undefined;
+  const tokenHash = sha256(token);
+  const found = await rememberWhileUnchanged(db, `session ${tokenHash}`, async () => {
+    const { rows } = await lookupSession(db, { tokenHash });
+    const session = rows[0];
+    return session ? { session, permissions: permissionsOf(rows) } : undefined;
+  });
+  if (!found) return undefined;
+  const { session, permissions } = found;
   const now = clock.now();
   const settings = await resolveSettings(db, { organizationId: session.organizationId });
   const idleLimit = Date.parse(session.lastSeenAt) + settings['session.idle_minutes'] * 60_000;
@@ -73,9 +79,17 @@ export async function authenticateSession(
   return {
     userId: session.userId,
     organizationId: session.organizationId,
-    permissions: permissionsOf(rows),
+    // Shared by the requests of this session until the database changes: read, never changed.
+    permissions,
     mustChangePassword: session.mustChangePassword,
-    via: { kind: 'session', sessionId: session.id, csrfToken: csrfTokenFor(token) },
+    via: {
+      kind: 'session',
+      sessionId: session.id,
+      // Derived when asked (unsafe requests, the session resource), not on every read.
+      get csrfToken() {
+        return csrfTokenFor(token);
+      },
+    },
   };
 }
 
