@@ -14,12 +14,22 @@ import { getUserProfile } from './service';
 
 const profileFieldsets = { users: [...userFields, 'organization'] };
 
-/** The permissions as part of a cache key; an API key's requests share one set (see authenticate). */
+/**
+ * The permissions as a short part of a cache key: each distinct set gets a number, once per set
+ * object (an API key's requests share one, see authenticate).
+ */
+const permissionSetNumbers = new Map<string, number>();
 const permissionKeys = new WeakMap<ReadonlySet<string>, string>();
 function permissionKey(permissions: ReadonlySet<string>): string {
   let key = permissionKeys.get(permissions);
   if (key === undefined) {
-    key = [...permissions].sort().join(',');
+    const names = [...permissions].sort().join(',');
+    let number = permissionSetNumbers.get(names);
+    if (number === undefined) {
+      number = permissionSetNumbers.size;
+      permissionSetNumbers.set(names, number);
+    }
+    key = String(number);
     permissionKeys.set(permissions, key);
   }
   return key;
