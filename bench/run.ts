@@ -39,7 +39,7 @@ type Measurement = {
   non2xx: number;
   errors: number;
   targets?: Targets;
-  /** A short bare-server run just before this scenario: the ratios use it, so both see the same load. */
+  /** The bare server's runs taking turns with this scenario's: the ratios use them (same load). */
   nearbyBare?: { requestsPerSecond: number; p99Ms: number };
 };
 
@@ -93,6 +93,32 @@ async function measure(
   };
 }
 
+/** Rounds of each scenario, alternating with the bare server (see main). */
+const ROUNDS = 3;
+
+/**
+ * Rounds of equal length as one measurement: requests/s and CPU per request over all of them,
+ * the median p50, and the worst p99 and peak RSS.
+ */
+function combineRounds(rounds: Measurement[]): Measurement {
+  const first = rounds[0] as Measurement;
+  const total = rounds.reduce((sum, round) => sum + round.total, 0);
+  const middle = [...rounds].sort((a, b) => a.p50Ms - b.p50Ms)[Math.floor(rounds.length / 2)] as Measurement;
+  return {
+    ...first,
+    requestsPerSecond: rounds.reduce((sum, round) => sum + round.requestsPerSecond, 0) / rounds.length,
+    p50Ms: middle.p50Ms,
+    p99Ms: Math.max(...rounds.map((round) => round.p99Ms)),
+    peakRssMb: Math.max(...rounds.map((round) => round.peakRssMb)),
+    cpuMicrosecondsPerRequest:
+      rounds.reduce((sum, round) => sum + round.cpuMicrosecondsPerRequest * round.total, 0) /
+      Math.max(total, 1),
+    total,
+    non2xx: rounds.reduce((sum, round) => sum + round.non2xx, 0),
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+  };
+}
+
 /** One request outside the load, to check the scenario answers 2xx before measuring it. */
 async function probe(baseUrl: string, request: BenchRequest): Promise<string | undefined> {
   const headers = Object.fromEntries(
@@ -126,7 +152,7 @@ const formatNumber = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (value: number) => `${formatNumber(value * 100)}%`;
 
-/** The bare run a scenario is compared with: the one just before it, else the first. */
+/** The bare runs a scenario is compared with: those that alternated with it, else the first. */
 function baseline(bare: Measurement, row: Measurement): { requestsPerSecond: number; p99Ms: number } {
   return row.nearbyBare ?? bare;
 }
@@ -240,12 +266,22 @@ async function main(): Promise<void> {
       }
       console.log(`… ${scenario.name}`);
       const connections = scenario.connections ?? defaultConnections;
-      // The machine's load drifts (other work, CPU boost): compare with the bare server run just now.
-      const nearby = await measure('bare', bareServer, bareRequests, connections, undefined, {
-        warmup: Math.min(warmup, 1),
-        duration: Math.max(3, Math.round(duration / 3)),
-      });
-      const row = await measure(scenario.name, appServer, requests, connections, scenario.targets);
+      // The machine's load drifts (other work, CPU boost, a neighbour): the scenario and the bare
+      // server take turns, in ROUNDS rounds of equal length, so both sides of a ratio saw the
+      // same stretch of time.
+      await cannon(bareServer, bareRequests, Math.min(warmup, 1), connections);
+      await cannon(appServer, requests, warmup, connections);
+      const roundTimes = { warmup: 0, duration: Math.max(2, Math.round(duration / ROUNDS)) };
+      const bareRounds: Measurement[] = [];
+      const rounds: Measurement[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        bareRounds.push(await measure('bare', bareServer, bareRequests, connections, undefined, roundTimes));
+        rounds.push(
+          await measure(scenario.name, appServer, requests, connections, scenario.targets, roundTimes),
+        );
+      }
+      const row = combineRounds(rounds);
+      const nearby = combineRounds(bareRounds);
       row.nearbyBare = { requestsPerSecond: nearby.requestsPerSecond, p99Ms: nearby.p99Ms };
       rows.push(row);
     }
