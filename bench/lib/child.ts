@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildServer } from '../../scripts/build-server';
 import type { Fixtures } from './types';
 
 export type ServerProcess = {
@@ -15,15 +16,19 @@ export type ServerProcess = {
 };
 
 /**
- * Starts one of bench/servers/*.ts in its own Node process (through tsx), so that its memory is
- * measured apart from autocannon's, and waits for it to report its port.
+ * Starts one of bench/servers/*.ts in its own Node process, so that its memory is measured apart
+ * from autocannon's, and waits for it to report its port. Like `npm start`, the server runs
+ * compiled (scripts/build-server.ts, into dist/bench/) with plain Node and source maps.
  */
 export async function startServer(file: string): Promise<ServerProcess> {
-  const child = fork(path.resolve(import.meta.dirname, '../servers', file), [], {
+  const bundle = await buildServer(
+    path.join('bench/servers', file),
+    path.join('dist/bench', file.replace(/\.ts$/, '.mjs')),
+  );
+  const child = fork(bundle, [], {
     // BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to reports/ (open it in Chrome DevTools).
     execArgv: [
-      '--import',
-      'tsx',
+      '--enable-source-maps',
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=reports'] : []),
     ],
     env: { ...process.env, NODE_ENV: 'production' },

@@ -5,15 +5,21 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, SERVER_BUNDLE } from '../../scripts/build-server';
 import { sha256 } from '../../server/platform/secrets';
 
 /**
- * The real process, as `npm start` runs it: first start, restart, bad configuration, graceful
- * shutdown, and a kill -9 in the middle of writes. SQLite (the embedded default).
+ * The real process, as `npm start` runs it (the compiled bundle, plain Node): first start,
+ * restart, bad configuration, graceful shutdown, and a kill -9 in the middle of writes. SQLite
+ * (the embedded default).
  */
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
+
+beforeAll(async () => {
+  await buildServer();
+});
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
@@ -35,7 +41,7 @@ type Started = { child: ChildProcess; port: number; output: () => string; exited
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     env: {
       PATH: process.env.PATH ?? '',
       DATA_DIR: dataDir,
