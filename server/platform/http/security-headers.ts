@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -36,24 +37,44 @@ function apiHeaders(strictTransportSecurity: boolean): Record<string, string> {
 }
 
 /**
+ * The headers helmet's middleware sets for these options. They depend on nothing in the request
+ * (no nonces, no functions among the directives), so helmet runs once, against a response that
+ * only records what is set, and every request gets the result.
+ */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let isDone = false;
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+    isDone = true;
+  });
+  if (!isDone) throw new Error('helmet did not finish synchronously');
+  return headers;
+}
+
+/**
  * The security headers of every response. Documents and files (the SPA, the API sandbox) get
  * helmet's full set (CSP, nosniff, Referrer-Policy, COOP/CORP, HSTS behind https…); API answers
- * the short set above. @fastify/helmet builds helmet's middleware anew on every request — parsing
- * the CSP directives each time — so it is built once here and run as an onRequest hook. Routes may
- * still override a header on their reply (the API sandbox sets its own CSP, the password reset
- * page its Referrer-Policy, avatars their CSP and Cache-Control).
+ * the short set above. Both are computed once (@fastify/helmet runs helmet's middleware, parsing
+ * the CSP directives, on every request) and set by one synchronous hook. Routes may still
+ * override a header on their reply (the API sandbox sets its own CSP, the password reset page its
+ * Referrer-Policy, avatars their CSP and Cache-Control).
  */
 export const securityHeaders = fp<SecurityHeadersOptions>(
   async (app: FastifyInstance, options) => {
-    const middleware = helmet(options.documents);
+    const forDocuments = helmetHeaders(options.documents);
     const forApi = apiHeaders(options.strictTransportSecurity);
     app.addHook('onRequest', (request, reply, done) => {
-      if (options.isApiCall(request.url)) {
-        reply.headers(forApi);
-        done();
-        return;
-      }
-      middleware(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+      reply.headers(options.isApiCall(request.url) ? forApi : forDocuments);
+      done();
     });
   },
   { name: 'atrium-security-headers' },
