@@ -5,7 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Config } from '../config';
 import type { DB } from './schema';
-import { openSqliteReader, type SqliteReader } from './sqlite-reader';
+import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -77,7 +77,6 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
-const BOOLEAN_COLUMN = /^(is|has|must)_/;
 const MAX_CACHED_STATEMENTS = 500;
 
 /**

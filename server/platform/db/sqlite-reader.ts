@@ -19,7 +19,8 @@ export type SqliteReader = {
   close(): void;
 };
 
-const BOOLEAN_COLUMN = /^(is|has|must)_/;
+/** Boolean columns by schema.ts's naming convention: SQLite stores them as 0/1. */
+export const BOOLEAN_COLUMN = /^(is|has|must)_/;
 const MAX_CACHED_STATEMENTS = 100;
 /** How long a reading of the database's version is trusted (see openSqliteReader). */
 export const MAX_VERSION_AGE_MS = 1;
