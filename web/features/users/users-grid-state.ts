@@ -1,4 +1,4 @@
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { UserRow, UserSortField } from './admin-api';
 import type { SelectedUser } from './bulk-actions';
 
@@ -31,7 +31,8 @@ type GridParameter = 'page' | 'sort' | 'name' | 'email' | 'role' | 'status';
 
 /** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
 export function useGridState() {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
   const gridPath = useLocation().pathname;
   const sortValue = searchParams.get('sort') ?? 'username';
   const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
@@ -48,19 +49,17 @@ export function useGridState() {
     // A debounced change may land after a click on a user has already left the grid: it must not
     // write the grid's parameters onto the next page's address.
     if (window.location.pathname !== gridPath) return;
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        // Any change but paging starts again at the first page.
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+    // From the address as it is now, not as it was when this render happened: a debounced name
+    // and a click on Status can land in either order, and neither may undo the other.
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    // Any change but paging starts again at the first page.
+    if (!('page' in changes)) next.delete('page');
+    const search = next.toString();
+    navigate({ pathname: gridPath, search: search ? `?${search}` : '' }, { replace: true });
   };
   return { state, update };
 }
