@@ -52,6 +52,17 @@ export function permissionsOf(rows: readonly { permissions: string | null }[]): 
   return granted;
 }
 
+/**
+ * A credential lookup's answer (the session or key with its user and membership, one row per
+ * role): its first row and the union of the roles' permissions, or undefined when there is none.
+ */
+export function credentialOf<Row extends { permissions: string | null }>(
+  rows: readonly Row[],
+): { row: Row; permissions: Set<Permission> } | undefined {
+  const row = rows[0];
+  return row ? { row, permissions: permissionsOf(rows) } : undefined;
+}
+
 export type RoleRecord = {
   id: string;
   organizationId: string;

@@ -3,7 +3,7 @@ import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepare
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { sha256 } from '../../platform/secrets';
-import { permissionsOf } from '../access/store';
+import { credentialOf } from '../access/store';
 import { isWellFormedApiKey } from './key-format';
 
 const LAST_USE_GRANULARITY_MS = 60_000;
@@ -58,11 +58,9 @@ export async function authenticateApiKey(
   if (!isWellFormedApiKey(key)) return undefined;
   const { db, clock } = deps;
   const keyHash = sha256(key);
-  const found = await rememberWhileUnchanged(db, `api-key ${keyHash}`, async () => {
-    const { rows } = await lookupKey(db, { keyHash });
-    const row = rows[0];
-    return row ? { row, permissions: permissionsOf(rows) } : undefined;
-  });
+  const found = await rememberWhileUnchanged(db, `api-key ${keyHash}`, async () =>
+    credentialOf((await lookupKey(db, { keyHash })).rows),
+  );
   if (!found) return undefined;
   const { row, permissions } = found;
   if (row.status !== 'active' || !row.membershipId) return undefined;

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/http/access';
 import type { Authenticators } from '../../platform/http/authentication';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
-import { permissionsOf } from '../access/store';
+import { credentialOf } from '../access/store';
 import { authenticateApiKey } from '../api-keys/authenticate';
 import { deleteSession, sessionColumns, touchSession } from './store';
 import { csrfTokenFor } from './tokens';
@@ -54,13 +54,11 @@ export async function authenticateSession(
 ): Promise<Actor | undefined> {
   const { db, clock } = deps;
   const tokenHash = sha256(token);
-  const found = await rememberWhileUnchanged(db, `session ${tokenHash}`, async () => {
-    const { rows } = await lookupSession(db, { tokenHash });
-    const session = rows[0];
-    return session ? { session, permissions: permissionsOf(rows) } : undefined;
-  });
+  const found = await rememberWhileUnchanged(db, `session ${tokenHash}`, async () =>
+    credentialOf((await lookupSession(db, { tokenHash })).rows),
+  );
   if (!found) return undefined;
-  const { session, permissions } = found;
+  const { row: session, permissions } = found;
   const now = clock.now();
   const settings = await resolveSettings(db, { organizationId: session.organizationId });
   const idleLimit = Date.parse(session.lastSeenAt) + settings['session.idle_minutes'] * 60_000;
