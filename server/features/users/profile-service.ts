@@ -19,8 +19,8 @@ import { applyAdminChanges } from './admin-service';
 import { formatFullName, type UserExtras } from './presenter';
 import {
   findMemberUser,
-  findUserVersion,
   loadUserExtras,
+  lockUser,
   type ProfileColumns,
   updateProfileColumns,
 } from './profile-store';
@@ -133,19 +133,22 @@ const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
  * through `applyAdminChanges` — with its audit rows and outbox rows; `version` goes up by one.
  *
  * Every invalid field is reported at once (422 with a pointer per field) and nothing is saved.
- * Concurrency: with `If-Match` the change applies only to the version the client read (412
- * otherwise). Without it (integrations may omit it) the change applies to the version read in
- * the same transaction — still compare-and-set, so two concurrent requests cannot interleave.
+ * Concurrency (RFC 9110 §13.1.1): the transaction first locks the user row (`lockUser`), so
+ * concurrent changes of one profile run one after the other, on both databases and across
+ * processes. With `If-Match` the change applies only to the version the client read: of N
+ * writers holding the same ETag exactly one succeeds, the others answer 412. Without it
+ * (integrations may omit it) the change applies to the version found under the lock: when that
+ * is newer than the one the request was checked against, the change is planned again on it, so
+ * every acknowledged change is kept and none answers a false 412.
  * Changing one's OWN primary email needs `currentPassword`; the old address is told either way.
  */
 export async function updateUserProfile(
-  deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
   actor: Actor,
   id: string,
   request: ProfileUpdateRequest,
   context: RequestContext = {},
 ): Promise<UserView> {
-  const { db, clock } = deps;
   const userId = resolveUserId(actor, id);
   const input = request.attributes;
   if (request.bodyId !== undefined && request.bodyId !== userId && request.bodyId !== id) {
@@ -169,11 +172,45 @@ export async function updateUserProfile(
     throw forbidden();
   }
 
+  // A concurrent change of the primary email can make a password necessary that was not checked:
+  // the whole request then starts again (outside the transaction, which must not wait on a hash).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptProfileUpdate(deps, actor, userId, request, context);
+    } catch (error) {
+      if (!(error instanceof PasswordNowNeeded) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Thrown inside the transaction when the row changed so that the current password is now needed. */
+class PasswordNowNeeded extends Error {}
+
+/** What a request changes, checked against one version of the user row. */
+type ProfilePlan = {
+  base: UserRecord;
+  columns: ProfileColumns;
+  emailChanged: boolean;
+  primaryEmail: string;
+  additionalEmails: string[] | undefined;
+  customFieldPlan: ReturnType<typeof planCustomFieldChanges> | undefined;
+};
+
+async function attemptProfileUpdate(
+  deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  actor: Actor,
+  userId: string,
+  request: ProfileUpdateRequest,
+  context: RequestContext,
+): Promise<UserView> {
+  const { db, clock } = deps;
+  const input = request.attributes;
   const current = await findMemberUser(db, actor.organizationId, userId);
   if (!current) throw notFound('user');
   if (!ifMatchAllows(request.ifMatch, Number(current.version))) throw staleRecord();
 
-  // 1. Rules that need the clock, the organization's definitions or the user's locale (422s).
   // The user's locale picks the phone's default country and the language of emails: read the
   // settings only when this request needs them.
   const needsLocale =
@@ -185,29 +222,159 @@ export async function updateUserProfile(
     (needsLocale
       ? (await resolveSettings(db, { organizationId: actor.organizationId, userId }))['localization.locale']
       : null);
+  let plan = await planProfileChanges(db, clock, actor, userId, input, current, locale);
+
+  // 2. Changing one's own primary email proves who is asking (after the cheap checks).
+  const passwordChecked = plan.emailChanged && userId === actor.userId;
+  if (passwordChecked) await checkCurrentPassword(deps, userId, input.currentPassword);
+
+  // 3. One transaction: lock the row, uniqueness, the row's new version, emails, custom fields,
+  // admin changes, audit, outbox.
+  let queuedMail = false;
+  let savedVersion: number | undefined;
+  let savedAt: string | undefined;
+  const changedFields: string[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      const locked = await lockUser(trx, deps.dialect, userId);
+      if (!locked) throw notFound('user');
+      if (!ifMatchAllows(request.ifMatch, Number(locked.version))) throw staleRecord();
+      if (locked.version !== plan.base.version) {
+        // Changed since it was checked, and the client asked for no particular version: plan
+        // the request again on the row as it is now (the lock keeps it so until commit).
+        plan = await planProfileChanges(trx, clock, actor, userId, input, locked, locale);
+        if (plan.emailChanged && userId === actor.userId && !passwordChecked) throw new PasswordNowNeeded();
+      }
+      const { base, columns, emailChanged, primaryEmail, additionalEmails, customFieldPlan } = plan;
+      await assertUnique(trx, userId, columns, emailChanged ? primaryEmail : undefined, additionalEmails);
+      const expectedVersion = Number(base.version);
+      changedFields.push(...Object.keys(columns));
+
+      const owner = {
+        id: userId,
+        name: formatFullName({ ...base, ...columns } as UserRecord),
+        locale,
+      };
+      if (additionalEmails !== undefined) {
+        const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
+        if (synced.added.length > 0 || synced.removed.length > 0 || synced.reordered)
+          changedFields.push('additionalEmails');
+        if (synced.added.length > 0) queuedMail = true;
+      }
+      if (customFieldPlan && customFieldPlan.writes.size > 0) {
+        await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
+        changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
+      }
+      if (input.enabled !== undefined || request.roleIds !== undefined) {
+        const admin = await applyAdminChanges(
+          trx,
+          deps,
+          actor,
+          userId,
+          {
+            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+            ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
+          },
+          { ip: context.ip ?? null },
+        );
+        if (admin.changed) {
+          if (input.enabled !== undefined) changedFields.push('enabled');
+          if (request.roleIds !== undefined) changedFields.push('roles');
+        }
+      }
+      if (changedFields.length === 0) return;
+
+      const now = clock.now().toISOString();
+      // The row is locked: the compare-and-set cannot fail but states what is assumed.
+      const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
+      if (version === undefined) throw staleRecord();
+      savedVersion = version;
+      savedAt = now;
+      const audit = {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        subjectUserId: userId,
+        ip: context.ip ?? null,
+      };
+      await recordAuditEvent(trx, clock, {
+        ...audit,
+        action: 'profile.updated',
+        details: { fields: changedFields },
+      });
+      if (emailChanged) {
+        await recordAuditEvent(trx, clock, {
+          ...audit,
+          action: 'profile.email_changed',
+          details: { byAdministrator: userId !== actor.userId },
+        });
+        await queueMail(trx, deps, {
+          template: 'email-changed',
+          to: { address: base.email, name: owner.name },
+          data: { name: owner.name, oldEmail: base.email, newEmail: primaryEmail },
+          locale,
+          organizationId: actor.organizationId,
+        });
+        queuedMail = true;
+      }
+    });
+  } catch (error) {
+    // Two requests raced past the uniqueness check: the unique index decides.
+    if (isUniqueViolation(error)) throw uniquenessConflict(violatedField(error));
+    throw error;
+  }
+  if (queuedMail) deps.mail.wake();
+  // The administrator's changes (status, roles) are re-read; a profile-only change is known as is.
+  if (savedVersion === undefined || input.enabled !== undefined || request.roleIds !== undefined) {
+    return getUserProfile(deps, actor, userId);
+  }
+  const user: UserRecord = {
+    ...plan.base,
+    ...plan.columns,
+    version: savedVersion,
+    updatedAt: savedAt ?? plan.base.updatedAt,
+  };
+  const extras = await loadUserExtras(db, actor, userId);
+  return { user, extras, etag: userEtag(savedVersion) };
+}
+
+/**
+ * Checks a change against one version of the user row (`base`) and says what it changes: the
+ * columns that differ, whether the primary email changes, the additional emails and the custom
+ * field writes. Rules that need the clock, the organization's definitions or the user's locale
+ * are checked here; every problem is reported at once (422).
+ */
+async function planProfileChanges(
+  db: Kysely<DB>,
+  clock: Deps['clock'],
+  actor: Actor,
+  userId: string,
+  input: UserProfileUpdate,
+  base: UserRecord,
+  locale: string | null,
+): Promise<ProfilePlan> {
   const errors: ErrorDetail[] = [];
   const columns: ProfileColumns = {};
   for (const field of PROFILE_FIELDS) {
     const value = input[field];
     if (value === undefined || field === 'phone') continue;
     const next = value === '' && OPTIONAL_TEXT.has(field) ? null : value;
-    if (next !== current[field]) (columns as Record<string, string | null>)[field] = next;
+    if (next !== base[field]) (columns as Record<string, string | null>)[field] = next;
   }
   if (columns.birthday) {
     const problem = birthdayProblem(columns.birthday, clock.now());
     if (problem) errors.push({ code: 'birthday_out_of_range', detail: problem, source: pointer('birthday') });
   }
   if (input.phone === null || input.phone === '') {
-    if (current.phone !== null) columns.phone = null;
+    if (base.phone !== null) columns.phone = null;
   } else if (input.phone !== undefined) {
     const parsed = parsePhone(input.phone, defaultPhoneCountry(locale));
     if (!parsed.ok) errors.push({ code: 'phone_invalid', detail: parsed.message, source: pointer('phone') });
-    else if (parsed.e164 !== current.phone) columns.phone = parsed.e164;
+    else if (parsed.e164 !== base.phone) columns.phone = parsed.e164;
   }
 
-  const primaryEmail = input.email ?? current.email;
+  const primaryEmail = input.email ?? base.email;
   const emailChanged =
-    input.email !== undefined && normalizeEmail(input.email) !== normalizeEmail(current.email);
+    input.email !== undefined && normalizeEmail(input.email) !== normalizeEmail(base.email);
   let additionalEmails: string[] | undefined;
   if (input.additionalEmails !== undefined) {
     additionalEmails = input.additionalEmails;
@@ -250,107 +417,7 @@ export async function updateUserProfile(
     errors.push(...customFieldPlan.errors);
   }
   if (errors.length > 0) throw validationErrors(errors);
-
-  // 2. Changing one's own primary email proves who is asking (after the cheap checks).
-  if (emailChanged && userId === actor.userId)
-    await checkCurrentPassword(deps, userId, input.currentPassword);
-
-  // 3. One transaction: uniqueness, compare-and-set of the row, emails, custom fields, admin changes, audit, outbox.
-  let queuedMail = false;
-  let savedVersion: number | undefined;
-  let savedAt: string | undefined;
-  const changedFields: string[] = [];
-  try {
-    await db.transaction().execute(async (trx) => {
-      await assertUnique(trx, userId, columns, emailChanged ? primaryEmail : undefined, additionalEmails);
-      const expectedVersion = Number(await findUserVersion(trx, userId));
-      if (!ifMatchAllows(request.ifMatch, expectedVersion)) throw staleRecord();
-      changedFields.push(...Object.keys(columns));
-
-      const owner = {
-        id: userId,
-        name: formatFullName({ ...current, ...columns } as UserRecord),
-        locale,
-      };
-      if (additionalEmails !== undefined) {
-        const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
-        if (synced.added.length > 0 || synced.removed.length > 0 || synced.reordered)
-          changedFields.push('additionalEmails');
-        if (synced.added.length > 0) queuedMail = true;
-      }
-      if (customFieldPlan && customFieldPlan.writes.size > 0) {
-        await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
-        changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
-      }
-      if (input.enabled !== undefined || request.roleIds !== undefined) {
-        const admin = await applyAdminChanges(
-          trx,
-          deps,
-          actor,
-          userId,
-          {
-            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-            ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
-          },
-          { ip: context.ip ?? null },
-        );
-        if (admin.changed) {
-          if (input.enabled !== undefined) changedFields.push('enabled');
-          if (request.roleIds !== undefined) changedFields.push('roles');
-        }
-      }
-      if (changedFields.length === 0) return;
-
-      const now = clock.now().toISOString();
-      const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
-      if (version === undefined) throw staleRecord();
-      savedVersion = version;
-      savedAt = now;
-      const audit = {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
-        subjectUserId: userId,
-        ip: context.ip ?? null,
-      };
-      await recordAuditEvent(trx, clock, {
-        ...audit,
-        action: 'profile.updated',
-        details: { fields: changedFields },
-      });
-      if (emailChanged) {
-        await recordAuditEvent(trx, clock, {
-          ...audit,
-          action: 'profile.email_changed',
-          details: { byAdministrator: userId !== actor.userId },
-        });
-        await queueMail(trx, deps, {
-          template: 'email-changed',
-          to: { address: current.email, name: owner.name },
-          data: { name: owner.name, oldEmail: current.email, newEmail: primaryEmail },
-          locale,
-          organizationId: actor.organizationId,
-        });
-        queuedMail = true;
-      }
-    });
-  } catch (error) {
-    // Two requests raced past the uniqueness check: the unique index decides.
-    if (isUniqueViolation(error)) throw uniquenessConflict(violatedField(error));
-    throw error;
-  }
-  if (queuedMail) deps.mail.wake();
-  // The administrator's changes (status, roles) are re-read; a profile-only change is known as is.
-  if (savedVersion === undefined || input.enabled !== undefined || request.roleIds !== undefined) {
-    return getUserProfile(deps, actor, userId);
-  }
-  const user: UserRecord = {
-    ...current,
-    ...columns,
-    version: savedVersion,
-    updatedAt: savedAt ?? current.updatedAt,
-  };
-  const extras = await loadUserExtras(db, actor, userId);
-  return { user, extras, etag: userEtag(savedVersion) };
+  return { base, columns, emailChanged, primaryEmail, additionalEmails, customFieldPlan };
 }
 
 function pointer(field: string) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../../platform/db/kysely';
 import type { DB, UserUpdate } from '../../platform/db/schema';
 import { sha256 } from '../../platform/secrets';
 import { loadCustomFieldValues } from '../custom-fields/store';
@@ -24,10 +25,20 @@ export async function findMemberUser(
     .executeTakeFirst();
 }
 
-/** The version of a user row (the ETag), read inside a transaction before a conditional update. */
-export async function findUserVersion(db: Kysely<DB>, userId: string): Promise<number | undefined> {
-  const row = await db.selectFrom('users').select('version').where('id', '=', userId).executeTakeFirst();
-  return row ? Number(row.version) : undefined;
+/**
+ * The user row, locked until the end of the transaction `trx`, so that concurrent changes of one
+ * profile run one after the other (the ETag's version is read under the lock). PostgreSQL:
+ * `SELECT … FOR UPDATE` (a second writer waits here until the first commits, then reads its
+ * version). SQLite needs no lock: Kysely runs a transaction alone on its one connection, and
+ * `BEGIN IMMEDIATE` (kysely.ts) makes other processes wait for the write lock before they read.
+ */
+export async function lockUser(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  userId: string,
+): Promise<UserRecord | undefined> {
+  const query = trx.selectFrom('users').select(userColumns).where('users.id', '=', userId);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /**

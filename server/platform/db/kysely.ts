@@ -114,7 +114,10 @@ function withSqliteConventions(sqlite: SqliteDatabase.Database, onWrite: () => v
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
-      const statement = prepareCached(sql);
+      // Kysely opens transactions with a deferred `begin`: the write lock is then taken at the
+      // first write, and a transaction that read first fails with SQLITE_BUSY (no wait) when
+      // another process committed meanwhile. IMMEDIATE takes it at once, waiting busy_timeout.
+      const statement = prepareCached(sql === 'begin' ? 'begin immediate' : sql);
       return {
         reader: statement.reader,
         all: (params: readonly unknown[]) => {

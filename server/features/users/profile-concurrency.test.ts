@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, JSONAPI, type TestApp } from '../../../tests/helpers/app';
+import { type BuiltOrganization, buildOrganization, buildUser } from '../../../tests/helpers/factories';
+import { giveApiKey } from '../../../tests/helpers/scenarios';
+
+/**
+ * Concurrent `PATCH /api/users/{id}` on the real pool of each database (PostgreSQL when
+ * DATABASE_URL is set): without If-Match every acknowledged change is kept and none answers a
+ * false 412; with If-Match exactly one of the writers holding the same version wins.
+ */
+describe('concurrent profile updates', () => {
+  let t: TestApp;
+  let organization: BuiltOrganization;
+  beforeAll(async () => {
+    t = await createTestApp();
+    organization = await buildOrganization(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Trials per case: enough to interleave the pool's connections, bounded for a shared machine. */
+  const TRIALS = 12;
+  const WRITERS = 8;
+
+  async function keyHolder(roles: ('Administrator' | 'User')[] = ['User']) {
+    const user = await buildUser(t, { organization, roles });
+    return { user, key: await giveApiKey(t, user) };
+  }
+
+  function patch(key: string, id: string, attributes: Record<string, unknown>, ifMatch?: string) {
+    return t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': JSONAPI,
+        ...(ifMatch ? { 'if-match': ifMatch } : {}),
+      },
+      payload: { data: { type: 'users', attributes } },
+    });
+  }
+
+  async function row(id: string) {
+    return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  it('keeps every change of different fields sent at once without If-Match (no false 412)', async () => {
+    const { user, key } = await keyHolder();
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const changes: Record<string, string>[] = [
+        { middleName: `Middle ${trial}` },
+        { nameSuffix: `Jr ${trial}` },
+        { namePrefix: `Dr ${trial}` },
+        { firstName: `First ${trial}` },
+        { lastName: `Last ${trial}` },
+        { birthday: `19${String(50 + trial).padStart(2, '0')}-01-0${(trial % 9) + 1}` },
+        { phone: `+1 650 253 ${String(1000 + trial)}` },
+        { username: `racer-${user.id.slice(-8)}-${trial}` },
+      ];
+      const before = Number((await row(user.id)).version);
+      const answers = await Promise.all(changes.map((attributes) => patch(key, 'me', attributes)));
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
+      const after = await row(user.id);
+      expect(after).toMatchObject({
+        middleName: `Middle ${trial}`,
+        nameSuffix: `Jr ${trial}`,
+        namePrefix: `Dr ${trial}`,
+        firstName: `First ${trial}`,
+        lastName: `Last ${trial}`,
+        birthday: changes[5]?.birthday,
+        phone: `+1650253${1000 + trial}`,
+        username: changes[7]?.username,
+      });
+      // One version per acknowledged change, each answered once.
+      expect(Number(after.version)).toBe(before + WRITERS);
+      const etags = answers.map((answer) => answer.headers.etag);
+      expect(new Set(etags).size).toBe(WRITERS);
+      expect(etags).toContain(`"v${before + WRITERS}"`);
+    }
+  });
+
+  it('applies concurrent changes of one field one after the other: the last acknowledged value stays', async () => {
+    const { user, key } = await keyHolder();
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const names = Array.from({ length: WRITERS }, (_, index) => `Name ${trial}-${index}`);
+      const answers = await Promise.all(names.map((firstName) => patch(key, 'me', { firstName })));
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
+      // Each answer shows the state it saved: the one with the highest version is the row now.
+      const saved = answers.map((answer) => answer.json().data);
+      const last = saved.reduce((a, b) => (versionOf(a) > versionOf(b) ? a : b));
+      expect((await row(user.id)).firstName).toBe(last.attributes.firstName);
+      expect(new Set(saved.map(versionOf)).size).toBe(WRITERS);
+    }
+  });
+
+  it('answers 200 to exactly one of N writers sending the same If-Match, 412 to the others', async () => {
+    const { user, key } = await keyHolder();
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const etag = `"v${(await row(user.id)).version}"`;
+      const answers = await Promise.all(
+        Array.from({ length: WRITERS }, (_, index) =>
+          patch(
+            key,
+            'me',
+            index % 2 ? { middleName: `M${trial}-${index}` } : { nameSuffix: `S${trial}-${index}` },
+            etag,
+          ),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode).sort();
+      expect(statuses).toEqual([200, ...Array(WRITERS - 1).fill(412)]);
+      for (const answer of answers.filter((a) => a.statusCode === 412)) {
+        expect(answer.json().errors[0]).toMatchObject({
+          code: 'stale_record',
+          source: { header: 'If-Match' },
+        });
+      }
+      expect(`"v${Number((await row(user.id)).version) - 1}"`).toBe(etag);
+    }
+  });
+
+  it('keeps an administrator’s and the user’s own concurrent changes of one profile', async () => {
+    const { user, key } = await keyHolder();
+    const admin = await keyHolder(['Administrator']);
+    for (let trial = 0; trial < TRIALS / 2; trial++) {
+      const answers = await Promise.all([
+        patch(key, 'me', { middleName: `Own ${trial}` }),
+        patch(admin.key, user.id, { lastName: `Admin ${trial}` }),
+        patch(key, 'me', { nameSuffix: `Suffix ${trial}` }),
+        patch(admin.key, user.id, { namePrefix: `Pre ${trial}` }),
+      ]);
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
+      expect(await row(user.id)).toMatchObject({
+        middleName: `Own ${trial}`,
+        lastName: `Admin ${trial}`,
+        nameSuffix: `Suffix ${trial}`,
+        namePrefix: `Pre ${trial}`,
+      });
+    }
+  });
+});
+
+function versionOf(resource: { meta: { etag: string } }): number {
+  return Number(resource.meta.etag.slice(2, -1));
+}
