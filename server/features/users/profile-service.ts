@@ -369,7 +369,7 @@ async function planProfileChanges(
   } else if (input.phone !== undefined) {
     const parsed = parsePhone(input.phone, defaultPhoneCountry(locale));
     if (!parsed.ok) errors.push({ code: 'phone_invalid', detail: parsed.message, source: pointer('phone') });
-    else if (parsed.e164 !== base.phone) columns.phone = parsed.e164;
+    else if (parsed.value !== base.phone) columns.phone = parsed.value;
   }
 
   const primaryEmail = input.email ?? base.email;

@@ -202,6 +202,24 @@ describe('GET and PATCH /api/users/{id}', () => {
     });
   });
 
+  it.each([
+    ['＋８１ ９０－１２３４－５６７８', '+819012345678'], // full-width, as a Japanese input method types it
+    ['+١ ٦٥٠ ٢٥٣ ٠٠٠٠', '+16502530000'], // Arabic-Indic digits
+    ['+1 650 253 0000 ext. 136', '+16502530000;ext=136'], // an extension, as OroCRM accepts
+    ['(650) 253-0000 x١٣٦', '+16502530000;ext=136'],
+  ])('stores the phone %j as %j (E.164 plus the extension) and answers it so', async (typed, stored) => {
+    const { user, browser } = await member();
+    const response = await patch(browser, 'me', { phone: typed });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().data.attributes.phone).toBe(stored);
+    expect((await row(user.id)).phone).toBe(stored);
+    const read = await browser.request({ method: 'GET', url: '/api/users/me' });
+    expect(read.json().data.attributes.phone).toBe(stored);
+    // Sent back as read (the web app's edit form does), it changes nothing.
+    const again = await patch(browser, 'me', { phone: stored });
+    expect(again.headers.etag).toBe(response.headers.etag);
+  });
+
   it('round-trips emoji, combining marks, right-to-left text and 255-character values exactly', async () => {
     const { user, browser } = await member();
     const values = {

@@ -137,7 +137,7 @@ export function GeneralSection(props: Props) {
         label="Phone"
         type="tel"
         autoComplete="tel"
-        description="With the country code (+49 …) for numbers abroad"
+        description="With the country code (+49 …) for numbers abroad, an extension as ext. 123"
         value={values.phone}
         onChange={(event) => setField('phone', event.currentTarget.value)}
         error={errors.phone}
