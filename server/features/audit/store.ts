@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
@@ -52,17 +53,30 @@ export type AuditEventInput = {
  * records, so that the log and the change commit (or roll back) together.
  */
 export async function recordAuditEvent(db: Kysely<DB>, clock: Clock, event: AuditEventInput): Promise<void> {
-  await db
-    .insertInto('auditEvents')
-    .values({
-      id: newId(),
-      organizationId: event.organizationId,
-      actorUserId: event.actorUserId,
-      subjectUserId: event.subjectUserId ?? null,
-      action: event.action,
-      ip: event.ip ?? null,
-      details: JSON.stringify(event.details ?? {}),
-      occurredAt: clock.now().toISOString(),
-    })
-    .execute();
+  await insertAuditEvent(db, {
+    id: newId(),
+    organizationId: event.organizationId,
+    actorUserId: event.actorUserId,
+    subjectUserId: event.subjectUserId ?? null,
+    action: event.action,
+    ip: event.ip ?? null,
+    details: JSON.stringify(event.details ?? {}),
+    occurredAt: clock.now().toISOString(),
+  });
 }
+
+/** Compiled once: every write records an event (building the INSERT cost more than running it). */
+const insertAuditEvent = preparedQuery(
+  ['id', 'organizationId', 'actorUserId', 'subjectUserId', 'action', 'ip', 'details', 'occurredAt'],
+  (db, p) =>
+    db.insertInto('auditEvents').values({
+      id: p.id,
+      organizationId: p.organizationId,
+      actorUserId: p.actorUserId,
+      subjectUserId: p.subjectUserId,
+      action: p.action,
+      ip: p.ip,
+      details: p.details,
+      occurredAt: p.occurredAt,
+    }),
+);

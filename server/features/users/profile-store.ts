@@ -1,11 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../platform/db/kysely';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { DB, UserUpdate } from '../../platform/db/schema';
 import { sha256 } from '../../platform/secrets';
-import { loadCustomFieldValues } from '../custom-fields/store';
-import { listUserEmails } from '../user-emails/store';
+import type { CustomFieldValue } from '../custom-fields/store';
 import type { UserExtras } from './presenter';
 import { normalizeEmail, normalizeUsername, type UserRecord, userColumns } from './store';
+
+/** A user and their membership in an organization: compiled once (every profile read and write). */
+const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
+  db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(userColumns)
+    .where('users.id', '=', p.userId)
+    .where('memberships.organizationId', '=', p.organizationId),
+);
 
 /**
  * A user who is a member of the organization, or undefined — another organization's user is
@@ -16,13 +26,8 @@ export async function findMemberUser(
   organizationId: string,
   userId: string,
 ): Promise<UserRecord | undefined> {
-  return db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(userColumns)
-    .where('users.id', '=', userId)
-    .where('memberships.organizationId', '=', organizationId)
-    .executeTakeFirst();
+  const { rows } = await memberUserQuery(db, { userId, organizationId });
+  return rows[0] as UserRecord | undefined;
 }
 
 /**
@@ -37,9 +42,64 @@ export async function lockUser(
   dialect: Dialect,
   userId: string,
 ): Promise<UserRecord | undefined> {
-  const query = trx.selectFrom('users').select(userColumns).where('users.id', '=', userId);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  const { rows } = await (dialect === 'postgres' ? lockUserQuery : readUserQuery)(trx, { userId });
+  return rows[0] as UserRecord | undefined;
 }
+
+const readUserQuery = preparedQuery(['userId'], (db, p) =>
+  db.selectFrom('users').select(userColumns).where('users.id', '=', p.userId),
+);
+const lockUserQuery = preparedQuery(['userId'], (db, p) =>
+  db.selectFrom('users').select(userColumns).where('users.id', '=', p.userId).forUpdate(),
+);
+
+/**
+ * The queries of `loadUserExtras`, compiled once: every profile read and write answers them. On
+ * SQLite they run on the reader connection and are kept until the data changes.
+ */
+const extrasQueries = {
+  emails: preparedQuery(['userId'], (db, p) =>
+    db
+      .selectFrom('userEmails')
+      .select(['userEmails.email', 'userEmails.verifiedAt'])
+      .where('userId', '=', p.userId)
+      .orderBy('position')
+      .orderBy('createdAt'),
+  ),
+  customFields: preparedQuery(['userId', 'organizationId'], (db, p) =>
+    db
+      .selectFrom('customFieldValues')
+      .innerJoin('customFieldDefinitions', 'customFieldDefinitions.id', 'customFieldValues.fieldId')
+      .select(['customFieldDefinitions.name', 'customFieldValues.value'])
+      .where('customFieldDefinitions.organizationId', '=', p.organizationId)
+      .where('customFieldValues.userId', '=', p.userId),
+  ),
+  roles: preparedQuery(['userId', 'organizationId'], (db, p) =>
+    db
+      .selectFrom('membershipRoles')
+      .innerJoin('memberships', 'memberships.id', 'membershipRoles.membershipId')
+      .innerJoin('roles', 'roles.id', 'membershipRoles.roleId')
+      .select('roles.id')
+      .where('memberships.userId', '=', p.userId)
+      .where('memberships.organizationId', '=', p.organizationId)
+      .orderBy('roles.name'),
+  ),
+  ownOrganizations: preparedQuery(['userId'], (db, p) =>
+    db.selectFrom('memberships').select('organizationId').where('userId', '=', p.userId).orderBy('createdAt'),
+  ),
+  sharedOrganizations: preparedQuery(['userId', 'viewerId'], (db, p) =>
+    db
+      .selectFrom('memberships as theirs')
+      .innerJoin('memberships as mine', 'mine.organizationId', 'theirs.organizationId')
+      .select('theirs.organizationId')
+      .where('theirs.userId', '=', p.userId)
+      .where('mine.userId', '=', p.viewerId)
+      .orderBy('theirs.createdAt'),
+  ),
+  avatar: preparedQuery(['userId'], (db, p) =>
+    db.selectFrom('avatars').select('storageKey').where('userId', '=', p.userId),
+  ),
+};
 
 /**
  * Everything the `users` resource shows beyond the row, as seen from the viewer's organization:
@@ -52,41 +112,24 @@ export async function loadUserExtras(
   viewer: { userId: string; organizationId: string },
   userId: string,
 ): Promise<Required<UserExtras>> {
+  const { organizationId } = viewer;
   const [emails, customFields, roles, organizations, avatar] = await Promise.all([
-    listUserEmails(db, userId),
-    loadCustomFieldValues(db, viewer.organizationId, userId),
-    db
-      .selectFrom('membershipRoles')
-      .innerJoin('memberships', 'memberships.id', 'membershipRoles.membershipId')
-      .innerJoin('roles', 'roles.id', 'membershipRoles.roleId')
-      .select('roles.id')
-      .where('memberships.userId', '=', userId)
-      .where('memberships.organizationId', '=', viewer.organizationId)
-      .orderBy('roles.name')
-      .execute(),
+    extrasQueries.emails(db, { userId }),
+    extrasQueries.customFields(db, { userId, organizationId }),
+    extrasQueries.roles(db, { userId, organizationId }),
     userId === viewer.userId
-      ? db
-          .selectFrom('memberships')
-          .select('organizationId')
-          .where('userId', '=', userId)
-          .orderBy('createdAt')
-          .execute()
-      : db
-          .selectFrom('memberships as theirs')
-          .innerJoin('memberships as mine', 'mine.organizationId', 'theirs.organizationId')
-          .select('theirs.organizationId')
-          .where('theirs.userId', '=', userId)
-          .where('mine.userId', '=', viewer.userId)
-          .orderBy('theirs.createdAt')
-          .execute(),
-    findAvatarKey(db, userId),
+      ? extrasQueries.ownOrganizations(db, { userId })
+      : extrasQueries.sharedOrganizations(db, { userId, viewerId: viewer.userId }),
+    extrasQueries.avatar(db, { userId }),
   ]);
+  const values: Record<string, CustomFieldValue> = {};
+  for (const row of customFields.rows) values[row.name] = JSON.parse(row.value) as CustomFieldValue;
   return {
-    additionalEmails: emails.map((row) => ({ email: row.email, verified: row.verifiedAt !== null })),
-    customFields,
-    roleIds: roles.map((row) => row.id),
-    organizationIds: organizations.map((row) => row.organizationId),
-    avatar: avatar ? { version: avatarVersion(avatar.storageKey) } : null,
+    additionalEmails: emails.rows.map((row) => ({ email: row.email, verified: row.verifiedAt !== null })),
+    customFields: values,
+    roleIds: roles.rows.map((row) => row.id),
+    organizationIds: organizations.rows.map((row) => row.organizationId),
+    avatar: avatar.rows[0] ? { version: avatarVersion(avatar.rows[0].storageKey) } : null,
   };
 }
 

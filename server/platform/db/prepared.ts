@@ -11,6 +11,7 @@ const MARK = '\u0000param:';
  *
  * On SQLite the compiled SQL runs on the database's read-only connection (see sqlite-reader.ts),
  * outside Kysely's executor; a transaction, PostgreSQL and in-memory SQLite go through Kysely.
+ * Writes (INSERT, UPDATE …) may be prepared too: they always go through Kysely.
  *
  * `build` receives a placeholder for each named parameter and must use it as a plain value
  * (`where('x', '=', p.userId)`); the placeholders are swapped for the real values at run time.
@@ -22,23 +23,26 @@ export function preparedQuery<const Names extends readonly string[], Row>(
   names: Names,
   build: (db: Kysely<DB>, placeholders: Record<Names[number], string>) => Compilable<Row>,
 ): (db: Kysely<DB>, values: Record<Names[number], unknown>) => Promise<{ rows: Row[] }> {
-  const compiledByDatabase = new WeakMap<Kysely<DB>, CompiledQuery<Row>>();
+  // By the database's dialect adapter, which its transactions share: a query compiled once serves
+  // every transaction too (the SQL depends only on the dialect and the plugins, set once per database).
+  const compiledByDatabase = new WeakMap<object, CompiledQuery<Row>>();
   const placeholders = Object.fromEntries(names.map((name) => [name, `${MARK}${name}`])) as Record<
     Names[number],
     string
   >;
   return async (db, values) => {
-    let compiled = compiledByDatabase.get(db);
+    const { adapter } = db.getExecutor();
+    let compiled = compiledByDatabase.get(adapter);
     if (!compiled) {
       compiled = build(db, placeholders).compile();
-      compiledByDatabase.set(db, compiled);
+      compiledByDatabase.set(adapter, compiled);
     }
     const parameters = compiled.parameters.map((value) =>
       typeof value === 'string' && value.startsWith(MARK)
         ? values[value.slice(MARK.length) as Names[number]]
         : value,
     );
-    const reader = sqliteReaderOf(db);
+    const reader = compiled.query.kind === 'SelectQueryNode' ? sqliteReaderOf(db) : undefined;
     if (reader) return { rows: reader.all(compiled.sql, parameters) as Row[] };
     return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
   };

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../server/app';
+import { ensureFirstAdministrator } from '../../server/features/users/bootstrap';
+import { systemClock } from '../../server/platform/clock';
+import { loadConfig } from '../../server/platform/config';
+import { openDatabase } from '../../server/platform/db/kysely';
+import { migrateToLatest } from '../../server/platform/db/migrate';
+import { createPasswordHasher } from '../../server/platform/hashing';
+import { startMail } from '../../server/platform/mail/index';
+import type { Fixtures } from './types';
+
+export type BenchApp = { app: FastifyInstance; fixtures: Fixtures; close(): Promise<void> };
+
+/**
+ * The real app as `npm start` builds it, on a fresh database: SQLite in a temp DATA_DIR, or, when
+ * DATABASE_URL is `postgres://…`, a schema of its own in that database (dropped on close). The
+ * logger is off unless LOG_LEVEL is set (then as `npm start` logs: pino to stdout); request
+ * budgets are raised so they do not cap the run. Seeded through its own API: the first
+ * administrator signs in (session cookie) and generates an API key.
+ */
+export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promise<BenchApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
+  const password = 'bench-password-Quiet-Lantern-42';
+  const unlimited = String(1_000_000_000);
+  const databaseUrl = env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined;
+  const schema = databaseUrl ? `bench_${Date.now().toString(36)}_${process.pid}` : undefined;
+  if (databaseUrl && schema) await runOnce(databaseUrl, `CREATE SCHEMA ${schema}`);
+  const logLevel = env.LOG_LEVEL ?? 'silent';
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: 'http://127.0.0.1',
+    LOG_LEVEL: logLevel,
+    ADMIN_PASSWORD: password,
+    RATE_LIMIT_PER_MINUTE: unlimited,
+    API_KEY_RATE_LIMIT_PER_MINUTE: unlimited,
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: unlimited,
+  });
+  const database = openDatabase(config, schema ? { schema } : {});
+  await migrateToLatest(database.db, schema ? { schema } : {});
+  const clock = systemClock;
+  const hasher = createPasswordHasher({ concurrency: config.hashConcurrency });
+  const mail = startMail({ config, db: database.db, dialect: database.dialect, clock });
+  await ensureFirstAdministrator({ db: database.db, clock, hasher, config }, () => {});
+  const app = await buildApp({
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    hasher,
+    mail,
+    logger: logLevel !== 'silent',
+    webDist: false,
+  });
+  await app.ready();
+
+  const JSONAPI = 'application/vnd.api+json';
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/sessions',
+    headers: { 'content-type': JSONAPI },
+    payload: { data: { type: 'sessions', attributes: { login: config.admin.username, password } } },
+  });
+  if (signIn.statusCode !== 201) throw new Error(`bench sign-in failed: ${signIn.statusCode} ${signIn.body}`);
+  const sessionCookie = signIn.cookies.find((cookie) => cookie.name.endsWith('atrium_session'));
+  const session = signIn.json().data;
+  const cookie = `${sessionCookie?.name}=${sessionCookie?.value}`;
+  const csrfToken: string = session.attributes.csrfToken;
+  const generated = await app.inject({
+    method: 'POST',
+    url: '/api/users/me/api-key',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+  });
+  if (generated.statusCode !== 201)
+    throw new Error(`bench key failed: ${generated.statusCode} ${generated.body}`);
+
+  const fixtures: Fixtures = {
+    userId: session.relationships.user.data.id,
+    organizationId: session.relationships.organization.data.id,
+    username: config.admin.username,
+    password,
+    cookie,
+    csrfToken,
+    apiKey: generated.json().data.attributes.key,
+  };
+  return {
+    app,
+    fixtures,
+    async close() {
+      await app.close();
+      await mail.stop();
+      await database.close();
+      if (databaseUrl && schema) await runOnce(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function runOnce(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
