@@ -86,6 +86,15 @@ function fold(value: string): string {
   return value.normalize('NFKC').toLowerCase();
 }
 
+/**
+ * The form a password is checked, hashed and compared in: Unicode NFKC (NIST SP 800-63B
+ * §5.1.1.2), so the NFC and NFD spellings of `Crème` — which browsers and keyboards send either
+ * way — are one password. Nothing is trimmed or case-folded.
+ */
+export function normalizePassword(password: string): string {
+  return password.normalize('NFKC');
+}
+
 /** Length as a person counts it: Unicode code points (an emoji is one, not two). */
 export function passwordLength(password: string): number {
   return [...password].length;
@@ -102,17 +111,20 @@ function contextWords(value: string | undefined): string[] {
 }
 
 /**
- * Every rule the password breaks (an empty list: it is fine). Never trims or truncates. The
+ * Every rule the password breaks (an empty list: it is fine), judged on its NFKC form (what is
+ * hashed); length in code points of that form. Never trims or truncates. The
  * blocklist check needs `options.blocklist` (the server always passes it; the browser once it has
  * loaded it).
  */
 export function checkPassword(
-  password: string,
+  typed: string,
   policy: PasswordPolicy,
   context: PasswordContext = {},
   options: { blocklist?: PasswordBlocklist | undefined } = {},
 ): PasswordFailure[] {
   const failures: PasswordFailure[] = [];
+  // Checked in the form it is hashed in (see normalizePassword).
+  const password = normalizePassword(typed);
   const length = passwordLength(password);
   if (length > PASSWORD_MAX_LENGTH) {
     // Nothing else is worth computing on a value this long.

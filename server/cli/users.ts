@@ -9,12 +9,7 @@ import {
 } from '../features/organizations/store';
 import { assertAcceptablePassword, passwordPolicyFor } from '../features/passwords/rules';
 import { displayName } from '../features/passwords/service';
-import {
-  findOrganizationName,
-  findSubjectByLogin,
-  storePasswordHash,
-  voidPasswordTokens,
-} from '../features/passwords/store';
+import { findSubjectByLogin, storePasswordHash, voidPasswordTokens } from '../features/passwords/store';
 import { insertUser, normalizeEmail, normalizeUsername } from '../features/users/store';
 import { isoNow } from '../platform/clock';
 import { AppError } from '../platform/http/errors';
@@ -131,13 +126,11 @@ export async function userSetPassword(context: CliContext, io: CliIo, args: stri
   if (!user) throw new CliError(`There is no user ${login}.`);
   const organizationId = await findHomeOrganizationId(db, user.id, user.lastOrganizationId);
   const { password, generated } = await choosePassword(context, io, values['password-stdin'], organizationId);
-  const organizationName = organizationId ? await findOrganizationName(db, organizationId) : undefined;
   await checkPassword(context, password, organizationId, {
     username: user.username,
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    organizationName,
   });
   const passwordHash = await context.hasher.hash(password);
   const now = isoNow(context.clock);
@@ -214,16 +207,10 @@ async function checkPassword(
     email: string;
     firstName: string;
     lastName: string;
-    organizationName?: string | undefined;
   },
 ): Promise<void> {
   try {
-    await assertAcceptablePassword(
-      password,
-      await passwordPolicyFor(context.database.db, organizationId),
-      words,
-      'password',
-    );
+    await assertAcceptablePassword(context.database.db, password, { ...words, organizationId }, 'password');
   } catch (error) {
     if (error instanceof AppError) {
       throw new CliError(

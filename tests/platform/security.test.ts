@@ -1,3 +1,4 @@
+import { hash as argon2Hash } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import { createPasswordHasher } from '../../server/platform/hashing';
 import { AppError } from '../../server/platform/http/errors';
@@ -103,6 +104,20 @@ describe('password hashing', () => {
     expect(await hasher.verify(hash, 'a password with spaces 🙂 ')).toBe(false);
     expect(await hasher.verify('not a hash', 'x')).toBe(false);
     expect(await hasher.verifyAgainstDummy('anything')).toBe(false);
+  });
+
+  it('hashes and compares the NFKC form, and still matches a hash made from the text as typed', async () => {
+    const hasher = createPasswordHasher({ concurrency: 2 });
+    const nfc = 'Crème-Brûlée-Façade-Noël'.normalize('NFC');
+    const nfd = nfc.normalize('NFD');
+    const hash = await hasher.hash(nfd);
+    expect(await hasher.match(hash, nfc)).toBe('match');
+    expect(await hasher.match(hash, nfd)).toBe('match');
+    // A hash of the raw NFD text (made before normalization): matched as typed, flagged for rehash.
+    const legacy = await argon2Hash(nfd);
+    expect(await hasher.match(legacy, nfd)).toBe('match_unnormalized');
+    expect(await hasher.match(legacy, `${nfd}x`)).toBe('no_match');
+    expect(await hasher.verify(legacy, nfd)).toBe(true);
   });
 
   it('bounds the work: past the queue, requests are refused with 503 and Retry-After', async () => {

@@ -82,7 +82,8 @@ export async function signIn(
       { headers: { 'retry-after': String(retryAfter) }, meta: { retryAfterSeconds: retryAfter } },
     );
   }
-  if (!(await hasher.verify(user.passwordHash, input.password))) {
+  const match = await hasher.match(user.passwordHash, input.password);
+  if (match === 'no_match') {
     await registerFailure(deps, user, context);
     throw invalidCredentials();
   }
@@ -100,6 +101,8 @@ export async function signIn(
     throw new AppError('unauthenticated', 'no_organization', 'This account belongs to no organization.');
   }
   const settings = await resolveSettings(db, { organizationId });
+  // A hash made before passwords were normalized (NFKC): replace it by the normalized one.
+  const upgradedHash = match === 'match_unnormalized' ? await hasher.hash(input.password) : undefined;
   const token = newSessionToken();
   const nowIso = now.toISOString();
   const session = await db.transaction().execute(async (trx) => {
@@ -123,6 +126,7 @@ export async function signIn(
         lastSignInAt: nowIso,
         signInCount: eb('signInCount', '+', 1),
         lastOrganizationId: organizationId,
+        ...(upgradedHash ? { passwordHash: upgradedHash } : {}),
       }))
       .where('id', '=', user.id)
       .execute();

@@ -8,11 +8,10 @@ import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
 import { findHomeOrganizationId } from '../organizations/store';
 import { normalizeUsername } from '../users/store';
-import { assertAcceptablePassword, passwordPolicyFor } from './rules';
-import { assertNotTooLong, displayName, type RequestContext } from './service';
+import { assertAcceptablePassword, assertNotTooLong } from './rules';
+import { displayName, type RequestContext } from './service';
 import {
   claimPasswordToken,
-  findOrganizationName,
   findPasswordTokenByHash,
   findSubjectById,
   findSubjectByLogin,
@@ -146,13 +145,12 @@ export async function completePasswordReset(
   const user = await findSubjectById(db, token.userId);
   if (!user || user.status === 'disabled') throw invalidToken();
   const organizationId = await findHomeOrganizationId(db, user.id, user.lastOrganizationId);
-  const policy = await passwordPolicyFor(db, organizationId);
-  await assertAcceptablePassword(input.newPassword, policy, {
+  await assertAcceptablePassword(db, input.newPassword, {
     username: user.username,
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    organizationName: organizationId ? await findOrganizationName(db, organizationId) : undefined,
+    organizationId,
   });
   const settings = await resolveSettings(db, organizationId ? { organizationId } : {});
   const passwordHash = await hasher.hash(input.newPassword);

@@ -1,27 +1,29 @@
-import { loadPasswordBlocklist, PASSWORD_MAX_LENGTH, passwordLength } from '../../../common/password-policy';
+import { normalizePassword } from '../../../common/password-policy';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import { isId } from '../../platform/ids';
 import { queueMail } from '../../platform/mail/outbox';
-import { consumeRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { resolveUserId } from '../access/policy';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions, findUserSession, insertSession, type SessionRecord } from '../auth/store';
 import { csrfTokenFor, newSessionToken } from '../auth/tokens';
-import { findPasswordHash } from '../users/store';
 import { canManagePasswords, isOwnAccount } from './policy';
-import { assertAcceptablePassword, passwordFailures, passwordPolicyFor } from './rules';
+import {
+  assertAcceptablePassword,
+  assertNotTooLong,
+  confirmCurrentPassword,
+  findPasswordProblems,
+  type PasswordOwner,
+} from './rules';
 import {
   findMemberSubject,
   findMemberSubjects,
-  findOrganizationName,
   insertPasswordToken,
   markPasswordReset,
   type PasswordSubject,
-  peekRateLimit,
   storePasswordHash,
   voidPasswordTokens,
 } from './store';
@@ -30,33 +32,20 @@ export type RequestContext = { ip: string; userAgent: string | undefined };
 
 /** An administrator's reset link lives a day; a self-service one an hour (recovery.ts). */
 export const ADMIN_RESET_TOKEN_HOURS = 24;
-/** Wrong current passwords tolerated per user before the change form answers 429 for a while. */
-const CHANGE_ATTEMPTS = 5;
-const CHANGE_WINDOW_MS = 15 * 60_000;
 
 export function displayName(user: Pick<PasswordSubject, 'firstName' | 'lastName'>): string {
   return `${user.firstName} ${user.lastName}`.trim();
 }
 
 /** Refuses an absurdly long value before anything expensive (hashing, the blocklist). */
-export function assertNotTooLong(password: string, field: string): void {
-  if (password.length > PASSWORD_MAX_LENGTH && passwordLength(password) > PASSWORD_MAX_LENGTH) {
-    throw new AppError(
-      'validation',
-      'password_too_long',
-      `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
-      { source: attributePointer(field), meta: { rule: 'too_long' } },
-    );
-  }
-}
-
-async function contextOf(deps: Pick<Deps, 'db'>, user: PasswordSubject, organizationId: string | undefined) {
+/** Whose password it is, for the acceptability check (the actor's organization's policy). */
+function ownerOf(user: PasswordSubject, organizationId: string): PasswordOwner {
   return {
     username: user.username,
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    organizationName: organizationId ? await findOrganizationName(deps.db, organizationId) : undefined,
+    organizationId,
   };
 }
 
@@ -75,10 +64,10 @@ export type PasswordChangeResult =
   | { kind: 'sessions_ended' };
 
 /**
- * "Change Your Password" (Edit My User → Password). The current password is required; a wrong
- * one answers 422 on `currentPassword` and counts toward a per-user limit of 5 tries in 15
- * minutes (429 afterwards). It does NOT count toward the sign-in lockout: the caller already holds
- * a session, and locking the account would let a session thief lock its owner out of sign-in.
+ * "Change Your Password" (Edit My User → Password). The new password passes the one
+ * acceptability check (`findPasswordProblems`) and the current one the one current-password check
+ * (`confirmCurrentPassword`: 422 `current_password_wrong`, 5 wrong tries per 15 minutes, not the
+ * sign-in lockout); both sets of errors are reported together.
  * Then, in one transaction: new argon2id hash, must-change cleared, every other session ended,
  * the current one replaced by a new id, reset links voided, audit row, notification email.
  */
@@ -98,39 +87,18 @@ export async function changeOwnPassword(
   }
   assertNotTooLong(input.newPassword, 'newPassword');
   const user = await getMember(deps, actor, userId);
-
-  const limitKey = `password-change:user:${user.id}`;
-  const budget = await peekRateLimit(db, limitKey, CHANGE_ATTEMPTS, clock.now().toISOString());
-  if (!budget.allowed) throw tooManyAttempts(budget.retryAfterSeconds);
-
-  const policy = await passwordPolicyFor(db, actor.organizationId);
-  const policyError = passwordFailures(
-    input.newPassword,
-    policy,
-    await contextOf(deps, user, actor.organizationId),
-    await loadPasswordBlocklist(),
-  );
-  const storedHash = await findPasswordHash(db, user.id);
-  const currentOk = storedHash
-    ? await hasher.verify(storedHash, input.currentPassword)
-    : await hasher.verifyAgainstDummy(input.currentPassword);
-  if (!currentOk) {
-    await consumeRateLimit(db, clock, limitKey, CHANGE_ATTEMPTS, CHANGE_WINDOW_MS);
-    await recordAuditEvent(db, clock, {
-      action: 'password.change_failed',
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      subjectUserId: user.id,
-      ip: context.ip,
-      details: { reason: 'wrong_current_password' },
-    });
-    throw new AppError('validation', 'current_password_wrong', 'The current password is not correct.', {
-      source: attributePointer('currentPassword'),
-      more: policyError?.details() ?? [],
-    });
-  }
+  const policyError = await findPasswordProblems(db, input.newPassword, ownerOf(user, actor.organizationId));
+  await confirmCurrentPassword(deps, {
+    userId: user.id,
+    password: input.currentPassword,
+    during: 'password_change',
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    ip: context.ip,
+    more: policyError?.details() ?? [],
+  });
   if (policyError) throw policyError;
-  if (input.newPassword === input.currentPassword) {
+  if (normalizePassword(input.newPassword) === normalizePassword(input.currentPassword)) {
     throw new AppError(
       'validation',
       'password_unchanged',
@@ -190,13 +158,6 @@ export async function changeOwnPassword(
   return result;
 }
 
-function tooManyAttempts(retryAfterSeconds: number): AppError {
-  return new AppError('rate_limited', 'rate_limited', 'Too many attempts. Try again later.', {
-    headers: { 'retry-after': String(retryAfterSeconds) },
-    meta: { retryAfterSeconds },
-  });
-}
-
 /**
  * Administrator's "Change Password": sets a password the user does not choose, so by default they
  * must change it at next sign-in (ASVS 6.4.1). One transaction: hash, status back to `active`
@@ -214,12 +175,7 @@ export async function setPasswordByAdministrator(
   if (!canManagePasswords(actor)) throw forbidden();
   assertNotTooLong(input.newPassword, 'newPassword');
   const user = await getMember(deps, actor, input.userId);
-  const policy = await passwordPolicyFor(db, actor.organizationId);
-  await assertAcceptablePassword(
-    input.newPassword,
-    policy,
-    await contextOf(deps, user, actor.organizationId),
-  );
+  await assertAcceptablePassword(db, input.newPassword, ownerOf(user, actor.organizationId));
   const settings = await resolveSettings(db, { organizationId: actor.organizationId });
   const passwordHash = await hasher.hash(input.newPassword);
   const now = clock.now().toISOString();

@@ -120,6 +120,24 @@ export async function storePasswordHash(
     .execute();
 }
 
+/**
+ * Swaps a hash for an equivalent one (the same password, rehashed in its NFKC form) — not a
+ * password change: nothing else moves. Only if the hash is still `from` (a concurrent change wins).
+ */
+export async function replacePasswordHash(
+  db: Kysely<DB>,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ passwordHash: to })
+    .where('id', '=', userId)
+    .where('passwordHash', '=', from)
+    .execute();
+}
+
 /** An administrator's reset: the old password is dead and sign-in answers "reset". */
 export async function markPasswordReset(db: Kysely<DB>, userId: string, now: string): Promise<void> {
   await db

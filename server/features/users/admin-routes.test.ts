@@ -239,6 +239,14 @@ describe('POST /api/users', () => {
     expect(contextual.json().errors.map((e: { code: string }) => e.code)).toContain(
       'password_context_username',
     );
+    // The same error shape as every other password form: the rule in meta, the field in source.
+    expect(contextual.json().errors).toContainEqual(
+      expect.objectContaining({
+        code: 'password_context_username',
+        meta: { rule: 'context_username' },
+        source: { pointer: '/data/attributes/password' },
+      }),
+    );
   });
 
   it('refuses another organization’s role and roles beyond the creator’s permissions', async () => {

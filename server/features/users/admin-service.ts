@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { NewUserAttributes } from '../../../common/identity';
-import { checkPassword, loadPasswordBlocklist } from '../../../common/password-policy';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import { type Actor, authorize } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
-import { resolveSettings } from '../../platform/settings';
 import {
   ADMINISTRATOR_PERMISSION,
   authorizeTo,
@@ -24,6 +22,7 @@ import {
 } from '../access/store';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
+import { assertAcceptablePassword } from '../passwords/rules';
 import { findEmailsTakenByOthers, insertUser, isUsernameTaken } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[] };
@@ -226,48 +225,18 @@ export async function createUser(
   const { db, clock, hasher } = deps;
   const roleIds = await resolveNewUserRoles(db, actor, input.roleIds);
 
-  const [settings, organization] = await Promise.all([
-    resolveSettings(db, { organizationId: actor.organizationId }),
-    db
-      .selectFrom('organizations')
-      .select('name')
-      .where('id', '=', actor.organizationId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  const failures = checkPassword(
+  await assertAcceptablePassword(
+    db,
     input.password,
-    {
-      minLength: settings['password.min_length'],
-      lowerCase: settings['password.lower_case'],
-      upperCase: settings['password.upper_case'],
-      numbers: settings['password.numbers'],
-      specialChars: settings['password.special_chars'],
-    },
     {
       username: input.username,
       email: input.email,
-      organizationName: organization.name,
       firstName: input.firstName,
       lastName: input.lastName,
+      organizationId: actor.organizationId,
     },
-    { blocklist: await loadPasswordBlocklist() },
+    'password',
   );
-  if (failures.length > 0) {
-    const [first, ...rest] = failures.map((failure) => ({
-      code: `password_${failure.rule}`,
-      detail: failure.message,
-      source: { pointer: '/data/attributes/password' },
-    }));
-    throw new AppError(
-      'validation',
-      first?.code ?? 'password_invalid',
-      first?.detail ?? 'Invalid password.',
-      {
-        source: { pointer: '/data/attributes/password' },
-        more: rest,
-      },
-    );
-  }
   // Uniqueness first, so a taken name costs no hashing; checked again inside the transaction.
   await ensureLoginsAvailable(db, input);
   const passwordHash = await hasher.hash(input.password);

@@ -8,11 +8,11 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
-import { enforceRateLimit } from '../../platform/rate-limit';
 import { resolveSettings } from '../../platform/settings';
 import { recordAuditEvent } from '../audit/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
 import { planCustomFieldChanges } from '../custom-fields/values';
+import { confirmCurrentPassword } from '../passwords/rules';
 import { syncAdditionalEmails } from '../user-emails/service';
 import { listUserEmails } from '../user-emails/store';
 import { applyAdminChanges } from './admin-service';
@@ -24,20 +24,11 @@ import {
   type ProfileColumns,
   updateProfileColumns,
 } from './profile-store';
-import {
-  findEmailsTakenByOthers,
-  findPasswordHash,
-  isUsernameTaken,
-  normalizeEmail,
-  type UserRecord,
-} from './store';
+import { findEmailsTakenByOthers, isUsernameTaken, normalizeEmail, type UserRecord } from './store';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
 
 export type RequestContext = { ip?: string | null };
-
-/** Wrong current-password attempts allowed per user in 15 minutes when changing the primary email. */
-const CURRENT_PASSWORD_ATTEMPTS = 10;
 
 // ── Policies ─────────────────────────────────────────────────────────────────────────────────
 
@@ -226,7 +217,16 @@ async function attemptProfileUpdate(
 
   // 2. Changing one's own primary email proves who is asking (after the cheap checks).
   const passwordChecked = plan.emailChanged && userId === actor.userId;
-  if (passwordChecked) await checkCurrentPassword(deps, userId, input.currentPassword);
+  if (passwordChecked) {
+    await confirmCurrentPassword(deps, {
+      userId,
+      password: input.currentPassword,
+      during: 'email_change',
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      ip: context.ip ?? null,
+    });
+  }
 
   // 3. One transaction: lock the row, uniqueness, the row's new version, emails, custom fields,
   // admin changes, audit, outbox.
@@ -440,37 +440,6 @@ export function birthdayProblem(birthday: string, now: Date): string | null {
     return `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`;
   }
   return null;
-}
-
-async function checkCurrentPassword(
-  deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
-  userId: string,
-  password: string | undefined,
-): Promise<void> {
-  if (!password) {
-    throw new AppError(
-      'validation',
-      'current_password_required',
-      'Enter your current password to change your primary email.',
-      { source: pointer('currentPassword') },
-    );
-  }
-  await enforceRateLimit(
-    deps.db,
-    deps.clock,
-    `current-password:${userId}`,
-    CURRENT_PASSWORD_ATTEMPTS,
-    15 * 60_000,
-  );
-  const hash = await findPasswordHash(deps.db, userId);
-  const valid = hash
-    ? await deps.hasher.verify(hash, password)
-    : await deps.hasher.verifyAgainstDummy(password);
-  if (!valid) {
-    throw new AppError('validation', 'current_password_invalid', 'The current password is not correct.', {
-      source: pointer('currentPassword'),
-    });
-  }
 }
 
 async function assertUnique(
