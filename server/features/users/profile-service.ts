@@ -16,6 +16,12 @@ import { planCustomFieldChanges } from '../custom-fields/values';
 import { syncAdditionalEmails } from '../user-emails/service';
 import { listUserEmails } from '../user-emails/store';
 import { applyAdminChanges } from './admin-service';
+import {
+  assertUsernameAcceptable,
+  IdentityTakenError,
+  syncUserIdentities,
+  USERNAME_TAKEN,
+} from './identities';
 import { formatFullName, type UserExtras } from './presenter';
 import {
   findMemberUser,
@@ -193,6 +199,7 @@ export async function updateUserProfile(
     const next = value === '' && OPTIONAL_TEXT.has(field) ? null : value;
     if (next !== current[field]) (columns as Record<string, string | null>)[field] = next;
   }
+  if (columns.username !== undefined) assertUsernameAcceptable(columns.username);
   if (columns.birthday) {
     const problem = birthdayProblem(columns.birthday, clock.now());
     if (problem) errors.push({ code: 'birthday_out_of_range', detail: problem, source: pointer('birthday') });
@@ -304,6 +311,14 @@ export async function updateUserProfile(
       const now = clock.now().toISOString();
       const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
       if (version === undefined) throw staleRecord();
+      // Claimed once, after every write of this change, so concurrent claims cannot deadlock.
+      if (
+        columns.username !== undefined ||
+        columns.email !== undefined ||
+        changedFields.includes('additionalEmails')
+      ) {
+        await syncUserIdentities(trx, userId);
+      }
       savedVersion = version;
       savedAt = now;
       const audit = {
@@ -335,6 +350,7 @@ export async function updateUserProfile(
     });
   } catch (error) {
     // Two requests raced past the uniqueness check: the unique index decides.
+    if (error instanceof IdentityTakenError) throw identityConflict(error, input);
     if (isUniqueViolation(error)) throw uniquenessConflict(violatedField(error));
     throw error;
   }
@@ -427,9 +443,22 @@ async function assertUnique(
   );
 }
 
+/** The 409 of a key another user claimed first, pointing at the field that asked for it. */
+function identityConflict(error: IdentityTakenError, input: UserProfileUpdate): AppError {
+  if (error.kind === 'username') return uniquenessConflict('username');
+  if (input.email !== undefined && normalizeEmail(input.email) === error.key)
+    return uniquenessConflict('email');
+  const index = (input.additionalEmails ?? []).findIndex((email) => normalizeEmail(email) === error.key);
+  if (index < 0) return uniquenessConflict(undefined);
+  return conflictField(
+    `additionalEmails/${index}`,
+    'email_taken',
+    'This email address already belongs to another user.',
+  );
+}
+
 function uniquenessConflict(field: 'username' | 'email' | undefined): AppError {
-  if (field === 'username')
-    return conflictField('username', 'username_taken', 'This username is already taken.');
+  if (field === 'username') return conflictField('username', 'username_taken', USERNAME_TAKEN);
   if (field === 'email')
     return conflictField('email', 'email_taken', 'This email address already belongs to another user.');
   return new AppError('conflict', 'email_taken', 'An email address already belongs to another user.', {
