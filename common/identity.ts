@@ -9,6 +9,7 @@ import {
   USERNAME_MAX,
   USERNAME_MIN,
 } from './profile';
+import { invisibleTextProblem, type TextProblem, usernameUnicodeProblem } from './unicode-text';
 
 /**
  * Rules of the identity resources the API accepts and the SPA's forms check before sending:
@@ -23,6 +24,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Why an organization name is refused, or null. Nothing is trimmed: edge spaces are refused. */
 export function organizationNameProblem(value: string): string | null {
   if (value.trim() === '') return 'The organization name is required.';
+  const invisible = invisibleTextProblem(value, 'The organization name');
+  if (invisible) return invisible.message;
   if (CONTROL.test(value)) return 'The organization name cannot contain line breaks or control characters.';
   if (/^\s|\s$/.test(value)) return 'The organization name cannot start or end with a space.';
   if (characterCount(value) > ORGANIZATION_NAME_MAX) {
@@ -39,7 +42,13 @@ export const organizationNameSchema = z
   )
   .superRefine((value, ctx) => {
     const problem = organizationNameProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (!problem) return;
+    const invisible = value.trim() !== '' && invisibleTextProblem(value, 'The organization name');
+    ctx.addIssue({
+      code: 'custom',
+      message: problem,
+      ...(invisible ? { params: { code: invisible.code } } : {}),
+    });
   });
 
 /** The permission names of a role (each checked against common/permissions.ts by the server). */
@@ -74,25 +83,24 @@ export const newUserAttributesSchema = z.strictObject({
 export type NewUserAttributes = z.infer<typeof newUserAttributesSchema>;
 
 /** Why a username is refused, or null. Usernames never contain "@": a login is a username or an email. */
-export function usernameProblem(value: string): string | null {
+export function usernameProblem(value: string): string | TextProblem | null {
   if (characterCount(value) < USERNAME_MIN)
     return `The username must have at least ${USERNAME_MIN} characters.`;
-  if (value.includes('@'))
-    return 'The username cannot contain "@" (people sign in with a username or an email).';
-  return lineTextProblem(value, 'The username', USERNAME_MAX);
+  return lineTextProblem(value, 'The username', USERNAME_MAX) ?? usernameUnicodeProblem(value);
 }
 
-function requiredName(value: string, label: string, max: number): string | null {
+function requiredName(value: string, label: string, max: number): string | TextProblem | null {
   if (value.trim() === '') return `${label} is required.`;
-  return lineTextProblem(value, label, max);
+  return lineTextProblem(value, label, max) ?? invisibleTextProblem(value, label);
 }
 
-function checkedText(problem: (value: string) => string | null) {
+function checkedText(problem: (value: string) => string | TextProblem | null) {
   return z
     .string()
     .max(4096, 'This value is too long.')
     .superRefine((value, ctx) => {
-      const message = problem(value);
-      if (message) ctx.addIssue({ code: 'custom', message });
+      const found = problem(value);
+      if (typeof found === 'string') ctx.addIssue({ code: 'custom', message: found });
+      else if (found) ctx.addIssue({ code: 'custom', message: found.message, params: { code: found.code } });
     });
 }

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  domainToAscii,
+  invisibleTextProblem,
+  type TextProblem,
+  usernameUnicodeProblem,
+} from './unicode-text';
 
 /**
  * The user profile as the API accepts it (`PATCH /api/users/{id}` attributes), shared by the server
@@ -56,8 +62,18 @@ function lineText(label: string, max: number, min = 0) {
         return;
       }
       const problem = lineTextProblem(value, label, max);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem });
+        return;
+      }
+      // Required text must show something: "\u200b" alone is as empty as "".
+      if (min >= 1) addProblem(ctx, invisibleTextProblem(value, label));
     });
+}
+
+/** Reports a rule with a stable code (`params.code`, which the API answers as the error's `code`). */
+export function addProblem(ctx: z.RefinementCtx, problem: TextProblem | null): void {
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
 }
 
 const LOCAL_PART = /^[^\s@"(),:;<>[\\\]]+$/u;
@@ -86,6 +102,8 @@ export function emailProblem(value: string, label = 'The email address'): string
   if (labels.length < 2 || !labels.every((part) => DOMAIN_LABEL.test(part))) {
     return `${label} needs a domain after the "@", like name@example.com.`;
   }
+  // Addresses are compared by the IDNA (UTS #46) form of their domain: it must have one.
+  if (domainToAscii(domain) === null) return `${label} has a domain that is not a valid domain name.`;
   return null;
 }
 
@@ -124,11 +142,8 @@ export const customFieldValueSchema = z.union([z.string().max(20_000), z.number(
 /** The attributes of `PATCH /api/users/{id}`: every member optional, unknown members refused. */
 export const userProfileUpdateSchema = z.strictObject({
   username: lineText('The username', USERNAME_MAX, USERNAME_MIN)
-    // A login is a username or an email: a username with "@" could be someone else's email.
-    .refine(
-      (value) => !value.includes('@'),
-      'The username cannot contain "@" (people sign in with a username or an email).',
-    )
+    // A login is a username or an email: a username must never look like someone else's email.
+    .superRefine((value, ctx) => addProblem(ctx, usernameUnicodeProblem(value)))
     .optional(),
   namePrefix: optionalName('The name prefix'),
   firstName: lineText('The first name', FIRST_LAST_NAME_MAX, 1).optional(),
@@ -206,6 +221,9 @@ const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007
 export function customFieldValueProblem(rule: CustomFieldRule, value: unknown): string | null {
   if (value === null || value === undefined || value === '') {
     return rule.isRequired ? `${rule.label} is required.` : null;
+  }
+  if (rule.isRequired && typeof value === 'string' && invisibleTextProblem(value, rule.label)) {
+    return `${rule.label} is required: it must contain at least one visible character.`;
   }
   switch (rule.type) {
     case 'text':

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, JSONAPI, signIn, type TestApp } from '../../../tests/helpers/app';
 import { buildAdmin, buildOrganization, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
 import { newId } from '../../platform/ids';
+import { syncUserIdentities } from './identities';
 
 const INITIAL_PASSWORD = 'an initial secret phrase';
 
@@ -158,6 +159,7 @@ describe('POST /api/users', () => {
         createdAt: t.clock.now().toISOString(),
       })
       .execute();
+    await syncUserIdentities(t.deps.db, existing.id);
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
     const before = await userCount();
     const cases: [Record<string, unknown>, string, string][] = [

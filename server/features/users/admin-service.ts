@@ -23,6 +23,7 @@ import {
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
 import { assertAcceptablePassword } from '../passwords/rules';
+import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';
 import { findEmailsTakenByOthers, insertUser, isUsernameTaken } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[] };
@@ -210,9 +211,10 @@ export type CreateUserInput = NewUserAttributes & {
  * Creates a user who joins the actor's current organization with the given roles (needs
  * `users.create`; granting roles follows the same no-escalation rule as a role change). The
  * password must satisfy the organization's password policy; the user must change it at their
- * first sign-in unless `mustChangePassword` is false. Username and email are unique
- * case-insensitively — the email also against everyone's additional addresses, and neither may
- * equal another user's login of the other kind — else 409 naming the field. Audited as
+ * first sign-in unless `mustChangePassword` is false. Username and email are unique — the
+ * username ignoring case and by its confusable skeleton, the email by its comparison key (case,
+ * IDNA form of the domain) against everyone's primary and additional addresses — else 409 naming
+ * the field, also when a concurrent request claims the same login first (`identities`). Audited as
  * `user.created`, in the same transaction.
  */
 export async function createUser(
@@ -222,6 +224,7 @@ export async function createUser(
   context: AdminChangeContext = {},
 ): Promise<{ id: string; roleIds: string[] }> {
   authorize(actor, 'users.create');
+  assertUsernameAcceptable(input.username);
   const { db, clock, hasher } = deps;
   const roleIds = await resolveNewUserRoles(db, actor, input.roleIds);
 
@@ -272,9 +275,11 @@ export async function createUser(
     });
     return { id, roleIds };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // Another request claimed the same login meanwhile: the unique indexes decide (409).
+    if (error instanceof IdentityTakenError && error.kind === 'email') throw emailTaken();
+    if (!(error instanceof IdentityTakenError) && !isUniqueViolation(error)) throw error;
     await ensureLoginsAvailable(db, input);
-    throw conflictField('username', 'username_taken', 'This username is already taken.');
+    throw conflictField('username', 'username_taken', USERNAME_TAKEN);
   }
 }
 
@@ -324,8 +329,10 @@ async function ensureLoginsAvailable(
     isUsernameTaken(db, input.username),
     findEmailsTakenByOthers(db, [input.email]),
   ]);
-  if (usernameTaken) throw conflictField('username', 'username_taken', 'This username is already taken.');
-  if (emailsTaken.size > 0) {
-    throw conflictField('email', 'email_taken', 'This email address already belongs to another user.');
-  }
+  if (usernameTaken) throw conflictField('username', 'username_taken', USERNAME_TAKEN);
+  if (emailsTaken.size > 0) throw emailTaken();
+}
+
+function emailTaken(): AppError {
+  return conflictField('email', 'email_taken', 'This email address already belongs to another user.');
 }

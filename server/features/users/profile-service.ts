@@ -16,6 +16,12 @@ import { confirmCurrentPassword } from '../passwords/rules';
 import { syncAdditionalEmails } from '../user-emails/service';
 import { listUserEmails } from '../user-emails/store';
 import { applyAdminChanges } from './admin-service';
+import {
+  assertUsernameAcceptable,
+  IdentityTakenError,
+  syncUserIdentities,
+  USERNAME_TAKEN,
+} from './identities';
 import { formatFullName, type UserExtras } from './presenter';
 import {
   findMemberUser,
@@ -288,6 +294,14 @@ async function attemptProfileUpdate(
       // The row is locked: the compare-and-set cannot fail but states what is assumed.
       const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
       if (version === undefined) throw staleRecord();
+      // Claimed once, after every write of this change, so concurrent claims cannot deadlock.
+      if (
+        columns.username !== undefined ||
+        columns.email !== undefined ||
+        changedFields.includes('additionalEmails')
+      ) {
+        await syncUserIdentities(trx, userId);
+      }
       savedVersion = version;
       savedAt = now;
       const audit = {
@@ -319,6 +333,7 @@ async function attemptProfileUpdate(
     });
   } catch (error) {
     // Two requests raced past the uniqueness check: the unique index decides.
+    if (error instanceof IdentityTakenError) throw identityConflict(error, input);
     if (isUniqueViolation(error)) throw uniquenessConflict(violatedField(error));
     throw error;
   }
@@ -360,6 +375,7 @@ async function planProfileChanges(
     const next = value === '' && OPTIONAL_TEXT.has(field) ? null : value;
     if (next !== base[field]) (columns as Record<string, string | null>)[field] = next;
   }
+  if (columns.username !== undefined) assertUsernameAcceptable(columns.username);
   if (columns.birthday) {
     const problem = birthdayProblem(columns.birthday, clock.now());
     if (problem) errors.push({ code: 'birthday_out_of_range', detail: problem, source: pointer('birthday') });
@@ -463,9 +479,22 @@ async function assertUnique(
   );
 }
 
+/** The 409 of a key another user claimed first, pointing at the field that asked for it. */
+function identityConflict(error: IdentityTakenError, input: UserProfileUpdate): AppError {
+  if (error.kind === 'username') return uniquenessConflict('username');
+  if (input.email !== undefined && normalizeEmail(input.email) === error.key)
+    return uniquenessConflict('email');
+  const index = (input.additionalEmails ?? []).findIndex((email) => normalizeEmail(email) === error.key);
+  if (index < 0) return uniquenessConflict(undefined);
+  return conflictField(
+    `additionalEmails/${index}`,
+    'email_taken',
+    'This email address already belongs to another user.',
+  );
+}
+
 function uniquenessConflict(field: 'username' | 'email' | undefined): AppError {
-  if (field === 'username')
-    return conflictField('username', 'username_taken', 'This username is already taken.');
+  if (field === 'username') return conflictField('username', 'username_taken', USERNAME_TAKEN);
   if (field === 'email')
     return conflictField('email', 'email_taken', 'This email address already belongs to another user.');
   return new AppError('conflict', 'email_taken', 'An email address already belongs to another user.', {

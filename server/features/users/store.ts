@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
 import type { DB, User } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
+import { emailKey, syncUserIdentities, usernameKey } from './identities';
 
 /** The columns `presentUser` reads: what every list or profile query of users selects. */
 export const presentableUserColumns = [
@@ -48,8 +49,12 @@ export function normalizeUsername(username: string): string {
   return username.normalize('NFC').toLowerCase();
 }
 
+/**
+ * The comparison key of an email address (`users.email_normalized`, `user_emails.email_normalized`,
+ * logins): lower case, and the domain IDNA-mapped (UTS #46) — see `emailKey`.
+ */
 export function normalizeEmail(email: string): string {
-  return email.normalize('NFC').trim().toLowerCase();
+  return emailKey(email);
 }
 
 export type NewUserInput = {
@@ -64,13 +69,20 @@ export type NewUserInput = {
   nameSuffix?: string | null;
 };
 
-/** Inserts a user and makes them a member of an organization with the given roles. */
+/**
+ * Inserts a user, claims their username and email in `identities` (throws `IdentityTakenError`
+ * when another user holds either), and makes them a member of an organization with the given
+ * roles — in one transaction (the caller's, or one of its own).
+ */
 export async function insertUser(
   db: Kysely<DB>,
   clock: Clock,
   input: NewUserInput,
   membership: { organizationId: string; roleIds: string[] },
 ): Promise<string> {
+  if (!db.isTransaction) {
+    return db.transaction().execute((trx) => insertUser(trx, clock, input, membership));
+  }
   const now = clock.now().toISOString();
   const id = newId();
   await db
@@ -101,6 +113,7 @@ export async function insertUser(
       updatedAt: now,
     })
     .execute();
+  await syncUserIdentities(db, id);
   await addMembership(db, clock, id, membership.organizationId, membership.roleIds);
   return id;
 }
@@ -134,24 +147,37 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
   return Number(row.count);
 }
 
+/**
+ * Whether another user already has this username or one that looks the same: equal ignoring case
+ * (`username_normalized`), or with the same confusable skeleton (`identities`, UTS #39).
+ */
 export async function isUsernameTaken(
   db: Kysely<DB>,
   username: string,
   exceptUserId?: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('usernameNormalized', '=', normalizeUsername(username))
-    .$if(exceptUserId !== undefined, (qb) => qb.where('id', '!=', exceptUserId as string))
-    .executeTakeFirst();
-  return row !== undefined;
+  const [sameName, sameLook] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select('id')
+      .where('usernameNormalized', '=', normalizeUsername(username))
+      .$if(exceptUserId !== undefined, (qb) => qb.where('id', '!=', exceptUserId as string))
+      .executeTakeFirst(),
+    db
+      .selectFrom('identities')
+      .select('userId')
+      .where('key', '=', usernameKey(username))
+      .$if(exceptUserId !== undefined, (qb) => qb.where('userId', '!=', exceptUserId as string))
+      .executeTakeFirst(),
+  ]);
+  return sameName !== undefined || sameLook !== undefined;
 }
 
 /**
  * Which of these addresses another user already has — as a primary or an additional address, or
  * as a username (one created before usernames were refused an "@"; sign-in accepts both, so a
- * login must name one person) — case-insensitively: returns their normalized forms.
+ * login must name one person) — compared by `normalizeEmail` (case, IDNA form of the domain):
+ * returns their keys.
  */
 export async function findEmailsTakenByOthers(
   db: Kysely<DB>,
@@ -159,30 +185,14 @@ export async function findEmailsTakenByOthers(
   exceptUserId?: string,
 ): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const normalized = [...new Set(emails.map(normalizeEmail))];
-  const [users, additional] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select(['emailNormalized', 'usernameNormalized'])
-      .where((eb) =>
-        eb.or([eb('emailNormalized', 'in', normalized), eb('usernameNormalized', 'in', normalized)]),
-      )
-      .$if(exceptUserId !== undefined, (qb) => qb.where('id', '!=', exceptUserId as string))
-      .execute(),
-    db
-      .selectFrom('userEmails')
-      .select('emailNormalized')
-      .where('emailNormalized', 'in', normalized)
-      .$if(exceptUserId !== undefined, (qb) => qb.where('userId', '!=', exceptUserId as string))
-      .execute(),
-  ]);
-  const taken = new Set(additional.map((row) => row.emailNormalized));
-  for (const row of users) {
-    for (const value of [row.emailNormalized, row.usernameNormalized]) {
-      if (normalized.includes(value)) taken.add(value);
-    }
-  }
-  return taken;
+  const keys = [...new Set(emails.map(normalizeEmail))];
+  const rows = await db
+    .selectFrom('identities')
+    .select('key')
+    .where('key', 'in', keys)
+    .$if(exceptUserId !== undefined, (qb) => qb.where('userId', '!=', exceptUserId as string))
+    .execute();
+  return new Set(rows.map((row) => row.key));
 }
 
 /** The password hash of a user, to check their current password. Never leaves the service. */

@@ -66,6 +66,16 @@ export type UserEmailsTable = {
   createdAt: Timestamp;
 };
 
+/**
+ * One row per identity a user holds — their username's confusable skeleton, or the comparison
+ * key of one of their email addresses — under one unique key (server/features/users/identities.ts).
+ */
+export type IdentitiesTable = {
+  key: string;
+  kind: 'username' | 'email';
+  userId: string;
+};
+
 export type RolesTable = {
   id: string;
   organizationId: string;
@@ -225,6 +235,7 @@ export type DB = {
   organizations: OrganizationsTable;
   users: UsersTable;
   userEmails: UserEmailsTable;
+  identities: IdentitiesTable;
   roles: RolesTable;
   memberships: MembershipsTable;
   membershipRoles: MembershipRolesTable;

@@ -40,7 +40,14 @@ export function validationErrorDetails(
     const paths =
       issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
     return paths.map((path) => {
-      const code = issue.code === 'unrecognized_keys' ? 'unknown_member' : issue.code;
+      // A rule may name its own stable code (`params.code` of a custom issue, common/profile.ts).
+      const ruleCode = issue.code === 'custom' ? issue.params?.code : undefined;
+      const code =
+        issue.code === 'unrecognized_keys'
+          ? 'unknown_member'
+          : typeof ruleCode === 'string'
+            ? ruleCode
+            : issue.code;
       const detail =
         issue.code === 'unrecognized_keys'
           ? `Unknown member "${String(path.at(-1))}".`
