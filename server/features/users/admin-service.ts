@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { NewUserAttributes } from '../../../common/identity';
+import { type NewUserAttributes, newUserAttributesSchema } from '../../../common/identity';
 import { checkPassword, loadPasswordBlocklist } from '../../../common/password-policy';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import { type Actor, authorize } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import { parseInput } from '../../platform/http/validation';
 import { resolveSettings } from '../../platform/settings';
 import {
   ADMINISTRATOR_PERMISSION,
@@ -214,17 +215,21 @@ export type CreateUserInput = NewUserAttributes & {
  * first sign-in unless `mustChangePassword` is false. Username and email are unique
  * case-insensitively — the email also against everyone's additional addresses, and neither may
  * equal another user's login of the other kind — else 409 naming the field. Audited as
- * `user.created`, in the same transaction.
+ * `user.created`, in the same transaction. The attributes are checked with the route's schema
+ * (`newUserAttributesSchema`) here too, so callers without a request meet the same rules.
  */
 export async function createUser(
   deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
   actor: Actor,
-  input: CreateUserInput,
+  request: CreateUserInput,
   context: AdminChangeContext = {},
 ): Promise<{ id: string; roleIds: string[] }> {
   authorize(actor, 'users.create');
   const { db, clock, hasher } = deps;
-  const roleIds = await resolveNewUserRoles(db, actor, input.roleIds);
+  // The route has checked these already; the CLI and the first start come without a route.
+  const { roleIds: requestedRoleIds, ...attributes } = request;
+  const input = parseInput(newUserAttributesSchema, attributes, '/data/attributes');
+  const roleIds = await resolveNewUserRoles(db, actor, requestedRoleIds);
 
   const [settings, organization] = await Promise.all([
     resolveSettings(db, { organizationId: actor.organizationId }),
