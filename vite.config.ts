@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import postcssPresetMantine from 'postcss-preset-mantine';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -15,10 +18,48 @@ const proxy = {
   '/healthz': { target: apiServer },
 };
 
+/** Files worth compressing: text the browser downloads (not source maps, not images). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt)$/;
+
+/**
+ * Writes a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy beside each compressible
+ * file of the build over 1 KiB, once at build time; server/platform/http/spa.ts serves the one
+ * the browser accepts (Accept-Encoding), so no request pays for compressing.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'atrium:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (!COMPRESSIBLE.test(output.fileName)) continue;
+        // As written (with its source map comment), so every encoding is the same file.
+        const file = path.join(outDir, output.fileName);
+        const content = readFileSync(file);
+        if (content.length < 1024) continue;
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: fromRoot('web'),
   publicDir: fromRoot('web/public'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   build: {
     outDir: fromRoot('dist/web'),
@@ -26,18 +67,21 @@ export default defineConfig({
     sourcemap: true,
     // Hashed file names under /assets are served as immutable by server/platform/http/spa.ts.
     assetsDir: 'assets',
+    // dist/web/.vite/manifest.json: which chunks each page loads, for scripts/check-bundle-budget.ts.
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Libraries change less often than the app: their chunks stay cached across releases. Only
+        // the libraries every page needs are grouped; the others (the strength meter's
+        // dictionaries, phone metadata, date inputs) go where they are imported — a page that does
+        // not use them does not load them. No catch-all group: it would put them all on the first page.
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }],
         },
       },
     },
+    // Each page's budget is checked by scripts/check-bundle-budget.ts; no size warning per chunk.
+    chunkSizeWarningLimit: 1024,
   },
   server: { port: 5173, strictPort: true, proxy },
   preview: { port: 4173, strictPort: true, proxy },

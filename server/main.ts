@@ -1,11 +1,10 @@
 import { buildApp } from './app';
-import { ensureFirstAdministrator } from './features/users/bootstrap';
 import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/kysely';
-import { migrateToLatest } from './platform/db/migrate';
 import { createPasswordHasher } from './platform/hashing';
 import { startMail } from './platform/mail/index';
+import { prepareDatabase } from './start-up';
 
 /**
  * The process: read the configuration, open and migrate the database, make sure an administrator
@@ -25,13 +24,14 @@ async function main(): Promise<void> {
   }
 
   const database = openDatabase(config);
-  await migrateToLatest(database.db);
   const clock = systemClock;
   const hasher = createPasswordHasher({ concurrency: config.hashConcurrency });
+  // Several processes may start together on a new database: one migrates and creates the first
+  // administrator, the others wait for it.
+  await prepareDatabase(database, { config, clock, hasher }, (line) => console.log(line));
   const mail = startMail({ config, db: database.db, dialect: database.dialect, clock });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, clock, hasher, mail });
   mail.attachLogger(app.log);
-  await ensureFirstAdministrator({ db: database.db, clock, hasher, config }, (line) => console.log(line));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../platform/clock';
 import { type Config, loadConfig } from '../platform/config';
 import { type Database, openDatabase } from '../platform/db/kysely';
 import { migrateToLatest } from '../platform/db/migrate';
+import { withStartupLock } from '../platform/db/startup-lock';
 import { createPasswordHasher, type PasswordHasher } from '../platform/hashing';
 
 /** How a command talks to the person at the shell (injected, so tests can run commands in-process). */
@@ -38,9 +39,7 @@ export async function openCliContext(
 ): Promise<CliContext & { close(): Promise<void> }> {
   const config = loadConfig(options.env ?? process.env);
   const database = options.database ?? openDatabase(config);
-  if (options.migrate !== false) {
-    await migrateToLatest(database.db, database.schema ? { schema: database.schema } : {});
-  }
+  if (options.migrate !== false) await migrateUnderLock({ config, database });
   return {
     config,
     database,
@@ -49,6 +48,17 @@ export async function openCliContext(
     // A database handed in belongs to the caller.
     close: options.database ? async () => {} : () => database.close(),
   };
+}
+
+/**
+ * Brings the schema up to date under the start-up lock that servers take (a server may be
+ * starting on the same database at this moment). Returns the names of the migrations applied.
+ */
+export async function migrateUnderLock(context: Pick<CliContext, 'config' | 'database'>): Promise<string[]> {
+  const { database } = context;
+  return withStartupLock(database, context.config, () =>
+    migrateToLatest(database.db, database.schema ? { schema: database.schema } : {}),
+  );
 }
 
 /** A problem the person at the shell can fix: printed without a stack, exit status 1 (or `exitCode`). */

@@ -1,7 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../platform/config';
-import { migrateToLatest } from '../platform/db/migrate';
-import { type CliContext, CliError, type CliIo, type CliOptions, openCliContext } from './context';
+import {
+  type CliContext,
+  CliError,
+  type CliIo,
+  type CliOptions,
+  migrateUnderLock,
+  openCliContext,
+} from './context';
 import { mailList, mailListUsage, mailRetry, mailRetryUsage } from './mail';
 import { userCreate, userCreateUsage, userSetPassword, userSetPasswordUsage } from './users';
 
@@ -22,8 +28,7 @@ const commands: Record<string, Command> = {
       'npx atrium migrate\n  Brings the database schema up to date (the server also does this when it starts).',
     migrateFirst: false,
     run: async (context, io) => {
-      const { database } = context;
-      const applied = await migrateToLatest(database.db, database.schema ? { schema: database.schema } : {});
+      const applied = await migrateUnderLock(context);
       io.out(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
       return 0;
     },

@@ -146,13 +146,13 @@ describe('the server process', { timeout: 90_000 }, () => {
 
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
     const started = await startServer(tempDir(), {
-      ADMIN_PASSWORD: 'a long admin password',
+      ADMIN_PASSWORD: 'a long operator passphrase',
       LOG_LEVEL: 'info',
     });
     await waitUntilHealthy(started);
     // A sign-in takes an argon2 verification: the signal arrives once the server has the request
     // (its log says so) and while it is still hashing.
-    const inFlight = signIn(started.port, 'admin', 'a long admin password');
+    const inFlight = signIn(started.port, 'admin', 'a long operator passphrase');
     for (let i = 0; i < 2000 && !started.output().includes('"method":"POST","url":"/api/sessions"'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -165,7 +165,7 @@ describe('the server process', { timeout: 90_000 }, () => {
   it('loses no acknowledged write and keeps the database intact after kill -9', async () => {
     const dataDir = tempDir();
     const started = await startServer(dataDir, {
-      ADMIN_PASSWORD: 'a long admin password',
+      ADMIN_PASSWORD: 'a long operator passphrase',
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
       RATE_LIMIT_PER_MINUTE: '100000',
     });
@@ -175,7 +175,7 @@ describe('the server process', { timeout: 90_000 }, () => {
     const worker = async () => {
       while (!stop) {
         try {
-          const response = await signIn(started.port, 'admin', 'a long admin password');
+          const response = await signIn(started.port, 'admin', 'a long operator passphrase');
           if (response.status === 201) {
             const cookie = response.headers.get('set-cookie') ?? '';
             const token = /atrium_session=([^;]+)/.exec(cookie)?.[1];

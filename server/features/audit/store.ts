@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
+import { systemToolOf } from '../../platform/http/access';
 import { newId } from '../../platform/ids';
 
 export type AuditAction =
@@ -50,9 +51,13 @@ export type AuditEventInput = {
 
 /**
  * Appends one row to the security audit log. Call it with the transaction of the action it
- * records, so that the log and the change commit (or roll back) together.
+ * records, so that the log and the change commit (or roll back) together. A system actor's id
+ * (`systemActor` of platform/http/access.ts: the CLI, the first start) is recorded as no actor
+ * user and `details.via` = its tool (`cli`, `first_start`).
  */
 export async function recordAuditEvent(db: Kysely<DB>, clock: Clock, event: AuditEventInput): Promise<void> {
+  const systemTool = systemToolOf(event.actorUserId);
+  if (systemTool) event = { ...event, actorUserId: null, details: { ...event.details, via: systemTool } };
   await insertAuditEvent(db, {
     id: newId(),
     organizationId: event.organizationId,

@@ -43,7 +43,8 @@ export async function getMyOrganization(
 
 /**
  * Creates an organization with the seeded roles; the creator becomes its Administrator (and can
- * switch to it). Names are unique case-insensitively (409 on `name`).
+ * switch to it). Names are unique case-insensitively (409 on `name`). A system actor (the first
+ * start, the CLI) is no user: the organization starts without members.
  */
 export async function createOrganization(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -57,14 +58,16 @@ export async function createOrganization(
     return await db.transaction().execute(async (trx) => {
       if (await findOrganizationIdByName(trx, input.name)) throw nameTaken();
       const { roleIds, ...organization } = await insertOrganization(trx, clock, input.name);
-      await addMembership(trx, clock, actor.userId, organization.id, [roleIds.Administrator as string]);
+      if (actor.via.kind !== 'system') {
+        await addMembership(trx, clock, actor.userId, organization.id, [roleIds.Administrator as string]);
+      }
       await recordAuditEvent(trx, clock, {
         action: 'organization.created',
         organizationId: organization.id,
         actorUserId: actor.userId,
         subjectUserId: null,
         ip: context.ip ?? null,
-        details: { name: organization.name, createdFrom: actor.organizationId },
+        details: { name: organization.name, createdFrom: actor.organizationId || null },
       });
       return organization;
     });

@@ -108,6 +108,18 @@ export async function findOrganizationIdByName(db: Kysely<DB>, name: string): Pr
   return row?.id;
 }
 
+/** The id of the oldest organization (the one the first start created), if there is any. */
+export async function findFirstOrganizationId(db: Kysely<DB>): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export async function renameOrganization(
   db: Kysely<DB>,
   organizationId: string,

@@ -169,7 +169,7 @@ export async function setPasswordByAdministrator(
   deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config' | 'mail'>,
   actor: Actor,
   input: { userId: string; newPassword: string; mustChange: boolean },
-  context: RequestContext,
+  context: { ip: string | null },
 ): Promise<{ endedOwnSessions: boolean }> {
   const { db, clock, hasher } = deps;
   if (!canManagePasswords(actor)) throw forbidden();

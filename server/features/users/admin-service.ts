@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { NewUserAttributes } from '../../../common/identity';
+import { type NewUserAttributes, newUserAttributesSchema } from '../../../common/identity';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import { type Actor, authorize } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import { parseInput } from '../../platform/http/validation';
 import {
   ADMINISTRATOR_PERMISSION,
   authorizeTo,
@@ -215,18 +216,22 @@ export type CreateUserInput = NewUserAttributes & {
  * username ignoring case and by its confusable skeleton, the email by its comparison key (case,
  * IDNA form of the domain) against everyone's primary and additional addresses — else 409 naming
  * the field, also when a concurrent request claims the same login first (`identities`). Audited as
- * `user.created`, in the same transaction.
+ * `user.created`, in the same transaction. The attributes are checked with the route's schema
+ * (`newUserAttributesSchema`) here too, so callers without a request meet the same rules.
  */
 export async function createUser(
   deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
   actor: Actor,
-  input: CreateUserInput,
+  request: CreateUserInput,
   context: AdminChangeContext = {},
 ): Promise<{ id: string; roleIds: string[] }> {
   authorize(actor, 'users.create');
-  assertUsernameAcceptable(input.username);
   const { db, clock, hasher } = deps;
-  const roleIds = await resolveNewUserRoles(db, actor, input.roleIds);
+  // The route has checked these already; the CLI and the first start come without a route.
+  const { roleIds: requestedRoleIds, ...attributes } = request;
+  const input = parseInput(newUserAttributesSchema, attributes, '/data/attributes');
+  assertUsernameAcceptable(input.username);
+  const roleIds = await resolveNewUserRoles(db, actor, requestedRoleIds);
 
   await assertAcceptablePassword(
     db,

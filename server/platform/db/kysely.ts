@@ -70,10 +70,12 @@ export function sqliteReaderOf(db: Kysely<DB>): SqliteReader | undefined {
 function openSqlite(file: string): SqliteDatabase.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
+  // First: switching a new file to WAL takes a lock that another process starting at the same
+  // moment may hold; with the timeout set, it waits instead of failing with SQLITE_BUSY.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   return sqlite;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Permission } from '../../../common/permissions';
+import { type Permission, permissions } from '../../../common/permissions';
 import { forbidden, unauthenticated } from './errors';
 
 /**
@@ -11,8 +11,41 @@ export type Actor = {
   organizationId: string;
   permissions: ReadonlySet<Permission>;
   mustChangePassword: boolean;
-  via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'api_key'; apiKeyId: string };
+  via:
+    | { kind: 'session'; sessionId: string; csrfToken: string }
+    | { kind: 'api_key'; apiKeyId: string }
+    | { kind: 'system'; tool: SystemTool };
 };
+
+/** Who acts without a user: the operator's `atrium` command, or the process at its first start. */
+export type SystemTool = 'cli' | 'first_start';
+
+/** The `userId` of a system actor: never a user's id (those are UUIDs), so it matches nobody. */
+const SYSTEM_USER_ID_PREFIX = 'system:';
+
+/**
+ * The actor of the operator's shell (`npx atrium …`) and of the first start: every permission, in
+ * the organization it works on (null while creating the first one), no user. The services treat it as any actor (same rules, same
+ * refusals); the audit writer records it as no actor user with `details.via` = the tool (see
+ * `systemToolOf`). It is never the result of authenticating a request.
+ */
+export function systemActor(organizationId: string | null, tool: SystemTool): Actor {
+  return {
+    userId: `${SYSTEM_USER_ID_PREFIX}${tool}`,
+    // null: no organization yet (creating the first one); matches no organization's id.
+    organizationId: organizationId ?? '',
+    permissions: new Set(permissions),
+    mustChangePassword: false,
+    via: { kind: 'system', tool },
+  };
+}
+
+/** The tool of a system actor's `userId` (as services pass `actor.userId` on), or undefined for a user. */
+export function systemToolOf(userId: string | null): SystemTool | undefined {
+  if (!userId?.startsWith(SYSTEM_USER_ID_PREFIX)) return undefined;
+  const tool = userId.slice(SYSTEM_USER_ID_PREFIX.length);
+  return tool === 'cli' || tool === 'first_start' ? tool : undefined;
+}
 
 /**
  * What a route needs, declared in its `config.access` (deny by default: the app refuses to start

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSpaNavigation, registerSpa, sendSpaIndex } from './spa';
@@ -8,6 +9,9 @@ import { isSpaNavigation, registerSpa, sendSpaIndex } from './spa';
 const HTML = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/app-Ab12Cd34.js"></script></head></html>';
+
+/** A script the build precompressed (vite.config.ts writes .br and .gz beside it). */
+const BIG_JS = `export const words = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `word${i}`))};`;
 
 let root: string;
 let distDir: string;
@@ -18,6 +22,9 @@ beforeAll(() => {
   mkdirSync(path.join(distDir, 'assets'), { recursive: true });
   writeFileSync(path.join(distDir, 'index.html'), INDEX);
   writeFileSync(path.join(distDir, 'assets', 'app-Ab12Cd34.js'), 'console.log("atrium");');
+  writeFileSync(path.join(distDir, 'assets', 'big-Ef56Gh78.js'), BIG_JS);
+  writeFileSync(path.join(distDir, 'assets', 'big-Ef56Gh78.js.br'), brotliCompressSync(BIG_JS));
+  writeFileSync(path.join(distDir, 'assets', 'big-Ef56Gh78.js.gz'), gzipSync(BIG_JS));
   writeFileSync(path.join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(distDir, '.env'), 'SECRET=1');
   writeFileSync(path.join(root, 'outside.txt'), 'outside the dist dir');
@@ -69,6 +76,33 @@ describe('registerSpa', () => {
       expect(response.statusCode, url).toBe(200);
       expect(response.body, url).toBe(INDEX);
     }
+  });
+
+  it('sends the precompressed copy the browser accepts, by Accept-Encoding, with Vary', async () => {
+    const url = '/assets/big-Ef56Gh78.js';
+    const brotli = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(BIG_JS);
+    expect(brotli.rawPayload.length).toBeLessThan(BIG_JS.length / 2);
+
+    const gzip = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(BIG_JS);
+
+    const plain = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(BIG_JS);
+
+    // A file without copies (too small to be worth compressing) is sent as it is.
+    const small = await app.inject({ url: '/assets/app-Ab12Cd34.js', headers: { 'accept-encoding': 'br' } });
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('console.log("atrium");');
   });
 
   it('answers HEAD like GET, without a body', async () => {

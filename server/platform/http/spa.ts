@@ -11,7 +11,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * `registerSpa` adds one catch-all `GET|HEAD /*` route (hidden from OpenAPI). Fastify prefers
  * every more specific route (`/api/...`, `/healthz`), so the catch-all only sees the rest:
  * - a file of the build: hashed files under `/assets/` with `Cache-Control: public,
- *   max-age=31536000, immutable`, any other file (favicon …) with `no-cache`;
+ *   max-age=31536000, immutable`, any other file (favicon …) with `no-cache`; the brotli or gzip
+ *   copy the build wrote beside it when the request's Accept-Encoding allows (`Vary:
+ *   Accept-Encoding` either way);
  * - any other path of a request that accepts HTML (a browser navigation to a client route):
  *   `index.html`, status 200, `Cache-Control: no-cache` — and for the password reset page
  *   `Referrer-Policy: no-referrer` and `Cache-Control: no-store`, as its URL fragment carries a
@@ -70,6 +72,9 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
       serve: false,
       // Cache-Control is set per file below; dotfiles are never served.
       cacheControl: false,
+      // The build writes .br and .gz beside each text file (vite.config.ts): the one the
+      // browser accepts is sent, with Content-Encoding and Vary: Accept-Encoding.
+      preCompressed: true,
       dotfiles: 'deny',
       index: false,
       suppressWarning: true,

@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { type ZodType, z } from 'zod';
-import { type ErrorDetail, statusByKind } from './errors';
+import { AppError, type ErrorDetail, statusByKind } from './errors';
 
 type Issue = z.core.$ZodIssue;
 
@@ -66,6 +66,27 @@ export function validationErrorDetails(
     });
   });
   return { status, errors };
+}
+
+/**
+ * Checks a value a service receives with the schema its route uses, for callers that reach the
+ * service without a request (the CLI, the first start), so they meet the same rules: the parsed
+ * value, or an AppError carrying every issue (422 `validation`, or 400 for wrong types), each
+ * pointing at `${pointerPrefix}/<path>` as a request's body would.
+ */
+export function parseInput<T extends ZodType>(schema: T, value: unknown, pointerPrefix: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const { status, errors } = validationErrorDetails(result.error.issues, 'body');
+  const [first, ...more] = errors.map(({ status: _status, source, ...detail }) => ({
+    ...detail,
+    source: { pointer: `${pointerPrefix}${(source as { pointer: string }).pointer}` },
+  }));
+  const { code, detail, source } = first as ErrorDetail & { source: { pointer: string } };
+  throw new AppError(status === statusByKind.bad_request ? 'bad_request' : 'validation', code, detail, {
+    source,
+    more,
+  });
 }
 
 export { z };
