@@ -4,7 +4,7 @@ import { sha256 } from '../../platform/secrets';
 import { loadCustomFieldValues } from '../custom-fields/store';
 import { listUserEmails } from '../user-emails/store';
 import type { UserExtras } from './presenter';
-import { normalizeEmail, normalizeUsername, type UserRecord, userColumns } from './store';
+import { foldedUserColumns, normalizeEmail, normalizeUsername, type UserRecord, userColumns } from './store';
 
 /**
  * A user who is a member of the organization, or undefined — another organization's user is
@@ -124,6 +124,7 @@ export async function updateProfileColumns(
       ...changes,
       ...(changes.username !== undefined ? { usernameNormalized: normalizeUsername(changes.username) } : {}),
       ...(changes.email !== undefined ? { emailNormalized: normalizeEmail(changes.email) } : {}),
+      ...foldedUserColumns(changes),
       version: expectedVersion + 1,
       updatedAt: now,
     })

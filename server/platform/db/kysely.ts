@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Config } from '../config';
 import type { DB } from './schema';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -74,6 +75,7 @@ function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerSqliteFunctions(sqlite);
   return sqlite;
 }
 
