@@ -1,7 +1,9 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { isPostgres } from '../../platform/db/columns';
 import type { DB } from '../../platform/db/schema';
 import { notFound } from '../../platform/http/errors';
 import {
+  containsCondition,
   fetchListPage,
   type ListFilter,
   type ListPage,
@@ -10,6 +12,7 @@ import {
   type ResourceObject,
 } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
+import { foldCase } from '../../platform/text/case-fold';
 import { roleFields } from '../access/presenter';
 import { type PresentableUser, presentUser, type UserExtras, userFields } from './presenter';
 import { avatarVersion } from './profile-store';
@@ -26,13 +29,15 @@ export const userListSpec: ListSpec = {
   type: 'users',
   sort: {
     username: 'users.usernameNormalized',
-    firstName: 'users.firstName',
-    lastName: 'users.lastName',
+    // The folded copies: the same order on both databases, and indexed.
+    firstName: 'users.firstNameFolded',
+    lastName: 'users.lastNameFolded',
     email: 'users.emailNormalized',
     createdAt: 'users.createdAt',
     lastSignInAt: 'users.lastSignInAt',
   },
   defaultSort: 'username',
+  nullableSorts: ['lastSignInAt'],
   filters: {
     name: { column: 'users.usernameNormalized', kind: 'string', ops: ['eq', 'contains'] },
     email: { column: 'users.emailNormalized', kind: 'string', ops: ['eq', 'contains'] },
@@ -60,14 +65,8 @@ export async function listOrganizationUsers(
   const standard: ListFilter[] = [];
   for (const filter of listQuery.filters) {
     const value = String(filter.value);
-    if (filter.field === 'name') {
-      const pattern = likePattern(value);
-      base = base.where(
-        sql<SqlBool>`(lower(${sql.ref('users.firstName')}) like lower(${pattern}) escape '\\'
-          or lower(${sql.ref('users.lastName')}) like lower(${pattern}) escape '\\'
-          or lower(${sql.ref('users.firstName')} || ' ' || ${sql.ref('users.lastName')}) like lower(${pattern}) escape '\\'
-          or ${sql.ref('users.usernameNormalized')} like lower(${pattern}) escape '\\')`,
-      );
+    if (filter.field === 'name' || (filter.field === 'email' && filter.op === 'contains')) {
+      base = base.where(substringCondition(db, filter.field, value));
     } else if (filter.field === 'email' && filter.op === 'eq') {
       base = base.where('users.emailNormalized', '=', normalizeEmail(value));
     } else if (filter.field === 'role') {
@@ -79,7 +78,7 @@ export async function listOrganizationUsers(
           `filter[role] must be up to ${MAX_ROLE_FILTER_VALUES} role ids or names, separated by commas.`,
         );
       }
-      const lowered = wanted.map((item) => item.toLowerCase());
+      const folded = wanted.map(foldCase);
       base = base.where((eb) =>
         eb.exists(
           eb
@@ -91,7 +90,7 @@ export async function listOrganizationUsers(
             .where((inner) =>
               inner.or([
                 inner('roles.id', 'in', wanted),
-                inner(inner.fn('lower', ['roles.name']), 'in', lowered),
+                inner(sql<string>`fold_case(${sql.ref('roles.name')})`, 'in', folded),
               ]),
             ),
         ),
@@ -170,7 +169,25 @@ async function loadRoleIds(
   return result;
 }
 
-/** `%value%` with LIKE's wildcards and the escape character taken literally (as the toolkit does). */
-function likePattern(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * `filter[name]` (first name, last name, "first last" or username) or `filter[email][contains]`:
+ * a substring of the folded columns (`foldCase`, so `émile` finds `Émile` on both databases),
+ * found through a trigram index: pg_trgm GIN indexes on PostgreSQL, the FTS5 trigram table
+ * `user_search_fts` on SQLite (both fall back to reading every row for fewer than 3 characters).
+ */
+function substringCondition(db: Kysely<DB>, field: 'name' | 'email', value: string): Expression<SqlBool> {
+  if (isPostgres(db)) {
+    if (field === 'email') return containsCondition(sql.ref('users.emailFolded'), value);
+    return sql<SqlBool>`(${containsCondition(
+      sql<string>`(${sql.ref('users.firstNameFolded')} || ' ' || ${sql.ref('users.lastNameFolded')})`,
+      value,
+    )} or ${containsCondition(sql.ref('users.usernameFolded'), value)})`;
+  }
+  const pattern = `*${foldCase(value).replace(/[*?[]/g, (char) => `[${char}]`)}*`;
+  const matches =
+    field === 'email'
+      ? sql`select rowid from user_search_fts where email glob ${pattern}`
+      : sql`select rowid from user_search_fts where name glob ${pattern}
+            union select rowid from user_search_fts where username glob ${pattern}`;
+  return sql<SqlBool>`${sql.ref('users.id')} in (select user_id from user_search where id in (${matches}))`;
 }

@@ -5,7 +5,7 @@ import type { DB, UserUpdate } from '../../platform/db/schema';
 import { sha256 } from '../../platform/secrets';
 import type { CustomFieldValue } from '../custom-fields/store';
 import type { UserExtras } from './presenter';
-import { normalizeEmail, normalizeUsername, type UserRecord, userColumns } from './store';
+import { foldedUserColumns, normalizeEmail, normalizeUsername, type UserRecord, userColumns } from './store';
 
 /** A user and their membership in an organization: compiled once (every profile read and write). */
 const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
@@ -178,6 +178,7 @@ export async function updateProfileColumns(
       ...changes,
       ...(changes.username !== undefined ? { usernameNormalized: normalizeUsername(changes.username) } : {}),
       ...(changes.email !== undefined ? { emailNormalized: normalizeEmail(changes.email) } : {}),
+      ...foldedUserColumns(changes),
       version: expectedVersion + 1,
       updatedAt: now,
     })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
 import type { DB, User } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
+import { foldCase } from '../../platform/text/case-fold';
 import { emailKey, syncUserIdentities, usernameKey } from './identities';
 
 /** The columns `presentUser` reads: what every list or profile query of users selects. */
@@ -42,6 +43,10 @@ export type UserRecord = Omit<
   | 'failedSignInCount'
   | 'lockoutCount'
   | 'lockedUntil'
+  | 'firstNameFolded'
+  | 'lastNameFolded'
+  | 'usernameFolded'
+  | 'emailFolded'
 >;
 
 /** Case-insensitive identity of usernames (Unicode-aware, unlike SQLite's NOCASE). */
@@ -55,6 +60,24 @@ export function normalizeUsername(username: string): string {
  */
 export function normalizeEmail(email: string): string {
   return emailKey(email);
+}
+
+/**
+ * The `…Folded` search copies (`foldCase`) of the columns given: every write of a user's names,
+ * username or email sets them with it, so lists search and sort them alike on both databases.
+ */
+export function foldedUserColumns(user: {
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  username?: string | undefined;
+  email?: string | undefined;
+}): { firstNameFolded?: string; lastNameFolded?: string; usernameFolded?: string; emailFolded?: string } {
+  return {
+    ...(user.firstName !== undefined ? { firstNameFolded: foldCase(user.firstName) } : {}),
+    ...(user.lastName !== undefined ? { lastNameFolded: foldCase(user.lastName) } : {}),
+    ...(user.username !== undefined ? { usernameFolded: foldCase(user.username) } : {}),
+    ...(user.email !== undefined ? { emailFolded: foldCase(user.email) } : {}),
+  };
 }
 
 export type NewUserInput = {
@@ -98,6 +121,10 @@ export async function insertUser(
       middleName: input.middleName ?? null,
       lastName: input.lastName,
       nameSuffix: input.nameSuffix ?? null,
+      firstNameFolded: foldCase(input.firstName),
+      lastNameFolded: foldCase(input.lastName),
+      usernameFolded: foldCase(input.username),
+      emailFolded: foldCase(input.email),
       birthday: null,
       phone: null,
       status: 'active',

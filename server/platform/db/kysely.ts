@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Config } from '../config';
 import type { DB } from './schema';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -76,6 +77,7 @@ function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  registerSqliteFunctions(sqlite);
   return sqlite;
 }
 

@@ -54,6 +54,14 @@ export type UsersTable = {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /**
+   * `foldCase` of firstName, lastName, username, email, for search and sort: every write of those
+   * sets these too (users/store.ts `foldedUserColumns`; the database default '' is for migration).
+   */
+  firstNameFolded: Generated<string>;
+  lastNameFolded: Generated<string>;
+  usernameFolded: Generated<string>;
+  emailFolded: Generated<string>;
 };
 
 export type UserEmailsTable = {

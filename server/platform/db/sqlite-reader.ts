@@ -1,5 +1,6 @@
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin } from 'kysely';
+import { registerSqliteFunctions } from './sqlite-functions';
 
 /**
  * Runs a compiled SELECT on a connection of its own and returns rows shaped as Kysely would
@@ -67,6 +68,7 @@ export function openSqliteReader(file: string): SqliteReader {
   const sqlite = new SqliteDatabase(file, { fileMustExist: true });
   sqlite.pragma('query_only = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerSqliteFunctions(sqlite);
   const names = new ColumnNames();
   const statements = new Map<string, ReaderStatement>();
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();

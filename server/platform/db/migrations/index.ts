@@ -5,6 +5,7 @@ import * as profile from './0003-profile';
 import * as passwords from './0004-passwords';
 import * as apiKeys from './0005-api-keys';
 import * as identities from './0007-identities';
+import * as listIndexes from './0008-list-indexes';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-passwords': passwords,
   '0005-api-keys': apiKeys,
   '0007-identities': identities,
+  '0008-list-indexes': listIndexes,
 };

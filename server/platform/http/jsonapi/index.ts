@@ -17,7 +17,14 @@ export {
   resourceDocument,
 } from './document';
 export { parseFieldsQuery } from './fields-query';
-export { applyListFilters, applyListQuery, countListQuery, fetchListPage, type ListPage } from './kysely';
+export {
+  applyListFilters,
+  applyListQuery,
+  containsCondition,
+  countListQuery,
+  fetchListPage,
+  type ListPage,
+} from './kysely';
 export { type PageState, type PaginationLinks, paginationLinks } from './links';
 export {
   DEFAULT_PAGE_SIZE,
@@ -31,6 +38,7 @@ export {
   type ListSort,
   type ListSpec,
   MAX_PAGE_SIZE,
+  type PageRequest,
   parseListQuery,
   TOTAL_COUNT_HEADER,
 } from './list-query';

@@ -21,6 +21,7 @@ const userSpec: ListSpec = {
   type: 'users',
   sort: { username: 'users.usernameNormalized', lastSignInAt: 'users.lastSignInAt' },
   defaultSort: 'username',
+  nullableSorts: ['lastSignInAt'],
   filters: {
     mustChangePassword: { column: 'users.mustChangePassword', kind: 'boolean' },
     birthday: { column: 'users.birthday', kind: 'date' },
@@ -30,7 +31,8 @@ const userSpec: ListSpec = {
   },
 };
 
-// Delta and Epsilon share createdAt, so sorting by it needs the id tiebreak to be stable.
+// Delta and Epsilon share createdAt, so sorting by it needs the id tiebreak to be stable (the id
+// follows the direction of the last sort term, so one index serves both directions).
 const organizations = [
   { name: 'Acme', createdAt: '2026-01-01T00:00:00.000Z' },
   { name: 'Beta 100% Inc', createdAt: '2026-01-02T00:00:00.000Z' },
@@ -125,8 +127,8 @@ describe('applyListQuery / countListQuery on a real database', () => {
       'Gamma\\Corp',
     ]);
     expect(await organizationNames({ sort: '-createdAt' })).toEqual([
-      'Delta',
       'Epsilon',
+      'Delta',
       'Gamma\\Corp',
       'beta_underscore',
       'Beta 100% Inc',
@@ -226,6 +228,8 @@ describe('applyListQuery / countListQuery on a real database', () => {
     expect(first).toEqual({
       rows: [{ name: 'Acme' }, { name: 'Beta 100% Inc' }, { name: 'beta_underscore' }, { name: 'Delta' }],
       hasNextPage: true,
+      hasPrevPage: false,
+      nextCursor: expect.any(String),
     });
     const last = await fetchListPage(
       base,
@@ -235,6 +239,7 @@ describe('applyListQuery / countListQuery on a real database', () => {
     expect(last).toEqual({
       rows: [{ name: 'Epsilon' }, { name: 'Gamma\\Corp' }],
       hasNextPage: false,
+      hasPrevPage: true,
       total: 6,
     });
   });

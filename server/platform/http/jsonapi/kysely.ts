@@ -1,52 +1,203 @@
-import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import type { FilterValue, ListFilter, ListQuery } from './list-query';
+import { type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { foldCase } from '../../text/case-fold';
+import { type CursorValue, encodeCursor } from './cursor';
+import { type FilterValue, type ListFilter, type ListQuery, sortSignature } from './list-query';
+import { badParameter } from './query-error';
+
+/** One ORDER BY term of a list, the id tiebreak included. */
+type KeyTerm = { column: string; direction: 'asc' | 'desc'; nullable: boolean };
+
+/**
+ * The ORDER BY of a list: its sort terms, then `idColumn` (so pages never overlap) in the
+ * direction of the last term, so that one index `(…, column, id)` serves both directions.
+ */
+function keyTerms(listQuery: Pick<ListQuery, 'sort'>, idColumn: string): KeyTerm[] {
+  const terms: KeyTerm[] = listQuery.sort.map(({ column, direction, nullable }) => ({
+    column,
+    direction,
+    nullable: nullable === true,
+  }));
+  if (!terms.some(({ column }) => column === idColumn)) {
+    terms.push({ column: idColumn, direction: terms.at(-1)?.direction ?? 'asc', nullable: false });
+  }
+  return terms;
+}
+
+function reversed(terms: readonly KeyTerm[]): KeyTerm[] {
+  return terms.map((term) => ({ ...term, direction: term.direction === 'asc' ? 'desc' : 'asc' }));
+}
 
 /**
  * Narrows `qb` to one page of the list: a WHERE per filter, ORDER BY per sort term and then
- * `idColumn` as the tiebreak (so pages never overlap), LIMIT and OFFSET. Same SQL semantics on
- * SQLite and PostgreSQL:
+ * `idColumn` as the tiebreak (so pages never overlap), LIMIT, and where the page starts:
+ * - `page[after]`/`page[before]` (a cursor): a keyset condition on the sort keys, so the database
+ *   starts reading at the cursor in the sort's index and a deep page costs what the first costs;
+ *   `page[before]` reads backwards (the caller reverses the rows);
+ * - `page[number]`: OFFSET, which reads and skips every row before the page.
+ * Same SQL semantics on SQLite and PostgreSQL:
  * - `neq` keeps rows where the column is NULL ("everything but this value");
  * - `lt`…`gte` and `eq` never match NULL; `exists=false` finds exactly the NULLs;
  * - `contains` is a case-insensitive substring match; `%`, `_` and `\` in the value are literal;
  * - NULLs sort as the largest value (PostgreSQL's default: last ascending, first descending).
  * Text sorts by the database collation; sort on a normalized column where the two must agree.
+ * @throws AppError 400 `invalid_cursor` when the cursor does not have one value per sort key.
  */
 export function applyListQuery<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
   listQuery: ListQuery,
   idColumn: string,
 ): SelectQueryBuilder<DB, TB, O> {
+  const terms = keyTerms(listQuery, idColumn);
+  const { after, before, number, size } = listQuery.page;
+  const reading = before ? reversed(terms) : terms;
   let query = applyListFilters(qb, listQuery.filters);
-  for (const { column, direction } of listQuery.sort) {
-    query = query.orderBy(sql.ref(column), (order) =>
-      direction === 'asc' ? order.asc().nullsLast() : order.desc().nullsFirst(),
-    );
+  const cursor = after ?? before;
+  if (cursor) {
+    if (cursor.values.length !== terms.length) {
+      throw badParameter(
+        cursorParameter(listQuery.page),
+        'invalid_cursor',
+        'The cursor does not belong to this list: take it from a links.next or links.prev of this list.',
+      );
+    }
+    query = query.where(keysetCondition(reading, cursor.values));
   }
-  if (!listQuery.sort.some(({ column }) => column === idColumn)) {
-    query = query.orderBy(sql.ref(idColumn), 'asc');
+  for (const { column, direction, nullable } of reading) {
+    query = query.orderBy(sql.ref(column), (order) => {
+      if (!nullable) return direction === 'asc' ? order.asc() : order.desc();
+      return direction === 'asc' ? order.asc().nullsLast() : order.desc().nullsFirst();
+    });
   }
-  const { number, size } = listQuery.page;
-  return query.limit(size).offset((number - 1) * size);
+  query = query.limit(size);
+  return cursor ? query : query.offset((number - 1) * size);
 }
 
-export type ListPage<TRow> = { rows: TRow[]; hasNextPage: boolean; total?: number };
+/**
+ * The rows after `values` in the order of `terms` (NULL the largest value): for some k, the
+ * first k−1 keys equal and the k-th after. The first key also gets a plain range bound when it
+ * is NOT NULL, so the planner starts an index range scan there (a row-value comparison cannot
+ * mix directions or NULLs).
+ */
+function keysetCondition(terms: readonly KeyTerm[], values: readonly CursorValue[]): Expression<SqlBool> {
+  const alternatives: RawBuilder<SqlBool>[] = [];
+  for (let k = 0; k < terms.length; k += 1) {
+    const parts: RawBuilder<SqlBool>[] = [];
+    for (let i = 0; i < k; i += 1) parts.push(equalTo(terms[i] as KeyTerm, values[i] ?? null));
+    const after = afterValue(terms[k] as KeyTerm, values[k] ?? null);
+    if (after === undefined) continue;
+    parts.push(after);
+    alternatives.push(sql<SqlBool>`(${sql.join(parts, sql` and `)})`);
+  }
+  const any =
+    alternatives.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(alternatives, sql` or `)})`;
+  const [first] = terms;
+  const firstValue = values[0] ?? null;
+  if (!first || first.nullable || firstValue === null) return any;
+  const ref = sql.ref(first.column);
+  const bound =
+    first.direction === 'asc' ? sql<SqlBool>`${ref} >= ${firstValue}` : sql<SqlBool>`${ref} <= ${firstValue}`;
+  return sql<SqlBool>`(${bound} and ${any})`;
+}
+
+function equalTo({ column }: KeyTerm, value: CursorValue): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  return value === null ? sql<SqlBool>`${ref} is null` : sql<SqlBool>`${ref} = ${value}`;
+}
+
+/** The rows strictly after `value` in this term's order, or undefined when there are none. */
+function afterValue(
+  { column, direction, nullable }: KeyTerm,
+  value: CursorValue,
+): RawBuilder<SqlBool> | undefined {
+  const ref = sql.ref(column);
+  if (direction === 'asc') {
+    if (value === null) return undefined;
+    return nullable ? sql<SqlBool>`(${ref} > ${value} or ${ref} is null)` : sql<SqlBool>`${ref} > ${value}`;
+  }
+  return value === null ? sql<SqlBool>`${ref} is not null` : sql<SqlBool>`${ref} < ${value}`;
+}
+
+function cursorParameter(page: ListQuery['page']): string {
+  return page.before ? 'page[before]' : 'page[after]';
+}
+
+export type ListPage<TRow> = {
+  rows: TRow[];
+  hasNextPage: boolean;
+  /** There are rows before this page (known for cursor pages and page numbers past 1). */
+  hasPrevPage?: boolean;
+  /** `page[after]` of the next page (cursor paging) */
+  nextCursor?: string;
+  /** `page[before]` of the previous page (cursor paging) */
+  prevCursor?: string;
+  total?: number;
+};
+
+const KEY_ALIAS = 'listKey';
 
 /**
- * Runs the list query: one page of rows (fetching one more to learn whether a next page exists)
- * and, when the client asked for it (`withTotal`), the total count.
+ * Runs the list query: one page of rows (fetching one more to learn whether another page exists
+ * in the reading direction), the cursors of the pages next to it and, when the client asked for
+ * it (`withTotal`), the exact total count of rows matching the filters (one count query).
+ * @throws AppError 400 `invalid_cursor` for a cursor whose values the database cannot compare
+ *   with the sort's columns (a forged cursor on PostgreSQL's typed columns).
  */
 export async function fetchListPage<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
   listQuery: ListQuery,
   idColumn: string,
 ): Promise<ListPage<O>> {
-  const { size } = listQuery.page;
-  const rows = (await applyListQuery(qb, listQuery, idColumn)
-    .limit(size + 1)
-    .execute()) as O[];
-  const page: ListPage<O> = { rows: rows.slice(0, size), hasNextPage: rows.length > size };
+  const terms = keyTerms(listQuery, idColumn);
+  const { size, after, before, number } = listQuery.page;
+  const keyed = terms.reduce(
+    (query, { column }, index) => query.select(sql.ref(column).as(`${KEY_ALIAS}${index}`)),
+    qb,
+  );
+  let rows: Record<string, unknown>[];
+  try {
+    rows = (await applyListQuery(keyed, listQuery, idColumn)
+      .limit(size + 1)
+      .execute()) as Record<string, unknown>[];
+  } catch (error) {
+    throw (after ?? before) && isDataException(error)
+      ? badParameter(cursorParameter(listQuery.page), 'invalid_cursor', 'The cursor does not fit this list.')
+      : error;
+  }
+  const hasMore = rows.length > size;
+  rows = rows.slice(0, size);
+  if (before) rows.reverse();
+  const keys = rows.map((row) => terms.map((_, index) => row[`${KEY_ALIAS}${index}`] as CursorValue));
+  const page: ListPage<O> = {
+    rows: rows.map((row) => withoutKeys(row, terms.length) as O),
+    hasNextPage: before ? true : hasMore,
+    hasPrevPage: after ? true : before ? hasMore : number > 1,
+  };
+  if (!listQuery.page.byNumber) {
+    const signature = sortSignature(listQuery.sort);
+    const cursorAt = (values: CursorValue[] | undefined) =>
+      values ? encodeCursor({ sort: signature, values }) : undefined;
+    // An empty page (its rows deleted since) has no row to continue from: links.first remains.
+    const next = page.hasNextPage ? cursorAt(keys.at(-1)) : undefined;
+    const prev = page.hasPrevPage ? cursorAt(keys[0]) : undefined;
+    if (next) page.nextCursor = next;
+    if (prev) page.prevCursor = prev;
+    page.hasNextPage = next !== undefined;
+    page.hasPrevPage = prev !== undefined;
+  }
   if (listQuery.withTotal) page.total = await countListQuery(qb, listQuery);
   return page;
+}
+
+function withoutKeys(row: Record<string, unknown>, count: number): Record<string, unknown> {
+  const copy = { ...row };
+  for (let index = 0; index < count; index += 1) delete copy[`${KEY_ALIAS}${index}`];
+  return copy;
+}
+
+/** PostgreSQL's class 22 (data exception): a value that does not convert to the column's type. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /**
@@ -83,8 +234,7 @@ function filterCondition({ column, op, value }: ListFilter): Expression<SqlBool>
     case 'exists':
       return value === true ? sql<SqlBool>`${ref} is not null` : sql<SqlBool>`${ref} is null`;
     case 'contains':
-      // The ESCAPE literal is one backslash on both SQLite and PostgreSQL (standard strings).
-      return sql<SqlBool>`lower(${ref}) like lower(${likePattern(String(value))}) escape '\\'`;
+      return containsCondition(sql<string>`fold_case(${ref})`, String(value));
     case 'eq':
       return isList(value) ? sql<SqlBool>`${ref} in (${sql.join(value)})` : sql<SqlBool>`${ref} = ${value}`;
     case 'neq':
@@ -100,6 +250,15 @@ function filterCondition({ column, op, value }: ListFilter): Expression<SqlBool>
     case 'gte':
       return sql<SqlBool>`${ref} >= ${value}`;
   }
+}
+
+/**
+ * `text` contains `value`, both case-folded (`foldCase`; `fold_case` in SQL on both databases).
+ * `folded` is an SQL expression of already folded text, e.g. a `…_folded` column. `%`, `_` and
+ * `\` in the value are literal. The ESCAPE literal is one backslash on both databases.
+ */
+export function containsCondition(folded: Expression<string>, value: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${folded} like ${likePattern(foldCase(value))} escape '\\'`;
 }
 
 function isList(value: FilterValue): value is readonly string[] {

@@ -9,7 +9,7 @@ describe('paginationLinks', () => {
     const links = paginationLinks(
       '/api/users',
       { 'page[number]': '2', 'page[size]': '5' },
-      { number: 2, size: 5 },
+      { number: 2, size: 5, byNumber: true },
       {
         total: 12,
         hasNextPage: true,
@@ -25,7 +25,12 @@ describe('paginationLinks', () => {
   });
 
   it('omits prev on the first page, next on the last, and last without a total', () => {
-    const first = paginationLinks('/api/users', {}, { number: 1, size: 10 }, { hasNextPage: false });
+    const first = paginationLinks(
+      '/api/users',
+      {},
+      { number: 1, size: 10, byNumber: true },
+      { hasNextPage: false },
+    );
     expect(first).toEqual({ self: `/api/users?${P}=1&${S}=10`, first: `/api/users?${P}=1&${S}=10` });
   });
 
@@ -33,7 +38,7 @@ describe('paginationLinks', () => {
     const links = paginationLinks(
       '/api/users',
       { sort: '-createdAt,username', 'filter[name][contains]': 'a&b =%', include: ['x', 'y'] },
-      { number: 1, size: 10 },
+      { number: 1, size: 10, byNumber: true },
       { hasNextPage: true },
     );
     expect(links.next).toBe(
@@ -45,10 +50,35 @@ describe('paginationLinks', () => {
 
   it('gives last = 1 for an empty list and points prev of a page past the end at the last page', () => {
     expect(
-      paginationLinks('/api/x', {}, { number: 1, size: 10 }, { total: 0, hasNextPage: false }).last,
+      paginationLinks('/api/x', {}, { number: 1, size: 10, byNumber: true }, { total: 0, hasNextPage: false })
+        .last,
     ).toBe(`/api/x?${P}=1&${S}=10`);
-    const beyond = paginationLinks('/api/x', {}, { number: 9, size: 10 }, { total: 25, hasNextPage: false });
+    const beyond = paginationLinks(
+      '/api/x',
+      {},
+      { number: 9, size: 10, byNumber: true },
+      { total: 25, hasNextPage: false },
+    );
     expect(beyond.prev).toBe(`/api/x?${P}=3&${S}=10`);
     expect(beyond.last).toBe(`/api/x?${P}=3&${S}=10`);
+  });
+
+  it('pages by cursor unless page[number] was given: next after, prev before, first without a cursor', () => {
+    const A = 'page%5Bafter%5D';
+    const B = 'page%5Bbefore%5D';
+    const links = paginationLinks(
+      '/api/users',
+      { sort: 'lastName', 'page[after]': 'c1', 'page[size]': '5' },
+      { number: 1, size: 5 },
+      { hasNextPage: true, nextCursor: 'c3', prevCursor: 'c2' },
+    );
+    expect(links).toEqual({
+      self: `/api/users?sort=lastName&${A}=c1&${S}=5`,
+      first: `/api/users?sort=lastName&${S}=5`,
+      prev: `/api/users?sort=lastName&${B}=c2&${S}=5`,
+      next: `/api/users?sort=lastName&${A}=c3&${S}=5`,
+    });
+    const first = paginationLinks('/api/x', {}, { number: 1, size: 10 }, { hasNextPage: false });
+    expect(first).toEqual({ self: `/api/x?${S}=10`, first: `/api/x?${S}=10` });
   });
 });

@@ -68,7 +68,11 @@ describe('parseListQuery: defaults', () => {
 
 describe('parseListQuery: page', () => {
   it('reads page[number] and page[size] within bounds', () => {
-    expect(parse({ 'page[number]': '3', 'page[size]': '25' }).page).toEqual({ number: 3, size: 25 });
+    expect(parse({ 'page[number]': '3', 'page[size]': '25' }).page).toEqual({
+      number: 3,
+      size: 25,
+      byNumber: true,
+    });
     expect(parse({ 'page[size]': '1' }).page.size).toBe(1);
     expect(parse({ 'page[size]': '100' }).page.size).toBe(100);
   });

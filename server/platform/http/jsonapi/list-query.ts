@@ -1,3 +1,4 @@
+import { type Cursor, decodeCursor } from './cursor';
 import {
   allowedFilterOps,
   type FilterOp,
@@ -17,6 +18,8 @@ export type ListSpec = {
   sort: Record<string, string>;
   /** Used when the request has no `sort`, e.g. `'username'` or `'-createdAt'` */
   defaultSort: string;
+  /** Sort fields whose column may be NULL (NULLs sort as the largest value); the others are NOT NULL */
+  nullableSorts?: readonly string[];
   filters: Record<string, FilterSpec>;
   /** Relationship paths allowed in `include` */
   includes?: readonly string[];
@@ -24,12 +27,29 @@ export type ListSpec = {
   fieldsets?: Record<string, readonly string[]>;
 };
 
-export type ListSort = { column: string; field: string; direction: 'asc' | 'desc' };
+export type ListSort = { column: string; field: string; direction: 'asc' | 'desc'; nullable?: boolean };
 
 export type ListFilter = { field: string; column: string; op: FilterOp; value: FilterValue };
 
+/**
+ * Which page: by cursor (`after`/`before`, the JSON:API cursor pagination profile; the default,
+ * every page costs what the first costs) or by `number` (`page[number]`, kept for compatibility:
+ * the database reads and skips every row of the pages before it, see README "Lists").
+ */
+export type PageRequest = {
+  /** 1 unless `page[number]` was given */
+  number: number;
+  size: number;
+  /** `page[number]` was given: links page by number too */
+  byNumber?: boolean;
+  /** `page[after]`: the rows after this one, in the list's order */
+  after?: Cursor;
+  /** `page[before]`: the rows just before this one, in the list's order */
+  before?: Cursor;
+};
+
 export type ListQuery = {
-  page: { number: number; size: number };
+  page: PageRequest;
   sort: ListSort[];
   filters: ListFilter[];
   include: string[];
@@ -73,6 +93,7 @@ export function parseListQuery(
     withTotal: wantsTotalCount(options.headers?.['x-include']),
   };
   let sortValue: string | undefined;
+  const cursors: { parameter: 'page[after]' | 'page[before]'; text: string }[] = [];
   for (const [parameter, rawValue] of Object.entries(query)) {
     if (rawValue === undefined || options.allowParams?.includes(parameter)) continue;
     const value = single(parameter, rawValue);
@@ -80,6 +101,9 @@ export function parseListQuery(
     const fieldsMatch = FIELDS_PARAMETER.exec(parameter);
     if (parameter === 'page[number]') {
       result.page.number = parseWholeNumber(parameter, value, MAX_PAGE_NUMBER, 'invalid_page_number');
+      result.page.byNumber = true;
+    } else if (parameter === 'page[after]' || parameter === 'page[before]') {
+      cursors.push({ parameter, text: value });
     } else if (parameter === 'page[size]') {
       result.page.size = parseWholeNumber(parameter, value, MAX_PAGE_SIZE, 'invalid_page_size');
     } else if (parameter === 'sort') {
@@ -99,7 +123,39 @@ export function parseListQuery(
     }
   }
   result.sort = sortValue === undefined ? defaultSort(spec) : parseSort(sortValue, spec);
+  parseCursors(result, cursors);
   return result;
+}
+
+/** `-createdAt,name`: what a cursor is bound to. */
+export function sortSignature(sort: readonly ListSort[]): string {
+  return sort.map(({ field, direction }) => `${direction === 'desc' ? '-' : ''}${field}`).join(',');
+}
+
+function parseCursors(
+  result: ListQuery,
+  cursors: { parameter: 'page[after]' | 'page[before]'; text: string }[],
+): void {
+  const [first, second] = cursors;
+  if (!first) return;
+  if (second) {
+    // The profile's range pagination (both at once) is optional; Atrium does not offer it.
+    throw badParameter(
+      second.parameter,
+      'range_pagination_not_supported',
+      'Give page[after] or page[before], not both.',
+    );
+  }
+  if (result.page.byNumber) {
+    throw badParameter(
+      first.parameter,
+      'invalid_parameter',
+      `Give ${first.parameter} or page[number], not both.`,
+    );
+  }
+  const cursor = decodeCursor(first.parameter, first.text, sortSignature(result.sort));
+  if (first.parameter === 'page[after]') result.page.after = cursor;
+  else result.page.before = cursor;
 }
 
 function single(parameter: string, value: unknown): string {
@@ -134,7 +190,9 @@ function parseSort(value: string, spec: ListSpec): ListSort[] {
     }
     if (seen.has(field)) throw badParameter('sort', 'invalid_sort', `sort lists '${field}' more than once.`);
     seen.add(field);
-    return { column: spec.sort[field] as string, field, direction };
+    const sort: ListSort = { column: spec.sort[field] as string, field, direction };
+    if (spec.nullableSorts?.includes(field)) sort.nullable = true;
+    return sort;
   });
 }
 
