@@ -215,11 +215,10 @@ export async function setPasswordByAdministrator(
   assertNotTooLong(input.newPassword, 'newPassword');
   const user = await getMember(deps, actor, input.userId);
   const policy = await passwordPolicyFor(db, actor.organizationId);
-  await assertAcceptablePassword(
-    input.newPassword,
-    policy,
-    await contextOf(deps, user, actor.organizationId),
-  );
+  await assertAcceptablePassword(input.newPassword, policy, {
+    ...(await contextOf(deps, user, actor.organizationId)),
+    owner: user.id === actor.userId ? 'self' : 'other',
+  });
   const settings = await resolveSettings(db, { organizationId: actor.organizationId });
   const passwordHash = await hasher.hash(input.newPassword);
   const now = clock.now().toISOString();

@@ -244,6 +244,7 @@ export async function createUser(
       specialChars: settings['password.special_chars'],
     },
     {
+      owner: 'other',
       username: input.username,
       email: input.email,
       organizationName: organization.name,
