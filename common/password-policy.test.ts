@@ -104,6 +104,20 @@ describe('checkPassword', () => {
     expect(rules('lime light and lizards', defaultPasswordPolicy, context)).toEqual([]);
     const [failure] = checkPassword('my jdoe.admin secret', defaultPasswordPolicy, context);
     expect(failure?.message).toBe('The password must not contain your username.');
+    // Another person's password (an administrator creates the user or sets it): not "your".
+    const messages = checkPassword('jdoe john.smith jonathan acme', defaultPasswordPolicy, {
+      ...context,
+      owner: 'other',
+    }).map((found) => found.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "The password must not contain the user's username.",
+        "The password must not contain the name of the user's email address.",
+        "The password must not contain the user's name.",
+        "The password must not contain the organization's name.",
+      ]),
+    );
+    expect(messages.join(' ')).not.toMatch(/\byour\b/);
   });
 
   it('describes the rules in force as sentences', () => {

@@ -33,6 +33,11 @@ export type PasswordContext = {
   organizationName?: string | undefined;
   firstName?: string | undefined;
   lastName?: string | undefined;
+  /**
+   * Whose password it is, for the wording of the messages: one's own (`self`, the default: "your
+   * username") or another person's, chosen by an administrator (`other`: "the user's username").
+   */
+  owner?: 'self' | 'other' | undefined;
 };
 
 export type PasswordRule =
@@ -153,22 +158,25 @@ export function checkPassword(
   const emailName = context.email?.includes('@')
     ? context.email.slice(0, context.email.lastIndexOf('@'))
     : undefined;
+  const whose = context.owner === 'other' ? "the user's" : 'your';
   const checks: [PasswordRule, string[], string][] = [
-    ['context_username', contextWords(context.username), 'The password must not contain your username.'],
+    ['context_username', contextWords(context.username), `The password must not contain ${whose} username.`],
     [
       'context_email',
       contextWords(emailName),
-      'The password must not contain the name of your email address.',
+      `The password must not contain the name of ${whose} email address.`,
     ],
     [
       'context_organization',
       contextWords(context.organizationName),
-      "The password must not contain your organization's name.",
+      context.owner === 'other'
+        ? "The password must not contain the organization's name."
+        : "The password must not contain your organization's name.",
     ],
     [
       'context_name',
       [...contextWords(context.firstName), ...contextWords(context.lastName)],
-      'The password must not contain your name.',
+      `The password must not contain ${whose} name.`,
     ],
     [
       'context_product',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 
 /** Where the end-to-end server listens (playwright.config.ts starts it). */
@@ -85,4 +85,81 @@ export async function mailedLink(address: string, page: string): Promise<string>
     )
     .toBeTruthy();
   return link as string;
+}
+
+const JSONAPI = 'application/vnd.api+json';
+
+/** An unsafe API call as the signed-in browser context (CSRF token from the session). */
+export async function apiSend(
+  request: APIRequestContext,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+) {
+  const current = await request.get('/api/sessions/current', { headers: { accept: JSONAPI } });
+  const csrfToken = (await current.json()).data.attributes.csrfToken as string;
+  return request.fetch(url, {
+    method,
+    headers: { 'content-type': JSONAPI, accept: JSONAPI, 'x-csrf-token': csrfToken },
+    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+  });
+}
+
+export type Member = {
+  id: string;
+  username: string;
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+};
+
+let memberSequence = 0;
+
+/**
+ * A new member of the administrator's organization with one seeded role (`User` unless told),
+ * made through the API by the administrator in a context of its own; extra attributes (a
+ * birthday …) go into the same POST /api/users.
+ */
+export async function createMember(
+  browser: Browser,
+  options: { role?: 'User' | 'Manager' | 'Administrator'; prefix?: string; attributes?: object } = {},
+): Promise<Member> {
+  const context = await browser.newContext({ baseURL: e2eBaseUrl });
+  try {
+    const page = await context.newPage();
+    await signIn(page);
+    const roles = await (await page.request.get('/api/roles', { headers: { accept: JSONAPI } })).json();
+    const role = roles.data.find(
+      (candidate: { attributes: { name: string } }) => candidate.attributes.name === (options.role ?? 'User'),
+    );
+    const suffix = `${Date.now().toString(36)}${memberSequence++}`;
+    const prefix = options.prefix ?? 'member';
+    const person = {
+      username: `${prefix}_${suffix}`,
+      email: `${prefix}_${suffix}@example.com`,
+      password: 'Meadow-Lantern-Quiet-2931',
+      firstName: 'Bob',
+      lastName: `Builder ${suffix}`,
+    };
+    const created = await apiSend(page.request, 'POST', '/api/users', {
+      data: {
+        type: 'users',
+        attributes: { ...person, mustChangePassword: false, ...options.attributes },
+        relationships: { roles: { data: [{ type: 'roles', id: role.id }] } },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    return { id: (await created.json()).data.id, ...person };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Sets one of the signed-in user's own settings (My Configuration), e.g. `localization.locale`. */
+export async function setOwnSetting(page: Page, key: string, value: unknown): Promise<void> {
+  const response = await apiSend(page.request, 'PATCH', `/api/settings/${encodeURIComponent(key)}`, {
+    data: { type: 'settings', id: key, attributes: { scope: 'user', value } },
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }

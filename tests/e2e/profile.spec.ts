@@ -353,7 +353,10 @@ test.describe('My User', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Save and Close' }).click();
     await expect(page).toHaveURL('/my-user');
-    await expect(page.getByText('Your profile was saved.')).toBeVisible();
+    // The password, not "the profile", was saved.
+    await expect(
+      page.getByText('Your password was changed. Your other sessions were signed out.'),
+    ).toBeVisible();
     // Still signed in here (the session was rotated), and the new password is the one that works.
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
     const fresh = await browser.newContext({ baseURL: baseUrl() });

@@ -22,6 +22,23 @@ export function signInPath(next?: string): string {
   return `${paths.signIn}?${new URLSearchParams({ next })}`;
 }
 
+/** Why someone was sent to the sign-in page; it says so (`/login?reason=…`). */
+export const signInReasons = {
+  'password-reset': {
+    title: 'Your password was reset',
+    message:
+      'You were signed out everywhere. Open the link we sent to your primary email address to choose a new password, then sign in with it.',
+  },
+  'password-changed': { title: 'Your password was changed', message: 'Sign in with your new password.' },
+} as const;
+
+export type SignInReason = keyof typeof signInReasons;
+
+/** `/login?reason=<reason>`: the sign-in page, saying why the person is there. */
+export function signInPathFor(reason: SignInReason): string {
+  return `${paths.signIn}?${new URLSearchParams({ reason })}`;
+}
+
 /**
  * The `next` parameter of the sign-in page, if it is a path on this site; anything else (an
  * absolute URL, `//evil.example`, `/\evil.example`) falls back to home, so the parameter cannot

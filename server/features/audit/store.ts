@@ -1,43 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../../common/audit-actions';
 import type { Clock } from '../../platform/clock';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
 import { systemToolOf } from '../../platform/http/access';
 import { newId } from '../../platform/ids';
 
-export type AuditAction =
-  | 'session.signed_in'
-  | 'session.sign_in_failed'
-  | 'session.signed_out'
-  | 'session.ended'
-  | 'session.organization_switched'
-  | 'account.locked'
-  | 'user.created'
-  | 'user.updated'
-  | 'user.enabled'
-  | 'user.disabled'
-  | 'user.roles_changed'
-  | 'role.permissions_changed'
-  | 'organization.created'
-  | 'organization.renamed'
-  | 'profile.updated'
-  | 'profile.email_changed'
-  | 'avatar.changed'
-  | 'avatar.removed'
-  | 'email.verified'
-  | 'custom_field.created'
-  | 'custom_field.updated'
-  | 'custom_field.deleted'
-  | 'password.changed'
-  | 'password.change_failed'
-  | 'password.set_by_admin'
-  | 'password.reset_by_admin'
-  | 'password.reset_requested'
-  | 'password.reset_completed'
-  | 'api_key.generated'
-  | 'api_key.revoked'
-  | 'settings.changed'
-  | 'mail.retried';
+/** The actions recorded, with their labels for people, are listed in common/audit-actions.ts. */
+export type { AuditAction } from '../../../common/audit-actions';
 
 export type AuditEventInput = {
   action: AuditAction;

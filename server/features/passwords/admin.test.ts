@@ -82,6 +82,7 @@ describe('POST /api/users/{id}/password-set (administrator Change Password)', ()
       payload: setBody({ newPassword: `${target.username} is my password` }),
     });
     expect(username.json().errors[0].code).toBe('password_context_username');
+    expect(username.json().errors[0].detail).toBe("The password must not contain the user's username.");
   });
 
   it('sets the password: sessions ended, must change by default, email without the password, audited', async () => {

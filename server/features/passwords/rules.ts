@@ -52,6 +52,11 @@ export type PasswordOwner = {
   lastName: string;
   /** The organization whose policy applies (the system's when undefined). */
   organizationId: string | undefined;
+  /**
+   * Who chooses it, for the wording of the messages: the owner (`self`, the default: "your
+   * username") or an administrator for another person (`other`: "the user's username").
+   */
+  chosenBy?: 'self' | 'other' | undefined;
 };
 
 /**
@@ -84,6 +89,7 @@ export async function findPasswordProblems(
       firstName: owner.firstName,
       lastName: owner.lastName,
       organizationName,
+      owner: owner.chosenBy,
     },
     { blocklist },
   );

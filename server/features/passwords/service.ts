@@ -175,7 +175,10 @@ export async function setPasswordByAdministrator(
   if (!canManagePasswords(actor)) throw forbidden();
   assertNotTooLong(input.newPassword, 'newPassword');
   const user = await getMember(deps, actor, input.userId);
-  await assertAcceptablePassword(db, input.newPassword, ownerOf(user, actor.organizationId));
+  await assertAcceptablePassword(db, input.newPassword, {
+    ...ownerOf(user, actor.organizationId),
+    chosenBy: user.id === actor.userId ? 'self' : 'other',
+  });
   const settings = await resolveSettings(db, { organizationId: actor.organizationId });
   const passwordHash = await hasher.hash(input.newPassword);
   const now = clock.now().toISOString();

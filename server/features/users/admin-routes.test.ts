@@ -249,6 +249,10 @@ describe('POST /api/users', () => {
         source: { pointer: '/data/attributes/password' },
       }),
     );
+    // The new user's username, not the administrator's: no "your".
+    expect(
+      contextual.json().errors.find((e: { code: string }) => e.code === 'password_context_username').detail,
+    ).toBe("The password must not contain the user's username.");
   });
 
   it('refuses another organization’s role and roles beyond the creator’s permissions', async () => {

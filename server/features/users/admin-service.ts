@@ -242,6 +242,7 @@ export async function createUser(
       firstName: input.firstName,
       lastName: input.lastName,
       organizationId: actor.organizationId,
+      chosenBy: 'other',
     },
     'password',
   );

@@ -448,9 +448,16 @@ function validationErrors(errors: ErrorDetail[]): AppError {
   });
 }
 
-/** Why a birthday is refused: in the future, or more than 120 years ago (by the injected clock). */
+/** UTC+14 (Pacific/Kiritimati), the time zone where each day begins first. */
+const EARLIEST_UTC_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * Why a birthday is refused: in the future, or more than 120 years ago (by the injected clock).
+ * "The future" starts after today in the earliest time zone on Earth (UTC+14): a person whose
+ * own time zone (My Configuration, which the web app judges by) is already at tomorrow may enter it.
+ */
 export function birthdayProblem(birthday: string, now: Date): string | null {
-  const today = isoDateOf(now);
+  const today = isoDateOf(new Date(now.getTime() + EARLIEST_UTC_OFFSET_MS));
   if (birthday > today) return 'The birthday cannot be in the future.';
   if (birthday < subtractYears(today, BIRTHDAY_MAX_YEARS)) {
     return `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`;

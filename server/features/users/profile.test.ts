@@ -277,6 +277,10 @@ describe('GET and PATCH /api/users/{id}', () => {
     expect((await patch(browser, 'me', { birthday: '2026-01-15' })).statusCode).toBe(200);
     expect((await patch(browser, 'me', { birthday: '1906-01-15' })).statusCode).toBe(200);
     expectPointer(await patch(browser, 'me', { birthday: '1906-01-14' }), 422, '/data/attributes/birthday');
+    // 10:00 UTC is already 2026-01-16 in Pacific/Kiritimati (UTC+14): someone there may enter it.
+    t.clock.set('2026-01-15T10:00:00.000Z');
+    expect((await patch(browser, 'me', { birthday: '2026-01-16' })).statusCode).toBe(200);
+    expectPointer(await patch(browser, 'me', { birthday: '2026-01-17' }), 422, '/data/attributes/birthday');
   });
 
   it('reports every invalid field at once', async () => {

@@ -1,10 +1,10 @@
 import { Anchor, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { auditActionLabel, auditActionLabels } from '../../../common/audit-actions';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { auditActionLabel, auditActionLabels } from './actions';
 import { type AuditEvent, useAuditLog } from './api';
 
 const PAGE_SIZE = 25;

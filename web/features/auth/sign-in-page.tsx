@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, useCurrentUser } from '../../app/api';
-import { paths, safeNextPath } from '../../app/paths';
+import { paths, type SignInReason, safeNextPath, signInReasons } from '../../app/paths';
 import { usePageTitle } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useSignIn } from './api';
@@ -75,6 +75,11 @@ export function SignInPage() {
   };
 
   const problem = signIn.isError ? signInProblem(signIn.error) : undefined;
+  const reasonKey = searchParams.get('reason');
+  const reason =
+    reasonKey && Object.hasOwn(signInReasons, reasonKey)
+      ? signInReasons[reasonKey as SignInReason]
+      : undefined;
 
   return (
     <Paper withBorder p="xl" radius="md" maw={420} w="100%">
@@ -98,6 +103,16 @@ export function SignInPage() {
               icon={<IconAlertCircle aria-hidden="true" />}
             >
               {problem.message}
+            </Alert>
+          ) : reason ? (
+            <Alert
+              color="indigo"
+              variant="light"
+              role="status"
+              title={reason.title}
+              icon={<IconInfoCircle aria-hidden="true" />}
+            >
+              {reason.message}
             </Alert>
           ) : null}
           <TextInput

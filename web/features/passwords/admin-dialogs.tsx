@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { generatePassword } from '../../../common/password-generator';
 import type { Permission } from '../../../common/permissions';
 import { ApiError, fieldErrors } from '../../app/api';
-import { paths } from '../../app/paths';
+import { signInPathFor } from '../../app/paths';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { usePasswordPolicy, usePasswordReset, usePasswordSet } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
@@ -158,7 +158,7 @@ export function ResetPasswordDialog({
     reset.mutate(undefined, {
       onSuccess: () => {
         if (isSelf) {
-          window.location.assign(paths.signIn);
+          window.location.assign(signInPathFor('password-reset'));
           return;
         }
         notifications.show({

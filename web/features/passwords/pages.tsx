@@ -15,7 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrors, useCurrentUser } from '../../app/api';
-import { paths } from '../../app/paths';
+import { paths, signInPathFor } from '../../app/paths';
 import { usePageTitle } from '../../ui/page';
 import { useCompletePasswordReset, usePasswordPolicy, useRequestPasswordReset } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
@@ -154,15 +154,8 @@ export function PasswordResetPage() {
     complete.mutate(
       { token, newPassword: password },
       {
-        onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            title: 'Your password was changed',
-            message: 'Sign in with your new password.',
-            autoClose: 10_000,
-          });
-          navigate(paths.signIn, { replace: true });
-        },
+        // The sign-in page says what happened (a notification would vanish before it is read).
+        onSuccess: () => navigate(signInPathFor('password-changed'), { replace: true }),
         onError: (failure) => {
           const byField = fieldErrors(failure);
           setErrors({

@@ -8,6 +8,7 @@ import { ApiError, fieldErrors, useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { PasswordSection, usePasswordSectionForm } from '../passwords/password-section';
+import { useSettings } from '../settings/api';
 import {
   type CustomFieldDefinition,
   type UserResource,
@@ -20,7 +21,7 @@ import {
 import { AdditionalSection } from './edit-additional';
 import { type AvatarChange, GeneralSection } from './edit-general';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
-import { formatPersonName, useViewerLocale } from './format';
+import { formatPersonName, useViewerLocale, useViewerTimeZone } from './format';
 import { userPaths } from './paths';
 
 /** `/users/:id/edit`: an administrator edits a user. */
@@ -38,7 +39,12 @@ function EditUser({ userId }: { userId: string }) {
   const { data: me } = useCurrentUser();
   const user = useUser(userId);
   const definitions = useCustomFields();
-  if (user.isPending || definitions.isPending || !me) return <PageLoader label="Loading the profile…" />;
+  // The viewer's locale and time zone decide how dates are written and read: wait for them, so a
+  // direct load never shows the browser's format first.
+  const settings = useSettings('user');
+  if (user.isPending || definitions.isPending || settings.isPending || !me) {
+    return <PageLoader label="Loading the profile…" />;
+  }
   if (user.isError || definitions.isError) {
     return (
       <Page title="Edit User">
@@ -90,6 +96,7 @@ function EditUserForm({
   reload: () => Promise<UserResource | undefined>;
 }) {
   const locale = useViewerLocale();
+  const timeZone = useViewerTimeZone();
   const navigate = useNavigate();
   const userId = isSelf ? 'me' : user.id;
   const update = useUpdateUser(userId);
@@ -101,6 +108,13 @@ function EditUserForm({
   const [avatarUrl, setAvatarUrl] = useState(user.links.avatar ?? null);
   const [avatar, setAvatar] = useState<AvatarChange>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Problems found while typing (a date that is no date or out of range, a malformed phone), by
+  // form key: Save is refused while any is here.
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
+  const setFieldProblem = (key: string, problem: string | null) => {
+    setFieldProblems(({ [key]: _previous, ...rest }) => (problem ? { ...rest, [key]: problem } : rest));
+    setErrors(({ [key]: _cleared, ...rest }) => rest);
+  };
   const [formError, setFormError] = useState<string | null>(null);
   const [isStale, setIsStale] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
@@ -157,12 +171,14 @@ function EditUserForm({
   async function save(close: boolean) {
     setFormError(null);
     setIsStale(false);
-    const local = validate(attributes, definitions, values);
+    const local = { ...validate(attributes, definitions, values), ...fieldProblems };
     if (Object.keys(local).length > 0) {
       showErrors(local);
       return;
     }
     setIsSaving(true);
+    const profileChanged = Object.keys(attributes).length > 0 || avatar !== null;
+    const passwordChanging = isSelf && !password.isEmpty;
     try {
       if (Object.keys(attributes).length > 0) {
         const updated = await update.mutateAsync({ attributes, etag });
@@ -188,16 +204,18 @@ function EditUserForm({
           return;
         }
       }
-      if (isSelf && !password.isEmpty) {
-        setTab('password');
-        if (!(await password.submit())) return;
-        setTab('general');
+      if (passwordChanging) {
+        // The password's problems show on its tab; after the change the person stays where they are.
+        if (!(await password.submit())) {
+          setTab('password');
+          return;
+        }
       }
       notifications.show({
         color: 'teal',
         closeButtonProps: { 'aria-label': 'Close the notification' },
         // No title: Mantine greys the message under a title below AA contrast.
-        message: isSelf ? 'Your profile was saved.' : 'The user was saved.',
+        message: savedMessage({ isSelf, profileChanged, passwordChanged: passwordChanging }),
       });
       if (close) {
         leaving.current = true;
@@ -305,6 +323,9 @@ function EditUserForm({
             setField={setField}
             isSelf={isSelf}
             locale={locale}
+            timeZone={timeZone}
+            setFieldProblem={setFieldProblem}
+            fieldProblems={fieldProblems}
             avatar={avatar}
             setAvatar={(change) => {
               setAvatar(change);
@@ -325,6 +346,7 @@ function EditUserForm({
             values={values.customFields}
             errors={errors}
             locale={locale}
+            setDateProblem={setFieldProblem}
             onChange={(name, value) => {
               setValues((current) => ({
                 ...current,
@@ -361,6 +383,23 @@ function EditUserForm({
       </Modal>
     </Page>
   );
+}
+
+/** What Save did, in words: the profile, the password (the other sessions are signed out), or both. */
+function savedMessage({
+  isSelf,
+  profileChanged,
+  passwordChanged,
+}: {
+  isSelf: boolean;
+  profileChanged: boolean;
+  passwordChanged: boolean;
+}): string {
+  if (!isSelf) return 'The user was saved.';
+  const signedOut = 'Your other sessions were signed out.';
+  if (passwordChanged && profileChanged) return `Your profile and your new password were saved. ${signedOut}`;
+  if (passwordChanged) return `Your password was changed. ${signedOut}`;
+  return 'Your profile was saved.';
 }
 
 /** The same rules as the server (the shared zod schema and the custom field checks), before sending. */

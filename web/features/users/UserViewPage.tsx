@@ -18,6 +18,7 @@ import {
 import { IconAlertTriangle, IconCheck, IconCopy, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { formatPhoneNational, phoneUri } from '../../../common/phone';
 import { useCurrentUser } from '../../app/api';
@@ -37,7 +38,6 @@ import {
   useUser,
 } from './api';
 import {
-  auditActionLabel,
   describeUserAgent,
   formatDateTime,
   formatPersonName,

@@ -1,6 +1,5 @@
 import { Checkbox, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { localeDateFormat, parseLocaleDate } from '../../../common/dates';
+import { DateField } from '../../ui/date-field';
 import type { CustomFieldDefinition } from './api';
 import type { CustomValue } from './edit-values';
 
@@ -11,17 +10,19 @@ export function AdditionalSection({
   errors,
   locale,
   onChange,
+  setDateProblem,
 }: {
   definitions: CustomFieldDefinition[];
   values: Record<string, CustomValue>;
   errors: Record<string, string>;
   locale: string;
   onChange: (name: string, value: CustomValue) => void;
+  /** A typed date's problem (or null once it is a date again), by form key: blocks Save. */
+  setDateProblem: (key: string, problem: string | null) => void;
 }) {
   if (definitions.length === 0) {
     return <Text c="gray.8">No additional fields are defined for users of this organization.</Text>;
   }
-  const dateFormat = localeDateFormat(locale);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
       {definitions.map((definition) => {
@@ -55,16 +56,16 @@ export function AdditionalSection({
             );
           case 'date':
             return (
-              <DateInput
+              <DateField
                 key={definition.id}
                 {...common}
-                placeholder={dateFormat.placeholder}
-                valueFormat={dateFormat.pattern}
-                dateParser={(input) => parseLocaleDate(input, locale)}
+                locale={locale}
                 value={typeof value === 'string' ? value : null}
-                onChange={(next) => onChange(definition.name, next)}
-                clearable
-                clearButtonProps={{ 'aria-label': `Clear ${definition.label}` }}
+                onChange={(next, problem) => {
+                  if (next !== value) onChange(definition.name, next);
+                  setDateProblem(`customFields.${definition.name}`, problem);
+                }}
+                clearLabel={`Clear ${definition.label}`}
               />
             );
           case 'boolean':

@@ -11,11 +11,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconPhoto, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { useEffect, useId, useMemo } from 'react';
-import { isoDateOf, localeDateFormat, parseLocaleDate, subtractYears } from '../../../common/dates';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { type DateRange, isoDateIn, subtractYears } from '../../../common/dates';
+import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS } from '../../../common/profile';
+import { DateField } from '../../ui/date-field';
 import { UserAvatar } from '../../ui/user-avatar';
 import type { ProfileValues } from './edit-values';
 
@@ -32,6 +33,12 @@ type Props = {
   setField: <K extends keyof ProfileValues>(field: K, value: ProfileValues[K]) => void;
   isSelf: boolean;
   locale: string;
+  /** The viewer's time zone (My Configuration), where "today" and so "the future" are judged. */
+  timeZone: string | undefined;
+  /** A problem found while typing (a date that is no date, a malformed phone), by form key: blocks Save. */
+  setFieldProblem: (key: string, problem: string | null) => void;
+  /** The problems found while typing, shown beside their fields. */
+  fieldProblems: Record<string, string>;
   avatar: AvatarChange;
   setAvatar: (change: AvatarChange) => void;
   currentAvatarUrl: string | null;
@@ -43,8 +50,14 @@ type Props = {
 /** The **General** section of Edit My User. */
 export function GeneralSection(props: Props) {
   const { values, errors, setField, locale } = props;
-  const dateFormat = localeDateFormat(locale);
-  const today = isoDateOf(new Date());
+  const today = isoDateIn(props.timeZone);
+  const birthdayRange: DateRange = {
+    min: {
+      date: subtractYears(today, BIRTHDAY_MAX_YEARS),
+      problem: `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`,
+    },
+    max: { date: today, problem: 'The birthday cannot be in the future.' },
+  };
   const emailChanged = values.email.trim().toLowerCase() !== props.baseline.email.toLowerCase();
   return (
     <Stack gap="md" maw={720}>
@@ -94,19 +107,17 @@ export function GeneralSection(props: Props) {
           onChange={(event) => setField('nameSuffix', event.currentTarget.value)}
           error={errors.nameSuffix}
         />
-        <DateInput
+        <DateField
           label="Birthday"
-          description={`Pick a date or type it as ${dateFormat.placeholder}`}
-          placeholder={dateFormat.placeholder}
-          valueFormat={dateFormat.pattern}
-          dateParser={(input) => parseLocaleDate(input, locale)}
+          locale={locale}
+          range={birthdayRange}
           value={values.birthday}
-          onChange={(value) => setField('birthday', value)}
-          maxDate={today}
-          minDate={subtractYears(today, BIRTHDAY_MAX_YEARS)}
+          onChange={(value, problem) => {
+            if (value !== values.birthday) setField('birthday', value);
+            props.setFieldProblem('birthday', problem);
+          }}
           defaultDate={values.birthday ?? subtractYears(today, 30)}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Clear the birthday' }}
+          clearLabel="Clear the birthday"
           error={errors.birthday}
           autoComplete="bday"
         />
@@ -139,11 +150,43 @@ export function GeneralSection(props: Props) {
         autoComplete="tel"
         description="With the country code (+49 …) for numbers abroad, an extension as ext. 123"
         value={values.phone}
-        onChange={(event) => setField('phone', event.currentTarget.value)}
-        error={errors.phone}
+        onChange={(event) => {
+          setField('phone', event.currentTarget.value);
+          props.setFieldProblem('phone', null);
+        }}
+        onBlur={(event) => props.setFieldProblem('phone', phoneProblem(event.currentTarget.value, props))}
+        error={errors.phone ?? props.fieldProblems.phone}
       />
     </Stack>
   );
+}
+
+/**
+ * What is wrong with a typed phone number, checked with libphonenumber when the field is left.
+ * A number without `+` is read in the country of the viewer's locale, which is the server's rule
+ * for one's own profile; for someone else's (read in their locale), only `+` numbers are checked.
+ */
+function phoneProblem(text: string, { isSelf, locale }: Pick<Props, 'isSelf' | 'locale'>): string | null {
+  const typed = text.trim();
+  if (typed === '' || (!isSelf && !typed.startsWith('+'))) return null;
+  const parsed = parsePhone(typed, defaultPhoneCountry(locale));
+  return parsed.ok ? null : parsed.message;
+}
+
+/** What can be told about a chosen picture before uploading it: its type, its size, whether it decodes. */
+async function avatarFileProblem(file: File): Promise<string | null> {
+  if (!AVATAR_TYPES.split(',').includes(file.type)) {
+    return `${file.name} is not a PNG, JPEG, WebP or GIF picture. Choose one of those.`;
+  }
+  if (file.size > MAX_AVATAR_BYTES) return `${file.name} is larger than 5 MB. Choose a smaller picture.`;
+  if (typeof createImageBitmap === 'function') {
+    try {
+      (await createImageBitmap(file)).close();
+    } catch {
+      return `${file.name} cannot be read as a picture. Choose another file.`;
+    }
+  }
+  return null;
 }
 
 function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Props) {
@@ -154,11 +197,16 @@ function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Pr
   );
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
   const shown = avatar?.kind === 'remove' ? null : (previewUrl ?? currentAvatarUrl);
-  const localProblem =
-    avatar?.kind === 'upload' && avatar.file.size > MAX_AVATAR_BYTES
-      ? 'The picture is larger than 5 MB. Choose a smaller one.'
-      : undefined;
-  const error = localProblem ?? errors.avatar;
+  // A file that cannot be an avatar is refused when chosen, beside the field, not after Save.
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const choose = async (file: File | null) => {
+    setFileProblem(null);
+    if (!file) return setAvatar(null);
+    const problem = await avatarFileProblem(file);
+    setFileProblem(problem);
+    setAvatar(problem ? null : { kind: 'upload', file });
+  };
+  const error = fileProblem ?? errors.avatar;
   return (
     <Input.Wrapper
       labelElement="div"
@@ -168,10 +216,7 @@ function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Pr
     >
       <Group gap="md" mt={4} role="group" aria-labelledby={labelId}>
         <UserAvatar person={person} src={shown} size={72} radius={72} />
-        <FileButton
-          onChange={(file) => setAvatar(file ? { kind: 'upload', file } : null)}
-          accept={AVATAR_TYPES}
-        >
+        <FileButton onChange={(file) => void choose(file)} accept={AVATAR_TYPES}>
           {(buttonProps) => (
             <Button
               variant="default"

@@ -60,36 +60,6 @@ export function formatDateTime(iso: string | null | undefined, locale: string, t
   }
 }
 
-/** The labels of the audit actions a user sees among their recent security events. */
-const actionLabels: Record<string, string> = {
-  'session.signed_in': 'Signed in',
-  'session.sign_in_failed': 'Failed sign-in',
-  'session.signed_out': 'Signed out',
-  'session.ended': 'Session ended',
-  'session.organization_switched': 'Switched organization',
-  'account.locked': 'Account locked',
-  'profile.updated': 'Profile changed',
-  'profile.email_changed': 'Primary email changed',
-  'avatar.changed': 'Avatar changed',
-  'avatar.removed': 'Avatar removed',
-  'email.verified': 'Email address verified',
-  'password.changed': 'Password changed',
-  'password.change_failed': 'Failed password change',
-  'password.set_by_admin': 'Password set by an administrator',
-  'password.reset_by_admin': 'Password reset by an administrator',
-  'password.reset_requested': 'Password reset requested',
-  'password.reset_completed': 'Password reset completed',
-  'api_key.generated': 'API key generated',
-  'api_key.revoked': 'API key revoked',
-  'user.enabled': 'Account enabled',
-  'user.disabled': 'Account disabled',
-  'user.roles_changed': 'Roles changed',
-};
-
-export function auditActionLabel(action: string): string {
-  return actionLabels[action] ?? action;
-}
-
 /** A short description of a browser from its user agent: "Chrome on Linux". */
 export function describeUserAgent(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';

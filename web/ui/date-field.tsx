@@ -1,0 +1,102 @@
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useState } from 'react';
+import { type DateRange, formatLocaleDate, localeDateFormat, readTypedDate } from '../../common/dates';
+import classes from './date-field.module.css';
+
+type DateFieldProps = Omit<
+  DateInputProps,
+  'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate' | 'error'
+> & {
+  /** The locale the date is written and read in (the viewer's setting, never just the browser's). */
+  locale: string;
+  /** `YYYY-MM-DD` or null. */
+  value: string | null;
+  /** The dates allowed, each bound with the sentence shown when a typed date passes it. */
+  range?: DateRange;
+  /**
+   * Called with the date (`YYYY-MM-DD`, null when cleared) and, while the typed text is not a
+   * date or out of range, the problem (the form must not save then; `value` stays as it was).
+   */
+  onChange: (value: string | null, problem: string | null) => void;
+  /** A problem found elsewhere (on Save, or by the server); shown in place of the field's own. */
+  error?: string | undefined;
+  /** The clear button's accessible name, e.g. "Clear the birthday". */
+  clearLabel: string;
+};
+
+/** Names for the calendar's arrows and headings (axe `button-name`). */
+const calendarAriaLabels = {
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  previousYear: 'Previous year',
+  nextYear: 'Next year',
+  previousDecade: 'Previous decade',
+  nextDecade: 'Next decade',
+  monthLevelControl: 'Choose the month',
+  yearLevelControl: 'Choose the year',
+};
+
+/**
+ * A date typed or picked, in the viewer's locale: written and read the way that locale writes
+ * dates (its calendar and digits, common/dates.ts), whatever the browser's language. Text that is
+ * not a date, or a date outside `range`, is never dropped silently: the field says what is wrong
+ * (once the person leaves it) and reports the problem, so the form can refuse to save.
+ */
+export function DateField(props: DateFieldProps) {
+  // A new locale (e.g. the viewer's setting arriving after the first render) starts the field
+  // over, so the text is written in that locale's format.
+  return <LocaleDateInput key={props.locale} {...props} />;
+}
+
+function LocaleDateInput({
+  locale,
+  value,
+  range = {},
+  onChange,
+  error,
+  clearLabel,
+  description,
+  onBlur,
+  ...rest
+}: DateFieldProps) {
+  const format = localeDateFormat(locale);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [left, setLeft] = useState(false);
+  const shown = error ?? (left ? problem : null) ?? undefined;
+  return (
+    <DateInput
+      {...rest}
+      description={description ?? `Pick a date or type it as ${format.placeholder}`}
+      placeholder={format.placeholder}
+      value={value}
+      valueFormat={(date) => formatLocaleDate(date, locale)}
+      dateParser={(text) => {
+        const typed = readTypedDate(text, locale, range);
+        return typed.problem ? null : typed.value;
+      }}
+      minDate={range.min?.date}
+      maxDate={range.max?.date}
+      onChange={(next) => {
+        setProblem(null);
+        onChange(next, null);
+      }}
+      onInput={(event) => {
+        const typed = readTypedDate(event.currentTarget.value, locale, range);
+        setProblem(typed.problem);
+        setLeft(false);
+        onChange(typed.problem ? value : typed.value, typed.problem);
+      }}
+      onBlur={(event) => {
+        setLeft(true);
+        onBlur?.(event);
+      }}
+      // Text that is not a date stays as typed, beside its error, instead of vanishing on blur.
+      fixOnBlur={problem === null}
+      error={shown}
+      clearable
+      clearButtonProps={{ 'aria-label': clearLabel }}
+      ariaLabels={calendarAriaLabels}
+      classNames={{ day: classes.day }}
+    />
+  );
+}
