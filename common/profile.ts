@@ -269,7 +269,10 @@ export const customFieldDefinitionSchema = z.strictObject({
       'The name must start with a lower-case letter and contain only a–z, 0–9 and _ (like shirt_size).',
     ),
   label: lineText('The label', CUSTOM_TEXT_MAX, 1),
-  type: z.enum(customFieldTypes, { error: `The type must be one of: ${customFieldTypes.join(', ')}.` }),
+  /** The kind of value (`type` is reserved by JSON:API for the resource type, so not that name). */
+  fieldType: z.enum(customFieldTypes, {
+    error: `The field type must be one of: ${customFieldTypes.join(', ')}.`,
+  }),
   required: z.boolean().optional(),
   choices: z
     .array(choiceText)
@@ -281,7 +284,7 @@ export const customFieldDefinitionSchema = z.strictObject({
 
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
 
-/** What PATCH may change: everything but the machine name and the type, which values depend on. */
+/** What PATCH may change: everything but the machine name and the field type, which values depend on. */
 export const customFieldDefinitionUpdateSchema = customFieldDefinitionSchema
-  .omit({ name: true, type: true })
+  .omit({ name: true, fieldType: true })
   .partial();

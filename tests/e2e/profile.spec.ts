@@ -104,11 +104,11 @@ test.describe('My User', () => {
     await ensureCustomField(page, {
       name: 'shirt_size',
       label: 'Shirt Size',
-      type: 'choice',
+      fieldType: 'choice',
       choices: ['S', 'M', 'L'],
     });
-    await ensureCustomField(page, { name: 'nickname', label: 'Nickname', type: 'text' });
-    await ensureCustomField(page, { name: 'works_remotely', label: 'Works Remotely', type: 'boolean' });
+    await ensureCustomField(page, { name: 'nickname', label: 'Nickname', fieldType: 'text' });
+    await ensureCustomField(page, { name: 'works_remotely', label: 'Works Remotely', fieldType: 'boolean' });
     await context.close();
   });
 

@@ -48,33 +48,33 @@ describe('custom user fields', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/custom-fields' })).statusCode).toBe(401);
     const { browser } = await member();
     expect((await browser.request({ method: 'GET', url: '/api/custom-fields' })).statusCode).toBe(200);
-    expect((await define({ name: 'nope', label: 'Nope', type: 'text' }, browser)).statusCode).toBe(403);
+    expect((await define({ name: 'nope', label: 'Nope', fieldType: 'text' }, browser)).statusCode).toBe(403);
   });
 
   it('defines fields of every type, lists them in order, and keeps organizations apart', async () => {
     const created = await define({
       name: 'shirt_size',
       label: 'Shirt size',
-      type: 'choice',
+      fieldType: 'choice',
       choices: ['S', 'M', 'L'],
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.headers.location).toBe(`/api/custom-fields/${created.json().data.id}`);
     expect(created.json().data.attributes).toMatchObject({
       name: 'shirt_size',
-      type: 'choice',
+      fieldType: 'choice',
       required: false,
       choices: ['S', 'M', 'L'],
       position: 0,
     });
-    for (const [name, type] of [
+    for (const [name, fieldType] of [
       ['nickname', 'text'],
       ['bio', 'longtext'],
       ['desk_number', 'number'],
       ['hired_on', 'date'],
       ['remote', 'boolean'],
     ] as const) {
-      expect((await define({ name, label: name, type })).statusCode).toBe(201);
+      expect((await define({ name, label: name, fieldType })).statusCode).toBe(201);
     }
     const list = await admin.request({ method: 'GET', url: '/api/custom-fields' });
     expect(list.json().data.map((d: { attributes: { name: string } }) => d.attributes.name)).toEqual([
@@ -99,30 +99,34 @@ describe('custom user fields', () => {
     expect(foreignPatch.statusCode).toBe(404);
     expect((await other.request({ method: 'DELETE', url: `/api/custom-fields/${id}` })).statusCode).toBe(404);
     // The same name is fine in another organization.
-    expect((await define({ name: 'shirt_size', label: 'Size', type: 'text' }, other)).statusCode).toBe(201);
+    expect((await define({ name: 'shirt_size', label: 'Size', fieldType: 'text' }, other)).statusCode).toBe(
+      201,
+    );
   });
 
   it('refuses invalid definitions (422/400 with pointers) and duplicate names (409)', async () => {
     for (const [attributes, status, pointer] of [
-      [{ name: 'Bad Name', label: 'x', type: 'text' }, 422, '/data/attributes/name'],
-      [{ name: 'ok_name', label: '', type: 'text' }, 422, '/data/attributes/label'],
-      [{ name: 'ok_name', label: 'x', type: 'colour' }, 422, '/data/attributes/type'],
-      [{ name: 'ok_name', label: 'x', type: 'choice' }, 422, '/data/attributes/choices'],
+      [{ name: 'Bad Name', label: 'x', fieldType: 'text' }, 422, '/data/attributes/name'],
+      [{ name: 'ok_name', label: '', fieldType: 'text' }, 422, '/data/attributes/label'],
+      [{ name: 'ok_name', label: 'x', fieldType: 'colour' }, 422, '/data/attributes/fieldType'],
+      // `type` is JSON:API's resource type: the old attribute name is an unknown member now.
+      [{ name: 'ok_name', label: 'x', fieldType: 'text', type: 'text' }, 400, '/data/attributes/type'],
+      [{ name: 'ok_name', label: 'x', fieldType: 'choice' }, 422, '/data/attributes/choices'],
       [
-        { name: 'ok_name', label: 'x', type: 'choice', choices: ['a', 'a'] },
+        { name: 'ok_name', label: 'x', fieldType: 'choice', choices: ['a', 'a'] },
         422,
         '/data/attributes/choices/1',
       ],
-      [{ name: 'ok_name', label: 'x', type: 'text', choices: ['a'] }, 422, '/data/attributes/choices'],
-      [{ name: 'ok_name', label: 'x', type: 'text', required: 'yes' }, 400, '/data/attributes/required'],
-      [{ name: 'ok_name', label: 'x', type: 'text', extra: 1 }, 400, '/data/attributes/extra'],
+      [{ name: 'ok_name', label: 'x', fieldType: 'text', choices: ['a'] }, 422, '/data/attributes/choices'],
+      [{ name: 'ok_name', label: 'x', fieldType: 'text', required: 'yes' }, 400, '/data/attributes/required'],
+      [{ name: 'ok_name', label: 'x', fieldType: 'text', extra: 1 }, 400, '/data/attributes/extra'],
     ] as const) {
       const response = await define(attributes);
       expect(response.statusCode, JSON.stringify(attributes)).toBe(status);
       expect(response.json().errors[0].source.pointer).toBe(pointer);
     }
-    await define({ name: 'unique_one', label: 'Unique', type: 'text' });
-    const duplicate = await define({ name: 'unique_one', label: 'Again', type: 'text' });
+    await define({ name: 'unique_one', label: 'Unique', fieldType: 'text' });
+    const duplicate = await define({ name: 'unique_one', label: 'Again', fieldType: 'text' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0].source.pointer).toBe('/data/attributes/name');
   });
@@ -179,7 +183,12 @@ describe('custom user fields', () => {
 
   it('insists on required fields once customFields is sent, and lets unrelated edits through', async () => {
     const { browser } = await member();
-    const created = await define({ name: 'employee_id', label: 'Employee ID', type: 'text', required: true });
+    const created = await define({
+      name: 'employee_id',
+      label: 'Employee ID',
+      fieldType: 'text',
+      required: true,
+    });
     expect(created.statusCode).toBe(201);
     const unrelated = await browser.request({
       method: 'PATCH',
@@ -211,15 +220,16 @@ describe('custom user fields', () => {
     expect((await setFields(browser, { employee_id: null })).statusCode).toBe(200);
   });
 
-  it('cannot change a definition’s name or type, and deleting one deletes its values', async () => {
-    const created = await define({ name: 'temporary', label: 'Temporary', type: 'text' });
+  it('cannot change a definition’s name or field type, and deleting one deletes its values', async () => {
+    const created = await define({ name: 'temporary', label: 'Temporary', fieldType: 'text' });
     const id = created.json().data.id;
     const rename = await admin.request({
       method: 'PATCH',
       url: `/api/custom-fields/${id}`,
-      payload: definitionBody({ type: 'number' }),
+      payload: definitionBody({ fieldType: 'number' }),
     });
     expect(rename.statusCode).toBe(400);
+    expect(rename.json().errors[0].source.pointer).toBe('/data/attributes/fieldType');
     const { user, browser } = await member();
     await setFields(browser, { temporary: 'soon gone', employee_id: 'E-2' });
     const deleted = await admin.request({ method: 'DELETE', url: `/api/custom-fields/${id}` });

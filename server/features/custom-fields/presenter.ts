@@ -8,7 +8,7 @@ export function presentCustomField(definition: CustomFieldDefinition): ResourceO
     attributes: {
       name: definition.name,
       label: definition.label,
-      type: definition.type,
+      fieldType: definition.type,
       required: definition.isRequired,
       choices: definition.choices,
       position: definition.position,

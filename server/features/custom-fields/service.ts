@@ -66,7 +66,7 @@ export async function createCustomField(
   context: Context = {},
 ): Promise<CustomFieldDefinition> {
   if (!canManageCustomFields(actor)) throw forbidden();
-  const choices = checkChoices(input.type, input.choices);
+  const choices = checkChoices(input.fieldType, input.choices);
   return deps.db.transaction().execute(async (trx) => {
     if (await findDefinitionByName(trx, actor.organizationId, input.name)) {
       throw conflictField(
@@ -82,7 +82,7 @@ export async function createCustomField(
       {
         name: input.name,
         label: input.label,
-        type: input.type,
+        type: input.fieldType,
         isRequired: input.required ?? false,
         choices,
         position: input.position ?? (existing.at(-1)?.position ?? -1) + 1,

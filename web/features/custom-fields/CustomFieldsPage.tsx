@@ -31,13 +31,20 @@ import { useCreateCustomField, useCustomFields, useDeleteCustomField, useUpdateC
 type Draft = {
   name: string;
   label: string;
-  type: CustomFieldKind;
+  fieldType: CustomFieldKind;
   required: boolean;
   choices: string;
   position: number | '';
 };
 
-const emptyDraft: Draft = { name: '', label: '', type: 'text', required: false, choices: '', position: '' };
+const emptyDraft: Draft = {
+  name: '',
+  label: '',
+  fieldType: 'text',
+  required: false,
+  choices: '',
+  position: '',
+};
 
 /**
  * **Custom User Fields** (`/settings/custom-fields`, `custom_fields.manage`): the fields of the
@@ -99,7 +106,7 @@ export function CustomFieldsPage() {
                   <Table.Td>
                     <code>{definition.name}</code>
                   </Table.Td>
-                  <Table.Td>{customFieldTypeLabels[definition.type]}</Table.Td>
+                  <Table.Td>{customFieldTypeLabels[definition.fieldType]}</Table.Td>
                   <Table.Td>{definition.required ? <Badge color="indigo.9">Required</Badge> : 'No'}</Table.Td>
                   <Table.Td>{definition.choices?.join(', ') ?? '—'}</Table.Td>
                   <Table.Td>{definition.position}</Table.Td>
@@ -196,7 +203,7 @@ function FieldDialog({
       ? {
           name: definition.name,
           label: definition.label,
-          type: definition.type,
+          fieldType: definition.fieldType,
           required: definition.required,
           choices: (definition.choices ?? []).join('\n'),
           position: definition.position,
@@ -212,7 +219,7 @@ function FieldDialog({
 
   const submit = () => {
     const choices =
-      draft.type === 'choice'
+      draft.fieldType === 'choice'
         ? draft.choices
             .split('\n')
             .map((line) => line.trim())
@@ -221,7 +228,7 @@ function FieldDialog({
     const attributes = {
       name: draft.name.trim(),
       label: draft.label.trim(),
-      type: draft.type,
+      fieldType: draft.fieldType,
       required: draft.required,
       choices,
       ...(draft.position === '' ? {} : { position: draft.position }),
@@ -236,7 +243,7 @@ function FieldDialog({
       setErrors(found);
       return;
     }
-    if (draft.type === 'choice' && (choices ?? []).length === 0) {
+    if (draft.fieldType === 'choice' && (choices ?? []).length === 0) {
       setErrors({ choices: 'A choice list needs at least one choice, one per line.' });
       return;
     }
@@ -259,7 +266,7 @@ function FieldDialog({
       },
     };
     if (definition) {
-      const { name: _name, type: _type, ...changes } = attributes;
+      const { name: _name, fieldType: _fieldType, ...changes } = attributes;
       update.mutate({ id: definition.id, attributes: changes }, options);
     } else {
       create.mutate(attributes, options);
@@ -304,12 +311,12 @@ function FieldDialog({
             required
             disabled={definition !== null}
             data={customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }))}
-            value={draft.type}
-            onChange={(value) => set('type', (value as CustomFieldKind | null) ?? 'text')}
+            value={draft.fieldType}
+            onChange={(value) => set('fieldType', (value as CustomFieldKind | null) ?? 'text')}
             allowDeselect={false}
-            error={errors.type}
+            error={errors.fieldType}
           />
-          {draft.type === 'choice' ? (
+          {draft.fieldType === 'choice' ? (
             <Textarea
               label="Choices"
               description="One choice per line"

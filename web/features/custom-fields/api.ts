@@ -5,7 +5,7 @@ import { customFieldsQueryKey, useCustomFields } from '../users/api';
 
 export { useCustomFields };
 
-export type CustomFieldChanges = Partial<Omit<CustomFieldDefinitionInput, 'name' | 'type'>>;
+export type CustomFieldChanges = Partial<Omit<CustomFieldDefinitionInput, 'name' | 'fieldType'>>;
 
 export function useCreateCustomField() {
   const queryClient = useQueryClient();

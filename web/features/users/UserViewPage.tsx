@@ -219,7 +219,7 @@ function AdditionalInformation({ user, locale }: { user: UserResource; locale: s
 
 function renderCustomValue(definition: CustomFieldDefinition, value: unknown, locale: string): ReactNode {
   if (value === undefined || value === null || value === '') return <NotSet />;
-  switch (definition.type) {
+  switch (definition.fieldType) {
     case 'boolean':
       return value ? 'Yes' : 'No';
     case 'date':

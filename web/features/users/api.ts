@@ -41,7 +41,8 @@ export type CustomFieldDefinition = {
   id: string;
   name: string;
   label: string;
-  type: 'text' | 'longtext' | 'number' | 'date' | 'boolean' | 'choice';
+  /** `type` is the JSON:API resource type, so the kind of value has its own name. */
+  fieldType: 'text' | 'longtext' | 'number' | 'date' | 'boolean' | 'choice';
   required: boolean;
   choices: string[] | null;
   position: number;

@@ -32,7 +32,7 @@ export function AdditionalSection({
           required: definition.required,
           error: errors[`customFields.${definition.name}`],
         };
-        switch (definition.type) {
+        switch (definition.fieldType) {
           case 'longtext':
             return (
               <Textarea

@@ -88,7 +88,7 @@ export function customFieldErrors(
     const problem = customFieldValueProblem(
       {
         label: definition.label,
-        type: definition.type,
+        type: definition.fieldType,
         isRequired: definition.required,
         choices: definition.choices,
       },
