@@ -117,7 +117,10 @@ describe('the atrium command line', () => {
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('The password is not accepted');
     const taken = await cli(['user:create', ...names('CAROL'), '--email', 'other@example.com']);
-    expect(taken).toMatchObject({ code: 1, err: '--username: This username is already taken.' });
+    expect(taken).toMatchObject({
+      code: 1,
+      err: '--username: This username is already taken, or looks the same as one that is.',
+    });
     const badEmail = await cli([
       'user:create',
       ...names('erin'),

@@ -87,7 +87,7 @@ test.describe('typed dates', () => {
       const created = await apiSend(adminPage.request, 'POST', '/api/custom-fields', {
         data: {
           type: 'custom-fields',
-          attributes: { name: 'started_on', label: 'Started On', type: 'date' },
+          attributes: { name: 'started_on', label: 'Started On', fieldType: 'date' },
         },
       });
       expect(created.status(), await created.text()).toBe(201);

@@ -158,7 +158,7 @@ describe('look-alike identities and email forms over the API', () => {
         payload: {
           data: {
             type: 'custom-fields',
-            attributes: { name: `f_${suffix()}`, label: invisible, type: 'text' },
+            attributes: { name: `f_${suffix()}`, label: invisible, fieldType: 'text' },
           },
         },
       });
