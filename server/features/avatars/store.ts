@@ -17,15 +17,12 @@ export async function replaceAvatar(
   now: string,
 ): Promise<string | undefined> {
   const previous = await findAvatar(db, userId);
-  if (previous) {
-    await db
-      .updateTable('avatars')
-      .set({ storageKey, createdAt: now })
-      .where('userId', '=', userId)
-      .execute();
-  } else {
-    await db.insertInto('avatars').values({ userId, storageKey, createdAt: now }).execute();
-  }
+  // An upsert, not a check-then-insert: two first uploads at once must not both insert.
+  await db
+    .insertInto('avatars')
+    .values({ userId, storageKey, createdAt: now })
+    .onConflict((oc) => oc.column('userId').doUpdateSet({ storageKey, createdAt: now }))
+    .execute();
   return previous?.storageKey;
 }
 

@@ -1,4 +1,5 @@
 import type { CustomFieldDefinitionInput } from '../../../common/profile';
+import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
@@ -8,7 +9,6 @@ import {
   type CustomFieldDefinition,
   deleteDefinition,
   findDefinition,
-  findDefinitionByName,
   insertDefinition,
   listDefinitions,
   updateDefinition,
@@ -67,14 +67,27 @@ export async function createCustomField(
 ): Promise<CustomFieldDefinition> {
   if (!canManageCustomFields(actor)) throw forbidden();
   const choices = checkChoices(input.fieldType, input.choices);
+  // The unique index on (organization, name) decides, also between two concurrent requests.
+  try {
+    return await createDefinition(deps, actor, input, choices, context);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw conflictField(
+      'name',
+      'custom_field_name_taken',
+      `There is already a custom field named "${input.name}".`,
+    );
+  }
+}
+
+async function createDefinition(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: CustomFieldDefinitionInput,
+  choices: string[] | null,
+  context: Context,
+): Promise<CustomFieldDefinition> {
   return deps.db.transaction().execute(async (trx) => {
-    if (await findDefinitionByName(trx, actor.organizationId, input.name)) {
-      throw conflictField(
-        'name',
-        'custom_field_name_taken',
-        `There is already a custom field named "${input.name}".`,
-      );
-    }
     const existing = await listDefinitions(trx, actor.organizationId);
     const definition = await insertDefinition(
       trx,

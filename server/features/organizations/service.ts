@@ -9,7 +9,6 @@ import { recordAuditEvent } from '../audit/store';
 import { addMembership } from '../users/store';
 import {
   findMemberOrganization,
-  findOrganizationIdByName,
   insertOrganization,
   listMemberOrganizationsPage,
   type OrganizationRecord,
@@ -55,8 +54,8 @@ export async function createOrganization(
   authorize(actor, 'organizations.manage');
   const { db, clock } = deps;
   try {
+    // The unique index on the normalized name decides, also between two concurrent requests.
     return await db.transaction().execute(async (trx) => {
-      if (await findOrganizationIdByName(trx, input.name)) throw nameTaken();
       const { roleIds, ...organization } = await insertOrganization(trx, clock, input.name);
       if (actor.via.kind !== 'system') {
         await addMembership(trx, clock, actor.userId, organization.id, [roleIds.Administrator as string]);
@@ -97,8 +96,6 @@ export async function renameMyOrganization(
         if (!granted?.has('organizations.manage')) throw forbidden();
       }
       if (organization.name === input.name) return organization;
-      const existing = await findOrganizationIdByName(trx, input.name);
-      if (existing && existing !== organization.id) throw nameTaken();
       const updatedAt = clock.now().toISOString();
       await renameOrganization(trx, organization.id, input.name, updatedAt);
       await recordAuditEvent(trx, clock, {
