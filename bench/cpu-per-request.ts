@@ -33,9 +33,13 @@ for (const file of readdirSync(directory)
 }
 
 const bench = await startBenchApp();
+// Scenario setups talk HTTP (the avatar upload): the app also listens.
+await bench.app.listen({ port: 0, host: '127.0.0.1' });
+const address = bench.app.server.address();
+const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 try {
   for (const scenario of scenarios) {
-    const context = { baseUrl: 'http://127.0.0.1', fixtures: bench.fixtures };
+    const context = { baseUrl, fixtures: bench.fixtures };
     await scenario.setup?.(context);
     const requests = [scenario.requests(context)].flat();
     let sent = 0;

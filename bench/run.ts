@@ -23,6 +23,8 @@ const { values: options } = parseArgs({
     strict: { type: 'boolean', default: false },
   },
 });
+/** The app's database: DATABASE_URL=postgres://… runs the scenarios on PostgreSQL (a schema of its own). */
+const databaseLabel = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
 const defaultConnections = Number(options.connections);
@@ -65,6 +67,9 @@ function cannon(server: ServerProcess, requests: BenchRequest[], seconds: number
   });
 }
 
+/** Requests sent alongside the measured ones, on connections of their own (a mixed load). */
+type Background = { requests: BenchRequest[]; connections: number };
+
 async function measure(
   name: string,
   server: ServerProcess,
@@ -72,23 +77,29 @@ async function measure(
   connections: number,
   targets?: Targets,
   times: { warmup: number; duration: number } = { warmup, duration },
+  background?: Background,
 ): Promise<Measurement> {
   if (times.warmup > 0) await cannon(server, requests, times.warmup, connections);
   const stopSampling = sampleRss(server);
   const cpuBefore = server.cpuSeconds();
-  const result = await cannon(server, requests, times.duration, connections);
+  const [result, backgroundResult] = await Promise.all([
+    cannon(server, requests, times.duration, connections),
+    background ? cannon(server, background.requests, times.duration, background.connections) : undefined,
+  ]);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
   const peakRssMb = stopSampling();
+  // CPU per request counts the background's requests too: the process served them all.
+  const served = result.requests.total + (backgroundResult?.requests.total ?? 0);
   return {
     name,
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     peakRssMb,
-    cpuMicrosecondsPerRequest: (cpuSeconds * 1e6) / Math.max(result.requests.total, 1),
+    cpuMicrosecondsPerRequest: (cpuSeconds * 1e6) / Math.max(served, 1),
     total: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
+    non2xx: result.non2xx + (backgroundResult?.non2xx ?? 0),
+    errors: result.errors + (backgroundResult?.errors ?? 0),
     ...(targets ? { targets } : {}),
   };
 }
@@ -229,6 +240,16 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
         row.peakRssMb < targets.maxRssMb,
       ]);
     }
+    if (targets.maxP99VsScenario !== undefined) {
+      const { name, ratio } = targets.maxP99VsScenario;
+      const other = rows.find((candidate) => candidate.name === name);
+      // autocannon's latencies are whole milliseconds: a p99 of 0 counts as 1.
+      const measured = other ? row.p99Ms / Math.max(other.p99Ms, 1) : Number.NaN;
+      checks.push([
+        `p99 ≤ ${ratio}× the p99 of "${name}" (${other ? `${formatNumber(measured, 1)}×` : 'not run'})`,
+        other !== undefined && measured <= ratio,
+      ]);
+    }
     checks.push([`no errors (${row.non2xx + row.errors})`, row.non2xx === 0 && row.errors === 0]);
     console.log(`\n${row.name}`);
     for (const [label, ok] of checks) {
@@ -243,7 +264,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const scenarios = await loadScenarios();
   console.log(
-    `Atrium bench: ${scenarios.length} scenarios, ${defaultConnections} connections, ${warmup} s warm-up + ${duration} s each (Node ${process.version})`,
+    `Atrium bench: ${scenarios.length} scenarios on ${databaseLabel}, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'silent'}, ${defaultConnections} connections, ${warmup} s warm-up + ${duration} s each (Node ${process.version})`,
   );
   const bareServer = await startServer('bare.ts');
   const appServer = await startServer('app.ts');
@@ -266,6 +287,12 @@ async function main(): Promise<void> {
       }
       console.log(`… ${scenario.name}`);
       const connections = scenario.connections ?? defaultConnections;
+      const background = scenario.background
+        ? {
+            requests: [scenario.background.requests(context)].flat(),
+            connections: scenario.background.connections,
+          }
+        : undefined;
       // The machine's load drifts (other work, CPU boost, a neighbour): the scenario and the bare
       // server take turns, in ROUNDS rounds of equal length, so both sides of a ratio saw the
       // same stretch of time.
@@ -277,7 +304,15 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round++) {
         bareRounds.push(await measure('bare', bareServer, bareRequests, connections, undefined, roundTimes));
         rounds.push(
-          await measure(scenario.name, appServer, requests, connections, scenario.targets, roundTimes),
+          await measure(
+            scenario.name,
+            appServer,
+            requests,
+            connections,
+            scenario.targets,
+            roundTimes,
+            background,
+          ),
         );
       }
       const row = combineRounds(rounds);
@@ -296,7 +331,7 @@ async function main(): Promise<void> {
     mkdirSync(reports, { recursive: true });
     writeFileSync(
       path.join(reports, 'bench.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration, warmup, bare, scenarios: rows, skipped, missed }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, database: databaseLabel, logLevel: process.env.LOG_LEVEL ?? 'silent', duration, warmup, bare, scenarios: rows, skipped, missed }, null, 2)}\n`,
     );
     if (options.strict && missed.length > 0) process.exitCode = 1;
   } finally {

@@ -11,7 +11,7 @@ import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
-import { loggerOptions } from './platform/http/logging';
+import { loggerOptions, OneLinePerRequest } from './platform/http/logging';
 import { announceBudget, budgetExceeded, RequestBudget } from './platform/http/request-budget';
 import { securityHeaders } from './platform/http/security-headers';
 import { zodValidatorCompiler } from './platform/http/validation';
@@ -41,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ...loggerOptions(config.logLevel),
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
+    logController: new OneLinePerRequest(),
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     bodyLimit: MAX_JSON_BODY,
     // Strict input (DESIGN.md §4): no coercion, no dropped properties, no prototype pollution.

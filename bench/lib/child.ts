@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildServer } from '../../scripts/build-server';
 import type { Fixtures } from './types';
@@ -25,6 +25,9 @@ export async function startServer(file: string): Promise<ServerProcess> {
     path.join('bench/servers', file),
     path.join('dist/bench', file.replace(/\.ts$/, '.mjs')),
   );
+  // With LOG_LEVEL set the app logs as `npm start` does, to a file as a log collector would read it.
+  const logs = process.env.LOG_LEVEL && process.env.LOG_LEVEL !== 'silent' && file === 'app.ts';
+  if (logs) mkdirSync('reports', { recursive: true });
   const child = fork(bundle, [], {
     // BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to reports/ (open it in Chrome DevTools).
     execArgv: [
@@ -32,7 +35,7 @@ export async function startServer(file: string): Promise<ServerProcess> {
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=reports'] : []),
     ],
     env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', logs ? openSync('reports/bench-app.log', 'w') : 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ port: number; fixtures?: Fixtures }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as { port: number; fixtures?: Fixtures }));

@@ -29,6 +29,8 @@ export type Targets = {
   maxP99Ms?: number;
   /** Maximum peak resident memory of the server process in MB */
   maxRssMb?: number;
+  /** Maximum p99 as a multiple of another scenario's p99 in the same run (by name) */
+  maxP99VsScenario?: { name: string; ratio: number };
 };
 
 export type ScenarioContext = { baseUrl: string; fixtures: Fixtures };
@@ -48,4 +50,9 @@ export type Scenario = {
   targets?: Targets;
   /** Default 50 */
   connections?: number;
+  /**
+   * Other requests sent at the same time on connections of their own (a mixed load): the figures
+   * reported are those of `requests` only, measured while these run.
+   */
+  background?: { requests: (context: ScenarioContext) => BenchRequest | BenchRequest[]; connections: number };
 };

@@ -54,7 +54,57 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  postgresReaders.set(db, openPostgresReader(pool));
   return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
+}
+
+/**
+ * The hot reads of PostgreSQL (preparedQuery's SELECTs outside transactions), run on the pool
+ * without Kysely's executor and as named prepared statements: PostgreSQL parses and plans each
+ * once per connection instead of on every request, and the rows are shaped as Kysely would shape
+ * them (camelCase keys). Always a round trip: nothing is kept, so a revoked key or a removed role
+ * is refused on the next request in every process.
+ */
+export type PostgresReader = {
+  all(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown>[]>;
+};
+
+const postgresReaders = new WeakMap<Kysely<DB>, PostgresReader>();
+
+/** preparedQuery's way to PostgreSQL, or undefined for SQLite or a transaction. */
+export function postgresReaderOf(db: Kysely<DB>): PostgresReader | undefined {
+  return postgresReaders.get(db);
+}
+
+function openPostgresReader(pool: pg.Pool): PostgresReader {
+  const columns = new CamelCaseColumns();
+  const statements = new Map<string, { name: string; properties?: string[] }>();
+  return {
+    async all(sql, parameters) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = { name: `atrium_${statements.size + 1}` };
+        statements.set(sql, statement);
+      }
+      const result = await pool.query({ name: statement.name, text: sql, values: parameters as unknown[] });
+      statement.properties ??= result.fields.map((field) => columns.toProperty(field.name));
+      const properties = statement.properties;
+      return result.rows.map((values: Record<string, unknown>) => {
+        const row: Record<string, unknown> = {};
+        for (let index = 0; index < properties.length; index++) {
+          row[properties[index] as string] = values[(result.fields[index] as pg.FieldDef).name];
+        }
+        return row;
+      });
+    },
+  };
+}
+
+/** Kysely's own snake_case → camelCase conversion, so both paths name columns alike. */
+class CamelCaseColumns extends CamelCasePlugin {
+  toProperty(column: string): string {
+    return this.camelCase(column);
+  }
 }
 
 const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();

@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
-import { sqliteReaderOf } from './kysely';
+import { postgresReaderOf, sqliteReaderOf } from './kysely';
 import type { DB } from './schema';
 
 const MARK = '\u0000param:';
@@ -10,7 +10,8 @@ const MARK = '\u0000param:';
  * profile) costs several times what SQLite then spends running it.
  *
  * On SQLite the compiled SQL runs on the database's read-only connection (see sqlite-reader.ts),
- * outside Kysely's executor; a transaction, PostgreSQL and in-memory SQLite go through Kysely.
+ * outside Kysely's executor; on PostgreSQL as a named prepared statement on the pool (see
+ * openPostgresReader); a transaction and in-memory SQLite go through Kysely.
  * Writes (INSERT, UPDATE …) may be prepared too: they always go through Kysely.
  *
  * `build` receives a placeholder for each named parameter and must use it as a plain value
@@ -42,8 +43,12 @@ export function preparedQuery<const Names extends readonly string[], Row>(
         ? values[value.slice(MARK.length) as Names[number]]
         : value,
     );
-    const reader = compiled.query.kind === 'SelectQueryNode' ? sqliteReaderOf(db) : undefined;
-    if (reader) return { rows: reader.all(compiled.sql, parameters) as Row[] };
+    if (compiled.query.kind === 'SelectQueryNode') {
+      const reader = sqliteReaderOf(db);
+      if (reader) return { rows: reader.all(compiled.sql, parameters) as Row[] };
+      const postgres = postgresReaderOf(db);
+      if (postgres) return { rows: (await postgres.all(compiled.sql, parameters)) as Row[] };
+    }
     return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
   };
 }
