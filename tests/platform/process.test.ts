@@ -151,11 +151,17 @@ describe('the server process', { timeout: 90_000 }, () => {
     });
     await waitUntilHealthy(started);
     // A sign-in takes an argon2 verification: the signal arrives once the server has the request
-    // (its log says so) and while it is still hashing.
-    const inFlight = signIn(started.port, 'admin', 'a long operator passphrase');
-    for (let i = 0; i < 2000 && !started.output().includes('"method":"POST","url":"/api/sessions"'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
+    // (its log says so) and while it is still hashing — not after the answer, which would prove
+    // nothing about in-flight requests.
+    let answered = false;
+    const inFlight = signIn(started.port, 'admin', 'a long operator passphrase').then((response) => {
+      answered = true;
+      return response;
+    });
+    await expect
+      .poll(() => started.output().includes('"method":"POST","url":"/api/sessions"'), { interval: 2 })
+      .toBe(true);
+    expect(answered, 'the signal must arrive before the answer').toBe(false);
     started.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(201);
@@ -187,7 +193,8 @@ describe('the server process', { timeout: 90_000 }, () => {
       }
     };
     const workers = [worker(), worker(), worker(), worker()];
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Writes acknowledged and more in flight when the process dies.
+    await expect.poll(() => acknowledged.length, { timeout: 30_000, interval: 5 }).toBeGreaterThanOrEqual(10);
     started.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);

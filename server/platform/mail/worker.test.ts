@@ -379,11 +379,17 @@ describe('mail outbox worker', () => {
     const wasAccepted = new Promise<void>((resolve) => {
       accepted = resolve;
     });
+    let asleep: () => void = () => {};
+    const wentIdle = new Promise<void>((resolve) => {
+      asleep = resolve;
+    });
     const runtime = startMail(
       { config, db: database.db, dialect: database.dialect, clock },
       {
         worker: {
-          pollIntervalMs: 60_000,
+          // Far longer than the test may take: only wake() can make it look again.
+          pollIntervalMs: 10 * 60_000,
+          onIdle: () => asleep(),
           afterAccepted: () => {
             accepted();
             return sendHeld;
@@ -392,27 +398,26 @@ describe('mail outbox worker', () => {
       },
     );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the worker is idle now
+      await wentIdle; // the first pass found nothing; the worker sleeps for ten minutes
       const { id } = await queue(config);
-      const started = Date.now();
       runtime.wake();
       await wasAccepted;
-      expect(Date.now() - started).toBeLessThan(5_000);
 
       let stopped = false;
       const stopping = runtime.stop().then(() => {
         stopped = true;
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // stop() has nothing to wait for but the held send: one turn of the event loop would end it.
+      await new Promise((resolve) => setImmediate(resolve));
       expect(stopped).toBe(false);
+      expect(await row(id)).toMatchObject({ status: 'sending' });
       releaseSend();
       await stopping;
       expect(await row(id)).toMatchObject({ status: 'sent' });
 
-      // Stopped: newly queued mail waits in the outbox.
+      // Stopped (its loop has ended): newly queued mail waits in the outbox.
       const later = await queue(config);
       runtime.wake();
-      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await row(later.id)).toMatchObject({ status: 'queued', attempts: 0 });
     } finally {
       releaseSend();
@@ -425,8 +430,7 @@ describe('mail outbox worker', () => {
     const runtime = startMail({ config, db: database.db, dialect: database.dialect, clock });
     expect(runtime.worker).toBeUndefined();
     const { id } = await queue(config);
-    runtime.wake();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    runtime.wake(); // nothing to wake: no loop exists to send it
     expect(await row(id)).toMatchObject({ status: 'queued' });
     await runtime.stop();
   });

@@ -56,6 +56,8 @@ export type MailWorkerOptions = {
    * marked sent. Throwing here behaves like a process dying at that moment.
    */
   afterAccepted?: (message: ClaimedMessage) => void | Promise<void>;
+  /** Signal for tests: the loop found nothing due and goes to sleep for up to `delayMs`. */
+  onIdle?: (delayMs: number) => void;
 };
 
 export type MailWorker = {
@@ -185,6 +187,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       log().error({ err: error }, 'mail worker could not read the outbox');
     }
     if (wakeRequested || stopping) return;
+    options.onIdle?.(delay);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delay);
       timer.unref?.();
