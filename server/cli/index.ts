@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../platform/config';
 import { migrateToLatest } from '../platform/db/migrate';
 import { type CliContext, CliError, type CliIo, type CliOptions, openCliContext } from './context';
+import { demoSeed, demoSeedUsage } from './demo';
 import { mailList, mailListUsage, mailRetry, mailRetryUsage } from './mail';
 import { userCreate, userCreateUsage, userSetPassword, userSetPasswordUsage } from './users';
 
@@ -32,6 +33,7 @@ const commands: Record<string, Command> = {
   'user:set-password': { usage: userSetPasswordUsage, run: userSetPassword },
   'mail:list': { usage: mailListUsage, run: mailList },
   'mail:retry': { usage: mailRetryUsage, run: mailRetry },
+  'demo:seed': { usage: demoSeedUsage, run: demoSeed },
 };
 
 function help(io: CliIo): number {
