@@ -8,6 +8,7 @@ import {
   migrateUnderLock,
   openCliContext,
 } from './context';
+import { demoSeed, demoSeedUsage } from './demo';
 import { mailList, mailListUsage, mailRetry, mailRetryUsage } from './mail';
 import { userCreate, userCreateUsage, userSetPassword, userSetPasswordUsage } from './users';
 
@@ -37,6 +38,7 @@ const commands: Record<string, Command> = {
   'user:set-password': { usage: userSetPasswordUsage, run: userSetPassword },
   'mail:list': { usage: mailListUsage, run: mailList },
   'mail:retry': { usage: mailRetryUsage, run: mailRetry },
+  'demo:seed': { usage: demoSeedUsage, run: demoSeed },
 };
 
 function help(io: CliIo): number {

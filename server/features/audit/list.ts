@@ -59,36 +59,36 @@ export async function listAuditEvents(
   listQuery: ListQuery,
   options: { subjectUserId?: string } = {},
 ): Promise<ListPage<AuditEventRecord>> {
-  let base = db
+  const columns = [
+    'auditEvents.id',
+    'auditEvents.organizationId',
+    'auditEvents.actorUserId',
+    'auditEvents.subjectUserId',
+    'auditEvents.action',
+    'auditEvents.ip',
+    'auditEvents.details',
+    'auditEvents.occurredAt',
+  ] as const;
+  // Two disjoint queries rather than one OR, so each reads in order from its own index
+  // (organization_id, occurred_at, id) and a page costs its rows, not a sort of the whole log.
+  const own = db
     .selectFrom('auditEvents')
-    .select([
-      'auditEvents.id',
-      'auditEvents.organizationId',
-      'auditEvents.actorUserId',
-      'auditEvents.subjectUserId',
-      'auditEvents.action',
-      'auditEvents.ip',
-      'auditEvents.details',
-      'auditEvents.occurredAt',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('auditEvents.organizationId', '=', organizationId),
-        eb.and([
-          eb('auditEvents.organizationId', 'is', null),
-          eb(
-            'auditEvents.subjectUserId',
-            'in',
-            eb
-              .selectFrom('memberships')
-              .select('memberships.userId')
-              .where('memberships.organizationId', '=', organizationId),
-          ),
-        ]),
-      ]),
+    .select(columns)
+    .where('auditEvents.organizationId', '=', organizationId);
+  const accountLevel = db
+    .selectFrom('auditEvents')
+    .select(columns)
+    .where('auditEvents.organizationId', 'is', null)
+    .where('auditEvents.subjectUserId', 'in', (eb) =>
+      eb
+        .selectFrom('memberships')
+        .select('memberships.userId')
+        .where('memberships.organizationId', '=', organizationId),
     );
-  if (options.subjectUserId) base = base.where('auditEvents.subjectUserId', '=', options.subjectUserId);
-  const page = await fetchListPage(base, withActionLists(listQuery), 'auditEvents.id');
+  const branches = [own, accountLevel].map((branch) =>
+    options.subjectUserId ? branch.where('auditEvents.subjectUserId', '=', options.subjectUserId) : branch,
+  );
+  const page = await fetchListPage(branches, withActionLists(listQuery), 'auditEvents.id');
   return { ...page, rows: page.rows.map((row) => ({ ...row, details: parseDetails(row.details) })) };
 }
 

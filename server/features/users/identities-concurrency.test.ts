@@ -93,7 +93,9 @@ describe('uniqueness under concurrent requests', () => {
     }
   });
 
-  it(`two look-alike usernames set at once: one wins, ${MORE_TRIALS} trials`, { timeout: 240_000 }, async () => {
+  it(`two look-alike usernames set at once: one wins, ${MORE_TRIALS} trials`, {
+    timeout: 240_000,
+  }, async () => {
     const [dana, other] = [await member(), await member()];
     for (let trial = 0; trial < MORE_TRIALS; trial++) {
       const name = `racer_${trial}`;

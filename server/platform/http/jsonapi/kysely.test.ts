@@ -243,4 +243,54 @@ describe('applyListQuery / countListQuery on a real database', () => {
       total: 6,
     });
   });
+
+  it('merges disjoint branches into the same pages, by cursor both ways and by number', async () => {
+    const names = (rows: { name: string }[]) => rows.map((row) => row.name);
+    const base = () => database.db.selectFrom('organizations').select(['organizations.name']);
+    const split = [
+      base().where('organizations.createdAt', '<', '2026-01-03T00:00:00.000Z'),
+      base().where('organizations.createdAt', '>=', '2026-01-03T00:00:00.000Z'),
+    ];
+    for (const sort of ['-createdAt', 'createdAt', 'name']) {
+      const whole = names(
+        (
+          await fetchListPage(
+            base(),
+            parseListQuery({ sort, 'page[size]': '10' }, organizationSpec),
+            'organizations.id',
+          )
+        ).rows,
+      );
+      const walked: string[] = [];
+      let raw: Record<string, unknown> = { sort, 'page[size]': '2' };
+      for (;;) {
+        const page = await fetchListPage(
+          split,
+          parseListQuery(raw, organizationSpec, { headers: { 'x-include': 'totalCount' } }),
+          'organizations.id',
+        );
+        expect(page.total).toBe(6);
+        walked.push(...names(page.rows));
+        if (!page.nextCursor) break;
+        raw = { sort, 'page[size]': '2', 'page[after]': page.nextCursor };
+      }
+      expect(walked, sort).toEqual(whole);
+      const back = await fetchListPage(
+        split,
+        parseListQuery(
+          { sort, 'page[size]': '2', 'page[before]': raw['page[after]'] ?? '' },
+          organizationSpec,
+        ),
+        'organizations.id',
+      );
+      // page[after] of the last page is the 4th row: the two before it are the 2nd and 3rd.
+      expect(names(back.rows), sort).toEqual(whole.slice(1, 3));
+      const second = await fetchListPage(
+        split,
+        parseListQuery({ sort, 'page[size]': '2', 'page[number]': '2' }, organizationSpec),
+        'organizations.id',
+      );
+      expect(names(second.rows), sort).toEqual(whole.slice(2, 4));
+    }
+  });
 });

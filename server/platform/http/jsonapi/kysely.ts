@@ -139,29 +139,44 @@ const KEY_ALIAS = 'listKey';
  * Runs the list query: one page of rows (fetching one more to learn whether another page exists
  * in the reading direction), the cursors of the pages next to it and, when the client asked for
  * it (`withTotal`), the exact total count of rows matching the filters (one count query).
+ * `qb` may be several disjoint queries of the same rows (an OR no index can serve in order, split
+ * in two): each reads its first rows from its own index and the page is merged here; their sort
+ * keys must be numbers or ASCII text (see compareKeys).
  * @throws AppError 400 `invalid_cursor` for a cursor whose values the database cannot compare
  *   with the sort's columns (a forged cursor on PostgreSQL's typed columns).
  */
 export async function fetchListPage<DB, TB extends keyof DB, O>(
-  qb: SelectQueryBuilder<DB, TB, O>,
+  qb: SelectQueryBuilder<DB, TB, O> | readonly SelectQueryBuilder<DB, TB, O>[],
   listQuery: ListQuery,
   idColumn: string,
 ): Promise<ListPage<O>> {
   const terms = keyTerms(listQuery, idColumn);
   const { size, after, before, number } = listQuery.page;
-  const keyed = terms.reduce(
-    (query, { column }, index) => query.select(sql.ref(column).as(`${KEY_ALIAS}${index}`)),
-    qb,
-  );
-  let rows: Record<string, unknown>[];
+  const branches = Array.isArray(qb) ? qb : [qb as SelectQueryBuilder<DB, TB, O>];
+  // One query, or (disjoint branches) the first rows of each, merged here in the list's order.
+  const skipped = branches.length > 1 && !(after ?? before) ? (number - 1) * size : 0;
+  const branchQuery: ListQuery =
+    skipped > 0 ? { ...listQuery, page: { ...listQuery.page, number: 1 } } : listQuery;
+  let rows: Record<string, unknown>[] = [];
   try {
-    rows = (await applyListQuery(keyed, listQuery, idColumn)
-      .limit(size + 1)
-      .execute()) as Record<string, unknown>[];
+    for (const branch of branches) {
+      const keyed = terms.reduce(
+        (query, { column }, index) => query.select(sql.ref(column).as(`${KEY_ALIAS}${index}`)),
+        branch,
+      );
+      const found = (await applyListQuery(keyed, branchQuery, idColumn)
+        .limit(skipped + size + 1)
+        .execute()) as Record<string, unknown>[];
+      rows.push(...found);
+    }
   } catch (error) {
     throw (after ?? before) && isDataException(error)
       ? badParameter(cursorParameter(listQuery.page), 'invalid_cursor', 'The cursor does not fit this list.')
       : error;
+  }
+  if (branches.length > 1) {
+    const reading = before ? reversed(terms) : terms;
+    rows = rows.sort((a, b) => compareKeys(reading, a, b)).slice(skipped);
   }
   const hasMore = rows.length > size;
   rows = rows.slice(0, size);
@@ -184,8 +199,32 @@ export async function fetchListPage<DB, TB extends keyof DB, O>(
     page.hasNextPage = next !== undefined;
     page.hasPrevPage = prev !== undefined;
   }
-  if (listQuery.withTotal) page.total = await countListQuery(qb, listQuery);
+  if (listQuery.withTotal) {
+    let total = 0;
+    for (const branch of branches) total += await countListQuery(branch, listQuery);
+    page.total = total;
+  }
   return page;
+}
+
+/**
+ * The order of two rows of merged branches, as the databases order them: NULL the largest;
+ * numbers by value; text by code unit, which is the databases' binary order for the ASCII keys
+ * (ISO timestamps, ids) that merged lists sort by.
+ */
+function compareKeys(
+  terms: readonly KeyTerm[],
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): number {
+  for (const [index, { direction }] of terms.entries()) {
+    const x = a[`${KEY_ALIAS}${index}`] as CursorValue;
+    const y = b[`${KEY_ALIAS}${index}`] as CursorValue;
+    if (x === y) continue;
+    const order = x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+    return direction === 'asc' ? order : -order;
+  }
+  return 0;
 }
 
 function withoutKeys(row: Record<string, unknown>, count: number): Record<string, unknown> {

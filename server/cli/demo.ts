@@ -1,0 +1,205 @@
+import { parseArgs } from 'node:util';
+import type { Insertable, Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { findOrganizationIdByName, insertOrganization } from '../features/organizations/store';
+import { normalizeEmail, normalizeUsername } from '../features/users/store';
+import type { DB, UsersTable } from '../platform/db/schema';
+import { foldCase } from '../platform/text/case-fold';
+import { type CliContext, CliError, type CliIo } from './context';
+
+export const demoSeedUsage = `npx atrium demo:seed [--users <count>] [--audit-events <count>] [--organization <name>]
+  Fills an organization (created when missing; default "Demo") with realistic fake users (no
+  password: they cannot sign in) and audit events, in batches, showing progress. For demos and
+  benchmarks of the lists; needs the dev dependencies (@faker-js/faker).`;
+
+const USER_BATCH = 500;
+const EVENT_BATCH = 1_000;
+const EVENT_BATCHES_PER_TRANSACTION = 25;
+const MAX_USERS = 10_000_000;
+const EVENT_ACTIONS = [
+  'session.signed_in',
+  'session.signed_in',
+  'session.signed_in',
+  'session.signed_out',
+  'session.sign_in_failed',
+  'profile.updated',
+  'password.changed',
+  'user.created',
+  'user.roles_changed',
+  'api_key.generated',
+] as const;
+const DAY_MS = 86_400_000;
+
+/** `demo:seed` */
+export async function demoSeed(context: CliContext, io: CliIo, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      users: { type: 'string', default: '1000' },
+      'audit-events': { type: 'string', default: '0' },
+      organization: { type: 'string', default: 'Demo' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const users = parseCount('--users', values.users);
+  const events = parseCount('--audit-events', values['audit-events']);
+  if (events > 0 && users === 0) throw new CliError('--audit-events needs --users of at least 1.');
+  // Loaded here, not at the top: the server and the other commands never need it.
+  const { allFakers } = await import('@faker-js/faker').catch(() => {
+    throw new CliError('demo:seed needs the dev dependencies: run npm install (with dev dependencies).');
+  });
+  const { db } = context.database;
+  const organizationId =
+    (await findOrganizationIdByName(db, values.organization)) ??
+    (await insertOrganization(db, context.clock, values.organization)).id;
+  const roleId = await userRoleId(db, organizationId);
+  const started = Date.now();
+  const progress = progressReporter(io);
+  const userIds: string[] = [];
+  const fakers = [allFakers.en, allFakers.de, allFakers.fr, allFakers.es, allFakers.pl, allFakers.sv];
+  for (const [index, faker] of fakers.entries()) faker.seed(index + 1);
+  const runId = Date.now().toString(36);
+  const now = context.clock.now().getTime();
+
+  for (let done = 0; done < users; done += USER_BATCH) {
+    const count = Math.min(USER_BATCH, users - done);
+    const rows: Insertable<UsersTable>[] & { id: string; createdAt: string }[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const number = done + index;
+      const faker = fakers[number % fakers.length] as (typeof fakers)[number];
+      const firstName = faker.person.firstName();
+      const lastName = faker.person.lastName();
+      const username = `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${runId}${number}`;
+      const email = `${username}@${faker.internet.domainName()}`;
+      const createdAt = new Date(now - (users - number) * 60_000).toISOString();
+      rows.push({
+        id: uuidv7(),
+        username,
+        usernameNormalized: normalizeUsername(username),
+        email,
+        emailNormalized: normalizeEmail(email),
+        firstName,
+        lastName,
+        firstNameFolded: foldCase(firstName),
+        lastNameFolded: foldCase(lastName),
+        usernameFolded: foldCase(username),
+        emailFolded: foldCase(email),
+        status: number % 50 === 0 ? ('disabled' as const) : ('active' as const),
+        passwordHash: null,
+        mustChangePassword: false,
+        lastSignInAt: number % 4 === 0 ? null : new Date(now - (number % 90) * DAY_MS).toISOString(),
+        lastOrganizationId: organizationId,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('users').values(rows).execute();
+      const memberships = rows.map((row) => ({
+        id: uuidv7(),
+        userId: row.id,
+        organizationId,
+        createdAt: row.createdAt,
+      }));
+      await trx.insertInto('memberships').values(memberships).execute();
+      await trx
+        .insertInto('membershipRoles')
+        .values(memberships.map((membership) => ({ membershipId: membership.id, roleId })))
+        .execute();
+    });
+    for (const row of rows) userIds.push(row.id);
+    progress('users', done + count, users);
+  }
+
+  const spanMs = 365 * DAY_MS;
+  // Several batches per transaction: a commit per batch costs more than the batch on SQLite.
+  let pending: Insertable<DB['auditEvents']>[][] = [];
+  const flushEvents = async () => {
+    const batches = pending;
+    pending = [];
+    await db.transaction().execute(async (trx) => {
+      for (const batch of batches) await trx.insertInto('auditEvents').values(batch).execute();
+    });
+  };
+  const insertEvents = async (rows: Insertable<DB['auditEvents']>[]) => {
+    pending.push(rows);
+    if (pending.length >= EVENT_BATCHES_PER_TRANSACTION) await flushEvents();
+  };
+  for (let done = 0; done < events; done += EVENT_BATCH) {
+    const count = Math.min(EVENT_BATCH, events - done);
+    const faker = fakers[0] as (typeof fakers)[number];
+    const rows: Insertable<DB['auditEvents']>[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const number = done + index;
+      const subject = userIds[(number * 7919) % userIds.length] as string;
+      const action = EVENT_ACTIONS[number % EVENT_ACTIONS.length] as string;
+      rows.push({
+        id: uuidv7(),
+        organizationId: action === 'session.sign_in_failed' ? null : organizationId,
+        actorUserId: number % 3 === 0 ? (userIds[number % userIds.length] as string) : subject,
+        subjectUserId: subject,
+        action,
+        ip: faker.internet.ipv4(),
+        details: '{}',
+        occurredAt: new Date(now - spanMs + Math.floor((number / events) * spanMs)).toISOString(),
+      });
+    }
+    await insertEvents(rows);
+    progress('audit events', done + count, events);
+  }
+  if (pending.length > 0) await flushEvents();
+  io.out(
+    `Seeded ${users} users and ${events} audit events into "${values.organization}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  return 0;
+}
+
+function parseCount(option: string, value: string): number {
+  const count = /^\d{1,8}$/.test(value) ? Number(value) : Number.NaN;
+  if (Number.isSafeInteger(count) && count <= MAX_USERS * 10) return count;
+  throw new CliError(`${option} must be a whole number from 0 to ${MAX_USERS * 10}.`);
+}
+
+async function userRoleId(db: Kysely<DB>, organizationId: string): Promise<string> {
+  const role = await db
+    .selectFrom('roles')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('name', '=', 'User')
+    .executeTakeFirst();
+  if (!role) throw new CliError('The organization has no "User" role to give the demo users.');
+  return role.id;
+}
+
+/** `Zoë` → `zoe`: usernames stay ASCII (names keep their accents). */
+function asciiSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toLowerCase() || 'user'
+  );
+}
+
+/**
+ * A progress bar on a terminal (`[#####.....] 50% users 50000/100000`, redrawn in place), or a
+ * line at every tenth otherwise (logs, tests).
+ */
+function progressReporter(io: CliIo): (what: string, done: number, total: number) => void {
+  const isTerminal = process.stderr.isTTY === true;
+  let lastTenth = -1;
+  return (what, done, total) => {
+    const ratio = total === 0 ? 1 : done / total;
+    const bar = `[${'#'.repeat(Math.round(ratio * 30)).padEnd(30, '.')}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${what} ${done}/${total}`;
+    if (isTerminal) {
+      process.stderr.write(`\r${bar}${done === total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor(ratio * 10);
+    if (tenth !== lastTenth || done === total) {
+      lastTenth = done === total ? -1 : tenth;
+      io.err(bar);
+    }
+  };
+}
