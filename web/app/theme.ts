@@ -29,6 +29,9 @@ export const theme = createTheme({
     // loose in <body>: their content is then inside a landmark (axe \`region\`), and a dialog's
     // <header> is not read as a second page banner (axe \`landmark-no-duplicate-banner\`).
     Portal: { defaultProps: { target: '#main-content' } },
+    // A table wider than a phone scrolls sideways: the scroller takes keyboard focus so it can be
+    // scrolled without a mouse (axe scrollable-region-focusable, seen at 390 px).
+    TableScrollContainer: { defaultProps: { type: 'native', tabIndex: 0 } },
     Tooltip: { defaultProps: { withArrow: true } },
   },
 });
