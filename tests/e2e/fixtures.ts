@@ -118,12 +118,12 @@ let memberSequence = 0;
 
 /**
  * A new member of the administrator's organization with one seeded role (`User` unless told),
- * made through the API by the administrator in a context of its own; extra attributes (a
- * birthday …) go into the same POST /api/users.
+ * made through the API by the administrator in a context of its own; `profile` attributes (a
+ * birthday …) are then set by the administrator (PATCH /api/users/{id}).
  */
 export async function createMember(
   browser: Browser,
-  options: { role?: 'User' | 'Manager' | 'Administrator'; prefix?: string; attributes?: object } = {},
+  options: { role?: 'User' | 'Manager' | 'Administrator'; prefix?: string; profile?: object } = {},
 ): Promise<Member> {
   const context = await browser.newContext({ baseURL: e2eBaseUrl });
   try {
@@ -145,12 +145,19 @@ export async function createMember(
     const created = await apiSend(page.request, 'POST', '/api/users', {
       data: {
         type: 'users',
-        attributes: { ...person, mustChangePassword: false, ...options.attributes },
+        attributes: { ...person, mustChangePassword: false },
         relationships: { roles: { data: [{ type: 'roles', id: role.id }] } },
       },
     });
     expect(created.status(), await created.text()).toBe(201);
-    return { id: (await created.json()).data.id, ...person };
+    const id = (await created.json()).data.id as string;
+    if (options.profile) {
+      const updated = await apiSend(page.request, 'PATCH', `/api/users/${id}`, {
+        data: { type: 'users', id, attributes: options.profile },
+      });
+      expect(updated.status(), await updated.text()).toBe(200);
+    }
+    return { id, ...person };
   } finally {
     await context.close();
   }

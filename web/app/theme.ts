@@ -25,6 +25,13 @@ export const theme = createTheme({
     // A notification's text under its title is gray.6 (3.3:1 on white, axe refuses it): gray.7 is 8.2:1.
     Notification: { styles: { description: { color: 'var(--mantine-color-gray-7)' } } },
     Paper: { defaultProps: { radius: 'md' } },
+    // Menus, pickers, dialogs and notifications open inside <main> (both layouts have it), not
+    // loose in <body>: their content is then inside a landmark (axe \`region\`), and a dialog's
+    // <header> is not read as a second page banner (axe \`landmark-no-duplicate-banner\`).
+    Portal: { defaultProps: { target: '#main-content' } },
+    // A table wider than a phone scrolls sideways: the scroller takes keyboard focus so it can be
+    // scrolled without a mouse (axe scrollable-region-focusable, seen at 390 px).
+    TableScrollContainer: { defaultProps: { type: 'native', tabIndex: 0 } },
     Tooltip: { defaultProps: { withArrow: true } },
   },
 });

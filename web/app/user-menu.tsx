@@ -50,12 +50,16 @@ function SignedInMenu({ user }: { user: CurrentUser }) {
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton className={classes.userButton} aria-label={name}>
+        {/* Named by its text, the person's name (the initials are hidden from it): an aria-label
+            would differ from the visible "BB Bob Builder" (axe label-content-name-mismatch). On a
+            narrow screen the name is still there for assistive technology, only not shown. */}
+        <UnstyledButton className={classes.userButton}>
           <Group gap="xs" wrap="nowrap">
             <UserAvatar person={user} src={user.avatarUrl} size={32} />
             <Text component="span" size="sm" fw={500} visibleFrom="sm" truncate maw={220}>
               {name}
             </Text>
+            <VisuallyHidden hiddenFrom="sm">{name}</VisuallyHidden>
             <IconChevronDown size={16} aria-hidden="true" />
           </Group>
         </UnstyledButton>

@@ -60,6 +60,8 @@ function RoleEditor({ role }: { role: Role }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form when the saved role changes
   useEffect(() => setGranted(new Set(role.permissions)), [role.permissions.join(',')]);
   const mine = new Set(me?.permissions ?? []);
+  // Without `roles.manage` the roles can be read (GET /api/roles) but not changed: no Save.
+  const canManage = mine.has('roles.manage');
   const changed =
     granted.size !== role.permissions.length ||
     role.permissions.some((permission) => !granted.has(permission));
@@ -110,24 +112,34 @@ function RoleEditor({ role }: { role: Role }) {
                   key={permission}
                   value={permission}
                   label={permissionLabels[permission]}
-                  description={mine.has(permission) ? undefined : 'You do not hold this permission yourself.'}
-                  disabled={!mine.has(permission)}
+                  description={
+                    !canManage || mine.has(permission)
+                      ? undefined
+                      : 'You do not hold this permission yourself.'
+                  }
+                  disabled={!canManage || !mine.has(permission)}
                 />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              disabled={!changed}
-              onClick={() => setGranted(new Set(role.permissions))}
-            >
-              Cancel
-            </Button>
-            <Button type="submit" disabled={!changed} loading={update.isPending}>
-              Save
-            </Button>
-          </Group>
+          {canManage ? (
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                disabled={!changed}
+                onClick={() => setGranted(new Set(role.permissions))}
+              >
+                Cancel
+              </Button>
+              <Button type="submit" disabled={!changed} loading={update.isPending}>
+                Save
+              </Button>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Changing a role needs the permission “{permissionLabels['roles.manage']}”.
+            </Text>
+          )}
         </Stack>
       </form>
     </Paper>

@@ -1,7 +1,9 @@
-import { Anchor, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { auditActionLabel, auditActionLabels } from '../../../common/audit-actions';
+import { permissionLabels } from '../../../common/permissions';
+import { useCurrentUser } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -42,6 +44,20 @@ function detailsText(details: Record<string, unknown>): string {
  * action and date range, a page at a time.
  */
 export function AuditLogPage() {
+  const { data: me } = useCurrentUser();
+  if (me && !me.permissions.includes('audit.view')) {
+    return (
+      <Page title="Audit Log">
+        <Alert color="gray" variant="outline" title="Not available to you">
+          Viewing the audit log needs the permission “{permissionLabels['audit.view']}”.
+        </Alert>
+      </Page>
+    );
+  }
+  return <AuditLog />;
+}
+
+function AuditLog() {
   const [page, setPage] = useState(1);
   const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState('');

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { organizationNameProblem } from '../../../common/identity';
-import { fieldErrors } from '../../app/api';
+import { fieldErrors, useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type Organization, useCreateOrganization, useMyOrganizations, useRenameOrganization } from './api';
@@ -13,15 +13,21 @@ const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 /** `/organizations` (`organizations.manage`): my organizations; create one, rename one. */
 export function OrganizationsPage() {
   const organizations = useMyOrganizations();
+  // Creating and renaming need `organizations.manage`; the session's permissions are those of the
+  // current organization, and renaming another one needs it there (switch to it first).
+  const { data: me } = useCurrentUser();
+  const canManage = me?.permissions.includes('organizations.manage') ?? false;
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   if (organizations.isPending) return <PageLoader label="Loading organizations…" />;
   return (
     <Page
       title="Organizations"
       actions={
-        <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
-          Create Organization
-        </Button>
+        canManage ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
+            Create Organization
+          </Button>
+        ) : undefined
       }
     >
       {organizations.isError ? (
@@ -35,11 +41,13 @@ export function OrganizationsPage() {
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Created</Table.Th>
-                <Table.Th>
-                  <Text span size="sm" fw={600}>
-                    Actions
-                  </Text>
-                </Table.Th>
+                {canManage ? (
+                  <Table.Th>
+                    <Text span size="sm" fw={600}>
+                      Actions
+                    </Text>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -52,16 +60,24 @@ export function OrganizationsPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>{date.format(new Date(organization.createdAt))}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setEditing(organization)}
-                      aria-label={`Rename ${organization.name}`}
-                    >
-                      Rename
-                    </Button>
-                  </Table.Td>
+                  {canManage ? (
+                    <Table.Td>
+                      {organization.current ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(organization)}
+                          aria-label={`Rename ${organization.name}`}
+                        >
+                          Rename
+                        </Button>
+                      ) : (
+                        <Text span size="sm" c="dimmed">
+                          Switch to it to rename it
+                        </Text>
+                      )}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { permissionLabels } from '../../../common/permissions';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import { ApiError, fieldErrors, useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
@@ -54,11 +55,23 @@ function EditUser({ userId }: { userId: string }) {
       </Page>
     );
   }
+  const isSelf = user.data.id === me.id;
+  // Editing needs `update_own_profile` for oneself, `users.edit` for anyone else (as the server says).
+  const needed = isSelf ? 'update_own_profile' : 'users.edit';
+  if (!me.permissions.includes(needed)) {
+    return (
+      <Page title={isSelf ? 'Edit My User' : 'Edit User'}>
+        <Alert color="gray" variant="outline" title="Not available to you">
+          Editing this profile needs the permission “{permissionLabels[needed]}”.
+        </Alert>
+      </Page>
+    );
+  }
   return (
     <EditUserForm
       user={user.data}
       definitions={definitions.data}
-      isSelf={user.data.id === me.id}
+      isSelf={isSelf}
       organizationName={me.organization?.name}
       reload={async () => (await user.refetch()).data}
     />
