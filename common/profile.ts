@@ -279,7 +279,13 @@ export const customFieldDefinitionSchema = z.strictObject({
     .max(CUSTOM_CHOICES_MAX, `A choice list can have at most ${CUSTOM_CHOICES_MAX} choices.`)
     .nullable()
     .optional(),
-  position: z.number().int('The position must be a whole number.').min(0).max(10_000).optional(),
+  position: z
+    .number()
+    .int('The position must be a whole number.')
+    .min(0)
+    .max(10_000)
+    .meta({ format: 'int32' })
+    .optional(),
 });
 
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;

@@ -4,7 +4,6 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { createAuthenticators } from './features/auth/authenticate';
 import { registerFeatures } from './features/index';
 import type { Deps } from './platform/deps';
@@ -12,6 +11,7 @@ import { authentication, isApiCall } from './platform/http/authentication';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
 import { loggerOptions, OneLinePerRequest } from './platform/http/logging';
+import { jsonSerializerCompiler, openApiDocumentOptions } from './platform/http/openapi/index';
 import { announceBudget, budgetExceeded, RequestBudget } from './platform/http/request-budget';
 import { securityHeaders } from './platform/http/security-headers';
 import { zodValidatorCompiler } from './platform/http/validation';
@@ -55,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // 1. Validation and serialization: zod schemas, parsed values only.
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
   // 2. Bodies: JSON and JSON:API only; text/plain is never parsed.
   app.removeContentTypeParser('text/plain');
   await app.register(jsonApiContentNegotiation);
@@ -112,26 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : undefined,
     );
   });
-  // 7. The API description and its sandbox.
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Atrium API',
-        version: '1',
-        description:
-          'JSON:API 1.1. Authenticate with `Authorization: Bearer <API key>` (My User → General Information → API Key → Generate Key).',
-      },
-      components: {
-        securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An Atrium API key (atr_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
-        },
-      },
-      security: [{ apiKey: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  // 7. The API description (generated from the routes' schemas: platform/http/openapi) and its sandbox.
+  await app.register(swagger, openApiDocumentOptions);
   await app.register(swaggerUi, {
     routePrefix: '/api/doc',
     // The sandbox's pages get their own CSP (it replaces helmet's), as strict as the app's. Swagger

@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../../server/platform/config';
 import type { Deps } from '../../server/platform/deps';
 import { createPasswordHasher } from '../../server/platform/hashing';
 import { createTestDatabase, type TestDatabase } from './database';
+import { checkAnswersAgainstDocument } from './openapi-contract';
 
 export type TestClock = ReturnType<typeof manualClock>;
 
@@ -27,7 +28,8 @@ export type TestAppOptions = {
 
 /**
  * The real app, on a fresh database of its own (SQLite file, or a PostgreSQL schema when
- * DATABASE_URL is set), with a manual clock, no web assets and no log output. No mocks.
+ * DATABASE_URL is set), with a manual clock, no web assets and no log output. No mocks. Its
+ * `inject` checks every answer against the app's OpenAPI document (./openapi-contract.ts).
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -57,6 +59,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   const app = await buildApp({ ...deps, webDist: false, logger: false });
   await app.ready();
+  // Every answer a test gets is checked against the OpenAPI document (status, type, body).
+  checkAnswersAgainstDocument(app);
   return {
     app,
     deps: { ...deps, log: app.log },

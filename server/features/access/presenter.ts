@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { permissions } from '../../../common/permissions';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { apiPath, resourceSchema, text, timestamp } from '../../platform/http/openapi';
 import type { RoleRecord } from './store';
 
 export function rolePath(id: string): string {
@@ -23,3 +26,16 @@ export function presentRole(role: RoleRecord): ResourceObject {
     links: { self: rolePath(role.id) },
   };
 }
+
+/** The `roles` resource (sparse fieldsets allowed). */
+export const roleResource = resourceSchema('roles', {
+  attributes: {
+    name: text(255),
+    permissions: z.array(z.enum(permissions)).max(permissions.length),
+    isSystem: z.boolean().describe('One of the roles every organization starts with'),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  links: { self: apiPath },
+  sparse: true,
+}).meta({ id: 'Role' });

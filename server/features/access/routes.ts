@@ -13,14 +13,21 @@ import {
   resourceDocument,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
+import {
+  collectionDocumentSchema,
+  jsonApiResponse,
+  resourceDocumentSchema,
+  totalCountHeader,
+} from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
 import { ensureSameId } from './policy';
-import { presentRole, roleFields } from './presenter';
+import { presentRole, roleFields, roleResource } from './presenter';
 import { changeRolePermissions, getRole, listOrganizationRoles } from './service';
 import { roleListSpec } from './store';
 
 const roleBody = resourceBody('roles', z.strictObject({ permissions: rolePermissionsSchema }), { id: true });
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const roleDocument = resourceDocumentSchema(roleResource);
 
 /** Roles of the current organization and their permissions. */
 export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -33,9 +40,15 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'listRoles',
         summary: 'The roles of my organization, with their permissions',
         description:
           'Sort: name (default), createdAt, updatedAt. `filter[name]` (or `[contains]`), `fields[roles]`, `page[number|size]`, `X-Include: totalCount`.',
+        response: {
+          200: jsonApiResponse('A page of roles', collectionDocumentSchema(roleResource), {
+            'X-Include-Total-Count': totalCountHeader,
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -57,7 +70,14 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     '/roles/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One role of my organization', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getRole',
+        summary: 'One role of my organization',
+        description: 'A role of my organization with its permissions. `fields[roles]` picks members.',
+        params: idParams,
+        response: { 200: jsonApiResponse('The role', roleDocument) },
+      },
     },
     async (request) => {
       const fields = parseFieldsQuery(queryOf(request), { roles: roleFields });
@@ -72,9 +92,13 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'roles.manage' },
       schema: {
         tags,
+        operationId: 'updateRole',
         summary: "Replace a role's permissions (effective on its members' next request)",
+        description:
+          'Nobody grants or takes away a permission they do not hold; the organization keeps an active member who can manage roles.',
         params: idParams,
         body: roleBody,
+        response: { 200: jsonApiResponse('The changed role', roleDocument) },
       },
     },
     async (request) => {

@@ -1,4 +1,5 @@
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { apiPath, resourceSchema, text, timestamp, toOneRelationship } from '../../platform/http/openapi';
 import type { ApiKeyRecord } from './store';
 
 /**
@@ -27,3 +28,16 @@ export function presentApiKey(apiKey: ApiKeyRecord, options: { key?: string } = 
 export function apiKeyPath(userId: string): string {
   return `/api/users/${userId}/api-key`;
 }
+
+/** The `apikeys` resource; `key` only in the answer to its generation. */
+export const apiKeyResource = resourceSchema('apikeys', {
+  attributes: {
+    key: text(256).optional().describe('The key itself: shown only once, in the answer to its generation'),
+    prefix: text(16).describe('The first characters of the key, to recognize it'),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+    lastUsedIp: text(64).nullable(),
+  },
+  relationships: { user: toOneRelationship('users'), organization: toOneRelationship('organizations') },
+  links: { self: apiPath },
+}).meta({ id: 'ApiKey' });

@@ -4,8 +4,14 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { resourceDocument } from '../../platform/http/jsonapi';
+import {
+  emptyResponse,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+} from '../../platform/http/openapi';
 import { userIdParams } from '../../platform/http/schemas';
-import { apiKeyPath, presentApiKey } from './presenter';
+import { apiKeyPath, apiKeyResource, presentApiKey } from './presenter';
 import { generateUserApiKey, getUserApiKey, revokeUserApiKey } from './service';
 
 /** The body of a generation has nothing to say: it may be omitted (Fastify passes `null`) or be `{"data":{"type":"apikeys"}}`. */
@@ -32,9 +38,21 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'generateApiKey',
         summary: 'Generate (or replace) the API key for the current organization; the key is shown only here',
+        description:
+          'One key per user per organization: a new one replaces the old at once. My own (`me`) needs nothing more; another user’s needs `manage_api_keys`. The body may be omitted.',
         params: userIdParams,
         body: generateBody,
+        response: {
+          201: jsonApiResponse(
+            'The new key, with `key` (shown only now)',
+            resourceDocumentSchema(apiKeyResource),
+            {
+              Location: locationHeader,
+            },
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -55,8 +73,16 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'getApiKey',
         summary: 'The API key’s metadata (never the key); `data: null` when the user has none',
+        description: 'Its prefix, when it was created and last used, and from where.',
         params: userIdParams,
+        response: {
+          200: jsonApiResponse(
+            'The key’s metadata, or `data: null`',
+            resourceDocumentSchema(apiKeyResource, { nullable: true }),
+          ),
+        },
       },
     },
     async (request) => {
@@ -69,7 +95,14 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     '/users/:id/api-key',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Revoke the API key: it stops working at once', params: userIdParams },
+      schema: {
+        tags,
+        operationId: 'revokeApiKey',
+        summary: 'Revoke the API key: it stops working at once',
+        description: 'Ends the user’s key in the current organization.',
+        params: userIdParams,
+        response: { 204: emptyResponse('Revoked') },
+      },
     },
     async (request, reply) => {
       await revokeUserApiKey(deps, actorOf(request), { userId: request.params.id }, { ip: request.ip });

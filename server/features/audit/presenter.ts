@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { resourceSchema, text, timestamp, toOneRelationship } from '../../platform/http/openapi';
 import type { AuditEventRecord } from './list';
 
 /** The `auditevents` resource. Details never hold a secret (see recordAuditEvent). */
@@ -22,3 +24,18 @@ export function presentAuditEvent(event: AuditEventRecord): ResourceObject {
     },
   };
 }
+
+/** The `auditevents` resource. */
+export const auditEventResource = resourceSchema('auditevents', {
+  attributes: {
+    action: text(100).describe('What happened, e.g. `user.signed_in`'),
+    occurredAt: timestamp,
+    ip: text(64).nullable(),
+    details: z.record(text(100), z.unknown()).describe('Non-secret details of the action'),
+  },
+  relationships: {
+    actor: toOneRelationship('users', { nullable: true }),
+    subject: toOneRelationship('users', { nullable: true }),
+    organization: toOneRelationship('organizations', { nullable: true }),
+  },
+}).meta({ id: 'AuditEvent' });

@@ -8,14 +8,21 @@ import {
   parseListQuery,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
+import { collectionDocumentSchema, jsonApiResponse, totalCountHeader } from '../../platform/http/openapi';
 import { userIdParams } from '../../platform/http/schemas';
-import { presentUser } from '../users/presenter';
+import { listedUserResource, presentUser } from '../users/presenter';
 import { auditEventListSpec, userAuditEventListSpec } from './list';
-import { presentAuditEvent } from './presenter';
+import { auditEventResource, presentAuditEvent } from './presenter';
 import { type AuditEventPage, browseAuditLog, listUserAuditEvents } from './service';
 
 const listDescription =
   'Newest first. Filters: `filter[action]=a,b` (or `[neq]`, `[contains]`), `filter[actor]`, `filter[subject]` (user ids), `filter[occurredAt][gte|lt]=<ISO time>`; `include=actor,subject`; `X-Include: totalCount`.';
+
+const auditPage = jsonApiResponse(
+  'A page of audit events',
+  collectionDocumentSchema(auditEventResource, { included: listedUserResource }),
+  { 'X-Include-Total-Count': totalCountHeader },
+);
 
 /** The security audit log: the organization's (administrators) and a user's own. */
 export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -26,7 +33,13 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     '/audit-events',
     {
       config: { access: 'audit.view' },
-      schema: { tags, summary: "My organization's security audit log", description: listDescription },
+      schema: {
+        tags,
+        operationId: 'listAuditEvents',
+        summary: "My organization's security audit log",
+        description: listDescription,
+        response: { 200: auditPage },
+      },
     },
     async (request, reply) => {
       const listQuery = parseListQuery(queryOf(request), auditEventListSpec, { headers: request.headers });
@@ -41,9 +54,11 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'listUserAuditEvents',
         summary: "A user's recent security events (my own always; another member's with audit.view)",
         description: listDescription.replace(', `filter[subject]`', ''),
         params: userIdParams,
+        response: { 200: auditPage },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { resourceSchema, text, timestamp, toOneRelationship } from '../../platform/http/openapi';
 import type { SessionRecord } from './store';
 
 /** The fields of a `sessions` resource, for `fields[sessions]` (sparse fieldsets). */
@@ -36,3 +38,20 @@ export function presentSession(
     },
   };
 }
+
+/** The `sessions` resource; `csrfToken` only on the caller's own current session. */
+export const sessionResource = resourceSchema('sessions', {
+  attributes: {
+    createdAt: timestamp,
+    lastSeenAt: timestamp,
+    expiresAt: timestamp,
+    ip: text(64).nullable(),
+    userAgent: text(512).nullable(),
+    current: z.boolean().describe('The session of this request'),
+    csrfToken: text(256)
+      .optional()
+      .describe('Send it as X-CSRF-Token on state-changing requests made with this session'),
+  },
+  relationships: { user: toOneRelationship('users'), organization: toOneRelationship('organizations') },
+  sparse: true,
+}).meta({ id: 'Session' });

@@ -13,8 +13,16 @@ import {
   resourceDocument,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
+import {
+  collectionDocumentSchema,
+  emptyResponse,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+  totalCountHeader,
+} from '../../platform/http/openapi';
 import { resourceBody, toOne } from '../../platform/http/schemas';
-import { presentSession } from './presenter';
+import { presentSession, sessionResource } from './presenter';
 import {
   endMySession,
   getMySession,
@@ -37,12 +45,13 @@ const signInBody = resourceBody(
 const switchBody = z.strictObject({
   data: z.strictObject({
     type: z.literal('sessions'),
-    id: z.string().optional(),
+    id: z.string().max(64).optional(),
     relationships: z.strictObject({ organization: toOne('organizations') }),
   }),
 });
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const sessionDocument = resourceDocumentSchema(sessionResource);
 
 function contextOf(request: FastifyRequest): RequestContext {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
@@ -57,7 +66,17 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/sessions',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Sign in (browser session)', body: signInBody },
+      schema: {
+        tags,
+        operationId: 'signIn',
+        summary: 'Sign in (browser session)',
+        description:
+          '`login` is a username or an email. Answers the new session with its `csrfToken` and sets the session cookie (HttpOnly, SameSite=Lax). Repeated failures lock the account for a while; sign-ins are also limited per address.',
+        body: signInBody,
+        response: {
+          201: jsonApiResponse('Signed in: the new session', sessionDocument, { Location: locationHeader }),
+        },
+      },
     },
     async (request, reply) => {
       const { login, password } = request.body.data.attributes;
@@ -75,7 +94,13 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/sessions/current',
     {
       config: { access: 'authenticated', allowDuringPasswordChange: true },
-      schema: { tags, summary: 'The current session, with its CSRF token' },
+      schema: {
+        tags,
+        operationId: 'getCurrentSession',
+        summary: 'The current session, with its CSRF token',
+        description: 'The session of the cookie sent. Requests made with an API key have none (404).',
+        response: { 200: jsonApiResponse('The current session', sessionDocument) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -93,7 +118,15 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/sessions/current',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Switch the current organization', body: switchBody },
+      schema: {
+        tags,
+        operationId: 'switchOrganization',
+        summary: 'Switch the current organization',
+        description:
+          'Sets the organization the session (or API key request) works in: one of mine, named by the `organization` relationship.',
+        body: switchBody,
+        response: { 200: jsonApiResponse('The session, now in that organization', sessionDocument) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -110,7 +143,13 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/sessions/current',
     {
       config: { access: 'authenticated', allowDuringPasswordChange: true },
-      schema: { tags, summary: 'Sign out' },
+      schema: {
+        tags,
+        operationId: 'signOut',
+        summary: 'Sign out',
+        description: 'Ends the current session, clears its cookie and asks the browser to clear its data.',
+        response: { 204: emptyResponse('Signed out') },
+      },
     },
     async (request, reply) => {
       await signOut(deps, actorOf(request), contextOf(request));
@@ -126,9 +165,15 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'listMySessions',
         summary: 'My signed-in devices',
         description:
           'Sort: -lastSeenAt (default), createdAt, expiresAt. `fields[sessions]`, `page[number|size]`, `X-Include: totalCount`.',
+        response: {
+          200: jsonApiResponse('A page of my sessions', collectionDocumentSchema(sessionResource), {
+            'X-Include-Total-Count': totalCountHeader,
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -152,7 +197,14 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/sessions/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'End one of my sessions', params: idParams },
+      schema: {
+        tags,
+        operationId: 'endMySession',
+        summary: 'End one of my sessions',
+        description: 'Signs one of my devices out at once.',
+        params: idParams,
+        response: { 204: emptyResponse('The session ended') },
+      },
     },
     async (request, reply) => {
       await endMySession(deps, actorOf(request), request.params.id, contextOf(request));

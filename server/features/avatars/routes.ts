@@ -4,6 +4,16 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
+import {
+  apiPath,
+  emptyResponse,
+  etagHeader,
+  jsonApiObject,
+  jsonApiResponse,
+  MULTIPART_KEY,
+  type MultipartUpload,
+  text,
+} from '../../platform/http/openapi';
 import { userIdParams } from '../../platform/http/schemas';
 import { avatarPath } from '../users/presenter';
 import { readAvatar, removeAvatar, setAvatar } from './service';
@@ -15,6 +25,25 @@ const avatarQuery = z.strictObject({
 });
 
 const MAX_MB = 5;
+
+const upload: MultipartUpload = {
+  field: 'file',
+  description: `The picture, at most ${MAX_MB} MB`,
+  maxBytes: MAX_MB * 1024 * 1024,
+  mediaTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+};
+
+/** The answer to an upload: the new version and the URLs of both sizes. */
+const uploadedDocument = z.strictObject({
+  jsonapi: jsonApiObject.optional(),
+  meta: z.strictObject({ version: text(64) }),
+  links: z.strictObject({ avatar: apiPath, avatarSmall: apiPath }),
+});
+
+const webp = z
+  .string()
+  .max(1024 * 1024)
+  .meta({ format: 'binary', contentMediaType: 'image/webp' });
 
 /** Reads the multipart field `file`, refusing anything else; a file over the limit is 413. */
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
@@ -60,9 +89,14 @@ export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'uploadAvatar',
         summary: 'Upload an avatar: PNG, JPEG, WebP or GIF up to 5 MB, multipart field "file"',
+        description:
+          'Recognized by content, at most 40 megapixels; re-encoded to WebP at 256 and 58 px without metadata. My own needs `update_own_profile`, another user’s `users.edit`. 20 uploads per ten minutes.',
         params: userIdParams,
         consumes: ['multipart/form-data'],
+        [MULTIPART_KEY]: upload,
+        response: { 200: jsonApiResponse('The new avatar’s version and URLs', uploadedDocument) },
       },
     },
     async (request) => {
@@ -83,9 +117,20 @@ export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'getAvatar',
         summary: "A user's avatar as WebP (size 58 or 256)",
+        description:
+          'Use the URLs of the user resource’s links (`v` is the version): a versioned URL may be cached for a year. 404 when the user has no avatar.',
         params: userIdParams,
         querystring: avatarQuery,
+        response: {
+          200: {
+            description: 'The picture',
+            headers: { ETag: etagHeader },
+            content: { 'image/webp': { schema: webp } },
+          },
+          304: emptyResponse('Not modified (If-None-Match matched the ETag)', { ETag: etagHeader }),
+        },
       },
       // After the app's `no-store` for /api: the URL of the current version may be cached privately
       // for long (a new picture has a new URL); an old or unversioned URL must be revalidated.
@@ -122,7 +167,14 @@ export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     '/users/:id/avatar',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Remove an avatar', params: userIdParams },
+      schema: {
+        tags,
+        operationId: 'deleteAvatar',
+        summary: 'Remove an avatar',
+        description: 'Deletes the user’s picture (both sizes).',
+        params: userIdParams,
+        response: { 204: emptyResponse('Removed') },
+      },
     },
     async (request, reply) => {
       await removeAvatar(deps, actorOf(request), request.params.id, { ip: request.ip });

@@ -7,6 +7,8 @@ import {
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
 import { signedInUser } from '../../../tests/helpers/scenarios';
+import { CUSTOM_FIELDS_MAX } from './service';
+import { insertDefinition } from './store';
 
 const definitionBody = (attributes: Record<string, unknown>) => ({
   data: { type: 'custom-fields', attributes },
@@ -129,6 +131,32 @@ describe('custom user fields', () => {
     const duplicate = await define({ name: 'unique_one', label: 'Again', fieldType: 'text' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0].source.pointer).toBe('/data/attributes/name');
+  });
+
+  it(`keeps an organization to ${CUSTOM_FIELDS_MAX} custom fields (422), so its list stays bounded`, async () => {
+    const crowded = await buildOrganization(t);
+    const crowdedAdmin = await signIn(t.app, (await buildAdmin(t, crowded)).username, TEST_PASSWORD);
+    const now = t.clock.now().toISOString();
+    for (let position = 0; position < CUSTOM_FIELDS_MAX; position++) {
+      await insertDefinition(
+        t.deps.db,
+        crowded.id,
+        {
+          name: `field_${position}`,
+          label: `Field ${position}`,
+          type: 'text',
+          isRequired: false,
+          choices: null,
+          position,
+        },
+        now,
+      );
+    }
+    const refused = await define({ name: 'one_more', label: 'One more', fieldType: 'text' }, crowdedAdmin);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].code).toBe('custom_field_limit');
+    const list = await crowdedAdmin.request({ method: 'GET', url: '/api/custom-fields' });
+    expect(list.json().data).toHaveLength(CUSTOM_FIELDS_MAX);
   });
 
   it('validates values by their definitions and round-trips them', async () => {

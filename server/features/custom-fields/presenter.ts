@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { CUSTOM_CHOICES_MAX, CUSTOM_TEXT_MAX, customFieldTypes } from '../../../common/profile';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { apiPath, integer, resourceSchema, text, timestamp } from '../../platform/http/openapi';
 import type { CustomFieldDefinition } from './store';
 
 export function presentCustomField(definition: CustomFieldDefinition): ResourceObject {
@@ -18,3 +21,21 @@ export function presentCustomField(definition: CustomFieldDefinition): ResourceO
     links: { self: `/api/custom-fields/${definition.id}` },
   };
 }
+
+/** The `custom-fields` resource: the kind of value is `fieldType` (JSON:API reserves `type`). */
+export const customFieldResource = resourceSchema('custom-fields', {
+  attributes: {
+    name: text(64).regex(/^[a-z][a-z0-9_]*$/),
+    label: text(CUSTOM_TEXT_MAX * 2),
+    fieldType: z.enum(customFieldTypes),
+    required: z.boolean(),
+    choices: z
+      .array(text(CUSTOM_TEXT_MAX * 2))
+      .max(CUSTOM_CHOICES_MAX)
+      .nullable(),
+    position: integer(0, 10_000),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  links: { self: apiPath },
+}).meta({ id: 'CustomField' });

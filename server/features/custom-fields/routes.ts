@@ -5,9 +5,17 @@ import { customFieldDefinitionSchema, customFieldDefinitionUpdateSchema } from '
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
-import { resourceBody } from '../../platform/http/schemas';
-import { presentCustomField } from './presenter';
 import {
+  collectionDocumentSchema,
+  emptyResponse,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+} from '../../platform/http/openapi';
+import { resourceBody } from '../../platform/http/schemas';
+import { customFieldResource, presentCustomField } from './presenter';
+import {
+  CUSTOM_FIELDS_MAX,
   createCustomField,
   deleteCustomField,
   getCustomField,
@@ -18,6 +26,7 @@ import {
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const createBody = resourceBody('custom-fields', customFieldDefinitionSchema);
 const updateBody = resourceBody('custom-fields', customFieldDefinitionUpdateSchema, { id: true });
+const fieldDocument = resourceDocumentSchema(customFieldResource);
 
 /** The organization's custom user fields: /api/custom-fields (definitions; values live on users). */
 export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -28,7 +37,19 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
     '/custom-fields',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: "The organization's custom user fields" },
+      schema: {
+        tags,
+        operationId: 'listCustomFields',
+        summary: "The organization's custom user fields",
+        description:
+          'Every custom user field of my organization, by position. Their values live on each user (`customFields`).',
+        response: {
+          200: jsonApiResponse(
+            'The fields, in order',
+            collectionDocumentSchema(customFieldResource, { paged: false, max: CUSTOM_FIELDS_MAX }),
+          ),
+        },
+      },
     },
     async (request) => {
       const definitions = await listCustomFields(deps, actorOf(request));
@@ -40,7 +61,14 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
     '/custom-fields/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One custom user field', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getCustomField',
+        summary: 'One custom user field',
+        description: 'One custom user field of my organization.',
+        params: idParams,
+        response: { 200: jsonApiResponse('The field', fieldDocument) },
+      },
     },
     async (request) =>
       resourceDocument(presentCustomField(await getCustomField(deps, actorOf(request), request.params.id))),
@@ -50,7 +78,17 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
     '/custom-fields',
     {
       config: { access: 'custom_fields.manage' },
-      schema: { tags, summary: 'Define a custom user field', body: createBody },
+      schema: {
+        tags,
+        operationId: 'createCustomField',
+        summary: 'Define a custom user field',
+        description:
+          'Adds a field to the Additional section of every profile in my organization. `name` is unique in the organization and cannot change; `choices` only for `fieldType: choice`.',
+        body: createBody,
+        response: {
+          201: jsonApiResponse('The new field', fieldDocument, { Location: locationHeader }),
+        },
+      },
     },
     async (request, reply) => {
       const definition = await createCustomField(deps, actorOf(request), request.body.data.attributes, {
@@ -65,7 +103,15 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
     '/custom-fields/:id',
     {
       config: { access: 'custom_fields.manage' },
-      schema: { tags, summary: 'Change a custom user field', params: idParams, body: updateBody },
+      schema: {
+        tags,
+        operationId: 'updateCustomField',
+        summary: 'Change a custom user field',
+        description: 'Changes the label, `required`, `choices` or `position`; never `name` or `fieldType`.',
+        params: idParams,
+        body: updateBody,
+        response: { 200: jsonApiResponse('The changed field', fieldDocument) },
+      },
     },
     async (request) => {
       const definition = await updateCustomField(
@@ -85,7 +131,14 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
     '/custom-fields/:id',
     {
       config: { access: 'custom_fields.manage' },
-      schema: { tags, summary: 'Delete a custom user field and its values', params: idParams },
+      schema: {
+        tags,
+        operationId: 'deleteCustomField',
+        summary: 'Delete a custom user field and its values',
+        description: 'Removes the field and every user’s value of it.',
+        params: idParams,
+        response: { 204: emptyResponse('Deleted') },
+      },
     },
     async (request, reply) => {
       await deleteCustomField(deps, actorOf(request), request.params.id, { ip: request.ip });

@@ -2,7 +2,7 @@ import type { CustomFieldDefinitionInput } from '../../../common/profile';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
 import { recordAuditEvent } from '../audit/store';
 import { canManageCustomFields } from './policy';
 import {
@@ -58,6 +58,9 @@ function checkChoices(type: string, choices: string[] | null | undefined): strin
   return choices;
 }
 
+/** At most this many custom fields per organization (every profile shows and checks them all). */
+export const CUSTOM_FIELDS_MAX = 200;
+
 /** Defines a new custom user field (`custom_fields.manage`); names are unique per organization. */
 export async function createCustomField(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -89,6 +92,13 @@ async function createDefinition(
 ): Promise<CustomFieldDefinition> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await listDefinitions(trx, actor.organizationId);
+    if (existing.length >= CUSTOM_FIELDS_MAX) {
+      throw new AppError(
+        'validation',
+        'custom_field_limit',
+        `An organization can have at most ${CUSTOM_FIELDS_MAX} custom fields.`,
+      );
+    }
     const definition = await insertDefinition(
       trx,
       actor.organizationId,

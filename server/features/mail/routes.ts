@@ -10,7 +10,13 @@ import {
   resourceDocument,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
-import { presentMailMessage } from './presenter';
+import {
+  collectionDocumentSchema,
+  jsonApiResponse,
+  resourceDocumentSchema,
+  totalCountHeader,
+} from '../../platform/http/openapi';
+import { mailMessageResource, mailMessageSummaryResource, presentMailMessage } from './presenter';
 import { browseOutbox, getMailMessage, retryMailMessage } from './service';
 import { mailMessageListSpec } from './store';
 
@@ -38,7 +44,17 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/mail-messages',
     {
       config: { access: 'mail.manage' },
-      schema: { tags, summary: "My organization's outgoing mail", description: listDescription },
+      schema: {
+        tags,
+        operationId: 'listMailMessages',
+        summary: "My organization's outgoing mail",
+        description: listDescription,
+        response: {
+          200: jsonApiResponse('A page of messages', collectionDocumentSchema(mailMessageSummaryResource), {
+            'X-Include-Total-Count': totalCountHeader,
+          }),
+        },
+      },
     },
     async (request, reply) => {
       const query = queryOf(request);
@@ -58,8 +74,12 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
       config: { access: 'mail.manage' },
       schema: {
         tags,
+        operationId: 'getMailMessage',
         summary: 'One outgoing message with its text and HTML (tokens and passwords hidden)',
+        description:
+          'One message of my organization’s outbox, with its bodies; link tokens and passwords read "[hidden]".',
         params: idParams,
+        response: { 200: jsonApiResponse('The message', resourceDocumentSchema(mailMessageResource)) },
       },
     },
     async (request) =>
@@ -72,9 +92,14 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
       config: { access: 'mail.manage' },
       schema: {
         tags,
+        operationId: 'retryMailMessage',
         summary: 'Send a failed message again (back in the queue, attempts from zero)',
+        description: 'Only a failed message can be retried; the body may be omitted.',
         params: idParams,
         body: retryBody,
+        response: {
+          200: jsonApiResponse('The message, queued again', resourceDocumentSchema(mailMessageResource)),
+        },
       },
     },
     async (request) => {

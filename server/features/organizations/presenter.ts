@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { ORGANIZATION_NAME_MAX } from '../../../common/identity';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { apiPath, resourceSchema, text, timestamp } from '../../platform/http/openapi';
 import type { OrganizationRecord } from './store';
 
 export function organizationPath(id: string): string {
@@ -27,3 +30,11 @@ export function presentOrganization(
       : { meta: { current: organization.id === options.currentOrganizationId } }),
   };
 }
+
+/** The `organizations` resource (sparse fieldsets allowed). */
+export const organizationResource = resourceSchema('organizations', {
+  attributes: { name: text(ORGANIZATION_NAME_MAX * 2), createdAt: timestamp, updatedAt: timestamp },
+  links: { self: apiPath },
+  meta: z.strictObject({ current: z.boolean().describe('The organization of this request') }).optional(),
+  sparse: true,
+}).meta({ id: 'Organization' });

@@ -13,9 +13,16 @@ import {
   resourceDocument,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
+import {
+  collectionDocumentSchema,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+  totalCountHeader,
+} from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
 import { ensureSameId } from '../access/policy';
-import { organizationFields, organizationPath, presentOrganization } from './presenter';
+import { organizationFields, organizationPath, organizationResource, presentOrganization } from './presenter';
 import { createOrganization, getMyOrganization, listMyOrganizations, renameMyOrganization } from './service';
 import { organizationListSpec } from './store';
 
@@ -24,6 +31,7 @@ const renameBody = resourceBody('organizations', z.strictObject({ name: organiza
   id: true,
 });
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const organizationDocument = resourceDocumentSchema(organizationResource);
 
 /** Organizations: mine, one of mine, create (the creator becomes its Administrator), rename. */
 export async function organizationRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -36,9 +44,15 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
       config: { access: 'authenticated', allowDuringPasswordChange: true },
       schema: {
         tags,
+        operationId: 'listOrganizations',
         summary: 'The organizations I am a member of (meta.current marks the current one)',
         description:
           'Sort: name (default), createdAt. `filter[name]` (or `[contains]`), `fields[organizations]`, `page[number|size]`, `X-Include: totalCount`.',
+        response: {
+          200: jsonApiResponse('A page of my organizations', collectionDocumentSchema(organizationResource), {
+            'X-Include-Total-Count': totalCountHeader,
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -66,7 +80,15 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     '/organizations/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One of my organizations', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getOrganization',
+        summary: 'One of my organizations',
+        description:
+          'An organization I am a member of (others are 404). `fields[organizations]` picks members.',
+        params: idParams,
+        response: { 200: jsonApiResponse('The organization', organizationDocument) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -89,7 +111,12 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
         tags,
         summary:
           'Create an organization (with the Administrator, Manager and User roles); I become its Administrator',
+        operationId: 'createOrganization',
+        description: 'Names are unique, compared without case.',
         body: organizationBody,
+        response: {
+          201: jsonApiResponse('The new organization', organizationDocument, { Location: locationHeader }),
+        },
       },
     },
     async (request, reply) => {
@@ -108,7 +135,15 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     '/organizations/:id',
     {
       config: { access: 'organizations.manage' },
-      schema: { tags, summary: 'Rename one of my organizations', params: idParams, body: renameBody },
+      schema: {
+        tags,
+        operationId: 'renameOrganization',
+        summary: 'Rename one of my organizations',
+        description: 'Changes the name of an organization I am a member of (`organizations.manage`).',
+        params: idParams,
+        body: renameBody,
+        response: { 200: jsonApiResponse('The renamed organization', organizationDocument) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -6,8 +6,10 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/authentication';
 import { resourceDocument } from '../../platform/http/jsonapi';
+import { emptyResponse, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { resourceBody, userIdParams } from '../../platform/http/schemas';
-import { presentSession } from '../auth/presenter';
+import { presentSession, sessionResource } from '../auth/presenter';
+import { passwordPolicyResource, passwordResetRequestDocument, passwordResetsDocument } from './presenter';
 import { completePasswordReset, requestPasswordReset } from './recovery';
 import { passwordPolicyFor } from './rules';
 import {
@@ -89,8 +91,13 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'public', allowDuringPasswordChange: true },
       schema: {
         tags,
+        operationId: 'getPasswordPolicy',
         summary:
           "The password rules in force (the signed-in user's organization; the system's when anonymous)",
+        description: 'What a new password must be, as values and as sentences (`rules`) for people.',
+        response: {
+          200: jsonApiResponse('The policy', resourceDocumentSchema(passwordPolicyResource)),
+        },
       },
     },
     async (request) => {
@@ -115,6 +122,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'authenticated', allowDuringPasswordChange: true },
       schema: {
         tags,
+        operationId: 'changePassword',
         summary: 'Change my password (needs the current one)',
         description:
           'Ends every other session of the user. With a session cookie the current session is rotated: the answer is ' +
@@ -122,6 +130,13 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
           'every session ends and the answer is 204.',
         params: userIdParams,
         body: changeBody,
+        response: {
+          200: jsonApiResponse(
+            'Changed (session cookie): the rotated session with its new csrfToken',
+            resourceDocumentSchema(sessionResource),
+          ),
+          204: emptyResponse('Changed (API key): every session ended'),
+        },
       },
     },
     async (request, reply) => {
@@ -147,11 +162,13 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'password_management' },
       schema: {
         tags,
+        operationId: 'setPassword',
         summary: "Change Password (administrator): set a user's password",
         description:
           '`mustChange` (default true): the user must change it at next sign-in. Ends every session of the user. 204.',
         params: userIdParams,
         body: setBody,
+        response: { 204: emptyResponse('The password is set') },
       },
     },
     async (request, reply) => {
@@ -174,9 +191,13 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'password_management' },
       schema: {
         tags,
+        operationId: 'resetPassword',
         summary: 'Reset Password (administrator): sign the user out and email them a 24-hour link',
+        description:
+          'The user’s status becomes `reset`: their sessions end and their API keys stop working until they choose a new password. The body may be omitted.',
         params: userIdParams,
         body: adminResetBody,
+        response: { 202: jsonApiResponse('The user was reset', passwordResetsDocument) },
       },
     },
     async (request, reply) => {
@@ -198,8 +219,11 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'password_management' },
       schema: {
         tags,
+        operationId: 'resetPasswords',
         summary: 'Reset Password of several users at once (all or nothing, at most 100)',
+        description: 'As Reset Password, for every user named in `data`; if one cannot be reset, none is.',
         body: bulkResetBody,
+        response: { 202: jsonApiResponse('The users were reset', passwordResetsDocument) },
       },
     },
     async (request, reply) => {
@@ -221,8 +245,14 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'public', allowDuringPasswordChange: true },
       schema: {
         tags,
+        operationId: 'requestPasswordReset',
         summary: 'Forgot your password? Always 202 with the same answer, whether or not the account exists',
+        description:
+          '`login` is a username or an email. At most one email a minute per account; the link is valid for 1 hour.',
         body: resetRequestBody,
+        response: {
+          202: jsonApiResponse('Accepted (whether or not the account exists)', passwordResetRequestDocument),
+        },
       },
     },
     async (request, reply) => {
@@ -239,8 +269,12 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'public', allowDuringPasswordChange: true },
       schema: {
         tags,
+        operationId: 'completePasswordReset',
         summary: 'Choose a new password with the token of a reset link (204; then sign in)',
+        description:
+          'The token comes from the emailed link; it works once. The new password must meet the policy.',
         body: resetBody,
+        response: { 204: emptyResponse('The password is set: sign in with it') },
       },
     },
     async (request, reply) => {

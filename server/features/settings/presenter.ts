@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { resourceSchema, text } from '../../platform/http/openapi';
 import type { SettingView } from './service';
 
 export function presentSetting(view: SettingView): ResourceObject {
@@ -18,3 +20,23 @@ export function presentSetting(view: SettingView): ResourceObject {
     },
   };
 }
+
+const settingValue = z.union([text(10_000), z.number(), z.boolean(), z.null()]);
+const scope = z.enum(['system', 'organization', 'user']);
+const origin = z.enum(['system', 'organization', 'user', 'default']);
+
+/** The `settings` resource: one key's value in force at a level; its id is the key. */
+export const settingResource = resourceSchema('settings', {
+  id: text(100).regex(/^[a-z][a-z0-9_.]*$/),
+  attributes: {
+    key: text(100).regex(/^[a-z][a-z0-9_.]*$/),
+    label: text(255),
+    scope,
+    value: settingValue,
+    inheritedFrom: origin.nullable().describe('null when set at this level; else where the value comes from'),
+    parentValue: settingValue.describe('What applies when this level’s value is removed'),
+    parentOrigin: origin,
+    settable: z.boolean().describe('Whether the key may be set at this level'),
+    insecure: z.literal(true).optional().describe('The value weakens security'),
+  },
+}).meta({ id: 'Setting' });

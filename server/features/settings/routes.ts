@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { settingDefinitions } from '../../../common/settings';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
 import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  collectionDocumentSchema,
+  jsonApiResponse,
+  resourceDocumentSchema,
+} from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
-import { presentSetting } from './presenter';
+import { presentSetting, settingResource } from './presenter';
 import { listSettings, updateSetting } from './service';
 
 const scope = z.enum(['system', 'organization', 'user'], {
@@ -22,7 +28,7 @@ const updateBody = resourceBody(
   z.strictObject({
     scope,
     // Checked against the key's definition in the registry (422 on /data/attributes/value).
-    value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+    value: z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]),
   }),
   { id: true },
 );
@@ -42,8 +48,20 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'listSettings',
         summary: 'The settings in force at a level (default: mine), each with the level it comes from',
+        description:
+          '`scope=system|organization|user` (default user: me in the current organization). Each value says where it comes from and whether it may be set at that level.',
         querystring: listQuery,
+        response: {
+          200: jsonApiResponse(
+            'Every setting at that level',
+            collectionDocumentSchema(settingResource, {
+              paged: false,
+              max: Object.keys(settingDefinitions).length,
+            }),
+          ),
+        },
       },
     },
     async (request) => {
@@ -58,9 +76,15 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'updateSetting',
         summary: 'Set a value at a level, or `value: null` to use the level above again',
+        description:
+          'system needs `system.settings`, organization `organization.settings`, user (myself) `update_own_configuration`. The value is checked against the key’s definition (422 on /data/attributes/value).',
         params: keyParams,
         body: updateBody,
+        response: {
+          200: jsonApiResponse('The setting at that level', resourceDocumentSchema(settingResource)),
+        },
       },
     },
     async (request) => {

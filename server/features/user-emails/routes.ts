@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
+import { emptyResponse } from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
 import { verifyEmail } from './service';
 
@@ -20,7 +21,14 @@ export async function userEmailRoutes(app: FastifyInstance, deps: Deps): Promise
     '/email-verifications',
     {
       config: { access: 'public', allowDuringPasswordChange: true },
-      schema: { tags: ['users'], summary: 'Verify an additional email address', body: verificationBody },
+      schema: {
+        tags: ['users'],
+        operationId: 'verifyEmail',
+        summary: 'Verify an additional email address',
+        description: 'Posts the token of the 24-hour link mailed to a new additional address.',
+        body: verificationBody,
+        response: { 204: emptyResponse('The address is verified') },
+      },
     },
     async (request, reply) => {
       await verifyEmail(deps, request.body.data.attributes.token, { ip: request.ip });

@@ -9,7 +9,8 @@ import {
   parseFieldsQuery,
   resourceDocument,
 } from '../../platform/http/jsonapi';
-import { presentUser, userFields } from '../users/presenter';
+import { jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
+import { presentUser, userFields, userProfileResource } from '../users/presenter';
 import { getUserProfile } from './service';
 
 const profileFieldsets = { users: [...userFields, 'organization'] };
@@ -53,7 +54,13 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
       config: { access: 'authenticated', allowDuringPasswordChange: true },
       schema: {
         tags: ['users'],
+        operationId: 'getUserProfile',
         summary: 'The signed-in user, with my permissions and organizations in meta',
+        description:
+          'Me, with `meta.permissions` (in the current organization), `meta.organization` and `meta.organizations` (to switch to). Works while a password change is due.',
+        response: {
+          200: jsonApiResponse('The signed-in user', resourceDocumentSchema(userProfileResource)),
+        },
       },
     },
     async (request, reply) => {

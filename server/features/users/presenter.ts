@@ -1,4 +1,26 @@
+import { z } from 'zod';
+import { permissions } from '../../../common/permissions';
+import {
+  ADDITIONAL_EMAILS_MAX,
+  CUSTOM_LONGTEXT_MAX,
+  EMAIL_MAX,
+  FIRST_LAST_NAME_MAX,
+  OTHER_NAME_MAX,
+  PHONE_MAX,
+  USERNAME_MAX,
+} from '../../../common/profile';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import {
+  apiPath,
+  calendarDate,
+  integer,
+  recordId,
+  resourceSchema,
+  text,
+  timestamp,
+  toManyRelationship,
+  toOneRelationship,
+} from '../../platform/http/openapi';
 import type { UserRecord } from './store';
 
 /** What a `users` resource shows beyond the `users` row; each part is loaded by whoever needs it. */
@@ -129,3 +151,82 @@ export function presentUser(user: PresentableUser, extras: UserExtras = {}): Res
   if (Object.keys(relationships).length > 0) resource.relationships = relationships;
   return resource;
 }
+
+/** At most this many organizations and roles are listed in a user's relationships. */
+const MAX_RELATED = 1000;
+
+/** A custom field value: its definition decides which of these (common/profile.ts). */
+const customFieldValue = z.union([text(CUSTOM_LONGTEXT_MAX * 2), z.number(), z.boolean()]);
+
+/** Lengths in UTF-16 units: the rules count code points, and one may take two units. */
+const userAttributes = {
+  username: text(USERNAME_MAX * 2),
+  namePrefix: text(OTHER_NAME_MAX * 2).nullable(),
+  firstName: text(FIRST_LAST_NAME_MAX * 2),
+  middleName: text(OTHER_NAME_MAX * 2).nullable(),
+  lastName: text(FIRST_LAST_NAME_MAX * 2),
+  nameSuffix: text(OTHER_NAME_MAX * 2).nullable(),
+  fullName: text(4 * OTHER_NAME_MAX * 2 + 4 * FIRST_LAST_NAME_MAX),
+  birthday: calendarDate.nullable(),
+  email: text(EMAIL_MAX * 2),
+  additionalEmails: z
+    .array(z.strictObject({ email: text(EMAIL_MAX * 2), verified: z.boolean() }))
+    .max(ADDITIONAL_EMAILS_MAX)
+    .optional()
+    .describe('Only on a single user'),
+  phone: text(PHONE_MAX).nullable().describe('E.164'),
+  status: z.enum(['active', 'reset', 'disabled']),
+  enabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastSignInAt: timestamp.nullable(),
+  signInCount: integer(0, 2_147_483_647),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  customFields: z
+    .record(text(64), customFieldValue)
+    .optional()
+    .describe('Values of the custom user fields of my organization, by field name; only on a single user'),
+  avatarUrl: apiPath.nullable().optional().describe('The 256 px avatar, null without one'),
+};
+
+const userRelationships = {
+  roles: toManyRelationship('roles', MAX_RELATED).optional(),
+  organizations: toManyRelationship('organizations', MAX_RELATED).optional(),
+};
+
+const userLinks = { self: apiPath, avatar: apiPath.optional(), avatarSmall: apiPath.optional() };
+
+/** The `users` resource of lists (sparse fieldsets allowed). */
+export const listedUserResource = resourceSchema('users', {
+  attributes: userAttributes,
+  relationships: userRelationships,
+  links: userLinks,
+  sparse: true,
+}).meta({ id: 'User' });
+
+/** The `users` resource of `GET`/`PATCH /api/users/{id}`, with its ETag in `meta.etag`. */
+export const userResource = resourceSchema('users', {
+  attributes: userAttributes,
+  relationships: userRelationships,
+  links: userLinks,
+  meta: z.strictObject({ etag: text(256) }),
+  sparse: true,
+}).meta({ id: 'UserWithVersion' });
+
+const organizationSummary = z.strictObject({ id: recordId, name: text(512) });
+
+/** The signed-in user of `GET /api/userprofile`: permissions and organizations in `meta`. */
+export const userProfileResource = resourceSchema('users', {
+  attributes: userAttributes,
+  relationships: {
+    ...userRelationships,
+    organization: toOneRelationship('organizations').describe('The current organization'),
+  },
+  links: userLinks,
+  meta: z.strictObject({
+    permissions: z.array(z.enum(permissions)).max(permissions.length),
+    organization: organizationSummary,
+    organizations: z.array(organizationSummary).max(MAX_RELATED),
+  }),
+  sparse: true,
+}).meta({ id: 'UserProfile' });

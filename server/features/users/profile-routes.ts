@@ -5,8 +5,9 @@ import { userProfileUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { applySparseFieldset, parseFieldsQuery, resourceDocument } from '../../platform/http/jsonapi';
+import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { toMany, userIdParams } from '../../platform/http/schemas';
-import { presentUser, userFields } from './presenter';
+import { presentUser, userFields, userResource } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
 
 /** As `resourceBody('users', …)` would build it, spelled out so the relationship stays typed. */
@@ -19,7 +20,15 @@ const updateBody = z.strictObject({
   }),
 });
 
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(1024).optional() });
+const ifMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(1024)
+    .optional()
+    .describe('The ETag read with the user: the change is refused (412) if the user changed since'),
+});
+
+const userDocument = resourceDocumentSchema(userResource);
 
 /**
  * One user's profile: `GET /api/users/{id}` and `PATCH /api/users/{id}` (`me` allowed), with an
@@ -34,7 +43,15 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
     {
       // Own profile always; another member's needs users.view (checked by the service).
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'A user of my organization (`me` for myself)', params: userIdParams },
+      schema: {
+        tags,
+        operationId: 'getUser',
+        summary: 'A user of my organization (`me` for myself)',
+        description:
+          'My own profile always; another member’s needs `users.view`; another organization’s user is 404. `fields[users]` picks members. The ETag (also in `meta.etag`) goes back in If-Match.',
+        params: userIdParams,
+        response: { 200: jsonApiResponse('The user', userDocument, { ETag: etagHeader }) },
+      },
     },
     async (request, reply) => {
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, {
@@ -53,10 +70,14 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
       config: { access: 'authenticated' },
       schema: {
         tags,
+        operationId: 'updateUser',
         summary: 'Edit a profile (`me` for myself); send If-Match with the ETag you read',
+        description:
+          'Changes the attributes sent (every invalid one reported at once, 422). My own needs `update_own_profile`, another user’s `users.edit`; `enabled` needs `users.disable`, `roles` `users.edit`. Changing my own primary email needs `currentPassword`.',
         params: userIdParams,
         headers: ifMatchHeaders,
         body: updateBody,
+        response: { 200: jsonApiResponse('The changed user', userDocument, { ETag: etagHeader }) },
       },
     },
     async (request, reply) => {

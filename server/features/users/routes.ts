@@ -13,12 +13,19 @@ import {
   resourceDocument,
   TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
+import {
+  collectionDocumentSchema,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+  totalCountHeader,
+} from '../../platform/http/openapi';
 import { toMany } from '../../platform/http/schemas';
-import { presentRole } from '../access/presenter';
+import { presentRole, roleResource } from '../access/presenter';
 import { findRolesByIds } from '../access/store';
 import { createUser } from './admin-service';
 import { getListedUser, listOrganizationUsers, presentListedUser, userListSpec } from './list';
-import { userPath } from './presenter';
+import { listedUserResource, userPath } from './presenter';
 
 const createUserBody = z.strictObject({
   data: z.strictObject({
@@ -45,7 +52,19 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
     '/users',
     {
       config: { access: 'users.view' },
-      schema: { tags, summary: 'Users of my organization', description: listDescription },
+      schema: {
+        tags,
+        operationId: 'listUsers',
+        summary: 'Users of my organization',
+        description: listDescription,
+        response: {
+          200: jsonApiResponse(
+            'A page of users',
+            collectionDocumentSchema(listedUserResource, { included: roleResource }),
+            { 'X-Include-Total-Count': totalCountHeader },
+          ),
+        },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -81,9 +100,17 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
       config: { access: 'users.create' },
       schema: {
         tags,
+        operationId: 'createUser',
         summary:
           'Create a user in my organization (they must change the password at first sign-in by default)',
+        description:
+          'Creates the user with the given roles of my organization (default: User). The password must meet the policy; `mustChangePassword` defaults to true.',
         body: createUserBody,
+        response: {
+          201: jsonApiResponse('The new user', resourceDocumentSchema(listedUserResource), {
+            Location: locationHeader,
+          }),
+        },
       },
     },
     async (request, reply) => {

@@ -4,8 +4,14 @@ import { RequestValidationError, validationErrorDetails } from './validation';
 
 type JsonApiError = ErrorDetail & { status: string; title?: string };
 
+/** At most this many errors in one document (a body with thousands of unknown members stays small). */
+const MAX_ERRORS = 100;
+
 function send(reply: FastifyReply, status: number, errors: JsonApiError[]) {
-  return reply.status(status).type('application/vnd.api+json').send({ errors });
+  return reply
+    .status(status)
+    .type('application/vnd.api+json')
+    .send({ errors: errors.slice(0, MAX_ERRORS) });
 }
 
 const titles: Record<number, string> = {

@@ -11,7 +11,7 @@ export function resourceBody<A extends z.ZodType, R extends z.ZodType | undefine
 ) {
   const data = z.strictObject({
     type: z.literal(type, { error: `The type must be "${type}".` }),
-    ...(options.id ? { id: z.string().optional() } : {}),
+    ...(options.id ? { id: z.string().max(64).optional() } : {}),
     attributes,
     ...(options.relationships ? { relationships: options.relationships } : {}),
   });
