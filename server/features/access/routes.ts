@@ -7,6 +7,8 @@ import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   collectionDocument,
+  fieldsQuerySchema,
+  listQuerySchema,
   paginationLinks,
   parseFieldsQuery,
   parseListQuery,
@@ -36,6 +38,7 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         summary: 'The roles of my organization, with their permissions',
         description:
           'Sort: name (default), createdAt, updatedAt. `filter[name]` (or `[contains]`), `fields[roles]`, `page[number|size]`, `X-Include: totalCount`.',
+        querystring: listQuerySchema(roleListSpec),
       },
     },
     async (request, reply) => {
@@ -57,7 +60,12 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     '/roles/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One role of my organization', params: idParams },
+      schema: {
+        tags,
+        summary: 'One role of my organization',
+        params: idParams,
+        querystring: fieldsQuerySchema({ roles: roleFields }),
+      },
     },
     async (request) => {
       const fields = parseFieldsQuery(queryOf(request), { roles: roleFields });

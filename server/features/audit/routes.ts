@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   TOTAL_COUNT_HEADER,
@@ -26,7 +27,12 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     '/audit-events',
     {
       config: { access: 'audit.view' },
-      schema: { tags, summary: "My organization's security audit log", description: listDescription },
+      schema: {
+        tags,
+        summary: "My organization's security audit log",
+        description: listDescription,
+        querystring: listQuerySchema(auditEventListSpec),
+      },
     },
     async (request, reply) => {
       const listQuery = parseListQuery(queryOf(request), auditEventListSpec, { headers: request.headers });
@@ -44,6 +50,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         summary: "A user's recent security events (my own always; another member's with audit.view)",
         description: listDescription.replace(', `filter[subject]`', ''),
         params: userIdParams,
+        querystring: listQuerySchema(userAuditEventListSpec),
       },
     },
     async (request, reply) => {

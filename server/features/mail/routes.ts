@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   resourceDocument,
@@ -38,7 +39,12 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/mail-messages',
     {
       config: { access: 'mail.manage' },
-      schema: { tags, summary: "My organization's outgoing mail", description: listDescription },
+      schema: {
+        tags,
+        summary: "My organization's outgoing mail",
+        description: listDescription,
+        querystring: listQuerySchema(mailMessageListSpec),
+      },
     },
     async (request, reply) => {
       const query = queryOf(request);

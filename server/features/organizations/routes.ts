@@ -7,6 +7,8 @@ import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   collectionDocument,
+  fieldsQuerySchema,
+  listQuerySchema,
   paginationLinks,
   parseFieldsQuery,
   parseListQuery,
@@ -39,6 +41,7 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
         summary: 'The organizations I am a member of (meta.current marks the current one)',
         description:
           'Sort: name (default), createdAt. `filter[name]` (or `[contains]`), `fields[organizations]`, `page[number|size]`, `X-Include: totalCount`.',
+        querystring: listQuerySchema(organizationListSpec),
       },
     },
     async (request, reply) => {
@@ -66,7 +69,12 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     '/organizations/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One of my organizations', params: idParams },
+      schema: {
+        tags,
+        summary: 'One of my organizations',
+        params: idParams,
+        querystring: fieldsQuerySchema({ organizations: organizationFields }),
+      },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
+  fieldsQuerySchema,
   JSONAPI_MEDIA_TYPE,
   parseFieldsQuery,
   resourceDocument,
@@ -54,6 +55,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
       schema: {
         tags: ['users'],
         summary: 'The signed-in user, with my permissions and organizations in meta',
+        querystring: fieldsQuerySchema(profileFieldsets),
       },
     },
     async (request, reply) => {

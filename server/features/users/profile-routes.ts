@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { applySparseFieldset, parseFieldsQuery, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  applySparseFieldset,
+  fieldsQuerySchema,
+  parseFieldsQuery,
+  resourceDocument,
+} from '../../platform/http/jsonapi';
 import { toMany, userIdParams } from '../../platform/http/schemas';
 import { presentUser, userFields } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
@@ -34,7 +39,12 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
     {
       // Own profile always; another member's needs users.view (checked by the service).
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'A user of my organization (`me` for myself)', params: userIdParams },
+      schema: {
+        tags,
+        summary: 'A user of my organization (`me` for myself)',
+        params: userIdParams,
+        querystring: fieldsQuerySchema({ users: userFields }),
+      },
     },
     async (request, reply) => {
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, {

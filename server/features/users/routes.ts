@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   type ResourceObject,
@@ -45,7 +46,12 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
     '/users',
     {
       config: { access: 'users.view' },
-      schema: { tags, summary: 'Users of my organization', description: listDescription },
+      schema: {
+        tags,
+        summary: 'Users of my organization',
+        description: listDescription,
+        querystring: listQuerySchema(userListSpec),
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);

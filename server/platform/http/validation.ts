@@ -30,23 +30,61 @@ const MALFORMED = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union',
 
 type Location = 'body' | 'querystring' | 'params' | 'headers';
 
+/**
+ * The status and code JSON:API 1.1 fixes for a problem of the request document
+ * (https://jsonapi.org/format/1.1/#crud-creating-responses-403 and -409): a client-generated
+ * `data.id` where the server makes ids is 403; a `data.type` other than the endpoint's is 409.
+ */
+function jsonApiRule(
+  path: readonly PropertyKey[],
+  issue: Issue,
+): { status: number; code: string } | undefined {
+  const isData = path.length === 2 && path[0] === 'data';
+  if (isData && path[1] === 'id' && issue.code === 'unrecognized_keys') {
+    return { status: statusByKind.forbidden, code: 'client_generated_id' };
+  }
+  if (isData && path[1] === 'type' && issue.code === 'invalid_value') {
+    return { status: statusByKind.conflict, code: 'type_mismatch' };
+  }
+  return undefined;
+}
+
+/**
+ * The JSON:API errors of a failed validation: one per problem, each with `source`. Status: 400
+ * when any problem is malformed (wrong type, unknown member or query parameter), else 403 / 409 by
+ * `jsonApiRule`, else 422.
+ */
 export function validationErrorDetails(
   issues: Issue[],
   location: Location,
 ): { status: number; errors: (ErrorDetail & { status: string })[] } {
-  const malformed = issues.some((issue) => MALFORMED.has(issue.code));
-  const status = malformed ? statusByKind.bad_request : statusByKind.validation;
   const errors = issues.flatMap((issue) => {
     const paths =
       issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
     return paths.map((path) => {
-      const code = issue.code === 'unrecognized_keys' ? 'unknown_member' : issue.code;
+      const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
+      const isMalformed = rule === undefined && MALFORMED.has(issue.code);
+      const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
+      const isUnknownParameter = issue.code === 'unrecognized_keys' && location === 'querystring';
+      const code =
+        rule?.code ??
+        (isUnknownParameter
+          ? 'unknown_parameter'
+          : issue.code === 'unrecognized_keys'
+            ? 'unknown_member'
+            : issue.code);
       const detail =
-        issue.code === 'unrecognized_keys'
-          ? `Unknown member "${String(path.at(-1))}".`
-          : issue.code === 'invalid_type' && issue.input === undefined
-            ? 'This value is required.'
-            : issue.message;
+        rule?.code === 'client_generated_id'
+          ? 'This endpoint makes the ids of the resources it creates: send no data.id.'
+          : rule?.code === 'type_mismatch'
+            ? `The type must be ${issue.code === 'invalid_value' ? issue.values.map((v) => `"${String(v)}"`).join(' or ') : 'another'} at this endpoint.`
+            : isUnknownParameter
+              ? `The query parameter ${String(path.at(-1))} is not supported here.`
+              : issue.code === 'unrecognized_keys'
+                ? `Unknown member "${String(path.at(-1))}".`
+                : issue.code === 'invalid_type' && issue.input === undefined
+                  ? 'This value is required.'
+                  : issue.message;
       const source =
         location === 'body'
           ? {
@@ -55,9 +93,13 @@ export function validationErrorDetails(
           : location === 'headers'
             ? { header: String(path[0] ?? '') }
             : { parameter: String(path[0] ?? '') };
-      return { status: String(MALFORMED.has(issue.code) ? 400 : 422), code, detail, source };
+      return { status: String(ownStatus), code, detail, source };
     });
   });
+  const statuses = new Set(errors.map((error) => Number(error.status)));
+  const status =
+    [statusByKind.bad_request, statusByKind.forbidden, statusByKind.conflict].find((s) => statuses.has(s)) ??
+    statusByKind.validation;
   return { status, errors };
 }
 
