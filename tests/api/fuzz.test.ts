@@ -326,7 +326,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
   });
 
   it('answers malformed bodies and odd text everywhere with no 5xx, always as JSON:API', {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     const document = (await t.app.inject({ url: '/api/doc/openapi.json' })).json();
     const operations = operationsOf(document);
