@@ -38,15 +38,42 @@ type Location = 'body' | 'querystring' | 'params' | 'headers';
 function jsonApiRule(
   path: readonly PropertyKey[],
   issue: Issue,
-): { status: number; code: string } | undefined {
+): { status: number; code: string; detail: string } | undefined {
   const isData = path.length === 2 && path[0] === 'data';
   if (isData && path[1] === 'id' && issue.code === 'unrecognized_keys') {
-    return { status: statusByKind.forbidden, code: 'client_generated_id' };
+    return {
+      status: statusByKind.forbidden,
+      code: 'client_generated_id',
+      detail: 'This endpoint makes the ids of the resources it creates: send no data.id.',
+    };
   }
   if (isData && path[1] === 'type' && issue.code === 'invalid_value') {
-    return { status: statusByKind.conflict, code: 'type_mismatch' };
+    const types = issue.values.map((value) => `"${String(value)}"`).join(' or ');
+    return {
+      status: statusByKind.conflict,
+      code: 'type_mismatch',
+      detail: `The type must be ${types} at this endpoint.`,
+    };
   }
   return undefined;
+}
+
+/** The code and message of a problem no JSON:API rule covers. */
+function describeIssue(
+  issue: Issue,
+  path: readonly PropertyKey[],
+  location: Location,
+): { code: string; detail: string } {
+  const name = String(path.at(-1));
+  if (issue.code === 'unrecognized_keys') {
+    return location === 'querystring'
+      ? { code: 'unknown_parameter', detail: `The query parameter ${name} is not supported here.` }
+      : { code: 'unknown_member', detail: `Unknown member "${name}".` };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { code: issue.code, detail: 'This value is required.' };
+  }
+  return { code: issue.code, detail: issue.message };
 }
 
 /**
@@ -65,26 +92,7 @@ export function validationErrorDetails(
       const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
       const isMalformed = rule === undefined && MALFORMED.has(issue.code);
       const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
-      const isUnknownParameter = issue.code === 'unrecognized_keys' && location === 'querystring';
-      const code =
-        rule?.code ??
-        (isUnknownParameter
-          ? 'unknown_parameter'
-          : issue.code === 'unrecognized_keys'
-            ? 'unknown_member'
-            : issue.code);
-      const detail =
-        rule?.code === 'client_generated_id'
-          ? 'This endpoint makes the ids of the resources it creates: send no data.id.'
-          : rule?.code === 'type_mismatch'
-            ? `The type must be ${issue.code === 'invalid_value' ? issue.values.map((v) => `"${String(v)}"`).join(' or ') : 'another'} at this endpoint.`
-            : isUnknownParameter
-              ? `The query parameter ${String(path.at(-1))} is not supported here.`
-              : issue.code === 'unrecognized_keys'
-                ? `Unknown member "${String(path.at(-1))}".`
-                : issue.code === 'invalid_type' && issue.input === undefined
-                  ? 'This value is required.'
-                  : issue.message;
+      const { code, detail } = rule ?? describeIssue(issue, path, location);
       const source =
         location === 'body'
           ? {
