@@ -8,12 +8,15 @@ import { createAuthenticators } from './features/auth/authenticate';
 import { registerFeatures } from './features/index';
 import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
-import { registerErrorHandler } from './platform/http/error-handler';
-import { jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
+import { answerClientError, answerFrameworkError, registerErrorHandler } from './platform/http/error-handler';
+import { inputText } from './platform/http/input-text';
+import { JSONAPI_MEDIA_TYPE } from './platform/http/jsonapi';
+import { isJsonApiPath, jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
 import { loggerOptions, OneLinePerRequest } from './platform/http/logging';
 import { jsonSerializerCompiler, openApiDocumentOptions } from './platform/http/openapi/index';
 import { announceBudget, budgetExceeded, RequestBudget } from './platform/http/request-budget';
-import { securityHeaders } from './platform/http/security-headers';
+import { routeRules } from './platform/http/route-rules';
+import { apiHeaders, securityHeaders } from './platform/http/security-headers';
 import { zodValidatorCompiler } from './platform/http/validation';
 
 export type AppOptions = Omit<Deps, 'log'> & {
@@ -49,22 +52,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters are checked by the routes' schemas (ids: at most 64 characters), which say
+    // which parameter is wrong; beyond this length the URL itself is refused (414).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
+    // What Fastify and Node refuse before any hook runs answers JSON:API with the API's headers too.
+    frameworkErrors: answerFrameworkError(apiHeaders(config.secureCookies)),
+    clientErrorHandler: answerClientError(apiHeaders(config.secureCookies)),
   });
   const deps: Deps = { ...options, log: app.log };
 
   // 1. Validation and serialization: zod schemas, parsed values only.
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
-  // 2. Bodies: JSON and JSON:API only; text/plain is never parsed.
-  app.removeContentTypeParser('text/plain');
-  await app.register(jsonApiContentNegotiation);
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, parts: 6 } });
-  // 3. Errors: one handler, JSON:API error documents, generic 5xx.
-  registerErrorHandler(app);
-  // 4. Security headers: helmet's for documents, a short strict set (with no-store) for API answers.
+  // 2. Security headers: helmet's for documents, a short strict set (with no-store) for API answers;
+  //    first of the hooks, so that every answer has them, also a refusal by a later hook.
   await app.register(securityHeaders, {
-    isApiCall,
+    isApiCall: isJsonApiPath,
     strictTransportSecurity: config.secureCookies,
     documents: {
       contentSecurityPolicy: {
@@ -89,6 +92,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       crossOriginResourcePolicy: { policy: 'same-origin' },
     },
   });
+  // 3. Bodies: JSON and JSON:API only; text/plain is never parsed.
+  app.removeContentTypeParser('text/plain');
+  await app.register(jsonApiContentNegotiation);
+  // Text at the edge: well-formed UTF-8 bodies, no lone surrogate or NUL in any string of a body,
+  // a path or a query; then one rule for every route's query string and PATCH body id.
+  await app.register(inputText, {
+    mediaTypes: ['application/json', JSONAPI_MEDIA_TYPE],
+    isApiCall: isJsonApiPath,
+  });
+  await app.register(routeRules, { isApiCall });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, parts: 6 } });
+  // 4. Errors: one handler, JSON:API error documents, generic 5xx.
+  registerErrorHandler(app);
   // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
   await app.register(cookie);
   const ipBudget = new RequestBudget(config.rateLimitPerMinute, 60_000, options.clock);

@@ -7,6 +7,8 @@ import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   collectionDocument,
+  fieldsQuerySchema,
+  listQuerySchema,
   paginationLinks,
   parseFieldsQuery,
   parseListQuery,
@@ -44,6 +46,7 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         summary: 'The roles of my organization, with their permissions',
         description:
           'Sort: name (default), createdAt, updatedAt. `filter[name]` (or `[contains]`), `fields[roles]`, `page[number|size]`, `X-Include: totalCount`.',
+        querystring: listQuerySchema(roleListSpec),
         response: {
           200: jsonApiResponse('A page of roles', collectionDocumentSchema(roleResource), {
             'X-Include-Total-Count': totalCountHeader,
@@ -76,6 +79,7 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         summary: 'One role of my organization',
         description: 'A role of my organization with its permissions. `fields[roles]` picks members.',
         params: idParams,
+        querystring: fieldsQuerySchema({ roles: roleFields }),
         response: { 200: jsonApiResponse('The role', roleDocument) },
       },
     },

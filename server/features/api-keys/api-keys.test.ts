@@ -254,7 +254,7 @@ describe('API key routes', () => {
       ],
       [{ data: { type: 'apikeys', relationships: {} } }, 400, '/data/relationships'],
       [{ data: { type: 'apikeys', attributes: [] } }, 400, '/data/attributes'],
-      [{ data: { type: 'users' } }, 422, '/data/type'],
+      [{ data: { type: 'users' } }, 409, '/data/type'],
     ];
     for (const [payload, status, pointer] of cases) {
       const response = await browser.request({ method: 'POST', url: '/api/users/me/api-key', payload });

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   TOTAL_COUNT_HEADER,
@@ -38,6 +39,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         operationId: 'listAuditEvents',
         summary: "My organization's security audit log",
         description: listDescription,
+        querystring: listQuerySchema(auditEventListSpec),
         response: { 200: auditPage },
       },
     },
@@ -58,6 +60,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         summary: "A user's recent security events (my own always; another member's with audit.view)",
         description: listDescription.replace(', `filter[subject]`', ''),
         params: userIdParams,
+        querystring: listQuerySchema(userAuditEventListSpec),
         response: { 200: auditPage },
       },
     },

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/errors';
 import {
   applySparseFieldset,
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   resourceDocument,
@@ -117,7 +118,11 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
   api.patch(
     '/sessions/current',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        resourceId: (request) =>
+          request.actor?.via.kind === 'session' ? request.actor.via.sessionId : undefined,
+      },
       schema: {
         tags,
         operationId: 'switchOrganization',
@@ -169,6 +174,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
         summary: 'My signed-in devices',
         description:
           'Sort: -lastSeenAt (default), createdAt, expiresAt. `fields[sessions]`, `page[number|size]`, `X-Include: totalCount`.',
+        querystring: listQuerySchema(sessionListSpec),
         response: {
           200: jsonApiResponse('A page of my sessions', collectionDocumentSchema(sessionResource), {
             'X-Include-Total-Count': totalCountHeader,

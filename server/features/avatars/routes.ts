@@ -55,26 +55,45 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
       { source: { header: 'Content-Type' } },
     );
   }
-  const part = await request.file();
-  if (part?.fieldname !== 'file') {
-    throw new AppError(
-      'bad_request',
-      'avatar_file_missing',
-      'Send the picture in a multipart field named "file".',
-    );
-  }
   try {
-    return await part.toBuffer();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    const part = await request.file();
+    if (part?.fieldname !== 'file') {
       throw new AppError(
-        'payload_too_large',
-        'avatar_too_large',
-        `The picture is larger than ${MAX_MB} MB. Choose a smaller one.`,
+        'bad_request',
+        'avatar_file_missing',
+        'Send the picture in a multipart field named "file".',
       );
     }
-    throw error;
+    return await part.toBuffer();
+  } catch (error) {
+    throw uploadError(error);
   }
+}
+
+/**
+ * What reading a multipart body can fail with, as a 4xx: a file over the limit is 413; too many
+ * parts 413 (the plugin's own status); anything busboy or the plugin refuse — no boundary, a
+ * malformed part header, an unterminated part, a body that is not multipart at all — is a 400.
+ */
+function uploadError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const { code, statusCode } = error as { code?: string; statusCode?: number };
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError(
+      'payload_too_large',
+      'avatar_too_large',
+      `The picture is larger than ${MAX_MB} MB. Choose a smaller one.`,
+    );
+  }
+  if (statusCode === 413) {
+    return new AppError('payload_too_large', 'too_many_parts', 'Send one multipart field named "file".');
+  }
+  return new AppError(
+    'bad_request',
+    'malformed_multipart',
+    'The multipart/form-data body could not be read: send the picture in a field named "file", with the boundary given in Content-Type.',
+    { source: { header: 'Content-Type' }, cause: error },
+  );
 }
 
 /** A user's picture: PUT (upload), GET (WebP at 58 or 256 px), DELETE, under /api/users/{id}/avatar. */

@@ -261,7 +261,7 @@ describe('the outbox API: /api/mail-messages', () => {
       url: `/api/mail-messages/${failed.id}/retry`,
       payload: { data: { type: 'mail-messages' } },
     });
-    expect(wrongType.statusCode).toBe(422);
+    expect(wrongType.statusCode).toBe(409);
     expect(wrongType.json().errors[0].source.pointer).toBe('/data/type');
     const extra = await admin.request({
       method: 'POST',

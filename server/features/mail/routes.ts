@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   resourceDocument,
@@ -49,6 +50,7 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
         operationId: 'listMailMessages',
         summary: "My organization's outgoing mail",
         description: listDescription,
+        querystring: listQuerySchema(mailMessageListSpec),
         response: {
           200: jsonApiResponse('A page of messages', collectionDocumentSchema(mailMessageSummaryResource), {
             'X-Include-Total-Count': totalCountHeader,

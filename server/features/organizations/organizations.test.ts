@@ -125,13 +125,13 @@ describe('organizations', () => {
     expect(await t.deps.db.selectFrom('organizations').select('id').execute()).toHaveLength(before.length);
   });
 
-  it('refuses invalid bodies with pointers: 400 for types and unknown members, 422 for rules', async () => {
+  it('refuses invalid bodies with pointers: 400 for types and unknown members, 409 for another resource type, 422 for rules', async () => {
     const admin = await buildAdmin(t);
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
     const cases: [unknown, number, string][] = [
       [body(42), 400, '/data/attributes/name'],
       [body('Acme', { organizationId: newId() }), 400, '/data/attributes/organizationId'],
-      [{ data: { type: 'users', attributes: { name: 'Acme' } } }, 422, '/data/type'],
+      [{ data: { type: 'users', attributes: { name: 'Acme' } } }, 409, '/data/type'],
       [body(''), 422, '/data/attributes/name'],
       [body('  Padded'), 422, '/data/attributes/name'],
       [body('Line\nbreak'), 422, '/data/attributes/name'],

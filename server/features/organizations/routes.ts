@@ -7,6 +7,8 @@ import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   collectionDocument,
+  fieldsQuerySchema,
+  listQuerySchema,
   paginationLinks,
   parseFieldsQuery,
   parseListQuery,
@@ -48,6 +50,7 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
         summary: 'The organizations I am a member of (meta.current marks the current one)',
         description:
           'Sort: name (default), createdAt. `filter[name]` (or `[contains]`), `fields[organizations]`, `page[number|size]`, `X-Include: totalCount`.',
+        querystring: listQuerySchema(organizationListSpec),
         response: {
           200: jsonApiResponse('A page of my organizations', collectionDocumentSchema(organizationResource), {
             'X-Include-Total-Count': totalCountHeader,
@@ -87,6 +90,7 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
         description:
           'An organization I am a member of (others are 404). `fields[organizations]` picks members.',
         params: idParams,
+        querystring: fieldsQuerySchema({ organizations: organizationFields }),
         response: { 200: jsonApiResponse('The organization', organizationDocument) },
       },
     },

@@ -124,7 +124,7 @@ describe('POST /api/users/{id}/password-change', () => {
       url: '/api/users/me/password-change',
       payload: { data: { type: 'password-sets', attributes: { currentPassword: 'a', newPassword: 'b' } } },
     });
-    expect(wrongResource.statusCode).toBe(422);
+    expect(wrongResource.statusCode).toBe(409);
     expect(wrongResource.json().errors[0].source.pointer).toBe('/data/type');
   });
 

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
+  fieldsQuerySchema,
   JSONAPI_MEDIA_TYPE,
   parseFieldsQuery,
   resourceDocument,
@@ -58,6 +59,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
         summary: 'The signed-in user, with my permissions and organizations in meta',
         description:
           'Me, with `meta.permissions` (in the current organization), `meta.organization` and `meta.organizations` (to switch to). Works while a password change is due.',
+        querystring: fieldsQuerySchema(profileFieldsets),
         response: {
           200: jsonApiResponse('The signed-in user', resourceDocumentSchema(userProfileResource)),
         },

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { applySparseFieldset, parseFieldsQuery, resourceDocument } from '../../platform/http/jsonapi';
+import {
+  applySparseFieldset,
+  fieldsQuerySchema,
+  parseFieldsQuery,
+  resourceDocument,
+} from '../../platform/http/jsonapi';
 import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { toMany, userIdParams } from '../../platform/http/schemas';
 import { presentUser, userFields, userResource } from './presenter';
@@ -50,6 +55,7 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
         description:
           'My own profile always; another member’s needs `users.view`; another organization’s user is 404. `fields[users]` picks members. The ETag (also in `meta.etag`) goes back in If-Match.',
         params: userIdParams,
+        querystring: fieldsQuerySchema({ users: userFields }),
         response: { 200: jsonApiResponse('The user', userDocument, { ETag: etagHeader }) },
       },
     },

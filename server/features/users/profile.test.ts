@@ -315,7 +315,7 @@ describe('GET and PATCH /api/users/{id}', () => {
       url: '/api/users/me',
       payload: { data: { type: 'people', attributes: {} } },
     });
-    expect(wrongType.statusCode).toBe(422);
+    expect(wrongType.statusCode).toBe(409);
   });
 
   it('honours If-Match: a stale ETag is 412 and changes nothing; without If-Match the change applies', async () => {

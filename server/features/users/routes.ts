@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   collectionDocument,
+  listQuerySchema,
   paginationLinks,
   parseListQuery,
   type ResourceObject,
@@ -57,6 +58,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
         operationId: 'listUsers',
         summary: 'Users of my organization',
         description: listDescription,
+        querystring: listQuerySchema(userListSpec),
         response: {
           200: jsonApiResponse(
             'A page of users',

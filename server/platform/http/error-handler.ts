@@ -1,5 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from './errors';
+import { allowedMethods } from './route-rules';
 import { RequestValidationError, validationErrorDetails } from './validation';
 
 type JsonApiError = ErrorDetail & { status: string; title?: string };
@@ -86,6 +88,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?', 1)[0] ?? '/';
+    const allowed = allowedMethods(request.server.apiRoutes ?? [], path);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      // RFC 9110 §15.5.6: the path exists, the method does not; Allow lists what does.
+      reply.header('allow', allowed.join(', '));
+      return send(reply, 405, [
+        {
+          status: '405',
+          title: titles[405],
+          code: 'method_not_allowed',
+          detail: `${request.method} is not allowed on ${path}. Use ${allowed.join(', ')}.`,
+        },
+      ]);
+    }
     return send(reply, 404, [
       {
         status: '404',
@@ -95,6 +111,70 @@ export function registerErrorHandler(app: FastifyInstance): void {
       },
     ]);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors Fastify meets before any route or hook runs (a URL
+ * whose %-escapes do not decode, `FST_ERR_BAD_URL`; a path parameter over `maxParamLength`,
+ * `FST_ERR_MAX_PARAM_LENGTH`). They answer the same JSON:API error document as every other 4xx,
+ * with the API's security `headers` (no onRequest hook has run to set them).
+ */
+export function answerFrameworkError(
+  headers: Record<string, string>,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, _request, reply) => {
+    const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    const status = isTooLong ? 414 : 400;
+    const document = {
+      status: String(status),
+      title: isTooLong ? 'URI Too Long' : titles[400],
+      code: isTooLong ? 'path_parameter_too_long' : 'malformed_url',
+      detail: isTooLong
+        ? 'A path parameter of this URL is too long.'
+        : 'The URL is not valid: each %-escape must encode UTF-8.',
+    };
+    // Sent as bytes: Fastify would add "; charset=utf-8" to a string, and no onSend hook runs
+    // here to take it off again (JSON:API's media type has no parameters).
+    void reply
+      .status(status)
+      .headers(headers)
+      .header('content-type', 'application/vnd.api+json')
+      .send(Buffer.from(JSON.stringify({ errors: [document] })));
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: a request Node's HTTP parser refuses before Fastify sees
+ * it (headers over the size limit: 431; a control character in a header, a malformed request
+ * line: 400; a request that took too long: 408). Answers a JSON:API error document with the API's
+ * security `headers` on the socket, then closes it.
+ */
+export function answerClientError(
+  headers: Record<string, string>,
+): (error: Error & { code?: string }, socket: Socket) => void {
+  return (error, socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, title, code] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers_too_large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'request_timeout']
+          : [400, titles[400], 'malformed_request'];
+    const body = JSON.stringify({
+      errors: [{ status: String(status), title, code, detail: 'The HTTP request could not be read.' }],
+    });
+    if (socket.writable) {
+      const lines = [
+        `HTTP/1.1 ${status} ${title}`,
+        'Content-Type: application/vnd.api+json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      ];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
+    }
+    socket.destroy(error);
+  };
 }
 
 function findValidationError(error: unknown): RequestValidationError | undefined {

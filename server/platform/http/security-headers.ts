@@ -21,7 +21,7 @@ export type SecurityHeadersOptions = {
  * frame-ancestors supersedes) are left out: every header is parsed, checked and written on every
  * call, and these protect nothing in a JSON answer.
  */
-function apiHeaders(strictTransportSecurity: boolean): Record<string, string> {
+export function apiHeaders(strictTransportSecurity: boolean): Record<string, string> {
   return {
     'content-security-policy':
       "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",

@@ -187,6 +187,19 @@ describe('registerSpa', () => {
     }
   });
 
+  it('answers the root with the app to any client, whatever it accepts (curl sends */*)', async () => {
+    for (const accept of [undefined, '*/*', 'application/json', 'text/plain']) {
+      for (const url of ['/', '/?utm_source=x']) {
+        const response = await app.inject({ url, headers: accept ? { accept } : {} });
+        expect(response.statusCode, `${url} ${accept}`).toBe(200);
+        expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(response.body).toBe(INDEX);
+      }
+    }
+    const head = await app.inject({ method: 'HEAD', url: '/' });
+    expect(head.statusCode).toBe(200);
+  });
+
   it('answers only GET and HEAD', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
       const response = await app.inject({ method, url: '/my-user', headers: { accept: HTML } });

@@ -18,6 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  *   `index.html`, status 200, `Cache-Control: no-cache` — and for the password reset page
  *   `Referrer-Policy: no-referrer` and `Cache-Control: no-store`, as its URL fragment carries a
  *   reset token;
+ * - `/` itself: `index.html` to any client, whatever it accepts;
  * - everything else — any path under `/api`, a missing `/assets/` file, a request that does not
  *   accept HTML (`fetch`, curl) — goes to the app's not-found handler (`reply.callNotFound()`),
  *   which answers the JSON:API 404. This module sets no not-found handler of its own.
@@ -94,7 +95,10 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
           return reply.sendFile(file);
         }
         // A missing script or stylesheet must fail as one, not as a page of HTML.
-        if (pathname.startsWith('/assets/') || !acceptsHtml(request)) return reply.callNotFound();
+        // The root is the app for any client (curl, a link checker, a health probe), HTML or not.
+        if (pathname.startsWith('/assets/') || (!acceptsHtml(request) && pathname !== '/')) {
+          return reply.callNotFound();
+        }
         return sendIndex(reply, indexFile);
       },
     });

@@ -30,30 +30,71 @@ const MALFORMED = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union',
 
 type Location = 'body' | 'querystring' | 'params' | 'headers';
 
+/**
+ * The status and code JSON:API 1.1 fixes for a problem of the request document
+ * (https://jsonapi.org/format/1.1/#crud-creating-responses-403 and -409): a client-generated
+ * `data.id` where the server makes ids is 403; a `data.type` other than the endpoint's is 409.
+ */
+function jsonApiRule(
+  path: readonly PropertyKey[],
+  issue: Issue,
+): { status: number; code: string; detail: string } | undefined {
+  const isData = path.length === 2 && path[0] === 'data';
+  if (isData && path[1] === 'id' && issue.code === 'unrecognized_keys') {
+    return {
+      status: statusByKind.forbidden,
+      code: 'client_generated_id',
+      detail: 'This endpoint makes the ids of the resources it creates: send no data.id.',
+    };
+  }
+  if (isData && path[1] === 'type' && issue.code === 'invalid_value') {
+    const types = issue.values.map((value) => `"${String(value)}"`).join(' or ');
+    return {
+      status: statusByKind.conflict,
+      code: 'type_mismatch',
+      detail: `The type must be ${types} at this endpoint.`,
+    };
+  }
+  return undefined;
+}
+
+/** The code and message of a problem no JSON:API rule covers. */
+function describeIssue(
+  issue: Issue,
+  path: readonly PropertyKey[],
+  location: Location,
+): { code: string; detail: string } {
+  const name = String(path.at(-1));
+  if (issue.code === 'unrecognized_keys') {
+    return location === 'querystring'
+      ? { code: 'unknown_parameter', detail: `The query parameter ${name} is not supported here.` }
+      : { code: 'unknown_member', detail: `Unknown member "${name}".` };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { code: issue.code, detail: 'This value is required.' };
+  }
+  // A rule may name its own stable code (`params.code` of a custom issue, common/profile.ts).
+  const ruleCode = issue.code === 'custom' ? issue.params?.code : undefined;
+  return { code: typeof ruleCode === 'string' ? ruleCode : issue.code, detail: issue.message };
+}
+
+/**
+ * The JSON:API errors of a failed validation: one per problem, each with `source`. Status: 400
+ * when any problem is malformed (wrong type, unknown member or query parameter), else 403 / 409 by
+ * `jsonApiRule`, else 422.
+ */
 export function validationErrorDetails(
   issues: Issue[],
   location: Location,
 ): { status: number; errors: (ErrorDetail & { status: string })[] } {
-  const malformed = issues.some((issue) => MALFORMED.has(issue.code));
-  const status = malformed ? statusByKind.bad_request : statusByKind.validation;
   const errors = issues.flatMap((issue) => {
     const paths =
       issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
     return paths.map((path) => {
-      // A rule may name its own stable code (`params.code` of a custom issue, common/profile.ts).
-      const ruleCode = issue.code === 'custom' ? issue.params?.code : undefined;
-      const code =
-        issue.code === 'unrecognized_keys'
-          ? 'unknown_member'
-          : typeof ruleCode === 'string'
-            ? ruleCode
-            : issue.code;
-      const detail =
-        issue.code === 'unrecognized_keys'
-          ? `Unknown member "${String(path.at(-1))}".`
-          : issue.code === 'invalid_type' && issue.input === undefined
-            ? 'This value is required.'
-            : issue.message;
+      const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
+      const isMalformed = rule === undefined && MALFORMED.has(issue.code);
+      const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
+      const { code, detail } = rule ?? describeIssue(issue, path, location);
       const source =
         location === 'body'
           ? {
@@ -62,9 +103,13 @@ export function validationErrorDetails(
           : location === 'headers'
             ? { header: String(path[0] ?? '') }
             : { parameter: String(path[0] ?? '') };
-      return { status: String(MALFORMED.has(issue.code) ? 400 : 422), code, detail, source };
+      return { status: String(ownStatus), code, detail, source };
     });
   });
+  const statuses = new Set(errors.map((error) => Number(error.status)));
+  const status =
+    [statusByKind.bad_request, statusByKind.forbidden, statusByKind.conflict].find((s) => statuses.has(s)) ??
+    statusByKind.validation;
   return { status, errors };
 }
 

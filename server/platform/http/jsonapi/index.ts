@@ -42,3 +42,4 @@ export {
   parseListQuery,
   TOTAL_COUNT_HEADER,
 } from './list-query';
+export { fieldsQuerySchema, listQuerySchema } from './query-schema';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { allowedFilterOps } from './filter-values';
+import type { ListSpec } from './list-query';
+
+/**
+ * The declared query schema of a list route: every parameter `spec` accepts (`page[number]`,
+ * `page[size]`, `sort`, `include`, each `filter[field]` and `filter[field][op]`, each
+ * `fields[type]`), each at most once as a plain string. The route still parses the query with
+ * `parseListQuery`, which refuses any other parameter with a 400 naming it (so the object is loose
+ * here: parameters the list machinery adds later reach that one strict check too).
+ */
+export function listQuerySchema(spec: ListSpec) {
+  const parameters: Record<string, z.ZodOptional<z.ZodString>> = {
+    'page[number]': z.string().optional(),
+    'page[size]': z.string().optional(),
+    sort: z.string().optional(),
+  };
+  if (spec.includes?.length) parameters.include = z.string().optional();
+  for (const [field, filter] of Object.entries(spec.filters)) {
+    parameters[`filter[${field}]`] = z.string().optional();
+    for (const op of allowedFilterOps(filter)) parameters[`filter[${field}][${op}]`] = z.string().optional();
+  }
+  for (const type of Object.keys(spec.fieldsets ?? {})) parameters[`fields[${type}]`] = z.string().optional();
+  return z.looseObject(parameters);
+}
+
+/**
+ * The declared query schema of a single-resource GET: `fields[type]` per type of `fieldsets`; the
+ * route parses it with `parseFieldsQuery`, which refuses any other parameter with a 400.
+ */
+export function fieldsQuerySchema(fieldsets: Readonly<Record<string, readonly string[]>>) {
+  const parameters: Record<string, z.ZodOptional<z.ZodString>> = {};
+  for (const type of Object.keys(fieldsets)) parameters[`fields[${type}]`] = z.string().optional();
+  return z.looseObject(parameters);
+}
