@@ -257,3 +257,9 @@ export function useCurrentUser() {
     retryOnMount: false,
   });
 }
+
+/** The cursor a pagination link carries (`page[after]` of links.next, `page[before]` of links.prev). */
+export function cursorOf(link: string | undefined, parameter: string): string | undefined {
+  if (!link) return undefined;
+  return new URL(link, 'http://localhost').searchParams.get(parameter) ?? undefined;
+}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../app/api';
+import { apiFetch, cursorOf } from '../../app/api';
 
 export type AuditUser = { id: string; username: string; fullName: string };
 
@@ -14,7 +14,8 @@ export type AuditEvent = {
 };
 
 export type AuditLogParams = {
-  page: number;
+  /** Where the page starts: a cursor from the previous answer (`page[after]`/`page[before]`); none for the first page */
+  cursor?: { after: string } | { before: string } | undefined;
   size: number;
   action?: string;
   /** `YYYY-MM-DD`, from the start of that day (UTC) */
@@ -44,7 +45,8 @@ export function useAuditLog(params: AuditLogParams) {
     queryKey: ['audit-events', params],
     queryFn: async ({ signal }) => {
       const query = new URLSearchParams();
-      query.set('page[number]', String(params.page));
+      if (params.cursor && 'after' in params.cursor) query.set('page[after]', params.cursor.after);
+      if (params.cursor && 'before' in params.cursor) query.set('page[before]', params.cursor.before);
       query.set('page[size]', String(params.size));
       query.set('include', 'actor,subject');
       if (params.action) query.set('filter[action]', params.action);
@@ -55,6 +57,7 @@ export function useAuditLog(params: AuditLogParams) {
         data: EventResource[];
         included?: UserResource[];
         meta?: { totalCount?: number };
+        links?: { next?: string; prev?: string };
       }>(`/api/audit-events?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });
       const users = new Map(
         (document.included ?? []).map((user) => [
@@ -74,6 +77,8 @@ export function useAuditLog(params: AuditLogParams) {
           }),
         ),
         totalCount: document.meta?.totalCount ?? document.data.length,
+        nextCursor: cursorOf(document.links?.next, 'page[after]'),
+        prevCursor: cursorOf(document.links?.prev, 'page[before]'),
       };
     },
     placeholderData: keepPreviousData,

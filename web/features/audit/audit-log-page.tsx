@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { auditActionLabel, auditActionLabels } from '../../../common/audit-actions';
@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { type AuditEvent, useAuditLog } from './api';
+import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
 
 const PAGE_SIZE = 25;
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -58,22 +58,24 @@ export function AuditLogPage() {
 }
 
 function AuditLog() {
-  const [page, setPage] = useState(1);
+  // Paged by cursor (cost does not grow with depth); undefined: the newest events.
+  const [cursor, setCursor] = useState<AuditLogParams['cursor']>(undefined);
   const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const log = useAuditLog({
-    page,
+    cursor,
     size: PAGE_SIZE,
     ...(action ? { action } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   });
   const events = log.data?.events ?? [];
-  const pageCount = Math.max(1, Math.ceil((log.data?.totalCount ?? 0) / PAGE_SIZE));
+  const nextCursor = log.data?.nextCursor;
+  const prevCursor = log.data?.prevCursor;
   const filter = (apply: () => void) => {
     apply();
-    setPage(1);
+    setCursor(undefined);
   };
 
   return (
@@ -170,17 +172,23 @@ function AuditLog() {
         <Text size="sm" c="dimmed" aria-live="polite">
           {log.data ? `${log.data.totalCount} events` : ''}
         </Text>
-        {pageCount > 1 ? (
-          <Pagination
-            total={pageCount}
-            value={Math.min(page, pageCount)}
-            onChange={setPage}
-            getControlProps={(control) => ({
-              'aria-label':
-                control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : control,
-            })}
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-          />
+        {nextCursor || prevCursor ? (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              disabled={!prevCursor}
+              onClick={() => prevCursor && setCursor({ before: prevCursor })}
+            >
+              Previous page
+            </Button>
+            <Button
+              variant="default"
+              disabled={!nextCursor}
+              onClick={() => nextCursor && setCursor({ after: nextCursor })}
+            >
+              Next page
+            </Button>
+          </Group>
         ) : null}
       </Group>
     </Page>

@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Pagination,
   Paper,
   Select,
   Table,
@@ -63,7 +62,7 @@ export function UsersGridPage() {
   }, [debouncedEmail]);
 
   const params: UsersListParams = {
-    page: state.page,
+    ...(state.after ? { after: state.after } : state.before ? { before: state.before } : {}),
     size: PAGE_SIZE,
     sort: state.sort,
     name: state.name,
@@ -92,7 +91,8 @@ export function UsersGridPage() {
   if (!me) return <PageLoader />;
   const users = list.data?.users ?? [];
   const totalCount = list.data?.totalCount ?? 0;
-  const pageCount = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
+  const nextCursor = list.data?.nextCursor;
+  const prevCursor = list.data?.prevCursor;
   const allOnPageSelected = users.length > 0 && users.every((user) => selection.has(user.id));
   const someOnPageSelected = users.some((user) => selection.has(user.id));
 
@@ -289,17 +289,23 @@ export function UsersGridPage() {
         <Text size="sm" c="dimmed" aria-live="polite">
           {list.data ? (totalCount === 1 ? '1 user' : `${totalCount} users`) : ''}
         </Text>
-        {pageCount > 1 ? (
-          <Pagination
-            total={pageCount}
-            value={Math.min(state.page, pageCount)}
-            onChange={(page) => update({ page: String(page) })}
-            getControlProps={(control) => ({
-              'aria-label':
-                control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : control,
-            })}
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-          />
+        {nextCursor || prevCursor ? (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              disabled={!prevCursor}
+              onClick={() => prevCursor && update({ before: prevCursor, after: '' })}
+            >
+              Previous page
+            </Button>
+            <Button
+              variant="default"
+              disabled={!nextCursor}
+              onClick={() => nextCursor && update({ after: nextCursor, before: '' })}
+            >
+              Next page
+            </Button>
+          </Group>
         ) : null}
       </Group>
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NewUserAttributes } from '../../../common/identity';
-import { apiFetch } from '../../app/api';
+import { apiFetch, cursorOf } from '../../app/api';
 
 /** One row of the users grid, from `GET /api/users`. */
 export type UserRow = {
@@ -26,7 +26,9 @@ type UserListResource = {
 export type UserSortField = 'username' | 'firstName' | 'lastName' | 'email' | 'createdAt' | 'lastSignInAt';
 
 export type UsersListParams = {
-  page: number;
+  /** Where the page starts: a cursor of the previous answer's links; none for the first page */
+  after?: string;
+  before?: string;
   size: number;
   sort: { field: UserSortField; direction: 'asc' | 'desc' };
   name?: string;
@@ -35,14 +37,21 @@ export type UsersListParams = {
   status?: UserRow['status'];
 };
 
-export type UsersListPage = { users: UserRow[]; totalCount: number };
+export type UsersListPage = {
+  users: UserRow[];
+  totalCount: number;
+  /** `page[after]` of the next page, `page[before]` of the previous one (cursor paging) */
+  nextCursor?: string | undefined;
+  prevCursor?: string | undefined;
+};
 
 /** Everything under `['users']` is refreshed by the profile pages too. */
 export const usersListQueryKey = (params: UsersListParams) => ['users', 'admin-list', params] as const;
 
 function listUrl(params: UsersListParams): string {
   const query = new URLSearchParams();
-  query.set('page[number]', String(params.page));
+  if (params.after) query.set('page[after]', params.after);
+  else if (params.before) query.set('page[before]', params.before);
   query.set('page[size]', String(params.size));
   query.set('sort', `${params.sort.direction === 'desc' ? '-' : ''}${params.sort.field}`);
   if (params.name?.trim()) query.set('filter[name][contains]', params.name.trim());
@@ -57,10 +66,11 @@ export function useUsersList(params: UsersListParams) {
   return useQuery({
     queryKey: usersListQueryKey(params),
     queryFn: async ({ signal }): Promise<UsersListPage> => {
-      const document = await apiFetch<{ data: UserListResource[]; meta?: { totalCount?: number } }>(
-        listUrl(params),
-        { signal, headers: { 'X-Include': 'totalCount' } },
-      );
+      const document = await apiFetch<{
+        data: UserListResource[];
+        meta?: { totalCount?: number };
+        links?: { next?: string; prev?: string };
+      }>(listUrl(params), { signal, headers: { 'X-Include': 'totalCount' } });
       return {
         users: document.data.map((resource) => ({
           id: resource.id,
@@ -69,6 +79,8 @@ export function useUsersList(params: UsersListParams) {
           roleIds: resource.relationships?.roles?.data.map((role) => role.id) ?? [],
         })),
         totalCount: document.meta?.totalCount ?? document.data.length,
+        nextCursor: cursorOf(document.links?.next, 'page[after]'),
+        prevCursor: cursorOf(document.links?.prev, 'page[before]'),
       };
     },
     placeholderData: keepPreviousData,

@@ -27,7 +27,7 @@ export function toSelected(user: UserRow): SelectedUser {
   };
 }
 
-type GridParameter = 'page' | 'sort' | 'name' | 'email' | 'role' | 'status';
+type GridParameter = 'after' | 'before' | 'sort' | 'name' | 'email' | 'role' | 'status';
 
 /** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
 export function useGridState() {
@@ -38,7 +38,9 @@ export function useGridState() {
   const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
   const field = (sortValue.replace(/^-/, '') || 'username') as UserSortField;
   const state = {
-    page: Math.max(1, Number(searchParams.get('page')) || 1),
+    // Cursors of the API's links.next/prev: deep pages cost what the first costs.
+    after: searchParams.get('after') ?? '',
+    before: searchParams.get('before') ?? '',
     sort: { field, direction },
     name: searchParams.get('name') ?? '',
     email: searchParams.get('email') ?? '',
@@ -56,8 +58,12 @@ export function useGridState() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    // Any change but paging starts again at the first page.
-    if (!('page' in changes)) next.delete('page');
+    // Any change but paging starts again at the first page; a page has one cursor.
+    if (!('after' in changes) && !('before' in changes)) {
+      next.delete('after');
+      next.delete('before');
+    }
+    next.delete('page');
     const search = next.toString();
     navigate({ pathname: gridPath, search: search ? `?${search}` : '' }, { replace: true });
   };
