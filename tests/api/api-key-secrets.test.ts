@@ -88,7 +88,7 @@ describe('an API key is never stored, logged or shown again in the clear', () =>
     for (const answer of answers) expect(answer.body).not.toContain(secret);
 
     const logs = logLines.join('');
-    expect(logs).toContain('incoming request'); // the logger did run, at trace level
+    expect(logs).toContain('request completed'); // the logger did run, at trace level
     expect(logs).toContain('/api/users/me/api-key');
     expect(logs).not.toContain(secret);
 
