@@ -9,7 +9,7 @@ import {
 } from '../features/organizations/store';
 import { assertAcceptablePassword, passwordPolicyFor } from '../features/passwords/rules';
 import { displayName } from '../features/passwords/service';
-import { findSubjectByLogin, storePasswordHash, voidPasswordTokens } from '../features/passwords/store';
+import { findSubjectByLogin, storePasswordHash } from '../features/passwords/store';
 import { insertUser, normalizeEmail, normalizeUsername } from '../features/users/store';
 import { isoNow } from '../platform/clock';
 import { AppError } from '../platform/http/errors';
@@ -136,7 +136,6 @@ export async function userSetPassword(context: CliContext, io: CliIo, args: stri
   const now = isoNow(context.clock);
   const sessionsEnded = await db.transaction().execute(async (trx) => {
     await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: values['must-change'], now });
-    await voidPasswordTokens(trx, user.id, now);
     const ended = await deleteUserSessions(trx, user.id);
     await recordAuditEvent(trx, context.clock, {
       action: 'password.set_by_admin',

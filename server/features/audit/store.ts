@@ -15,6 +15,8 @@ export type AuditAction =
   | 'user.enabled'
   | 'user.disabled'
   | 'user.roles_changed'
+  | 'user.instance_administrator_appointed'
+  | 'user.instance_administrator_dismissed'
   | 'role.permissions_changed'
   | 'organization.created'
   | 'organization.renamed'

@@ -28,6 +28,8 @@ export async function ensureFirstAdministrator(
         firstName: 'Admin',
         lastName: 'User',
         passwordHash,
+        // The first administrator holds the instance-wide powers and appoints any others.
+        isInstanceAdministrator: true,
       },
       { organizationId: organization.id, roleIds: [organization.roleIds.Administrator as string] },
     );

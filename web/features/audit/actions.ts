@@ -12,6 +12,8 @@ export const auditActionLabels: Record<string, string> = {
   'user.created': 'User created',
   'user.updated': 'User updated',
   'user.enabled': 'User enabled',
+  'user.instance_administrator_appointed': 'Instance administrator appointed',
+  'user.instance_administrator_dismissed': 'Instance administrator dismissed',
   'user.disabled': 'User disabled',
   'user.roles_changed': 'Roles changed',
   'role.permissions_changed': 'Role permissions changed',
