@@ -23,12 +23,20 @@ type DialogProps = {
 /**
  * Administrator's **Change Password** (More Actions): **New password** with the **Show / Hide**
  * eye, **Suggest Password** (a random password meeting the policy in force), "User must change
- * the password at next sign-in" (checked by default), **Save**.
+ * the password at next sign-in" (checked by default, unchecked on oneself), **Save**. On oneself
+ * this browser stays signed in (the server rotates its session) and the message says so.
  */
-export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone }: DialogProps) {
+export function ChangePasswordDialog({
+  userId,
+  opened,
+  onClose,
+  userName,
+  onDone,
+  isSelf = false,
+}: DialogProps & { isSelf?: boolean }) {
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
-  const [mustChange, setMustChange] = useState(true);
+  const [mustChange, setMustChange] = useState(!isSelf);
   const [error, setError] = useState<string | undefined>();
   const policy = usePasswordPolicy();
   const setPasswordMutation = usePasswordSet(userId);
@@ -37,7 +45,7 @@ export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone
   const close = () => {
     setPassword('');
     setVisible(false);
-    setMustChange(true);
+    setMustChange(!isSelf);
     setError(undefined);
     setPasswordMutation.reset();
     onClose();
@@ -56,11 +64,13 @@ export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone
     setPasswordMutation.mutate(
       { newPassword: password, mustChange },
       {
-        onSuccess: () => {
+        onSuccess: ({ rotated }) => {
           notifications.show({
             color: 'green',
             title: 'Password changed',
-            message: `${userName ?? 'The user'} was signed out everywhere and will get an email.`,
+            message: rotated
+              ? 'Your password was changed. You stay signed in here; your other sessions were signed out and you will get an email.'
+              : `${userName ?? 'The user'} was signed out everywhere and will get an email.`,
           });
           onDone?.();
           close();
@@ -224,7 +234,7 @@ export function usePasswordActions({
     ],
     dialogs: (
       <>
-        <ChangePasswordDialog {...props} opened={open === 'change'} />
+        <ChangePasswordDialog {...props} opened={open === 'change'} isSelf={isSelf} />
         <ResetPasswordDialog {...props} opened={open === 'reset'} isSelf={isSelf} />
       </>
     ),
