@@ -1,7 +1,7 @@
 import { Anchor, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { generatePassword } from '../../../common/password-generator';
 import type { Permission } from '../../../common/permissions';
 import { ApiError, fieldErrors } from '../../app/api';
@@ -37,6 +37,10 @@ export function ChangePasswordDialog({
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
   const [mustChange, setMustChange] = useState(!isSelf);
+  // Who "self" is may be known only after the first render: the default follows it until opened.
+  useEffect(() => {
+    if (!opened) setMustChange(!isSelf);
+  }, [opened, isSelf]);
   const [error, setError] = useState<string | undefined>();
   const policy = usePasswordPolicy();
   const setPasswordMutation = usePasswordSet(userId);
