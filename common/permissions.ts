@@ -47,6 +47,21 @@ export function isPermission(value: string): value is Permission {
   return (permissions as readonly string[]).includes(value);
 }
 
+/**
+ * Powers over the whole instance (every organization): held only by instance administrators —
+ * the first administrator and those an instance administrator appoints (`users`
+ * `instanceAdministrator`) — and never granted by a role inside an organization, whoever
+ * created that organization (SECURITY.md "Access and tenancy").
+ */
+export const instancePermissions = ['system.settings'] as const satisfies readonly Permission[];
+
+export function isInstancePermission(value: string): boolean {
+  return (instancePermissions as readonly string[]).includes(value);
+}
+
+/** What a role may grant: every permission but the instance-wide ones. */
+export const rolePermissions: Permission[] = permissions.filter((name) => !isInstancePermission(name));
+
 const everyone: Permission[] = [
   'users.view',
   'update_own_profile',
@@ -56,7 +71,7 @@ const everyone: Permission[] = [
 
 /** The roles every organization starts with. */
 export const seededRoles: { name: string; permissions: Permission[] }[] = [
-  { name: 'Administrator', permissions: [...permissions] },
+  { name: 'Administrator', permissions: [...rolePermissions] },
   {
     name: 'Manager',
     permissions: [...everyone, 'users.create', 'users.edit', 'users.disable', 'audit.view'],

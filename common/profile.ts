@@ -165,6 +165,8 @@ export const userProfileUpdateSchema = z.strictObject({
   currentPassword: z.string().max(4096).optional(),
   /** Administrators only (`users.disable`). */
   enabled: z.boolean().optional(),
+  /** Instance administrators only: appoints or dismisses another instance administrator. */
+  instanceAdministrator: z.boolean().optional(),
 });
 
 export type UserProfileUpdate = z.infer<typeof userProfileUpdateSchema>;

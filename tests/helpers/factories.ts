@@ -48,6 +48,8 @@ export async function buildUser(
     firstName?: string;
     lastName?: string;
     mustChangePassword?: boolean;
+    /** Holds the instance-wide powers (system settings), as the first administrator does. */
+    instanceAdministrator?: boolean;
   } = {},
 ): Promise<BuiltUser & { organization: BuiltOrganization }> {
   const organization = options.organization ?? (await buildOrganization(t));
@@ -64,6 +66,7 @@ export async function buildUser(
       lastName: options.lastName ?? `User ${suffix}`,
       passwordHash: await testPasswordHash(t),
       mustChangePassword: options.mustChangePassword ?? false,
+      isInstanceAdministrator: options.instanceAdministrator ?? false,
     },
     {
       organizationId: organization.id,
@@ -75,6 +78,15 @@ export async function buildUser(
 
 export function buildAdmin(t: TestApp, organization?: BuiltOrganization) {
   return buildUser(t, { roles: ['Administrator'], ...(organization ? { organization } : {}) });
+}
+
+/** An Administrator of an organization who is also an instance administrator. */
+export function buildInstanceAdmin(t: TestApp, organization?: BuiltOrganization) {
+  return buildUser(t, {
+    roles: ['Administrator'],
+    instanceAdministrator: true,
+    ...(organization ? { organization } : {}),
+  });
 }
 
 export function buildMember(t: TestApp, organization?: BuiltOrganization) {

@@ -198,7 +198,7 @@ describe('roles', () => {
     const organization = await buildOrganization(t);
     await buildAdmin(t, organization);
     const managerRole = organization.roleIds.Manager as string;
-    // A custom setup: the Manager role may manage roles but not the system settings.
+    // A custom setup: the Manager role may manage roles but not the outbox.
     await t.deps.db
       .updateTable('roles')
       .set({ permissions: JSON.stringify(['users.view', 'roles.manage']) })
@@ -209,7 +209,7 @@ describe('roles', () => {
     const response = await browser.request({
       method: 'PATCH',
       url: `/api/roles/${managerRole}`,
-      payload: permissionsBody(['users.view', 'roles.manage', 'system.settings']),
+      payload: permissionsBody(['users.view', 'roles.manage', 'mail.manage']),
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().errors[0]).toMatchObject({

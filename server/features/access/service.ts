@@ -1,4 +1,9 @@
-import { permissions as allPermissions, isPermission, type Permission } from '../../../common/permissions';
+import {
+  permissions as allPermissions,
+  isInstancePermission,
+  isPermission,
+  type Permission,
+} from '../../../common/permissions';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
@@ -50,6 +55,15 @@ export async function changeRolePermissions(
       {
         source: { pointer: `${PERMISSIONS_POINTER}/${unknownIndex}` },
       },
+    );
+  }
+  const instanceIndex = requested.findIndex((name) => isInstancePermission(name));
+  if (instanceIndex >= 0) {
+    throw new AppError(
+      'validation',
+      'instance_permission',
+      `"${requested[instanceIndex]}" belongs to instance administrators: no role inside an organization grants it.`,
+      { source: { pointer: `${PERMISSIONS_POINTER}/${instanceIndex}` } },
     );
   }
   // Kept in the registry's order, without duplicates.

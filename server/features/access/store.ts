@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { isPermission, type Permission } from '../../../common/permissions';
+import {
+  instancePermissions,
+  isInstancePermission,
+  isPermission,
+  type Permission,
+} from '../../../common/permissions';
 import type { DB } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { roleFields } from './presenter';
@@ -42,9 +47,15 @@ function cachedPermissions(json: string): readonly Permission[] {
   return parsed;
 }
 
-/** The union of the permissions (JSON arrays) of some roles' rows; unknown names are ignored. */
-export function permissionsOf(rows: readonly { permissions: string | null }[]): Set<Permission> {
-  const granted = new Set<Permission>();
+/**
+ * The union of the permissions (JSON arrays) of some roles' rows; unknown names and instance-wide
+ * ones (which no role grants) are ignored. An instance administrator's rows add the
+ * instance permissions (`instancePermissions`).
+ */
+export function permissionsOf(
+  rows: readonly { permissions: string | null; isInstanceAdministrator?: boolean }[],
+): Set<Permission> {
+  const granted = new Set<Permission>(rows[0]?.isInstanceAdministrator ? instancePermissions : []);
   for (const row of rows) {
     if (!row.permissions) continue;
     for (const name of cachedPermissions(row.permissions)) granted.add(name);
@@ -56,7 +67,7 @@ export function permissionsOf(rows: readonly { permissions: string | null }[]): 
  * A credential lookup's answer (the session or key with its user and membership, one row per
  * role): its first row and the union of the roles' permissions, or undefined when there is none.
  */
-export function credentialOf<Row extends { permissions: string | null }>(
+export function credentialOf<Row extends { permissions: string | null; isInstanceAdministrator: boolean }>(
   rows: readonly Row[],
 ): { row: Row; permissions: Set<Permission> } | undefined {
   const row = rows[0];
@@ -89,10 +100,17 @@ function toRoleRecord(row: RoleRow): RoleRecord {
   return { ...row, permissions: parsePermissions(row.permissions) };
 }
 
-/** The known permission names of a role's JSON column (unknown names are ignored, not trusted). */
+/**
+ * The known permission names of a role's JSON column (unknown names are ignored, not trusted;
+ * so are instance-wide ones, which a role never grants).
+ */
 export function parsePermissions(json: string): Permission[] {
   const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((name): name is Permission => isPermission(String(name))) : [];
+  return Array.isArray(parsed)
+    ? parsed.filter(
+        (name): name is Permission => isPermission(String(name)) && !isInstancePermission(String(name)),
+      )
+    : [];
 }
 
 /** `GET /api/roles`: by name by default; `filter[name][contains]`; `fields[roles]`. */

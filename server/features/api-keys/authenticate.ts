@@ -34,6 +34,7 @@ const lookupKey = preparedQuery(['keyHash'], (db, p) =>
       'apiKeys.lastUsedAt',
       'users.status',
       'users.mustChangePassword',
+      'users.isInstanceAdministrator',
       'memberships.id as membershipId',
       'roles.permissions',
     ])

@@ -35,6 +35,7 @@ const lookupSession = preparedQuery(['tokenHash'], (db, p) =>
     .select([
       'users.status',
       'users.mustChangePassword',
+      'users.isInstanceAdministrator',
       'memberships.id as membershipId',
       'roles.permissions',
     ])

@@ -49,6 +49,73 @@ describe('POST /api/users/{id}/password-set (administrator Change Password)', ()
     expect((await userRow(t, stranger.id)).passwordHash).toBe(before.passwordHash);
   });
 
+  it('on oneself: must-change defaults off, the session is rotated (new cookie and csrfToken), others end', async () => {
+    const admin = await buildAdmin(t);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const elsewhere = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const response = await browser.request({
+      method: 'POST',
+      url: '/api/users/me/password-set',
+      payload: setBody({ newPassword: 'my own choice of passphrase' }),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const session = response.json().data;
+    expect(session.type).toBe('sessions');
+    expect(session.attributes.csrfToken).toEqual(expect.any(String));
+    expect(session.attributes.csrfToken).not.toBe(browser.csrfToken);
+    const cookie = response.cookies.find((c) => c.name.endsWith('atrium_session'));
+    expect(cookie?.value).toBeTruthy();
+    expect(`${cookie?.name}=${cookie?.value}`).not.toBe(browser.cookie);
+    expect((await userRow(t, admin.id)).mustChangePassword).toBe(false);
+    // The rotated session works with its new token; the old cookie and the other device do not.
+    const rotated = await t.app.inject({
+      method: 'GET',
+      url: '/api/userprofile',
+      headers: { cookie: `${cookie?.name}=${cookie?.value}` },
+    });
+    expect(rotated.statusCode).toBe(200);
+    expect((await browser.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
+    expect((await elsewhere.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
+    expect(await sessionCount(t, admin.id)).toBe(1);
+    await signIn(t.app, admin.username, 'my own choice of passphrase');
+    // Ticking the box on oneself is still honoured.
+    const again = await signIn(t.app, admin.username, 'my own choice of passphrase');
+    const ticked = await again.request({
+      method: 'POST',
+      url: `/api/users/${admin.id}/password-set`,
+      payload: setBody({ newPassword: 'yet another passphrase', mustChange: true }),
+    });
+    expect(ticked.statusCode).toBe(200);
+    expect((await userRow(t, admin.id)).mustChangePassword).toBe(true);
+  });
+
+  it('on oneself with an API key: must-change off, every session ends, 204', async () => {
+    const admin = await buildAdmin(t);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const asKey = withApiKey(t.app, await giveApiKey(t, admin));
+    const response = await asKey({
+      method: 'POST',
+      url: '/api/users/me/password-set',
+      payload: setBody({ newPassword: 'chosen through my key' }),
+    });
+    expect(response.statusCode).toBe(204);
+    expect((await userRow(t, admin.id)).mustChangePassword).toBe(false);
+    expect((await browser.request({ method: 'GET', url: '/api/userprofile' })).statusCode).toBe(401);
+  });
+
+  it('on someone else: must-change still defaults on', async () => {
+    const admin = await buildAdmin(t);
+    const target = await buildMember(t, admin.organization);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const response = await browser.request({
+      method: 'POST',
+      url: `/api/users/${target.id}/password-set`,
+      payload: setBody({ newPassword: 'set for a colleague 99' }),
+    });
+    expect(response.statusCode).toBe(204);
+    expect((await userRow(t, target.id)).mustChangePassword).toBe(true);
+  });
+
   it('refuses bad input: unknown members 400, policy 422 naming the rule', async () => {
     const admin = await buildAdmin(t);
     const target = await buildMember(t, admin.organization);

@@ -17,7 +17,6 @@ import {
   findSubjectByLogin,
   insertPasswordToken,
   storePasswordHash,
-  voidPasswordTokens,
 } from './store';
 
 export const SELF_SERVICE_TOKEN_HOURS = 1;
@@ -156,7 +155,6 @@ export async function completePasswordReset(
   const passwordHash = await hasher.hash(input.newPassword);
   await db.transaction().execute(async (trx) => {
     if (!(await claimPasswordToken(trx, token.id, now))) throw invalidToken();
-    await voidPasswordTokens(trx, user.id, now);
     await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: false, now });
     const ended = await deleteUserSessions(trx, user.id);
     await recordAuditEvent(trx, clock, {

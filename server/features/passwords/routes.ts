@@ -165,7 +165,9 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
         operationId: 'setPassword',
         summary: "Change Password (administrator): set a user's password",
         description:
-          '`mustChange` (default true): the user must change it at next sign-in. Ends every session of the user. 204.',
+          '`mustChange` (default true; false on oneself): the user must change it at next sign-in. Ends every session ' +
+          'of the user, 204 — on oneself with a session cookie the current session is rotated instead: 200 with the ' +
+          'new `sessions` resource (its `csrfToken` replaces the old one) and a new cookie.',
         params: userIdParams,
         body: setBody,
         response: { 204: emptyResponse('The password is set') },
@@ -177,11 +179,15 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       const result = await setPasswordByAdministrator(
         deps,
         actor,
-        { userId: request.params.id, newPassword, mustChange: mustChange ?? true },
+        { userId: request.params.id, newPassword, mustChange },
         contextOf(request),
       );
-      if (result.endedOwnSessions && actor.via.kind === 'session') clearSessionCookie(reply, deps.config);
-      return reply.status(204).send();
+      if (result.kind === 'sessions_ended') return reply.status(204).send();
+      // On oneself with a session: that session was rotated, as "Change Your Password" does.
+      setSessionCookie(reply, deps.config, result.token);
+      return resourceDocument(
+        presentSession(result.session, { currentSessionId: result.session.id, csrfToken: result.csrfToken }),
+      );
     },
   );
 

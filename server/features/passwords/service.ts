@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { normalizePassword } from '../../../common/password-policy';
+import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
@@ -6,10 +8,11 @@ import { isId } from '../../platform/ids';
 import { queueMail } from '../../platform/mail/outbox';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
-import { resolveUserId } from '../access/policy';
+import { canManageAccountOf, resolveUserId } from '../access/policy';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions, findUserSession, insertSession, type SessionRecord } from '../auth/store';
 import { csrfTokenFor, newSessionToken } from '../auth/tokens';
+import { findIsInstanceAdministrator } from '../users/store';
 import { canManagePasswords, isOwnAccount } from './policy';
 import {
   assertAcceptablePassword,
@@ -25,7 +28,6 @@ import {
   markPasswordReset,
   type PasswordSubject,
   storePasswordHash,
-  voidPasswordTokens,
 } from './store';
 
 export type RequestContext = { ip: string; userAgent: string | undefined };
@@ -39,6 +41,34 @@ export function displayName(user: Pick<PasswordSubject, 'firstName' | 'lastName'
 
 /** Refuses an absurdly long value before anything expensive (hashing, the blocklist). */
 /** Whose password it is, for the acceptability check (the actor's organization's policy). */
+/**
+ * Ends every session of a user; the one the request came with (if any) is replaced by a new id
+ * for the same sign-in (rotation, ASVS 7.4.3: its absolute lifetime is not extended). Answers how
+ * many sessions ended (the rotated one included) and the outcome for the caller's answer.
+ */
+async function endSessionsRotatingCurrent(
+  trx: Kysely<DB>,
+  userId: string,
+  currentSession: SessionRecord | undefined,
+  context: RequestContext,
+  now: string,
+): Promise<{ ended: number; outcome: PasswordChangeResult }> {
+  const ended = await deleteUserSessions(trx, userId);
+  if (!currentSession) return { ended, outcome: { kind: 'sessions_ended' } };
+  const token = newSessionToken();
+  const session = await insertSession(trx, {
+    tokenHash: sha256(token),
+    userId,
+    organizationId: currentSession.organizationId,
+    ip: context.ip,
+    userAgent: context.userAgent?.slice(0, 512) ?? null,
+    createdAt: currentSession.createdAt,
+    lastSeenAt: now,
+    expiresAt: currentSession.expiresAt,
+  });
+  return { ended, outcome: { kind: 'rotated', token, csrfToken: csrfTokenFor(token), session } };
+}
+
 function ownerOf(user: PasswordSubject, organizationId: string): PasswordOwner {
   return {
     username: user.username,
@@ -47,6 +77,19 @@ function ownerOf(user: PasswordSubject, organizationId: string): PasswordOwner {
     lastName: user.lastName,
     organizationId,
   };
+}
+
+/** 403 when one of the users is an instance administrator and the actor is not (`canManageAccountOf`). */
+async function authorizeAccountOf(deps: Pick<Deps, 'db'>, actor: Actor, userIds: string[]): Promise<void> {
+  for (const userId of userIds) {
+    if (userId === actor.userId) continue;
+    const isInstanceAdministrator = await findIsInstanceAdministrator(deps.db, userId);
+    if (!canManageAccountOf(actor, { isInstanceAdministrator })) {
+      throw forbidden(
+        "Only an instance administrator changes or resets another instance administrator's password.",
+      );
+    }
+  }
 }
 
 /** The target of an administrator's action: a member of the actor's organization, else 404. */
@@ -116,24 +159,7 @@ export async function changeOwnPassword(
   const settings = await resolveSettings(db, { organizationId: actor.organizationId, userId: user.id });
   const result = await db.transaction().execute(async (trx): Promise<PasswordChangeResult> => {
     await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: false, now });
-    await voidPasswordTokens(trx, user.id, now);
-    const ended = await deleteUserSessions(trx, user.id);
-    let outcome: PasswordChangeResult = { kind: 'sessions_ended' };
-    if (currentSession) {
-      // Rotation: a new id for the same sign-in; its absolute lifetime is not extended.
-      const token = newSessionToken();
-      const session = await insertSession(trx, {
-        tokenHash: sha256(token),
-        userId: user.id,
-        organizationId: currentSession.organizationId,
-        ip: context.ip,
-        userAgent: context.userAgent?.slice(0, 512) ?? null,
-        createdAt: currentSession.createdAt,
-        lastSeenAt: now,
-        expiresAt: currentSession.expiresAt,
-      });
-      outcome = { kind: 'rotated', token, csrfToken: csrfTokenFor(token), session };
-    }
+    const { ended, outcome } = await endSessionsRotatingCurrent(trx, user.id, currentSession, context, now);
     await recordAuditEvent(trx, clock, {
       action: 'password.changed',
       organizationId: actor.organizationId,
@@ -159,33 +185,50 @@ export async function changeOwnPassword(
 }
 
 /**
- * Administrator's "Change Password": sets a password the user does not choose, so by default they
- * must change it at next sign-in (ASVS 6.4.1). One transaction: hash, status back to `active`
- * if it was `reset` (a disabled user stays disabled), every session of the user ended, reset
- * links voided, audit row, email (with the password only when the organization turned on the
- * insecure setting "Include the new password in the email").
+ * Administrator's "Change Password": sets a password the user does not choose, so by default
+ * (`mustChange` undefined) they must change it at next sign-in (ASVS 6.4.1) — except on oneself:
+ * an administrator choosing their own password knows it, so the default is off there. One
+ * transaction: hash, status back to `active` if it was `reset` (a disabled user stays disabled),
+ * reset links voided, every session of the user ended — on oneself with a session, the current
+ * one is rotated instead (`rotated`: new cookie and CSRF token, as "Change Your Password" does) —
+ * audit row, email (with the password only when the organization turned on the insecure setting
+ * "Include the new password in the email").
  */
 export async function setPasswordByAdministrator(
   deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config' | 'mail'>,
   actor: Actor,
-  input: { userId: string; newPassword: string; mustChange: boolean },
-  context: { ip: string | null },
-): Promise<{ endedOwnSessions: boolean }> {
+  input: { userId: string; newPassword: string; mustChange?: boolean | undefined },
+  /** `ip: null` for a system actor (the CLI), which has no request and no session to rotate. */
+  context: { ip: string | null; userAgent?: string | undefined },
+): Promise<PasswordChangeResult> {
   const { db, clock, hasher } = deps;
   if (!canManagePasswords(actor)) throw forbidden();
   assertNotTooLong(input.newPassword, 'newPassword');
   const user = await getMember(deps, actor, input.userId);
+  await authorizeAccountOf(deps, actor, [user.id]);
   await assertAcceptablePassword(db, input.newPassword, {
     ...ownerOf(user, actor.organizationId),
     chosenBy: user.id === actor.userId ? 'self' : 'other',
   });
   const settings = await resolveSettings(db, { organizationId: actor.organizationId });
+  const isSelf = user.id === actor.userId;
+  const mustChange = input.mustChange ?? !isSelf;
   const passwordHash = await hasher.hash(input.newPassword);
   const now = clock.now().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: input.mustChange, now });
-    await voidPasswordTokens(trx, user.id, now);
-    const ended = await deleteUserSessions(trx, user.id);
+  const currentSession =
+    isSelf && actor.via.kind === 'session'
+      ? await findUserSession(db, user.id, actor.via.sessionId)
+      : undefined;
+  const result = await db.transaction().execute(async (trx) => {
+    await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: mustChange, now });
+    // A session to rotate means a signed-in browser, so a request with an address.
+    const { ended, outcome } = await endSessionsRotatingCurrent(
+      trx,
+      user.id,
+      currentSession,
+      { ip: context.ip ?? '', userAgent: context.userAgent },
+      now,
+    );
     await recordAuditEvent(trx, clock, {
       action: 'password.set_by_admin',
       organizationId: actor.organizationId,
@@ -193,8 +236,9 @@ export async function setPasswordByAdministrator(
       subjectUserId: user.id,
       ip: context.ip,
       details: {
-        mustChange: input.mustChange,
-        sessionsEnded: ended,
+        mustChange,
+        sessionsEnded: currentSession ? ended - 1 : ended,
+        sessionRotated: Boolean(currentSession),
         passwordInEmail: settings['password.include_in_email'],
       },
     });
@@ -210,9 +254,10 @@ export async function setPasswordByAdministrator(
       locale: user.locale ?? settings['localization.locale'],
       organizationId: actor.organizationId,
     });
+    return outcome;
   });
   deps.mail.wake();
-  return { endedOwnSessions: user.id === actor.userId };
+  return result;
 }
 
 /**
@@ -244,6 +289,7 @@ export async function resetPasswordsByAdministrator(
       ...(context.bulk ? { source: { pointer: `/data/${missing}/id` } } : {}),
     });
   }
+  await authorizeAccountOf(deps, actor, unique);
   const disabled = unique.findIndex((id) => byId.get(id)?.status === 'disabled');
   if (disabled >= 0) {
     throw new AppError(
@@ -266,7 +312,6 @@ export async function resetPasswordsByAdministrator(
       const user = byId.get(id) as PasswordSubject;
       const token = randomToken();
       await markPasswordReset(trx, user.id, nowIso);
-      await voidPasswordTokens(trx, user.id, nowIso);
       const ended = await deleteUserSessions(trx, user.id);
       await insertPasswordToken(trx, {
         userId: user.id,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, PasswordTokensTable, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
-import { normalizeEmail, normalizeUsername } from '../users/store';
+import { normalizeEmail, normalizeUsername, voidAccountTokens } from '../users/store';
 
 /**
  * What the password operations need of a user. `passwordHash` is read only to verify the current
@@ -93,7 +93,11 @@ export async function findOrganizationName(
   return row?.name;
 }
 
-/** A new password hash; the status becomes `active` unless the user is disabled; lockout cleared. */
+/**
+ * A new password hash; the status becomes `active` if it was `reset` (a disabled account stays
+ * disabled, and enabling it later restores `active`); lockout cleared; every outstanding link of
+ * the user voided (`voidAccountTokens`: a password change is a security event).
+ */
 export async function storePasswordHash(
   db: Kysely<DB>,
   userId: string,
@@ -118,6 +122,13 @@ export async function storePasswordHash(
     .where('id', '=', userId)
     .where('status', '=', 'reset')
     .execute();
+  await db
+    .updateTable('users')
+    .set({ statusBeforeDisable: 'active' })
+    .where('id', '=', userId)
+    .where('statusBeforeDisable', '=', 'reset')
+    .execute();
+  await voidAccountTokens(db, userId, values.now);
 }
 
 /**
@@ -138,13 +149,17 @@ export async function replacePasswordHash(
     .execute();
 }
 
-/** An administrator's reset: the old password is dead and sign-in answers "reset". */
+/**
+ * An administrator's reset: the old password is dead, sign-in answers "reset", and every older
+ * link is voided (`voidAccountTokens`) — insert the new link after this.
+ */
 export async function markPasswordReset(db: Kysely<DB>, userId: string, now: string): Promise<void> {
   await db
     .updateTable('users')
     .set({ status: 'reset', passwordHash: null, mustChangePassword: false, updatedAt: now })
     .where('id', '=', userId)
     .execute();
+  await voidAccountTokens(db, userId, now);
 }
 
 export async function insertPasswordToken(
@@ -176,16 +191,6 @@ export async function claimPasswordToken(db: Kysely<DB>, id: string, now: string
     .where('usedAt', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** Voids every outstanding token of a user (any password change does). */
-export async function voidPasswordTokens(db: Kysely<DB>, userId: string, now: string): Promise<void> {
-  await db
-    .updateTable('passwordTokens')
-    .set({ usedAt: now })
-    .where('userId', '=', userId)
-    .where('usedAt', 'is', null)
-    .execute();
 }
 
 /** A rate-limit counter without spending from it: is the budget still open? */

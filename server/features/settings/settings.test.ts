@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../tests/helpers/app';
-import { buildAdmin, buildMember, TEST_PASSWORD } from '../../../tests/helpers/factories';
+import { buildAdmin, buildInstanceAdmin, buildMember, TEST_PASSWORD } from '../../../tests/helpers/factories';
 
 type Browser = Awaited<ReturnType<typeof signIn>>;
 type SettingResource = { id: string; attributes: Record<string, unknown> };
@@ -53,7 +53,7 @@ describe('settings API', () => {
   });
 
   it('resolves system → organization with the level each value comes from, and falls back with null', async () => {
-    const admin = await buildAdmin(t);
+    const admin = await buildInstanceAdmin(t);
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
     const system = await list(browser, 'system');
     expect(system.get('password.min_length')).toMatchObject({
@@ -117,7 +117,7 @@ describe('settings API', () => {
   });
 
   it('validates values by the registry (422 on value or scope), types and members (400), keys (404)', async () => {
-    const admin = await buildAdmin(t);
+    const admin = await buildInstanceAdmin(t);
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
     const tooSmall = await patch(browser, 'password.min_length', 'organization', 7);
     expect(tooSmall.statusCode).toBe(422);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { permissions } from '../../../common/permissions';
+import { permissions, rolePermissions } from '../../../common/permissions';
 import { createTestApp, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
 import {
   addToOrganization,
@@ -86,7 +86,8 @@ describe('GET /api/userprofile', () => {
     expect(switched.statusCode).toBe(200);
     const after = (await browser.request({ method: 'GET', url: '/api/userprofile' })).json().data;
     expect(after.meta.organization.id).toBe(other.id);
-    expect(after.meta.permissions).toEqual([...permissions]);
+    // Everything an organization's role grants; instance-wide powers (system.settings) are not among them.
+    expect(after.meta.permissions).toEqual(rolePermissions);
     expect(after.relationships.roles.data).toEqual([{ type: 'roles', id: other.roleIds.Administrator }]);
 
     // A role change made elsewhere shows on the very next request of the open session.

@@ -9,8 +9,10 @@ import { parseInput } from '../../platform/http/validation';
 import {
   ADMINISTRATOR_PERMISSION,
   authorizeTo,
+  canAppointInstanceAdministrators,
   canChangeUserRoles,
   canChangeUserStatus,
+  canManageAccountOf,
   resolveUserId,
 } from '../access/policy';
 import {
@@ -25,9 +27,16 @@ import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
 import { assertAcceptablePassword } from '../passwords/rules';
 import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';
-import { findEmailsTakenByOthers, insertUser, isUsernameTaken } from './store';
+import {
+  findEmailsTakenByOthers,
+  findIsInstanceAdministrator,
+  insertUser,
+  isUsernameTaken,
+  setAccountEnabled,
+  setInstanceAdministrator,
+} from './store';
 
-export type AdminChanges = { enabled?: boolean; roleIds?: string[] };
+export type AdminChanges = { enabled?: boolean; roleIds?: string[]; instanceAdministrator?: boolean };
 
 /** Where the request came from, for the audit log. */
 export type AdminChangeContext = { ip?: string | null };
@@ -49,10 +58,14 @@ export const ROLES_POINTER = '/data/relationships/roles';
  * - no escalation: nobody gives or takes away a role granting a permission they do not hold
  *   (422 on that role), nor enables/disables a user who holds one (403);
  * - nobody can take away their own last role that grants `roles.manage` (`/data/relationships/roles`);
+ * - `instanceAdministrator` (appoint / dismiss, audited) only by an instance administrator (403),
+ *   never on oneself when dismissing (422 `cannot_dismiss_self`);
+ * - an instance administrator's status only by another instance administrator (403);
  * - the organization always keeps at least one active member holding `roles.manage`.
  * Status is the account's, not the membership's: disabling signs the user out of every
  * organization at once (all sessions deleted here); API keys stop working because the
- * authenticators refuse users who are not active. Enabling makes the account `active` again.
+ * authenticators refuse users who are not active. Enabling restores the status the account had
+ * before it was disabled (a pending reset stays `reset`); both void the user's outstanding links.
  */
 export async function applyAdminChanges(
   trx: Kysely<DB>,
@@ -66,11 +79,12 @@ export async function applyAdminChanges(
   const targetId = resolveUserId(actor, userId);
   if (changes.enabled !== undefined) authorizeTo(canChangeUserStatus(actor));
   if (changes.roleIds !== undefined) authorizeTo(canChangeUserRoles(actor));
+  if (changes.instanceAdministrator !== undefined) authorizeTo(canAppointInstanceAdministrators(actor));
 
   const target = await trx
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(['users.id', 'users.status', 'memberships.id as membershipId'])
+    .select(['users.id', 'users.status', 'users.isInstanceAdministrator', 'memberships.id as membershipId'])
     .where('users.id', '=', targetId)
     .where('memberships.organizationId', '=', actor.organizationId)
     .executeTakeFirst();
@@ -94,20 +108,42 @@ export async function applyAdminChanges(
         throw invalidField('enabled', 'cannot_disable_self', 'You cannot disable your own account.');
       }
       await ensureNotMorePowerful(trx, actor, target.id);
-      const status = changes.enabled ? 'active' : 'disabled';
-      await trx.updateTable('users').set({ status, updatedAt: now }).where('id', '=', target.id).execute();
+      const status = await setAccountEnabled(trx, target.id, changes.enabled, now);
       let sessionsEnded = 0;
       if (!changes.enabled) sessionsEnded = await deleteUserSessions(trx, target.id);
       await recordAuditEvent(trx, clock, {
         ...audit,
         action: changes.enabled ? 'user.enabled' : 'user.disabled',
         details: changes.enabled
-          ? { previousStatus: target.status }
+          ? { previousStatus: target.status, status }
           : { previousStatus: target.status, sessionsEnded },
       });
       changed = true;
       if (!changes.enabled) administratorCheck = '/data/attributes/enabled';
     }
+  }
+
+  if (
+    changes.instanceAdministrator !== undefined &&
+    changes.instanceAdministrator !== target.isInstanceAdministrator
+  ) {
+    if (!changes.instanceAdministrator && target.id === actor.userId) {
+      // Someone must keep the instance-wide powers: another instance administrator dismisses you.
+      throw invalidField(
+        'instanceAdministrator',
+        'cannot_dismiss_self',
+        'You cannot dismiss yourself as an instance administrator. Ask another one to do it.',
+      );
+    }
+    await setInstanceAdministrator(trx, target.id, changes.instanceAdministrator, now);
+    await recordAuditEvent(trx, clock, {
+      ...audit,
+      action: changes.instanceAdministrator
+        ? 'user.instance_administrator_appointed'
+        : 'user.instance_administrator_dismissed',
+      details: {},
+    });
+    changed = true;
   }
 
   if (changes.roleIds !== undefined) {
@@ -166,8 +202,16 @@ export async function applyAdminChanges(
   return { changed };
 }
 
-/** Nobody enables or disables a user who holds permissions they do not hold themselves. */
+/**
+ * Nobody enables or disables a user who holds permissions they do not hold themselves, nor an
+ * instance administrator unless they are one.
+ */
 async function ensureNotMorePowerful(trx: Kysely<DB>, actor: Actor, targetId: string): Promise<void> {
+  if (
+    !canManageAccountOf(actor, { isInstanceAdministrator: await findIsInstanceAdministrator(trx, targetId) })
+  ) {
+    throw forbidden('You cannot change the status of an instance administrator.');
+  }
   const held = await loadPermissions(trx, targetId, actor.organizationId);
   for (const permission of held ?? []) {
     if (!actor.permissions.has(permission)) {
@@ -206,6 +250,8 @@ async function roleNames(
 export type CreateUserInput = NewUserAttributes & {
   /** Ids of roles of the actor's organization; `undefined` gives the organization's "User" role. */
   roleIds?: string[] | undefined;
+  /** Makes the new user an instance administrator (only an instance administrator may: the first start). */
+  instanceAdministrator?: boolean | undefined;
 };
 
 /**
@@ -228,7 +274,8 @@ export async function createUser(
   authorize(actor, 'users.create');
   const { db, clock, hasher } = deps;
   // The route has checked these already; the CLI and the first start come without a route.
-  const { roleIds: requestedRoleIds, ...attributes } = request;
+  const { roleIds: requestedRoleIds, instanceAdministrator, ...attributes } = request;
+  if (instanceAdministrator) authorizeTo(canAppointInstanceAdministrators(actor));
   const input = parseInput(newUserAttributesSchema, attributes, '/data/attributes');
   assertUsernameAcceptable(input.username);
   const roleIds = await resolveNewUserRoles(db, actor, requestedRoleIds);
@@ -266,6 +313,7 @@ export async function createUser(
           nameSuffix: input.nameSuffix ?? null,
           passwordHash,
           mustChangePassword: input.mustChangePassword ?? true,
+          isInstanceAdministrator: instanceAdministrator === true,
         },
         { organizationId: actor.organizationId, roleIds },
       );

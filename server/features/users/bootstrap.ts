@@ -44,6 +44,8 @@ export async function ensureFirstAdministrator(
       password,
       mustChangePassword: false,
       roleIds: administrator ? [administrator.id] : undefined,
+      // The first administrator holds the instance-wide powers and appoints any others.
+      instanceAdministrator: true,
     });
   } catch (error) {
     if (error instanceof AppError)

@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
 import { resolveSettings } from '../../platform/settings';
+import { canAppointInstanceAdministrators, canManageAccountOf } from '../access/policy';
 import { recordAuditEvent } from '../audit/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
 import { planCustomFieldChanges } from '../custom-fields/values';
@@ -30,7 +31,14 @@ import {
   type ProfileColumns,
   updateProfileColumns,
 } from './profile-store';
-import { findEmailsTakenByOthers, isUsernameTaken, normalizeEmail, type UserRecord } from './store';
+import {
+  findEmailsTakenByOthers,
+  findIsInstanceAdministrator,
+  isUsernameTaken,
+  normalizeEmail,
+  type UserRecord,
+  voidAccountTokens,
+} from './store';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
 
@@ -160,13 +168,26 @@ export async function updateUserProfile(
   if (touchesProfile && !canEditProfile(actor, userId)) throw forbidden();
   if (input.enabled !== undefined && !actor.permissions.has('users.disable')) throw forbidden();
   if (request.roleIds !== undefined && !actor.permissions.has('users.edit')) throw forbidden();
+  if (input.instanceAdministrator !== undefined && !canAppointInstanceAdministrators(actor))
+    throw forbidden();
   if (
     !touchesProfile &&
     input.enabled === undefined &&
+    input.instanceAdministrator === undefined &&
     request.roleIds === undefined &&
     !canViewUser(actor, userId)
   ) {
     throw forbidden();
+  }
+  // Another user's profile (their email leads to their password): not an instance administrator's.
+  if (
+    touchesProfile &&
+    userId !== actor.userId &&
+    !canManageAccountOf(actor, {
+      isInstanceAdministrator: await findIsInstanceAdministrator(deps.db, userId),
+    })
+  ) {
+    throw forbidden("Only an instance administrator edits another instance administrator's profile.");
   }
 
   // A concurrent change of the primary email can make a password necessary that was not checked:
@@ -256,6 +277,34 @@ async function attemptProfileUpdate(
       const expectedVersion = Number(base.version);
       changedFields.push(...Object.keys(columns));
 
+      // Security events first (a new primary email, the enabled flag): they void the user's
+      // outstanding links, so the links this same change sends (new additional emails) come after.
+      if (emailChanged) await voidAccountTokens(trx, userId, clock.now().toISOString());
+      if (
+        input.enabled !== undefined ||
+        request.roleIds !== undefined ||
+        input.instanceAdministrator !== undefined
+      ) {
+        const admin = await applyAdminChanges(
+          trx,
+          deps,
+          actor,
+          userId,
+          {
+            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+            ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
+            ...(input.instanceAdministrator !== undefined
+              ? { instanceAdministrator: input.instanceAdministrator }
+              : {}),
+          },
+          { ip: context.ip ?? null },
+        );
+        if (admin.changed) {
+          if (input.enabled !== undefined) changedFields.push('enabled');
+          if (request.roleIds !== undefined) changedFields.push('roles');
+          if (input.instanceAdministrator !== undefined) changedFields.push('instanceAdministrator');
+        }
+      }
       const owner = {
         id: userId,
         name: formatFullName({ ...base, ...columns } as UserRecord),
@@ -270,23 +319,6 @@ async function attemptProfileUpdate(
       if (customFieldPlan && customFieldPlan.writes.size > 0) {
         await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
         changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
-      }
-      if (input.enabled !== undefined || request.roleIds !== undefined) {
-        const admin = await applyAdminChanges(
-          trx,
-          deps,
-          actor,
-          userId,
-          {
-            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-            ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
-          },
-          { ip: context.ip ?? null },
-        );
-        if (admin.changed) {
-          if (input.enabled !== undefined) changedFields.push('enabled');
-          if (request.roleIds !== undefined) changedFields.push('roles');
-        }
       }
       if (changedFields.length === 0) return;
 
@@ -339,7 +371,12 @@ async function attemptProfileUpdate(
   }
   if (queuedMail) deps.mail.wake();
   // The administrator's changes (status, roles) are re-read; a profile-only change is known as is.
-  if (savedVersion === undefined || input.enabled !== undefined || request.roleIds !== undefined) {
+  if (
+    savedVersion === undefined ||
+    input.enabled !== undefined ||
+    request.roleIds !== undefined ||
+    input.instanceAdministrator !== undefined
+  ) {
     return getUserProfile(deps, actor, userId);
   }
   const user: UserRecord = {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
-import type { DB, User } from '../../platform/db/schema';
+import type { DB, User, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { foldCase } from '../../platform/text/case-fold';
 import { emailKey, syncUserIdentities, usernameKey } from './identities';
@@ -47,6 +47,8 @@ export type UserRecord = Omit<
   | 'lastNameFolded'
   | 'usernameFolded'
   | 'emailFolded'
+  | 'statusBeforeDisable'
+  | 'isInstanceAdministrator'
 >;
 
 /** Case-insensitive identity of usernames (Unicode-aware, unlike SQLite's NOCASE). */
@@ -87,6 +89,8 @@ export type NewUserInput = {
   lastName: string;
   passwordHash: string | null;
   mustChangePassword?: boolean;
+  /** The first administrator (first start); everyone else is appointed later. */
+  isInstanceAdministrator?: boolean;
   namePrefix?: string | null;
   middleName?: string | null;
   nameSuffix?: string | null;
@@ -131,6 +135,7 @@ export async function insertUser(
       passwordHash: input.passwordHash,
       passwordChangedAt: input.passwordHash ? now : null,
       mustChangePassword: input.mustChangePassword ?? false,
+      isInstanceAdministrator: input.isInstanceAdministrator ?? false,
       lockedUntil: null,
       lastSignInAt: null,
       lastOrganizationId: membership.organizationId,
@@ -226,4 +231,93 @@ export async function findEmailsTakenByOthers(
 export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
   const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
   return row?.passwordHash ?? null;
+}
+
+/**
+ * Voids every outstanding password-reset link and email-verification token of a user (ASVS
+ * 11.5.1; SECURITY.md "Recovery and resets"): a link must not outlive a security event. Called in
+ * the same transaction as every change of the account's primary email, password, status or
+ * enabled flag — by the store functions that write those columns (`storePasswordHash`,
+ * `markPasswordReset`, `setAccountEnabled`) and by the one operation that changes a primary
+ * email (`updateUserProfile`) — so a path that changes them through those cannot forget.
+ * `now` (ISO-8601) is recorded as the tokens' `usedAt`.
+ */
+export async function voidAccountTokens(db: Kysely<DB>, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('passwordTokens')
+    .set({ usedAt: now })
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .execute();
+  await db
+    .updateTable('emailVerifications')
+    .set({ usedAt: now })
+    .where('usedAt', 'is', null)
+    .where('userEmailId', 'in', (eb) => eb.selectFrom('userEmails').select('id').where('userId', '=', userId))
+    .execute();
+}
+
+/**
+ * Disables or enables an account (the enabled flag is the status `disabled`). Disabling keeps the
+ * status it had (`active` or `reset`) in `statusBeforeDisable`; enabling restores exactly that —
+ * a pending administrator's reset stays `reset`, its API key stays refused — never an invented
+ * `active` (`active` only for a row disabled with nothing kept). Voids the user's outstanding
+ * links (`voidAccountTokens`). Answers the status the account has now.
+ */
+export async function setAccountEnabled(
+  db: Kysely<DB>,
+  userId: string,
+  enabled: boolean,
+  now: string,
+): Promise<UserStatus> {
+  if (enabled) {
+    await db
+      .updateTable('users')
+      .set((eb) => ({
+        status: eb.fn.coalesce('statusBeforeDisable', eb.val<UserStatus>('active')),
+        statusBeforeDisable: null,
+        updatedAt: now,
+      }))
+      .where('id', '=', userId)
+      .where('status', '=', 'disabled')
+      .execute();
+  } else {
+    await db
+      .updateTable('users')
+      .set((eb) => ({ statusBeforeDisable: eb.ref('status'), status: 'disabled', updatedAt: now }))
+      .where('id', '=', userId)
+      .where('status', '!=', 'disabled')
+      .execute();
+  }
+  await voidAccountTokens(db, userId, now);
+  const row = await db
+    .selectFrom('users')
+    .select('status')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.status;
+}
+
+/** Whether a user holds the instance-wide powers (see `instancePermissions`). */
+export async function findIsInstanceAdministrator(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('isInstanceAdministrator')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.isInstanceAdministrator === true;
+}
+
+/** Appoints or dismisses an instance administrator. */
+export async function setInstanceAdministrator(
+  db: Kysely<DB>,
+  userId: string,
+  isInstanceAdministrator: boolean,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ isInstanceAdministrator, updatedAt: now })
+    .where('id', '=', userId)
+    .execute();
 }

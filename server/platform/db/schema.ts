@@ -39,6 +39,10 @@ export type UsersTable = {
   /** E.164 */
   phone: string | null;
   status: UserStatus;
+  /** While `disabled`: the status enabling restores (`active` or `reset`); null otherwise. */
+  statusBeforeDisable: UserStatus | null;
+  /** Holds the instance-wide powers (system settings); never granted by an organization's role. */
+  isInstanceAdministrator: Generated<boolean>;
   passwordHash: string | null;
   passwordChangedAt: Timestamp | null;
   mustChangePassword: boolean;

@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Tabs, 
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import {
-  permissions as allPermissions,
+  // What a role may grant: instance-wide powers belong to instance administrators, not roles.
+  rolePermissions as allPermissions,
   type Permission,
   permissionLabels,
 } from '../../../common/permissions';

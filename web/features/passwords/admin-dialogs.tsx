@@ -1,7 +1,7 @@
 import { Anchor, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { generatePassword } from '../../../common/password-generator';
 import type { Permission } from '../../../common/permissions';
 import { ApiError, fieldErrors } from '../../app/api';
@@ -23,12 +23,24 @@ type DialogProps = {
 /**
  * Administrator's **Change Password** (More Actions): **New password** with the **Show / Hide**
  * eye, **Suggest Password** (a random password meeting the policy in force), "User must change
- * the password at next sign-in" (checked by default), **Save**.
+ * the password at next sign-in" (checked by default, unchecked on oneself), **Save**. On oneself
+ * this browser stays signed in (the server rotates its session) and the message says so.
  */
-export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone }: DialogProps) {
+export function ChangePasswordDialog({
+  userId,
+  opened,
+  onClose,
+  userName,
+  onDone,
+  isSelf = false,
+}: DialogProps & { isSelf?: boolean }) {
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
-  const [mustChange, setMustChange] = useState(true);
+  const [mustChange, setMustChange] = useState(!isSelf);
+  // Who "self" is may be known only after the first render: the default follows it until opened.
+  useEffect(() => {
+    if (!opened) setMustChange(!isSelf);
+  }, [opened, isSelf]);
   const [error, setError] = useState<string | undefined>();
   const policy = usePasswordPolicy();
   const setPasswordMutation = usePasswordSet(userId);
@@ -37,7 +49,7 @@ export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone
   const close = () => {
     setPassword('');
     setVisible(false);
-    setMustChange(true);
+    setMustChange(!isSelf);
     setError(undefined);
     setPasswordMutation.reset();
     onClose();
@@ -56,11 +68,13 @@ export function ChangePasswordDialog({ userId, opened, onClose, userName, onDone
     setPasswordMutation.mutate(
       { newPassword: password, mustChange },
       {
-        onSuccess: () => {
+        onSuccess: ({ rotated }) => {
           notifications.show({
             color: 'green',
             title: 'Password changed',
-            message: `${userName ?? 'The user'} was signed out everywhere and will get an email.`,
+            message: rotated
+              ? 'Your password was changed. You stay signed in here; your other sessions were signed out and you will get an email.'
+              : `${userName ?? 'The user'} was signed out everywhere and will get an email.`,
           });
           onDone?.();
           close();
@@ -224,7 +238,7 @@ export function usePasswordActions({
     ],
     dialogs: (
       <>
-        <ChangePasswordDialog {...props} opened={open === 'change'} />
+        <ChangePasswordDialog {...props} opened={open === 'change'} isSelf={isSelf} />
         <ResetPasswordDialog {...props} opened={open === 'reset'} isSelf={isSelf} />
       </>
     ),

@@ -51,14 +51,22 @@ export function usePasswordChange(userId = 'me') {
   });
 }
 
-/** Administrator's Change Password: `POST /api/users/{id}/password-set` (204). */
+/**
+ * Administrator's Change Password: `POST /api/users/{id}/password-set` — 204; on oneself 200 with
+ * the rotated session, whose CSRF token replaces the old one at once. Answers whether this
+ * browser's session was rotated (it stays signed in).
+ */
 export function usePasswordSet(userId: string) {
   return useMutation({
-    mutationFn: (input: { newPassword: string; mustChange: boolean }) =>
-      apiFetch<void>(userUrl(userId, 'password-set'), {
-        method: 'POST',
-        body: { data: { type: 'password-sets', attributes: input } },
-      }),
+    mutationFn: async (input: { newPassword: string; mustChange: boolean }) => {
+      const document = await apiFetch<{ data: { attributes: { csrfToken?: string } } } | undefined>(
+        userUrl(userId, 'password-set'),
+        { method: 'POST', body: { data: { type: 'password-sets', attributes: input } } },
+      );
+      const csrfToken = document?.data.attributes.csrfToken;
+      if (csrfToken) setCsrfToken(csrfToken);
+      return { rotated: Boolean(csrfToken) };
+    },
   });
 }
 

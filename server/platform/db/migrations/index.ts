@@ -4,6 +4,7 @@ import * as mailOutbox from './0002-mail-outbox';
 import * as profile from './0003-profile';
 import * as passwords from './0004-passwords';
 import * as apiKeys from './0005-api-keys';
+import * as accountSecurity from './0006-account-security';
 import * as identities from './0007-identities';
 import * as listIndexes from './0008-list-indexes';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003-profile': profile,
   '0004-passwords': passwords,
   '0005-api-keys': apiKeys,
+  '0006-account-security': accountSecurity,
   '0007-identities': identities,
   '0008-list-indexes': listIndexes,
 };
