@@ -63,7 +63,7 @@ describe('visible characters', () => {
       expect(organizationNameSchema.safeParse(value).success).toBe(false);
       expect(
         customFieldDefinitionSchema
-          .safeParse({ name: 'shirt', label: value, type: 'choice', choices: [value] })
+          .safeParse({ name: 'shirt', label: value, fieldType: 'choice', choices: [value] })
           .error?.issues.map((issue) => issue.path.join('/')),
       ).toEqual(['label', 'choices/0']);
       expect(

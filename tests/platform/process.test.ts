@@ -147,24 +147,51 @@ describe('the server process', { timeout: 90_000 }, () => {
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
     const started = await startServer(tempDir(), {
       ADMIN_PASSWORD: 'a long operator passphrase',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'debug',
     });
     await waitUntilHealthy(started);
-    // A sign-in takes an argon2 verification: the signal arrives once the server has the request
-    // (its log says so) and while it is still hashing — not after the answer, which would prove
-    // nothing about in-flight requests.
-    let answered = false;
-    const inFlight = signIn(started.port, 'admin', 'a long operator passphrase').then((response) => {
-      answered = true;
-      return response;
+    // A sign-in whose body arrives in two halves: the server has the request (its debug line says
+    // so) but cannot answer before the second half, which is sent only after SIGTERM. So the
+    // request is in flight when the signal arrives, whatever the machine's speed.
+    const body = JSON.stringify({
+      data: { type: 'sessions', attributes: { login: 'admin', password: 'a long operator passphrase' } },
     });
+    const half = Math.floor(body.length / 2);
+    let answered = false;
+    const request = http.request({
+      host: '127.0.0.1',
+      port: started.port,
+      method: 'POST',
+      path: '/api/sessions',
+      headers: {
+        'content-type': 'application/vnd.api+json',
+        accept: 'application/vnd.api+json',
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    const inFlight = new Promise<number | undefined>((resolve, reject) => {
+      request.on('response', (response) => {
+        answered = true;
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, half));
     await expect
-      .poll(() => started.output().includes('"method":"POST","url":"/api/sessions"'), { interval: 2 })
+      .poll(
+        () =>
+          started
+            .output()
+            .split('\n')
+            .some((line) => line.includes('"url":"/api/sessions"') && line.includes('incoming request')),
+        { interval: 5, timeout: 20_000 },
+      )
       .toBe(true);
-    expect(answered, 'the signal must arrive before the answer').toBe(false);
     started.child.kill('SIGTERM');
-    const response = await inFlight;
-    expect(response.status).toBe(201);
+    expect(answered, 'the signal must arrive before the answer').toBe(false);
+    request.end(body.slice(half));
+    expect(await inFlight).toBe(201);
     expect(await started.exited).toBe(0);
   });
 

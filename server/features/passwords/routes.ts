@@ -170,7 +170,13 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
           'new `sessions` resource (its `csrfToken` replaces the old one) and a new cookie.',
         params: userIdParams,
         body: setBody,
-        response: { 204: emptyResponse('The password is set') },
+        response: {
+          200: jsonApiResponse(
+            'Set on oneself (session cookie): the rotated session with its new csrfToken',
+            resourceDocumentSchema(sessionResource),
+          ),
+          204: emptyResponse('The password is set'),
+        },
       },
     },
     async (request, reply) => {

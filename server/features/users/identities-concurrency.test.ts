@@ -138,7 +138,7 @@ describe('uniqueness under concurrent requests', () => {
           method: 'POST',
           url: '/api/custom-fields',
           payload: {
-            data: { type: 'custom-fields', attributes: { name: `race_${trial}`, label, type: 'text' } },
+            data: { type: 'custom-fields', attributes: { name: `race_${trial}`, label, fieldType: 'text' } },
           },
         });
       const responses = await Promise.all([create('First'), create('Second')]);

@@ -9,11 +9,42 @@ type JsonApiError = ErrorDetail & { status: string; title?: string };
 /** At most this many errors in one document (a body with thousands of unknown members stays small). */
 const MAX_ERRORS = 100;
 
+/**
+ * The longest `detail`, `source.pointer` and `source.parameter`/`header` an error carries (as the
+ * OpenAPI document's `Error` states): a message that quotes the request (an unknown sort field,
+ * a parameter's name) never grows with it.
+ */
+const MAX_LENGTHS = { detail: 2000, pointer: 1024, parameter: 256, header: 256 } as const;
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Cut on a code point boundary: a lone surrogate is not valid text.
+  return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+function bounded(error: JsonApiError): JsonApiError {
+  const source = error.source;
+  return {
+    ...error,
+    detail: clip(error.detail, MAX_LENGTHS.detail),
+    ...(source
+      ? {
+          source: Object.fromEntries(
+            Object.entries(source).map(([key, value]) => [
+              key,
+              clip(String(value), MAX_LENGTHS[key as keyof typeof MAX_LENGTHS] ?? MAX_LENGTHS.parameter),
+            ]),
+          ) as JsonApiError['source'],
+        }
+      : {}),
+  };
+}
+
 function send(reply: FastifyReply, status: number, errors: JsonApiError[]) {
   return reply
     .status(status)
     .type('application/vnd.api+json')
-    .send({ errors: errors.slice(0, MAX_ERRORS) });
+    .send({ errors: errors.slice(0, MAX_ERRORS).map(bounded) });
 }
 
 const titles: Record<number, string> = {

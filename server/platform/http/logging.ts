@@ -28,7 +28,11 @@ function asyncStdout(): pino.DestinationStream {
  * values, the client address, the status and the time taken (ms).
  */
 export class OneLinePerRequest extends LogController {
-  override incomingRequest(): void {}
+  /** At `debug` only (a second line a request): `info`, the default, writes one line a request. */
+  override incomingRequest(request: FastifyRequest): void {
+    if (this.isLogDisabled(request)) return;
+    request.log.debug({ req: request }, 'incoming request');
+  }
 
   override requestCompleted(
     error: Error | null | undefined,

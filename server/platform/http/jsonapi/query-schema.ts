@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { allowedFilterOps } from './filter-values';
 import type { ListSpec } from './list-query';
 
+/** The longest value a list parameter may have (a cursor, a filter, a sort): longer is a 400. */
+export const MAX_QUERY_VALUE_LENGTH = 1024;
+
+const value = () => z.string().max(MAX_QUERY_VALUE_LENGTH).optional();
+
 /**
  * The declared query schema of a list route: every parameter `spec` accepts (`page[number]`,
  * `page[size]`, `sort`, `include`, each `filter[field]` and `filter[field][op]`, each
@@ -10,17 +15,19 @@ import type { ListSpec } from './list-query';
  * here: parameters the list machinery adds later reach that one strict check too).
  */
 export function listQuerySchema(spec: ListSpec) {
-  const parameters: Record<string, z.ZodOptional<z.ZodString>> = {
-    'page[number]': z.string().optional(),
-    'page[size]': z.string().optional(),
-    sort: z.string().optional(),
+  const parameters: Record<string, ReturnType<typeof value>> = {
+    'page[number]': value(),
+    'page[size]': value(),
+    'page[after]': value(),
+    'page[before]': value(),
+    sort: value(),
   };
-  if (spec.includes?.length) parameters.include = z.string().optional();
+  if (spec.includes?.length) parameters.include = value();
   for (const [field, filter] of Object.entries(spec.filters)) {
-    parameters[`filter[${field}]`] = z.string().optional();
-    for (const op of allowedFilterOps(filter)) parameters[`filter[${field}][${op}]`] = z.string().optional();
+    parameters[`filter[${field}]`] = value();
+    for (const op of allowedFilterOps(filter)) parameters[`filter[${field}][${op}]`] = value();
   }
-  for (const type of Object.keys(spec.fieldsets ?? {})) parameters[`fields[${type}]`] = z.string().optional();
+  for (const type of Object.keys(spec.fieldsets ?? {})) parameters[`fields[${type}]`] = value();
   return z.looseObject(parameters);
 }
 
@@ -29,7 +36,7 @@ export function listQuerySchema(spec: ListSpec) {
  * route parses it with `parseFieldsQuery`, which refuses any other parameter with a 400.
  */
 export function fieldsQuerySchema(fieldsets: Readonly<Record<string, readonly string[]>>) {
-  const parameters: Record<string, z.ZodOptional<z.ZodString>> = {};
-  for (const type of Object.keys(fieldsets)) parameters[`fields[${type}]`] = z.string().optional();
+  const parameters: Record<string, ReturnType<typeof value>> = {};
+  for (const type of Object.keys(fieldsets)) parameters[`fields[${type}]`] = value();
   return z.looseObject(parameters);
 }
