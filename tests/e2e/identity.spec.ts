@@ -94,11 +94,8 @@ test.describe('identity', () => {
     await expect(page.getByRole('link', { name: admin.username, exact: true })).toBeVisible();
     await expect(page.getByText('1 user', { exact: true })).toBeVisible();
 
-    await switcher.click();
-    await page.getByRole('menuitem', { name: 'Default Organization' }).click();
-    await expect(switcher).toContainText('Default Organization');
-
-    // Rename it from the Organizations page.
+    // Rename it from the Organizations page: an organization is renamed while working in it (the
+    // permissions the page knows are the current organization's).
     await page.goto('/organizations');
     await page.getByRole('button', { name: `Rename ${branch}` }).click();
     const rename = page.getByRole('dialog', { name: 'Rename Organization' });
@@ -106,6 +103,10 @@ test.describe('identity', () => {
     await rename.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('cell', { name: `${branch} East`, exact: true })).toBeVisible();
     await expect(page.getByRole('cell', { name: branch, exact: true })).toHaveCount(0);
+
+    await switcher.click();
+    await page.getByRole('menuitem', { name: 'Default Organization' }).click();
+    await expect(switcher).toContainText('Default Organization');
   });
 
   test('users grid: filter, sort, open a user; Create User; disabling signs the user out', async ({
@@ -191,10 +192,10 @@ test.describe('identity', () => {
     // The audit log shows it.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit Log' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Audit Log' })).toBeVisible();
-    await page.getByRole('combobox', { name: 'Action' }).fill('User disabled');
-    await page.getByRole('option', { name: 'User disabled' }).click();
+    await page.getByRole('combobox', { name: 'Action' }).fill('Account disabled');
+    await page.getByRole('option', { name: 'Account disabled' }).click();
     await expect(
-      page.getByRole('row', { name: new RegExp(`User disabled.*Grace Hopper ${suffix}`) }),
+      page.getByRole('row', { name: new RegExp(`Account disabled.*Grace Hopper ${suffix}`) }),
     ).toBeVisible();
     await expectNoAxeViolations(page);
   });

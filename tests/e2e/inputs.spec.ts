@@ -79,6 +79,32 @@ test.describe('typed dates', () => {
     await page.context().close();
   });
 
+  test('the Audit Log’s From and To are typed in the viewer’s locale; a date that is not one filters nothing', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      baseURL: e2eBaseUrl,
+      locale: 'en-US',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto('/audit-log');
+    await expect(page.getByRole('cell').first()).toBeVisible();
+    const from = page.getByRole('textbox', { name: 'From' });
+    await from.pressSequentially('02/30/2026');
+    await page.getByRole('textbox', { name: 'To' }).click();
+    await expect(from).toHaveValue('02/30/2026');
+    await expect(from).toHaveAccessibleDescription(/This is not a date/);
+    // Nothing was filtered by it: the events are still there.
+    await expect(page.getByText('No events match these filters.')).toHaveCount(0);
+    await from.fill('');
+    await from.pressSequentially('12/31/2999');
+    await page.getByRole('textbox', { name: 'To' }).click();
+    await expect(page.getByText('No events match these filters.')).toBeVisible();
+    await context.close();
+  });
+
   test('a custom date field that is not a date blocks Save on the Additional tab', async ({ browser }) => {
     const adminPage = await (await browser.newContext({ baseURL: e2eBaseUrl })).newPage();
     await signIn(adminPage);

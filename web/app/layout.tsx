@@ -1,4 +1,5 @@
 import { AppShell, Container, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { IconHexagonLetterA } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
@@ -35,6 +36,7 @@ export function AppLayout() {
         <Container size="xl" px={0}>
           <Outlet />
         </Container>
+        <PageNotifications />
       </AppShell.Main>
     </AppShell>
   );
@@ -52,9 +54,19 @@ export function PublicLayout() {
           Atrium
         </Text>
         <Outlet />
+        <PageNotifications />
       </main>
     </>
   );
+}
+
+/**
+ * The notifications (toasts), rendered in place inside <main> rather than through a portal: a
+ * portal's target is looked up when it mounts, before the layout's <main> exists, and a toast
+ * outside every landmark fails axe `region`. Their store is global, so a layout change keeps them.
+ */
+function PageNotifications() {
+  return <Notifications position="top-right" withinPortal={false} />;
 }
 
 function SkipLink() {

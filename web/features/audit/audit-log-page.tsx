@@ -1,12 +1,14 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { auditActionLabel, auditActionLabels } from '../../../common/audit-actions';
 import { permissionLabels } from '../../../common/permissions';
 import { useCurrentUser } from '../../app/api';
+import { DateField } from '../../ui/date-field';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
+import { useViewerLocale } from '../users/format';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
 
 const PAGE_SIZE = 25;
@@ -61,8 +63,9 @@ function AuditLog() {
   // Paged by cursor (cost does not grow with depth); undefined: the newest events.
   const [cursor, setCursor] = useState<AuditLogParams['cursor']>(undefined);
   const [action, setAction] = useState<string | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const locale = useViewerLocale();
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
   const log = useAuditLog({
     cursor,
     size: PAGE_SIZE,
@@ -93,23 +96,26 @@ function AuditLog() {
               onChange={(value) => filter(() => setAction(value))}
               w={280}
             />
-            <TextInput
+            {/* Typed or picked in the viewer's locale; a date that does not parse says so and filters nothing. */}
+            <DateField
               label="From"
-              type="date"
+              locale={locale}
               value={from}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                filter(() => setFrom(value));
+              onChange={(value, problem) => {
+                if (!problem && value !== from) filter(() => setFrom(value));
               }}
+              clearLabel="Clear the From date"
+              w={190}
             />
-            <TextInput
+            <DateField
               label="To"
-              type="date"
+              locale={locale}
               value={to}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                filter(() => setTo(value));
+              onChange={(value, problem) => {
+                if (!problem && value !== to) filter(() => setTo(value));
               }}
+              clearLabel="Clear the To date"
+              w={190}
             />
             <FetchingIndicator active={log.isFetching} />
           </Group>
