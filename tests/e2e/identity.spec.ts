@@ -101,8 +101,9 @@ test.describe('identity', () => {
     const rename = page.getByRole('dialog', { name: 'Rename Organization' });
     await rename.getByLabel('Name').fill(`${branch} East`);
     await rename.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('cell', { name: `${branch} East`, exact: true })).toBeVisible();
-    await expect(page.getByRole('cell', { name: branch, exact: true })).toHaveCount(0);
+    // The current organization's name cell also says "Current".
+    await expect(page.getByRole('cell', { name: `${branch} East Current`, exact: true })).toBeVisible();
+    await expect(page.getByRole('cell', { name: `${branch} Current`, exact: true })).toHaveCount(0);
 
     await switcher.click();
     await page.getByRole('menuitem', { name: 'Default Organization' }).click();
