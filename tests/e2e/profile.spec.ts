@@ -239,7 +239,9 @@ test.describe('My User', () => {
     // A server error lands beside its field, and nothing is saved.
     await page.getByLabel('Username').fill(admin.username);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText('This username is already taken, or looks the same as one that is.')).toBeVisible();
+    await expect(
+      page.getByText('This username is already taken, or looks the same as one that is.'),
+    ).toBeVisible();
     await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Username').fill(newUsername);
 
