@@ -66,19 +66,6 @@ export async function findDefinition(
   return row ? toDefinition(row) : undefined;
 }
 
-export async function findDefinitionByName(
-  db: Kysely<DB>,
-  organizationId: string,
-  name: string,
-): Promise<{ id: string } | undefined> {
-  return db
-    .selectFrom('customFieldDefinitions')
-    .select('id')
-    .where('organizationId', '=', organizationId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-}
-
 export type DefinitionInput = {
   name: string;
   label: string;

@@ -133,13 +133,6 @@ export async function loadUserExtras(
   };
 }
 
-export async function findAvatarKey(
-  db: Kysely<DB>,
-  userId: string,
-): Promise<{ storageKey: string } | undefined> {
-  return db.selectFrom('avatars').select('storageKey').where('userId', '=', userId).executeTakeFirst();
-}
-
 /** A public fingerprint of an avatar's storage key: changes with every new picture. */
 export function avatarVersion(storageKey: string): string {
   return sha256(`avatar:${storageKey}`).slice(0, 16);
