@@ -1,6 +1,6 @@
 import { instancePermissions, type Permission } from '../../../common/permissions';
 import type { Actor } from '../../platform/http/access';
-import { AppError, forbidden } from '../../platform/http/errors';
+import { forbidden } from '../../platform/http/errors';
 
 /**
  * The permission that makes someone an administrator of an organization: whoever may edit roles
@@ -51,13 +51,4 @@ export function canViewUserAuditEvents(actor: Actor, userId: string): boolean {
 
 export function authorizeTo(allowed: boolean): void {
   if (!allowed) throw forbidden();
-}
-
-/** JSON:API: the `id` of an update's body, when sent, must be the id of the URL (else 409). */
-export function ensureSameId(bodyId: unknown, urlId: string): void {
-  if (bodyId !== undefined && bodyId !== urlId) {
-    throw new AppError('conflict', 'id_mismatch', 'The id in the body does not match the id in the URL.', {
-      source: { pointer: '/data/id' },
-    });
-  }
 }

@@ -22,7 +22,6 @@ import {
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
-import { ensureSameId } from './policy';
 import { presentRole, roleFields, roleResource } from './presenter';
 import { changeRolePermissions, getRole, listOrganizationRoles } from './service';
 import { roleListSpec } from './store';
@@ -106,7 +105,6 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request) => {
-      ensureSameId(request.body.data.id, request.params.id);
       const role = await changeRolePermissions(
         deps,
         actorOf(request),

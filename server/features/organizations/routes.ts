@@ -23,7 +23,6 @@ import {
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
-import { ensureSameId } from '../access/policy';
 import { organizationFields, organizationPath, organizationResource, presentOrganization } from './presenter';
 import { createOrganization, getMyOrganization, listMyOrganizations, renameMyOrganization } from './service';
 import { organizationListSpec } from './store';
@@ -151,7 +150,6 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     },
     async (request) => {
       const actor = actorOf(request);
-      ensureSameId(request.body.data.id, request.params.id);
       const organization = await renameMyOrganization(
         deps,
         actor,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { settingDefinitions } from '../../../common/settings';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { AppError } from '../../platform/http/errors';
 import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
@@ -89,11 +88,6 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
     },
     async (request) => {
       const { data } = request.body;
-      if (data.id !== undefined && data.id !== request.params.key) {
-        throw new AppError('conflict', 'id_mismatch', 'The id in the body must be the key in the URL.', {
-          source: { pointer: '/data/id' },
-        });
-      }
       const view = await updateSetting(
         deps,
         actorOf(request),

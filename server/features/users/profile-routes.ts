@@ -95,7 +95,6 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
         {
           attributes: data.attributes ?? {},
           roleIds: data.relationships?.roles?.data.map((role) => role.id),
-          bodyId: data.id,
           ifMatch: request.headers['if-match'],
         },
         { ip: request.ip },

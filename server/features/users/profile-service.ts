@@ -112,8 +112,6 @@ export type ProfileUpdateRequest = {
   attributes: UserProfileUpdate;
   /** The `roles` relationship, when the body has one (administrators). */
   roleIds?: string[] | undefined;
-  /** `data.id` of the body, which must name the same user as the URL. */
-  bodyId?: string | undefined;
   /** The `If-Match` header: the ETag the client read. Optional for integrations (see below). */
   ifMatch?: string | undefined;
 };
@@ -156,11 +154,6 @@ export async function updateUserProfile(
 ): Promise<UserView> {
   const userId = resolveUserId(actor, id);
   const input = request.attributes;
-  if (request.bodyId !== undefined && request.bodyId !== userId && request.bodyId !== id) {
-    throw new AppError('conflict', 'id_mismatch', 'The id in the body does not match the user in the URL.', {
-      source: { pointer: '/data/id' },
-    });
-  }
   const touchesProfile =
     PROFILE_FIELDS.some((field) => input[field] !== undefined) ||
     input.additionalEmails !== undefined ||
