@@ -1,5 +1,5 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { type DateRange, formatLocaleDate, localeDateFormat, readTypedDate } from '../../common/dates';
 import classes from './date-field.module.css';
 
@@ -19,7 +19,7 @@ type DateFieldProps = Omit<
    */
   onChange: (value: string | null, problem: string | null) => void;
   /** A problem found elsewhere (on Save, or by the server); shown in place of the field's own. */
-  error?: string | undefined;
+  error?: ReactNode;
   /** The clear button's accessible name, e.g. "Clear the birthday". */
   clearLabel: string;
 };
@@ -62,7 +62,7 @@ function LocaleDateInput({
   const format = localeDateFormat(locale);
   const [problem, setProblem] = useState<string | null>(null);
   const [left, setLeft] = useState(false);
-  const shown = error ?? (left ? problem : null) ?? undefined;
+  const shown = (error || null) ?? (left ? problem : null) ?? undefined;
   return (
     <DateInput
       {...rest}

@@ -13,17 +13,26 @@ type FormFooterProps = {
   submitting?: boolean;
   /** Disables the submit button, e.g. while what the form needs is loading. */
   submitDisabled?: boolean;
+  /** Disables Cancel, e.g. on a page form with nothing to undo. */
+  cancelDisabled?: boolean;
   /** More buttons, left of **Cancel** (e.g. **Save and Close** on a page). */
   children?: ReactNode;
 };
 
 /** The standard foot of a form: **Cancel** and a submit button (**Save**), right-aligned. */
-export function FormFooter({ onCancel, submitLabel, submitting, submitDisabled, children }: FormFooterProps) {
+export function FormFooter({
+  onCancel,
+  submitLabel,
+  submitting,
+  submitDisabled,
+  cancelDisabled,
+  children,
+}: FormFooterProps) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
       {children}
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
         {t('actions.cancel')}
       </Button>
       <Button type="submit" loading={submitting} disabled={submitDisabled}>

@@ -1,15 +1,11 @@
-export type PersonName = {
-  namePrefix?: string | null;
-  firstName: string;
-  middleName?: string | null;
-  lastName: string;
-  nameSuffix?: string | null;
-};
+import { formatPersonName, type PersonName } from '../../common/person-name';
 
-/** "Dr. Ada Maria Lovelace Jr.": prefix, first, middle, last name and suffix, the parts that are set. */
+export type { PersonName };
+
+/**
+ * "Dr. Ada Maria Lovelace Jr.": common/person-name.ts in Western order. Kept only for
+ * web/app/user-menu.tsx until the menus rewrite; new code calls `formatPersonName` directly.
+ */
 export function fullName(person: PersonName): string {
-  return [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(' ');
+  return formatPersonName(person);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { normalizePassword } from '../../../common/password-policy';
+import { formatPersonName } from '../../../common/person-name';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -35,8 +36,9 @@ export type RequestContext = { ip: string; userAgent: string | undefined };
 /** An administrator's reset link lives a day; a self-service one an hour (recovery.ts). */
 export const ADMIN_RESET_TOKEN_HOURS = 24;
 
+/** The name a password email greets: the person's name parts the subject carries (common/person-name.ts). */
 export function displayName(user: Pick<PasswordSubject, 'firstName' | 'lastName'>): string {
-  return `${user.firstName} ${user.lastName}`.trim();
+  return formatPersonName(user);
 }
 
 /** Refuses an absurdly long value before anything expensive (hashing, the blocklist). */

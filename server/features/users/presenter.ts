@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissions } from '../../../common/permissions';
+import { formatPersonName } from '../../../common/person-name';
 import {
   ADDITIONAL_EMAILS_MAX,
   CUSTOM_LONGTEXT_MAX,
@@ -58,15 +59,6 @@ export type PresentableUser = Pick<
   | 'updatedAt'
 >;
 
-/** "Dr. Ada Maria Lovelace Jr.": the parts that are set, in Western order, separated by spaces. */
-export function formatFullName(
-  user: Pick<UserRecord, 'namePrefix' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'>,
-): string {
-  return [user.namePrefix, user.firstName, user.middleName, user.lastName, user.nameSuffix]
-    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-    .join(' ');
-}
-
 export function userPath(id: string): string {
   return `/api/users/${id}`;
 }
@@ -118,7 +110,7 @@ export function presentUser(user: PresentableUser, extras: UserExtras = {}): Res
     middleName: user.middleName,
     lastName: user.lastName,
     nameSuffix: user.nameSuffix,
-    fullName: formatFullName(user),
+    fullName: formatPersonName(user),
     birthday: user.birthday,
     email: user.email,
     ...(extras.additionalEmails ? { additionalEmails: extras.additionalEmails } : {}),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isoDateOf, subtractYears } from '../../../common/dates';
+import { formatPersonName } from '../../../common/person-name';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
 import type { DB } from '../../platform/db/schema';
@@ -23,7 +24,7 @@ import {
   syncUserIdentities,
   USERNAME_TAKEN,
 } from './identities';
-import { formatFullName, type UserExtras } from './presenter';
+import type { UserExtras } from './presenter';
 import {
   findMemberUser,
   loadUserExtras,
@@ -300,7 +301,7 @@ async function attemptProfileUpdate(
       }
       const owner = {
         id: userId,
-        name: formatFullName({ ...base, ...columns } as UserRecord),
+        name: formatPersonName({ ...base, ...columns } as UserRecord),
         locale,
       };
       if (additionalEmails !== undefined) {

@@ -1,15 +1,21 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Checkbox, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   // What a role may grant: instance-wide powers belong to instance administrators, not roles.
   rolePermissions as allPermissions,
   type Permission,
   permissionLabels,
 } from '../../../common/permissions';
-import { ApiError, useCurrentUser } from '../../app/api';
+import { useCurrentUser } from '../../app/api';
+import { errorText } from '../../i18n/error-text';
+import { FailureAlert } from '../../ui/feedback';
+import { FormFooter } from '../../ui/form-dialog';
+import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
+import { routeServerErrors } from '../../ui/server-errors';
 import { type Role, useRoles, useUpdateRolePermissions } from './api';
 
 /**
@@ -17,24 +23,23 @@ import { type Role, useRoles, useUpdateRolePermissions } from './api';
  * of common/permissions.ts. Changes apply to the role's members on their next request.
  */
 export function RolesPage() {
+  const { t } = useTranslation('access');
   const roles = useRoles();
   const [selected, setSelected] = useState<string | null>(null);
-  if (roles.isPending) return <PageLoader label="Loading roles…" />;
+  if (roles.isPending) return <PageLoader label={t('roles.loading')} />;
   if (roles.isError) {
     return (
-      <Page title="Roles">
-        <Alert color="red" variant="outline" role="alert" title="The roles could not be loaded">
-          {roles.error.message}
+      <Page title={t('roles.title')}>
+        <Alert color="red" variant="outline" role="alert" title={t('roles.loadFailed')}>
+          {errorText(roles.error)}
         </Alert>
       </Page>
     );
   }
   const active = selected ?? roles.data[0]?.id ?? null;
   return (
-    <Page title="Roles">
-      <Text c="dimmed">
-        Choose what each role may do in this organization. Members get the change on their next page.
-      </Text>
+    <Page title={t('roles.title')}>
+      <Text c="dimmed">{t('roles.intro')}</Text>
       <Tabs value={active} onChange={setSelected} keepMounted={false}>
         <Tabs.List>
           {roles.data.map((role) => (
@@ -54,58 +59,47 @@ export function RolesPage() {
 }
 
 function RoleEditor({ role }: { role: Role }) {
+  const { t } = useTranslation('access');
   const { data: me } = useCurrentUser();
   const update = useUpdateRolePermissions();
-  const [granted, setGranted] = useState<Set<Permission>>(new Set(role.permissions));
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { permissions: granted(role.permissions) } });
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form when the saved role changes
-  useEffect(() => setGranted(new Set(role.permissions)), [role.permissions.join(',')]);
+  useEffect(() => {
+    form.setInitialValues({ permissions: granted(role.permissions) });
+    form.reset();
+  }, [role.permissions.join(',')]);
   const mine = new Set(me?.permissions ?? []);
   // Without `roles.manage` the roles can be read (GET /api/roles) but not changed: no Save.
   const canManage = mine.has('roles.manage');
-  const changed =
-    granted.size !== role.permissions.length ||
-    role.permissions.some((permission) => !granted.has(permission));
+  const changed = form.isDirty();
 
-  const save = () => {
-    setError(undefined);
-    update.mutate(
-      { id: role.id, permissions: allPermissions.filter((permission) => granted.has(permission)) },
-      {
-        onSuccess: () =>
-          notifications.show({
-            closeButtonProps: { 'aria-label': 'Close the notification' },
-            color: 'green',
-            title: 'Role saved',
-            message: `The ${role.name} role was updated.`,
-          }),
-        onError: (failure) => setError(failure instanceof ApiError ? failure.message : String(failure)),
-      },
-    );
-  };
+  const save = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      await update.mutateAsync({ id: role.id, permissions: values.permissions });
+    } catch (failure) {
+      const routed = routeServerErrors(failure, ['permissions']);
+      form.setErrors(routed.fields);
+      setError(routed.form);
+      return;
+    }
+    notifySuccess(t('roles.saved'), t('roles.savedMessage', { name: role.name }));
+  });
 
   return (
     <Paper withBorder p="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
+      <form noValidate onSubmit={save}>
         <Stack gap="md">
           <Group gap="xs">
             <Text fw={600}>{role.name}</Text>
-            {role.isSystem ? <Badge variant="light">Built-in</Badge> : null}
+            {role.isSystem ? <Badge variant="light">{t('roles.builtIn')}</Badge> : null}
           </Group>
-          {error ? (
-            <Alert color="red" variant="outline" role="alert" title="The role was not saved">
-              {error}
-            </Alert>
-          ) : null}
+          <FailureAlert title={t('roles.notSaved')} message={error} />
           <Checkbox.Group
-            label={`Permissions of the ${role.name} role`}
-            value={allPermissions.filter((permission) => granted.has(permission))}
-            onChange={(value) => setGranted(new Set(value as Permission[]))}
+            label={t('roles.permissionsOf', { name: role.name })}
+            {...form.getInputProps('permissions')}
+            onChange={(value) => form.setFieldValue('permissions', granted(value))}
           >
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="xs">
               {allPermissions.map((permission) => (
@@ -113,36 +107,31 @@ function RoleEditor({ role }: { role: Role }) {
                   key={permission}
                   value={permission}
                   label={permissionLabels[permission]}
-                  description={
-                    !canManage || mine.has(permission)
-                      ? undefined
-                      : 'You do not hold this permission yourself.'
-                  }
+                  description={!canManage || mine.has(permission) ? undefined : t('roles.notHeld')}
                   disabled={!canManage || !mine.has(permission)}
                 />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
           {canManage ? (
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                disabled={!changed}
-                onClick={() => setGranted(new Set(role.permissions))}
-              >
-                Cancel
-              </Button>
-              <Button type="submit" disabled={!changed} loading={update.isPending}>
-                Save
-              </Button>
-            </Group>
+            <FormFooter
+              onCancel={form.reset}
+              cancelDisabled={!changed}
+              submitDisabled={!changed}
+              submitting={form.submitting}
+            />
           ) : (
             <Text size="sm" c="dimmed">
-              Changing a role needs the permission “{permissionLabels['roles.manage']}”.
+              {t('roles.needsPermission', { permission: permissionLabels['roles.manage'] })}
             </Text>
           )}
         </Stack>
       </form>
     </Paper>
   );
+}
+
+/** The granted permissions in the catalog's order (so the form's dirty check ignores order). */
+function granted(permissions: readonly string[]): Permission[] {
+  return allPermissions.filter((permission) => permissions.includes(permission));
 }

@@ -1,33 +1,34 @@
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, useCurrentUser } from '../../app/api';
 import { paths, type SignInReason, safeNextPath, signInReasons } from '../../app/paths';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/index';
 import { usePageTitle } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useSignIn } from './api';
 
 /** What to tell the person for each refusal of `POST /api/sessions` (the server's text otherwise). */
 function signInProblem(error: unknown): { title: string; message: string } {
-  if (!(error instanceof ApiError)) return { title: 'Sign-in failed', message: String(error) };
+  const failed = i18n.t('auth:signIn.failed');
+  if (!(error instanceof ApiError)) return { title: failed, message: errorText(error) };
   switch (error.code) {
     case 'invalid_credentials':
-      return { title: 'Sign-in failed', message: 'The username or password is incorrect.' };
+      return { title: failed, message: i18n.t('auth:signIn.invalidCredentials') };
     case 'account_locked':
-      return { title: 'Account locked', message: error.message };
+      return { title: i18n.t('auth:signIn.accountLocked'), message: error.message };
     case 'account_disabled':
-      return { title: 'Account disabled', message: error.message };
+      return { title: i18n.t('auth:signIn.accountDisabled'), message: error.message };
     case 'password_reset_required':
-      return { title: 'Password reset by an administrator', message: error.message };
+      return { title: i18n.t('auth:signIn.passwordResetRequired'), message: error.message };
     case 'rate_limited':
-      return {
-        title: 'Too many attempts',
-        message: 'Too many sign-ins from this network. Wait a minute and try again.',
-      };
+      return { title: i18n.t('auth:signIn.rateLimited'), message: i18n.t('auth:signIn.rateLimitedMessage') };
     default:
-      return { title: 'Sign-in failed', message: error.message };
+      return { title: failed, message: errorText(error) };
   }
 }
 
@@ -37,16 +38,22 @@ function signInProblem(error: unknown): { title: string; message: string } {
  * administrator set is sent on to choose their own (RequireUser does that on arrival).
  */
 export function SignInPage() {
-  usePageTitle('Log in');
+  const { t } = useTranslation('auth');
+  usePageTitle(t('signIn.title'));
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: user, isPending } = useCurrentUser();
   const signIn = useSignIn();
-  const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ login?: string; password?: string }>({});
+  const form = useForm({
+    initialValues: { login: '', password: '' },
+    transformValues: (values) => ({ login: values.login.trim(), password: values.password }),
+    validate: {
+      login: (value) => (value.trim() ? null : t('signIn.loginRequired')),
+      password: (value) => (value ? null : t('signIn.passwordRequired')),
+    },
+  });
 
   if (isPending) return <PageLoader />;
   // Already signed in (another tab, or the back button): nothing to do here.
@@ -54,25 +61,16 @@ export function SignInPage() {
     return <Navigate to={user.mustChangePassword ? paths.passwordChangeRequired : next} replace />;
   }
 
-  const submit = () => {
-    const found = {
-      ...(login.trim() ? {} : { login: 'Enter your username or email.' }),
-      ...(password ? {} : { password: 'Enter your password.' }),
-    };
-    setMissing(found);
-    if (Object.keys(found).length > 0) return;
-    signIn.mutate(
-      { login: login.trim(), password },
-      {
-        onSuccess: () => {
-          // Nothing of a previous session may survive into this one.
-          queryClient.removeQueries();
-          navigate(next, { replace: true });
-        },
-        onError: () => setPassword(''),
+  const submit = form.onSubmit((credentials) =>
+    signIn.mutate(credentials, {
+      onSuccess: () => {
+        // Nothing of a previous session may survive into this one.
+        queryClient.removeQueries();
+        navigate(next, { replace: true });
       },
-    );
-  };
+      onError: () => form.setFieldValue('password', ''),
+    }),
+  );
 
   const problem = signIn.isError ? signInProblem(signIn.error) : undefined;
   const reasonKey = searchParams.get('reason');
@@ -83,16 +81,10 @@ export function SignInPage() {
 
   return (
     <Paper withBorder p="xl" radius="md" maw={420} w="100%">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <form noValidate onSubmit={submit}>
         <Stack gap="md">
           <Title order={1} size="h2">
-            Log in
+            {t('signIn.title')}
           </Title>
           {problem ? (
             <Alert
@@ -116,39 +108,29 @@ export function SignInPage() {
             </Alert>
           ) : null}
           <TextInput
-            label="Username or Email"
+            label={t('signIn.login')}
             name="login"
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
-            value={login}
-            onChange={(event) => {
-              setLogin(event.currentTarget.value);
-              setMissing((current) => ({ ...current, login: undefined }));
-            }}
-            error={missing.login}
+            {...form.getInputProps('login')}
             data-autofocus
             autoFocus
           />
           <PasswordInput
-            label="Password"
+            label={t('signIn.password')}
             name="password"
             autoComplete="current-password"
             required
-            value={password}
-            onChange={(event) => {
-              setPassword(event.currentTarget.value);
-              setMissing((current) => ({ ...current, password: undefined }));
-            }}
-            error={missing.password}
+            {...form.getInputProps('password')}
           />
           <Group justify="space-between" align="center">
             <Anchor component={Link} to={paths.forgotPassword} size="sm">
-              Forgot your password?
+              {t('signIn.forgotPassword')}
             </Anchor>
             <Button type="submit" loading={signIn.isPending}>
-              Log in
+              {t('signIn.submit')}
             </Button>
           </Group>
         </Stack>

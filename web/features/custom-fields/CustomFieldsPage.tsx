@@ -13,16 +13,22 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
+  type CustomFieldDefinitionInput,
   type CustomFieldKind,
   customFieldDefinitionSchema,
   customFieldTypeLabels,
   customFieldTypes,
 } from '../../../common/profile';
-import { fieldErrors, useCurrentUser } from '../../app/api';
+import { useCurrentUser } from '../../app/api';
+import { validateWith } from '../../ui/form';
+import { FormDialog } from '../../ui/form-dialog';
+import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import type { CustomFieldDefinition } from '../users/api';
@@ -189,6 +195,24 @@ export function CustomFieldsPage() {
   );
 }
 
+/** What POST sends from the dialog's values: trimmed text, choices one per line (null unless a choice list). */
+function toAttributes(draft: Draft): CustomFieldDefinitionInput {
+  return {
+    name: draft.name.trim(),
+    label: draft.label.trim(),
+    fieldType: draft.fieldType,
+    required: draft.required,
+    choices:
+      draft.fieldType === 'choice'
+        ? draft.choices
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : null,
+    ...(draft.position === '' ? {} : { position: draft.position }),
+  };
+}
+
 function FieldDialog({
   definition,
   onClose,
@@ -196,10 +220,17 @@ function FieldDialog({
   definition: CustomFieldDefinition | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('customFields');
   const create = useCreateCustomField();
   const update = useUpdateCustomField();
-  const [draft, setDraft] = useState<Draft>(() =>
-    definition
+  const checkSchema = validateWith(customFieldDefinitionSchema, toAttributes, (draft) => ({
+    choices:
+      draft.fieldType === 'choice' && toAttributes(draft).choices?.length === 0
+        ? t('dialog.choicesRequired')
+        : null,
+  }));
+  const form = useForm<Draft, CustomFieldDefinitionInput>({
+    initialValues: definition
       ? {
           name: definition.name,
           label: definition.label,
@@ -209,155 +240,69 @@ function FieldDialog({
           position: definition.position,
         }
       : emptyDraft,
-  );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [key]: value }));
-    setErrors(({ [key]: _cleared, ...rest }) => rest);
-  };
-
-  const submit = () => {
-    const choices =
-      draft.fieldType === 'choice'
-        ? draft.choices
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean)
-        : null;
-    const attributes = {
-      name: draft.name.trim(),
-      label: draft.label.trim(),
-      fieldType: draft.fieldType,
-      required: draft.required,
-      choices,
-      ...(draft.position === '' ? {} : { position: draft.position }),
-    };
-    const parsed = customFieldDefinitionSchema.safeParse(attributes);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        if (!(key in found)) found[key] = issue.message;
-      }
-      setErrors(found);
-      return;
-    }
-    if (draft.fieldType === 'choice' && (choices ?? []).length === 0) {
-      setErrors({ choices: 'A choice list needs at least one choice, one per line.' });
-      return;
-    }
-    const options = {
-      onSuccess: () => {
-        notifications.show({
-          color: 'teal',
-          closeButtonProps: { 'aria-label': 'Close the notification' },
-          // No title: Mantine greys the message under a title below AA contrast.
-          message: `“${attributes.label}” was saved.`,
-        });
-        onClose();
-      },
-      onError: (error: Error) => {
-        const found = fieldErrors(error);
-        const byField: Record<string, string> = {};
-        for (const [key, message] of Object.entries(found)) byField[key.split('.')[0] ?? key] ??= message;
-        if (Object.keys(byField).length > 0) setErrors(byField);
-        else setFailure(error.message);
-      },
-    };
-    if (definition) {
-      const { name: _name, fieldType: _fieldType, ...changes } = attributes;
-      update.mutate({ id: definition.id, attributes: changes }, options);
-    } else {
-      create.mutate(attributes, options);
-    }
-  };
+    transformValues: toAttributes,
+    // One message per field: a bad line of Choices shows under Choices.
+    validate: (draft) => {
+      const byField: Record<string, ReactNode> = {};
+      for (const [key, message] of Object.entries(checkSchema(draft)))
+        byField[key.split('.')[0] ?? key] ??= message;
+      return byField;
+    },
+  });
+  const fieldType = form.values.fieldType;
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+    <FormDialog
       opened
       onClose={onClose}
-      title={definition ? `Edit “${definition.label}”` : 'Add Field'}
-      centered
-      size="lg"
+      title={definition ? t('dialog.editTitle', { label: definition.label }) : t('dialog.addTitle')}
+      failureTitle={t('dialog.notSaved')}
+      form={form}
+      pointers={{ '/data/attributes/choices': 'choices' }}
+      onSubmit={async (attributes) => {
+        if (!definition) return create.mutateAsync(attributes);
+        const { name: _name, fieldType: _fieldType, ...changes } = attributes;
+        return update.mutateAsync({ id: definition.id, attributes: changes });
+      }}
+      onSuccess={(_saved, attributes) => notifySuccess(null, t('dialog.saved', { label: attributes.label }))}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label="Label"
-            required
-            value={draft.label}
-            onChange={(event) => set('label', event.currentTarget.value)}
-            error={errors.label}
-            data-autofocus
-          />
-          <TextInput
-            label="Name"
-            description="The machine name used by the API, like shirt_size. It cannot be changed later."
-            required
-            disabled={definition !== null}
-            value={draft.name}
-            onChange={(event) => set('name', event.currentTarget.value)}
-            error={errors.name}
-          />
-          <Select
-            label="Type"
-            required
-            disabled={definition !== null}
-            data={customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }))}
-            value={draft.fieldType}
-            onChange={(value) => set('fieldType', (value as CustomFieldKind | null) ?? 'text')}
-            allowDeselect={false}
-            error={errors.fieldType}
-          />
-          {draft.fieldType === 'choice' ? (
-            <Textarea
-              label="Choices"
-              description="One choice per line"
-              required
-              autosize
-              minRows={3}
-              value={draft.choices}
-              onChange={(event) => set('choices', event.currentTarget.value)}
-              error={errors.choices}
-            />
-          ) : null}
-          <Checkbox
-            label="Required"
-            checked={draft.required}
-            onChange={(event) => set('required', event.currentTarget.checked)}
-          />
-          <NumberInput
-            label="Position"
-            description="Fields are shown in this order"
-            min={0}
-            max={10000}
-            allowDecimal={false}
-            value={draft.position}
-            onChange={(value) => set('position', typeof value === 'number' ? value : '')}
-            error={errors.position}
-          />
-          {failure ? (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('dialog.label')} required {...form.getInputProps('label')} data-autofocus />
+      <TextInput
+        label={t('dialog.name')}
+        description={t('dialog.nameDescription')}
+        required
+        disabled={definition !== null}
+        {...form.getInputProps('name')}
+      />
+      <Select
+        label={t('dialog.type')}
+        required
+        disabled={definition !== null}
+        data={customFieldTypes.map((type) => ({ value: type, label: customFieldTypeLabels[type] }))}
+        {...form.getInputProps('fieldType')}
+        onChange={(value) => form.setFieldValue('fieldType', (value as CustomFieldKind | null) ?? 'text')}
+        allowDeselect={false}
+      />
+      {fieldType === 'choice' ? (
+        <Textarea
+          label={t('dialog.choices')}
+          description={t('dialog.choicesDescription')}
+          required
+          autosize
+          minRows={3}
+          {...form.getInputProps('choices')}
+        />
+      ) : null}
+      <Checkbox label={t('dialog.required')} {...form.getInputProps('required', { type: 'checkbox' })} />
+      <NumberInput
+        label={t('dialog.position')}
+        description={t('dialog.positionDescription')}
+        min={0}
+        max={10000}
+        allowDecimal={false}
+        {...form.getInputProps('position')}
+        onChange={(value) => form.setFieldValue('position', typeof value === 'number' ? value : '')}
+      />
+    </FormDialog>
   );
 }

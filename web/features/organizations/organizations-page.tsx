@@ -1,9 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { organizationNameProblem } from '../../../common/identity';
-import { fieldErrors, useCurrentUser } from '../../app/api';
+import { useCurrentUser } from '../../app/api';
+import { errorText } from '../../i18n/error-text';
+import { FormDialog } from '../../ui/form-dialog';
+import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type Organization, useCreateOrganization, useMyOrganizations, useRenameOrganization } from './api';
@@ -12,39 +16,40 @@ const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** `/organizations` (`organizations.manage`): my organizations; create one, rename one. */
 export function OrganizationsPage() {
+  const { t } = useTranslation('organizations');
   const organizations = useMyOrganizations();
   // Creating and renaming need `organizations.manage`; the session's permissions are those of the
   // current organization, and renaming another one needs it there (switch to it first).
   const { data: me } = useCurrentUser();
   const canManage = me?.permissions.includes('organizations.manage') ?? false;
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
-  if (organizations.isPending) return <PageLoader label="Loading organizations…" />;
+  if (organizations.isPending) return <PageLoader label={t('loading')} />;
   return (
     <Page
-      title="Organizations"
+      title={t('title')}
       actions={
         canManage ? (
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
-            Create Organization
+            {t('create')}
           </Button>
         ) : undefined
       }
     >
       {organizations.isError ? (
-        <Alert color="red" variant="outline" role="alert" title="The organizations could not be loaded">
-          {organizations.error.message}
+        <Alert color="red" variant="outline" role="alert" title={t('loadFailed')}>
+          {errorText(organizations.error)}
         </Alert>
       ) : (
         <Paper withBorder>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Created</Table.Th>
+                <Table.Th>{t('name')}</Table.Th>
+                <Table.Th>{t('createdColumn')}</Table.Th>
                 {canManage ? (
                   <Table.Th>
                     <Text span size="sm" fw={600}>
-                      Actions
+                      {t('actions')}
                     </Text>
                   </Table.Th>
                 ) : null}
@@ -56,7 +61,7 @@ export function OrganizationsPage() {
                   <Table.Td>
                     <Group gap="xs">
                       {organization.name}
-                      {organization.current ? <Badge variant="light">Current</Badge> : null}
+                      {organization.current ? <Badge variant="light">{t('current')}</Badge> : null}
                     </Group>
                   </Table.Td>
                   <Table.Td>{date.format(new Date(organization.createdAt))}</Table.Td>
@@ -67,13 +72,13 @@ export function OrganizationsPage() {
                           size="xs"
                           variant="default"
                           onClick={() => setEditing(organization)}
-                          aria-label={`Rename ${organization.name}`}
+                          aria-label={t('rename.labelFor', { name: organization.name })}
                         >
-                          Rename
+                          {t('rename.button')}
                         </Button>
                       ) : (
                         <Text span size="sm" c="dimmed">
-                          Switch to it to rename it
+                          {t('rename.switchFirst')}
                         </Text>
                       )}
                     </Table.Td>
@@ -100,76 +105,32 @@ function OrganizationDialog({
   organization: Organization | 'new' | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('organizations');
   const isNew = organization === 'new';
-  const [name, setName] = useState(organization && organization !== 'new' ? organization.name : '');
-  const [error, setError] = useState<string | undefined>();
   const create = useCreateOrganization();
   const rename = useRenameOrganization();
-  const pending = create.isPending || rename.isPending;
-
-  const save = () => {
-    const problem = organizationNameProblem(name.trim());
-    if (problem) return setError(problem);
-    const done = (message: string) => {
-      notifications.show({
-        closeButtonProps: { 'aria-label': 'Close the notification' },
-        color: 'green',
-        title: 'Saved',
-        message,
-      });
-      onClose();
-    };
-    const failed = (failure: Error) => setError(fieldErrors(failure).name ?? failure.message);
-    if (isNew) {
-      create.mutate(name.trim(), {
-        onSuccess: (created) => done(`${created.name} was created. You are its Administrator.`),
-        onError: failed,
-      });
-    } else if (organization) {
-      rename.mutate(
-        { id: organization.id, name: name.trim() },
-        { onSuccess: (renamed) => done(`The organization is now called ${renamed.name}.`), onError: failed },
-      );
-    }
-  };
+  const form = useForm({
+    initialValues: { name: organization && organization !== 'new' ? organization.name : '' },
+    transformValues: (values) => ({ name: values.name.trim() }),
+    validate: { name: (value) => organizationNameProblem(value.trim()) },
+  });
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+    <FormDialog
       opened={organization !== null}
       onClose={onClose}
-      title={isNew ? 'Create Organization' : 'Rename Organization'}
-      centered
+      title={isNew ? t('create') : t('rename.title')}
+      failureTitle={t('notSaved')}
+      size="md"
+      form={form}
+      onSubmit={async ({ name }) => {
+        if (isNew) return t('created', { name: (await create.mutateAsync(name)).name });
+        if (!organization) throw new Error('No organization to rename.');
+        return t('renamed', { name: (await rename.mutateAsync({ id: organization.id, name })).name });
+      }}
+      onSuccess={(message) => notifySuccess(t('saved'), message)}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
-        <Stack gap="md">
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(event) => {
-              setName(event.currentTarget.value);
-              setError(undefined);
-            }}
-            error={error}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('name')} required {...form.getInputProps('name')} data-autofocus />
+    </FormDialog>
   );
 }

@@ -10,13 +10,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrors, useCurrentUser } from '../../app/api';
 import { paths, signInPathFor } from '../../app/paths';
+import { FailureAlert } from '../../ui/feedback';
 import { usePageTitle } from '../../ui/page';
+import { routeServerErrors } from '../../ui/server-errors';
 import { useCompletePasswordReset, usePasswordPolicy, useRequestPasswordReset } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
 import { PasswordSection, usePasswordSectionForm } from './password-section';
@@ -44,51 +48,51 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 
 /** "Forgot your password?": Username or Email → Request → the same neutral answer for everyone. */
 export function ForgotPasswordPage() {
-  const [login, setLogin] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const { t } = useTranslation('passwords');
   const request = useRequestPasswordReset();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { login: '' },
+    validate: { login: (value) => (value.trim() ? null : t('forgot.loginRequired')) },
+  });
+  const submit = form.onSubmit(async ({ login }) => {
+    setError(null);
+    try {
+      await request.mutateAsync(login);
+    } catch (failure) {
+      const routed = routeServerErrors(failure, ['login']);
+      form.setErrors(routed.fields);
+      setError(routed.form);
+    }
+  });
   return (
-    <Card title="Forgot your password?">
+    <Card title={t('forgot.title')}>
       {request.isSuccess ? (
         <>
-          <Alert color="blue" variant="light" role="status" title="Check your email">
+          <Alert color="blue" variant="light" role="status" title={t('forgot.checkEmail')}>
             {request.data}
           </Alert>
           <Anchor component={Link} to={paths.signIn}>
-            Back to sign in
+            {t('forgot.backToSignIn')}
           </Anchor>
         </>
       ) : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!login.trim()) return setError('Type your username or email.');
-            request.mutate(login, {
-              onError: (failure) => setError(fieldErrors(failure).login ?? failure.message),
-            });
-          }}
-        >
+        <form noValidate onSubmit={submit}>
           <Stack gap="md">
-            <Text>
-              Type your username or email. If they match an account, we send a link to choose a new password.
-            </Text>
+            <Text>{t('forgot.explain')}</Text>
+            <FailureAlert title={t('forgot.failed')} message={error} />
             <TextInput
-              label="Username or Email"
+              label={t('forgot.login')}
               autoComplete="username"
-              value={login}
-              onChange={(event) => {
-                setLogin(event.currentTarget.value);
-                setError(undefined);
-              }}
-              error={error}
+              {...form.getInputProps('login')}
               data-autofocus
             />
             <Group justify="space-between">
               <Anchor component={Link} to={paths.signIn} size="sm">
-                Back to sign in
+                {t('forgot.backToSignIn')}
               </Anchor>
               <Button type="submit" loading={request.isPending}>
-                Request
+                {t('forgot.request')}
               </Button>
             </Group>
           </Stack>

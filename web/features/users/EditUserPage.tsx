@@ -1,13 +1,20 @@
 import { Alert, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { type FormErrors, useForm } from '@mantine/form';
 import { IconAlertTriangle, IconDeviceFloppy, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { permissionLabels } from '../../../common/permissions';
+import { formatPersonName } from '../../../common/person-name';
 import { userProfileUpdateSchema } from '../../../common/profile';
-import { ApiError, fieldErrors, useCurrentUser } from '../../app/api';
+import { ApiError, useCurrentUser } from '../../app/api';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/index';
+import { validateWith } from '../../ui/form';
+import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
+import { routeServerErrors } from '../../ui/server-errors';
 import { PasswordSection, usePasswordSectionForm } from '../passwords/password-section';
 import { useSettings } from '../settings/api';
 import {
@@ -22,7 +29,7 @@ import {
 import { AdditionalSection } from './edit-additional';
 import { type AvatarChange, GeneralSection } from './edit-general';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
-import { formatPersonName, useViewerLocale, useViewerTimeZone } from './format';
+import { useViewerLocale, useViewerTimeZone } from './format';
 import { userPaths } from './paths';
 
 /** `/users/:id/edit`: an administrator edits a user. */
@@ -43,14 +50,15 @@ function EditUser({ userId }: { userId: string }) {
   // The viewer's locale and time zone decide how dates are written and read: wait for them, so a
   // direct load never shows the browser's format first.
   const settings = useSettings('user');
+  const { t } = useTranslation(['users', 'common']);
   if (user.isPending || definitions.isPending || settings.isPending || !me) {
-    return <PageLoader label="Loading the profile…" />;
+    return <PageLoader label={t('edit.loading')} />;
   }
   if (user.isError || definitions.isError) {
     return (
-      <Page title="Edit User">
-        <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="This user cannot be edited">
-          {(user.error ?? definitions.error)?.message}
+      <Page title={t('edit.titleOther')}>
+        <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title={t('edit.cannotEdit')}>
+          {errorText(user.error ?? definitions.error)}
         </Alert>
       </Page>
     );
@@ -60,9 +68,9 @@ function EditUser({ userId }: { userId: string }) {
   const needed = isSelf ? 'update_own_profile' : 'users.edit';
   if (!me.permissions.includes(needed)) {
     return (
-      <Page title={isSelf ? 'Edit My User' : 'Edit User'}>
-        <Alert color="gray" variant="outline" title="Not available to you">
-          Editing this profile needs the permission “{permissionLabels[needed]}”.
+      <Page title={isSelf ? t('edit.titleSelf') : t('edit.titleOther')}>
+        <Alert color="gray" variant="outline" title={t('edit.notAvailable')}>
+          {t('edit.needsPermission', { permission: permissionLabels[needed] })}
         </Alert>
       </Page>
     );
@@ -108,6 +116,7 @@ function EditUserForm({
   organizationName: string | undefined;
   reload: () => Promise<UserResource | undefined>;
 }) {
+  const { t } = useTranslation(['users', 'common']);
   const locale = useViewerLocale();
   const timeZone = useViewerTimeZone();
   const navigate = useNavigate();
@@ -115,18 +124,20 @@ function EditUserForm({
   const update = useUpdateUser(userId);
   const uploadAvatar = useUploadAvatar(userId);
   const removeAvatar = useRemoveAvatar(userId);
-  const [baseline, setBaseline] = useState<ProfileValues>(() => valuesOf(user));
-  const [values, setValues] = useState<ProfileValues>(baseline);
+  // The values as loaded or last saved are the form's initial values: what Save compares against.
+  const form = useForm<ProfileValues>({ initialValues: valuesOf(user) });
+  const values = form.values;
+  const baseline = form.getInitialValues();
+  const errors = form.errors;
   const [etag, setEtag] = useState(user.meta.etag);
   const [avatarUrl, setAvatarUrl] = useState(user.links.avatar ?? null);
   const [avatar, setAvatar] = useState<AvatarChange>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   // Problems found while typing (a date that is no date or out of range, a malformed phone), by
   // form key: Save is refused while any is here.
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
   const setFieldProblem = (key: string, problem: string | null) => {
     setFieldProblems(({ [key]: _previous, ...rest }) => (problem ? { ...rest, [key]: problem } : rest));
-    setErrors(({ [key]: _cleared, ...rest }) => rest);
+    form.clearFieldError(key);
   };
   const [formError, setFormError] = useState<string | null>(null);
   const [isStale, setIsStale] = useState(false);
@@ -163,17 +174,22 @@ function EditUserForm({
   }, [isDirty]);
 
   const setField = <K extends keyof ProfileValues>(field: K, value: ProfileValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => {
-      const next = { ...current };
-      for (const key of Object.keys(next))
-        if (key === field || key.startsWith(`${String(field)}.`)) delete next[key];
-      return next;
-    });
+    form.setFieldValue(field, value as never);
+    // The field's own error and those of its parts (`additionalEmails.1`).
+    form.setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(([key]) => key !== field && !key.startsWith(`${String(field)}.`)),
+      ),
+    );
   };
 
-  const showErrors = (found: Record<string, string>) => {
-    setErrors(found);
+  const setSaved = (saved: ProfileValues) => {
+    form.setInitialValues(saved);
+    form.setValues(saved);
+  };
+
+  const showErrors = (found: FormErrors) => {
+    form.setErrors(found);
     const keys = Object.keys(found);
     if (keys.some((key) => GENERAL_FIELDS.has(key.split('.')[0] ?? ''))) setTab('general');
     else if (keys.some((key) => key.startsWith('customFields'))) setTab('additional');
@@ -195,9 +211,7 @@ function EditUserForm({
     try {
       if (Object.keys(attributes).length > 0) {
         const updated = await update.mutateAsync({ attributes, etag });
-        const saved = valuesOf(updated);
-        setBaseline(saved);
-        setValues(saved);
+        setSaved(valuesOf(updated));
         setEtag(updated.meta.etag);
       }
       if (avatar) {
@@ -213,7 +227,7 @@ function EditUserForm({
           }
           setAvatar(null);
         } catch (error) {
-          showErrors({ avatar: error instanceof Error ? error.message : 'The avatar was not saved.' });
+          showErrors({ avatar: errorText(error) });
           return;
         }
       }
@@ -224,12 +238,8 @@ function EditUserForm({
           return;
         }
       }
-      notifications.show({
-        color: 'teal',
-        closeButtonProps: { 'aria-label': 'Close the notification' },
-        // No title: Mantine greys the message under a title below AA contrast.
-        message: savedMessage({ isSelf, profileChanged, passwordChanged: passwordChanging }),
-      });
+      // No title: Mantine greys the message under a title below AA contrast.
+      notifySuccess(null, savedMessage({ isSelf, profileChanged, passwordChanged: passwordChanging }));
       if (close) {
         leaving.current = true;
         navigate(viewPath);
@@ -238,9 +248,9 @@ function EditUserForm({
       if (error instanceof ApiError && error.status === 412) {
         setIsStale(true);
       } else {
-        const found = fieldErrors(error);
-        if (Object.keys(found).length > 0) showErrors(found);
-        else setFormError(error instanceof Error ? error.message : 'The profile was not saved.');
+        const routed = routeServerErrors(error, [...Object.keys(values), 'avatar']);
+        showErrors(routed.fields);
+        setFormError(routed.form);
       }
     } finally {
       setIsSaving(false);
@@ -250,12 +260,10 @@ function EditUserForm({
   async function reloadLatest() {
     const latest = await reload();
     if (!latest) return;
-    const fresh = valuesOf(latest);
-    setBaseline(fresh);
-    setValues(fresh);
+    setSaved(valuesOf(latest));
     setEtag(latest.meta.etag);
     setAvatarUrl(latest.links.avatar ?? null);
-    setErrors({});
+    form.clearErrors();
     setIsStale(false);
   }
 
@@ -266,11 +274,11 @@ function EditUserForm({
 
   return (
     <Page
-      title={isSelf ? 'Edit My User' : `Edit User: ${name}`}
+      title={isSelf ? t('edit.titleSelf') : t('edit.titleOtherNamed', { name })}
       actions={
         <>
           <Button component={Link} to={viewPath} variant="default">
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button
             variant="default"
@@ -278,10 +286,10 @@ function EditUserForm({
             loading={isSaving}
             leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />}
           >
-            Save
+            {t('common:actions.save')}
           </Button>
           <Button onClick={() => void save(true)} loading={isSaving}>
-            Save and Close
+            {t('common:actions.saveAndClose')}
           </Button>
         </>
       }
@@ -290,21 +298,18 @@ function EditUserForm({
         <Alert
           color="red"
           icon={<IconAlertTriangle aria-hidden="true" />}
-          title="This user was changed meanwhile"
+          title={t('edit.stale.title')}
           role="alert"
         >
           <Stack gap="xs">
-            <Text size="sm">
-              Someone changed this profile since you opened it (maybe in another tab). Reload it to see their
-              changes; your unsaved edits here will be lost.
-            </Text>
+            <Text size="sm">{t('edit.stale.explain')}</Text>
             <Group>
               <Button
                 size="xs"
                 leftSection={<IconRefresh size={14} aria-hidden="true" />}
                 onClick={() => void reloadLatest()}
               >
-                Reload
+                {t('edit.stale.reload')}
               </Button>
             </Group>
           </Stack>
@@ -314,7 +319,7 @@ function EditUserForm({
         <Alert
           color="red"
           icon={<IconAlertTriangle aria-hidden="true" />}
-          title="The profile was not saved"
+          title={t('edit.notSaved')}
           role="alert"
         >
           {formError}
@@ -322,11 +327,17 @@ function EditUserForm({
       ) : null}
       <Tabs value={tab} onChange={(next) => setTab((next as Tab | null) ?? 'general')} keepMounted>
         <Tabs.List>
-          <Tabs.Tab value="general">General{generalErrors ? ` (${generalErrors} to fix)` : ''}</Tabs.Tab>
-          <Tabs.Tab value="additional">
-            Additional{additionalErrors ? ` (${additionalErrors} to fix)` : ''}
+          <Tabs.Tab value="general">
+            {generalErrors
+              ? t('edit.tabWithErrors', { tab: t('edit.general'), count: generalErrors })
+              : t('edit.general')}
           </Tabs.Tab>
-          {isSelf ? <Tabs.Tab value="password">Password</Tabs.Tab> : null}
+          <Tabs.Tab value="additional">
+            {additionalErrors
+              ? t('edit.tabWithErrors', { tab: t('edit.additional'), count: additionalErrors })
+              : t('edit.additional')}
+          </Tabs.Tab>
+          {isSelf ? <Tabs.Tab value="password">{t('edit.password')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <GeneralSection
@@ -342,7 +353,7 @@ function EditUserForm({
             avatar={avatar}
             setAvatar={(change) => {
               setAvatar(change);
-              setErrors(({ avatar: _cleared, ...rest }) => rest);
+              form.clearFieldError('avatar');
             }}
             currentAvatarUrl={avatarUrl}
             person={user.attributes}
@@ -361,11 +372,8 @@ function EditUserForm({
             locale={locale}
             setDateProblem={setFieldProblem}
             onChange={(name, value) => {
-              setValues((current) => ({
-                ...current,
-                customFields: { ...current.customFields, [name]: value },
-              }));
-              setErrors(({ [`customFields.${name}`]: _cleared, ...rest }) => rest);
+              form.setFieldValue('customFields', { ...form.getValues().customFields, [name]: value });
+              form.clearFieldError(`customFields.${name}`);
             }}
           />
         </Tabs.Panel>
@@ -376,20 +384,20 @@ function EditUserForm({
         ) : null}
       </Tabs>
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
+        title={t('edit.leave.title')}
         centered
       >
         <Stack>
-          <Text>Your changes to this profile have not been saved. If you leave now, they are lost.</Text>
+          <Text>{t('edit.leave.explain')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay on this page
+              {t('edit.leave.stay')}
             </Button>
             <Button color="red.9" onClick={() => blocker.proceed?.()}>
-              Leave without saving
+              {t('edit.leave.leave')}
             </Button>
           </Group>
         </Stack>
@@ -408,30 +416,24 @@ function savedMessage({
   profileChanged: boolean;
   passwordChanged: boolean;
 }): string {
-  if (!isSelf) return 'The user was saved.';
-  const signedOut = 'Your other sessions were signed out.';
-  if (passwordChanged && profileChanged) return `Your profile and your new password were saved. ${signedOut}`;
-  if (passwordChanged) return `Your password was changed. ${signedOut}`;
-  return 'Your profile was saved.';
+  if (!isSelf) return i18n.t('users:edit.savedOther');
+  if (passwordChanged && profileChanged) return i18n.t('users:edit.savedProfileAndPassword');
+  if (passwordChanged) return i18n.t('users:edit.savedPassword');
+  return i18n.t('users:edit.savedProfile');
 }
+
+const checkProfile = validateWith<Record<string, unknown>>(userProfileUpdateSchema);
 
 /** The same rules as the server (the shared zod schema and the custom field checks), before sending. */
 function validate(
   attributes: Record<string, unknown>,
   definitions: CustomFieldDefinition[],
   values: ProfileValues,
-): Record<string, string> {
-  const found: Record<string, string> = {};
-  const parsed = userProfileUpdateSchema.safeParse(attributes);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String).join('.');
-      if (!(key in found)) found[key] = issue.message;
-    }
-  }
+): FormErrors {
+  const found = checkProfile(attributes);
   if ('customFields' in attributes) Object.assign(found, customFieldErrors(definitions, values.customFields));
   if ('email' in attributes && 'currentPassword' in attributes && !attributes.currentPassword) {
-    found.currentPassword = 'Type your current password to change your primary email.';
+    found.currentPassword = i18n.t('users:edit.currentPasswordRequired');
   }
   return found;
 }

@@ -20,6 +20,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
+import { formatPersonName } from '../../../common/person-name';
 import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -36,13 +37,7 @@ import {
   useSecurityEvents,
   useUser,
 } from './api';
-import {
-  describeUserAgent,
-  formatDateTime,
-  formatPersonName,
-  useViewerLocale,
-  useViewerTimeZone,
-} from './format';
+import { describeUserAgent, formatDateTime, useViewerLocale, useViewerTimeZone } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';

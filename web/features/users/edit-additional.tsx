@@ -1,4 +1,5 @@
 import { Checkbox, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import type { FormErrors } from '@mantine/form';
 import { DateField } from '../../ui/date-field';
 import type { CustomFieldDefinition } from './api';
 import type { CustomValue } from './edit-values';
@@ -14,7 +15,7 @@ export function AdditionalSection({
 }: {
   definitions: CustomFieldDefinition[];
   values: Record<string, CustomValue>;
-  errors: Record<string, string>;
+  errors: FormErrors;
   locale: string;
   onChange: (name: string, value: CustomValue) => void;
   /** A typed date's problem (or null once it is a date again), by form key: blocks Save. */

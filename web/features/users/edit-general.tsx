@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import type { FormErrors } from '@mantine/form';
 import { IconPhoto, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { type DateRange, isoDateIn, subtractYears } from '../../../common/dates';
@@ -29,7 +30,7 @@ const AVATAR_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
 type Props = {
   values: ProfileValues;
   baseline: ProfileValues;
-  errors: Record<string, string>;
+  errors: FormErrors;
   setField: <K extends keyof ProfileValues>(field: K, value: ProfileValues[K]) => void;
   isSelf: boolean;
   locale: string;

@@ -1,4 +1,3 @@
-import type { PersonName } from '../../ui/person-name';
 import { useSettings } from '../settings/api';
 
 /** The browser's language, for viewers who chose no locale anywhere. */
@@ -26,26 +25,6 @@ function useViewerSetting(key: string): string | undefined {
   return setting && setting.inheritedFrom !== 'default' && typeof setting.value === 'string'
     ? setting.value
     : undefined;
-}
-
-/** Languages that write the family name first (and without the Western prefix/suffix order). */
-const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
-
-/**
- * A person's full name as the locale writes it: "Dr. Ada Maria Lovelace Jr." in most languages,
- * family name first in Japanese, Chinese, Korean, Hungarian, Vietnamese and Mongolian.
- */
-export function formatPersonName(person: PersonName, locale: string): string {
-  let language = 'en';
-  try {
-    language = new Intl.Locale(locale).language;
-  } catch {
-    // keep English order
-  }
-  const parts = FAMILY_NAME_FIRST.has(language)
-    ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
-    : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
-  return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
 }
 
 /** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM", in their time zone. */

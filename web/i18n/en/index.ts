@@ -1,5 +1,9 @@
+import { access } from './access';
+import { auth } from './auth';
 import { common } from './common';
+import { customFields } from './custom-fields';
 import { errors } from './errors';
+import { organizations } from './organizations';
 import { passwords } from './passwords';
 import { users } from './users';
 
@@ -8,6 +12,6 @@ import { users } from './users';
  * plus `common` (shared words) and `errors` (API error codes). Its shape is the type of every
  * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
  */
-export const en = { common, errors, passwords, users } as const;
+export const en = { access, auth, common, customFields, errors, organizations, passwords, users } as const;
 
 export type Namespace = keyof typeof en;

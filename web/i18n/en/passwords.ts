@@ -4,6 +4,17 @@ export const passwords = {
   show: 'Show',
   hide: 'Hide',
   suggestPassword: 'Suggest Password',
+  forgot: {
+    title: 'Forgot your password?',
+    explain:
+      'Type your username or email. If they match an account, we send a link to choose a new password.',
+    login: 'Username or Email',
+    loginRequired: 'Type your username or email.',
+    request: 'Request',
+    backToSignIn: 'Back to sign in',
+    checkEmail: 'Check your email',
+    failed: 'The link was not requested',
+  },
   change: {
     title: 'Change Password',
     failed: 'The password was not changed',

@@ -16,4 +16,36 @@ export const users = {
     created: 'User created',
     createdMessage: '{{username}} can now sign in.',
   },
+  edit: {
+    loading: 'Loading the profile…',
+    titleSelf: 'Edit My User',
+    titleOther: 'Edit User',
+    titleOtherNamed: 'Edit User: {{name}}',
+    cannotEdit: 'This user cannot be edited',
+    notAvailable: 'Not available to you',
+    needsPermission: 'Editing this profile needs the permission “{{permission}}”.',
+    notSaved: 'The profile was not saved',
+    general: 'General',
+    additional: 'Additional',
+    password: 'Password',
+    tabWithErrors: '{{tab}} ({{count}} to fix)',
+    stale: {
+      title: 'This user was changed meanwhile',
+      explain:
+        'Someone changed this profile since you opened it (maybe in another tab). Reload it to see their changes; your unsaved edits here will be lost.',
+      reload: 'Reload',
+    },
+    leave: {
+      title: 'Leave without saving?',
+      explain: 'Your changes to this profile have not been saved. If you leave now, they are lost.',
+      stay: 'Stay on this page',
+      leave: 'Leave without saving',
+    },
+    savedOther: 'The user was saved.',
+    savedProfile: 'Your profile was saved.',
+    savedPassword: 'Your password was changed. Your other sessions were signed out.',
+    savedProfileAndPassword:
+      'Your profile and your new password were saved. Your other sessions were signed out.',
+    currentPasswordRequired: 'Type your current password to change your primary email.',
+  },
 } as const;
