@@ -1,12 +1,13 @@
 import { Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useId, useState } from 'react';
-import type { PasswordContext } from '../../../common/password-policy';
-import { ApiError, fieldErrors } from '../../app/api';
+import { useForm } from '@mantine/form';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkPassword, type PasswordContext } from '../../../common/password-policy';
+import { routeServerErrors } from '../../ui/server-errors';
 import { usePasswordChange, usePasswordPolicy } from './api';
-import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
+import { PasswordRulesButton, PasswordStrengthMeter, usePasswordBlocklist } from './password-help';
 
 export type PasswordSectionValues = { currentPassword: string; newPassword: string; repeatPassword: string };
-export type PasswordSectionErrors = Partial<Record<keyof PasswordSectionValues, string>>;
 
 const empty: PasswordSectionValues = { currentPassword: '', newPassword: '', repeatPassword: '' };
 
@@ -26,7 +27,7 @@ export type PasswordSectionForm = ReturnType<typeof usePasswordSectionForm>;
  *
  * - `isEmpty`: nothing typed — Save leaves the password alone.
  * - `isDirty`: something typed — count it as an unsaved change.
- * - `submit()`: checks locally (required fields, same repeat, the policy), then
+ * - `submit()`: validates the `useForm` (required fields, same repeat, the policy), then
  *   `POST /api/users/{id}/password-change`; server errors land beside their fields. Resolves to
  *   true on success (the fields are cleared; the server has ended the other sessions and rotated
  *   this one — the new CSRF token is already in use). Never throws.
@@ -39,60 +40,52 @@ export function usePasswordSectionForm({
   userId?: string;
   context?: PasswordContext;
 } = {}) {
-  const [values, setValues] = useState<PasswordSectionValues>(empty);
-  const [errors, setErrors] = useState<PasswordSectionErrors>({});
+  const { t } = useTranslation('passwords');
   const policy = usePasswordPolicy();
+  const blocklist = usePasswordBlocklist();
   const change = usePasswordChange(userId);
-  const problems = usePasswordProblems(values.newPassword, context, policy.data);
-
-  const setField = (field: keyof PasswordSectionValues, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
-  const validate = (): PasswordSectionErrors => {
-    const found: PasswordSectionErrors = {};
-    if (!values.currentPassword) found.currentPassword = 'Type your current password.';
-    if (!values.newPassword) found.newPassword = 'Type a new password.';
-    else if (problems[0]) found.newPassword = problems[0].message;
-    if (values.newPassword && values.repeatPassword !== values.newPassword) {
-      found.repeatPassword = 'The passwords do not match.';
-    }
-    return found;
-  };
+  const form = useForm<PasswordSectionValues>({
+    initialValues: empty,
+    validate: {
+      currentPassword: (value) => (value ? null : t('section.currentRequired')),
+      // The same check the server makes (policy, blocklist once loaded, the person's own words).
+      newPassword: (value) => {
+        if (!value) return t('section.newRequired');
+        if (!policy.data) return null;
+        return checkPassword(value, policy.data, context, { blocklist })[0]?.message ?? null;
+      },
+      repeatPassword: (value, values) =>
+        values.newPassword && value !== values.newPassword ? t('section.mismatch') : null,
+    },
+  });
 
   const submit = async (): Promise<boolean> => {
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return false;
+    if (form.validate().hasErrors) return false;
+    const { currentPassword, newPassword } = form.getValues();
     try {
-      await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-      setValues(empty);
-      setErrors({});
+      await change.mutateAsync({ currentPassword, newPassword });
+      form.reset();
       return true;
     } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors({
-        currentPassword: byField.currentPassword,
-        newPassword:
-          byField.newPassword ??
-          (error instanceof ApiError && !byField.currentPassword ? error.message : undefined),
+      // An error about no field (e.g. a refused change) shows under New Password, where the person acts.
+      const routed = routeServerErrors(error, ['currentPassword', 'newPassword']);
+      form.setErrors({
+        ...routed.fields,
+        ...(routed.form && !routed.fields.newPassword ? { newPassword: routed.form } : {}),
       });
       return false;
     }
   };
 
+  const values = form.values;
   const isEmpty = !values.currentPassword && !values.newPassword && !values.repeatPassword;
   return {
     values,
-    errors,
+    errors: form.errors,
     context,
-    setField,
+    setField: (field: keyof PasswordSectionValues, value: string) => form.setFieldValue(field, value),
     submit,
-    reset: () => {
-      setValues(empty);
-      setErrors({});
-    },
+    reset: form.reset,
     isEmpty,
     isDirty: !isEmpty,
     isSubmitting: change.isPending,
@@ -105,25 +98,21 @@ export function usePasswordSectionForm({
  * rules button and a strength meter, **Repeat New Password**. It renders only; the embedding page
  * owns Save (see `usePasswordSectionForm`).
  */
-export function PasswordSection({
-  form,
-  heading = 'Password',
-}: {
-  form: PasswordSectionForm;
-  heading?: string | null;
-}) {
+export function PasswordSection({ form, heading }: { form: PasswordSectionForm; heading?: string | null }) {
+  const { t } = useTranslation('passwords');
+  const title = heading === undefined ? t('section.heading') : heading;
   const headingId = useId();
   const rulesHintId = useId();
   return (
-    <Stack gap="sm" role="group" aria-labelledby={heading ? headingId : undefined} maw={480}>
-      {heading ? (
+    <Stack gap="sm" role="group" aria-labelledby={title ? headingId : undefined} maw={480}>
+      {title ? (
         <Text id={headingId} fw={600} size="lg">
-          {heading}
+          {title}
         </Text>
       ) : null}
       <PasswordInput
-        label="Password"
-        description="Your current password"
+        label={t('section.current')}
+        description={t('section.currentDescription')}
         autoComplete="current-password"
         value={form.values.currentPassword}
         onChange={(event) => form.setField('currentPassword', event.currentTarget.value)}
@@ -134,7 +123,7 @@ export function PasswordSection({
         <PasswordInput
           label={
             <Group gap={4} component="span" wrap="nowrap" style={{ display: 'inline-flex' }}>
-              New Password
+              {t('section.new')}
             </Group>
           }
           autoComplete="new-password"
@@ -148,13 +137,13 @@ export function PasswordSection({
         <Group gap={4} mt={4}>
           <PasswordRulesButton />
           <Text id={rulesHintId} size="xs" c="gray.8">
-            What a password must consist of
+            {t('section.rulesHint')}
           </Text>
         </Group>
         <PasswordStrengthMeter password={form.values.newPassword} context={form.context} />
       </div>
       <PasswordInput
-        label="Repeat New Password"
+        label={t('section.repeat')}
         autoComplete="new-password"
         value={form.values.repeatPassword}
         onChange={(event) => form.setField('repeatPassword', event.currentTarget.value)}

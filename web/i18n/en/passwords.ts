@@ -15,6 +15,17 @@ export const passwords = {
     checkEmail: 'Check your email',
     failed: 'The link was not requested',
   },
+  section: {
+    heading: 'Password',
+    current: 'Password',
+    currentDescription: 'Your current password',
+    currentRequired: 'Type your current password.',
+    new: 'New Password',
+    newRequired: 'Type a new password.',
+    rulesHint: 'What a password must consist of',
+    repeat: 'Repeat New Password',
+    mismatch: 'The passwords do not match.',
+  },
   change: {
     title: 'Change Password',
     failed: 'The password was not changed',
