@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../server/app';
+import { seedActivities } from '../../server/cli/demo-activities';
 import { ensureFirstAdministrator } from '../../server/features/users/bootstrap';
 import { systemClock } from '../../server/platform/clock';
 import { loadConfig } from '../../server/platform/config';
-import { openDatabase } from '../../server/platform/db/kysely';
+import { type Database, openDatabase } from '../../server/platform/db/kysely';
 import { migrateToLatest } from '../../server/platform/db/migrate';
 import { createPasswordHasher } from '../../server/platform/hashing';
 import { startMail } from '../../server/platform/mail/index';
@@ -88,6 +89,8 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     csrfToken,
     apiKey: generated.json().data.attributes.key,
   };
+  const activities = Number(env.BENCH_ACTIVITIES ?? '0');
+  if (activities > 0) await seedBenchActivities(database.db, fixtures, activities);
   return {
     app,
     fixtures,
@@ -109,4 +112,28 @@ async function runOnce(url: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * BENCH_ACTIVITIES calls, all in the first administrator's Activity (the timeline scenarios),
+ * written as `npx atrium demo:seed --activities` writes them, with plain text instead of faker.
+ */
+async function seedBenchActivities(db: Database['db'], fixtures: Fixtures, count: number): Promise<void> {
+  const started = Date.now();
+  await seedActivities(db, {
+    organizationId: fixtures.organizationId,
+    authorIds: [fixtures.userId],
+    targetIds: [fixtures.userId],
+    count,
+    now: Date.now(),
+    makeCall: (index) => ({
+      subject: `Bench call ${index}`,
+      phoneNumber: '+14155552671',
+      notes: null,
+      callStatus: 'completed',
+      direction: index % 2 ? 'incoming' : 'outgoing',
+      duration: index % 3600,
+    }),
+  });
+  console.error(`bench: seeded ${count} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -6,11 +6,15 @@ import { normalizeEmail, normalizeUsername } from '../features/users/store';
 import type { DB, UsersTable } from '../platform/db/schema';
 import { foldCase } from '../platform/text/case-fold';
 import { type CliContext, CliError, type CliIo } from './context';
+import { seedActivities } from './demo-activities';
 
-export const demoSeedUsage = `npx atrium demo:seed [--users <count>] [--audit-events <count>] [--organization <name>]
+export const demoSeedUsage = `npx atrium demo:seed [--users <count>] [--audit-events <count>] [--activities <count>]
+    [--activity-target <username>] [--organization <name>]
   Fills an organization (created when missing; default "Demo") with realistic fake users (no
-  password: they cannot sign in) and audit events, in batches, showing progress. For demos and
-  benchmarks of the lists; needs the dev dependencies (@faker-js/faker).`;
+  password: they cannot sign in), audit events and activities (calls logged by the users, each
+  in the Activity of one of them — or all in the Activity of --activity-target, a member of the
+  organization), in batches, showing progress. For demos and benchmarks of the lists; needs the
+  dev dependencies (@faker-js/faker).`;
 
 const USER_BATCH = 500;
 const EVENT_BATCH = 1_000;
@@ -37,6 +41,8 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
     options: {
       users: { type: 'string', default: '1000' },
       'audit-events': { type: 'string', default: '0' },
+      activities: { type: 'string', default: '0' },
+      'activity-target': { type: 'string' },
       organization: { type: 'string', default: 'Demo' },
     },
     strict: true,
@@ -45,6 +51,8 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
   const users = parseCount('--users', values.users);
   const events = parseCount('--audit-events', values['audit-events']);
   if (events > 0 && users === 0) throw new CliError('--audit-events needs --users of at least 1.');
+  const activities = parseCount('--activities', values.activities);
+  if (activities > 0 && users === 0) throw new CliError('--activities needs --users of at least 1.');
   // Loaded here, not at the top: the server and the other commands never need it.
   const { allFakers } = await import('@faker-js/faker').catch(() => {
     throw new CliError('demo:seed needs the dev dependencies: run npm install (with dev dependencies).');
@@ -149,8 +157,31 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
     progress('audit events', done + count, events);
   }
   if (pending.length > 0) await flushEvents();
+
+  if (activities > 0) {
+    const target = values['activity-target'];
+    const targetIds = target ? [await memberIdByUsername(db, organizationId, target)] : userIds;
+    const faker = fakers[0] as (typeof fakers)[number];
+    const subjects = ['Follow-up', 'Intro call', 'Quarterly review', 'Support', 'Renewal', 'Demo', 'Pricing'];
+    await seedActivities(db, {
+      organizationId,
+      authorIds: userIds,
+      targetIds,
+      count: activities,
+      now,
+      makeCall: (index) => ({
+        subject: `${subjects[index % subjects.length]}: ${faker.company.name()}`,
+        phoneNumber: faker.phone.number({ style: 'international' }),
+        notes: index % 3 === 0 ? faker.lorem.sentence() : null,
+        callStatus: index % 20 === 0 ? 'in_progress' : 'completed',
+        direction: index % 3 === 0 ? 'incoming' : 'outgoing',
+        duration: faker.number.int({ min: 0, max: 3600 }),
+      }),
+      progress: (done, total) => progress('activities', done, total),
+    });
+  }
   io.out(
-    `Seeded ${users} users and ${events} audit events into "${values.organization}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    `Seeded ${users} users, ${events} audit events and ${activities} activities into "${values.organization}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   return 0;
 }
@@ -159,6 +190,19 @@ function parseCount(option: string, value: string): number {
   const count = /^\d{1,8}$/.test(value) ? Number(value) : Number.NaN;
   if (Number.isSafeInteger(count) && count <= MAX_USERS * 10) return count;
   throw new CliError(`${option} must be a whole number from 0 to ${MAX_USERS * 10}.`);
+}
+
+/** The id of a member of the organization by username. */
+async function memberIdByUsername(db: Kysely<DB>, organizationId: string, username: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select('users.id')
+    .where('memberships.organizationId', '=', organizationId)
+    .where('users.usernameNormalized', '=', normalizeUsername(username))
+    .executeTakeFirst();
+  if (!row) throw new CliError(`--activity-target: no member "${username}" in the organization.`);
+  return row.id;
 }
 
 async function userRoleId(db: Kysely<DB>, organizationId: string): Promise<string> {

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps';
 import { accessRoutes } from './access/routes';
+import { activityRoutes } from './activities/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
+import { callRoutes } from './calls/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -34,4 +36,6 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await userEmailRoutes(app, deps);
   await customFieldRoutes(app, deps);
   await mailRoutes(app, deps);
+  await callRoutes(app, deps);
+  await activityRoutes(app, deps);
 }
