@@ -343,6 +343,17 @@ describe('Send Email', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('takes a long body (beyond the 256 KB of other JSON bodies) and refuses one over its limit', async () => {
+    const long = await send({ ...basic, body: { type: 'text', content: 'é'.repeat(400_000) } });
+    expect(long.statusCode, long.body.slice(0, 300)).toBe(201);
+    const tooLong = await send({ ...basic, body: { type: 'text', content: 'a'.repeat(500_001) } });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().errors[0].source.pointer).toBe('/data/attributes/body/content');
+    await worker.drain();
+    await sink.waitFor(1);
+    sink.messages.splice(0);
+  });
+
   it('keeps to the per-email attachment total', async () => {
     const small = await buildOrganization(t);
     await writeSetting(

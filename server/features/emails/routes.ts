@@ -35,6 +35,9 @@ export async function emailRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     '/emails',
     {
       config: { access: 'emails.send' },
+      // A body of up to 500,000 characters (pictures inline as data: URLs) needs more than the
+      // app's 256 KB for JSON; UTF-8 takes up to 4 bytes a character.
+      bodyLimit: 2 * 1024 * 1024 + 64 * 1024,
       schema: {
         tags,
         operationId: 'sendEmail',

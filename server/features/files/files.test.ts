@@ -4,7 +4,7 @@ import { type BuiltOrganization, buildOrganization } from '../../../tests/helper
 import { signedInUser } from '../../../tests/helpers/scenarios';
 import { multipartFile, revokeFromRole, tinyPng } from '../../../tests/helpers/uploads';
 import { writeSetting } from '../../platform/settings';
-import { cleanFileName } from './service';
+import { cleanFileName, UPLOADS_PER_WINDOW } from './service';
 
 describe('files (email attachments)', () => {
   let t: TestApp;
@@ -119,6 +119,25 @@ describe('files (email attachments)', () => {
     expect(refused.statusCode).toBe(413);
     expect(refused.json().errors[0].code).toBe('attachment_too_large');
     expect((await upload(browser, Buffer.alloc(1024 * 1024, 'a'))).statusCode).toBe(201);
+  });
+
+  it('accepts the default 10 MB, above the app-wide 5 MB multipart limit', async () => {
+    const { browser } = await signedInUser(t, { organization });
+    const response = await upload(browser, Buffer.alloc(6 * 1024 * 1024, 'a'), { filename: 'big.txt' });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().data.attributes.size).toBe(6 * 1024 * 1024);
+  });
+
+  it('gives each user a budget of uploads (429 with Retry-After)', async () => {
+    const { browser } = await signedInUser(t, { organization });
+    for (let i = 0; i < UPLOADS_PER_WINDOW; i++) {
+      expect((await upload(browser, Buffer.from(`note ${i}`))).statusCode).toBe(201);
+    }
+    const refused = await upload(browser, Buffer.from('one more'));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    t.clock.advance(10 * 60_000 + 1);
+    expect((await upload(browser, Buffer.from('later'))).statusCode).toBe(201);
   });
 
   it('hides a file from other users and other organizations (404)', async () => {

@@ -8,12 +8,17 @@ import {
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
+import { enforceRateLimit } from '../../platform/rate-limit';
 import { resolveSettings } from '../../platform/settings';
 import { authorizeEmailSending, canViewEmail } from '../emails/policy';
 import { sniffContentType } from './content-type';
 import { type FileRecord, findEmailsAttaching, findFile, insertFile } from './store';
 
 const MB = 1024 * 1024;
+
+/** Files one user may upload in ten minutes: each is written to disk, so uploads have a budget. */
+export const UPLOADS_PER_WINDOW = 100;
+const UPLOAD_WINDOW_MS = 10 * 60_000;
 
 /** The largest attachment the actor's organization accepts, in bytes (`email.attachment_max_mb`). */
 export async function attachmentLimitBytes(deps: Pick<Deps, 'db'>, actor: Actor): Promise<number> {
@@ -38,6 +43,13 @@ export async function uploadFile(
   input: { fileName: string; content: Buffer },
 ): Promise<FileRecord> {
   authorizeFileUpload(actor);
+  await enforceRateLimit(
+    deps.db,
+    deps.clock,
+    `file-upload:${actor.userId}`,
+    UPLOADS_PER_WINDOW,
+    UPLOAD_WINDOW_MS,
+  );
   const contentType = await sniffContentType(input.content);
   if (!contentType) {
     throw new AppError(
