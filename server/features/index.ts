@@ -8,6 +8,9 @@ import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
 import { callRoutes } from './calls/routes';
 import { customFieldRoutes } from './custom-fields/routes';
+import { emailTemplateRoutes } from './email-templates/routes';
+import { emailRoutes } from './emails/routes';
+import { fileRoutes } from './files/routes';
 import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passwordRoutes } from './passwords/routes';
@@ -38,4 +41,7 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await mailRoutes(app, deps);
   await callRoutes(app, deps);
   await activityRoutes(app, deps);
+  await fileRoutes(app, deps);
+  await emailTemplateRoutes(app, deps);
+  await emailRoutes(app, deps);
 }

@@ -29,6 +29,15 @@ type Document = {
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 
 /** The OpenAPI document (/api/doc/openapi.json): generated from the routes' zod schemas. */
+/** The operations that answer bytes rather than a JSON:API document. */
+const binaryAnswers: Record<string, string[]> = {
+  'get /api/users/{id}/avatar': ['image/webp'],
+  'get /api/files/{id}/content': ['application/octet-stream'],
+};
+
+/** The operations that take a multipart upload (field `file`). */
+const multipartUploads = new Set(['put /api/users/{id}/avatar', 'post /api/files']);
+
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let document: Document;
@@ -88,9 +97,7 @@ describe('the OpenAPI document', () => {
       for (const [status, response] of Object.entries(operation.responses)) {
         if (!status.startsWith('2') || !response.content) continue;
         const types = Object.keys(response.content);
-        expect(types, `${where} ${status}`).toEqual(
-          path.endsWith('/avatar') && method === 'get' ? ['image/webp'] : [JSONAPI],
-        );
+        expect(types, `${where} ${status}`).toEqual(binaryAnswers[`${method} ${path}`] ?? [JSONAPI]);
       }
     }
   });
@@ -116,19 +123,28 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('declares request bodies as application/vnd.api+json, the avatar as a multipart upload, and the headers', () => {
+  it('declares request bodies as application/vnd.api+json, the uploads as multipart, and the headers', () => {
     for (const { method, path, operation } of operations) {
       const where = `${method} ${path}`;
       if (operation.requestBody) {
         const types = Object.keys(operation.requestBody.content);
-        expect(types, where).toEqual(path.endsWith('/avatar') ? ['multipart/form-data'] : [JSONAPI]);
+        expect(types, where).toEqual(
+          multipartUploads.has(`${method} ${path}`) ? ['multipart/form-data'] : [JSONAPI],
+        );
       }
       const headers = (operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
       const isPublic = operation.security?.some((requirement) => Object.keys(requirement).length === 0);
       expect(headers.includes('X-CSRF-Token'), where).toBe(UNSAFE.has(method) && !isPublic);
     }
-    const upload = document.paths['/api/users/{id}/avatar']?.put?.requestBody?.content['multipart/form-data'];
-    expect(upload?.schema).toMatchObject({ required: ['file'], properties: { file: { format: 'binary' } } });
+    for (const upload of [
+      document.paths['/api/users/{id}/avatar']?.put?.requestBody?.content['multipart/form-data'],
+      document.paths['/api/files']?.post?.requestBody?.content['multipart/form-data'],
+    ]) {
+      expect(upload?.schema).toMatchObject({
+        required: ['file'],
+        properties: { file: { format: 'binary' } },
+      });
+    }
     const patchUser = document.paths['/api/users/{id}']?.patch;
     expect(patchUser?.parameters?.map((p) => p.name)).toContain('if-match');
     expect(patchUser?.responses).toHaveProperty('412');

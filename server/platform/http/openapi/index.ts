@@ -39,6 +39,7 @@ const tags = [
   { name: 'mail', description: 'The outbox of my organization' },
   { name: 'calls', description: 'Logged calls (Log Call)' },
   { name: 'activities', description: 'The Activity timeline of a user: emails, calls, events, tasks' },
+  { name: 'emails', description: 'Send Email: emails, their attachments (files) and email templates' },
 ];
 
 const describeObject = createJsonSchemaTransformObject({});
