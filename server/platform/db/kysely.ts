@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Config } from '../config';
 import type { DB } from './schema';
+import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
@@ -27,13 +28,22 @@ export type DatabaseOptions = {
 export function openDatabase(config: Pick<Config, 'database'>, options: DatabaseOptions = {}): Database {
   const plugins = [new CamelCasePlugin()];
   if (config.database.kind === 'sqlite') {
-    const sqlite = openSqlite(config.database.file);
+    const { file } = config.database;
+    const sqlite = openSqlite(file);
     // An in-memory database cannot be opened twice: it keeps to Kysely's one connection.
-    const reader = config.database.file === ':memory:' ? undefined : openSqliteReader(config.database.file);
+    const reader = file === ':memory:' ? undefined : openSqliteReader(file);
+    // A thread costs a few megabytes and milliseconds to start: only a database that keeps
+    // writing gets one (every test opens databases of its own that write a little).
+    let writes = 0;
+    let checkpointer: SqliteCheckpointer | undefined;
+    const onWrite = () => {
+      reader?.invalidate();
+      if (checkpointer || file === ':memory:' || ++writes < CHECKPOINTER_AFTER_WRITES) return;
+      sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+      checkpointer = startSqliteCheckpointer(file);
+    };
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({
-        database: withSqliteConventions(sqlite, () => reader?.invalidate()),
-      }),
+      dialect: new SqliteDialect({ database: withSqliteConventions(sqlite, onWrite) }),
       plugins,
     });
     if (reader) sqliteReaders.set(db, reader);
@@ -43,6 +53,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
       close: async () => {
         sqliteReaders.delete(db);
         reader?.close();
+        await checkpointer?.close();
         await db.destroy();
       },
     };
@@ -132,6 +143,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
 }
 
 const MAX_CACHED_STATEMENTS = 500;
+
+/** Write statements after which an SQLite file database moves its checkpoints to a thread (sqlite-checkpointer.ts). */
+export const CHECKPOINTER_AFTER_WRITES = 200;
 
 /**
  * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
