@@ -56,8 +56,22 @@ export type ListedUser = PresentableUser & { avatarKey: string | null; roleIds: 
 
 const MAX_ROLE_FILTER_VALUES = 20;
 
-/** One page of the organization's members, each with their role ids there. */
-export async function listOrganizationUsers(
+/**
+ * One page of the organization's members, each with their role ids there. On SQLite the page is
+ * kept while the database is unchanged (prepared.ts rememberWhileUnchanged: any commit, of any
+ * process, drops it), so a grid opened again and again is read once; the caller must not change it.
+ */
+export function listOrganizationUsers(
+  db: Kysely<DB>,
+  organizationId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<ListedUser>> {
+  return rememberWhileUnchanged(db, `users-list:${organizationId}:${JSON.stringify(listQuery)}`, () =>
+    readOrganizationUsers(db, organizationId, listQuery),
+  );
+}
+
+async function readOrganizationUsers(
   db: Kysely<DB>,
   organizationId: string,
   listQuery: ListQuery,
