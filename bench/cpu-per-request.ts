@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchApp } from './lib/app-setup';
@@ -11,13 +12,17 @@ import type { BenchRequest, Scenario } from './lib/types';
  *
  *   npx tsx bench/cpu-per-request.ts --only PATCH --requests 3000
  *   DATABASE_URL=postgres://… npx tsx bench/cpu-per-request.ts --only "userprofile (Bearer"
- *   node --cpu-prof --cpu-prof-dir=reports --import tsx bench/cpu-per-request.ts --only PATCH
+ *   npx tsx bench/cpu-per-request.ts --only PATCH --profile reports/patch.cpuprofile
+ *
+ * `--profile` writes a V8 profile of the measured requests only (not start-up or warm-up), to
+ * open in Chrome DevTools; one file per scenario (the scenario's index is added to the name).
  */
 const { values: options } = parseArgs({
   options: {
     only: { type: 'string', default: 'PATCH' },
     requests: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '10' },
+    profile: { type: 'string' },
   },
 });
 const total = Number(options.requests);
@@ -62,10 +67,22 @@ try {
     };
     await run(Math.min(500, total)); // warm-up: compiled queries, JIT
     failed = 0;
+    const profiler = options.profile ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const before = process.cpuUsage();
     const started = performance.now();
     await run(total);
     const cpu = process.cpuUsage(before);
+    if (profiler && options.profile) {
+      const { profile } = await profiler.post('Profiler.stop');
+      const file = options.profile.replace(/(\.cpuprofile)?$/, `-${scenarios.indexOf(scenario)}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `${scenario.name}: ${Math.round((cpu.user + cpu.system) / total)} µs CPU/request, ` +

@@ -1,9 +1,11 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { isPostgres } from '../../platform/db/columns';
+import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
 import { notFound } from '../../platform/http/errors';
 import {
   containsCondition,
+  countListQuery,
   fetchListPage,
   type ListFilter,
   type ListPage,
@@ -54,59 +56,94 @@ export type ListedUser = PresentableUser & { avatarKey: string | null; roleIds: 
 
 const MAX_ROLE_FILTER_VALUES = 20;
 
-/** One page of the organization's members, each with their role ids there. */
-export async function listOrganizationUsers(
+/**
+ * One page of the organization's members, each with their role ids there. On SQLite the page is
+ * kept while the database is unchanged (prepared.ts rememberWhileUnchanged: any commit, of any
+ * process, drops it), so a grid opened again and again is read once; the caller must not change it.
+ */
+export function listOrganizationUsers(
   db: Kysely<DB>,
   organizationId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<ListedUser>> {
-  let base = membersQuery(db, organizationId);
+  return rememberWhileUnchanged(db, `users-list:${organizationId}:${JSON.stringify(listQuery)}`, () =>
+    readOrganizationUsers(db, organizationId, listQuery),
+  );
+}
 
+async function readOrganizationUsers(
+  db: Kysely<DB>,
+  organizationId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<ListedUser>> {
+  const first = listQuery.sort[0];
+  const fromUsers = !isPostgres(db) && !first?.nullable && (await isLargeOrganization(db, organizationId));
   const standard: ListFilter[] = [];
-  for (const filter of listQuery.filters) {
-    const value = String(filter.value);
-    if (filter.field === 'name' || (filter.field === 'email' && filter.op === 'contains')) {
-      base = base.where(substringCondition(db, filter.field, value));
-    } else if (filter.field === 'email' && filter.op === 'eq') {
-      base = base.where('users.emailNormalized', '=', normalizeEmail(value));
-    } else if (filter.field === 'role') {
-      const wanted = [...new Set(value.split(','))];
-      if (wanted.length > MAX_ROLE_FILTER_VALUES || wanted.some((item) => item === '')) {
-        throw badParameter(
-          'filter[role]',
-          'invalid_filter_value',
-          `filter[role] must be up to ${MAX_ROLE_FILTER_VALUES} role ids or names, separated by commas.`,
-        );
+  const filtered = (base: ReturnType<typeof membersQuery>) => {
+    standard.length = 0;
+    for (const filter of listQuery.filters) {
+      const value = String(filter.value);
+      if (filter.field === 'name' || (filter.field === 'email' && filter.op === 'contains')) {
+        base = base.where(substringCondition(db, filter.field, value));
+      } else if (filter.field === 'email' && filter.op === 'eq') {
+        base = base.where('users.emailNormalized', '=', normalizeEmail(value));
+      } else if (filter.field === 'role') {
+        base = base.where(roleCondition(organizationId, value));
+      } else {
+        standard.push(filter);
       }
-      const folded = wanted.map(foldCase);
-      base = base.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('membershipRoles')
-            .innerJoin('roles', 'roles.id', 'membershipRoles.roleId')
-            .select(sql.lit(1).as('one'))
-            .whereRef('membershipRoles.membershipId', '=', 'memberships.id')
-            .where('roles.organizationId', '=', organizationId)
-            .where((inner) =>
-              inner.or([
-                inner('roles.id', 'in', wanted),
-                inner(sql<string>`fold_case(${sql.ref('roles.name')})`, 'in', folded),
-              ]),
-            ),
-        ),
-      );
-    } else {
-      standard.push(filter);
     }
-  }
+    return base;
+  };
 
-  const page = await fetchListPage(base, { ...listQuery, filters: standard }, 'users.id');
+  // The count is ours: without filters the memberships alone answer it (an index range, where
+  // the join read every member's user row: 220 ms for 100,000 on SQLite); with them, from the
+  // memberships (read in the sort's order, the page may have come from the users).
+  const unfiltered = listQuery.filters.length === 0;
+  const page = await fetchListPage(
+    filtered(membersQuery(db, organizationId, fromUsers)),
+    { ...listQuery, filters: standard, withTotal: false },
+    'users.id',
+  );
+  if (listQuery.withTotal) {
+    page.total = unfiltered
+      ? Number((await countMembers(db, { organizationId })).rows[0]?.count ?? 0)
+      : await countListQuery(filtered(membersQuery(db, organizationId)), { filters: standard });
+  }
   const roleIds = await loadRoleIds(
     db,
     organizationId,
     page.rows.map((row) => row.id),
   );
   return { ...page, rows: page.rows.map((row) => ({ ...row, roleIds: roleIds.get(row.id) ?? [] })) };
+}
+
+/** `filter[role]`: members holding, in this organization, any of the roles named (ids or names). */
+function roleCondition(organizationId: string, value: string) {
+  const wanted = [...new Set(value.split(','))];
+  if (wanted.length > MAX_ROLE_FILTER_VALUES || wanted.some((item) => item === '')) {
+    throw badParameter(
+      'filter[role]',
+      'invalid_filter_value',
+      `filter[role] must be up to ${MAX_ROLE_FILTER_VALUES} role ids or names, separated by commas.`,
+    );
+  }
+  const folded = wanted.map(foldCase);
+  return (eb: ExpressionBuilder<DB, 'users' | 'memberships'>) =>
+    eb.exists(
+      eb
+        .selectFrom('membershipRoles')
+        .innerJoin('roles', 'roles.id', 'membershipRoles.roleId')
+        .select(sql.lit(1).as('one'))
+        .whereRef('membershipRoles.membershipId', '=', 'memberships.id')
+        .where('roles.organizationId', '=', organizationId)
+        .where((inner) =>
+          inner.or([
+            inner('roles.id', 'in', wanted),
+            inner(sql<string>`fold_case(${sql.ref('roles.name')})`, 'in', folded),
+          ]),
+        ),
+    );
 }
 
 /** One member of the organization as the list shows them (404 for anyone else). */
@@ -134,14 +171,62 @@ export function presentListedUser(
   });
 }
 
-function membersQuery(db: Kysely<DB>, organizationId: string) {
-  return db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
+/**
+ * The organization's members with their avatars. `fromUsers` (SQLite): read `users` first, in the
+ * order of the sort's index, and keep the members (`CROSS JOIN` fixes SQLite's join order). The
+ * planner otherwise always starts from the organization's memberships and sorts all of them in a
+ * temporary B-tree for every page — 330 ms for 100,000 members, where reading the sort index
+ * until the page is full takes 0.05 ms. For a small organization among many users the reverse
+ * holds (33 ms against 0.01 ms: the whole index read to find a few members), hence
+ * isLargeOrganization.
+ */
+function membersQuery(db: Kysely<DB>, organizationId: string, fromUsers = false) {
+  const joined = fromUsers
+    ? db.selectFrom('users').crossJoin('memberships').whereRef('memberships.userId', '=', 'users.id')
+    : db.selectFrom('users').innerJoin('memberships', 'memberships.userId', 'users.id');
+  return joined
     .leftJoin('avatars', 'avatars.userId', 'users.id')
     .select(presentableUserColumns)
     .select(['avatars.storageKey as avatarKey'])
     .where('memberships.organizationId', '=', organizationId);
+}
+
+/** Members from which an organization's list reads users in sort order (see membersQuery). */
+export const LARGE_ORGANIZATION_MEMBERS = 2_000;
+
+/** An organization's members (every membership has its user: a foreign key). */
+const countMembers = preparedQuery(['organizationId'], (db, p) =>
+  db
+    .selectFrom('memberships')
+    .select(sql<number>`count(*)`.as('count'))
+    .where('organizationId', '=', p.organizationId),
+);
+
+/** Counts an organization's members up to LARGE_ORGANIZATION_MEMBERS: at most that many index entries. */
+const boundedMemberCount = preparedQuery(['organizationId'], (db, p) =>
+  db
+    .selectFrom(
+      db
+        .selectFrom('memberships')
+        .select(sql.lit(1).as('one'))
+        .where('organizationId', '=', p.organizationId)
+        .limit(LARGE_ORGANIZATION_MEMBERS)
+        .as('members'),
+    )
+    .select(sql<number>`count(*)`.as('count')),
+);
+
+/**
+ * Whether the organization has at least LARGE_ORGANIZATION_MEMBERS members: its pages are then
+ * read from the users' sort index (a few hundred rows at most for a page, unless the organization
+ * is a small share of a much larger instance); below it, sorting its members costs a few
+ * milliseconds at most. Kept while the database is unchanged.
+ */
+export async function isLargeOrganization(db: Kysely<DB>, organizationId: string): Promise<boolean> {
+  return rememberWhileUnchanged(db, `large-organization:${organizationId}`, async () => {
+    const { rows } = await boundedMemberCount(db, { organizationId });
+    return Number(rows[0]?.count ?? 0) >= LARGE_ORGANIZATION_MEMBERS;
+  });
 }
 
 /** Role ids per user in one organization, for a page of users: one query. */

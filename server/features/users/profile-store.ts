@@ -165,18 +165,41 @@ export async function updateProfileColumns(
   changes: ProfileColumns,
   now: string,
 ): Promise<number | undefined> {
-  const result = await db
-    .updateTable('users')
-    .set({
-      ...changes,
-      ...(changes.username !== undefined ? { usernameNormalized: normalizeUsername(changes.username) } : {}),
-      ...(changes.email !== undefined ? { emailNormalized: normalizeEmail(changes.email) } : {}),
-      ...foldedUserColumns(changes),
-      version: expectedVersion + 1,
-      updatedAt: now,
-    })
-    .where('id', '=', userId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : undefined;
+  const values: Record<string, unknown> = {
+    ...changes,
+    ...(changes.username !== undefined ? { usernameNormalized: normalizeUsername(changes.username) } : {}),
+    ...(changes.email !== undefined ? { emailNormalized: normalizeEmail(changes.email) } : {}),
+    ...foldedUserColumns(changes),
+  };
+  const columns = Object.keys(values).sort();
+  const signature = columns.join(',');
+  let update = profileUpdates.get(signature);
+  if (!update) {
+    update = preparedQuery([...columns, 'userId', 'expectedVersion', 'version', 'updatedAt'], (builder, p) =>
+      builder
+        .updateTable('users')
+        .set({
+          ...(Object.fromEntries(columns.map((column) => [column, p[column]])) as UserUpdate),
+          version: p.version as unknown as number,
+          updatedAt: p.updatedAt,
+        })
+        .where('id', '=', p.userId as string)
+        .where('version', '=', p.expectedVersion as unknown as number),
+    );
+    profileUpdates.set(signature, update);
+  }
+  const result = await update(db, {
+    ...values,
+    userId,
+    expectedVersion,
+    version: expectedVersion + 1,
+    updatedAt: now,
+  });
+  return Number(result.numAffectedRows) === 1 ? expectedVersion + 1 : undefined;
 }
+
+/**
+ * The UPDATE of each set of profile columns, compiled once (building it cost more than SQLite
+ * spends running it); at most one per subset of the few profile columns.
+ */
+const profileUpdates = new Map<string, ReturnType<typeof preparedQuery<string[], unknown>>>();

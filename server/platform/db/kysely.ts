@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Config } from '../config';
 import type { DB } from './schema';
+import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
@@ -27,13 +28,22 @@ export type DatabaseOptions = {
 export function openDatabase(config: Pick<Config, 'database'>, options: DatabaseOptions = {}): Database {
   const plugins = [new CamelCasePlugin()];
   if (config.database.kind === 'sqlite') {
-    const sqlite = openSqlite(config.database.file);
+    const { file } = config.database;
+    const sqlite = openSqlite(file);
     // An in-memory database cannot be opened twice: it keeps to Kysely's one connection.
-    const reader = config.database.file === ':memory:' ? undefined : openSqliteReader(config.database.file);
+    const reader = file === ':memory:' ? undefined : openSqliteReader(file);
+    // A thread costs a few megabytes and milliseconds to start: only a database that keeps
+    // writing gets one (every test opens databases of its own that write a little).
+    let writes = 0;
+    let checkpointer: SqliteCheckpointer | undefined;
+    const onWrite = () => {
+      reader?.invalidate();
+      if (checkpointer || file === ':memory:' || ++writes < CHECKPOINTER_AFTER_WRITES) return;
+      sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+      checkpointer = startSqliteCheckpointer(file);
+    };
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({
-        database: withSqliteConventions(sqlite, () => reader?.invalidate()),
-      }),
+      dialect: new SqliteDialect({ database: withSqliteConventions(sqlite, onWrite) }),
       plugins,
     });
     if (reader) sqliteReaders.set(db, reader);
@@ -43,6 +53,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
       close: async () => {
         sqliteReaders.delete(db);
         reader?.close();
+        await checkpointer?.close();
         await db.destroy();
       },
     };
@@ -133,6 +144,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
 
 const MAX_CACHED_STATEMENTS = 500;
 
+/** Write statements after which an SQLite file database moves its checkpoints to a thread (sqlite-checkpointer.ts). */
+export const CHECKPOINTER_AFTER_WRITES = 200;
+
 /**
  * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
  * in one place, so stores see `boolean` on both databases. Result columns are recognised by the
@@ -142,53 +156,64 @@ const MAX_CACHED_STATEMENTS = 500;
 function withSqliteConventions(sqlite: SqliteDatabase.Database, onWrite: () => void) {
   const toParams = (params: readonly unknown[]) =>
     params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
-  const toRow = (row: unknown) => {
-    if (row && typeof row === 'object') {
-      const record = row as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        if (BOOLEAN_COLUMN.test(key) && typeof record[key] === 'number') record[key] = record[key] === 1;
-      }
-    }
-    return row;
-  };
   // Kysely asks to prepare every query it runs; preparing is a large share of a cheap query's cost,
-  // so statements are kept by their SQL text (Kysely's SQL has placeholders, never values).
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  const prepareCached = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = sqlite.prepare(sql);
-      if (statements.size >= MAX_CACHED_STATEMENTS) {
-        statements.delete(statements.keys().next().value as string);
-      }
-      statements.set(sql, statement);
-    }
-    return statement;
+  // so statements are kept by their SQL text (Kysely's SQL has placeholders, never values), with
+  // what Kysely's driver calls on them and the names of their boolean result columns.
+  type Prepared = {
+    reader: boolean;
+    all(params: readonly unknown[]): unknown[];
+    run(params: readonly unknown[]): SqliteDatabase.RunResult;
+    iterate(params: readonly unknown[]): IterableIterator<unknown>;
+  };
+  const statements = new Map<string, Prepared>();
+  const wrap = (sql: string): Prepared => {
+    // Kysely opens transactions with a deferred `begin`: the write lock is then taken at the
+    // first write, and a transaction that read first fails with SQLITE_BUSY (no wait) when
+    // another process committed meanwhile. IMMEDIATE takes it at once, waiting busy_timeout.
+    const statement = sqlite.prepare(sql === 'begin' ? 'begin immediate' : sql);
+    const booleans = statement.reader
+      ? statement
+          .columns()
+          .map((column) => column.name)
+          .filter((name) => BOOLEAN_COLUMN.test(name))
+      : [];
+    const toRow = (row: unknown) => {
+      const record = row as Record<string, unknown>;
+      for (const key of booleans) if (typeof record[key] === 'number') record[key] = record[key] === 1;
+      return row;
+    };
+    return {
+      reader: statement.reader,
+      all: (params) => {
+        // INSERT … RETURNING comes here too.
+        if (!statement.readonly) onWrite();
+        const rows = statement.all(toParams(params));
+        if (booleans.length > 0) for (const row of rows) toRow(row);
+        return rows;
+      },
+      run: (params) => {
+        // Writes, and COMMIT (which SQLite counts as read-only).
+        onWrite();
+        return statement.run(toParams(params));
+      },
+      *iterate(params) {
+        // A statement being iterated is busy: a stream gets one of its own.
+        for (const row of sqlite.prepare(sql).iterate(toParams(params))) yield toRow(row);
+      },
+    };
   };
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
-      // Kysely opens transactions with a deferred `begin`: the write lock is then taken at the
-      // first write, and a transaction that read first fails with SQLITE_BUSY (no wait) when
-      // another process committed meanwhile. IMMEDIATE takes it at once, waiting busy_timeout.
-      const statement = prepareCached(sql === 'begin' ? 'begin immediate' : sql);
-      return {
-        reader: statement.reader,
-        all: (params: readonly unknown[]) => {
-          // INSERT … RETURNING comes here too.
-          if (!statement.readonly) onWrite();
-          return statement.all(toParams(params)).map(toRow);
-        },
-        run: (params: readonly unknown[]) => {
-          // Writes, and COMMIT (which SQLite counts as read-only).
-          onWrite();
-          return statement.run(toParams(params));
-        },
-        *iterate(params: readonly unknown[]) {
-          // A statement being iterated is busy: a stream gets one of its own.
-          for (const row of sqlite.prepare(sql).iterate(toParams(params))) yield toRow(row);
-        },
-      };
+      let prepared = statements.get(sql);
+      if (!prepared) {
+        prepared = wrap(sql);
+        if (statements.size >= MAX_CACHED_STATEMENTS) {
+          statements.delete(statements.keys().next().value as string);
+        }
+        statements.set(sql, prepared);
+      }
+      return prepared;
     },
   };
 }

@@ -4,6 +4,9 @@ import type { DB } from './schema';
 
 const MARK = '\u0000param:';
 
+/** A prepared query's answer: its rows, and for an INSERT/UPDATE/DELETE the rows it changed. */
+export type PreparedResult<Row> = { rows: Row[]; numAffectedRows?: bigint | undefined };
+
 /**
  * A query built and compiled once per database, then run with new parameter values. Kysely builds
  * and compiles a query on every call, which for the joins of the hot paths (authentication, the
@@ -23,7 +26,7 @@ const MARK = '\u0000param:';
 export function preparedQuery<const Names extends readonly string[], Row>(
   names: Names,
   build: (db: Kysely<DB>, placeholders: Record<Names[number], string>) => Compilable<Row>,
-): (db: Kysely<DB>, values: Record<Names[number], unknown>) => Promise<{ rows: Row[] }> {
+): (db: Kysely<DB>, values: Record<Names[number], unknown>) => Promise<PreparedResult<Row>> {
   // By the database's dialect adapter, which its transactions share: a query compiled once serves
   // every transaction too (the SQL depends only on the dialect and the plugins, set once per database).
   const compiledByDatabase = new WeakMap<object, CompiledQuery<Row>>();
