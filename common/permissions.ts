@@ -20,6 +20,11 @@ export const permissions = [
   'custom_fields.manage',
   'mail.manage',
   'system.settings',
+  'activities.view',
+  'calls.log',
+  'calls.manage',
+  'emails.send',
+  'email_templates.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -41,6 +46,11 @@ export const permissionLabels: Record<Permission, string> = {
   'custom_fields.manage': 'Define custom user fields',
   'mail.manage': 'View and retry outgoing mail',
   'system.settings': 'Change system-wide settings',
+  'activities.view': "View other users' activities",
+  'calls.log': 'Log calls',
+  'calls.manage': "Edit and delete other users' calls",
+  'emails.send': 'Send emails',
+  'email_templates.manage': 'Manage email templates',
 };
 
 export function isPermission(value: string): value is Permission {
@@ -67,6 +77,8 @@ const everyone: Permission[] = [
   'update_own_profile',
   'update_own_configuration',
   'manage_menus',
+  'calls.log',
+  'emails.send',
 ];
 
 /** The roles every organization starts with. */
@@ -74,7 +86,15 @@ export const seededRoles: { name: string; permissions: Permission[] }[] = [
   { name: 'Administrator', permissions: [...rolePermissions] },
   {
     name: 'Manager',
-    permissions: [...everyone, 'users.create', 'users.edit', 'users.disable', 'audit.view'],
+    permissions: [
+      ...everyone,
+      'users.create',
+      'users.edit',
+      'users.disable',
+      'audit.view',
+      'activities.view',
+      'calls.manage',
+    ],
   },
   { name: 'User', permissions: everyone },
 ];
