@@ -16,7 +16,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
@@ -25,6 +25,7 @@ import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
+import { contactRowClass, EmailAddressActions, PhoneActions } from '../activities/activity-actions';
 import { ApiKeyField } from '../api-keys/ApiKeyField';
 import {
   type CustomFieldDefinition,
@@ -46,6 +47,10 @@ import {
 } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
+
+const ActivitySection = lazy(() =>
+  import('../activities/activity-section').then((module) => ({ default: module.ActivitySection })),
+);
 
 /** `/users/:id`: any user of the organization, as administrators (and colleagues) see them. */
 export function UserViewPage() {
@@ -109,7 +114,7 @@ export function UserView({ userId }: { userId: string }) {
             <Field label="Username">{a.username}</Field>
             <Field label="Birthday">{a.birthday ? formatLongDate(a.birthday, locale) : <NotSet />}</Field>
             <Field label="Primary Email">
-              <EmailLink email={a.email} />
+              <EmailLink email={a.email} permissions={permissions} />
             </Field>
             <Field label="Emails">
               {a.additionalEmails.length === 0 ? (
@@ -118,7 +123,7 @@ export function UserView({ userId }: { userId: string }) {
                 <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {a.additionalEmails.map((item) => (
                     <li key={item.email}>
-                      <EmailLink email={item.email} verified={item.verified} />
+                      <EmailLink email={item.email} verified={item.verified} permissions={permissions} />
                     </li>
                   ))}
                 </Stack>
@@ -126,9 +131,12 @@ export function UserView({ userId }: { userId: string }) {
             </Field>
             <Field label="Phone">
               {a.phone ? (
-                <Anchor href={phoneUri(a.phone)} title={a.phone}>
-                  {formatPhoneNational(a.phone)}
-                </Anchor>
+                <Group gap={6} wrap="nowrap" className={contactRowClass}>
+                  <Anchor href={phoneUri(a.phone)} title={a.phone}>
+                    {formatPhoneNational(a.phone)}
+                  </Anchor>
+                  <PhoneActions phone={a.phone} permissions={permissions} />
+                </Group>
               ) : (
                 <NotSet />
               )}
@@ -143,6 +151,11 @@ export function UserView({ userId }: { userId: string }) {
         </SimpleGrid>
       </Section>
       <AdditionalInformation user={data} locale={locale} />
+      {isSelf || permissions.includes('activities.view') ? (
+        <Suspense fallback={<PageLoader label="Loading the activity…" />}>
+          <ActivitySection user={{ id: data.id, name, email: a.email, phone: a.phone }} isSelf={isSelf} />
+        </Suspense>
+      ) : null}
       {isSelf ? <SignedInDevices locale={locale} /> : null}
       <SecurityEvents
         userId={isSelf ? 'me' : data.id}
@@ -357,9 +370,17 @@ function NotSet() {
   );
 }
 
-function EmailLink({ email, verified }: { email: string; verified?: boolean }) {
+function EmailLink({
+  email,
+  verified,
+  permissions,
+}: {
+  email: string;
+  verified?: boolean;
+  permissions: readonly string[];
+}) {
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="nowrap" className={contactRowClass}>
       <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }}>
         {email}
       </Anchor>
@@ -386,6 +407,7 @@ function EmailLink({ email, verified }: { email: string; verified?: boolean }) {
           Unverified
         </Badge>
       ) : null}
+      <EmailAddressActions email={email} permissions={permissions} />
     </Group>
   );
 }
