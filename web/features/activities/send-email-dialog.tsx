@@ -88,9 +88,12 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     address !== undefined && ownAddresses.some((own) => own.toLowerCase() === address.toLowerCase());
 
   const [from, setFrom] = useState<string | null>(clickedIsMine ? (address ?? null) : null);
-  const [to, setTo] = useState<string[]>(() =>
-    replyTo ? [replyTo.attributes.from] : address && !clickedIsMine ? [address] : [],
-  );
+  const [to, setTo] = useState<string[]>(() => {
+    if (!replyTo) return address && !clickedIsMine ? [address] : [];
+    // A reply to one's own email goes to its recipients again; else to its sender.
+    const sentByMe = addressOf(replyTo.attributes.from)?.toLowerCase() === me?.email.toLowerCase();
+    return sentByMe ? replyTo.attributes.toRecipients : [replyTo.attributes.from];
+  });
   const [cc, setCc] = useState<string[]>([]);
   const [bcc, setBcc] = useState<string[]>([]);
   const [subject, setSubject] = useState(replyTo ? replySubject(replyTo.attributes.subject) : '');
