@@ -116,6 +116,27 @@ export const settingDefinitions = {
     scopes: ['system', 'organization', 'user'],
     label: 'Timezone',
   }),
+  'email.signature': define({
+    // HTML, sanitized with the email body's allow-list when it is appended (OroCRM: a user-scope
+    // `oro_email.signature`); '' for none.
+    schema: z.string().max(10_000),
+    default: '',
+    scopes: ['user'],
+    label: 'Email signature',
+  }),
+  'email.attachment_max_mb': define({
+    // OroCRM's `oro_email.attachment_max_size` (default 10 MB); no "0 = unlimited" here.
+    schema: wholeNumber(1, 25),
+    default: 10,
+    scopes: ['system', 'organization'],
+    label: 'Maximal attachment size (MB)',
+  }),
+  'email.attachments_total_max_mb': define({
+    schema: wholeNumber(1, 50),
+    default: 25,
+    scopes: ['system', 'organization'],
+    label: 'Maximal size of all attachments of one email (MB)',
+  }),
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -6,6 +6,8 @@ import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
 import { customFieldRoutes } from './custom-fields/routes';
+import { emailTemplateRoutes } from './email-templates/routes';
+import { fileRoutes } from './files/routes';
 import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passwordRoutes } from './passwords/routes';
@@ -34,4 +36,6 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await userEmailRoutes(app, deps);
   await customFieldRoutes(app, deps);
   await mailRoutes(app, deps);
+  await fileRoutes(app, deps);
+  await emailTemplateRoutes(app, deps);
 }

@@ -35,7 +35,7 @@ export function presentMailMessage(message: MailMessageSummary | MailMessageReco
 }
 
 const mailMessageAttributes = {
-  status: z.enum(['queued', 'sending', 'sent', 'failed']),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']),
   attempts: integer(0, 1000),
   lastError: text(10_000).nullable(),
   toAddress: text(1000),

@@ -34,7 +34,7 @@ const retryBody = z
   .nullish();
 
 const listDescription =
-  'The outgoing mail of my organization, newest first. Filters: `filter[status]=queued,sending,sent,failed`, `filter[toAddress]` (or `[contains]`), `filter[template]`, `filter[createdAt][gte|lt]=<ISO time>`; sort by createdAt, sentAt, nextAttemptAt, status, attempts, toAddress, subject; `X-Include: totalCount`. System mail that belongs to no organization is listed only by `npx atrium mail:list`.';
+  'The outgoing mail of my organization, newest first. Filters: `filter[status]=queued,sending,sent,failed,cancelled`, `filter[toAddress]` (or `[contains]`), `filter[template]`, `filter[createdAt][gte|lt]=<ISO time>`; sort by createdAt, sentAt, nextAttemptAt, status, attempts, toAddress, subject; `X-Include: totalCount`. System mail that belongs to no organization is listed only by `npx atrium mail:list`.';
 
 /** The outbox for administrators: `/api/mail-messages` (permission `mail.manage`). */
 export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void> {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, MailStatus } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 
-export const mailStatuses: readonly MailStatus[] = ['queued', 'sending', 'sent', 'failed'];
+export const mailStatuses: readonly MailStatus[] = ['queued', 'sending', 'sent', 'failed', 'cancelled'];
 
 /**
  * Whose messages a query sees. The API always passes the actor's organization: an administrator

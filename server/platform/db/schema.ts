@@ -187,7 +187,8 @@ export type CustomFieldValuesTable = {
   value: Json;
 };
 
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/** `cancelled`: a scheduled person's email withdrawn before it went out (never claimed again). */
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 export type MailOutboxTable = {
   id: string;
@@ -210,6 +211,66 @@ export type MailOutboxTable = {
   sentAt: Timestamp | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** JSON `MailEnvelope` (platform/mail/envelope.ts) of a person's email; null for system mail. */
+  envelope: Generated<Json | null>;
+};
+
+/** An uploaded file (an email attachment), under `DATA_DIR/files/<storageKey>`. */
+export type FilesTable = {
+  id: string;
+  organizationId: string;
+  uploaderId: string;
+  fileName: string;
+  /** Sniffed from the bytes, never taken from the client. */
+  contentType: string;
+  /** Bytes */
+  size: number;
+  storageKey: string;
+  createdAt: Timestamp;
+};
+
+export type EmailBodyType = 'html' | 'text';
+
+export type EmailTemplatesTable = {
+  id: string;
+  organizationId: string;
+  name: string;
+  subject: string;
+  bodyType: EmailBodyType;
+  content: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type EmailsTable = {
+  id: string;
+  organizationId: string;
+  authorId: string;
+  fromAddress: string;
+  fromName: string | null;
+  /** JSON arrays of `{ name, address }` */
+  toRecipients: Json;
+  ccRecipients: Json;
+  bccRecipients: Json;
+  subject: string;
+  bodyType: EmailBodyType;
+  /** Sanitized HTML as sent (signature included) */
+  bodyHtml: string;
+  bodyText: string;
+  /** JSON array of user ids */
+  activityTargetIds: Json;
+  sendAt: Timestamp | null;
+  messageId: string;
+  inReplyToId: string | null;
+  referencesHeader: string | null;
+  outboxId: string;
+  createdAt: Timestamp;
+};
+
+export type EmailAttachmentsTable = {
+  emailId: string;
+  fileId: string;
+  position: number;
 };
 
 export type AuditEventsTable = {
@@ -308,6 +369,10 @@ export type DB = {
   customFieldDefinitions: CustomFieldDefinitionsTable;
   customFieldValues: CustomFieldValuesTable;
   mailOutbox: MailOutboxTable;
+  files: FilesTable;
+  emailTemplates: EmailTemplatesTable;
+  emails: EmailsTable;
+  emailAttachments: EmailAttachmentsTable;
   auditEvents: AuditEventsTable;
   settingsValues: SettingsValuesTable;
   rateLimits: RateLimitsTable;

@@ -8,6 +8,7 @@ import * as accountSecurity from './0006-account-security';
 import * as identities from './0007-identities';
 import * as listIndexes from './0008-list-indexes';
 import * as activities from './0009-activities';
+import * as emails from './0010-emails';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-identities': identities,
   '0008-list-indexes': listIndexes,
   '0009-activities': activities,
+  '0010-emails': emails,
 };

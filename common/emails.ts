@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Send Email and email templates as the API accepts them, shared by the server and the SPA's
+ * Send Email dialog. Wrong JSON types are 400, broken rules 422 with a pointer to the field.
+ * Rules that need the database or the clock (From among the sender's verified addresses, the
+ * recipients' syntax, `sendAt` in the future, attachment sizes) are the server's.
+ */
+
+/** RFC 5322 §2.1.1: a line of a message is at most 998 characters; a subject is one line. */
+export const SUBJECT_MAX = 998;
+export const EMAIL_BODY_MAX = 500_000;
+export const RECIPIENTS_MAX = 100;
+/** `Name <local@domain>`: a display name and an address of at most 254. */
+export const RECIPIENT_MAX = 600;
+export const TEMPLATE_NAME_MAX = 255;
+export const TEMPLATE_CONTENT_MAX = 100_000;
+export const ATTACHMENTS_MAX = 20;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A subject: one line (no CR/LF or other control characters: no header injection). */
+export const subjectSchema = z
+  .string()
+  .max(SUBJECT_MAX, `The subject is at most ${SUBJECT_MAX} characters.`)
+  .refine((value) => value.trim().length > 0, 'Enter a subject.')
+  .refine(
+    (value) => !LINE_BREAK_OR_CONTROL.test(value),
+    'The subject must be one line, without line breaks.',
+  );
+
+export const emailBodyTypes = ['html', 'text'] as const;
+export type EmailBodyType = (typeof emailBodyTypes)[number];
+
+export const emailBodySchema = (max: number) =>
+  z.strictObject({
+    type: z.enum(emailBodyTypes, { error: 'The body type is "html" or "text".' }),
+    content: z.string().max(max, `The body is at most ${max} characters.`),
+  });
+
+const recipientList = z
+  .array(z.string().max(RECIPIENT_MAX, 'An address is at most 600 characters.'))
+  .max(RECIPIENTS_MAX, `At most ${RECIPIENTS_MAX} addresses.`);
+
+/** The attributes of `POST /api/emails`. */
+export const sendEmailSchema = z.strictObject({
+  from: z.string().max(RECIPIENT_MAX),
+  toRecipients: recipientList.optional(),
+  ccRecipients: recipientList.optional(),
+  bccRecipients: recipientList.optional(),
+  subject: subjectSchema,
+  body: emailBodySchema(EMAIL_BODY_MAX),
+  sendAt: z.iso
+    .datetime({ offset: true, error: 'Give an ISO date-time, e.g. 2026-12-01T09:00:00Z.' })
+    .max(40)
+    .optional(),
+});
+export type SendEmailInput = z.infer<typeof sendEmailSchema>;
+
+const templateName = z
+  .string()
+  .max(TEMPLATE_NAME_MAX, `The name is at most ${TEMPLATE_NAME_MAX} characters.`)
+  .refine(
+    (value) => value.trim().length > 0 && value.trim() === value,
+    'Enter a name without leading or trailing spaces.',
+  )
+  .refine((value) => !LINE_BREAK_OR_CONTROL.test(value), 'The name must be one line.');
+
+/** The attributes of `POST /api/email-templates`. */
+export const emailTemplateSchema = z.strictObject({
+  name: templateName,
+  subject: subjectSchema,
+  body: emailBodySchema(TEMPLATE_CONTENT_MAX),
+});
+export type EmailTemplateInput = z.infer<typeof emailTemplateSchema>;
+
+/** The attributes of `PATCH /api/email-templates/{id}`: any of them. */
+export const emailTemplateUpdateSchema = emailTemplateSchema.partial();
+export type EmailTemplateUpdate = z.infer<typeof emailTemplateUpdateSchema>;
