@@ -1,7 +1,6 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconMail, IconPhone, IconPhoneCall, IconVideo } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
-import { phoneUri } from '../../../common/phone';
 import type { MoreActionProvider } from '../users/more-actions';
 import classes from './activity-actions.module.css';
 import { openActivityDialog, useActivityDialog } from './dialog-store';
@@ -14,6 +13,14 @@ const LogCallDialog = lazy(() => import('./log-call-dialog').then((m) => ({ defa
 
 export const SEND_EMAIL = 'emails.send';
 export const LOG_CALL = 'calls.log';
+
+/**
+ * A stored number (E.164, with an RFC 3966 `;ext=`) as a `tel:` URI, without loading the phone
+ * library on the page (it loads lazily, users/phone-link.tsx).
+ */
+function telUri(phone: string): string {
+  return `tel:${phone.replace(/[^+\d;=a-z]/gi, '')}`;
+}
 
 /** The user the page is about, as the activity dialogs need them. */
 export type ActivityUser = { id: string; name: string; email: string; phone: string | null };
@@ -143,7 +150,7 @@ export function PhoneActions({ phone, permissions }: { phone: string; permission
   const startMeeting = useStartMeeting(permissions);
   return (
     <Group gap={2} wrap="nowrap" className={classes.actions}>
-      <HoverIcon label={`Call ${phone}`} href={phoneUri(phone)}>
+      <HoverIcon label={`Call ${phone}`} href={telUri(phone)}>
         <IconPhoneCall size={16} aria-hidden="true" />
       </HoverIcon>
       {permissions.includes(LOG_CALL) ? (

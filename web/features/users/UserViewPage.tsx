@@ -20,7 +20,6 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
-import { formatPhoneNational, phoneUri } from '../../../common/phone';
 import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -47,6 +46,7 @@ import {
 } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
+import { PhoneLink } from './phone-link';
 
 const ActivitySection = lazy(() =>
   import('../activities/activity-section').then((module) => ({ default: module.ActivitySection })),
@@ -132,9 +132,7 @@ export function UserView({ userId }: { userId: string }) {
             <Field label="Phone">
               {a.phone ? (
                 <Group gap={6} wrap="nowrap" className={contactRowClass}>
-                  <Anchor href={phoneUri(a.phone)} title={a.phone}>
-                    {formatPhoneNational(a.phone)}
-                  </Anchor>
+                  <PhoneLink phone={a.phone} />
                   <PhoneActions phone={a.phone} permissions={permissions} />
                 </Group>
               ) : (
