@@ -232,41 +232,44 @@ export function useCancelEmail() {
   });
 }
 
-export type EmailTemplate = { id: string; name: string; subject: string; content: string };
+export type EmailTemplate = { id: string; name: string };
 
-/** The organization's email templates (for **Template**). */
+/** The organization's email templates, by name (for **Template**). */
 export function useEmailTemplates(enabled: boolean) {
   return useQuery({
     queryKey: ['email-templates'],
     enabled,
     queryFn: async ({ signal }): Promise<EmailTemplate[]> => {
-      const document = await apiFetch<{
-        data: { id: string; attributes: { name: string; subject: string; content: string } }[];
-      }>('/api/email-templates?page[size]=100&sort=name', { signal });
-      return document.data.map((resource) => ({ id: resource.id, ...resource.attributes }));
+      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
+        '/api/email-templates',
+        { signal },
+      );
+      return document.data.map((resource) => ({ id: resource.id, name: resource.attributes.name }));
     },
   });
 }
 
+export type RenderedTemplate = {
+  subject: string;
+  body: { type: 'html' | 'text'; content: string };
+  /** Variables the recipient has no value for, left written as `{{ … }}` (sending refuses them). */
+  unfilled: string[];
+};
+
 /**
- * A template with its variables filled for one recipient: `POST /api/email-templates/{id}/render`
- * does it on the server (a sandboxed engine), so the browser never evaluates template text.
+ * A template filled for one recipient (a user id or an address), with the viewer as sender:
+ * `GET /api/email-templates/{id}/render` fills it on the server with a sandboxed engine, so the
+ * browser never evaluates template text.
  */
-export function renderEmailTemplate(id: string, recipientUserId: string | undefined) {
-  return apiFetch<{ data: { attributes: { subject: string; content: string } } }>(
-    `/api/email-templates/${encodeURIComponent(id)}/render`,
-    {
-      method: 'POST',
-      body: {
-        data: {
-          type: 'email-template-renders',
-          relationships: {
-            recipient: { data: recipientUserId ? { type: 'users', id: recipientUserId } : null },
-          },
-        },
-      },
-    },
-  ).then((document) => document.data.attributes);
+export async function renderEmailTemplate(
+  id: string,
+  recipient: string | undefined,
+): Promise<RenderedTemplate> {
+  const query = recipient ? `?${new URLSearchParams({ recipient })}` : '';
+  const document = await apiFetch<{ meta: RenderedTemplate }>(
+    `/api/email-templates/${encodeURIComponent(id)}/render${query}`,
+  );
+  return document.meta;
 }
 
 export type UploadedFile = { id: string; name: string; size: number; contentType: string };
@@ -294,7 +297,7 @@ export function uploadFile(
       let document: {
         data?: {
           id: string;
-          attributes: { name?: string; fileName?: string; size: number; contentType: string };
+          attributes: { fileName: string; size: number; contentType: string };
         };
         errors?: ApiError['errors'];
       } = {};
@@ -307,7 +310,7 @@ export function uploadFile(
         const { attributes } = document.data;
         resolve({
           id: document.data.id,
-          name: attributes.name ?? attributes.fileName ?? file.name,
+          name: attributes.fileName,
           size: attributes.size,
           contentType: attributes.contentType,
         });

@@ -51,6 +51,10 @@ type Attachment = {
   controller: AbortController;
 };
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function replySubject(subject: string): string {
   return /^re:/i.test(subject.trim()) ? subject : `Re: ${subject}`;
 }
@@ -101,6 +105,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
   const [bodyVersion, setBodyVersion] = useState(0);
   const [template, setTemplate] = useState<string | null>(null);
   const [templateLoading, setTemplateLoading] = useState(false);
+  const [unfilled, setUnfilled] = useState<string[]>([]);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [scheduling, setScheduling] = useState(false);
   const [sendAt, setSendAt] = useState('');
@@ -161,11 +166,16 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     setTemplate(id);
     if (!id) return;
     setTemplateLoading(true);
-    renderEmailTemplate(id, target.id)
+    renderEmailTemplate(id, to[0] ?? target.id)
       .then((rendered) => {
         setSubject(rendered.subject);
-        setBody(rendered.content);
+        setBody(
+          rendered.body.type === 'html'
+            ? rendered.body.content
+            : `<p>${escapeHtml(rendered.body.content).replace(/\r?\n/g, '<br>')}</p>`,
+        );
         setBodyVersion((version) => version + 1);
+        setUnfilled(rendered.unfilled);
         clearError('subject');
         clearError('body');
       })
@@ -321,6 +331,11 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
               comboboxProps={{ withinPortal: true }}
             />
           )}
+          {unfilled.length > 0 && (subject + body).includes('{{') ? (
+            <Text size="sm" c="orange.9" role="status">
+              Replace these before sending: {unfilled.map((name) => `{{ ${name} }}`).join(', ')}
+            </Text>
+          ) : null}
           <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
             <RichTextEditor
               label="Body"
