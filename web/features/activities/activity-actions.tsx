@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconMail, IconPhone, IconPhoneCall, IconVideo } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MoreActionProvider } from '../users/more-actions';
 import classes from './activity-actions.module.css';
 import { openActivityDialog, useActivityDialog } from './dialog-store';
@@ -63,17 +64,34 @@ export function ActivityDialogs({ user }: { user: ActivityUser }) {
 }
 
 /** **More Actions → Send Email** and **→ Log Call**, for viewers allowed to. */
-export const activityMoreActions: MoreActionProvider = (context) => ({
-  actions: [
-    ...(context.permissions.includes(SEND_EMAIL)
-      ? [{ key: 'send_email', label: 'Send Email', onSelect: () => openActivityDialog({ kind: 'email' }) }]
-      : []),
-    ...(context.permissions.includes(LOG_CALL)
-      ? [{ key: 'log_call', label: 'Log Call', onSelect: () => openActivityDialog({ kind: 'call' }) }]
-      : []),
-  ],
-  dialogs: <ActivityDialogs user={context.user} />,
-});
+export const activityMoreActions: MoreActionProvider = (context) => useActivityMoreActions(context);
+
+function useActivityMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
+  const { t } = useTranslation('activities');
+  return {
+    actions: [
+      ...(context.permissions.includes(SEND_EMAIL)
+        ? [
+            {
+              key: 'send_email',
+              label: t('actions.sendEmail'),
+              onSelect: () => openActivityDialog({ kind: 'email' }),
+            },
+          ]
+        : []),
+      ...(context.permissions.includes(LOG_CALL)
+        ? [
+            {
+              key: 'log_call',
+              label: t('actions.logCall'),
+              onSelect: () => openActivityDialog({ kind: 'call' }),
+            },
+          ]
+        : []),
+    ],
+    dialogs: <ActivityDialogs user={context.user} />,
+  };
+}
 
 /** Opens a new meeting room in a new tab and Log Call with its link in Additional comments. */
 function useStartMeeting(permissions: readonly string[]) {
@@ -125,19 +143,20 @@ export function EmailAddressActions({
   email: string;
   permissions: readonly string[];
 }) {
+  const { t } = useTranslation('activities');
   const startMeeting = useStartMeeting(permissions);
   return (
     <Group gap={2} wrap="nowrap" className={classes.actions}>
       {permissions.includes(SEND_EMAIL) ? (
         <HoverIcon
-          label={`Send Email from or to ${email}`}
+          label={t('actions.sendEmailAddress', { address: email })}
           onClick={() => openActivityDialog({ kind: 'email', address: email })}
         >
           <IconMail size={16} aria-hidden="true" />
         </HoverIcon>
       ) : null}
       {startMeeting ? (
-        <HoverIcon label={`Start meeting with ${email}`} onClick={() => startMeeting()}>
+        <HoverIcon label={t('actions.startMeetingWith', { who: email })} onClick={() => startMeeting()}>
           <IconVideo size={16} aria-hidden="true" />
         </HoverIcon>
       ) : null}
@@ -147,22 +166,23 @@ export function EmailAddressActions({
 
 /** The icons beside the **Phone**: **Call** (`tel:`), **Log Call** and **Start meeting**. */
 export function PhoneActions({ phone, permissions }: { phone: string; permissions: readonly string[] }) {
+  const { t } = useTranslation('activities');
   const startMeeting = useStartMeeting(permissions);
   return (
     <Group gap={2} wrap="nowrap" className={classes.actions}>
-      <HoverIcon label={`Call ${phone}`} href={telUri(phone)}>
+      <HoverIcon label={t('actions.callNumber', { phone })} href={telUri(phone)}>
         <IconPhoneCall size={16} aria-hidden="true" />
       </HoverIcon>
       {permissions.includes(LOG_CALL) ? (
         <HoverIcon
-          label={`Log Call with ${phone}`}
+          label={t('actions.logCallNumber', { phone })}
           onClick={() => openActivityDialog({ kind: 'call', phoneNumber: phone })}
         >
           <IconPhone size={16} aria-hidden="true" />
         </HoverIcon>
       ) : null}
       {startMeeting ? (
-        <HoverIcon label={`Start meeting with ${phone}`} onClick={() => startMeeting(phone)}>
+        <HoverIcon label={t('actions.startMeetingWith', { who: phone })} onClick={() => startMeeting(phone)}>
           <IconVideo size={16} aria-hidden="true" />
         </HoverIcon>
       ) : null}

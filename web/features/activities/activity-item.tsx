@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconMail, IconPhone } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../common/duration';
 import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
@@ -28,6 +29,7 @@ import {
   useCancelEmail,
   useDeleteCall,
   useEmail,
+  useFile,
 } from './api';
 import { openActivityDialog } from './dialog-store';
 import { EmailBodyFrame } from './email-body-frame';
@@ -64,11 +66,12 @@ function occurredAt(item: ActivityResource): string | undefined {
  * status with Cancel and Reply; a call's fields with Edit and Delete.
  */
 export function ActivityItem({ item, included, locale, timeZone, viewerId, permissions }: ItemProps) {
+  const { t } = useTranslation('activities');
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const author = authorName(item, included);
   const when = occurredAt(item);
-  const kindLabel = item.type === 'emails' ? 'Email' : 'Call';
+  const kindLabel = item.type === 'emails' ? t('item.email') : t('item.call');
   return (
     <Paper component="li" withBorder radius="sm" p="xs">
       <UnstyledButton
@@ -84,9 +87,9 @@ export function ActivityItem({ item, included, locale, timeZone, viewerId, permi
             <IconChevronRight size={16} aria-hidden="true" style={{ marginTop: 3 }} />
           )}
           {item.type === 'emails' ? (
-            <IconMail size={18} aria-label="Email" role="img" />
+            <IconMail size={18} aria-label={t('item.email')} role="img" />
           ) : (
-            <IconPhone size={18} aria-label="Call" role="img" />
+            <IconPhone size={18} aria-label={t('item.call')} role="img" />
           )}
           <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
             <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
@@ -94,7 +97,7 @@ export function ActivityItem({ item, included, locale, timeZone, viewerId, permi
             </Text>
             <Text size="sm" c="gray.8">
               {kindLabel}
-              {author ? ` by ${author}` : ''}
+              {author ? ` ${t('item.by', { name: author })}` : ''}
               {when ? ` · ${formatDateTime(when, locale, timeZone)}` : ''}
             </Text>
           </Stack>
@@ -122,17 +125,18 @@ export function ActivityItem({ item, included, locale, timeZone, viewerId, permi
   );
 }
 
-const STATUS: Record<EmailResource['attributes']['status'], { label: string; color: string }> = {
-  queued: { label: 'Queued', color: 'gray.8' },
-  scheduled: { label: 'Scheduled', color: 'indigo.9' },
-  sent: { label: 'Sent', color: 'teal.9' },
-  failed: { label: 'Failed', color: 'red.9' },
-  cancelled: { label: 'Cancelled', color: 'gray.8' },
+const STATUS_COLORS: Record<EmailResource['attributes']['status'], string> = {
+  queued: 'gray.8',
+  scheduled: 'indigo.9',
+  sent: 'teal.9',
+  failed: 'red.9',
+  cancelled: 'gray.8',
 };
 
 function EmailStatusBadge({ email }: { email: EmailResource }) {
-  const status = STATUS[email.attributes.status] ?? { label: email.attributes.status, color: 'gray.8' };
-  return <Badge color={status.color}>{status.label}</Badge>;
+  const { t } = useTranslation('activities');
+  const status = email.attributes.status;
+  return <Badge color={STATUS_COLORS[status] ?? 'gray.8'}>{t(`item.${status}`)}</Badge>;
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -157,46 +161,49 @@ function EmailDetails({
   timeZone: string | undefined;
   permissions: readonly string[];
 }) {
+  const { t } = useTranslation('activities');
   // The delivery status moves on after the list was read: the expanded email is read fresh.
   const fresh = useEmail(listed.id, true);
   const cancel = useCancelEmail();
   const email = fresh.data ?? listed;
   const a = email.attributes;
-  const attachments = fresh.data?.relationships?.attachments?.data ?? [];
+  const attachments = email.relationships?.attachments?.data ?? [];
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-        <Field label="From">{a.from}</Field>
-        <Field label="To">{a.toRecipients.join(', ') || '—'}</Field>
-        {a.ccRecipients.length > 0 ? <Field label="Cc">{a.ccRecipients.join(', ')}</Field> : null}
-        {a.bccRecipients.length > 0 ? <Field label="Bcc">{a.bccRecipients.join(', ')}</Field> : null}
-        <Field label="Status">
+        <Field label={t('item.from')}>{a.from}</Field>
+        <Field label={t('item.to')}>{a.toRecipients.join(', ') || '—'}</Field>
+        {a.ccRecipients.length > 0 ? <Field label={t('item.cc')}>{a.ccRecipients.join(', ')}</Field> : null}
+        {a.bccRecipients.length > 0 ? (
+          <Field label={t('item.bcc')}>{a.bccRecipients.join(', ')}</Field>
+        ) : null}
+        <Field label={t('item.status')}>
           <Group gap="xs">
             <EmailStatusBadge email={email} />
             {a.status === 'sent' && a.sentAt ? (
               <Text size="sm">{formatDateTime(a.sentAt, locale, timeZone)}</Text>
             ) : null}
             {a.status === 'scheduled' && a.sendAt ? (
-              <Text size="sm">for {formatDateTime(a.sendAt, locale, timeZone)}</Text>
+              <Text size="sm">
+                {t('item.scheduledFor', { time: formatDateTime(a.sendAt, locale, timeZone) })}
+              </Text>
             ) : null}
             {a.status === 'failed' && a.failureReason ? <Text size="sm">{a.failureReason}</Text> : null}
           </Group>
         </Field>
       </SimpleGrid>
       {attachments.length > 0 ? (
-        <Field label="Attachments">
+        <Field label={t('item.attachments')}>
           <Stack gap={2}>
             {attachments.map((file) => (
-              <Anchor key={file.id} href={`/api/files/${encodeURIComponent(file.id)}/content`} download>
-                {fileName(fresh.data, file.id)}
-              </Anchor>
+              <AttachmentLink key={file.id} id={file.id} />
             ))}
           </Stack>
         </Field>
       ) : null}
       <EmailBodyFrame body={a.body} title={`Body of ${a.subject}`} />
       <FailureAlert
-        title="The email was not cancelled"
+        title={t('item.cancelFailed')}
         message={
           cancel.error instanceof ApiError ? cancel.error.message : cancel.error ? String(cancel.error) : null
         }
@@ -210,7 +217,7 @@ function EmailDetails({
             loading={cancel.isPending}
             onClick={() => cancel.mutate(email.id)}
           >
-            Cancel
+            {t('item.cancel')}
           </Button>
         ) : null}
         {permissions.includes(SEND_EMAIL) ? (
@@ -219,7 +226,7 @@ function EmailDetails({
             variant="default"
             onClick={() => openActivityDialog({ kind: 'email', replyTo: email })}
           >
-            Reply
+            {t('item.reply')}
           </Button>
         ) : null}
       </Group>
@@ -227,10 +234,14 @@ function EmailDetails({
   );
 }
 
-function fileName(email: EmailResource | undefined, id: string): string {
-  const included = (email as (EmailResource & { included?: IncludedResource[] }) | undefined)?.included;
-  const name = included?.find((resource) => resource.id === id)?.attributes.name;
-  return typeof name === 'string' ? name : 'Attachment';
+function AttachmentLink({ id }: { id: string }) {
+  const { t } = useTranslation('activities');
+  const file = useFile(id);
+  return (
+    <Anchor href={`/api/files/${encodeURIComponent(id)}/content`} download={file.data?.fileName ?? true}>
+      {file.data?.fileName ?? t('item.attachment')}
+    </Anchor>
+  );
 }
 
 function CallDetails({
@@ -246,6 +257,7 @@ function CallDetails({
   viewerId: string | undefined;
   permissions: readonly string[];
 }) {
+  const { t } = useTranslation('activities');
   const a = call.attributes;
   const isAuthor = viewerId !== undefined && authorIdOf(call) === viewerId;
   const canChange = isAuthor || permissions.includes('calls.manage');
@@ -254,38 +266,42 @@ function CallDetails({
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-        <Field label="Phone Number">{formatPhoneNational(a.phoneNumber)}</Field>
-        <Field label="Call date & time">{formatDateTime(a.callDateTime, locale, timeZone)}</Field>
-        <Field label="Call status">{a.callStatus === 'completed' ? 'Completed' : 'In progress'}</Field>
-        <Field label="Direction">{a.direction === 'incoming' ? 'Incoming' : 'Outgoing'}</Field>
-        <Field label="Duration">{formatDuration(a.duration)}</Field>
+        <Field label={t('item.phoneNumber')}>{formatPhoneNational(a.phoneNumber)}</Field>
+        <Field label={t('item.callDateTime')}>{formatDateTime(a.callDateTime, locale, timeZone)}</Field>
+        <Field label={t('item.callStatus')}>
+          {a.callStatus === 'completed' ? t('call.statusCompleted') : t('call.statusInProgress')}
+        </Field>
+        <Field label={t('item.direction')}>
+          {a.direction === 'incoming' ? t('call.incoming') : t('call.outgoing')}
+        </Field>
+        <Field label={t('item.duration')}>{formatDuration(a.duration)}</Field>
       </SimpleGrid>
       {a.notes ? (
-        <Field label="Additional comments">
+        <Field label={t('item.notes')}>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{a.notes}</Text>
         </Field>
       ) : null}
       {canChange ? (
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={() => openActivityDialog({ kind: 'call', call })}>
-            Edit
+            {t('item.edit')}
           </Button>
           <Button size="xs" variant="default" color="red.8" onClick={() => setConfirming(true)}>
-            Delete
+            {t('item.delete')}
           </Button>
         </Group>
       ) : null}
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title="Delete the call?"
+        title={t('item.deleteTitle')}
         centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('close') }}
       >
         <Stack gap="sm">
-          <Text>“{a.subject}” will be removed from the activity of everyone it concerns.</Text>
+          <Text>{t('item.deleteExplain', { subject: a.subject })}</Text>
           <FailureAlert
-            title="The call was not deleted"
+            title={t('item.deleteFailed')}
             message={
               remove.error instanceof ApiError
                 ? remove.error.message
@@ -295,14 +311,14 @@ function CallDetails({
             }
           />
           <DangerConfirmActions
-            label="Delete"
+            label={t('item.delete')}
             loading={remove.isPending}
             onCancel={() => setConfirming(false)}
             onConfirm={() =>
               remove.mutate(call.id, {
                 onSuccess: () => {
                   setConfirming(false);
-                  notifications.show({ color: 'green', message: 'The call was deleted.' });
+                  notifications.show({ color: 'green', message: t('item.deleted') });
                 },
               })
             }

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime } from '../../../common/zoned-time';
 import { useCurrentUser } from '../../app/api';
 import { DateField } from '../../ui/date-field';
@@ -15,9 +16,9 @@ import { type ActivityFilter, type ActivityKind, useActivities } from './api';
 export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.per_page';
 const PAGE_SIZES = [10, 25, 50, 100];
 
-const KINDS: { kind: ActivityKind; label: string }[] = [
-  { kind: 'emails', label: 'Emails' },
-  { kind: 'calls', label: 'Calls' },
+const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' }[] = [
+  { kind: 'emails', label: 'section.emails' },
+  { kind: 'calls', label: 'section.calls' },
 ];
 
 function nextDay(isoDate: string): string {
@@ -33,6 +34,7 @@ function nextDay(isoDate: string): string {
  * setting). Each item expands to its details.
  */
 export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: boolean }) {
+  const { t } = useTranslation('activities');
   const locale = useViewerLocale();
   const timeZone = useViewerTimeZone();
   const { data: me } = useCurrentUser();
@@ -57,34 +59,38 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
   const included = activities.data?.pages.flatMap((page) => page.included) ?? [];
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label="Activity">
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('section.title')}>
       <Title order={2} size="h4" mb="sm">
-        Activity
+        {t('section.title')}
       </Title>
       <Group align="flex-end" gap="md" mb="sm" wrap="wrap">
-        <Checkbox.Group label="Type" value={kinds} onChange={(value) => setKinds(value as ActivityKind[])}>
+        <Checkbox.Group
+          label={t('section.type')}
+          value={kinds}
+          onChange={(value) => setKinds(value as ActivityKind[])}
+        >
           <Group gap="md" mt={6}>
             {KINDS.map((item) => (
-              <Checkbox key={item.kind} value={item.kind} label={item.label} />
+              <Checkbox key={item.kind} value={item.kind} label={t(item.label)} />
             ))}
           </Group>
         </Checkbox.Group>
         <DateField
-          label="From"
+          label={t('section.from')}
           locale={locale}
           value={fromDate}
           onChange={(value, problem) => !problem && setFromDate(value)}
           clearable
-          clearLabel="Clear the From date"
+          clearLabel={t('section.clearFrom')}
           w={170}
         />
         <DateField
-          label="To"
+          label={t('section.to')}
           locale={locale}
           value={toDate}
           onChange={(value, problem) => !problem && setToDate(value)}
           clearable
-          clearLabel="Clear the To date"
+          clearLabel={t('section.clearTo')}
           w={170}
         />
         <FetchingIndicator
@@ -92,19 +98,19 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
         />
       </Group>
       {kinds.length === 0 ? (
-        <Text c="gray.8">Choose at least one type.</Text>
+        <Text c="gray.8">{t('section.chooseType')}</Text>
       ) : activities.isPending ? (
-        <PageLoader label="Loading the activity…" />
+        <PageLoader label={t('section.loading')} />
       ) : activities.isError ? (
-        <FailureAlert title="The activity cannot be shown" message={activities.error.message} />
+        <FailureAlert title={t('section.failed')} message={activities.error.message} />
       ) : items.length === 0 ? (
-        <Text c="gray.8">No activity yet.</Text>
+        <Text c="gray.8">{t('section.empty')}</Text>
       ) : (
         <Stack
           gap="xs"
           component="ol"
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          aria-label="Activity items"
+          aria-label={t('section.items')}
         >
           {items.map((item) => (
             <ActivityItem
@@ -126,7 +132,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
             onClick={() => activities.fetchNextPage()}
             loading={activities.isFetchingNextPage}
           >
-            Load more
+            {t('section.loadMore')}
           </Button>
         </Group>
       ) : null}

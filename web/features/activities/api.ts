@@ -117,17 +117,28 @@ export function useActivities(userId: string, filter: ActivityFilter, size: numb
   });
 }
 
-/** One email, fresh (its delivery status moves on its own after sending). */
+/** One email, fresh (its delivery status moves on after sending). */
 export function useEmail(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['emails', id],
     enabled,
     queryFn: async ({ signal }) =>
+      (await apiFetch<{ data: EmailResource }>(`/api/emails/${encodeURIComponent(id)}`, { signal })).data,
+  });
+}
+
+/** An uploaded file's name and size (`GET /api/files/{id}`), for an attachment's link. */
+export function useFile(id: string) {
+  return useQuery({
+    queryKey: ['files', id],
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async ({ signal }) =>
       (
-        await apiFetch<{ data: EmailResource }>(`/api/emails/${encodeURIComponent(id)}?include=attachments`, {
-          signal,
-        })
-      ).data,
+        await apiFetch<{ data: { attributes: { fileName: string; size: number } } }>(
+          `/api/files/${encodeURIComponent(id)}`,
+          { signal },
+        )
+      ).data.attributes,
   });
 }
 

@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDuration, parseDuration } from '../../../common/duration';
 
 /**
@@ -16,6 +17,7 @@ export function DurationInput({
   onChange: (seconds: number | null) => void;
   error?: string | undefined;
 }) {
+  const { t } = useTranslation('activities');
   const [text, setText] = useState(value === null ? '' : formatDuration(value));
   const [problem, setProblem] = useState<string | undefined>();
   const emitted = useRef(value);
@@ -26,8 +28,8 @@ export function DurationInput({
   }, [value]);
   return (
     <TextInput
-      label="Duration"
-      description="Seconds, 1h 30m 5s or hh:mm:ss"
+      label={t('duration.label')}
+      description={t('duration.description')}
       value={text}
       autoComplete="off"
       onChange={(event) => {

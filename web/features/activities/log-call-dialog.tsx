@@ -2,6 +2,7 @@ import { Autocomplete, Button, Group, Modal, Select, Stack, Text, Textarea, Text
 import { notifications } from '@mantine/notifications';
 import { IconVideo } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatPhoneNational } from '../../../common/phone';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { ApiError, fieldErrors } from '../../app/api';
@@ -52,6 +53,7 @@ function initialValues(props: LogCallDialogProps, timeZone: string | undefined):
  */
 export function LogCallDialog(props: LogCallDialogProps) {
   const { opened, onClose, target, call } = props;
+  const { t } = useTranslation('activities');
   const timeZone = useViewerTimeZone();
   const [values, setValues] = useState<Values>(() => initialValues(props, timeZone));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -75,12 +77,11 @@ export function LogCallDialog(props: LogCallDialogProps) {
 
   const save = () => {
     const problems: Record<string, string> = {};
-    if (!values.subject.trim()) problems.subject = 'Enter a subject.';
-    if (!values.phoneNumber.trim()) problems.phoneNumber = 'Enter a phone number.';
+    if (!values.subject.trim()) problems.subject = t('call.subjectRequired');
+    if (!values.phoneNumber.trim()) problems.phoneNumber = t('call.phoneRequired');
     const callDateTime = fromZonedWallTime(values.callDateTime, timeZone);
-    if (!callDateTime) problems.callDateTime = 'Choose the date and time of the call.';
-    if (values.duration === null)
-      problems.duration = 'Type the duration as seconds (90), 1h 30m 5s or hh:mm:ss.';
+    if (!callDateTime) problems.callDateTime = t('call.dateRequired');
+    if (values.duration === null) problems.duration = t('call.durationInvalid');
     setErrors(problems);
     setFailure(undefined);
     if (Object.keys(problems).length > 0 || !callDateTime || values.duration === null) return;
@@ -99,7 +100,7 @@ export function LogCallDialog(props: LogCallDialogProps) {
         onSuccess: () => {
           notifications.show({
             color: 'green',
-            message: call ? 'The call was saved.' : 'The call was logged.',
+            message: call ? t('call.saved') : t('call.logged'),
           });
           onClose();
         },
@@ -118,10 +119,10 @@ export function LogCallDialog(props: LogCallDialogProps) {
     <Modal
       opened={opened}
       onClose={onClose}
-      title={call ? 'Edit Call' : 'Log Call'}
+      title={call ? t('call.editTitle') : t('call.title')}
       centered
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form
         noValidate
@@ -131,9 +132,9 @@ export function LogCallDialog(props: LogCallDialogProps) {
         }}
       >
         <Stack gap="sm">
-          <FailureAlert title="The call was not saved" message={failure} />
+          <FailureAlert title={t('call.failed')} message={failure} />
           <TextInput
-            label="Subject"
+            label={t('call.subject')}
             required
             maxLength={255}
             value={values.subject}
@@ -142,9 +143,9 @@ export function LogCallDialog(props: LogCallDialogProps) {
             data-autofocus
           />
           <Autocomplete
-            label="Phone Number"
+            label={t('call.phoneNumber')}
             required
-            placeholder="Choose or enter a phone number"
+            placeholder={t('call.phonePlaceholder')}
             data={phones.map((phone) => ({
               value: phone,
               label: `${formatPhoneNational(phone)} (${target.name})`,
@@ -156,7 +157,7 @@ export function LogCallDialog(props: LogCallDialogProps) {
             comboboxProps={{ withinPortal: true }}
           />
           <Textarea
-            label="Additional comments"
+            label={t('call.notes')}
             autosize
             minRows={2}
             maxRows={8}
@@ -167,23 +168,23 @@ export function LogCallDialog(props: LogCallDialogProps) {
           {meetingLinks.enabled ? (
             <Group gap="sm">
               <Text size="sm" fw={500}>
-                Meeting link
+                {t('call.meetingLink')}
               </Text>
               <Button
                 size="xs"
                 variant="default"
                 leftSection={<IconVideo size={16} aria-hidden="true" />}
                 onClick={startMeeting}
-                aria-label="Start a meeting (opens in a new tab)"
+                aria-label={t('call.startLabel')}
               >
-                Start
+                {t('call.start')}
               </Button>
             </Group>
           ) : null}
           <TextInput
             type="datetime-local"
-            label="Call date & time"
-            description={timeZone ? `In ${timeZone}` : 'In your time zone'}
+            label={t('call.callDateTime')}
+            description={timeZone ? t('zone.named', { zone: timeZone }) : t('zone.yours')}
             required
             value={values.callDateTime}
             onChange={(event) => set('callDateTime', event.currentTarget.value)}
@@ -191,10 +192,10 @@ export function LogCallDialog(props: LogCallDialogProps) {
           />
           <Group grow align="flex-start">
             <Select
-              label="Call status"
+              label={t('call.callStatus')}
               data={[
-                { value: 'in_progress', label: 'In progress' },
-                { value: 'completed', label: 'Completed' },
+                { value: 'in_progress', label: t('call.statusInProgress') },
+                { value: 'completed', label: t('call.statusCompleted') },
               ]}
               value={values.callStatus}
               onChange={(value) => value && set('callStatus', value as Values['callStatus'])}
@@ -202,10 +203,10 @@ export function LogCallDialog(props: LogCallDialogProps) {
               error={errors.callStatus}
             />
             <Select
-              label="Direction"
+              label={t('call.direction')}
               data={[
-                { value: 'incoming', label: 'Incoming' },
-                { value: 'outgoing', label: 'Outgoing' },
+                { value: 'incoming', label: t('call.incoming') },
+                { value: 'outgoing', label: t('call.outgoing') },
               ]}
               value={values.direction}
               onChange={(value) => value && set('direction', value as Values['direction'])}
@@ -220,10 +221,10 @@ export function LogCallDialog(props: LogCallDialogProps) {
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('call.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending}>
-              {call ? 'Save' : 'Log Call'}
+              {call ? t('call.save') : t('call.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { TagsInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { addressOf, namedAddress } from './addresses';
 import { usePeopleSearch } from './api';
 
@@ -23,6 +24,7 @@ export function PeoplePicker({
   error?: string | undefined;
   autoFocus?: boolean;
 }) {
+  const { t } = useTranslation('activities');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const people = usePeopleSearch(debounced);
@@ -42,10 +44,13 @@ export function PeoplePicker({
       acceptValueOnBlur
       clearable
       autoFocus={autoFocus}
-      placeholder={value.length === 0 ? 'Name or email address' : undefined}
-      error={error ?? (unreadable.length > 0 ? `Not an email address: ${unreadable.join(', ')}` : undefined)}
+      placeholder={value.length === 0 ? t('email.pickerPlaceholder') : undefined}
+      error={
+        error ??
+        (unreadable.length > 0 ? t('email.notAnAddress', { list: unreadable.join(', ') }) : undefined)
+      }
       comboboxProps={{ withinPortal: true }}
-      clearButtonProps={{ 'aria-label': `Clear ${label}` }}
+      clearButtonProps={{ 'aria-label': t('email.clearField', { field: label }) }}
     />
   );
 }

@@ -3,6 +3,7 @@ import { IconBold, IconItalic, IconLink, IconList, IconListNumbers, IconUnlink }
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import classes from './rich-text-editor.module.css';
 
 export type RichTextEditorProps = {
@@ -20,6 +21,7 @@ export type RichTextEditorProps = {
  * Email dialog (the default export), so the pages that never write an email do not carry it.
  */
 export default function RichTextEditor({ label, value, version, onChange, error }: RichTextEditorProps) {
+  const { t } = useTranslation('activities');
   const labelId = useId();
   const errorId = useId();
   const editor = useEditor({
@@ -60,7 +62,7 @@ export default function RichTextEditor({ label, value, version, onChange, error 
   const setLink = () => {
     if (!editor) return;
     const previous = editor.getAttributes('link').href as string | undefined;
-    const url = window.prompt('Link address (https://…)', previous ?? 'https://');
+    const url = window.prompt(t('editor.linkPrompt'), previous ?? 'https://');
     if (url === null) return;
     if (url === '' || url === 'https://') editor.chain().focus().extendMarkRange('link').unsetLink().run();
     else if (/^(https?:|mailto:)/i.test(url))
@@ -70,36 +72,36 @@ export default function RichTextEditor({ label, value, version, onChange, error 
   const tools = [
     {
       key: 'bold',
-      label: 'Bold',
+      label: t('editor.bold'),
       icon: IconBold,
       run: () => editor?.chain().focus().toggleBold().run(),
       active: state?.bold,
     },
     {
       key: 'italic',
-      label: 'Italic',
+      label: t('editor.italic'),
       icon: IconItalic,
       run: () => editor?.chain().focus().toggleItalic().run(),
       active: state?.italic,
     },
     {
       key: 'bullet',
-      label: 'Bulleted list',
+      label: t('editor.bulletList'),
       icon: IconList,
       run: () => editor?.chain().focus().toggleBulletList().run(),
       active: state?.bulletList,
     },
     {
       key: 'ordered',
-      label: 'Numbered list',
+      label: t('editor.orderedList'),
       icon: IconListNumbers,
       run: () => editor?.chain().focus().toggleOrderedList().run(),
       active: state?.orderedList,
     },
-    { key: 'link', label: 'Link', icon: IconLink, run: setLink, active: state?.link },
+    { key: 'link', label: t('editor.link'), icon: IconLink, run: setLink, active: state?.link },
     {
       key: 'unlink',
-      label: 'Remove link',
+      label: t('editor.unlink'),
       icon: IconUnlink,
       run: () => editor?.chain().focus().unsetLink().run(),
       active: false,
@@ -112,7 +114,13 @@ export default function RichTextEditor({ label, value, version, onChange, error 
         {label}
       </Text>
       <Paper withBorder radius="sm" className={classes.frame} data-invalid={error ? true : undefined}>
-        <Group gap={2} p={4} className={classes.toolbar} role="toolbar" aria-label={`${label} formatting`}>
+        <Group
+          gap={2}
+          p={4}
+          className={classes.toolbar}
+          role="toolbar"
+          aria-label={t('editor.formatting', { label })}
+        >
           {tools.map((tool) => (
             <Tooltip key={tool.key} label={tool.label} withArrow>
               <ActionIcon

@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { ApiError, fieldErrors, useCurrentUser } from '../../app/api';
 import { FailureAlert } from '../../ui/feedback';
@@ -72,6 +73,7 @@ function formatSize(bytes: number): string {
  * recipient in any of the three fields. Mount it when it opens: the form starts from its props.
  */
 export function SendEmailDialog({ opened, onClose, target, address, replyTo }: SendEmailDialogProps) {
+  const { t } = useTranslation('activities');
   const { data: me } = useCurrentUser();
   const myself = useUser('me');
   const timeZone = useViewerTimeZone();
@@ -136,10 +138,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
       const controller = new AbortController();
       const item: Attachment = { key, file, progress: 0, controller };
       if (file.size > MAX_ATTACHMENT_BYTES) {
-        setAttachments((current) => [
-          ...current,
-          { ...item, error: 'Larger than 10 MB: it cannot be attached.' },
-        ]);
+        setAttachments((current) => [...current, { ...item, error: t('email.tooLarge') }]);
         continue;
       }
       setAttachments((current) => [...current, item]);
@@ -151,7 +150,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
         .then((uploaded) => patch({ id: uploaded.id, progress: 1 }))
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
-          patch({ error: error instanceof ApiError ? error.message : 'The upload failed.' });
+          patch({ error: error instanceof ApiError ? error.message : t('email.uploadFailed') });
         });
     }
   };
@@ -185,28 +184,27 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
 
   const submit = (later: boolean) => {
     const problems: Record<string, string> = {};
-    if (!from) problems.from = 'Choose the address to send from.';
-    if (to.length + cc.length + bcc.length === 0)
-      problems.toRecipients = 'Add at least one recipient in To, Cc or Bcc.';
+    if (!from) problems.from = t('email.fromRequired');
+    if (to.length + cc.length + bcc.length === 0) problems.toRecipients = t('email.recipientRequired');
     for (const [field, list] of [
       ['toRecipients', to],
       ['ccRecipients', cc],
       ['bccRecipients', bcc],
     ] as const) {
       const bad = list.filter((item) => !addressOf(item));
-      if (bad.length > 0) problems[field] = `Not an email address: ${bad.join(', ')}`;
+      if (bad.length > 0) problems[field] = t('email.notAnAddress', { list: bad.join(', ') });
     }
-    if (!subject.trim()) problems.subject = 'Enter a subject.';
+    if (!subject.trim()) problems.subject = t('email.subjectRequired');
     let sendAtIso: string | undefined;
     if (later) {
       sendAtIso = fromZonedWallTime(sendAt, timeZone);
-      if (!sendAtIso) problems.sendAt = 'Choose when to send the email.';
-      else if (Date.parse(sendAtIso) <= Date.now()) problems.sendAt = 'Choose a time in the future.';
+      if (!sendAtIso) problems.sendAt = t('email.sendAtRequired');
+      else if (Date.parse(sendAtIso) <= Date.now()) problems.sendAt = t('email.sendAtPast');
     }
     if (attachments.some((item) => !item.id && !item.error)) {
-      problems.attachments = 'Wait until the attachments are uploaded.';
+      problems.attachments = t('email.waitForUploads');
     } else if (attachments.some((item) => item.error)) {
-      problems.attachments = 'Remove the attachments that could not be uploaded.';
+      problems.attachments = t('email.removeFailedUploads');
     }
     setErrors(problems);
     setFailure(undefined);
@@ -229,9 +227,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
           notifications.show({
             color: 'green',
             message:
-              document.data.attributes.status === 'scheduled'
-                ? 'The email is scheduled and waits in the outbox.'
-                : 'The email is on its way.',
+              document.data.attributes.status === 'scheduled' ? t('email.scheduled') : t('email.queued'),
           });
           onClose();
         },
@@ -264,10 +260,10 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     <Modal
       opened={opened}
       onClose={onClose}
-      title={replyTo ? 'Reply' : 'Send Email'}
+      title={replyTo ? t('email.replyTitle') : t('email.title')}
       centered
       size="xl"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form
         noValidate
@@ -277,9 +273,9 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
         }}
       >
         <Stack gap="sm">
-          <FailureAlert title="The email was not sent" message={failure} />
+          <FailureAlert title={t('email.failed')} message={failure} />
           <Select
-            label="From"
+            label={t('email.from')}
             required
             data={ownAddresses}
             value={from}
@@ -292,7 +288,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
             error={errors.from}
           />
           <PeoplePicker
-            label="To"
+            label={t('email.to')}
             value={to}
             onChange={(value) => {
               setTo(value);
@@ -301,10 +297,10 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
             error={errors.toRecipients}
             autoFocus={to.length === 0}
           />
-          <PeoplePicker label="Cc" value={cc} onChange={setCc} error={errors.ccRecipients} />
-          <PeoplePicker label="Bcc" value={bcc} onChange={setBcc} error={errors.bccRecipients} />
+          <PeoplePicker label={t('email.cc')} value={cc} onChange={setCc} error={errors.ccRecipients} />
+          <PeoplePicker label={t('email.bcc')} value={bcc} onChange={setBcc} error={errors.bccRecipients} />
           <TextInput
-            label="Subject"
+            label={t('email.subject')}
             required
             maxLength={998}
             value={subject}
@@ -317,8 +313,10 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
           />
           {replyTo ? null : (
             <Select
-              label="Template"
-              placeholder={templates.data?.length === 0 ? 'No templates yet' : 'Choose a template'}
+              label={t('email.template')}
+              placeholder={
+                templates.data?.length === 0 ? t('email.noTemplates') : t('email.templatePlaceholder')
+              }
               data={(templates.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
               value={template}
               onChange={insertTemplate}
@@ -326,19 +324,19 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
               searchable
               disabled={templates.isPending || templates.data?.length === 0}
               rightSection={
-                templateLoading ? <Loader size="xs" aria-label="Inserting the template" /> : undefined
+                templateLoading ? <Loader size="xs" aria-label={t('email.insertingTemplate')} /> : undefined
               }
               comboboxProps={{ withinPortal: true }}
             />
           )}
           {unfilled.length > 0 && (subject + body).includes('{{') ? (
             <Text size="sm" c="orange.9" role="status">
-              Replace these before sending: {unfilled.map((name) => `{{ ${name} }}`).join(', ')}
+              {t('email.unfilled', { names: unfilled.map((name) => `{{ ${name} }}`).join(', ') })}
             </Text>
           ) : null}
-          <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
+          <Suspense fallback={<Loader size="sm" aria-label={t('email.loadingEditor')} />}>
             <RichTextEditor
-              label="Body"
+              label={t('email.body')}
               value={body}
               version={bodyVersion}
               onChange={(html) => {
@@ -350,13 +348,13 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
           </Suspense>
           {typeof signature === 'string' && signature.trim() ? (
             <Text size="sm" c="gray.8">
-              Your signature from My Configuration is added below the body when the email is sent.
+              {t('email.signatureNote')}
             </Text>
           ) : null}
           <div>
             <Group justify="space-between">
               <Text size="sm" fw={500} id="send-email-attachments">
-                Attachments
+                {t('email.attachments')}
               </Text>
               <FileButton onChange={addFiles} multiple>
                 {(props) => (
@@ -366,7 +364,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
                     variant="default"
                     leftSection={<IconPaperclip size={16} aria-hidden="true" />}
                   >
-                    Attach Files
+                    {t('email.attachFiles')}
                   </Button>
                 )}
               </FileButton>
@@ -392,14 +390,14 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
                         ) : item.id ? (
                           <Text component="span" c="teal.9" size="sm">
                             {' '}
-                            — uploaded
+                            — {t('email.uploaded')}
                           </Text>
                         ) : null}
                       </Text>
                       <ActionIcon
                         variant="subtle"
                         color="gray.8"
-                        aria-label={`Remove ${item.file.name}`}
+                        aria-label={t('email.remove', { name: item.file.name })}
                         onClick={() => removeAttachment(item.key)}
                       >
                         <IconX size={16} aria-hidden="true" />
@@ -409,7 +407,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
                       <Progress
                         value={item.progress * 100}
                         size="sm"
-                        aria-label={`Uploading ${item.file.name}`}
+                        aria-label={t('email.uploading', { name: item.file.name })}
                       />
                     ) : null}
                   </li>
@@ -426,8 +424,8 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
             <TextInput
               ref={sendAtRef}
               type="datetime-local"
-              label="Send at"
-              description={timeZone ? `In ${timeZone}` : 'In your time zone'}
+              label={t('email.sendAt')}
+              description={timeZone ? t('zone.named', { zone: timeZone }) : t('zone.yours')}
               required
               min={toZonedWallTime(new Date().toISOString(), timeZone)}
               value={sendAt}
@@ -440,11 +438,11 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('email.cancel')}
             </Button>
             {scheduling ? (
               <Button type="submit" loading={send.isPending} disabled={uploading}>
-                Schedule
+                {t('email.schedule')}
               </Button>
             ) : (
               <>
@@ -455,10 +453,10 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
                     requestAnimationFrame(() => sendAtRef.current?.focus());
                   }}
                 >
-                  Send later
+                  {t('email.sendLater')}
                 </Button>
                 <Button type="submit" loading={send.isPending} disabled={uploading}>
-                  Send
+                  {t('email.send')}
                 </Button>
               </>
             )}

@@ -1,3 +1,4 @@
+import { activities } from './activities';
 import { common } from './common';
 import { errors } from './errors';
 import { passwords } from './passwords';
@@ -8,6 +9,6 @@ import { users } from './users';
  * plus `common` (shared words) and `errors` (API error codes). Its shape is the type of every
  * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
  */
-export const en = { common, errors, passwords, users } as const;
+export const en = { activities, common, errors, passwords, users } as const;
 
 export type Namespace = keyof typeof en;
