@@ -5,6 +5,7 @@ import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
+import { callRoutes } from './calls/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { emailTemplateRoutes } from './email-templates/routes';
 import { fileRoutes } from './files/routes';
@@ -38,4 +39,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await mailRoutes(app, deps);
   await fileRoutes(app, deps);
   await emailTemplateRoutes(app, deps);
+  await callRoutes(app, deps);
 }

@@ -38,6 +38,8 @@ const tags = [
   { name: 'audit', description: 'The security audit log' },
   { name: 'mail', description: 'The outbox of my organization' },
   { name: 'emails', description: 'Send Email: emails, their attachments (files) and email templates' },
+  { name: 'calls', description: 'Logged calls (Log Call)' },
+  { name: 'activities', description: 'The Activity timeline of a user: emails, calls, events, tasks' },
 ];
 
 const describeObject = createJsonSchemaTransformObject({});
