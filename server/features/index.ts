@@ -8,6 +8,7 @@ import { avatarRoutes } from './avatars/routes';
 import { callRoutes } from './calls/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { emailTemplateRoutes } from './email-templates/routes';
+import { emailRoutes } from './emails/routes';
 import { fileRoutes } from './files/routes';
 import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -40,4 +41,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await fileRoutes(app, deps);
   await emailTemplateRoutes(app, deps);
   await callRoutes(app, deps);
+  await emailRoutes(app, deps);
 }

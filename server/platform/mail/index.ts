@@ -9,7 +9,7 @@ import { createTransport, type SmtpTransportOptions } from './transport';
 import { createMailWorker, type MailWorker, type MailWorkerOptions, type WorkerLog } from './worker';
 
 export type { MailAddress } from './outbox';
-export { queueMail } from './outbox';
+export { cancelQueuedMessage, queueMail, queuePersonalMail } from './outbox';
 
 export type MailRuntime = MailSignal & {
   stop(): Promise<void>;

@@ -4,6 +4,7 @@ import { isoNow } from '../clock';
 import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import { newId } from '../ids';
+import type { MailEnvelope } from './envelope';
 import { assertDeliverableAddress, headerText } from './headers';
 import { renderTemplate, type TemplateData, type TemplateName } from './templates/index';
 
@@ -82,4 +83,76 @@ export function newMessageId(publicUrl: string): string {
     // config.publicUrl is validated at start; keep a usable id anyway.
   }
   return `<${randomUUID()}@${host}>`;
+}
+
+export type QueuePersonalMailInput = {
+  organizationId: string;
+  /** `Name <address>` of the sender, checked by the caller (one of their verified addresses). */
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  envelope: MailEnvelope;
+  messageId: string;
+  /** ISO: not sent before this (scheduled sending); now when absent. */
+  notBefore?: string | undefined;
+};
+
+/**
+ * Queues a person's email (Send Email) in the outbox, in the caller's transaction: every
+ * recipient, header and attachment in `envelope`, a Message-ID fixed now and kept across retries,
+ * and `next_attempt_at` = `notBefore`, so a scheduled email waits in the queue until then and
+ * can be cancelled (`cancelQueuedMessage`) until a worker claims it. The caller has checked the
+ * addresses; the first To (or Cc, or Bcc) address is the row's `to_address` for the outbox list.
+ */
+export async function queuePersonalMail(
+  db: Kysely<DB>,
+  deps: Pick<Deps, 'clock'>,
+  input: QueuePersonalMailInput,
+): Promise<{ id: string }> {
+  const first = input.envelope.to[0] ?? input.envelope.cc[0] ?? input.envelope.bcc[0];
+  if (!first) throw new Error('a personal email needs a recipient');
+  const id = newId();
+  const now = isoNow(deps.clock);
+  await db
+    .insertInto('mailOutbox')
+    .values({
+      id,
+      organizationId: input.organizationId,
+      messageId: input.messageId,
+      template: 'person',
+      toAddress: first.address,
+      toName: first.name ? headerText(first.name) : null,
+      fromAddress: input.from,
+      replyTo: null,
+      subject: headerText(input.subject, 998),
+      textBody: input.text,
+      htmlBody: input.html,
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: input.notBefore ?? now,
+      claimedBy: null,
+      claimedAt: null,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+      updatedAt: now,
+      envelope: JSON.stringify(input.envelope),
+    })
+    .execute();
+  return { id };
+}
+
+/**
+ * Withdraws a message still waiting in the queue (status `queued`: not yet claimed by a worker).
+ * False when it is being sent, sent, failed or already cancelled.
+ */
+export async function cancelQueuedMessage(db: Kysely<DB>, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('mailOutbox')
+    .set({ status: 'cancelled', updatedAt: now })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -23,6 +23,8 @@ export type ClaimedMessage = {
   htmlBody: string | null;
   attempts: number;
   createdAt: string;
+  /** JSON `MailEnvelope` of a person's email; null for system mail. */
+  envelope: string | null;
 };
 
 const claimedColumns = [
@@ -39,6 +41,7 @@ const claimedColumns = [
   'htmlBody',
   'attempts',
   'createdAt',
+  'envelope',
 ] as const;
 
 export type ClaimOptions = {

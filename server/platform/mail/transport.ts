@@ -3,6 +3,9 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Config } from '../config';
+import { readStoredFile } from '../files/file-storage';
+import { parseEnvelope } from './envelope';
+import type { MailAddress } from './outbox';
 import type { ClaimedMessage } from './store';
 
 /**
@@ -33,29 +36,54 @@ export function createTransport(
   options: SmtpTransportOptions = {},
 ): MailTransport {
   return config.smtpUrl
-    ? createSmtpTransport(config.smtpUrl, options)
+    ? createSmtpTransport(config.smtpUrl, config.dataDir, options)
     : createMailboxTransport(config.dataDir);
 }
 
 /** The nodemailer message of an outbox row: the same headers on every attempt. */
-function messageOptions(message: ClaimedMessage) {
-  return {
+async function messageOptions(message: ClaimedMessage, dataDir: string) {
+  const common = {
     from: message.fromAddress,
-    to: { name: message.toName ?? '', address: message.toAddress },
-    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
     subject: message.subject,
     text: message.textBody,
     ...(message.htmlBody ? { html: message.htmlBody } : {}),
     messageId: message.messageId,
     date: new Date(message.createdAt),
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
     // Never read files or URLs named in message content.
     disableFileAccess: true,
     disableUrlAccess: true,
   };
+  const envelope = parseEnvelope(message.envelope);
+  if (!envelope) {
+    return {
+      ...common,
+      to: { name: message.toName ?? '', address: message.toAddress },
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    };
+  }
+  // A person's email: several recipients (Bcc only in the SMTP envelope), threading headers,
+  // attachments read from DATA_DIR/files; no Auto-Submitted (a person wrote it).
+  const mailbox = (address: MailAddress) => ({ name: address.name ?? '', address: address.address });
+  const attachments = await Promise.all(
+    envelope.attachments.map(async (attachment) => {
+      const content = await readStoredFile(dataDir, attachment.storageKey);
+      if (!content) throw new Error(`The attachment "${attachment.fileName}" is no longer stored.`);
+      return { filename: attachment.fileName, contentType: attachment.contentType, content };
+    }),
+  );
+  return {
+    ...common,
+    to: envelope.to.map(mailbox),
+    cc: envelope.cc.map(mailbox),
+    bcc: envelope.bcc.map(mailbox),
+    ...(envelope.inReplyTo ? { inReplyTo: envelope.inReplyTo } : {}),
+    ...(envelope.references ? { references: envelope.references } : {}),
+    attachments,
+  };
 }
 
-function createSmtpTransport(url: string, options: SmtpTransportOptions): MailTransport {
+function createSmtpTransport(url: string, dataDir: string, options: SmtpTransportOptions): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
     pool: true,
@@ -74,8 +102,10 @@ function createSmtpTransport(url: string, options: SmtpTransportOptions): MailTr
   return {
     kind: 'smtp',
     async send(message) {
-      const info = await transporter.sendMail(messageOptions(message));
-      if (info.rejected.length > 0)
+      const info = await transporter.sendMail(await messageOptions(message, dataDir));
+      // Refused by everyone: an attempt that failed. Some refused, others accepted: sent (trying
+      // again would send it twice to those who have it).
+      if (info.rejected.length > 0 && info.accepted.length === 0)
         throw new Error(`The SMTP server refused the recipient: ${info.response}`);
     },
     close: () => transporter.close(),
@@ -88,7 +118,7 @@ function createMailboxTransport(dataDir: string): MailTransport {
   return {
     kind: 'mailbox',
     async send(message) {
-      const info = await composer.sendMail(messageOptions(message));
+      const info = await composer.sendMail(await messageOptions(message, dataDir));
       await fs.mkdir(directory, { recursive: true });
       // The name depends only on the row, so sending again after a crash overwrites the same
       // file: one .eml per message. Written beside and renamed, so no half-written file appears.

@@ -1,0 +1,108 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, EmailsTable, MailStatus } from '../../platform/db/schema';
+
+export type EmailRow = Selectable<EmailsTable>;
+
+/** An email with its delivery state (from its outbox row) and its attachments' ids, in order. */
+export type EmailRecord = EmailRow & {
+  outboxStatus: MailStatus;
+  outboxAttempts: number;
+  outboxNextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+  attachmentIds: string[];
+};
+
+const emailColumns = [
+  'emails.id',
+  'emails.organizationId',
+  'emails.authorId',
+  'emails.fromAddress',
+  'emails.fromName',
+  'emails.toRecipients',
+  'emails.ccRecipients',
+  'emails.bccRecipients',
+  'emails.subject',
+  'emails.bodyType',
+  'emails.bodyHtml',
+  'emails.bodyText',
+  'emails.activityTargetIds',
+  'emails.sendAt',
+  'emails.messageId',
+  'emails.inReplyToId',
+  'emails.referencesHeader',
+  'emails.outboxId',
+  'emails.createdAt',
+] as const;
+
+export async function insertEmail(
+  db: Kysely<DB>,
+  row: EmailRow,
+  attachmentIds: readonly string[],
+): Promise<void> {
+  await db.insertInto('emails').values(row).execute();
+  if (attachmentIds.length > 0) {
+    await db
+      .insertInto('emailAttachments')
+      .values(attachmentIds.map((fileId, position) => ({ emailId: row.id, fileId, position })))
+      .execute();
+  }
+}
+
+/** One email of the organization with its delivery state; another organization's is not found. */
+export async function findEmail(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<EmailRecord | undefined> {
+  const row = await db
+    .selectFrom('emails')
+    .innerJoin('mailOutbox', 'mailOutbox.id', 'emails.outboxId')
+    .select([
+      ...emailColumns,
+      'mailOutbox.status as outboxStatus',
+      'mailOutbox.attempts as outboxAttempts',
+      'mailOutbox.nextAttemptAt as outboxNextAttemptAt',
+      'mailOutbox.lastError',
+      'mailOutbox.sentAt',
+    ])
+    .where('emails.organizationId', '=', organizationId)
+    .where('emails.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const attachments = await db
+    .selectFrom('emailAttachments')
+    .select('fileId')
+    .where('emailId', '=', id)
+    .orderBy('position')
+    .execute();
+  return {
+    ...row,
+    outboxAttempts: Number(row.outboxAttempts),
+    attachmentIds: attachments.map((a) => a.fileId),
+  };
+}
+
+/** The addresses the user may send from: the primary one and the verified additional ones. */
+export async function findSenderAddresses(
+  db: Kysely<DB>,
+  userId: string,
+): Promise<{ name: string; addresses: string[] } | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .select(['firstName', 'lastName', 'email'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  const additional = await db
+    .selectFrom('userEmails')
+    .select('email')
+    .where('userId', '=', userId)
+    .where('verifiedAt', 'is not', null)
+    .orderBy('position')
+    .execute();
+  return {
+    name: `${user.firstName} ${user.lastName}`.trim(),
+    addresses: [user.email, ...additional.map((row) => row.email)],
+  };
+}
