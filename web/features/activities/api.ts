@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch, cursorOf, getCsrfToken } from '../../app/api';
+import { ApiError, apiFetch, cursorOf, getCsrfToken, setCsrfToken } from '../../app/api';
 
 /**
  * The activities API as the issue defines it (issue 13 item 7): `POST /api/emails`, `/api/calls`,
@@ -290,16 +290,22 @@ export type UploadedFile = { id: string; name: string; size: number; contentType
  * (0..1) as it goes: fetch cannot report upload progress, so this one request uses XHR, with the
  * session's CSRF token as `apiFetch` sends it. Rejects with `ApiError` as `apiFetch` does.
  */
-export function uploadFile(
+export async function uploadFile(
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadedFile> {
+  // After a reload the token is not in memory yet: the session answers it (as apiFetch does).
+  let token = getCsrfToken();
+  if (!token) {
+    const current = await apiFetch<{ data: { attributes: { csrfToken?: string } } }>('/api/sessions/current');
+    token = current.data.attributes.csrfToken ?? null;
+    setCsrfToken(token);
+  }
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/files');
     xhr.setRequestHeader('Accept', 'application/vnd.api+json');
-    const token = getCsrfToken();
     if (token) xhr.setRequestHeader('X-CSRF-Token', token);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);

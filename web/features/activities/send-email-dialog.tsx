@@ -330,7 +330,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
             />
           )}
           {unfilled.length > 0 && (subject + body).includes('{{') ? (
-            <Text size="sm" c="orange.9" role="status">
+            <Text size="sm" c="red.9" role="status">
               {t('email.unfilled', { names: unfilled.map((name) => `{{ ${name} }}`).join(', ') })}
             </Text>
           ) : null}
