@@ -13,7 +13,7 @@ import { ActivityItem } from './activity-item';
 import { type ActivityFilter, type ActivityKind, useActivities } from './api';
 
 /** The user setting holding the Activity section's page size (10, 25, 50 or 100). */
-export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.per_page';
+export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.page_size';
 const PAGE_SIZES = [10, 25, 50, 100];
 
 const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' }[] = [

@@ -88,6 +88,8 @@ function activitiesUrl(userId: string, filter: ActivityFilter, size: number, aft
   if (filter.from) query.set('filter[occurredAt][gte]', filter.from);
   if (filter.to) query.set('filter[occurredAt][lt]', filter.to);
   query.set('page[size]', String(size));
+  // The authors' names come with the page (JSON:API compound document).
+  query.set('include', 'author');
   if (after) query.set('page[after]', after);
   return `/api/users/${encodeURIComponent(userId)}/activities?${query}`;
 }

@@ -11,8 +11,13 @@ export type MeetingLinks =
   | { enabled: true; provider: 'jitsi'; baseUrl: string }
   | { enabled: true; provider: 'custom'; urlTemplate: string };
 
-/** The settings key the organization's integration setting lives under. */
-export const MEETING_LINKS_SETTING = 'integrations.meeting_links';
+/** The organization's settings (common/settings.ts) that say whether and how. */
+export const MEETING_LINKS_SETTINGS = {
+  enabled: 'meeting_links.enabled',
+  provider: 'meeting_links.provider',
+  jitsiBaseUrl: 'meeting_links.jitsi_base_url',
+  urlTemplate: 'meeting_links.url_template',
+} as const;
 
 /** A room name of 128 random bits (26 base-32 characters), prefixed so people know where it came from. */
 export function newRoomName(
@@ -45,11 +50,16 @@ export function newMeetingUrl(links: MeetingLinks, room: string = newRoomName())
 /** Reads the setting as it is in force for the viewer; off until it is known or when unreadable. */
 export function useMeetingLinks(): MeetingLinks {
   const { data } = useSettings('user');
-  const value = data?.find((setting) => setting.key === MEETING_LINKS_SETTING)?.value;
-  return parseMeetingLinks(value);
+  const value = (key: string) => data?.find((setting) => setting.key === key)?.value;
+  return parseMeetingLinks({
+    enabled: value(MEETING_LINKS_SETTINGS.enabled),
+    provider: value(MEETING_LINKS_SETTINGS.provider),
+    baseUrl: value(MEETING_LINKS_SETTINGS.jitsiBaseUrl),
+    urlTemplate: value(MEETING_LINKS_SETTINGS.urlTemplate),
+  });
 }
 
-/** The setting's value, checked: anything unexpected reads as off. */
+/** The settings' values, checked: anything unexpected reads as off. */
 export function parseMeetingLinks(value: unknown): MeetingLinks {
   if (!value || typeof value !== 'object') return { enabled: false };
   const v = value as Record<string, unknown>;
