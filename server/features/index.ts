@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps';
 import { accessRoutes } from './access/routes';
+import { activityRoutes } from './activities/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
@@ -42,4 +43,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await emailTemplateRoutes(app, deps);
   await callRoutes(app, deps);
   await emailRoutes(app, deps);
+  await activityRoutes(app, deps);
 }

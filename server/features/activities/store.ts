@@ -225,20 +225,7 @@ export type TimelineQuery = {
  */
 export async function listTimeline(db: Kysely<DB>, query: TimelineQuery): Promise<ActivityRow[]> {
   if (query.kinds.length === 0) return [];
-  let select = db
-    .selectFrom('activities')
-    .select(activityColumns)
-    .where('activities.organizationId', '=', query.organizationId)
-    .where('activities.targetUserId', '=', query.targetUserId);
-  select =
-    query.kinds.length === 1
-      ? select.where('activities.kind', '=', query.kinds[0] as ActivityKind)
-      : select.where('activities.kind', 'in', [...query.kinds]);
-  if (query.occurredFrom !== undefined)
-    select = select.where('activities.occurredAt', '>=', query.occurredFrom);
-  if (query.occurredBefore !== undefined) {
-    select = select.where('activities.occurredAt', '<', query.occurredBefore);
-  }
+  let select = timelineQuery(db, query).select(activityColumns);
   const after = query.after;
   if (after) {
     // A row-value comparison: both databases read it as one range on the index.
@@ -251,4 +238,33 @@ export async function listTimeline(db: Kysely<DB>, query: TimelineQuery): Promis
     .orderBy('activities.id', 'desc')
     .limit(query.limit)
     .execute();
+}
+
+/** How many items the timeline has with these kinds and dates (the cursor and limit ignored). */
+export async function countTimeline(
+  db: Kysely<DB>,
+  query: Omit<TimelineQuery, 'after' | 'limit'>,
+): Promise<number> {
+  if (query.kinds.length === 0) return 0;
+  const row = await timelineQuery(db, query)
+    .select(sql<unknown>`count(*)`.as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+function timelineQuery(db: Kysely<DB>, query: Omit<TimelineQuery, 'after' | 'limit'>) {
+  let select = db
+    .selectFrom('activities')
+    .where('activities.organizationId', '=', query.organizationId)
+    .where('activities.targetUserId', '=', query.targetUserId);
+  select =
+    query.kinds.length === 1
+      ? select.where('activities.kind', '=', query.kinds[0] as ActivityKind)
+      : select.where('activities.kind', 'in', [...query.kinds]);
+  if (query.occurredFrom !== undefined)
+    select = select.where('activities.occurredAt', '>=', query.occurredFrom);
+  if (query.occurredBefore !== undefined) {
+    select = select.where('activities.occurredAt', '<', query.occurredBefore);
+  }
+  return select;
 }
