@@ -11,7 +11,6 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconMail, IconPhone } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +18,7 @@ import { formatDuration } from '../../../common/duration';
 import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
+import { notifySuccess } from '../../ui/notify';
 import { formatDateTime } from '../users/format';
 import { SEND_EMAIL } from './activity-actions';
 import {
@@ -318,7 +318,7 @@ function CallDetails({
               remove.mutate(call.id, {
                 onSuccess: () => {
                   setConfirming(false);
-                  notifications.show({ color: 'green', message: t('item.deleted') });
+                  notifySuccess(t('item.deleted'));
                 },
               })
             }

@@ -1,5 +1,4 @@
 import { Autocomplete, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconVideo } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { formatPhoneNational } from '../../../common/phone';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { ApiError, fieldErrors } from '../../app/api';
 import { FailureAlert } from '../../ui/feedback';
+import { notifySuccess } from '../../ui/notify';
 import { useViewerTimeZone } from '../users/format';
 import { type CallAttributes, type CallResource, useLogCall, useUpdateCall } from './api';
 import { DurationInput } from './duration-input';
@@ -98,10 +98,7 @@ export function LogCallDialog(props: LogCallDialogProps) {
       },
       {
         onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            message: call ? t('call.saved') : t('call.logged'),
-          });
+          notifySuccess(call ? t('call.saved') : t('call.logged'));
           onClose();
         },
         onError: (error) => {

@@ -11,13 +11,13 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { ApiError, fieldErrors, useCurrentUser } from '../../app/api';
 import { FailureAlert } from '../../ui/feedback';
+import { notifySuccess } from '../../ui/notify';
 import { useSettings } from '../settings/api';
 import { useUser } from '../users/api';
 import { useViewerTimeZone } from '../users/format';
@@ -224,11 +224,9 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
       },
       {
         onSuccess: (document) => {
-          notifications.show({
-            color: 'green',
-            message:
-              document.data.attributes.status === 'scheduled' ? t('email.scheduled') : t('email.queued'),
-          });
+          notifySuccess(
+            document.data.attributes.status === 'scheduled' ? t('email.scheduled') : t('email.queued'),
+          );
           onClose();
         },
         onError: (error) => {
