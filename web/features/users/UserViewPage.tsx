@@ -16,7 +16,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
@@ -25,6 +25,7 @@ import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
+import { contactRowClass, EmailAddressActions, PhoneActions } from '../activities/activity-actions';
 import { ApiKeyField } from '../api-keys/ApiKeyField';
 import {
   type CustomFieldDefinition,
@@ -41,6 +42,10 @@ import { describeUserAgent, formatDateTime, useViewerLocale, useViewerTimeZone }
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';
+
+const ActivitySection = lazy(() =>
+  import('../activities/activity-section').then((module) => ({ default: module.ActivitySection })),
+);
 
 /** `/users/:id`: any user of the organization, as administrators (and colleagues) see them. */
 export function UserViewPage() {
@@ -104,7 +109,7 @@ export function UserView({ userId }: { userId: string }) {
             <Field label="Username">{a.username}</Field>
             <Field label="Birthday">{a.birthday ? formatLongDate(a.birthday, locale) : <NotSet />}</Field>
             <Field label="Primary Email">
-              <EmailLink email={a.email} />
+              <EmailLink email={a.email} permissions={permissions} />
             </Field>
             <Field label="Emails">
               {a.additionalEmails.length === 0 ? (
@@ -113,13 +118,22 @@ export function UserView({ userId }: { userId: string }) {
                 <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {a.additionalEmails.map((item) => (
                     <li key={item.email}>
-                      <EmailLink email={item.email} verified={item.verified} />
+                      <EmailLink email={item.email} verified={item.verified} permissions={permissions} />
                     </li>
                   ))}
                 </Stack>
               )}
             </Field>
-            <Field label="Phone">{a.phone ? <PhoneLink phone={a.phone} /> : <NotSet />}</Field>
+            <Field label="Phone">
+              {a.phone ? (
+                <Group gap={6} wrap="nowrap" className={contactRowClass}>
+                  <PhoneLink phone={a.phone} />
+                  <PhoneActions phone={a.phone} permissions={permissions} />
+                </Group>
+              ) : (
+                <NotSet />
+              )}
+            </Field>
           </Stack>
           <Stack gap="sm">
             {/* The field has its own "API Key" label. */}
@@ -130,6 +144,11 @@ export function UserView({ userId }: { userId: string }) {
         </SimpleGrid>
       </Section>
       <AdditionalInformation user={data} locale={locale} />
+      {isSelf || permissions.includes('activities.view') ? (
+        <Suspense fallback={<PageLoader label="Loading the activity…" />}>
+          <ActivitySection user={{ id: data.id, name, email: a.email, phone: a.phone }} isSelf={isSelf} />
+        </Suspense>
+      ) : null}
       {isSelf ? <SignedInDevices locale={locale} /> : null}
       <SecurityEvents
         userId={isSelf ? 'me' : data.id}
@@ -344,9 +363,17 @@ function NotSet() {
   );
 }
 
-function EmailLink({ email, verified }: { email: string; verified?: boolean }) {
+function EmailLink({
+  email,
+  verified,
+  permissions,
+}: {
+  email: string;
+  verified?: boolean;
+  permissions: readonly string[];
+}) {
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="nowrap" className={contactRowClass}>
       <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }}>
         {email}
       </Anchor>
@@ -373,6 +400,7 @@ function EmailLink({ email, verified }: { email: string; verified?: boolean }) {
           Unverified
         </Badge>
       ) : null}
+      <EmailAddressActions email={email} permissions={permissions} />
     </Group>
   );
 }

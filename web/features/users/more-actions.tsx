@@ -1,6 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
+import { activityMoreActions } from '../activities/activity-actions';
 import { usePasswordActions } from '../passwords/admin-dialogs';
 
 /** Who the page is about and who is looking: what every More Actions entry decides from. */
@@ -43,7 +44,7 @@ const passwordActions: MoreActionProvider = (context) =>
  * Entries with dialogs, as hooks: called in this fixed order on every render of the page (the
  * list never changes at run time, so the rules of hooks hold).
  */
-export const moreActionProviders: readonly MoreActionProvider[] = [passwordActions];
+export const moreActionProviders: readonly MoreActionProvider[] = [activityMoreActions, passwordActions];
 
 /** The **More Actions** button and menu (hidden when no entry applies), and the entries' dialogs. */
 export function MoreActionsMenu({ context }: { context: MoreActionContext }) {

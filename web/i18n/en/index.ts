@@ -1,4 +1,5 @@
 import { access } from './access';
+import { activities } from './activities';
 import { auth } from './auth';
 import { common } from './common';
 import { customFields } from './custom-fields';
@@ -12,6 +13,16 @@ import { users } from './users';
  * plus `common` (shared words) and `errors` (API error codes). Its shape is the type of every
  * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
  */
-export const en = { access, auth, common, customFields, errors, organizations, passwords, users } as const;
+export const en = {
+  access,
+  activities,
+  auth,
+  common,
+  customFields,
+  errors,
+  organizations,
+  passwords,
+  users,
+} as const;
 
 export type Namespace = keyof typeof en;

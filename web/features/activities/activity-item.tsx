@@ -1,0 +1,330 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconMail, IconPhone } from '@tabler/icons-react';
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../../../common/duration';
+import { formatPhoneNational } from '../../../common/phone';
+import { ApiError } from '../../app/api';
+import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
+import { notifySuccess } from '../../ui/notify';
+import { formatDateTime } from '../users/format';
+import { SEND_EMAIL } from './activity-actions';
+import {
+  type ActivityResource,
+  type CallResource,
+  type EmailResource,
+  type IncludedResource,
+  useCancelEmail,
+  useDeleteCall,
+  useEmail,
+  useFile,
+} from './api';
+import { openActivityDialog } from './dialog-store';
+import { EmailBodyFrame } from './email-body-frame';
+
+type ItemProps = {
+  item: ActivityResource;
+  included: IncludedResource[];
+  locale: string;
+  timeZone: string | undefined;
+  viewerId: string | undefined;
+  permissions: readonly string[];
+};
+
+function authorIdOf(item: ActivityResource): string | undefined {
+  const relationships = item.relationships;
+  return (relationships?.author?.data ?? relationships?.owner?.data)?.id ?? undefined;
+}
+
+function authorName(item: ActivityResource, included: IncludedResource[]): string | undefined {
+  const id = authorIdOf(item);
+  const person = included.find((resource) => resource.type === 'users' && resource.id === id);
+  const name = person?.attributes.fullName;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function occurredAt(item: ActivityResource): string | undefined {
+  if (item.type === 'calls') return item.attributes.callDateTime;
+  return item.attributes.sentAt ?? item.attributes.sendAt ?? item.attributes.createdAt;
+}
+
+/**
+ * One entry of the Activity timeline: its icon, subject, author and time (viewer's locale and
+ * zone); the header expands the details — an email's body, recipients, attachments, delivery
+ * status with Cancel and Reply; a call's fields with Edit and Delete.
+ */
+export function ActivityItem({ item, included, locale, timeZone, viewerId, permissions }: ItemProps) {
+  const { t } = useTranslation('activities');
+  const [expanded, setExpanded] = useState(false);
+  const detailsId = useId();
+  const author = authorName(item, included);
+  const when = occurredAt(item);
+  const kindLabel = item.type === 'emails' ? t('item.email') : t('item.call');
+  return (
+    <Paper component="li" withBorder radius="sm" p="xs">
+      <UnstyledButton
+        onClick={() => setExpanded((open) => !open)}
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        style={{ display: 'block', width: '100%' }}
+      >
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          {expanded ? (
+            <IconChevronDown size={16} aria-hidden="true" style={{ marginTop: 3 }} />
+          ) : (
+            <IconChevronRight size={16} aria-hidden="true" style={{ marginTop: 3 }} />
+          )}
+          {item.type === 'emails' ? (
+            <IconMail size={18} aria-label={t('item.email')} role="img" />
+          ) : (
+            <IconPhone size={18} aria-label={t('item.call')} role="img" />
+          )}
+          <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {item.attributes.subject}
+            </Text>
+            <Text size="sm" c="gray.8">
+              {kindLabel}
+              {author ? ` ${t('item.by', { name: author })}` : ''}
+              {when ? ` · ${formatDateTime(when, locale, timeZone)}` : ''}
+            </Text>
+          </Stack>
+          {item.type === 'emails' ? <EmailStatusBadge email={item} /> : null}
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={expanded} id={detailsId}>
+        {expanded ? (
+          <div style={{ paddingTop: 8 }}>
+            {item.type === 'emails' ? (
+              <EmailDetails email={item} locale={locale} timeZone={timeZone} permissions={permissions} />
+            ) : (
+              <CallDetails
+                call={item}
+                locale={locale}
+                timeZone={timeZone}
+                viewerId={viewerId}
+                permissions={permissions}
+              />
+            )}
+          </div>
+        ) : null}
+      </Collapse>
+    </Paper>
+  );
+}
+
+const STATUS_COLORS: Record<EmailResource['attributes']['status'], string> = {
+  queued: 'gray.8',
+  scheduled: 'indigo.9',
+  sent: 'teal.9',
+  failed: 'red.9',
+  cancelled: 'gray.8',
+};
+
+function EmailStatusBadge({ email }: { email: EmailResource }) {
+  const { t } = useTranslation('activities');
+  const status = email.attributes.status;
+  return <Badge color={STATUS_COLORS[status] ?? 'gray.8'}>{t(`item.${status}`)}</Badge>;
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" fw={600} c="gray.8">
+        {label}
+      </Text>
+      <div style={{ overflowWrap: 'anywhere' }}>{children}</div>
+    </div>
+  );
+}
+
+function EmailDetails({
+  email: listed,
+  locale,
+  timeZone,
+  permissions,
+}: {
+  email: EmailResource;
+  locale: string;
+  timeZone: string | undefined;
+  permissions: readonly string[];
+}) {
+  const { t } = useTranslation('activities');
+  // The delivery status moves on after the list was read: the expanded email is read fresh.
+  const fresh = useEmail(listed.id, true);
+  const cancel = useCancelEmail();
+  const email = fresh.data ?? listed;
+  const a = email.attributes;
+  const attachments = email.relationships?.attachments?.data ?? [];
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <Field label={t('item.from')}>{a.from}</Field>
+        <Field label={t('item.to')}>{a.toRecipients.join(', ') || '—'}</Field>
+        {a.ccRecipients.length > 0 ? <Field label={t('item.cc')}>{a.ccRecipients.join(', ')}</Field> : null}
+        {a.bccRecipients.length > 0 ? (
+          <Field label={t('item.bcc')}>{a.bccRecipients.join(', ')}</Field>
+        ) : null}
+        <Field label={t('item.status')}>
+          <Group gap="xs">
+            <EmailStatusBadge email={email} />
+            {a.status === 'sent' && a.sentAt ? (
+              <Text size="sm">{formatDateTime(a.sentAt, locale, timeZone)}</Text>
+            ) : null}
+            {a.status === 'scheduled' && a.sendAt ? (
+              <Text size="sm">
+                {t('item.scheduledFor', { time: formatDateTime(a.sendAt, locale, timeZone) })}
+              </Text>
+            ) : null}
+            {a.status === 'failed' && a.failureReason ? <Text size="sm">{a.failureReason}</Text> : null}
+          </Group>
+        </Field>
+      </SimpleGrid>
+      {attachments.length > 0 ? (
+        <Field label={t('item.attachments')}>
+          <Stack gap={2}>
+            {attachments.map((file) => (
+              <AttachmentLink key={file.id} id={file.id} />
+            ))}
+          </Stack>
+        </Field>
+      ) : null}
+      <EmailBodyFrame body={a.body} title={`Body of ${a.subject}`} />
+      <FailureAlert
+        title={t('item.cancelFailed')}
+        message={
+          cancel.error instanceof ApiError ? cancel.error.message : cancel.error ? String(cancel.error) : null
+        }
+      />
+      <Group gap="xs">
+        {a.status === 'scheduled' ? (
+          <Button
+            size="xs"
+            variant="default"
+            color="red.8"
+            loading={cancel.isPending}
+            onClick={() => cancel.mutate(email.id)}
+          >
+            {t('item.cancel')}
+          </Button>
+        ) : null}
+        {permissions.includes(SEND_EMAIL) ? (
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => openActivityDialog({ kind: 'email', replyTo: email })}
+          >
+            {t('item.reply')}
+          </Button>
+        ) : null}
+      </Group>
+    </Stack>
+  );
+}
+
+function AttachmentLink({ id }: { id: string }) {
+  const { t } = useTranslation('activities');
+  const file = useFile(id);
+  return (
+    <Anchor href={`/api/files/${encodeURIComponent(id)}/content`} download={file.data?.fileName ?? true}>
+      {file.data?.fileName ?? t('item.attachment')}
+    </Anchor>
+  );
+}
+
+function CallDetails({
+  call,
+  locale,
+  timeZone,
+  viewerId,
+  permissions,
+}: {
+  call: CallResource;
+  locale: string;
+  timeZone: string | undefined;
+  viewerId: string | undefined;
+  permissions: readonly string[];
+}) {
+  const { t } = useTranslation('activities');
+  const a = call.attributes;
+  const isAuthor = viewerId !== undefined && authorIdOf(call) === viewerId;
+  const canChange = isAuthor || permissions.includes('calls.manage');
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteCall();
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <Field label={t('item.phoneNumber')}>{formatPhoneNational(a.phoneNumber)}</Field>
+        <Field label={t('item.callDateTime')}>{formatDateTime(a.callDateTime, locale, timeZone)}</Field>
+        <Field label={t('item.callStatus')}>
+          {a.callStatus === 'completed' ? t('call.statusCompleted') : t('call.statusInProgress')}
+        </Field>
+        <Field label={t('item.direction')}>
+          {a.direction === 'incoming' ? t('call.incoming') : t('call.outgoing')}
+        </Field>
+        <Field label={t('item.duration')}>{formatDuration(a.duration)}</Field>
+      </SimpleGrid>
+      {a.notes ? (
+        <Field label={t('item.notes')}>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{a.notes}</Text>
+        </Field>
+      ) : null}
+      {canChange ? (
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={() => openActivityDialog({ kind: 'call', call })}>
+            {t('item.edit')}
+          </Button>
+          <Button size="xs" variant="default" color="red.8" onClick={() => setConfirming(true)}>
+            {t('item.delete')}
+          </Button>
+        </Group>
+      ) : null}
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('item.deleteTitle')}
+        centered
+        closeButtonProps={{ 'aria-label': t('close') }}
+      >
+        <Stack gap="sm">
+          <Text>{t('item.deleteExplain', { subject: a.subject })}</Text>
+          <FailureAlert
+            title={t('item.deleteFailed')}
+            message={
+              remove.error instanceof ApiError
+                ? remove.error.message
+                : remove.error
+                  ? String(remove.error)
+                  : null
+            }
+          />
+          <DangerConfirmActions
+            label={t('item.delete')}
+            loading={remove.isPending}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() =>
+              remove.mutate(call.id, {
+                onSuccess: () => {
+                  setConfirming(false);
+                  notifySuccess(t('item.deleted'));
+                },
+              })
+            }
+          />
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,389 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiFetch, cursorOf, getCsrfToken, setCsrfToken } from '../../app/api';
+
+/**
+ * The activities API as the issue defines it (issue 13 item 7): `POST /api/emails`, `/api/calls`,
+ * `GET /api/users/{id}/activities` (a mixed collection of `emails` and `calls`, keyset-paged with
+ * `page[after]` and `links.next`), `/api/email-templates`, `POST /api/files`.
+ */
+
+/** A call's attributes (OroCRM's Call entity). `duration` in whole seconds. */
+export type CallAttributes = {
+  subject: string;
+  phoneNumber: string;
+  notes: string | null;
+  /** ISO-8601 UTC */
+  callDateTime: string;
+  callStatus: 'in_progress' | 'completed';
+  direction: 'incoming' | 'outgoing';
+  duration: number;
+};
+
+export type EmailStatus = 'queued' | 'scheduled' | 'sent' | 'failed' | 'cancelled';
+
+export type EmailAttributes = {
+  from: string;
+  toRecipients: string[];
+  ccRecipients: string[];
+  bccRecipients: string[];
+  subject: string;
+  /** Sanitized by the server before it was stored. */
+  body: { type: 'html' | 'text'; content: string };
+  status: EmailStatus;
+  sendAt: string | null;
+  sentAt: string | null;
+  messageId: string | null;
+  /** Why delivery failed, when it did. */
+  failureReason?: string | null;
+  createdAt?: string;
+};
+
+type Relationship = { data: { type: string; id: string } | null };
+type ToMany = { data: { type: string; id: string }[] };
+
+export type CallResource = {
+  type: 'calls';
+  id: string;
+  attributes: CallAttributes & { createdAt?: string; updatedAt?: string };
+  relationships?: { author?: Relationship; owner?: Relationship; activityTargets?: ToMany };
+};
+
+export type EmailResource = {
+  type: 'emails';
+  id: string;
+  attributes: EmailAttributes;
+  relationships?: {
+    author?: Relationship;
+    owner?: Relationship;
+    activityTargets?: ToMany;
+    attachments?: ToMany;
+  };
+};
+
+export type ActivityResource = CallResource | EmailResource;
+
+/** A resource from a document's `included` (authors, files). */
+export type IncludedResource = { type: string; id: string; attributes: Record<string, unknown> };
+
+export type ActivityKind = 'emails' | 'calls';
+
+export type ActivityFilter = {
+  types: ActivityKind[];
+  /** ISO-8601 UTC bounds: from inclusive, to exclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+export type ActivityPage = {
+  items: ActivityResource[];
+  included: IncludedResource[];
+  next: string | undefined;
+};
+
+export const activitiesQueryKey = (userId: string) => ['activities', userId] as const;
+
+function activitiesUrl(userId: string, filter: ActivityFilter, size: number, after?: string): string {
+  const query = new URLSearchParams();
+  if (filter.types.length > 0) query.set('filter[type]', filter.types.join(','));
+  if (filter.from) query.set('filter[occurredAt][gte]', filter.from);
+  if (filter.to) query.set('filter[occurredAt][lt]', filter.to);
+  query.set('page[size]', String(size));
+  // The authors' names come with the page (JSON:API compound document).
+  query.set('include', 'author');
+  if (after) query.set('page[after]', after);
+  return `/api/users/${encodeURIComponent(userId)}/activities?${query}`;
+}
+
+/**
+ * The user's timeline, newest first: one page per **Load more**, each asked for with the previous
+ * answer's `links.next` cursor (keyset paging: page 1,000 costs what page 1 costs).
+ */
+export function useActivities(userId: string, filter: ActivityFilter, size: number, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...activitiesQueryKey(userId), filter, size],
+    enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }): Promise<ActivityPage> => {
+      const document = await apiFetch<{
+        data: ActivityResource[];
+        included?: IncludedResource[];
+        links?: { next?: string | null };
+      }>(activitiesUrl(userId, filter, size, pageParam), { signal });
+      return {
+        items: document.data,
+        included: document.included ?? [],
+        next: cursorOf(document.links?.next ?? undefined, 'page[after]'),
+      };
+    },
+    getNextPageParam: (page) => page.next,
+  });
+}
+
+/** One email, fresh (its delivery status moves on after sending). */
+export function useEmail(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['emails', id],
+    enabled,
+    queryFn: async ({ signal }) =>
+      (await apiFetch<{ data: EmailResource }>(`/api/emails/${encodeURIComponent(id)}`, { signal })).data,
+  });
+}
+
+/** An uploaded file's name and size (`GET /api/files/{id}`), for an attachment's link. */
+export function useFile(id: string) {
+  return useQuery({
+    queryKey: ['files', id],
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async ({ signal }) =>
+      (
+        await apiFetch<{ data: { attributes: { fileName: string; size: number } } }>(
+          `/api/files/${encodeURIComponent(id)}`,
+          { signal },
+        )
+      ).data.attributes,
+  });
+}
+
+export type CallInput = CallAttributes & { targetUserIds: string[] };
+
+function callDocument(input: CallInput, id?: string) {
+  const { targetUserIds, ...attributes } = input;
+  return {
+    data: {
+      type: 'calls',
+      ...(id ? { id } : {}),
+      attributes,
+      relationships: {
+        activityTargets: { data: targetUserIds.map((userId) => ({ type: 'users', id: userId })) },
+      },
+    },
+  };
+}
+
+function useInvalidateActivities() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['activities'] });
+}
+
+/** **Log Call**: `POST /api/calls`. */
+export function useLogCall() {
+  const invalidate = useInvalidateActivities();
+  return useMutation({
+    mutationFn: (input: CallInput) =>
+      apiFetch<{ data: CallResource }>('/api/calls', { method: 'POST', body: callDocument(input) }),
+    onSuccess: invalidate,
+  });
+}
+
+/** A call's **Edit**: `PATCH /api/calls/{id}`. */
+export function useUpdateCall(id: string) {
+  const invalidate = useInvalidateActivities();
+  return useMutation({
+    mutationFn: (input: CallInput) =>
+      apiFetch<{ data: CallResource }>(`/api/calls/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: callDocument(input, id),
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** A call's **Delete**: `DELETE /api/calls/{id}`. */
+export function useDeleteCall() {
+  const invalidate = useInvalidateActivities();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/api/calls/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+export type EmailInput = {
+  from: string;
+  toRecipients: string[];
+  ccRecipients: string[];
+  bccRecipients: string[];
+  subject: string;
+  body: { type: 'html'; content: string };
+  /** ISO-8601 UTC, for **Send later** */
+  sendAt?: string | undefined;
+  targetUserIds: string[];
+  attachmentIds: string[];
+  /** The email this one answers (**Reply**): the server sets In-Reply-To and References. */
+  inReplyToId?: string | undefined;
+};
+
+/** **Send** and **Send later**: `POST /api/emails`; answers `queued` or `scheduled`. */
+export function useSendEmail() {
+  const invalidate = useInvalidateActivities();
+  return useMutation({
+    mutationFn: ({ targetUserIds, attachmentIds, inReplyToId, sendAt, ...attributes }: EmailInput) =>
+      apiFetch<{ data: EmailResource }>('/api/emails', {
+        method: 'POST',
+        body: {
+          data: {
+            type: 'emails',
+            attributes: { ...attributes, ...(sendAt ? { sendAt } : {}) },
+            relationships: {
+              activityTargets: { data: targetUserIds.map((id) => ({ type: 'users', id })) },
+              attachments: { data: attachmentIds.map((id) => ({ type: 'files', id })) },
+              ...(inReplyToId ? { inReplyTo: { data: { type: 'emails', id: inReplyToId } } } : {}),
+            },
+          },
+        },
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** **Cancel** a scheduled email: `DELETE /api/emails/{id}` (409 once it was sent). */
+export function useCancelEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/api/emails/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['activities'] }),
+    onSettled: (_result, _error, id) => queryClient.invalidateQueries({ queryKey: ['emails', id] }),
+  });
+}
+
+export type EmailTemplate = { id: string; name: string };
+
+/** The organization's email templates, by name (for **Template**). */
+export function useEmailTemplates(enabled: boolean) {
+  return useQuery({
+    queryKey: ['email-templates'],
+    enabled,
+    queryFn: async ({ signal }): Promise<EmailTemplate[]> => {
+      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
+        '/api/email-templates',
+        { signal },
+      );
+      return document.data.map((resource) => ({ id: resource.id, name: resource.attributes.name }));
+    },
+  });
+}
+
+export type RenderedTemplate = {
+  subject: string;
+  body: { type: 'html' | 'text'; content: string };
+  /** Variables the recipient has no value for, left written as `{{ … }}` (sending refuses them). */
+  unfilled: string[];
+};
+
+/**
+ * A template filled for one recipient (a user id or an address), with the viewer as sender:
+ * `GET /api/email-templates/{id}/render` fills it on the server with a sandboxed engine, so the
+ * browser never evaluates template text.
+ */
+export async function renderEmailTemplate(
+  id: string,
+  recipient: string | undefined,
+): Promise<RenderedTemplate> {
+  const query = recipient ? `?${new URLSearchParams({ recipient })}` : '';
+  const document = await apiFetch<{ meta: RenderedTemplate }>(
+    `/api/email-templates/${encodeURIComponent(id)}/render${query}`,
+  );
+  return document.meta;
+}
+
+export type UploadedFile = { id: string; name: string; size: number; contentType: string };
+
+/**
+ * Uploads one attachment (`POST /api/files`, multipart field `file`) and reports progress
+ * (0..1) as it goes: fetch cannot report upload progress, so this one request uses XHR, with the
+ * session's CSRF token as `apiFetch` sends it. Rejects with `ApiError` as `apiFetch` does.
+ */
+export async function uploadFile(
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadedFile> {
+  // After a reload the token is not in memory yet: the session answers it (as apiFetch does).
+  let token = getCsrfToken();
+  if (!token) {
+    const current = await apiFetch<{ data: { attributes: { csrfToken?: string } } }>('/api/sessions/current');
+    token = current.data.attributes.csrfToken ?? null;
+    setCsrfToken(token);
+  }
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/files');
+    xhr.setRequestHeader('Accept', 'application/vnd.api+json');
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let document: {
+        data?: {
+          id: string;
+          attributes: { fileName: string; size: number; contentType: string };
+        };
+        errors?: ApiError['errors'];
+      } = {};
+      try {
+        document = JSON.parse(xhr.responseText || '{}');
+      } catch {
+        // not JSON: reported below
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && document.data) {
+        const { attributes } = document.data;
+        resolve({
+          id: document.data.id,
+          name: attributes.fileName,
+          size: attributes.size,
+          contentType: attributes.contentType,
+        });
+      } else {
+        reject(
+          new ApiError(
+            xhr.status,
+            document.errors ?? [
+              { status: String(xhr.status), code: `http_${xhr.status}`, detail: 'The upload failed.' },
+            ],
+          ),
+        );
+      }
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, [{ status: '0', code: 'network_error', detail: 'The server could not be reached.' }]),
+      );
+    signal?.addEventListener('abort', () => xhr.abort());
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
+
+/** A person the people picker offers: an organization user with their address. */
+export type Person = { id: string; name: string; email: string };
+
+/**
+ * Organization users whose name or email contains the text (for To/Cc/Bcc). A viewer who may not
+ * list users gets none, and types addresses instead.
+ */
+export function usePeopleSearch(text: string) {
+  const term = text.trim();
+  return useQuery({
+    queryKey: ['people', term],
+    enabled: term.length >= 2,
+    staleTime: 30_000,
+    retry: false,
+    queryFn: async ({ signal }): Promise<Person[]> => {
+      const query = new URLSearchParams({ 'filter[name][contains]': term, 'page[size]': '10' });
+      try {
+        const document = await apiFetch<{
+          data: { id: string; attributes: { fullName: string; email: string } }[];
+        }>(`/api/users?${query}`, { signal });
+        return document.data.map((resource) => ({
+          id: resource.id,
+          name: resource.attributes.fullName,
+          email: resource.attributes.email,
+        }));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 403) return [];
+        throw error;
+      }
+    },
+  });
+}

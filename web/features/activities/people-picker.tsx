@@ -1,0 +1,56 @@
+import { TagsInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addressOf, namedAddress } from './addresses';
+import { usePeopleSearch } from './api';
+
+/**
+ * **To**, **Cc** or **Bcc**: a people picker over the organization's users (found by name as one
+ * types two letters or more) that also takes any address typed (`ada@example.com` or
+ * `Ada Lovelace <ada@example.com>`), ended by Enter, comma or semicolon. Addresses that cannot be
+ * read are named under the field.
+ */
+export function PeoplePicker({
+  label,
+  value,
+  onChange,
+  error,
+  autoFocus,
+}: {
+  label: string;
+  value: string[];
+  onChange: (value: string[]) => void;
+  error?: string | undefined;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation('activities');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const people = usePeopleSearch(debounced);
+  const options = (people.data ?? [])
+    .map((person) => namedAddress(person.name, person.email))
+    .filter((option) => !value.includes(option));
+  const unreadable = value.filter((item) => !addressOf(item));
+  return (
+    <TagsInput
+      label={label}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={options}
+      splitChars={[',', ';']}
+      acceptValueOnBlur
+      clearable
+      autoFocus={autoFocus}
+      placeholder={value.length === 0 ? t('email.pickerPlaceholder') : undefined}
+      error={
+        error ??
+        (unreadable.length > 0 ? t('email.notAnAddress', { list: unreadable.join(', ') }) : undefined)
+      }
+      comboboxProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': t('email.clearField', { field: label }) }}
+    />
+  );
+}
