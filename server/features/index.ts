@@ -7,6 +7,7 @@ import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { mailRoutes } from './mail/routes';
+import { menuRoutes } from './menus/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passwordRoutes } from './passwords/routes';
 import { settingsRoutes } from './settings/routes';
@@ -34,4 +35,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await userEmailRoutes(app, deps);
   await customFieldRoutes(app, deps);
   await mailRoutes(app, deps);
+  await menuRoutes(app, deps);
 }
