@@ -45,16 +45,24 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!(error instanceof ApiError)) return result;
   for (const item of error.errors) {
-    const pointer = item.source?.pointer;
-    if (!pointer?.startsWith('/data/attributes/')) continue;
-    const field = pointer
-      .slice('/data/attributes/'.length)
-      .split('/')
-      .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .join('.');
+    const field = attributePath(item.source?.pointer);
     if (field && !(field in result)) result[field] = item.detail;
   }
   return result;
+}
+
+/**
+ * The form path of a JSON pointer into the request's attributes: `/data/attributes/emails/0/email`
+ * → `emails.0.email` (RFC 6901 escapes undone); `undefined` for any other pointer.
+ */
+export function attributePath(pointer: string | undefined): string | undefined {
+  if (!pointer?.startsWith('/data/attributes/')) return undefined;
+  const path = pointer
+    .slice('/data/attributes/'.length)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
+  return path || undefined;
 }
 
 /**

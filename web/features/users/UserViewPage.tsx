@@ -20,7 +20,6 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
-import { formatPhoneNational, phoneUri } from '../../../common/phone';
 import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -46,6 +45,7 @@ import {
 } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
+import { PhoneLink } from './phone-link';
 
 /** `/users/:id`: any user of the organization, as administrators (and colleagues) see them. */
 export function UserViewPage() {
@@ -124,15 +124,7 @@ export function UserView({ userId }: { userId: string }) {
                 </Stack>
               )}
             </Field>
-            <Field label="Phone">
-              {a.phone ? (
-                <Anchor href={phoneUri(a.phone)} title={a.phone}>
-                  {formatPhoneNational(a.phone)}
-                </Anchor>
-              ) : (
-                <NotSet />
-              )}
-            </Field>
+            <Field label="Phone">{a.phone ? <PhoneLink phone={a.phone} /> : <NotSet />}</Field>
           </Stack>
           <Stack gap="sm">
             {/* The field has its own "API Key" label. */}

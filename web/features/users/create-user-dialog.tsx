@@ -1,22 +1,13 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Checkbox, Group, MultiSelect, PasswordInput, SimpleGrid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { newUserAttributesSchema } from '../../../common/identity';
+import { type NewUserAttributes, newUserAttributesSchema } from '../../../common/identity';
 import { generatePassword } from '../../../common/password-generator';
-import { ApiError, fieldErrors } from '../../app/api';
-import { FailureAlert } from '../../ui/feedback';
+import { validateWith } from '../../ui/form';
+import { FormDialog } from '../../ui/form-dialog';
+import { notifySuccess } from '../../ui/notify';
 import { useRoles } from '../access/api';
 import { usePasswordPolicy } from '../passwords/api';
 import { PasswordRulesButton } from '../passwords/password-help';
@@ -28,21 +19,32 @@ type FormValues = {
   firstName: string;
   lastName: string;
   password: string;
-  roleIds: string[];
+  /** `null` until the administrator picks roles: the organization's "User" role is preselected. */
+  roleIds: string[] | null;
   mustChangePassword: boolean;
 };
 
-type FieldName = keyof FormValues;
-
-const empty = (defaultRoleIds: string[]): FormValues => ({
+const initialValues: FormValues = {
   username: '',
   email: '',
   firstName: '',
   lastName: '',
   password: '',
-  roleIds: defaultRoleIds,
+  roleIds: null,
   mustChangePassword: true,
-});
+};
+
+/** What `POST /api/users` receives from the form: trimmed names, the password as typed. */
+function toAttributes(values: FormValues): NewUserAttributes {
+  return {
+    username: values.username.trim(),
+    email: values.email.trim(),
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    password: values.password,
+    mustChangePassword: values.mustChangePassword,
+  };
+}
 
 /**
  * **Create User** (users grid, `users.create`): Username, Primary Email, First Name, Last Name,
@@ -50,191 +52,95 @@ const empty = (defaultRoleIds: string[]): FormValues => ({
  * the first sign-in (yes by default: an administrator-set password is an initial secret).
  */
 export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('users');
   const roles = useRoles();
   const policy = usePasswordPolicy();
   const createUser = useCreateUser();
   const navigate = useNavigate();
-  const defaultRoleIds = (roles.data ?? []).filter((role) => role.name === 'User').map((role) => role.id);
-  const [values, setValues] = useState<FormValues>(() => empty([]));
-  const [touchedRoles, setTouchedRoles] = useState(false);
   const [visible, setVisible] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [formError, setFormError] = useState<string | undefined>();
-  const roleIds = touchedRoles ? values.roleIds : defaultRoleIds;
-
-  const set = <K extends FieldName>(field: K, value: FormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
-  const close = () => {
-    setValues(empty([]));
-    setTouchedRoles(false);
-    setVisible(false);
-    setErrors({});
-    setFormError(undefined);
-    createUser.reset();
-    onClose();
-  };
-
-  const submit = () => {
-    const attributes = {
-      username: values.username.trim(),
-      email: values.email.trim(),
-      firstName: values.firstName.trim(),
-      lastName: values.lastName.trim(),
-      password: values.password,
-      mustChangePassword: values.mustChangePassword,
-    };
-    // The same rules as the server, so most mistakes show before sending.
-    const checked = newUserAttributesSchema.safeParse(attributes);
-    if (!checked.success) {
-      const found: Partial<Record<FieldName, string>> = {};
-      for (const issue of checked.error.issues) {
-        const field = issue.path[0] as FieldName;
-        found[field] ??= issue.message;
-      }
-      setErrors(found);
-      return;
-    }
-    if (!attributes.password) {
-      setErrors({ password: 'Type a password or click Suggest Password.' });
-      return;
-    }
-    createUser.mutate(
-      { ...checked.data, roleIds },
-      {
-        onSuccess: (id) => {
-          notifications.show({
-            closeButtonProps: { 'aria-label': 'Close the notification' },
-            color: 'green',
-            title: 'User created',
-            message: `${attributes.username} can now sign in.`,
-          });
-          close();
-          navigate(`/users/${encodeURIComponent(id)}`);
-        },
-        onError: (error) => {
-          const byField = fieldErrors(error) as Partial<Record<FieldName, string>>;
-          const roleError =
-            error instanceof ApiError
-              ? error.errors.find((item) => item.source?.pointer?.startsWith('/data/relationships/roles'))
-              : undefined;
-          if (roleError) byField.roleIds = roleError.detail;
-          setErrors(byField);
-          if (Object.keys(byField).length === 0) setFormError(error.message);
-        },
-      },
-    );
-  };
+  const form = useForm({
+    initialValues,
+    validate: validateWith(newUserAttributesSchema, toAttributes, (values) => ({
+      password: values.password ? null : t('create.passwordRequired'),
+    })),
+  });
+  const defaultRoleIds = (roles.data ?? []).filter((role) => role.name === 'User').map((role) => role.id);
+  const roleIds = form.values.roleIds ?? defaultRoleIds;
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+    <FormDialog
       opened={opened}
-      onClose={close}
-      title="Create User"
-      size="lg"
-      centered
+      onClose={() => {
+        setVisible(false);
+        createUser.reset();
+        onClose();
+      }}
+      title={t('create.title')}
+      failureTitle={t('create.failed')}
+      form={form}
+      pointers={{ '/data/relationships/roles': 'roleIds' }}
+      onSubmit={(values) => createUser.mutateAsync({ ...toAttributes(values), roleIds })}
+      onSuccess={(id, values) => {
+        notifySuccess(t('create.created'), t('create.createdMessage', { username: values.username.trim() }));
+        navigate(`/users/${encodeURIComponent(id)}`);
+      }}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <FailureAlert title="The user was not created" message={formError} />
-          <TextInput
-            label="Username"
-            required
-            autoComplete="off"
-            value={values.username}
-            onChange={(event) => set('username', event.currentTarget.value)}
-            error={errors.username}
-            data-autofocus
-          />
-          <TextInput
-            label="Primary Email"
-            type="email"
-            required
-            autoComplete="off"
-            value={values.email}
-            onChange={(event) => set('email', event.currentTarget.value)}
-            error={errors.email}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="First Name"
-              required
-              value={values.firstName}
-              onChange={(event) => set('firstName', event.currentTarget.value)}
-              error={errors.firstName}
-            />
-            <TextInput
-              label="Last Name"
-              required
-              value={values.lastName}
-              onChange={(event) => set('lastName', event.currentTarget.value)}
-              error={errors.lastName}
-            />
-          </SimpleGrid>
-          <div>
-            <PasswordInput
-              label="Password"
-              required
-              autoComplete="new-password"
-              visible={visible}
-              onVisibilityChange={setVisible}
-              value={values.password}
-              onChange={(event) => set('password', event.currentTarget.value)}
-              error={errors.password}
-            />
-            <Group gap="xs" mt={4}>
-              <PasswordRulesButton />
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                disabled={!policy.data}
-                onClick={() => {
-                  if (!policy.data) return;
-                  set('password', generatePassword(policy.data));
-                  setVisible(true);
-                }}
-              >
-                Suggest Password
-              </Anchor>
-            </Group>
-          </div>
-          <MultiSelect
-            label="Roles"
-            data={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
-            value={roleIds}
-            onChange={(next) => {
-              setTouchedRoles(true);
-              set('roleIds', next);
+      <TextInput
+        label={t('create.username')}
+        required
+        autoComplete="off"
+        {...form.getInputProps('username')}
+        data-autofocus
+      />
+      <TextInput
+        label={t('create.primaryEmail')}
+        type="email"
+        required
+        autoComplete="off"
+        {...form.getInputProps('email')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('create.firstName')} required {...form.getInputProps('firstName')} />
+        <TextInput label={t('create.lastName')} required {...form.getInputProps('lastName')} />
+      </SimpleGrid>
+      <div>
+        <PasswordInput
+          label={t('create.password')}
+          required
+          autoComplete="new-password"
+          visible={visible}
+          onVisibilityChange={setVisible}
+          {...form.getInputProps('password')}
+        />
+        <Group gap="xs" mt={4}>
+          <PasswordRulesButton />
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            disabled={!policy.data}
+            onClick={() => {
+              if (!policy.data) return;
+              form.setFieldValue('password', generatePassword(policy.data));
+              setVisible(true);
             }}
-            error={errors.roleIds}
-            disabled={roles.isPending}
-            placeholder={roleIds.length === 0 ? 'No roles' : undefined}
-          />
-          <Checkbox
-            label="The user must change the password at the next sign-in"
-            checked={values.mustChangePassword}
-            onChange={(event) => set('mustChangePassword', event.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={createUser.isPending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          >
+            {t('create.suggestPassword')}
+          </Anchor>
+        </Group>
+      </div>
+      <MultiSelect
+        label={t('create.roles')}
+        data={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
+        {...form.getInputProps('roleIds')}
+        value={roleIds}
+        disabled={roles.isPending}
+        placeholder={roleIds.length === 0 ? t('create.noRoles') : undefined}
+      />
+      <Checkbox
+        label={t('create.mustChangePassword')}
+        {...form.getInputProps('mustChangePassword', { type: 'checkbox' })}
+      />
+    </FormDialog>
   );
 }

@@ -1,0 +1,13 @@
+import { common } from './common';
+import { errors } from './errors';
+import { passwords } from './passwords';
+import { users } from './users';
+
+/**
+ * The English catalog: one namespace per feature (the folder names of web/features, camelCase),
+ * plus `common` (shared words) and `errors` (API error codes). Its shape is the type of every
+ * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
+ */
+export const en = { common, errors, passwords, users } as const;
+
+export type Namespace = keyof typeof en;
