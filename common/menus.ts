@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The menus a user can configure (issue 15 items 5, 6, 8), named as OroCRM names them:
  * `application_menu` (the top bar), `usermenu` (upper right), `shortcuts`, and `more_actions`
@@ -73,39 +71,6 @@ export function isAllowedMenuUrl(url: string): boolean {
 export function isAppPath(url: string): boolean {
   return url.startsWith('/');
 }
-
-const label = z
-  .string()
-  .max(MAX_MENU_LABEL_LENGTH, { error: `At most ${MAX_MENU_LABEL_LENGTH} characters.` })
-  .refine((value) => value.trim().length > 0, { error: 'The label needs a visible character.' });
-
-const url = z
-  .string()
-  .max(MAX_MENU_URL_LENGTH, { error: `At most ${MAX_MENU_URL_LENGTH} characters.` })
-  .refine(isAllowedMenuUrl, {
-    error: 'Use a path in Atrium (starting with /) or an https:// address.',
-  });
-
-const itemKey = z.string().min(1).max(100);
-
-/** The attributes of `PATCH /api/menus/{menu}/items/{key}`: what changes; a `null` label restores the default. */
-export const menuItemUpdateSchema = z.strictObject({
-  parent: itemKey.nullable().optional(),
-  position: z.number().int().min(0).max(1000).meta({ format: 'int32' }).optional(),
-  hidden: z.boolean().optional(),
-  label: label.nullable().optional(),
-});
-export type MenuItemUpdate = z.infer<typeof menuItemUpdateSchema>;
-
-/** The attributes of `POST /api/menus/{menu}/items`: a custom link (label + url) or a divider. */
-export const menuItemCreateSchema = z.strictObject({
-  label: label.optional(),
-  url: url.optional(),
-  divider: z.boolean().optional(),
-  parent: itemKey.nullable().optional(),
-  position: z.number().int().min(0).max(1000).meta({ format: 'int32' }).optional(),
-});
-export type MenuItemCreate = z.infer<typeof menuItemCreateSchema>;
 
 /** One item of a merged menu, as `GET /api/menus` lists them: depth first, `position` among its siblings. */
 export type MenuItemView = {

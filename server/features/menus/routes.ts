@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { menuItemCreateSchema, menuItemUpdateSchema, menuNames } from '../../../common/menus';
+import { menuItemCreateSchema, menuItemUpdateSchema } from '../../../common/menu-schemas';
+import { menuNames } from '../../../common/menus';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';

@@ -1,8 +1,7 @@
+import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
 import {
   isMenuName,
   MAX_MENU_LEVEL,
-  type MenuItemCreate,
-  type MenuItemUpdate,
   type MenuItemView,
   type MenuName,
   type MenuScope,

@@ -1,5 +1,6 @@
 import { common } from './common';
 import { errors } from './errors';
+import { menus } from './menus';
 import { passwords } from './passwords';
 import { users } from './users';
 
@@ -8,6 +9,6 @@ import { users } from './users';
  * plus `common` (shared words) and `errors` (API error codes). Its shape is the type of every
  * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
  */
-export const en = { common, errors, passwords, users } as const;
+export const en = { common, errors, menus, passwords, users } as const;
 
 export type Namespace = keyof typeof en;
