@@ -38,6 +38,7 @@ export const auditActions = [
   'api_key.generated',
   'api_key.revoked',
   'settings.changed',
+  'menus.changed',
   'mail.retried',
 ] as const;
 
@@ -77,6 +78,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'api_key.generated': 'API key generated',
   'api_key.revoked': 'API key revoked',
   'settings.changed': 'Settings changed',
+  'menus.changed': "Organization's default menus changed",
   'mail.retried': 'Email sent again',
 };
 

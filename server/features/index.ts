@@ -12,6 +12,7 @@ import { emailTemplateRoutes } from './email-templates/routes';
 import { emailRoutes } from './emails/routes';
 import { fileRoutes } from './files/routes';
 import { mailRoutes } from './mail/routes';
+import { menuRoutes } from './menus/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passwordRoutes } from './passwords/routes';
 import { settingsRoutes } from './settings/routes';
@@ -44,4 +45,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await fileRoutes(app, deps);
   await emailTemplateRoutes(app, deps);
   await emailRoutes(app, deps);
+  await menuRoutes(app, deps);
 }

@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { IconHexagonLetterA } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
-import { AdminNavigation } from '../features/access/admin-navigation';
+import { ApplicationMenu, ShortcutsMenu } from '../features/menus/application-menu';
 import { OrganizationSwitcher } from '../features/organizations/organization-switcher';
 import classes from './layout.module.css';
 import { paths } from './paths';
@@ -11,7 +11,11 @@ import { UserMenu } from './user-menu';
 
 const MAIN_ID = 'main-content';
 
-/** The application frame: skip link, top bar (product, organization, user menu), content. */
+/**
+ * The application frame: skip link, top bar (product, application menu, organization, shortcuts,
+ * user menu — the menus from the server, web/features/menus), content. Below 768 px the
+ * application menu folds into one Menu button; the user menu stays on screen.
+ */
 export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNavigation(mainRef);
@@ -23,11 +27,12 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <Brand />
-            <AdminNavigation />
+            <ApplicationMenu />
             <NavigationProgress />
           </Group>
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <OrganizationSwitcher />
+            <ShortcutsMenu />
             <UserMenu />
           </Group>
         </Group>

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject, ScrollRestoration } from 'react-router';
 import { identityPaths } from '../features/access/paths';
+import { menuPaths } from '../features/menus/paths';
 import { userPaths } from '../features/users/paths';
 import { PageLoader } from '../ui/page-loader';
 import { ErrorPage } from './error-page';
@@ -61,6 +62,10 @@ const userRoutes: RouteObject[] = [
     lazy: async () => ({
       Component: (await import('../features/passwords/pages')).PasswordChangeRequiredPage,
     }),
+  },
+  {
+    path: menuPaths.myMenus,
+    lazy: async () => ({ Component: (await import('../features/menus/MyMenusPage')).MyMenusPage }),
   },
   {
     path: paths.myConfiguration,

@@ -1,11 +1,19 @@
-import { IconForms, IconLock, IconMail, IconSettings, IconUser, type TablerIcon } from '@tabler/icons-react';
+import {
+  IconForms,
+  IconLayoutList,
+  IconLock,
+  IconMail,
+  IconSettings,
+  IconUser,
+  type TablerIcon,
+} from '@tabler/icons-react';
 import type { Permission } from '../../common/permissions';
 import { paths } from './paths';
 
 /**
- * The user menu (upper right), as a definition with stable keys: personal menu updates (order,
- * hidden, renamed) will be stored against these keys and applied over this list. Logout is not
- * an item here: it always closes the menu.
+ * The ways into the workspace the home page shows as cards, with their icons. The user menu itself
+ * is data from the server (`usermenu` of GET /api/menus, server/features/menus/definitions.ts); it
+ * uses these icons by the same stable keys.
  */
 export type UserMenuItem = {
   key: string;
@@ -35,3 +43,9 @@ export const userMenuItems: UserMenuItem[] = [
   },
   { key: 'outbox', label: 'Outbox', to: paths.outbox, icon: IconMail, permission: 'mail.manage' },
 ];
+
+/** The user menu's icons by item key; custom items and unknown keys get none. */
+export const userMenuIcons: Record<string, TablerIcon> = {
+  ...Object.fromEntries(userMenuItems.map((item) => [item.key, item.icon])),
+  my_menus: IconLayoutList,
+};

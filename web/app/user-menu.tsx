@@ -3,12 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogin, IconLogout } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
+import { useMenus, visibleItems } from '../features/menus/api';
+import { DropdownItems } from '../features/menus/menu-items';
 import { fullName } from '../ui/person-name';
 import { UserAvatar } from '../ui/user-avatar';
 import { ApiError, apiFetch, type CurrentUser, setCsrfToken, useCurrentUser } from './api';
 import classes from './layout.module.css';
 import { paths, signInPath } from './paths';
-import { userMenuItems } from './user-menu-items';
+import { userMenuIcons } from './user-menu-items';
 
 /** The upper-right corner: the signed-in user's menu, or a "Sign in" link. */
 export function UserMenu() {
@@ -42,9 +44,8 @@ export function UserMenu() {
 
 function SignedInMenu({ user }: { user: CurrentUser }) {
   const name = fullName(user);
-  const items = userMenuItems.filter(
-    (item) => !item.permission || user.permissions.includes(item.permission),
-  );
+  const { data: menus } = useMenus();
+  const items = visibleItems(menus?.usermenu ?? []);
   const signOut = useSignOut();
 
   return (
@@ -66,11 +67,7 @@ function SignedInMenu({ user }: { user: CurrentUser }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
-        {items.map(({ key, label, to, icon: Icon }) => (
-          <Menu.Item key={key} component={Link} to={to} leftSection={<Icon size={16} aria-hidden="true" />}>
-            {label}
-          </Menu.Item>
-        ))}
+        <DropdownItems items={items} parent={null} icons={userMenuIcons} />
         <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden="true" />}

@@ -298,6 +298,30 @@ export type SettingsValuesTable = {
   updatedAt: Timestamp;
 };
 
+/** Changes to a menu defined in code, per organization or per user in one (migration 0011-menus). */
+export type MenuUpdatesTable = {
+  id: string;
+  organizationId: string;
+  /** null: the organization's default menus. */
+  userId: string | null;
+  /** The organization id, or `<organizationId>/<userId>`. */
+  scopeId: string;
+  menu: string;
+  key: string;
+  /** '' = the top level; null = where the definition puts it. */
+  parentKey: string | null;
+  /** 0-based place among its siblings; null = the definition's order. */
+  position: number | null;
+  /** null = not changed at this level. */
+  isHidden: boolean | null;
+  label: string | null;
+  url: string | null;
+  isCustom: Generated<boolean>;
+  isDivider: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 export type RateLimitsTable = {
   key: string;
   count: number;
@@ -378,6 +402,7 @@ export type DB = {
   rateLimits: RateLimitsTable;
   activities: ActivitiesTable;
   calls: CallsTable;
+  menuUpdates: MenuUpdatesTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -1,7 +1,11 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isAppPath } from '../../../common/menus';
 import { activityMoreActions } from '../activities/activity-actions';
+import { useMenus, visibleItems } from '../menus/api';
+import { menuPaths } from '../menus/paths';
 import { usePasswordActions } from '../passwords/admin-dialogs';
 
 /** Who the page is about and who is looking: what every More Actions entry decides from. */
@@ -40,24 +44,75 @@ const passwordActions: MoreActionProvider = (context) =>
     permissions: context.permissions,
   });
 
+/** More Actions → Edit Menus: on My User only (my own menus), with `manage_menus`. */
+const editMenusAction: MoreActionProvider = (context) => {
+  const navigate = useNavigate();
+  if (!context.isSelf || !context.permissions.includes('manage_menus')) return { actions: [] };
+  return {
+    actions: [{ key: 'edit_menus', label: 'Edit Menus', onSelect: () => navigate(menuPaths.myMenus) }],
+  };
+};
+
 /**
  * Entries with dialogs, as hooks: called in this fixed order on every render of the page (the
  * list never changes at run time, so the rules of hooks hold).
  */
-export const moreActionProviders: readonly MoreActionProvider[] = [activityMoreActions, passwordActions];
+export const moreActionProviders: readonly MoreActionProvider[] = [
+  activityMoreActions,
+  passwordActions,
+  editMenusAction,
+];
+
+type ShownItem =
+  | { kind: 'action'; key: string; label: string; onSelect: () => void }
+  | { kind: 'link'; key: string; label: string; url: string }
+  | { kind: 'divider'; key: string };
+
+/**
+ * The entries in the order of the server's `more_actions` menu (the user's and organization's
+ * changes applied): an entry whose item is hidden there is left out, a renamed one takes its
+ * label, custom links and dividers join. Entries the server does not define yet (a feature's new
+ * action) follow, in their own order. Before the menu has loaded, the entries in their own order.
+ */
+function orderByMenu(
+  local: { key: string; label: string; onSelect: () => void }[],
+  menu: ReturnType<typeof useMenus>['data'],
+): ShownItem[] {
+  if (!menu) return local.map((item) => ({ kind: 'action', ...item }));
+  const all = menu.more_actions;
+  const shown: ShownItem[] = [];
+  for (const item of visibleItems(all)) {
+    if (item.divider) shown.push({ kind: 'divider', key: item.key });
+    else if (item.url) shown.push({ kind: 'link', key: item.key, label: item.label, url: item.url });
+    else {
+      const entry = local.find((candidate) => candidate.key === (item.action ?? item.key));
+      if (entry) shown.push({ kind: 'action', ...entry, label: item.label });
+    }
+  }
+  const known = new Set(all.map((item) => item.action ?? item.key));
+  for (const entry of local) if (!known.has(entry.key)) shown.push({ kind: 'action', ...entry });
+  // A divider at either end or next to another separates nothing.
+  return shown.filter(
+    (item, index) =>
+      item.kind !== 'divider' ||
+      (index > 0 && index < shown.length - 1 && shown[index - 1]?.kind !== 'divider'),
+  );
+}
 
 /** The **More Actions** button and menu (hidden when no entry applies), and the entries' dialogs. */
 export function MoreActionsMenu({ context }: { context: MoreActionContext }) {
   const provided = moreActionProviders.map((provider) => provider(context));
-  const items = [
+  const { data: menus } = useMenus();
+  const local = [
     ...moreActionEntries
       .filter((entry) => entry.visible(context.permissions, context))
       .map((entry) => ({ key: entry.key, label: entry.label, onSelect: () => entry.onClick(context) })),
     ...provided.flatMap((result) => result.actions),
   ];
+  const items = orderByMenu(local, menus);
   return (
     <>
-      {items.length > 0 ? (
+      {items.some((item) => item.kind !== 'divider') ? (
         <Menu position="bottom-end" width={220}>
           <Menu.Target>
             <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden="true" />}>
@@ -65,11 +120,31 @@ export function MoreActionsMenu({ context }: { context: MoreActionContext }) {
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            {items.map((item) => (
-              <Menu.Item key={item.key} onClick={item.onSelect}>
-                {item.label}
-              </Menu.Item>
-            ))}
+            {items.map((item) => {
+              if (item.kind === 'divider') return <Menu.Divider key={item.key} />;
+              if (item.kind === 'action') {
+                return (
+                  <Menu.Item key={item.key} onClick={item.onSelect}>
+                    {item.label}
+                  </Menu.Item>
+                );
+              }
+              return isAppPath(item.url) ? (
+                <Menu.Item key={item.key} component={Link} to={item.url}>
+                  {item.label}
+                </Menu.Item>
+              ) : (
+                <Menu.Item
+                  key={item.key}
+                  component="a"
+                  href={item.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  {item.label}
+                </Menu.Item>
+              );
+            })}
           </Menu.Dropdown>
         </Menu>
       ) : null}

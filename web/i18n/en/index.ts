@@ -4,6 +4,7 @@ import { auth } from './auth';
 import { common } from './common';
 import { customFields } from './custom-fields';
 import { errors } from './errors';
+import { menus } from './menus';
 import { organizations } from './organizations';
 import { passwords } from './passwords';
 import { users } from './users';
@@ -20,6 +21,7 @@ export const en = {
   common,
   customFields,
   errors,
+  menus,
   organizations,
   passwords,
   users,

@@ -9,6 +9,7 @@ import * as identities from './0007-identities';
 import * as listIndexes from './0008-list-indexes';
 import * as activities from './0009-activities';
 import * as emails from './0010-emails';
+import * as menus from './0011-menus';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-list-indexes': listIndexes,
   '0009-activities': activities,
   '0010-emails': emails,
+  '0011-menus': menus,
 };

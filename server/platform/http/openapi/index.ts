@@ -40,6 +40,7 @@ const tags = [
   { name: 'calls', description: 'Logged calls (Log Call)' },
   { name: 'activities', description: 'The Activity timeline of a user: emails, calls, events, tasks' },
   { name: 'emails', description: 'Send Email: emails, their attachments (files) and email templates' },
+  { name: 'menus', description: 'The menus, merged for me; my and the organization’s changes to them' },
 ];
 
 const describeObject = createJsonSchemaTransformObject({});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isAllowedMenuUrl, MAX_MENU_LABEL_LENGTH, MAX_MENU_URL_LENGTH } from './menus';
+
+/*
+ * The request schemas of the menus API, shared with the Menus page's forms. Apart from
+ * common/menus.ts so the shell (which renders menus on every page) does not load zod.
+ */
+
+const label = z
+  .string()
+  .max(MAX_MENU_LABEL_LENGTH, { error: `At most ${MAX_MENU_LABEL_LENGTH} characters.` })
+  .refine((value) => value.trim().length > 0, { error: 'The label needs a visible character.' });
+
+const url = z
+  .string()
+  .max(MAX_MENU_URL_LENGTH, { error: `At most ${MAX_MENU_URL_LENGTH} characters.` })
+  .refine(isAllowedMenuUrl, {
+    error: 'Use a path in Atrium (starting with /) or an https:// address.',
+  });
+
+const itemKey = z.string().min(1).max(100);
+
+/** The attributes of `PATCH /api/menus/{menu}/items/{key}`: what changes; a `null` label restores the default. */
+export const menuItemUpdateSchema = z.strictObject({
+  parent: itemKey.nullable().optional(),
+  position: z.number().int().min(0).max(1000).meta({ format: 'int32' }).optional(),
+  hidden: z.boolean().optional(),
+  label: label.nullable().optional(),
+});
+export type MenuItemUpdate = z.infer<typeof menuItemUpdateSchema>;
+
+/** The attributes of `POST /api/menus/{menu}/items`: a custom link (label + url) or a divider. */
+export const menuItemCreateSchema = z.strictObject({
+  label: label.optional(),
+  url: url.optional(),
+  divider: z.boolean().optional(),
+  parent: itemKey.nullable().optional(),
+  position: z.number().int().min(0).max(1000).meta({ format: 'int32' }).optional(),
+});
+export type MenuItemCreate = z.infer<typeof menuItemCreateSchema>;

@@ -1,0 +1,78 @@
+import type { MenuAction, MenuName } from '../../../common/menus';
+import type { Permission } from '../../../common/permissions';
+
+/**
+ * One item of a menu defined in code. `key` is stable: organization and user updates are stored
+ * against it, so never rename one. An item the viewer lacks `permission` for is never sent, nor
+ * are its children. A `url` is a path in the app; `action` (More Actions) is mapped by the SPA to
+ * a dialog or page.
+ */
+export type MenuItemDefinition = {
+  key: string;
+  label: string;
+  url?: string;
+  action?: MenuAction;
+  permission?: Permission;
+  divider?: boolean;
+  children?: MenuItemDefinition[];
+};
+
+/**
+ * The menus as shipped. Entries of features not built yet (Send Email `send_email`, Log Call
+ * `log_call`, Assign Event `assign_event`, Assign Task `assign_task`, My Calendar `my_calendar`,
+ * My Tasks `my_tasks`) are left out until they are: each is one line here (and, for an action, one
+ * in `menuActions` of common/menus.ts).
+ */
+export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
+  application_menu: [
+    { key: 'users', label: 'Users', url: '/users', permission: 'users.view' },
+    { key: 'roles', label: 'Roles', url: '/roles', permission: 'roles.manage' },
+    { key: 'audit_log', label: 'Audit Log', url: '/audit-log', permission: 'audit.view' },
+    {
+      key: 'organizations',
+      label: 'Organizations',
+      url: '/organizations',
+      permission: 'organizations.manage',
+    },
+  ],
+  usermenu: [
+    { key: 'my_user', label: 'My User', url: '/my-user' },
+    { key: 'my_configuration', label: 'My Configuration', url: '/my-configuration' },
+    { key: 'my_menus', label: 'My Menus', url: '/my-menus', permission: 'manage_menus' },
+    {
+      key: 'custom_fields',
+      label: 'Custom User Fields',
+      url: '/settings/custom-fields',
+      permission: 'custom_fields.manage',
+    },
+    {
+      key: 'password_policy',
+      label: 'Password policy',
+      url: '/settings/password-policy',
+      permission: 'organization.settings',
+    },
+    { key: 'outbox', label: 'Outbox', url: '/admin/outbox', permission: 'mail.manage' },
+  ],
+  shortcuts: [
+    { key: 'my_user', label: 'My User', url: '/my-user' },
+    { key: 'users', label: 'Users', url: '/users', permission: 'users.view' },
+    { key: 'audit_log', label: 'Audit Log', url: '/audit-log', permission: 'audit.view' },
+  ],
+  more_actions: [
+    { key: 'send_email', label: 'Send Email', action: 'send_email', permission: 'emails.send' },
+    { key: 'log_call', label: 'Log Call', action: 'log_call', permission: 'calls.log' },
+    {
+      key: 'change_password',
+      label: 'Change Password',
+      action: 'change_password',
+      permission: 'password_management',
+    },
+    {
+      key: 'reset_password',
+      label: 'Reset Password',
+      action: 'reset_password',
+      permission: 'password_management',
+    },
+    { key: 'edit_menus', label: 'Edit Menus', action: 'edit_menus', permission: 'manage_menus' },
+  ],
+};

@@ -1,0 +1,92 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
+import type { MenuItemView, MenuName, MenuScope } from '../../../common/menus';
+import { apiFetch, useCurrentUser } from '../../app/api';
+
+/** A `menus` resource of `GET /api/menus`: a merged menu, its items depth first. */
+export type MenuResource = {
+  type: 'menus';
+  id: MenuName;
+  attributes: { label: string; scope: MenuScope; items: MenuItemView[] };
+};
+
+export const menusQueryKey = (scope: MenuScope) => ['menus', scope] as const;
+
+const scopeParameter = (scope: MenuScope) => (scope === 'organization' ? '?scope=organization' : '');
+
+/**
+ * Every menu merged for the signed-in user (`GET /api/menus`), by name. Only while signed in;
+ * the shell, the user menu and More Actions all read this one query.
+ */
+export function useMenus(scope: MenuScope = 'user') {
+  const { data: user } = useCurrentUser();
+  return useQuery({
+    queryKey: menusQueryKey(scope),
+    enabled: Boolean(user) && !user?.mustChangePassword,
+    queryFn: async () => {
+      const { data } = await apiFetch<{ data: MenuResource[] }>(`/api/menus${scopeParameter(scope)}`);
+      return Object.fromEntries(data.map((menu) => [menu.id, menu.attributes.items])) as Record<
+        MenuName,
+        MenuItemView[]
+      >;
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The items of a menu a person sees: hidden ones (and everything under them) left out. */
+export function visibleItems(items: readonly MenuItemView[]): MenuItemView[] {
+  const hidden = new Set<string>();
+  return items.filter((item) => {
+    if (item.hidden || (item.parent !== null && hidden.has(item.parent))) {
+      hidden.add(item.key);
+      return false;
+    }
+    return true;
+  });
+}
+
+type Target = { scope: MenuScope; menu: MenuName };
+
+/**
+ * The changes of the Menus page. Each refetches both levels' menus when done, so the top bar, the
+ * user menu and More Actions change at once, without a reload.
+ */
+export function useMenuChanges({ scope, menu }: Target) {
+  const queryClient = useQueryClient();
+  const base = `/api/menus/${menu}`;
+  const query = scopeParameter(scope);
+  const onSettled = () => queryClient.invalidateQueries({ queryKey: ['menus'] });
+  return {
+    update: useMutation({
+      mutationFn: ({ key, changes }: { key: string; changes: MenuItemUpdate }) =>
+        apiFetch(`${base}/items/${encodeURIComponent(key)}${query}`, {
+          method: 'PATCH',
+          body: { data: { type: 'menu-items', id: key, attributes: changes } },
+        }),
+      onSettled,
+    }),
+    create: useMutation({
+      mutationFn: (item: MenuItemCreate) =>
+        apiFetch(`${base}/items${query}`, {
+          method: 'POST',
+          body: { data: { type: 'menu-items', attributes: item } },
+        }),
+      onSettled,
+    }),
+    remove: useMutation({
+      mutationFn: (key: string) =>
+        apiFetch(`${base}/items/${encodeURIComponent(key)}${query}`, { method: 'DELETE' }),
+      onSettled,
+    }),
+    resetItem: useMutation({
+      mutationFn: (key: string) =>
+        apiFetch(`${base}/updates/${encodeURIComponent(key)}${query}`, { method: 'DELETE' }),
+      onSettled,
+    }),
+    resetMenu: useMutation({
+      mutationFn: () => apiFetch(`${base}/updates${query}`, { method: 'DELETE' }),
+      onSettled,
+    }),
+  };
+}
