@@ -4,14 +4,14 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { organizationNameProblem } from '../../../common/identity';
 import { fieldErrors, useCurrentUser } from '../../app/api';
+import { useFormatter } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type Organization, useCreateOrganization, useMyOrganizations, useRenameOrganization } from './api';
 
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** `/organizations` (`organizations.manage`): my organizations; create one, rename one. */
 export function OrganizationsPage() {
+  const format = useFormatter();
   const organizations = useMyOrganizations();
   // Creating and renaming need `organizations.manage`; the session's permissions are those of the
   // current organization, and renaming another one needs it there (switch to it first).
@@ -59,7 +59,7 @@ export function OrganizationsPage() {
                       {organization.current ? <Badge variant="light">Current</Badge> : null}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{date.format(new Date(organization.createdAt))}</Table.Td>
+                  <Table.Td>{format.date(organization.createdAt)}</Table.Td>
                   {canManage ? (
                     <Table.Td>
                       {organization.current ? (

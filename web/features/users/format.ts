@@ -1,5 +1,5 @@
+import { useViewerSettings } from '../../ui/format';
 import type { PersonName } from '../../ui/person-name';
-import { useSettings } from '../settings/api';
 
 /** The browser's language, for viewers who chose no locale anywhere. */
 export function browserLocale(): string {
@@ -7,25 +7,16 @@ export function browserLocale(): string {
 }
 
 /**
- * The language the viewer reads: the Locale of My Configuration when it is set for them, their
- * organization or the system; else the browser's.
+ * The language the viewer reads: the Locale of their Configuration when it is set for them, their
+ * organization or the system; else the browser's (web/ui/format.ts).
  */
 export function useViewerLocale(): string {
-  return useViewerSetting('localization.locale') ?? browserLocale();
+  return useViewerSettings()['localization.locale'];
 }
 
-/** The time zone timestamps are shown in: My Configuration's Timezone when set anywhere, else the browser's. */
+/** The time zone timestamps are shown in: the Configuration's Timezone when set anywhere, else the browser's. */
 export function useViewerTimeZone(): string | undefined {
-  return useViewerSetting('localization.timezone');
-}
-
-/** A personal setting's value when someone chose it (user, organization or system), else undefined. */
-function useViewerSetting(key: string): string | undefined {
-  const { data } = useSettings('user');
-  const setting = data?.find((s) => s.key === key);
-  return setting && setting.inheritedFrom !== 'default' && typeof setting.value === 'string'
-    ? setting.value
-    : undefined;
+  return useViewerSettings()['localization.timezone'];
 }
 
 /** Languages that write the family name first (and without the Western prefix/suffix order). */
