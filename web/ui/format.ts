@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { createFormatter, type Formatter, formatSettingsOf } from '../../common/format';
-import { defaultSettings, type ResolvedSettings, type SettingKey } from '../../common/settings';
+import type { ResolvedSettings, SettingKey } from '../../common/settings';
 import { type Setting, useSettings } from '../features/settings/api';
 
 /** The browser's language and zone, for viewers whose locale or zone nobody chose. */
@@ -14,10 +14,15 @@ function browserDefaults(): { locale: string; timeZone: string } {
  * following the browser when no level sets them. Until the settings load, the registry's defaults.
  */
 export function viewerSettings(settings: readonly Setting[] | undefined): ResolvedSettings {
-  const resolved = { ...defaultSettings() } as Record<SettingKey, unknown>;
-  for (const setting of settings ?? []) {
-    if (setting.key in resolved) resolved[setting.key as SettingKey] = setting.value;
-  }
+  // The registry's defaults until the settings load (the registry itself, with its zod schemas,
+  // stays out of every page's bundle).
+  const resolved: Partial<Record<SettingKey, unknown>> = {
+    'localization.date_format': 'medium',
+    'localization.time_format': 'locale',
+    'localization.name_format': 'locale',
+    'display.records_per_page': 25,
+  };
+  for (const setting of settings ?? []) resolved[setting.key as SettingKey] = setting.value;
   const browser = browserDefaults();
   const chosen = (key: SettingKey) => settings?.find((s) => s.key === key && s.inheritedFrom !== 'default');
   if (!chosen('localization.locale')) resolved['localization.locale'] = browser.locale;

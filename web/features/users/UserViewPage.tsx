@@ -15,13 +15,14 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconCopy, IconPencil, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { formatPhoneNational, phoneUri } from '../../../common/phone';
 import { useCurrentUser } from '../../app/api';
+import { paths } from '../../app/paths';
 import { useFormatter } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -85,6 +86,16 @@ export function UserView({ userId }: { userId: string }) {
           {canEdit ? (
             <Button component={Link} to={editPath} leftSection={<IconPencil size={16} aria-hidden="true" />}>
               Edit
+            </Button>
+          ) : null}
+          {isSelf && permissions.includes('update_own_configuration') ? (
+            <Button
+              component={Link}
+              to={paths.myConfiguration}
+              variant="default"
+              leftSection={<IconSettings size={16} aria-hidden="true" />}
+            >
+              Configuration
             </Button>
           ) : null}
           <MoreActionsMenu
