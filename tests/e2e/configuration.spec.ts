@@ -22,6 +22,8 @@ test('Configuration: my locale and time zone apply on every page; Use Organizati
   page,
   browser,
 }) => {
+  // A walk through six pages with four axe runs: minutes on these shared two-core machines.
+  test.setTimeout(240_000);
   const member = await createMember(browser, { role: 'Administrator', prefix: 'configured' });
   await signIn(page, member);
   await page.goto('/my-user');
