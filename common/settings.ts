@@ -21,6 +21,15 @@ type SettingDefinition<T> = {
   label: string;
   /** Shown next to the value where it weakens security. */
   insecure?: boolean;
+  /** The choices of a value picked from a list, in the order shown, with their labels. */
+  choices?: readonly { value: T; label: string }[];
+  /** HTML: the server keeps only the allowed tags and attributes (`sanitizeSignature`). */
+  html?: true;
+  /**
+   * A boolean key that must be on above the user's level (the organization's or the system's) for
+   * a user to set this one; while it is off the user's value is ignored and this key is off.
+   */
+  requires?: string;
 };
 
 function define<T>(definition: SettingDefinition<T>): SettingDefinition<T> {
@@ -48,6 +57,42 @@ export function isTimeZone(value: string): boolean {
   }
 }
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** A value picked from a fixed list: its schema and its choices with their labels. */
+function oneOf<const V extends string>(choices: readonly { value: V; label: string }[]) {
+  const values = choices.map((choice) => choice.value) as [V, ...V[]];
+  return { schema: z.enum(values, { error: `Choose one of: ${values.join(', ')}.` }), choices };
+}
+
+/** A number picked from a fixed list (records per page: 10, 25, 50, 100). */
+function oneOfNumbers(values: readonly number[]) {
+  return {
+    schema: z
+      .number()
+      .int()
+      .refine((value) => values.includes(value), `Choose one of: ${values.join(', ')}.`),
+    choices: values.map((value) => ({ value, label: String(value) })),
+  };
+}
+
+const pageSizes = [10, 25, 50, 100] as const;
+
+/** The interface languages a user may choose (ISO 639-1); the interface text is English for now. */
+export const interfaceLanguages = [
+  { value: 'en', label: 'English' },
+  { value: 'de', label: 'Deutsch' },
+  { value: 'fr', label: 'Français' },
+  { value: 'es', label: 'Español' },
+] as const;
+
+/** An email address as the mail feature accepts it (one `@`, local part ≤ 64, total ≤ 254), or empty. */
+const optionalEmail = z
+  .string()
+  .max(254)
+  .refine(
+    (value) => value === '' || /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(value),
+    'Enter an email address such as jane@example.com, or leave it empty for your primary email.',
+  );
 
 export const settingDefinitions = {
   'password.min_length': define({
@@ -123,13 +168,135 @@ export const settingDefinitions = {
     scopes: ['system', 'organization', 'user'],
     label: 'Timezone',
   }),
-  'activities.page_size': define({
-    schema: z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], {
-      error: 'Choose 10, 25, 50 or 100 items per page.',
-    }),
-    default: 10 as 10 | 25 | 50 | 100,
+  'localization.language': define({
+    ...oneOf(interfaceLanguages),
+    default: 'en',
     scopes: ['system', 'organization', 'user'],
-    label: 'Activity items per page',
+    label: 'Language',
+  }),
+  'localization.first_day_of_week': define({
+    ...oneOf([
+      { value: 'monday', label: 'Monday' },
+      { value: 'sunday', label: 'Sunday' },
+      { value: 'saturday', label: 'Saturday' },
+    ] as const),
+    default: 'monday',
+    scopes: ['system', 'organization', 'user'],
+    label: 'First day of week',
+  }),
+  'localization.name_format': define({
+    ...oneOf([
+      { value: 'locale', label: 'As the locale writes names' },
+      { value: 'first_last', label: 'First name, then last name' },
+      { value: 'last_first', label: 'Last name, then first name' },
+    ] as const),
+    default: 'locale',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Name format',
+  }),
+  'localization.date_format': define({
+    ...oneOf([
+      { value: 'short', label: 'Short' },
+      { value: 'medium', label: 'Medium' },
+      { value: 'long', label: 'Long' },
+      { value: 'full', label: 'Full' },
+    ] as const),
+    default: 'medium',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Date format',
+  }),
+  'localization.time_format': define({
+    ...oneOf([
+      { value: 'locale', label: 'As the locale writes times' },
+      { value: 'h12', label: '12-hour (1:30 PM)' },
+      { value: 'h23', label: '24-hour (13:30)' },
+    ] as const),
+    default: 'locale',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Time format',
+  }),
+  'display.records_per_page': define({
+    ...oneOfNumbers(pageSizes),
+    default: 25,
+    scopes: ['system', 'organization', 'user'],
+    label: 'Records per grid page',
+  }),
+  'activities.sort_field': define({
+    ...oneOf([
+      { value: 'occurredAt', label: 'Date of the activity' },
+      { value: 'createdAt', label: 'Date it was recorded' },
+    ] as const),
+    default: 'occurredAt',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Activity list sort field',
+  }),
+  'activities.sort_direction': define({
+    ...oneOf([
+      { value: 'desc', label: 'Newest first' },
+      { value: 'asc', label: 'Oldest first' },
+    ] as const),
+    default: 'desc',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Activity list sort direction',
+  }),
+  'activities.page_size': define({
+    ...oneOfNumbers(pageSizes),
+    default: 10,
+    scopes: ['system', 'organization', 'user'],
+    label: 'Activity list page size',
+  }),
+  'calendar.default_view': define({
+    ...oneOf([
+      { value: 'month', label: 'Month' },
+      { value: 'week', label: 'Week' },
+      { value: 'day', label: 'Day' },
+    ] as const),
+    default: 'month',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Calendar default view',
+  }),
+  'email.signature': define({
+    schema: z.string().max(10_000),
+    default: '',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Signature',
+    html: true,
+  }),
+  'email.append_signature': define({
+    ...oneOf([
+      { value: 'automatically', label: 'Automatically' },
+      { value: 'manually', label: 'By a button' },
+    ] as const),
+    default: 'automatically',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Append signature to email body',
+  }),
+  'email.default_from': define({
+    schema: optionalEmail,
+    default: '',
+    scopes: ['user'],
+    label: 'Default From address',
+  }),
+  'email.reply_default': define({
+    ...oneOf([
+      { value: 'reply', label: 'Reply' },
+      { value: 'reply_all', label: 'Reply all' },
+    ] as const),
+    default: 'reply',
+    scopes: ['system', 'organization', 'user'],
+    label: 'Default reply button',
+  }),
+  'email.attachment_max_mb': define({
+    schema: wholeNumber(1, 25),
+    default: 10,
+    scopes: ['system', 'organization'],
+    label: 'Maximum size of one attachment (MB)',
+  }),
+  'email.attachments_max_count': define({
+    schema: wholeNumber(1, 20),
+    default: 10,
+    scopes: ['system', 'organization'],
+    label: 'Maximum number of attachments',
   }),
   'meeting_links.enabled': define({
     schema: bool,
@@ -167,26 +334,24 @@ export const settingDefinitions = {
     scopes: ['system', 'organization'],
     label: 'Custom meeting URL template',
   }),
-  'email.signature': define({
-    // HTML, sanitized with the email body's allow-list when it is appended (OroCRM: a user-scope
-    // `oro_email.signature`); '' for none.
-    schema: z.string().max(10_000),
-    default: '',
-    scopes: ['user'],
-    label: 'Email signature',
-  }),
-  'email.attachment_max_mb': define({
-    // OroCRM's `oro_email.attachment_max_size` (default 10 MB); no "0 = unlimited" here.
-    schema: wholeNumber(1, 25),
-    default: 10,
-    scopes: ['system', 'organization'],
-    label: 'Maximal attachment size (MB)',
-  }),
   'email.attachments_total_max_mb': define({
     schema: wholeNumber(1, 50),
     default: 25,
     scopes: ['system', 'organization'],
     label: 'Maximal size of all attachments of one email (MB)',
+  }),
+  'integrations.meeting_links': define({
+    schema: bool,
+    default: true,
+    scopes: ['user'],
+    label: 'Add meeting links to my events',
+    requires: 'meeting_links.enabled',
+  }),
+  'configuration.locked_keys': define({
+    schema: z.array(z.string().max(100)).max(100),
+    default: [] as string[],
+    scopes: ['system', 'organization'],
+    label: 'Settings users may not override',
   }),
 } as const;
 
@@ -199,6 +364,11 @@ export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
 export function isSettingKey(value: string): value is SettingKey {
   return Object.hasOwn(settingDefinitions, value);
 }
+
+/** The keys a user may set for themselves, unless their organization locks them. */
+export const userSettingKeys = settingKeys.filter((key) =>
+  (settingDefinitions[key].scopes as readonly SettingScope[]).includes('user'),
+);
 
 export function defaultSettings(): ResolvedSettings {
   return Object.fromEntries(

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import {
-  defaultSettings,
   isSettingKey,
   type ResolvedSettings,
   type SettingKey,
   type SettingScope,
   type SettingValue,
   settingDefinitions,
+  settingKeys,
 } from '../../common/settings';
 import type { Clock } from './clock';
 import { preparedQuery, rememberWhileUnchanged } from './db/prepared';
@@ -56,9 +56,27 @@ const userSettingsQuery = preparedQuery(['organizationId', 'userScopeId'], (db, 
     ),
 );
 
-const precedence: Record<SettingScope, number> = { system: 0, organization: 1, user: 2 };
+const levels: readonly SettingScope[] = ['system', 'organization', 'user'];
 
 export type StoredSetting = { scope: SettingScope; key: string; value: string };
+
+/** Where a value in force comes from: a level, or the registry's default. */
+export type SettingOrigin = SettingScope | 'default';
+
+/** One key at one level: the value in force, where it comes from, and what the level above gives. */
+export type ResolvedSetting = {
+  value: unknown;
+  origin: SettingOrigin;
+  /** What applies when this level's value is removed ("Use Organization" / "Use System"). */
+  parentValue: unknown;
+  parentOrigin: SettingOrigin;
+  /**
+   * Whether this level may set the key: the registry lists the level, and for a user the
+   * organization neither locks the key (`configuration.locked_keys`) nor turns off the key it
+   * `requires`.
+   */
+  settable: boolean;
+};
 
 /** Every stored value on the path system → organization → user of the target, in one query. */
 export async function listStoredSettings(db: Kysely<DB>, target: SettingsTarget): Promise<StoredSetting[]> {
@@ -71,6 +89,80 @@ export async function listStoredSettings(db: Kysely<DB>, target: SettingsTarget)
       : await organizationSettingsQuery(db, { organizationId: target.organizationId })
     : await systemSettingsQuery(db, {});
   return rows;
+}
+
+function storedValue(
+  rows: StoredSetting[],
+  level: SettingScope,
+  key: SettingKey,
+): { value: unknown } | undefined {
+  const row = rows.find((r) => r.scope === level && r.key === key);
+  if (!row) return undefined;
+  // A value the registry no longer accepts (a narrowed range) is skipped, as if not set.
+  const parsed = settingDefinitions[key].schema.safeParse(JSON.parse(row.value));
+  return parsed.success ? { value: parsed.data } : undefined;
+}
+
+/**
+ * Resolves every key at one level from the stored rows of its path (`listStoredSettings`): the
+ * nearest level that sets a key wins, else the registry's default. At the user level a key the
+ * organization (or the system) locks keeps the value above, and a key whose `requires` switch is
+ * off above is off — the user's stored value is ignored, not deleted, so it returns when the
+ * organization allows it again.
+ */
+export function resolveStoredSettings(
+  rows: StoredSetting[],
+  scope: SettingScope,
+): Record<SettingKey, ResolvedSetting> {
+  const depth = levels.indexOf(scope);
+  const above = {} as Record<SettingKey, { value: unknown; origin: SettingOrigin }>;
+  for (const key of settingKeys) {
+    let entry: { value: unknown; origin: SettingOrigin } = {
+      value: settingDefinitions[key].default,
+      origin: 'default',
+    };
+    for (const level of levels.slice(0, depth)) {
+      const stored = storedValue(rows, level, key);
+      if (stored) entry = { value: stored.value, origin: level };
+    }
+    above[key] = entry;
+  }
+  const locked = new Set(scope === 'user' ? (above['configuration.locked_keys'].value as string[]) : []);
+  const result = {} as Record<SettingKey, ResolvedSetting>;
+  for (const key of settingKeys) {
+    const definition: { scopes: readonly SettingScope[]; requires?: string } = settingDefinitions[key];
+    const parent = above[key];
+    const requirement =
+      scope === 'user' && definition.requires && isSettingKey(definition.requires)
+        ? above[definition.requires]
+        : undefined;
+    const switchedOff = requirement !== undefined && requirement.value !== true;
+    const settable = definition.scopes.includes(scope) && !locked.has(key) && !switchedOff;
+    if (switchedOff) {
+      result[key] = {
+        value: false,
+        origin: requirement.origin,
+        parentValue: false,
+        parentOrigin: requirement.origin,
+        settable,
+      };
+      continue;
+    }
+    const own = settable ? storedValue(rows, scope, key) : undefined;
+    result[key] = {
+      value: own ? own.value : parent.value,
+      origin: own ? scope : parent.origin,
+      parentValue: parent.value,
+      parentOrigin: parent.origin,
+      settable,
+    };
+  }
+  return result;
+}
+
+/** The level a target stands for: a user in an organization, an organization, or the system. */
+export function scopeOfTarget(target: SettingsTarget): SettingScope {
+  return target.organizationId ? (target.userId ? 'user' : 'organization') : 'system';
 }
 
 /**
@@ -88,15 +180,8 @@ export function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise
 }
 
 async function readSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
-  const resolved = defaultSettings() as Record<string, unknown>;
-  const rows = await listStoredSettings(db, target);
-  rows.sort((a, b) => precedence[a.scope] - precedence[b.scope]);
-  for (const row of rows) {
-    if (!isSettingKey(row.key)) continue;
-    const parsed = settingDefinitions[row.key].schema.safeParse(JSON.parse(row.value));
-    if (parsed.success) resolved[row.key] = parsed.data;
-  }
-  return resolved as ResolvedSettings;
+  const resolved = resolveStoredSettings(await listStoredSettings(db, target), scopeOfTarget(target));
+  return Object.fromEntries(settingKeys.map((key) => [key, resolved[key].value])) as ResolvedSettings;
 }
 
 /** Sets (or, with `undefined`, clears back to "use the level above") one value at one scope. */

@@ -285,21 +285,22 @@ test.describe('passwords', () => {
     await page.goto('/');
     await page.getByRole('banner').getByRole('button', { name: 'Admin User' }).click();
     await page.getByRole('menuitem', { name: 'Password policy' }).click();
-    await expect(page).toHaveURL('/settings/password-policy');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Password policy');
-    const organization = page.getByRole('region', { name: /Organization/ });
-    await expect(organization.getByLabel('Minimal password length')).toBeVisible();
+    // The password policy is a page of the Configuration tree.
+    await expect(page).toHaveURL('/configuration/organization?section=password-policy');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organization Configuration');
+    const policy = page.getByRole('region', { name: 'Password Policy' });
+    await expect(policy.getByRole('textbox', { name: 'Minimal password length', exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await organization.getByRole('checkbox', { name: 'Use System' }).first().uncheck();
-    await organization.getByLabel('Minimal password length').fill('14');
-    await organization.getByRole('button', { name: 'Save Settings' }).click();
-    await expect(page.getByText('settings saved')).toBeVisible();
-    const policy = await page.request.get('/api/password-policy', { headers: { accept: JSONAPI } });
-    expect((await policy.json()).data.attributes.minLength).toBe(14);
+    await policy.getByRole('checkbox', { name: 'Use System: Minimal password length' }).uncheck();
+    await policy.getByRole('textbox', { name: 'Minimal password length', exact: true }).fill('14');
+    await page.getByRole('button', { name: 'Save Settings' }).click();
+    await expect(page.getByText('Settings saved.')).toBeVisible();
+    const answer = await page.request.get('/api/password-policy', { headers: { accept: JSONAPI } });
+    expect((await answer.json()).data.attributes.minLength).toBe(14);
 
-    await organization.getByRole('checkbox', { name: 'Use System' }).first().check();
-    await organization.getByRole('button', { name: 'Save Settings' }).click();
+    await policy.getByRole('checkbox', { name: 'Use System: Minimal password length' }).check();
+    await page.getByRole('button', { name: 'Save Settings' }).click();
     await expect
       .poll(async () => {
         const again = await page.request.get('/api/password-policy', { headers: { accept: JSONAPI } });

@@ -74,6 +74,18 @@ const userRoutes: RouteObject[] = [
     }),
   },
   {
+    path: paths.organizationConfiguration,
+    lazy: async () => ({
+      Component: (await import('../features/settings/my-configuration-page')).OrganizationConfigurationPage,
+    }),
+  },
+  {
+    path: paths.systemConfiguration,
+    lazy: async () => ({
+      Component: (await import('../features/settings/my-configuration-page')).SystemConfigurationPage,
+    }),
+  },
+  {
     path: paths.passwordPolicySettings,
     lazy: async () => ({
       Component: (await import('../features/settings/password-policy-page')).PasswordPolicySettingsPage,

@@ -21,7 +21,13 @@ export function presentSetting(view: SettingView): ResourceObject {
   };
 }
 
-const settingValue = z.union([text(10_000), z.number(), z.boolean(), z.null()]);
+const settingValue = z.union([
+  text(10_000),
+  z.number(),
+  z.boolean(),
+  z.array(text(100)).max(100).describe('A list of setting keys (configuration.locked_keys)'),
+  z.null(),
+]);
 const scope = z.enum(['system', 'organization', 'user']);
 const origin = z.enum(['system', 'organization', 'user', 'default']);
 

@@ -27,7 +27,13 @@ const updateBody = resourceBody(
   z.strictObject({
     scope,
     // Checked against the key's definition in the registry (422 on /data/attributes/value).
-    value: z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]),
+    value: z.union([
+      z.string().max(10_000),
+      z.number(),
+      z.boolean(),
+      z.array(z.string().max(100)).max(100),
+      z.null(),
+    ]),
   }),
   { id: true },
 );

@@ -4,23 +4,26 @@ import {
   type SettingScope,
   settingDefinitions,
   settingKeys,
+  userSettingKeys,
 } from '../../../common/settings';
 import type { Deps } from '../../platform/deps';
+import { sanitizeSignature } from '../../platform/html';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import {
   listStoredSettings,
+  resolveStoredSettings,
+  type SettingOrigin,
   type SettingsTarget,
   type StoredSetting,
   writeSetting,
 } from '../../platform/settings';
 import { recordAuditEvent } from '../audit/store';
+import { emailKey } from '../users/identities';
 import { canManageSettings } from './policy';
 
-const levels: SettingScope[] = ['system', 'organization', 'user'];
-
 /** Where a value in force comes from: a level, or the registry's default. */
-export type SettingOrigin = SettingScope | 'default';
+export type { SettingOrigin };
 
 export type SettingView = {
   key: SettingKey;
@@ -35,7 +38,7 @@ export type SettingView = {
   /** What applies when this level's value is removed ("Use Organization" / "Use System"). */
   parentValue: unknown;
   parentOrigin: SettingOrigin;
-  /** Whether the key may be set at this level at all. */
+  /** Whether this level may set the key (the registry's scopes, the organization's locks). */
   settable: boolean;
 };
 
@@ -45,36 +48,25 @@ function targetOf(actor: Actor, scope: SettingScope): SettingsTarget {
   return { organizationId: actor.organizationId, userId: actor.userId };
 }
 
-function buildView(key: SettingKey, scope: SettingScope, rows: StoredSetting[]): SettingView {
-  const definition = settingDefinitions[key];
-  const depth = levels.indexOf(scope);
-  let value: unknown = definition.default;
-  let origin: SettingOrigin = 'default';
-  let parentValue: unknown = definition.default;
-  let parentOrigin: SettingOrigin = 'default';
-  for (const level of levels.slice(0, depth + 1)) {
-    const row = rows.find((r) => r.scope === level && r.key === key);
-    if (!row) continue;
-    const parsed = definition.schema.safeParse(JSON.parse(row.value));
-    if (!parsed.success) continue;
-    if (level !== scope) {
-      parentValue = parsed.data;
-      parentOrigin = level;
-    }
-    value = parsed.data;
-    origin = level;
+function buildViews(scope: SettingScope, rows: StoredSetting[]): Record<SettingKey, SettingView> {
+  const resolved = resolveStoredSettings(rows, scope);
+  const views = {} as Record<SettingKey, SettingView>;
+  for (const key of settingKeys) {
+    const definition = settingDefinitions[key];
+    const entry = resolved[key];
+    views[key] = {
+      key,
+      label: definition.label,
+      insecure: 'insecure' in definition && definition.insecure === true,
+      scope,
+      value: entry.value,
+      inheritedFrom: entry.origin === scope ? null : entry.origin,
+      parentValue: entry.parentValue,
+      parentOrigin: entry.parentOrigin,
+      settable: entry.settable,
+    };
   }
-  return {
-    key,
-    label: definition.label,
-    insecure: 'insecure' in definition && definition.insecure === true,
-    scope,
-    value,
-    inheritedFrom: origin === scope ? null : origin,
-    parentValue,
-    parentOrigin,
-    settable: (definition.scopes as readonly SettingScope[]).includes(scope),
-  };
+  return views;
 }
 
 /** Every setting in force at a level for the actor, with where each value comes from. */
@@ -84,8 +76,8 @@ export async function listSettings(
   scope: SettingScope,
 ): Promise<SettingView[]> {
   if (!canManageSettings(actor, scope)) throw forbidden();
-  const rows = await listStoredSettings(deps.db, targetOf(actor, scope));
-  return settingKeys.map((key) => buildView(key, scope, rows));
+  const views = buildViews(scope, await listStoredSettings(deps.db, targetOf(actor, scope)));
+  return settingKeys.map((key) => views[key]);
 }
 
 /**
@@ -108,9 +100,19 @@ export async function updateSetting(
       'validation',
       'setting_scope',
       `"${definition.label}" cannot be set for the ${input.scope} level.`,
-      {
-        source: attributePointer('scope'),
-      },
+      { source: attributePointer('scope') },
+    );
+  }
+  const target = targetOf(actor, input.scope);
+  const before = buildViews(input.scope, await listStoredSettings(deps.db, target))[key];
+  // A key the organization locks, or whose switch it turns off, is not the user's to set; removing
+  // an old value (null) stays allowed so nothing is left behind.
+  if (!before.settable && input.value !== null) {
+    throw new AppError(
+      'validation',
+      'setting_locked',
+      `Your organization does not let users change "${definition.label}".`,
+      { source: attributePointer('scope') },
     );
   }
   let value: unknown;
@@ -120,16 +122,14 @@ export async function updateSetting(
       throw new AppError(
         'validation',
         'setting_invalid',
-        `${definition.label}: ${parsed.error.issues[0]?.message ?? 'invalid value'}.`,
-        {
-          source: attributePointer('value'),
-        },
+        `${definition.label}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`,
+        { source: attributePointer('value') },
       );
     }
-    value = parsed.data;
+    value = 'html' in definition && definition.html ? sanitizeSignature(String(parsed.data)) : parsed.data;
+    if (key === 'email.default_from' && value !== '') await checkOwnEmail(deps, actor, String(value));
+    if (key === 'configuration.locked_keys') checkLockableKeys(value as string[]);
   }
-  const target = targetOf(actor, input.scope);
-  const before = buildView(key, input.scope, await listStoredSettings(deps.db, target));
   await deps.db.transaction().execute(async (trx) => {
     await writeSetting(trx, deps.clock, input.scope, target, key, value as never);
     await recordAuditEvent(trx, deps.clock, {
@@ -146,5 +146,43 @@ export async function updateSetting(
       },
     });
   });
-  return buildView(key, input.scope, await listStoredSettings(deps.db, target));
+  return buildViews(input.scope, await listStoredSettings(deps.db, target))[key];
+}
+
+/** The default From address must be one of the user's own email addresses (primary or additional). */
+async function checkOwnEmail(deps: Pick<Deps, 'db'>, actor: Actor, email: string): Promise<void> {
+  const normalized = emailKey(email);
+  const primary = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', actor.userId)
+    .where('emailNormalized', '=', normalized)
+    .executeTakeFirst();
+  const additional = primary
+    ? primary
+    : await deps.db
+        .selectFrom('userEmails')
+        .select('id')
+        .where('userId', '=', actor.userId)
+        .where('emailNormalized', '=', normalized)
+        .executeTakeFirst();
+  if (!additional) {
+    throw new AppError('validation', 'setting_invalid', 'Choose one of your own email addresses.', {
+      source: attributePointer('value'),
+    });
+  }
+}
+
+/** Only keys a user may set can be locked, each once. */
+function checkLockableKeys(keys: string[]): void {
+  const lockable = new Set<string>(userSettingKeys);
+  const index = keys.findIndex((key, position) => !lockable.has(key) || keys.indexOf(key) !== position);
+  if (index !== -1) {
+    throw new AppError(
+      'validation',
+      'setting_invalid',
+      `"${keys[index]}" is not a setting users can change, or is listed twice.`,
+      { source: { pointer: `/data/attributes/value/${index}` } },
+    );
+  }
 }

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconTrash } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useFormatter } from '../../ui/format';
 import {
   type ApiKeyMetadata,
   type GeneratedApiKey,
@@ -24,12 +25,6 @@ import {
 } from './api';
 
 type Confirming = 'replace' | 'revoke' | null;
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function formatDate(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
 
 /**
  * The **API Key** field of My User → General Information: "N/A" or the key's prefix and dates,
@@ -162,16 +157,17 @@ export function ApiKeyField({ userId }: { userId: string }) {
 }
 
 function KeySummary({ apiKey }: { apiKey: ApiKeyMetadata }) {
+  const format = useFormatter();
   return (
     <Stack gap={2}>
       <Text>
         <Code>{apiKey.prefix}…</Code>
       </Text>
       <Text size="sm" c="dimmed">
-        Created {formatDate(apiKey.createdAt)}
+        Created {format.dateTime(apiKey.createdAt)}
         {' · '}
         {apiKey.lastUsedAt
-          ? `Last used ${formatDate(apiKey.lastUsedAt)}${apiKey.lastUsedIp ? ` from ${apiKey.lastUsedIp}` : ''}`
+          ? `Last used ${format.dateTime(apiKey.lastUsedAt)}${apiKey.lastUsedIp ? ` from ${apiKey.lastUsedIp}` : ''}`
           : 'Never used'}
       </Text>
     </Stack>

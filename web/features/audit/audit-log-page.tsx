@@ -6,13 +6,11 @@ import { permissionLabels } from '../../../common/permissions';
 import { useCurrentUser } from '../../app/api';
 import { DateField } from '../../ui/date-field';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
+import { useFormatter, useRecordsPerPage } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useViewerLocale } from '../users/format';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
-
-const PAGE_SIZE = 25;
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 function Person({ person }: { person: AuditEvent['actor'] }) {
   if (!person)
@@ -64,11 +62,13 @@ function AuditLog() {
   const [cursor, setCursor] = useState<AuditLogParams['cursor']>(undefined);
   const [action, setAction] = useState<string | null>(null);
   const locale = useViewerLocale();
+  const format = useFormatter();
+  const recordsPerPage = useRecordsPerPage();
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const log = useAuditLog({
     cursor,
-    size: PAGE_SIZE,
+    size: recordsPerPage,
     ...(action ? { action } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
@@ -151,7 +151,7 @@ function AuditLog() {
                   events.map((event) => (
                     <Table.Tr key={event.id}>
                       <Table.Td>
-                        <time dateTime={event.occurredAt}>{dateTime.format(new Date(event.occurredAt))}</time>
+                        <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
                       </Table.Td>
                       <Table.Td>{auditActionLabel(event.action)}</Table.Td>
                       <Table.Td>

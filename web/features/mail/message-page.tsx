@@ -8,7 +8,7 @@ import { PageLoader } from '../../ui/page-loader';
 import { type MailMessageDetail, useMailMessage } from './api';
 import { RetryButton } from './outbox-page';
 import { mailPaths } from './paths';
-import { formatDateTime, MailStatusBadge } from './status-badge';
+import { MailStatusBadge, useMailDateTime } from './status-badge';
 
 /** One outgoing message: delivery facts, and its text and HTML versions (secrets hidden). */
 export function MailMessagePage() {
@@ -95,6 +95,7 @@ export function MailMessagePage() {
 }
 
 function Facts({ message }: { message: MailMessageDetail }) {
+  const formatDateTime = useMailDateTime();
   const facts: [string, ReactNode][] = [
     ['Status', <MailStatusBadge key="status" status={message.status} />],
     ['Recipient', message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress],

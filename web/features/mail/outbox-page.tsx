@@ -14,13 +14,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/api';
+import { useRecordsPerPage } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type MailMessage, type MailStatus, useOutbox, useRetryMailMessage } from './api';
 import { mailPaths } from './paths';
-import { formatDateTime, MailStatusBadge, statusLabels } from './status-badge';
-
-const PAGE_SIZE = 25;
+import { MailStatusBadge, statusLabels, useMailDateTime } from './status-badge';
 
 const statusOptions = [
   { value: 'all', label: 'All' },
@@ -39,7 +38,8 @@ export function OutboxPage() {
   const allowed = user?.permissions.includes('mail.manage') ?? false;
   const [status, setStatus] = useState<MailStatus | null>(null);
   const [page, setPage] = useState(1);
-  const outbox = useOutbox({ status, page, pageSize: PAGE_SIZE });
+  const recordsPerPage = useRecordsPerPage();
+  const outbox = useOutbox({ status, page, pageSize: recordsPerPage });
 
   if (!allowed) {
     return (
@@ -140,6 +140,7 @@ export function OutboxPage() {
 }
 
 function OutboxRow({ message }: { message: MailMessage }) {
+  const formatDateTime = useMailDateTime();
   return (
     <Table.Tr>
       <Table.Td>

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { useFormatter } from '../../ui/format';
 import type { MailStatus } from './api';
 
 /** White text on each of these background shades passes WCAG AA (theme.ts). */
@@ -25,8 +26,8 @@ export function MailStatusBadge({ status }: { status: MailStatus }) {
   );
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDateTime(iso: string | null): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+/** The viewer's date and time of an instant (their Localization settings), "—" when there is none. */
+export function useMailDateTime(): (iso: string | null) => string {
+  const format = useFormatter();
+  return (iso) => (iso ? format.dateTime(iso) : '—');
 }

@@ -7,16 +7,16 @@ import { organizationNameProblem } from '../../../common/identity';
 import { useCurrentUser } from '../../app/api';
 import { errorText } from '../../i18n/error-text';
 import { FormDialog } from '../../ui/form-dialog';
+import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type Organization, useCreateOrganization, useMyOrganizations, useRenameOrganization } from './api';
 
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** `/organizations` (`organizations.manage`): my organizations; create one, rename one. */
 export function OrganizationsPage() {
   const { t } = useTranslation('organizations');
+  const format = useFormatter();
   const organizations = useMyOrganizations();
   // Creating and renaming need `organizations.manage`; the session's permissions are those of the
   // current organization, and renaming another one needs it there (switch to it first).
@@ -64,7 +64,7 @@ export function OrganizationsPage() {
                       {organization.current ? <Badge variant="light">{t('current')}</Badge> : null}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{date.format(new Date(organization.createdAt))}</Table.Td>
+                  <Table.Td>{format.date(organization.createdAt)}</Table.Td>
                   {canManage ? (
                     <Table.Td>
                       {organization.current ? (

@@ -15,13 +15,14 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconCopy, IconPencil, IconSettings } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
-import { formatPersonName } from '../../../common/person-name';
 import { useCurrentUser } from '../../app/api';
+import { paths } from '../../app/paths';
+import { useFormatter } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
@@ -38,7 +39,7 @@ import {
   useSecurityEvents,
   useUser,
 } from './api';
-import { describeUserAgent, formatDateTime, useViewerLocale, useViewerTimeZone } from './format';
+import { describeUserAgent, useViewerLocale } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';
@@ -62,6 +63,7 @@ export function UserView({ userId }: { userId: string }) {
   const { data: me } = useCurrentUser();
   const user = useUser(userId);
   const locale = useViewerLocale();
+  const format = useFormatter();
   if (user.isPending || !me) return <PageLoader label="Loading the user…" />;
   if (user.isError) {
     return (
@@ -77,7 +79,7 @@ export function UserView({ userId }: { userId: string }) {
   const isSelf = data.id === me.id;
   const permissions = me.permissions;
   const canEdit = isSelf ? permissions.includes('update_own_profile') : permissions.includes('users.edit');
-  const name = formatPersonName(a, locale);
+  const name = format.personName(a);
   const editPath = isSelf ? userPaths.myUserEdit : userPaths.edit(data.id);
 
   return (
@@ -91,6 +93,16 @@ export function UserView({ userId }: { userId: string }) {
               Edit
             </Button>
           ) : null}
+          {isSelf && permissions.includes('update_own_configuration') ? (
+            <Button
+              component={Link}
+              to={paths.myConfiguration}
+              variant="default"
+              leftSection={<IconSettings size={16} aria-hidden="true" />}
+            >
+              Configuration
+            </Button>
+          ) : null}
           <MoreActionsMenu
             context={{
               user: { id: data.id, name, email: a.email, phone: a.phone },
@@ -102,7 +114,7 @@ export function UserView({ userId }: { userId: string }) {
         </>
       }
     >
-      <UserHeader user={data} locale={locale} />
+      <UserHeader user={data} />
       <Section title="General Information">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Stack gap="sm">
@@ -149,18 +161,17 @@ export function UserView({ userId }: { userId: string }) {
           <ActivitySection user={{ id: data.id, name, email: a.email, phone: a.phone }} isSelf={isSelf} />
         </Suspense>
       ) : null}
-      {isSelf ? <SignedInDevices locale={locale} /> : null}
+      {isSelf ? <SignedInDevices /> : null}
       <SecurityEvents
         userId={isSelf ? 'me' : data.id}
         enabled={isSelf || permissions.includes('audit.view')}
-        locale={locale}
       />
     </Page>
   );
 }
 
-function UserHeader({ user, locale }: { user: UserResource; locale: string }) {
-  const timeZone = useViewerTimeZone();
+function UserHeader({ user }: { user: UserResource }) {
+  const format = useFormatter();
   const a = user.attributes;
   const roles = useRoleNames();
   const organizations = useOrganizationNames();
@@ -189,11 +200,9 @@ function UserHeader({ user, locale }: { user: UserResource; locale: string }) {
             <Field label="Organizations">
               {organizationNames.length ? organizationNames.join(', ') : <NotSet />}
             </Field>
-            <Field label="Created">{formatDateTime(a.createdAt, locale, timeZone)}</Field>
-            <Field label="Updated">{formatDateTime(a.updatedAt, locale, timeZone)}</Field>
-            <Field label="Last sign-in">
-              {a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : 'Never'}
-            </Field>
+            <Field label="Created">{format.dateTime(a.createdAt)}</Field>
+            <Field label="Updated">{format.dateTime(a.updatedAt)}</Field>
+            <Field label="Last sign-in">{a.lastSignInAt ? format.dateTime(a.lastSignInAt) : 'Never'}</Field>
             <Field label="Sign-in count">{String(a.signInCount)}</Field>
           </SimpleGrid>
         </Stack>
@@ -239,8 +248,8 @@ function renderCustomValue(definition: CustomFieldDefinition, value: unknown, lo
   }
 }
 
-function SignedInDevices({ locale }: { locale: string }) {
-  const timeZone = useViewerTimeZone();
+function SignedInDevices() {
+  const format = useFormatter();
   const sessions = useMySessions(true);
   const end = useEndSession();
   return (
@@ -275,8 +284,8 @@ function SignedInDevices({ locale }: { locale: string }) {
                     ) : null}
                   </Table.Td>
                   <Table.Td>{session.ip ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(session.createdAt, locale, timeZone)}</Table.Td>
-                  <Table.Td>{formatDateTime(session.lastSeenAt, locale, timeZone)}</Table.Td>
+                  <Table.Td>{format.dateTime(session.createdAt)}</Table.Td>
+                  <Table.Td>{format.dateTime(session.lastSeenAt)}</Table.Td>
                   <Table.Td>
                     {session.current ? null : (
                       <Button
@@ -284,7 +293,7 @@ function SignedInDevices({ locale }: { locale: string }) {
                         variant="default"
                         loading={end.isPending && end.variables === session.id}
                         onClick={() => end.mutate(session.id)}
-                        aria-label={`Sign out ${describeUserAgent(session.userAgent)} (${formatDateTime(session.lastSeenAt, locale, timeZone)})`}
+                        aria-label={`Sign out ${describeUserAgent(session.userAgent)} (${format.dateTime(session.lastSeenAt)})`}
                       >
                         Sign out
                       </Button>
@@ -300,8 +309,8 @@ function SignedInDevices({ locale }: { locale: string }) {
   );
 }
 
-function SecurityEvents({ userId, enabled, locale }: { userId: string; enabled: boolean; locale: string }) {
-  const timeZone = useViewerTimeZone();
+function SecurityEvents({ userId, enabled }: { userId: string; enabled: boolean }) {
+  const format = useFormatter();
   const events = useSecurityEvents(userId, enabled);
   if (!enabled) return null;
   return (
@@ -317,7 +326,7 @@ function SecurityEvents({ userId, enabled, locale }: { userId: string; enabled: 
           {events.data.map((event) => (
             <Group key={event.id} component="li" gap="sm" wrap="nowrap">
               <Text size="sm" c="gray.8" miw={170}>
-                {formatDateTime(event.occurredAt, locale, timeZone)}
+                {format.dateTime(event.occurredAt)}
               </Text>
               <Text size="sm">{auditActionLabel(event.action)}</Text>
               {event.ip ? (

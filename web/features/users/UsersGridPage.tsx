@@ -16,6 +16,7 @@ import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
+import { useRecordsPerPage } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useRoles } from '../access/api';
@@ -29,8 +30,6 @@ import {
 import { CreateUserDialog } from './create-user-dialog';
 import { UserGridRow } from './users-grid-row';
 import { gridColumns as columns, statusLabels, toSelected, useGridState } from './users-grid-state';
-
-const PAGE_SIZE = 25;
 
 /**
  * `/users`: the users of my organization (holders of `users.view`). Filter by name, email, role
@@ -61,9 +60,10 @@ export function UsersGridPage() {
     if (debouncedEmail !== state.email) update({ email: debouncedEmail });
   }, [debouncedEmail]);
 
+  const recordsPerPage = useRecordsPerPage();
   const params: UsersListParams = {
     ...(state.after ? { after: state.after } : state.before ? { before: state.before } : {}),
-    size: PAGE_SIZE,
+    size: recordsPerPage,
     sort: state.sort,
     name: state.name,
     email: state.email,

@@ -1,4 +1,4 @@
-import { useSettings } from '../settings/api';
+import { useViewerSettings } from '../../ui/format';
 
 /** The browser's language, for viewers who chose no locale anywhere. */
 export function browserLocale(): string {
@@ -6,25 +6,16 @@ export function browserLocale(): string {
 }
 
 /**
- * The language the viewer reads: the Locale of My Configuration when it is set for them, their
- * organization or the system; else the browser's.
+ * The language the viewer reads: the Locale of their Configuration when it is set for them, their
+ * organization or the system; else the browser's (web/ui/format.ts).
  */
 export function useViewerLocale(): string {
-  return useViewerSetting('localization.locale') ?? browserLocale();
+  return useViewerSettings()['localization.locale'];
 }
 
-/** The time zone timestamps are shown in: My Configuration's Timezone when set anywhere, else the browser's. */
+/** The time zone timestamps are shown in: the Configuration's Timezone when set anywhere, else the browser's. */
 export function useViewerTimeZone(): string | undefined {
-  return useViewerSetting('localization.timezone');
-}
-
-/** A personal setting's value when someone chose it (user, organization or system), else undefined. */
-function useViewerSetting(key: string): string | undefined {
-  const { data } = useSettings('user');
-  const setting = data?.find((s) => s.key === key);
-  return setting && setting.inheritedFrom !== 'default' && typeof setting.value === 'string'
-    ? setting.value
-    : undefined;
+  return useViewerSettings()['localization.timezone'];
 }
 
 /** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM", in their time zone. */

@@ -2,10 +2,9 @@ import { ActionIcon, Anchor, Badge, Checkbox, Menu, Table, Text } from '@mantine
 import { IconDots } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { useFormatter } from '../../ui/format';
 import type { UserRow } from './admin-api';
 import { statusLabels } from './users-grid-state';
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 type UserGridRowProps = {
   user: UserRow;
@@ -29,6 +28,7 @@ export function UserGridRow({
   onOpen,
   onSetEnabled,
 }: UserGridRowProps) {
+  const format = useFormatter();
   return (
     <Table.Tr
       onClick={(event) => {
@@ -76,7 +76,7 @@ export function UserGridRow({
       </Table.Td>
       <Table.Td>
         {user.lastSignInAt ? (
-          <time dateTime={user.lastSignInAt}>{dateTime.format(new Date(user.lastSignInAt))}</time>
+          <time dateTime={user.lastSignInAt}>{format.dateTime(user.lastSignInAt)}</time>
         ) : (
           <Text span size="sm" c="dimmed">
             Never

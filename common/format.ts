@@ -1,0 +1,110 @@
+/**
+ * One way to render dates, times, names and numbers for a reader, in the browser and in emails:
+ * the reader's Localization settings (common/settings.ts) applied through `Intl` (CLDR). Stored
+ * instants are UTC ISO-8601 strings (DESIGN.md §4); calendar dates are `YYYY-MM-DD`.
+ */
+import type { ResolvedSettings } from './settings';
+
+type NameParts = {
+  namePrefix?: string | null;
+  firstName: string;
+  middleName?: string | null;
+  lastName: string;
+  nameSuffix?: string | null;
+};
+
+/** The Localization settings a formatter follows. */
+export type FormatSettings = {
+  'localization.locale': string;
+  'localization.timezone': string;
+  'localization.date_format': 'short' | 'medium' | 'long' | 'full';
+  'localization.time_format': 'locale' | 'h12' | 'h23';
+  'localization.name_format': 'locale' | 'first_last' | 'last_first';
+};
+
+/** The formatting settings out of the resolved settings (their registry schemas hold these values). */
+export function formatSettingsOf(settings: ResolvedSettings): FormatSettings {
+  return settings as unknown as FormatSettings;
+}
+
+export type Formatter = {
+  locale: string;
+  timeZone: string;
+  /** An instant as date and time in the reader's zone: "28.11.2026, 10:58" (de-DE, medium). */
+  dateTime(iso: string | null | undefined): string;
+  /** The calendar day of an instant in the reader's zone: "28.11.2026". */
+  date(iso: string | null | undefined): string;
+  /** The time of day of an instant in the reader's zone: "10:58" or "10:58 AM". */
+  time(iso: string | null | undefined): string;
+  /** A whole or decimal number with the locale's separators: "1.234,5" (de-DE). */
+  number(value: number): string;
+  /** A person's full name in the chosen order: "Ada Lovelace", "Lovelace Ada". */
+  personName(person: NameParts): string;
+};
+
+/** Languages that write the family name first. */
+const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+function safeTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * A formatter for one reader. Formats are built once per formatter (Intl formatters are costly to
+ * create); an unknown locale or zone falls back to en-US and UTC instead of throwing.
+ */
+export function createFormatter(settings: FormatSettings): Formatter {
+  const locale = safeLocale(settings['localization.locale']);
+  const timeZone = safeTimeZone(settings['localization.timezone']);
+  const dateStyle = settings['localization.date_format'];
+  const hourCycle = settings['localization.time_format'];
+  const hour: Pick<Intl.DateTimeFormatOptions, 'hourCycle'> = hourCycle === 'locale' ? {} : { hourCycle };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle,
+    timeStyle: 'short',
+    timeZone,
+    ...hour,
+  });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle, timeZone });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone, ...hour });
+  const numberFormat = new Intl.NumberFormat(locale);
+  const language = new Intl.Locale(locale).language;
+  const familyFirst =
+    settings['localization.name_format'] === 'last_first' ||
+    (settings['localization.name_format'] === 'locale' && FAMILY_NAME_FIRST.has(language));
+  const instant = (format: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
+    if (!iso) return '';
+    const value = new Date(iso);
+    return Number.isNaN(value.getTime()) ? '' : format.format(value);
+  };
+  return {
+    locale,
+    timeZone,
+    dateTime: instant(dateTimeFormat),
+    date: instant(dateFormat),
+    time: instant(timeFormat),
+    number: (value) => numberFormat.format(value),
+    personName: (person) => {
+      const parts = familyFirst
+        ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
+        : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
+      return parts
+        .map((part) => part?.trim())
+        .filter(Boolean)
+        .join(' ');
+    },
+  };
+}

@@ -1,0 +1,343 @@
+import { Alert, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { createFormatter, formatSettingsOf } from '../../../common/format';
+import {
+  isSettingKey,
+  type SettingScope,
+  settingDefinitions,
+  userSettingKeys,
+} from '../../../common/settings';
+import { useCurrentUser } from '../../app/api';
+import { Page } from '../../ui/page';
+import { type Setting, useSettings, useUpdateSettings } from './api';
+import {
+  type ConfigurationSection,
+  configurationPaths,
+  configurationSections,
+  configurationTitles,
+} from './configuration-tree';
+import { type DraftEntry, SettingField } from './setting-field';
+
+const permissionOf: Record<SettingScope, string> = {
+  user: 'update_own_configuration',
+  organization: 'organization.settings',
+  system: 'system.settings',
+};
+
+const LOCKED_KEYS = 'configuration.locked_keys';
+
+function showsAt(key: string, scope: SettingScope): boolean {
+  return isSettingKey(key) && (settingDefinitions[key].scopes as readonly SettingScope[]).includes(scope);
+}
+
+/** The pages of the tree a level shows: those with at least one key that level may hold. */
+function sectionsOf(scope: SettingScope): ConfigurationSection[] {
+  return configurationSections
+    .filter((section) => section.scopes.includes(scope))
+    .map((section) => ({ ...section, keys: section.keys.filter((key) => showsAt(key, scope)) }))
+    .filter((section) => section.keys.length > 0);
+}
+
+type Draft = Record<string, DraftEntry>;
+
+function draftOf(settings: Setting[]): Draft {
+  return Object.fromEntries(
+    settings.map((setting) => [
+      setting.key,
+      { value: setting.value, inherit: setting.inheritedFrom !== null },
+    ]),
+  );
+}
+
+/**
+ * The Configuration page of one level — mine in the current organization ("My Configuration"),
+ * the organization's or the system's — with the same tree and fields: each value either set here
+ * or inherited from the level above, which the field names. **Save Settings** sends what changed;
+ * **Reset** (after a confirmation) clears every value set here on the shown page.
+ */
+export function ConfigurationPage({ scope }: { scope: SettingScope }) {
+  const { data: user } = useCurrentUser();
+  const permissions = user?.permissions ?? [];
+  const allowed = permissions.includes(permissionOf[scope]);
+  const sections = sectionsOf(scope);
+  const [searchParams] = useSearchParams();
+  const section =
+    sections.find((s) => s.id === searchParams.get('section')) ?? (sections[0] as ConfigurationSection);
+  const title = configurationTitles[scope];
+  const formId = useId();
+  const query = useSettings(scope, allowed);
+  const update = useUpdateSettings(scope);
+  const [draft, setDraft] = useState<Draft>({});
+  const [locks, setLocks] = useState<string[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+
+  useEffect(() => {
+    if (query.data) {
+      setDraft(draftOf(query.data));
+      const stored = query.data.find((s) => s.key === LOCKED_KEYS)?.value;
+      setLocks(Array.isArray(stored) ? (stored as string[]) : null);
+    }
+  }, [query.data]);
+
+  const byKey = useMemo(() => new Map((query.data ?? []).map((s) => [s.key, s])), [query.data]);
+
+  const changes = () => {
+    const list: { key: string; value: unknown }[] = [];
+    for (const setting of query.data ?? []) {
+      const entry = draft[setting.key];
+      if (!entry || !setting.settable || setting.key === LOCKED_KEYS) continue;
+      const wasInherited = setting.inheritedFrom !== null;
+      if (entry.inherit) {
+        if (!wasInherited) list.push({ key: setting.key, value: null });
+      } else if (wasInherited || entry.value !== setting.value) {
+        list.push({ key: setting.key, value: entry.value });
+      }
+    }
+    const stored = byKey.get(LOCKED_KEYS);
+    if (stored?.settable && locks && JSON.stringify(locks) !== JSON.stringify(stored.value)) {
+      list.push({ key: LOCKED_KEYS, value: locks });
+    }
+    return list;
+  };
+
+  const send = (list: { key: string; value: unknown }[], message: string) => {
+    setFailure(null);
+    update.mutate(list, {
+      onSuccess: () => notifications.show({ color: 'green', message }),
+      onError: (error) => setFailure(error.message),
+    });
+  };
+
+  const save = () => send(changes(), 'Settings saved.');
+  const reset = () => {
+    setConfirmingReset(false);
+    const own = section.keys.filter((key) => byKey.get(key)?.inheritedFrom === null);
+    send(
+      own.map((key) => ({ key, value: null })),
+      `${section.label}: your values were cleared.`,
+    );
+  };
+
+  const levelLinks = (['user', 'organization', 'system'] as const).filter((level) =>
+    permissions.includes(permissionOf[level]),
+  );
+
+  return (
+    <Page
+      title={title}
+      actions={
+        allowed ? (
+          <>
+            <Button type="submit" form={formId} loading={update.isPending} disabled={!query.data}>
+              Save Settings
+            </Button>
+            <Button variant="default" onClick={() => setConfirmingReset(true)} disabled={!query.data}>
+              Reset
+            </Button>
+          </>
+        ) : null
+      }
+    >
+      <Text>
+        {scope === 'user'
+          ? `This configuration applies only to you, and only in the current organization${user?.organization ? ` (${user.organization.name})` : ''}.`
+          : scope === 'organization'
+            ? `These are the defaults of everyone in ${user?.organization?.name ?? 'the current organization'}; each user may override the settings you allow.`
+            : 'These are the defaults of every organization; each organization may set its own.'}
+      </Text>
+      {levelLinks.length > 1 ? (
+        <Group gap="xs" component="nav" aria-label="Configuration levels">
+          {levelLinks.map((level) => (
+            <Button
+              key={level}
+              component={Link}
+              to={`${configurationPaths[level]}?section=${section.id}`}
+              variant={level === scope ? 'filled' : 'subtle'}
+              size="xs"
+              aria-current={level === scope ? 'page' : undefined}
+            >
+              {level === 'user' ? 'My Configuration' : configurationTitles[level]}
+            </Button>
+          ))}
+        </Group>
+      ) : null}
+      {!allowed ? (
+        <Alert color="red" variant="outline" role="alert">
+          You do not have permission to change this configuration.
+        </Alert>
+      ) : (
+        <div
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: 'var(--mantine-spacing-lg)',
+            alignItems: 'flex-start',
+          }}
+        >
+          <Paper
+            withBorder
+            p="xs"
+            component="nav"
+            aria-label="Configuration tree"
+            style={{ flex: '1 1 220px', maxWidth: 300 }}
+          >
+            <NavLink
+              component={Link}
+              to={`?section=${sections[0]?.id ?? ''}`}
+              label="System Configuration"
+              fw={600}
+            />
+            {[...new Set(sections.map((s) => s.group))].map((group) => (
+              <div key={group}>
+                <Text size="sm" fw={600} pl="lg" py={4} c="gray.8">
+                  {group}
+                </Text>
+                {sections
+                  .filter((s) => s.group === group)
+                  .map((s) => (
+                    <NavLink
+                      key={s.id}
+                      component={Link}
+                      to={`?section=${s.id}`}
+                      label={s.label}
+                      pl="xl"
+                      active={s.id === section.id}
+                      aria-current={s.id === section.id ? 'page' : undefined}
+                    />
+                  ))}
+              </div>
+            ))}
+          </Paper>
+          <Paper
+            withBorder
+            p="lg"
+            component="section"
+            aria-labelledby={`${formId}-title`}
+            style={{ flex: '999 1 320px', minWidth: 0 }}
+          >
+            <Stack gap="md">
+              <Title order={2} size="h3" id={`${formId}-title`}>
+                {section.label}
+              </Title>
+              {query.isPending ? (
+                <Group gap="xs" role="status">
+                  <Loader size="sm" aria-hidden="true" />
+                  <Text>Loading the settings…</Text>
+                </Group>
+              ) : query.isError ? (
+                <Alert
+                  color="red"
+                  variant="outline"
+                  role="alert"
+                  icon={<IconAlertTriangle aria-hidden="true" />}
+                >
+                  {query.error.message}
+                </Alert>
+              ) : (
+                <form
+                  id={formId}
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    save();
+                  }}
+                >
+                  <Stack gap="lg">
+                    {section.preview ? <LocalizationPreview draft={draft} settings={query.data} /> : null}
+                    {section.keys.map((key) => {
+                      const setting = byKey.get(key);
+                      if (!setting) return null;
+                      const canLock =
+                        scope !== 'user' &&
+                        (userSettingKeys as readonly string[]).includes(key) &&
+                        byKey.get(LOCKED_KEYS)?.settable;
+                      const lockList = locks ?? (byKey.get(LOCKED_KEYS)?.value as string[] | undefined) ?? [];
+                      return (
+                        <SettingField
+                          key={key}
+                          setting={setting}
+                          entry={
+                            draft[key] ?? { value: setting.value, inherit: setting.inheritedFrom !== null }
+                          }
+                          onChange={(entry) => setDraft((current) => ({ ...current, [key]: entry }))}
+                          {...(canLock
+                            ? {
+                                userOverride: {
+                                  checked: !lockList.includes(key),
+                                  onChange: (checked: boolean) =>
+                                    setLocks(
+                                      checked ? lockList.filter((k) => k !== key) : [...lockList, key],
+                                    ),
+                                },
+                              }
+                            : {})}
+                        />
+                      );
+                    })}
+                    {section.id === 'integrations' && scope === 'user' ? (
+                      <Text size="sm" c="gray.8">
+                        My calendar feed: not available yet; it will be listed here once the calendar is.
+                      </Text>
+                    ) : null}
+                    {failure ? (
+                      <Alert color="red" variant="outline" role="alert" title="The settings were not saved">
+                        {failure}
+                      </Alert>
+                    ) : null}
+                  </Stack>
+                </form>
+              )}
+            </Stack>
+          </Paper>
+        </div>
+      )}
+      <Modal opened={confirmingReset} onClose={() => setConfirmingReset(false)} title="Reset these settings?">
+        <Stack gap="md">
+          <Text>
+            Every value set here on {section.label} is cleared, and each field uses the{' '}
+            {scope === 'user' ? 'organization’s' : scope === 'organization' ? 'system’s' : 'default'} value
+            again.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmingReset(false)}>
+              Cancel
+            </Button>
+            <Button color="red.8" onClick={reset}>
+              Reset
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Page>
+  );
+}
+
+/** Today's date and the viewer's name as the Localization fields on the page (saved or not) write them. */
+function LocalizationPreview({ draft, settings }: { draft: Draft; settings: Setting[] }) {
+  const { data: user } = useCurrentUser();
+  const effective = Object.fromEntries(
+    settings.map((setting) => {
+      const entry = draft[setting.key];
+      const value =
+        !setting.settable || !entry ? setting.value : entry.inherit ? setting.parentValue : entry.value;
+      return [setting.key, value];
+    }),
+  );
+  const format = createFormatter(formatSettingsOf(effective as never));
+  const now = new Date().toISOString();
+  return (
+    <Paper bg="gray.0" p="sm" radius="sm" aria-label="Preview" role="group">
+      <Text size="sm">
+        Today: <strong data-testid="preview-date">{format.dateTime(now)}</strong>
+      </Text>
+      {user ? (
+        <Text size="sm">
+          Your name: <strong data-testid="preview-name">{format.personName(user)}</strong>
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
