@@ -4,6 +4,10 @@ import type { ActivityKind, DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/http/access';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import { callActivityKind } from '../calls/activity-kind';
+import { emailActivityKind } from '../emails/activity-kind';
+
+/** Who reads the timeline, and when (for what depends on the clock, like `scheduled`). */
+export type ActivityViewer = { actor: Actor; now: Date };
 
 /**
  * What the timeline needs from a feature whose records appear in it. A feature adds its kind by
@@ -26,17 +30,20 @@ export type ActivityKindDefinition = {
   isVisibleTo?(actor: Actor, targetUserId: string): boolean;
   /**
    * The resource objects of the records among `recordIds` of the organization, by record id
-   * (each as its own GET presents it). A record gone since the index was read is simply absent.
+   * (each as its own GET presents it to `viewer.actor` at `viewer.now`, e.g. an email's Bcc to its
+   * author only and its live delivery status). A record gone since the index was read, or one its
+   * own GET would answer 404 to the viewer, is simply absent.
    */
   present(
     db: Kysely<DB>,
     organizationId: string,
     recordIds: readonly string[],
+    viewer: ActivityViewer,
   ): Promise<Map<string, ResourceObject>>;
 };
 
 /** Every kind the timeline shows, in the order `filter[type]` lists them. */
-export const activityKinds: readonly ActivityKindDefinition[] = [callActivityKind];
+export const activityKinds: readonly ActivityKindDefinition[] = [emailActivityKind, callActivityKind];
 
 export function activityKindOfType(type: string): ActivityKindDefinition | undefined {
   return activityKinds.find((definition) => definition.type === type);

@@ -5,7 +5,7 @@ import { can } from '../../platform/http/access';
 import { forbidden, notFound } from '../../platform/http/errors';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import { resolveSettings } from '../../platform/settings';
-import { type ActivityKindDefinition, activityKindOf, activityKinds } from './kinds';
+import { type ActivityKindDefinition, type ActivityViewer, activityKindOf, activityKinds } from './kinds';
 import { countTimeline, findMemberIds, listTimeline, type TimelineCursor } from './store';
 
 export type TimelineRequest = {
@@ -47,7 +47,7 @@ export function canViewActivitiesOf(actor: Actor, userId: string): boolean {
  *   is not a member of the actor's organization.
  */
 export async function readTimeline(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   request: TimelineRequest,
 ): Promise<TimelinePage> {
@@ -76,7 +76,7 @@ export async function readTimeline(
   };
   const rows = await listTimeline(db, { ...query, after: request.after, limit: size + 1 });
   const pageRows = rows.slice(0, size);
-  const items = await presentRows(db, organizationId, pageRows);
+  const items = await presentRows(db, organizationId, pageRows, { actor, now: deps.clock.now() });
   const last = pageRows.at(-1);
   const page: TimelinePage = { items, size };
   if (rows.length > size && last) page.next = { occurredAt: last.occurredAt, id: last.id };
@@ -89,6 +89,7 @@ async function presentRows(
   db: Deps['db'],
   organizationId: string,
   rows: readonly { kind: ActivityKind; recordId: string }[],
+  viewer: ActivityViewer,
 ): Promise<ResourceObject[]> {
   const byKind = new Map<ActivityKindDefinition, string[]>();
   for (const row of rows) {
@@ -98,7 +99,7 @@ async function presentRows(
   }
   const presented = new Map<string, ResourceObject>();
   for (const [definition, ids] of byKind) {
-    for (const [id, resource] of await definition.present(db, organizationId, ids)) {
+    for (const [id, resource] of await definition.present(db, organizationId, ids, viewer)) {
       presented.set(`${definition.kind} ${id}`, resource);
     }
   }

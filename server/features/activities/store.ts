@@ -26,7 +26,11 @@ export type ActivitySummary = {
   /** ISO-8601 UTC, fixed width (`2026-11-28T09:15:00.000Z`): what the timeline sorts by */
   occurredAt: string;
   subject: string;
-  /** a short kind-specific state, e.g. `completed` for a call or `queued` for an email */
+  /**
+   * a short kind-specific state, e.g. `completed` for a call or `queued` for an email, as of the
+   * last write by its feature. Not authoritative for emails: the outbox worker does not rewrite it
+   * on sent/failed; the timeline presents each item's live state through its kind's presenter.
+   */
   status: string | null;
 };
 

@@ -84,4 +84,6 @@ export const emailResource = resourceSchema('emails', {
     inReplyTo: toOneRelationship('emails', { nullable: true }),
   },
   links: { self: apiPath },
+  // The Activity timeline honours `fields[emails]`.
+  sparse: true,
 }).meta({ id: 'Email' });

@@ -55,7 +55,22 @@ export async function findEmail(
   organizationId: string,
   id: string,
 ): Promise<EmailRecord | undefined> {
-  const row = await db
+  return (await findEmailsByIds(db, organizationId, [id]))[0];
+}
+
+/**
+ * The organization's emails among `ids` with their live delivery state (read from their outbox
+ * rows, so `sent`/`failed` show as soon as the worker records them) and their attachments' ids.
+ * Another organization's or a missing id is simply absent; the order is unspecified.
+ */
+export async function findEmailsByIds(
+  db: Kysely<DB>,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<EmailRecord[]> {
+  if (ids.length === 0) return [];
+  const unique = [...new Set(ids)];
+  const rows = await db
     .selectFrom('emails')
     .innerJoin('mailOutbox', 'mailOutbox.id', 'emails.outboxId')
     .select([
@@ -67,20 +82,29 @@ export async function findEmail(
       'mailOutbox.sentAt',
     ])
     .where('emails.organizationId', '=', organizationId)
-    .where('emails.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where('emails.id', 'in', unique)
+    .execute();
+  if (rows.length === 0) return [];
   const attachments = await db
     .selectFrom('emailAttachments')
-    .select('fileId')
-    .where('emailId', '=', id)
+    .select(['emailId', 'fileId'])
+    .where(
+      'emailId',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('emailId')
     .orderBy('position')
     .execute();
-  return {
+  const attachmentIds = new Map<string, string[]>();
+  for (const { emailId, fileId } of attachments) {
+    attachmentIds.set(emailId, [...(attachmentIds.get(emailId) ?? []), fileId]);
+  }
+  return rows.map((row) => ({
     ...row,
     outboxAttempts: Number(row.outboxAttempts),
-    attachmentIds: attachments.map((a) => a.fileId),
-  };
+    attachmentIds: attachmentIds.get(row.id) ?? [],
+  }));
 }
 
 /** The addresses the user may send from: the primary one and the verified additional ones. */
