@@ -19,6 +19,10 @@ export const permissions = [
   'organization.settings',
   'custom_fields.manage',
   'mail.manage',
+  'calendar_events.assign',
+  'calendar_events.manage',
+  'tasks.assign',
+  'tasks.manage',
   'system.settings',
 ] as const;
 
@@ -40,6 +44,10 @@ export const permissionLabels: Record<Permission, string> = {
   'organization.settings': "Change the organization's settings",
   'custom_fields.manage': 'Define custom user fields',
   'mail.manage': 'View and retry outgoing mail',
+  'calendar_events.assign': "Assign events to other users' calendars",
+  'calendar_events.manage': "Edit and delete other users' calendar events",
+  'tasks.assign': 'Assign tasks to other users',
+  'tasks.manage': "Edit and delete other users' tasks",
   'system.settings': 'Change system-wide settings',
 };
 
@@ -67,6 +75,8 @@ const everyone: Permission[] = [
   'update_own_profile',
   'update_own_configuration',
   'manage_menus',
+  'calendar_events.assign',
+  'tasks.assign',
 ];
 
 /** The roles every organization starts with. */
@@ -74,7 +84,15 @@ export const seededRoles: { name: string; permissions: Permission[] }[] = [
   { name: 'Administrator', permissions: [...rolePermissions] },
   {
     name: 'Manager',
-    permissions: [...everyone, 'users.create', 'users.edit', 'users.disable', 'audit.view'],
+    permissions: [
+      ...everyone,
+      'users.create',
+      'users.edit',
+      'users.disable',
+      'audit.view',
+      'calendar_events.manage',
+      'tasks.manage',
+    ],
   },
   { name: 'User', permissions: everyone },
 ];

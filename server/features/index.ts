@@ -5,6 +5,7 @@ import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
+import { calendarRoutes } from './calendar/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -34,4 +35,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await userEmailRoutes(app, deps);
   await customFieldRoutes(app, deps);
   await mailRoutes(app, deps);
+  await calendarRoutes(app, deps);
 }

@@ -58,6 +58,8 @@ describe('roles', () => {
       'update_own_profile',
       'update_own_configuration',
       'manage_menus',
+      'calendar_events.assign',
+      'tasks.assign',
     ]);
 
     const one = await browser.request({
@@ -111,7 +113,7 @@ describe('roles', () => {
       roleId,
       roleName: 'User',
       added: ['audit.view'],
-      removed: ['update_own_configuration', 'manage_menus'],
+      removed: ['update_own_configuration', 'manage_menus', 'calendar_events.assign', 'tasks.assign'],
     });
   });
 

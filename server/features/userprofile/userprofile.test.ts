@@ -65,7 +65,16 @@ describe('GET /api/userprofile', () => {
     // The Manager role's permissions, in the registry's order.
     const manager = ['users.view', 'users.create', 'users.edit', 'users.disable', 'update_own_profile'];
     const expected = permissions.filter((p) =>
-      [...manager, 'update_own_configuration', 'manage_menus', 'audit.view'].includes(p),
+      [
+        ...manager,
+        'update_own_configuration',
+        'manage_menus',
+        'audit.view',
+        'calendar_events.assign',
+        'calendar_events.manage',
+        'tasks.assign',
+        'tasks.manage',
+      ].includes(p),
     );
     expect(data.meta.permissions).toEqual(expected);
     expect(response.body).not.toMatch(/passwordHash|tokenHash|password_hash/);

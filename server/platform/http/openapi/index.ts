@@ -37,6 +37,7 @@ const tags = [
   { name: 'custom-fields', description: 'Custom user fields of my organization' },
   { name: 'audit', description: 'The security audit log' },
   { name: 'mail', description: 'The outbox of my organization' },
+  { name: 'calendar', description: 'Calendar events, their occurrences, invitations and feeds' },
 ];
 
 const describeObject = createJsonSchemaTransformObject({});
