@@ -11,6 +11,7 @@ import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passwordRoutes } from './passwords/routes';
 import { settingsRoutes } from './settings/routes';
+import { taskRoutes } from './tasks/routes';
 import { userEmailRoutes } from './user-emails/routes';
 import { userProfileRoutes } from './userprofile/routes';
 import { profileRoutes } from './users/profile-routes';
@@ -36,4 +37,5 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await customFieldRoutes(app, deps);
   await mailRoutes(app, deps);
   await calendarRoutes(app, deps);
+  await taskRoutes(app, deps);
 }

@@ -38,6 +38,7 @@ const tags = [
   { name: 'audit', description: 'The security audit log' },
   { name: 'mail', description: 'The outbox of my organization' },
   { name: 'calendar', description: 'Calendar events, their occurrences, invitations and feeds' },
+  { name: 'tasks', description: 'Tasks: Assign Task, User Tasks, My Tasks' },
 ];
 
 const describeObject = createJsonSchemaTransformObject({});
