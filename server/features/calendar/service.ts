@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/http/access';
 import { AppError, invalidField, notFound } from '../../platform/http/errors';
 import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
+import { deleteReminders, scheduleEventReminders } from '../reminders/schedule';
 import { normalizeEmail } from '../users/store';
 import {
   authorizeCalendarView,
@@ -168,8 +169,26 @@ export async function createCalendarEvent(
       updatedAt: now,
     });
     await replaceAttendees(trx, event.id, attendees);
+    await scheduleEventReminders(trx, event, now);
     return event;
   });
+}
+
+/**
+ * Brings the reminders of the events a change touched in line with them (in its transaction):
+ * the ones still there are re-scheduled, the deleted ones lose theirs.
+ */
+async function rescheduleReminders(
+  trx: Kysely<DB>,
+  organizationId: string,
+  ids: readonly string[],
+  now: string,
+): Promise<void> {
+  for (const id of new Set(ids)) {
+    const event = await findEvent(trx, organizationId, id);
+    if (event) await scheduleEventReminders(trx, event, now);
+    else await deleteReminders(trx, 'calendar_event', [id]);
+  }
 }
 
 /** One event of the actor's organization that the actor may see (404 otherwise, as if it did not exist). */
@@ -280,8 +299,29 @@ export async function updateCalendarEvent(
   target: OccurrenceTarget = {},
 ): Promise<CalendarEventRecord> {
   return deps.db.transaction().execute(async (trx) => {
-    const event = await eventToChange(trx, actor, id);
     const now = deps.clock.now().toISOString();
+    const exceptionsBefore = (await listExceptions(trx, id)).map((row) => row.id);
+    const changed = await applyEventChange(trx, actor, id, changes, target, now);
+    await rescheduleReminders(
+      trx,
+      actor.organizationId,
+      [id, changed.id, ...(changed.recurringEventId ? [changed.recurringEventId] : []), ...exceptionsBefore],
+      now,
+    );
+    return changed;
+  });
+}
+
+async function applyEventChange(
+  trx: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  changes: CalendarEventUpdate,
+  target: OccurrenceTarget,
+  now: string,
+): Promise<CalendarEventRecord> {
+  {
+    const event = await eventToChange(trx, actor, id);
     const scope = target.occurrence === undefined ? 'all' : (target.scope ?? 'this');
     if (target.occurrence !== undefined && scope !== 'all') {
       checkOccurrence(event, target.occurrence);
@@ -317,7 +357,7 @@ export async function updateCalendarEvent(
       sequence: event.sequence + 1,
       updatedAt: now,
     });
-  });
+  }
 }
 
 async function changeOneOccurrence(
@@ -458,8 +498,26 @@ export async function deleteCalendarEvent(
   target: OccurrenceTarget = {},
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const event = await eventToChange(trx, actor, id);
     const now = deps.clock.now().toISOString();
+    const event = await eventToChange(trx, actor, id);
+    const touched = [
+      event.id,
+      ...(event.recurringEventId ? [event.recurringEventId] : []),
+      ...(await listExceptions(trx, event.id)).map((row) => row.id),
+    ];
+    await deleteOccurrences(trx, actor, event, target, now);
+    await rescheduleReminders(trx, actor.organizationId, touched, now);
+  });
+}
+
+async function deleteOccurrences(
+  trx: Kysely<DB>,
+  actor: Actor,
+  event: CalendarEventRecord,
+  target: OccurrenceTarget,
+  now: string,
+): Promise<void> {
+  {
     const scope = target.occurrence === undefined ? 'all' : (target.scope ?? 'this');
     if (target.occurrence !== undefined) checkOccurrence(event, target.occurrence);
     if (target.occurrence !== undefined && scope === 'this') {
@@ -486,7 +544,7 @@ export async function deleteCalendarEvent(
       return;
     }
     await deleteEvent(trx, event.id);
-  });
+  }
 }
 
 async function cancelOccurrence(

@@ -11,6 +11,7 @@ import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { sanitizeRichText } from '../../platform/text/rich-text';
 import { isMember } from '../calendar/store';
+import { deleteReminders, scheduleTaskReminders } from '../reminders/schedule';
 import { authorizeTaskAssignment, authorizeTaskChange, authorizeTaskView } from './policy';
 import { deleteTask, findTask, insertTask, listTasks, type TaskRecord, updateTask } from './store';
 
@@ -56,7 +57,7 @@ export async function createTask(
   checkReminders(reminders, dueAt);
   return deps.db.transaction().execute(async (trx) => {
     if (!(await isMember(trx, ownerId, actor.organizationId))) throw userNotFound();
-    return insertTask(trx, {
+    const task = await insertTask(trx, {
       organizationId: actor.organizationId,
       ownerId,
       createdById: actor.via.kind === 'system' ? null : actor.userId,
@@ -69,6 +70,8 @@ export async function createTask(
       createdAt: now,
       updatedAt: now,
     });
+    await scheduleTaskReminders(trx, task, now);
+    return task;
   });
 }
 
@@ -109,15 +112,18 @@ export async function updateTaskAttributes(
       throw invalidField('dueDate', 'due_date_in_past', 'Due date must not be before the task was created.');
     }
     checkReminders(changes.reminders ?? task.reminders, dueAt);
-    return updateTask(trx, task, {
+    const now = deps.clock.now().toISOString();
+    const updated = await updateTask(trx, task, {
       ...(changes.subject !== undefined ? { subject: changes.subject } : {}),
       ...(changes.description !== undefined ? { description: sanitizeRichText(changes.description) } : {}),
       ...(changes.dueDate !== undefined ? { dueAt } : {}),
       ...(changes.priority !== undefined ? { priority: changes.priority } : {}),
       ...(changes.status !== undefined ? { status: changes.status } : {}),
       ...(changes.reminders !== undefined ? { reminders: changes.reminders } : {}),
-      updatedAt: deps.clock.now().toISOString(),
+      updatedAt: now,
     });
+    await scheduleTaskReminders(trx, updated, now);
+    return updated;
   });
 }
 
@@ -128,6 +134,7 @@ export async function removeTask(deps: Pick<Deps, 'db'>, actor: Actor, id: strin
     authorizeTaskView(actor, task.ownerId);
     authorizeTaskChange(actor, task);
     await deleteTask(trx, task.id);
+    await deleteReminders(trx, 'task', [task.id]);
   });
 }
 

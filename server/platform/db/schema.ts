@@ -311,6 +311,27 @@ export type TasksTable = {
   updatedAt: Timestamp;
 };
 
+export type ReminderStatus = 'pending' | 'sent' | 'missed' | 'failed' | 'cancelled';
+
+export type RemindersTable = {
+  id: string;
+  organizationId: string;
+  kind: 'calendar_event' | 'task';
+  recordId: string;
+  /** an event occurrence's original start; '' for a task */
+  occurrenceKey: Generated<string>;
+  recipientId: string;
+  minutesBefore: number;
+  fireAt: Timestamp;
+  status: ReminderStatus;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  lastError: string | null;
+  sentAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 export type DB = {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -333,6 +354,7 @@ export type DB = {
   calendarEvents: CalendarEventsTable;
   calendarEventAttendees: CalendarEventAttendeesTable;
   tasks: TasksTable;
+  reminders: RemindersTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -18,6 +18,9 @@ const grants: Record<string, readonly string[]> = {
  *   occurrence (null: never ends), so a range query reads only the series that can reach it.
  * - `calendar_event_attendees`: the guests, one per address and event.
  * - `tasks`: OroCRM's task (subject, description, due date, priority, status, owner).
+ * - `reminders`: one row per reminder × occurrence (or task) × recipient with its fire time,
+ *   claimed by the reminder worker like the outbox's mail (`pending` → `sent` | `missed` |
+ *   `failed`); the next occurrence of a series is scheduled when one fires.
  * Existing organizations' seeded roles get the new permissions by name.
  */
 export async function up(db: MigrationDb): Promise<void> {
@@ -104,6 +107,40 @@ export async function up(db: MigrationDb): Promise<void> {
       .columns(['organization_id', 'owner_id', column, 'id'])
       .execute();
   }
+
+  await db.schema
+    .createTable('reminders')
+    .$call((t) => c.id(t))
+    .addColumn('organization_id', 'text', (col) =>
+      col.notNull().references('organizations.id').onDelete('cascade'),
+    )
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('record_id', 'text', (col) => col.notNull())
+    .addColumn('occurrence_key', 'text', (col) => col.notNull().defaultTo(''))
+    .addColumn('recipient_id', 'text', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('minutes_before', 'integer', (col) => col.notNull())
+    .$call((t) => c.timestamp(t, 'fire_at'))
+    .addColumn('status', 'text', (col) => col.notNull())
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+    .$call((t) => c.timestamp(t, 'next_attempt_at'))
+    .addColumn('last_error', 'text')
+    .$call((t) => c.timestamp(t, 'sent_at', (col) => col))
+    .$call((t) => c.timestamp(t, 'created_at'))
+    .$call((t) => c.timestamp(t, 'updated_at'))
+    .addUniqueConstraint('reminders_once', [
+      'kind',
+      'record_id',
+      'occurrence_key',
+      'recipient_id',
+      'minutes_before',
+    ])
+    .execute();
+  await db.schema
+    .createIndex('reminders_due')
+    .on('reminders')
+    .columns(['status', 'next_attempt_at', 'id'])
+    .execute();
+  await db.schema.createIndex('reminders_record').on('reminders').columns(['kind', 'record_id']).execute();
 
   await grantToSeededRoles(db);
 }
