@@ -24,6 +24,11 @@ export const permissions = [
   'tasks.assign',
   'tasks.manage',
   'system.settings',
+  'activities.view',
+  'calls.log',
+  'calls.manage',
+  'emails.send',
+  'email_templates.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -49,6 +54,11 @@ export const permissionLabels: Record<Permission, string> = {
   'tasks.assign': 'Assign tasks to other users',
   'tasks.manage': "Edit and delete other users' tasks",
   'system.settings': 'Change system-wide settings',
+  'activities.view': "View other users' activities",
+  'calls.log': 'Log calls',
+  'calls.manage': "Edit and delete other users' calls",
+  'emails.send': 'Send emails',
+  'email_templates.manage': 'Manage email templates',
 };
 
 export function isPermission(value: string): value is Permission {
@@ -77,6 +87,8 @@ const everyone: Permission[] = [
   'manage_menus',
   'calendar_events.assign',
   'tasks.assign',
+  'calls.log',
+  'emails.send',
 ];
 
 /** The roles every organization starts with. */
@@ -92,6 +104,8 @@ export const seededRoles: { name: string; permissions: Permission[] }[] = [
       'audit.view',
       'calendar_events.manage',
       'tasks.manage',
+      'activities.view',
+      'calls.manage',
     ],
   },
   { name: 'User', permissions: everyone },

@@ -49,7 +49,8 @@ export function lineTextProblem(value: string, label: string, max: number): stri
   return null;
 }
 
-function lineText(label: string, max: number, min = 0) {
+/** A single-line text schema: no control characters or edge spaces, at most `max` code points, at least `min`. */
+export function lineText(label: string, max: number, min = 0) {
   return z
     .string()
     .max(max * 2 + 16, `${label} can have at most ${max} characters.`)

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  MEETING_URL_MAX,
+  type MeetingLinkProvider,
+  meetingBaseUrlProblem,
+  meetingLinkProviders,
+  meetingTemplateProblem,
+} from './meeting-links';
 
 /**
  * The registry of configurable values (DESIGN.md §5). Each key has a type, a default and the
@@ -115,6 +122,50 @@ export const settingDefinitions = {
     default: 'UTC',
     scopes: ['system', 'organization', 'user'],
     label: 'Timezone',
+  }),
+  'activities.page_size': define({
+    schema: z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], {
+      error: 'Choose 10, 25, 50 or 100 items per page.',
+    }),
+    default: 10 as 10 | 25 | 50 | 100,
+    scopes: ['system', 'organization', 'user'],
+    label: 'Activity items per page',
+  }),
+  'meeting_links.enabled': define({
+    schema: bool,
+    default: false,
+    scopes: ['system', 'organization'],
+    label: 'Meeting links',
+  }),
+  'meeting_links.provider': define({
+    schema: z.enum(meetingLinkProviders, { error: 'Choose jitsi or custom.' }),
+    default: 'jitsi' as MeetingLinkProvider,
+    scopes: ['system', 'organization'],
+    label: 'Meeting links provider',
+  }),
+  'meeting_links.jitsi_base_url': define({
+    schema: z
+      .string()
+      .max(MEETING_URL_MAX)
+      .refine(
+        (value) => meetingBaseUrlProblem(value) === null,
+        'Give an https:// address, such as https://meet.jit.si/.',
+      ),
+    default: 'https://meet.jit.si/',
+    scopes: ['system', 'organization'],
+    label: 'Jitsi base URL',
+  }),
+  'meeting_links.url_template': define({
+    schema: z
+      .string()
+      .max(MEETING_URL_MAX)
+      .refine(
+        (value) => value === '' || meetingTemplateProblem(value) === null,
+        'Give an https:// address containing {room}, such as https://meet.example.com/{room}.',
+      ),
+    default: '',
+    scopes: ['system', 'organization'],
+    label: 'Custom meeting URL template',
   }),
 } as const;
 

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps';
 import { accessRoutes } from './access/routes';
+import { activityRoutes } from './activities/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { avatarRoutes } from './avatars/routes';
 import { calendarRoutes } from './calendar/routes';
+import { callRoutes } from './calls/routes';
 import { customFieldRoutes } from './custom-fields/routes';
 import { mailRoutes } from './mail/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -38,4 +40,6 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
   await mailRoutes(app, deps);
   await calendarRoutes(app, deps);
   await taskRoutes(app, deps);
+  await callRoutes(app, deps);
+  await activityRoutes(app, deps);
 }

@@ -60,6 +60,8 @@ describe('roles', () => {
       'manage_menus',
       'calendar_events.assign',
       'tasks.assign',
+      'calls.log',
+      'emails.send',
     ]);
 
     const one = await browser.request({
@@ -113,7 +115,14 @@ describe('roles', () => {
       roleId,
       roleName: 'User',
       added: ['audit.view'],
-      removed: ['update_own_configuration', 'manage_menus', 'calendar_events.assign', 'tasks.assign'],
+      removed: [
+        'update_own_configuration',
+        'manage_menus',
+        'calendar_events.assign',
+        'tasks.assign',
+        'calls.log',
+        'emails.send',
+      ],
     });
   });
 

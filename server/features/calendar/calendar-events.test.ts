@@ -320,4 +320,39 @@ describe('calendar events', () => {
     expect(response.statusCode).toBe(204);
     expect(await countEvents(user.id)).toBe(0);
   });
+
+  it("shows assigned events and tasks in the owner's Activity timeline, and removes them when deleted", async () => {
+    const { user: manager, browser } = await signedInUser(t, { roles: ['Manager'] });
+    const member = await buildMember(t, manager.organization);
+    const event = (await create(browser, weeklyBerlin, member.id)).json().data;
+    const task = await browser.request({
+      method: 'POST',
+      url: '/api/tasks',
+      payload: {
+        data: {
+          type: 'tasks',
+          attributes: { subject: 'Prepare the sync' },
+          relationships: { owner: { data: { type: 'users', id: member.id } } },
+        },
+      },
+    });
+    expect(task.statusCode).toBe(201);
+    const timeline = async () =>
+      (await browser.request({ method: 'GET', url: `/api/users/${member.id}/activities` }))
+        .json()
+        .data.map((item: { type: string; attributes: Attributes }) => [
+          item.type,
+          item.attributes.title ?? item.attributes.subject,
+        ]);
+    expect(await timeline()).toEqual([
+      ['calendarevents', 'Team sync'],
+      ['tasks', 'Prepare the sync'],
+    ]);
+    await patch(browser, event.id, { title: 'Weekly sync' });
+    expect((await timeline())[0]).toEqual(['calendarevents', 'Weekly sync']);
+    expect(
+      (await browser.request({ method: 'DELETE', url: `/api/calendarevents/${event.id}` })).statusCode,
+    ).toBe(204);
+    expect(await timeline()).toEqual([['tasks', 'Prepare the sync']]);
+  });
 });

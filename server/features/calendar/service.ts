@@ -9,6 +9,7 @@ import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
 import { deleteReminders, scheduleEventReminders } from '../reminders/schedule';
 import { normalizeEmail } from '../users/store';
+import { syncEventActivities } from './activity';
 import {
   authorizeCalendarView,
   authorizeEventAssignment,
@@ -170,6 +171,7 @@ export async function createCalendarEvent(
     });
     await replaceAttendees(trx, event.id, attendees);
     await scheduleEventReminders(trx, event, now);
+    await syncEventActivities(trx, actor.organizationId, [event.id], now);
     return event;
   });
 }
@@ -302,12 +304,14 @@ export async function updateCalendarEvent(
     const now = deps.clock.now().toISOString();
     const exceptionsBefore = (await listExceptions(trx, id)).map((row) => row.id);
     const changed = await applyEventChange(trx, actor, id, changes, target, now);
-    await rescheduleReminders(
-      trx,
-      actor.organizationId,
-      [id, changed.id, ...(changed.recurringEventId ? [changed.recurringEventId] : []), ...exceptionsBefore],
-      now,
-    );
+    const touched = [
+      id,
+      changed.id,
+      ...(changed.recurringEventId ? [changed.recurringEventId] : []),
+      ...exceptionsBefore,
+    ];
+    await rescheduleReminders(trx, actor.organizationId, touched, now);
+    await syncEventActivities(trx, actor.organizationId, touched, now);
     return changed;
   });
 }
@@ -507,6 +511,7 @@ export async function deleteCalendarEvent(
     ];
     await deleteOccurrences(trx, actor, event, target, now);
     await rescheduleReminders(trx, actor.organizationId, touched, now);
+    await syncEventActivities(trx, actor.organizationId, touched, now);
   });
 }
 

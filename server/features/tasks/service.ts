@@ -12,6 +12,7 @@ import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { sanitizeRichText } from '../../platform/text/rich-text';
 import { isMember } from '../calendar/store';
 import { deleteReminders, scheduleTaskReminders } from '../reminders/schedule';
+import { syncTaskActivity } from './activity';
 import { authorizeTaskAssignment, authorizeTaskChange, authorizeTaskView } from './policy';
 import { deleteTask, findTask, insertTask, listTasks, type TaskRecord, updateTask } from './store';
 
@@ -71,6 +72,7 @@ export async function createTask(
       updatedAt: now,
     });
     await scheduleTaskReminders(trx, task, now);
+    await syncTaskActivity(trx, actor.organizationId, task.id, task, now);
     return task;
   });
 }
@@ -123,11 +125,12 @@ export async function updateTaskAttributes(
       updatedAt: now,
     });
     await scheduleTaskReminders(trx, updated, now);
+    await syncTaskActivity(trx, actor.organizationId, updated.id, updated, now);
     return updated;
   });
 }
 
-export async function removeTask(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<void> {
+export async function removeTask(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const task = await findTask(trx, actor.organizationId, id);
     if (!task) throw taskNotFound();
@@ -135,6 +138,7 @@ export async function removeTask(deps: Pick<Deps, 'db'>, actor: Actor, id: strin
     authorizeTaskChange(actor, task);
     await deleteTask(trx, task.id);
     await deleteReminders(trx, 'task', [task.id]);
+    await syncTaskActivity(trx, actor.organizationId, task.id, undefined, deps.clock.now().toISOString());
   });
 }
 

@@ -74,6 +74,10 @@ describe('GET /api/userprofile', () => {
         'calendar_events.manage',
         'tasks.assign',
         'tasks.manage',
+        'activities.view',
+        'calls.log',
+        'calls.manage',
+        'emails.send',
       ].includes(p),
     );
     expect(data.meta.permissions).toEqual(expected);

@@ -332,6 +332,55 @@ export type RemindersTable = {
   updatedAt: Timestamp;
 };
 
+/** The kinds of record the Activity timeline shows (`activities.kind`). */
+export type ActivityKind = 'email' | 'call' | 'calendar_event' | 'task';
+
+/**
+ * The denormalized Activity index (DESIGN.md §5): one row per record × target user, kept by the
+ * record's feature in the record's transaction (features/activities/store.ts).
+ */
+export type ActivitiesTable = {
+  id: string;
+  organizationId: string;
+  kind: ActivityKind;
+  /** the id of the email, call, event or task */
+  recordId: string;
+  /** whose timeline shows it */
+  targetUserId: string;
+  /** who wrote, logged or assigned it; null once that user is deleted */
+  authorId: string | null;
+  /** when it happened: a call's date-time, an email's sending time, an event's start… */
+  occurredAt: Timestamp;
+  subject: string;
+  /** a short kind-specific state (`completed`, `queued`, `sent`…), or null */
+  status: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type CallStatus = 'in_progress' | 'completed';
+export type CallDirection = 'incoming' | 'outgoing';
+
+/** A logged call (OroCRM's Call); its activity targets are its `activities` rows. */
+export type CallsTable = {
+  id: string;
+  organizationId: string;
+  /** who logged it (OroCRM's owner); null once that user is deleted */
+  authorId: string | null;
+  subject: string;
+  /** E.164 (with `;ext=`) when it parsed, else as typed */
+  phoneNumber: string;
+  /** "Additional comments" */
+  notes: string | null;
+  callDateTime: Timestamp;
+  callStatus: CallStatus;
+  direction: CallDirection;
+  /** seconds, 0..86400 */
+  duration: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 export type DB = {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -355,6 +404,8 @@ export type DB = {
   calendarEventAttendees: CalendarEventAttendeesTable;
   tasks: TasksTable;
   reminders: RemindersTable;
+  activities: ActivitiesTable;
+  calls: CallsTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -7,6 +7,7 @@ import * as apiKeys from './0005-api-keys';
 import * as accountSecurity from './0006-account-security';
 import * as identities from './0007-identities';
 import * as listIndexes from './0008-list-indexes';
+import * as activities from './0009-activities';
 import * as calendar from './0012-calendar';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006-account-security': accountSecurity,
   '0007-identities': identities,
   '0008-list-indexes': listIndexes,
+  '0009-activities': activities,
   '0012-calendar': calendar,
 };

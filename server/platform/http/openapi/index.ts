@@ -39,6 +39,8 @@ const tags = [
   { name: 'mail', description: 'The outbox of my organization' },
   { name: 'calendar', description: 'Calendar events, their occurrences, invitations and feeds' },
   { name: 'tasks', description: 'Tasks: Assign Task, User Tasks, My Tasks' },
+  { name: 'calls', description: 'Logged calls (Log Call)' },
+  { name: 'activities', description: 'The Activity timeline of a user: emails, calls, events, tasks' },
 ];
 
 const describeObject = createJsonSchemaTransformObject({});

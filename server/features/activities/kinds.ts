@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ActivityKind, DB } from '../../platform/db/schema';
+import type { Actor } from '../../platform/http/access';
+import type { ResourceObject } from '../../platform/http/jsonapi';
+import { calendarEventActivityKind } from '../calendar/activity';
+import { callActivityKind } from '../calls/activity-kind';
+import { taskActivityKind } from '../tasks/activity';
+
+/**
+ * What the timeline needs from a feature whose records appear in it. A feature adds its kind by
+ * writing one of these next to its presenter and listing it in `activityKinds` below; the
+ * timeline route, its OpenAPI description, `filter[type]` and `fields[type]` follow.
+ */
+export type ActivityKindDefinition = {
+  /** `activities.kind` of its rows */
+  kind: ActivityKind;
+  /** its JSON:API type (`emails`, `calls`, `calendarevents`, `tasks`): what `filter[type]` names */
+  type: string;
+  /** the presenter's resource schema (the timeline's items are one of these) */
+  resource: z.ZodType;
+  /** the fields `fields[<type>]` may pick */
+  fields: readonly string[];
+  /**
+   * Whether the actor may see this kind on a timeline they may read (default: yes). A kind the
+   * actor may not see is left out in SQL: neither its items nor the total count reveal it.
+   */
+  isVisibleTo?(actor: Actor, targetUserId: string): boolean;
+  /**
+   * The resource objects of the records among `recordIds` of the organization, by record id
+   * (each as its own GET presents it). A record gone since the index was read is simply absent.
+   */
+  present(
+    db: Kysely<DB>,
+    organizationId: string,
+    recordIds: readonly string[],
+  ): Promise<Map<string, ResourceObject>>;
+};
+
+/** Every kind the timeline shows, in the order `filter[type]` lists them. */
+export const activityKinds: readonly ActivityKindDefinition[] = [
+  callActivityKind,
+  calendarEventActivityKind,
+  taskActivityKind,
+];
+
+export function activityKindOfType(type: string): ActivityKindDefinition | undefined {
+  return activityKinds.find((definition) => definition.type === type);
+}
+
+export function activityKindOf(kind: ActivityKind): ActivityKindDefinition | undefined {
+  return activityKinds.find((definition) => definition.kind === kind);
+}

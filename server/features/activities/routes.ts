@@ -1,0 +1,177 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import {
+  applySparseFieldset,
+  collectionDocument,
+  type ListSpec,
+  listQuerySchema,
+  paginationLinks,
+  parseListQuery,
+  type ResourceObject,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
+import { encodeCursor } from '../../platform/http/jsonapi/cursor';
+import { badParameter } from '../../platform/http/jsonapi/query-error';
+import { collectionDocumentSchema, jsonApiResponse, totalCountHeader } from '../../platform/http/openapi';
+import { userIdParams } from '../../platform/http/schemas';
+import { isId } from '../../platform/ids';
+import { listedUserResource, userFields } from '../users/presenter';
+import { findIncludedUsers } from './included-users';
+import { activityKinds } from './kinds';
+import { readTimeline } from './service';
+
+/** The JSON:API types of the Activity's kinds (DESIGN.md §3). */
+const ACTIVITY_TYPES = ['emails', 'calls', 'calendarevents', 'tasks'];
+
+/** The one order of the timeline: newest first (what cursors are made for). */
+const TIMELINE_SORT = '-occurredAt';
+
+/** `GET /api/users/{id}/activities`: what it accepts (parsed strictly by `parseListQuery`). */
+export const timelineSpec: ListSpec = {
+  type: 'activities',
+  sort: { occurredAt: 'activities.occurredAt' },
+  defaultSort: TIMELINE_SORT,
+  filters: {
+    type: {
+      column: 'activities.kind',
+      kind: 'enum',
+      // The kinds of the design, shown or not yet: a client may name them all from the start.
+      values: [...new Set([...activityKinds.map((definition) => definition.type), ...ACTIVITY_TYPES])],
+      ops: ['eq'],
+    },
+    occurredAt: { column: 'activities.occurredAt', kind: 'timestamp', ops: ['gte', 'lt'] },
+  },
+  includes: ['author', 'activityTargets'],
+  fieldsets: {
+    ...Object.fromEntries(activityKinds.map((definition) => [definition.type, definition.fields])),
+    users: userFields,
+  },
+};
+
+const [firstResource, ...otherResources] = activityKinds.map((definition) => definition.resource);
+const itemSchema =
+  otherResources.length === 0 ? (firstResource as z.ZodType) : z.union(activityKinds.map((d) => d.resource));
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const description = [
+  'The Activity section of a user’s page: the emails, calls (and later calendar events and tasks)',
+  'whose target is this user, newest first. My own (`me`); another user’s needs `activities.view`.',
+  '`filter[type]=emails,calls`, `filter[occurredAt][gte|lt]`, `page[size]` (default: my',
+  '`activities.page_size` setting), cursor paging with `page[after]` from `links.next` (never by page',
+  'number), `include=author,activityTargets`, `fields[<type>]`, `X-Include: totalCount`.',
+].join(' ');
+
+/** The Activity timeline of a user. */
+export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/users/:id/activities',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['activities'],
+        operationId: 'listUserActivities',
+        summary: 'A user’s Activity: emails, calls, events and tasks, newest first',
+        description,
+        params: userIdParams,
+        querystring: listQuerySchema(timelineSpec),
+        response: {
+          200: jsonApiResponse(
+            'A page of activities',
+            collectionDocumentSchema(itemSchema, { included: listedUserResource }),
+            { 'X-Include-Total-Count': totalCountHeader },
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const query = queryOf(request);
+      for (const parameter of ['page[number]', 'page[before]'] as const) {
+        if (query[parameter] !== undefined) {
+          throw badParameter(
+            parameter,
+            'unknown_parameter',
+            'The Activity pages by cursor only: follow links.next (page[after]).',
+          );
+        }
+      }
+      if (query.sort !== undefined && query.sort !== TIMELINE_SORT) {
+        throw badParameter(
+          'sort',
+          'invalid_sort',
+          `The Activity is sorted newest first only (${TIMELINE_SORT}).`,
+        );
+      }
+      const listQuery = parseListQuery(query, timelineSpec, { headers: request.headers });
+      const typeFilter = listQuery.filters.find((filter) => filter.field === 'type');
+      const filterValue = (op: string) =>
+        listQuery.filters.find((filter) => filter.field === 'occurredAt' && filter.op === op)?.value as
+          | string
+          | undefined;
+      const after = listQuery.page.after;
+      const [occurredAt, id] = after?.values ?? [];
+      if (
+        after &&
+        !(typeof occurredAt === 'string' && TIMESTAMP.test(occurredAt) && typeof id === 'string' && isId(id))
+      ) {
+        throw badParameter('page[after]', 'invalid_cursor', 'The cursor does not belong to this list.');
+      }
+      const page = await readTimeline(deps, actor, {
+        userId: request.params.id,
+        types: typeFilter ? [typeFilter.value].flat().map(String) : undefined,
+        occurredFrom: filterValue('gte'),
+        occurredBefore: filterValue('lt'),
+        after: after ? { occurredAt: occurredAt as string, id: id as string } : undefined,
+        size: query['page[size]'] === undefined ? undefined : listQuery.page.size,
+        withTotal: listQuery.withTotal,
+      });
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+      const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
+      const included = await includedUsers(deps, actor.organizationId, page.items, listQuery.include);
+      const nextCursor = page.next
+        ? encodeCursor({ sort: TIMELINE_SORT, values: [page.next.occurredAt, page.next.id] })
+        : undefined;
+      return collectionDocument(page.items.map(sparse), {
+        ...(included ? { included: included.map(sparse) } : {}),
+        ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
+        links: paginationLinks(
+          `/api/users/${encodeURIComponent(request.params.id)}/activities`,
+          query,
+          { number: 1, size: page.size },
+          { hasNextPage: nextCursor !== undefined, nextCursor },
+        ),
+      });
+    },
+  );
+}
+
+/** The users an `include` names through the items' `author` and `activityTargets`. */
+async function includedUsers(
+  deps: Pick<Deps, 'db'>,
+  organizationId: string,
+  items: readonly ResourceObject[],
+  include: readonly string[],
+): Promise<ResourceObject[] | undefined> {
+  if (include.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const item of items) {
+    for (const name of include) {
+      const data = item.relationships?.[name]?.data;
+      for (const identifier of [data ?? []].flat()) {
+        if (identifier && typeof identifier === 'object' && 'id' in identifier)
+          ids.add(String(identifier.id));
+      }
+    }
+  }
+  return findIncludedUsers(deps.db, organizationId, ids);
+}
+
+function queryOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
+}

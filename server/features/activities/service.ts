@@ -1,0 +1,106 @@
+import type { ActivityKind } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { can } from '../../platform/http/access';
+import { forbidden, notFound } from '../../platform/http/errors';
+import type { ResourceObject } from '../../platform/http/jsonapi';
+import { resolveSettings } from '../../platform/settings';
+import { type ActivityKindDefinition, activityKindOf, activityKinds } from './kinds';
+import { countTimeline, findMemberIds, listTimeline, type TimelineCursor } from './store';
+
+export type TimelineRequest = {
+  /** the user whose timeline it is (`me` for the actor) */
+  userId: string;
+  /** JSON:API types to show (`filter[type]`); undefined: every kind */
+  types?: readonly string[] | undefined;
+  /** ISO-8601 UTC bounds (`filter[occurredAt][gte]`, `[lt]`) */
+  occurredFrom?: string | undefined;
+  occurredBefore?: string | undefined;
+  after?: TimelineCursor | undefined;
+  /** `page[size]`; undefined: the viewer's `activities.page_size` setting */
+  size?: number | undefined;
+  withTotal?: boolean | undefined;
+};
+
+export type TimelinePage = {
+  /** the items, newest first, each as its kind's presenter shows it */
+  items: ResourceObject[];
+  size: number;
+  next?: TimelineCursor;
+  total?: number;
+};
+
+/**
+ * Whether the actor may read the user's timeline: their own, or anyone's in their organization
+ * with `activities.view`. Checked before any lookup, so a 403 says nothing about the user.
+ */
+export function canViewActivitiesOf(actor: Actor, userId: string): boolean {
+  return userId === actor.userId || can(actor, 'activities.view');
+}
+
+/**
+ * One page of a user's Activity: the emails, calls, events and tasks that target them, newest
+ * first, by keyset on (occurredAt, id) — never OFFSET, so page 1,000 costs what page 1 does.
+ * Kinds the actor may not see (ActivityKindDefinition.isVisibleTo) are left out in SQL, so
+ * neither the items nor the count reveal them.
+ * @throws AppError 403 for another user's timeline without `activities.view`; 404 when the user
+ *   is not a member of the actor's organization.
+ */
+export async function readTimeline(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  request: TimelineRequest,
+): Promise<TimelinePage> {
+  const { db } = deps;
+  const userId = request.userId === 'me' ? actor.userId : request.userId;
+  if (!canViewActivitiesOf(actor, userId)) {
+    throw forbidden("You need the permission to view other users' activities.");
+  }
+  const organizationId = actor.organizationId;
+  if (!(await findMemberIds(db, organizationId, [userId])).has(userId)) throw notFound('user');
+  const wanted = activityKinds.filter(
+    (definition) =>
+      (request.types === undefined || request.types.includes(definition.type)) &&
+      (definition.isVisibleTo?.(actor, userId) ?? true),
+  );
+  const kinds = wanted.map((definition) => definition.kind);
+  const size =
+    request.size ??
+    (await resolveSettings(db, { organizationId, userId: actor.userId }))['activities.page_size'];
+  const query = {
+    organizationId,
+    targetUserId: userId,
+    kinds,
+    occurredFrom: request.occurredFrom,
+    occurredBefore: request.occurredBefore,
+  };
+  const rows = await listTimeline(db, { ...query, after: request.after, limit: size + 1 });
+  const pageRows = rows.slice(0, size);
+  const items = await presentRows(db, organizationId, pageRows);
+  const last = pageRows.at(-1);
+  const page: TimelinePage = { items, size };
+  if (rows.length > size && last) page.next = { occurredAt: last.occurredAt, id: last.id };
+  if (request.withTotal) page.total = await countTimeline(db, query);
+  return page;
+}
+
+/** Each row's record through its kind's presenter, in the rows' order (one query per kind). */
+async function presentRows(
+  db: Deps['db'],
+  organizationId: string,
+  rows: readonly { kind: ActivityKind; recordId: string }[],
+): Promise<ResourceObject[]> {
+  const byKind = new Map<ActivityKindDefinition, string[]>();
+  for (const row of rows) {
+    const definition = activityKindOf(row.kind);
+    if (!definition) continue;
+    byKind.set(definition, [...(byKind.get(definition) ?? []), row.recordId]);
+  }
+  const presented = new Map<string, ResourceObject>();
+  for (const [definition, ids] of byKind) {
+    for (const [id, resource] of await definition.present(db, organizationId, ids)) {
+      presented.set(`${definition.kind} ${id}`, resource);
+    }
+  }
+  return rows.flatMap((row) => presented.get(`${row.kind} ${row.recordId}`) ?? []);
+}

@@ -1,0 +1,28 @@
+import type { Actor } from '../../platform/http/access';
+import { can } from '../../platform/http/access';
+import { forbidden } from '../../platform/http/errors';
+import type { CallVisibility } from './store';
+
+/**
+ * Who sees a call: those who may see any user's activities (`activities.view`) or manage calls
+ * (`calls.manage`) see all of the organization's; anyone else the calls they logged and those
+ * that target them. A call one may not see answers 404, like a missing one.
+ */
+export function callVisibilityOf(actor: Actor): CallVisibility {
+  return {
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    canSeeAll: can(actor, 'activities.view') || can(actor, 'calls.manage'),
+  };
+}
+
+/** Edit and delete: the call's author (while they may log calls), or with `calls.manage`. */
+export function canChangeCall(actor: Actor, call: { authorId: string | null }): boolean {
+  return can(actor, 'calls.manage') || (call.authorId === actor.userId && can(actor, 'calls.log'));
+}
+
+export function authorizeCallChange(actor: Actor, call: { authorId: string | null }): void {
+  if (!canChangeCall(actor, call)) {
+    throw forbidden("Only the call's author, or someone who may manage calls, can change or delete it.");
+  }
+}
