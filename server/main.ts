@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { startReminderWorker } from './features/reminders/worker';
 import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/kysely';
@@ -32,6 +33,15 @@ async function main(): Promise<void> {
   const mail = startMail({ config, db: database.db, dialect: database.dialect, clock });
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, clock, hasher, mail });
   mail.attachLogger(app.log);
+  // Reminders of events and tasks (issue 14): due rows claimed like the outbox's mail, mailed through it.
+  const reminders = startReminderWorker({
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    config,
+    mail,
+    log: app.log,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -40,6 +50,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await reminders.stop();
       await mail.stop();
       await database.close();
       process.exit(0);

@@ -58,6 +58,8 @@ describe('roles', () => {
       'update_own_profile',
       'update_own_configuration',
       'manage_menus',
+      'calendar_events.assign',
+      'tasks.assign',
       'calls.log',
       'emails.send',
     ]);
@@ -113,7 +115,14 @@ describe('roles', () => {
       roleId,
       roleName: 'User',
       added: ['audit.view'],
-      removed: ['update_own_configuration', 'manage_menus', 'calls.log', 'emails.send'],
+      removed: [
+        'update_own_configuration',
+        'manage_menus',
+        'calendar_events.assign',
+        'tasks.assign',
+        'calls.log',
+        'emails.send',
+      ],
     });
   });
 

@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import type { ActivityKind, DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/http/access';
 import type { ResourceObject } from '../../platform/http/jsonapi';
+import { calendarEventActivityKind } from '../calendar/activity';
 import { callActivityKind } from '../calls/activity-kind';
 import { emailActivityKind } from '../emails/activity-kind';
+import { taskActivityKind } from '../tasks/activity';
 
 /** Who reads the timeline, and when (for what depends on the clock, like `scheduled`). */
 export type ActivityViewer = { actor: Actor; now: Date };
@@ -43,7 +45,12 @@ export type ActivityKindDefinition = {
 };
 
 /** Every kind the timeline shows, in the order `filter[type]` lists them. */
-export const activityKinds: readonly ActivityKindDefinition[] = [emailActivityKind, callActivityKind];
+export const activityKinds: readonly ActivityKindDefinition[] = [
+  emailActivityKind,
+  callActivityKind,
+  calendarEventActivityKind,
+  taskActivityKind,
+];
 
 export function activityKindOfType(type: string): ActivityKindDefinition | undefined {
   return activityKinds.find((definition) => definition.type === type);

@@ -328,6 +328,95 @@ export type RateLimitsTable = {
   resetAt: Timestamp;
 };
 
+export type CalendarEventsTable = {
+  id: string;
+  organizationId: string;
+  /** the user whose calendar holds the event */
+  ownerId: string;
+  createdById: string | null;
+  /** RFC 5545 UID, stable for the event's life (an exception shares its series' UID) */
+  uid: string;
+  title: string;
+  description: string | null;
+  isAllDay: boolean;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  /** all-day events: the dates as written (`YYYY-MM-DD`, end inclusive) */
+  startDate: string | null;
+  endDate: string | null;
+  /** IANA time zone the recurrence is expanded in */
+  timeZone: string;
+  backgroundColor: string | null;
+  /** RFC 5545 RRULE value (without `RRULE:`), null for a single event */
+  recurrence: string | null;
+  /** JSON array of cancelled occurrences' original starts (EXDATE) */
+  exDates: Json;
+  /** end of the last occurrence; null when the series never ends */
+  seriesEndsAt: Timestamp | null;
+  /** a changed occurrence: its series, and the occurrence's original start (RECURRENCE-ID) */
+  recurringEventId: string | null;
+  originalStart: string | null;
+  sequence: Generated<number>;
+  /** JSON array of `{method, minutesBefore}` */
+  reminders: Json;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type AttendeeStatus = 'none' | 'accepted' | 'tentative' | 'declined';
+
+export type CalendarEventAttendeesTable = {
+  id: string;
+  eventId: string;
+  email: string;
+  emailNormalized: string;
+  displayName: string | null;
+  userId: string | null;
+  status: Generated<AttendeeStatus>;
+  answeredAt: Timestamp | null;
+  position: number;
+};
+
+export type TaskPriority = 'low' | 'normal' | 'high';
+export type TaskStatus = 'open' | 'in_progress' | 'closed';
+
+export type TasksTable = {
+  id: string;
+  organizationId: string;
+  ownerId: string;
+  createdById: string | null;
+  subject: string;
+  description: string | null;
+  dueAt: Timestamp | null;
+  priority: TaskPriority;
+  status: TaskStatus;
+  /** JSON array of `{method, minutesBefore}` */
+  reminders: Json;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type ReminderStatus = 'pending' | 'sent' | 'missed' | 'failed' | 'cancelled';
+
+export type RemindersTable = {
+  id: string;
+  organizationId: string;
+  kind: 'calendar_event' | 'task';
+  recordId: string;
+  /** an event occurrence's original start; '' for a task */
+  occurrenceKey: Generated<string>;
+  recipientId: string;
+  minutesBefore: number;
+  fireAt: Timestamp;
+  status: ReminderStatus;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  lastError: string | null;
+  sentAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 /** The kinds of record the Activity timeline shows (`activities.kind`). */
 export type ActivityKind = 'email' | 'call' | 'calendar_event' | 'task';
 
@@ -400,6 +489,10 @@ export type DB = {
   auditEvents: AuditEventsTable;
   settingsValues: SettingsValuesTable;
   rateLimits: RateLimitsTable;
+  calendarEvents: CalendarEventsTable;
+  calendarEventAttendees: CalendarEventAttendeesTable;
+  tasks: TasksTable;
+  reminders: RemindersTable;
   activities: ActivitiesTable;
   calls: CallsTable;
   menuUpdates: MenuUpdatesTable;

@@ -10,6 +10,7 @@ import * as listIndexes from './0008-list-indexes';
 import * as activities from './0009-activities';
 import * as emails from './0010-emails';
 import * as menus from './0011-menus';
+import * as calendar from './0012-calendar';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-activities': activities,
   '0010-emails': emails,
   '0011-menus': menus,
+  '0012-calendar': calendar,
 };

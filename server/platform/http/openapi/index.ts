@@ -37,6 +37,8 @@ const tags = [
   { name: 'custom-fields', description: 'Custom user fields of my organization' },
   { name: 'audit', description: 'The security audit log' },
   { name: 'mail', description: 'The outbox of my organization' },
+  { name: 'calendar', description: 'Calendar events, their occurrences, invitations and feeds' },
+  { name: 'tasks', description: 'Tasks: Assign Task, User Tasks, My Tasks' },
   { name: 'calls', description: 'Logged calls (Log Call)' },
   { name: 'activities', description: 'The Activity timeline of a user: emails, calls, events, tasks' },
   { name: 'emails', description: 'Send Email: emails, their attachments (files) and email templates' },

@@ -1,0 +1,218 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  calendarEventCreateSchema,
+  calendarEventUpdateSchema,
+  occurrenceScopes,
+} from '../../../common/calendar';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { badParameter } from '../../platform/http/jsonapi/query-error';
+import {
+  collectionDocumentSchema,
+  emptyResponse,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+} from '../../platform/http/openapi';
+import { resourceBody, toOne } from '../../platform/http/schemas';
+import {
+  calendarEventPath,
+  calendarEventResource,
+  occurrenceResource,
+  presentCalendarEvent,
+  presentOccurrence,
+} from './presenter';
+import {
+  createCalendarEvent,
+  deleteCalendarEvent,
+  getCalendarEvent,
+  listCalendarOccurrences,
+  MAX_OCCURRENCES_PER_REQUEST,
+  updateCalendarEvent,
+} from './service';
+import { listAttendees } from './store';
+
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const createBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('calendarevents', { error: 'The type must be "calendarevents".' }),
+    attributes: calendarEventCreateSchema,
+    relationships: z.strictObject({ owner: toOne('users') }).optional(),
+  }),
+});
+const updateBody = resourceBody('calendarevents', calendarEventUpdateSchema, { id: true });
+const eventDocument = resourceDocumentSchema(calendarEventResource);
+
+/** Which occurrences of a series a PATCH or DELETE applies to. */
+const occurrenceQuery = z.strictObject({
+  occurrence: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('The original start of one occurrence (`originalStart` of `calendar-occurrences`)'),
+  scope: z
+    .enum(occurrenceScopes)
+    .optional()
+    .describe('With `occurrence`: `this` (default), `following` or `all`'),
+});
+
+const rangeBound = z.iso.datetime({ offset: true }).max(40);
+/** All three are required; they are optional here so that an unknown parameter is named first. */
+const occurrencesQuery = z.strictObject({
+  'filter[owner]': z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Required: the user whose calendar, an id or `me`'),
+  'filter[start][gte]': rangeBound
+    .optional()
+    .describe('Required: range start (ISO 8601 date-time with offset)'),
+  'filter[start][lt]': rangeBound
+    .optional()
+    .describe('Required: range end, at most 366 days after the start'),
+});
+
+function required(query: Record<string, string | undefined>, parameter: string): string {
+  const value = query[parameter];
+  if (value === undefined) throw badParameter(parameter, 'parameter_required', `Give ${parameter}.`);
+  return value;
+}
+
+/**
+ * Calendar events (OroCRM's `calendarevents`) and their expanded occurrences. Access is checked
+ * by the service: my calendar is mine; another member's needs `users.view` to see,
+ * `calendar_events.assign` to put events in, and to change an event one must own or have created
+ * it, or hold `calendar_events.manage`.
+ */
+export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['calendar'];
+
+  const present = async (event: Awaited<ReturnType<typeof getCalendarEvent>>) =>
+    presentCalendarEvent(event, await listAttendees(deps.db, [event.id]));
+
+  api.post(
+    '/calendarevents',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'createCalendarEvent',
+        summary: 'Create an event in a calendar ("Assign Event" when the owner is someone else)',
+        description:
+          'The `owner` relationship names the user whose calendar gets the event (default: me; someone else needs `calendar_events.assign`). `start`/`end` are ISO 8601 date-times with an offset, or dates when `allDay` (end inclusive). `recurrence` is an RFC 5545 RRULE value expanded in `timeZone` (default: the owner’s); at most daily and 1,000 occurrences a year.',
+        body: createBody,
+        response: { 201: jsonApiResponse('The new event', eventDocument, { Location: locationHeader }) },
+      },
+    },
+    async (request, reply) => {
+      const { attributes, relationships } = request.body.data;
+      const event = await createCalendarEvent(deps, actorOf(request), {
+        attributes,
+        ownerId: relationships?.owner.data.id,
+      });
+      reply.status(201).header('location', calendarEventPath(event.id));
+      return resourceDocument(await present(event));
+    },
+  );
+
+  api.get(
+    '/calendarevents/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'getCalendarEvent',
+        summary: 'One calendar event',
+        description: 'A series, a single event, or a changed occurrence of a series (with `recurringEvent`).',
+        params: idParams,
+        response: { 200: jsonApiResponse('The event', eventDocument) },
+      },
+    },
+    async (request) =>
+      resourceDocument(await present(await getCalendarEvent(deps, actorOf(request), request.params.id))),
+  );
+
+  api.patch(
+    '/calendarevents/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'updateCalendarEvent',
+        summary: 'Change an event, one occurrence, this and the following, or all',
+        description:
+          'Without `occurrence`: the event (for a series, all of it; a changed timing or rule drops its changed and cancelled occurrences). With `occurrence` and `scope=this`: that occurrence only (answers the changed occurrence). `scope=following`: the series ends before it and a new series (new UID) continues from it with the changes (answers the new series). SEQUENCE rises with every change.',
+        params: idParams,
+        querystring: occurrenceQuery,
+        body: updateBody,
+        response: { 200: jsonApiResponse('The changed event', eventDocument) },
+      },
+    },
+    async (request) => {
+      const event = await updateCalendarEvent(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body.data.attributes,
+        request.query,
+      );
+      return resourceDocument(await present(event));
+    },
+  );
+
+  api.delete(
+    '/calendarevents/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'deleteCalendarEvent',
+        summary: 'Delete an event, one occurrence, or this and the following',
+        description:
+          'With `occurrence`: `scope=this` cancels that occurrence (EXDATE), `following` ends the series before it. Deleting a changed occurrence cancels it.',
+        params: idParams,
+        querystring: occurrenceQuery,
+        response: { 204: emptyResponse('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deleteCalendarEvent(deps, actorOf(request), request.params.id, request.query);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get(
+    '/calendar-occurrences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'listCalendarOccurrences',
+        summary: 'The occurrences of a calendar in a range (at most a year)',
+        description:
+          'Every event of the user’s calendar that overlaps [`filter[start][gte]`, `filter[start][lt]`): single events, each occurrence of each series expanded in its own time zone (cancelled ones left out) and changed occurrences in place of the ones they replace, by start.',
+        querystring: occurrencesQuery,
+        response: {
+          200: jsonApiResponse(
+            'The occurrences, by start',
+            collectionDocumentSchema(occurrenceResource, { paged: false, max: MAX_OCCURRENCES_PER_REQUEST }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const { query } = request;
+      const occurrences = await listCalendarOccurrences(deps, actorOf(request), {
+        ownerId: required(query, 'filter[owner]'),
+        from: new Date(required(query, 'filter[start][gte]')).toISOString(),
+        to: new Date(required(query, 'filter[start][lt]')).toISOString(),
+      });
+      return collectionDocument(occurrences.map(presentOccurrence));
+    },
+  );
+}

@@ -1,0 +1,266 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Reminder } from '../../../common/calendar';
+import type { AttendeeStatus, CalendarEventsTable, DB } from '../../platform/db/schema';
+import { newId } from '../../platform/ids';
+
+/** A stored event, its JSON columns parsed. */
+export type CalendarEventRecord = Omit<Selectable<CalendarEventsTable>, 'exDates' | 'reminders'> & {
+  exDates: string[];
+  reminders: Reminder[];
+};
+
+export type AttendeeRecord = {
+  id: string;
+  eventId: string;
+  email: string;
+  displayName: string | null;
+  userId: string | null;
+  status: AttendeeStatus;
+  answeredAt: string | null;
+};
+
+const eventColumns = [
+  'calendarEvents.id',
+  'calendarEvents.organizationId',
+  'calendarEvents.ownerId',
+  'calendarEvents.createdById',
+  'calendarEvents.uid',
+  'calendarEvents.title',
+  'calendarEvents.description',
+  'calendarEvents.isAllDay',
+  'calendarEvents.startsAt',
+  'calendarEvents.endsAt',
+  'calendarEvents.startDate',
+  'calendarEvents.endDate',
+  'calendarEvents.timeZone',
+  'calendarEvents.backgroundColor',
+  'calendarEvents.recurrence',
+  'calendarEvents.exDates',
+  'calendarEvents.seriesEndsAt',
+  'calendarEvents.recurringEventId',
+  'calendarEvents.originalStart',
+  'calendarEvents.sequence',
+  'calendarEvents.reminders',
+  'calendarEvents.createdAt',
+  'calendarEvents.updatedAt',
+] as const;
+
+type EventRow = Selectable<CalendarEventsTable>;
+
+function parseEvent(row: EventRow): CalendarEventRecord {
+  return {
+    ...row,
+    exDates: JSON.parse(row.exDates) as string[],
+    reminders: JSON.parse(row.reminders) as Reminder[],
+  };
+}
+
+function eventsQuery(db: Kysely<DB>, organizationId: string) {
+  return db
+    .selectFrom('calendarEvents')
+    .select(eventColumns)
+    .where('calendarEvents.organizationId', '=', organizationId);
+}
+
+/** An event of the organization (a series, a single event or a changed occurrence). */
+export async function findEvent(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<CalendarEventRecord | undefined> {
+  const row = await eventsQuery(db, organizationId).where('calendarEvents.id', '=', id).executeTakeFirst();
+  return row ? parseEvent(row) : undefined;
+}
+
+export type NewEvent = Omit<CalendarEventRecord, 'id' | 'sequence'> & { sequence?: number };
+
+export async function insertEvent(db: Kysely<DB>, event: NewEvent): Promise<CalendarEventRecord> {
+  const record: CalendarEventRecord = { ...event, id: newId(), sequence: event.sequence ?? 0 };
+  await db
+    .insertInto('calendarEvents')
+    .values({
+      ...record,
+      exDates: JSON.stringify(record.exDates),
+      reminders: JSON.stringify(record.reminders),
+    })
+    .execute();
+  return record;
+}
+
+export type EventChanges = Partial<
+  Omit<
+    CalendarEventRecord,
+    'id' | 'organizationId' | 'uid' | 'createdAt' | 'createdById' | 'recurringEventId'
+  >
+>;
+
+/** Writes the changes and answers the event as it is now. */
+export async function updateEvent(
+  db: Kysely<DB>,
+  event: CalendarEventRecord,
+  changes: EventChanges,
+): Promise<CalendarEventRecord> {
+  const { exDates, reminders, ...rest } = changes;
+  await db
+    .updateTable('calendarEvents')
+    .set({
+      ...rest,
+      ...(exDates !== undefined ? { exDates: JSON.stringify(exDates) } : {}),
+      ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}),
+    })
+    .where('id', '=', event.id)
+    .execute();
+  return { ...event, ...changes };
+}
+
+/** Deletes an event; its changed occurrences and guests go with it (ON DELETE CASCADE). */
+export async function deleteEvent(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('calendarEvents').where('id', '=', id).execute();
+}
+
+/** The changed occurrences of a series. */
+export async function listExceptions(db: Kysely<DB>, seriesId: string): Promise<CalendarEventRecord[]> {
+  const rows = await db
+    .selectFrom('calendarEvents')
+    .select(eventColumns)
+    .where('calendarEvents.recurringEventId', '=', seriesId)
+    .execute();
+  return rows.map(parseEvent);
+}
+
+/**
+ * What a range of one calendar needs: the series and single events that can reach [from, to),
+ * and the changed occurrences that either fall in it or belong to one of those series (they
+ * replace an occurrence of their series wherever they moved to).
+ */
+export async function listEventsForRange(
+  db: Kysely<DB>,
+  organizationId: string,
+  ownerId: string,
+  range: { from: string; to: string },
+): Promise<{ series: CalendarEventRecord[]; exceptions: CalendarEventRecord[] }> {
+  const series = (
+    await eventsQuery(db, organizationId)
+      .where('calendarEvents.ownerId', '=', ownerId)
+      .where('calendarEvents.recurringEventId', 'is', null)
+      .where('calendarEvents.startsAt', '<', range.to)
+      .where((eb) =>
+        eb.or([
+          eb('calendarEvents.seriesEndsAt', 'is', null),
+          eb('calendarEvents.seriesEndsAt', '>', range.from),
+        ]),
+      )
+      .execute()
+  ).map(parseEvent);
+  const seriesIds = series.filter((event) => event.recurrence !== null).map((event) => event.id);
+  const exceptions = (
+    await eventsQuery(db, organizationId)
+      .where('calendarEvents.ownerId', '=', ownerId)
+      .where('calendarEvents.recurringEventId', 'is not', null)
+      .where((eb) => {
+        const inRange = eb.and([
+          eb('calendarEvents.startsAt', '<', range.to),
+          eb('calendarEvents.endsAt', '>', range.from),
+        ]);
+        return seriesIds.length > 0
+          ? eb.or([inRange, eb('calendarEvents.recurringEventId', 'in', seriesIds)])
+          : inRange;
+      })
+      .execute()
+  ).map(parseEvent);
+  return { series, exceptions };
+}
+
+export type AttendeeInput = {
+  email: string;
+  emailNormalized: string;
+  displayName: string | null;
+  userId: string | null;
+};
+
+/** The guests of events, in the order they were given. */
+export async function listAttendees(db: Kysely<DB>, eventIds: readonly string[]): Promise<AttendeeRecord[]> {
+  if (eventIds.length === 0) return [];
+  return db
+    .selectFrom('calendarEventAttendees')
+    .select(['id', 'eventId', 'email', 'displayName', 'userId', 'status', 'answeredAt'])
+    .where('eventId', 'in', eventIds)
+    .orderBy('eventId')
+    .orderBy('position')
+    .execute();
+}
+
+/**
+ * Replaces an event's guests: an address that stays keeps its answer; new ones start at `none`.
+ * Answers the guests removed (they get a cancellation) and added.
+ */
+export async function replaceAttendees(
+  db: Kysely<DB>,
+  eventId: string,
+  attendees: readonly AttendeeInput[],
+): Promise<{ removed: AttendeeRecord[]; added: AttendeeInput[] }> {
+  const existing = await db
+    .selectFrom('calendarEventAttendees')
+    .select(['id', 'eventId', 'email', 'emailNormalized', 'displayName', 'userId', 'status', 'answeredAt'])
+    .where('eventId', '=', eventId)
+    .execute();
+  const byKey = new Map(existing.map((row) => [row.emailNormalized, row]));
+  const wanted = new Set(attendees.map((attendee) => attendee.emailNormalized));
+  const removed = existing.filter((row) => !wanted.has(row.emailNormalized));
+  if (removed.length > 0) {
+    await db
+      .deleteFrom('calendarEventAttendees')
+      .where(
+        'id',
+        'in',
+        removed.map((row) => row.id),
+      )
+      .execute();
+  }
+  const added: AttendeeInput[] = [];
+  for (const [position, attendee] of attendees.entries()) {
+    const kept = byKey.get(attendee.emailNormalized);
+    if (kept) {
+      await db
+        .updateTable('calendarEventAttendees')
+        .set({ email: attendee.email, displayName: attendee.displayName, userId: attendee.userId, position })
+        .where('id', '=', kept.id)
+        .execute();
+    } else {
+      added.push(attendee);
+      await db
+        .insertInto('calendarEventAttendees')
+        .values({ id: newId(), eventId, ...attendee, status: 'none', answeredAt: null, position })
+        .execute();
+    }
+  }
+  return { removed: removed.map(({ emailNormalized: _, ...row }) => row), added };
+}
+
+/** The members of the organization whose (primary) address is among `emailsNormalized`. */
+export async function findMembersByEmail(
+  db: Kysely<DB>,
+  organizationId: string,
+  emailsNormalized: readonly string[],
+): Promise<Map<string, string>> {
+  if (emailsNormalized.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(['users.id', 'users.emailNormalized'])
+    .where('memberships.organizationId', '=', organizationId)
+    .where('users.emailNormalized', 'in', emailsNormalized)
+    .execute();
+  return new Map(rows.map((row) => [row.emailNormalized, row.id]));
+}
+
+/** Whether the user is a member of the organization. */
+export async function isMember(db: Kysely<DB>, userId: string, organizationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('memberships.id')
+    .where('memberships.userId', '=', userId)
+    .where('memberships.organizationId', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

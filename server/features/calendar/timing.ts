@@ -1,0 +1,90 @@
+import { Temporal } from 'temporal-polyfill';
+import { isCalendarDate } from '../../../common/profile';
+import { invalidField } from '../../platform/http/errors';
+import { dayStart, type EventTiming } from './recurrence';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+
+/** What the API writes for a stored start or end: a date, or the instant with its offset in `timeZone`. */
+export function formatEventTime(iso: string, date: string | null, timeZone: string): string {
+  if (date !== null) return date;
+  return Temporal.Instant.from(iso)
+    .toZonedDateTimeISO(timeZone)
+    .toString({ timeZoneName: 'never', fractionalSecondDigits: 0 });
+}
+
+function instantOf(field: 'start' | 'end', value: string): string {
+  if (!DATE_TIME.test(value)) {
+    throw invalidField(
+      field,
+      'invalid_date_time',
+      'Use an ISO 8601 date-time with an offset, such as 2026-03-02T09:00:00+01:00.',
+    );
+  }
+  const ms = Date.parse(value);
+  const year = new Date(ms).getUTCFullYear();
+  if (Number.isNaN(ms) || !isCalendarDate(value.slice(0, 10))) {
+    throw invalidField(field, 'invalid_date_time', 'This date or time does not exist.');
+  }
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw invalidField(field, 'date_out_of_range', `Choose a year from ${FIRST_YEAR} to ${LAST_YEAR}.`);
+  }
+  return new Date(ms).toISOString();
+}
+
+function dateOf(field: 'start' | 'end', value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
+    throw invalidField(field, 'invalid_date', 'An all-day event takes dates (YYYY-MM-DD).');
+  }
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw invalidField(field, 'date_out_of_range', `Choose a year from ${FIRST_YEAR} to ${LAST_YEAR}.`);
+  }
+  return value;
+}
+
+/**
+ * The stored timing of an event from what the API was given. Timed: two instants, the end after
+ * the start. All-day: two dates, the end on or after the start (the last day, inclusive — in
+ * iCalendar it becomes an exclusive DTEND of the next day), kept as dates and placed at the start
+ * of those days in `timeZone` for range queries.
+ * @throws AppError 422 at `/data/attributes/start` or `/end`: `invalid_date_time`, `invalid_date`,
+ *   `date_out_of_range`, `end_before_start`.
+ */
+export function resolveTiming(input: {
+  start: string;
+  end: string;
+  allDay: boolean;
+  timeZone: string;
+  recurrence: string | null;
+}): EventTiming {
+  if (input.allDay) {
+    const startDate = dateOf('start', input.start);
+    const endDate = dateOf('end', input.end);
+    if (endDate < startDate)
+      throw invalidField('end', 'end_before_start', 'The end must be on or after the start.');
+    return {
+      isAllDay: true,
+      startDate,
+      endDate,
+      startsAt: dayStart(startDate, input.timeZone),
+      endsAt: dayStart(Temporal.PlainDate.from(endDate).add({ days: 1 }), input.timeZone),
+      timeZone: input.timeZone,
+      recurrence: input.recurrence,
+    };
+  }
+  const startsAt = instantOf('start', input.start);
+  const endsAt = instantOf('end', input.end);
+  if (endsAt <= startsAt) throw invalidField('end', 'end_before_start', 'The end must be after the start.');
+  return {
+    isAllDay: false,
+    startDate: null,
+    endDate: null,
+    startsAt,
+    endsAt,
+    timeZone: input.timeZone,
+    recurrence: input.recurrence,
+  };
+}

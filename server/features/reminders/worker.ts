@@ -1,0 +1,275 @@
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Dialect } from '../../platform/db/kysely';
+import type { DB, RemindersTable } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import { queueMail } from '../../platform/mail/outbox';
+import { resolveSettings } from '../../platform/settings';
+import { findEvent } from '../calendar/store';
+import { findTask } from '../tasks/store';
+import { scheduleFollowingReminder } from './schedule';
+
+/** A reminder more than this late is marked `missed`, not emailed (issue 14: no burst after an outage). */
+export const MISSED_AFTER_MS = 60 * 60_000;
+/** After this many failed attempts a reminder is `failed`. */
+export const MAX_REMINDER_ATTEMPTS = 5;
+const FIRST_RETRY_MS = 30_000;
+
+type ClaimedReminder = Selectable<RemindersTable>;
+
+/** The wait before the next attempt after `attempts` failures: 30 s, 1 min, 2 min … */
+export function reminderRetryDelay(attempts: number): number {
+  return FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1);
+}
+
+function isDue(now: string) {
+  return (eb: ExpressionBuilder<DB, 'reminders'>) =>
+    eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]);
+}
+
+/**
+ * Claims up to `limit` due reminders inside the caller's transaction: on PostgreSQL the rows are
+ * locked `FOR UPDATE SKIP LOCKED` (a racing worker takes others or none); on SQLite one
+ * conditional UPDATE takes the database's write lock first. Whatever the pass then does (mail
+ * queued, status set) commits with the claim or not at all, so a reminder fires exactly once
+ * even when a process dies mid-pass: its transaction rolls back and the row is due again.
+ */
+async function claimDueReminders(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  now: string,
+  limit: number,
+): Promise<ClaimedReminder[]> {
+  const due = isDue(now);
+  const claim = (ids: string[] | null) => {
+    const query = trx
+      .updateTable('reminders')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), updatedAt: now }))
+      .where(due);
+    return (
+      ids
+        ? query.where('id', 'in', ids)
+        : query.where('id', 'in', (eb) =>
+            eb
+              .selectFrom('reminders')
+              .select('id')
+              .where(due)
+              .orderBy('nextAttemptAt')
+              .orderBy('id')
+              .limit(limit),
+          )
+    )
+      .returningAll()
+      .execute();
+  };
+  if (dialect === 'postgres') {
+    const rows = await trx
+      .selectFrom('reminders')
+      .select('id')
+      .where(due)
+      .orderBy('nextAttemptAt')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    return rows.length === 0 ? [] : claim(rows.map((row) => row.id));
+  }
+  return claim(null);
+}
+
+type Outcome =
+  | { status: 'sent' }
+  | { status: 'missed' | 'cancelled'; reason: string }
+  | { status: 'retry'; error: string };
+
+function formatWhen(iso: string, allDayDate: string | null, locale: string, timeZone: string): string {
+  if (allDayDate) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+      new Date(`${allDayDate}T00:00:00Z`),
+    );
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+async function processReminder(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  reminder: ClaimedReminder,
+  now: string,
+): Promise<Outcome> {
+  const recipient = await trx
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(['users.email', 'users.firstName', 'users.lastName', 'users.status'])
+    .where('users.id', '=', reminder.recipientId)
+    .where('memberships.organizationId', '=', reminder.organizationId)
+    .executeTakeFirst();
+  if (!recipient || recipient.status === 'disabled') return { status: 'cancelled', reason: 'recipient gone' };
+
+  let subject: string;
+  let when: string;
+  let allDayDate: string | null = null;
+  let path: string;
+  if (reminder.kind === 'task') {
+    const task = await findTask(trx, reminder.organizationId, reminder.recordId);
+    if (!task || task.status === 'closed' || task.dueAt !== reminder.occurrenceKey) {
+      return { status: 'cancelled', reason: 'task closed, deleted or moved' };
+    }
+    subject = task.subject;
+    when = task.dueAt;
+    path = `/tasks/${task.id}`;
+  } else {
+    const event = await findEvent(trx, reminder.organizationId, reminder.recordId);
+    if (!event) return { status: 'cancelled', reason: 'event deleted' };
+    if (event.recurrence) {
+      const replaced = await trx
+        .selectFrom('calendarEvents')
+        .select('id')
+        .where('recurringEventId', '=', event.id)
+        .where('originalStart', '=', reminder.occurrenceKey)
+        .executeTakeFirst();
+      if (event.exDates.includes(reminder.occurrenceKey) || replaced) {
+        return { status: 'cancelled', reason: 'occurrence cancelled or changed' };
+      }
+    }
+    const startsAt = new Date(Date.parse(reminder.fireAt) + reminder.minutesBefore * 60_000).toISOString();
+    await scheduleFollowingReminder(
+      trx,
+      event,
+      { occurrenceStart: startsAt, minutesBefore: reminder.minutesBefore, recipientId: reminder.recipientId },
+      now,
+    );
+    subject = event.title;
+    when = startsAt;
+    allDayDate = event.isAllDay ? reminder.occurrenceKey : null;
+    path = `/calendar?event=${event.id}`;
+  }
+  if (Date.parse(now) - Date.parse(reminder.fireAt) > MISSED_AFTER_MS) {
+    return { status: 'missed', reason: 'more than an hour late' };
+  }
+  const settings = await resolveSettings(trx, {
+    organizationId: reminder.organizationId,
+    userId: reminder.recipientId,
+  });
+  const locale = settings['localization.locale'];
+  const formatted = formatWhen(when, allDayDate, locale, settings['localization.timezone']);
+  try {
+    await queueMail(trx, deps, {
+      template: 'generic',
+      to: { address: recipient.email, name: `${recipient.firstName} ${recipient.lastName}` },
+      locale,
+      organizationId: reminder.organizationId,
+      data: {
+        subject: `Reminder: ${subject}`,
+        heading: subject,
+        paragraphs: [
+          reminder.kind === 'task' ? `This task is due ${formatted}.` : `This event starts ${formatted}.`,
+        ],
+        action: { label: reminder.kind === 'task' ? 'Open the task' : 'Open the calendar', path },
+      },
+    });
+  } catch (error) {
+    // Only checks made before anything is written can throw here (an undeliverable address).
+    return { status: 'retry', error: error instanceof Error ? error.message : String(error) };
+  }
+  return { status: 'sent' };
+}
+
+export type ReminderPassOptions = {
+  limit?: number;
+  /** Fault injection for tests: runs before the pass commits; throwing is a process dying there. */
+  beforeCommit?: () => void | Promise<void>;
+};
+
+/**
+ * One pass of the reminder worker: claims the due reminders and, in the same transaction, emails
+ * each through the outbox in its recipient's locale and time zone (`sent`), or marks it `missed`
+ * (over an hour late) or `cancelled` (task closed, deleted or moved; occurrence cancelled or
+ * changed; event deleted), scheduling a series' next occurrence. Answers how many it claimed.
+ */
+export async function runReminderPass(
+  deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'config' | 'mail'>,
+  options: ReminderPassOptions = {},
+): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  let sent = 0;
+  const claimed = await deps.db.transaction().execute(async (trx) => {
+    const rows = await claimDueReminders(trx, deps.dialect, now, options.limit ?? 50);
+    for (const reminder of rows) {
+      const outcome = await processReminder(trx, deps, reminder, now);
+      if (outcome.status === 'retry') {
+        const failed = reminder.attempts >= MAX_REMINDER_ATTEMPTS;
+        await trx
+          .updateTable('reminders')
+          .set({
+            status: failed ? 'failed' : 'pending',
+            nextAttemptAt: new Date(Date.parse(now) + reminderRetryDelay(reminder.attempts)).toISOString(),
+            lastError: outcome.error.slice(0, 500),
+            updatedAt: now,
+          })
+          .where('id', '=', reminder.id)
+          .execute();
+        continue;
+      }
+      if (outcome.status === 'sent') sent++;
+      await trx
+        .updateTable('reminders')
+        .set({
+          status: outcome.status,
+          sentAt: outcome.status === 'sent' ? now : null,
+          lastError: outcome.status === 'sent' ? null : outcome.reason,
+          updatedAt: now,
+        })
+        .where('id', '=', reminder.id)
+        .execute();
+    }
+    await options.beforeCommit?.();
+    return rows.length;
+  });
+  if (sent > 0) deps.mail.wake();
+  return claimed;
+}
+
+/** Passes until nothing is due (the CLI, tests and benchmarks). */
+export async function runDueReminders(
+  deps: Parameters<typeof runReminderPass>[0],
+  options: ReminderPassOptions = {},
+): Promise<number> {
+  let total = 0;
+  for (
+    let claimed = await runReminderPass(deps, options);
+    claimed > 0;
+    claimed = await runReminderPass(deps, options)
+  ) {
+    total += claimed;
+  }
+  return total;
+}
+
+/**
+ * The reminder loop of a server process: a pass every `intervalMs` (default 30 s); `stop()`
+ * waits for the pass in progress. Several processes may run it on one database.
+ */
+export function startReminderWorker(
+  deps: Parameters<typeof runReminderPass>[0] & { log: { error(object: object, message: string): void } },
+  intervalMs = 30_000,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (stopped) return;
+    running = running
+      .then(() => runDueReminders(deps))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'reminder pass failed'));
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { Actor } from '../../platform/http/access';
+import { can } from '../../platform/http/access';
+import { forbidden } from '../../platform/http/errors';
+
+/** My tasks are mine to see; another member's are visible to whoever may view the organization's users. */
+export function canSeeTasksOf(actor: Actor, ownerId: string): boolean {
+  return ownerId === actor.userId || can(actor, 'users.view');
+}
+
+export function authorizeTaskView(actor: Actor, ownerId: string): void {
+  if (!canSeeTasksOf(actor, ownerId))
+    throw forbidden("You need the permission to view users to see another user's tasks.");
+}
+
+/** Giving a task to someone else is "Assign Task" (`tasks.assign`); my own tasks need nothing. */
+export function authorizeTaskAssignment(actor: Actor, ownerId: string): void {
+  if (ownerId !== actor.userId && !can(actor, 'tasks.assign')) {
+    throw forbidden('You need the permission to assign tasks to give a task to another user.');
+  }
+}
+
+/** A task is edited or deleted by its creator, its owner, or with `tasks.manage` (issue 14, item 5). */
+export function canChangeTask(actor: Actor, task: { ownerId: string; createdById: string | null }): boolean {
+  return task.ownerId === actor.userId || task.createdById === actor.userId || can(actor, 'tasks.manage');
+}
+
+export function authorizeTaskChange(
+  actor: Actor,
+  task: { ownerId: string; createdById: string | null },
+): void {
+  if (!canChangeTask(actor, task)) {
+    throw forbidden('Only the owner, the creator, or someone who may manage tasks can change this task.');
+  }
+}

@@ -1,0 +1,157 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { taskCreateSchema, taskUpdateSchema } from '../../../common/calendar';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/access';
+import {
+  collectionDocument,
+  listQuerySchema,
+  paginationLinks,
+  parseListQuery,
+  resourceDocument,
+  TOTAL_COUNT_HEADER,
+} from '../../platform/http/jsonapi';
+import {
+  collectionDocumentSchema,
+  emptyResponse,
+  jsonApiResponse,
+  locationHeader,
+  resourceDocumentSchema,
+  totalCountHeader,
+} from '../../platform/http/openapi';
+import { resourceBody, toOne } from '../../platform/http/schemas';
+import { presentTask, taskPath, taskResource } from './presenter';
+import { createTask, getTask, listOrganizationTasks, removeTask, updateTaskAttributes } from './service';
+import { taskListSpec } from './store';
+
+const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+const createBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('tasks', { error: 'The type must be "tasks".' }),
+    attributes: taskCreateSchema,
+    relationships: z.strictObject({ owner: toOne('users') }).optional(),
+  }),
+});
+const updateBody = resourceBody('tasks', taskUpdateSchema, { id: true });
+const taskDocument = resourceDocumentSchema(taskResource);
+
+/** Tasks (OroCRM's `tasks`): Assign Task, the User Tasks grid, My Tasks. */
+export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['tasks'];
+
+  api.get(
+    '/tasks',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'listTasks',
+        summary: 'Tasks of my organization (the User Tasks grid, My Tasks)',
+        description:
+          'Filters: `filter[owner]=<user id>|me`, `filter[status]=open|in_progress|closed[,…]`, `filter[priority]=low|normal|high[,…]`, `filter[dueDate][gte|lt…]`. Sort: dueDate (default; tasks without one last), subject, status, priority, createdAt. Without `users.view` only my own tasks. `X-Include: totalCount`.',
+        querystring: listQuerySchema(taskListSpec),
+        response: {
+          200: jsonApiResponse('A page of tasks', collectionDocumentSchema(taskResource), {
+            'X-Include-Total-Count': totalCountHeader,
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const listQuery = parseListQuery(query, taskListSpec, { headers: request.headers });
+      const page = await listOrganizationTasks(deps, actorOf(request), listQuery);
+      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+      return collectionDocument(page.rows.map(presentTask), {
+        ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
+        links: paginationLinks('/api/tasks', query, listQuery.page, page),
+      });
+    },
+  );
+
+  api.post(
+    '/tasks',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'createTask',
+        summary: 'Create a task ("Assign Task" when the owner is someone else)',
+        description:
+          'The `owner` relationship names the assignee (default: me; someone else needs `tasks.assign`). Priority defaults to normal; a task starts open. `dueDate` (ISO 8601 with offset) may not be in the past; reminders need it.',
+        body: createBody,
+        response: { 201: jsonApiResponse('The new task', taskDocument, { Location: locationHeader }) },
+      },
+    },
+    async (request, reply) => {
+      const { attributes, relationships } = request.body.data;
+      const task = await createTask(deps, actorOf(request), {
+        attributes,
+        ownerId: relationships?.owner.data.id,
+      });
+      reply.status(201).header('location', taskPath(task.id));
+      return resourceDocument(presentTask(task));
+    },
+  );
+
+  api.get(
+    '/tasks/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'getTask',
+        summary: 'One task',
+        description: 'A task of my organization that I may see.',
+        params: idParams,
+        response: { 200: jsonApiResponse('The task', taskDocument) },
+      },
+    },
+    async (request: FastifyRequest<{ Params: { id: string } }>) =>
+      resourceDocument(presentTask(await getTask(deps, actorOf(request), request.params.id))),
+  );
+
+  api.patch(
+    '/tasks/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'updateTask',
+        summary: 'Change a task (its status along the workflow)',
+        description:
+          'By its creator, its owner, or with `tasks.manage`. Status: open → in_progress or closed; in_progress → open or closed; closed → open (reopen).',
+        params: idParams,
+        body: updateBody,
+        response: { 200: jsonApiResponse('The changed task', taskDocument) },
+      },
+    },
+    async (request) =>
+      resourceDocument(
+        presentTask(
+          await updateTaskAttributes(deps, actorOf(request), request.params.id, request.body.data.attributes),
+        ),
+      ),
+  );
+
+  api.delete(
+    '/tasks/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'deleteTask',
+        summary: 'Delete a task',
+        description: 'By its creator, its owner, or with `tasks.manage`.',
+        params: idParams,
+        response: { 204: emptyResponse('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await removeTask(deps, actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

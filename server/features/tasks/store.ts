@@ -1,0 +1,101 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Reminder } from '../../../common/calendar';
+import type { DB, TasksTable } from '../../platform/db/schema';
+import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import { newId } from '../../platform/ids';
+
+export type TaskRecord = Omit<Selectable<TasksTable>, 'reminders'> & { reminders: Reminder[] };
+
+const taskColumns = [
+  'tasks.id',
+  'tasks.organizationId',
+  'tasks.ownerId',
+  'tasks.createdById',
+  'tasks.subject',
+  'tasks.description',
+  'tasks.dueAt',
+  'tasks.priority',
+  'tasks.status',
+  'tasks.reminders',
+  'tasks.createdAt',
+  'tasks.updatedAt',
+] as const;
+
+function parseTask(row: Selectable<TasksTable>): TaskRecord {
+  return { ...row, reminders: JSON.parse(row.reminders) as Reminder[] };
+}
+
+/**
+ * `GET /api/tasks` (OroCRM's `tasks-grid`): sorted by due date (the default, tasks without one
+ * last), subject, status, priority or creation; filtered by owner, status, priority, due date.
+ */
+export const taskListSpec: ListSpec = {
+  type: 'tasks',
+  sort: {
+    dueDate: 'tasks.dueAt',
+    subject: 'tasks.subject',
+    status: 'tasks.status',
+    priority: 'tasks.priority',
+    createdAt: 'tasks.createdAt',
+  },
+  defaultSort: 'dueDate',
+  nullableSorts: ['dueDate'],
+  filters: {
+    owner: { column: 'tasks.ownerId', kind: 'string', ops: ['eq'] },
+    status: { column: 'tasks.status', kind: 'enum', values: ['open', 'in_progress', 'closed'] },
+    priority: { column: 'tasks.priority', kind: 'enum', values: ['low', 'normal', 'high'] },
+    dueDate: { column: 'tasks.dueAt', kind: 'timestamp' },
+  },
+};
+
+export async function findTask(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<TaskRecord | undefined> {
+  const row = await db
+    .selectFrom('tasks')
+    .select(taskColumns)
+    .where('tasks.organizationId', '=', organizationId)
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
+  return row ? parseTask(row) : undefined;
+}
+
+export async function insertTask(db: Kysely<DB>, task: Omit<TaskRecord, 'id'>): Promise<TaskRecord> {
+  const record: TaskRecord = { ...task, id: newId() };
+  await db
+    .insertInto('tasks')
+    .values({ ...record, reminders: JSON.stringify(record.reminders) })
+    .execute();
+  return record;
+}
+
+export async function updateTask(
+  db: Kysely<DB>,
+  task: TaskRecord,
+  changes: Partial<Omit<TaskRecord, 'id' | 'organizationId' | 'ownerId' | 'createdById' | 'createdAt'>>,
+): Promise<TaskRecord> {
+  const { reminders, ...rest } = changes;
+  await db
+    .updateTable('tasks')
+    .set({ ...rest, ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}) })
+    .where('id', '=', task.id)
+    .execute();
+  return { ...task, ...changes };
+}
+
+export async function deleteTask(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('tasks').where('id', '=', id).execute();
+}
+
+/** One page of the organization's tasks; `ownerId` narrows to one user's (the filter is already parsed). */
+export async function listTasks(
+  db: Kysely<DB>,
+  organizationId: string,
+  listQuery: ListQuery,
+): Promise<ListPage<TaskRecord>> {
+  const base = db.selectFrom('tasks').select(taskColumns).where('tasks.organizationId', '=', organizationId);
+  const page = await fetchListPage(base, listQuery, 'tasks.id');
+  return { ...page, rows: page.rows.map(parseTask) };
+}
