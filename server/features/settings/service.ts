@@ -7,7 +7,6 @@ import {
   userSettingKeys,
 } from '../../../common/settings';
 import type { Deps } from '../../platform/deps';
-import { sanitizeSignature } from '../../platform/html';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import {
@@ -18,6 +17,7 @@ import {
   type StoredSetting,
   writeSetting,
 } from '../../platform/settings';
+import { sanitizeSignature } from '../../platform/text/rich-text';
 import { recordAuditEvent } from '../audit/store';
 import { emailKey } from '../users/identities';
 import { canManageSettings } from './policy';

@@ -1,6 +1,25 @@
 import sanitizeHtml from 'sanitize-html';
 
 /**
+ * One module for every piece of user-authored HTML (SECURITY.md "Input, output": allow-list, not
+ * block-list; links only http, https, mailto, tel), with three profiles of one policy: rich text
+ * (event and task descriptions), a signature (the rich-text tags, links kept as written) and an
+ * email body (rich text plus tables' layout attributes, inline styles and `data:` pictures).
+ */
+const executableTags = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'noscript',
+  'title',
+  'head',
+  'template',
+  'iframe',
+  'object',
+];
+
+/**
  * The HTML a rich-text description may keep (event and task descriptions, issue 14): text
  * formatting, lists, links and tables; no scripts, styles, images, forms or event handlers. Links
  * only `http`, `https`, `mailto`, `tel` (SECURITY.md "Input, output"), and they open without
@@ -44,10 +63,23 @@ const options: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  nonTextTags: executableTags,
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
   },
 };
+
+/**
+ * An email signature: the rich-text profile with links kept as written (the signature is
+ * sanitized again, as part of the body, when an email is sent). `''` stays `''`.
+ */
+export function sanitizeSignature(html: string): string {
+  return sanitizeHtml(html, {
+    ...options,
+    allowedAttributes: { a: ['href', 'title'] },
+    transformTags: {},
+  }).trim();
+}
 
 /** Sanitized rich text, or null when nothing visible is left (`<p></p>`, whitespace). */
 export function sanitizeRichText(html: string | null | undefined): string | null {
@@ -70,3 +102,96 @@ export function richTextToPlain(html: string | null): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * An email body's HTML, cut down to an allow-list (OWASP XSS prevention: allow-list, not
+ * block-list; SECURITY.md "links only http, https, mailto, tel"). Removed: scripts, styles
+ * sheets, event-handler attributes, forms and their controls, frames, objects, `javascript:` and
+ * every other scheme but http/https/mailto/tel in links, and every `<img>` whose source is not a
+ * `data:` picture — a remote image is a read-tracker (a "web beacon"), so it never leaves here.
+ * Links get `rel="noopener noreferrer"`. The result is what is stored, shown and sent.
+ */
+export function sanitizeEmailHtml(html: string): string {
+  return sanitizeHtml(html, sanitizeOptions);
+}
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'div',
+    'span',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    's',
+    'strike',
+    'sub',
+    'sup',
+    'small',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'pre',
+    'code',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'colgroup',
+    'col',
+    'img',
+  ],
+  // Everything else, content included, is dropped for these (sanitize-html's default keeps the
+  // text of unknown tags, which is right for <font> but not for a script's source).
+  nonTextTags: executableTags,
+  disallowedTagsMode: 'discard',
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'target'],
+    img: ['src', 'alt', 'width', 'height'],
+    td: ['colspan', 'rowspan', 'align', 'valign', 'style'],
+    th: ['colspan', 'rowspan', 'align', 'valign', 'style', 'scope'],
+    table: ['border', 'cellpadding', 'cellspacing', 'width', 'style'],
+    ol: ['start', 'type'],
+    '*': ['style', 'dir', 'lang'],
+  },
+  allowedStyles: {
+    '*': {
+      color: [/^#[0-9a-f]{3,8}$/i, /^rgba?\([\d\s.,%]+\)$/i, /^[a-z]+$/i],
+      'background-color': [/^#[0-9a-f]{3,8}$/i, /^rgba?\([\d\s.,%]+\)$/i, /^[a-z]+$/i],
+      'text-align': [/^(left|right|center|justify)$/],
+      'font-weight': [/^(normal|bold|bolder|lighter|[1-9]00)$/],
+      'font-style': [/^(normal|italic)$/],
+      'text-decoration': [/^(none|underline|line-through)$/],
+      'font-size': [/^\d{1,3}(\.\d+)?(px|pt|em|rem|%)$/],
+      padding: [/^[\d.\s]+(px|em)?[\d.\spxem]*$/],
+      width: [/^\d{1,4}(px|%)$/],
+    },
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['data'] },
+  allowProtocolRelative: false,
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' && !/^data:image\/(png|jpeg|gif|webp);base64,/i.test(frame.attribs.src ?? ''),
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: 'noopener noreferrer', target: '_blank' },
+    }),
+  },
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeSignature } from './html';
+import { sanitizeSignature } from './rich-text';
 
 describe('sanitizeSignature', () => {
   it('keeps text, emphasis, lists and safe links', () => {
