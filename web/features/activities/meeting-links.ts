@@ -1,3 +1,9 @@
+import {
+  meetingBaseUrlProblem,
+  meetingTemplateProblem,
+  meetingUrl,
+  newRoomName,
+} from '../../../common/meeting-links';
 import { useSettings } from '../settings/api';
 
 /**
@@ -19,32 +25,15 @@ export const MEETING_LINKS_SETTINGS = {
   urlTemplate: 'meeting_links.url_template',
 } as const;
 
-/** A room name of 128 random bits (26 base-32 characters), prefixed so people know where it came from. */
-export function newRoomName(
-  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
-): string {
-  const bytes = random(new Uint8Array(16));
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
-  let bits = 0;
-  let value = 0;
-  let name = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      name += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) name += alphabet[(value << (5 - bits)) & 31];
-  return `atrium-${name}`;
-}
-
-/** The URL of a new room under the organization's setting; undefined when meeting links are off. */
+/**
+ * The URL of a new room (common/meeting-links.ts: 128 random bits, the provider's address rule);
+ * undefined when meeting links are off.
+ */
 export function newMeetingUrl(links: MeetingLinks, room: string = newRoomName()): string | undefined {
   if (!links.enabled) return undefined;
-  if (links.provider === 'jitsi') return `${links.baseUrl.replace(/\/*$/, '/')}${encodeURIComponent(room)}`;
-  return links.urlTemplate.replaceAll('{room}', encodeURIComponent(room));
+  return links.provider === 'jitsi'
+    ? meetingUrl({ provider: 'jitsi', jitsiBaseUrl: links.baseUrl, urlTemplate: '' }, room)
+    : meetingUrl({ provider: 'custom', jitsiBaseUrl: '', urlTemplate: links.urlTemplate }, room);
 }
 
 /** Reads the setting as it is in force for the viewer; off until it is known or when unreadable. */
@@ -67,11 +56,13 @@ export function parseMeetingLinks(value: unknown): MeetingLinks {
   if (
     v.provider === 'custom' &&
     typeof v.urlTemplate === 'string' &&
-    /^https:\/\/.*\{room\}/.test(v.urlTemplate)
+    meetingTemplateProblem(v.urlTemplate) === null
   ) {
     return { enabled: true, provider: 'custom', urlTemplate: v.urlTemplate };
   }
   const baseUrl =
-    typeof v.baseUrl === 'string' && /^https:\/\//.test(v.baseUrl) ? v.baseUrl : 'https://meet.jit.si/';
+    typeof v.baseUrl === 'string' && meetingBaseUrlProblem(v.baseUrl) === null
+      ? v.baseUrl
+      : 'https://meet.jit.si/';
   return { enabled: true, provider: 'jitsi', baseUrl };
 }
