@@ -45,7 +45,9 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
   const [fromDate, setFromDate] = useState<string | null>(null);
   const [toDate, setToDate] = useState<string | null>(null);
   const filter: ActivityFilter = {
-    types: kinds.length === KINDS.length ? [] : kinds,
+    // Always the kinds this section renders: the timeline also holds events and tasks, whose
+    // items this section does not draw yet (issue 14's UI).
+    types: kinds.length === 0 ? KINDS.map((entry) => entry.kind) : kinds,
     from: fromDate ? fromZonedWallTime(`${fromDate}T00:00`, timeZone) : undefined,
     to: toDate ? fromZonedWallTime(`${nextDay(toDate)}T00:00`, timeZone) : undefined,
   };
