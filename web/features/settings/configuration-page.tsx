@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +10,7 @@ import {
   userSettingKeys,
 } from '../../../common/settings';
 import { useCurrentUser } from '../../app/api';
+import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { type Setting, useSettings, useUpdateSettings } from './api';
 import {
@@ -107,7 +107,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const send = (list: { key: string; value: unknown }[], message: string) => {
     setFailure(null);
     update.mutate(list, {
-      onSuccess: () => notifications.show({ color: 'green', message }),
+      onSuccess: () => notifySuccess(message),
       onError: (error) => setFailure(error.message),
     });
   };
