@@ -136,7 +136,7 @@ export async function removeTask(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     if (!task) throw taskNotFound();
     authorizeTaskView(actor, task.ownerId);
     authorizeTaskChange(actor, task);
-    await deleteTask(trx, task.id);
+    await deleteTask(trx, task.organizationId, task.id);
     await deleteReminders(trx, 'task', [task.id]);
     await syncTaskActivity(trx, actor.organizationId, task.id, undefined, deps.clock.now().toISOString());
   });

@@ -80,13 +80,15 @@ export async function updateTask(
   await db
     .updateTable('tasks')
     .set({ ...rest, ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}) })
+    .where('organizationId', '=', task.organizationId)
     .where('id', '=', task.id)
     .execute();
   return { ...task, ...changes };
 }
 
-export async function deleteTask(db: Kysely<DB>, id: string): Promise<void> {
-  await db.deleteFrom('tasks').where('id', '=', id).execute();
+/** Deletes the organization's task `id` (nothing when it is another organization's). */
+export async function deleteTask(db: Kysely<DB>, organizationId: string, id: string): Promise<void> {
+  await db.deleteFrom('tasks').where('organizationId', '=', organizationId).where('id', '=', id).execute();
 }
 
 /** One page of the organization's tasks; `ownerId` narrows to one user's (the filter is already parsed). */
