@@ -344,7 +344,7 @@ async function applyEventChange(
       });
       timing = timingColumns(next);
       if (event.recurrence !== null && event.recurringEventId === null) {
-        for (const exception of await listExceptions(trx, event.id)) await deleteEvent(trx, exception.id);
+        for (const exception of await listExceptions(trx, event.id)) await deleteEvent(trx, exception);
         timing = { ...timing, exDates: [] };
       }
     }
@@ -478,7 +478,7 @@ async function truncateSeries(
   const atOrAfter = (key: string) =>
     series.isAllDay ? key >= (cut as string) : Date.parse(key) >= (cut as number);
   for (const exception of await listExceptions(trx, series.id)) {
-    if (atOrAfter(exception.originalStart as string)) await deleteEvent(trx, exception.id);
+    if (atOrAfter(exception.originalStart as string)) await deleteEvent(trx, exception);
   }
   const timing = { ...timingOf(series), recurrence: rule };
   await updateEvent(trx, series, {
@@ -548,7 +548,7 @@ async function deleteOccurrences(
       if (series) await cancelOccurrence(trx, series, event.originalStart, now);
       return;
     }
-    await deleteEvent(trx, event.id);
+    await deleteEvent(trx, event);
   }
 }
 
@@ -559,7 +559,7 @@ async function cancelOccurrence(
   now: string,
 ): Promise<void> {
   const changed = (await listExceptions(trx, series.id)).find((row) => row.originalStart === originalStart);
-  if (changed) await deleteEvent(trx, changed.id);
+  if (changed) await deleteEvent(trx, changed);
   await updateEvent(trx, series, {
     exDates: [...new Set([...series.exDates, originalStart])].sort(),
     sequence: series.sequence + 1,

@@ -108,14 +108,22 @@ export async function updateEvent(
       ...(exDates !== undefined ? { exDates: JSON.stringify(exDates) } : {}),
       ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}),
     })
+    .where('organizationId', '=', event.organizationId)
     .where('id', '=', event.id)
     .execute();
   return { ...event, ...changes };
 }
 
 /** Deletes an event; its changed occurrences and guests go with it (ON DELETE CASCADE). */
-export async function deleteEvent(db: Kysely<DB>, id: string): Promise<void> {
-  await db.deleteFrom('calendarEvents').where('id', '=', id).execute();
+export async function deleteEvent(
+  db: Kysely<DB>,
+  event: Pick<CalendarEventRecord, 'organizationId' | 'id'>,
+): Promise<void> {
+  await db
+    .deleteFrom('calendarEvents')
+    .where('organizationId', '=', event.organizationId)
+    .where('id', '=', event.id)
+    .execute();
 }
 
 /** The changed occurrences of a series. */
