@@ -18,17 +18,31 @@ const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
  * Hungarian, Vietnamese, Mongolian): "Dr. Lovelace Ada Maria Jr.".
  */
 export function formatPersonName(person: PersonName, locale = 'en'): string {
-  let language = 'en';
-  try {
-    language = new Intl.Locale(locale).language;
-  } catch {
-    // A malformed tag: English order.
-  }
-  const parts = FAMILY_NAME_FIRST.has(language)
+  const parts = familyNameFirst(locale)
     ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
     : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
   return parts
     .map((part) => part?.trim())
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .join(' ');
+}
+
+/** Family-name-first by locale tag, remembered: `new Intl.Locale` costs more than the rest of a call. */
+const familyNameFirstByLocale = new Map<string, boolean>();
+
+function familyNameFirst(locale: string): boolean {
+  let answer = familyNameFirstByLocale.get(locale);
+  if (answer === undefined) {
+    let language = 'en';
+    try {
+      language = new Intl.Locale(locale).language;
+    } catch {
+      // A malformed tag: English order.
+    }
+    answer = FAMILY_NAME_FIRST.has(language);
+    // Tags come from settings (a handful) and, at worst, from request input: keep the map small.
+    if (familyNameFirstByLocale.size >= 256) familyNameFirstByLocale.clear();
+    familyNameFirstByLocale.set(locale, answer);
+  }
+  return answer;
 }
