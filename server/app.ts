@@ -14,7 +14,12 @@ import { JSONAPI_MEDIA_TYPE } from './platform/http/jsonapi';
 import { isJsonApiPath, jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
 import { loggerOptions, OneLinePerRequest } from './platform/http/logging';
 import { jsonSerializerCompiler, openApiDocumentOptions } from './platform/http/openapi/index';
-import { announceBudget, budgetExceeded, RequestBudget } from './platform/http/request-budget';
+import {
+  announceBudget,
+  budgetExceeded,
+  isCostlyListRequest,
+  RequestBudget,
+} from './platform/http/request-budget';
 import { routeRules } from './platform/http/route-rules';
 import { apiHeaders, securityHeaders } from './platform/http/security-headers';
 import { zodValidatorCompiler } from './platform/http/validation';
@@ -125,6 +130,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(
       state.isExceeded
         ? budgetExceeded(state, 'Too many requests with this API key. Try again later.')
+        : undefined,
+    );
+  });
+  // Costly list work (README "Lists at scale") has a budget of its own per caller, so one key or
+  // user cannot keep the process busy for everyone else within the request budgets above.
+  const costlyBudget = new RequestBudget(config.costlyRequestsPerMinute, 60_000, options.clock);
+  app.addHook('onRequest', (request, _reply, done) => {
+    const actor = request.actor;
+    if (!actor || !isCostlyListRequest(request.method, request.query, request.headers['x-include'])) {
+      return done();
+    }
+    const caller =
+      actor.via.kind === 'api_key'
+        ? `key:${actor.via.apiKeyId}`
+        : `user:${actor.userId}:${actor.organizationId}`;
+    const state = costlyBudget.spend(caller);
+    done(
+      state.isExceeded
+        ? budgetExceeded(
+            state,
+            'Too many costly list requests (substring filters, counts of filtered lists, numbered pages). Try again later, or page by cursor.',
+          )
         : undefined,
     );
   });

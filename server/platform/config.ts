@@ -41,6 +41,11 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   /** Per-API-key request budget a minute. */
   API_KEY_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  /**
+   * Costly list requests (contains filters, counts of filtered lists, numbered pages past the
+   * first) a minute per caller: an API key, or a signed-in user in an organization.
+   */
+  COSTLY_REQUESTS_PER_MINUTE: positiveInt.default(120),
   /** Sign-in attempts a minute from one IP address. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   /** How many password hashes may run at once; more wait in line. */
@@ -61,6 +66,7 @@ export type Config = {
   trustProxy: string[] | false;
   rateLimitPerMinute: number;
   apiKeyRateLimitPerMinute: number;
+  costlyRequestsPerMinute: number;
   signInRateLimitPerMinute: number;
   hashConcurrency: number;
   mailWorker: boolean;
@@ -104,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : false,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     apiKeyRateLimitPerMinute: e.API_KEY_RATE_LIMIT_PER_MINUTE,
+    costlyRequestsPerMinute: e.COSTLY_REQUESTS_PER_MINUTE,
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     hashConcurrency: e.HASH_CONCURRENCY,
     mailWorker: e.MAIL_WORKER === 'on',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../clock';
-import { RequestBudget } from './request-budget';
+import { isCostlyListRequest, RequestBudget } from './request-budget';
 
 describe('RequestBudget', () => {
   it('counts each key apart within a window, then starts over', () => {
@@ -28,5 +28,25 @@ describe('RequestBudget', () => {
     // A returning caller starts afresh.
     expect(budget.spend('caller 1')).toMatchObject({ remaining: 0, isExceeded: false });
     expect(budget.trackedKeys).toBe(2);
+  });
+});
+
+describe('isCostlyListRequest', () => {
+  it('counts contains filters, counts of filtered lists and numbered pages past the first', () => {
+    expect(isCostlyListRequest('GET', { 'filter[name][contains]': 'ann' }, undefined)).toBe(true);
+    expect(isCostlyListRequest('GET', { 'page[number]': '2' }, undefined)).toBe(true);
+    expect(isCostlyListRequest('GET', { 'filter[status]': 'active' }, 'totalCount')).toBe(true);
+    expect(isCostlyListRequest('GET', { 'filter[status]': 'active' }, ['other', ' totalCount '])).toBe(true);
+  });
+
+  it('leaves first pages, cursor pages, unfiltered counts and writes alone', () => {
+    expect(isCostlyListRequest('GET', { 'page[size]': '20', sort: '-createdAt' }, 'totalCount')).toBe(false);
+    expect(isCostlyListRequest('GET', { 'page[after]': 'abc', 'filter[status]': 'active' }, undefined)).toBe(
+      false,
+    );
+    expect(isCostlyListRequest('GET', { 'page[number]': '1' }, undefined)).toBe(false);
+    expect(isCostlyListRequest('GET', { 'filter[status]': 'active' }, 'totalCountish')).toBe(false);
+    expect(isCostlyListRequest('POST', { 'filter[name][contains]': 'ann' }, undefined)).toBe(false);
+    expect(isCostlyListRequest('GET', null, 'totalCount')).toBe(false);
   });
 });

@@ -83,3 +83,33 @@ export function budgetExceeded(state: BudgetState, detail: string): AppError {
     meta: { retryAfterSeconds: state.resetSeconds },
   });
 }
+
+/**
+ * Whether a request asks for list work whose cost grows with the data rather than with the page
+ * (README "Lists at scale"): a `contains` filter (a trigram index narrows it, but short or common
+ * substrings still read many rows), the total count of a filtered list (a pass over every match),
+ * or `page[number]` past the first (OFFSET reads and discards every row before the page). First
+ * pages and cursor pages of any sort read only the rows they return and are not costly.
+ *
+ * `query` is Fastify's parsed query string (bracketed keys arrive literally, e.g.
+ * `'filter[name][contains]'`); `includeHeader` is the request's `X-Include` header.
+ */
+export function isCostlyListRequest(
+  method: string,
+  query: unknown,
+  includeHeader: string | string[] | undefined,
+): boolean {
+  if (method !== 'GET' || typeof query !== 'object' || query === null) return false;
+  let filtered = false;
+  for (const [parameter, value] of Object.entries(query)) {
+    if (parameter.startsWith('filter[')) {
+      if (parameter.endsWith('[contains]')) return true;
+      filtered = true;
+    } else if (parameter === 'page[number]' && value !== '1') {
+      return true;
+    }
+  }
+  if (!filtered || includeHeader === undefined) return false;
+  const values = Array.isArray(includeHeader) ? includeHeader : [includeHeader];
+  return values.some((header) => /(^|,)\s*totalCount\s*(,|$)/.test(header));
+}
