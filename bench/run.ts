@@ -58,17 +58,24 @@ async function loadScenarios(): Promise<Scenario[]> {
   return options.only ? scenarios.filter((s) => s.name.includes(options.only as string)) : scenarios;
 }
 
-function cannon(server: ServerProcess, requests: BenchRequest[], seconds: number, connections: number) {
+function cannon(
+  server: ServerProcess,
+  requests: BenchRequest[],
+  seconds: number,
+  connections: number,
+  overallRate?: number,
+) {
   return autocannon({
     url: server.baseUrl,
     connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     requests: requests.map((request) => ({ ...request })),
   });
 }
 
 /** Requests sent alongside the measured ones, on connections of their own (a mixed load). */
-type Background = { requests: BenchRequest[]; connections: number };
+type Background = { requests: BenchRequest[]; connections: number; rate?: number };
 
 async function measure(
   name: string,
@@ -84,7 +91,9 @@ async function measure(
   const cpuBefore = server.cpuSeconds();
   const [result, backgroundResult] = await Promise.all([
     cannon(server, requests, times.duration, connections),
-    background ? cannon(server, background.requests, times.duration, background.connections) : undefined,
+    background
+      ? cannon(server, background.requests, times.duration, background.connections, background.rate)
+      : undefined,
   ]);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
   const peakRssMb = stopSampling();
@@ -234,6 +243,30 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
         row.p99Ms < targets.maxP99Ms,
       ]);
     }
+    if (targets.maxP50Ms !== undefined) {
+      checks.push([
+        `p50 ≤ ${targets.maxP50Ms} ms (${formatNumber(row.p50Ms, 1)} ms)`,
+        row.p50Ms <= targets.maxP50Ms,
+      ]);
+    }
+    if (targets.maxP50VsScenario !== undefined) {
+      const { name, ratio, plusMs } = targets.maxP50VsScenario;
+      const other = rows.find((candidate) => candidate.name === name);
+      // Whole milliseconds again: a p50 of 0 counts as 1.
+      const base = other ? Math.max(other.p50Ms, 1) : Number.NaN;
+      if (ratio !== undefined) {
+        checks.push([
+          `p50 ≤ ${ratio}× the p50 of "${name}" (${other ? `${formatNumber(row.p50Ms / base, 2)}×` : 'not run'})`,
+          other !== undefined && row.p50Ms / base <= ratio,
+        ]);
+      }
+      if (plusMs !== undefined) {
+        checks.push([
+          `p50 ≤ the p50 of "${name}" + ${plusMs} ms (${other ? `+${formatNumber(row.p50Ms - (other.p50Ms ?? 0), 1)} ms` : 'not run'})`,
+          other !== undefined && row.p50Ms - other.p50Ms <= plusMs,
+        ]);
+      }
+    }
     if (targets.maxRssMb !== undefined) {
       checks.push([
         `RSS < ${targets.maxRssMb} MB (${formatNumber(row.peakRssMb, 1)} MB)`,
@@ -296,6 +329,7 @@ async function main(): Promise<void> {
         ? {
             requests: [scenario.background.requests(context)].flat(),
             connections: scenario.background.connections,
+            ...(scenario.background.rate ? { rate: scenario.background.rate } : {}),
           }
         : undefined;
       // The machine's load drifts (other work, CPU boost, a neighbour): the scenario and the bare

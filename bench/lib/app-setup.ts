@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../server/app';
+import type { CliContext } from '../../server/cli/context';
+import { demoSeed } from '../../server/cli/demo';
 import { seedActivities } from '../../server/cli/demo-activities';
 import { ensureFirstAdministrator } from '../../server/features/users/bootstrap';
 import { systemClock } from '../../server/platform/clock';
@@ -41,6 +43,7 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     RATE_LIMIT_PER_MINUTE: unlimited,
     API_KEY_RATE_LIMIT_PER_MINUTE: unlimited,
     SIGN_IN_RATE_LIMIT_PER_MINUTE: unlimited,
+    COSTLY_REQUESTS_PER_MINUTE: unlimited,
   });
   const database = openDatabase(config, schema ? { schema } : {});
   await migrateToLatest(database.db, schema ? { schema } : {});
@@ -89,6 +92,11 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     csrfToken,
     apiKey: generated.json().data.attributes.key,
   };
+  const users = Number(env.BENCH_USERS ?? '0');
+  const auditEvents = Number(env.BENCH_AUDIT_EVENTS ?? '0');
+  if (users > 0) {
+    await seedBenchMembers({ config, database, clock, hasher }, fixtures.organizationId, users, auditEvents);
+  }
   const activities = Number(env.BENCH_ACTIVITIES ?? '0');
   if (activities > 0) await seedBenchActivities(database.db, fixtures, activities);
   return {
@@ -136,4 +144,36 @@ async function seedBenchActivities(db: Database['db'], fixtures: Fixtures, count
     }),
   });
   console.error(`bench: seeded ${count} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * BENCH_USERS fake members (and BENCH_AUDIT_EVENTS audit events about them) in the first
+ * administrator's organization, written by `npx atrium demo:seed` itself: the lists at scale
+ * (issue 18's 100,000 users and 1,000,000 events).
+ */
+async function seedBenchMembers(
+  context: CliContext,
+  organizationId: string,
+  users: number,
+  auditEvents: number,
+): Promise<void> {
+  const organization = await context.database.db
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  const io = {
+    out: (line: string) => console.error(`bench: ${line}`),
+    err: () => {},
+    readStdin: async () => '',
+  };
+  const args = [
+    '--users',
+    String(users),
+    '--audit-events',
+    String(auditEvents),
+    '--organization',
+    organization.name,
+  ];
+  await demoSeed(context, io, args);
 }

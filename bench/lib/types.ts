@@ -29,6 +29,13 @@ export type Targets = {
   maxP99Ms?: number;
   /** Maximum peak resident memory of the server process in MB */
   maxRssMb?: number;
+  /** Maximum p50 latency in milliseconds */
+  maxP50Ms?: number;
+  /**
+   * Maximum p50 against another scenario's p50 in the same run (by name): at most `ratio` times
+   * it, and/or at most `plusMs` more than it.
+   */
+  maxP50VsScenario?: { name: string; ratio?: number; plusMs?: number };
   /** Maximum p99 as a multiple of another scenario's p99 in the same run (by name) */
   maxP99VsScenario?: { name: string; ratio: number };
 };
@@ -54,5 +61,10 @@ export type Scenario = {
    * Other requests sent at the same time on connections of their own (a mixed load): the figures
    * reported are those of `requests` only, measured while these run.
    */
-  background?: { requests: (context: ScenarioContext) => BenchRequest | BenchRequest[]; connections: number };
+  background?: {
+    requests: (context: ScenarioContext) => BenchRequest | BenchRequest[];
+    connections: number;
+    /** Requests a second across the background's connections (default: as fast as answered) */
+    rate?: number;
+  };
 };

@@ -79,11 +79,16 @@ export async function listAuditEvents(
     .selectFrom('auditEvents')
     .select(columns)
     .where('auditEvents.organizationId', 'is', null)
-    .where('auditEvents.subjectUserId', 'in', (eb) =>
-      eb
-        .selectFrom('memberships')
-        .select('memberships.userId')
-        .where('memberships.organizationId', '=', organizationId),
+    // EXISTS, not IN (subquery): IN builds the list of every member before the first row (70 ms
+    // at 100,000 members); EXISTS probes the memberships index per event read, and a page reads
+    // only the events it returns.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('memberships')
+          .select('memberships.id')
+          .whereRef('memberships.userId', '=', 'auditEvents.subjectUserId')
+          .where('memberships.organizationId', '=', organizationId),
+      ),
     );
   const branches = [own, accountLevel].map((branch) =>
     options.subjectUserId ? branch.where('auditEvents.subjectUserId', '=', options.subjectUserId) : branch,
