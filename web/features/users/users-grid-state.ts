@@ -29,15 +29,12 @@ export function toSelected(user: UserRow): SelectedUser {
 
 type GridParameter = 'after' | 'before' | 'sort' | 'name' | 'email' | 'role' | 'status';
 
-/** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
-export function useGridState() {
-  const [searchParams] = useSearchParams();
-  const navigate = useNavigate();
-  const gridPath = useLocation().pathname;
+/** What the grid shows, read from its address's query string (`?sort=-email&status=active…`). */
+export function readGridState(searchParams: URLSearchParams) {
   const sortValue = searchParams.get('sort') ?? 'username';
   const direction: 'asc' | 'desc' = sortValue.startsWith('-') ? 'desc' : 'asc';
   const field = (sortValue.replace(/^-/, '') || 'username') as UserSortField;
-  const state = {
+  return {
     // Cursors of the API's links.next/prev: deep pages cost what the first costs.
     after: searchParams.get('after') ?? '',
     before: searchParams.get('before') ?? '',
@@ -47,24 +44,39 @@ export function useGridState() {
     role: searchParams.get('role') ?? '',
     status: (searchParams.get('status') ?? '') as UserRow['status'] | '',
   };
+}
+
+/**
+ * The query string after `changes` (an empty value removes the parameter): any change but paging
+ * starts again at the first page, and a page has one cursor; the old `page` number is dropped.
+ */
+export function nextGridSearch(current: string, changes: Partial<Record<GridParameter, string>>): string {
+  const next = new URLSearchParams(current);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  if (!('after' in changes) && !('before' in changes)) {
+    next.delete('after');
+    next.delete('before');
+  }
+  next.delete('page');
+  return next.toString();
+}
+
+/** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
+export function useGridState() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const gridPath = useLocation().pathname;
+  const state = readGridState(searchParams);
   const update = (changes: Partial<Record<GridParameter, string>>) => {
     // A debounced change may land after a click on a user has already left the grid: it must not
     // write the grid's parameters onto the next page's address.
     if (window.location.pathname !== gridPath) return;
     // From the address as it is now, not as it was when this render happened: a debounced name
     // and a click on Status can land in either order, and neither may undo the other.
-    const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    // Any change but paging starts again at the first page; a page has one cursor.
-    if (!('after' in changes) && !('before' in changes)) {
-      next.delete('after');
-      next.delete('before');
-    }
-    next.delete('page');
-    const search = next.toString();
+    const search = nextGridSearch(window.location.search, changes);
     navigate({ pathname: gridPath, search: search ? `?${search}` : '' }, { replace: true });
   };
   return { state, update };
