@@ -21,7 +21,3 @@ export function manualClock(start: Date | string = '2026-01-15T09:00:00.000Z') {
 export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
-
-export function isoPlus(clock: Clock, ms: number): string {
-  return new Date(clock.now().getTime() + ms).toISOString();
-}

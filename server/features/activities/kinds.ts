@@ -52,10 +52,6 @@ export const activityKinds: readonly ActivityKindDefinition[] = [
   taskActivityKind,
 ];
 
-export function activityKindOfType(type: string): ActivityKindDefinition | undefined {
-  return activityKinds.find((definition) => definition.type === type);
-}
-
 export function activityKindOf(kind: ActivityKind): ActivityKindDefinition | undefined {
   return activityKinds.find((definition) => definition.kind === kind);
 }

@@ -27,17 +27,6 @@ export async function insertSession(db: Kysely<DB>, session: Omit<Session, 'id'>
   return record;
 }
 
-/** The session of a cookie, with what the access check needs of its user. */
-export async function findSessionByTokenHash(db: Kysely<DB>, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(sessionColumns)
-    .select(['users.status', 'users.mustChangePassword'])
-    .where('sessions.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
 export async function touchSession(db: Kysely<DB>, id: string, lastSeenAt: string): Promise<void> {
   await db.updateTable('sessions').set({ lastSeenAt }).where('id', '=', id).execute();
 }

@@ -6,8 +6,6 @@ import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../
 import { newId } from '../../platform/ids';
 import { organizationFields } from './presenter';
 
-export const organizationColumns = ['id', 'name', 'createdAt', 'updatedAt'] as const;
-
 export function normalizeName(name: string): string {
   return name.normalize('NFC').trim().toLowerCase();
 }

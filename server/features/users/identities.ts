@@ -131,9 +131,3 @@ export async function syncUserIdentities(trx: Kysely<DB>, userId: string): Promi
     }
   }
 }
-
-/** The id of the user who holds this identity key, if anyone does. */
-export async function findIdentityHolder(db: Kysely<DB>, key: string): Promise<string | undefined> {
-  const row = await db.selectFrom('identities').select('userId').where('key', '=', key).executeTakeFirst();
-  return row?.userId;
-}

@@ -34,13 +34,3 @@ export function toMany(type: string) {
 
 /** A path parameter that is a record id or `me`. */
 export const userIdParams = z.strictObject({ id: z.string().min(1).max(64) });
-
-/** Plain JSON:API document schemas for the OpenAPI description of responses. */
-export const resourceObjectSchema = z.object({
-  type: z.string(),
-  id: z.string(),
-  attributes: z.record(z.string(), z.unknown()).optional(),
-  relationships: z.record(z.string(), z.unknown()).optional(),
-  links: z.record(z.string(), z.unknown()).optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
-});
