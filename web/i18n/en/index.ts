@@ -8,6 +8,7 @@ import { errors } from './errors';
 import { menus } from './menus';
 import { organizations } from './organizations';
 import { passwords } from './passwords';
+import { tasks } from './tasks';
 import { users } from './users';
 
 /**
@@ -26,6 +27,7 @@ export const en = {
   menus,
   organizations,
   passwords,
+  tasks,
   users,
 } as const;
 
