@@ -98,7 +98,7 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
       {list.isPending ? (
         <PageLoader label={t('grid.loading')} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} type="native">
           <Table verticalSpacing="xs" aria-label={label} aria-busy={list.isFetching}>
             <Table.Thead>
               <Table.Tr>
