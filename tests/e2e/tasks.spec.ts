@@ -117,7 +117,7 @@ test('Assign a Task: Create Task, User Tasks, Activity, status in place, My Task
   await expect(row).toBeVisible();
 
   // The subject opens the task for Edit.
-  await row.getByRole('button', { name: subject }).click();
+  await row.getByRole('button', { name: subject, exact: true }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Task' });
   await expect(edit.getByRole('textbox', { name: 'Subject' })).toHaveValue(subject);
   await expect(edit.getByLabel('Status')).toHaveValue('In Progress');
@@ -169,4 +169,13 @@ test('Assign Task at 390 px: the dialog and the grid fit a phone and stay axe cl
   expect(box.right).toBeLessThanOrEqual(391);
   expect(box.scrolls).toBe(true);
   await expectNoAxeViolations(page);
+
+  // Its owner deletes it from the grid, after being asked once.
+  await page.getByRole('button', { name: 'Delete Call back from the road' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete Task' });
+  await expect(confirm).toContainText('Call back from the road');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('table', { name: 'User Tasks' })).toContainText('No tasks yet.');
+  await expect(page.getByRole('region', { name: 'Activity' })).not.toContainText('Call back from the road');
 });

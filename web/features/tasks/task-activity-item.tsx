@@ -3,7 +3,6 @@ import {
   Button,
   Collapse,
   Group,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -13,13 +12,11 @@ import {
 import { IconAlertTriangle, IconChecklist, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
-import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
-import { notifySuccess } from '../../ui/notify';
 import { EmailBodyFrame } from '../activities/email-body-frame';
 import { splitMinutes } from '../calendar/reminders-field';
 import { formatDateTime } from '../users/format';
-import { canChangeTask, isOverdue, type TaskResource, useDeleteTask } from './api';
+import { canChangeTask, isOverdue, type TaskResource } from './api';
+import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
 
 type Props = {
@@ -117,7 +114,6 @@ function TaskDetails({ task, locale, timeZone, viewerId, permissions }: Props) {
   const { t: unit } = useTranslation('calendar');
   const a = task.attributes;
   const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteTask();
   const reminders = a.reminders
     .map((reminder) => splitMinutes(reminder.minutesBefore))
     .map(({ amount, unit: name }) =>
@@ -153,40 +149,7 @@ function TaskDetails({ task, locale, timeZone, viewerId, permissions }: Props) {
           </Button>
         </Group>
       ) : null}
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('item.deleteTitle')}
-        centered
-        closeButtonProps={{ 'aria-label': t('close') }}
-      >
-        <Stack gap="sm">
-          <Text>{t('item.deleteExplain', { subject: a.subject })}</Text>
-          <FailureAlert
-            title={t('item.deleteFailed')}
-            message={
-              remove.error instanceof ApiError
-                ? remove.error.message
-                : remove.error
-                  ? String(remove.error)
-                  : null
-            }
-          />
-          <DangerConfirmActions
-            label={t('item.delete')}
-            loading={remove.isPending}
-            onCancel={() => setConfirming(false)}
-            onConfirm={() =>
-              remove.mutate(task.id, {
-                onSuccess: () => {
-                  setConfirming(false);
-                  notifySuccess(t('item.deleted'));
-                },
-              })
-            }
-          />
-        </Stack>
-      </Modal>
+      <DeleteTaskDialog task={confirming ? task : null} onClose={() => setConfirming(false)} />
     </Stack>
   );
 }

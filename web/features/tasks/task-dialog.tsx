@@ -98,7 +98,6 @@ export function TaskDialog({ onClose, owner, task }: TaskDialogProps) {
     validate: validateWith(taskCreateSchema, toAttributes, (values) => {
       const due = dueInstant(values);
       return {
-        subject: values.subject.trim() === '' ? t('dialog.subjectRequired') : null,
         dueDate:
           dateProblem ?? (!task && due && due < new Date().toISOString() ? t('dialog.dueInPast') : null),
         dueTime: values.dueDate && !due ? t('dialog.dueTimeRequired') : null,

@@ -1,5 +1,24 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowDown,
+  IconArrowsSort,
+  IconArrowUp,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,6 +41,7 @@ import {
   useTasks,
   useUpdateTask,
 } from './api';
+import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
 import { useStatusOptions } from './status-options';
 
@@ -33,7 +53,7 @@ type Column = { key: string; label: string; sort?: TaskSortField };
  * status (changed in place by a select, along the workflow), created by. Sorted by due date
  * (soonest first, tasks without one last) or subject; filtered by status and priority; a page of
  * the viewer's "Records per grid page" at a time, by cursor. A subject opens the task for **Edit**
- * when the viewer may change it.
+ * and a bin icon deletes it, when the viewer may change it.
  */
 export function TasksGrid({ owner, label }: { owner: string; label: string }) {
   const { t } = useTranslation('tasks');
@@ -66,6 +86,7 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
     { key: 'status', label: t('grid.status') },
     { key: 'createdBy', label: t('grid.createdBy') },
   ];
+  const [deleting, setDeleting] = useState<TaskResource | null>(null);
 
   return (
     <Stack gap="sm">
@@ -125,19 +146,29 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
                     )}
                   </Table.Th>
                 ))}
+                <Table.Th w={48}>
+                  <VisuallyHidden>{t('grid.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {tasks.length === 0 ? (
                 <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
+                  <Table.Td colSpan={columns.length + 1}>
                     <Text c="gray.8" ta="center" py="md">
                       {filtered ? t('grid.emptyFiltered') : t('grid.empty')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
               ) : (
-                tasks.map((task) => <TaskRow key={task.id} task={task} people={page?.people} />)
+                tasks.map((task) => (
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    people={page?.people}
+                    onDelete={() => setDeleting(task)}
+                  />
+                ))
               )}
             </Table.Tbody>
           </Table>
@@ -166,11 +197,20 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
           </Group>
         ) : null}
       </Group>
+      <DeleteTaskDialog task={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );
 }
 
-function TaskRow({ task, people }: { task: TaskResource; people: Map<string, string> | undefined }) {
+function TaskRow({
+  task,
+  people,
+  onDelete,
+}: {
+  task: TaskResource;
+  people: Map<string, string> | undefined;
+  onDelete: () => void;
+}) {
   const { t } = useTranslation('tasks');
   const format = useFormatter();
   const { data: me } = useCurrentUser();
@@ -217,6 +257,20 @@ function TaskRow({ task, people }: { task: TaskResource; people: Map<string, str
       <Table.Td>{t(`priority.${a.priority}`)}</Table.Td>
       <Table.Td>{canChange ? <InlineStatus task={task} /> : t(`status.${a.status}`)}</Table.Td>
       <Table.Td>{creator}</Table.Td>
+      <Table.Td>
+        {canChange ? (
+          <Tooltip label={t('grid.delete', { subject: a.subject })} withArrow>
+            <ActionIcon
+              variant="subtle"
+              color="red.8"
+              aria-label={t('grid.delete', { subject: a.subject })}
+              onClick={onDelete}
+            >
+              <IconTrash size={16} aria-hidden="true" />
+            </ActionIcon>
+          </Tooltip>
+        ) : null}
+      </Table.Td>
     </Table.Tr>
   );
 }
