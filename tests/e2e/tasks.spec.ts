@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createMember, expectNoAxeViolations, signIn } from './fixtures';
+import { admin, apiSend, createMember, expectNoAxeViolations, signIn } from './fixtures';
 
 /**
  * The user guide's "Assign a Task" (issue 14 items 5 and 6): More Actions → Assign Task, the
@@ -178,4 +178,40 @@ test('Assign Task at 390 px: the dialog and the grid fit a phone and stay axe cl
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('table', { name: 'User Tasks' })).toContainText('No tasks yet.');
   await expect(page.getByRole('region', { name: 'Activity' })).not.toContainText('Call back from the road');
+});
+
+test('a colleague sees another user’s tasks read-only: no Edit, no status select, no Delete', async ({
+  page,
+  browser,
+}) => {
+  const owner = await createMember(browser, { prefix: 'owner' });
+  const colleague = await createMember(browser, { prefix: 'colleague' });
+  // An administrator assigns the owner a task (through the API the dialog uses).
+  const adminContext = await browser.newContext({ baseURL: test.info().project.use.baseURL as string });
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin);
+  const created = await apiSend(adminPage.request, 'POST', '/api/tasks', {
+    data: {
+      type: 'tasks',
+      attributes: { subject: 'Audit the expenses', priority: 'high' },
+      relationships: { owner: { data: { type: 'users', id: owner.id } } },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await adminContext.close();
+
+  await signIn(page, colleague);
+  await page.goto(`/users/${owner.id}`);
+  const row = page
+    .getByRole('table', { name: 'User Tasks' })
+    .getByRole('row')
+    .filter({ hasText: 'Audit the expenses' });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row).toContainText('High');
+  await expect(row).toContainText('Open');
+  await expect(row).toContainText(`${admin.firstName} ${admin.lastName}`);
+  await expect(row).toContainText('No due date');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await expect(row.getByRole('combobox')).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
