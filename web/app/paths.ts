@@ -12,6 +12,8 @@ export const paths = {
   passwordPolicySettings: '/settings/password-policy',
   myUser: '/my-user',
   myConfiguration: '/my-configuration',
+  /** The viewer's tasks (web/features/tasks). */
+  myTasks: '/my-tasks',
   organizationConfiguration: '/configuration/organization',
   systemConfiguration: '/configuration/system',
   /** The organization's outgoing mail, for administrators (web/features/mail). */

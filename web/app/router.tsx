@@ -92,6 +92,10 @@ const userRoutes: RouteObject[] = [
     }),
   },
   {
+    path: paths.myTasks,
+    lazy: async () => ({ Component: (await import('../features/tasks/my-tasks-page')).MyTasksPage }),
+  },
+  {
     path: paths.outbox,
     lazy: async () => ({ Component: (await import('../features/mail/outbox-page')).OutboxPage }),
   },

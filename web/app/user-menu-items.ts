@@ -1,6 +1,7 @@
 import {
   IconForms,
   IconLayoutList,
+  IconListCheck,
   IconLock,
   IconMail,
   IconSettings,
@@ -48,4 +49,5 @@ export const userMenuItems: UserMenuItem[] = [
 export const userMenuIcons: Record<string, TablerIcon> = {
   ...Object.fromEntries(userMenuItems.map((item) => [item.key, item.icon])),
   my_menus: IconLayoutList,
+  my_tasks: IconListCheck,
 };

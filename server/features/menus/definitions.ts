@@ -18,9 +18,8 @@ export type MenuItemDefinition = {
 };
 
 /**
- * The menus as shipped. Entries of features not built yet (Send Email `send_email`, Log Call
- * `log_call`, Assign Event `assign_event`, Assign Task `assign_task`, My Calendar `my_calendar`,
- * My Tasks `my_tasks`) are left out until they are: each is one line here (and, for an action, one
+ * The menus as shipped. Entries of features not built yet (Assign Event `assign_event`, My
+ * Calendar `my_calendar`) are left out until they are: each is one line here (and, for an action, one
  * in `menuActions` of common/menus.ts).
  */
 export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
@@ -38,6 +37,7 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   usermenu: [
     { key: 'my_user', label: 'My User', url: '/my-user' },
     { key: 'my_configuration', label: 'My Configuration', url: '/my-configuration' },
+    { key: 'my_tasks', label: 'My Tasks', url: '/my-tasks' },
     { key: 'my_menus', label: 'My Menus', url: '/my-menus', permission: 'manage_menus' },
     {
       key: 'custom_fields',
@@ -61,6 +61,7 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   more_actions: [
     { key: 'send_email', label: 'Send Email', action: 'send_email', permission: 'emails.send' },
     { key: 'log_call', label: 'Log Call', action: 'log_call', permission: 'calls.log' },
+    { key: 'assign_task', label: 'Assign Task', action: 'assign_task', permission: 'tasks.assign' },
     {
       key: 'change_password',
       label: 'Change Password',

@@ -21,9 +21,11 @@ import {
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { resourceBody, toOne } from '../../platform/http/schemas';
+import { findIncludedUsers } from '../activities/included-users';
+import { listedUserResource } from '../users/presenter';
 import { presentTask, taskPath, taskResource } from './presenter';
 import { createTask, getTask, listOrganizationTasks, removeTask, updateTaskAttributes } from './service';
-import { taskListSpec } from './store';
+import { type TaskRecord, taskListSpec } from './store';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const createBody = z.strictObject({
@@ -50,12 +52,16 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
         operationId: 'listTasks',
         summary: 'Tasks of my organization (the User Tasks grid, My Tasks)',
         description:
-          'Filters: `filter[owner]=<user id>|me`, `filter[status]=open|in_progress|closed[,…]`, `filter[priority]=low|normal|high[,…]`, `filter[dueDate][gte|lt…]`. Sort: dueDate (default; tasks without one last), subject, status, priority, createdAt. Without `users.view` only my own tasks. `X-Include: totalCount`.',
+          'Filters: `filter[owner]=<user id>|me`, `filter[status]=open|in_progress|closed[,…]`, `filter[priority]=low|normal|high[,…]`, `filter[dueDate][gte|lt…]`. Sort: dueDate (default; tasks without one last), subject, status, priority, createdAt. `include=createdBy,owner` adds those users. Without `users.view` only my own tasks. `X-Include: totalCount`.',
         querystring: listQuerySchema(taskListSpec),
         response: {
-          200: jsonApiResponse('A page of tasks', collectionDocumentSchema(taskResource), {
-            'X-Include-Total-Count': totalCountHeader,
-          }),
+          200: jsonApiResponse(
+            'A page of tasks',
+            collectionDocumentSchema(taskResource, { included: listedUserResource }),
+            {
+              'X-Include-Total-Count': totalCountHeader,
+            },
+          ),
         },
       },
     },
@@ -64,7 +70,14 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const listQuery = parseListQuery(query, taskListSpec, { headers: request.headers });
       const page = await listOrganizationTasks(deps, actorOf(request), listQuery);
       if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
+      const included = await includedUsers(
+        deps,
+        actorOf(request).organizationId,
+        page.rows,
+        listQuery.include,
+      );
       return collectionDocument(page.rows.map(presentTask), {
+        ...(included ? { included } : {}),
         ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
         links: paginationLinks('/api/tasks', query, listQuery.page, page),
       });
@@ -154,4 +167,23 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return reply.status(204).send();
     },
   );
+}
+
+/**
+ * The users `include=createdBy,owner` names on a page of tasks: members of the organization only
+ * (a former member's id stays a bare identifier); undefined when nothing was asked for.
+ */
+async function includedUsers(
+  deps: Pick<Deps, 'db'>,
+  organizationId: string,
+  tasks: readonly TaskRecord[],
+  include: readonly string[],
+) {
+  if (include.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const task of tasks) {
+    if (include.includes('owner')) ids.add(task.ownerId);
+    if (include.includes('createdBy') && task.createdById) ids.add(task.createdById);
+  }
+  return findIncludedUsers(deps.db, organizationId, ids);
 }

@@ -27,7 +27,8 @@ function parseTask(row: Selectable<TasksTable>): TaskRecord {
 
 /**
  * `GET /api/tasks` (OroCRM's `tasks-grid`): sorted by due date (the default, tasks without one
- * last), subject, status, priority or creation; filtered by owner, status, priority, due date.
+ * last), subject, status, priority or creation; filtered by owner, status, priority, due date;
+ * `include=createdBy,owner` adds those users (organization members) to the page.
  */
 export const taskListSpec: ListSpec = {
   type: 'tasks',
@@ -40,6 +41,8 @@ export const taskListSpec: ListSpec = {
   },
   defaultSort: 'dueDate',
   nullableSorts: ['dueDate'],
+  // The grid shows who created each task and whose it is, without a request per row.
+  includes: ['createdBy', 'owner'],
   filters: {
     owner: { column: 'tasks.ownerId', kind: 'string', ops: ['eq'] },
     status: { column: 'tasks.status', kind: 'enum', values: ['open', 'in_progress', 'closed'] },

@@ -203,6 +203,49 @@ describe('tasks', () => {
     expect(badStatus.statusCode).toBe(400);
   });
 
+  it('includes the creator and owner, and pages by cursor through every task once', async () => {
+    const { user: manager, browser } = await signedInUser(t, { roles: ['Manager'] });
+    const member = await buildMember(t, manager.organization);
+    const subjects: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const subject = `Task ${index}`;
+      subjects.push(subject);
+      // Two share a due date and one has none: the cursor's id tiebreak and NULLs last.
+      const dueDate = index === 4 ? null : `2026-03-0${Math.min(index, 2) + 1}T09:00:00Z`;
+      expect((await create(browser, { subject, dueDate }, member.id)).statusCode).toBe(201);
+    }
+    const first = await browser.request({
+      method: 'GET',
+      url: `/api/tasks?filter[owner]=${member.id}&include=createdBy,owner&page[size]=2`,
+    });
+    expect(first.statusCode).toBe(200);
+    const document = first.json();
+    expect(document.data[0].relationships.createdBy.data.id).toBe(manager.id);
+    expect(
+      document.included.map((user: { id: string; attributes: Attributes }) => [
+        user.id,
+        user.attributes.username,
+      ]),
+    ).toEqual(
+      [
+        [manager.id, manager.username],
+        [member.id, member.username],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const seen: string[] = document.data.map((task: { attributes: Attributes }) => task.attributes.subject);
+    let next: string | undefined = document.links.next;
+    while (next) {
+      const page = await browser.request({ method: 'GET', url: next });
+      expect(page.statusCode).toBe(200);
+      seen.push(...page.json().data.map((task: { attributes: Attributes }) => task.attributes.subject));
+      next = page.json().links.next ?? undefined;
+    }
+    expect(seen).toEqual(subjects);
+    const unknown = await browser.request({ method: 'GET', url: '/api/tasks?include=organization' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].source).toEqual({ parameter: 'include' });
+  });
+
   it("answers 404 for another organization's task and user", async () => {
     const { browser } = await signedInUser(t);
     const { user: stranger, browser: strangerBrowser } = await signedInUser(t);

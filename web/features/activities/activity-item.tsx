@@ -19,6 +19,7 @@ import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
+import { TaskActivityItem } from '../tasks/task-activity-item';
 import { formatDateTime } from '../users/format';
 import { SEND_EMAIL } from './activity-actions';
 import {
@@ -43,29 +44,52 @@ type ItemProps = {
   permissions: readonly string[];
 };
 
-function authorIdOf(item: ActivityResource): string | undefined {
+function authorIdOf(item: CallResource | EmailResource): string | undefined {
   const relationships = item.relationships;
   return (relationships?.author?.data ?? relationships?.owner?.data)?.id ?? undefined;
 }
 
-function authorName(item: ActivityResource, included: IncludedResource[]): string | undefined {
+function authorName(item: CallResource | EmailResource, included: IncludedResource[]): string | undefined {
   const id = authorIdOf(item);
   const person = included.find((resource) => resource.type === 'users' && resource.id === id);
   const name = person?.attributes.fullName;
   return typeof name === 'string' ? name : undefined;
 }
 
-function occurredAt(item: ActivityResource): string | undefined {
+function occurredAt(item: CallResource | EmailResource): string | undefined {
   if (item.type === 'calls') return item.attributes.callDateTime;
   return item.attributes.sentAt ?? item.attributes.sendAt ?? item.attributes.createdAt;
 }
 
 /**
- * One entry of the Activity timeline: its icon, subject, author and time (viewer's locale and
+ * One entry of the Activity timeline (a task draws itself, web/features/tasks): its icon, subject, author and time (viewer's locale and
  * zone); the header expands the details — an email's body, recipients, attachments, delivery
  * status with Cancel and Reply; a call's fields with Edit and Delete.
  */
-export function ActivityItem({ item, included, locale, timeZone, viewerId, permissions }: ItemProps) {
+export function ActivityItem(props: ItemProps) {
+  const { item, locale, timeZone, viewerId, permissions } = props;
+  if (item.type === 'tasks') {
+    return (
+      <TaskActivityItem
+        task={item}
+        locale={locale}
+        timeZone={timeZone}
+        viewerId={viewerId}
+        permissions={permissions}
+      />
+    );
+  }
+  return <EmailOrCallItem {...props} item={item} />;
+}
+
+function EmailOrCallItem({
+  item,
+  included,
+  locale,
+  timeZone,
+  viewerId,
+  permissions,
+}: ItemProps & { item: CallResource | EmailResource }) {
   const { t } = useTranslation('activities');
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();

@@ -16,9 +16,10 @@ import { type ActivityFilter, type ActivityKind, useActivities } from './api';
 export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.page_size';
 const PAGE_SIZES = [10, 25, 50, 100];
 
-const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' }[] = [
+const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' | 'section.tasks' }[] = [
   { kind: 'emails', label: 'section.emails' },
   { kind: 'calls', label: 'section.calls' },
+  { kind: 'tasks', label: 'section.tasks' },
 ];
 
 function nextDay(isoDate: string): string {
@@ -41,12 +42,12 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
   const settings = useSettings('user');
   const configured = settings.data?.find((setting) => setting.key === ACTIVITY_PAGE_SIZE_SETTING)?.value;
   const pageSize = typeof configured === 'number' && PAGE_SIZES.includes(configured) ? configured : 10;
-  const [kinds, setKinds] = useState<ActivityKind[]>(['emails', 'calls']);
+  const [kinds, setKinds] = useState<ActivityKind[]>(KINDS.map((entry) => entry.kind));
   const [fromDate, setFromDate] = useState<string | null>(null);
   const [toDate, setToDate] = useState<string | null>(null);
   const filter: ActivityFilter = {
-    // Always the kinds this section renders: the timeline also holds events and tasks, whose
-    // items this section does not draw yet (issue 14's UI).
+    // Always the kinds this section renders: the timeline also holds events, whose items this
+    // section does not draw yet (issue 14's UI).
     types: kinds.length === 0 ? KINDS.map((entry) => entry.kind) : kinds,
     from: fromDate ? fromZonedWallTime(`${fromDate}T00:00`, timeZone) : undefined,
     to: toDate ? fromZonedWallTime(`${nextDay(toDate)}T00:00`, timeZone) : undefined,

@@ -44,6 +44,8 @@ import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';
 
+const UserTasks = lazy(() => import('../tasks/user-tasks').then((module) => ({ default: module.UserTasks })));
+
 const ActivitySection = lazy(() =>
   import('../activities/activity-section').then((module) => ({ default: module.ActivitySection })),
 );
@@ -155,7 +157,13 @@ export function UserView({ userId }: { userId: string }) {
           </Stack>
         </SimpleGrid>
       </Section>
-      <AdditionalInformation user={data} locale={locale} />
+      <AdditionalInformation user={data} locale={locale}>
+        {isSelf || permissions.includes('users.view') ? (
+          <Suspense fallback={<PageLoader label="Loading the tasks…" />}>
+            <UserTasks userId={isSelf ? 'me' : data.id} />
+          </Suspense>
+        ) : null}
+      </AdditionalInformation>
       {isSelf || permissions.includes('activities.view') ? (
         <Suspense fallback={<PageLoader label="Loading the activity…" />}>
           <ActivitySection user={{ id: data.id, name, email: a.email, phone: a.phone }} isSelf={isSelf} />
@@ -211,7 +219,16 @@ function UserHeader({ user }: { user: UserResource }) {
   );
 }
 
-function AdditionalInformation({ user, locale }: { user: UserResource; locale: string }) {
+function AdditionalInformation({
+  user,
+  locale,
+  children,
+}: {
+  user: UserResource;
+  locale: string;
+  /** Subsections below the custom fields (User Tasks). */
+  children?: ReactNode;
+}) {
   const definitions = useCustomFields();
   return (
     <Section title="Additional Information">
@@ -228,6 +245,7 @@ function AdditionalInformation({ user, locale }: { user: UserResource; locale: s
           ))}
         </SimpleGrid>
       )}
+      {children ? <Stack mt="md">{children}</Stack> : null}
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import { activityMoreActions } from '../activities/activity-actions';
 import { useMenus, visibleItems } from '../menus/api';
 import { menuPaths } from '../menus/paths';
 import { usePasswordActions } from '../passwords/admin-dialogs';
+import { taskMoreActions } from '../tasks/task-actions';
 
 /** Who the page is about and who is looking: what every More Actions entry decides from. */
 export type MoreActionContext = {
@@ -59,6 +60,7 @@ const editMenusAction: MoreActionProvider = (context) => {
  */
 export const moreActionProviders: readonly MoreActionProvider[] = [
   activityMoreActions,
+  taskMoreActions,
   passwordActions,
   editMenusAction,
 ];

@@ -103,6 +103,7 @@ export const activities = {
     type: 'Type',
     emails: 'Emails',
     calls: 'Calls',
+    tasks: 'Tasks',
     from: 'From',
     to: 'To',
     clearFrom: 'Clear the From date',

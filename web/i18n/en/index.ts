@@ -1,12 +1,14 @@
 import { access } from './access';
 import { activities } from './activities';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { common } from './common';
 import { customFields } from './custom-fields';
 import { errors } from './errors';
 import { menus } from './menus';
 import { organizations } from './organizations';
 import { passwords } from './passwords';
+import { tasks } from './tasks';
 import { users } from './users';
 
 /**
@@ -18,12 +20,14 @@ export const en = {
   access,
   activities,
   auth,
+  calendar,
   common,
   customFields,
   errors,
   menus,
   organizations,
   passwords,
+  tasks,
   users,
 } as const;
 

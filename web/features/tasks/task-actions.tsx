@@ -1,0 +1,47 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MoreActionProvider } from '../users/more-actions';
+import { openTaskDialog, useTaskDialog } from './dialog-store';
+
+const TaskDialog = lazy(() => import('./task-dialog').then((m) => ({ default: m.TaskDialog })));
+
+export const ASSIGN_TASK = 'tasks.assign';
+
+/**
+ * The task dialog of a page (Assign Task, or a task opened for Edit), loaded when first opened.
+ * `owner` is whose tasks the page shows: the page's user, or the viewer on My Tasks.
+ */
+export function TaskDialogHost({ owner }: { owner: { id: string; name: string } }) {
+  const dialog = useTaskDialog();
+  // Leaving the page closes what was open.
+  useEffect(() => () => openTaskDialog(null), []);
+  if (!dialog) return null;
+  return (
+    <Suspense fallback={null}>
+      <TaskDialog
+        onClose={() => openTaskDialog(null)}
+        owner={owner}
+        task={dialog.kind === 'edit' ? dialog.task : undefined}
+      />
+    </Suspense>
+  );
+}
+
+/** **More Actions → Assign Task**, for viewers who may assign tasks (`tasks.assign`). */
+export const taskMoreActions: MoreActionProvider = (context) => useTaskMoreActions(context);
+
+function useTaskMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
+  const { t } = useTranslation('tasks');
+  return {
+    actions: context.permissions.includes(ASSIGN_TASK)
+      ? [
+          {
+            key: 'assign_task',
+            label: t('actions.assignTask'),
+            onSelect: () => openTaskDialog({ kind: 'create' }),
+          },
+        ]
+      : [],
+    dialogs: <TaskDialogHost owner={{ id: context.user.id, name: context.user.name }} />,
+  };
+}
