@@ -67,6 +67,11 @@ const calendarText = z
   .max(50 * 1024 * 1024)
   .meta({ contentMediaType: 'text/calendar' });
 const FEED_PATH = '/api/users/me/calendar-feed';
+const feedBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('calendar-feeds', { error: 'The type must be "calendar-feeds".' }),
+  }),
+});
 
 /** Which occurrences of a series a PATCH or DELETE applies to. */
 const occurrenceQuery = z.strictObject({
@@ -312,7 +317,8 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
         operationId: 'createCalendarFeed',
         summary: 'Create (or replace) my private calendar feed',
         description:
-          'A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working.',
+          'A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working. Body: `{"data": {"type": "calendar-feeds"}}`.',
+        body: feedBody,
         response: {
           201: jsonApiResponse('The feed, with its URL (this once)', feedDocument, {
             Location: locationHeader,
