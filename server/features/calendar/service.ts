@@ -26,6 +26,7 @@ import {
   type Occurrence,
   seriesEnd,
   splitRule,
+  timingOf,
 } from './recurrence';
 import {
   type AttendeeInput,
@@ -55,18 +56,6 @@ const userNotFound = () => new AppError('not_found', 'user_not_found', 'The user
 export const MAX_OCCURRENCES_PER_REQUEST = 5000;
 /** The longest range of one occurrences request: a year (issue 14). */
 export const MAX_RANGE_DAYS = 366;
-
-function timingOf(event: CalendarEventRecord): EventTiming {
-  return {
-    isAllDay: event.isAllDay,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    startDate: event.startDate,
-    endDate: event.endDate,
-    timeZone: event.timeZone,
-    recurrence: event.recurrence,
-  };
-}
 
 async function resolveAttendees(
   db: Kysely<DB>,
