@@ -167,7 +167,7 @@ describe('answers to invitations', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
     expect(page.body).toContain('Budget review');
     expect(page.body).toContain('Ada Lovelace');
     for (const label of ['Accept', 'Tentative', 'Decline']) expect(page.body).toContain(`>${label}</button>`);

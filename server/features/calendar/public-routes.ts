@@ -23,7 +23,7 @@ import { formatEventWhen } from './invitations';
  *   `POST` (a plain form, no script) records the answer. GET never changes anything (mail
  *   scanners and link previews follow links); a POST from another origin is refused (its
  *   `Origin`), and no cookie is involved, so another site cannot answer for a guest without the
- *   token. Both pages: `no-store`, `no-referrer` (the token is in the URL), not indexed.
+ *   token. Both pages: `no-store`, `Referrer-Policy: same-origin` (the token is in the URL), not indexed.
  *
  * A wrong, revoked, replaced or expired token is 404 with the same answer, after the same work
  * (one lookup by the token's SHA-256 digest: see `findFeedByToken`, `findAnswerPage`).
@@ -36,7 +36,9 @@ export async function calendarPublicRoutes(app: FastifyInstance, deps: Deps): Pr
   app.addHook('onRequest', async (request, reply) => {
     reply
       .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
+      // Same-origin only: the token in the URL never leaves for another site, and the answer
+      // form's POST carries its real Origin (with no-referrer browsers send `Origin: null`).
+      .header('referrer-policy', 'same-origin')
       .header('x-robots-tag', 'noindex, nofollow');
     const state = budget.spend(request.ip);
     if (state.isExceeded) {
@@ -120,7 +122,7 @@ function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const origin = request.headers.origin;
   if (origin !== undefined) return origin === publicOrigin || origin === own;
   const referer = request.headers.referer;
-  if (referer === undefined) return true; // not a browser form (no-referrer page): the token decides
+  if (referer === undefined) return true; // not a browser form: the token decides
   try {
     const from = new URL(referer).origin;
     return from === publicOrigin || from === own;
