@@ -295,6 +295,36 @@ describe('calendar invitations', () => {
     expect((await t.deps.db.selectFrom('calendarEvents').select('id').execute()).length).toBe(eventsBefore);
   });
 
+  it('queues no mail for any bad input of the issue on an event with guests, created or changed', async () => {
+    const guests = { attendees: [{ email: 'carol@partner.example' }] };
+    const cases: [Attributes, string][] = [
+      [{ end: '2026-03-02T08:00:00+01:00' }, '/data/attributes/end'],
+      [{ recurrence: 'FREQ=DAILY;INTERVAL=0' }, '/data/attributes/recurrence'],
+      [{ recurrence: 'FREQ=HOURLY' }, '/data/attributes/recurrence'],
+      [{ recurrence: 'FREQ=WEEKLY;BOGUS' }, '/data/attributes/recurrence'],
+      [{ timeZone: 'Mars/Olympus' }, '/data/attributes/timeZone'],
+      [{ backgroundColor: 'red' }, '/data/attributes/backgroundColor'],
+      [
+        { attendees: [{ email: 'carol@partner.example' }, { email: 'nobody@' }] },
+        '/data/attributes/attendees/1/email',
+      ],
+    ];
+    const event = (await create({ ...weekly, ...guests })).json().data;
+    await delivered(1);
+    const before = await outboxCount();
+    for (const [change, pointer] of cases) {
+      const created = await create({ ...weekly, ...guests, ...change });
+      expect(created.statusCode, JSON.stringify(change)).toBe(422);
+      expect(created.json().errors[0].source.pointer, JSON.stringify(change)).toBe(pointer);
+      const changed = await patch(event.id, change);
+      expect(changed.statusCode, JSON.stringify(change)).toBe(422);
+      expect(changed.json().errors[0].source.pointer, JSON.stringify(change)).toBe(pointer);
+    }
+    expect(await outboxCount()).toBe(before);
+    const stored = await browser.request({ method: 'GET', url: `/api/calendarevents/${event.id}` });
+    expect(stored.json().data.attributes.sequence).toBe(0);
+  });
+
   it('mails no one when another organization tries to change or delete the event (404)', async () => {
     const event = (await create({ ...weekly, attendees: [{ email: 'carol@partner.example' }] })).json().data;
     await delivered(1);
