@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { permissions } from '../common/permissions';
 import { createCalendarEvent, listCalendarOccurrences } from '../server/features/calendar/service';
 import { insertOrganization } from '../server/features/organizations/store';
@@ -11,9 +10,8 @@ import { createTask } from '../server/features/tasks/service';
 import { insertUser } from '../server/features/users/store';
 import { manualClock } from '../server/platform/clock';
 import { loadConfig } from '../server/platform/config';
-import { type Database, openDatabase } from '../server/platform/db/kysely';
-import { migrateToLatest } from '../server/platform/db/migrate';
 import type { Actor } from '../server/platform/http/access';
+import { openBenchDatabase } from './lib/bench-database';
 
 /**
  * Issue 14's two figures, on SQLite — or on PostgreSQL when DATABASE_URL points at one (a schema
@@ -31,38 +29,12 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const reminderCount = Number(values.reminders);
 
-async function openBenchDatabase(dataDir: string): Promise<{ database: Database; drop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) {
-    const schema = `bench_calendar_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const database = openDatabase({ database: { kind: 'postgres', url } }, { schema });
-    await migrateToLatest(database.db, { schema });
-    return {
-      database,
-      async drop() {
-        await database.close();
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-        await cleanup.end();
-      },
-    };
-  }
-  const database = openDatabase({ database: { kind: 'sqlite', file: path.join(dataDir, 'bench.db') } });
-  await migrateToLatest(database.db);
-  return { database, drop: () => database.close() };
-}
-
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-calendar-'));
-  const { database, drop } = await openBenchDatabase(dataDir);
+  const { database, drop } = await openBenchDatabase(dataDir, 'bench_calendar');
   try {
     const clock = manualClock('2026-01-01T00:00:00.000Z');
     const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://atrium.bench', LOG_LEVEL: 'silent' });

@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { systemClock } from '../server/platform/clock';
 import { type Config, loadConfig } from '../server/platform/config';
-import { type Database, openDatabase } from '../server/platform/db/kysely';
-import { migrateToLatest } from '../server/platform/db/migrate';
+import type { Database } from '../server/platform/db/kysely';
 import { queueMail } from '../server/platform/mail/outbox';
 import { createTransport } from '../server/platform/mail/transport';
 import { createMailWorker } from '../server/platform/mail/worker';
 import { startSmtpSink } from '../tests/helpers/smtp-sink';
+import { openBenchDatabase } from './lib/bench-database';
 
 /**
  * The mail worker's throughput: N queued messages delivered by one worker to a real SMTP server
@@ -29,32 +28,6 @@ const { values } = parseArgs({
 const total = Number(values.messages);
 const concurrency = Number(values.concurrency);
 const batchSize = Number(values.batch);
-
-async function openBenchDatabase(dataDir: string): Promise<{ database: Database; drop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) {
-    const schema = `bench_mail_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const database = openDatabase({ database: { kind: 'postgres', url } }, { schema });
-    await migrateToLatest(database.db, { schema });
-    return {
-      database,
-      async drop() {
-        await database.close();
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-        await cleanup.end();
-      },
-    };
-  }
-  const database = openDatabase({ database: { kind: 'sqlite', file: path.join(dataDir, 'bench.db') } });
-  await migrateToLatest(database.db);
-  return { database, drop: () => database.close() };
-}
 
 async function queueAll(database: Database, config: Config): Promise<void> {
   const chunk = 200;
@@ -77,7 +50,7 @@ async function queueAll(database: Database, config: Config): Promise<void> {
 }
 
 async function run(label: string, config: Config, dataDir: string, delivered: () => number): Promise<number> {
-  const { database, drop } = await openBenchDatabase(fs.mkdtempSync(path.join(dataDir, 'db-')));
+  const { database, drop } = await openBenchDatabase(fs.mkdtempSync(path.join(dataDir, 'db-')), 'bench_mail');
   try {
     await queueAll(database, config);
     const worker = createMailWorker({

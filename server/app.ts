@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticators } from './features/auth/authenticate';
+import { calendarPublicRoutes } from './features/calendar/public-routes';
 import { registerFeatures } from './features/index';
 import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
@@ -194,6 +195,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   await app.register(async (api) => registerFeatures(api, deps), { prefix: '/api' });
+  // Pages whose credential is a token in the path, outside /api: calendar feeds and answer links.
+  await app.register(async (pages) => calendarPublicRoutes(pages, deps));
 
   // 9. The web app for everything else.
   if (options.webDist !== false) {

@@ -33,6 +33,7 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 const binaryAnswers: Record<string, string[]> = {
   'get /api/users/{id}/avatar': ['image/webp'],
   'get /api/files/{id}/content': ['application/octet-stream'],
+  'get /api/calendarevents/{id}/ical': ['text/calendar'],
 };
 
 /** The operations that take a multipart upload (field `file`). */

@@ -169,3 +169,36 @@ export const occurrenceResource = resourceSchema('calendar-occurrences', {
     owner: toOneRelationship('users'),
   },
 }).meta({ id: 'CalendarOccurrence' });
+
+/** A `calendar-event-answers` resource: one guest's answer (id: the guest's row). */
+export function presentAnswer(event: CalendarEventRecord, attendee: AttendeeRecord): ResourceObject {
+  return {
+    type: 'calendar-event-answers',
+    id: attendee.id,
+    attributes: { status: attendee.status, email: attendee.email, answeredAt: attendee.answeredAt },
+    relationships: { event: { data: { type: 'calendarevents', id: event.id } } },
+  };
+}
+
+export const answerResource = resourceSchema('calendar-event-answers', {
+  attributes: {
+    status: z.enum(attendeeStatuses),
+    email: text(600),
+    answeredAt: timestamp.nullable(),
+  },
+  relationships: { event: toOneRelationship('calendarevents') },
+}).meta({ id: 'CalendarEventAnswer' });
+
+/** A `calendar-feeds` resource: my feed; `url` only in the answer that created it. */
+export function presentFeed(feed: { id: string; createdAt: string }, url: string | null): ResourceObject {
+  return { type: 'calendar-feeds', id: feed.id, attributes: { url, createdAt: feed.createdAt } };
+}
+
+export const feedResource = resourceSchema('calendar-feeds', {
+  attributes: {
+    url: text(2048)
+      .nullable()
+      .describe('`<PUBLIC_URL>/calendar-feeds/<token>.ics`: in the answer that created the feed only'),
+    createdAt: timestamp,
+  },
+}).meta({ id: 'CalendarFeed' });

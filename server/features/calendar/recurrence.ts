@@ -25,6 +25,22 @@ export type EventTiming = {
   recurrence: string | null;
 };
 
+/**
+ * The timing of a stored event (a `calendar_events` row): what expansion, checks and reminder
+ * scheduling take. The one place that picks it, for the calendar service and the reminders.
+ */
+export function timingOf(event: EventTiming): EventTiming {
+  return {
+    isAllDay: event.isAllDay,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    timeZone: event.timeZone,
+    recurrence: event.recurrence,
+  };
+}
+
 /** One expanded occurrence. `start`/`end` as the API writes them (instants or dates). */
 export type Occurrence = {
   originalStart: string;

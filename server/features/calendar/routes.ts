@@ -8,6 +8,7 @@ import {
 } from '../../../common/calendar';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
+import { notFound } from '../../platform/http/errors';
 import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import {
@@ -18,11 +19,20 @@ import {
   resourceDocumentSchema,
 } from '../../platform/http/openapi';
 import { resourceBody, toOne } from '../../platform/http/schemas';
+import { attachmentDisposition } from '../files/routes';
+import { answerAsMember, answerStatuses } from './answers';
+import { createFeed, feedPath, getFeed, revokeFeed } from './feed';
+import { familyCalendar } from './ical';
+import { loadFamily, rootIdOf } from './invitations';
 import {
+  answerResource,
   calendarEventPath,
   calendarEventResource,
+  feedResource,
   occurrenceResource,
+  presentAnswer,
   presentCalendarEvent,
+  presentFeed,
   presentOccurrence,
 } from './presenter';
 import {
@@ -45,6 +55,23 @@ const createBody = z.strictObject({
 });
 const updateBody = resourceBody('calendarevents', calendarEventUpdateSchema, { id: true });
 const eventDocument = resourceDocumentSchema(calendarEventResource);
+const answerBody = resourceBody(
+  'calendar-event-answers',
+  z.strictObject({
+    status: z.enum(answerStatuses, { error: 'Answer "accepted", "tentative" or "declined".' }),
+  }),
+  { id: true },
+);
+const calendarText = z
+  .string()
+  .max(50 * 1024 * 1024)
+  .meta({ contentMediaType: 'text/calendar' });
+const FEED_PATH = '/api/users/me/calendar-feed';
+const feedBody = z.strictObject({
+  data: z.strictObject({
+    type: z.literal('calendar-feeds', { error: 'The type must be "calendar-feeds".' }),
+  }),
+});
 
 /** Which occurrences of a series a PATCH or DELETE applies to. */
 const occurrenceQuery = z.strictObject({
@@ -213,6 +240,130 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
         to: new Date(required(query, 'filter[start][lt]')).toISOString(),
       });
       return collectionDocument(occurrences.map(presentOccurrence));
+    },
+  );
+
+  api.patch(
+    '/calendarevents/:id/answer',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'answerCalendarEvent',
+        summary: 'My answer to an invitation: accept, tentative or decline',
+        description:
+          'For a guest of the event who is a user of the organization (the guest whose `user` is me). The answer becomes the guest’s `status` in the event’s `attendees`, and the organizer (the owner) is told by email. A changed occurrence of a series is answered by its own id. Not a guest: 403 when I may see the event, else 404. Guests invited by address answer through the link in their invitation.',
+        params: idParams,
+        body: answerBody,
+        response: {
+          200: jsonApiResponse('My answer as it is now', resourceDocumentSchema(answerResource)),
+        },
+      },
+    },
+    async (request) => {
+      const { attendee, event } = await answerAsMember(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body.data.attributes.status,
+      );
+      return resourceDocument(presentAnswer(event, attendee));
+    },
+  );
+
+  api.get(
+    '/calendarevents/:id/ical',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'downloadCalendarEvent',
+        summary: 'Download an event as an iCalendar file (.ics)',
+        description:
+          'The event’s series (or single event) with its changed occurrences, as `text/calendar` (METHOD:PUBLISH, RFC 5545) to open in a calendar application. Who may: as for `GET /api/calendarevents/{id}`.',
+        params: idParams,
+        response: {
+          200: { description: 'The iCalendar file', content: { 'text/calendar': { schema: calendarText } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const event = await getCalendarEvent(deps, actor, request.params.id);
+      const family = await loadFamily(deps.db, actor.organizationId, rootIdOf(event));
+      if (!family) throw notFound('calendar event');
+      const text = familyCalendar(family, 'PUBLISH', { stamp: deps.clock.now().toISOString() });
+      const name = `${
+        family.root.title
+          .replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim()
+          .slice(0, 80) || 'event'
+      }.ics`;
+      return reply
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', attachmentDisposition(name))
+        .type('text/calendar; charset=utf-8')
+        .send(text);
+    },
+  );
+
+  const feedDocument = resourceDocumentSchema(feedResource);
+  api.post(
+    '/users/me/calendar-feed',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'createCalendarFeed',
+        summary: 'Create (or replace) my private calendar feed',
+        description:
+          'A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working. Body: `{"data": {"type": "calendar-feeds"}}`.',
+        body: feedBody,
+        response: {
+          201: jsonApiResponse('The feed, with its URL (this once)', feedDocument, {
+            Location: locationHeader,
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { feed, token } = await createFeed(deps, actorOf(request));
+      reply.status(201).header('location', FEED_PATH);
+      return resourceDocument(presentFeed(feed, new URL(feedPath(token), deps.config.publicUrl).href));
+    },
+  );
+
+  api.get(
+    '/users/me/calendar-feed',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'getCalendarFeed',
+        summary: 'Whether I have a calendar feed (never its URL)',
+        description:
+          'My feed in the current organization, without its URL (`url` is null); 404 when I have none.',
+        response: { 200: jsonApiResponse('The feed', feedDocument) },
+      },
+    },
+    async (request) => resourceDocument(presentFeed(await getFeed(deps, actorOf(request)), null)),
+  );
+
+  api.delete(
+    '/users/me/calendar-feed',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'revokeCalendarFeed',
+        summary: 'Revoke my calendar feed',
+        description: 'Its URL answers 404 from now on; 404 when I have none.',
+        response: { 204: emptyResponse('Revoked') },
+      },
+    },
+    async (request, reply) => {
+      await revokeFeed(deps, actorOf(request));
+      return reply.status(204).send();
     },
   );
 }

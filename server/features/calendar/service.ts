@@ -10,10 +10,12 @@ import { sanitizeRichText } from '../../platform/text/rich-text';
 import { deleteReminders, scheduleEventReminders } from '../reminders/schedule';
 import { normalizeEmail } from '../users/store';
 import { syncEventActivities } from './activity';
+import { loadFamily, notifyGuests, rootIdOf } from './invitations';
 import {
   authorizeCalendarView,
   authorizeEventAssignment,
   authorizeEventChange,
+  canSeeCalendarOf,
   resolveUserId,
 } from './policy';
 import {
@@ -24,6 +26,7 @@ import {
   type Occurrence,
   seriesEnd,
   splitRule,
+  timingOf,
 } from './recurrence';
 import {
   type AttendeeInput,
@@ -33,9 +36,11 @@ import {
   findEvent,
   findMembersByEmail,
   insertEvent,
+  isGuest,
   isMember,
   listEventsForRange,
   listExceptions,
+  lockEvent,
   replaceAttendees,
   updateEvent,
 } from './store';
@@ -51,18 +56,6 @@ const userNotFound = () => new AppError('not_found', 'user_not_found', 'The user
 export const MAX_OCCURRENCES_PER_REQUEST = 5000;
 /** The longest range of one occurrences request: a year (issue 14). */
 export const MAX_RANGE_DAYS = 366;
-
-function timingOf(event: CalendarEventRecord): EventTiming {
-  return {
-    isAllDay: event.isAllDay,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    startDate: event.startDate,
-    endDate: event.endDate,
-    timeZone: event.timeZone,
-    recurrence: event.recurrence,
-  };
-}
 
 async function resolveAttendees(
   db: Kysely<DB>,
@@ -130,14 +123,15 @@ function timingColumns(timing: EventTiming) {
  *   organization; 422 with a pointer for bad times, rules, guests.
  */
 export async function createCalendarEvent(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mail'>,
   actor: Actor,
   input: { attributes: CalendarEventCreate; ownerId?: string | undefined },
 ): Promise<CalendarEventRecord> {
   const ownerId = resolveUserId(actor, input.ownerId ?? 'me');
   authorizeEventAssignment(actor, ownerId);
   const { attributes } = input;
-  return deps.db.transaction().execute(async (trx) => {
+  let invited = 0;
+  const created = await deps.db.transaction().execute(async (trx) => {
     if (!(await isMember(trx, ownerId, actor.organizationId))) throw userNotFound();
     const timeZone =
       attributes.timeZone ??
@@ -172,8 +166,15 @@ export async function createCalendarEvent(
     await replaceAttendees(trx, event.id, attendees);
     await scheduleEventReminders(trx, event, now);
     await syncEventActivities(trx, actor.organizationId, [event.id], now);
+    invited = await notifyGuests(trx, deps, {
+      organizationId: actor.organizationId,
+      afterRootIds: [event.id],
+      now,
+    });
     return event;
   });
+  if (invited > 0) deps.mail.wake();
+  return created;
 }
 
 /**
@@ -193,7 +194,7 @@ async function rescheduleReminders(
   }
 }
 
-/** One event of the actor's organization that the actor may see (404 otherwise, as if it did not exist). */
+/** One event of the actor's organization that the actor may see or is a guest of (404 when not in it; 403). */
 export async function getCalendarEvent(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
@@ -201,7 +202,10 @@ export async function getCalendarEvent(
 ): Promise<CalendarEventRecord> {
   const event = await findEvent(deps.db, actor.organizationId, id);
   if (!event) throw eventNotFound();
-  authorizeCalendarView(actor, event.ownerId);
+  // A guest sees the event they are invited to, also in a calendar they may not see.
+  if (!canSeeCalendarOf(actor, event.ownerId) && !(await isGuest(deps.db, event.id, actor.userId))) {
+    authorizeCalendarView(actor, event.ownerId);
+  }
   return event;
 }
 
@@ -294,14 +298,16 @@ const timingFields = ['start', 'end', 'allDay', 'timeZone', 'recurrence'] as con
  * @throws AppError 404 (no such event or occurrence), 403, 400 `not_recurring`, 422 with a pointer.
  */
 export async function updateCalendarEvent(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mail'>,
   actor: Actor,
   id: string,
   changes: CalendarEventUpdate,
   target: OccurrenceTarget = {},
 ): Promise<CalendarEventRecord> {
-  return deps.db.transaction().execute(async (trx) => {
+  let invited = 0;
+  const result = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
+    const before = await lockedFamily(trx, actor, id);
     const exceptionsBefore = (await listExceptions(trx, id)).map((row) => row.id);
     const changed = await applyEventChange(trx, actor, id, changes, target, now);
     const touched = [
@@ -312,8 +318,29 @@ export async function updateCalendarEvent(
     ];
     await rescheduleReminders(trx, actor.organizationId, touched, now);
     await syncEventActivities(trx, actor.organizationId, touched, now);
+    invited = await notifyGuests(trx, deps, {
+      organizationId: actor.organizationId,
+      before,
+      afterRootIds: [...(before ? [before.root.id] : []), rootIdOf(changed)],
+      now,
+    });
     return changed;
   });
+  if (invited > 0) deps.mail.wake();
+  return result;
+}
+
+/**
+ * Locks the event a change names and its series (PostgreSQL: `FOR UPDATE`, so two changes of
+ * one event run one after the other and each raises the SEQUENCE the other left; SQLite writes
+ * one transaction at a time) and answers the series as it is before the change.
+ */
+async function lockedFamily(trx: Kysely<DB>, actor: Actor, id: string) {
+  const event = await lockEvent(trx, actor.organizationId, id);
+  if (!event) return undefined;
+  const rootId = rootIdOf(event);
+  if (rootId !== id) await lockEvent(trx, actor.organizationId, rootId);
+  return loadFamily(trx, actor.organizationId, rootId);
 }
 
 async function applyEventChange(
@@ -496,13 +523,15 @@ async function truncateSeries(
  * is the first). Deleting a changed occurrence's own row cancels that occurrence.
  */
 export async function deleteCalendarEvent(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mail'>,
   actor: Actor,
   id: string,
   target: OccurrenceTarget = {},
 ): Promise<void> {
+  let invited = 0;
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
+    const before = await lockedFamily(trx, actor, id);
     const event = await eventToChange(trx, actor, id);
     const touched = [
       event.id,
@@ -512,7 +541,14 @@ export async function deleteCalendarEvent(
     await deleteOccurrences(trx, actor, event, target, now);
     await rescheduleReminders(trx, actor.organizationId, touched, now);
     await syncEventActivities(trx, actor.organizationId, touched, now);
+    invited = await notifyGuests(trx, deps, {
+      organizationId: actor.organizationId,
+      before,
+      afterRootIds: before ? [before.root.id] : [],
+      now,
+    });
   });
+  if (invited > 0) deps.mail.wake();
 }
 
 async function deleteOccurrences(

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Reminder } from '../../../common/calendar';
+import { isPostgres } from '../../platform/db/columns';
 import type { AttendeeStatus, CalendarEventsTable, DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
@@ -69,6 +70,22 @@ export async function findEvent(
   id: string,
 ): Promise<CalendarEventRecord | undefined> {
   const row = await eventsQuery(db, organizationId).where('calendarEvents.id', '=', id).executeTakeFirst();
+  return row ? parseEvent(row) : undefined;
+}
+
+/**
+ * Reads an event of the organization for a change: on PostgreSQL the row is locked
+ * (`SELECT … FOR UPDATE`) until the transaction ends, so concurrent changes of one event are
+ * serialized and none reads a SEQUENCE another is raising. SQLite runs one write transaction at
+ * a time already.
+ */
+export async function lockEvent(
+  db: Kysely<DB>,
+  organizationId: string,
+  id: string,
+): Promise<CalendarEventRecord | undefined> {
+  const query = eventsQuery(db, organizationId).where('calendarEvents.id', '=', id);
+  const row = await (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
   return row ? parseEvent(row) : undefined;
 }
 
@@ -269,6 +286,17 @@ export async function isMember(db: Kysely<DB>, userId: string, organizationId: s
     .select('memberships.id')
     .where('memberships.userId', '=', userId)
     .where('memberships.organizationId', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the user is a guest of the event (an attendee row with their id). */
+export async function isGuest(db: Kysely<DB>, eventId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('calendarEventAttendees')
+    .select('id')
+    .where('eventId', '=', eventId)
+    .where('userId', '=', userId)
     .executeTakeFirst();
   return row !== undefined;
 }

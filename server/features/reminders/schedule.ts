@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
-import { type EventTiming, expandOccurrences } from '../calendar/recurrence';
+import { expandOccurrences, timingOf } from '../calendar/recurrence';
 import type { CalendarEventRecord } from '../calendar/store';
 import type { TaskRecord } from '../tasks/store';
 
@@ -79,7 +79,15 @@ export async function deleteReminders(
   await db.deleteFrom('reminders').where('kind', '=', kind).where('recordId', 'in', recordIds).execute();
 }
 
-const minus = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+/** When a reminder `minutesBefore` a start (or due time, ISO) fires: the one computation of reminder times. */
+export function reminderFireAt(startsAt: string, minutesBefore: number): string {
+  return new Date(Date.parse(startsAt) - minutesBefore * 60_000).toISOString();
+}
+
+/** The start (or due time) a reminder that fires at `fireAt` is for: the inverse of `reminderFireAt`. */
+export function reminderSubjectAt(fireAt: string, minutesBefore: number): string {
+  return new Date(Date.parse(fireAt) + minutesBefore * 60_000).toISOString();
+}
 
 /** (Re)schedules a task's reminders: none for a closed task or one without a due date. */
 export async function scheduleTaskReminders(db: Kysely<DB>, task: TaskRecord, now: string): Promise<void> {
@@ -95,22 +103,10 @@ export async function scheduleTaskReminders(db: Kysely<DB>, task: TaskRecord, no
       occurrenceKey: dueAt,
       recipientId: task.ownerId,
       minutesBefore: reminder.minutesBefore,
-      fireAt: minus(dueAt, reminder.minutesBefore),
+      fireAt: reminderFireAt(dueAt, reminder.minutesBefore),
     })),
     now,
   );
-}
-
-function timingOf(event: CalendarEventRecord): EventTiming {
-  return {
-    isAllDay: event.isAllDay,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    startDate: event.startDate,
-    endDate: event.endDate,
-    timeZone: event.timeZone,
-    recurrence: event.recurrence,
-  };
 }
 
 /**
@@ -187,7 +183,7 @@ export async function scheduleEventReminders(
       occurrenceKey: occurrence.originalStart,
       recipientId: event.ownerId,
       minutesBefore: reminder.minutesBefore,
-      fireAt: minus(occurrence.startsAt, reminder.minutesBefore),
+      fireAt: reminderFireAt(occurrence.startsAt, reminder.minutesBefore),
     });
   }
   await insertMissing(db, rows, now);
@@ -213,7 +209,7 @@ export async function scheduleFollowingReminder(
         occurrenceKey: next.originalStart,
         recipientId: fired.recipientId,
         minutesBefore: fired.minutesBefore,
-        fireAt: minus(next.startsAt, fired.minutesBefore),
+        fireAt: reminderFireAt(next.startsAt, fired.minutesBefore),
       },
     ],
     now,

@@ -6,7 +6,7 @@ import { queueMail } from '../../platform/mail/outbox';
 import { resolveSettings } from '../../platform/settings';
 import { findEvent } from '../calendar/store';
 import { findTask } from '../tasks/store';
-import { scheduleFollowingReminder } from './schedule';
+import { reminderSubjectAt, scheduleFollowingReminder } from './schedule';
 
 /** A reminder more than this late is marked `missed`, not emailed (issue 14: no burst after an outage). */
 export const MISSED_AFTER_MS = 60 * 60_000;
@@ -134,7 +134,7 @@ async function processReminder(
         return { status: 'cancelled', reason: 'occurrence cancelled or changed' };
       }
     }
-    const startsAt = new Date(Date.parse(reminder.fireAt) + reminder.minutesBefore * 60_000).toISOString();
+    const startsAt = reminderSubjectAt(reminder.fireAt, reminder.minutesBefore);
     await scheduleFollowingReminder(
       trx,
       event,

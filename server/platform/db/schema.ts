@@ -213,6 +213,8 @@ export type MailOutboxTable = {
   updatedAt: Timestamp;
   /** JSON `MailEnvelope` (platform/mail/envelope.ts) of a person's email; null for system mail. */
   envelope: Generated<Json | null>;
+  /** iCalendar text (with its METHOD) of an invitation or cancellation; null otherwise. */
+  calendar: Generated<string | null>;
 };
 
 /** An uploaded file (an email attachment), under `DATA_DIR/files/<storageKey>`. */
@@ -375,6 +377,18 @@ export type CalendarEventAttendeesTable = {
   status: Generated<AttendeeStatus>;
   answeredAt: Timestamp | null;
   position: number;
+  /** SHA-256 hex of the answer link's token in the latest invitation (never the token) */
+  answerTokenDigest: Generated<string | null>;
+};
+
+/** A user's private iCalendar feed of their calendar in one organization. */
+export type CalendarFeedsTable = {
+  id: string;
+  organizationId: string;
+  userId: string;
+  /** SHA-256 hex of the feed URL's random token (never the token) */
+  tokenDigest: string;
+  createdAt: Timestamp;
 };
 
 export type TaskPriority = 'low' | 'normal' | 'high';
@@ -491,6 +505,7 @@ export type DB = {
   rateLimits: RateLimitsTable;
   calendarEvents: CalendarEventsTable;
   calendarEventAttendees: CalendarEventAttendeesTable;
+  calendarFeeds: CalendarFeedsTable;
   tasks: TasksTable;
   reminders: RemindersTable;
   activities: ActivitiesTable;

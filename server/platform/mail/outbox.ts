@@ -20,6 +20,11 @@ export type QueueMailInput<T extends TemplateName> = {
   locale?: string | null;
   /** The organization the message belongs to; null for a system message. */
   organizationId: string | null;
+  /**
+   * An iCalendar object (RFC 5545 text with its METHOD, e.g. an invitation's REQUEST) sent as the
+   * message's `text/calendar; method=…` alternative part, beside the text and HTML ones.
+   */
+  calendar?: string | null;
 };
 
 /**
@@ -69,6 +74,7 @@ export async function queueMail<T extends TemplateName>(
       sentAt: null,
       createdAt: now,
       updatedAt: now,
+      calendar: input.calendar ?? null,
     })
     .execute();
   return { id, messageId };

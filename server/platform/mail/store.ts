@@ -25,6 +25,8 @@ export type ClaimedMessage = {
   createdAt: string;
   /** JSON `MailEnvelope` of a person's email; null for system mail. */
   envelope: string | null;
+  /** iCalendar text of an invitation or cancellation (its `text/calendar` part); null otherwise. */
+  calendar: string | null;
 };
 
 const claimedColumns = [
@@ -42,6 +44,7 @@ const claimedColumns = [
   'attempts',
   'createdAt',
   'envelope',
+  'calendar',
 ] as const;
 
 export type ClaimOptions = {

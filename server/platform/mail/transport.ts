@@ -52,6 +52,11 @@ async function messageOptions(message: ClaimedMessage, dataDir: string) {
     // Never read files or URLs named in message content.
     disableFileAccess: true,
     disableUrlAccess: true,
+    // An invitation or cancellation: its iCalendar object as the `text/calendar; method=…`
+    // alternative (RFC 6047 §2.4), the METHOD parameter the same as the one inside.
+    ...(message.calendar
+      ? { icalEvent: { method: calendarMethod(message.calendar), content: message.calendar } }
+      : {}),
   };
   const envelope = parseEnvelope(message.envelope);
   if (!envelope) {
@@ -81,6 +86,11 @@ async function messageOptions(message: ClaimedMessage, dataDir: string) {
     ...(envelope.references ? { references: envelope.references } : {}),
     attachments,
   };
+}
+
+/** The METHOD of an iCalendar object (`REQUEST`, `CANCEL`, `PUBLISH` …); PUBLISH when it names none. */
+export function calendarMethod(calendar: string): string {
+  return /^METHOD:([A-Z-]+)\r?$/m.exec(calendar)?.[1] ?? 'PUBLISH';
 }
 
 function createSmtpTransport(url: string, dataDir: string, options: SmtpTransportOptions): MailTransport {

@@ -19,6 +19,7 @@ import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
+import { EventResponse, viewerGuestStatus } from '../calendar/event-response';
 import { TaskActivityItem } from '../tasks/task-activity-item';
 import { formatDateTime } from '../users/format';
 import { SEND_EMAIL } from './activity-actions';
@@ -96,6 +97,8 @@ function EmailOrCallItem({
   const author = authorName(item, included);
   const when = occurredAt(item);
   const kindLabel = item.type === 'emails' ? t('item.email') : t('item.call');
+  // An event the viewer is invited to: their Accept / Tentative / Decline under its header.
+  const guestStatus = viewerGuestStatus(item, viewerId);
   return (
     <Paper component="li" withBorder radius="sm" p="xs">
       <UnstyledButton
@@ -128,6 +131,11 @@ function EmailOrCallItem({
           {item.type === 'emails' ? <EmailStatusBadge email={item} /> : null}
         </Group>
       </UnstyledButton>
+      {guestStatus ? (
+        <div style={{ paddingTop: 8 }}>
+          <EventResponse eventId={item.id} status={guestStatus} />
+        </div>
+      ) : null}
       <Collapse expanded={expanded} id={detailsId}>
         {expanded ? (
           <div style={{ paddingTop: 8 }}>

@@ -13,6 +13,7 @@ import { useCurrentUser } from '../../app/api';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { type Setting, useSettings, useUpdateSettings } from './api';
+import { CalendarFeedField } from './calendar-feed';
 import {
   type ConfigurationSection,
   configurationPaths,
@@ -277,11 +278,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
                         />
                       );
                     })}
-                    {section.id === 'integrations' && scope === 'user' ? (
-                      <Text size="sm" c="gray.8">
-                        My calendar feed: not available yet; it will be listed here once the calendar is.
-                      </Text>
-                    ) : null}
+                    {section.id === 'integrations' && scope === 'user' ? <CalendarFeedField /> : null}
                     {failure ? (
                       <Alert color="red" variant="outline" role="alert" title="The settings were not saved">
                         {failure}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { AttendeeStatus, DB } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { AppError, notFound } from '../../platform/http/errors';
+import { sha256 } from '../../platform/secrets';
+import { recordAnswer } from './invitations';
+import { canSeeCalendarOf } from './policy';
+import { type AttendeeRecord, type CalendarEventRecord, findEvent, lockEvent } from './store';
+
+/**
+ * Guests' answers to invitations (issue 14, item 2): organization users answer in Atrium
+ * (`PATCH /api/calendarevents/{id}/answer`), anyone invited by address through the link of their
+ * invitation (`/calendar-answers/<token>`, public-routes.ts). Each answer is written on the
+ * guest's row (the attendee `status` of the API) and the organizer is told by email.
+ */
+
+export const answerStatuses = ['accepted', 'tentative', 'declined'] as const;
+export type AnswerStatus = (typeof answerStatuses)[number];
+
+export function isAnswerStatus(value: unknown): value is AnswerStatus {
+  return typeof value === 'string' && (answerStatuses as readonly string[]).includes(value);
+}
+
+type AnswerDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mail'>;
+
+async function guestRow(
+  db: Kysely<DB>,
+  eventId: string,
+  userId: string,
+): Promise<AttendeeRecord | undefined> {
+  return db
+    .selectFrom('calendarEventAttendees')
+    .select(['id', 'eventId', 'email', 'displayName', 'userId', 'status', 'answeredAt'])
+    .where('eventId', '=', eventId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * The answer of the signed-in user to an event of their organization they are a guest of.
+ * @throws AppError 404 when the event is not in the actor's organization, or the actor neither is
+ *   a guest nor may see it; 403 `not_a_guest` when they may see it but are not invited.
+ */
+export async function answerAsMember(
+  deps: AnswerDeps,
+  actor: Actor,
+  eventId: string,
+  status: AnswerStatus,
+): Promise<{ event: CalendarEventRecord; attendee: AttendeeRecord }> {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, actor.organizationId, eventId);
+    if (!event) throw notFound('calendar event');
+    const attendee = await guestRow(trx, event.id, actor.userId);
+    if (!attendee) {
+      if (!canSeeCalendarOf(actor, event.ownerId)) throw notFound('calendar event');
+      throw new AppError('forbidden', 'not_a_guest', 'You are not a guest of this event.');
+    }
+    const now = deps.clock.now().toISOString();
+    return { event, attendee: await recordAnswer(trx, deps, { event, attendee, status, now }) };
+  });
+  deps.mail.wake();
+  return result;
+}
+
+/** What the answer page shows: the event, the guest, and the organizer's name. */
+export type AnswerPage = {
+  event: CalendarEventRecord;
+  attendee: AttendeeRecord;
+  organizerName: string;
+};
+
+/** The end of what a link answers for: the series' last occurrence (null: never ends) or the event's end. */
+function answerableUntil(event: CalendarEventRecord): string | null {
+  return event.recurrence ? event.seriesEndsAt : event.endsAt;
+}
+
+/**
+ * The guest and event an answer link's token names, or undefined for a token that is wrong,
+ * replaced by a later invitation, or whose event has ended or is gone. The same work either way:
+ * one indexed lookup by the token's SHA-256 digest (never by the token) with its event.
+ */
+export async function findAnswerPage(
+  db: Kysely<DB>,
+  token: string,
+  now: string,
+): Promise<AnswerPage | undefined> {
+  const row = await db
+    .selectFrom('calendarEventAttendees')
+    .innerJoin('calendarEvents', 'calendarEvents.id', 'calendarEventAttendees.eventId')
+    .innerJoin('users', 'users.id', 'calendarEvents.ownerId')
+    .select([
+      'calendarEventAttendees.id',
+      'calendarEventAttendees.eventId',
+      'calendarEventAttendees.email',
+      'calendarEventAttendees.displayName',
+      'calendarEventAttendees.userId',
+      'calendarEventAttendees.status',
+      'calendarEventAttendees.answeredAt',
+      'calendarEvents.organizationId',
+      'users.firstName',
+      'users.lastName',
+    ])
+    .where('calendarEventAttendees.answerTokenDigest', '=', sha256(token))
+    .executeTakeFirst();
+  // The event is read whether or not the token was found: the same work either way.
+  const found = await findEvent(db, row?.organizationId ?? '', row?.eventId ?? '');
+  if (!row || !found) return undefined;
+  const { organizationId: _, firstName, lastName, ...attendee } = row;
+  const until = answerableUntil(found);
+  if (until !== null && Date.parse(until) <= Date.parse(now)) return undefined;
+  return { event: found, attendee, organizerName: `${firstName} ${lastName}`.trim() };
+}
+
+/** Records an answer given through a link (see `findAnswerPage`); undefined when the link no longer answers. */
+export async function answerByToken(
+  deps: AnswerDeps,
+  token: string,
+  status: AnswerStatus,
+): Promise<AnswerPage | undefined> {
+  const now = deps.clock.now().toISOString();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const page = await findAnswerPage(trx, token, now);
+    if (!page) return undefined;
+    await lockEvent(trx, page.event.organizationId, page.event.id);
+    const attendee = await recordAnswer(trx, deps, {
+      event: page.event,
+      attendee: page.attendee,
+      status,
+      now,
+    });
+    return { ...page, attendee };
+  });
+  if (result) deps.mail.wake();
+  return result;
+}
+
+export const answerStatusLabels: Record<AttendeeStatus, string> = {
+  none: 'Not answered yet',
+  accepted: 'Accepted',
+  tentative: 'Tentative',
+  declined: 'Declined',
+};

@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { notFound } from '../../platform/http/errors';
+import { newId } from '../../platform/ids';
+import { randomToken, safeEqual, sha256 } from '../../platform/secrets';
+import { eventsCalendar } from './ical';
+import { loadFamily } from './invitations';
+
+/**
+ * Private calendar feeds (issue 14, item 4): a user's events of one organization as an
+ * iCalendar feed at `/calendar-feeds/<token>.ics`, to subscribe to from Google Calendar, Outlook
+ * or Apple Calendar. The token is 256 random bits, shown once; only its SHA-256 digest is stored.
+ * One feed per user and organization: creating another replaces it, deleting revokes it.
+ */
+
+/** The path of a feed (outside /api: a calendar application fetches it without a session). */
+export const feedPath = (token: string) => `/calendar-feeds/${token}.ics`;
+
+/** How far back a feed reaches: events (or series) that ended more than this long ago are left out. */
+export const FEED_HISTORY_DAYS = 366;
+/** The most events (series, single events, changed occurrences) one feed holds. */
+export const FEED_MAX_EVENTS = 5000;
+
+export type FeedRecord = { id: string; organizationId: string; userId: string; createdAt: string };
+
+/** Creates (or replaces) the actor's feed in their current organization; answers it with its token. */
+export async function createFeed(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+): Promise<{ feed: FeedRecord; token: string }> {
+  const token = randomToken(32);
+  const feed: FeedRecord = {
+    id: newId(),
+    organizationId: actor.organizationId,
+    userId: actor.userId,
+    createdAt: deps.clock.now().toISOString(),
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('calendarFeeds')
+      .where('organizationId', '=', actor.organizationId)
+      .where('userId', '=', actor.userId)
+      .execute();
+    await trx
+      .insertInto('calendarFeeds')
+      .values({ ...feed, tokenDigest: sha256(token) })
+      .execute();
+  });
+  return { feed, token };
+}
+
+/** The actor's feed in their current organization. @throws AppError 404 when there is none. */
+export async function getFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<FeedRecord> {
+  const feed = await deps.db
+    .selectFrom('calendarFeeds')
+    .select(['id', 'organizationId', 'userId', 'createdAt'])
+    .where('organizationId', '=', actor.organizationId)
+    .where('userId', '=', actor.userId)
+    .executeTakeFirst();
+  if (!feed) throw notFound('calendar feed');
+  return feed;
+}
+
+/** Revokes the actor's feed in their current organization. @throws AppError 404 when there is none. */
+export async function revokeFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<void> {
+  const result = await deps.db
+    .deleteFrom('calendarFeeds')
+    .where('organizationId', '=', actor.organizationId)
+    .where('userId', '=', actor.userId)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('calendar feed');
+}
+
+/** A digest no token has (64 hex characters, like every SHA-256 digest): compared when no feed was found. */
+const NO_DIGEST = '0'.repeat(64);
+
+/**
+ * The feed a token names: one indexed lookup by the token's SHA-256 digest, then a constant-time
+ * comparison of the digests (against a digest no token has when none was found), so a wrong, a
+ * revoked and a right token cost the same until the feed is written.
+ */
+export async function findFeedByToken(db: Kysely<DB>, token: string): Promise<FeedRecord | undefined> {
+  const digest = sha256(token);
+  const row = await db
+    .selectFrom('calendarFeeds')
+    .select(['id', 'organizationId', 'userId', 'createdAt', 'tokenDigest'])
+    .where('tokenDigest', '=', digest)
+    .executeTakeFirst();
+  const matches = safeEqual(row?.tokenDigest ?? NO_DIGEST, digest);
+  if (!row || !matches) return undefined;
+  const { tokenDigest: _, ...feed } = row;
+  return feed;
+}
+
+/**
+ * The iCalendar text of a feed: the owner's events in the feed's organization (series with
+ * their RRULE, EXDATEs and changed occurrences; single events) that end after
+ * `FEED_HISTORY_DAYS` ago, no METHOD (a subscription, not a message). Only the feed owner's
+ * own calendar in that organization: never another user's or another organization's event.
+ */
+export async function feedCalendar(db: Kysely<DB>, feed: FeedRecord, now: string): Promise<string> {
+  const since = new Date(Date.parse(now) - FEED_HISTORY_DAYS * 86_400_000).toISOString();
+  const roots = await db
+    .selectFrom('calendarEvents')
+    .select('id')
+    .where('organizationId', '=', feed.organizationId)
+    .where('ownerId', '=', feed.userId)
+    .where('recurringEventId', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('recurrence', 'is not', null), eb('seriesEndsAt', 'is', null)]),
+        eb('seriesEndsAt', '>', since),
+        eb.and([eb('recurrence', 'is', null), eb('endsAt', '>', since)]),
+      ]),
+    )
+    .orderBy('startsAt')
+    .orderBy('id')
+    .limit(FEED_MAX_EVENTS)
+    .execute();
+  const families = [];
+  for (const { id } of roots) {
+    const family = await loadFamily(db, feed.organizationId, id);
+    if (family) families.push(family);
+  }
+  const owner = await db
+    .selectFrom('users')
+    .select(['firstName', 'lastName'])
+    .where('id', '=', feed.userId)
+    .executeTakeFirst();
+  return eventsCalendar(families, 'feed', {
+    stamp: now,
+    name: owner ? `Atrium: ${owner.firstName} ${owner.lastName}` : 'Atrium',
+  });
+}

@@ -1,0 +1,297 @@
+import type { Kysely } from 'kysely';
+import type { AttendeeStatus, DB } from '../../platform/db/schema';
+import type { Deps } from '../../platform/deps';
+import { queueMail } from '../../platform/mail/outbox';
+import { randomToken, sha256 } from '../../platform/secrets';
+import { resolveSettings } from '../../platform/settings';
+import { normalizeEmail } from '../users/store';
+import { type EventFamily, familyCalendar } from './ical';
+import {
+  type AttendeeRecord,
+  type CalendarEventRecord,
+  findEvent,
+  listAttendees,
+  listExceptions,
+} from './store';
+
+/**
+ * Invitations of calendar events (issue 14, item 2): every guest of an event gets an email through
+ * the outbox, in the transaction of the write that caused it, with the event as a
+ * `text/calendar; method=REQUEST` part (ical.ts) — on creation, on every change (the new
+ * SEQUENCE), and `method=CANCEL` when the event is deleted or the guest removed. The email's
+ * button opens the guest's answer page (`/calendar-answers/<token>`, answers.ts): a random token
+ * per invitation, stored only as its SHA-256 digest on the guest's row (the latest invitation's
+ * link is the one that answers).
+ */
+
+type Mailer = Pick<Deps, 'clock' | 'config'>;
+
+/** The path of a guest's answer page for a token (outside /api: it works without signing in). */
+export const answerPagePath = (token: string) => `/calendar-answers/${token}`;
+
+/** The series (or single event) an event belongs to: its own id, or its series' for a changed occurrence. */
+export function rootIdOf(event: Pick<CalendarEventRecord, 'id' | 'recurringEventId'>): string {
+  return event.recurringEventId ?? event.id;
+}
+
+/**
+ * An event with its changed occurrences, their guests and the organizer (the owner), as the
+ * iCalendar writer takes it; undefined when the event is not in the organization.
+ */
+export async function loadFamily(
+  db: Kysely<DB>,
+  organizationId: string,
+  rootId: string,
+): Promise<EventFamily | undefined> {
+  const root = await findEvent(db, organizationId, rootId);
+  if (!root) return undefined;
+  const exceptions = root.recurrence ? await listExceptions(db, root.id) : [];
+  const rows = await listAttendees(db, [root.id, ...exceptions.map((row) => row.id)]);
+  const attendees = new Map<string, AttendeeRecord[]>();
+  for (const row of rows) attendees.set(row.eventId, [...(attendees.get(row.eventId) ?? []), row]);
+  const owner = await db
+    .selectFrom('users')
+    .select(['firstName', 'lastName', 'email'])
+    .where('id', '=', root.ownerId)
+    .executeTakeFirstOrThrow();
+  return {
+    root,
+    exceptions,
+    attendees,
+    organizer: { name: `${owner.firstName} ${owner.lastName}`.trim(), email: owner.email },
+  };
+}
+
+/** Every guest of a family by normalized address: the first row (series first) that names them. */
+function guestsOf(family: EventFamily | undefined): Map<string, AttendeeRecord> {
+  const guests = new Map<string, AttendeeRecord>();
+  if (!family) return guests;
+  for (const event of [family.root, ...family.exceptions]) {
+    for (const attendee of family.attendees.get(event.id) ?? []) {
+      const key = normalizeEmail(attendee.email);
+      if (!guests.has(key)) guests.set(key, attendee);
+    }
+  }
+  return guests;
+}
+
+/** "Monday, 2 March 2026 at 09:00" in a locale and time zone; the dates of an all-day event. */
+export function formatEventWhen(event: CalendarEventRecord, locale: string, timeZone: string): string {
+  if (event.isAllDay) {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const start = format.format(new Date(`${event.startDate}T00:00:00Z`));
+    return event.endDate === event.startDate
+      ? start
+      : `${start} – ${format.format(new Date(`${event.endDate}T00:00:00Z`))}`;
+  }
+  const format = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+  return `${format.format(new Date(event.startsAt))} – ${format.format(new Date(event.endsAt))}`;
+}
+
+/** A guest's language and time zone: an organization user's settings; the event's zone otherwise. */
+async function guestLocale(
+  db: Kysely<DB>,
+  organizationId: string,
+  guest: AttendeeRecord,
+  event: CalendarEventRecord,
+): Promise<{ locale: string; timeZone: string }> {
+  if (!guest.userId) return { locale: 'en', timeZone: event.timeZone };
+  const settings = await resolveSettings(db, { organizationId, userId: guest.userId });
+  return { locale: settings['localization.locale'], timeZone: settings['localization.timezone'] };
+}
+
+function withOnlyGuest(family: EventFamily, guest: AttendeeRecord): EventFamily {
+  const key = normalizeEmail(guest.email);
+  const attendees = new Map<string, AttendeeRecord[]>();
+  for (const [eventId, rows] of family.attendees) {
+    attendees.set(
+      eventId,
+      rows.filter((row) => normalizeEmail(row.email) === key),
+    );
+  }
+  return { ...family, attendees };
+}
+
+async function sendRequest(
+  trx: Kysely<DB>,
+  deps: Mailer,
+  family: EventFamily,
+  guest: AttendeeRecord,
+  isNew: boolean,
+  now: string,
+): Promise<void> {
+  const token = randomToken();
+  await trx
+    .updateTable('calendarEventAttendees')
+    .set({ answerTokenDigest: sha256(token) })
+    .where('id', '=', guest.id)
+    .execute();
+  const { root } = family;
+  const { locale, timeZone } = await guestLocale(trx, root.organizationId, guest, root);
+  const when = formatEventWhen(root, locale, timeZone);
+  await queueMail(trx, deps, {
+    template: 'generic',
+    to: { address: guest.email, name: guest.displayName },
+    locale,
+    organizationId: root.organizationId,
+    calendar: familyCalendar(family, 'REQUEST', { stamp: now }),
+    data: {
+      subject: `${isNew ? 'Invitation' : 'Updated invitation'}: ${root.title}`,
+      heading: root.title,
+      paragraphs: [
+        `${family.organizer.name} ${isNew ? 'invites you to' : 'changed'} this event.`,
+        `When: ${when}${root.recurrence ? ' (repeats)' : ''}`,
+        'Answer with the button below, or in your calendar application.',
+      ],
+      action: { label: 'Accept, Tentative or Decline', path: answerPagePath(token) },
+    },
+  });
+}
+
+async function sendCancel(
+  trx: Kysely<DB>,
+  deps: Mailer,
+  family: EventFamily,
+  guest: AttendeeRecord,
+  sequence: number,
+  now: string,
+): Promise<void> {
+  const { root } = family;
+  const { locale, timeZone } = await guestLocale(trx, root.organizationId, guest, root);
+  await queueMail(trx, deps, {
+    template: 'generic',
+    to: { address: guest.email, name: guest.displayName },
+    locale,
+    organizationId: root.organizationId,
+    calendar: familyCalendar({ ...withOnlyGuest(family, guest), exceptions: [] }, 'CANCEL', {
+      stamp: now,
+      cancelSequence: sequence,
+    }),
+    data: {
+      subject: `Cancelled: ${root.title}`,
+      heading: root.title,
+      paragraphs: [
+        `${family.organizer.name} cancelled this event, or removed you from it.`,
+        `It was: ${formatEventWhen(root, locale, timeZone)}`,
+      ],
+    },
+  });
+}
+
+/**
+ * Emails the guests after a write, in its transaction. `before`: the family as it was (absent on
+ * creation); `afterRootIds`: the series/events the write left (a split "this and following"
+ * leaves two). Every guest of what is left gets a REQUEST with the current SEQUENCE ("Invitation"
+ * when new to it, "Updated invitation" otherwise); a guest who was invited before and is in none
+ * of them gets a CANCEL (SEQUENCE: the event's current one, or one above the last sent when the
+ * event is gone). The organizer's own address is never mailed. Answers how many were queued.
+ */
+export async function notifyGuests(
+  trx: Kysely<DB>,
+  deps: Mailer,
+  input: {
+    organizationId: string;
+    before?: EventFamily | undefined;
+    afterRootIds: readonly string[];
+    now: string;
+  },
+): Promise<number> {
+  const beforeGuests = guestsOf(input.before);
+  const after: EventFamily[] = [];
+  for (const id of new Set(input.afterRootIds)) {
+    const family = await loadFamily(trx, input.organizationId, id);
+    if (family) after.push(family);
+  }
+  let queued = 0;
+  const stillInvited = new Set<string>();
+  for (const family of after) {
+    const organizer = normalizeEmail(family.organizer.email);
+    for (const [key, guest] of guestsOf(family)) {
+      stillInvited.add(key);
+      if (key === organizer) continue;
+      await sendRequest(trx, deps, family, guest, !beforeGuests.has(key), input.now);
+      queued++;
+    }
+  }
+  const { before } = input;
+  if (before) {
+    const organizer = normalizeEmail(before.organizer.email);
+    const sameRoot = after.find((family) => family.root.id === before.root.id);
+    const sequence = sameRoot ? sameRoot.root.sequence : before.root.sequence + 1;
+    for (const [key, guest] of beforeGuests) {
+      if (stillInvited.has(key) || key === organizer) continue;
+      await sendCancel(trx, deps, before, guest, sequence, input.now);
+      queued++;
+    }
+  }
+  return queued;
+}
+
+export const answerLabels: Record<Exclude<AttendeeStatus, 'none'>, string> = {
+  accepted: 'accepted',
+  tentative: 'tentatively accepted',
+  declined: 'declined',
+};
+
+/**
+ * Records a guest's answer on their row and tells the organizer (the event's owner) by email, in
+ * the caller's transaction. Answering the same again changes nothing and mails no one.
+ * Answers the row as it is now.
+ */
+export async function recordAnswer(
+  trx: Kysely<DB>,
+  deps: Mailer,
+  input: {
+    event: CalendarEventRecord;
+    attendee: AttendeeRecord;
+    status: Exclude<AttendeeStatus, 'none'>;
+    now: string;
+  },
+): Promise<AttendeeRecord> {
+  const { event, attendee, status, now } = input;
+  if (attendee.status === status) return attendee;
+  await trx
+    .updateTable('calendarEventAttendees')
+    .set({ status, answeredAt: now })
+    .where('id', '=', attendee.id)
+    .where('eventId', '=', event.id)
+    .execute();
+  const owner = await trx
+    .selectFrom('users')
+    .select(['email', 'firstName', 'lastName'])
+    .where('id', '=', event.ownerId)
+    .executeTakeFirst();
+  if (owner && normalizeEmail(owner.email) !== normalizeEmail(attendee.email)) {
+    const settings = await resolveSettings(trx, {
+      organizationId: event.organizationId,
+      userId: event.ownerId,
+    });
+    const locale = settings['localization.locale'];
+    const guest = attendee.displayName ? `${attendee.displayName} <${attendee.email}>` : attendee.email;
+    await queueMail(trx, deps, {
+      template: 'generic',
+      to: { address: owner.email, name: `${owner.firstName} ${owner.lastName}` },
+      locale,
+      organizationId: event.organizationId,
+      data: {
+        subject: `${attendee.displayName ?? attendee.email} ${answerLabels[status]}: ${event.title}`,
+        heading: event.title,
+        paragraphs: [
+          `${guest} ${answerLabels[status]} your invitation.`,
+          `When: ${formatEventWhen(event, locale, settings['localization.timezone'])}`,
+        ],
+        action: { label: 'Open the calendar', path: `/calendar?event=${rootIdOf(event)}` },
+      },
+    });
+  }
+  return { ...attendee, status, answeredAt: now };
+}
