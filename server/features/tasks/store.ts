@@ -4,7 +4,10 @@ import type { DB, TasksTable } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
 
-export type TaskRecord = Omit<Selectable<TasksTable>, 'reminders'> & { reminders: Reminder[] };
+/** A task as the service sees it: the sort ranks are the store's own (kept from priority and status). */
+type TaskRow = Omit<Selectable<TasksTable>, 'priorityRank' | 'statusRank'>;
+
+export type TaskRecord = Omit<TaskRow, 'reminders'> & { reminders: Reminder[] };
 
 const taskColumns = [
   'tasks.id',
@@ -21,7 +24,7 @@ const taskColumns = [
   'tasks.updatedAt',
 ] as const;
 
-function parseTask(row: Selectable<TasksTable>): TaskRecord {
+function parseTask(row: TaskRow): TaskRecord {
   return { ...row, reminders: JSON.parse(row.reminders) as Reminder[] };
 }
 
@@ -35,8 +38,9 @@ export const taskListSpec: ListSpec = {
   sort: {
     dueDate: 'tasks.dueAt',
     subject: 'tasks.subject',
-    status: 'tasks.status',
-    priority: 'tasks.priority',
+    // In their meaning (low < normal < high; the workflow's order), not alphabetically.
+    status: 'tasks.statusRank',
+    priority: 'tasks.priorityRank',
     createdAt: 'tasks.createdAt',
   },
   defaultSort: 'dueDate',
@@ -50,6 +54,10 @@ export const taskListSpec: ListSpec = {
     dueDate: { column: 'tasks.dueAt', kind: 'timestamp' },
   },
 };
+
+/** Sort keys of `priority` and `status` (columns `priority_rank`, `status_rank`; migration 0017). */
+const PRIORITY_RANK: Record<TaskRecord['priority'], number> = { low: 0, normal: 1, high: 2 };
+const STATUS_RANK: Record<TaskRecord['status'], number> = { open: 0, in_progress: 1, closed: 2 };
 
 export async function findTask(
   db: Kysely<DB>,
@@ -69,7 +77,12 @@ export async function insertTask(db: Kysely<DB>, task: Omit<TaskRecord, 'id'>): 
   const record: TaskRecord = { ...task, id: newId() };
   await db
     .insertInto('tasks')
-    .values({ ...record, reminders: JSON.stringify(record.reminders) })
+    .values({
+      ...record,
+      reminders: JSON.stringify(record.reminders),
+      priorityRank: PRIORITY_RANK[record.priority],
+      statusRank: STATUS_RANK[record.status],
+    })
     .execute();
   return record;
 }
@@ -82,7 +95,12 @@ export async function updateTask(
   const { reminders, ...rest } = changes;
   await db
     .updateTable('tasks')
-    .set({ ...rest, ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}) })
+    .set({
+      ...rest,
+      ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}),
+      ...(rest.priority !== undefined ? { priorityRank: PRIORITY_RANK[rest.priority] } : {}),
+      ...(rest.status !== undefined ? { statusRank: STATUS_RANK[rest.status] } : {}),
+    })
     .where('organizationId', '=', task.organizationId)
     .where('id', '=', task.id)
     .execute();

@@ -199,6 +199,18 @@ describe('tasks', () => {
       url: '/api/tasks?filter[owner]=me&filter[status]=closed',
     });
     expect(mine.json().data).toEqual([]);
+    const subjects = async (query: string) =>
+      (await list(query)).json().data.map((task: { attributes: Attributes }) => task.attributes.subject);
+    // Priority in its meaning (low < normal < high), not alphabetically; ties by id.
+    expect((await subjects('&sort=priority')).slice(0, 1)).toEqual(['Later']);
+    expect((await subjects('&sort=-priority')).slice(0, 1)).toEqual(['Sooner']);
+    expect((await subjects('&sort=-priority')).slice(-1)).toEqual(['Later']);
+    const soonest = all.json().data[0].id as string;
+    expect((await patch(browser, soonest, { status: 'in_progress' })).statusCode).toBe(200);
+    expect((await subjects('&sort=-status')).slice(0, 1)).toEqual(['Soonest']);
+    expect((await patch(browser, soonest, { status: 'closed' })).statusCode).toBe(200);
+    expect((await subjects('&sort=-status')).slice(0, 1)).toEqual(['Soonest']);
+    expect((await subjects('&sort=status')).slice(-1)).toEqual(['Soonest']);
     const badStatus = await browser.request({ method: 'GET', url: '/api/tasks?filter[status]=done' });
     expect(badStatus.statusCode).toBe(400);
   });

@@ -404,6 +404,10 @@ export type TasksTable = {
   dueAt: Timestamp | null;
   priority: TaskPriority;
   status: TaskStatus;
+  /** The order of `priority` (low 0, normal 1, high 2), kept by the tasks store */
+  priorityRank: Generated<number>;
+  /** The workflow order of `status` (open 0, in_progress 1, closed 2), kept by the tasks store */
+  statusRank: Generated<number>;
   /** JSON array of `{method, minutesBefore}` */
   reminders: Json;
   createdAt: Timestamp;

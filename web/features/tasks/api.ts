@@ -34,7 +34,7 @@ export type TaskResource = {
 };
 
 /** What the grid sorts by (the API's sort fields). */
-export type TaskSortField = 'dueDate' | 'subject' | 'createdAt';
+export type TaskSortField = 'dueDate' | 'subject' | 'priority' | 'status' | 'createdAt';
 
 export type TaskListParams = {
   /** A user id or `me` */

@@ -82,8 +82,8 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
   const columns: Column[] = [
     { key: 'subject', label: t('grid.subject'), sort: 'subject' },
     { key: 'dueDate', label: t('grid.dueDate'), sort: 'dueDate' },
-    { key: 'priority', label: t('grid.priority') },
-    { key: 'status', label: t('grid.status') },
+    { key: 'priority', label: t('grid.priority'), sort: 'priority' },
+    { key: 'status', label: t('grid.status'), sort: 'status' },
     { key: 'createdBy', label: t('grid.createdBy') },
   ];
   const [deleting, setDeleting] = useState<TaskResource | null>(null);

@@ -13,6 +13,7 @@ import * as menus from './0011-menus';
 import * as calendar from './0012-calendar';
 import * as calendarInvitations from './0013-calendar-invitations';
 import * as auditActionIndex from './0016-audit-action-index';
+import * as taskRanks from './0017-task-ranks';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-calendar': calendar,
   '0013-calendar-invitations': calendarInvitations,
   '0016-audit-action-index': auditActionIndex,
+  '0017-task-ranks': taskRanks,
 };
