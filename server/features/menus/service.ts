@@ -1,5 +1,7 @@
 import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
 import {
+  descendantsOf,
+  heightOf,
   isMenuName,
   MAX_MENU_LEVEL,
   type MenuItemView,
@@ -24,7 +26,7 @@ import {
   readMenuUpdates,
   upsertMenuUpdate,
 } from './store';
-import { descendantsOf, heightOf, mergeMenu } from './tree';
+import { mergeMenu } from './tree';
 
 /** A merged menu as the viewer may see it, at the level asked for. */
 export type MenuView = { name: MenuName; label: string; scope: MenuScope; items: MenuItemView[] };
@@ -162,12 +164,13 @@ async function audit(
   context: RequestContext,
   details: Record<string, unknown>,
 ): Promise<void> {
-  // A person's own menus are their business; the organization's defaults change what everyone sees.
-  if (scope !== 'organization') return;
+  // The organization's defaults change what everyone sees; a person's own changes are recorded
+  // like their settings, with them as the subject, so their Recent Security Events show them too.
   await recordAuditEvent(trx, deps.clock, {
-    action: 'menus.changed',
+    action: scope === 'organization' ? 'menus.changed' : 'menus.personal_changed',
     organizationId: actor.organizationId,
     actorUserId: actor.userId,
+    subjectUserId: scope === 'user' ? actor.userId : null,
     ip: context.ip,
     details,
   });
