@@ -10,6 +10,7 @@ import {
   menuLabels,
   menuNames,
 } from '../../../common/menus';
+import { notifyCachedChange } from '../../platform/db/postgres-cache';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, invalidField } from '../../platform/http/errors';
@@ -156,6 +157,7 @@ async function storeOrder(
   }
 }
 
+/** Every write's last step, in its transaction: the audit row and the cache notification. */
 async function audit(
   deps: ServiceDeps,
   trx: ServiceDeps['db'],
@@ -164,6 +166,8 @@ async function audit(
   context: RequestContext,
   details: Record<string, unknown>,
 ): Promise<void> {
+  // Every process's cached menus are dropped when this transaction commits.
+  await notifyCachedChange(trx);
   // The organization's defaults change what everyone sees; a person's own changes are recorded
   // like their settings, with them as the subject, so their Recent Security Events show them too.
   await recordAuditEvent(trx, deps.clock, {
