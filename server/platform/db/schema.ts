@@ -213,6 +213,8 @@ export type MailOutboxTable = {
   updatedAt: Timestamp;
   /** JSON `MailEnvelope` (platform/mail/envelope.ts) of a person's email; null for system mail. */
   envelope: Generated<Json | null>;
+  /** `Content-Language` of a system email (its catalog's tag); null for a person's email. */
+  contentLanguage: Generated<string | null>;
 };
 
 /** An uploaded file (an email attachment), under `DATA_DIR/files/<storageKey>`. */

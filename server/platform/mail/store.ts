@@ -25,6 +25,7 @@ export type ClaimedMessage = {
   createdAt: string;
   /** JSON `MailEnvelope` of a person's email; null for system mail. */
   envelope: string | null;
+  contentLanguage: string | null;
 };
 
 const claimedColumns = [
@@ -42,6 +43,7 @@ const claimedColumns = [
   'attempts',
   'createdAt',
   'envelope',
+  'contentLanguage',
 ] as const;
 
 export type ClaimOptions = {
