@@ -11,7 +11,7 @@ import * as activities from './0009-activities';
 import * as emails from './0010-emails';
 import * as menus from './0011-menus';
 import * as calendar from './0012-calendar';
-import * as mailLanguage from './0013-mail-language';
+import * as mailLanguage from './0018-mail-language';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-emails': emails,
   '0011-menus': menus,
   '0012-calendar': calendar,
-  '0013-mail-language': mailLanguage,
+  '0018-mail-language': mailLanguage,
 };
