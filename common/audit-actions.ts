@@ -39,6 +39,7 @@ export const auditActions = [
   'api_key.revoked',
   'settings.changed',
   'menus.changed',
+  'menus.personal_changed',
   'mail.retried',
 ] as const;
 
@@ -79,6 +80,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'api_key.revoked': 'API key revoked',
   'settings.changed': 'Settings changed',
   'menus.changed': "Organization's default menus changed",
+  'menus.personal_changed': 'Personal menus changed',
   'mail.retried': 'Email sent again',
 };
 

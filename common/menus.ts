@@ -102,3 +102,34 @@ export type MenuItemView = {
 };
 
 export type MenuScope = 'user' | 'organization';
+
+/**
+ * The keys of an item's descendants in a merged menu (as `GET /api/menus` lists it). The server
+ * refuses a move under one of them; the SPA does not offer it.
+ */
+export function descendantsOf(items: readonly MenuItemView[], key: string): Set<string> {
+  const found = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const item of items) {
+      if (item.parent !== null && (item.parent === key || found.has(item.parent)) && !found.has(item.key)) {
+        found.add(item.key);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** How many levels an item and its descendants span in a merged menu (1 for a leaf, 0 for no such item). */
+export function heightOf(items: readonly MenuItemView[], key: string): number {
+  const item = items.find((candidate) => candidate.key === key);
+  if (!item) return 0;
+  let deepest = item.level;
+  for (const descendant of descendantsOf(items, key)) {
+    const level = items.find((candidate) => candidate.key === descendant)?.level ?? 0;
+    deepest = Math.max(deepest, level);
+  }
+  return deepest - item.level + 1;
+}

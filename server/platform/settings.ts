@@ -9,7 +9,8 @@ import {
   settingKeys,
 } from '../../common/settings';
 import type { Clock } from './clock';
-import { preparedQuery, rememberWhileUnchanged } from './db/prepared';
+import { notifyCachedChange } from './db/postgres-cache';
+import { preparedQuery, rememberUntilNotified } from './db/prepared';
 import type { DB } from './db/schema';
 import { invalidField } from './http/errors';
 import { newId } from './ids';
@@ -168,11 +169,11 @@ export function scopeOfTarget(target: SettingsTarget): SettingScope {
 /**
  * Every setting in force for a user in an organization (or an organization, or the system) in one
  * query: the nearest scope that sets a key wins, else the registry's default. Every session
- * request reads them: the result is frozen and kept until the database changes (DESIGN §5, "one
- * cached lookup per request").
+ * request reads them: the result is frozen and kept until the database changes (SQLite) or a
+ * change is notified (PostgreSQL) — DESIGN §5, "one cached lookup per request".
  */
 export function resolveSettings(db: Kysely<DB>, target: SettingsTarget): Promise<ResolvedSettings> {
-  return rememberWhileUnchanged(
+  return rememberUntilNotified(
     db,
     `settings ${target.organizationId ?? ''} ${target.userId ?? ''}`,
     async () => Object.freeze(await readSettings(db, target)),
@@ -184,7 +185,10 @@ async function readSettings(db: Kysely<DB>, target: SettingsTarget): Promise<Res
   return Object.fromEntries(settingKeys.map((key) => [key, resolved[key].value])) as ResolvedSettings;
 }
 
-/** Sets (or, with `undefined`, clears back to "use the level above") one value at one scope. */
+/**
+ * Sets (or, with `undefined`, clears back to "use the level above") one value at one scope, and
+ * notifies every process's settings cache (on commit, when `db` is a transaction).
+ */
 export async function writeSetting<K extends SettingKey>(
   db: Kysely<DB>,
   clock: Clock,
@@ -199,6 +203,7 @@ export async function writeSetting<K extends SettingKey>(
   }
   const scopeId = scopeIdOf(scope, target);
   if (value === undefined) {
+    await notifyCachedChange(db);
     await db
       .deleteFrom('settingsValues')
       .where('scope', '=', scope)
@@ -213,6 +218,7 @@ export async function writeSetting<K extends SettingKey>(
   }
   const json = JSON.stringify(parsed.data);
   const updatedAt = clock.now().toISOString();
+  await notifyCachedChange(db);
   await db
     .insertInto('settingsValues')
     .values({ id: newId(), scope, scopeId, key, value: json, updatedAt })

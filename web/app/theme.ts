@@ -1,4 +1,5 @@
 import { type CSSVariablesResolver, createTheme, type MantineColor } from '@mantine/core';
+import { i18n } from '../i18n';
 
 /**
  * Atrium's Mantine theme. Every colour pairing below was checked against WCAG 2.1 AA (4.5:1 for
@@ -10,6 +11,26 @@ import { type CSSVariablesResolver, createTheme, type MantineColor } from '@mant
  * variant; cyan, teal, green, lime, yellow and orange are NOT safe as text or as a filled
  * background with white text — use them only for decoration (borders, icons next to a label).
  */
+/**
+ * Mantine's small × buttons (CloseButton, class `m_220c80f2`) carry an icon and no name: axe
+ * reports `button-name` wherever one renders — a dialog, a drawer, a notification, an alert, a
+ * pill, a clearable field. Every one gets its name here, from the catalog, so no page can forget;
+ * a component that passes its own props still wins.
+ */
+const closeLabel = () => ({ 'aria-label': i18n.t('common:actions.close') });
+const clearLabel = () => ({ 'aria-label': i18n.t('common:actions.clear') });
+/**
+ * A long picker list (Locale, Timezone) scrolls in its listbox itself, not in a ScrollArea inside
+ * it: Mantine's ScrollArea is a scrolling region no key reaches (axe scrollable-region-focusable,
+ * seen with the Locale picker open), while a scrolling listbox is the combobox's popup, moved
+ * through with the arrow keys from the field (aria-activedescendant), which axe and screen
+ * readers know.
+ */
+const pickerDefaults = {
+  defaultProps: { clearButtonProps: clearLabel(), withScrollArea: false },
+  styles: { options: { maxHeight: 220, overflowY: 'auto' as const } },
+};
+
 export const theme = createTheme({
   // People who ask their system for less motion get no transitions (dialogs appear at once).
   respectReducedMotion: true,
@@ -22,8 +43,20 @@ export const theme = createTheme({
     // The focus placeholder is a focusable role="presentation" div inside role="menu", which axe
     // reports (aria-required-children); without it the menu focuses its first item on open.
     Menu: { defaultProps: { shadow: 'md', radius: 'md', withInitialFocusPlaceholder: false } },
+    Modal: { defaultProps: { closeButtonProps: closeLabel() } },
+    Drawer: { defaultProps: { closeButtonProps: closeLabel() } },
+    Alert: { defaultProps: { closeButtonLabel: i18n.t('common:actions.close') } },
+    Pill: { defaultProps: { removeButtonProps: { 'aria-label': i18n.t('common:actions.remove') } } },
+    Select: pickerDefaults,
+    MultiSelect: pickerDefaults,
+    TagsInput: pickerDefaults,
+    Autocomplete: pickerDefaults,
+    FileInput: { defaultProps: { clearButtonProps: clearLabel() } },
     // A notification's text under its title is gray.6 (3.3:1 on white, axe refuses it): gray.7 is 8.2:1.
-    Notification: { styles: { description: { color: 'var(--mantine-color-gray-7)' } } },
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': i18n.t('common:actions.closeNotification') } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    },
     Paper: { defaultProps: { radius: 'md' } },
     // Menus, pickers, dialogs and notifications open inside <main> (both layouts have it), not
     // loose in <body>: their content is then inside a landmark (axe \`region\`), and a dialog's
@@ -45,6 +78,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': '#6c757d',
     // red.9 on white is 5.5:1 (Mantine's red.6 is 3.3:1).
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // A light-variant item under the pointer (an active NavLink of the Configuration tree, say):
+    // indigo.9 text on Mantine's indigo.2 is 4.1:1; on this shade between indigo.1 and .2, 4.8:1.
+    '--mantine-color-indigo-light-hover': '#cdd7ff',
     // teal.9 on white is 5.0:1 (Mantine's teal.8 is 4.0:1).
     '--mantine-color-success': 'var(--mantine-color-teal-9)',
   },

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AttendeeStatus, DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
-import { queueMail } from '../../platform/mail/outbox';
+import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
+import { recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
-import { resolveSettings } from '../../platform/settings';
 import { normalizeEmail } from '../users/store';
 import { type EventFamily, familyCalendar } from './ical';
 import {
@@ -98,15 +98,18 @@ export function formatEventWhen(event: CalendarEventRecord, locale: string, time
 }
 
 /** A guest's language and time zone: an organization user's settings; the event's zone otherwise. */
-async function guestLocale(
+/**
+ * The language, locale and time zone of a guest's email: a member's settings in the event's
+ * organization (`recipientLocalization`), an external guest English in the event's time zone.
+ */
+async function guestLocalization(
   db: Kysely<DB>,
   organizationId: string,
   guest: AttendeeRecord,
   event: CalendarEventRecord,
-): Promise<{ locale: string; timeZone: string }> {
-  if (!guest.userId) return { locale: 'en', timeZone: event.timeZone };
-  const settings = await resolveSettings(db, { organizationId, userId: guest.userId });
-  return { locale: settings['localization.locale'], timeZone: settings['localization.timezone'] };
+): Promise<MailLocalization> {
+  if (!guest.userId) return { language: 'en', locale: 'en', timeZone: event.timeZone };
+  return recipientLocalization(db, { organizationId, userId: guest.userId });
 }
 
 function withOnlyGuest(family: EventFamily, guest: AttendeeRecord): EventFamily {
@@ -136,12 +139,12 @@ async function sendRequest(
     .where('id', '=', guest.id)
     .execute();
   const { root } = family;
-  const { locale, timeZone } = await guestLocale(trx, root.organizationId, guest, root);
-  const when = formatEventWhen(root, locale, timeZone);
+  const localization = await guestLocalization(trx, root.organizationId, guest, root);
+  const when = formatEventWhen(root, localization.locale, localization.timeZone);
   await queueMail(trx, deps, {
     template: 'generic',
     to: { address: guest.email, name: guest.displayName },
-    locale,
+    localization,
     organizationId: root.organizationId,
     calendar: familyCalendar(family, 'REQUEST', { stamp: now }),
     data: {
@@ -166,11 +169,11 @@ async function sendCancel(
   now: string,
 ): Promise<void> {
   const { root } = family;
-  const { locale, timeZone } = await guestLocale(trx, root.organizationId, guest, root);
+  const localization = await guestLocalization(trx, root.organizationId, guest, root);
   await queueMail(trx, deps, {
     template: 'generic',
     to: { address: guest.email, name: guest.displayName },
-    locale,
+    localization,
     organizationId: root.organizationId,
     calendar: familyCalendar({ ...withOnlyGuest(family, guest), exceptions: [] }, 'CANCEL', {
       stamp: now,
@@ -181,7 +184,7 @@ async function sendCancel(
       heading: root.title,
       paragraphs: [
         `${family.organizer.name} cancelled this event, or removed you from it.`,
-        `It was: ${formatEventWhen(root, locale, timeZone)}`,
+        `It was: ${formatEventWhen(root, localization.locale, localization.timeZone)}`,
       ],
     },
   });
@@ -271,23 +274,22 @@ export async function recordAnswer(
     .where('id', '=', event.ownerId)
     .executeTakeFirst();
   if (owner && normalizeEmail(owner.email) !== normalizeEmail(attendee.email)) {
-    const settings = await resolveSettings(trx, {
+    const localization = await recipientLocalization(trx, {
       organizationId: event.organizationId,
       userId: event.ownerId,
     });
-    const locale = settings['localization.locale'];
     const guest = attendee.displayName ? `${attendee.displayName} <${attendee.email}>` : attendee.email;
     await queueMail(trx, deps, {
       template: 'generic',
       to: { address: owner.email, name: `${owner.firstName} ${owner.lastName}` },
-      locale,
+      localization,
       organizationId: event.organizationId,
       data: {
         subject: `${attendee.displayName ?? attendee.email} ${answerLabels[status]}: ${event.title}`,
         heading: event.title,
         paragraphs: [
           `${guest} ${answerLabels[status]} your invitation.`,
-          `When: ${formatEventWhen(event, locale, settings['localization.timezone'])}`,
+          `When: ${formatEventWhen(event, localization.locale, localization.timeZone)}`,
         ],
         action: { label: 'Open the calendar', path: `/calendar?event=${rootIdOf(event)}` },
       },

@@ -104,7 +104,7 @@ describe('menus API', () => {
 
   it('moves, hides and renames an item for me only, and resets it', async () => {
     const organization = await buildOrganization(t);
-    const { browser } = await signedInUser(t, { organization, roles: ['User'] });
+    const { browser, user } = await signedInUser(t, { organization, roles: ['User'] });
     const { browser: other } = await signedInUser(t, { organization, roles: ['User'] });
 
     const moved = await patch(browser, 'usermenu', 'my_menus', { position: 0 });
@@ -147,6 +147,30 @@ describe('menus API', () => {
     const all = await browser.request({ method: 'DELETE', url: '/api/menus/usermenu/updates' });
     expect(all.statusCode).toBe(200);
     expect(await keys(browser, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_tasks', 'my_menus']);
+
+    // Each change is audited like an organization's, with me as its subject, in this organization.
+    const audit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select(['action', 'organizationId', 'actorUserId', 'subjectUserId', 'details'])
+      .where('actorUserId', '=', user.id)
+      .where('action', 'like', 'menus.%')
+      .orderBy('occurredAt')
+      .orderBy('id')
+      .execute();
+    expect(audit).toHaveLength(6);
+    for (const row of audit) {
+      expect(row).toMatchObject({
+        action: 'menus.personal_changed',
+        organizationId: organization.id,
+        subjectUserId: user.id,
+      });
+    }
+    expect(JSON.parse(String(audit[0]?.details))).toMatchObject({
+      menu: 'usermenu',
+      key: 'my_menus',
+      changes: { position: 0 },
+    });
+    expect(JSON.parse(String(audit.at(-1)?.details))).toEqual({ menu: 'usermenu', reset: true });
   });
 
   it('adds, renames and deletes custom links and dividers; a default item is hidden, never deleted', async () => {
@@ -210,7 +234,7 @@ describe('menus API', () => {
   });
 
   it('refuses bad input with a pointer and stores nothing', async () => {
-    const { browser } = await signedInUser(t, { roles: ['User'] });
+    const { browser, user } = await signedInUser(t, { roles: ['User'] });
     const before = await rowCount();
     const expectError = async (
       response: Awaited<ReturnType<Browser['request']>>,
@@ -266,6 +290,13 @@ describe('menus API', () => {
       pointer: '/data/attributes/url',
     });
     expect(await rowCount()).toBe(before);
+    const refusedAudit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select(['id'])
+      .where('actorUserId', '=', user.id)
+      .where('action', 'like', 'menus.%')
+      .execute();
+    expect(refusedAudit).toEqual([]);
 
     // Three levels: a → b → c is fine, a fourth is refused, and so is moving a under its descendant.
     const a = (await create(browser, 'shortcuts', { label: 'A', url: '/a' })).json().data.id;

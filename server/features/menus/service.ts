@@ -1,5 +1,7 @@
 import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
 import {
+  descendantsOf,
+  heightOf,
   isMenuName,
   MAX_MENU_LEVEL,
   type MenuItemView,
@@ -8,6 +10,7 @@ import {
   menuLabels,
   menuNames,
 } from '../../../common/menus';
+import { notifyCachedChange } from '../../platform/db/postgres-cache';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, invalidField } from '../../platform/http/errors';
@@ -24,7 +27,7 @@ import {
   readMenuUpdates,
   upsertMenuUpdate,
 } from './store';
-import { descendantsOf, heightOf, mergeMenu } from './tree';
+import { mergeMenu } from './tree';
 
 /** A merged menu as the viewer may see it, at the level asked for. */
 export type MenuView = { name: MenuName; label: string; scope: MenuScope; items: MenuItemView[] };
@@ -154,6 +157,7 @@ async function storeOrder(
   }
 }
 
+/** Every write's last step, in its transaction: the audit row and the cache notification. */
 async function audit(
   deps: ServiceDeps,
   trx: ServiceDeps['db'],
@@ -162,12 +166,15 @@ async function audit(
   context: RequestContext,
   details: Record<string, unknown>,
 ): Promise<void> {
-  // A person's own menus are their business; the organization's defaults change what everyone sees.
-  if (scope !== 'organization') return;
+  // Every process's cached menus are dropped when this transaction commits.
+  await notifyCachedChange(trx);
+  // The organization's defaults change what everyone sees; a person's own changes are recorded
+  // like their settings, with them as the subject, so their Recent Security Events show them too.
   await recordAuditEvent(trx, deps.clock, {
-    action: 'menus.changed',
+    action: scope === 'organization' ? 'menus.changed' : 'menus.personal_changed',
     organizationId: actor.organizationId,
     actorUserId: actor.userId,
+    subjectUserId: scope === 'user' ? actor.userId : null,
     ip: context.ip,
     details,
   });

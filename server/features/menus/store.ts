@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { MenuName } from '../../../common/menus';
-import { rememberWhileUnchanged } from '../../platform/db/prepared';
+import { rememberUntilNotified } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import type { MenuUpdateRow } from './tree';
@@ -17,11 +17,12 @@ export type StoredMenuUpdate = MenuUpdateRow & { menu: string };
 
 /**
  * Every update of every menu on the path organization → user, in one query. Read on every page
- * (the SPA renders its menus from them): on SQLite the result is kept until the database changes
- * (`rememberWhileUnchanged`), so a request costs one cached lookup (DESIGN.md §5).
+ * (the SPA renders its menus from them): the result is kept until the database changes (SQLite) or
+ * a change is notified (PostgreSQL; the service's writes call `notifyCachedChange`), so a request
+ * costs one cached lookup (DESIGN.md §5, `rememberUntilNotified`).
  */
 export function listMenuUpdates(db: Kysely<DB>, owner: MenuOwner): Promise<readonly StoredMenuUpdate[]> {
-  return rememberWhileUnchanged(db, `menus ${owner.organizationId} ${owner.userId ?? ''}`, () =>
+  return rememberUntilNotified(db, `menus ${owner.organizationId} ${owner.userId ?? ''}`, () =>
     readMenuUpdates(db, owner),
   );
 }

@@ -181,31 +181,3 @@ function subtreeHeight(nodes: Map<string, Node>, key: string, seen = new Set<str
   }
   return height;
 }
-
-/** The keys of an item's descendants in a merged menu. */
-export function descendantsOf(items: readonly MenuItemView[], key: string): Set<string> {
-  const found = new Set<string>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const item of items) {
-      if (item.parent !== null && (item.parent === key || found.has(item.parent)) && !found.has(item.key)) {
-        found.add(item.key);
-        grew = true;
-      }
-    }
-  }
-  return found;
-}
-
-/** How many levels an item and its descendants span (1 for a leaf). */
-export function heightOf(items: readonly MenuItemView[], key: string): number {
-  const item = items.find((candidate) => candidate.key === key);
-  if (!item) return 0;
-  let deepest = item.level;
-  for (const descendant of descendantsOf(items, key)) {
-    const level = items.find((candidate) => candidate.key === descendant)?.level ?? 0;
-    deepest = Math.max(deepest, level);
-  }
-  return deepest - item.level + 1;
-}

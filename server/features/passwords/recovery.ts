@@ -1,9 +1,9 @@
 import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
+import { recipientLocalization } from '../../platform/mail/recipient';
 import { consumeRateLimit, enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
-import { resolveSettings } from '../../platform/settings';
 import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
 import { findHomeOrganizationId } from '../organizations/store';
@@ -61,7 +61,7 @@ export async function requestPasswordReset(
   const organizationId = user
     ? await findHomeOrganizationId(db, user.id, user.lastOrganizationId)
     : undefined;
-  const settings = await resolveSettings(db, organizationId ? { organizationId } : {});
+  const localization = await recipientLocalization(db, { organizationId, userId: user?.id });
   const sends = Boolean(user && organizationId && budget.allowed && user.status !== 'disabled');
   const now = clock.now();
   const nowIso = now.toISOString();
@@ -84,7 +84,7 @@ export async function requestPasswordReset(
           expiresInHours: SELF_SERVICE_TOKEN_HOURS,
           byAdministrator: false,
         },
-        locale: user.locale ?? settings['localization.locale'],
+        localization,
         organizationId,
       });
     }
@@ -151,7 +151,7 @@ export async function completePasswordReset(
     lastName: user.lastName,
     organizationId,
   });
-  const settings = await resolveSettings(db, organizationId ? { organizationId } : {});
+  const localization = await recipientLocalization(db, { organizationId, userId: user.id });
   const passwordHash = await hasher.hash(input.newPassword);
   await db.transaction().execute(async (trx) => {
     if (!(await claimPasswordToken(trx, token.id, now))) throw invalidToken();
@@ -169,7 +169,7 @@ export async function completePasswordReset(
       template: 'password-changed',
       to: { address: user.email, name: displayName(user) },
       data: { name: displayName(user), changedAt: now, byAdministrator: false },
-      locale: user.locale ?? settings['localization.locale'],
+      localization,
       organizationId: organizationId ?? null,
     });
   });

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import { isId } from '../../platform/ids';
 import { queueMail } from '../../platform/mail/outbox';
+import { recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { canManageAccountOf, resolveUserId } from '../access/policy';
@@ -158,7 +159,10 @@ export async function changeOwnPassword(
   const now = clock.now().toISOString();
   const currentSession =
     actor.via.kind === 'session' ? await findUserSession(db, user.id, actor.via.sessionId) : undefined;
-  const settings = await resolveSettings(db, { organizationId: actor.organizationId, userId: user.id });
+  const localization = await recipientLocalization(db, {
+    organizationId: actor.organizationId,
+    userId: user.id,
+  });
   const result = await db.transaction().execute(async (trx): Promise<PasswordChangeResult> => {
     await storePasswordHash(trx, user.id, { passwordHash, mustChangePassword: false, now });
     const { ended, outcome } = await endSessionsRotatingCurrent(trx, user.id, currentSession, context, now);
@@ -177,7 +181,7 @@ export async function changeOwnPassword(
       template: 'password-changed',
       to: { address: user.email, name: displayName(user) },
       data: { name: displayName(user), changedAt: now, byAdministrator: false },
-      locale: user.locale ?? settings['localization.locale'],
+      localization,
       organizationId: actor.organizationId,
     });
     return outcome;
@@ -213,6 +217,10 @@ export async function setPasswordByAdministrator(
     chosenBy: user.id === actor.userId ? 'self' : 'other',
   });
   const settings = await resolveSettings(db, { organizationId: actor.organizationId });
+  const localization = await recipientLocalization(db, {
+    organizationId: actor.organizationId,
+    userId: user.id,
+  });
   const isSelf = user.id === actor.userId;
   const mustChange = input.mustChange ?? !isSelf;
   const passwordHash = await hasher.hash(input.newPassword);
@@ -253,7 +261,7 @@ export async function setPasswordByAdministrator(
         byAdministrator: true,
         ...(settings['password.include_in_email'] ? { newPassword: input.newPassword } : {}),
       },
-      locale: user.locale ?? settings['localization.locale'],
+      localization,
       organizationId: actor.organizationId,
     });
     return outcome;
@@ -305,7 +313,17 @@ export async function resetPasswordsByAdministrator(
       },
     );
   }
-  const settings = await resolveSettings(db, { organizationId: actor.organizationId });
+  const localizations = new Map(
+    await Promise.all(
+      unique.map(
+        async (id) =>
+          [
+            id,
+            await recipientLocalization(db, { organizationId: actor.organizationId, userId: id }),
+          ] as const,
+      ),
+    ),
+  );
   const now = clock.now();
   const nowIso = now.toISOString();
   const expiresAt = new Date(now.getTime() + ADMIN_RESET_TOKEN_HOURS * 3_600_000).toISOString();
@@ -339,7 +357,7 @@ export async function resetPasswordsByAdministrator(
           expiresInHours: ADMIN_RESET_TOKEN_HOURS,
           byAdministrator: true,
         },
-        locale: user.locale ?? settings['localization.locale'],
+        localization: localizations.get(user.id),
         organizationId: actor.organizationId,
       });
     }

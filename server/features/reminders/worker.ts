@@ -3,7 +3,7 @@ import type { Dialect } from '../../platform/db/kysely';
 import type { DB, RemindersTable } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { queueMail } from '../../platform/mail/outbox';
-import { resolveSettings } from '../../platform/settings';
+import { recipientLocalization } from '../../platform/mail/recipient';
 import { findEvent } from '../calendar/store';
 import { findTask } from '../tasks/store';
 import { reminderSubjectAt, scheduleFollowingReminder } from './schedule';
@@ -82,17 +82,6 @@ type Outcome =
   | { status: 'missed' | 'cancelled'; reason: string }
   | { status: 'retry'; error: string };
 
-function formatWhen(iso: string, allDayDate: string | null, locale: string, timeZone: string): string {
-  if (allDayDate) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
-      new Date(`${allDayDate}T00:00:00Z`),
-    );
-  }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
-}
-
 async function processReminder(
   trx: Kysely<DB>,
   deps: Pick<Deps, 'clock' | 'config'>,
@@ -149,26 +138,17 @@ async function processReminder(
   if (Date.parse(now) - Date.parse(reminder.fireAt) > MISSED_AFTER_MS) {
     return { status: 'missed', reason: 'more than an hour late' };
   }
-  const settings = await resolveSettings(trx, {
+  const localization = await recipientLocalization(trx, {
     organizationId: reminder.organizationId,
     userId: reminder.recipientId,
   });
-  const locale = settings['localization.locale'];
-  const formatted = formatWhen(when, allDayDate, locale, settings['localization.timezone']);
   try {
     await queueMail(trx, deps, {
-      template: 'generic',
+      template: 'reminder',
       to: { address: recipient.email, name: `${recipient.firstName} ${recipient.lastName}` },
-      locale,
+      localization,
       organizationId: reminder.organizationId,
-      data: {
-        subject: `Reminder: ${subject}`,
-        heading: subject,
-        paragraphs: [
-          reminder.kind === 'task' ? `This task is due ${formatted}.` : `This event starts ${formatted}.`,
-        ],
-        action: { label: reminder.kind === 'task' ? 'Open the task' : 'Open the calendar', path },
-      },
+      data: { kind: reminder.kind === 'task' ? 'task' : 'event', title: subject, at: when, allDayDate, path },
     });
   } catch (error) {
     // Only checks made before anything is written can throw here (an undeliverable address).

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
-import { queueMail } from '../../platform/mail/outbox';
+import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { recordAuditEvent } from '../audit/store';
@@ -21,7 +21,8 @@ export const VERIFICATION_HOURS = 24;
 /** Verification attempts a minute from one IP address (token guesses). */
 const VERIFY_ATTEMPTS_PER_MINUTE = 20;
 
-export type EmailOwner = { id: string; name: string; locale: string | null };
+/** The user whose addresses change; `localization`: how their emails read (`recipientLocalization`). */
+export type EmailOwner = { id: string; name: string; localization: MailLocalization | undefined };
 
 /**
  * Makes the user's additional addresses exactly `desired`, in that order, inside the caller's
@@ -83,7 +84,7 @@ export async function syncAdditionalEmails(
       template: 'email-verification',
       to: { address: email, name: owner.name },
       data: { name: owner.name, email, token, expiresInHours: VERIFICATION_HOURS },
-      locale: owner.locale,
+      localization: owner.localization,
       organizationId,
     });
     added.push(email);

@@ -9,7 +9,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
-import { resolveSettings } from '../../platform/settings';
+import { recipientLocalization } from '../../platform/mail/recipient';
 import { canAppointInstanceAdministrators, canManageAccountOf } from '../access/policy';
 import { recordAuditEvent } from '../audit/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
@@ -229,11 +229,11 @@ async function attemptProfileUpdate(
     (typeof input.phone === 'string' && input.phone !== '') ||
     input.additionalEmails !== undefined ||
     input.email !== undefined;
-  const locale =
-    current.locale ??
-    (needsLocale
-      ? (await resolveSettings(db, { organizationId: actor.organizationId, userId }))['localization.locale']
-      : null);
+  // Emails about the account go out in the user's language, locale and time zone (their settings).
+  const localization = needsLocale
+    ? await recipientLocalization(db, { organizationId: actor.organizationId, userId })
+    : undefined;
+  const locale = current.locale ?? localization?.locale ?? null;
   let plan = await planProfileChanges(db, clock, actor, userId, input, current, locale);
 
   // 2. Changing one's own primary email proves who is asking (after the cheap checks).
@@ -302,7 +302,7 @@ async function attemptProfileUpdate(
       const owner = {
         id: userId,
         name: formatPersonName({ ...base, ...columns } as UserRecord),
-        locale,
+        localization,
       };
       if (additionalEmails !== undefined) {
         const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
@@ -351,7 +351,7 @@ async function attemptProfileUpdate(
           template: 'email-changed',
           to: { address: base.email, name: owner.name },
           data: { name: owner.name, oldEmail: base.email, newEmail: primaryEmail },
-          locale,
+          localization,
           organizationId: actor.organizationId,
         });
         queuedMail = true;

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
+import { attachPostgresCache, openPostgresCache } from './postgres-cache';
 import type { DB } from './schema';
 import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
 import { registerSqliteFunctions } from './sqlite-functions';
@@ -66,7 +67,17 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   postgresReaders.set(db, openPostgresReader(pool));
-  return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
+  const cache = openPostgresCache({ connectionString: config.database.url, schema: options.schema });
+  attachPostgresCache(db, cache);
+  return {
+    db,
+    dialect: 'postgres',
+    schema: options.schema,
+    close: async () => {
+      await cache.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**

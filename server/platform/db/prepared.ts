@@ -1,5 +1,6 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import { postgresReaderOf, sqliteReaderOf } from './kysely';
+import { postgresCacheOf } from './postgres-cache';
 import type { DB } from './schema';
 
 const MARK = '\u0000param:';
@@ -68,4 +69,18 @@ export function rememberWhileUnchanged<T>(
 ): Promise<T> {
   const reader = sqliteReaderOf(db);
   return reader ? reader.remember(key, compute) : compute();
+}
+
+/**
+ * `rememberWhileUnchanged` for values derived only from settings and menus (`settings_values`,
+ * `menu_updates`), which are also kept on PostgreSQL: until a write of any process notifies a
+ * change (`notifyCachedChange` in the writing transaction; see postgres-cache.ts). Inside a
+ * transaction it is computed every time, so the transaction sees its own writes.
+ */
+export function rememberUntilNotified<T>(db: Kysely<DB>, key: string, compute: () => Promise<T>): Promise<T> {
+  const reader = sqliteReaderOf(db);
+  if (reader) return reader.remember(key, compute);
+  if (db.isTransaction) return compute();
+  const cache = postgresCacheOf(db);
+  return cache ? cache.remember(key, compute) : compute();
 }

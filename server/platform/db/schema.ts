@@ -215,6 +215,8 @@ export type MailOutboxTable = {
   envelope: Generated<Json | null>;
   /** iCalendar text (with its METHOD) of an invitation or cancellation; null otherwise. */
   calendar: Generated<string | null>;
+  /** `Content-Language` of a system email (its catalog's tag); null for a person's email. */
+  contentLanguage: Generated<string | null>;
 };
 
 /** An uploaded file (an email attachment), under `DATA_DIR/files/<storageKey>`. */

@@ -8,8 +8,9 @@ import type { MailSignal } from '../deps';
 import { createTransport, type SmtpTransportOptions } from './transport';
 import { createMailWorker, type MailWorker, type MailWorkerOptions, type WorkerLog } from './worker';
 
-export type { MailAddress } from './outbox';
+export type { MailAddress, MailLocalization } from './outbox';
 export { cancelQueuedMessage, queueMail, queuePersonalMail } from './outbox';
+export { recipientLocalization } from './recipient';
 
 export type MailRuntime = MailSignal & {
   stop(): Promise<void>;

@@ -12,12 +12,18 @@ export type { TemplateData, TemplateName } from './templates/index';
 
 export type MailAddress = { address: string; name?: string | null };
 
+/** How a recipient reads: the text's language, the locale of dates and numbers, the time zone. */
+export type MailLocalization = { language: string; locale: string; timeZone: string };
+
 export type QueueMailInput<T extends TemplateName> = {
   template: T;
   to: MailAddress;
   data: TemplateData[T];
-  /** The recipient's language; English when absent. */
-  locale?: string | null;
+  /**
+   * The recipient's language, locale and time zone (`recipientLocalization`: their settings in
+   * the organization the message is about); English, en, UTC when absent.
+   */
+  localization?: MailLocalization;
   /** The organization the message belongs to; null for a system message. */
   organizationId: string | null;
   /**
@@ -45,7 +51,7 @@ export async function queueMail<T extends TemplateName>(
   assertDeliverableAddress(address);
   const name = input.to.name ? headerText(input.to.name) : '';
   const rendered = renderTemplate(input.template, input.data, {
-    locale: input.locale,
+    ...input.localization,
     publicUrl: deps.config.publicUrl,
   });
   const id = newId();
@@ -75,6 +81,7 @@ export async function queueMail<T extends TemplateName>(
       createdAt: now,
       updatedAt: now,
       calendar: input.calendar ?? null,
+      contentLanguage: rendered.language,
     })
     .execute();
   return { id, messageId };

@@ -27,6 +27,7 @@ export type ClaimedMessage = {
   envelope: string | null;
   /** iCalendar text of an invitation or cancellation (its `text/calendar` part); null otherwise. */
   calendar: string | null;
+  contentLanguage: string | null;
 };
 
 const claimedColumns = [
@@ -45,6 +46,7 @@ const claimedColumns = [
   'createdAt',
   'envelope',
   'calendar',
+  'contentLanguage',
 ] as const;
 
 export type ClaimOptions = {

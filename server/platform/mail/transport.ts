@@ -64,7 +64,11 @@ async function messageOptions(message: ClaimedMessage, dataDir: string) {
       ...common,
       to: { name: message.toName ?? '', address: message.toAddress },
       ...(message.replyTo ? { replyTo: message.replyTo } : {}),
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      headers: {
+        'Auto-Submitted': 'auto-generated',
+        'X-Auto-Response-Suppress': 'All',
+        ...(message.contentLanguage ? { 'Content-Language': message.contentLanguage } : {}),
+      },
     };
   }
   // A person's email: several recipients (Bcc only in the SMTP envelope), threading headers,

@@ -1,7 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { fromZonedWallTime } from '../../../common/zoned-time';
 import { apiFetch, cursorOf } from '../../app/api';
 
-export type AuditUser = { id: string; username: string; fullName: string };
+/** A user an event names, with the parts of their name (written in the viewer's Name format). */
+export type AuditUser = {
+  id: string;
+  username: string;
+  fullName: string;
+  namePrefix: string | null;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  nameSuffix: string | null;
+};
 
 export type AuditEvent = {
   id: string;
@@ -18,10 +29,12 @@ export type AuditLogParams = {
   cursor?: { after: string } | { before: string } | undefined;
   size: number;
   action?: string;
-  /** `YYYY-MM-DD`, from the start of that day (UTC) */
+  /** `YYYY-MM-DD`, from the start of that day in `timeZone` */
   from?: string;
-  /** `YYYY-MM-DD`, to the end of that day (UTC) */
+  /** `YYYY-MM-DD`, to the end of that day in `timeZone` */
   to?: string;
+  /** The viewer's time zone (their Timezone setting): the days above are theirs, not UTC's. */
+  timeZone?: string;
   subject?: string;
 };
 
@@ -31,12 +44,13 @@ type EventResource = {
   relationships: { actor: { data: { id: string } | null }; subject: { data: { id: string } | null } };
 };
 
-type UserResource = { id: string; attributes: { username: string; fullName: string } };
+type UserResource = { id: string; attributes: Omit<AuditUser, 'id'> };
 
+/** The calendar day after `YYYY-MM-DD`, as `YYYY-MM-DD`. */
 function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString();
+  return day.toISOString().slice(0, 10);
 }
 
 /** `GET /api/audit-events` (audit.view): newest first, filtered, with the users it names. */
@@ -51,8 +65,10 @@ export function useAuditLog(params: AuditLogParams) {
       query.set('include', 'actor,subject');
       if (params.action) query.set('filter[action]', params.action);
       if (params.subject) query.set('filter[subject]', params.subject);
-      if (params.from) query.set('filter[occurredAt][gte]', `${params.from}T00:00:00Z`);
-      if (params.to) query.set('filter[occurredAt][lt]', nextDay(params.to));
+      const from = params.from && fromZonedWallTime(`${params.from}T00:00`, params.timeZone);
+      const to = params.to && fromZonedWallTime(`${nextDay(params.to)}T00:00`, params.timeZone);
+      if (from) query.set('filter[occurredAt][gte]', from);
+      if (to) query.set('filter[occurredAt][lt]', to);
       const document = await apiFetch<{
         data: EventResource[];
         included?: UserResource[];
@@ -62,7 +78,16 @@ export function useAuditLog(params: AuditLogParams) {
       const users = new Map(
         (document.included ?? []).map((user) => [
           user.id,
-          { id: user.id, username: user.attributes.username, fullName: user.attributes.fullName },
+          {
+            id: user.id,
+            username: user.attributes.username,
+            fullName: user.attributes.fullName,
+            namePrefix: user.attributes.namePrefix,
+            firstName: user.attributes.firstName,
+            middleName: user.attributes.middleName,
+            lastName: user.attributes.lastName,
+            nameSuffix: user.attributes.nameSuffix,
+          },
         ]),
       );
       const person = (reference: { id: string } | null) =>

@@ -13,6 +13,7 @@ import { useViewerLocale } from '../users/format';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
 
 function Person({ person }: { person: AuditEvent['actor'] }) {
+  const format = useFormatter();
   if (!person)
     return (
       <Text span size="sm" c="dimmed">
@@ -27,7 +28,7 @@ function Person({ person }: { person: AuditEvent['actor'] }) {
     );
   return (
     <Anchor component={Link} to={`/users/${encodeURIComponent(person.id)}`} size="sm">
-      {person.fullName || person.username}
+      {format.personName(person) || person.username}
     </Anchor>
   );
 }
@@ -72,6 +73,7 @@ function AuditLog() {
     ...(action ? { action } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    timeZone: format.timeZone,
   });
   const events = log.data?.events ?? [];
   const nextCursor = log.data?.nextCursor;

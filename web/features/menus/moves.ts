@@ -1,20 +1,11 @@
 import type { MenuItemUpdate } from '../../../common/menu-schemas';
-import { MAX_MENU_LEVEL, type MenuItemView } from '../../../common/menus';
+import { descendantsOf, heightOf, MAX_MENU_LEVEL, type MenuItemView } from '../../../common/menus';
 
 /** The keyboard alternatives to dragging (WCAG 2.2 2.5.7): what each button asks the server for. */
 export type MoveControl = 'moveUp' | 'moveDown' | 'indent' | 'outdent';
 
 function siblingsOf(items: readonly MenuItemView[], item: MenuItemView): MenuItemView[] {
   return items.filter((candidate) => candidate.parent === item.parent);
-}
-
-/** How many levels an item and its descendants span (1 for a leaf). */
-export function heightOf(items: readonly MenuItemView[], item: MenuItemView): number {
-  let height = 1;
-  for (const child of items.filter((candidate) => candidate.parent === item.key)) {
-    height = Math.max(height, 1 + heightOf(items, child));
-  }
-  return height;
 }
 
 /**
@@ -37,7 +28,7 @@ export function moveFor(
       return item.position < siblings.length - 1 ? { position: item.position + 1 } : null;
     case 'indent': {
       const above = siblings[item.position - 1];
-      if (!above || above.divider || above.level + heightOf(items, item) > MAX_MENU_LEVEL) return null;
+      if (!above || above.divider || above.level + heightOf(items, item.key) > MAX_MENU_LEVEL) return null;
       return {
         parent: above.key,
         position: items.filter((candidate) => candidate.parent === above.key).length,
@@ -65,11 +56,7 @@ export function dropFor(
   const active = items.find((item) => item.key === activeKey);
   const over = items.find((item) => item.key === overKey);
   if (!active || !over) return null;
-  for (let ancestor: MenuItemView | undefined = over; ancestor; ) {
-    if (ancestor.key === active.key) return null;
-    const parentKey: string | null = ancestor.parent;
-    ancestor = items.find((item) => item.key === parentKey);
-  }
+  if (descendantsOf(items, active.key).has(over.key)) return null;
   const others = items.filter((item) => item.parent === over.parent && item.key !== active.key);
   const overIndex = others.findIndex((item) => item.key === over.key);
   const downwards = items.indexOf(active) < items.indexOf(over);

@@ -7,8 +7,11 @@ export type UserRow = {
   id: string;
   username: string;
   fullName: string;
+  namePrefix: string | null;
   firstName: string;
+  middleName: string | null;
   lastName: string;
+  nameSuffix: string | null;
   email: string;
   status: 'active' | 'reset' | 'disabled';
   enabled: boolean;

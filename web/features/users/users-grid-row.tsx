@@ -52,7 +52,8 @@ export function UserGridRow({
           {user.username}
         </Anchor>
       </Table.Td>
-      <Table.Td>{user.fullName}</Table.Td>
+      {/* In the viewer's Name Format (Configuration → Localization), not the server's Western order. */}
+      <Table.Td>{format.personName(user)}</Table.Td>
       <Table.Td>
         <Text size="sm" style={{ wordBreak: 'break-all' }}>
           {user.email}

@@ -6,6 +6,10 @@ export const common = {
     saveAndClose: 'Save and Close',
     close: 'Close',
     closeNotification: 'Close the notification',
+    /** A small × that removes one chosen value (a pill) from a field. */
+    remove: 'Remove',
+    /** A small × that empties a field. */
+    clear: 'Clear',
     edit: 'Edit',
     delete: 'Delete',
   },

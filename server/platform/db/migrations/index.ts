@@ -14,6 +14,7 @@ import * as calendar from './0012-calendar';
 import * as calendarInvitations from './0013-calendar-invitations';
 import * as auditActionIndex from './0016-audit-action-index';
 import * as taskRanks from './0017-task-ranks';
+import * as mailLanguage from './0018-mail-language';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-calendar-invitations': calendarInvitations,
   '0016-audit-action-index': auditActionIndex,
   '0017-task-ranks': taskRanks,
+  '0018-mail-language': mailLanguage,
 };

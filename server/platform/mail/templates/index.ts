@@ -1,7 +1,7 @@
 import { AppError } from '../../http/errors';
 import { hasControlCharacters, headerText } from '../headers';
 import { type EmailContent, type RenderedEmail, renderLayout } from './layout';
-import { type Messages, messagesFor } from './messages/index';
+import { formattingLocale, type Messages, messagesFor } from './messages/index';
 
 export type { RenderedEmail } from './layout';
 export { redactSecrets } from './layout';
@@ -11,6 +11,7 @@ export type TemplateName =
   | 'password-reset'
   | 'email-verification'
   | 'email-changed'
+  | 'reminder'
   | 'generic';
 
 export type TemplateData = {
@@ -27,6 +28,16 @@ export type TemplateData = {
   /** Link: PUBLIC_URL/verify-email#token=<token> */
   'email-verification': { name: string; email: string; token: string; expiresInHours: number };
   'email-changed': { name: string; oldEmail: string; newEmail: string };
+  /** An event's or a task's reminder: when it starts (is due), in the recipient's zone; a path of the app. */
+  reminder: {
+    kind: 'event' | 'task';
+    title: string;
+    /** ISO timestamp of the start (or due time). */
+    at: string;
+    /** `YYYY-MM-DD` of an all-day event: a date, in no time zone. */
+    allDayDate: string | null;
+    path: string;
+  };
   /** For later features: a subject, paragraphs of text and at most one button to a path of the app. */
   generic: {
     subject: string;
@@ -41,21 +52,29 @@ export const templateNames: readonly TemplateName[] = [
   'password-reset',
   'email-verification',
   'email-changed',
+  'reminder',
   'generic',
 ];
 
 export type RenderOptions = {
-  /** The recipient's language (BCP 47, e.g. "en", "de-CH"); English when absent or unknown. */
+  /**
+   * The recipient's language for the text (their Language setting, e.g. "de"); English when absent
+   * or without a catalog. Defaults to `locale`'s language.
+   */
+  language?: string | null;
+  /** The recipient's locale for dates and numbers (BCP 47, e.g. "de-CH"); English when absent or unknown. */
   locale?: string | null;
+  /** The recipient's IANA time zone for times (e.g. "Europe/Berlin"); UTC when absent or unknown. */
+  timeZone?: string | null;
   /** config.publicUrl: the only origin links are built from. */
   publicUrl: string;
 };
 
-type Context = { t: Messages; locale: string; publicUrl: string };
+type Context = { t: Messages; locale: string; timeZone: string; publicUrl: string };
 
 const builders: { [T in TemplateName]: (data: TemplateData[T], context: Context) => EmailContent } = {
-  'password-changed': (data, { t, locale, publicUrl }) => {
-    const when = formatDateTime(data.changedAt, locale);
+  'password-changed': (data, { t, locale, timeZone, publicUrl }) => {
+    const when = formatDateTime(data.changedAt, locale, timeZone);
     const content: EmailContent = {
       subject: t.passwordChangedSubject,
       heading: t.passwordChangedHeading,
@@ -102,6 +121,24 @@ const builders: { [T in TemplateName]: (data: TemplateData[T], context: Context)
     paragraphs: [t.emailChangedBody({ oldEmail: oneLine(data.oldEmail), newEmail: oneLine(data.newEmail) })],
     after: [t.emailChangedNotYou],
   }),
+  reminder: (data, { t, locale, timeZone, publicUrl }) => {
+    const when = data.allDayDate
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+          new Date(`${data.allDayDate}T00:00:00Z`),
+        )
+      : formatDateTime(data.at, locale, timeZone, 'full');
+    const title = oneLine(data.title);
+    const subject = t.reminderSubject({ title });
+    return {
+      subject: subject.includes(t.productName) ? subject : `${subject} | ${t.productName}`,
+      heading: title,
+      paragraphs: [data.kind === 'task' ? t.reminderTaskDue({ when }) : t.reminderEventStarts({ when })],
+      action: {
+        label: data.kind === 'task' ? t.reminderOpenTask : t.reminderOpenCalendar,
+        url: appUrl(publicUrl, data.path),
+      },
+    };
+  },
   generic: (data, { t, publicUrl }) => {
     const subject = headerText(data.subject);
     const content: EmailContent = {
@@ -115,8 +152,10 @@ const builders: { [T in TemplateName]: (data: TemplateData[T], context: Context)
 };
 
 /**
- * Renders a system email: subject (safe for a header), plain text and HTML. Links are built only
- * from `publicUrl`; everything that came from a person is escaped in the HTML part.
+ * Renders a system email: subject (safe for a header), plain text and HTML, in the recipient's
+ * language (text), locale (dates) and time zone (times), and the language actually used (for
+ * `Content-Language` and `<html lang>`). Links are built only from `publicUrl`; everything that
+ * came from a person is escaped in the HTML part.
  */
 export function renderTemplate<T extends TemplateName>(
   template: T,
@@ -126,10 +165,15 @@ export function renderTemplate<T extends TemplateName>(
   const build = builders[template] as ((data: TemplateData[T], context: Context) => EmailContent) | undefined;
   if (!build)
     throw new AppError('internal', 'unknown_mail_template', `There is no mail template "${template}".`);
-  const { messages, locale } = messagesFor(options.locale);
-  const content = build(data, { t: messages, locale, publicUrl: options.publicUrl });
+  const { messages, language } = messagesFor(options.language ?? options.locale);
+  const content = build(data, {
+    t: messages,
+    locale: formattingLocale(options.locale),
+    timeZone: validTimeZone(options.timeZone),
+    publicUrl: options.publicUrl,
+  });
   content.subject = headerText(content.subject);
-  return renderLayout(content, messages, locale);
+  return renderLayout(content, messages, language);
 }
 
 /** An absolute URL of the app: `publicUrl` + a path that must stay on that origin. */
@@ -154,12 +198,33 @@ function oneLine(value: string): string {
   return headerText(value, 500);
 }
 
-function formatDateTime(iso: string, locale: string): string {
+/** A moment as the recipient reads it: their locale's words and order, their zone's time and its name. */
+function formatDateTime(
+  iso: string,
+  locale: string,
+  timeZone: string,
+  style: 'long' | 'full' = 'long',
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date)} UTC`;
+  return new Intl.DateTimeFormat(locale, {
+    ...(style === 'full' ? { weekday: 'long' } : {}),
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+function validTimeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
 }

@@ -21,7 +21,13 @@ export type EmailContent = {
 
 const SECRET_INDENT = '    ';
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+export type RenderedEmail = {
+  subject: string;
+  text: string;
+  html: string;
+  /** The language of the text (a catalog's tag): the message's `Content-Language`. */
+  language: string;
+};
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -40,6 +46,7 @@ export function renderLayout(content: EmailContent, messages: Messages, lang: st
     subject: content.subject,
     text: renderText(content, messages),
     html: renderHtml(content, messages, lang),
+    language: lang,
   };
 }
 

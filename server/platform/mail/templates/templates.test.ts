@@ -13,6 +13,13 @@ describe('system email templates', () => {
       'password-reset': { name: 'Ada', token: 't', expiresInHours: 24, byAdministrator: true },
       'email-verification': { name: 'Ada', email: 'ada@example.com', token: 't', expiresInHours: 48 },
       'email-changed': { name: 'Ada', oldEmail: 'old@example.com', newEmail: 'new@example.com' },
+      reminder: {
+        kind: 'event',
+        title: 'Review',
+        at: '2026-01-15T09:00:00.000Z',
+        allDayDate: null,
+        path: '/calendar',
+      },
       generic: { subject: 'A note', paragraphs: ['One.', 'Two.'] },
     } as const;
     for (const name of templateNames) {
@@ -85,18 +92,47 @@ describe('system email templates', () => {
     expect(byAdmin.html).toContain('S3cret&lt;&amp;&gt;');
   });
 
+  it("write in the recipient's language, and dates in their locale and time zone", () => {
+    const options = { publicUrl, language: 'de', locale: 'de-DE', timeZone: 'Asia/Tokyo' };
+    const changed = renderTemplate(
+      'password-changed',
+      { name: 'Ada', changedAt: '2026-01-15T23:30:00.000Z', byAdministrator: false },
+      options,
+    );
+    expect(changed.language).toBe('de');
+    expect(changed.subject).toBe('Ihr Atrium-Passwort wurde geändert');
+    // 23:30 UTC is 08:30 the next morning in Tokyo.
+    expect(changed.text).toContain('am 16. Januar 2026 um 08:30 GMT+9 geändert');
+    expect(changed.html).toMatch(/^<!DOCTYPE html>\n<html lang="de">/);
+    const reminder = renderTemplate(
+      'reminder',
+      { kind: 'task', title: 'Call Ada', at: '2026-01-15T23:30:00.000Z', allDayDate: null, path: '/tasks' },
+      options,
+    );
+    expect(reminder.subject).toBe('Erinnerung: Call Ada | Atrium');
+    expect(reminder.text).toContain('Diese Aufgabe ist fällig am Freitag, 16. Januar 2026 um 08:30 GMT+9.');
+    const english = renderTemplate(
+      'reminder',
+      { kind: 'event', title: 'Review', at: '2026-01-15T23:30:00.000Z', allDayDate: null, path: '/calendar' },
+      { publicUrl, language: 'en', locale: 'en-US', timeZone: 'America/New_York' },
+    );
+    expect(english.text).toContain('This event starts Thursday, January 15, 2026 at 6:30 PM EST.');
+  });
+
   it('fall back to English for a language without a catalog, and to English entries', () => {
     expect(messagesFor('fr-CA').messages.passwordResetSubject).toBe('Reset your Atrium password');
-    expect(messagesFor('fr-CA').locale).toBe('en');
-    expect(messagesFor('en_GB').locale).toBe('en-GB');
-    expect(messagesFor(null).locale).toBe('en');
-    expect(messagesFor('not a locale!').locale).toBe('en');
+    expect(messagesFor('fr-CA').language).toBe('en');
+    expect(messagesFor('en_GB').language).toBe('en');
+    expect(messagesFor('de_CH').language).toBe('de');
+    expect(messagesFor(null).language).toBe('en');
+    expect(messagesFor('not a locale!').language).toBe('en');
     const rendered = renderTemplate(
       'generic',
       { subject: 'Hi', paragraphs: [] },
-      { publicUrl, locale: 'de-DE' },
+      { publicUrl, language: 'fr', locale: 'de-DE' },
     );
     expect(rendered.html).toContain('<html lang="en">');
+    expect(rendered.language).toBe('en');
   });
 });
 

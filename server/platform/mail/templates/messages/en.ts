@@ -43,6 +43,12 @@ export const en = {
   emailChangedBody: (p: { oldEmail: string; newEmail: string }) =>
     `The email address of your Atrium account was changed from ${p.oldEmail} to ${p.newEmail}.`,
   emailChangedNotYou: 'If you did not make this change, contact your administrator at once.',
+
+  reminderSubject: (p: { title: string }) => `Reminder: ${p.title}`,
+  reminderEventStarts: (p: { when: string }) => `This event starts ${p.when}.`,
+  reminderTaskDue: (p: { when: string }) => `This task is due ${p.when}.`,
+  reminderOpenCalendar: 'Open the calendar',
+  reminderOpenTask: 'Open the task',
 };
 
 export type Messages = typeof en;

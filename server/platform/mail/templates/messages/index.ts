@@ -1,3 +1,4 @@
+import { de } from './de';
 import { en, type Messages } from './en';
 
 /**
@@ -6,19 +7,21 @@ import { en, type Messages } from './en';
  */
 const catalogs: Record<string, Partial<Messages>> = {
   en,
+  de,
 };
 
 export type { Messages };
 
 /**
- * The messages for `locale` ("de-CH" → "de-CH", then "de", then English), entry by entry, and the
- * locale actually used for formatting dates.
+ * The messages for `language` ("de-CH" → "de-CH", then "de", then English), entry by entry, and
+ * the tag of the most specific catalog used: what the email's `Content-Language` and `lang` say.
  */
-export function messagesFor(locale: string | null | undefined): { messages: Messages; locale: string } {
-  const chain = localeCandidates(locale).filter((tag) => catalogs[tag]);
-  if (chain.length === 0) return { messages: en, locale: 'en' };
+export function messagesFor(language: string | null | undefined): { messages: Messages; language: string } {
+  const chain = localeCandidates(language).filter((tag) => catalogs[tag]);
+  if (chain.length === 0) return { messages: en, language: 'en' };
+  const used = chain[0] as string;
   const layers = chain.reverse().map((tag) => catalogs[tag] as Partial<Messages>);
-  return { messages: Object.assign({}, en, ...layers) as Messages, locale: validLocale(locale) };
+  return { messages: Object.assign({}, en, ...layers) as Messages, language: used };
 }
 
 function localeCandidates(locale: string | null | undefined): string[] {
@@ -39,7 +42,7 @@ function localeCandidates(locale: string | null | undefined): string[] {
 }
 
 /** `locale` if Intl knows it, else English: used only for formatting dates and numbers. */
-function validLocale(locale: string | null | undefined): string {
+export function formattingLocale(locale: string | null | undefined): string {
   if (!locale) return 'en';
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([locale.replace(/_/g, '-')])[0] ?? 'en';

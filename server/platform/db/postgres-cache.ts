@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+/** The one channel every Atrium process listens on; a payload names the schema it concerns. */
+export const CACHE_CHANNEL = 'atrium_cache';
+/** Values kept at most; past it the oldest go first (a bound, so memory stays flat). */
+export const MAX_CACHED_VALUES = 10_000;
+/**
+ * How long this process trusts no cached value after one of its own writes, if the notification
+ * of that write never comes (the transaction rolled back, or the listening connection dropped it).
+ */
+export const MAX_PENDING_WRITE_MS = 10_000;
+const FIRST_RECONNECT_MS = 100;
+const MAX_RECONNECT_MS = 5_000;
+
+/**
+ * Settings and menus on PostgreSQL (DESIGN.md §5, "one cached lookup per request"): values derived
+ * from those tables are kept in memory and dropped, in every process sharing the database, when
+ * one of them changes, by PostgreSQL's LISTEN/NOTIFY:
+ *
+ * - a write calls `notifyCachedChange` with its transaction: the NOTIFY is part of it, so every
+ *   listening process receives it when (and only if) it commits;
+ * - each process keeps a dedicated connection that LISTENs; a notification empties the whole cache
+ *   (settings and menus change rarely; a whole-cache clear cannot miss a dependency);
+ * - while that connection is not listening (not yet connected, lost, reconnecting) nothing is
+ *   cached and every read goes to the database; on (re)connect the cache starts empty, so a
+ *   notification missed while disconnected cannot leave a stale value;
+ * - a value computed while a notification arrived is not kept (it may predate the change);
+ * - this process's own writes: from the write until its own notification arrives (at most
+ *   MAX_PENDING_WRITE_MS), reads bypass the cache, so a request after a commit never sees the
+ *   value from before it, even when the commit's answer outruns the notification.
+ *
+ * Nothing security-relevant (sessions, API keys, roles) goes through it: those stay one query per
+ * request on PostgreSQL, so a revocation applies on the next request.
+ */
+export type PostgresCache = {
+  /** `compute()`, or its result kept since the last change notified. `key` names all it depends on. */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** Called by `notifyCachedChange` while the write is still uncommitted. */
+  beginWrite(): string;
+  /**
+   * Emits `notification` (after the cache is cleared), `listening` (after LISTEN, cache empty) and
+   * `lost` (the listening connection is gone; reads go to the database until `listening`).
+   */
+  events: EventEmitter;
+  /** Counters for tests and benchmarks: values answered from memory, computed, notifications seen. */
+  stats: { hits: number; misses: number; notifications: number };
+  /** Whether the dedicated connection is listening now. */
+  isListening(): boolean;
+  /** The server process id of the listening connection (tests end it to prove the reconnect). */
+  listenerProcessId(): number | undefined;
+  close(): Promise<void>;
+};
+
+export type PostgresCacheOptions = {
+  connectionString: string;
+  /** The schema of this database's tables (tests): notifications for other schemas are ignored. */
+  schema?: string | undefined;
+};
+
+/**
+ * Opens the cache of one PostgreSQL database. The listening connection is opened on first use (a
+ * CLI command that never reads settings opens none) and reopened with a growing wait when lost.
+ */
+export function openPostgresCache(options: PostgresCacheOptions): PostgresCache {
+  const scope = options.schema ?? '';
+  const instance = randomUUID();
+  const events = new EventEmitter();
+  const values = new Map<string, unknown>();
+  const stats = { hits: 0, misses: 0, notifications: 0 };
+  /** Own writes not yet notified back: token → time after which it is no longer waited for. */
+  const pending = new Map<string, number>();
+  let writes = 0;
+  let generation = 0;
+  let client: pg.Client | undefined;
+  let listening = false;
+  let started = false;
+  let closed = false;
+  let retryMs = FIRST_RECONNECT_MS;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const clear = () => {
+    generation++;
+    values.clear();
+  };
+
+  const hasPendingWrites = () => {
+    if (pending.size === 0) return false;
+    const now = Date.now();
+    for (const [token, deadline] of pending) if (deadline <= now) pending.delete(token);
+    return pending.size > 0;
+  };
+
+  const onNotification = (message: pg.Notification) => {
+    if (message.channel !== CACHE_CHANNEL) return;
+    const [schema, token] = (message.payload ?? '').split(' ');
+    if (schema !== scope) return;
+    stats.notifications++;
+    clear();
+    if (token) pending.delete(token);
+    events.emit('notification', token);
+  };
+
+  const lost = (connection: pg.Client) => {
+    if (client !== connection) return;
+    client = undefined;
+    listening = false;
+    clear();
+    connection.removeAllListeners('notification');
+    connection.end().catch(() => {});
+    events.emit('lost');
+    if (closed) return;
+    retryTimer = setTimeout(connect, retryMs);
+    retryTimer.unref();
+    retryMs = Math.min(retryMs * 2, MAX_RECONNECT_MS);
+  };
+
+  const connect = () => {
+    retryTimer = undefined;
+    if (closed) return;
+    const connection = new pg.Client({ connectionString: options.connectionString });
+    client = connection;
+    connection.on('notification', onNotification);
+    connection.on('error', () => lost(connection));
+    connection.on('end', () => lost(connection));
+    connection
+      .connect()
+      .then(() => connection.query(`LISTEN ${CACHE_CHANNEL}`))
+      .then(() => {
+        if (client !== connection || closed) return;
+        // Whatever was kept before may have missed notifications: start empty.
+        clear();
+        pending.clear();
+        listening = true;
+        retryMs = FIRST_RECONNECT_MS;
+        events.emit('listening');
+      })
+      .catch(() => lost(connection));
+  };
+
+  return {
+    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      if (!started) {
+        started = true;
+        connect();
+      }
+      if (!listening || hasPendingWrites()) {
+        stats.misses++;
+        return compute();
+      }
+      if (values.has(key)) {
+        stats.hits++;
+        const value = values.get(key) as T;
+        // Most recently used last: the bound drops the oldest first.
+        values.delete(key);
+        values.set(key, value);
+        return value;
+      }
+      stats.misses++;
+      const before = generation;
+      const value = await compute();
+      if (before === generation && listening && !hasPendingWrites()) {
+        if (values.size >= MAX_CACHED_VALUES) values.delete(values.keys().next().value as string);
+        values.set(key, value);
+      }
+      return value;
+    },
+    beginWrite() {
+      const token = `${instance}:${++writes}`;
+      pending.set(token, Date.now() + MAX_PENDING_WRITE_MS);
+      clear();
+      return `${scope} ${token}`;
+    },
+    events,
+    stats,
+    isListening: () => listening,
+    listenerProcessId: () =>
+      listening ? (client as (pg.Client & { processID?: number }) | undefined)?.processID : undefined,
+    async close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      const connection = client;
+      client = undefined;
+      listening = false;
+      clear();
+      if (connection) {
+        connection.removeAllListeners();
+        connection.on('error', () => {});
+        await connection.end().catch(() => {});
+      }
+    },
+  };
+}
+
+const caches = new WeakMap<object, PostgresCache>();
+
+/** Ties a cache to a database: its transactions share its dialect adapter, so they find it too. */
+export function attachPostgresCache(db: Kysely<DB>, cache: PostgresCache): void {
+  caches.set(db.getExecutor().adapter, cache);
+}
+
+export function postgresCacheOf(db: Kysely<DB>): PostgresCache | undefined {
+  return caches.get(db.getExecutor().adapter);
+}
+
+/**
+ * Tells every process (this one included) that settings or menus changed: call it with the
+ * transaction that changes them. On PostgreSQL it sends the NOTIFY within that transaction (so it
+ * is delivered on commit, never for a rollback) and stops this process's cache until it is back;
+ * on SQLite it does nothing (its cache follows `PRAGMA data_version`).
+ */
+export async function notifyCachedChange(db: Kysely<DB>): Promise<void> {
+  const cache = postgresCacheOf(db);
+  if (!cache) return;
+  const payload = cache.beginWrite();
+  await sql`select pg_notify(${CACHE_CHANNEL}, ${payload})`.execute(db);
+}
