@@ -92,6 +92,12 @@ const userRoutes: RouteObject[] = [
     }),
   },
   {
+    path: paths.emailTemplates,
+    lazy: async () => ({
+      Component: (await import('../features/email-templates/email-templates-page')).EmailTemplatesPage,
+    }),
+  },
+  {
     path: paths.outbox,
     lazy: async () => ({ Component: (await import('../features/mail/outbox-page')).OutboxPage }),
   },

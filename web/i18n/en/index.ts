@@ -3,6 +3,7 @@ import { activities } from './activities';
 import { auth } from './auth';
 import { common } from './common';
 import { customFields } from './custom-fields';
+import { emailTemplates } from './email-templates';
 import { errors } from './errors';
 import { menus } from './menus';
 import { organizations } from './organizations';
@@ -20,6 +21,7 @@ export const en = {
   auth,
   common,
   customFields,
+  emailTemplates,
   errors,
   menus,
   organizations,
