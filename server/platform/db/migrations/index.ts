@@ -11,6 +11,7 @@ import * as activities from './0009-activities';
 import * as emails from './0010-emails';
 import * as menus from './0011-menus';
 import * as calendar from './0012-calendar';
+import * as activityRecordLookups from './0013-activity-record-lookups';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-emails': emails,
   '0011-menus': menus,
   '0012-calendar': calendar,
+  '0013-activity-record-lookups': activityRecordLookups,
 };
