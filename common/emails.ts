@@ -78,3 +78,14 @@ export type EmailTemplateInput = z.infer<typeof emailTemplateSchema>;
 /** The attributes of `PATCH /api/email-templates/{id}`: any of them. */
 export const emailTemplateUpdateSchema = emailTemplateSchema.partial();
 export type EmailTemplateUpdate = z.infer<typeof emailTemplateUpdateSchema>;
+
+/**
+ * The variables an email template may use, written `{{ recipient.firstName }}` (filled by the
+ * server's sandboxed engine, server/features/email-templates/variables.ts; listed to
+ * administrators on the Email Templates page).
+ */
+export const templateVariables = {
+  recipient: ['firstName', 'lastName', 'fullName', 'email'],
+  sender: ['firstName', 'lastName', 'fullName', 'email'],
+  organization: ['name'],
+} as const;

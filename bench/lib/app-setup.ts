@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../server/app';
 import type { CliContext } from '../../server/cli/context';
@@ -30,8 +31,20 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
   const password = 'bench-password-Quiet-Lantern-42';
   const unlimited = String(1_000_000_000);
   const databaseUrl = env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined;
-  const schema = databaseUrl ? `bench_${Date.now().toString(36)}_${process.pid}` : undefined;
-  if (databaseUrl && schema) await runOnce(databaseUrl, `CREATE SCHEMA ${schema}`);
+  const activities = Number(env.BENCH_ACTIVITIES ?? '0');
+  // A seeded database is kept and reused by later runs (seeding 1,000,000 activities takes minutes).
+  const cache = activities > 0 && env.BENCH_CACHE !== '0' ? seededCache(env, activities) : undefined;
+  let reused = false;
+  let schema = databaseUrl ? `bench_${Date.now().toString(36)}_${process.pid}` : undefined;
+  if (databaseUrl && cache) {
+    schema = cache.schema;
+    reused = await postgresCacheReady(databaseUrl, schema);
+    if (!reused) await runOnce(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } else if (cache && fs.existsSync(cache.file)) {
+    fs.copyFileSync(cache.file, path.join(dataDir, 'atrium.db'));
+    reused = true;
+  }
+  if (databaseUrl && schema && !reused) await runOnce(databaseUrl, `CREATE SCHEMA ${schema}`);
   const logLevel = env.LOG_LEVEL ?? 'silent';
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -97,8 +110,23 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
   if (users > 0) {
     await seedBenchMembers({ config, database, clock, hasher }, fixtures.organizationId, users, auditEvents);
   }
-  const activities = Number(env.BENCH_ACTIVITIES ?? '0');
-  if (activities > 0) await seedBenchActivities(database.db, fixtures, activities);
+  if (activities > 0 && reused) {
+    console.error(
+      `bench: reusing ${activities} seeded activities (${databaseUrl ? `schema ${schema}` : cache?.file})`,
+    );
+  } else if (activities > 0) {
+    await seedBenchActivities(database.db, fixtures, config.admin.email, activities);
+    if (cache && databaseUrl) {
+      await runOnce(databaseUrl, `COMMENT ON SCHEMA ${schema} IS '${CACHE_READY}'`);
+    } else if (cache) {
+      // A consistent copy of the live database (WAL included), renamed into place when complete.
+      fs.mkdirSync(path.dirname(cache.file), { recursive: true });
+      const partial = `${cache.file}.${process.pid}.partial`;
+      fs.rmSync(partial, { force: true });
+      await sql`VACUUM INTO ${partial}`.execute(database.db);
+      fs.renameSync(partial, cache.file);
+    }
+  }
   return {
     app,
     fixtures,
@@ -106,10 +134,43 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
       await app.close();
       await mail.stop();
       await database.close();
-      if (databaseUrl && schema) await runOnce(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // A cached schema stays for the next run (its writes, e.g. avatars, stay with it).
+      if (databaseUrl && schema && !cache)
+        await runOnce(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const CACHE_READY = 'atrium bench: seeded';
+/** Bumped when the seeder writes different rows, so an older cache is not reused. */
+const SEED_VERSION = 2;
+
+/**
+ * Where a database seeded with `count` activities is kept between runs: a SQLite file under
+ * BENCH_CACHE_DIR (default `<tmp>/atrium-bench-cache`), or a PostgreSQL schema. The name holds
+ * the count and the seeder's version; a migration added since is applied to the reused copy by
+ * `migrateToLatest`, as on any installation.
+ */
+function seededCache(env: NodeJS.ProcessEnv, count: number): { file: string; schema: string } {
+  const key = `${count}_v${SEED_VERSION}`;
+  const directory = env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), 'atrium-bench-cache');
+  return { file: path.join(directory, `activities_${key}.db`), schema: `bench_cache_${key}` };
+}
+
+/** True when the schema exists and its seeding finished (the comment is written last). */
+async function postgresCacheReady(url: string, schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(
+      `SELECT obj_description(oid, 'pg_namespace') AS note FROM pg_namespace WHERE nspname = $1`,
+      [schema],
+    );
+    return result.rows[0]?.note === CACHE_READY;
+  } finally {
+    await client.end();
+  }
 }
 
 async function runOnce(url: string, sql: string): Promise<void> {
@@ -123,17 +184,24 @@ async function runOnce(url: string, sql: string): Promise<void> {
 }
 
 /**
- * BENCH_ACTIVITIES calls, all in the first administrator's Activity (the timeline scenarios),
- * written as `npx atrium demo:seed --activities` writes them, with plain text instead of faker.
+ * BENCH_ACTIVITIES activities (three calls in four, one email in four, with their outbox rows),
+ * all in the first administrator's Activity (the timeline scenarios), written as `npx atrium
+ * demo:seed --activities` writes them, with plain text instead of faker.
  */
-async function seedBenchActivities(db: Database['db'], fixtures: Fixtures, count: number): Promise<void> {
+async function seedBenchActivities(
+  db: Database['db'],
+  fixtures: Fixtures,
+  address: string,
+  count: number,
+): Promise<void> {
   const started = Date.now();
   await seedActivities(db, {
     organizationId: fixtures.organizationId,
-    authorIds: [fixtures.userId],
+    authors: [{ id: fixtures.userId, address, name: 'Bench Admin' }],
     targetIds: [fixtures.userId],
     count,
     now: Date.now(),
+    publicUrl: 'http://127.0.0.1',
     makeCall: (index) => ({
       subject: `Bench call ${index}`,
       phoneNumber: '+14155552671',
@@ -142,6 +210,15 @@ async function seedBenchActivities(db: Database['db'], fixtures: Fixtures, count
       direction: index % 2 ? 'incoming' : 'outgoing',
       duration: index % 3600,
     }),
+    makeEmail: (index) => ({
+      subject: `Bench email ${index}`,
+      html: `<p>Bench email number ${index}.</p>`,
+      text: `Bench email number ${index}.`,
+      to: { name: 'Bench Contact', address: 'contact@bench.example' },
+    }),
+    progress: (done, total) => {
+      if (done % 100_000 === 0 || done === total) console.error(`bench: seeded ${done}/${total} activities`);
+    },
   });
   console.error(`bench: seeded ${count} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

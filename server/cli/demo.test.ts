@@ -34,7 +34,7 @@ describe('atrium demo:seed --activities', () => {
         .executeTakeFirstOrThrow()
     ).id;
 
-  it('writes calls with their index rows, targeting the demo users, showing progress', async () => {
+  it('writes calls and emails (with outbox rows) with their index rows, targeting the demo users, showing progress', async () => {
     const result = await cli([
       'demo:seed',
       '--users',
@@ -53,7 +53,50 @@ describe('atrium demo:seed --activities', () => {
       .select(['id', 'subject', 'callDateTime', 'phoneNumber', 'duration'])
       .where('organizationId', '=', organizationId)
       .execute();
-    expect(calls).toHaveLength(2500);
+    expect(calls).toHaveLength(1875);
+    const emails = await database.db
+      .selectFrom('emails')
+      .innerJoin('mailOutbox', 'mailOutbox.id', 'emails.outboxId')
+      .innerJoin('activities', 'activities.recordId', 'emails.id')
+      .innerJoin('users', 'users.id', 'emails.authorId')
+      .select([
+        'emails.subject',
+        'emails.bodyHtml',
+        'emails.bodyText',
+        'emails.fromAddress',
+        'emails.messageId',
+        'emails.toRecipients',
+        'emails.activityTargetIds',
+        'users.email as authorEmail',
+        'mailOutbox.messageId as outboxMessageId',
+        'mailOutbox.status as outboxStatus',
+        'mailOutbox.sentAt',
+        'mailOutbox.htmlBody',
+        'mailOutbox.organizationId as outboxOrganizationId',
+        'activities.kind',
+        'activities.subject as activitySubject',
+        'activities.occurredAt',
+        'activities.targetUserId',
+      ])
+      .where('emails.organizationId', '=', organizationId)
+      .execute();
+    expect(emails).toHaveLength(625);
+    for (const email of emails) {
+      expect(email.kind).toBe('email');
+      expect(email.activitySubject).toBe(email.subject);
+      expect(email.fromAddress).toBe(email.authorEmail);
+      expect(email.outboxMessageId).toBe(email.messageId);
+      expect(email.messageId).toMatch(/^<[0-9a-f-]{36}@[^>]+>$/);
+      expect(email.outboxOrganizationId).toBe(organizationId);
+      expect(email.htmlBody).toBe(email.bodyHtml);
+      expect(email.bodyHtml).toMatch(/^<p>Hi /);
+      expect(email.bodyText).toMatch(/^Hi /);
+      expect(JSON.parse(email.activityTargetIds)).toEqual([email.targetUserId]);
+      expect(JSON.parse(email.toRecipients)).toHaveLength(1);
+      if (email.outboxStatus === 'sent') expect(email.sentAt).toBe(email.occurredAt);
+      else expect(email.outboxStatus).toBe('failed');
+    }
+    expect(emails.filter((email) => email.outboxStatus === 'failed').length).toBeGreaterThan(0);
     const rows = await database.db
       .selectFrom('activities')
       .innerJoin('calls', 'calls.id', 'activities.recordId')
@@ -65,7 +108,7 @@ describe('atrium demo:seed --activities', () => {
       ])
       .where('activities.organizationId', '=', organizationId)
       .execute();
-    expect(rows).toHaveLength(2500);
+    expect(rows).toHaveLength(1875);
     for (const row of rows) {
       expect(row.subject).toBe(row.callSubject);
       expect(row.occurredAt).toBe(row.callDateTime);

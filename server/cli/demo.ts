@@ -1,18 +1,20 @@
 import { parseArgs } from 'node:util';
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { escapeHtml } from '../features/emails/body';
 import { findOrganizationIdByName, insertOrganization } from '../features/organizations/store';
 import { normalizeEmail, normalizeUsername } from '../features/users/store';
 import type { DB, UsersTable } from '../platform/db/schema';
 import { foldCase } from '../platform/text/case-fold';
 import { type CliContext, CliError, type CliIo } from './context';
-import { seedActivities } from './demo-activities';
+import { type DemoAuthor, seedActivities } from './demo-activities';
 
 export const demoSeedUsage = `npx atrium demo:seed [--users <count>] [--audit-events <count>] [--activities <count>]
     [--activity-target <username>] [--organization <name>]
   Fills an organization (created when missing; default "Demo") with realistic fake users (no
-  password: they cannot sign in), audit events and activities (calls logged by the users, each
-  in the Activity of one of them — or all in the Activity of --activity-target, a member of the
+  password: they cannot sign in), audit events and activities (calls logged and emails sent by
+  the users, one in four an email with its outbox row as the worker leaves it; each in the
+  Activity of one of them, or all in the Activity of --activity-target, a member of the
   organization), in batches, showing progress. For demos and benchmarks of the lists; needs the
   dev dependencies (@faker-js/faker).`;
 
@@ -65,6 +67,8 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
   const started = Date.now();
   const progress = progressReporter(io);
   const userIds: string[] = [];
+  /** The demo users as authors and recipients of demo emails. */
+  const people = new Map<string, DemoAuthor>();
   const fakers = [allFakers.en, allFakers.de, allFakers.fr, allFakers.es, allFakers.pl, allFakers.sv];
   for (const [index, faker] of fakers.entries()) faker.seed(index + 1);
   const runId = Date.now().toString(36);
@@ -116,7 +120,10 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
         .values(memberships.map((membership) => ({ membershipId: membership.id, roleId })))
         .execute();
     });
-    for (const row of rows) userIds.push(row.id);
+    for (const row of rows) {
+      userIds.push(row.id);
+      people.set(row.id, { id: row.id, address: row.email, name: `${row.firstName} ${row.lastName}` });
+    }
     progress('users', done + count, users);
   }
 
@@ -160,15 +167,26 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
 
   if (activities > 0) {
     const target = values['activity-target'];
-    const targetIds = target ? [await memberIdByUsername(db, organizationId, target)] : userIds;
+    const focus = target ? await memberByUsername(db, organizationId, target) : undefined;
+    if (focus) people.set(focus.id, focus);
+    const targetIds = focus ? [focus.id] : userIds;
     const faker = fakers[0] as (typeof fakers)[number];
     const subjects = ['Follow-up', 'Intro call', 'Quarterly review', 'Support', 'Renewal', 'Demo', 'Pricing'];
+    const emailSubjects = [
+      'Re: proposal',
+      'Meeting notes',
+      'Next steps',
+      'Contract draft',
+      'Invoice',
+      'Welcome',
+    ];
     await seedActivities(db, {
       organizationId,
-      authorIds: userIds,
+      authors: userIds.map((id) => people.get(id) as DemoAuthor),
       targetIds,
       count: activities,
       now,
+      publicUrl: context.config.publicUrl,
       makeCall: (index) => ({
         subject: `${subjects[index % subjects.length]}: ${faker.company.name()}`,
         phoneNumber: faker.phone.number({ style: 'international' }),
@@ -177,6 +195,19 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
         direction: index % 3 === 0 ? 'incoming' : 'outgoing',
         duration: faker.number.int({ min: 0, max: 3600 }),
       }),
+      makeEmail: (index, targetUserId) => {
+        const recipient = people.get(targetUserId) as DemoAuthor;
+        const sender = people.get(userIds[index % userIds.length] as string) as DemoAuthor;
+        const firstName = recipient.name?.split(' ')[0] ?? '';
+        const paragraph = faker.lorem.sentences({ min: 1, max: 3 });
+        return {
+          subject: `${emailSubjects[index % emailSubjects.length]}: ${faker.company.name()}`,
+          html: `<p>Hi ${escapeHtml(firstName)},</p><p>${escapeHtml(paragraph)}</p><p>Best regards,<br />${escapeHtml(sender.name ?? '')}</p>`,
+          text: `Hi ${firstName},\n\n${paragraph}\n\nBest regards,\n${sender.name ?? ''}`,
+          to: { name: recipient.name, address: recipient.address },
+          failed: index % 97 === 0 ? '550 5.1.1 Mailbox unavailable' : undefined,
+        };
+      },
       progress: (done, total) => progress('activities', done, total),
     });
   }
@@ -192,17 +223,22 @@ function parseCount(option: string, value: string): number {
   throw new CliError(`${option} must be a whole number from 0 to ${MAX_USERS * 10}.`);
 }
 
-/** The id of a member of the organization by username. */
-async function memberIdByUsername(db: Kysely<DB>, organizationId: string, username: string): Promise<string> {
+/** A member of the organization by username, as a demo author (id, address, name). */
+async function memberByUsername(
+  db: Kysely<DB>,
+  organizationId: string,
+  username: string,
+): Promise<DemoAuthor> {
   const row = await db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select('users.id')
+    .select(['users.id', 'users.email', 'users.firstName', 'users.lastName'])
     .where('memberships.organizationId', '=', organizationId)
     .where('users.usernameNormalized', '=', normalizeUsername(username))
     .executeTakeFirst();
   if (!row) throw new CliError(`--activity-target: no member "${username}" in the organization.`);
-  return row.id;
+  const name = [row.firstName, row.lastName].filter(Boolean).join(' ');
+  return { id: row.id, address: row.email, name: name || null };
 }
 
 async function userRoleId(db: Kysely<DB>, organizationId: string): Promise<string> {

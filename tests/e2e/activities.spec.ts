@@ -246,6 +246,37 @@ test('Send an Email: both entry points, a template, an attachment, Send; it arri
   expect(mail.text).toContain('glad you are here');
   expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['agenda.txt']);
 
+  // The item in Activity expands: recipients, the attachment, the delivery status, Reply.
+  const items = activity(page).getByRole('list', { name: 'Activity items' }).getByRole('listitem');
+  const sent = items.filter({ hasText: 'Welcome aboard, Admin' });
+  await expect(sent).toHaveCount(1);
+  await sent.getByRole('button', { name: /Welcome aboard, Admin/ }).click();
+  await expect(sent).toContainText(admin.email);
+  await expect(sent.getByRole('link', { name: /agenda\.txt/ })).toBeVisible();
+  await expect(sent.getByText('Sent', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+  await expect(
+    sent.frameLocator('iframe[title="Body of Welcome aboard, Admin"]').getByText('glad you are here'),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Reply: To is the original's recipient again (the member wrote it), the subject gets "Re: ",
+  // and the reply arrives with In-Reply-To and References naming the original.
+  await sent.getByRole('button', { name: 'Reply' }).click();
+  const reply = page.getByRole('dialog', { name: 'Reply' });
+  await expect(reply).toBeVisible();
+  await expect(reply.getByRole('textbox', { name: 'Subject' })).toHaveValue('Re: Welcome aboard, Admin');
+  await expect(reply.getByText(admin.email)).toBeVisible();
+  await reply.getByRole('textbox', { name: 'Body' }).fill('One more thing: the agenda is attached above.');
+  await expectNoAxeViolations(page);
+  await reply.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(reply).toBeHidden();
+  const answer = await receivedMail(admin.email, 'Re: Welcome aboard, Admin');
+  expect(mail.messageId).toBeTruthy();
+  expect(answer.inReplyTo).toBe(mail.messageId);
+  expect([answer.references].flat()).toContain(mail.messageId);
+  expect(answer.text).toContain('One more thing');
+  await expect(items.filter({ hasText: 'Re: Welcome aboard, Admin' })).toHaveCount(1);
+
   // The Send Email icon beside the member's own address: it is From.
   await page.getByRole('link', { name: member.email }).first().focus();
   const icon = page.getByRole('button', { name: `Send Email from or to ${member.email}` }).first();
@@ -260,4 +291,145 @@ test('Send an Email: both entry points, a template, an attachment, Send; it arri
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('Send later, then Cancel: the email waits in the outbox until withdrawn', async ({ page, browser }) => {
+  const member = await createMember(browser, { prefix: 'later' });
+  await signIn(page, member);
+  await openMyUser(page);
+  await moreActions(page, 'Send Email');
+  const dialog = page.getByRole('dialog', { name: 'Send Email' });
+  const to = dialog.getByRole('combobox', { name: 'To' });
+  await to.fill(admin.email);
+  await to.press('Enter');
+  await dialog.getByRole('textbox', { name: 'Subject' }).fill('Next week’s agenda');
+  await dialog.getByRole('textbox', { name: 'Body' }).fill('Talk next week.');
+  await dialog.getByRole('button', { name: 'Send later' }).click();
+  const sendAt = dialog.getByLabel('Send at');
+  await expect(sendAt).toBeFocused();
+  // A time in the past is refused in the dialog.
+  await sendAt.fill('2020-01-01T09:00');
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(dialog.getByText('Choose a time in the future.')).toBeVisible();
+  const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
+  await sendAt.fill(inTwoDays);
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(dialog).toBeHidden();
+
+  const items = activity(page).getByRole('list', { name: 'Activity items' }).getByRole('listitem');
+  const scheduled = items.filter({ hasText: 'Next week’s agenda' });
+  await expect(scheduled.getByText('Scheduled', { exact: true })).toBeVisible();
+  await scheduled.getByRole('button', { name: /Next week’s agenda/ }).click();
+  await expectNoAxeViolations(page);
+  await scheduled.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(scheduled.getByText('Cancelled', { exact: true }).first()).toBeVisible();
+  await expect(scheduled.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0);
+});
+
+test('Remote images in an email load only once the viewer allows them', async ({ page, browser }) => {
+  const member = await createMember(browser, { prefix: 'pictures' });
+  await signIn(page, member);
+  // The picture is on the e2e server itself: every request the page makes for it is counted.
+  const baseUrl = test.info().project.use.baseURL as string;
+  const pictureUrl = `${baseUrl}/e2e-remote-picture/logo.png?viewer=${member.id}`;
+  let requests = 0;
+  await page.route('**/e2e-remote-picture/**', (route) => {
+    requests++;
+    return route.fulfill({
+      contentType: 'image/png',
+      body: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      ),
+    });
+  });
+  const sentEmail = await apiSend(page.request, 'POST', '/api/emails', {
+    data: {
+      type: 'emails',
+      attributes: {
+        from: member.email,
+        toRecipients: [admin.email],
+        subject: 'Our new logo',
+        body: {
+          type: 'html',
+          content: `<p>Here it is:</p><img src="${pictureUrl}" alt="The new logo" width="40" height="40">`,
+        },
+      },
+      relationships: { activityTargets: { data: [{ type: 'users', id: member.id }] } },
+    },
+  });
+  expect(sentEmail.status(), await sentEmail.text()).toBe(201);
+  // Stored sanitized, with the picture kept (it is not a tracking pixel).
+  expect((await sentEmail.json()).data.attributes.body.content).toContain(pictureUrl.replace(/&/g, '&amp;'));
+
+  await openMyUser(page);
+  const item = activity(page)
+    .getByRole('list', { name: 'Activity items' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Our new logo' });
+  await item.getByRole('button', { name: /Our new logo/ }).click();
+  const frame = item.frameLocator('iframe[title="Body of Our new logo"]');
+  await expect(frame.getByText('Here it is:')).toBeVisible();
+  await expect(item.getByText('A remote image is hidden to protect your privacy.')).toBeVisible();
+  // The frame has rendered its body; the picture's src is held back and the policy refuses it.
+  await expect(frame.getByRole('img', { name: 'The new logo' })).not.toHaveAttribute('src', /./);
+  expect(requests).toBe(0);
+  await expectNoAxeViolations(page);
+
+  await item.getByRole('button', { name: 'Show remote images' }).click();
+  await expect(frame.getByRole('img', { name: 'The new logo' })).toHaveAttribute('src', pictureUrl);
+  await expect.poll(() => requests).toBe(1);
+  await expect(item.getByRole('button', { name: 'Show remote images' })).toHaveCount(0);
+});
+
+test('Email Templates: an administrator adds, edits and deletes a template', async ({ page }) => {
+  await signIn(page, admin);
+  await page.goto('/');
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: `${admin.firstName} ${admin.lastName}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Email Templates' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Email Templates' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const name = `Renewal ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'Add Template' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add Template' });
+  await expect(dialog).toBeVisible();
+  // Saving with nothing typed names the missing fields.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Subject' }).fill('Your renewal, {{ recipient.firstName }}');
+  await dialog.getByRole('textbox', { name: 'Body' }).fill('Dear {{ recipient.fullName }}, time to renew.');
+  await expect(dialog.getByText('{{ recipient.firstName }}', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('the organization’s name')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // An unknown variable is refused by the server, under the field it is in.
+  await dialog.getByRole('textbox', { name: 'Subject' }).fill('Your renewal, {{ recipient.shoeSize }}');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText(/"recipient\.shoeSize" is not a template variable/)).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Subject' }).fill('Your renewal, {{ recipient.firstName }}');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Your renewal, {{ recipient.firstName }}');
+
+  await row.getByRole('button', { name: `Edit ${name}` }).click();
+  const edit = page.getByRole('dialog', { name: `Edit “${name}”` });
+  await expect(edit.getByRole('textbox', { name: 'Body' })).toContainText('time to renew');
+  await edit.getByRole('textbox', { name: 'Subject' }).fill('Renewal time');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('Renewal time');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this template?' });
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 });

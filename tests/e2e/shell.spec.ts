@@ -26,6 +26,7 @@ test.describe('the web shell', () => {
       'My Menus',
       'Custom User Fields',
       'Password policy',
+      'Email Templates',
       'Outbox',
       'Logout',
     ]);

@@ -18,6 +18,8 @@ export const paths = {
   systemConfiguration: '/configuration/system',
   /** The organization's outgoing mail, for administrators (web/features/mail). */
   outbox: '/admin/outbox',
+  /** The organization's email templates, for administrators (web/features/email-templates). */
+  emailTemplates: '/settings/email-templates',
 } as const;
 
 /** `/login?next=<path>`: where an anonymous visitor is sent, and where to go after signing in. */

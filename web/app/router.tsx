@@ -96,6 +96,12 @@ const userRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../features/tasks/my-tasks-page')).MyTasksPage }),
   },
   {
+    path: paths.emailTemplates,
+    lazy: async () => ({
+      Component: (await import('../features/email-templates/email-templates-page')).EmailTemplatesPage,
+    }),
+  },
+  {
     path: paths.outbox,
     lazy: async () => ({ Component: (await import('../features/mail/outbox-page')).OutboxPage }),
   },

@@ -60,6 +60,8 @@ export type FormDialogProps<Values, Submitted, Result> = {
   pointers?: Readonly<Record<string, string>>;
   submitLabel?: string;
   submitDisabled?: boolean;
+  /** More buttons in the footer, left of **Cancel** (e.g. **Send later**). */
+  footerActions?: ReactNode;
   size?: ModalProps['size'];
   children: ReactNode;
 };
@@ -83,6 +85,7 @@ export function FormDialog<Values extends Record<string, unknown>, Submitted, Re
   pointers,
   submitLabel,
   submitDisabled,
+  footerActions,
   size = 'lg',
   children,
 }: FormDialogProps<Values, Submitted, Result>) {
@@ -128,7 +131,9 @@ export function FormDialog<Values extends Record<string, unknown>, Submitted, Re
             submitLabel={submitLabel}
             submitting={form.submitting}
             submitDisabled={submitDisabled}
-          />
+          >
+            {footerActions}
+          </FormFooter>
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,5 @@
 import { Liquid } from 'liquidjs';
+import { templateVariables } from '../../../common/emails';
 import { AppError, attributePointer } from '../../platform/http/errors';
 
 /**
@@ -7,11 +8,7 @@ import { AppError, attributePointer } from '../../platform/http/errors';
  * includes), with strict variables (an unknown name is an error, not an empty string) and limits
  * on parse and render time and memory.
  */
-export const templateVariables = {
-  recipient: ['firstName', 'lastName', 'fullName', 'email'],
-  sender: ['firstName', 'lastName', 'fullName', 'email'],
-  organization: ['name'],
-} as const;
+export { templateVariables };
 
 type Group = keyof typeof templateVariables;
 export type TemplateValues = { [G in Group]: Partial<Record<(typeof templateVariables)[G][number], string>> };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeEmailBody, htmlToPlainText, plainTextToHtml, sanitizeEmailHtml } from './body';
 
 describe('email body sanitizing', () => {
-  it('removes scripts, event handlers, javascript: links, forms, frames and remote images', () => {
+  it('removes scripts, event handlers, javascript: links, forms, frames and tracking pixels', () => {
     const html = sanitizeEmailHtml(
       [
         '<p onclick="steal()">Hello <b>Ada</b><script>alert(1)</script></p>',
@@ -10,6 +10,9 @@ describe('email body sanitizing', () => {
         '<form action="https://evil.example"><input name="password"><button>Go</button></form>',
         '<iframe src="https://evil.example"></iframe><object data="x.swf"></object>',
         '<img src="https://tracker.example/pixel.gif?u=1" width="1" height="1">',
+        '<img src="https://tracker.example/a.gif" style="display:none"><img src="http://tracker.example/b.gif" style="width:0px">',
+        '<img src="https://tracker.example/c.gif" height="2px"><img src="ftp://tracker.example/d.gif">',
+        '<img src="https://images.example/ok.png" srcset="https://tracker.example/e.gif 2x" width="120">',
         '<img src="//tracker.example/p.gif"><img src="data:image/png;base64,iVBORw0KGgo=" alt="logo">',
         '<style>body{display:none}</style><p style="color:red;position:fixed">styled</p>',
         '<svg onload="alert(1)"><circle/></svg><a href="vbscript:x">v</a><a href="data:text/html,x">d</a>',
@@ -26,8 +29,17 @@ describe('email body sanitizing', () => {
       '<a href="https://example.org/x" rel="noopener noreferrer" target="_blank">good</a>',
     );
     expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="logo" />');
+    // A remote picture that is not a pixel stays (the Activity holds it back until allowed).
+    expect(html).toContain('<img src="https://images.example/ok.png" width="120" />');
     expect(html).toContain('style="color:red"');
     expect(html).not.toContain('data:text/html');
+  });
+
+  it('keeps a remote picture but no CSS that could load one', () => {
+    const html = sanitizeEmailHtml(
+      '<p style="background-image:url(https://t.example/x.gif);color:red">a</p><img src="https://images.example/logo.png" alt="Logo">',
+    );
+    expect(html).toBe('<p style="color:red">a</p><img src="https://images.example/logo.png" alt="Logo" />');
   });
 
   it('makes a plain-text alternative with the links written out', () => {
@@ -51,7 +63,7 @@ describe('email body sanitizing', () => {
       '<p>Ada <em>Lovelace</em><img src="https://t.example/x.gif"><script>x()</script></p>',
     );
     expect(html.html).toBe(
-      '<p>Body</p>\n<p>-- </p>\n<div class="signature"><p>Ada <em>Lovelace</em></p></div>',
+      '<p>Body</p>\n<p>-- </p>\n<div class="signature"><p>Ada <em>Lovelace</em><img src="https://t.example/x.gif" /></p></div>',
     );
     expect(html.text).toBe('Body\n\n--\n\nAda Lovelace');
     const text = composeEmailBody({ type: 'text', content: 'Line <1>\r\nLine 2\n' }, '<p>Ada</p>');

@@ -143,7 +143,7 @@ describe('Send Email', () => {
         body: {
           type: 'html',
           content:
-            '<p onclick="x()">Dear Bob,</p><p>See <a href="javascript:alert(1)">this</a>.<img src="https://tracker.example/p.gif"></p>',
+            '<p onclick="x()">Dear Bob,</p><p>See <a href="javascript:alert(1)">this</a>.<img src="https://tracker.example/p.gif" width="1" height="1"><img src="https://images.example/chart.png" alt="Chart"></p>',
         },
       },
       { activityTargets: users(colleague.id, ada.id), attachments: files(attachment) },
@@ -162,6 +162,10 @@ describe('Send Email', () => {
     });
     expect(email.attributes.body.content).not.toMatch(/onclick|javascript:|tracker|script/);
     expect(email.attributes.body.content).toContain('<b>Acme</b>');
+    // A picture stays (the Activity holds it back until the viewer allows it); a pixel does not.
+    expect(email.attributes.body.content).toContain(
+      '<img src="https://images.example/chart.png" alt="Chart" />',
+    );
     expect(email.relationships.attachments.data).toEqual([{ type: 'files', id: attachment }]);
     expect(t.mailWakes()).toBe(wakes + 1);
     const activities = await t.deps.db

@@ -51,6 +51,12 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
       url: '/settings/password-policy',
       permission: 'organization.settings',
     },
+    {
+      key: 'email_templates',
+      label: 'Email Templates',
+      url: '/settings/email-templates',
+      permission: 'email_templates.manage',
+    },
     { key: 'outbox', label: 'Outbox', url: '/admin/outbox', permission: 'mail.manage' },
   ],
   shortcuts: [

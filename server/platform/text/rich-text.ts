@@ -110,9 +110,13 @@ export function richTextToPlain(html: string | null): string {
  * An email body's HTML, cut down to an allow-list (OWASP XSS prevention: allow-list, not
  * block-list; SECURITY.md "links only http, https, mailto, tel"). Removed: scripts, styles
  * sheets, event-handler attributes, forms and their controls, frames, objects, `javascript:` and
- * every other scheme but http/https/mailto/tel in links, and every `<img>` whose source is not a
- * `data:` picture — a remote image is a read-tracker (a "web beacon"), so it never leaves here.
- * Links get `rel="noopener noreferrer"`. The result is what is stored, shown and sent.
+ * every other scheme but http/https/mailto/tel in links, `srcset`, CSS `url()`, and every `<img>`
+ * that is neither a `data:` picture nor an `http(s)` one, plus read-trackers ("web beacons":
+ * pictures 2 pixels or less wide or high, or hidden). A remote picture that stays is sent as
+ * written (the recipient's mail program decides whether to load it) and shown in the Activity
+ * only once the viewer allows it (web/features/activities/email-body-frame.tsx: its CSP and its
+ * `src` held back). Links get `rel="noopener noreferrer"`. The result is what is stored, shown
+ * and sent.
  */
 export function sanitizeEmailHtml(html: string): string {
   return sanitizeHtml(html, sanitizeOptions);
@@ -148,14 +152,35 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     },
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['data'] },
+  allowedSchemesByTag: { img: ['data', 'http', 'https'] },
   allowProtocolRelative: false,
-  exclusiveFilter: (frame) =>
-    frame.tag === 'img' && !/^data:image\/(png|jpeg|gif|webp);base64,/i.test(frame.attribs.src ?? ''),
+  // Decided on the attributes as written (transformTags runs before the attribute allow-list,
+  // which would drop a `display:none`), then an `<img>` left without `src` is dropped.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
       attribs: { ...attribs, rel: 'noopener noreferrer', target: '_blank' },
     }),
+    img: (tagName, attribs) => ({ tagName, attribs: isKeptPicture(attribs) ? attribs : {} }),
   },
 };
+
+/** A `data:` picture, or an `http(s)` one that is not a tracking pixel. */
+function isKeptPicture(attributes: Record<string, string | undefined>): boolean {
+  const src = attributes.src ?? '';
+  if (/^data:image\/(png|jpeg|gif|webp);base64,/i.test(src)) return true;
+  if (!/^https?:\/\/[^/\s]/i.test(src)) return false;
+  return !isTrackingPixel(attributes);
+}
+
+/** At most 2 × 2 pixels (by attribute or style), or hidden: a picture meant to be loaded, not seen. */
+function isTrackingPixel(attributes: Record<string, string | undefined>): boolean {
+  const tiny = (value: string | undefined) =>
+    value !== undefined && /^\s*[0-2](\.\d+)?\s*(px)?\s*$/i.test(value);
+  if (tiny(attributes.width) || tiny(attributes.height)) return true;
+  const style = (attributes.style ?? '').toLowerCase();
+  if (/(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(\.0+)?\s*(;|$))/.test(style))
+    return true;
+  return /(^|;)\s*(width|height|max-width|max-height)\s*:\s*[0-2](\.\d+)?\s*(px)?\s*(;|$)/.test(style);
+}

@@ -233,7 +233,7 @@ function EmailDetails({
           </Stack>
         </Field>
       ) : null}
-      <EmailBodyFrame body={a.body} title={`Body of ${a.subject}`} />
+      <EmailBodyFrame body={a.body} title={t('item.bodyOf', { subject: a.subject })} />
       <FailureAlert
         title={t('item.cancelFailed')}
         message={

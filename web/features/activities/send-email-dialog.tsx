@@ -4,25 +4,32 @@ import {
   FileButton,
   Group,
   Loader,
-  Modal,
   Progress,
   Select,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
-import { ApiError, fieldErrors, useCurrentUser } from '../../app/api';
-import { FailureAlert } from '../../ui/feedback';
+import { ApiError, useCurrentUser } from '../../app/api';
+import { FormDialog } from '../../ui/form-dialog';
 import { notifySuccess } from '../../ui/notify';
 import { useSettings } from '../settings/api';
 import { useUser } from '../users/api';
 import { useViewerTimeZone } from '../users/format';
 import { addressOf } from './addresses';
-import { type EmailResource, renderEmailTemplate, uploadFile, useEmailTemplates, useSendEmail } from './api';
+import {
+  type EmailInput,
+  type EmailResource,
+  renderEmailTemplate,
+  uploadFile,
+  useEmailTemplates,
+  useSendEmail,
+} from './api';
 import { PeoplePicker } from './people-picker';
 
 const RichTextEditor = lazy(() => import('./rich-text-editor'));
@@ -66,11 +73,38 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The form's fields, named as the API's attributes so its errors find them. */
+type Values = {
+  from: string | null;
+  toRecipients: string[];
+  ccRecipients: string[];
+  bccRecipients: string[];
+  subject: string;
+  /** the editor's HTML */
+  body: string;
+  /** `YYYY-MM-DDTHH:mm` in the viewer's time zone, for **Send later** */
+  sendAt: string;
+  /** not a value: where the attachments' errors show */
+  attachments: null;
+};
+
+/** The API's pointers that name a part of a field (`/toRecipients/2`, `/body/content`). */
+const POINTERS = {
+  '/data/attributes/toRecipients': 'toRecipients',
+  '/data/attributes/ccRecipients': 'ccRecipients',
+  '/data/attributes/bccRecipients': 'bccRecipients',
+  '/data/attributes/body': 'body',
+  '/data/relationships/attachments': 'attachments',
+} as const;
+
 /**
  * The **Send Email** dialog: **From** (the viewer's primary and verified addresses; read-only when
  * there is one), **To**, **Cc**, **Bcc**, **Subject**, **Template**, **Body**,
- * **Attachments** (uploaded at once, with progress; the server appends the signature), **Send** and **Send later**. At least one
- * recipient in any of the three fields. Mount it when it opens: the form starts from its props.
+ * **Attachments** (uploaded at once, with progress; the server appends the signature), **Send** and
+ * **Send later**. At least one recipient in any of the three fields. On `@mantine/form` +
+ * `FormDialog`: the client rules below, then the server's errors routed to their fields (an
+ * address's error to its list, the body's to Body). Mount it when it opens: the form starts from
+ * its props.
  */
 export function SendEmailDialog({ opened, onClose, target, address, replyTo }: SendEmailDialogProps) {
   const { t } = useTranslation('activities');
@@ -93,36 +127,66 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
   const clickedIsMine =
     address !== undefined && ownAddresses.some((own) => own.toLowerCase() === address.toLowerCase());
 
-  const [from, setFrom] = useState<string | null>(clickedIsMine ? (address ?? null) : null);
-  const [to, setTo] = useState<string[]>(() => {
-    if (!replyTo) return address && !clickedIsMine ? [address] : [];
-    // A reply to one's own email goes to its recipients again; else to its sender.
-    const sentByMe = addressOf(replyTo.attributes.from)?.toLowerCase() === me?.email.toLowerCase();
-    return sentByMe ? replyTo.attributes.toRecipients : [replyTo.attributes.from];
-  });
-  const [cc, setCc] = useState<string[]>([]);
-  const [bcc, setBcc] = useState<string[]>([]);
-  const [subject, setSubject] = useState(replyTo ? replySubject(replyTo.attributes.subject) : '');
-  const [body, setBody] = useState('<p></p>');
   const [bodyVersion, setBodyVersion] = useState(0);
   const [template, setTemplate] = useState<string | null>(null);
   const [templateLoading, setTemplateLoading] = useState(false);
+  const [templateFailure, setTemplateFailure] = useState<string | undefined>();
   const [unfilled, setUnfilled] = useState<string[]>([]);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [scheduling, setScheduling] = useState(false);
-  const [sendAt, setSendAt] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | undefined>();
   const sendAtRef = useRef<HTMLInputElement>(null);
-
-  // The viewer's addresses arrive after the first render: the first is From unless one was clicked.
-  useEffect(() => {
-    if (from === null && ownAddresses[0])
-      setFrom(clickedIsMine ? (address ?? ownAddresses[0]) : ownAddresses[0]);
-  }, [from, ownAddresses, clickedIsMine, address]);
-  // Uploads still running stop when the dialog goes.
+  // validate reads the uploads as they are at submit time.
   const attachmentsRef = useRef(attachments);
   attachmentsRef.current = attachments;
+  const schedulingRef = useRef(scheduling);
+  schedulingRef.current = scheduling;
+
+  const form = useForm<Values>({
+    initialValues: {
+      from: clickedIsMine ? (address ?? null) : null,
+      toRecipients: (() => {
+        if (!replyTo) return address && !clickedIsMine ? [address] : [];
+        // A reply to one's own email goes to its recipients again; else to its sender.
+        const sentByMe = addressOf(replyTo.attributes.from)?.toLowerCase() === me?.email.toLowerCase();
+        return sentByMe ? replyTo.attributes.toRecipients : [replyTo.attributes.from];
+      })(),
+      ccRecipients: [],
+      bccRecipients: [],
+      subject: replyTo ? replySubject(replyTo.attributes.subject) : '',
+      body: '<p></p>',
+      sendAt: '',
+      attachments: null,
+    },
+    validate: (values) => {
+      const problems: Record<string, string> = {};
+      if (!values.from) problems.from = t('email.fromRequired');
+      if (values.toRecipients.length + values.ccRecipients.length + values.bccRecipients.length === 0)
+        problems.toRecipients = t('email.recipientRequired');
+      for (const field of ['toRecipients', 'ccRecipients', 'bccRecipients'] as const) {
+        const bad = values[field].filter((item) => !addressOf(item));
+        if (bad.length > 0) problems[field] = t('email.notAnAddress', { list: bad.join(', ') });
+      }
+      if (!values.subject.trim()) problems.subject = t('email.subjectRequired');
+      if (schedulingRef.current) {
+        const at = fromZonedWallTime(values.sendAt, timeZone);
+        if (!at) problems.sendAt = t('email.sendAtRequired');
+        else if (Date.parse(at) <= Date.now()) problems.sendAt = t('email.sendAtPast');
+      }
+      const uploads = attachmentsRef.current;
+      if (uploads.some((item) => !item.id && !item.error)) problems.attachments = t('email.waitForUploads');
+      else if (uploads.some((item) => item.error)) problems.attachments = t('email.removeFailedUploads');
+      return problems;
+    },
+  });
+  const values = form.getValues();
+
+  // The viewer's addresses arrive after the first render: the first is From unless one was clicked.
+  const firstOwn = ownAddresses[0];
+  useEffect(() => {
+    if (form.getValues().from === null && firstOwn)
+      form.setFieldValue('from', clickedIsMine ? (address ?? firstOwn) : firstOwn);
+  }, [form, firstOwn, clickedIsMine, address]);
+  // Uploads still running stop when the dialog goes.
   useEffect(
     () => () => {
       for (const item of attachmentsRef.current) item.controller.abort();
@@ -130,9 +194,8 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     [],
   );
 
-  const clearError = (field: string) => setErrors(({ [field]: _dropped, ...rest }) => rest);
-
   const addFiles = (files: File[]) => {
+    form.clearFieldError('attachments');
     for (const file of files) {
       const key = `${file.name}-${file.size}-${Math.random()}`;
       const controller = new AbortController();
@@ -155,312 +218,239 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     }
   };
 
-  const removeAttachment = (key: string) =>
+  const removeAttachment = (key: string) => {
+    form.clearFieldError('attachments');
     setAttachments((current) => {
       current.find((entry) => entry.key === key)?.controller.abort();
       return current.filter((entry) => entry.key !== key);
     });
+  };
 
   const insertTemplate = (id: string | null) => {
     setTemplate(id);
+    setTemplateFailure(undefined);
     if (!id) return;
     setTemplateLoading(true);
-    renderEmailTemplate(id, to[0] ?? target.id)
+    renderEmailTemplate(id, form.getValues().toRecipients[0] ?? target.id)
       .then((rendered) => {
-        setSubject(rendered.subject);
-        setBody(
+        form.setFieldValue('subject', rendered.subject);
+        form.setFieldValue(
+          'body',
           rendered.body.type === 'html'
             ? rendered.body.content
             : `<p>${escapeHtml(rendered.body.content).replace(/\r?\n/g, '<br>')}</p>`,
         );
         setBodyVersion((version) => version + 1);
         setUnfilled(rendered.unfilled);
-        clearError('subject');
-        clearError('body');
       })
-      .catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)))
+      .catch((error: unknown) =>
+        setTemplateFailure(error instanceof ApiError ? error.message : String(error)),
+      )
       .finally(() => setTemplateLoading(false));
   };
 
-  const submit = (later: boolean) => {
-    const problems: Record<string, string> = {};
-    if (!from) problems.from = t('email.fromRequired');
-    if (to.length + cc.length + bcc.length === 0) problems.toRecipients = t('email.recipientRequired');
-    for (const [field, list] of [
-      ['toRecipients', to],
-      ['ccRecipients', cc],
-      ['bccRecipients', bcc],
-    ] as const) {
-      const bad = list.filter((item) => !addressOf(item));
-      if (bad.length > 0) problems[field] = t('email.notAnAddress', { list: bad.join(', ') });
-    }
-    if (!subject.trim()) problems.subject = t('email.subjectRequired');
-    let sendAtIso: string | undefined;
-    if (later) {
-      sendAtIso = fromZonedWallTime(sendAt, timeZone);
-      if (!sendAtIso) problems.sendAt = t('email.sendAtRequired');
-      else if (Date.parse(sendAtIso) <= Date.now()) problems.sendAt = t('email.sendAtPast');
-    }
-    if (attachments.some((item) => !item.id && !item.error)) {
-      problems.attachments = t('email.waitForUploads');
-    } else if (attachments.some((item) => item.error)) {
-      problems.attachments = t('email.removeFailedUploads');
-    }
-    setErrors(problems);
-    setFailure(undefined);
-    if (Object.keys(problems).length > 0 || !from) return;
-    send.mutate(
-      {
-        from,
-        toRecipients: to,
-        ccRecipients: cc,
-        bccRecipients: bcc,
-        subject: subject.trim(),
-        body: { type: 'html', content: body },
-        sendAt: sendAtIso,
-        targetUserIds: [target.id],
-        attachmentIds: attachments.flatMap((item) => (item.id ? [item.id] : [])),
-        inReplyToId: replyTo?.id,
-      },
-      {
-        onSuccess: (document) => {
-          notifySuccess(
-            document.data.attributes.status === 'scheduled' ? t('email.scheduled') : t('email.queued'),
-          );
-          onClose();
-        },
-        onError: (error) => {
-          const byField = fieldErrors(error);
-          const mapped: Record<string, string> = {};
-          for (const [field, message] of Object.entries(byField))
-            mapped[field.split('.')[0] ?? field] ??= message;
-          setErrors(mapped);
-          const shown = [
-            'from',
-            'toRecipients',
-            'ccRecipients',
-            'bccRecipients',
-            'subject',
-            'body',
-            'sendAt',
-            'attachments',
-          ];
-          if (!Object.keys(mapped).some((field) => shown.includes(field))) {
-            setFailure(error instanceof ApiError ? error.message : String(error));
-          }
-        },
-      },
-    );
-  };
+  const toInput = (submitted: Values): EmailInput => ({
+    from: submitted.from ?? '',
+    toRecipients: submitted.toRecipients,
+    ccRecipients: submitted.ccRecipients,
+    bccRecipients: submitted.bccRecipients,
+    subject: submitted.subject.trim(),
+    body: { type: 'html', content: submitted.body },
+    sendAt: scheduling ? fromZonedWallTime(submitted.sendAt, timeZone) : undefined,
+    targetUserIds: [target.id],
+    attachmentIds: attachments.flatMap((item) => (item.id ? [item.id] : [])),
+    inReplyToId: replyTo?.id,
+  });
 
   const uploading = attachments.some((item) => !item.id && !item.error);
+  const error = (field: keyof Values) => {
+    const message = form.errors[field];
+    return typeof message === 'string' ? message : undefined;
+  };
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={replyTo ? t('email.replyTitle') : t('email.title')}
-      centered
+      failureTitle={t('email.failed')}
+      form={form}
       size="xl"
-      closeButtonProps={{ 'aria-label': t('close') }}
+      pointers={POINTERS}
+      submitLabel={scheduling ? t('email.schedule') : t('email.send')}
+      submitDisabled={uploading}
+      onSubmit={(submitted) => send.mutateAsync(toInput(submitted))}
+      onSuccess={(document) =>
+        notifySuccess(
+          document.data.attributes.status === 'scheduled' ? t('email.scheduled') : t('email.queued'),
+        )
+      }
+      footerActions={
+        scheduling ? null : (
+          <Button
+            variant="default"
+            onClick={() => {
+              setScheduling(true);
+              requestAnimationFrame(() => sendAtRef.current?.focus());
+            }}
+          >
+            {t('email.sendLater')}
+          </Button>
+        )
+      }
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit(scheduling);
-        }}
-      >
-        <Stack gap="sm">
-          <FailureAlert title={t('email.failed')} message={failure} />
-          <Select
-            label={t('email.from')}
-            required
-            data={ownAddresses}
-            value={from}
-            onChange={(value) => {
-              setFrom(value);
-              clearError('from');
-            }}
-            readOnly={ownAddresses.length <= 1}
-            allowDeselect={false}
-            error={errors.from}
-          />
-          <PeoplePicker
-            label={t('email.to')}
-            value={to}
-            onChange={(value) => {
-              setTo(value);
-              clearError('toRecipients');
-            }}
-            error={errors.toRecipients}
-            autoFocus={to.length === 0}
-          />
-          <PeoplePicker label={t('email.cc')} value={cc} onChange={setCc} error={errors.ccRecipients} />
-          <PeoplePicker label={t('email.bcc')} value={bcc} onChange={setBcc} error={errors.bccRecipients} />
-          <TextInput
-            label={t('email.subject')}
-            required
-            maxLength={998}
-            value={subject}
-            onChange={(event) => {
-              // A subject is one header line: line breaks become spaces.
-              setSubject(event.currentTarget.value.replace(/[\r\n]+/g, ' '));
-              clearError('subject');
-            }}
-            error={errors.subject}
-          />
-          {replyTo ? null : (
-            <Select
-              label={t('email.template')}
-              placeholder={
-                templates.data?.length === 0 ? t('email.noTemplates') : t('email.templatePlaceholder')
-              }
-              data={(templates.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
-              value={template}
-              onChange={insertTemplate}
-              clearable
-              searchable
-              disabled={templates.isPending || templates.data?.length === 0}
-              rightSection={
-                templateLoading ? <Loader size="xs" aria-label={t('email.insertingTemplate')} /> : undefined
-              }
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-          {unfilled.length > 0 && (subject + body).includes('{{') ? (
-            <Text size="sm" c="red.9" role="status">
-              {t('email.unfilled', { names: unfilled.map((name) => `{{ ${name} }}`).join(', ') })}
-            </Text>
-          ) : null}
-          <Suspense fallback={<Loader size="sm" aria-label={t('email.loadingEditor')} />}>
-            <RichTextEditor
-              label={t('email.body')}
-              value={body}
-              version={bodyVersion}
-              onChange={(html) => {
-                setBody(html);
-                clearError('body');
-              }}
-              error={errors.body}
-            />
-          </Suspense>
-          {typeof signature === 'string' && signature.trim() ? (
-            <Text size="sm" c="gray.8">
-              {t('email.signatureNote')}
-            </Text>
-          ) : null}
-          <div>
-            <Group justify="space-between">
-              <Text size="sm" fw={500} id="send-email-attachments">
-                {t('email.attachments')}
-              </Text>
-              <FileButton onChange={addFiles} multiple>
-                {(props) => (
-                  <Button
-                    {...props}
-                    size="xs"
-                    variant="default"
-                    leftSection={<IconPaperclip size={16} aria-hidden="true" />}
-                  >
-                    {t('email.attachFiles')}
-                  </Button>
-                )}
-              </FileButton>
-            </Group>
-            {attachments.length > 0 ? (
-              <Stack
-                gap={6}
-                mt={6}
-                component="ul"
-                style={{ listStyle: 'none', padding: 0, margin: 0 }}
-                aria-labelledby="send-email-attachments"
+      <Select
+        label={t('email.from')}
+        required
+        data={ownAddresses}
+        {...form.getInputProps('from')}
+        readOnly={ownAddresses.length <= 1}
+        allowDeselect={false}
+      />
+      <PeoplePicker
+        label={t('email.to')}
+        value={values.toRecipients}
+        onChange={(value) => form.setFieldValue('toRecipients', value)}
+        error={error('toRecipients')}
+        autoFocus={values.toRecipients.length === 0}
+      />
+      <PeoplePicker
+        label={t('email.cc')}
+        value={values.ccRecipients}
+        onChange={(value) => form.setFieldValue('ccRecipients', value)}
+        error={error('ccRecipients')}
+      />
+      <PeoplePicker
+        label={t('email.bcc')}
+        value={values.bccRecipients}
+        onChange={(value) => form.setFieldValue('bccRecipients', value)}
+        error={error('bccRecipients')}
+      />
+      <TextInput
+        label={t('email.subject')}
+        required
+        maxLength={998}
+        {...form.getInputProps('subject')}
+        // A subject is one header line: line breaks become spaces.
+        onChange={(event) =>
+          form.setFieldValue('subject', event.currentTarget.value.replace(/[\r\n]+/g, ' '))
+        }
+      />
+      {replyTo ? null : (
+        <Select
+          label={t('email.template')}
+          placeholder={templates.data?.length === 0 ? t('email.noTemplates') : t('email.templatePlaceholder')}
+          data={(templates.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          value={template}
+          onChange={insertTemplate}
+          clearable
+          searchable
+          disabled={templates.isPending || templates.data?.length === 0}
+          error={templateFailure}
+          rightSection={
+            templateLoading ? <Loader size="xs" aria-label={t('email.insertingTemplate')} /> : undefined
+          }
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+      {unfilled.length > 0 && (values.subject + values.body).includes('{{') ? (
+        <Text size="sm" c="red.9" role="status">
+          {t('email.unfilled', { names: unfilled.map((name) => `{{ ${name} }}`).join(', ') })}
+        </Text>
+      ) : null}
+      <Suspense fallback={<Loader size="sm" aria-label={t('email.loadingEditor')} />}>
+        <RichTextEditor
+          label={t('email.body')}
+          value={values.body}
+          version={bodyVersion}
+          onChange={(html) => form.setFieldValue('body', html)}
+          error={error('body')}
+        />
+      </Suspense>
+      {typeof signature === 'string' && signature.trim() ? (
+        <Text size="sm" c="gray.8">
+          {t('email.signatureNote')}
+        </Text>
+      ) : null}
+      <div>
+        <Group justify="space-between">
+          <Text size="sm" fw={500} id="send-email-attachments">
+            {t('email.attachments')}
+          </Text>
+          <FileButton onChange={addFiles} multiple>
+            {(props) => (
+              <Button
+                {...props}
+                size="xs"
+                variant="default"
+                leftSection={<IconPaperclip size={16} aria-hidden="true" />}
               >
-                {attachments.map((item) => (
-                  <li key={item.key}>
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
-                        {item.file.name} ({formatSize(item.file.size)})
-                        {item.error ? (
-                          <Text component="span" c="red.8" size="sm">
-                            {' '}
-                            — {item.error}
-                          </Text>
-                        ) : item.id ? (
-                          <Text component="span" c="teal.9" size="sm">
-                            {' '}
-                            — {t('email.uploaded')}
-                          </Text>
-                        ) : null}
-                      </Text>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray.8"
-                        aria-label={t('email.remove', { name: item.file.name })}
-                        onClick={() => removeAttachment(item.key)}
-                      >
-                        <IconX size={16} aria-hidden="true" />
-                      </ActionIcon>
-                    </Group>
-                    {!item.id && !item.error ? (
-                      <Progress
-                        value={item.progress * 100}
-                        size="sm"
-                        aria-label={t('email.uploading', { name: item.file.name })}
-                      />
-                    ) : null}
-                  </li>
-                ))}
-              </Stack>
-            ) : null}
-            {errors.attachments ? (
-              <Text size="xs" c="red.8" mt={4} role="alert">
-                {errors.attachments}
-              </Text>
-            ) : null}
-          </div>
-          {scheduling ? (
-            <TextInput
-              ref={sendAtRef}
-              type="datetime-local"
-              label={t('email.sendAt')}
-              description={timeZone ? t('zone.named', { zone: timeZone }) : t('zone.yours')}
-              required
-              min={toZonedWallTime(new Date().toISOString(), timeZone)}
-              value={sendAt}
-              onChange={(event) => {
-                setSendAt(event.currentTarget.value);
-                clearError('sendAt');
-              }}
-              error={errors.sendAt}
-            />
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('email.cancel')}
-            </Button>
-            {scheduling ? (
-              <Button type="submit" loading={send.isPending} disabled={uploading}>
-                {t('email.schedule')}
+                {t('email.attachFiles')}
               </Button>
-            ) : (
-              <>
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    setScheduling(true);
-                    requestAnimationFrame(() => sendAtRef.current?.focus());
-                  }}
-                >
-                  {t('email.sendLater')}
-                </Button>
-                <Button type="submit" loading={send.isPending} disabled={uploading}>
-                  {t('email.send')}
-                </Button>
-              </>
             )}
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          </FileButton>
+        </Group>
+        {attachments.length > 0 ? (
+          <Stack
+            gap={6}
+            mt={6}
+            component="ul"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            aria-labelledby="send-email-attachments"
+          >
+            {attachments.map((item) => (
+              <li key={item.key}>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                    {item.file.name} ({formatSize(item.file.size)})
+                    {item.error ? (
+                      <Text component="span" c="red.8" size="sm">
+                        {' '}
+                        — {item.error}
+                      </Text>
+                    ) : item.id ? (
+                      <Text component="span" c="teal.9" size="sm">
+                        {' '}
+                        — {t('email.uploaded')}
+                      </Text>
+                    ) : null}
+                  </Text>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray.8"
+                    aria-label={t('email.remove', { name: item.file.name })}
+                    onClick={() => removeAttachment(item.key)}
+                  >
+                    <IconX size={16} aria-hidden="true" />
+                  </ActionIcon>
+                </Group>
+                {!item.id && !item.error ? (
+                  <Progress
+                    value={item.progress * 100}
+                    size="sm"
+                    aria-label={t('email.uploading', { name: item.file.name })}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </Stack>
+        ) : null}
+        {error('attachments') ? (
+          <Text size="xs" c="red.8" mt={4} role="alert">
+            {error('attachments')}
+          </Text>
+        ) : null}
+      </div>
+      {scheduling ? (
+        <TextInput
+          ref={sendAtRef}
+          type="datetime-local"
+          label={t('email.sendAt')}
+          description={timeZone ? t('zone.named', { zone: timeZone }) : t('zone.yours')}
+          required
+          min={toZonedWallTime(new Date().toISOString(), timeZone)}
+          {...form.getInputProps('sendAt')}
+        />
+      ) : null}
+    </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import { auth } from './auth';
 import { calendar } from './calendar';
 import { common } from './common';
 import { customFields } from './custom-fields';
+import { emailTemplates } from './email-templates';
 import { errors } from './errors';
 import { menus } from './menus';
 import { organizations } from './organizations';
@@ -23,6 +24,7 @@ export const en = {
   calendar,
   common,
   customFields,
+  emailTemplates,
   errors,
   menus,
   organizations,

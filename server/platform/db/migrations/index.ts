@@ -15,6 +15,7 @@ import * as calendarInvitations from './0013-calendar-invitations';
 import * as auditActionIndex from './0016-audit-action-index';
 import * as taskRanks from './0017-task-ranks';
 import * as mailLanguage from './0018-mail-language';
+import * as activityRecordLookups from './0019-activity-record-lookups';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0016-audit-action-index': auditActionIndex,
   '0017-task-ranks': taskRanks,
   '0018-mail-language': mailLanguage,
+  '0019-activity-record-lookups': activityRecordLookups,
 };

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EmailTemplateInput } from '../../../common/emails';
+import { apiFetch } from '../../app/api';
+
+/** An `emailtemplates` resource as the Email Templates page shows it. */
+export type EmailTemplateResource = {
+  id: string;
+  attributes: EmailTemplateInput & { createdAt: string; updatedAt: string };
+};
+
+/** The Send Email dialog's Template list shares this key: a change here refreshes it. */
+const templatesKey = ['email-templates'] as const;
+
+/** The organization's email templates with their subject and body (`GET /api/email-templates`). */
+export function useEmailTemplateList() {
+  return useQuery({
+    queryKey: [...templatesKey, 'full'],
+    queryFn: async ({ signal }) =>
+      (await apiFetch<{ data: EmailTemplateResource[] }>('/api/email-templates', { signal })).data,
+  });
+}
+
+/** `POST /api/email-templates` or, with an id, `PATCH /api/email-templates/{id}`. */
+export function useSaveEmailTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, attributes }: { id?: string | undefined; attributes: EmailTemplateInput }) =>
+      id
+        ? apiFetch(`/api/email-templates/${encodeURIComponent(id)}`, {
+            method: 'PATCH',
+            body: { data: { type: 'emailtemplates', id, attributes } },
+          })
+        : apiFetch('/api/email-templates', {
+            method: 'POST',
+            body: { data: { type: 'emailtemplates', attributes } },
+          }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: templatesKey }),
+  });
+}
+
+/** `DELETE /api/email-templates/{id}`. */
+export function useDeleteEmailTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<void>(`/api/email-templates/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: templatesKey }),
+  });
+}

@@ -1,0 +1,271 @@
+import { Alert, Button, Code, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type EmailTemplateInput, emailTemplateSchema, templateVariables } from '../../../common/emails';
+import { useCurrentUser } from '../../app/api';
+import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
+import { validateWith } from '../../ui/form';
+import { FormDialog } from '../../ui/form-dialog';
+import { notifySuccess } from '../../ui/notify';
+import { Page } from '../../ui/page';
+import { PageLoader } from '../../ui/page-loader';
+import { formatDateTime, useViewerLocale, useViewerTimeZone } from '../users/format';
+import {
+  type EmailTemplateResource,
+  useDeleteEmailTemplate,
+  useEmailTemplateList,
+  useSaveEmailTemplate,
+} from './api';
+
+// The editor (Tiptap) loads with the dialog, never with the list.
+const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
+
+/** A variable's description in the catalog (`variables.recipient.firstName` …). */
+type VariableKey = {
+  [G in keyof typeof templateVariables]: `variables.${G}.${(typeof templateVariables)[G][number]}`;
+}[keyof typeof templateVariables];
+
+/** Every variable as written in a template, `recipient.firstName` … */
+const variableNames = Object.entries(templateVariables).flatMap(([group, names]) =>
+  names.map((name) => `${group}.${name}` as const),
+);
+
+/**
+ * **Email Templates** (`/settings/email-templates`, `email_templates.manage`): the organization's
+ * templates that Send Email's **Template** inserts — list, **Add Template**, **Edit**, **Delete**.
+ */
+export function EmailTemplatesPage() {
+  const { t } = useTranslation('emailTemplates');
+  const { data: me } = useCurrentUser();
+  const canManage = me?.permissions.includes('email_templates.manage') ?? false;
+  const templates = useEmailTemplateList();
+  const locale = useViewerLocale();
+  const timeZone = useViewerTimeZone();
+  const [editing, setEditing] = useState<EmailTemplateResource | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<EmailTemplateResource | null>(null);
+  const remove = useDeleteEmailTemplate();
+
+  if (!canManage) {
+    return (
+      <Page title={t('page.title')}>
+        <Alert color="gray" role="alert">
+          {t('page.forbidden')}
+        </Alert>
+      </Page>
+    );
+  }
+  return (
+    <Page
+      title={t('page.title')}
+      actions={
+        <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
+          {t('page.add')}
+        </Button>
+      }
+    >
+      <Text c="gray.8">{t('page.intro')}</Text>
+      {templates.isPending ? (
+        <PageLoader label={t('page.loading')} />
+      ) : templates.isError ? (
+        <Alert color="red" role="alert">
+          {templates.error.message}
+        </Alert>
+      ) : templates.data.length === 0 ? (
+        <Text>{t('page.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('page.name')}</Table.Th>
+                <Table.Th>{t('page.subject')}</Table.Th>
+                <Table.Th>{t('page.updated')}</Table.Th>
+                <Table.Th>{t('page.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {templates.data.map((template) => (
+                <Table.Tr key={template.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.name}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.subject}</Table.Td>
+                  <Table.Td>{formatDateTime(template.attributes.updatedAt, locale, timeZone)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconPencil size={14} aria-hidden="true" />}
+                        onClick={() => setEditing(template)}
+                        aria-label={t('page.editNamed', { name: template.attributes.name })}
+                      >
+                        {t('page.edit')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconTrash size={14} aria-hidden="true" />}
+                        onClick={() => {
+                          remove.reset();
+                          setDeleting(template);
+                        }}
+                        aria-label={t('page.deleteNamed', { name: template.attributes.name })}
+                      >
+                        {t('page.delete')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {editing ? (
+        <TemplateDialog template={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
+      <Modal
+        closeButtonProps={{ 'aria-label': t('dialog.close') }}
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('remove.title')}
+        centered
+      >
+        <Stack>
+          <Text style={{ overflowWrap: 'anywhere' }}>
+            {t('remove.text', { name: deleting?.attributes.name ?? '' })}
+          </Text>
+          <FailureAlert title={t('remove.failed')} message={remove.error?.message} />
+          <DangerConfirmActions
+            label={t('remove.confirm')}
+            loading={remove.isPending}
+            onCancel={() => setDeleting(null)}
+            onConfirm={() =>
+              deleting &&
+              remove.mutate(deleting.id, {
+                onSuccess: () => {
+                  notifySuccess(null, t('remove.deleted', { name: deleting.attributes.name }));
+                  setDeleting(null);
+                },
+              })
+            }
+          />
+        </Stack>
+      </Modal>
+    </Page>
+  );
+}
+
+type Draft = { name: string; subject: string; body: string };
+
+/** A template's body as editor HTML: a plain-text one (from the API) becomes paragraphs. */
+function bodyAsHtml(body: EmailTemplateInput['body']): string {
+  if (body.type === 'html') return body.content;
+  const escaped = body.content.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escaped
+    .split(/\r?\n\r?\n/)
+    .map((paragraph) => `<p>${paragraph.replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+function toInput(draft: Draft): EmailTemplateInput {
+  return {
+    name: draft.name.trim(),
+    subject: draft.subject.trim(),
+    body: { type: 'html', content: draft.body },
+  };
+}
+
+/** **Add Template** / **Edit “…”**: Name, Subject, Body (rich text) and the variables' help. */
+function TemplateDialog({
+  template,
+  onClose,
+}: {
+  template: EmailTemplateResource | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('emailTemplates');
+  const save = useSaveEmailTemplate();
+  const check = validateWith(emailTemplateSchema, toInput);
+  const form = useForm<Draft, EmailTemplateInput>({
+    initialValues: template
+      ? {
+          name: template.attributes.name,
+          subject: template.attributes.subject,
+          body: bodyAsHtml(template.attributes.body),
+        }
+      : { name: '', subject: '', body: '<p></p>' },
+    transformValues: toInput,
+    // One message per field: `body.content` shows under Body.
+    validate: (draft) => {
+      const byField: Record<string, ReactNode> = {};
+      for (const [key, message] of Object.entries(check(draft)))
+        byField[key.split('.')[0] ?? key] ??= message;
+      return byField;
+    },
+  });
+  const bodyError = form.errors.body;
+  return (
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={template ? t('dialog.editTitle', { name: template.attributes.name }) : t('dialog.addTitle')}
+      failureTitle={t('dialog.notSaved')}
+      form={form}
+      size="xl"
+      pointers={{ '/data/attributes/body': 'body' }}
+      onSubmit={(attributes) => save.mutateAsync({ id: template?.id, attributes })}
+      onSuccess={(_saved, attributes) => notifySuccess(null, t('dialog.saved', { name: attributes.name }))}
+    >
+      <TextInput
+        label={t('dialog.name')}
+        required
+        maxLength={255}
+        {...form.getInputProps('name')}
+        data-autofocus
+      />
+      <TextInput label={t('dialog.subject')} required maxLength={998} {...form.getInputProps('subject')} />
+      <Suspense fallback={<Loader size="sm" aria-label={t('dialog.loadingEditor')} />}>
+        <RichTextEditor
+          label={t('dialog.body')}
+          value={form.values.body}
+          version={0}
+          onChange={(html) => form.setFieldValue('body', html)}
+          error={typeof bodyError === 'string' ? bodyError : undefined}
+        />
+      </Suspense>
+      <VariablesHelp />
+    </FormDialog>
+  );
+}
+
+/** The variables a template may use, each with what it is replaced by. */
+function VariablesHelp() {
+  const { t } = useTranslation('emailTemplates');
+  return (
+    <section aria-labelledby="email-template-variables">
+      <Text id="email-template-variables" size="sm" fw={500}>
+        {t('variables.title')}
+      </Text>
+      <Text size="sm" c="gray.8">
+        {t('variables.intro')}
+      </Text>
+      <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+        <Table.Tbody>
+          {variableNames.map((name) => (
+            <Table.Tr key={name}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Code>{`{{ ${name} }}`}</Code>
+              </Table.Td>
+              <Table.Td>{t(`variables.${name}` as VariableKey)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" c="gray.8">
+        {t('variables.unfilledNote')}
+      </Text>
+    </section>
+  );
+}
