@@ -1,6 +1,7 @@
 import { access } from './access';
 import { activities } from './activities';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { common } from './common';
 import { customFields } from './custom-fields';
 import { errors } from './errors';
@@ -18,6 +19,7 @@ export const en = {
   access,
   activities,
   auth,
+  calendar,
   common,
   customFields,
   errors,
