@@ -18,8 +18,7 @@ export type MenuItemDefinition = {
 };
 
 /**
- * The menus as shipped. Entries of features not built yet (Send Email `send_email`, Log Call
- * `log_call`, Assign Event `assign_event`, Assign Task `assign_task`, My Calendar `my_calendar`,
+ * The menus as shipped. Entries of features not built yet (Assign Task `assign_task`,
  * My Tasks `my_tasks`) are left out until they are: each is one line here (and, for an action, one
  * in `menuActions` of common/menus.ts).
  */
@@ -52,6 +51,7 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
       permission: 'organization.settings',
     },
     { key: 'outbox', label: 'Outbox', url: '/admin/outbox', permission: 'mail.manage' },
+    { key: 'my_calendar', label: 'My Calendar', url: '/my-calendar' },
   ],
   shortcuts: [
     { key: 'my_user', label: 'My User', url: '/my-user' },
@@ -61,6 +61,12 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   more_actions: [
     { key: 'send_email', label: 'Send Email', action: 'send_email', permission: 'emails.send' },
     { key: 'log_call', label: 'Log Call', action: 'log_call', permission: 'calls.log' },
+    {
+      key: 'assign_event',
+      label: 'Assign Event',
+      action: 'assign_event',
+      permission: 'calendar_events.assign',
+    },
     {
       key: 'change_password',
       label: 'Change Password',

@@ -84,8 +84,8 @@ describe('menus API', () => {
     expect(menus.map((m) => m.id)).toEqual(['application_menu', 'usermenu', 'shortcuts', 'more_actions']);
     const byId = new Map(menus.map((m) => [m.id, m.attributes.items.map((item) => item.key)]));
     expect(byId.get('application_menu')).toEqual(['users']);
-    expect(byId.get('usermenu')).toEqual(['my_user', 'my_configuration', 'my_menus']);
-    expect(byId.get('more_actions')).toEqual(['send_email', 'log_call', 'edit_menus']);
+    expect(byId.get('usermenu')).toEqual(['my_user', 'my_configuration', 'my_menus', 'my_calendar']);
+    expect(byId.get('more_actions')).toEqual(['send_email', 'log_call', 'assign_event', 'edit_menus']);
 
     const { browser: admin } = await signedInUser(t, { roles: ['Administrator'] });
     const adminMenu = await keys(admin, 'application_menu');
@@ -93,6 +93,7 @@ describe('menus API', () => {
     expect(await keys(admin, 'more_actions')).toEqual([
       'send_email',
       'log_call',
+      'assign_event',
       'change_password',
       'reset_password',
       'edit_menus',
@@ -113,7 +114,12 @@ describe('menus API', () => {
       id: 'my_menus',
       attributes: { position: 0, changed: true },
     });
-    expect(await keys(browser, 'usermenu')).toEqual(['my_menus', 'my_user', 'my_configuration']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_menus',
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+    ]);
 
     expect(
       (await patch(browser, 'usermenu', 'my_configuration', { hidden: true, label: 'Settings' })).statusCode,
@@ -127,10 +133,15 @@ describe('menus API', () => {
     expect(await keys(browser, 'usermenu', 'my_menus')).toEqual(['my_user']);
     expect((await menu(browser, 'usermenu')).find((item) => item.key === 'my_user')?.level).toBe(2);
     expect((await patch(browser, 'usermenu', 'my_user', { parent: null, position: 2 })).statusCode).toBe(200);
-    expect(await keys(browser, 'usermenu')).toEqual(['my_menus', 'my_configuration', 'my_user']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_menus',
+      'my_configuration',
+      'my_user',
+      'my_calendar',
+    ]);
 
     // Another user of the same organization sees the definition.
-    expect(await keys(other, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_menus']);
+    expect(await keys(other, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_menus', 'my_calendar']);
 
     const reset = await browser.request({
       method: 'DELETE',
@@ -145,7 +156,12 @@ describe('menus API', () => {
 
     const all = await browser.request({ method: 'DELETE', url: '/api/menus/usermenu/updates' });
     expect(all.statusCode).toBe(200);
-    expect(await keys(browser, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_menus']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_menus',
+      'my_calendar',
+    ]);
   });
 
   it('adds, renames and deletes custom links and dividers; a default item is hidden, never deleted', async () => {
@@ -255,7 +271,7 @@ describe('menus API', () => {
     await expectError(await patch(browser, 'usermenu', 'my_user', { hidden: 'yes' }), 400, {
       pointer: '/data/attributes/hidden',
     });
-    await expectError(await patch(browser, 'usermenu', 'my_user', { position: 3 }), 422, {
+    await expectError(await patch(browser, 'usermenu', 'my_user', { position: 4 }), 422, {
       pointer: '/data/attributes/position',
     });
     await expectError(await patch(browser, 'usermenu', 'my_user', { parent: 'my_user' }), 422, {
@@ -312,7 +328,13 @@ describe('menus API', () => {
     ).toBe(200);
 
     const seen = await menu(member, 'usermenu');
-    expect(seen.map((item) => item.key)).toEqual(['my_user', 'my_configuration', 'my_menus', linkKey]);
+    expect(seen.map((item) => item.key)).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_menus',
+      'my_calendar',
+      linkKey,
+    ]);
     expect(seen.find((item) => item.key === 'my_configuration')?.hidden).toBe(true);
     expect(seen.find((item) => item.key === linkKey)).toMatchObject({
       custom: true,
@@ -322,7 +344,13 @@ describe('menus API', () => {
     // The member shows it again and moves the organization's link first; deleting it is refused.
     expect((await patch(member, 'usermenu', 'my_configuration', { hidden: false })).statusCode).toBe(200);
     expect((await patch(member, 'usermenu', linkKey, { position: 0 })).statusCode).toBe(200);
-    expect(await keys(member, 'usermenu')).toEqual([linkKey, 'my_user', 'my_configuration', 'my_menus']);
+    expect(await keys(member, 'usermenu')).toEqual([
+      linkKey,
+      'my_user',
+      'my_configuration',
+      'my_menus',
+      'my_calendar',
+    ]);
     const refused = await member.request({ method: 'DELETE', url: `/api/menus/usermenu/items/${linkKey}` });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors[0].detail).toContain('hide it instead');
@@ -360,7 +388,12 @@ describe('menus API', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect(await keys(member, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_menus']);
+    expect(await keys(member, 'usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_menus',
+      'my_calendar',
+    ]);
   });
 
   it('a member without manage_menus reads their menus but cannot change them', async () => {
@@ -372,7 +405,7 @@ describe('menus API', () => {
       .where('name', '=', 'User')
       .execute();
     const { browser } = await signedInUser(t, { organization, roles: ['User'] });
-    expect(await keys(browser, 'usermenu')).toEqual(['my_user', 'my_configuration']);
+    expect(await keys(browser, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_calendar']);
     expect((await patch(browser, 'usermenu', 'my_user', { hidden: true })).statusCode).toBe(403);
     expect((await create(browser, 'usermenu', { label: 'x', url: '/x' })).statusCode).toBe(403);
     expect((await browser.request({ method: 'DELETE', url: '/api/menus/usermenu/updates' })).statusCode).toBe(

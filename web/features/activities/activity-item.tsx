@@ -19,6 +19,7 @@ import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
+import { EventActivityItem } from '../calendar/event-activity-item';
 import { formatDateTime } from '../users/format';
 import { SEND_EMAIL } from './activity-actions';
 import {
@@ -36,6 +37,8 @@ import { EmailBodyFrame } from './email-body-frame';
 
 type ItemProps = {
   item: ActivityResource;
+  /** The user whose timeline it is (the owner of the calendar events on it). */
+  owner: { id: string; name: string };
   included: IncludedResource[];
   locale: string;
   timeZone: string | undefined;
@@ -43,19 +46,19 @@ type ItemProps = {
   permissions: readonly string[];
 };
 
-function authorIdOf(item: ActivityResource): string | undefined {
+function authorIdOf(item: CallResource | EmailResource): string | undefined {
   const relationships = item.relationships;
   return (relationships?.author?.data ?? relationships?.owner?.data)?.id ?? undefined;
 }
 
-function authorName(item: ActivityResource, included: IncludedResource[]): string | undefined {
+function authorName(item: CallResource | EmailResource, included: IncludedResource[]): string | undefined {
   const id = authorIdOf(item);
   const person = included.find((resource) => resource.type === 'users' && resource.id === id);
   const name = person?.attributes.fullName;
   return typeof name === 'string' ? name : undefined;
 }
 
-function occurredAt(item: ActivityResource): string | undefined {
+function occurredAt(item: CallResource | EmailResource): string | undefined {
   if (item.type === 'calls') return item.attributes.callDateTime;
   return item.attributes.sentAt ?? item.attributes.sendAt ?? item.attributes.createdAt;
 }
@@ -65,7 +68,23 @@ function occurredAt(item: ActivityResource): string | undefined {
  * zone); the header expands the details — an email's body, recipients, attachments, delivery
  * status with Cancel and Reply; a call's fields with Edit and Delete.
  */
-export function ActivityItem({ item, included, locale, timeZone, viewerId, permissions }: ItemProps) {
+export function ActivityItem(props: ItemProps) {
+  const { item } = props;
+  if (item.type === 'calendarevents')
+    return (
+      <EventActivityItem event={item} locale={props.locale} timeZone={props.timeZone} owner={props.owner} />
+    );
+  return <MessageActivityItem {...props} item={item} />;
+}
+
+function MessageActivityItem({
+  item,
+  included,
+  locale,
+  timeZone,
+  viewerId,
+  permissions,
+}: ItemProps & { item: CallResource | EmailResource }) {
   const { t } = useTranslation('activities');
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();

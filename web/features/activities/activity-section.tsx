@@ -16,9 +16,10 @@ import { type ActivityFilter, type ActivityKind, useActivities } from './api';
 export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.page_size';
 const PAGE_SIZES = [10, 25, 50, 100];
 
-const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' }[] = [
+const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' | 'section.events' }[] = [
   { kind: 'emails', label: 'section.emails' },
   { kind: 'calls', label: 'section.calls' },
+  { kind: 'calendarevents', label: 'section.events' },
 ];
 
 function nextDay(isoDate: string): string {
@@ -41,7 +42,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
   const settings = useSettings('user');
   const configured = settings.data?.find((setting) => setting.key === ACTIVITY_PAGE_SIZE_SETTING)?.value;
   const pageSize = typeof configured === 'number' && PAGE_SIZES.includes(configured) ? configured : 10;
-  const [kinds, setKinds] = useState<ActivityKind[]>(['emails', 'calls']);
+  const [kinds, setKinds] = useState<ActivityKind[]>(['emails', 'calls', 'calendarevents']);
   const [fromDate, setFromDate] = useState<string | null>(null);
   const [toDate, setToDate] = useState<string | null>(null);
   const filter: ActivityFilter = {
@@ -121,6 +122,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
               included={included}
               locale={locale}
               timeZone={timeZone}
+              owner={user}
               viewerId={me?.id}
               permissions={me?.permissions ?? []}
             />

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, cursorOf, getCsrfToken, setCsrfToken } from '../../app/api';
+import type { CalendarEventResource } from '../calendar/api';
 
 /**
  * The activities API as the issue defines it (issue 13 item 7): `POST /api/emails`, `/api/calls`,
@@ -60,12 +61,12 @@ export type EmailResource = {
   };
 };
 
-export type ActivityResource = CallResource | EmailResource;
+export type ActivityResource = CallResource | EmailResource | CalendarEventResource;
 
 /** A resource from a document's `included` (authors, files). */
 export type IncludedResource = { type: string; id: string; attributes: Record<string, unknown> };
 
-export type ActivityKind = 'emails' | 'calls';
+export type ActivityKind = 'emails' | 'calls' | 'calendarevents';
 
 export type ActivityFilter = {
   types: ActivityKind[];

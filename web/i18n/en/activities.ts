@@ -103,6 +103,7 @@ export const activities = {
     type: 'Type',
     emails: 'Emails',
     calls: 'Calls',
+    events: 'Events',
     from: 'From',
     to: 'To',
     clearFrom: 'Clear the From date',
