@@ -1,4 +1,5 @@
 import {
+  IconCalendar,
   IconForms,
   IconLayoutList,
   IconLock,
@@ -48,4 +49,5 @@ export const userMenuItems: UserMenuItem[] = [
 export const userMenuIcons: Record<string, TablerIcon> = {
   ...Object.fromEntries(userMenuItems.map((item) => [item.key, item.icon])),
   my_menus: IconLayoutList,
+  my_calendar: IconCalendar,
 };

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OccurrenceScope, Reminder } from '../../../common/calendar';
 import { ApiError, apiFetch } from '../../app/api';
 
@@ -176,7 +176,7 @@ export function useOccurrences(ownerId: string, range: { from: string; to: strin
   return useQuery({
     queryKey: ['calendar-occurrences', ownerId, range?.from, range?.to],
     enabled: range !== null,
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
       const query = new URLSearchParams({
         'filter[owner]': ownerId,
@@ -204,7 +204,7 @@ export function useDueTasks(ownerId: string, range: { from: string; to: string }
   return useQuery({
     queryKey: ['tasks', 'calendar', ownerId, range?.from, range?.to],
     enabled: range !== null,
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
     retry: false,
     queryFn: async ({ signal }) => {
       const query = new URLSearchParams({

@@ -1,0 +1,221 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createMember, expectNoAxeViolations, signIn } from './fixtures';
+
+/**
+ * The user guide's "Assign an Event" (issue 14) and the calendar, in Chromium against the real
+ * server: More Actions → Assign Event on a colleague's page, a weekly event with a guest and a
+ * reminder, Save; it shows in Activity and in the Calendar tab's week view; an occurrence is
+ * opened and moved (by the dialog, with the keyboard, and by dragging), each time for this
+ * occurrence only; axe with the dialog, its pickers and the calendar open, at 1280 and 390 px.
+ */
+
+test.describe.configure({ timeout: 300_000 });
+
+const JSONAPI = 'application/vnd.api+json';
+
+type Occurrence = {
+  id: string;
+  attributes: { title: string; start: string; end: string; isChanged: boolean };
+};
+
+async function occurrencesOf(page: Page, ownerId: string, title: string): Promise<Occurrence[]> {
+  const from = new Date(Date.now() - 14 * 86_400_000).toISOString();
+  const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
+  const query = new URLSearchParams({
+    'filter[owner]': ownerId,
+    'filter[start][gte]': from,
+    'filter[start][lt]': to,
+  });
+  const response = await page.request.get(`/api/calendar-occurrences?${query}`, {
+    headers: { accept: JSONAPI },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()).data as Occurrence[]).filter((item) => item.attributes.title === title);
+}
+
+test('Assign an Event: a weekly event with a guest and a reminder, in Activity and the week view, moved', async ({
+  page,
+  browser,
+}) => {
+  const target = await createMember(browser, { prefix: 'invitee' });
+  const organizer = await createMember(browser, { prefix: 'organizer', role: 'Manager' });
+  await signIn(page, organizer);
+  await page.goto(`/users/${target.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Activity' })).toBeVisible();
+
+  // More Actions → Assign Event opens "Assign Event To".
+  await page.getByRole('button', { name: 'More Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Assign Event' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Assign Event To' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText(`Into the calendar of ${target.firstName} ${target.lastName}`)).toBeVisible();
+
+  // Save without a title: the field says so and nothing is stored.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('The title is required.')).toBeVisible();
+
+  const title = `Weekly sync ${Date.now().toString(36)}`;
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await expect(dialog.getByRole('textbox', { name: 'Description' })).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('textbox', { name: 'Description' }).fill('Agenda: the week ahead');
+  await dialog.getByLabel('Start time').fill('10:00');
+  await dialog.getByLabel('End time').fill('09:00');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('The end must be after the start.')).toBeVisible();
+  await dialog.getByLabel('End time').fill('11:00');
+  await dialog.getByRole('radio', { name: 'Green' }).click();
+  await expect(dialog.getByRole('radio', { name: 'Green' })).toHaveAttribute('aria-checked', 'true');
+
+  // Repeat: Weekly (the picker open under axe), on the start's weekday, with a summary.
+  await dialog.getByRole('combobox', { name: 'Repeat' }).click();
+  await expect(page.getByRole('option', { name: 'Weekly' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('option', { name: 'Weekly' }).click();
+  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(new Date());
+  await expect(dialog.getByTestId('repeat-summary')).toHaveText(`Every week on ${weekday}`);
+  await dialog.getByRole('combobox', { name: 'Ends' }).click();
+  await page.getByRole('option', { name: 'After a number of occurrences' }).click();
+  await dialog.getByRole('textbox', { name: 'Occurrences' }).fill('8');
+  await expect(dialog.getByTestId('repeat-summary')).toHaveText(`Every week on ${weekday}, 8 times`);
+
+  // A reminder: 15 minutes before, changed to 1 hour.
+  await dialog.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Reminder 1: how many' })).toHaveValue('15');
+  await dialog.getByRole('textbox', { name: 'Reminder 1: how many' }).fill('1');
+  await dialog.getByRole('combobox', { name: 'Reminder 1: unit' }).click();
+  await page.getByRole('option', { name: 'hours' }).click();
+
+  // A guest by address.
+  const guests = dialog.getByRole('combobox', { name: 'Guests' });
+  await guests.fill('guest.person@example.org');
+  await guests.press('Enter');
+  await expect(dialog.getByText('guest.person@example.org')).toBeVisible();
+
+  // The date picker open under axe.
+  await dialog.getByRole('textbox', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Next month' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Clicking elsewhere in the dialog closes the picker (Escape would close the dialog too).
+  await dialog.getByRole('textbox', { name: 'Title' }).click();
+  await expect(page.getByRole('button', { name: 'Next month' })).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+
+  // Stored as a weekly RRULE with the zone, the reminder and the guest.
+  const [first] = await occurrencesOf(page, target.id, title);
+  expect(first).toBeDefined();
+  const eventId = (first as Occurrence).id.split(':')[0] as string;
+  const stored = (
+    await (await page.request.get(`/api/calendarevents/${eventId}`, { headers: { accept: JSONAPI } })).json()
+  ).data.attributes;
+  expect(stored).toMatchObject({
+    title,
+    allDay: false,
+    timeZone: 'UTC',
+    backgroundColor: '#2e7d32',
+    reminders: [{ method: 'email', minutesBefore: 60 }],
+    attendees: [expect.objectContaining({ email: 'guest.person@example.org' })],
+  });
+  expect(stored.recurrence).toMatch(/^FREQ=WEEKLY;BYDAY=(MO|TU|WE|TH|FR|SA|SU);COUNT=8$/);
+  expect(stored.start).toMatch(/T10:00:00(Z|\+00:00)$/);
+
+  // It shows in Activity.
+  const activity = page.getByRole('region', { name: 'Activity' });
+  await expect(activity.getByText(title)).toBeVisible({ timeout: 20_000 });
+  await activity.getByRole('button', { name: new RegExp(title) }).click();
+  await expect(activity.getByText(`Every week on ${weekday}, 8 times`)).toBeVisible();
+
+  // The Calendar tab, week view: the occurrence in its colour.
+  await page.getByRole('tab', { name: 'Calendar' }).click();
+  await expect(page.getByRole('button', { name: 'Week' })).toBeVisible({ timeout: 30_000 });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Week' }).click();
+  const inWeek = page.locator('.fc-event', { hasText: title });
+  await expect(inWeek).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  // Open the occurrence and move it by the dialog, with the keyboard: this occurrence only.
+  await inWeek.click();
+  const edit = page.getByRole('dialog', { name: 'Edit Event' });
+  await expect(edit).toBeVisible();
+  await expect(edit.getByRole('radio', { name: 'This event', exact: true })).toBeChecked();
+  await edit.getByLabel('Start time').focus();
+  await edit.getByLabel('Start time').fill('14:00');
+  await edit.getByLabel('End time').fill('15:00');
+  await expectNoAxeViolations(page);
+  await edit.getByLabel('End time').press('Enter');
+  await expect(edit).toBeHidden({ timeout: 20_000 });
+  await expect
+    .poll(
+      async () =>
+        (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
+          .start,
+    )
+    .toMatch(/T14:00:00(Z|\+00:00)$/);
+  const others = (await occurrencesOf(page, target.id, title)).filter((item) => !item.attributes.isChanged);
+  expect(others.length).toBeGreaterThan(0);
+  for (const other of others) expect(other.attributes.start).toMatch(/T10:00:00(Z|\+00:00)$/);
+
+  // Drag it two hours later: the question, This event, Apply.
+  const moved = page.locator('.fc-event', { hasText: title });
+  await expect(moved).toHaveCount(1);
+  const box = await moved.boundingBox();
+  if (!box) throw new Error('the event is not on screen');
+  const slot = await page.locator('.fc-timegrid-slot-lane').first().boundingBox();
+  const hour = (slot?.height ?? 20) * 2;
+  await page.mouse.move(box.x + box.width / 2, box.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 5 + hour, { steps: 10 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 2 * hour, { steps: 10 });
+  await page.mouse.up();
+  const question = page.getByRole('dialog', { name: 'This event repeats' });
+  await expect(question).toBeVisible();
+  await expectNoAxeViolations(page);
+  await question.getByRole('button', { name: 'Apply' }).click();
+  await expect(question).toBeHidden({ timeout: 20_000 });
+  await expect
+    .poll(
+      async () =>
+        (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
+          .start,
+    )
+    .toMatch(/T16:00:00(Z|\+00:00)$/);
+
+  // The agenda list, and 390 px.
+  await page.getByRole('button', { name: 'Agenda' }).click();
+  await expect(page.getByText(title).first()).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Month' }).click();
+  await expect(page.locator('.fc-event', { hasText: title }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await page.getByRole('button', { name: 'More Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Assign Event' }).click();
+  await expect(page.getByRole('dialog', { name: 'Assign Event To' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('My Calendar in the user menu: my own calendar, the settings’ first day and default view', async ({
+  page,
+  browser,
+}) => {
+  const member = await createMember(browser, { prefix: 'calendar' });
+  await signIn(page, member);
+  await page.goto('/my-user');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: `${member.firstName} ${member.lastName}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'My Calendar' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My Calendar' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Month' })).toBeVisible({ timeout: 30_000 });
+  // Monday first (the default setting).
+  await expect(page.locator('.fc-col-header-cell, [role="columnheader"]').first()).toContainText(/Mon/);
+  await expectNoAxeViolations(page);
+});
