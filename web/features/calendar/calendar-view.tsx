@@ -108,8 +108,7 @@ export default function CalendarView({
           // FullCalendar's all-day end is exclusive; the API's is the last day.
           end: a.allDay ? addDays(a.end, 1) : a.end,
           allDay: a.allDay,
-          backgroundColor: color,
-          borderColor: color,
+          color,
           extendedProps: { occurrence } satisfies OccurrenceRef,
         };
       }),
