@@ -93,7 +93,12 @@ test('Configure Menus: hide, move by keyboard and by dragging, add a link, reset
     .getByRole('banner')
     .getByRole('button', { name: `${member.firstName} ${member.lastName}` });
   await userMenu.click();
-  await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['My User', 'My Menus', 'Logout']);
+  await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText([
+    'My User',
+    'My Menus',
+    'My Calendar',
+    'Logout',
+  ]);
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
 
