@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createMember, expectNoAxeViolations, signIn } from './fixtures';
+import { apiSend, createMember, expectNoAxeViolations, signIn } from './fixtures';
 
 /**
  * The user guide's "Assign an Event" (issue 14) and the calendar, in Chromium against the real
@@ -40,6 +40,16 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   const target = await createMember(browser, { prefix: 'invitee' });
   const organizer = await createMember(browser, { prefix: 'organizer', role: 'Manager' });
   await signIn(page, organizer);
+  // The organizer reads times in Berlin (the browser runs in UTC): the dialog, the stored event
+  // and the calendar follow the setting, not the browser.
+  const zone = await apiSend(page.request, 'PATCH', '/api/settings/localization.timezone', {
+    data: {
+      type: 'settings',
+      id: 'localization.timezone',
+      attributes: { scope: 'user', value: 'Europe/Berlin' },
+    },
+  });
+  expect(zone.status(), await zone.text()).toBe(200);
   await page.goto(`/users/${target.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Activity' })).toBeVisible();
@@ -72,7 +82,10 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   await expect(page.getByRole('option', { name: 'Weekly' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('option', { name: 'Weekly' }).click();
-  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(new Date());
+  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'Europe/Berlin' }).format(
+    new Date(),
+  );
+  await expect(dialog.getByText('In Europe/Berlin').first()).toBeVisible();
   await expect(dialog.getByTestId('repeat-summary')).toHaveText(`Every week on ${weekday}`);
   await dialog.getByRole('combobox', { name: 'Ends' }).click();
   await page.getByRole('option', { name: 'After a number of occurrences' }).click();
@@ -115,13 +128,13 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   expect(stored).toMatchObject({
     title,
     allDay: false,
-    timeZone: 'UTC',
+    timeZone: 'Europe/Berlin',
     backgroundColor: '#2e7d32',
     reminders: [{ method: 'email', minutesBefore: 60 }],
     attendees: [expect.objectContaining({ email: 'guest.person@example.org' })],
   });
   expect(stored.recurrence).toMatch(/^FREQ=WEEKLY;BYDAY=(MO|TU|WE|TH|FR|SA|SU);COUNT=8$/);
-  expect(stored.start).toMatch(/T10:00:00(Z|\+00:00)$/);
+  expect(stored.start).toMatch(/T10:00:00\+01:00$/);
 
   // It shows in Activity.
   const activity = page.getByRole('region', { name: 'Activity' });
@@ -139,8 +152,12 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   await expect(inWeek).toHaveCount(1);
   await expectNoAxeViolations(page);
 
-  // Open the occurrence and move it by the dialog, with the keyboard: this occurrence only.
-  await inWeek.click();
+  // At 10:00 Berlin time in the grid.
+  await expect(inWeek).toHaveAccessibleName(/^10:00\s*(AM)?\s*[-–]\s*11:00/);
+
+  // Open the occurrence with the keyboard and move it in the dialog: this occurrence only.
+  await inWeek.focus();
+  await inWeek.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit Event' });
   await expect(edit).toBeVisible();
   await expect(edit.getByRole('radio', { name: 'This event', exact: true })).toBeChecked();
@@ -156,10 +173,10 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
         (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
           .start,
     )
-    .toMatch(/T14:00:00(Z|\+00:00)$/);
+    .toMatch(/T14:00:00\+01:00$/);
   const others = (await occurrencesOf(page, target.id, title)).filter((item) => !item.attributes.isChanged);
   expect(others.length).toBeGreaterThan(0);
-  for (const other of others) expect(other.attributes.start).toMatch(/T10:00:00(Z|\+00:00)$/);
+  for (const other of others) expect(other.attributes.start).toMatch(/T10:00:00\+01:00$/);
 
   // Drag it two hours later: the question, This event, Apply.
   const moved = calendar.getByRole('button', { name: new RegExp(title) });
@@ -184,7 +201,7 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
         (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
           .start,
     )
-    .toMatch(/T16:00:00(Z|\+00:00)$/);
+    .toMatch(/T16:00:00\+01:00$/);
 
   // The agenda list, and 390 px.
   await page.getByRole('tab', { name: 'Agenda view' }).click();
