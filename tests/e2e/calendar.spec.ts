@@ -203,6 +203,20 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
     )
     .toMatch(/T16:00:00\+01:00$/);
 
+  // Delete that occurrence only (confirmed): the seven others stay.
+  await expect(moved).toHaveAccessibleName(/^4:00\s*(PM)?\s*[-–]\s*5:00/);
+  await moved.focus();
+  await moved.press('Enter');
+  const again = page.getByRole('dialog', { name: 'Edit Event' });
+  await again.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the event' });
+  await expect(confirm).toContainText('This event');
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(again).toBeHidden({ timeout: 20_000 });
+  await expect.poll(async () => (await occurrencesOf(page, target.id, title)).length).toBe(7);
+  expect((await occurrencesOf(page, target.id, title)).some((item) => item.attributes.isChanged)).toBe(false);
+
   // The agenda list, and 390 px.
   await page.getByRole('tab', { name: 'Agenda view' }).click();
   await expect(page.getByText(title).first()).toBeVisible();

@@ -14,7 +14,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceScope } from '../../../common/calendar';
-import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
+import { toZonedWallTime } from '../../../common/zoned-time';
 import { apiFetch } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { useViewerSettings } from '../../ui/format';
@@ -27,29 +27,13 @@ import {
   useUpdateCalendarEvent,
 } from './api';
 import type { EditedOccurrence } from './event-dialog';
-import { shiftedSeriesTimes } from './event-dialog';
 import { ScopeDialog } from './scope-dialog';
+import { addDays, apiTimeOf, shiftedSeriesTimes } from './times';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
 const views = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay' } as const;
 const firstDays = { sunday: 0, monday: 1, saturday: 6 } as const;
-const DAY = 24 * 60 * 60_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
-/**
- * A date FullCalendar gives back (`startStr`): a date for all-day, else a date-time, with an
- * offset or as wall time in the calendar's zone; as the API takes it (an instant, or a date).
- */
-export function apiTimeOf(value: string, allDay: boolean, timeZone: string | undefined): string {
-  if (allDay) return value.slice(0, 10);
-  if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(Date.parse(value)).toISOString();
-  return fromZonedWallTime(value.slice(0, 16), timeZone) ?? value;
-}
-
 /** What the calendar needs to open or change an occurrence. */
 type OccurrenceRef = { occurrence: OccurrenceResource };
 type Opened =

@@ -1,9 +1,11 @@
 import {
+  Button,
   Checkbox,
   Chip,
   ColorSwatch,
   Group,
   Loader,
+  Modal,
   NumberInput,
   Radio,
   Select,
@@ -23,8 +25,9 @@ import {
   type Reminder,
 } from '../../../common/calendar';
 import { formatLocaleDate } from '../../../common/dates';
-import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
+import { toZonedWallTime } from '../../../common/zoned-time';
 import { DateField } from '../../ui/date-field';
+import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { FormDialog } from '../../ui/form-dialog';
 import { notifySuccess } from '../../ui/notify';
 import { addressOf, namedAddress } from '../activities/addresses';
@@ -35,6 +38,7 @@ import {
   type CalendarEventResource,
   type EventTarget,
   useCreateCalendarEvent,
+  useDeleteCalendarEvent,
   useUpdateCalendarEvent,
 } from './api';
 import {
@@ -48,6 +52,7 @@ import {
   weekdayPosition,
 } from './recurrence';
 import { RemindersField, reminderRowErrors } from './reminders-field';
+import { eventTimes, shiftedSeriesTimes } from './times';
 
 const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
 
@@ -139,18 +144,6 @@ export function initialEventValues(props: EventDialogProps, timeZone: string | u
   };
 }
 
-/** The start and end as the API takes them, or undefined when a date or time is missing. */
-export function eventTimes(
-  values: Pick<EventFormValues, 'allDay' | 'startDate' | 'startTime' | 'endDate' | 'endTime'>,
-  timeZone: string | undefined,
-): { start: string; end: string } | undefined {
-  if (!values.startDate || !values.endDate) return undefined;
-  if (values.allDay) return { start: values.startDate, end: values.endDate };
-  const start = fromZonedWallTime(`${values.startDate}T${values.startTime}`, timeZone);
-  const end = fromZonedWallTime(`${values.endDate}T${values.endTime}`, timeZone);
-  return start && end ? { start, end } : undefined;
-}
-
 function guestOf(text: string): { email: string; displayName: string | null } {
   const email = addressOf(text) ?? text.trim();
   const named = /^(.*)<[^<>]+>$/.exec(text.trim());
@@ -180,6 +173,8 @@ export function EventDialog(props: EventDialogProps) {
   const create = useCreateCalendarEvent();
   const update = useUpdateCalendarEvent();
   const isSeriesOccurrence = occurrence !== undefined;
+  const remove = useDeleteCalendarEvent();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const form = useForm<EventFormValues>({
     mode: 'controlled',
@@ -554,6 +549,56 @@ export function EventDialog(props: EventDialogProps) {
         onChange={(next) => form.setFieldValue('guests', next)}
         error={form.errors.guests as string | undefined}
       />
+      {event ? (
+        <Group>
+          <Button variant="default" color="red.8" onClick={() => setConfirmingDelete(true)}>
+            {t('view.delete')}
+          </Button>
+        </Group>
+      ) : null}
+      {event && confirmingDelete ? (
+        <Modal
+          opened
+          onClose={() => setConfirmingDelete(false)}
+          title={t('deletion.title')}
+          centered
+          closeButtonProps={{ 'aria-label': t('deletion.close') }}
+        >
+          <Stack gap="md">
+            <Text>
+              {isSeriesOccurrence
+                ? t('deletion.scoped', {
+                    title: values.title || event.attributes.title,
+                    scope: t(`scope.${values.scope}`),
+                  })
+                : t('deletion.single', { title: event.attributes.title })}
+            </Text>
+            <FailureAlert
+              title={t('deletion.failed')}
+              message={remove.error instanceof Error ? remove.error.message : null}
+            />
+            <DangerConfirmActions
+              label={t('view.delete')}
+              loading={remove.isPending}
+              onCancel={() => setConfirmingDelete(false)}
+              onConfirm={() =>
+                remove.mutate(
+                  occurrence
+                    ? { id: occurrence.seriesId, occurrence: occurrence.originalStart, scope: values.scope }
+                    : { id: event.id },
+                  {
+                    onSuccess: () => {
+                      notifySuccess(t('view.deleted'));
+                      setConfirmingDelete(false);
+                      onClose();
+                    },
+                  },
+                )
+              }
+            />
+          </Stack>
+        </Modal>
+      ) : null}
     </FormDialog>
   );
 }
@@ -584,43 +629,4 @@ function changedAttributes(
     changes.allDay = next.allDay;
   }
   return changes;
-}
-
-const DAY = 24 * 60 * 60_000;
-
-/**
- * The series' own start and end moved by as much as the occurrence moved (a change for **All
- * events** made from a later occurrence must not move the series to that occurrence's day).
- */
-export function shiftedSeriesTimes(
-  series: CalendarEventResource,
-  occurrence: Pick<EditedOccurrence, 'start' | 'end'>,
-  times: { start: string; end: string },
-  allDay: boolean,
-): { start: string; end: string; allDay: boolean } {
-  const a = series.attributes;
-  if (allDay) {
-    const asDay = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
-    const seriesStart = a.allDay ? a.start : new Date(Date.parse(a.start)).toISOString().slice(0, 10);
-    const shift = asDay(times.start) - asDay(occurrence.start);
-    const length = asDay(times.end) - asDay(times.start);
-    const start = new Date(asDay(seriesStart) + shift);
-    return {
-      start: start.toISOString().slice(0, 10),
-      end: new Date(start.getTime() + length).toISOString().slice(0, 10),
-      allDay,
-    };
-  }
-  const occurrenceStart = a.allDay
-    ? Date.parse(`${occurrence.start.slice(0, 10)}T00:00:00Z`)
-    : Date.parse(occurrence.start);
-  const seriesStart = a.allDay ? Date.parse(`${a.start}T00:00:00Z`) : Date.parse(a.start);
-  const shift = Date.parse(times.start) - occurrenceStart;
-  const length = Date.parse(times.end) - Date.parse(times.start);
-  const start = seriesStart + shift;
-  return {
-    start: new Date(start).toISOString(),
-    end: new Date(start + Math.max(length, DAY / (24 * 60))).toISOString(),
-    allDay,
-  };
 }

@@ -28,7 +28,7 @@ export const calendar = {
     titleTooLong: 'The title can have at most {{max}} characters.',
     description: 'Description',
     loadingEditor: 'Loading the editor…',
-    allDay: 'All-day event',
+    allDay: 'All-day',
     start: 'Start',
     startTime: 'Start time',
     end: 'End',
@@ -64,6 +64,13 @@ export const calendar = {
     following: 'This and following events',
     all: 'All events',
     apply: 'Apply',
+  },
+  deletion: {
+    title: 'Delete the event',
+    close: 'Close',
+    single: 'Delete “{{title}}”? Its guests are told it is cancelled.',
+    scoped: 'Delete “{{title}}” — {{scope}}? Its guests are told.',
+    failed: 'The event was not deleted',
   },
   repeat: {
     label: 'Repeat',
