@@ -241,6 +241,15 @@ test('My Calendar in the user menu: my own calendar, the settings’ first day a
 }) => {
   const member = await createMember(browser, { prefix: 'calendar' });
   await signIn(page, member);
+  for (const [key, value] of [
+    ['localization.first_day_of_week', 'sunday'],
+    ['calendar.default_view', 'week'],
+  ]) {
+    const set = await apiSend(page.request, 'PATCH', `/api/settings/${key}`, {
+      data: { type: 'settings', id: key, attributes: { scope: 'user', value } },
+    });
+    expect(set.status(), await set.text()).toBe(200);
+  }
   await page.goto('/my-user');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await page
@@ -249,8 +258,10 @@ test('My Calendar in the user menu: my own calendar, the settings’ first day a
     .click();
   await page.getByRole('menuitem', { name: 'My Calendar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My Calendar' })).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'Month view' })).toBeVisible({ timeout: 30_000 });
-  // Monday first (the default setting).
-  await expect(page.getByRole('columnheader').first()).toContainText(/Mon/);
+  // The week view, Sunday first: the member's settings.
+  await expect(page.getByRole('tab', { name: 'Week view' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('columnheader').first()).toContainText(/Sun/);
   await expectNoAxeViolations(page);
 });
