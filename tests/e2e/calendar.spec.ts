@@ -203,8 +203,32 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
     )
     .toMatch(/T16:00:00\+01:00$/);
 
-  // Delete that occurrence only (confirmed): the seven others stay.
+  // Resize it by dragging its end an hour later: the question again.
   await expect(moved).toHaveAccessibleName(/^4:00\s*(PM)?\s*[-–]\s*5:00/);
+  const sized = await moved.boundingBox();
+  if (!sized) throw new Error('the event is not on screen');
+  await page.mouse.move(sized.x + sized.width / 2, sized.y + sized.height / 2);
+  await page.mouse.move(sized.x + sized.width / 2, sized.y + sized.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(sized.x + sized.width / 2, sized.y + sized.height - 2 + hour / 2, { steps: 10 });
+  await page.mouse.move(sized.x + sized.width / 2, sized.y + sized.height - 2 + hour, { steps: 10 });
+  await page.mouse.up();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Apply' }).click();
+  await expect(question).toBeHidden({ timeout: 20_000 });
+  await expect
+    .poll(
+      async () =>
+        (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
+          .end,
+    )
+    .toMatch(/T(17:30|18:00|18:30|19:00):00\+01:00$/);
+  // Longer (where the end lands depends on the grid snapping), still from 16:00.
+  const resized = (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged);
+  expect(resized?.attributes.start).toMatch(/T16:00:00\+01:00$/);
+
+  // Delete that occurrence only (confirmed): the seven others stay.
+  await expect(moved).toHaveAccessibleName(/^4:00\s*(PM)?\s*[-–]\s*(5:30|6:00|6:30|7:00)/);
   await moved.focus();
   await moved.press('Enter');
   const again = page.getByRole('dialog', { name: 'Edit Event' });
