@@ -26,6 +26,7 @@ test.describe('the web shell', () => {
       'Custom User Fields',
       'Password policy',
       'Outbox',
+      'My Calendar',
       'Logout',
     ]);
     await expectNoAxeViolations(page);
