@@ -32,6 +32,7 @@ export const MAX_MENU_URL_LENGTH = 2048;
 export const menuActions = [
   'send_email',
   'log_call',
+  'assign_event',
   'assign_task',
   'change_password',
   'reset_password',

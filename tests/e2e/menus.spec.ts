@@ -95,6 +95,7 @@ test('Configure Menus: hide, move by keyboard and by dragging, add a link, reset
   await userMenu.click();
   await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText([
     'My User',
+    'My Calendar',
     'My Tasks',
     'My Menus',
     'Logout',

@@ -22,6 +22,7 @@ test.describe('the web shell', () => {
     await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText([
       'My User',
       'My Configuration',
+      'My Calendar',
       'My Tasks',
       'My Menus',
       'Custom User Fields',

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject, ScrollRestoration } from 'react-router';
 import { identityPaths } from '../features/access/paths';
+import { calendarPaths } from '../features/calendar/paths';
 import { menuPaths } from '../features/menus/paths';
 import { userPaths } from '../features/users/paths';
 import { PageLoader } from '../ui/page-loader';
@@ -62,6 +63,10 @@ const userRoutes: RouteObject[] = [
     lazy: async () => ({
       Component: (await import('../features/passwords/pages')).PasswordChangeRequiredPage,
     }),
+  },
+  {
+    path: calendarPaths.myCalendar,
+    lazy: async () => ({ Component: (await import('../features/calendar/CalendarPage')).MyCalendarPage }),
   },
   {
     path: menuPaths.myMenus,

@@ -1,4 +1,5 @@
 import {
+  IconCalendar,
   IconForms,
   IconLayoutList,
   IconListCheck,
@@ -50,4 +51,5 @@ export const userMenuIcons: Record<string, TablerIcon> = {
   ...Object.fromEntries(userMenuItems.map((item) => [item.key, item.icon])),
   my_menus: IconLayoutList,
   my_tasks: IconListCheck,
+  my_calendar: IconCalendar,
 };

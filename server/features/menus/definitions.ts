@@ -18,9 +18,8 @@ export type MenuItemDefinition = {
 };
 
 /**
- * The menus as shipped. Entries of features not built yet (Assign Event `assign_event`, My
- * Calendar `my_calendar`) are left out until they are: each is one line here (and, for an action, one
- * in `menuActions` of common/menus.ts).
+ * The menus as shipped. A new entry is one line here (and, for an action, one in `menuActions`
+ * of common/menus.ts and its dialog in the SPA's More Actions).
  */
 export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   application_menu: [
@@ -37,6 +36,7 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   usermenu: [
     { key: 'my_user', label: 'My User', url: '/my-user' },
     { key: 'my_configuration', label: 'My Configuration', url: '/my-configuration' },
+    { key: 'my_calendar', label: 'My Calendar', url: '/my-calendar' },
     { key: 'my_tasks', label: 'My Tasks', url: '/my-tasks' },
     { key: 'my_menus', label: 'My Menus', url: '/my-menus', permission: 'manage_menus' },
     {
@@ -67,6 +67,12 @@ export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   more_actions: [
     { key: 'send_email', label: 'Send Email', action: 'send_email', permission: 'emails.send' },
     { key: 'log_call', label: 'Log Call', action: 'log_call', permission: 'calls.log' },
+    {
+      key: 'assign_event',
+      label: 'Assign Event',
+      action: 'assign_event',
+      permission: 'calendar_events.assign',
+    },
     { key: 'assign_task', label: 'Assign Task', action: 'assign_task', permission: 'tasks.assign' },
     {
       key: 'change_password',

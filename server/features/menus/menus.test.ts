@@ -84,8 +84,20 @@ describe('menus API', () => {
     expect(menus.map((m) => m.id)).toEqual(['application_menu', 'usermenu', 'shortcuts', 'more_actions']);
     const byId = new Map(menus.map((m) => [m.id, m.attributes.items.map((item) => item.key)]));
     expect(byId.get('application_menu')).toEqual(['users']);
-    expect(byId.get('usermenu')).toEqual(['my_user', 'my_configuration', 'my_tasks', 'my_menus']);
-    expect(byId.get('more_actions')).toEqual(['send_email', 'log_call', 'assign_task', 'edit_menus']);
+    expect(byId.get('usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+      'my_tasks',
+      'my_menus',
+    ]);
+    expect(byId.get('more_actions')).toEqual([
+      'send_email',
+      'log_call',
+      'assign_event',
+      'assign_task',
+      'edit_menus',
+    ]);
 
     const { browser: admin } = await signedInUser(t, { roles: ['Administrator'] });
     const adminMenu = await keys(admin, 'application_menu');
@@ -93,6 +105,7 @@ describe('menus API', () => {
     expect(await keys(admin, 'more_actions')).toEqual([
       'send_email',
       'log_call',
+      'assign_event',
       'assign_task',
       'change_password',
       'reset_password',
@@ -114,7 +127,13 @@ describe('menus API', () => {
       id: 'my_menus',
       attributes: { position: 0, changed: true },
     });
-    expect(await keys(browser, 'usermenu')).toEqual(['my_menus', 'my_user', 'my_configuration', 'my_tasks']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_menus',
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+      'my_tasks',
+    ]);
 
     expect(
       (await patch(browser, 'usermenu', 'my_configuration', { hidden: true, label: 'Settings' })).statusCode,
@@ -128,10 +147,22 @@ describe('menus API', () => {
     expect(await keys(browser, 'usermenu', 'my_menus')).toEqual(['my_user']);
     expect((await menu(browser, 'usermenu')).find((item) => item.key === 'my_user')?.level).toBe(2);
     expect((await patch(browser, 'usermenu', 'my_user', { parent: null, position: 2 })).statusCode).toBe(200);
-    expect(await keys(browser, 'usermenu')).toEqual(['my_menus', 'my_configuration', 'my_user', 'my_tasks']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_menus',
+      'my_configuration',
+      'my_user',
+      'my_calendar',
+      'my_tasks',
+    ]);
 
     // Another user of the same organization sees the definition.
-    expect(await keys(other, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_tasks', 'my_menus']);
+    expect(await keys(other, 'usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+      'my_tasks',
+      'my_menus',
+    ]);
 
     const reset = await browser.request({
       method: 'DELETE',
@@ -146,7 +177,13 @@ describe('menus API', () => {
 
     const all = await browser.request({ method: 'DELETE', url: '/api/menus/usermenu/updates' });
     expect(all.statusCode).toBe(200);
-    expect(await keys(browser, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_tasks', 'my_menus']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+      'my_tasks',
+      'my_menus',
+    ]);
 
     // Each change is audited like an organization's, with me as its subject, in this organization.
     const audit = await t.deps.db
@@ -347,6 +384,7 @@ describe('menus API', () => {
     expect(seen.map((item) => item.key)).toEqual([
       'my_user',
       'my_configuration',
+      'my_calendar',
       'my_tasks',
       'my_menus',
       linkKey,
@@ -364,6 +402,7 @@ describe('menus API', () => {
       linkKey,
       'my_user',
       'my_configuration',
+      'my_calendar',
       'my_tasks',
       'my_menus',
     ]);
@@ -404,7 +443,13 @@ describe('menus API', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect(await keys(member, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_tasks', 'my_menus']);
+    expect(await keys(member, 'usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+      'my_tasks',
+      'my_menus',
+    ]);
   });
 
   it('a member without manage_menus reads their menus but cannot change them', async () => {
@@ -416,7 +461,12 @@ describe('menus API', () => {
       .where('name', '=', 'User')
       .execute();
     const { browser } = await signedInUser(t, { organization, roles: ['User'] });
-    expect(await keys(browser, 'usermenu')).toEqual(['my_user', 'my_configuration', 'my_tasks']);
+    expect(await keys(browser, 'usermenu')).toEqual([
+      'my_user',
+      'my_configuration',
+      'my_calendar',
+      'my_tasks',
+    ]);
     expect((await patch(browser, 'usermenu', 'my_user', { hidden: true })).statusCode).toBe(403);
     expect((await create(browser, 'usermenu', { label: 'x', url: '/x' })).statusCode).toBe(403);
     expect((await browser.request({ method: 'DELETE', url: '/api/menus/usermenu/updates' })).statusCode).toBe(

@@ -19,7 +19,7 @@ import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
-import { EventResponse, viewerGuestStatus } from '../calendar/event-response';
+import { EventActivityItem } from '../calendar/event-activity-item';
 import { TaskActivityItem } from '../tasks/task-activity-item';
 import { formatDateTime } from '../users/format';
 import { SEND_EMAIL } from './activity-actions';
@@ -38,6 +38,8 @@ import { EmailBodyFrame } from './email-body-frame';
 
 type ItemProps = {
   item: ActivityResource;
+  /** The user whose timeline it is (the owner of the calendar events on it). */
+  owner: { id: string; name: string };
   included: IncludedResource[];
   locale: string;
   timeZone: string | undefined;
@@ -80,10 +82,21 @@ export function ActivityItem(props: ItemProps) {
       />
     );
   }
-  return <EmailOrCallItem {...props} item={item} />;
+  if (item.type === 'calendarevents') {
+    return (
+      <EventActivityItem
+        event={item}
+        locale={locale}
+        timeZone={timeZone}
+        owner={props.owner}
+        viewerId={viewerId}
+      />
+    );
+  }
+  return <MessageActivityItem {...props} item={item} />;
 }
 
-function EmailOrCallItem({
+function MessageActivityItem({
   item,
   included,
   locale,
@@ -97,8 +110,6 @@ function EmailOrCallItem({
   const author = authorName(item, included);
   const when = occurredAt(item);
   const kindLabel = item.type === 'emails' ? t('item.email') : t('item.call');
-  // An event the viewer is invited to: their Accept / Tentative / Decline under its header.
-  const guestStatus = viewerGuestStatus(item, viewerId);
   return (
     <Paper component="li" withBorder radius="sm" p="xs">
       <UnstyledButton
@@ -131,11 +142,6 @@ function EmailOrCallItem({
           {item.type === 'emails' ? <EmailStatusBadge email={item} /> : null}
         </Group>
       </UnstyledButton>
-      {guestStatus ? (
-        <div style={{ paddingTop: 8 }}>
-          <EventResponse eventId={item.id} status={guestStatus} />
-        </div>
-      ) : null}
       <Collapse expanded={expanded} id={detailsId}>
         {expanded ? (
           <div style={{ paddingTop: 8 }}>

@@ -16,9 +16,13 @@ import { type ActivityFilter, type ActivityKind, useActivities } from './api';
 export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.page_size';
 const PAGE_SIZES = [10, 25, 50, 100];
 
-const KINDS: { kind: ActivityKind; label: 'section.emails' | 'section.calls' | 'section.tasks' }[] = [
+const KINDS: {
+  kind: ActivityKind;
+  label: 'section.emails' | 'section.calls' | 'section.events' | 'section.tasks';
+}[] = [
   { kind: 'emails', label: 'section.emails' },
   { kind: 'calls', label: 'section.calls' },
+  { kind: 'calendarevents', label: 'section.events' },
   { kind: 'tasks', label: 'section.tasks' },
 ];
 
@@ -122,6 +126,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
               included={included}
               locale={locale}
               timeZone={timeZone}
+              owner={user}
               viewerId={me?.id}
               permissions={me?.permissions ?? []}
             />

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, cursorOf, getCsrfToken, setCsrfToken } from '../../app/api';
+import type { CalendarEventResource } from '../calendar/api';
 import type { TaskResource } from '../tasks/api';
 
 /**
@@ -61,12 +62,12 @@ export type EmailResource = {
   };
 };
 
-export type ActivityResource = CallResource | EmailResource | TaskResource;
+export type ActivityResource = CallResource | EmailResource | CalendarEventResource | TaskResource;
 
 /** A resource from a document's `included` (authors, files). */
 export type IncludedResource = { type: string; id: string; attributes: Record<string, unknown> };
 
-export type ActivityKind = 'emails' | 'calls' | 'tasks';
+export type ActivityKind = 'emails' | 'calls' | 'calendarevents' | 'tasks';
 
 export type ActivityFilter = {
   types: ActivityKind[];

@@ -10,6 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
   Title,
   Tooltip,
@@ -17,7 +18,8 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconPencil, IconSettings } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { useCurrentUser } from '../../app/api';
@@ -46,9 +48,69 @@ import { PhoneLink } from './phone-link';
 
 const UserTasks = lazy(() => import('../tasks/user-tasks').then((module) => ({ default: module.UserTasks })));
 
+const UserCalendar = lazy(() =>
+  import('../calendar/CalendarPage').then((module) => ({ default: module.UserCalendar })),
+);
 const ActivitySection = lazy(() =>
   import('../activities/activity-section').then((module) => ({ default: module.ActivitySection })),
 );
+
+/**
+ * The **Activity** and **Calendar** tabs of a user's page (each shown to viewers who may see it;
+ * `?tab=calendar` opens the calendar). A tab's content loads when it is first chosen.
+ */
+function ActivityAndCalendar({
+  user,
+  isSelf,
+  permissions,
+}: {
+  user: { id: string; name: string; email: string; phone: string | null };
+  isSelf: boolean;
+  permissions: readonly string[];
+}) {
+  const { t } = useTranslation('calendar');
+  const [search, setSearch] = useSearchParams();
+  const showActivity = isSelf || permissions.includes('activities.view');
+  const showCalendar = isSelf || permissions.includes('users.view');
+  if (!showActivity && !showCalendar) return null;
+  const tab =
+    search.get('tab') === 'calendar' && showCalendar ? 'calendar' : showActivity ? 'activity' : 'calendar';
+  return (
+    <Tabs
+      value={tab}
+      keepMounted={false}
+      onChange={(value) => {
+        const next = new URLSearchParams(search);
+        if (value === 'calendar') next.set('tab', 'calendar');
+        else next.delete('tab');
+        setSearch(next, { replace: true });
+      }}
+    >
+      <Tabs.List aria-label={t('view.tabs')} mb="sm">
+        {showActivity ? <Tabs.Tab value="activity">{t('view.activityTab')}</Tabs.Tab> : null}
+        {showCalendar ? <Tabs.Tab value="calendar">{t('view.tab')}</Tabs.Tab> : null}
+      </Tabs.List>
+      {showActivity ? (
+        <Tabs.Panel value="activity">
+          <Suspense fallback={<PageLoader label="Loading the activity…" />}>
+            <ActivitySection user={user} isSelf={isSelf} />
+          </Suspense>
+        </Tabs.Panel>
+      ) : null}
+      {showCalendar ? (
+        <Tabs.Panel value="calendar">
+          <Suspense fallback={<PageLoader label={t('view.loading')} />}>
+            <UserCalendar
+              owner={{ id: user.id, name: user.name }}
+              isSelf={isSelf}
+              permissions={permissions}
+            />
+          </Suspense>
+        </Tabs.Panel>
+      ) : null}
+    </Tabs>
+  );
+}
 
 /** `/users/:id`: any user of the organization, as administrators (and colleagues) see them. */
 export function UserViewPage() {
@@ -164,11 +226,11 @@ export function UserView({ userId }: { userId: string }) {
           </Suspense>
         ) : null}
       </AdditionalInformation>
-      {isSelf || permissions.includes('activities.view') ? (
-        <Suspense fallback={<PageLoader label="Loading the activity…" />}>
-          <ActivitySection user={{ id: data.id, name, email: a.email, phone: a.phone }} isSelf={isSelf} />
-        </Suspense>
-      ) : null}
+      <ActivityAndCalendar
+        user={{ id: data.id, name, email: a.email, phone: a.phone }}
+        isSelf={isSelf}
+        permissions={permissions}
+      />
       {isSelf ? <SignedInDevices /> : null}
       <SecurityEvents
         userId={isSelf ? 'me' : data.id}

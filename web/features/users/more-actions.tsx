@@ -4,6 +4,7 @@ import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isAppPath } from '../../../common/menus';
 import { activityMoreActions } from '../activities/activity-actions';
+import { calendarMoreActions } from '../calendar/calendar-actions';
 import { useMenus, visibleItems } from '../menus/api';
 import { menuPaths } from '../menus/paths';
 import { usePasswordActions } from '../passwords/admin-dialogs';
@@ -60,6 +61,7 @@ const editMenusAction: MoreActionProvider = (context) => {
  */
 export const moreActionProviders: readonly MoreActionProvider[] = [
   activityMoreActions,
+  calendarMoreActions,
   taskMoreActions,
   passwordActions,
   editMenusAction,

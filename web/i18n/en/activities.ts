@@ -103,6 +103,7 @@ export const activities = {
     type: 'Type',
     emails: 'Emails',
     calls: 'Calls',
+    events: 'Events',
     tasks: 'Tasks',
     from: 'From',
     to: 'To',

@@ -1,0 +1,224 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OccurrenceScope, Reminder } from '../../../common/calendar';
+import { ApiError, apiFetch } from '../../app/api';
+
+/** The attributes of `calendarevents` as the API answers them (server/features/calendar/presenter.ts). */
+export type CalendarEventAttributes = {
+  title: string;
+  description: string | null;
+  /** ISO 8601 with the offset of `timeZone`, or `YYYY-MM-DD` for all-day (end inclusive) */
+  start: string;
+  end: string;
+  allDay: boolean;
+  timeZone: string;
+  backgroundColor: string | null;
+  recurrence: string | null;
+  originalStart: string | null;
+  cancelledOccurrences: string[];
+  reminders: Reminder[];
+  attendees: {
+    email: string;
+    displayName: string | null;
+    status: 'none' | 'accepted' | 'tentative' | 'declined';
+    user: string | null;
+  }[];
+  uid: string;
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CalendarEventResource = {
+  type: 'calendarevents';
+  id: string;
+  attributes: CalendarEventAttributes;
+  relationships: {
+    owner: { data: { type: 'users'; id: string } };
+    createdBy: { data: { type: 'users'; id: string } | null };
+    recurringEvent: { data: { type: 'calendarevents'; id: string } | null };
+  };
+};
+
+/** One expanded occurrence (`calendar-occurrences`). */
+export type OccurrenceResource = {
+  type: 'calendar-occurrences';
+  id: string;
+  attributes: {
+    title: string;
+    start: string;
+    end: string;
+    allDay: boolean;
+    backgroundColor: string | null;
+    /** of a recurring occurrence: its original start, the `?occurrence=` of a change */
+    originalStart: string | null;
+    isRecurring: boolean;
+    isChanged: boolean;
+  };
+  relationships: {
+    event: { data: { type: 'calendarevents'; id: string } };
+    recurringEvent: { data: { type: 'calendarevents'; id: string } | null };
+    owner: { data: { type: 'users'; id: string } };
+  };
+};
+
+/** What a create or change sends (`start`/`end` as instants with an offset, or dates when all-day). */
+export type CalendarEventInput = {
+  title: string;
+  description: string | null;
+  start: string;
+  end: string;
+  allDay: boolean;
+  timeZone: string;
+  backgroundColor: string | null;
+  recurrence: string | null;
+  reminders: Reminder[];
+  attendees: { email: string; displayName: string | null }[];
+};
+
+/** Which event a change goes to: a single event by id, or an occurrence of a series with its scope. */
+export type EventTarget = {
+  id: string;
+  occurrence?: string | undefined;
+  scope?: OccurrenceScope | undefined;
+};
+
+function targetUrl(target: EventTarget): string {
+  const query = new URLSearchParams();
+  if (target.occurrence) {
+    query.set('occurrence', target.occurrence);
+    query.set('scope', target.scope ?? 'this');
+  }
+  const search = query.size > 0 ? `?${query}` : '';
+  return `/api/calendarevents/${encodeURIComponent(target.id)}${search}`;
+}
+
+/** After any change: the calendars, the timelines and the opened events are read again. */
+function useInvalidateCalendar() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['calendar-occurrences'] }),
+      queryClient.invalidateQueries({ queryKey: ['calendarevents'] }),
+      queryClient.invalidateQueries({ queryKey: ['activities'] }),
+    ]);
+}
+
+/** One event (`GET /api/calendarevents/{id}`); disabled without an id. */
+export function useCalendarEvent(id: string | undefined) {
+  return useQuery({
+    queryKey: ['calendarevents', id],
+    enabled: id !== undefined,
+    queryFn: async ({ signal }) =>
+      (
+        await apiFetch<{ data: CalendarEventResource }>(
+          `/api/calendarevents/${encodeURIComponent(id ?? '')}`,
+          {
+            signal,
+          },
+        )
+      ).data,
+  });
+}
+
+/** **Assign Event** / a new event: `POST /api/calendarevents` into `ownerId`'s calendar. */
+export function useCreateCalendarEvent() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: async ({ ownerId, attributes }: { ownerId: string; attributes: CalendarEventInput }) =>
+      (
+        await apiFetch<{ data: CalendarEventResource }>('/api/calendarevents', {
+          method: 'POST',
+          body: {
+            data: {
+              type: 'calendarevents',
+              attributes,
+              relationships: { owner: { data: { type: 'users', id: ownerId } } },
+            },
+          },
+        })
+      ).data,
+    onSuccess: invalidate,
+  });
+}
+
+/** A change: `PATCH /api/calendarevents/{id}[?occurrence=…&scope=this|following|all]`. */
+export function useUpdateCalendarEvent() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: async ({
+      target,
+      attributes,
+    }: {
+      target: EventTarget;
+      attributes: Partial<CalendarEventInput>;
+    }) =>
+      (
+        await apiFetch<{ data: CalendarEventResource }>(targetUrl(target), {
+          method: 'PATCH',
+          body: { data: { type: 'calendarevents', id: target.id, attributes } },
+        })
+      ).data,
+    onSuccess: invalidate,
+  });
+}
+
+/** **Delete**: `DELETE /api/calendarevents/{id}[?occurrence=…&scope=…]`. */
+export function useDeleteCalendarEvent() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: (target: EventTarget) => apiFetch<void>(targetUrl(target), { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+/** The occurrences of a calendar in [from, to) (`GET /api/calendar-occurrences`, at most a year). */
+export function useOccurrences(ownerId: string, range: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: ['calendar-occurrences', ownerId, range?.from, range?.to],
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }) => {
+      const query = new URLSearchParams({
+        'filter[owner]': ownerId,
+        'filter[start][gte]': range?.from ?? '',
+        'filter[start][lt]': range?.to ?? '',
+      });
+      return (
+        await apiFetch<{ data: OccurrenceResource[] }>(`/api/calendar-occurrences?${query}`, { signal })
+      ).data;
+    },
+  });
+}
+
+/** A task as the calendar shows it: on its due date. */
+export type DueTask = {
+  id: string;
+  attributes: { subject: string; dueDate: string | null; status: string; priority: string };
+};
+
+/**
+ * The owner's tasks due in [from, to) (`GET /api/tasks?filter[owner]=…&filter[dueDate][gte|lt]=…`),
+ * up to 100; a viewer who may not read them gets none.
+ */
+export function useDueTasks(ownerId: string, range: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: ['tasks', 'calendar', ownerId, range?.from, range?.to],
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+    queryFn: async ({ signal }) => {
+      const query = new URLSearchParams({
+        'filter[owner]': ownerId,
+        'filter[dueDate][gte]': range?.from ?? '',
+        'filter[dueDate][lt]': range?.to ?? '',
+        'page[size]': '100',
+      });
+      try {
+        return (await apiFetch<{ data: DueTask[] }>(`/api/tasks?${query}`, { signal })).data;
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return [];
+        throw error;
+      }
+    },
+  });
+}

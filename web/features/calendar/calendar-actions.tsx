@@ -1,0 +1,58 @@
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MoreActionProvider } from '../users/more-actions';
+
+const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
+
+/** Puts events into other users' calendars (server/features/calendar/policy.ts). */
+export const ASSIGN_EVENT = 'calendar_events.assign';
+
+let assignOpen = false;
+const listeners = new Set<() => void>();
+
+/** Opens (or closes) the **Assign Event To** dialog of the user's page. */
+export function openAssignEvent(open: boolean): void {
+  assignOpen = open;
+  for (const listener of listeners) listener();
+}
+
+function useAssignOpen(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => assignOpen,
+  );
+}
+
+/** The Assign Event To dialog, loaded when first opened. */
+function AssignEventDialog({ owner }: { owner: { id: string; name: string } }) {
+  const open = useAssignOpen();
+  // Leaving the page closes it.
+  useEffect(() => () => openAssignEvent(false), []);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <EventDialog opened onClose={() => openAssignEvent(false)} owner={owner} />
+    </Suspense>
+  );
+}
+
+/**
+ * **More Actions → Assign Event**: for my own page, or with `calendar_events.assign` for anyone's
+ * the viewer may see (the server checks again).
+ */
+export const calendarMoreActions: MoreActionProvider = (context) => useCalendarMoreActions(context);
+
+function useCalendarMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
+  const { t } = useTranslation('calendar');
+  const allowed = context.isSelf || context.permissions.includes(ASSIGN_EVENT);
+  if (!allowed) return { actions: [] };
+  return {
+    actions: [
+      { key: 'assign_event', label: t('actions.assignEvent'), onSelect: () => openAssignEvent(true) },
+    ],
+    dialogs: <AssignEventDialog owner={{ id: context.user.id, name: context.user.name }} />,
+  };
+}
