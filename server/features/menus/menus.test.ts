@@ -317,7 +317,9 @@ describe('menus API', () => {
     await expectError(await patch(browser, 'usermenu', 'my_user', { hidden: 'yes' }), 400, {
       pointer: '/data/attributes/hidden',
     });
-    await expectError(await patch(browser, 'usermenu', 'my_user', { position: 4 }), 422, {
+    // One past the last place among the top-level items.
+    const pastTheEnd = (await keys(browser, 'usermenu')).length;
+    await expectError(await patch(browser, 'usermenu', 'my_user', { position: pastTheEnd }), 422, {
       pointer: '/data/attributes/position',
     });
     await expectError(await patch(browser, 'usermenu', 'my_user', { parent: 'my_user' }), 422, {

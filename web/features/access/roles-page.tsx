@@ -17,6 +17,7 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { routeServerErrors } from '../../ui/server-errors';
 import { type Role, useRoles, useUpdateRolePermissions } from './api';
+import '../../i18n/lazy/access';
 
 /**
  * `/roles` (`roles.manage`): the roles of my organization and what each may do, with the labels

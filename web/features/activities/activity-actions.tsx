@@ -6,6 +6,7 @@ import type { MoreActionProvider } from '../users/more-actions';
 import classes from './activity-actions.module.css';
 import { openActivityDialog, useActivityDialog } from './dialog-store';
 import { newMeetingUrl, useMeetingLinks } from './meeting-links';
+import '../../i18n/lazy/activities';
 
 const SendEmailDialog = lazy(() =>
   import('./send-email-dialog').then((m) => ({ default: m.SendEmailDialog })),

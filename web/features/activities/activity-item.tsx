@@ -35,6 +35,7 @@ import {
 } from './api';
 import { openActivityDialog } from './dialog-store';
 import { EmailBodyFrame } from './email-body-frame';
+import '../../i18n/lazy/activities';
 
 type ItemProps = {
   item: ActivityResource;

@@ -11,6 +11,7 @@ import { useViewerLocale, useViewerTimeZone } from '../users/format';
 import type { ActivityUser } from './activity-actions';
 import { ActivityItem } from './activity-item';
 import { type ActivityFilter, type ActivityKind, useActivities } from './api';
+import '../../i18n/lazy/activities';
 
 /** The user setting holding the Activity section's page size (10, 25, 50 or 100). */
 export const ACTIVITY_PAGE_SIZE_SETTING = 'activities.page_size';

@@ -2,6 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, parseDuration } from '../../../common/duration';
+import '../../i18n/lazy/activities';
 
 /**
  * **Duration**: typed as seconds (`90`), `1h 30m 5s` or `hh:mm:ss`, shown as `hh:mm:ss` once the

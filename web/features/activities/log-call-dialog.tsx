@@ -10,6 +10,7 @@ import { useViewerTimeZone } from '../users/format';
 import { type CallAttributes, type CallInput, type CallResource, useLogCall, useUpdateCall } from './api';
 import { DurationInput } from './duration-input';
 import { newMeetingUrl, useMeetingLinks } from './meeting-links';
+import '../../i18n/lazy/activities';
 
 /** Who the call is with: the user whose page it was logged from (its activity target). */
 export type CallTarget = { id: string; name: string; phone: string | null };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressOf, namedAddress } from './addresses';
 import { usePeopleSearch } from './api';
+import '../../i18n/lazy/activities';
 
 /**
  * **To**, **Cc** or **Bcc**: a people picker over the organization's users (found by name as one

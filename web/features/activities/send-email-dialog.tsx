@@ -31,6 +31,7 @@ import {
   useSendEmail,
 } from './api';
 import { PeoplePicker } from './people-picker';
+import '../../i18n/lazy/activities';
 
 const RichTextEditor = lazy(() => import('./rich-text-editor'));
 

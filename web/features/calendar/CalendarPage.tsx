@@ -4,6 +4,7 @@ import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { ASSIGN_EVENT } from './calendar-actions';
+import '../../i18n/lazy/calendar';
 
 const CalendarView = lazy(() => import('./calendar-view'));
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoreActionProvider } from '../users/more-actions';
+import '../../i18n/lazy/activities';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
@@ -46,7 +47,7 @@ function AssignEventDialog({ owner }: { owner: { id: string; name: string } }) {
 export const calendarMoreActions: MoreActionProvider = (context) => useCalendarMoreActions(context);
 
 function useCalendarMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
-  const { t } = useTranslation('calendar');
+  const { t } = useTranslation('activities');
   const allowed = context.isSelf || context.permissions.includes(ASSIGN_EVENT);
   if (!allowed) return { actions: [] };
   return {

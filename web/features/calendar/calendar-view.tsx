@@ -29,6 +29,7 @@ import {
 import type { EditedOccurrence } from './event-dialog';
 import { ScopeDialog } from './scope-dialog';
 import { addDays, apiTimeOf, shiftedSeriesTimes } from './times';
+import '../../i18n/lazy/calendar';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 

@@ -18,6 +18,7 @@ import type { CalendarEventResource } from './api';
 import { EventResponse, viewerGuestStatus } from './event-response';
 import { fromRRule, summarizeRepeat } from './recurrence';
 import { type ReminderUnit, splitMinutes } from './reminders-field';
+import '../../i18n/lazy/calendar';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 

@@ -53,6 +53,7 @@ import {
 } from './recurrence';
 import { RemindersField, reminderRowErrors } from './reminders-field';
 import { eventTimes, shiftedSeriesTimes } from './times';
+import '../../i18n/lazy/calendar';
 
 const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
 

@@ -3,6 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_MINUTES_MAX, REMINDERS_MAX, type Reminder } from '../../../common/calendar';
+import '../../i18n/lazy/calendar';
 
 /** The units a reminder is chosen in, in minutes. */
 export const reminderUnits = { minutes: 1, hours: 60, days: 1440, weeks: 10_080 } as const;

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceScope } from '../../../common/calendar';
+import '../../i18n/lazy/calendar';
 
 /**
  * "This event repeats": which occurrences a move or resize in the calendar is for — **This

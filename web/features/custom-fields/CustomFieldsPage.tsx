@@ -33,6 +33,7 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import type { CustomFieldDefinition } from '../users/api';
 import { useCreateCustomField, useCustomFields, useDeleteCustomField, useUpdateCustomField } from './api';
+import '../../i18n/lazy/custom-fields';
 
 type Draft = {
   name: string;

@@ -18,6 +18,7 @@ import {
   useEmailTemplateList,
   useSaveEmailTemplate,
 } from './api';
+import '../../i18n/lazy/email-templates';
 
 // The editor (Tiptap) loads with the dialog, never with the list.
 const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));

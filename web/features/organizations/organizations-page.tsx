@@ -12,6 +12,7 @@ import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type Organization, useCreateOrganization, useMyOrganizations, useRenameOrganization } from './api';
+import '../../i18n/lazy/organizations';
 
 /** `/organizations` (`organizations.manage`): my organizations; create one, rename one. */
 export function OrganizationsPage() {

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../common/permissions';
+import '../../i18n/lazy/passwords';
 
 // The dialogs load when first opened: a user page that never opens them does not download them.
 const ChangePasswordDialog = lazy(async () => ({

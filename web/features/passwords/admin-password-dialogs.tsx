@@ -12,6 +12,7 @@ import { FormDialog } from '../../ui/form-dialog';
 import { notifySuccess } from '../../ui/notify';
 import { usePasswordPolicy, usePasswordReset, usePasswordSet } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordBlocklist } from './password-help';
+import '../../i18n/lazy/passwords';
 
 export type AdminPasswordDialogProps = {
   userId: string;

@@ -24,6 +24,7 @@ import { routeServerErrors } from '../../ui/server-errors';
 import { useCompletePasswordReset, usePasswordPolicy, useRequestPasswordReset } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
 import { PasswordSection, usePasswordSectionForm } from './password-section';
+import '../../i18n/lazy/passwords';
 
 /** Client-side URLs of this feature (mounted in web/app/router.tsx). */
 export const passwordPaths = {

@@ -6,6 +6,7 @@ import { checkPassword, type PasswordContext } from '../../../common/password-po
 import { routeServerErrors } from '../../ui/server-errors';
 import { usePasswordChange, usePasswordPolicy } from './api';
 import { PasswordRulesButton, PasswordStrengthMeter, usePasswordBlocklist } from './password-help';
+import '../../i18n/lazy/passwords';
 
 export type PasswordSectionValues = { currentPassword: string; newPassword: string; repeatPassword: string };
 

@@ -4,6 +4,7 @@ import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
 import { type TaskResource, useDeleteTask } from './api';
+import '../../i18n/lazy/tasks';
 
 /** **Delete Task**: asks once, names the task, says why when the server refuses. */
 export function DeleteTaskDialog({ task, onClose }: { task: TaskResource | null; onClose: () => void }) {

@@ -6,6 +6,7 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { TaskDialogHost } from './task-actions';
 import { TasksGrid } from './tasks-grid';
+import '../../i18n/lazy/tasks';
 
 /** **My Tasks** (`/my-tasks`, from the user menu): the viewer's own tasks, in the User Tasks grid. */
 export function MyTasksPage() {

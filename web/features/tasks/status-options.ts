@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type TaskStatusName, taskTransitions } from '../../../common/calendar';
+import '../../i18n/lazy/tasks';
 
 /**
  * The statuses a task in `current` may be set to, as options of a select: where it is now, then

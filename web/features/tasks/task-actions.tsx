@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoreActionProvider } from '../users/more-actions';
 import { openTaskDialog, useTaskDialog } from './dialog-store';
+import '../../i18n/lazy/activities';
 
 const TaskDialog = lazy(() => import('./task-dialog').then((m) => ({ default: m.TaskDialog })));
 
@@ -31,7 +32,7 @@ export function TaskDialogHost({ owner }: { owner: { id: string; name: string } 
 export const taskMoreActions: MoreActionProvider = (context) => useTaskMoreActions(context);
 
 function useTaskMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
-  const { t } = useTranslation('tasks');
+  const { t } = useTranslation('activities');
   return {
     actions: context.permissions.includes(ASSIGN_TASK)
       ? [

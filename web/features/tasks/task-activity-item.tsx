@@ -18,6 +18,8 @@ import { formatDateTime } from '../users/format';
 import { canChangeTask, isOverdue, type TaskResource } from './api';
 import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
+import '../../i18n/lazy/calendar';
+import '../../i18n/lazy/tasks';
 
 type Props = {
   task: TaskResource;

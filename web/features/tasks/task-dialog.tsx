@@ -21,6 +21,7 @@ import { RemindersField, reminderRowErrors } from '../calendar/reminders-field';
 import { useViewerLocale, useViewerTimeZone } from '../users/format';
 import { type TaskResource, useCreateTask, useUpdateTask } from './api';
 import { useStatusOptions } from './status-options';
+import '../../i18n/lazy/tasks';
 
 const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
 

@@ -44,6 +44,7 @@ import {
 import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
 import { useStatusOptions } from './status-options';
+import '../../i18n/lazy/tasks';
 
 type Column = { key: string; label: string; sort?: TaskSortField };
 

@@ -2,6 +2,7 @@ import { Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TasksGrid } from './tasks-grid';
+import '../../i18n/lazy/tasks';
 
 /**
  * **Additional Information → User Tasks**: the tasks owned by the page's user (`me` on My User),

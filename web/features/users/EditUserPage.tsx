@@ -31,6 +31,7 @@ import { type AvatarChange, GeneralSection } from './edit-general';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
 import { useViewerLocale, useViewerTimeZone } from './format';
 import { userPaths } from './paths';
+import '../../i18n/lazy/users';
 
 /** `/users/:id/edit`: an administrator edits a user. */
 export function EditUserPage() {

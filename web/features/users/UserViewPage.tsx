@@ -45,6 +45,7 @@ import { describeUserAgent, useViewerLocale } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';
+import '../../i18n/lazy/users';
 
 const UserTasks = lazy(() => import('../tasks/user-tasks').then((module) => ({ default: module.UserTasks })));
 
@@ -68,7 +69,7 @@ function ActivityAndCalendar({
   isSelf: boolean;
   permissions: readonly string[];
 }) {
-  const { t } = useTranslation('calendar');
+  const { t } = useTranslation('users');
   const [search, setSearch] = useSearchParams();
   const showActivity = isSelf || permissions.includes('activities.view');
   const showCalendar = isSelf || permissions.includes('users.view');
@@ -86,9 +87,9 @@ function ActivityAndCalendar({
         setSearch(next, { replace: true });
       }}
     >
-      <Tabs.List aria-label={t('view.tabs')} mb="sm">
-        {showActivity ? <Tabs.Tab value="activity">{t('view.activityTab')}</Tabs.Tab> : null}
-        {showCalendar ? <Tabs.Tab value="calendar">{t('view.tab')}</Tabs.Tab> : null}
+      <Tabs.List aria-label={t('activityAndCalendar.tabs')} mb="sm">
+        {showActivity ? <Tabs.Tab value="activity">{t('activityAndCalendar.activity')}</Tabs.Tab> : null}
+        {showCalendar ? <Tabs.Tab value="calendar">{t('activityAndCalendar.calendar')}</Tabs.Tab> : null}
       </Tabs.List>
       {showActivity ? (
         <Tabs.Panel value="activity">
@@ -99,7 +100,7 @@ function ActivityAndCalendar({
       ) : null}
       {showCalendar ? (
         <Tabs.Panel value="calendar">
-          <Suspense fallback={<PageLoader label={t('view.loading')} />}>
+          <Suspense fallback={<PageLoader label={t('activityAndCalendar.loading')} />}>
             <UserCalendar
               owner={{ id: user.id, name: user.name }}
               isSelf={isSelf}

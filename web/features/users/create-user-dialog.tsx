@@ -12,6 +12,7 @@ import { useRoles } from '../access/api';
 import { usePasswordPolicy } from '../passwords/api';
 import { PasswordRulesButton } from '../passwords/password-help';
 import { useCreateUser } from './admin-api';
+import '../../i18n/lazy/users';
 
 type FormValues = {
   username: string;

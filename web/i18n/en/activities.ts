@@ -4,6 +4,8 @@ export const activities = {
   actions: {
     sendEmail: 'Send Email',
     logCall: 'Log Call',
+    assignEvent: 'Assign Event',
+    assignTask: 'Assign Task',
     sendEmailAddress: 'Send Email from or to {{address}}',
     startMeetingWith: 'Start meeting with {{who}}',
     callNumber: 'Call {{phone}}',

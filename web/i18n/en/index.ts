@@ -1,16 +1,7 @@
-import { access } from './access';
-import { activities } from './activities';
 import { auth } from './auth';
-import { calendar } from './calendar';
 import { common } from './common';
-import { customFields } from './custom-fields';
-import { emailTemplates } from './email-templates';
 import { errors } from './errors';
 import { menus } from './menus';
-import { organizations } from './organizations';
-import { passwords } from './passwords';
-import { tasks } from './tasks';
-import { users } from './users';
 
 /**
  * The English catalog: one namespace per feature (the folder names of web/features, camelCase),
@@ -18,19 +9,10 @@ import { users } from './users';
  * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
  */
 export const en = {
-  access,
-  activities,
   auth,
-  calendar,
   common,
-  customFields,
-  emailTemplates,
   errors,
   menus,
-  organizations,
-  passwords,
-  tasks,
-  users,
 } as const;
 
 export type Namespace = keyof typeof en;

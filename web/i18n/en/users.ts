@@ -1,5 +1,11 @@
 /** The users feature: My User, the users grid, Create User, Edit. */
 export const users = {
+  activityAndCalendar: {
+    tabs: 'Activity and calendar',
+    activity: 'Activity',
+    calendar: 'Calendar',
+    loading: 'Loading the calendar…',
+  },
   create: {
     title: 'Create User',
     failed: 'The user was not created',
