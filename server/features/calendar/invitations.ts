@@ -291,7 +291,7 @@ export async function recordAnswer(
           `${guest} ${answerLabels[status]} your invitation.`,
           `When: ${formatEventWhen(event, localization.locale, localization.timeZone)}`,
         ],
-        action: { label: 'Open the calendar', path: `/calendar?event=${rootIdOf(event)}` },
+        action: { label: 'Open the calendar', path: '/my-calendar' },
       },
     });
   }

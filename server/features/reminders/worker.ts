@@ -108,7 +108,8 @@ async function processReminder(
     }
     subject = task.subject;
     when = task.dueAt;
-    path = `/tasks/${task.id}`;
+    // The recipient is the owner: the link opens their tasks (the SPA has no page per task).
+    path = '/my-tasks';
   } else {
     const event = await findEvent(trx, reminder.organizationId, reminder.recordId);
     if (!event) return { status: 'cancelled', reason: 'event deleted' };
@@ -133,7 +134,7 @@ async function processReminder(
     subject = event.title;
     when = startsAt;
     allDayDate = event.isAllDay ? reminder.occurrenceKey : null;
-    path = `/calendar?event=${event.id}`;
+    path = '/my-calendar';
   }
   if (Date.parse(now) - Date.parse(reminder.fireAt) > MISSED_AFTER_MS) {
     return { status: 'missed', reason: 'more than an hour late' };
