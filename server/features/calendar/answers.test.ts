@@ -93,6 +93,49 @@ describe('answers to invitations', () => {
       .json()
       .data.attributes.attendees.map((a: { email: string; status: string }) => `${a.email}:${a.status}`);
 
+  it("shows a member the events they are invited to in their own calendar, on request, and nobody else's invitations", async () => {
+    const event = await createEvent({
+      title: 'Weekly sync',
+      recurrence: 'FREQ=WEEKLY;COUNT=3',
+      start: '2026-03-03T09:00:00+01:00',
+      end: '2026-03-03T09:30:00+01:00',
+    });
+    const range = 'filter[start][gte]=2026-03-01T00:00:00Z&filter[start][lt]=2026-04-01T00:00:00Z';
+    const occurrences = async (browser: Browser, query: string) => {
+      const response = await browser.request({
+        method: 'GET',
+        url: `/api/calendar-occurrences?${query}&${range}`,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return (
+        response.json().data as {
+          attributes: { title: string };
+          relationships: { event: { data: { id: string } }; owner: { data: { id: string } } };
+        }[]
+      ).filter((item) => item.relationships.event.data.id === event.id);
+    };
+    // Bob's own calendar: only with invitations included, every occurrence, owned by Ada.
+    expect(await occurrences(bobBrowser, 'filter[owner]=me')).toHaveLength(0);
+    const invited = await occurrences(bobBrowser, 'filter[owner]=me&filter[invitations]=include');
+    expect(invited).toHaveLength(3);
+    expect(invited.every((item) => item.relationships.owner.data.id === ada.id)).toBe(true);
+    // Ada's calendar holds it once (her own event), not again as an invitation.
+    expect(await occurrences(adaBrowser, 'filter[owner]=me&filter[invitations]=include')).toHaveLength(3);
+    // Dora (not invited) sees none; nobody lists another user's invitations.
+    expect(await occurrences(doraBrowser, 'filter[owner]=me&filter[invitations]=include')).toHaveLength(0);
+    const others = await doraBrowser.request({
+      method: 'GET',
+      url: `/api/calendar-occurrences?filter[owner]=${bob.id}&filter[invitations]=include&${range}`,
+    });
+    expect(others.statusCode).toBe(400);
+    expect(others.json().errors[0].source).toEqual({ parameter: 'filter[invitations]' });
+    // The guest opens it and answers from there.
+    expect(
+      (await bobBrowser.request({ method: 'GET', url: `/api/calendarevents/${event.id}` })).statusCode,
+    ).toBe(200);
+    expect((await answer(bobBrowser, event.id, 'accepted')).statusCode).toBe(200);
+  });
+
   it('answers 401 without a session', async () => {
     const response = await t.app.inject({
       method: 'PATCH',

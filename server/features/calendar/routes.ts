@@ -95,6 +95,12 @@ const occurrencesQuery = z.strictObject({
     .max(64)
     .optional()
     .describe('Required: the user whose calendar, an id or `me`'),
+  'filter[invitations]': z
+    .enum(['include', 'exclude'])
+    .optional()
+    .describe(
+      '`include`: in my own calendar (`filter[owner]=me`), also the events of others I am a guest of (their `owner` is the organizer); default `exclude`',
+    ),
   'filter[start][gte]': rangeBound
     .optional()
     .describe('Required: range start (ISO 8601 date-time with offset)'),
@@ -236,6 +242,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
       const { query } = request;
       const occurrences = await listCalendarOccurrences(deps, actorOf(request), {
         ownerId: required(query, 'filter[owner]'),
+        invitations: query['filter[invitations]'] === 'include',
         from: new Date(required(query, 'filter[start][gte]')).toISOString(),
         to: new Date(required(query, 'filter[start][lt]')).toISOString(),
       });

@@ -620,10 +620,18 @@ export type ListedOccurrence = Occurrence & {
 export async function listCalendarOccurrences(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
-  input: { ownerId: string; from: string; to: string },
+  input: { ownerId: string; from: string; to: string; invitations?: boolean },
 ): Promise<ListedOccurrence[]> {
   const ownerId = resolveUserId(actor, input.ownerId);
   authorizeCalendarView(actor, ownerId);
+  if (input.invitations && ownerId !== actor.userId) {
+    throw new AppError(
+      'bad_request',
+      'invalid_filter_value',
+      'Invitations are listed only in your own calendar (filter[owner]=me).',
+      { source: { parameter: 'filter[invitations]' } },
+    );
+  }
   if (Date.parse(input.to) <= Date.parse(input.from)) {
     throw new AppError(
       'bad_request',
@@ -641,7 +649,13 @@ export async function listCalendarOccurrences(
   }
   if (!(await isMember(deps.db, ownerId, actor.organizationId))) throw userNotFound();
   const range = { from: input.from, to: input.to };
-  const { series, exceptions } = await listEventsForRange(deps.db, actor.organizationId, ownerId, range);
+  const own = await listEventsForRange(deps.db, actor.organizationId, ownerId, range);
+  // My own calendar may also show the events of others I am a guest of (their owner is the organizer).
+  const invited = input.invitations
+    ? await listEventsForRange(deps.db, actor.organizationId, ownerId, range, { invitations: true })
+    : { series: [], exceptions: [] };
+  const series = [...own.series, ...invited.series];
+  const exceptions = [...own.exceptions, ...invited.exceptions];
   const replaced = new Set(exceptions.map((row) => `${row.recurringEventId}|${row.originalStart}`));
   const listed: ListedOccurrence[] = [];
   const add = (occurrence: ListedOccurrence) => {

@@ -163,10 +163,24 @@ export async function listEventsForRange(
   organizationId: string,
   ownerId: string,
   range: { from: string; to: string },
+  /** Instead of the owner's events: the events of other calendars that `ownerId` is a guest of. */
+  options: { invitations?: boolean } = {},
 ): Promise<{ series: CalendarEventRecord[]; exceptions: CalendarEventRecord[] }> {
   const series = (
     await eventsQuery(db, organizationId)
-      .where('calendarEvents.ownerId', '=', ownerId)
+      .$if(!options.invitations, (query) => query.where('calendarEvents.ownerId', '=', ownerId))
+      .$if(options.invitations === true, (query) =>
+        query
+          .where('calendarEvents.ownerId', '!=', ownerId)
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('calendarEventAttendees')
+                .select('calendarEventAttendees.id')
+                .whereRef('calendarEventAttendees.eventId', '=', 'calendarEvents.id')
+                .where('calendarEventAttendees.userId', '=', ownerId),
+            ),
+          ),
+      )
       .where('calendarEvents.recurringEventId', 'is', null)
       .where('calendarEvents.startsAt', '<', range.to)
       .where((eb) =>
@@ -178,9 +192,14 @@ export async function listEventsForRange(
       .execute()
   ).map(parseEvent);
   const seriesIds = series.filter((event) => event.recurrence !== null).map((event) => event.id);
+  if (options.invitations && seriesIds.length === 0 && series.length === 0) return { series, exceptions: [] };
   const exceptions = (
     await eventsQuery(db, organizationId)
-      .where('calendarEvents.ownerId', '=', ownerId)
+      .$if(!options.invitations, (query) => query.where('calendarEvents.ownerId', '=', ownerId))
+      // Of an invitation, the changed occurrences of the series the guest is invited to.
+      .$if(options.invitations === true, (query) =>
+        query.where('calendarEvents.recurringEventId', 'in', seriesIds.length > 0 ? seriesIds : ['']),
+      )
       .where('calendarEvents.recurringEventId', 'is not', null)
       .where((eb) => {
         const inRange = eb.and([
