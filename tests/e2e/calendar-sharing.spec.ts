@@ -8,8 +8,7 @@ import { admin, apiSend, createMember, e2eDataDir, expectNoAxeViolations, signIn
  * Issue 14's invitations and feeds in the browser: My calendar feed in My Configuration →
  * Integrations (Create, Copy the address shown once, Revoke with a confirmation — and the address
  * really serves, then stops); the public answer page of an external guest's link. Axe clean, at
- * 390 px. (The member's Accept / Tentative / Decline in an Activity item waits for the Activity
- * section to list calendar events.)
+ * 390 px; a member guest answering from the invitation in their own My Calendar.
  */
 
 /** The newest answer link mailed to an address (the e2e SMTP sink files mail under DATA_DIR/mail). */
@@ -111,4 +110,52 @@ test('an external guest answers on the public page of their invitation link', as
     headers: { accept: 'application/vnd.api+json' },
   });
   expect((await event.json()).data.attributes.attendees[1].status).toBe('accepted');
+});
+
+test('a member guest finds the invitation in My Calendar and answers it there', async ({ page, browser }) => {
+  const organizer = await createMember(browser, { prefix: 'organizer' });
+  const guest = await createMember(browser, { prefix: 'guest' });
+  await signIn(page, organizer);
+  // Every day from today: an occurrence is in whatever view My Calendar opens on.
+  const today = new Date().toISOString().slice(0, 10);
+  const title = `Stand-up ${Date.now().toString(36)}`;
+  const created = await apiSend(page.request, 'POST', '/api/calendarevents', {
+    data: {
+      type: 'calendarevents',
+      attributes: {
+        title,
+        start: `${today}T12:00:00Z`,
+        end: `${today}T12:15:00Z`,
+        timeZone: 'UTC',
+        recurrence: 'FREQ=DAILY;COUNT=40',
+        attendees: [{ email: guest.email }],
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const eventId = (await created.json()).data.id as string;
+
+  await page.context().clearCookies();
+  await signIn(page, guest);
+  await page.goto('/my-calendar');
+  await expect(page.getByRole('heading', { level: 1, name: 'My Calendar' })).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByRole('button', { name: new RegExp(title) })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Invitation');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Tentative' }).click();
+  await expect(dialog.getByRole('button', { name: 'Tentative' })).toHaveAttribute('aria-pressed', 'true');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The organizer's event now carries the guest's answer.
+  await page.context().clearCookies();
+  await signIn(page, organizer);
+  const event = await page.request.get(`/api/calendarevents/${eventId}`, {
+    headers: { accept: 'application/vnd.api+json' },
+  });
+  expect((await event.json()).data.attributes.attendees[0].status).toBe('tentative');
 });

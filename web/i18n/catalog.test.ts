@@ -1,10 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { access } from './en/access';
+import { activities } from './en/activities';
+import { calendar } from './en/calendar';
+import { customFields } from './en/custom-fields';
+import { emailTemplates } from './en/email-templates';
+import { organizations } from './en/organizations';
+import { passwords } from './en/passwords';
+import { tasks } from './en/tasks';
+import { users } from './en/users';
 import { i18n } from './index';
+import { lazyNamespaces } from './lazy-namespaces';
+
+/** The namespaces added when their first page loads (web/i18n/lazy/), with their strings. */
+const lazyCatalogs = {
+  ...lazyNamespaces,
+  access,
+  activities,
+  calendar,
+  customFields,
+  emailTemplates,
+  organizations,
+  passwords,
+  tasks,
+  users,
+};
 
 describe('the English catalog', () => {
-  it('answers keys of every namespace, with placeholders filled', () => {
+  it('answers keys of the start-up namespaces, and of a lazy one once its module has loaded', async () => {
     expect(i18n.t('actions.save')).toBe('Save');
+    expect(i18n.hasResourceBundle('en', 'users')).toBe(false);
+    await import('./lazy/users');
     expect(i18n.t('users:create.createdMessage', { username: 'ann' })).toBe('ann can now sign in.');
     expect(i18n.t('errors:forbidden')).toBe(en.errors.forbidden);
   });
@@ -13,6 +39,14 @@ describe('the English catalog', () => {
     // @ts-expect-error — not in the catalog: the typecheck fails if keys stop being typed.
     const missing = i18n.t('actions.doesNotExist');
     expect(missing).toBe('actions.doesNotExist');
+  });
+
+  it('registers every lazy namespace from its module, under the name its pages ask for', async () => {
+    const modules = import.meta.glob('./lazy/*.ts');
+    for (const load of Object.values(modules)) await load();
+    for (const [namespace, strings] of Object.entries(lazyCatalogs)) {
+      expect(i18n.getResourceBundle('en', namespace), namespace).toEqual(strings);
+    }
   });
 
   it('has no empty string and no placeholder without a name', () => {
@@ -24,6 +58,6 @@ describe('the English catalog', () => {
         : Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
             walk(value, path ? `${path}.${key}` : key),
           );
-    expect(walk(en, '')).toEqual([]);
+    expect(walk({ ...en, ...lazyCatalogs }, '')).toEqual([]);
   });
 });

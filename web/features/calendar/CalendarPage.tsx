@@ -21,7 +21,7 @@ export function UserCalendar({
   const { t } = useTranslation('calendar');
   return (
     <Suspense fallback={<PageLoader label={t('view.loading')} />}>
-      <CalendarView owner={owner} canAdd={isSelf || permissions.includes(ASSIGN_EVENT)} />
+      <CalendarView owner={owner} isSelf={isSelf} canAdd={isSelf || permissions.includes(ASSIGN_EVENT)} />
     </Suspense>
   );
 }

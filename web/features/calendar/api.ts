@@ -172,9 +172,14 @@ export function useDeleteCalendarEvent() {
 }
 
 /** The occurrences of a calendar in [from, to) (`GET /api/calendar-occurrences`, at most a year). */
-export function useOccurrences(ownerId: string, range: { from: string; to: string } | null) {
+export function useOccurrences(
+  ownerId: string,
+  range: { from: string; to: string } | null,
+  /** My own calendar: also the events of others I am a guest of (`filter[invitations]=include`). */
+  invitations = false,
+) {
   return useQuery({
-    queryKey: ['calendar-occurrences', ownerId, range?.from, range?.to],
+    queryKey: ['calendar-occurrences', ownerId, range?.from, range?.to, invitations],
     enabled: range !== null,
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
@@ -183,6 +188,7 @@ export function useOccurrences(ownerId: string, range: { from: string; to: strin
         'filter[start][gte]': range?.from ?? '',
         'filter[start][lt]': range?.to ?? '',
       });
+      if (invitations) query.set('filter[invitations]', 'include');
       return (
         await apiFetch<{ data: OccurrenceResource[] }>(`/api/calendar-occurrences?${query}`, { signal })
       ).data;

@@ -30,6 +30,7 @@ import type { EditedOccurrence } from './event-dialog';
 import { ScopeDialog } from './scope-dialog';
 import { addDays, apiTimeOf, shiftedSeriesTimes } from './times';
 import '../../i18n/lazy/calendar';
+import { InvitationDialog } from './invitation-dialog';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
@@ -58,9 +59,12 @@ type PendingMove = {
  */
 export default function CalendarView({
   owner,
+  isSelf = false,
   canAdd,
 }: {
   owner: { id: string; name: string };
+  /** The viewer's own calendar: it also shows, read-only, the events they are invited to. */
+  isSelf?: boolean;
   /** May the viewer put events into this calendar (their own, or with `calendar_events.assign`). */
   canAdd: boolean;
 }) {
@@ -73,7 +77,8 @@ export default function CalendarView({
     | keyof typeof views
     | undefined;
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const occurrences = useOccurrences(owner.id, range);
+  const occurrences = useOccurrences(owner.id, range, isSelf);
+  const [invitation, setInvitation] = useState<CalendarEventResource | null>(null);
   const tasks = useDueTasks(owner.id, range);
   const update = useUpdateCalendarEvent();
   const queryClient = useQueryClient();
@@ -86,6 +91,8 @@ export default function CalendarView({
       ...(occurrences.data ?? []).map((occurrence) => {
         const a = occurrence.attributes;
         const color = a.backgroundColor ?? undefined;
+        // Another calendar's event I am a guest of: shown, answered, never moved from here.
+        const invited = occurrence.relationships.owner.data.id !== owner.id;
         return {
           id: occurrence.id,
           title: a.title,
@@ -94,6 +101,7 @@ export default function CalendarView({
           end: a.allDay ? addDays(a.end, 1) : a.end,
           allDay: a.allDay,
           color,
+          ...(invited ? { editable: false, classNames: ['atrium-invitation'] } : {}),
           extendedProps: { occurrence } satisfies OccurrenceRef,
         };
       }),
@@ -109,7 +117,7 @@ export default function CalendarView({
           extendedProps: { task },
         })),
     ],
-    [occurrences.data, tasks.data, t, timeZone],
+    [occurrences.data, tasks.data, t, timeZone, owner.id],
   );
 
   const fetchEvent = (id: string) =>
@@ -123,6 +131,10 @@ export default function CalendarView({
   const open = async (occurrence: OccurrenceResource) => {
     setOpening(true);
     try {
+      if (occurrence.relationships.owner.data.id !== owner.id) {
+        setInvitation(await fetchEvent(occurrence.relationships.event.data.id));
+        return;
+      }
       const seriesId = occurrence.relationships.recurringEvent.data?.id;
       const originalStart = occurrence.attributes.originalStart;
       if (seriesId && originalStart) {
@@ -279,6 +291,15 @@ export default function CalendarView({
               : { initialRange: opened.range })}
           />
         </Suspense>
+      ) : null}
+      {invitation ? (
+        <InvitationDialog
+          event={invitation}
+          viewerId={owner.id}
+          locale={locale}
+          timeZone={timeZone}
+          onClose={() => setInvitation(null)}
+        />
       ) : null}
       {pending ? (
         <ScopeDialog

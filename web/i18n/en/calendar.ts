@@ -123,6 +123,9 @@ export const calendar = {
     when: 'When',
     minutesBefore: '{{text}} before',
   },
+  invitation: {
+    label: 'Invitation',
+  },
   view: {
     myCalendar: 'My Calendar',
     calendarOf: 'Calendar of {{name}}',

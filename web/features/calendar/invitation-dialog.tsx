@@ -1,0 +1,45 @@
+import { Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { EmailBodyFrame } from '../activities/email-body-frame';
+import type { CalendarEventResource } from './api';
+import { formatEventSpan } from './event-activity-item';
+import { EventResponse, viewerGuestStatus } from './event-response';
+import '../../i18n/lazy/calendar';
+
+/**
+ * An event of another calendar that the viewer is a guest of, opened from their own calendar:
+ * what, when, the description, and the viewer's **Accept / Tentative / Decline**. Read-only: only
+ * the organizer changes the event.
+ */
+export function InvitationDialog({
+  event,
+  viewerId,
+  locale,
+  timeZone,
+  onClose,
+}: {
+  event: CalendarEventResource;
+  viewerId: string;
+  locale: string;
+  timeZone: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('calendar');
+  const status = viewerGuestStatus(event, viewerId);
+  return (
+    <Modal opened onClose={onClose} title={event.attributes.title} size="lg">
+      <Stack gap="sm">
+        <Text size="sm" c="gray.8">
+          {t('invitation.label')} · {formatEventSpan(event.attributes, locale, timeZone)}
+        </Text>
+        {event.attributes.description ? (
+          <EmailBodyFrame
+            body={{ type: 'html', content: event.attributes.description }}
+            title={t('dialog.description')}
+          />
+        ) : null}
+        {status ? <EventResponse eventId={event.id} status={status} /> : null}
+      </Stack>
+    </Modal>
+  );
+}
