@@ -111,3 +111,17 @@ test.describe('the web shell', () => {
     expect(reset.headers()['referrer-policy']).toBe('no-referrer');
   });
 });
+
+test('pages fit a 390 px phone: only a table scrolls sideways, inside its own box', async ({ page }) => {
+  await signIn(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/my-user', '/users', '/my-tasks', '/admin/outbox', '/audit-log', '/my-calendar']) {
+    await page.goto(path);
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+    // Tables, grids and sections that load after the heading have their say too.
+    await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: path })
+      .toBeLessThanOrEqual(390);
+  }
+});
