@@ -70,13 +70,28 @@ function describeIssue(
       ? { code: 'unknown_parameter', detail: `The query parameter ${name} is not supported here.` }
       : { code: 'unknown_member', detail: `Unknown member "${name}".` };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { code: issue.code, detail: 'This value is required.' };
+  if (issue.code === 'invalid_type') {
+    // Zod 4 leaves the input out of its issues: its message tells a missing value from a wrong one.
+    const missing = issue.input === undefined && /received undefined$/.test(issue.message);
+    if (missing) return { code: issue.code, detail: 'This value is required.' };
+    const expected = expectedTypes[String(issue.expected)];
+    if (expected) return { code: issue.code, detail: `This value must be ${expected}.` };
   }
   // A rule may name its own stable code (`params.code` of a custom issue, common/profile.ts).
   const ruleCode = issue.code === 'custom' ? issue.params?.code : undefined;
   return { code: typeof ruleCode === 'string' ? ruleCode : issue.code, detail: issue.message };
 }
+
+/** What a value of each JSON type is called in an error's detail ("This value must be a number."). */
+const expectedTypes: Record<string, string> = {
+  string: 'text (a JSON string)',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list (a JSON array)',
+  null: 'null',
+};
 
 /**
  * The JSON:API errors of a failed validation: one per problem, each with `source`. Status: 400
