@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { formatPersonName } from '../../../common/person-name';
 import type { AttendeeStatus, DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -98,18 +99,25 @@ export async function findAnswerPage(
       'calendarEventAttendees.status',
       'calendarEventAttendees.answeredAt',
       'calendarEvents.organizationId',
+      'users.namePrefix',
       'users.firstName',
+      'users.middleName',
       'users.lastName',
+      'users.nameSuffix',
     ])
     .where('calendarEventAttendees.answerTokenDigest', '=', sha256(token))
     .executeTakeFirst();
   // The event is read whether or not the token was found: the same work either way.
   const found = await findEvent(db, row?.organizationId ?? '', row?.eventId ?? '');
   if (!row || !found) return undefined;
-  const { organizationId: _, firstName, lastName, ...attendee } = row;
+  const { organizationId: _, namePrefix, firstName, middleName, lastName, nameSuffix, ...attendee } = row;
   const until = answerableUntil(found);
   if (until !== null && Date.parse(until) <= Date.parse(now)) return undefined;
-  return { event: found, attendee, organizerName: `${firstName} ${lastName}`.trim() };
+  return {
+    event: found,
+    attendee,
+    organizerName: formatPersonName({ namePrefix, firstName, middleName, lastName, nameSuffix }),
+  };
 }
 
 /** Records an answer given through a link (see `findAnswerPage`); undefined when the link no longer answers. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { formatPersonName } from '../../../common/person-name';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -126,11 +127,11 @@ export async function feedCalendar(db: Kysely<DB>, feed: FeedRecord, now: string
   }
   const owner = await db
     .selectFrom('users')
-    .select(['firstName', 'lastName'])
+    .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix'])
     .where('id', '=', feed.userId)
     .executeTakeFirst();
   return eventsCalendar(families, 'feed', {
     stamp: now,
-    name: owner ? `Atrium: ${owner.firstName} ${owner.lastName}` : 'Atrium',
+    name: owner ? `Atrium: ${formatPersonName(owner)}` : 'Atrium',
   });
 }

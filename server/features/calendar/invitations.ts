@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { formatPersonName } from '../../../common/person-name';
 import type { AttendeeStatus, DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
@@ -51,14 +52,14 @@ export async function loadFamily(
   for (const row of rows) attendees.set(row.eventId, [...(attendees.get(row.eventId) ?? []), row]);
   const owner = await db
     .selectFrom('users')
-    .select(['firstName', 'lastName', 'email'])
+    .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix', 'email'])
     .where('id', '=', root.ownerId)
     .executeTakeFirstOrThrow();
   return {
     root,
     exceptions,
     attendees,
-    organizer: { name: `${owner.firstName} ${owner.lastName}`.trim(), email: owner.email },
+    organizer: { name: formatPersonName(owner), email: owner.email },
   };
 }
 
@@ -270,7 +271,7 @@ export async function recordAnswer(
     .execute();
   const owner = await trx
     .selectFrom('users')
-    .select(['email', 'firstName', 'lastName'])
+    .select(['email', 'namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix'])
     .where('id', '=', event.ownerId)
     .executeTakeFirst();
   if (owner && normalizeEmail(owner.email) !== normalizeEmail(attendee.email)) {
@@ -281,7 +282,7 @@ export async function recordAnswer(
     const guest = attendee.displayName ? `${attendee.displayName} <${attendee.email}>` : attendee.email;
     await queueMail(trx, deps, {
       template: 'generic',
-      to: { address: owner.email, name: `${owner.firstName} ${owner.lastName}` },
+      to: { address: owner.email, name: formatPersonName(owner, localization.locale) },
       localization,
       organizationId: event.organizationId,
       data: {

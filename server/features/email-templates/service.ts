@@ -1,4 +1,5 @@
 import type { EmailTemplateInput, EmailTemplateUpdate } from '../../../common/emails';
+import { formatPersonName, type PersonName } from '../../../common/person-name';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -170,11 +171,11 @@ export async function renderEmailTemplate(
   return { subject, body: { type: template.bodyType, content }, unfilled: [...new Set(unfilled)] };
 }
 
-function personValues(user: { firstName: string; lastName: string; email: string }) {
+function personValues(user: PersonName & { email: string }) {
   return {
     firstName: user.firstName,
     lastName: user.lastName,
-    fullName: `${user.firstName} ${user.lastName}`.trim(),
+    fullName: formatPersonName(user),
     email: user.email,
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { formatPersonName } from '../../../common/person-name';
 import type { DB, EmailsTable, MailStatus } from '../../platform/db/schema';
 
 export type EmailRow = Selectable<EmailsTable>;
@@ -114,7 +115,7 @@ export async function findSenderAddresses(
 ): Promise<{ name: string; addresses: string[] } | undefined> {
   const user = await db
     .selectFrom('users')
-    .select(['firstName', 'lastName', 'email'])
+    .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix', 'email'])
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user) return undefined;
@@ -126,7 +127,7 @@ export async function findSenderAddresses(
     .orderBy('position')
     .execute();
   return {
-    name: `${user.firstName} ${user.lastName}`.trim(),
+    name: formatPersonName(user),
     addresses: [user.email, ...additional.map((row) => row.email)],
   };
 }

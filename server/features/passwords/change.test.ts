@@ -94,6 +94,23 @@ describe('POST /api/users/{id}/password-change', () => {
     expect(response.statusCode).toBe(401);
   });
 
+  it('greets the person in the password email by their whole name, as the app writes it', async () => {
+    const user = await buildUser(t, { firstName: 'Grace', lastName: 'Hopper' });
+    await t.deps.db
+      .updateTable('users')
+      .set({ namePrefix: 'Rear Adm.', middleName: 'Brewster Murray', nameSuffix: 'PhD' })
+      .where('id', '=', user.id)
+      .execute();
+    const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+    const changed = await change(browser, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a whole new passphrase',
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const mail = (await outboxFor(t, user.email)).find((m) => m.template === 'password-changed');
+    expect(mail?.textBody).toContain('Rear Adm. Grace Brewster Murray Hopper PhD');
+  });
+
   it("refuses another user's id: 403 in my organization, 404 elsewhere", async () => {
     const user = await buildUser(t);
     const colleague = await buildUser(t, { organization: user.organization });

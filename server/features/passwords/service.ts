@@ -38,7 +38,9 @@ export type RequestContext = { ip: string; userAgent: string | undefined };
 export const ADMIN_RESET_TOKEN_HOURS = 24;
 
 /** The name a password email greets: the person's name parts the subject carries (common/person-name.ts). */
-export function displayName(user: Pick<PasswordSubject, 'firstName' | 'lastName'>): string {
+export function displayName(
+  user: Pick<PasswordSubject, 'namePrefix' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'>,
+): string {
   return formatPersonName(user);
 }
 

@@ -11,8 +11,11 @@ export type PasswordSubject = {
   id: string;
   username: string;
   email: string;
+  namePrefix: string | null;
   firstName: string;
+  middleName: string | null;
   lastName: string;
+  nameSuffix: string | null;
   status: UserStatus;
   locale: string | null;
   lastOrganizationId: string | null;
@@ -22,8 +25,11 @@ const subjectColumns = [
   'users.id',
   'users.username',
   'users.email',
+  'users.namePrefix',
   'users.firstName',
+  'users.middleName',
   'users.lastName',
+  'users.nameSuffix',
   'users.status',
   'users.locale',
   'users.lastOrganizationId',

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { formatPersonName } from '../../../common/person-name';
 import type { Dialect } from '../../platform/db/kysely';
 import type { DB, RemindersTable } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
@@ -91,7 +92,15 @@ async function processReminder(
   const recipient = await trx
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(['users.email', 'users.firstName', 'users.lastName', 'users.status'])
+    .select([
+      'users.email',
+      'users.namePrefix',
+      'users.firstName',
+      'users.middleName',
+      'users.lastName',
+      'users.nameSuffix',
+      'users.status',
+    ])
     .where('users.id', '=', reminder.recipientId)
     .where('memberships.organizationId', '=', reminder.organizationId)
     .executeTakeFirst();
@@ -146,7 +155,7 @@ async function processReminder(
   try {
     await queueMail(trx, deps, {
       template: 'reminder',
-      to: { address: recipient.email, name: `${recipient.firstName} ${recipient.lastName}` },
+      to: { address: recipient.email, name: formatPersonName(recipient, localization.locale) },
       localization,
       organizationId: reminder.organizationId,
       data: { kind: reminder.kind === 'task' ? 'task' : 'event', title: subject, at: when, allDayDate, path },
