@@ -132,7 +132,7 @@ test('Log or Make a Call: both entry points, duration typed three ways, the call
   await expect(items).toHaveCount(2);
   await activity(page).getByRole('checkbox', { name: 'Emails' }).check();
   await activity(page).getByRole('checkbox', { name: 'Calls' }).uncheck();
-  await expect(activity(page).getByText('No activity yet.')).toBeVisible();
+  await expect(activity(page).getByText('Nothing matches these filters.')).toBeVisible();
   await activity(page).getByRole('checkbox', { name: 'Calls' }).check();
 
   // With meeting links on (an administrator's organization setting), Start meeting beside the

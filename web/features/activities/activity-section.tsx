@@ -51,8 +51,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
   const [fromDate, setFromDate] = useState<string | null>(null);
   const [toDate, setToDate] = useState<string | null>(null);
   const filter: ActivityFilter = {
-    // Always the kinds this section renders: the timeline also holds events, whose items this
-    // section does not draw yet (issue 14's UI).
+    // Always the kinds this section draws (none ticked: all of them).
     types: kinds.length === 0 ? KINDS.map((entry) => entry.kind) : kinds,
     from: fromDate ? fromZonedWallTime(`${fromDate}T00:00`, timeZone) : undefined,
     to: toDate ? fromZonedWallTime(`${nextDay(toDate)}T00:00`, timeZone) : undefined,
@@ -112,7 +111,9 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
       ) : activities.isError ? (
         <FailureAlert title={t('section.failed')} message={activities.error.message} />
       ) : items.length === 0 ? (
-        <Text c="gray.8">{t('section.empty')}</Text>
+        <Text c="gray.8">
+          {fromDate || toDate || kinds.length < KINDS.length ? t('section.noMatch') : t('section.empty')}
+        </Text>
       ) : (
         <Stack
           gap="xs"

@@ -114,6 +114,7 @@ export const activities = {
     chooseType: 'Choose at least one type.',
     failed: 'The activity cannot be shown',
     empty: 'No activity yet.',
+    noMatch: 'Nothing matches these filters.',
     items: 'Activity items',
     loadMore: 'Load more',
   },
