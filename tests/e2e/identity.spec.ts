@@ -168,6 +168,8 @@ test.describe('identity', () => {
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Active' }).click();
     await expect(page).toHaveURL(/status=active/);
+    // The emptied Name lands after its debounce: wait for it too, so the grid has its last filter.
+    await expect(page).not.toHaveURL(/name=/);
     // The grid refetches for the new filter: click once the list has settled.
     await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
     await page.getByRole('link', { name: username }).click();
