@@ -86,8 +86,23 @@ export async function findFeedByToken(db: Kysely<DB>, token: string): Promise<Fe
   const digest = sha256(token);
   const row = await db
     .selectFrom('calendarFeeds')
-    .select(['id', 'organizationId', 'userId', 'createdAt', 'tokenDigest'])
-    .where('tokenDigest', '=', digest)
+    // Only while its owner is still an enabled member of the feed's organization: a feed outlives
+    // neither leaving the organization nor a disabled account.
+    .innerJoin('memberships', (join) =>
+      join
+        .onRef('memberships.userId', '=', 'calendarFeeds.userId')
+        .onRef('memberships.organizationId', '=', 'calendarFeeds.organizationId'),
+    )
+    .innerJoin('users', 'users.id', 'calendarFeeds.userId')
+    .select([
+      'calendarFeeds.id',
+      'calendarFeeds.organizationId',
+      'calendarFeeds.userId',
+      'calendarFeeds.createdAt',
+      'calendarFeeds.tokenDigest',
+    ])
+    .where('calendarFeeds.tokenDigest', '=', digest)
+    .where('users.status', '!=', 'disabled')
     .executeTakeFirst();
   const matches = safeEqual(row?.tokenDigest ?? NO_DIGEST, digest);
   if (!row || !matches) return undefined;

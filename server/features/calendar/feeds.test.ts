@@ -163,6 +163,24 @@ describe('calendar feeds and .ics downloads', () => {
     expect((await t.app.inject({ method: 'GET', url: '/calendar-feeds/whatever' })).statusCode).toBe(404);
   });
 
+  it('stops serving once its owner leaves the organization or is disabled', async () => {
+    const leaver = await buildUser(t, { organization: acme });
+    const disabled = await buildUser(t, { organization: acme });
+    const urls: string[] = [];
+    for (const user of [leaver, disabled]) {
+      const browser = await signIn(t.app, user.username, TEST_PASSWORD);
+      urls.push((await feedRoute(browser, 'POST')).json().data.attributes.url as string);
+    }
+    for (const url of urls) expect((await fetchFeed(url)).statusCode).toBe(200);
+    await t.deps.db
+      .deleteFrom('memberships')
+      .where('userId', '=', leaver.id)
+      .where('organizationId', '=', acme.id)
+      .execute();
+    await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', disabled.id).execute();
+    for (const url of urls) expect((await fetchFeed(url)).statusCode).toBe(404);
+  });
+
   it('downloads one event as .ics for whoever may see it; another organization gets 404', async () => {
     const event = await create(adaAcme, {
       title: 'Quarterly: review',
