@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { simpleParser } from 'mailparser';
-import { admin, apiSend, createMember, e2eDataDir, expectNoAxeViolations, signIn } from './fixtures';
+import { admin, apiSend, createMember, expectNoAxeViolations, mailedLink, signIn } from './fixtures';
 
 /**
  * Issue 14's invitations and feeds in the browser: My calendar feed in My Configuration →
@@ -12,31 +9,8 @@ import { admin, apiSend, createMember, e2eDataDir, expectNoAxeViolations, signIn
  */
 
 /** The newest answer link mailed to an address (the e2e SMTP sink files mail under DATA_DIR/mail). */
-async function answerLink(address: string): Promise<string> {
-  const directory = path.join(e2eDataDir ?? '', 'mail');
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        let files: string[] = [];
-        try {
-          files = readdirSync(directory).filter((name) => name.endsWith('.eml'));
-        } catch {
-          return undefined;
-        }
-        for (const name of files.sort().reverse()) {
-          const mail = await simpleParser(readFileSync(path.join(directory, name)));
-          const to = [mail.to].flat().flatMap((entry) => entry?.value ?? []);
-          if (!to.some((recipient) => recipient.address === address)) continue;
-          link = /(https?:\/\/\S+\/calendar-answers\/[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
-          if (link) return link;
-        }
-        return undefined;
-      },
-      { timeout: 15_000, message: `an answer link mailed to ${address}` },
-    )
-    .toBeTruthy();
-  return link as string;
+function answerLink(address: string): Promise<string> {
+  return mailedLink(address, /(https?:\/\/\S+\/calendar-answers\/[A-Za-z0-9_-]+)/);
 }
 
 test('My calendar feed: create, copy the address once, revoke with a confirmation', async ({

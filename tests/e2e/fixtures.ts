@@ -62,9 +62,11 @@ export async function signIn(
  * The newest link to `page` (e.g. `password-reset`) mailed to an address, as the test SMTP server
  * beside the e2e server received it (filed under DATA_DIR/mail); waits for the mail worker.
  */
-export async function mailedLink(address: string, page: string): Promise<string> {
+export async function mailedLink(address: string, page: string | RegExp): Promise<string> {
   const directory = path.join(e2eDataDir ?? '', 'mail');
-  const pattern = new RegExp(`(https?://\\S+/${page}#token=[A-Za-z0-9_%-]+)`);
+  // A page name (`password-reset`: its `#token=` link), or the link's own pattern (group 1).
+  const pattern =
+    typeof page === 'string' ? new RegExp(`(https?://\\S+/${page}#token=[A-Za-z0-9_%-]+)`) : page;
   let link: string | undefined;
   await expect
     .poll(
@@ -84,7 +86,7 @@ export async function mailedLink(address: string, page: string): Promise<string>
         }
         return undefined;
       },
-      { timeout: 15_000, message: `a ${page} link mailed to ${address}` },
+      { timeout: 15_000, message: `a ${String(page)} link mailed to ${address}` },
     )
     .toBeTruthy();
   return link as string;
