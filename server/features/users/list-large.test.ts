@@ -24,8 +24,8 @@ describe('GET /api/users: a large organization', () => {
   let t: TestApp;
   let organization: BuiltOrganization;
   let browser: Browser;
-  /** [lastNameFolded, id, username] of every member, the admin included. */
-  const members: [string, string, string][] = [];
+  /** [lastNameFolded, id, username, lastSignInAt] of every member, the admin included. */
+  const members: [string, string, string, string | null][] = [];
   const MEMBERS = LARGE_ORGANIZATION_MEMBERS + 25;
   const LAST_NAMES = ['Ng', 'abe', 'Zed', 'Émery', 'Li', 'Kay', 'Moe', 'Øster', 'Straße', 'ng'];
 
@@ -37,7 +37,7 @@ describe('GET /api/users: a large organization', () => {
       roles: ['Administrator'],
     });
     organization = admin.organization;
-    members.push([foldCase('Admin'), admin.id, admin.username]);
+    members.push([foldCase('Admin'), admin.id, admin.username, null]);
     // Users of another organization, interleaved in every order: never listed here.
     await buildUser(t, { username: 'aaa_outsider', lastName: 'Abe' });
     await buildUser(t, { username: 'zzz_outsider', lastName: 'Zed' });
@@ -51,6 +51,8 @@ describe('GET /api/users: a large organization', () => {
         const email = `${username}@example.com`;
         const lastName = LAST_NAMES[index % LAST_NAMES.length] as string;
         const createdAt = new Date(now - index * 1000).toISOString();
+        // A third never signed in; the others at one of 50 moments (ties broken by id).
+        const lastSignInAt = index % 3 === 0 ? null : new Date(now - (index % 50) * 60_000).toISOString();
         users.push({
           id: newId(),
           username,
@@ -66,6 +68,7 @@ describe('GET /api/users: a large organization', () => {
           status: 'active' as const,
           passwordHash: null,
           mustChangePassword: false,
+          lastSignInAt,
           createdAt,
           updatedAt: createdAt,
         });
@@ -84,9 +87,17 @@ describe('GET /api/users: a large organization', () => {
           )
           .execute();
       });
-      for (const user of users) members.push([user.lastNameFolded, user.id, user.username]);
+      for (const user of users) {
+        members.push([user.lastNameFolded, user.id, user.username, user.lastSignInAt ?? null]);
+      }
     }
     browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const signedIn = await t.deps.db
+      .selectFrom('users')
+      .select('lastSignInAt')
+      .where('id', '=', admin.id)
+      .executeTakeFirstOrThrow();
+    (members[0] as (typeof members)[number])[3] = new Date(signedIn.lastSignInAt as string).toISOString();
   });
 
   afterAll(async () => {
@@ -113,6 +124,43 @@ describe('GET /api/users: a large organization', () => {
       url = document.links.next;
     }
     expect(seen).toEqual(expected);
+  });
+
+  it('lists by last sign-in, never-signed-in last (first descending), every member once both ways', async () => {
+    const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    // NULL the largest value; ties by id, in the sort's direction.
+    const ascending = [...members]
+      .sort(
+        (a, b) =>
+          (a[3] === null ? 1 : 0) - (b[3] === null ? 1 : 0) ||
+          byCodeUnit(a[3] ?? '', b[3] ?? '') ||
+          byCodeUnit(a[1], b[1]),
+      )
+      .map(([, , username]) => username);
+    for (const [sort, expected] of [
+      ['lastSignInAt', ascending],
+      ['-lastSignInAt', [...ascending].reverse()],
+    ] as const) {
+      const forwards: string[] = [];
+      let url: string | undefined = `/api/users?sort=${sort}&page[size]=100`;
+      let last: Listed | undefined;
+      while (url) {
+        last = await get(url);
+        forwards.push(...last.data.map((user) => user.attributes.username));
+        url = last.links.next;
+      }
+      expect(forwards, sort).toEqual(expected);
+      const backwards: string[] = [];
+      url = last?.links.prev;
+      while (url) {
+        const page = await get(url);
+        backwards.unshift(...page.data.map((user) => user.attributes.username));
+        url = page.links.prev;
+      }
+      expect(backwards, `${sort} backwards`).toEqual(
+        expected.slice(0, expected.length - (last?.data.length ?? 0)),
+      );
+    }
   });
 
   it('reads the first page in each order, and backwards from the end', async () => {

@@ -76,8 +76,7 @@ async function readOrganizationUsers(
   organizationId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<ListedUser>> {
-  const first = listQuery.sort[0];
-  const fromUsers = !isPostgres(db) && !first?.nullable && (await isLargeOrganization(db, organizationId));
+  const fromUsers = !isPostgres(db) && (await isLargeOrganization(db, organizationId));
   const standard: ListFilter[] = [];
   const filtered = (base: ReturnType<typeof membersQuery>) => {
     standard.length = 0;

@@ -4,23 +4,47 @@ import { type CursorValue, encodeCursor } from './cursor';
 import { type FilterValue, type ListFilter, type ListQuery, sortSignature } from './list-query';
 import { badParameter } from './query-error';
 
-/** One ORDER BY term of a list, the id tiebreak included. */
-type KeyTerm = { column: string; direction: 'asc' | 'desc'; nullable: boolean };
+/**
+ * One ORDER BY term of a list, the id tiebreak included: a column, or (`nullRank`) the rank
+ * `case when column is null then 1 else 0 end` put before a nullable column.
+ */
+type KeyTerm = { column: string; direction: 'asc' | 'desc'; nullRank?: true };
 
 /**
  * The ORDER BY of a list: its sort terms, then `idColumn` (so pages never overlap) in the
  * direction of the last term, so that one index `(…, column, id)` serves both directions.
+ * A nullable column sorts behind its null rank (0 for a value, 1 for NULL), so NULLs come last
+ * ascending and first descending (NULL the largest value) on both databases while every key the
+ * index reads is an ordinary value: an index `(…, nullRank(column), column, id)` serves the order
+ * (SQLite's indexes put NULLs first and cannot serve `NULLS LAST`), and a cursor inside the values
+ * or inside the NULLs starts a range scan (see nullRankExpression for the index's expression).
  */
 function keyTerms(listQuery: Pick<ListQuery, 'sort'>, idColumn: string): KeyTerm[] {
-  const terms: KeyTerm[] = listQuery.sort.map(({ column, direction, nullable }) => ({
-    column,
-    direction,
-    nullable: nullable === true,
-  }));
-  if (!terms.some(({ column }) => column === idColumn)) {
-    terms.push({ column: idColumn, direction: terms.at(-1)?.direction ?? 'asc', nullable: false });
+  const terms: KeyTerm[] = listQuery.sort.flatMap(({ column, direction, nullable }): KeyTerm[] =>
+    nullable === true
+      ? [
+          { column, direction, nullRank: true },
+          { column, direction },
+        ]
+      : [{ column, direction }],
+  );
+  if (!terms.some(({ column, nullRank }) => column === idColumn && !nullRank)) {
+    terms.push({ column: idColumn, direction: terms.at(-1)?.direction ?? 'asc' });
   }
   return terms;
+}
+
+/**
+ * `case when <column> is null then 1 else 0 end`: the key put before a nullable sort column.
+ * An index serving such a sort is created on this same expression of the bare column (e.g.
+ * migration 0020's `users_last_sign_in_rank`), which both databases match to the ORDER BY.
+ */
+export function nullRankExpression(column: string): RawBuilder<number> {
+  return sql<number>`(case when ${sql.ref(column)} is null then 1 else 0 end)`;
+}
+
+function keyExpression({ column, nullRank }: KeyTerm): RawBuilder<unknown> | ReturnType<typeof sql.ref> {
+  return nullRank ? nullRankExpression(column) : sql.ref(column);
 }
 
 function reversed(terms: readonly KeyTerm[]): KeyTerm[] {
@@ -48,35 +72,80 @@ export function applyListQuery<DB, TB extends keyof DB, O>(
   idColumn: string,
 ): SelectQueryBuilder<DB, TB, O> {
   const terms = keyTerms(listQuery, idColumn);
-  const { after, before, number, size } = listQuery.page;
+  const { before, number, size } = listQuery.page;
   const reading = before ? reversed(terms) : terms;
   let query = applyListFilters(qb, listQuery.filters);
-  const cursor = after ?? before;
-  if (cursor) {
-    if (cursor.values.length !== terms.length) {
-      throw badParameter(
-        cursorParameter(listQuery.page),
-        'invalid_cursor',
-        'The cursor does not belong to this list: take it from a links.next or links.prev of this list.',
-      );
-    }
-    query = query.where(keysetCondition(reading, cursor.values));
-  }
-  for (const { column, direction, nullable } of reading) {
-    query = query.orderBy(sql.ref(column), (order) => {
-      if (!nullable) return direction === 'asc' ? order.asc() : order.desc();
-      return direction === 'asc' ? order.asc().nullsLast() : order.desc().nullsFirst();
-    });
-  }
-  query = query.limit(size);
-  return cursor ? query : query.offset((number - 1) * size);
+  const values = cursorValues(listQuery.page, terms);
+  if (values) query = query.where(keysetCondition(reading, values));
+  query = ordered(query, reading).limit(size);
+  return values ? query : query.offset((number - 1) * size);
 }
 
 /**
- * The rows after `values` in the order of `terms` (NULL the largest value): for some k, the
- * first k−1 keys equal and the k-th after. The first key also gets a plain range bound when it
- * is NOT NULL, so the planner starts an index range scan there (a row-value comparison cannot
- * mix directions or NULLs).
+ * The queries a page is read from, one after another until it is full: the list's one query, or,
+ * for a cursor in a list led by a nullable column's null rank, the rest of the cursor's rank (the
+ * values, or the NULLs) and then the other rank, each with its rank fixed and ordered by the
+ * remaining keys, so that the index `(rank, column, id)` serves each from where it starts. (One
+ * query over both ranks cannot seek: SQLite does not start a range scan on a row value led by an
+ * expression, and read every row before the cursor.) Filters applied; no LIMIT.
+ */
+function readingParts<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  listQuery: ListQuery,
+  idColumn: string,
+): SelectQueryBuilder<DB, TB, O>[] {
+  const terms = keyTerms(listQuery, idColumn);
+  const values = cursorValues(listQuery.page, terms);
+  const [first] = terms;
+  if (!values || !first?.nullRank) return [applyListQuery(qb, listQuery, idColumn).clearLimit()];
+  const reading = listQuery.page.before ? reversed(terms) : terms;
+  const [rank, ...rest] = reading as [KeyTerm, ...KeyTerm[]];
+  const [cursorRank, ...restValues] = values;
+  if (cursorRank !== 0 && cursorRank !== 1) throw invalidCursor(listQuery.page);
+  const filtered = applyListFilters(qb, listQuery.filters);
+  const withRank = (value: number) => filtered.where(sql<SqlBool>`${keyExpression(rank)} = ${value}`);
+  const parts = [ordered(withRank(cursorRank).where(keysetCondition(rest, restValues)), rest)];
+  const nextRank = rank.direction === 'asc' ? cursorRank + 1 : cursorRank - 1;
+  if (nextRank === 0 || nextRank === 1) parts.push(ordered(withRank(nextRank), rest));
+  return parts;
+}
+
+function ordered<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  reading: readonly KeyTerm[],
+): SelectQueryBuilder<DB, TB, O> {
+  return reading.reduce((query, term) => query.orderBy(keyExpression(term), term.direction), qb);
+}
+
+/**
+ * The key values of the page's cursor, if it has one.
+ * @throws AppError 400 `invalid_cursor` when it does not have one value per key of the list.
+ */
+function cursorValues(
+  page: ListQuery['page'],
+  terms: readonly KeyTerm[],
+): readonly CursorValue[] | undefined {
+  const cursor = page.after ?? page.before;
+  if (!cursor) return undefined;
+  if (cursor.values.length !== terms.length) throw invalidCursor(page);
+  return cursor.values;
+}
+
+function invalidCursor(page: ListQuery['page']) {
+  return badParameter(
+    cursorParameter(page),
+    'invalid_cursor',
+    'The cursor does not belong to this list: take it from a links.next or links.prev of this list.',
+  );
+}
+
+/**
+ * The rows after `values` in the order of `terms`: for some k, the first k−1 keys equal and the
+ * k-th after. Every key is a value except a nullable column's, and that one only inside the
+ * NULLs of its null rank (equal to NULL there: `is null`). Besides the alternatives, a bound the
+ * planner starts an index range scan at: the row value `(key₁, …, keyₙ) > (v₁, …, vₙ)` when the
+ * keys share one direction and the values hold no NULL (both databases compare row values
+ * left to right and serve them from an index on those keys in order), else the first key alone.
  */
 function keysetCondition(terms: readonly KeyTerm[], values: readonly CursorValue[]): Expression<SqlBool> {
   const alternatives: RawBuilder<SqlBool>[] = [];
@@ -92,29 +161,30 @@ function keysetCondition(terms: readonly KeyTerm[], values: readonly CursorValue
     alternatives.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(alternatives, sql` or `)})`;
   const [first] = terms;
   const firstValue = values[0] ?? null;
-  if (!first || first.nullable || firstValue === null) return any;
-  const ref = sql.ref(first.column);
-  const bound =
-    first.direction === 'asc' ? sql<SqlBool>`${ref} >= ${firstValue}` : sql<SqlBool>`${ref} <= ${firstValue}`;
-  return sql<SqlBool>`(${bound} and ${any})`;
-}
-
-function equalTo({ column }: KeyTerm, value: CursorValue): RawBuilder<SqlBool> {
-  const ref = sql.ref(column);
-  return value === null ? sql<SqlBool>`${ref} is null` : sql<SqlBool>`${ref} = ${value}`;
-}
-
-/** The rows strictly after `value` in this term's order, or undefined when there are none. */
-function afterValue(
-  { column, direction, nullable }: KeyTerm,
-  value: CursorValue,
-): RawBuilder<SqlBool> | undefined {
-  const ref = sql.ref(column);
-  if (direction === 'asc') {
-    if (value === null) return undefined;
-    return nullable ? sql<SqlBool>`(${ref} > ${value} or ${ref} is null)` : sql<SqlBool>`${ref} > ${value}`;
+  if (!first || firstValue === null) return any;
+  const direction = first.direction;
+  const comparison = direction === 'asc' ? sql.raw('>') : sql.raw('<');
+  if (terms.length > 1 && terms.every((term) => term.direction === direction) && !values.includes(null)) {
+    const keys = sql.join(terms.map(keyExpression));
+    return sql<SqlBool>`((${keys}) ${comparison} (${sql.join(values)}) and ${any})`;
   }
-  return value === null ? sql<SqlBool>`${ref} is not null` : sql<SqlBool>`${ref} < ${value}`;
+  const bound = direction === 'asc' ? sql.raw('>=') : sql.raw('<=');
+  return sql<SqlBool>`(${keyExpression(first)} ${bound} ${firstValue} and ${any})`;
+}
+
+function equalTo(term: KeyTerm, value: CursorValue): RawBuilder<SqlBool> {
+  const key = keyExpression(term);
+  return value === null ? sql<SqlBool>`${key} is null` : sql<SqlBool>`${key} = ${value}`;
+}
+
+/**
+ * The rows strictly after `value` in this term's order, or undefined when there are none. A
+ * NULL value is a nullable column's inside its NULLs: nothing there is after another.
+ */
+function afterValue(term: KeyTerm, value: CursorValue): RawBuilder<SqlBool> | undefined {
+  if (value === null) return undefined;
+  const key = keyExpression(term);
+  return term.direction === 'asc' ? sql<SqlBool>`${key} > ${value}` : sql<SqlBool>`${key} < ${value}`;
 }
 
 function cursorParameter(page: ListQuery['page']): string {
@@ -161,13 +231,17 @@ export async function fetchListPage<DB, TB extends keyof DB, O>(
   try {
     for (const branch of branches) {
       const keyed = terms.reduce(
-        (query, { column }, index) => query.select(sql.ref(column).as(`${KEY_ALIAS}${index}`)),
+        (query, term, index) => query.select(keyExpression(term).as(`${KEY_ALIAS}${index}`)),
         branch,
       );
-      const found = (await applyListQuery(keyed, branchQuery, idColumn)
-        .limit(skipped + size + 1)
-        .execute()) as Record<string, unknown>[];
-      rows.push(...found);
+      const wanted = skipped + size + 1;
+      let found = 0;
+      for (const part of readingParts(keyed, branchQuery, idColumn)) {
+        if (found === wanted) break;
+        const partRows = (await part.limit(wanted - found).execute()) as Record<string, unknown>[];
+        rows.push(...partRows);
+        found += partRows.length;
+      }
     }
   } catch (error) {
     throw (after ?? before) && isDataException(error)
