@@ -123,6 +123,12 @@ test('a member guest finds the invitation in My Calendar and answers it there', 
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Tentative' }).click();
   await expect(dialog.getByRole('button', { name: 'Tentative' })).toHaveAttribute('aria-pressed', 'true');
+  // At 390 px the invitation still fits the screen, its answers in reach, and passes axe.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(dialog.getByRole('button', { name: 'Accept' })).toBeInViewport();
+  const box = await dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390, `dialog at ${JSON.stringify(box)}`).toBe(true);
+  await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The organizer's event now carries the guest's answer.

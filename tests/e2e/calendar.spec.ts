@@ -99,8 +99,14 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   await dialog.getByRole('combobox', { name: 'Reminder 1: unit' }).click();
   await page.getByRole('option', { name: 'hours' }).click();
 
-  // A guest by address.
+  // The people picker's suggestions open under axe: members found by name.
   const guests = dialog.getByRole('combobox', { name: 'Guests' });
+  await guests.fill(target.lastName);
+  await expect(page.getByRole('option', { name: new RegExp(target.lastName) })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await guests.fill('');
+
+  // A guest by address.
   await guests.fill('guest.person@example.org');
   await guests.press('Enter');
   await expect(dialog.getByText('guest.person@example.org')).toBeVisible();
