@@ -1,5 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type DateRange, formatLocaleDate, localeDateFormat, readTypedDate } from '../../common/dates';
 import classes from './date-field.module.css';
 
@@ -59,6 +60,7 @@ function LocaleDateInput({
   onBlur,
   ...rest
 }: DateFieldProps) {
+  const { t } = useTranslation();
   const format = localeDateFormat(locale);
   const [problem, setProblem] = useState<string | null>(null);
   const [left, setLeft] = useState(false);
@@ -66,7 +68,7 @@ function LocaleDateInput({
   return (
     <DateInput
       {...rest}
-      description={description ?? `Pick a date or type it as ${format.placeholder}`}
+      description={description ?? t('dateField.hint', { format: format.placeholder })}
       placeholder={format.placeholder}
       value={value}
       valueFormat={(date) => formatLocaleDate(date, locale)}

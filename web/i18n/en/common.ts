@@ -16,4 +16,8 @@ export const common = {
   states: {
     loading: 'Loading…',
   },
+  dateField: {
+    /** Under a date input; `format` is the locale's pattern, e.g. "MM/DD/YYYY". */
+    hint: 'Pick a date or type it as {{format}}',
+  },
 } as const;
