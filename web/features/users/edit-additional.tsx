@@ -69,7 +69,7 @@ export function AdditionalSection({
                   if (next !== value) onChange(definition.name, next);
                   setDateProblem(`customFields.${definition.name}`, problem);
                 }}
-                clearLabel={`Clear ${definition.label}`}
+                clearLabel={t('edit.clearField', { label: definition.label })}
               />
             );
           case 'boolean':

@@ -10,4 +10,6 @@ export const errors = {
   forbidden: 'You do not have the permission to do this.',
   not_found: 'This record does not exist or was deleted.',
   rate_limited: 'Too many attempts. Wait a moment and try again.',
+  /** A failure whose answer carried no JSON:API error (e.g. a proxy's page): `http_<status>`. */
+  http_error: 'The request failed (HTTP {{status}}).',
 } as const;

@@ -14,6 +14,8 @@ export const passwords = {
     backToSignIn: 'Back to sign in',
     checkEmail: 'Check your email',
     failed: 'The link was not requested',
+    /** Shown when the server's answer carries no message of its own. */
+    sent: 'If an account matches, we have sent an email with a link.',
   },
   section: {
     heading: 'Password',

@@ -54,6 +54,7 @@ export const users = {
       'Your profile and your new password were saved. Your other sessions were signed out.',
     currentPasswordRequired: 'Type your current password to change your primary email.',
     noAdditionalFields: 'No additional fields are defined for users of this organization.',
+    clearField: 'Clear {{label}}',
   },
   /** The fields of General (Edit) and General Information (view). */
   fields: {
@@ -135,6 +136,11 @@ export const users = {
     thisDevice: 'This device',
     signOut: 'Sign out',
     signOutNamed: 'Sign out {{device}} ({{lastActive}})',
+    /** A session's user agent, described (browser and system names stay as they are). */
+    unknownDevice: 'Unknown device',
+    aScript: 'A script',
+    aBrowser: 'A browser',
+    browserOnSystem: '{{browser}} on {{system}}',
   },
   securityEvents: {
     title: 'Recent Security Events',
