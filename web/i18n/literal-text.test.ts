@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
  * `web/**\/*.tsx` and the `.ts` files beside them with the TypeScript compiler and reports the text
  * that would reach the screen literally — JSX text, string literals given to user-facing props or
  * object properties (`label`, `title`, `placeholder`, …), to the notification, modal and page-title
- * helpers, or rendered straight from a `{…}` child — as `file:line "text"`.
+ * helpers, or rendered straight from a `{…}` child, and any other capitalised sentence (a
+ * returned fallback, a validation message) outside an import, a `t()` key, a console call or a
+ * thrown developer error — as `file:line "text"`.
  */
 
 const webRoot = join(import.meta.dirname, '..');
