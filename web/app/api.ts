@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { i18n } from '../i18n/index';
 
 /**
  * The one HTTP client of the SPA. It speaks the public REST API (JSON:API) exactly as an
@@ -25,7 +26,7 @@ export class ApiError extends Error {
   readonly errors: ApiErrorObject[];
 
   constructor(status: number, errors: ApiErrorObject[]) {
-    super(errors[0]?.detail ?? `The request failed (HTTP ${status}).`);
+    super(errors[0]?.detail ?? i18n.t('errors:http_error', { status }));
     this.status = status;
     this.errors = errors;
   }
@@ -180,10 +181,7 @@ function errorsOf(document: unknown, status: number): ApiErrorObject[] {
     {
       status: String(status),
       code: `http_${status}`,
-      detail:
-        status >= 500
-          ? 'Something went wrong on our side. Try again in a moment.'
-          : `The request failed (HTTP ${status}).`,
+      detail: status >= 500 ? i18n.t('errors:internal_error') : i18n.t('errors:http_error', { status }),
     },
   ];
 }

@@ -1,22 +1,24 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRouteError } from 'react-router';
 import { Page } from '../ui/page';
 import { paths } from './paths';
 
 /** What a page shows when its code fails to render or load (e.g. an old tab after a deploy). */
 export function ErrorPage() {
+  const { t } = useTranslation('app');
   const error = useRouteError();
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
     <Stack p="lg" maw={720}>
-      <Page title="Something went wrong">
+      <Page title={t('errorPage.title')}>
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden="true" />}>
           <Stack gap="md">
-            <Text size="sm">This page could not be shown. Reloading it usually helps.</Text>
+            <Text size="sm">{t('errorPage.explain')}</Text>
             <Group gap="md">
               <Button
                 size="xs"
@@ -24,10 +26,10 @@ export function ErrorPage() {
                 leftSection={<IconRefresh size={14} aria-hidden="true" />}
                 onClick={() => window.location.reload()}
               >
-                Reload
+                {t('errorPage.reload')}
               </Button>
               <Anchor href={paths.home} size="sm">
-                Go to the home page
+                {t('errorPage.home')}
               </Anchor>
             </Group>
           </Stack>

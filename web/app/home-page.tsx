@@ -1,5 +1,6 @@
 import { Anchor, Button, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconLogin } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../ui/page';
 import { PageLoader } from '../ui/page-loader';
@@ -7,27 +8,23 @@ import { useCurrentUser } from './api';
 import { signInPath } from './paths';
 import { userMenuItems } from './user-menu-items';
 
-const descriptions: Record<string, string> = {
-  my_user: 'Review your profile, change your password, generate an API key and see your activity.',
-  my_configuration: 'Choose your language, time zone, email signature and other personal settings.',
-};
-
 /** The start page: a welcome and the ways into the workspace. */
 export function HomePage() {
+  const { t } = useTranslation('app');
   const { data: user, isPending } = useCurrentUser();
   if (isPending) return <PageLoader />;
   if (!user) {
     return (
-      <Page title="Welcome to Atrium" documentTitle="Home">
+      <Page title={t('home.welcomeAnonymous')} documentTitle={t('home.title')}>
         <Paper withBorder p="xl">
           <Stack align="flex-start">
-            <Text>Sign in to open your workspace.</Text>
+            <Text>{t('home.signInExplain')}</Text>
             <Button
               component={Link}
               to={signInPath()}
               leftSection={<IconLogin size={16} aria-hidden="true" />}
             >
-              Sign in
+              {t('home.signIn')}
             </Button>
           </Stack>
         </Paper>
@@ -38,19 +35,19 @@ export function HomePage() {
     (item) => !item.permission || user.permissions.includes(item.permission),
   );
   return (
-    <Page title={`Welcome, ${user.firstName}`} documentTitle="Home">
+    <Page title={t('home.welcome', { firstName: user.firstName })} documentTitle={t('home.title')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-        {shortcuts.map(({ key, label, to, icon: Icon }) => (
+        {shortcuts.map(({ key, to, icon: Icon }) => (
           <Paper key={key} withBorder p="lg">
             <Stack gap="sm" align="flex-start">
               <ThemeIcon variant="light" size="lg" aria-hidden="true">
                 <Icon size={20} />
               </ThemeIcon>
               <Anchor component={Link} to={to} fw={600} size="lg">
-                {label}
+                {t(`shortcuts.${key}`)}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {descriptions[key]}
+                {key === 'my_user' || key === 'my_configuration' ? t(`shortcutDescriptions.${key}`) : null}
               </Text>
             </Stack>
           </Paper>

@@ -2,6 +2,7 @@ import { AppShell, Container, Group, Loader, Text, VisuallyHidden } from '@manti
 import { Notifications } from '@mantine/notifications';
 import { IconHexagonLetterA } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { ApplicationMenu, ShortcutsMenu } from '../features/menus/application-menu';
 import { OrganizationSwitcher } from '../features/organizations/organization-switcher';
@@ -75,6 +76,7 @@ function PageNotifications() {
 }
 
 function SkipLink() {
+  const { t } = useTranslation('app');
   return (
     <a
       href={`#${MAIN_ID}`}
@@ -84,7 +86,7 @@ function SkipLink() {
         document.getElementById(MAIN_ID)?.focus();
       }}
     >
-      Skip to main content
+      {t('layout.skipToContent')}
     </a>
   );
 }
@@ -100,12 +102,13 @@ function Brand() {
 
 /** Shown while a route's code or data is on its way. */
 function NavigationProgress() {
+  const { t } = useTranslation('app');
   const navigation = useNavigation();
   if (navigation.state === 'idle') return null;
   return (
     <Group gap={6} role="status">
       <Loader size="xs" color="white" aria-hidden="true" />
-      <VisuallyHidden>Loading page…</VisuallyHidden>
+      <VisuallyHidden>{t('layout.loadingPage')}</VisuallyHidden>
     </Group>
   );
 }

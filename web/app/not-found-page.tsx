@@ -1,18 +1,20 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { IconHome } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../ui/page';
 import { paths } from './paths';
 
 /** Any client URL no route knows. */
 export function NotFoundPage() {
+  const { t } = useTranslation('app');
   return (
-    <Page title="Page not found">
+    <Page title={t('notFound.title')}>
       <Paper withBorder p="xl">
         <Stack align="flex-start" gap="md">
-          <Text>The page you asked for does not exist, or it has moved.</Text>
+          <Text>{t('notFound.explain')}</Text>
           <Button component={Link} to={paths.home} leftSection={<IconHome size={16} aria-hidden="true" />}>
-            Go to the home page
+            {t('notFound.home')}
           </Button>
         </Stack>
       </Paper>

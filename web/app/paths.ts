@@ -29,16 +29,10 @@ export function signInPath(next?: string): string {
 }
 
 /** Why someone was sent to the sign-in page; it says so (`/login?reason=…`). */
-export const signInReasons = {
-  'password-reset': {
-    title: 'Your password was reset',
-    message:
-      'You were signed out everywhere. Open the link we sent to your primary email address to choose a new password, then sign in with it.',
-  },
-  'password-changed': { title: 'Your password was changed', message: 'Sign in with your new password.' },
-} as const;
+export const signInReasons = ['password-reset', 'password-changed'] as const;
 
-export type SignInReason = keyof typeof signInReasons;
+/** Its words are `auth:signIn.reasons.<reason>` in the catalog. */
+export type SignInReason = (typeof signInReasons)[number];
 
 /** `/login?reason=<reason>`: the sign-in page, saying why the person is there. */
 export function signInPathFor(reason: SignInReason): string {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
@@ -9,9 +10,10 @@ import { paths, signInPath } from './paths';
  * requests will show what is wrong.
  */
 export function RequireUser() {
+  const { t } = useTranslation('app');
   const { data: user, isPending } = useCurrentUser();
   const location = useLocation();
-  if (isPending) return <PageLoader label="Loading your profile…" />;
+  if (isPending) return <PageLoader label={t('layout.loadingProfile')} />;
   if (user === null) {
     return <Navigate to={signInPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
   }

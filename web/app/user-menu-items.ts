@@ -10,6 +10,7 @@ import {
   type TablerIcon,
 } from '@tabler/icons-react';
 import type { Permission } from '../../common/permissions';
+import type { app } from '../i18n/en/app';
 import { paths } from './paths';
 
 /**
@@ -18,8 +19,8 @@ import { paths } from './paths';
  * uses these icons by the same stable keys.
  */
 export type UserMenuItem = {
-  key: string;
-  label: string;
+  /** Its words are `app:shortcuts.<key>` in the catalog. */
+  key: keyof typeof app.shortcuts;
   to: string;
   icon: TablerIcon;
   /** Shown only to users holding this permission. */
@@ -27,23 +28,21 @@ export type UserMenuItem = {
 };
 
 export const userMenuItems: UserMenuItem[] = [
-  { key: 'my_user', label: 'My User', to: paths.myUser, icon: IconUser },
-  { key: 'my_configuration', label: 'My Configuration', to: paths.myConfiguration, icon: IconSettings },
+  { key: 'my_user', to: paths.myUser, icon: IconUser },
+  { key: 'my_configuration', to: paths.myConfiguration, icon: IconSettings },
   {
     key: 'custom_fields',
-    label: 'Custom User Fields',
     to: '/settings/custom-fields',
     icon: IconForms,
     permission: 'custom_fields.manage',
   },
   {
     key: 'password_policy',
-    label: 'Password policy',
     to: paths.passwordPolicySettings,
     icon: IconLock,
     permission: 'organization.settings',
   },
-  { key: 'outbox', label: 'Outbox', to: paths.outbox, icon: IconMail, permission: 'mail.manage' },
+  { key: 'outbox', to: paths.outbox, icon: IconMail, permission: 'mail.manage' },
 ];
 
 /** The user menu's icons by item key; custom items and unknown keys get none. */

@@ -2,9 +2,12 @@ import { Button, Group, Menu, Skeleton, Text, UnstyledButton, VisuallyHidden } f
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogin, IconLogout } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMenus, visibleItems } from '../features/menus/api';
 import { DropdownItems } from '../features/menus/menu-items';
+import { errorText } from '../i18n/error-text';
+import { i18n } from '../i18n/index';
 import { fullName } from '../ui/person-name';
 import { UserAvatar } from '../ui/user-avatar';
 import { ApiError, apiFetch, type CurrentUser, setCsrfToken, useCurrentUser } from './api';
@@ -14,6 +17,7 @@ import { userMenuIcons } from './user-menu-items';
 
 /** The upper-right corner: the signed-in user's menu, or a "Sign in" link. */
 export function UserMenu() {
+  const { t } = useTranslation('app');
   const { data: user, isPending } = useCurrentUser();
   const location = useLocation();
 
@@ -22,7 +26,7 @@ export function UserMenu() {
       <Group gap="xs" role="status">
         <Skeleton height={32} circle />
         <Skeleton height={12} width={96} radius="xl" />
-        <VisuallyHidden>Loading your profile…</VisuallyHidden>
+        <VisuallyHidden>{t('layout.loadingProfile')}</VisuallyHidden>
       </Group>
     );
   }
@@ -35,7 +39,7 @@ export function UserMenu() {
         size="sm"
         leftSection={<IconLogin size={16} aria-hidden="true" />}
       >
-        Sign in
+        {t('userMenu.signIn')}
       </Button>
     );
   }
@@ -43,6 +47,7 @@ export function UserMenu() {
 }
 
 function SignedInMenu({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation('app');
   const name = fullName(user);
   const { data: menus } = useMenus();
   const items = visibleItems(menus?.usermenu ?? []);
@@ -74,7 +79,7 @@ function SignedInMenu({ user }: { user: CurrentUser }) {
           onClick={() => signOut.mutate()}
           disabled={signOut.isPending}
         >
-          Logout
+          {t('userMenu.logout')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
@@ -100,7 +105,11 @@ function useSignOut() {
       window.location.assign(paths.signIn);
     },
     onError: (error) => {
-      notifications.show({ color: 'red', title: 'You are still signed in', message: error.message });
+      notifications.show({
+        color: 'red',
+        title: i18n.t('app:userMenu.signOutFailed'),
+        message: errorText(error),
+      });
     },
   });
 }

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { access } from './en/access';
 import { activities } from './en/activities';
+import { apiKeys } from './en/api-keys';
+import { audit } from './en/audit';
 import { calendar } from './en/calendar';
 import { customFields } from './en/custom-fields';
 import { emailTemplates } from './en/email-templates';
+import { mail } from './en/mail';
 import { organizations } from './en/organizations';
 import { passwords } from './en/passwords';
 import { tasks } from './en/tasks';
@@ -24,6 +27,9 @@ const lazyCatalogs = {
   passwords,
   tasks,
   users,
+  apiKeys,
+  audit,
+  mail,
 };
 
 describe('the English catalog', () => {

@@ -2,9 +2,12 @@ import 'i18next';
 import type { en } from './en';
 import type { access } from './en/access';
 import type { activities } from './en/activities';
+import type { apiKeys } from './en/api-keys';
+import type { audit } from './en/audit';
 import type { calendar } from './en/calendar';
 import type { customFields } from './en/custom-fields';
 import type { emailTemplates } from './en/email-templates';
+import type { mail } from './en/mail';
 import type { organizations } from './en/organizations';
 import type { passwords } from './en/passwords';
 import type { tasks } from './en/tasks';
@@ -27,6 +30,9 @@ declare module 'i18next' {
         access: typeof access;
         passwords: typeof passwords;
         users: typeof users;
+        mail: typeof mail;
+        audit: typeof audit;
+        apiKeys: typeof apiKeys;
       };
   }
 }

@@ -1,5 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type DateRange, formatLocaleDate, localeDateFormat, readTypedDate } from '../../common/dates';
 import classes from './date-field.module.css';
 
@@ -25,16 +26,19 @@ type DateFieldProps = Omit<
 };
 
 /** Names for the calendar's arrows and headings (axe `button-name`). */
-const calendarAriaLabels = {
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  previousYear: 'Previous year',
-  nextYear: 'Next year',
-  previousDecade: 'Previous decade',
-  nextDecade: 'Next decade',
-  monthLevelControl: 'Choose the month',
-  yearLevelControl: 'Choose the year',
-};
+function useCalendarAriaLabels() {
+  const { t } = useTranslation();
+  return {
+    previousMonth: t('dateField.previousMonth'),
+    nextMonth: t('dateField.nextMonth'),
+    previousYear: t('dateField.previousYear'),
+    nextYear: t('dateField.nextYear'),
+    previousDecade: t('dateField.previousDecade'),
+    nextDecade: t('dateField.nextDecade'),
+    monthLevelControl: t('dateField.chooseMonth'),
+    yearLevelControl: t('dateField.chooseYear'),
+  };
+}
 
 /**
  * A date typed or picked, in the viewer's locale: written and read the way that locale writes
@@ -59,6 +63,8 @@ function LocaleDateInput({
   onBlur,
   ...rest
 }: DateFieldProps) {
+  const { t } = useTranslation();
+  const calendarAriaLabels = useCalendarAriaLabels();
   const format = localeDateFormat(locale);
   const [problem, setProblem] = useState<string | null>(null);
   const [left, setLeft] = useState(false);
@@ -66,7 +72,7 @@ function LocaleDateInput({
   return (
     <DateInput
       {...rest}
-      description={description ?? `Pick a date or type it as ${format.placeholder}`}
+      description={description ?? t('dateField.hint', { format: format.placeholder })}
       placeholder={format.placeholder}
       value={value}
       valueFormat={(date) => formatLocaleDate(date, locale)}

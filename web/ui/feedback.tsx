@@ -1,14 +1,16 @@
 import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A small "Loading…" beside filters while a list refetches, announced to screen readers. */
 export function FetchingIndicator({ active }: { active: boolean }) {
+  const { t } = useTranslation();
   if (!active) return null;
   return (
     <Group gap={6} role="status" pb={8}>
       <Loader size="xs" aria-hidden="true" />
       <Text size="sm" c="dimmed">
-        Loading…
+        {t('states.loading')}
       </Text>
     </Group>
   );
@@ -36,10 +38,11 @@ export function DangerConfirmActions({
   onConfirm: () => void;
   loading: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>
-        Cancel
+        {t('actions.cancel')}
       </Button>
       <Button color="red.8" onClick={onConfirm} loading={loading} data-autofocus>
         {label}

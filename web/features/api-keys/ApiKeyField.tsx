@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconTrash } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useFormatter } from '../../ui/format';
 import {
   type ApiKeyMetadata,
@@ -23,6 +24,7 @@ import {
   useGenerateApiKey,
   useRevokeApiKey,
 } from './api';
+import '../../i18n/lazy/api-keys';
 
 type Confirming = 'replace' | 'revoke' | null;
 
@@ -33,6 +35,7 @@ type Confirming = 'replace' | 'revoke' | null;
  * the server cannot show it again, and neither can the page once it is dismissed.
  */
 export function ApiKeyField({ userId }: { userId: string }) {
+  const { t } = useTranslation(['apiKeys', 'common']);
   const labelId = useId();
   const current = useApiKey(userId);
   const generate = useGenerateApiKey(userId);
@@ -60,13 +63,13 @@ export function ApiKeyField({ userId }: { userId: string }) {
   return (
     <Stack gap="xs" role="group" aria-labelledby={labelId}>
       <Text id={labelId} fw={600}>
-        API Key
+        {t('label')}
       </Text>
       {current.isPending ? (
         <Group gap="xs">
           <Loader size="xs" aria-hidden="true" />
           <Text size="sm" c="dimmed" role="status">
-            Loading the API key…
+            {t('loading')}
           </Text>
         </Group>
       ) : current.isError ? (
@@ -76,7 +79,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
       ) : apiKey ? (
         <KeySummary apiKey={apiKey} />
       ) : (
-        <Text>N/A</Text>
+        <Text>{t('none')}</Text>
       )}
 
       {current.isSuccess ? (
@@ -86,7 +89,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
             onClick={() => (apiKey ? setConfirming('replace') : generateNow())}
             loading={generate.isPending && confirming === null}
           >
-            Generate Key
+            {t('generate')}
           </Button>
           {apiKey ? (
             <Button
@@ -94,14 +97,14 @@ export function ApiKeyField({ userId }: { userId: string }) {
               leftSection={<IconTrash size={16} aria-hidden="true" />}
               onClick={() => setConfirming('revoke')}
             >
-              Revoke
+              {t('revoke')}
             </Button>
           ) : null}
         </Group>
       ) : null}
 
       {failure ? (
-        <Alert color="red" variant="outline" role="alert" title="The API key was not changed">
+        <Alert color="red" variant="outline" role="alert" title={t('notChanged')}>
           {failure.message}
         </Alert>
       ) : null}
@@ -111,21 +114,18 @@ export function ApiKeyField({ userId }: { userId: string }) {
       <Modal
         opened={confirming === 'replace'}
         onClose={() => setConfirming(null)}
-        title="Replace the API key?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('replace.title')}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
         centered
       >
         <Stack>
-          <Text>
-            The current key ({apiKey?.prefix}…) stops working at once. Anything that uses it will need the new
-            key.
-          </Text>
+          <Text>{t('replace.explain', { prefix: apiKey?.prefix ?? '' })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(null)} disabled={generate.isPending}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button onClick={generateNow} loading={generate.isPending}>
-              Generate Key
+              {t('generate')}
             </Button>
           </Group>
         </Stack>
@@ -134,20 +134,18 @@ export function ApiKeyField({ userId }: { userId: string }) {
       <Modal
         opened={confirming === 'revoke'}
         onClose={() => setConfirming(null)}
-        title="Revoke the API key?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('revokeConfirm.title')}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
         centered
       >
         <Stack>
-          <Text>
-            The key ({apiKey?.prefix}…) stops working at once. You can generate a new one at any time.
-          </Text>
+          <Text>{t('revokeConfirm.explain', { prefix: apiKey?.prefix ?? '' })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(null)} disabled={revoke.isPending}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button color="red.8" onClick={revokeNow} loading={revoke.isPending}>
-              Revoke
+              {t('revoke')}
             </Button>
           </Group>
         </Stack>
@@ -157,6 +155,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
 }
 
 function KeySummary({ apiKey }: { apiKey: ApiKeyMetadata }) {
+  const { t } = useTranslation('apiKeys');
   const format = useFormatter();
   return (
     <Stack gap={2}>
@@ -164,17 +163,20 @@ function KeySummary({ apiKey }: { apiKey: ApiKeyMetadata }) {
         <Code>{apiKey.prefix}…</Code>
       </Text>
       <Text size="sm" c="dimmed">
-        Created {format.dateTime(apiKey.createdAt)}
+        {t('summary.created', { date: format.dateTime(apiKey.createdAt) })}
         {' · '}
         {apiKey.lastUsedAt
-          ? `Last used ${format.dateTime(apiKey.lastUsedAt)}${apiKey.lastUsedIp ? ` from ${apiKey.lastUsedIp}` : ''}`
-          : 'Never used'}
+          ? apiKey.lastUsedIp
+            ? t('summary.lastUsedFrom', { date: format.dateTime(apiKey.lastUsedAt), ip: apiKey.lastUsedIp })
+            : t('summary.lastUsed', { date: format.dateTime(apiKey.lastUsedAt) })
+          : t('summary.neverUsed')}
       </Text>
     </Stack>
   );
 }
 
 function NewKey({ apiKey, onDone }: { apiKey: GeneratedApiKey; onDone: () => void }) {
+  const { t } = useTranslation('apiKeys');
   const input = useRef<HTMLInputElement>(null);
   // Focus the key (and select it) as soon as it appears, so it can be copied from the keyboard.
   useEffect(() => input.current?.focus(), []);
@@ -184,27 +186,27 @@ function NewKey({ apiKey, onDone }: { apiKey: GeneratedApiKey; onDone: () => voi
       <Stack gap="sm">
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <IconAlertTriangle size={20} aria-hidden="true" />
-          <Text fw={600}>Copy your new API key now: it will not be shown again.</Text>
+          <Text fw={600}>{t('newKey.warning')}</Text>
         </Group>
         <TextInput
-          label="New API key"
+          label={t('newKey.label')}
           value={apiKey.key}
           readOnly
           ref={input}
           onFocus={(event) => event.currentTarget.select()}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          rightSection={<CopyAction value={apiKey.key} label="Copy the API key" />}
+          rightSection={<CopyAction value={apiKey.key} label={t('newKey.copyKey')} />}
         />
-        <Text size="sm">Try it from a terminal:</Text>
+        <Text size="sm">{t('newKey.tryIt')}</Text>
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
             {curl}
           </Code>
-          <CopyAction value={curl} label="Copy the curl command" />
+          <CopyAction value={curl} label={t('newKey.copyCurl')} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Done
+            {t('newKey.done')}
           </Button>
         </Group>
       </Stack>
@@ -213,11 +215,12 @@ function NewKey({ apiKey, onDone }: { apiKey: GeneratedApiKey; onDone: () => voi
 }
 
 function CopyAction({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation('apiKeys');
   return (
     <CopyButton value={value} timeout={3000}>
       {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : label}>
-          <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? 'Copied' : label}>
+        <Tooltip label={copied ? t('newKey.copied') : label}>
+          <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? t('newKey.copied') : label}>
             {copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />}
           </ActionIcon>
         </Tooltip>

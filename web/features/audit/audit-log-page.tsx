@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { auditActionLabel, auditActionLabels } from '../../../common/audit-actions';
 import { permissionLabels } from '../../../common/permissions';
@@ -11,8 +12,10 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useViewerLocale } from '../users/format';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
+import '../../i18n/lazy/audit';
 
 function Person({ person }: { person: AuditEvent['actor'] }) {
+  const { t } = useTranslation('audit');
   const format = useFormatter();
   if (!person)
     return (
@@ -23,7 +26,7 @@ function Person({ person }: { person: AuditEvent['actor'] }) {
   if (!('username' in person))
     return (
       <Text span size="sm" c="dimmed">
-        A former member
+        {t('formerMember')}
       </Text>
     );
   return (
@@ -45,12 +48,13 @@ function detailsText(details: Record<string, unknown>): string {
  * action and date range, a page at a time.
  */
 export function AuditLogPage() {
+  const { t } = useTranslation('audit');
   const { data: me } = useCurrentUser();
   if (me && !me.permissions.includes('audit.view')) {
     return (
-      <Page title="Audit Log">
-        <Alert color="gray" variant="outline" title="Not available to you">
-          Viewing the audit log needs the permission “{permissionLabels['audit.view']}”.
+      <Page title={t('title')}>
+        <Alert color="gray" variant="outline" title={t('notAvailable')}>
+          {t('needsPermission', { permission: permissionLabels['audit.view'] })}
         </Alert>
       </Page>
     );
@@ -60,6 +64,7 @@ export function AuditLogPage() {
 
 function AuditLog() {
   // Paged by cursor (cost does not grow with depth); undefined: the newest events.
+  const { t } = useTranslation('audit');
   const [cursor, setCursor] = useState<AuditLogParams['cursor']>(undefined);
   const [action, setAction] = useState<string | null>(null);
   const locale = useViewerLocale();
@@ -84,13 +89,13 @@ function AuditLog() {
   };
 
   return (
-    <Page title="Audit Log">
+    <Page title={t('title')}>
       <Paper withBorder p="md">
-        <search aria-label="Filter the audit log">
+        <search aria-label={t('filters')}>
           <Group align="flex-end" gap="sm">
             <Select
-              label="Action"
-              placeholder="Any action"
+              label={t('action')}
+              placeholder={t('anyAction')}
               searchable
               clearable
               data={Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }))}
@@ -100,44 +105,44 @@ function AuditLog() {
             />
             {/* Typed or picked in the viewer's locale; a date that does not parse says so and filters nothing. */}
             <DateField
-              label="From"
+              label={t('from')}
               locale={locale}
               value={from}
               onChange={(value, problem) => {
                 if (!problem && value !== from) filter(() => setFrom(value));
               }}
-              clearLabel="Clear the From date"
+              clearLabel={t('clearFrom')}
               w={190}
             />
             <DateField
-              label="To"
+              label={t('to')}
               locale={locale}
               value={to}
               onChange={(value, problem) => {
                 if (!problem && value !== to) filter(() => setTo(value));
               }}
-              clearLabel="Clear the To date"
+              clearLabel={t('clearTo')}
               w={190}
             />
             <FetchingIndicator active={log.isFetching} />
           </Group>
         </search>
       </Paper>
-      <FailureAlert title="The audit log could not be loaded" message={log.error?.message} />
+      <FailureAlert title={t('loadFailed')} message={log.error?.message} />
       {log.isPending ? (
-        <PageLoader label="Loading the audit log…" />
+        <PageLoader label={t('loading')} />
       ) : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm" aria-busy={log.isFetching}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>User</Table.Th>
-                  <Table.Th>By</Table.Th>
-                  <Table.Th>IP address</Table.Th>
-                  <Table.Th>Details</Table.Th>
+                  <Table.Th>{t('columns.when')}</Table.Th>
+                  <Table.Th>{t('columns.action')}</Table.Th>
+                  <Table.Th>{t('columns.user')}</Table.Th>
+                  <Table.Th>{t('columns.by')}</Table.Th>
+                  <Table.Th>{t('columns.ip')}</Table.Th>
+                  <Table.Th>{t('columns.details')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -145,7 +150,7 @@ function AuditLog() {
                   <Table.Tr>
                     <Table.Td colSpan={6}>
                       <Text c="dimmed" ta="center" py="lg">
-                        No events match these filters.
+                        {t('empty')}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -178,7 +183,7 @@ function AuditLog() {
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {log.data ? `${log.data.totalCount} events` : ''}
+          {log.data ? t('total', { count: log.data.totalCount }) : ''}
         </Text>
         {nextCursor || prevCursor ? (
           <Group gap="xs">
@@ -187,14 +192,14 @@ function AuditLog() {
               disabled={!prevCursor}
               onClick={() => prevCursor && setCursor({ before: prevCursor })}
             >
-              Previous page
+              {t('previousPage')}
             </Button>
             <Button
               variant="default"
               disabled={!nextCursor}
               onClick={() => nextCursor && setCursor({ after: nextCursor })}
             >
-              Next page
+              {t('nextPage')}
             </Button>
           </Group>
         ) : null}

@@ -74,10 +74,10 @@ export function SignInPage() {
 
   const problem = signIn.isError ? signInProblem(signIn.error) : undefined;
   const reasonKey = searchParams.get('reason');
-  const reason =
-    reasonKey && Object.hasOwn(signInReasons, reasonKey)
-      ? signInReasons[reasonKey as SignInReason]
-      : undefined;
+  const reasonName = signInReasons.find((name: SignInReason) => name === reasonKey);
+  const reason = reasonName
+    ? { title: t(`signIn.reasons.${reasonName}.title`), message: t(`signIn.reasons.${reasonName}.message`) }
+    : undefined;
 
   return (
     <Paper withBorder p="xl" radius="md" maw={420} w="100%">

@@ -58,6 +58,7 @@ const emptyDraft: Draft = {
  * Additional section of every user's profile in this organization.
  */
 export function CustomFieldsPage() {
+  const { t } = useTranslation(['customFields', 'common']);
   const { data: me } = useCurrentUser();
   const definitions = useCustomFields();
   const [editing, setEditing] = useState<CustomFieldDefinition | 'new' | null>(null);
@@ -67,43 +68,41 @@ export function CustomFieldsPage() {
 
   return (
     <Page
-      title="Custom User Fields"
+      title={t('page.title')}
       actions={
         canManage ? (
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
-            Add Field
+            {t('page.add')}
           </Button>
         ) : null
       }
     >
-      <Text c="gray.8">
-        These fields appear in the Additional section of every user's profile in this organization.
-      </Text>
+      <Text c="gray.8">{t('page.explain')}</Text>
       {!canManage ? (
         <Alert color="gray" icon={<IconAlertTriangle aria-hidden="true" />}>
-          You can see the fields, but only administrators can change them.
+          {t('page.readOnly')}
         </Alert>
       ) : null}
       {definitions.isPending ? (
-        <PageLoader label="Loading the custom fields…" />
+        <PageLoader label={t('page.loading')} />
       ) : definitions.isError ? (
         <Alert color="red" role="alert">
           {definitions.error.message}
         </Alert>
       ) : definitions.data.length === 0 ? (
-        <Text>No custom fields yet.</Text>
+        <Text>{t('page.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Label</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Required</Table.Th>
-                <Table.Th>Choices</Table.Th>
-                <Table.Th>Position</Table.Th>
-                {canManage ? <Table.Th>Actions</Table.Th> : null}
+                <Table.Th>{t('page.columns.label')}</Table.Th>
+                <Table.Th>{t('page.columns.name')}</Table.Th>
+                <Table.Th>{t('page.columns.type')}</Table.Th>
+                <Table.Th>{t('page.columns.required')}</Table.Th>
+                <Table.Th>{t('page.columns.choices')}</Table.Th>
+                <Table.Th>{t('page.columns.position')}</Table.Th>
+                {canManage ? <Table.Th>{t('page.columns.actions')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -114,7 +113,13 @@ export function CustomFieldsPage() {
                     <code>{definition.name}</code>
                   </Table.Td>
                   <Table.Td>{customFieldTypeLabels[definition.fieldType]}</Table.Td>
-                  <Table.Td>{definition.required ? <Badge color="indigo.9">Required</Badge> : 'No'}</Table.Td>
+                  <Table.Td>
+                    {definition.required ? (
+                      <Badge color="indigo.9">{t('page.required')}</Badge>
+                    ) : (
+                      t('page.notRequired')
+                    )}
+                  </Table.Td>
                   <Table.Td>{definition.choices?.join(', ') ?? '—'}</Table.Td>
                   <Table.Td>{definition.position}</Table.Td>
                   {canManage ? (
@@ -125,9 +130,9 @@ export function CustomFieldsPage() {
                           variant="default"
                           leftSection={<IconPencil size={14} aria-hidden="true" />}
                           onClick={() => setEditing(definition)}
-                          aria-label={`Edit ${definition.label}`}
+                          aria-label={t('page.editNamed', { label: definition.label })}
                         >
-                          Edit
+                          {t('page.edit')}
                         </Button>
                         <Button
                           size="xs"
@@ -135,9 +140,9 @@ export function CustomFieldsPage() {
                           color="red"
                           leftSection={<IconTrash size={14} aria-hidden="true" />}
                           onClick={() => setDeleting(definition)}
-                          aria-label={`Delete ${definition.label}`}
+                          aria-label={t('page.deleteNamed', { label: definition.label })}
                         >
-                          Delete
+                          {t('page.delete')}
                         </Button>
                       </Group>
                     </Table.Td>
@@ -152,14 +157,14 @@ export function CustomFieldsPage() {
         <FieldDialog definition={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
-        title="Delete this field?"
+        title={t('delete.title')}
         centered
       >
         <Stack>
-          <Text>“{deleting?.label}” and every user's value of it are deleted. This cannot be undone.</Text>
+          <Text>{t('delete.explain', { label: deleting?.label ?? '' })}</Text>
           {remove.error ? (
             <Alert color="red" role="alert">
               {remove.error.message}
@@ -167,7 +172,7 @@ export function CustomFieldsPage() {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeleting(null)}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button
               color="red.9"
@@ -178,16 +183,16 @@ export function CustomFieldsPage() {
                   onSuccess: () => {
                     notifications.show({
                       color: 'teal',
-                      closeButtonProps: { 'aria-label': 'Close the notification' },
+                      closeButtonProps: { 'aria-label': t('common:actions.closeNotification') },
                       // No title: Mantine greys the message under a title below AA contrast.
-                      message: `“${deleting.label}” was deleted.`,
+                      message: t('delete.deleted', { label: deleting.label }),
                     });
                     setDeleting(null);
                   },
                 })
               }
             >
-              Delete
+              {t('delete.confirm')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Code, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
@@ -9,9 +10,11 @@ import { type MailMessageDetail, useMailMessage } from './api';
 import { RetryButton } from './outbox-page';
 import { mailPaths } from './paths';
 import { MailStatusBadge, useMailDateTime } from './status-badge';
+import '../../i18n/lazy/mail';
 
 /** One outgoing message: delivery facts, and its text and HTML versions (secrets hidden). */
 export function MailMessagePage() {
+  const { t } = useTranslation('mail');
   const { id = '' } = useParams();
   const { data: user } = useCurrentUser();
   const allowed = user?.permissions.includes('mail.manage') ?? false;
@@ -21,29 +24,27 @@ export function MailMessagePage() {
     <Anchor component={Link} to={mailPaths.outbox}>
       <Group gap={4} component="span">
         <IconArrowLeft size={16} aria-hidden="true" />
-        Back to the outbox
+        {t('message.back')}
       </Group>
     </Anchor>
   );
 
   if (!allowed) {
     return (
-      <Page title="Message">
-        <Alert color="red" title="Not allowed">
-          You need the permission to view and retry outgoing mail to see this page.
+      <Page title={t('message.title')}>
+        <Alert color="red" title={t('notAllowed')}>
+          {t('needsPermission')}
         </Alert>
       </Page>
     );
   }
-  if (message.isPending) return <PageLoader label="Loading the message…" />;
+  if (message.isPending) return <PageLoader label={t('message.loading')} />;
   if (message.isError) {
     const missing = message.error instanceof ApiError && message.error.status === 404;
     return (
-      <Page title={missing ? 'Message not found' : 'Message'}>
-        <Alert color="red" title={missing ? 'There is no such message' : 'The message could not be loaded'}>
-          {missing
-            ? 'It may belong to another organization, or the address is wrong.'
-            : message.error.message}
+      <Page title={missing ? t('message.notFoundTitle') : t('message.title')}>
+        <Alert color="red" title={missing ? t('message.notFound') : t('message.loadFailed')}>
+          {missing ? t('message.notFoundExplain') : message.error.message}
         </Alert>
         {back}
       </Page>
@@ -52,16 +53,16 @@ export function MailMessagePage() {
   return (
     <Page
       title={message.data.subject}
-      documentTitle={`Message: ${message.data.subject}`}
+      documentTitle={t('message.documentTitle', { subject: message.data.subject })}
       actions={message.data.status === 'failed' ? <RetryButton message={message.data} /> : null}
     >
       {back}
       <Facts message={message.data} />
       <Tabs defaultValue="text" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="text">Text</Tabs.Tab>
+          <Tabs.Tab value="text">{t('message.text')}</Tabs.Tab>
           <Tabs.Tab value="html" disabled={!message.data.htmlBody}>
-            HTML
+            {t('message.html')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="text" pt="md">
@@ -73,7 +74,7 @@ export function MailMessagePage() {
           {message.data.htmlBody ? (
             // sandbox="": no scripts, no forms, no navigation of this page, a unique origin.
             <iframe
-              title="HTML version of the message"
+              title={t('message.htmlFrame')}
               sandbox=""
               srcDoc={message.data.htmlBody}
               style={{
@@ -87,29 +88,29 @@ export function MailMessagePage() {
         </Tabs.Panel>
       </Tabs>
       <Text size="sm" c="dimmed">
-        Links with a token and new passwords are shown as [hidden]: the outbox is for delivery, not for
-        reading secrets.
+        {t('message.secretsHidden')}
       </Text>
     </Page>
   );
 }
 
 function Facts({ message }: { message: MailMessageDetail }) {
+  const { t } = useTranslation('mail');
   const formatDateTime = useMailDateTime();
   const facts: [string, ReactNode][] = [
-    ['Status', <MailStatusBadge key="status" status={message.status} />],
-    ['Recipient', message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress],
-    ['Attempts', String(message.attempts)],
-    ['Queued', formatDateTime(message.createdAt)],
-    ['Sent', formatDateTime(message.sentAt)],
-    ['Next attempt', message.status === 'queued' ? formatDateTime(message.nextAttemptAt) : '—'],
-    ['Last error', message.lastError ?? '—'],
-    ['Message-ID', <Code key="id">{message.messageId}</Code>],
+    [t('facts.status'), <MailStatusBadge key="status" status={message.status} />],
+    [t('facts.recipient'), message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress],
+    [t('facts.attempts'), String(message.attempts)],
+    [t('facts.queued'), formatDateTime(message.createdAt)],
+    [t('facts.sent'), formatDateTime(message.sentAt)],
+    [t('facts.nextAttempt'), message.status === 'queued' ? formatDateTime(message.nextAttemptAt) : '—'],
+    [t('facts.lastError'), message.lastError ?? '—'],
+    [t('facts.messageId'), <Code key="id">{message.messageId}</Code>],
   ];
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
-        Delivery
+        {t('message.delivery')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
         {facts.map(([label, value]) => (

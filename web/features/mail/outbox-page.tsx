@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/api';
 import { useRecordsPerPage } from '../../ui/format';
@@ -19,21 +20,15 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type MailMessage, type MailStatus, useOutbox, useRetryMailMessage } from './api';
 import { mailPaths } from './paths';
-import { MailStatusBadge, statusLabels, useMailDateTime } from './status-badge';
-
-const statusOptions = [
-  { value: 'all', label: 'All' },
-  ...(Object.keys(statusLabels) as MailStatus[]).map((status) => ({
-    value: status,
-    label: statusLabels[status],
-  })),
-];
+import { MailStatusBadge, mailStatuses, useMailDateTime } from './status-badge';
+import '../../i18n/lazy/mail';
 
 /**
  * "Outbox" for administrators (`mail.manage`): the organization's outgoing mail with status,
  * attempts, last error, recipient and subject; Retry on a failed message; each message viewable.
  */
 export function OutboxPage() {
+  const { t } = useTranslation('mail');
   const { data: user } = useCurrentUser();
   const allowed = user?.permissions.includes('mail.manage') ?? false;
   const [status, setStatus] = useState<MailStatus | null>(null);
@@ -43,34 +38,35 @@ export function OutboxPage() {
 
   if (!allowed) {
     return (
-      <Page title="Outbox">
-        <Alert color="red" title="Not allowed">
-          You need the permission to view and retry outgoing mail to see this page.
+      <Page title={t('outbox.title')}>
+        <Alert color="red" title={t('notAllowed')}>
+          {t('needsPermission')}
         </Alert>
       </Page>
     );
   }
 
+  const statusOptions = [
+    { value: 'all', label: t('outbox.allStatuses') },
+    ...mailStatuses.map((value) => ({ value, label: t(`status.${value}`) })),
+  ];
   return (
     <Page
-      title="Outbox"
+      title={t('outbox.title')}
       actions={
         outbox.isFetching && !outbox.isPending ? (
           <Group gap={6} role="status">
             <Loader size="xs" aria-hidden="true" />
             <Text size="sm" c="dimmed">
-              Refreshing…
+              {t('outbox.refreshing')}
             </Text>
           </Group>
         ) : null
       }
     >
-      <Text c="dimmed">
-        Emails Atrium sends for your organization. A message that cannot be delivered is tried again, then
-        marked failed; Retry sends it once more.
-      </Text>
+      <Text c="dimmed">{t('outbox.explain')}</Text>
       <Select
-        label="Status"
+        label={t('outbox.status')}
         data={statusOptions}
         value={status ?? 'all'}
         onChange={(value) => {
@@ -81,31 +77,31 @@ export function OutboxPage() {
         w={200}
       />
       {outbox.isPending ? (
-        <PageLoader label="Loading messages…" />
+        <PageLoader label={t('outbox.loading')} />
       ) : outbox.isError ? (
-        <Alert color="red" title="The outbox could not be loaded">
+        <Alert color="red" title={t('outbox.loadFailed')}>
           {outbox.error.message}
         </Alert>
       ) : outbox.data.messages.length === 0 ? (
-        <Text>No messages.</Text>
+        <Text>{t('outbox.empty')}</Text>
       ) : (
         <Stack gap="sm">
           <Table.ScrollContainer minWidth={900}>
             <Table striped highlightOnHover verticalSpacing="sm">
               <Table.Caption>
-                Outgoing mail, newest first{status ? ` (${statusLabels[status].toLowerCase()} only)` : ''}
+                {status ? t(`outbox.captionFiltered.${status}`) : t('outbox.caption')}
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Recipient</Table.Th>
-                  <Table.Th scope="col">Subject</Table.Th>
-                  <Table.Th scope="col">Attempts</Table.Th>
-                  <Table.Th scope="col">Queued</Table.Th>
-                  <Table.Th scope="col">Sent</Table.Th>
-                  <Table.Th scope="col">Last error</Table.Th>
+                  <Table.Th scope="col">{t('facts.status')}</Table.Th>
+                  <Table.Th scope="col">{t('facts.recipient')}</Table.Th>
+                  <Table.Th scope="col">{t('facts.subject')}</Table.Th>
+                  <Table.Th scope="col">{t('facts.attempts')}</Table.Th>
+                  <Table.Th scope="col">{t('facts.queued')}</Table.Th>
+                  <Table.Th scope="col">{t('facts.sent')}</Table.Th>
+                  <Table.Th scope="col">{t('facts.lastError')}</Table.Th>
                   <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('outbox.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -118,7 +114,7 @@ export function OutboxPage() {
           </Table.ScrollContainer>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              Page {page}
+              {t('outbox.page', { page })}
             </Text>
             <Group gap="sm">
               <Button
@@ -126,10 +122,10 @@ export function OutboxPage() {
                 disabled={!outbox.data.hasPrevious}
                 onClick={() => setPage((n) => n - 1)}
               >
-                Previous
+                {t('outbox.previous')}
               </Button>
               <Button variant="default" disabled={!outbox.data.hasNext} onClick={() => setPage((n) => n + 1)}>
-                Next
+                {t('outbox.next')}
               </Button>
             </Group>
           </Group>
@@ -140,6 +136,7 @@ export function OutboxPage() {
 }
 
 function OutboxRow({ message }: { message: MailMessage }) {
+  const { t } = useTranslation('mail');
   const formatDateTime = useMailDateTime();
   return (
     <Table.Tr>
@@ -176,7 +173,7 @@ function OutboxRow({ message }: { message: MailMessage }) {
         </Text>
         {message.status === 'queued' && message.nextAttemptAt && message.attempts > 0 ? (
           <Text size="xs" c="dimmed">
-            Next attempt {formatDateTime(message.nextAttemptAt)}
+            {t('outbox.nextAttempt', { date: formatDateTime(message.nextAttemptAt) })}
           </Text>
         ) : null}
       </Table.Td>
@@ -187,6 +184,7 @@ function OutboxRow({ message }: { message: MailMessage }) {
 
 /** "Retry": the message goes back in the queue; the list shows it queued, then sent. */
 export function RetryButton({ message }: { message: Pick<MailMessage, 'id' | 'toAddress'> }) {
+  const { t } = useTranslation('mail');
   const retry = useRetryMailMessage();
   return (
     <Button
@@ -197,20 +195,20 @@ export function RetryButton({ message }: { message: Pick<MailMessage, 'id' | 'to
           onSuccess: () =>
             notifications.show({
               color: 'indigo',
-              title: 'Message queued again',
-              message: `To ${message.toAddress}`,
+              title: t('retry.queued'),
+              message: t('retry.queuedMessage', { address: message.toAddress }),
             }),
           onError: (error) =>
             notifications.show({
               color: 'red',
-              title: 'The message could not be retried',
+              title: t('retry.failed'),
               message: error.message,
             }),
         })
       }
     >
-      Retry
-      <VisuallyHidden> the message to {message.toAddress}</VisuallyHidden>
+      {t('retry.button')}
+      <VisuallyHidden>{t('retry.hidden', { address: message.toAddress })}</VisuallyHidden>
     </Button>
   );
 }

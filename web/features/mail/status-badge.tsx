@@ -1,6 +1,8 @@
 import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useFormatter } from '../../ui/format';
 import type { MailStatus } from './api';
+import '../../i18n/lazy/mail';
 
 /** White text on each of these background shades passes WCAG AA (theme.ts). */
 const statusColors: Record<MailStatus, string> = {
@@ -10,18 +12,15 @@ const statusColors: Record<MailStatus, string> = {
   failed: 'red.9',
 };
 
-export const statusLabels: Record<MailStatus, string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  sent: 'Sent',
-  failed: 'Failed',
-};
+/** The statuses a message can have; their words are `mail:status.<status>`. */
+export const mailStatuses = Object.keys(statusColors) as MailStatus[];
 
 /** The status as a word (never colour alone). */
 export function MailStatusBadge({ status }: { status: MailStatus }) {
+  const { t } = useTranslation('mail');
   return (
     <Badge color={statusColors[status]} variant="filled" radius="sm">
-      {statusLabels[status]}
+      {t(`status.${status}`)}
     </Badge>
   );
 }

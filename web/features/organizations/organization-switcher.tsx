@@ -1,7 +1,9 @@
 import { Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconCheck, IconChevronDown } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/api';
+import { errorText } from '../../i18n/error-text';
 import { useMyOrganizations, useSwitchOrganization } from './api';
 import classes from './organization-switcher.module.css';
 
@@ -10,6 +12,7 @@ import classes from './organization-switcher.module.css';
  * session moves to the chosen one and every page reloads its data there.
  */
 export function OrganizationSwitcher() {
+  const { t } = useTranslation(['app', 'common']);
   const { data: user } = useCurrentUser();
   const organizations = useMyOrganizations(Boolean(user));
   const switchOrganization = useSwitchOrganization();
@@ -22,7 +25,7 @@ export function OrganizationSwitcher() {
       <Group gap={6} wrap="nowrap" className={classes.indicator} visibleFrom="sm">
         <IconBuilding size={16} aria-hidden="true" />
         <Text component="span" size="sm" truncate maw={240}>
-          <VisuallyHidden>Organization: </VisuallyHidden>
+          <VisuallyHidden>{t('organizationSwitcher.current')}</VisuallyHidden>
           {current.name}
         </Text>
       </Group>
@@ -34,17 +37,17 @@ export function OrganizationSwitcher() {
     switchOrganization.mutate(id, {
       onSuccess: () =>
         notifications.show({
-          closeButtonProps: { 'aria-label': 'Close the notification' },
+          closeButtonProps: { 'aria-label': t('common:actions.closeNotification') },
           color: 'green',
-          title: 'Organization switched',
-          message: `You are now working in ${name}.`,
+          title: t('organizationSwitcher.switched'),
+          message: t('organizationSwitcher.switchedMessage', { name }),
         }),
       onError: (error) =>
         notifications.show({
-          closeButtonProps: { 'aria-label': 'Close the notification' },
+          closeButtonProps: { 'aria-label': t('common:actions.closeNotification') },
           color: 'red',
-          title: 'Could not switch the organization',
-          message: error.message,
+          title: t('organizationSwitcher.switchFailed'),
+          message: errorText(error),
         }),
     });
   };
@@ -54,7 +57,7 @@ export function OrganizationSwitcher() {
       <Menu.Target>
         <UnstyledButton
           className={classes.button}
-          aria-label={`Organization: ${current.name}. Switch organization`}
+          aria-label={t('organizationSwitcher.button', { name: current.name })}
         >
           <Group gap={6} wrap="nowrap">
             <IconBuilding size={16} aria-hidden="true" />
@@ -66,7 +69,7 @@ export function OrganizationSwitcher() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Switch organization</Menu.Label>
+        <Menu.Label>{t('organizationSwitcher.menuLabel')}</Menu.Label>
         {list.map((organization) => (
           <Menu.Item
             key={organization.id}

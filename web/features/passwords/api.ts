@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PasswordPolicy } from '../../../common/password-policy';
 import { apiFetch, currentUserQueryKey, setCsrfToken } from '../../app/api';
+import { i18n } from '../../i18n/index';
 
 /** `GET /api/password-policy`: the rules in force (the organization's when signed in). */
 export type PasswordPolicyInForce = PasswordPolicy & {
@@ -100,7 +101,7 @@ export function useRequestPasswordReset() {
         method: 'POST',
         body: { data: { type: 'password-reset-requests', attributes: { login } } },
       });
-      return document?.meta?.message ?? 'If an account matches, we have sent an email with a link.';
+      return document?.meta?.message ?? i18n.t('passwords:forgot.sent');
     },
   });
 }

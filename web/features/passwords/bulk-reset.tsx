@@ -1,9 +1,11 @@
 import { Alert, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { paths } from '../../app/paths';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { useBulkPasswordReset } from './api';
+import '../../i18n/lazy/passwords';
 
 type Selected = { id: string; name: string };
 
@@ -25,6 +27,7 @@ export function usePasswordBulkResetAction(context: {
   actions: { key: string; label: string; onSelect: () => void; disabled?: boolean }[];
   dialogs?: ReactNode;
 } {
+  const { t } = useTranslation(['passwords', 'common']);
   const [pending, setPending] = useState<readonly Selected[] | null>(null);
   const reset = useBulkPasswordReset();
   if (!context.permissions.includes('password_management')) return { actions: [] };
@@ -45,8 +48,8 @@ export function usePasswordBulkResetAction(context: {
           }
           notifications.show({
             color: 'green',
-            title: 'Passwords reset',
-            message: `${pending.length} ${pending.length === 1 ? 'user was' : 'users were'} signed out and will get an email with a reset link.`,
+            title: t('bulkReset.done'),
+            message: t('bulkReset.doneMessage', { count: pending.length }),
           });
           context.clearSelection();
           close();
@@ -58,7 +61,7 @@ export function usePasswordBulkResetAction(context: {
     actions: [
       {
         key: 'reset_password',
-        label: 'Reset Password',
+        label: t('bulkReset.action'),
         disabled: context.users.length === 0 || context.users.length > 100,
         onSelect: () => setPending([...context.users]),
       },
@@ -67,15 +70,12 @@ export function usePasswordBulkResetAction(context: {
       <Modal
         opened={pending !== null}
         onClose={close}
-        title="Reset Password"
+        title={t('bulkReset.title')}
         centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       >
         <Stack gap="sm">
-          <Text>
-            A password reset link will be sent to the primary email address of each of these users. Their
-            current passwords stop working at once and they are logged out of Atrium on every device:
-          </Text>
+          <Text>{t('bulkReset.explain')}</Text>
           <List size="sm">
             {(pending ?? []).map((user) => (
               <List.Item key={user.id}>{user.name}</List.Item>
@@ -83,12 +83,12 @@ export function usePasswordBulkResetAction(context: {
           </List>
           {includesSelf ? (
             <Alert color="orange" variant="outline">
-              You are among them: you will be signed out too.
+              {t('bulkReset.includesSelf')}
             </Alert>
           ) : null}
-          <FailureAlert title="No password was reset" message={reset.error?.message} />
+          <FailureAlert title={t('bulkReset.failed')} message={reset.error?.message} />
           <DangerConfirmActions
-            label="Reset"
+            label={t('bulkReset.confirm')}
             onCancel={close}
             onConfirm={confirm}
             loading={reset.isPending}

@@ -125,6 +125,7 @@ function useTokenFromFragment(): string | null | undefined {
  * the rules, a strength meter; on success the sign-in page, with a message. No automatic sign-in.
  */
 export function PasswordResetPage() {
+  const { t } = useTranslation('passwords');
   const token = useTokenFromFragment();
   const navigate = useNavigate();
   const policy = usePasswordPolicy();
@@ -134,16 +135,15 @@ export function PasswordResetPage() {
   const [errors, setErrors] = useState<{ newPassword?: string; repeat?: string; token?: string }>({});
   const problems = usePasswordProblems(password, {}, policy.data);
 
-  if (token === undefined) return <Card title="Choose a new password">{null}</Card>;
+  if (token === undefined) return <Card title={t('resetPage.title')}>{null}</Card>;
   if (!token || errors.token) {
     return (
-      <Card title="Choose a new password">
-        <Alert color="red" variant="outline" role="alert" title="This link cannot be used">
-          {errors.token ??
-            'The link is incomplete. Open the link from the email again, or request a new one.'}
+      <Card title={t('resetPage.title')}>
+        <Alert color="red" variant="outline" role="alert" title={t('resetPage.unusable')}>
+          {errors.token ?? t('resetPage.incomplete')}
         </Alert>
         <Anchor component={Link} to={passwordPaths.forgotPassword}>
-          Request a new link
+          {t('resetPage.requestNew')}
         </Anchor>
       </Card>
     );
@@ -151,9 +151,9 @@ export function PasswordResetPage() {
 
   const save = () => {
     const found: typeof errors = {};
-    if (!password) found.newPassword = 'Type a new password.';
+    if (!password) found.newPassword = t('section.newRequired');
     else if (problems[0]) found.newPassword = problems[0].message;
-    if (password && repeat !== password) found.repeat = 'The passwords do not match.';
+    if (password && repeat !== password) found.repeat = t('section.mismatch');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     complete.mutate(
@@ -173,7 +173,7 @@ export function PasswordResetPage() {
   };
 
   return (
-    <Card title="Choose a new password">
+    <Card title={t('resetPage.title')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -183,7 +183,7 @@ export function PasswordResetPage() {
         <Stack gap="sm">
           <div>
             <PasswordInput
-              label="New Password"
+              label={t('section.new')}
               autoComplete="new-password"
               value={password}
               onChange={(event) => {
@@ -196,13 +196,13 @@ export function PasswordResetPage() {
             <Group gap={4} mt={4}>
               <PasswordRulesButton />
               <Text size="xs" c="gray.8">
-                What a password must consist of
+                {t('section.rulesHint')}
               </Text>
             </Group>
             <PasswordStrengthMeter password={password} />
           </div>
           <PasswordInput
-            label="Repeat New Password"
+            label={t('section.repeat')}
             autoComplete="new-password"
             value={repeat}
             onChange={(event) => {
@@ -213,7 +213,7 @@ export function PasswordResetPage() {
           />
           <Group justify="flex-end">
             <Button type="submit" loading={complete.isPending}>
-              Save
+              {t('resetPage.save')}
             </Button>
           </Group>
         </Stack>
@@ -227,6 +227,7 @@ export function PasswordResetPage() {
  * choose their own. Then on to the home page.
  */
 export function PasswordChangeRequiredPage() {
+  const { t } = useTranslation('passwords');
   const { data: user } = useCurrentUser();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -237,16 +238,18 @@ export function PasswordChangeRequiredPage() {
       : {},
   });
   return (
-    <Card title="Change your password">
-      <Text>
-        An administrator set your password. Choose a new one that only you know before you continue.
-      </Text>
+    <Card title={t('changeRequired.title')}>
+      <Text>{t('changeRequired.explain')}</Text>
       <form
         onSubmit={async (event) => {
           event.preventDefault();
           if (await form.submit()) {
             await queryClient.invalidateQueries();
-            notifications.show({ color: 'green', title: 'Password changed', message: 'Welcome back.' });
+            notifications.show({
+              color: 'green',
+              title: t('changeRequired.done'),
+              message: t('changeRequired.doneMessage'),
+            });
             navigate(paths.home, { replace: true });
           }
         }}
@@ -255,7 +258,7 @@ export function PasswordChangeRequiredPage() {
           <PasswordSection form={form} heading={null} />
           <Group justify="flex-end">
             <Button type="submit" loading={form.isSubmitting}>
-              Save
+              {t('changeRequired.save')}
             </Button>
           </Group>
         </Stack>

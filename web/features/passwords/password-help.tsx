@@ -1,6 +1,7 @@
 import { ActionIcon, Group, List, Loader, Popover, Progress, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   checkPassword,
   estimatePasswordStrength,
@@ -11,13 +12,16 @@ import {
   type PasswordStrength,
 } from '../../../common/password-policy';
 import { type PasswordPolicyInForce, usePasswordPolicy } from './api';
+import '../../i18n/lazy/passwords';
 
 /**
  * The "tooltip" of the New Password field: a button that opens the rules in force (from
  * `GET /api/password-policy`). A popover rather than a hover tooltip, so that keyboard and touch
  * users can open it, and screen readers read the list.
  */
-export function PasswordRulesButton({ label = 'Password rules' }: { label?: string }) {
+export function PasswordRulesButton({ label: givenLabel }: { label?: string }) {
+  const { t } = useTranslation('passwords');
+  const label = givenLabel ?? t('rules.button');
   const policy = usePasswordPolicy();
   return (
     <Popover width={340} position="bottom-start" withArrow shadow="md" trapFocus={false} returnFocus>
@@ -28,16 +32,16 @@ export function PasswordRulesButton({ label = 'Password rules' }: { label?: stri
       </Popover.Target>
       <Popover.Dropdown aria-label={label}>
         <Text fw={600} size="sm" mb={4}>
-          A password must be:
+          {t('rules.heading')}
         </Text>
         {policy.isPending ? (
           <Group gap="xs" role="status">
             <Loader size="xs" aria-hidden="true" />
-            <Text size="sm">Loading the rules…</Text>
+            <Text size="sm">{t('rules.loading')}</Text>
           </Group>
         ) : policy.isError ? (
           <Text size="sm" c="red.9" role="alert">
-            The rules could not be loaded: {policy.error.message}
+            {t('rules.loadFailed', { reason: policy.error.message })}
           </Text>
         ) : (
           <List size="sm" spacing={4}>
@@ -97,6 +101,7 @@ export function PasswordStrengthMeter({
   password: string;
   context?: PasswordContext;
 }) {
+  const { t } = useTranslation('passwords');
   const [strength, setStrength] = useState<PasswordStrength | null>(null);
   const [loading, setLoading] = useState(false);
   const contextKey = JSON.stringify(context ?? {});
@@ -131,14 +136,14 @@ export function PasswordStrengthMeter({
         <Progress.Section
           value={strength ? ((score + 1) / 5) * 100 : 0}
           color={strengthColors[score]}
-          aria-label="Password strength"
-          aria-valuetext={strength ? strength.label : 'Estimating'}
+          aria-label={t('strength.label')}
+          aria-valuetext={strength ? strength.label : t('strength.estimating')}
         />
       </Progress.Root>
       <Group gap={6} mt={4} aria-live="polite">
         {loading && !strength ? <Loader size={12} aria-hidden="true" /> : null}
         <Text size="xs" c="gray.8">
-          {strength ? `Strength: ${strength.label}` : 'Estimating strength…'}
+          {strength ? t('strength.shown', { label: strength.label }) : t('strength.estimatingLong')}
           {strength?.warning ? ` — ${strength.warning}` : ''}
         </Text>
       </Group>

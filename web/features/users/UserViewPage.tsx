@@ -24,6 +24,7 @@ import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { useCurrentUser } from '../../app/api';
 import { paths } from '../../app/paths';
+import { i18n } from '../../i18n/index';
 import { useFormatter } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -93,7 +94,7 @@ function ActivityAndCalendar({
       </Tabs.List>
       {showActivity ? (
         <Tabs.Panel value="activity">
-          <Suspense fallback={<PageLoader label="Loading the activity…" />}>
+          <Suspense fallback={<PageLoader label={t('view.loadingActivity')} />}>
             <ActivitySection user={user} isSelf={isSelf} />
           </Suspense>
         </Tabs.Panel>
@@ -125,15 +126,16 @@ export function UserViewPage() {
  * for the user themselves — their signed-in devices and recent security events.
  */
 export function UserView({ userId }: { userId: string }) {
+  const { t } = useTranslation('users');
   const { data: me } = useCurrentUser();
   const user = useUser(userId);
   const locale = useViewerLocale();
   const format = useFormatter();
-  if (user.isPending || !me) return <PageLoader label="Loading the user…" />;
+  if (user.isPending || !me) return <PageLoader label={t('view.loading')} />;
   if (user.isError) {
     return (
-      <Page title="User">
-        <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="This user cannot be shown">
+      <Page title={t('view.fallbackTitle')}>
+        <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title={t('view.cannotShow')}>
           {user.error.message}
         </Alert>
       </Page>
@@ -150,12 +152,12 @@ export function UserView({ userId }: { userId: string }) {
   return (
     <Page
       title={name}
-      documentTitle={isSelf ? 'My User' : name}
+      documentTitle={isSelf ? t('view.myUser') : name}
       actions={
         <>
           {canEdit ? (
             <Button component={Link} to={editPath} leftSection={<IconPencil size={16} aria-hidden="true" />}>
-              Edit
+              {t('view.edit')}
             </Button>
           ) : null}
           {isSelf && permissions.includes('update_own_configuration') ? (
@@ -165,7 +167,7 @@ export function UserView({ userId }: { userId: string }) {
               variant="default"
               leftSection={<IconSettings size={16} aria-hidden="true" />}
             >
-              Configuration
+              {t('view.configuration')}
             </Button>
           ) : null}
           <MoreActionsMenu
@@ -180,15 +182,17 @@ export function UserView({ userId }: { userId: string }) {
       }
     >
       <UserHeader user={data} />
-      <Section title="General Information">
+      <Section title={t('view.generalInformation')}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Stack gap="sm">
-            <Field label="Username">{a.username}</Field>
-            <Field label="Birthday">{a.birthday ? formatLongDate(a.birthday, locale) : <NotSet />}</Field>
-            <Field label="Primary Email">
+            <Field label={t('fields.username')}>{a.username}</Field>
+            <Field label={t('fields.birthday')}>
+              {a.birthday ? formatLongDate(a.birthday, locale) : <NotSet />}
+            </Field>
+            <Field label={t('fields.primaryEmail')}>
               <EmailLink email={a.email} permissions={permissions} />
             </Field>
-            <Field label="Emails">
+            <Field label={t('fields.emails')}>
               {a.additionalEmails.length === 0 ? (
                 <NotSet />
               ) : (
@@ -201,7 +205,7 @@ export function UserView({ userId }: { userId: string }) {
                 </Stack>
               )}
             </Field>
-            <Field label="Phone">
+            <Field label={t('fields.phone')}>
               {a.phone ? (
                 <Group gap={6} wrap="nowrap" className={contactRowClass}>
                   <PhoneLink phone={a.phone} />
@@ -222,7 +226,7 @@ export function UserView({ userId }: { userId: string }) {
       </Section>
       <AdditionalInformation user={data} locale={locale}>
         {isSelf || permissions.includes('users.view') ? (
-          <Suspense fallback={<PageLoader label="Loading the tasks…" />}>
+          <Suspense fallback={<PageLoader label={t('view.loadingTasks')} />}>
             <UserTasks userId={isSelf ? 'me' : data.id} />
           </Suspense>
         ) : null}
@@ -242,6 +246,7 @@ export function UserView({ userId }: { userId: string }) {
 }
 
 function UserHeader({ user }: { user: UserResource }) {
+  const { t } = useTranslation('users');
   const format = useFormatter();
   const a = user.attributes;
   const roles = useRoleNames();
@@ -250,7 +255,7 @@ function UserHeader({ user }: { user: UserResource }) {
   const organizationNames = user.relationships.organizations.data.map(
     (organization) => organizations.data?.get(organization.id) ?? '…',
   );
-  const status = { active: 'Active', reset: 'Password reset', disabled: 'Disabled' }[a.status];
+  const status = t(`status.${a.status}`);
   return (
     <Paper withBorder p="md" radius="md">
       <Group align="flex-start" gap="lg" wrap="nowrap">
@@ -268,13 +273,15 @@ function UserHeader({ user }: { user: UserResource }) {
             ))}
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={4}>
-            <Field label="Organizations">
+            <Field label={t('view.organizations')}>
               {organizationNames.length ? organizationNames.join(', ') : <NotSet />}
             </Field>
-            <Field label="Created">{format.dateTime(a.createdAt)}</Field>
-            <Field label="Updated">{format.dateTime(a.updatedAt)}</Field>
-            <Field label="Last sign-in">{a.lastSignInAt ? format.dateTime(a.lastSignInAt) : 'Never'}</Field>
-            <Field label="Sign-in count">{String(a.signInCount)}</Field>
+            <Field label={t('view.created')}>{format.dateTime(a.createdAt)}</Field>
+            <Field label={t('view.updated')}>{format.dateTime(a.updatedAt)}</Field>
+            <Field label={t('view.lastSignIn')}>
+              {a.lastSignInAt ? format.dateTime(a.lastSignInAt) : t('view.never')}
+            </Field>
+            <Field label={t('view.signInCount')}>{String(a.signInCount)}</Field>
           </SimpleGrid>
         </Stack>
       </Group>
@@ -292,13 +299,14 @@ function AdditionalInformation({
   /** Subsections below the custom fields (User Tasks). */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation('users');
   const definitions = useCustomFields();
   return (
-    <Section title="Additional Information">
+    <Section title={t('view.additionalInformation')}>
       {definitions.isPending ? (
-        <PageLoader label="Loading the custom fields…" />
+        <PageLoader label={t('view.loadingCustomFields')} />
       ) : !definitions.data?.length ? (
-        <Text c="gray.8">No additional information is defined for users of this organization.</Text>
+        <Text c="gray.8">{t('view.noAdditionalInformation')}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           {definitions.data.map((definition) => (
@@ -317,7 +325,7 @@ function renderCustomValue(definition: CustomFieldDefinition, value: unknown, lo
   if (value === undefined || value === null || value === '') return <NotSet />;
   switch (definition.fieldType) {
     case 'boolean':
-      return value ? 'Yes' : 'No';
+      return value ? i18n.t('users:view.yes') : i18n.t('users:view.no');
     case 'date':
       return formatLongDate(String(value), locale);
     case 'number':
@@ -330,13 +338,14 @@ function renderCustomValue(definition: CustomFieldDefinition, value: unknown, lo
 }
 
 function SignedInDevices() {
+  const { t } = useTranslation('users');
   const format = useFormatter();
   const sessions = useMySessions(true);
   const end = useEndSession();
   return (
-    <Section title="Signed-in Devices">
+    <Section title={t('devices.title')}>
       {sessions.isPending ? (
-        <PageLoader label="Loading your devices…" />
+        <PageLoader label={t('devices.loading')} />
       ) : sessions.isError ? (
         <Text c="red.9">{sessions.error.message}</Text>
       ) : (
@@ -344,12 +353,12 @@ function SignedInDevices() {
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Device</Table.Th>
-                <Table.Th>IP address</Table.Th>
-                <Table.Th>Signed in</Table.Th>
-                <Table.Th>Last active</Table.Th>
+                <Table.Th>{t('devices.device')}</Table.Th>
+                <Table.Th>{t('devices.ip')}</Table.Th>
+                <Table.Th>{t('devices.signedIn')}</Table.Th>
+                <Table.Th>{t('devices.lastActive')}</Table.Th>
                 <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>{t('devices.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -360,7 +369,7 @@ function SignedInDevices() {
                     {describeUserAgent(session.userAgent)}
                     {session.current ? (
                       <Badge ml="xs" size="sm" color="teal.9">
-                        This device
+                        {t('devices.thisDevice')}
                       </Badge>
                     ) : null}
                   </Table.Td>
@@ -374,9 +383,12 @@ function SignedInDevices() {
                         variant="default"
                         loading={end.isPending && end.variables === session.id}
                         onClick={() => end.mutate(session.id)}
-                        aria-label={`Sign out ${describeUserAgent(session.userAgent)} (${format.dateTime(session.lastSeenAt)})`}
+                        aria-label={t('devices.signOutNamed', {
+                          device: describeUserAgent(session.userAgent),
+                          lastActive: format.dateTime(session.lastSeenAt),
+                        })}
                       >
-                        Sign out
+                        {t('devices.signOut')}
                       </Button>
                     )}
                   </Table.Td>
@@ -391,17 +403,18 @@ function SignedInDevices() {
 }
 
 function SecurityEvents({ userId, enabled }: { userId: string; enabled: boolean }) {
+  const { t } = useTranslation('users');
   const format = useFormatter();
   const events = useSecurityEvents(userId, enabled);
   if (!enabled) return null;
   return (
-    <Section title="Recent Security Events">
+    <Section title={t('securityEvents.title')}>
       {events.isPending ? (
-        <PageLoader label="Loading the security events…" />
+        <PageLoader label={t('securityEvents.loading')} />
       ) : events.isError ? (
-        <Text c="gray.8">The security events cannot be shown: {events.error.message}</Text>
+        <Text c="gray.8">{t('securityEvents.failed', { reason: events.error.message })}</Text>
       ) : events.data.length === 0 ? (
-        <Text c="gray.8">No security events yet.</Text>
+        <Text c="gray.8">{t('securityEvents.none')}</Text>
       ) : (
         <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {events.data.map((event) => (
@@ -412,7 +425,7 @@ function SecurityEvents({ userId, enabled }: { userId: string; enabled: boolean 
               <Text size="sm">{auditActionLabel(event.action)}</Text>
               {event.ip ? (
                 <Text size="sm" c="gray.8">
-                  from {event.ip}
+                  {t('securityEvents.from', { ip: event.ip })}
                 </Text>
               ) : null}
             </Group>
@@ -446,9 +459,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function NotSet() {
+  const { t } = useTranslation('users');
   return (
     <Text c="gray.7" component="span">
-      N/A
+      {t('view.notSet')}
     </Text>
   );
 }
@@ -462,6 +476,7 @@ function EmailLink({
   verified?: boolean;
   permissions: readonly string[];
 }) {
+  const { t } = useTranslation('users');
   return (
     <Group gap={6} wrap="nowrap" className={contactRowClass}>
       <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }}>
@@ -469,12 +484,12 @@ function EmailLink({
       </Anchor>
       <CopyButton value={email} timeout={1500}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
+          <Tooltip label={copied ? t('view.copied') : t('view.copy')} withArrow>
             <ActionIcon
               variant="subtle"
               color={copied ? 'teal.9' : 'gray.8'}
               onClick={copy}
-              aria-label={copied ? `Copied ${email}` : `Copy ${email}`}
+              aria-label={copied ? t('view.copiedEmail', { email }) : t('view.copyEmail', { email })}
             >
               {copied ? (
                 <IconCheck size={16} aria-hidden="true" />
@@ -487,7 +502,7 @@ function EmailLink({
       </CopyButton>
       {verified === false ? (
         <Badge size="sm" color="red" variant="light">
-          Unverified
+          {t('fields.unverified')}
         </Badge>
       ) : null}
       <EmailAddressActions email={email} permissions={permissions} />

@@ -13,6 +13,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconPlus, IconSearch } from '@tabler/icons-react';
 import { Fragment, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
@@ -29,7 +30,8 @@ import {
 } from './bulk-actions';
 import { CreateUserDialog } from './create-user-dialog';
 import { UserGridRow } from './users-grid-row';
-import { gridColumns as columns, statusLabels, toSelected, useGridState } from './users-grid-state';
+import { gridColumns as columns, toSelected, useGridState, userStatuses } from './users-grid-state';
+import '../../i18n/lazy/users';
 
 /**
  * `/users`: the users of my organization (holders of `users.view`). Filter by name, email, role
@@ -38,6 +40,7 @@ import { gridColumns as columns, statusLabels, toSelected, useGridState } from '
  * other features contribute (`bulkActionProviders`).
  */
 export function UsersGridPage() {
+  const { t } = useTranslation('users');
   const { data: me } = useCurrentUser();
   const navigate = useNavigate();
   const { state, update } = useGridState();
@@ -120,35 +123,35 @@ export function UsersGridPage() {
 
   return (
     <Page
-      title="Users"
+      title={t('grid.title')}
       actions={
         canCreate ? (
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
-            Create User
+            {t('grid.create')}
           </Button>
         ) : null
       }
     >
       <Paper withBorder p="md">
-        <search aria-label="Filter users">
+        <search aria-label={t('grid.filters')}>
           <Group align="flex-end" gap="sm" wrap="wrap">
             <TextInput
-              label="Name"
-              placeholder="First name, last name or username"
+              label={t('grid.name')}
+              placeholder={t('grid.namePlaceholder')}
               leftSection={<IconSearch size={16} aria-hidden="true" />}
               value={nameInput}
               onChange={(event) => setNameInput(event.currentTarget.value)}
               w={260}
             />
             <TextInput
-              label="Email"
+              label={t('grid.email')}
               value={emailInput}
               onChange={(event) => setEmailInput(event.currentTarget.value)}
               w={220}
             />
             <Select
-              label="Role"
-              placeholder="Any role"
+              label={t('grid.role')}
+              placeholder={t('grid.anyRole')}
               clearable
               data={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
               value={state.role || null}
@@ -156,10 +159,10 @@ export function UsersGridPage() {
               w={180}
             />
             <Select
-              label="Status"
-              placeholder="Any status"
+              label={t('grid.status')}
+              placeholder={t('grid.anyStatus')}
               clearable
-              data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
+              data={userStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
               value={state.status || null}
               onChange={(value) => update({ status: value ?? '' })}
               w={170}
@@ -170,10 +173,10 @@ export function UsersGridPage() {
       </Paper>
 
       {bulkActions.length > 0 && selection.size > 0 ? (
-        <Paper withBorder p="sm" aria-label="Selected users" component="section">
+        <Paper withBorder p="sm" aria-label={t('grid.selection')} component="section">
           <Group justify="space-between">
             <Text size="sm" fw={500} role="status">
-              {selection.size === 1 ? '1 user selected' : `${selection.size} users selected`}
+              {t('grid.selected', { count: selection.size })}
             </Text>
             <Group gap="xs">
               {bulkActions.map((action) => (
@@ -188,14 +191,14 @@ export function UsersGridPage() {
                 </Button>
               ))}
               <Button size="xs" variant="subtle" onClick={() => setSelection(new Map())}>
-                Clear selection
+                {t('grid.clearSelection')}
               </Button>
             </Group>
           </Group>
         </Paper>
       ) : null}
 
-      <FailureAlert title="The users could not be loaded" message={list.error?.message} />
+      <FailureAlert title={t('grid.loadFailed')} message={list.error?.message} />
 
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>
@@ -205,7 +208,7 @@ export function UsersGridPage() {
                 {bulkActions.length > 0 ? (
                   <Table.Th w={40}>
                     <Checkbox
-                      aria-label="Select all users on this page"
+                      aria-label={t('grid.selectAll')}
                       checked={allOnPageSelected}
                       indeterminate={someOnPageSelected && !allOnPageSelected}
                       onChange={(event) => toggleAll(event.currentTarget.checked)}
@@ -226,7 +229,7 @@ export function UsersGridPage() {
                     {column.sort ? (
                       <UnstyledButton onClick={() => sortBy(column.sort as UserSortField)} fw={600} fz="sm">
                         <Group gap={4} wrap="nowrap">
-                          {column.label}
+                          {t(`grid.columns.${column.key}`)}
                           <SortIcon
                             active={state.sort.field === column.sort}
                             direction={state.sort.direction}
@@ -234,13 +237,13 @@ export function UsersGridPage() {
                         </Group>
                       </UnstyledButton>
                     ) : (
-                      column.label
+                      t(`grid.columns.${column.key}`)
                     )}
                   </Table.Th>
                 ))}
                 {canDisable ? (
                   <Table.Th w={56}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('grid.actions')}</VisuallyHidden>
                   </Table.Th>
                 ) : null}
               </Table.Tr>
@@ -249,14 +252,14 @@ export function UsersGridPage() {
               {list.isPending ? (
                 <Table.Tr>
                   <Table.Td colSpan={columns.length + 2}>
-                    <PageLoader label="Loading users…" />
+                    <PageLoader label={t('grid.loading')} />
                   </Table.Td>
                 </Table.Tr>
               ) : users.length === 0 ? (
                 <Table.Tr>
                   <Table.Td colSpan={columns.length + 2}>
                     <Text c="dimmed" ta="center" py="lg">
-                      No users match these filters.
+                      {t('grid.empty')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -287,7 +290,7 @@ export function UsersGridPage() {
 
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {list.data ? (totalCount === 1 ? '1 user' : `${totalCount} users`) : ''}
+          {list.data ? t('grid.total', { count: totalCount }) : ''}
         </Text>
         {nextCursor || prevCursor ? (
           <Group gap="xs">
@@ -296,14 +299,14 @@ export function UsersGridPage() {
               disabled={!prevCursor}
               onClick={() => prevCursor && update({ before: prevCursor, after: '' })}
             >
-              Previous page
+              {t('grid.previousPage')}
             </Button>
             <Button
               variant="default"
               disabled={!nextCursor}
               onClick={() => nextCursor && update({ after: nextCursor, before: '' })}
             >
-              Next page
+              {t('grid.nextPage')}
             </Button>
           </Group>
         ) : null}

@@ -1,10 +1,12 @@
 import { Alert, Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../ui/page';
 import { useVerifyEmail } from './api';
 import { userPaths } from './paths';
+import '../../i18n/lazy/users';
 
 /**
  * The page of the link in an `email-verification` email: `/verify-email#token=…`. The token is
@@ -12,7 +14,8 @@ import { userPaths } from './paths';
  * Referer), removed from the address bar at once, and posted to `POST /api/email-verifications`.
  */
 export function VerifyEmailPage() {
-  usePageTitle('Verify Email');
+  const { t } = useTranslation('users');
+  usePageTitle(t('verifyEmail.title'));
   const verify = useVerifyEmail();
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get('token'));
   const sent = useRef(false);
@@ -36,47 +39,46 @@ export function VerifyEmailPage() {
     <Paper withBorder p="xl" radius="md" maw={520} w="100%">
       <Stack gap="md">
         <Title order={1} size="h3">
-          Verify Email
+          {t('verifyEmail.title')}
         </Title>
         {!token ? (
           <Alert
             color="red"
             variant="outline"
             icon={<IconAlertTriangle aria-hidden="true" />}
-            title="This link is incomplete"
+            title={t('verifyEmail.incomplete')}
             role="alert"
           >
-            Open the link from the email again. If it still does not work, add the address again on your
-            profile to get a new link.
+            {t('verifyEmail.incompleteExplain')}
           </Alert>
         ) : verify.isPending || verify.isIdle ? (
           <Stack gap="xs" align="center" role="status">
             <Loader aria-hidden="true" />
-            <Text>Verifying your email address…</Text>
+            <Text>{t('verifyEmail.verifying')}</Text>
           </Stack>
         ) : verify.isSuccess ? (
           <Alert
             color="indigo"
             variant="outline"
             icon={<IconCircleCheck aria-hidden="true" />}
-            title="Your email address is verified"
+            title={t('verifyEmail.verified')}
             role="status"
           >
-            Thank you. The address now shows as verified on your profile.
+            {t('verifyEmail.verifiedExplain')}
           </Alert>
         ) : (
           <Alert
             color="red"
             variant="outline"
             icon={<IconAlertTriangle aria-hidden="true" />}
-            title="This link cannot be used"
+            title={t('verifyEmail.unusable')}
             role="alert"
           >
             {verify.error?.message}
           </Alert>
         )}
         <Anchor component={Link} to={userPaths.myUser}>
-          Go to My User
+          {t('verifyEmail.toMyUser')}
         </Anchor>
       </Stack>
     </Paper>

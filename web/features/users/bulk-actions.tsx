@@ -1,8 +1,10 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { usePasswordBulkResetAction } from '../passwords/bulk-reset';
 import { useSetUsersEnabled } from './admin-api';
+import '../../i18n/lazy/users';
 
 /** A user picked in the users grid. */
 export type SelectedUser = { id: string; name: string; username: string; email: string; enabled: boolean };
@@ -31,6 +33,7 @@ export type BulkActionProvider = (context: BulkActionContext) => {
 
 /** Enable / Disable the selected users (`users.disable`); nobody disables themselves. */
 export const useEnableDisableActions: BulkActionProvider = (context) => {
+  const { t } = useTranslation('users');
   const [pending, setPending] = useState<{ enabled: boolean; users: SelectedUser[] } | null>(null);
   if (!context.permissions.includes('users.disable')) return { actions: [] };
   const others = context.users.filter((user) => user.id !== context.currentUserId);
@@ -38,13 +41,13 @@ export const useEnableDisableActions: BulkActionProvider = (context) => {
     actions: [
       {
         key: 'enable',
-        label: 'Enable',
+        label: t('setEnabled.enable'),
         disabled: !others.some((user) => !user.enabled),
         onSelect: () => setPending({ enabled: true, users: others.filter((user) => !user.enabled) }),
       },
       {
         key: 'disable',
-        label: 'Disable',
+        label: t('setEnabled.disable'),
         disabled: !others.some((user) => user.enabled),
         onSelect: () => setPending({ enabled: false, users: others.filter((user) => user.enabled) }),
       },
@@ -72,9 +75,10 @@ export function SetEnabledDialog({
   pending: { enabled: boolean; users: readonly SelectedUser[] } | null;
   onClose: (done: boolean) => void;
 }) {
+  const { t } = useTranslation(['users', 'common']);
   const setEnabled = useSetUsersEnabled();
   const [failures, setFailures] = useState<{ name: string; message: string }[]>([]);
-  const verb = pending?.enabled ? 'Enable' : 'Disable';
+  const enabling = pending?.enabled ?? false;
   const users = pending?.users ?? [];
   const close = (done: boolean) => {
     setFailures([]);
@@ -89,13 +93,17 @@ export function SetEnabledDialog({
           const changed = users.length - refused.length;
           if (changed > 0) {
             notifications.show({
-              closeButtonProps: { 'aria-label': 'Close the notification' },
+              closeButtonProps: { 'aria-label': t('common:actions.closeNotification') },
               color: 'green',
-              title: pending?.enabled ? 'Users enabled' : 'Users disabled',
+              title: enabling ? t('setEnabled.enabled') : t('setEnabled.disabled'),
               message:
                 changed === 1
-                  ? `${users.find((u) => !refused.some((f) => f.name === u.name))?.name ?? 'The user'} was ${pending?.enabled ? 'enabled' : 'disabled'}.`
-                  : `${changed} users were ${pending?.enabled ? 'enabled' : 'disabled'}.`,
+                  ? t(enabling ? 'setEnabled.enabledOne' : 'setEnabled.disabledOne', {
+                      name:
+                        users.find((u) => !refused.some((f) => f.name === u.name))?.name ??
+                        t('setEnabled.theUser'),
+                    })
+                  : t(enabling ? 'setEnabled.enabledMany' : 'setEnabled.disabledMany', { count: changed }),
             });
           }
           if (refused.length > 0) setFailures(refused);
@@ -106,19 +114,19 @@ export function SetEnabledDialog({
   };
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={pending !== null}
       onClose={() => close(failures.length > 0)}
-      title={`${verb} users`}
+      title={enabling ? t('setEnabled.enableTitle') : t('setEnabled.disableTitle')}
       centered
     >
       <Stack gap="md">
         {failures.length > 0 ? (
-          <Alert color="red" variant="outline" role="alert" title="Some users were not changed">
+          <Alert color="red" variant="outline" role="alert" title={t('setEnabled.someFailed')}>
             <List size="sm">
               {failures.map((failure) => (
                 <List.Item key={failure.name}>
-                  {failure.name}: {failure.message}
+                  {t('setEnabled.failure', { name: failure.name, reason: failure.message })}
                 </List.Item>
               ))}
             </List>
@@ -126,10 +134,11 @@ export function SetEnabledDialog({
         ) : (
           <>
             <Text>
-              {verb} {users.length === 1 ? users[0]?.name : `these ${users.length} users`}?
-              {pending?.enabled
-                ? ' They can sign in again.'
-                : ' They are signed out at once and cannot sign in.'}
+              {users.length === 1
+                ? t(enabling ? 'setEnabled.enableOne' : 'setEnabled.disableOne', {
+                    name: users[0]?.name ?? '',
+                  })
+                : t(enabling ? 'setEnabled.enableMany' : 'setEnabled.disableMany', { count: users.length })}
             </Text>
             {users.length > 1 ? (
               <List size="sm">
@@ -142,7 +151,7 @@ export function SetEnabledDialog({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => close(failures.length > 0)}>
-            {failures.length > 0 ? 'Close' : 'Cancel'}
+            {failures.length > 0 ? t('common:actions.close') : t('common:actions.cancel')}
           </Button>
           {failures.length === 0 ? (
             <Button
@@ -150,7 +159,7 @@ export function SetEnabledDialog({
               loading={setEnabled.isPending}
               onClick={confirm}
             >
-              {verb}
+              {enabling ? t('setEnabled.enable') : t('setEnabled.disable')}
             </Button>
           ) : null}
         </Group>

@@ -1,8 +1,10 @@
 import { Checkbox, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { DateField } from '../../ui/date-field';
 import type { CustomFieldDefinition } from './api';
 import type { CustomValue } from './edit-values';
+import '../../i18n/lazy/users';
 
 /** The **Additional** section: the organization's custom user fields, each by its definition. */
 export function AdditionalSection({
@@ -21,8 +23,9 @@ export function AdditionalSection({
   /** A typed date's problem (or null once it is a date again), by form key: blocks Save. */
   setDateProblem: (key: string, problem: string | null) => void;
 }) {
+  const { t } = useTranslation('users');
   if (definitions.length === 0) {
-    return <Text c="gray.8">No additional fields are defined for users of this organization.</Text>;
+    return <Text c="gray.8">{t('edit.noAdditionalFields')}</Text>;
   }
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
@@ -66,7 +69,7 @@ export function AdditionalSection({
                   if (next !== value) onChange(definition.name, next);
                   setDateProblem(`customFields.${definition.name}`, problem);
                 }}
-                clearLabel={`Clear ${definition.label}`}
+                clearLabel={t('edit.clearField', { label: definition.label })}
               />
             );
           case 'boolean':

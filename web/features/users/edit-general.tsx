@@ -14,12 +14,15 @@ import {
 import type { FormErrors } from '@mantine/form';
 import { IconPhoto, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type DateRange, isoDateIn, subtractYears } from '../../../common/dates';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS } from '../../../common/profile';
+import { i18n } from '../../i18n/index';
 import { DateField } from '../../ui/date-field';
 import { UserAvatar } from '../../ui/user-avatar';
 import type { ProfileValues } from './edit-values';
+import '../../i18n/lazy/users';
 
 /** A pending avatar change, applied on Save. */
 export type AvatarChange = { kind: 'upload'; file: File } | { kind: 'remove' } | null;
@@ -50,20 +53,21 @@ type Props = {
 
 /** The **General** section of Edit My User. */
 export function GeneralSection(props: Props) {
+  const { t } = useTranslation('users');
   const { values, errors, setField, locale } = props;
   const today = isoDateIn(props.timeZone);
   const birthdayRange: DateRange = {
     min: {
       date: subtractYears(today, BIRTHDAY_MAX_YEARS),
-      problem: `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`,
+      problem: t('fields.birthdayTooOld', { years: BIRTHDAY_MAX_YEARS }),
     },
-    max: { date: today, problem: 'The birthday cannot be in the future.' },
+    max: { date: today, problem: t('fields.birthdayInFuture') },
   };
   const emailChanged = values.email.trim().toLowerCase() !== props.baseline.email.toLowerCase();
   return (
     <Stack gap="md" maw={720}>
       <TextInput
-        label="Username"
+        label={t('fields.username')}
         required
         autoComplete="username"
         value={values.username}
@@ -72,14 +76,14 @@ export function GeneralSection(props: Props) {
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label="Name Prefix"
+          label={t('fields.namePrefix')}
           autoComplete="honorific-prefix"
           value={values.namePrefix}
           onChange={(event) => setField('namePrefix', event.currentTarget.value)}
           error={errors.namePrefix}
         />
         <TextInput
-          label="First Name"
+          label={t('fields.firstName')}
           required
           autoComplete="given-name"
           value={values.firstName}
@@ -87,14 +91,14 @@ export function GeneralSection(props: Props) {
           error={errors.firstName}
         />
         <TextInput
-          label="Middle Name"
+          label={t('fields.middleName')}
           autoComplete="additional-name"
           value={values.middleName}
           onChange={(event) => setField('middleName', event.currentTarget.value)}
           error={errors.middleName}
         />
         <TextInput
-          label="Last Name"
+          label={t('fields.lastName')}
           required
           autoComplete="family-name"
           value={values.lastName}
@@ -102,14 +106,14 @@ export function GeneralSection(props: Props) {
           error={errors.lastName}
         />
         <TextInput
-          label="Name Suffix"
+          label={t('fields.nameSuffix')}
           autoComplete="honorific-suffix"
           value={values.nameSuffix}
           onChange={(event) => setField('nameSuffix', event.currentTarget.value)}
           error={errors.nameSuffix}
         />
         <DateField
-          label="Birthday"
+          label={t('fields.birthday')}
           locale={locale}
           range={birthdayRange}
           value={values.birthday}
@@ -118,14 +122,14 @@ export function GeneralSection(props: Props) {
             props.setFieldProblem('birthday', problem);
           }}
           defaultDate={values.birthday ?? subtractYears(today, 30)}
-          clearLabel="Clear the birthday"
+          clearLabel={t('fields.clearBirthday')}
           error={errors.birthday}
           autoComplete="bday"
         />
       </SimpleGrid>
       <AvatarField {...props} />
       <TextInput
-        label="Primary Email"
+        label={t('fields.primaryEmail')}
         required
         type="email"
         autoComplete="email"
@@ -135,8 +139,8 @@ export function GeneralSection(props: Props) {
       />
       {props.isSelf && emailChanged ? (
         <PasswordInput
-          label="Current Password"
-          description="To change your primary email, confirm it is you with your current password."
+          label={t('fields.currentPassword')}
+          description={t('fields.currentPasswordDescription')}
           autoComplete="current-password"
           required
           value={values.currentPassword}
@@ -146,10 +150,10 @@ export function GeneralSection(props: Props) {
       ) : null}
       <EmailsField {...props} />
       <TextInput
-        label="Phone"
+        label={t('fields.phone')}
         type="tel"
         autoComplete="tel"
-        description="With the country code (+49 …) for numbers abroad, an extension as ext. 123"
+        description={t('fields.phoneDescription')}
         value={values.phone}
         onChange={(event) => {
           setField('phone', event.currentTarget.value);
@@ -177,20 +181,21 @@ function phoneProblem(text: string, { isSelf, locale }: Pick<Props, 'isSelf' | '
 /** What can be told about a chosen picture before uploading it: its type, its size, whether it decodes. */
 async function avatarFileProblem(file: File): Promise<string | null> {
   if (!AVATAR_TYPES.split(',').includes(file.type)) {
-    return `${file.name} is not a PNG, JPEG, WebP or GIF picture. Choose one of those.`;
+    return i18n.t('users:avatar.wrongType', { file: file.name });
   }
-  if (file.size > MAX_AVATAR_BYTES) return `${file.name} is larger than 5 MB. Choose a smaller picture.`;
+  if (file.size > MAX_AVATAR_BYTES) return i18n.t('users:avatar.tooLarge', { file: file.name });
   if (typeof createImageBitmap === 'function') {
     try {
       (await createImageBitmap(file)).close();
     } catch {
-      return `${file.name} cannot be read as a picture. Choose another file.`;
+      return i18n.t('users:avatar.unreadable', { file: file.name });
     }
   }
   return null;
 }
 
 function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Props) {
+  const { t } = useTranslation('users');
   const labelId = useId();
   const previewUrl = useMemo(
     () => (avatar?.kind === 'upload' ? URL.createObjectURL(avatar.file) : null),
@@ -211,8 +216,8 @@ function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Pr
   return (
     <Input.Wrapper
       labelElement="div"
-      label={<span id={labelId}>Avatar</span>}
-      description="PNG, JPEG, WebP or GIF, up to 5 MB"
+      label={<span id={labelId}>{t('avatar.label')}</span>}
+      description={t('avatar.description')}
       error={error}
     >
       <Group gap="md" mt={4} role="group" aria-labelledby={labelId}>
@@ -224,12 +229,12 @@ function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Pr
               leftSection={<IconPhoto size={16} aria-hidden="true" />}
               {...buttonProps}
             >
-              Choose File
+              {t('avatar.choose')}
             </Button>
           )}
         </FileButton>
         {avatar?.kind === 'upload' ? (
-          <Text size="sm">{avatar.file.name} — saved when you click Save</Text>
+          <Text size="sm">{t('avatar.chosen', { file: avatar.file.name })}</Text>
         ) : null}
         {shown ? (
           <Button
@@ -240,10 +245,10 @@ function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Pr
               setAvatar(avatar?.kind === 'upload' && !currentAvatarUrl ? null : { kind: 'remove' })
             }
           >
-            Remove Avatar
+            {t('avatar.remove')}
           </Button>
         ) : avatar?.kind === 'remove' ? (
-          <Text size="sm">The avatar is removed when you click Save.</Text>
+          <Text size="sm">{t('avatar.removedOnSave')}</Text>
         ) : null}
       </Group>
     </Input.Wrapper>
@@ -251,6 +256,7 @@ function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Pr
 }
 
 function EmailsField({ values, errors, setField, verified }: Props) {
+  const { t } = useTranslation('users');
   const legendId = useId();
   const list = values.additionalEmails;
   const setAt = (index: number, email: string) =>
@@ -261,7 +267,7 @@ function EmailsField({ values, errors, setField, verified }: Props) {
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} aria-labelledby={legendId}>
       <Text id={legendId} component="legend" size="sm" fw={500} mb={4}>
-        Emails
+        {t('fields.emails')}
       </Text>
       <Stack gap="xs">
         {list.map((email, index) => {
@@ -270,7 +276,7 @@ function EmailsField({ values, errors, setField, verified }: Props) {
             // biome-ignore lint/suspicious/noArrayIndexKey: the position is the identity of a line being typed
             <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
               <TextInput
-                aria-label={`Email ${index + 1}`}
+                aria-label={t('fields.emailNumbered', { number: index + 1 })}
                 type="email"
                 autoComplete="off"
                 value={email}
@@ -281,7 +287,7 @@ function EmailsField({ values, errors, setField, verified }: Props) {
                 rightSection={
                   known === undefined ? null : (
                     <Badge size="xs" variant="light" color={known ? 'indigo' : 'red'}>
-                      {known ? 'Verified' : 'Unverified'}
+                      {known ? t('fields.verified') : t('fields.unverified')}
                     </Badge>
                   )
                 }
@@ -289,7 +295,11 @@ function EmailsField({ values, errors, setField, verified }: Props) {
               <ActionIcon
                 variant="default"
                 size="lg"
-                aria-label={`Remove email ${index + 1}${email ? ` (${email})` : ''}`}
+                aria-label={
+                  email
+                    ? t('fields.removeEmailNamed', { number: index + 1, email })
+                    : t('fields.removeEmail', { number: index + 1 })
+                }
                 onClick={() =>
                   setField(
                     'additionalEmails',
@@ -313,11 +323,11 @@ function EmailsField({ values, errors, setField, verified }: Props) {
             leftSection={<IconPlus size={16} aria-hidden="true" />}
             onClick={() => setField('additionalEmails', [...list, ''])}
           >
-            Add Another Email
+            {t('fields.addEmail')}
           </Button>
         </Group>
         <Text size="xs" c="gray.8">
-          Each new address gets an email with a link to confirm it.
+          {t('fields.addEmailHint')}
         </Text>
       </Stack>
     </fieldset>

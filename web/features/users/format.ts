@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n/index';
 import { useViewerSettings } from '../../ui/format';
 
 /** The browser's language, for viewers who chose no locale anywhere. */
@@ -32,7 +33,7 @@ export function formatDateTime(iso: string | null | undefined, locale: string, t
 
 /** A short description of a browser from its user agent: "Chrome on Linux". */
 export function describeUserAgent(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+  if (!userAgent) return i18n.t('users:devices.unknownDevice');
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /Firefox\//.test(userAgent)
@@ -42,8 +43,8 @@ export function describeUserAgent(userAgent: string | null): string {
         : /Safari\//.test(userAgent)
           ? 'Safari'
           : /curl|node|undici|python|Go-http/i.test(userAgent)
-            ? 'A script'
-            : 'A browser';
+            ? i18n.t('users:devices.aScript')
+            : i18n.t('users:devices.aBrowser');
   const system = /Windows/.test(userAgent)
     ? 'Windows'
     : /Android/.test(userAgent)
@@ -55,5 +56,5 @@ export function describeUserAgent(userAgent: string | null): string {
           : /Linux/.test(userAgent)
             ? 'Linux'
             : '';
-  return system ? `${browser} on ${system}` : browser;
+  return system ? i18n.t('users:devices.browserOnSystem', { browser, system }) : browser;
 }

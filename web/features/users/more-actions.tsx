@@ -1,6 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isAppPath } from '../../../common/menus';
 import { activityMoreActions } from '../activities/activity-actions';
@@ -9,6 +10,7 @@ import { useMenus, visibleItems } from '../menus/api';
 import { menuPaths } from '../menus/paths';
 import { usePasswordActions } from '../passwords/admin-dialogs';
 import { taskMoreActions } from '../tasks/task-actions';
+import '../../i18n/lazy/users';
 
 /** Who the page is about and who is looking: what every More Actions entry decides from. */
 export type MoreActionContext = {
@@ -48,10 +50,13 @@ const passwordActions: MoreActionProvider = (context) =>
 
 /** More Actions → Edit Menus: on My User only (my own menus), with `manage_menus`. */
 const editMenusAction: MoreActionProvider = (context) => {
+  const { t } = useTranslation('users');
   const navigate = useNavigate();
   if (!context.isSelf || !context.permissions.includes('manage_menus')) return { actions: [] };
   return {
-    actions: [{ key: 'edit_menus', label: 'Edit Menus', onSelect: () => navigate(menuPaths.myMenus) }],
+    actions: [
+      { key: 'edit_menus', label: t('moreActions.editMenus'), onSelect: () => navigate(menuPaths.myMenus) },
+    ],
   };
 };
 
@@ -105,6 +110,7 @@ function orderByMenu(
 
 /** The **More Actions** button and menu (hidden when no entry applies), and the entries' dialogs. */
 export function MoreActionsMenu({ context }: { context: MoreActionContext }) {
+  const { t } = useTranslation('users');
   const provided = moreActionProviders.map((provider) => provider(context));
   const { data: menus } = useMenus();
   const local = [
@@ -120,7 +126,7 @@ export function MoreActionsMenu({ context }: { context: MoreActionContext }) {
         <Menu position="bottom-end" width={220}>
           <Menu.Target>
             <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden="true" />}>
-              More Actions
+              {t('moreActions.button')}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>

@@ -1,10 +1,11 @@
 import { ActionIcon, Anchor, Badge, Checkbox, Menu, Table, Text } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatter } from '../../ui/format';
 import type { UserRow } from './admin-api';
-import { statusLabels } from './users-grid-state';
+import '../../i18n/lazy/users';
 
 type UserGridRowProps = {
   user: UserRow;
@@ -28,6 +29,7 @@ export function UserGridRow({
   onOpen,
   onSetEnabled,
 }: UserGridRowProps) {
+  const { t } = useTranslation('users');
   const format = useFormatter();
   return (
     <Table.Tr
@@ -41,7 +43,7 @@ export function UserGridRow({
       {selectable ? (
         <Table.Td>
           <Checkbox
-            aria-label={`Select ${user.username}`}
+            aria-label={t('grid.row.select', { username: user.username })}
             checked={selected}
             onChange={(event) => onSelect(event.currentTarget.checked)}
           />
@@ -64,7 +66,7 @@ export function UserGridRow({
           variant={user.status === 'active' ? 'light' : 'outline'}
           color={user.status === 'disabled' ? 'red' : user.status === 'reset' ? 'violet' : 'indigo'}
         >
-          {statusLabels[user.status]}
+          {t(`status.${user.status}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
@@ -80,7 +82,7 @@ export function UserGridRow({
           <time dateTime={user.lastSignInAt}>{format.dateTime(user.lastSignInAt)}</time>
         ) : (
           <Text span size="sm" c="dimmed">
-            Never
+            {t('grid.row.never')}
           </Text>
         )}
       </Table.Td>
@@ -89,12 +91,18 @@ export function UserGridRow({
           {onSetEnabled ? (
             <Menu position="bottom-end" width={160}>
               <Menu.Target>
-                <ActionIcon variant="subtle" color="gray.8" aria-label={`Actions for ${user.username}`}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray.8"
+                  aria-label={t('grid.row.actionsFor', { username: user.username })}
+                >
                   <IconDots size={18} aria-hidden="true" />
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item onClick={onSetEnabled}>{user.enabled ? 'Disable' : 'Enable'}</Menu.Item>
+                <Menu.Item onClick={onSetEnabled}>
+                  {user.enabled ? t('grid.row.disable') : t('grid.row.enable')}
+                </Menu.Item>
               </Menu.Dropdown>
             </Menu>
           ) : null}

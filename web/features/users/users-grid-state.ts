@@ -1,20 +1,19 @@
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { users } from '../../i18n/en/users';
 import type { UserRow, UserSortField } from './admin-api';
 import type { SelectedUser } from './bulk-actions';
 
-export const statusLabels: Record<UserRow['status'], string> = {
-  active: 'Active',
-  reset: 'Password reset',
-  disabled: 'Disabled',
-};
+/** The statuses a user can have; their words are `users:status.<status>`. */
+export const userStatuses: readonly UserRow['status'][] = ['active', 'reset', 'disabled'];
 
-export const gridColumns: { key: string; label: string; sort?: UserSortField }[] = [
-  { key: 'username', label: 'Username', sort: 'username' },
-  { key: 'name', label: 'Name', sort: 'lastName' },
-  { key: 'email', label: 'Primary Email', sort: 'email' },
-  { key: 'status', label: 'Status' },
-  { key: 'roles', label: 'Roles' },
-  { key: 'lastSignInAt', label: 'Last sign-in', sort: 'lastSignInAt' },
+/** The grid's columns; their headings are `users:grid.columns.<key>`. */
+export const gridColumns: { key: keyof typeof users.grid.columns; sort?: UserSortField }[] = [
+  { key: 'username', sort: 'username' },
+  { key: 'name', sort: 'lastName' },
+  { key: 'email', sort: 'email' },
+  { key: 'status' },
+  { key: 'roles' },
+  { key: 'lastSignInAt', sort: 'lastSignInAt' },
 ];
 
 export function toSelected(user: UserRow): SelectedUser {

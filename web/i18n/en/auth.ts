@@ -15,5 +15,14 @@ export const auth = {
     passwordResetRequired: 'Password reset by an administrator',
     rateLimited: 'Too many attempts',
     rateLimitedMessage: 'Too many sign-ins from this network. Wait a minute and try again.',
+    /** Why the person was sent here (`/login?reason=…`, web/app/paths.ts). */
+    reasons: {
+      'password-reset': {
+        title: 'Your password was reset',
+        message:
+          'You were signed out everywhere. Open the link we sent to your primary email address to choose a new password, then sign in with it.',
+      },
+      'password-changed': { title: 'Your password was changed', message: 'Sign in with your new password.' },
+    },
   },
 } as const;

@@ -16,4 +16,16 @@ export const common = {
   states: {
     loading: 'Loading…',
   },
+  dateField: {
+    /** Under a date input; `format` is the locale's pattern, e.g. "MM/DD/YYYY". */
+    hint: 'Pick a date or type it as {{format}}',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+    chooseMonth: 'Choose the month',
+    chooseYear: 'Choose the year',
+  },
 } as const;

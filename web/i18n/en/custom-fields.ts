@@ -1,5 +1,34 @@
 /** The custom-fields feature: Custom User Fields, Add Field, Edit “…”. */
 export const customFields = {
+  page: {
+    title: 'Custom User Fields',
+    add: 'Add Field',
+    explain: "These fields appear in the Additional section of every user's profile in this organization.",
+    readOnly: 'You can see the fields, but only administrators can change them.',
+    loading: 'Loading the custom fields…',
+    empty: 'No custom fields yet.',
+    columns: {
+      label: 'Label',
+      name: 'Name',
+      type: 'Type',
+      required: 'Required',
+      choices: 'Choices',
+      position: 'Position',
+      actions: 'Actions',
+    },
+    required: 'Required',
+    notRequired: 'No',
+    edit: 'Edit',
+    editNamed: 'Edit {{label}}',
+    delete: 'Delete',
+    deleteNamed: 'Delete {{label}}',
+  },
+  delete: {
+    title: 'Delete this field?',
+    explain: "“{{label}}” and every user's value of it are deleted. This cannot be undone.",
+    confirm: 'Delete',
+    deleted: '“{{label}}” was deleted.',
+  },
   dialog: {
     addTitle: 'Add Field',
     editTitle: 'Edit “{{label}}”',

@@ -1,3 +1,4 @@
+import { app } from './app';
 import { auth } from './auth';
 import { common } from './common';
 import { errors } from './errors';
@@ -5,10 +6,11 @@ import { menus } from './menus';
 
 /**
  * The English catalog: one namespace per feature (the folder names of web/features, camelCase),
- * plus `common` (shared words) and `errors` (API error codes). Its shape is the type of every
+ * plus `app` (the frame around every page), `common` (shared words) and `errors` (API error codes). Its shape is the type of every
  * `t()` key (web/i18n/i18next.d.ts): a key missing here does not compile.
  */
 export const en = {
+  app,
   auth,
   common,
   errors,

@@ -14,6 +14,8 @@ export const passwords = {
     backToSignIn: 'Back to sign in',
     checkEmail: 'Check your email',
     failed: 'The link was not requested',
+    /** Shown when the server's answer carries no message of its own. */
+    sent: 'If an account matches, we have sent an email with a link.',
   },
   section: {
     heading: 'Password',
@@ -47,5 +49,44 @@ export const passwords = {
       'A password reset link will be sent to the user’s primary email address. The current password stops working at once and the user is logged out of Atrium on every device until a new password is chosen with the link.',
     done: 'Password reset',
     doneMessage: '{{name}} was signed out and will get an email with a reset link.',
+  },
+  /** **Reset Password** for the users chosen in the users grid. */
+  bulkReset: {
+    action: 'Reset Password',
+    title: 'Reset Password',
+    explain:
+      'A password reset link will be sent to the primary email address of each of these users. Their current passwords stop working at once and they are logged out of Atrium on every device:',
+    includesSelf: 'You are among them: you will be signed out too.',
+    failed: 'No password was reset',
+    confirm: 'Reset',
+    done: 'Passwords reset',
+    doneMessage_one: '{{count}} user was signed out and will get an email with a reset link.',
+    doneMessage_other: '{{count}} users were signed out and will get an email with a reset link.',
+  },
+  rules: {
+    button: 'Password rules',
+    heading: 'A password must be:',
+    loading: 'Loading the rules…',
+    loadFailed: 'The rules could not be loaded: {{reason}}',
+  },
+  strength: {
+    label: 'Password strength',
+    estimating: 'Estimating',
+    estimatingLong: 'Estimating strength…',
+    shown: 'Strength: {{label}}',
+  },
+  resetPage: {
+    title: 'Choose a new password',
+    unusable: 'This link cannot be used',
+    incomplete: 'The link is incomplete. Open the link from the email again, or request a new one.',
+    requestNew: 'Request a new link',
+    save: 'Save',
+  },
+  changeRequired: {
+    title: 'Change your password',
+    explain: 'An administrator set your password. Choose a new one that only you know before you continue.',
+    done: 'Password changed',
+    doneMessage: 'Welcome back.',
+    save: 'Save',
   },
 } as const;
