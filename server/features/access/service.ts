@@ -4,12 +4,12 @@ import {
   isPermission,
   type Permission,
 } from '../../../common/permissions';
+import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
-import { recordAuditEvent } from '../audit/store';
 import { ensureAnAdministratorRemains } from '../users/admin-service';
 import { findRole, listRolesPage, type RoleRecord, updateRolePermissions } from './store';
 

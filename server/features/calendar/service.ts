@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CalendarEventCreate, CalendarEventUpdate, OccurrenceScope } from '../../../common/calendar';
+import { normalizeEmail } from '../../../common/login-keys';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -8,7 +9,6 @@ import { AppError, invalidField, notFound } from '../../platform/http/errors';
 import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
 import { deleteReminders, scheduleEventReminders } from '../reminders/schedule';
-import { normalizeEmail } from '../users/store';
 import { syncEventActivities } from './activity';
 import { loadFamily, notifyGuests, rootIdOf } from './invitations';
 import {

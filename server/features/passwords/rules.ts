@@ -7,12 +7,12 @@ import {
   type PasswordPolicy,
   passwordLength,
 } from '../../../common/password-policy';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer, type ErrorDetail } from '../../platform/http/errors';
 import { consumeRateLimit } from '../../platform/rate-limit';
 import { resolveSettings } from '../../platform/settings';
-import { recordAuditEvent } from '../audit/store';
 import { findPasswordHash } from '../users/store';
 import { findOrganizationName, peekRateLimit, replacePasswordHash } from './store';
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import type { DB, PasswordTokensTable, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
-import { normalizeEmail, normalizeUsername, voidAccountTokens } from '../users/store';
+import { voidAccountTokens } from '../users/store';
 
 /**
  * What the password operations need of a user. `passwordHash` is read only to verify the current

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail } from '../../../common/login-keys';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
 import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
-import { recordAuditEvent } from '../audit/store';
-import { normalizeEmail } from '../users/store';
 import {
   deleteUserEmails,
   findVerificationByTokenHash,

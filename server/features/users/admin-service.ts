@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type NewUserAttributes, newUserAttributesSchema } from '../../../common/identity';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
@@ -23,7 +24,6 @@ import {
   loadPermissions,
   replaceMembershipRoles,
 } from '../access/store';
-import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
 import { assertAcceptablePassword } from '../passwords/rules';
 import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { isoDateOf, subtractYears } from '../../../common/dates';
+import { normalizeEmail } from '../../../common/login-keys';
 import { formatPersonName } from '../../../common/person-name';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation, violatedField } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
@@ -11,7 +13,6 @@ import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '
 import { queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
 import { canAppointInstanceAdministrators, canManageAccountOf } from '../access/policy';
-import { recordAuditEvent } from '../audit/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
 import { planCustomFieldChanges } from '../custom-fields/values';
 import { confirmCurrentPassword } from '../passwords/rules';
@@ -36,7 +37,6 @@ import {
   findEmailsTakenByOthers,
   findIsInstanceAdministrator,
   isUsernameTaken,
-  normalizeEmail,
   type UserRecord,
   voidAccountTokens,
 } from './store';

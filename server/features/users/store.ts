@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import type { Clock } from '../../platform/clock';
 import type { DB, User, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { foldCase } from '../../platform/text/case-fold';
-import { emailKey, syncUserIdentities, usernameKey } from './identities';
+import { syncUserIdentities, usernameKey } from './identities';
 
 /** The columns `presentUser` reads: what every list or profile query of users selects. */
 export const presentableUserColumns = [
@@ -50,19 +51,6 @@ export type UserRecord = Omit<
   | 'statusBeforeDisable'
   | 'isInstanceAdministrator'
 >;
-
-/** Case-insensitive identity of usernames (Unicode-aware, unlike SQLite's NOCASE). */
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFC').toLowerCase();
-}
-
-/**
- * The comparison key of an email address (`users.email_normalized`, `user_emails.email_normalized`,
- * logins): lower case, and the domain IDNA-mapped (UTS #46) — see `emailKey`.
- */
-export function normalizeEmail(email: string): string {
-  return emailKey(email);
-}
 
 /**
  * The `…Folded` search copies (`foldCase`) of the columns given: every write of a user's names,
