@@ -6,7 +6,7 @@ import { authorize } from '../../platform/http/access';
 import { conflictField, forbidden, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { loadPermissions } from '../access/store';
-import { addMembership } from '../users/store';
+import { addMembership } from '../memberships/store';
 import {
   findMemberOrganization,
   insertOrganization,

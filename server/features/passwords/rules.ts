@@ -13,8 +13,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer, type ErrorDetail } from '../../platform/http/errors';
 import { consumeRateLimit } from '../../platform/rate-limit';
 import { resolveSettings } from '../../platform/settings';
-import { findPasswordHash } from '../users/store';
-import { findOrganizationName, peekRateLimit, replacePasswordHash } from './store';
+import { findOrganizationName, findPasswordHash, peekRateLimit, replacePasswordHash } from './store';
 
 /** The policy in force for an organization (the system's when none is given). */
 export async function passwordPolicyFor(db: Kysely<DB>, organizationId?: string): Promise<PasswordPolicy> {

@@ -12,9 +12,9 @@ import { recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { canManageAccountOf, resolveUserId } from '../access/policy';
+import { findIsInstanceAdministrator } from '../access/store';
 import { deleteUserSessions, findUserSession, insertSession, type SessionRecord } from '../auth/store';
 import { csrfTokenFor, newSessionToken } from '../auth/tokens';
-import { findIsInstanceAdministrator } from '../users/store';
 import { canManagePasswords, isOwnAccount } from './policy';
 import {
   assertAcceptablePassword,

@@ -16,25 +16,20 @@ import {
   canManageAccountOf,
   resolveUserId,
 } from '../access/policy';
+import { ensureAnAdministratorRemains } from '../access/service';
 import {
   countActiveHolders,
+  findIsInstanceAdministrator,
   findRolesByIds,
-  listMemberRoleIds,
   listRoles,
   loadPermissions,
-  replaceMembershipRoles,
+  setInstanceAdministrator,
 } from '../access/store';
 import { deleteUserSessions } from '../auth/store';
+import { listMemberRoleIds, replaceMembershipRoles } from '../memberships/store';
 import { assertAcceptablePassword } from '../passwords/rules';
 import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';
-import {
-  findEmailsTakenByOthers,
-  findIsInstanceAdministrator,
-  insertUser,
-  isUsernameTaken,
-  setAccountEnabled,
-  setInstanceAdministrator,
-} from './store';
+import { findEmailsTakenByOthers, insertUser, isUsernameTaken, setAccountEnabled } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[]; instanceAdministrator?: boolean };
 
@@ -218,24 +213,6 @@ async function ensureNotMorePowerful(trx: Kysely<DB>, actor: Actor, targetId: st
       throw forbidden('You cannot change the status of a user who has permissions you do not have.');
     }
   }
-}
-
-/**
- * Refuses a change (inside its transaction, so it rolls back) that would leave the organization
- * without an active member who can manage roles: nobody could repair that from the application.
- */
-export async function ensureAnAdministratorRemains(
-  trx: Kysely<DB>,
-  organizationId: string,
-  pointer: string,
-): Promise<void> {
-  if ((await countActiveHolders(trx, organizationId, ADMINISTRATOR_PERMISSION)) > 0) return;
-  throw new AppError(
-    'validation',
-    'last_administrator',
-    'This would leave the organization without an active administrator.',
-    { source: { pointer } },
-  );
 }
 
 async function roleNames(

@@ -13,9 +13,11 @@ import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '
 import { queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
 import { canAppointInstanceAdministrators, canManageAccountOf } from '../access/policy';
+import { findIsInstanceAdministrator } from '../access/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
 import { planCustomFieldChanges } from '../custom-fields/values';
 import { confirmCurrentPassword } from '../passwords/rules';
+import { voidAccountTokens } from '../passwords/store';
 import { syncAdditionalEmails } from '../user-emails/service';
 import { listUserEmails } from '../user-emails/store';
 import { applyAdminChanges } from './admin-service';
@@ -33,13 +35,7 @@ import {
   type ProfileColumns,
   updateProfileColumns,
 } from './profile-store';
-import {
-  findEmailsTakenByOthers,
-  findIsInstanceAdministrator,
-  isUsernameTaken,
-  type UserRecord,
-  voidAccountTokens,
-} from './store';
+import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './store';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
 
