@@ -8,7 +8,8 @@ import type { Actor } from '../../platform/http/access';
 import { AppError, invalidField, notFound } from '../../platform/http/errors';
 import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
-import { deleteReminders, scheduleEventReminders } from '../reminders/schedule';
+import { isMember } from '../memberships/store';
+import { deleteReminders } from '../reminders/store';
 import { syncEventActivities } from './activity';
 import { loadFamily, notifyGuests, rootIdOf } from './invitations';
 import {
@@ -28,6 +29,7 @@ import {
   splitRule,
   timingOf,
 } from './recurrence';
+import { scheduleEventReminders } from './reminders';
 import {
   type AttendeeInput,
   type CalendarEventRecord,
@@ -37,7 +39,6 @@ import {
   findMembersByEmail,
   insertEvent,
   isGuest,
-  isMember,
   listEventsForRange,
   listExceptions,
   lockEvent,

@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
-import { type MailboxAddress, parseMailbox } from '../emails/addresses';
+import { type MailboxAddress, parseMailbox } from '../../platform/mail/mailbox';
 import { findMemberUser } from '../users/profile-store';
 import { authorizeEmailTemplateManagement, authorizeEmailTemplateUse } from './policy';
 import {

@@ -55,3 +55,14 @@ export async function replaceMembershipRoles(
       .execute();
   }
 }
+
+/** Whether the user is a member of the organization. */
+export async function isMember(db: Kysely<DB>, userId: string, organizationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('memberships.id')
+    .where('memberships.userId', '=', userId)
+    .where('memberships.organizationId', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

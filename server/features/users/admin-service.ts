@@ -18,7 +18,6 @@ import {
 } from '../access/policy';
 import { ensureAnAdministratorRemains } from '../access/service';
 import {
-  countActiveHolders,
   findIsInstanceAdministrator,
   findRolesByIds,
   listRoles,
