@@ -24,7 +24,8 @@ import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { useCurrentUser } from '../../app/api';
 import { paths } from '../../app/paths';
-import { useFormatter } from '../../ui/format';
+import { type UserResource, useUser } from '../../app/user-resource';
+import { useFormatter, useViewerLocale } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
@@ -32,16 +33,14 @@ import { contactRowClass, EmailAddressActions, PhoneActions } from '../activitie
 import { ApiKeyField } from '../api-keys/ApiKeyField';
 import {
   type CustomFieldDefinition,
-  type UserResource,
   useCustomFields,
   useEndSession,
   useMySessions,
   useOrganizationNames,
   useRoleNames,
   useSecurityEvents,
-  useUser,
 } from './api';
-import { describeUserAgent, useViewerLocale } from './format';
+import { describeUserAgent } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';
