@@ -9,9 +9,10 @@ import {
   writeAvatarFiles,
 } from '../../platform/files/avatar-storage';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { forbidden, notFound } from '../../platform/http/errors';
 import { enforceRateLimit } from '../../platform/rate-limit';
-import { canEditProfile, canViewUser, resolveUserId } from '../users/profile-service';
+import { canEditProfile, canViewUser } from '../users/policy';
 import { avatarVersion, findMemberUser } from '../users/profile-store';
 import { deleteAvatar, findMemberAvatar, replaceAvatar } from './store';
 

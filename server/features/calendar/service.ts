@@ -5,6 +5,7 @@ import { normalizeEmail } from '../../../common/login-keys';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { AppError, invalidField, notFound } from '../../platform/http/errors';
 import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
@@ -17,7 +18,6 @@ import {
   authorizeEventAssignment,
   authorizeEventChange,
   canSeeCalendarOf,
-  resolveUserId,
 } from './policy';
 import {
   checkRecurrence,
@@ -41,6 +41,7 @@ import {
   isGuest,
   listEventsForRange,
   listExceptions,
+  listSeriesAttendees,
   lockEvent,
   replaceAttendees,
   updateEvent,
@@ -442,19 +443,9 @@ async function changeOneOccurrence(
   const attendees =
     changes.attendees !== undefined
       ? await resolveAttendees(trx, actor.organizationId, changes.attendees)
-      : await seriesAttendees(trx, series);
+      : await listSeriesAttendees(trx, series);
   await replaceAttendees(trx, exception.id, attendees);
   return exception;
-}
-
-async function seriesAttendees(trx: Kysely<DB>, series: CalendarEventRecord): Promise<AttendeeInput[]> {
-  const rows = await trx
-    .selectFrom('calendarEventAttendees')
-    .select(['email', 'emailNormalized', 'displayName', 'userId'])
-    .where('eventId', '=', series.id)
-    .orderBy('position')
-    .execute();
-  return rows;
 }
 
 async function changeFollowing(
@@ -489,7 +480,7 @@ async function changeFollowing(
   const attendees =
     changes.attendees !== undefined
       ? await resolveAttendees(trx, actor.organizationId, changes.attendees)
-      : await seriesAttendees(trx, series);
+      : await listSeriesAttendees(trx, series);
   await replaceAttendees(trx, next.id, attendees);
   return next;
 }

@@ -336,3 +336,16 @@ export async function isOccurrenceReplaced(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The guests of a series as attendee inputs, in their order (to carry them to a split-off series). */
+export async function listSeriesAttendees(
+  db: Kysely<DB>,
+  series: { id: string },
+): Promise<{ email: string; emailNormalized: string; displayName: string | null; userId: string | null }[]> {
+  return db
+    .selectFrom('calendarEventAttendees')
+    .select(['email', 'emailNormalized', 'displayName', 'userId'])
+    .where('eventId', '=', series.id)
+    .orderBy('position')
+    .execute();
+}

@@ -20,6 +20,7 @@ import {
   writeSetting,
 } from '../../platform/settings';
 import { sanitizeSignature } from '../../platform/text/rich-text';
+import { isOwnEmail } from '../user-emails/store';
 import { canManageSettings } from './policy';
 
 /** Where a value in force comes from: a level, or the registry's default. */
@@ -152,21 +153,7 @@ export async function updateSetting(
 /** The default From address must be one of the user's own email addresses (primary or additional). */
 async function checkOwnEmail(deps: Pick<Deps, 'db'>, actor: Actor, email: string): Promise<void> {
   const normalized = normalizeEmail(email);
-  const primary = await deps.db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', actor.userId)
-    .where('emailNormalized', '=', normalized)
-    .executeTakeFirst();
-  const additional = primary
-    ? primary
-    : await deps.db
-        .selectFrom('userEmails')
-        .select('id')
-        .where('userId', '=', actor.userId)
-        .where('emailNormalized', '=', normalized)
-        .executeTakeFirst();
-  if (!additional) {
+  if (!(await isOwnEmail(deps.db, actor.userId, normalized))) {
     throw new AppError('validation', 'setting_invalid', 'Choose one of your own email addresses.', {
       source: attributePointer('value'),
     });

@@ -13,6 +13,7 @@ import {
   insertEmailVerification,
   insertUserEmail,
   listUserEmails,
+  updateUserEmail,
   useVerification,
 } from './store';
 
@@ -62,7 +63,7 @@ export async function syncAdditionalEmails(
     if (row) {
       if (row.position !== position || row.email !== email) {
         reordered = true;
-        await trx.updateTable('userEmails').set({ email, position }).where('id', '=', row.id).execute();
+        await updateUserEmail(trx, row.id, { email, position });
       }
       continue;
     }

@@ -4,18 +4,10 @@ import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
-import { type Actor, authorize } from '../../platform/http/access';
+import { type Actor, authorize, resolveUserId } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
 import { parseInput } from '../../platform/http/validation';
-import {
-  ADMINISTRATOR_PERMISSION,
-  authorizeTo,
-  canAppointInstanceAdministrators,
-  canChangeUserRoles,
-  canChangeUserStatus,
-  canManageAccountOf,
-  resolveUserId,
-} from '../access/policy';
+import { ADMINISTRATOR_PERMISSION, canManageAccountOf } from '../access/policy';
 import { ensureAnAdministratorRemains } from '../access/service';
 import {
   findIsInstanceAdministrator,
@@ -28,7 +20,20 @@ import { deleteUserSessions } from '../auth/store';
 import { listMemberRoleIds, replaceMembershipRoles } from '../memberships/store';
 import { assertAcceptablePassword } from '../passwords/rules';
 import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';
-import { findEmailsTakenByOthers, insertUser, isUsernameTaken, setAccountEnabled } from './store';
+import {
+  authorizeTo,
+  canAppointInstanceAdministrators,
+  canChangeUserRoles,
+  canChangeUserStatus,
+} from './policy';
+import {
+  findEmailsTakenByOthers,
+  findMemberAccount,
+  insertUser,
+  isUsernameTaken,
+  setAccountEnabled,
+  touchUser,
+} from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[]; instanceAdministrator?: boolean };
 
@@ -75,13 +80,7 @@ export async function applyAdminChanges(
   if (changes.roleIds !== undefined) authorizeTo(canChangeUserRoles(actor));
   if (changes.instanceAdministrator !== undefined) authorizeTo(canAppointInstanceAdministrators(actor));
 
-  const target = await trx
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(['users.id', 'users.status', 'users.isInstanceAdministrator', 'memberships.id as membershipId'])
-    .where('users.id', '=', targetId)
-    .where('memberships.organizationId', '=', actor.organizationId)
-    .executeTakeFirst();
+  const target = await findMemberAccount(trx, actor.organizationId, targetId);
   if (!target) throw notFound('user');
 
   const now = clock.now().toISOString();
@@ -177,7 +176,7 @@ export async function applyAdminChanges(
         }
       }
       await replaceMembershipRoles(trx, target.membershipId, wanted);
-      await trx.updateTable('users').set({ updatedAt: now }).where('id', '=', target.id).execute();
+      await touchUser(trx, target.id, now);
       const names = await roleNames(trx, actor.organizationId, [...added, ...removed]);
       await recordAuditEvent(trx, clock, {
         ...audit,

@@ -7,6 +7,7 @@ import { foldCase } from '../../platform/text/case-fold';
 import { addMembership } from '../memberships/store';
 import { voidAccountTokens } from '../passwords/store';
 import { syncUserIdentities, usernameKey } from './identities';
+import type { PresentableUser } from './presenter';
 
 /** The columns `presentUser` reads: what every list or profile query of users selects. */
 export const presentableUserColumns = [
@@ -235,4 +236,46 @@ export async function setAccountEnabled(
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   return row.status;
+}
+
+/** A member's account state and membership, for an administrator's change of it (undefined: not a member). */
+export async function findMemberAccount(
+  db: Kysely<DB>,
+  organizationId: string,
+  userId: string,
+): Promise<
+  { id: string; status: UserStatus; isInstanceAdministrator: boolean; membershipId: string } | undefined
+> {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(['users.id', 'users.status', 'users.isInstanceAdministrator', 'memberships.id as membershipId'])
+    .where('users.id', '=', userId)
+    .where('memberships.organizationId', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** Marks a user changed (`updatedAt`) when what changed lives in another table (their roles). */
+export async function touchUser(db: Kysely<DB>, userId: string, now: string): Promise<void> {
+  await db.updateTable('users').set({ updatedAt: now }).where('id', '=', userId).execute();
+}
+
+/**
+ * The presentable users among `ids` who are members of the organization, in id order (the users
+ * an `include` adds: a former member stays a bare identifier).
+ */
+export async function listPresentableMembers(
+  db: Kysely<DB>,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<PresentableUser[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(presentableUserColumns)
+    .where('memberships.organizationId', '=', organizationId)
+    .where('users.id', 'in', ids)
+    .orderBy('users.id')
+    .execute();
 }
