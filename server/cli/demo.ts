@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { normalizeEmail, normalizeUsername } from '../../common/login-keys';
 import { escapeHtml } from '../features/emails/body';
 import { findOrganizationIdByName, insertOrganization } from '../features/organizations/store';
-import { normalizeEmail, normalizeUsername } from '../features/users/store';
 import { isPostgres } from '../platform/db/columns';
 import type { DB, UsersTable } from '../platform/db/schema';
 import { foldCase } from '../platform/text/case-fold';

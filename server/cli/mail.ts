@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { recordAuditEvent } from '../features/audit/store';
 import {
   findMailMessage,
   listMailMessages,
@@ -7,6 +6,7 @@ import {
   mailStatuses,
   requeueFailedMessage,
 } from '../features/mail/store';
+import { recordAuditEvent } from '../platform/audit';
 import { isoNow } from '../platform/clock';
 import type { MailStatus } from '../platform/db/schema';
 import { parseListQuery } from '../platform/http/jsonapi';

@@ -1,5 +1,6 @@
+import { addMembership } from '../../server/features/memberships/store';
 import { insertOrganization } from '../../server/features/organizations/store';
-import { addMembership, insertUser } from '../../server/features/users/store';
+import { insertUser } from '../../server/features/users/store';
 import type { TestApp } from './app';
 
 let sequence = 0;

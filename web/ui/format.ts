@@ -49,3 +49,33 @@ export function useFormatter(): Formatter {
 export function useRecordsPerPage(): number {
   return useViewerSettings()['display.records_per_page'];
 }
+
+/** The browser's language, for viewers who chose no locale anywhere. */
+export function browserLocale(): string {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US';
+}
+
+/**
+ * The language the viewer reads: the Locale of their Configuration when it is set for them, their
+ * organization or the system; else the browser's.
+ */
+export function useViewerLocale(): string {
+  return useViewerSettings()['localization.locale'];
+}
+
+/** The time zone timestamps are shown in: the Configuration's Timezone when set anywhere, else the browser's. */
+export function useViewerTimeZone(): string | undefined {
+  return useViewerSettings()['localization.timezone'];
+}
+
+/** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM", in their time zone. */
+export function formatDateTime(iso: string | null | undefined, locale: string, timeZone?: string): string {
+  if (!iso) return '';
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+      new Date(iso),
+    );
+  } catch {
+    return new Date(iso).toLocaleString();
+  }
+}

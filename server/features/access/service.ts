@@ -1,17 +1,19 @@
+import type { Kysely } from 'kysely';
 import {
   permissions as allPermissions,
   isInstancePermission,
   isPermission,
   type Permission,
 } from '../../../common/permissions';
+import { recordAuditEvent } from '../../platform/audit';
+import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
-import { recordAuditEvent } from '../audit/store';
-import { ensureAnAdministratorRemains } from '../users/admin-service';
-import { findRole, listRolesPage, type RoleRecord, updateRolePermissions } from './store';
+import { ADMINISTRATOR_PERMISSION } from './policy';
+import { countActiveHolders, findRole, listRolesPage, type RoleRecord, updateRolePermissions } from './store';
 
 export type RequestContext = { ip?: string | null };
 
@@ -99,4 +101,22 @@ export async function changeRolePermissions(
     }
     return { ...role, permissions: wanted as Permission[], updatedAt };
   });
+}
+
+/**
+ * Refuses a change (inside its transaction, so it rolls back) that would leave the organization
+ * without an active member who can manage roles: nobody could repair that from the application.
+ */
+export async function ensureAnAdministratorRemains(
+  trx: Kysely<DB>,
+  organizationId: string,
+  pointer: string,
+): Promise<void> {
+  if ((await countActiveHolders(trx, organizationId, ADMINISTRATOR_PERMISSION)) > 0) return;
+  throw new AppError(
+    'validation',
+    'last_administrator',
+    'This would leave the organization without an active administrator.',
+    { source: { pointer } },
+  );
 }

@@ -185,37 +185,6 @@ export async function updateRolePermissions(
     .execute();
 }
 
-/** The ids of the roles a user holds in one organization (empty when not a member). */
-export async function listMemberRoleIds(
-  db: Kysely<DB>,
-  userId: string,
-  organizationId: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
-    .select('membershipRoles.roleId')
-    .where('memberships.userId', '=', userId)
-    .where('memberships.organizationId', '=', organizationId)
-    .execute();
-  return rows.map((row) => row.roleId);
-}
-
-/** Replaces the roles of a membership. */
-export async function replaceMembershipRoles(
-  db: Kysely<DB>,
-  membershipId: string,
-  roleIds: readonly string[],
-): Promise<void> {
-  await db.deleteFrom('membershipRoles').where('membershipId', '=', membershipId).execute();
-  if (roleIds.length > 0) {
-    await db
-      .insertInto('membershipRoles')
-      .values(roleIds.map((roleId) => ({ membershipId, roleId })))
-      .execute();
-  }
-}
-
 /**
  * How many active members of the organization hold `permission` through one of their roles.
  * Used to keep every organization with at least one active administrator.
@@ -239,4 +208,28 @@ export async function countActiveHolders(
     .where('users.status', '=', 'active')
     .execute();
   return rows.length;
+}
+
+/** Whether a user holds the instance-wide powers (see `instancePermissions`). */
+export async function findIsInstanceAdministrator(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('isInstanceAdministrator')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.isInstanceAdministrator === true;
+}
+
+/** Appoints or dismisses an instance administrator. */
+export async function setInstanceAdministrator(
+  db: Kysely<DB>,
+  userId: string,
+  isInstanceAdministrator: boolean,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ isInstanceAdministrator, updatedAt: now })
+    .where('id', '=', userId)
+    .execute();
 }

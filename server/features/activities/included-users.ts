@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import { presentUser } from '../users/presenter';
-import { presentableUserColumns } from '../users/store';
+import { listPresentableMembers } from '../users/store';
 
 /**
  * The `users` resources an activity's `include=author,activityTargets` adds: members of the
@@ -15,13 +15,6 @@ export async function findIncludedUsers(
 ): Promise<ResourceObject[]> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return [];
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(presentableUserColumns)
-    .where('memberships.organizationId', '=', organizationId)
-    .where('users.id', 'in', wanted)
-    .orderBy('users.id')
-    .execute();
+  const rows = await listPresentableMembers(db, organizationId, wanted);
   return rows.map((row) => presentUser(row));
 }

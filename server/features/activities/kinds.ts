@@ -3,18 +3,16 @@ import type { z } from 'zod';
 import type { ActivityKind, DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/http/access';
 import type { ResourceObject } from '../../platform/http/jsonapi';
-import { calendarEventActivityKind } from '../calendar/activity';
-import { callActivityKind } from '../calls/activity-kind';
-import { emailActivityKind } from '../emails/activity-kind';
-import { taskActivityKind } from '../tasks/activity';
 
 /** Who reads the timeline, and when (for what depends on the clock, like `scheduled`). */
 export type ActivityViewer = { actor: Actor; now: Date };
 
 /**
  * What the timeline needs from a feature whose records appear in it. A feature adds its kind by
- * writing one of these next to its presenter and listing it in `activityKinds` below; the
- * timeline route, its OpenAPI description, `filter[type]` and `fields[type]` follow.
+ * writing one of these next to its presenter and registering it (`registerActivityKind`) in the
+ * table of contents, `features/index.ts`, before the timeline's routes; the timeline route, its
+ * OpenAPI description, `filter[type]` and `fields[type]` follow. The activities feature imports
+ * no kind's feature: the kinds depend on it, never the other way.
  */
 export type ActivityKindDefinition = {
   /** `activities.kind` of its rows */
@@ -44,13 +42,22 @@ export type ActivityKindDefinition = {
   ): Promise<Map<string, ResourceObject>>;
 };
 
-/** Every kind the timeline shows, in the order `filter[type]` lists them. */
-export const activityKinds: readonly ActivityKindDefinition[] = [
-  emailActivityKind,
-  callActivityKind,
-  calendarEventActivityKind,
-  taskActivityKind,
-];
+const registeredKinds: ActivityKindDefinition[] = [];
+
+/** Every kind the timeline shows, in the order they were registered (`filter[type]` lists them so). */
+export const activityKinds: readonly ActivityKindDefinition[] = registeredKinds;
+
+/**
+ * Adds a kind to the timeline. Registering the same definition again changes nothing (every test
+ * app registers the features anew in one process); another definition of a registered kind is a
+ * programming error.
+ */
+export function registerActivityKind(definition: ActivityKindDefinition): void {
+  const registered = activityKindOf(definition.kind);
+  if (registered === definition) return;
+  if (registered) throw new Error(`The activity kind ${definition.kind} is registered twice.`);
+  registeredKinds.push(definition);
+}
 
 export function activityKindOf(kind: ActivityKind): ActivityKindDefinition | undefined {
   return activityKinds.find((definition) => definition.kind === kind);

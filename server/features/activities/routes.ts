@@ -20,7 +20,7 @@ import { userIdParams } from '../../platform/http/schemas';
 import { isId } from '../../platform/ids';
 import { listedUserResource, userFields } from '../users/presenter';
 import { findIncludedUsers } from './included-users';
-import { activityKinds } from './kinds';
+import { type ActivityKindDefinition, activityKinds } from './kinds';
 import { readTimeline } from './service';
 
 /** The JSON:API types of the Activity's kinds (DESIGN.md §3). */
@@ -29,31 +29,38 @@ const ACTIVITY_TYPES = ['emails', 'calls', 'calendarevents', 'tasks'];
 /** The one order of the timeline: newest first (what cursors are made for). */
 const TIMELINE_SORT = '-occurredAt';
 
-/** `GET /api/users/{id}/activities`: what it accepts (parsed strictly by `parseListQuery`). */
-export const timelineSpec: ListSpec = {
-  type: 'activities',
-  sort: { occurredAt: 'activities.occurredAt' },
-  defaultSort: TIMELINE_SORT,
-  filters: {
-    type: {
-      column: 'activities.kind',
-      kind: 'enum',
-      // The kinds of the design, shown or not yet: a client may name them all from the start.
-      values: [...new Set([...activityKinds.map((definition) => definition.type), ...ACTIVITY_TYPES])],
-      ops: ['eq'],
+/**
+ * `GET /api/users/{id}/activities`: what it accepts (parsed strictly by `parseListQuery`), from
+ * the kinds registered when the routes are (see `registerActivityKind`).
+ */
+function timelineSpecOf(kinds: readonly ActivityKindDefinition[]): ListSpec {
+  return {
+    type: 'activities',
+    sort: { occurredAt: 'activities.occurredAt' },
+    defaultSort: TIMELINE_SORT,
+    filters: {
+      type: {
+        column: 'activities.kind',
+        kind: 'enum',
+        // The kinds of the design, shown or not yet: a client may name them all from the start.
+        values: [...new Set([...kinds.map((definition) => definition.type), ...ACTIVITY_TYPES])],
+        ops: ['eq'],
+      },
+      occurredAt: { column: 'activities.occurredAt', kind: 'timestamp', ops: ['gte', 'lt'] },
     },
-    occurredAt: { column: 'activities.occurredAt', kind: 'timestamp', ops: ['gte', 'lt'] },
-  },
-  includes: ['author', 'activityTargets'],
-  fieldsets: {
-    ...Object.fromEntries(activityKinds.map((definition) => [definition.type, definition.fields])),
-    users: userFields,
-  },
-};
+    includes: ['author', 'activityTargets'],
+    fieldsets: {
+      ...Object.fromEntries(kinds.map((definition) => [definition.type, definition.fields])),
+      users: userFields,
+    },
+  };
+}
 
-const [firstResource, ...otherResources] = activityKinds.map((definition) => definition.resource);
-const itemSchema =
-  otherResources.length === 0 ? (firstResource as z.ZodType) : z.union(activityKinds.map((d) => d.resource));
+/** A timeline item: one of the registered kinds' resources. */
+function itemSchemaOf(kinds: readonly ActivityKindDefinition[]): z.ZodType {
+  const [firstResource, ...otherResources] = kinds.map((definition) => definition.resource);
+  return otherResources.length === 0 ? (firstResource as z.ZodType) : z.union(kinds.map((d) => d.resource));
+}
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -68,6 +75,8 @@ const description = [
 /** The Activity timeline of a user. */
 export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const timelineSpec = timelineSpecOf(activityKinds);
+  const itemSchema = itemSchemaOf(activityKinds);
 
   api.get(
     '/users/:id/activities',

@@ -2,11 +2,6 @@ import type { Actor } from '../../platform/http/access';
 import { can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
 
-/** The user a `/users/{id}/api-key` path names: `me` is the actor. */
-export function resolveUserId(actor: Actor, id: string): string {
-  return id === 'me' ? actor.userId : id;
-}
-
 /**
  * Everyone manages their own key; another user's key needs `manage_api_keys`. Checked before any
  * lookup, so a 403 says nothing about whether that user exists.

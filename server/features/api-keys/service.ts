@@ -1,11 +1,13 @@
+import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
 import { sha256 } from '../../platform/secrets';
-import { recordAuditEvent } from '../audit/store';
+import { isMember } from '../memberships/store';
 import { apiKeyPrefix, generateApiKey } from './key-format';
-import { authorizeApiKeyAccess, resolveUserId } from './policy';
-import { type ApiKeyRecord, deleteApiKey, findApiKey, insertApiKey, isMember, lockMembership } from './store';
+import { authorizeApiKeyAccess } from './policy';
+import { type ApiKeyRecord, deleteApiKey, findApiKey, insertApiKey, lockMembership } from './store';
 
 export type RequestContext = { ip: string };
 

@@ -16,11 +16,6 @@ export const apiKeyColumns = [
 
 export type ApiKeyRecord = Omit<Selectable<ApiKeysTable>, 'keyHash'>;
 
-/** Whether the user is a member of the organization. */
-export async function isMember(db: Kysely<DB>, userId: string, organizationId: string): Promise<boolean> {
-  return (await membershipQuery(db, userId, organizationId).executeTakeFirst()) !== undefined;
-}
-
 /**
  * `isMember`, and inside a transaction on PostgreSQL a lock on the membership row (`FOR UPDATE`),
  * so that concurrent key changes for one user and organization run one after the other. SQLite

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, JSONAPI, signIn, type TestApp } from '../../../tests/helpers/app';
 import { buildAdmin, buildOrganization, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
+import { recordAuditEvent } from '../../platform/audit';
 import { newId } from '../../platform/ids';
-import { recordAuditEvent } from './store';
 
 type EventDocument = {
   id: string;

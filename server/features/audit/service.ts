@@ -1,12 +1,13 @@
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { authorize } from '../../platform/http/access';
+import { authorize, resolveUserId } from '../../platform/http/access';
 import { forbidden, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
-import { canViewUserAuditEvents, resolveUserId } from '../access/policy';
+import { isMember } from '../memberships/store';
 import type { PresentableUser } from '../users/presenter';
-import { presentableUserColumns } from '../users/store';
+import { listPresentableMembers } from '../users/store';
 import { type AuditEventRecord, listAuditEvents } from './list';
+import { canViewUserAuditEvents } from './policy';
 
 export type AuditEventPage = ListPage<AuditEventRecord> & { users: PresentableUser[] };
 
@@ -33,13 +34,7 @@ export async function listUserAuditEvents(
 ): Promise<AuditEventPage> {
   const targetId = resolveUserId(actor, userId);
   if (targetId !== actor.userId) {
-    const membership = await deps.db
-      .selectFrom('memberships')
-      .select('id')
-      .where('userId', '=', targetId)
-      .where('organizationId', '=', actor.organizationId)
-      .executeTakeFirst();
-    if (!membership) throw notFound('user');
+    if (!(await isMember(deps.db, targetId, actor.organizationId))) throw notFound('user');
   }
   if (!canViewUserAuditEvents(actor, targetId)) throw forbidden();
   const page = await listAuditEvents(deps.db, actor.organizationId, listQuery, { subjectUserId: targetId });
@@ -59,11 +54,5 @@ async function includedUsers(
     if (include.includes('subject') && row.subjectUserId) ids.add(row.subjectUserId);
   }
   if (ids.size === 0) return [];
-  return deps.db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(presentableUserColumns)
-    .where('memberships.organizationId', '=', actor.organizationId)
-    .where('users.id', 'in', [...ids])
-    .execute();
+  return listPresentableMembers(deps.db, actor.organizationId, [...ids]);
 }

@@ -1,3 +1,5 @@
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
+import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -5,9 +7,7 @@ import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
-import { recordAuditEvent } from '../audit/store';
 import { findHomeOrganizationId } from '../organizations/store';
-import { normalizeEmail, normalizeUsername } from '../users/store';
 import {
   deleteSession,
   deleteSessionByTokenHash,

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { renderAvatar } from '../../platform/files/avatar-image';
 import {
@@ -8,10 +9,10 @@ import {
   writeAvatarFiles,
 } from '../../platform/files/avatar-storage';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { forbidden, notFound } from '../../platform/http/errors';
 import { enforceRateLimit } from '../../platform/rate-limit';
-import { recordAuditEvent } from '../audit/store';
-import { canEditProfile, canViewUser, resolveUserId } from '../users/profile-service';
+import { canEditProfile, canViewUser } from '../users/policy';
 import { avatarVersion, findMemberUser } from '../users/profile-store';
 import { deleteAvatar, findMemberAvatar, replaceAvatar } from './store';
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail } from '../../../common/login-keys';
 import { formatPersonName } from '../../../common/person-name';
 import type { AttendeeStatus, DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
-import { normalizeEmail } from '../users/store';
 import { type EventFamily, familyCalendar } from './ical';
 import {
   type AttendeeRecord,

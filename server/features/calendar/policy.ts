@@ -2,11 +2,6 @@ import type { Actor } from '../../platform/http/access';
 import { can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
 
-/** The user a `me` or an id names. */
-export function resolveUserId(actor: Actor, id: string): string {
-  return id === 'me' ? actor.userId : id;
-}
-
 /** My calendar is mine; another member's is visible to whoever may view the organization's users. */
 export function canSeeCalendarOf(actor: Actor, ownerId: string): boolean {
   return ownerId === actor.userId || can(actor, 'users.view');

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CalendarEventCreate, CalendarEventUpdate, OccurrenceScope } from '../../../common/calendar';
+import { normalizeEmail } from '../../../common/login-keys';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { AppError, invalidField, notFound } from '../../platform/http/errors';
 import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
-import { deleteReminders, scheduleEventReminders } from '../reminders/schedule';
-import { normalizeEmail } from '../users/store';
+import { isMember } from '../memberships/store';
+import { deleteReminders } from '../reminders/store';
 import { syncEventActivities } from './activity';
 import { loadFamily, notifyGuests, rootIdOf } from './invitations';
 import {
@@ -16,7 +18,6 @@ import {
   authorizeEventAssignment,
   authorizeEventChange,
   canSeeCalendarOf,
-  resolveUserId,
 } from './policy';
 import {
   checkRecurrence,
@@ -28,6 +29,7 @@ import {
   splitRule,
   timingOf,
 } from './recurrence';
+import { scheduleEventReminders } from './reminders';
 import {
   type AttendeeInput,
   type CalendarEventRecord,
@@ -37,9 +39,9 @@ import {
   findMembersByEmail,
   insertEvent,
   isGuest,
-  isMember,
   listEventsForRange,
   listExceptions,
+  listSeriesAttendees,
   lockEvent,
   replaceAttendees,
   updateEvent,
@@ -441,19 +443,9 @@ async function changeOneOccurrence(
   const attendees =
     changes.attendees !== undefined
       ? await resolveAttendees(trx, actor.organizationId, changes.attendees)
-      : await seriesAttendees(trx, series);
+      : await listSeriesAttendees(trx, series);
   await replaceAttendees(trx, exception.id, attendees);
   return exception;
-}
-
-async function seriesAttendees(trx: Kysely<DB>, series: CalendarEventRecord): Promise<AttendeeInput[]> {
-  const rows = await trx
-    .selectFrom('calendarEventAttendees')
-    .select(['email', 'emailNormalized', 'displayName', 'userId'])
-    .where('eventId', '=', series.id)
-    .orderBy('position')
-    .execute();
-  return rows;
 }
 
 async function changeFollowing(
@@ -488,7 +480,7 @@ async function changeFollowing(
   const attendees =
     changes.attendees !== undefined
       ? await resolveAttendees(trx, actor.organizationId, changes.attendees)
-      : await seriesAttendees(trx, series);
+      : await listSeriesAttendees(trx, series);
   await replaceAttendees(trx, next.id, attendees);
   return next;
 }

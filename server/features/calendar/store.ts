@@ -298,17 +298,6 @@ export async function findMembersByEmail(
   return new Map(rows.map((row) => [row.emailNormalized, row.id]));
 }
 
-/** Whether the user is a member of the organization. */
-export async function isMember(db: Kysely<DB>, userId: string, organizationId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('memberships.id')
-    .where('memberships.userId', '=', userId)
-    .where('memberships.organizationId', '=', organizationId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Whether the user is a guest of the event (an attendee row with their id). */
 export async function isGuest(db: Kysely<DB>, eventId: string, userId: string): Promise<boolean> {
   const row = await db
@@ -318,4 +307,45 @@ export async function isGuest(db: Kysely<DB>, eventId: string, userId: string): 
     .where('userId', '=', userId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The original starts of a series' occurrences that were changed (each is an event of its own). */
+export async function listReplacedOccurrenceStarts(
+  db: Kysely<DB>,
+  seriesId: string,
+): Promise<Set<string | null>> {
+  const rows = await db
+    .selectFrom('calendarEvents')
+    .select('originalStart')
+    .where('recurringEventId', '=', seriesId)
+    .execute();
+  return new Set(rows.map((row) => row.originalStart));
+}
+
+/** Whether the occurrence of a series that starts (originally) at `originalStart` was changed. */
+export async function isOccurrenceReplaced(
+  db: Kysely<DB>,
+  seriesId: string,
+  originalStart: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('calendarEvents')
+    .select('id')
+    .where('recurringEventId', '=', seriesId)
+    .where('originalStart', '=', originalStart)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The guests of a series as attendee inputs, in their order (to carry them to a split-off series). */
+export async function listSeriesAttendees(
+  db: Kysely<DB>,
+  series: { id: string },
+): Promise<{ email: string; emailNormalized: string; displayName: string | null; userId: string | null }[]> {
+  return db
+    .selectFrom('calendarEventAttendees')
+    .select(['email', 'emailNormalized', 'displayName', 'userId'])
+    .where('eventId', '=', series.id)
+    .orderBy('position')
+    .execute();
 }

@@ -1,9 +1,9 @@
 import type { CustomFieldDefinitionInput } from '../../../common/profile';
+import { recordAuditEvent } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
-import { recordAuditEvent } from '../audit/store';
 import { canManageCustomFields } from './policy';
 import {
   type CustomFieldDefinition,

@@ -5,7 +5,8 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
-import { type MailboxAddress, parseMailbox } from '../emails/addresses';
+import { type MailboxAddress, parseMailbox } from '../../platform/mail/mailbox';
+import { findOrganizationName } from '../organizations/store';
 import { findMemberUser } from '../users/profile-store';
 import { authorizeEmailTemplateManagement, authorizeEmailTemplateUse } from './policy';
 import {
@@ -150,15 +151,11 @@ export async function renderEmailTemplate(
 ): Promise<RenderedEmailTemplate> {
   const template = await getEmailTemplate(deps, actor, id);
   const sender = await findMemberUser(deps.db, actor.organizationId, actor.userId);
-  const organization = await deps.db
-    .selectFrom('organizations')
-    .select('name')
-    .where('id', '=', actor.organizationId)
-    .executeTakeFirst();
+  const organization = await findOrganizationName(deps.db, actor.organizationId);
   const values: TemplateValues = {
     recipient: input.recipient ? await recipientValues(deps, actor, input.recipient) : {},
     sender: sender ? personValues(sender) : {},
-    organization: organization ? { name: organization.name } : {},
+    organization: organization !== undefined ? { name: organization } : {},
   };
   const subject = renderTemplateText(template.subject, values, { html: false, field: 'subject' });
   const content = renderTemplateText(template.content, values, {

@@ -10,7 +10,7 @@ import {
   toManyRelationship,
   toOneRelationship,
 } from '../../platform/http/openapi';
-import { formatMailbox, type MailboxAddress } from './addresses';
+import { formatMailbox, type MailboxAddress } from '../../platform/mail/mailbox';
 import { type EmailStatus, emailStatus } from './service';
 import type { EmailRecord } from './store';
 

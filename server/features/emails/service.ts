@@ -4,15 +4,14 @@ import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import type { MailEnvelope } from '../../platform/mail/envelope';
+import { type AddressProblem, type MailboxAddress, parseMailbox } from '../../platform/mail/mailbox';
 import { cancelQueuedMessage, newMessageId, queuePersonalMail } from '../../platform/mail/outbox';
 import { resolveSettings } from '../../platform/settings';
 import { findMemberIds, insertActivities, updateActivities } from '../activities/store';
 import { hasTemplateMarkup } from '../email-templates/variables';
-import { findFiles } from '../files/store';
-import { type AddressProblem, type MailboxAddress, parseMailbox } from './addresses';
 import { composeEmailBody } from './body';
 import { authorizeEmailSending, canCancelEmail, canViewEmail } from './policy';
-import { type EmailRecord, findEmail, findSenderAddresses, insertEmail } from './store';
+import { type EmailRecord, findAttachableFiles, findEmail, findSenderAddresses, insertEmail } from './store';
 
 export type SendEmailRelationships = {
   activityTargets?: string[] | undefined;
@@ -177,7 +176,7 @@ export async function sendEmail(
       },
     );
   }
-  const files = await findFiles(db, actor.organizationId, attachmentIds);
+  const files = await findAttachableFiles(db, actor.organizationId, attachmentIds);
   const byId = new Map(files.map((file) => [file.id, file]));
   for (const [index, id] of attachmentIds.entries()) {
     const file = byId.get(id);

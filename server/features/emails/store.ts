@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { formatPersonName } from '../../../common/person-name';
-import type { DB, EmailsTable, MailStatus } from '../../platform/db/schema';
+import type { DB, EmailsTable, FilesTable, MailStatus } from '../../platform/db/schema';
 
 export type EmailRow = Selectable<EmailsTable>;
 
@@ -130,4 +130,33 @@ export async function findSenderAddresses(
     name: formatPersonName(user),
     addresses: [user.email, ...additional.map((row) => row.email)],
   };
+}
+
+/**
+ * The files of the organization with these ids, to attach to an email (any order; missing ones
+ * are left out). Uploads live in the files feature, which depends on emails (a file is readable
+ * through the emails that carry it), so the emails store reads them itself.
+ */
+export async function findAttachableFiles(
+  db: Kysely<DB>,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Selectable<FilesTable>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('files')
+    .select([
+      'files.id',
+      'files.organizationId',
+      'files.uploaderId',
+      'files.fileName',
+      'files.contentType',
+      'files.size',
+      'files.storageKey',
+      'files.createdAt',
+    ])
+    .where('files.organizationId', '=', organizationId)
+    .where('files.id', 'in', ids)
+    .execute();
+  return rows.map((row) => ({ ...row, size: Number(row.size) }));
 }

@@ -33,22 +33,6 @@ export async function findFile(
   return row && { ...row, size: Number(row.size) };
 }
 
-/** The files of the organization with these ids (any order; missing ones are left out). */
-export async function findFiles(
-  db: Kysely<DB>,
-  organizationId: string,
-  ids: readonly string[],
-): Promise<FileRecord[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('files')
-    .select(fileColumns)
-    .where('files.organizationId', '=', organizationId)
-    .where('files.id', 'in', ids)
-    .execute();
-  return rows.map((row) => ({ ...row, size: Number(row.size) }));
-}
-
 /** The authors and activity targets of the emails that carry this file (who else may read it). */
 export function findEmailsAttaching(
   db: Kysely<DB>,

@@ -1,10 +1,10 @@
+import { recordAuditEvent } from '../../platform/audit';
 import { isoNow } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { isId } from '../../platform/ids';
-import { recordAuditEvent } from '../audit/store';
 import { authorizeMailManagement } from './policy';
 import {
   findMailMessage,

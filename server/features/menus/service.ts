@@ -10,12 +10,12 @@ import {
   menuLabels,
   menuNames,
 } from '../../../common/menus';
+import { recordAuditEvent } from '../../platform/audit';
 import { notifyCachedChange } from '../../platform/db/postgres-cache';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, invalidField } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
-import { recordAuditEvent } from '../audit/store';
 import { menuDefinitions } from './definitions';
 import { authorizeMenuChange, authorizeMenuRead } from './policy';
 import {

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -5,8 +6,7 @@ import { authorize } from '../../platform/http/access';
 import { conflictField, forbidden, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { loadPermissions } from '../access/store';
-import { recordAuditEvent } from '../audit/store';
-import { addMembership } from '../users/store';
+import { addMembership } from '../memberships/store';
 import {
   findMemberOrganization,
   insertOrganization,

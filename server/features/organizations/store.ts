@@ -150,3 +150,9 @@ export async function findHomeOrganizationId(
   const ids = rows.map((row) => row.organizationId);
   return lastOrganizationId && ids.includes(lastOrganizationId) ? lastOrganizationId : ids[0];
 }
+
+/** The name of an organization, if it exists. */
+export async function findOrganizationName(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('organizations').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}

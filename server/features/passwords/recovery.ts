@@ -1,13 +1,13 @@
+import { normalizeUsername } from '../../../common/login-keys';
+import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
 import { consumeRateLimit, enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
-import { recordAuditEvent } from '../audit/store';
 import { deleteUserSessions } from '../auth/store';
 import { findHomeOrganizationId } from '../organizations/store';
-import { normalizeUsername } from '../users/store';
 import { assertAcceptablePassword, assertNotTooLong } from './rules';
 import { displayName, type RequestContext } from './service';
 import {

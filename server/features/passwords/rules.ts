@@ -7,14 +7,13 @@ import {
   type PasswordPolicy,
   passwordLength,
 } from '../../../common/password-policy';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer, type ErrorDetail } from '../../platform/http/errors';
 import { consumeRateLimit } from '../../platform/rate-limit';
 import { resolveSettings } from '../../platform/settings';
-import { recordAuditEvent } from '../audit/store';
-import { findPasswordHash } from '../users/store';
-import { findOrganizationName, peekRateLimit, replacePasswordHash } from './store';
+import { findOrganizationName, findPasswordHash, peekRateLimit, replacePasswordHash } from './store';
 
 /** The policy in force for an organization (the system's when none is given). */
 export async function passwordPolicyFor(db: Kysely<DB>, organizationId?: string): Promise<PasswordPolicy> {

@@ -1,20 +1,21 @@
 import type { Kysely } from 'kysely';
 import { normalizePassword } from '../../../common/password-policy';
 import { formatPersonName } from '../../../common/person-name';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import { isId } from '../../platform/ids';
 import { queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
-import { canManageAccountOf, resolveUserId } from '../access/policy';
-import { recordAuditEvent } from '../audit/store';
+import { canManageAccountOf } from '../access/policy';
+import { findIsInstanceAdministrator } from '../access/store';
 import { deleteUserSessions, findUserSession, insertSession, type SessionRecord } from '../auth/store';
 import { csrfTokenFor, newSessionToken } from '../auth/tokens';
-import { findIsInstanceAdministrator } from '../users/store';
 import { canManagePasswords, isOwnAccount } from './policy';
 import {
   assertAcceptablePassword,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import type { DB, PasswordTokensTable, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
-import { normalizeEmail, normalizeUsername, voidAccountTokens } from '../users/store';
 
 /**
  * What the password operations need of a user. `passwordHash` is read only to verify the current
@@ -211,4 +211,34 @@ export async function peekRateLimit(db: Kysely<DB>, key: string, limit: number, 
     allowed: false,
     retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(row.resetAt) - Date.parse(now)) / 1000)),
   };
+}
+
+/** The password hash of a user, to check their current password. Never leaves the service. */
+export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
+  return row?.passwordHash ?? null;
+}
+
+/**
+ * Voids every outstanding password-reset link and email-verification token of a user (ASVS
+ * 11.5.1; SECURITY.md "Recovery and resets"): a link must not outlive a security event. Called in
+ * the same transaction as every change of the account's primary email, password, status or
+ * enabled flag — by the store functions that write those columns (`storePasswordHash`,
+ * `markPasswordReset`, `setAccountEnabled`) and by the one operation that changes a primary
+ * email (`updateUserProfile`) — so a path that changes them through those cannot forget.
+ * `now` (ISO-8601) is recorded as the tokens' `usedAt`.
+ */
+export async function voidAccountTokens(db: Kysely<DB>, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('passwordTokens')
+    .set({ usedAt: now })
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .execute();
+  await db
+    .updateTable('emailVerifications')
+    .set({ usedAt: now })
+    .where('usedAt', 'is', null)
+    .where('userEmailId', 'in', (eb) => eb.selectFrom('userEmails').select('id').where('userId', '=', userId))
+    .execute();
 }

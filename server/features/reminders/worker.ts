@@ -1,21 +1,17 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { formatPersonName } from '../../../common/person-name';
 import type { Dialect } from '../../platform/db/kysely';
-import type { DB, RemindersTable } from '../../platform/db/schema';
+import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
-import { findEvent } from '../calendar/store';
-import { findTask } from '../tasks/store';
-import { reminderSubjectAt, scheduleFollowingReminder } from './schedule';
+import { type DueReminder, reminderKindOf } from './kinds';
 
 /** A reminder more than this late is marked `missed`, not emailed (issue 14: no burst after an outage). */
 export const MISSED_AFTER_MS = 60 * 60_000;
 /** After this many failed attempts a reminder is `failed`. */
 export const MAX_REMINDER_ATTEMPTS = 5;
 const FIRST_RETRY_MS = 30_000;
-
-type ClaimedReminder = Selectable<RemindersTable>;
 
 /** The wait before the next attempt after `attempts` failures: 30 s, 1 min, 2 min … */
 export function reminderRetryDelay(attempts: number): number {
@@ -39,7 +35,7 @@ async function claimDueReminders(
   dialect: Dialect,
   now: string,
   limit: number,
-): Promise<ClaimedReminder[]> {
+): Promise<DueReminder[]> {
   const due = isDue(now);
   const claim = (ids: string[] | null) => {
     const query = trx
@@ -86,7 +82,7 @@ type Outcome =
 async function processReminder(
   trx: Kysely<DB>,
   deps: Pick<Deps, 'clock' | 'config'>,
-  reminder: ClaimedReminder,
+  reminder: DueReminder,
   now: string,
 ): Promise<Outcome> {
   const recipient = await trx
@@ -106,45 +102,10 @@ async function processReminder(
     .executeTakeFirst();
   if (!recipient || recipient.status === 'disabled') return { status: 'cancelled', reason: 'recipient gone' };
 
-  let subject: string;
-  let when: string;
-  let allDayDate: string | null = null;
-  let path: string;
-  if (reminder.kind === 'task') {
-    const task = await findTask(trx, reminder.organizationId, reminder.recordId);
-    if (!task || task.status === 'closed' || task.dueAt !== reminder.occurrenceKey) {
-      return { status: 'cancelled', reason: 'task closed, deleted or moved' };
-    }
-    subject = task.subject;
-    when = task.dueAt;
-    // The recipient is the owner: the link opens their tasks (the SPA has no page per task).
-    path = '/my-tasks';
-  } else {
-    const event = await findEvent(trx, reminder.organizationId, reminder.recordId);
-    if (!event) return { status: 'cancelled', reason: 'event deleted' };
-    if (event.recurrence) {
-      const replaced = await trx
-        .selectFrom('calendarEvents')
-        .select('id')
-        .where('recurringEventId', '=', event.id)
-        .where('originalStart', '=', reminder.occurrenceKey)
-        .executeTakeFirst();
-      if (event.exDates.includes(reminder.occurrenceKey) || replaced) {
-        return { status: 'cancelled', reason: 'occurrence cancelled or changed' };
-      }
-    }
-    const startsAt = reminderSubjectAt(reminder.fireAt, reminder.minutesBefore);
-    await scheduleFollowingReminder(
-      trx,
-      event,
-      { occurrenceStart: startsAt, minutesBefore: reminder.minutesBefore, recipientId: reminder.recipientId },
-      now,
-    );
-    subject = event.title;
-    when = startsAt;
-    allDayDate = event.isAllDay ? reminder.occurrenceKey : null;
-    path = '/my-calendar';
-  }
+  const definition = reminderKindOf(reminder.kind);
+  if (!definition) return { status: 'retry', error: `No reminder kind ${reminder.kind} is registered.` };
+  const content = await definition.contentOf(trx, reminder, now);
+  if ('cancelled' in content) return { status: 'cancelled', reason: content.cancelled };
   if (Date.parse(now) - Date.parse(reminder.fireAt) > MISSED_AFTER_MS) {
     return { status: 'missed', reason: 'more than an hour late' };
   }
@@ -158,7 +119,7 @@ async function processReminder(
       to: { address: recipient.email, name: formatPersonName(recipient, localization.locale) },
       localization,
       organizationId: reminder.organizationId,
-      data: { kind: reminder.kind === 'task' ? 'task' : 'event', title: subject, at: when, allDayDate, path },
+      data: content,
     });
   } catch (error) {
     // Only checks made before anything is written can throw here (an undeliverable address).

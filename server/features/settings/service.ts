@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../../../common/login-keys';
 import {
   isSettingKey,
   type SettingKey,
@@ -6,6 +7,7 @@ import {
   settingKeys,
   userSettingKeys,
 } from '../../../common/settings';
+import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
@@ -18,8 +20,7 @@ import {
   writeSetting,
 } from '../../platform/settings';
 import { sanitizeSignature } from '../../platform/text/rich-text';
-import { recordAuditEvent } from '../audit/store';
-import { emailKey } from '../users/identities';
+import { isOwnEmail } from '../user-emails/store';
 import { canManageSettings } from './policy';
 
 /** Where a value in force comes from: a level, or the registry's default. */
@@ -151,22 +152,8 @@ export async function updateSetting(
 
 /** The default From address must be one of the user's own email addresses (primary or additional). */
 async function checkOwnEmail(deps: Pick<Deps, 'db'>, actor: Actor, email: string): Promise<void> {
-  const normalized = emailKey(email);
-  const primary = await deps.db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', actor.userId)
-    .where('emailNormalized', '=', normalized)
-    .executeTakeFirst();
-  const additional = primary
-    ? primary
-    : await deps.db
-        .selectFrom('userEmails')
-        .select('id')
-        .where('userId', '=', actor.userId)
-        .where('emailNormalized', '=', normalized)
-        .executeTakeFirst();
-  if (!additional) {
+  const normalized = normalizeEmail(email);
+  if (!(await isOwnEmail(deps.db, actor.userId, normalized))) {
     throw new AppError('validation', 'setting_invalid', 'Choose one of your own email addresses.', {
       source: attributePointer('value'),
     });

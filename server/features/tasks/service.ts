@@ -10,10 +10,11 @@ import { AppError, invalidField, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { sanitizeRichText } from '../../platform/text/rich-text';
-import { isMember } from '../calendar/store';
-import { deleteReminders, scheduleTaskReminders } from '../reminders/schedule';
+import { isMember } from '../memberships/store';
+import { deleteReminders } from '../reminders/store';
 import { syncTaskActivity } from './activity';
 import { authorizeTaskAssignment, authorizeTaskChange, authorizeTaskView } from './policy';
+import { scheduleTaskReminders } from './reminders';
 import { deleteTask, findTask, insertTask, listTasks, type TaskRecord, updateTask } from './store';
 
 const taskNotFound = () => notFound('task');

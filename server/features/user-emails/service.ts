@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail } from '../../../common/login-keys';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
 import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
-import { recordAuditEvent } from '../audit/store';
-import { normalizeEmail } from '../users/store';
 import {
   deleteUserEmails,
   findVerificationByTokenHash,
   insertEmailVerification,
   insertUserEmail,
   listUserEmails,
+  updateUserEmail,
   useVerification,
 } from './store';
 
@@ -62,7 +63,7 @@ export async function syncAdditionalEmails(
     if (row) {
       if (row.position !== position || row.email !== email) {
         reordered = true;
-        await trx.updateTable('userEmails').set({ email, position }).where('id', '=', row.id).execute();
+        await updateUserEmail(trx, row.id, { email, position });
       }
       continue;
     }

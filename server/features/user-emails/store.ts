@@ -111,3 +111,30 @@ export async function useVerification(
     .execute();
   return true;
 }
+
+/** Rewrites an additional email as typed and its place in the list. */
+export async function updateUserEmail(
+  db: Kysely<DB>,
+  id: string,
+  values: { email: string; position: number },
+): Promise<void> {
+  await db.updateTable('userEmails').set(values).where('id', '=', id).execute();
+}
+
+/** Whether the address (by its normalized key) is the user's primary or one of their additional emails. */
+export async function isOwnEmail(db: Kysely<DB>, userId: string, emailNormalized: string): Promise<boolean> {
+  const primary = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('emailNormalized', '=', emailNormalized)
+    .executeTakeFirst();
+  if (primary) return true;
+  const additional = await db
+    .selectFrom('userEmails')
+    .select('id')
+    .where('userId', '=', userId)
+    .where('emailNormalized', '=', emailNormalized)
+    .executeTakeFirst();
+  return additional !== undefined;
+}

@@ -1,12 +1,11 @@
 import type { Permission } from '../../../common/permissions';
 import { permissions as allPermissions } from '../../../common/permissions';
-import { preparedQuery } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { unauthenticated } from '../../platform/http/errors';
 import type { PresentableUser } from '../users/presenter';
 import { avatarVersion } from '../users/profile-store';
-import { presentableUserColumns } from '../users/store';
+import { listProfileRows } from './store';
 
 export type UserProfile = {
   user: PresentableUser;
@@ -19,40 +18,12 @@ export type UserProfile = {
 };
 
 /**
- * The profile query, compiled once (see preparedQuery): this route is called on every page load.
- */
-const profileQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
-  db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .innerJoin('organizations', 'organizations.id', 'memberships.organizationId')
-    .leftJoin('avatars', 'avatars.userId', 'users.id')
-    .leftJoin('membershipRoles', (join) =>
-      join
-        .onRef('membershipRoles.membershipId', '=', 'memberships.id')
-        .on('memberships.organizationId', '=', p.organizationId),
-    )
-    .select(presentableUserColumns)
-    .select([
-      'avatars.storageKey as avatarKey',
-      'organizations.id as organizationId',
-      'organizations.name as organizationName',
-      'organizations.nameNormalized as organizationSortKey',
-      'membershipRoles.roleId',
-    ])
-    .where('users.id', '=', p.userId),
-);
-
-/**
  * The signed-in user with what the SPA needs around them: the current organization, the others
  * they can switch to, their roles here and their permissions here (the actor already carries
  * those). One indexed query: a row per organization of the user (and per role in the current one).
  */
 export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<UserProfile> {
-  const { rows } = await profileQuery(deps.db, {
-    userId: actor.userId,
-    organizationId: actor.organizationId,
-  });
+  const rows = await listProfileRows(deps.db, actor.userId, actor.organizationId);
   const current = rows.find((row) => row.organizationId === actor.organizationId);
   // Deleted or removed from the organization between authentication and now.
   if (!current) throw unauthenticated();

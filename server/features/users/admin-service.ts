@@ -1,39 +1,38 @@
 import type { Kysely } from 'kysely';
 import { type NewUserAttributes, newUserAttributesSchema } from '../../../common/identity';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
-import { type Actor, authorize } from '../../platform/http/access';
+import { type Actor, authorize, resolveUserId } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
 import { parseInput } from '../../platform/http/validation';
+import { ADMINISTRATOR_PERMISSION, canManageAccountOf } from '../access/policy';
+import { ensureAnAdministratorRemains } from '../access/service';
 import {
-  ADMINISTRATOR_PERMISSION,
+  findIsInstanceAdministrator,
+  findRolesByIds,
+  listRoles,
+  loadPermissions,
+  setInstanceAdministrator,
+} from '../access/store';
+import { deleteUserSessions } from '../auth/store';
+import { listMemberRoleIds, replaceMembershipRoles } from '../memberships/store';
+import { assertAcceptablePassword } from '../passwords/rules';
+import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';
+import {
   authorizeTo,
   canAppointInstanceAdministrators,
   canChangeUserRoles,
   canChangeUserStatus,
-  canManageAccountOf,
-  resolveUserId,
-} from '../access/policy';
-import {
-  countActiveHolders,
-  findRolesByIds,
-  listMemberRoleIds,
-  listRoles,
-  loadPermissions,
-  replaceMembershipRoles,
-} from '../access/store';
-import { recordAuditEvent } from '../audit/store';
-import { deleteUserSessions } from '../auth/store';
-import { assertAcceptablePassword } from '../passwords/rules';
-import { assertUsernameAcceptable, IdentityTakenError, USERNAME_TAKEN } from './identities';
+} from './policy';
 import {
   findEmailsTakenByOthers,
-  findIsInstanceAdministrator,
+  findMemberAccount,
   insertUser,
   isUsernameTaken,
   setAccountEnabled,
-  setInstanceAdministrator,
+  touchUser,
 } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[]; instanceAdministrator?: boolean };
@@ -81,13 +80,7 @@ export async function applyAdminChanges(
   if (changes.roleIds !== undefined) authorizeTo(canChangeUserRoles(actor));
   if (changes.instanceAdministrator !== undefined) authorizeTo(canAppointInstanceAdministrators(actor));
 
-  const target = await trx
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(['users.id', 'users.status', 'users.isInstanceAdministrator', 'memberships.id as membershipId'])
-    .where('users.id', '=', targetId)
-    .where('memberships.organizationId', '=', actor.organizationId)
-    .executeTakeFirst();
+  const target = await findMemberAccount(trx, actor.organizationId, targetId);
   if (!target) throw notFound('user');
 
   const now = clock.now().toISOString();
@@ -183,7 +176,7 @@ export async function applyAdminChanges(
         }
       }
       await replaceMembershipRoles(trx, target.membershipId, wanted);
-      await trx.updateTable('users').set({ updatedAt: now }).where('id', '=', target.id).execute();
+      await touchUser(trx, target.id, now);
       const names = await roleNames(trx, actor.organizationId, [...added, ...removed]);
       await recordAuditEvent(trx, clock, {
         ...audit,
@@ -218,24 +211,6 @@ async function ensureNotMorePowerful(trx: Kysely<DB>, actor: Actor, targetId: st
       throw forbidden('You cannot change the status of a user who has permissions you do not have.');
     }
   }
-}
-
-/**
- * Refuses a change (inside its transaction, so it rolls back) that would leave the organization
- * without an active member who can manage roles: nobody could repair that from the application.
- */
-export async function ensureAnAdministratorRemains(
-  trx: Kysely<DB>,
-  organizationId: string,
-  pointer: string,
-): Promise<void> {
-  if ((await countActiveHolders(trx, organizationId, ADMINISTRATOR_PERMISSION)) > 0) return;
-  throw new AppError(
-    'validation',
-    'last_administrator',
-    'This would leave the organization without an active administrator.',
-    { source: { pointer } },
-  );
 }
 
 async function roleNames(

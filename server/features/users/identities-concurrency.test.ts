@@ -1,8 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeEmail } from '../../../common/login-keys';
 import { createTestApp, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
 import { buildAdmin, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
-import { emailKey, usernameKey } from './identities';
+import { usernameKey } from './identities';
 
 /**
  * Uniqueness rules that span tables, and every other "only one may have this name", raced: two
@@ -64,13 +65,17 @@ describe('uniqueness under concurrent requests', () => {
         patchUser(omar.id, { additionalEmails: [shared] }),
       ]);
       const winner = expectOneWinner(responses, 'email_taken', trial);
-      expect(await identityOwners(emailKey(shared))).toEqual([winner === 0 ? lena.id : omar.id]);
+      expect(await identityOwners(normalizeEmail(shared))).toEqual([winner === 0 ? lena.id : omar.id]);
       const [primaries, additional] = await Promise.all([
-        t.deps.db.selectFrom('users').select('id').where('emailNormalized', '=', emailKey(shared)).execute(),
+        t.deps.db
+          .selectFrom('users')
+          .select('id')
+          .where('emailNormalized', '=', normalizeEmail(shared))
+          .execute(),
         t.deps.db
           .selectFrom('userEmails')
           .select('id')
-          .where('emailNormalized', '=', emailKey(shared))
+          .where('emailNormalized', '=', normalizeEmail(shared))
           .execute(),
       ]);
       expect(primaries.length + additional.length, `trial ${trial}`).toBe(1);

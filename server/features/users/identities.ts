@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import unhomoglyph from 'unhomoglyph';
-import { containsAtSign, domainToAscii, usernameUnicodeProblem } from '../../../common/unicode-text';
+import { normalizeEmail } from '../../../common/login-keys';
+import { containsAtSign, usernameUnicodeProblem } from '../../../common/unicode-text';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import { AppError } from '../../platform/http/errors';
@@ -47,21 +48,6 @@ export const USERNAME_TAKEN = 'This username is already taken, or looks the same
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/gu;
 
 /**
- * The comparison key of an email address: the part before the "@" in NFC and lower case (as
- * before), and the domain in its ASCII form after IDNA mapping (UTS #46), so
- * `Lena@Bücher.example` and `lena@xn--bcher-kva.example` are one address. What the person typed
- * is kept separately, for display and for sending. A domain IDNA refuses (only in rows older than
- * this rule) is kept in lower case.
- */
-export function emailKey(email: string): string {
-  const value = email.normalize('NFC').trim();
-  const at = value.lastIndexOf('@');
-  if (at < 0) return value.toLowerCase();
-  const domain = value.slice(at + 1);
-  return `${value.slice(0, at).toLowerCase()}@${domainToAscii(domain) ?? domain.toLowerCase()}`;
-}
-
-/**
  * The confusable skeleton of a username (UTS #39 §4, with the steps Atrium adds before it): NFKC
  * (full-width and other compatibility forms become plain ones), default-ignorable and bidi-control
  * characters removed, then the confusables mapping of UTS #39 (the `unhomoglyph` table, built from
@@ -82,7 +68,7 @@ export function usernameSkeleton(username: string): string {
  * still cannot share a key with that address.
  */
 export function usernameKey(username: string): string {
-  return containsAtSign(username) ? emailKey(username.normalize('NFKC')) : usernameSkeleton(username);
+  return containsAtSign(username) ? normalizeEmail(username.normalize('NFKC')) : usernameSkeleton(username);
 }
 
 /**
@@ -107,10 +93,10 @@ export async function syncUserIdentities(trx: Kysely<DB>, userId: string): Promi
   const wanted = new Map<string, IdentityKind>();
   if (user) {
     wanted.set(usernameKey(user.username), 'username');
-    if (!wanted.has(emailKey(user.email))) wanted.set(emailKey(user.email), 'email');
+    if (!wanted.has(normalizeEmail(user.email))) wanted.set(normalizeEmail(user.email), 'email');
   }
   for (const row of additional) {
-    if (!wanted.has(emailKey(row.email))) wanted.set(emailKey(row.email), 'email');
+    if (!wanted.has(normalizeEmail(row.email))) wanted.set(normalizeEmail(row.email), 'email');
   }
   const held = new Set(existing.map((row) => row.key));
   const stale = [...held].filter((key) => !wanted.has(key));

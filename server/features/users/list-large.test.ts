@@ -1,12 +1,12 @@
 import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import { type Browser, createTestApp, signIn, type TestApp } from '../../../tests/helpers/app';
 import { type BuiltOrganization, buildUser, TEST_PASSWORD } from '../../../tests/helpers/factories';
 import type { UsersTable } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { foldCase } from '../../platform/text/case-fold';
 import { isLargeOrganization, LARGE_ORGANIZATION_MEMBERS } from './list';
-import { normalizeEmail, normalizeUsername } from './store';
 
 type Listed = {
   data: { id: string; attributes: { username: string } }[];

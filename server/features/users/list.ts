@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { normalizeEmail } from '../../../common/login-keys';
 import { isPostgres } from '../../platform/db/columns';
 import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
@@ -18,7 +19,7 @@ import { foldCase } from '../../platform/text/case-fold';
 import { roleFields } from '../access/presenter';
 import { type PresentableUser, presentUser, type UserExtras, userFields } from './presenter';
 import { avatarVersion } from './profile-store';
-import { normalizeEmail, presentableUserColumns } from './store';
+import { presentableUserColumns } from './store';
 
 /**
  * `GET /api/users`: the members of the actor's organization. Besides the toolkit's own filters:

@@ -1,20 +1,24 @@
 import type { Kysely } from 'kysely';
 import { isoDateOf, subtractYears } from '../../../common/dates';
+import { normalizeEmail } from '../../../common/login-keys';
 import { formatPersonName } from '../../../common/person-name';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
+import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation, violatedField } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
+import { resolveUserId } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
 import { recipientLocalization } from '../../platform/mail/recipient';
-import { canAppointInstanceAdministrators, canManageAccountOf } from '../access/policy';
-import { recordAuditEvent } from '../audit/store';
+import { canManageAccountOf } from '../access/policy';
+import { findIsInstanceAdministrator } from '../access/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
 import { planCustomFieldChanges } from '../custom-fields/values';
 import { confirmCurrentPassword } from '../passwords/rules';
+import { voidAccountTokens } from '../passwords/store';
 import { syncAdditionalEmails } from '../user-emails/service';
 import { listUserEmails } from '../user-emails/store';
 import { applyAdminChanges } from './admin-service';
@@ -24,6 +28,7 @@ import {
   syncUserIdentities,
   USERNAME_TAKEN,
 } from './identities';
+import { canAppointInstanceAdministrators, canEditProfile, canViewUser } from './policy';
 import type { UserExtras } from './presenter';
 import {
   findMemberUser,
@@ -32,36 +37,11 @@ import {
   type ProfileColumns,
   updateProfileColumns,
 } from './profile-store';
-import {
-  findEmailsTakenByOthers,
-  findIsInstanceAdministrator,
-  isUsernameTaken,
-  normalizeEmail,
-  type UserRecord,
-  voidAccountTokens,
-} from './store';
+import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './store';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
 
 export type RequestContext = { ip?: string | null };
-
-// ── Policies ─────────────────────────────────────────────────────────────────────────────────
-
-/** Anyone reads their own profile; other members' need `users.view`. */
-export function canViewUser(actor: Actor, userId: string): boolean {
-  return userId === actor.userId || actor.permissions.has('users.view');
-}
-
-/** Editing one's own profile needs `update_own_profile`; anyone else's needs `users.edit`. */
-export function canEditProfile(actor: Actor, userId: string): boolean {
-  return userId === actor.userId
-    ? actor.permissions.has('update_own_profile')
-    : actor.permissions.has('users.edit');
-}
-
-export function resolveUserId(actor: Actor, id: string): string {
-  return id === 'me' ? actor.userId : id;
-}
 
 // ── ETags ────────────────────────────────────────────────────────────────────────────────────
 

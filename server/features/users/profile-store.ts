@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import type { Dialect } from '../../platform/db/kysely';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { DB, UserUpdate } from '../../platform/db/schema';
 import { sha256 } from '../../platform/secrets';
 import type { CustomFieldValue } from '../custom-fields/store';
 import type { UserExtras } from './presenter';
-import { foldedUserColumns, normalizeEmail, normalizeUsername, type UserRecord, userColumns } from './store';
+import { foldedUserColumns, type UserRecord, userColumns } from './store';
 
 /** A user and their membership in an organization: compiled once (every profile read and write). */
 const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>

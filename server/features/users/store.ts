@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import type { Clock } from '../../platform/clock';
 import type { DB, User, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { foldCase } from '../../platform/text/case-fold';
-import { emailKey, syncUserIdentities, usernameKey } from './identities';
+import { addMembership } from '../memberships/store';
+import { voidAccountTokens } from '../passwords/store';
+import { syncUserIdentities, usernameKey } from './identities';
+import type { PresentableUser } from './presenter';
 
 /** The columns `presentUser` reads: what every list or profile query of users selects. */
 export const presentableUserColumns = [
@@ -50,19 +54,6 @@ export type UserRecord = Omit<
   | 'statusBeforeDisable'
   | 'isInstanceAdministrator'
 >;
-
-/** Case-insensitive identity of usernames (Unicode-aware, unlike SQLite's NOCASE). */
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFC').toLowerCase();
-}
-
-/**
- * The comparison key of an email address (`users.email_normalized`, `user_emails.email_normalized`,
- * logins): lower case, and the domain IDNA-mapped (UTS #46) — see `emailKey`.
- */
-export function normalizeEmail(email: string): string {
-  return emailKey(email);
-}
 
 /**
  * The `…Folded` search copies (`foldCase`) of the columns given: every write of a user's names,
@@ -150,27 +141,6 @@ export async function insertUser(
   return id;
 }
 
-export async function addMembership(
-  db: Kysely<DB>,
-  clock: Clock,
-  userId: string,
-  organizationId: string,
-  roleIds: string[],
-): Promise<string> {
-  const membershipId = newId();
-  await db
-    .insertInto('memberships')
-    .values({ id: membershipId, userId, organizationId, createdAt: clock.now().toISOString() })
-    .execute();
-  if (roleIds.length > 0) {
-    await db
-      .insertInto('membershipRoles')
-      .values(roleIds.map((roleId) => ({ membershipId, roleId })))
-      .execute();
-  }
-  return membershipId;
-}
-
 export async function countUsers(db: Kysely<DB>): Promise<number> {
   const row = await db
     .selectFrom('users')
@@ -227,36 +197,6 @@ export async function findEmailsTakenByOthers(
   return new Set(rows.map((row) => row.key));
 }
 
-/** The password hash of a user, to check their current password. Never leaves the service. */
-export async function findPasswordHash(db: Kysely<DB>, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
-  return row?.passwordHash ?? null;
-}
-
-/**
- * Voids every outstanding password-reset link and email-verification token of a user (ASVS
- * 11.5.1; SECURITY.md "Recovery and resets"): a link must not outlive a security event. Called in
- * the same transaction as every change of the account's primary email, password, status or
- * enabled flag — by the store functions that write those columns (`storePasswordHash`,
- * `markPasswordReset`, `setAccountEnabled`) and by the one operation that changes a primary
- * email (`updateUserProfile`) — so a path that changes them through those cannot forget.
- * `now` (ISO-8601) is recorded as the tokens' `usedAt`.
- */
-export async function voidAccountTokens(db: Kysely<DB>, userId: string, now: string): Promise<void> {
-  await db
-    .updateTable('passwordTokens')
-    .set({ usedAt: now })
-    .where('userId', '=', userId)
-    .where('usedAt', 'is', null)
-    .execute();
-  await db
-    .updateTable('emailVerifications')
-    .set({ usedAt: now })
-    .where('usedAt', 'is', null)
-    .where('userEmailId', 'in', (eb) => eb.selectFrom('userEmails').select('id').where('userId', '=', userId))
-    .execute();
-}
-
 /**
  * Disables or enables an account (the enabled flag is the status `disabled`). Disabling keeps the
  * status it had (`active` or `reset`) in `statusBeforeDisable`; enabling restores exactly that —
@@ -298,26 +238,44 @@ export async function setAccountEnabled(
   return row.status;
 }
 
-/** Whether a user holds the instance-wide powers (see `instancePermissions`). */
-export async function findIsInstanceAdministrator(db: Kysely<DB>, userId: string): Promise<boolean> {
-  const row = await db
+/** A member's account state and membership, for an administrator's change of it (undefined: not a member). */
+export async function findMemberAccount(
+  db: Kysely<DB>,
+  organizationId: string,
+  userId: string,
+): Promise<
+  { id: string; status: UserStatus; isInstanceAdministrator: boolean; membershipId: string } | undefined
+> {
+  return db
     .selectFrom('users')
-    .select('isInstanceAdministrator')
-    .where('id', '=', userId)
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(['users.id', 'users.status', 'users.isInstanceAdministrator', 'memberships.id as membershipId'])
+    .where('users.id', '=', userId)
+    .where('memberships.organizationId', '=', organizationId)
     .executeTakeFirst();
-  return row?.isInstanceAdministrator === true;
 }
 
-/** Appoints or dismisses an instance administrator. */
-export async function setInstanceAdministrator(
+/** Marks a user changed (`updatedAt`) when what changed lives in another table (their roles). */
+export async function touchUser(db: Kysely<DB>, userId: string, now: string): Promise<void> {
+  await db.updateTable('users').set({ updatedAt: now }).where('id', '=', userId).execute();
+}
+
+/**
+ * The presentable users among `ids` who are members of the organization, in id order (the users
+ * an `include` adds: a former member stays a bare identifier).
+ */
+export async function listPresentableMembers(
   db: Kysely<DB>,
-  userId: string,
-  isInstanceAdministrator: boolean,
-  now: string,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ isInstanceAdministrator, updatedAt: now })
-    .where('id', '=', userId)
+  organizationId: string,
+  ids: readonly string[],
+): Promise<PresentableUser[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select(presentableUserColumns)
+    .where('memberships.organizationId', '=', organizationId)
+    .where('users.id', 'in', ids)
+    .orderBy('users.id')
     .execute();
 }

@@ -77,3 +77,8 @@ export function can(actor: Actor, permission: Permission): boolean {
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw forbidden();
 }
+
+/** The user a path or filter names: `me` stands for the actor wherever a user id is accepted. */
+export function resolveUserId(actor: Actor, id: string): string {
+  return id === 'me' ? actor.userId : id;
+}

@@ -2,7 +2,7 @@ import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconMail, IconPhone, IconPhoneCall, IconVideo } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MoreActionProvider } from '../users/more-actions';
+import type { MoreActionProvider } from '../../ui/more-actions';
 import classes from './activity-actions.module.css';
 import { openActivityDialog, useActivityDialog } from './dialog-store';
 import { newMeetingUrl, useMeetingLinks } from './meeting-links';

@@ -17,11 +17,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../common/duration';
 import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
+import { EmailBodyFrame } from '../../ui/email-body-frame';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
+import { formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { EventActivityItem } from '../calendar/event-activity-item';
 import { TaskActivityItem } from '../tasks/task-activity-item';
-import { formatDateTime } from '../users/format';
 import { SEND_EMAIL } from './activity-actions';
 import {
   type ActivityResource,
@@ -34,7 +35,6 @@ import {
   useFile,
 } from './api';
 import { openActivityDialog } from './dialog-store';
-import { EmailBodyFrame } from './email-body-frame';
 import '../../i18n/lazy/activities';
 
 type ItemProps = {

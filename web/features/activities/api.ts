@@ -356,36 +356,3 @@ export async function uploadFile(
     xhr.send(form);
   });
 }
-
-/** A person the people picker offers: an organization user with their address. */
-export type Person = { id: string; name: string; email: string };
-
-/**
- * Organization users whose name or email contains the text (for To/Cc/Bcc). A viewer who may not
- * list users gets none, and types addresses instead.
- */
-export function usePeopleSearch(text: string) {
-  const term = text.trim();
-  return useQuery({
-    queryKey: ['people', term],
-    enabled: term.length >= 2,
-    staleTime: 30_000,
-    retry: false,
-    queryFn: async ({ signal }): Promise<Person[]> => {
-      const query = new URLSearchParams({ 'filter[name][contains]': term, 'page[size]': '10' });
-      try {
-        const document = await apiFetch<{
-          data: { id: string; attributes: { fullName: string; email: string } }[];
-        }>(`/api/users?${query}`, { signal });
-        return document.data.map((resource) => ({
-          id: resource.id,
-          name: resource.attributes.fullName,
-          email: resource.attributes.email,
-        }));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 403) return [];
-        throw error;
-      }
-    },
-  });
-}

@@ -16,12 +16,13 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { ApiError, useCurrentUser } from '../../app/api';
+import { useUser } from '../../app/user-resource';
+import { addressOf } from '../../ui/addresses';
 import { FormDialog } from '../../ui/form-dialog';
+import { useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
+import { PeoplePicker } from '../../ui/people-picker';
 import { useSettings } from '../settings/api';
-import { useUser } from '../users/api';
-import { useViewerTimeZone } from '../users/format';
-import { addressOf } from './addresses';
 import {
   type EmailInput,
   type EmailResource,
@@ -30,10 +31,9 @@ import {
   useEmailTemplates,
   useSendEmail,
 } from './api';
-import { PeoplePicker } from './people-picker';
 import '../../i18n/lazy/activities';
 
-const RichTextEditor = lazy(() => import('./rich-text-editor'));
+const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
 
 /** The largest attachment the dialog uploads (the server's default limit, issue 13 item 2). */
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

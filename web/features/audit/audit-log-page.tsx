@@ -7,10 +7,9 @@ import { permissionLabels } from '../../../common/permissions';
 import { useCurrentUser } from '../../app/api';
 import { DateField } from '../../ui/date-field';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
-import { useFormatter, useRecordsPerPage } from '../../ui/format';
+import { useFormatter, useRecordsPerPage, useViewerLocale } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { useViewerLocale } from '../users/format';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
 import '../../i18n/lazy/audit';
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MoreActionProvider } from '../users/more-actions';
+import type { MoreActionProvider } from '../../ui/more-actions';
 import '../../i18n/lazy/activities';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));

@@ -13,7 +13,7 @@ import { IconCalendarEvent, IconChevronDown, IconChevronRight } from '@tabler/ic
 import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLocaleDate } from '../../../common/dates';
-import { EmailBodyFrame } from '../activities/email-body-frame';
+import { EmailBodyFrame } from '../../ui/email-body-frame';
 import type { CalendarEventResource } from './api';
 import { EventResponse, viewerGuestStatus } from './event-response';
 import { fromRRule, summarizeRepeat } from './recurrence';

@@ -26,13 +26,13 @@ import {
 } from '../../../common/calendar';
 import { formatLocaleDate } from '../../../common/dates';
 import { toZonedWallTime } from '../../../common/zoned-time';
+import { addressOf, namedAddress } from '../../ui/addresses';
 import { DateField } from '../../ui/date-field';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { FormDialog } from '../../ui/form-dialog';
+import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
-import { addressOf, namedAddress } from '../activities/addresses';
-import { PeoplePicker } from '../activities/people-picker';
-import { useViewerLocale, useViewerTimeZone } from '../users/format';
+import { PeoplePicker } from '../../ui/people-picker';
 import {
   type CalendarEventInput,
   type CalendarEventResource,
@@ -55,7 +55,7 @@ import { RemindersField, reminderRowErrors } from './reminders-field';
 import { eventTimes, shiftedSeriesTimes } from './times';
 import '../../i18n/lazy/calendar';
 
-const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
+const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
 
 /** The palette's names, in the order of `eventColorPalette`. */
 const colorNames = ['blue', 'green', 'red', 'purple', 'orange', 'teal', 'brown', 'slate'] as const;

@@ -1,6 +1,6 @@
 import { Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmailBodyFrame } from '../activities/email-body-frame';
+import { EmailBodyFrame } from '../../ui/email-body-frame';
 import type { CalendarEventResource } from './api';
 import { formatEventSpan } from './event-activity-item';
 import { EventResponse, viewerGuestStatus } from './event-response';

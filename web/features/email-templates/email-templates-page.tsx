@@ -8,10 +8,10 @@ import { useCurrentUser } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { validateWith } from '../../ui/form';
 import { FormDialog } from '../../ui/form-dialog';
+import { formatDateTime, useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { formatDateTime, useViewerLocale, useViewerTimeZone } from '../users/format';
 import {
   type EmailTemplateResource,
   useDeleteEmailTemplate,
@@ -21,7 +21,7 @@ import {
 import '../../i18n/lazy/email-templates';
 
 // The editor (Tiptap) loads with the dialog, never with the list.
-const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
+const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
 
 /** A variable's description in the catalog (`variables.recipient.firstName` …). */
 type VariableKey = {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MoreActionProvider } from '../users/more-actions';
+import type { MoreActionProvider } from '../../ui/more-actions';
 import { openTaskDialog, useTaskDialog } from './dialog-store';
 import '../../i18n/lazy/activities';
 

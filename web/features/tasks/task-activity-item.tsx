@@ -12,9 +12,9 @@ import {
 import { IconAlertTriangle, IconChecklist, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmailBodyFrame } from '../activities/email-body-frame';
+import { EmailBodyFrame } from '../../ui/email-body-frame';
+import { formatDateTime } from '../../ui/format';
 import { splitMinutes } from '../calendar/reminders-field';
-import { formatDateTime } from '../users/format';
 import { canChangeTask, isOverdue, type TaskResource } from './api';
 import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';

@@ -16,14 +16,14 @@ import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { DateField } from '../../ui/date-field';
 import { validateWith } from '../../ui/form';
 import { FormDialog } from '../../ui/form-dialog';
+import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { RemindersField, reminderRowErrors } from '../calendar/reminders-field';
-import { useViewerLocale, useViewerTimeZone } from '../users/format';
 import { type TaskResource, useCreateTask, useUpdateTask } from './api';
 import { useStatusOptions } from './status-options';
 import '../../i18n/lazy/tasks';
 
-const RichTextEditor = lazy(() => import('../activities/rich-text-editor'));
+const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
 
 export type TaskDialogProps = {
   onClose: () => void;

@@ -8,9 +8,11 @@ import { permissionLabels } from '../../../common/permissions';
 import { formatPersonName } from '../../../common/person-name';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import { ApiError, useCurrentUser } from '../../app/api';
+import { type UserResource, useUser } from '../../app/user-resource';
 import { errorText } from '../../i18n/error-text';
 import { i18n } from '../../i18n/index';
 import { validateWith } from '../../ui/form';
+import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -19,17 +21,14 @@ import { PasswordSection, usePasswordSectionForm } from '../passwords/password-s
 import { useSettings } from '../settings/api';
 import {
   type CustomFieldDefinition,
-  type UserResource,
   useCustomFields,
   useRemoveAvatar,
   useUpdateUser,
   useUploadAvatar,
-  useUser,
 } from './api';
 import { AdditionalSection } from './edit-additional';
 import { type AvatarChange, GeneralSection } from './edit-general';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
-import { useViewerLocale, useViewerTimeZone } from './format';
 import { userPaths } from './paths';
 import '../../i18n/lazy/users';
 

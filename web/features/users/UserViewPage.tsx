@@ -24,8 +24,9 @@ import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { useCurrentUser } from '../../app/api';
 import { paths } from '../../app/paths';
+import { type UserResource, useUser } from '../../app/user-resource';
 import { i18n } from '../../i18n/index';
-import { useFormatter } from '../../ui/format';
+import { useFormatter, useViewerLocale } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
@@ -33,16 +34,14 @@ import { contactRowClass, EmailAddressActions, PhoneActions } from '../activitie
 import { ApiKeyField } from '../api-keys/ApiKeyField';
 import {
   type CustomFieldDefinition,
-  type UserResource,
   useCustomFields,
   useEndSession,
   useMySessions,
   useOrganizationNames,
   useRoleNames,
   useSecurityEvents,
-  useUser,
 } from './api';
-import { describeUserAgent, useViewerLocale } from './format';
+import { describeUserAgent } from './format';
 import { MoreActionsMenu } from './more-actions';
 import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';

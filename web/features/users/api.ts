@@ -1,41 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserProfileUpdate } from '../../../common/profile';
 import { apiFetch, currentUserQueryKey } from '../../app/api';
-
-/** A `users` resource as `GET /api/users/{id}` answers it. */
-export type UserResource = {
-  type: 'users';
-  id: string;
-  attributes: {
-    username: string;
-    namePrefix: string | null;
-    firstName: string;
-    middleName: string | null;
-    lastName: string;
-    nameSuffix: string | null;
-    fullName: string;
-    birthday: string | null;
-    email: string;
-    additionalEmails: { email: string; verified: boolean }[];
-    phone: string | null;
-    status: 'active' | 'reset' | 'disabled';
-    enabled: boolean;
-    mustChangePassword: boolean;
-    lastSignInAt: string | null;
-    signInCount: number;
-    createdAt: string;
-    updatedAt: string;
-    customFields: Record<string, string | number | boolean>;
-    avatarUrl?: string | null;
-  };
-  relationships: {
-    roles: { data: { type: 'roles'; id: string }[] };
-    organizations: { data: { type: 'organizations'; id: string }[] };
-  };
-  links: { self: string; avatar?: string; avatarSmall?: string };
-  /** The ETag, to send back in If-Match. */
-  meta: { etag: string };
-};
+import { type UserResource, userQueryKey, userUrl } from '../../app/user-resource';
 
 export type CustomFieldDefinition = {
   id: string;
@@ -47,17 +13,6 @@ export type CustomFieldDefinition = {
   choices: string[] | null;
   position: number;
 };
-
-const userUrl = (id: string) => `/api/users/${encodeURIComponent(id)}`;
-export const userQueryKey = (id: string) => ['users', id] as const;
-
-/** `GET /api/users/{id}` (`me` for the signed-in user). */
-export function useUser(id: string) {
-  return useQuery({
-    queryKey: userQueryKey(id),
-    queryFn: async () => (await apiFetch<{ data: UserResource }>(userUrl(id))).data,
-  });
-}
 
 /** `PATCH /api/users/{id}` with `If-Match`; the answer (the new state) replaces the cached user. */
 export function useUpdateUser(id: string) {

@@ -1,6 +1,7 @@
 import { formatPhoneInternational } from '../../../common/phone';
 import { customFieldValueProblem, type UserProfileUpdate } from '../../../common/profile';
-import type { CustomFieldDefinition, UserResource } from './api';
+import type { UserResource } from '../../app/user-resource';
+import type { CustomFieldDefinition } from './api';
 
 export type CustomValue = string | number | boolean | null;
 

@@ -1,9 +1,10 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isAppPath } from '../../../common/menus';
+import type { MoreActionContext, MoreActionEntry, MoreActionProvider } from '../../ui/more-actions';
 import { activityMoreActions } from '../activities/activity-actions';
 import { calendarMoreActions } from '../calendar/calendar-actions';
 import { useMenus, visibleItems } from '../menus/api';
@@ -11,32 +12,6 @@ import { menuPaths } from '../menus/paths';
 import { usePasswordActions } from '../passwords/admin-dialogs';
 import { taskMoreActions } from '../tasks/task-actions';
 import '../../i18n/lazy/users';
-
-/** Who the page is about and who is looking: what every More Actions entry decides from. */
-export type MoreActionContext = {
-  user: { id: string; name: string; email: string; phone: string | null };
-  isSelf: boolean;
-  currentUserId: string;
-  permissions: readonly string[];
-};
-
-/**
- * One entry of the **More Actions** menu on a user's page. Features contribute entries (Send
- * Email, Log Call, Assign Event, Assign Task, Configure Menus …) by adding them to
- * `moreActionEntries`, or — when they need state or a dialog — a hook to `moreActionProviders`.
- */
-export type MoreActionEntry = {
-  key: string;
-  label: string;
-  onClick: (context: MoreActionContext) => void;
-  visible: (permissions: readonly string[], context: MoreActionContext) => boolean;
-};
-
-/** A hook contributing entries plus the dialogs they open (rendered by the page). */
-export type MoreActionProvider = (context: MoreActionContext) => {
-  actions: { key: string; label: string; onSelect: () => void }[];
-  dialogs?: ReactNode;
-};
 
 /** Simple entries: add yours here. */
 export const moreActionEntries: MoreActionEntry[] = [];

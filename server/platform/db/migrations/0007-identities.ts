@@ -1,4 +1,5 @@
-import { emailKey, usernameKey } from '../../../features/users/identities';
+import { normalizeEmail } from '../../../../common/login-keys';
+import { usernameKey } from '../../../features/users/identities';
 import type { MigrationDb } from '../columns';
 
 /**
@@ -46,8 +47,8 @@ export async function up(db: MigrationDb): Promise<void> {
     rows.push({ key, kind, userId });
   };
   for (const user of users) add(usernameKey(user.username), 'username', user.id);
-  for (const user of users) add(emailKey(user.email), 'email', user.id);
-  for (const row of additional) add(emailKey(row.email), 'email', row.userId);
+  for (const user of users) add(normalizeEmail(user.email), 'email', user.id);
+  for (const row of additional) add(normalizeEmail(row.email), 'email', row.userId);
   for (let start = 0; start < rows.length; start += 500) {
     await db
       .insertInto('identities')
@@ -65,7 +66,7 @@ async function rekeyEmails(
 ): Promise<void> {
   const taken = new Set(rows.map((row) => row.emailNormalized));
   for (const row of rows) {
-    const key = emailKey(row.email);
+    const key = normalizeEmail(row.email);
     if (key === row.emailNormalized || taken.has(key)) continue;
     taken.delete(row.emailNormalized);
     taken.add(key);

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconPhoto } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../i18n/lazy/activities';
+import '../i18n/lazy/activities';
 
 /**
  * What the frame allows: inline styles and embedded (`data:`, `cid:`) images only — no scripts

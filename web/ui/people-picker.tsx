@@ -1,10 +1,11 @@
 import { TagsInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, apiFetch } from '../app/api';
 import { addressOf, namedAddress } from './addresses';
-import { usePeopleSearch } from './api';
-import '../../i18n/lazy/activities';
+import '../i18n/lazy/activities';
 
 /**
  * **To**, **Cc** or **Bcc**: a people picker over the organization's users (found by name as one
@@ -54,4 +55,37 @@ export function PeoplePicker({
       clearButtonProps={{ 'aria-label': t('email.clearField', { field: label }) }}
     />
   );
+}
+
+/** A person the people picker offers: an organization user with their address. */
+export type Person = { id: string; name: string; email: string };
+
+/**
+ * Organization users whose name or email contains the text (for To/Cc/Bcc). A viewer who may not
+ * list users gets none, and types addresses instead.
+ */
+export function usePeopleSearch(text: string) {
+  const term = text.trim();
+  return useQuery({
+    queryKey: ['people', term],
+    enabled: term.length >= 2,
+    staleTime: 30_000,
+    retry: false,
+    queryFn: async ({ signal }): Promise<Person[]> => {
+      const query = new URLSearchParams({ 'filter[name][contains]': term, 'page[size]': '10' });
+      try {
+        const document = await apiFetch<{
+          data: { id: string; attributes: { fullName: string; email: string } }[];
+        }>(`/api/users?${query}`, { signal });
+        return document.data.map((resource) => ({
+          id: resource.id,
+          name: resource.attributes.fullName,
+          email: resource.attributes.email,
+        }));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 403) return [];
+        throw error;
+      }
+    },
+  });
 }

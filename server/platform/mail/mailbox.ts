@@ -1,5 +1,5 @@
 import emailAddresses from 'email-addresses';
-import { hasControlCharacters, isDeliverableAddress } from '../../platform/mail/headers';
+import { hasControlCharacters, isDeliverableAddress } from './headers';
 
 export type MailboxAddress = { name: string | null; address: string };
 

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { AuditAction } from '../../../common/audit-actions';
-import type { Clock } from '../../platform/clock';
-import { preparedQuery } from '../../platform/db/prepared';
-import type { DB } from '../../platform/db/schema';
-import { systemToolOf } from '../../platform/http/access';
-import { newId } from '../../platform/ids';
+import type { AuditAction } from '../../common/audit-actions';
+import type { Clock } from './clock';
+import { preparedQuery } from './db/prepared';
+import type { DB } from './db/schema';
+import { systemToolOf } from './http/access';
+import { newId } from './ids';
 
 /** The actions recorded, with their labels for people, are listed in common/audit-actions.ts. */
-export type { AuditAction } from '../../../common/audit-actions';
+export type { AuditAction } from '../../common/audit-actions';
 
 export type AuditEventInput = {
   action: AuditAction;

@@ -5,7 +5,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './rich-text-editor.module.css';
-import '../../i18n/lazy/activities';
+import '../i18n/lazy/activities';
 
 export type RichTextEditorProps = {
   label: string;
