@@ -16,6 +16,7 @@ import * as auditActionIndex from './0016-audit-action-index';
 import * as taskRanks from './0017-task-ranks';
 import * as mailLanguage from './0018-mail-language';
 import * as activityRecordLookups from './0019-activity-record-lookups';
+import * as credentialNotifications from './0020-credential-notifications';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0017-task-ranks': taskRanks,
   '0018-mail-language': mailLanguage,
   '0019-activity-record-lookups': activityRecordLookups,
+  '0020-credential-notifications': credentialNotifications,
 };
