@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { executeFewShapes } from '../../platform/db/prepared';
 import type { ActivitiesTable, ActivityKind, DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
@@ -253,12 +254,15 @@ export async function readTimelinePage(
     const member = await membership.select('memberships.userId').executeTakeFirst();
     return { isMember: member !== undefined, rows: [] };
   }
-  const rows = await membership
-    .leftJoin(page.as('page'), (join) => join.onTrue())
-    .selectAll('page')
-    .orderBy('page.occurredAt', 'desc')
-    .orderBy('page.id', 'desc')
-    .execute();
+  // A few shapes (kinds, date filters, cursor): a prepared statement on PostgreSQL.
+  const rows = await executeFewShapes(
+    db,
+    membership
+      .leftJoin(page.as('page'), (join) => join.onTrue())
+      .selectAll('page')
+      .orderBy('page.occurredAt', 'desc')
+      .orderBy('page.id', 'desc'),
+  );
   return {
     isMember: rows.length > 0,
     rows: rows.filter((row): row is ActivityRow => row.id !== null),

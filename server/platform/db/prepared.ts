@@ -104,3 +104,16 @@ export function rememberCredential<T>(
   const cache = postgresCacheOf(db);
   return cache ? cache.rememberCredential(key, compute) : compute();
 }
+
+/**
+ * A SELECT built per request whose SQL takes only a few shapes (a list's filters on or off, never
+ * a list of values of varying length): on PostgreSQL, outside a transaction, run as a named
+ * prepared statement (parsed and planned once per connection and shape, see openPostgresReader);
+ * elsewhere through Kysely.
+ */
+export async function executeFewShapes<Row>(db: Kysely<DB>, query: Compilable<Row>): Promise<Row[]> {
+  const compiled = query.compile();
+  const postgres = db.isTransaction ? undefined : postgresReaderOf(db);
+  if (postgres) return (await postgres.all(compiled.sql, compiled.parameters)) as Row[];
+  return (await db.executeQuery(compiled)).rows;
+}
