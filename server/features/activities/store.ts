@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { executeFewShapes } from '../../platform/db/prepared';
 import type { ActivitiesTable, ActivityKind, DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
@@ -231,6 +232,45 @@ export type TimelineQuery = {
  * without statistics read every row of the user and sort them: 2 s at 1,000,000 on PostgreSQL.)
  */
 export async function listTimeline(db: Kysely<DB>, query: TimelineQuery): Promise<ActivityRow[]> {
+  const page = timelinePage(db, query);
+  return page ? page.execute() : [];
+}
+
+/**
+ * `listTimeline`, and whether the timeline's user is a member of the organization, in one
+ * statement (one round trip on PostgreSQL): the membership row, left-joined with the page. No
+ * row: not a member; one row without an activity: a member with an empty page.
+ */
+export async function readTimelinePage(
+  db: Kysely<DB>,
+  query: TimelineQuery,
+): Promise<{ isMember: boolean; rows: ActivityRow[] }> {
+  const membership = db
+    .selectFrom('memberships')
+    .where('memberships.organizationId', '=', query.organizationId)
+    .where('memberships.userId', '=', query.targetUserId);
+  const page = timelinePage(db, query);
+  if (!page) {
+    const member = await membership.select('memberships.userId').executeTakeFirst();
+    return { isMember: member !== undefined, rows: [] };
+  }
+  // A few shapes (kinds, date filters, cursor): a prepared statement on PostgreSQL.
+  const rows = await executeFewShapes(
+    db,
+    membership
+      .leftJoin(page.as('page'), (join) => join.onTrue())
+      .selectAll('page')
+      .orderBy('page.occurredAt', 'desc')
+      .orderBy('page.id', 'desc'),
+  );
+  return {
+    isMember: rows.length > 0,
+    rows: rows.filter((row): row is ActivityRow => row.id !== null),
+  };
+}
+
+/** The SELECT of one page (see listTimeline); undefined when no kind is asked for. */
+function timelinePage(db: Kysely<DB>, query: TimelineQuery) {
   const kinds = [...new Set(query.kinds)];
   const pageOf = (kind: ActivityKind) => {
     let select = timelineQuery(db, { ...query, kinds: [kind] }).select(activityColumns);
@@ -247,8 +287,7 @@ export async function listTimeline(db: Kysely<DB>, query: TimelineQuery): Promis
       .limit(query.limit);
   };
   const [first, ...others] = kinds;
-  if (first === undefined) return [];
-  if (others.length === 0) return pageOf(first).execute();
+  if (first === undefined) return undefined;
   // SELECT * FROM (page of kind 1) UNION ALL SELECT * FROM (page of kind 2) …: each part keeps its
   // own ORDER BY and LIMIT (SQLite allows them only in a subquery of a compound select).
   const part = (kind: ActivityKind, index: number) => db.selectFrom(pageOf(kind).as(`k${index}`)).selectAll();
@@ -259,8 +298,7 @@ export async function listTimeline(db: Kysely<DB>, query: TimelineQuery): Promis
     .selectAll()
     .orderBy('page.occurredAt', 'desc')
     .orderBy('page.id', 'desc')
-    .limit(query.limit)
-    .execute();
+    .limit(query.limit);
 }
 
 /** How many items the timeline has with these kinds and dates (the cursor and limit ignored). */

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepared';
+import { preparedQuery, rememberCredential } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { sha256 } from '../../platform/secrets';
@@ -7,6 +7,14 @@ import { credentialOf } from '../access/store';
 import { isWellFormedApiKey } from './key-format';
 
 const LAST_USE_GRANULARITY_MS = 60_000;
+/** The last use this process wrote, by key id (a bound: past it, the notes start over). */
+const lastUseWritten = new Map<string, string>();
+const MAX_NOTED_WRITES = 10_000;
+
+/** The later of two ISO-8601 UTC times (fixed width: they compare as strings). */
+export function latest(a: string | null, b: string | undefined): string | null {
+  return b !== undefined && (a === null || b > a) ? b : a;
+}
 
 /**
  * The key, its user, the membership in the key's organization and that membership's roles (a row
@@ -48,8 +56,8 @@ const lookupKey = preparedQuery(['keyHash'], (db, p) =>
  *
  * Every API request comes through here, so it is one query: the key, its user, the membership in
  * the key's organization and that membership's roles (one row per role) — the same permission
- * rules as `loadPermissions`, read on every request so a change applies on the next one (on
- * SQLite the outcome is kept until the database changes: see rememberWhileUnchanged).
+ * rules as `loadPermissions`; a change applies on the next request in every process (the outcome
+ * is kept only as rememberCredential allows).
  */
 export async function authenticateApiKey(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -59,19 +67,23 @@ export async function authenticateApiKey(
   if (!isWellFormedApiKey(key)) return undefined;
   const { db, clock } = deps;
   const keyHash = sha256(key);
-  const found = await rememberWhileUnchanged(db, `api-key ${keyHash}`, async () =>
+  const found = await rememberCredential(db, `api-key ${keyHash}`, async () =>
     credentialOf((await lookupKey(db, { keyHash })).rows),
   );
   if (!found) return undefined;
   const { row, permissions } = found;
   if (row.status !== 'active' || !row.membershipId) return undefined;
   const now = clock.now();
-  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USE_GRANULARITY_MS) {
+  // A kept row's last use may predate this process's own later write of it.
+  const lastUsedAt = latest(row.lastUsedAt, lastUseWritten.get(row.id));
+  if (!lastUsedAt || now.getTime() - Date.parse(lastUsedAt) >= LAST_USE_GRANULARITY_MS) {
     await db
       .updateTable('apiKeys')
       .set({ lastUsedAt: now.toISOString(), lastUsedIp: request.ip })
       .where('id', '=', row.id)
       .execute();
+    if (lastUseWritten.size >= MAX_NOTED_WRITES) lastUseWritten.clear();
+    lastUseWritten.set(row.id, now.toISOString());
   }
   return {
     userId: row.userId,

@@ -67,6 +67,16 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   postgresReaders.set(db, openPostgresReader(pool));
+  // Every statement sent on the pool's connections (Kysely's and the prepared reads), counted.
+  const statements = { count: 0 };
+  postgresStatements.set(db.getExecutor().adapter, statements);
+  pool.on('connect', (client) => {
+    const query = client.query;
+    client.query = ((...args: Parameters<typeof query>) => {
+      statements.count++;
+      return query.apply(client, args);
+    }) as typeof query;
+  });
   const cache = openPostgresCache({ connectionString: config.database.url, schema: options.schema });
   attachPostgresCache(db, cache);
   return {
@@ -92,6 +102,16 @@ export type PostgresReader = {
 };
 
 const postgresReaders = new WeakMap<Kysely<DB>, PostgresReader>();
+const postgresStatements = new WeakMap<object, { count: number }>();
+
+/**
+ * How many statements this PostgreSQL database's pool has sent so far (each a round trip; the
+ * caches' listening connection is not counted): what tests and benchmarks compare to count the
+ * round trips of a request. Undefined on SQLite, which has no round trips.
+ */
+export function postgresStatementCount(db: Kysely<DB>): number | undefined {
+  return postgresStatements.get(db.getExecutor().adapter)?.count;
+}
 
 /** preparedQuery's way to PostgreSQL, or undefined for SQLite or a transaction. */
 export function postgresReaderOf(db: Kysely<DB>): PostgresReader | undefined {

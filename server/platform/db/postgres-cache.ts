@@ -6,6 +6,12 @@ import type { DB } from './schema';
 
 /** The one channel every Atrium process listens on; a payload names the schema it concerns. */
 export const CACHE_CHANNEL = 'atrium_cache';
+/**
+ * The channel of credential changes: sent by triggers (migration 0021) on every write to
+ * sessions, API keys, users' status, memberships, their roles and roles, whatever code writes;
+ * the payload is the schema of the table written.
+ */
+export const CREDENTIALS_CHANNEL = 'atrium_credentials';
 /** Values kept at most; past it the oldest go first (a bound, so memory stays flat). */
 export const MAX_CACHED_VALUES = 10_000;
 /**
@@ -33,12 +39,29 @@ const MAX_RECONNECT_MS = 5_000;
  *   MAX_PENDING_WRITE_MS), reads bypass the cache, so a request after a commit never sees the
  *   value from before it, even when the commit's answer outruns the notification.
  *
- * Nothing security-relevant (sessions, API keys, roles) goes through it: those stay one query per
- * request on PostgreSQL, so a revocation applies on the next request.
+ * Credentials (the session of a cookie, the API key of a request, with the user's status,
+ * membership and role permissions) are kept apart (`rememberCredential`), under a stricter rule,
+ * since a revocation must apply at once in every process: a change to any of their tables is
+ * notified by a trigger (so no writer can forget it), and a kept credential is used only after a
+ * round trip on the listening connection that started after the request arrived (`sync`).
+ * PostgreSQL delivers a notification committed before that round trip ahead of its answer, so by
+ * then every change acknowledged to anyone before the request has emptied the kept credentials.
+ * Concurrent requests share one such round trip (a cheap `SELECT 1`, no join, no pool connection).
  */
 export type PostgresCache = {
   /** `compute()`, or its result kept since the last change notified. `key` names all it depends on. */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * `compute()` (a credential's lookup), or its result kept since the last credential change, used
+   * only once `sync()` confirms no change was notified meanwhile. Negative results (undefined) are
+   * not kept.
+   */
+  rememberCredential<T>(key: string, compute: () => Promise<T | undefined>): Promise<T | undefined>;
+  /**
+   * Resolves true after a round trip on the listening connection that started after the call: every
+   * notification committed before the call has been handled by then. False when not listening.
+   */
+  sync(): Promise<boolean>;
   /** Called by `notifyCachedChange` while the write is still uncommitted. */
   beginWrite(): string;
   /**
@@ -46,8 +69,19 @@ export type PostgresCache = {
    * `lost` (the listening connection is gone; reads go to the database until `listening`).
    */
   events: EventEmitter;
-  /** Counters for tests and benchmarks: values answered from memory, computed, notifications seen. */
-  stats: { hits: number; misses: number; notifications: number };
+  /**
+   * Counters for tests and benchmarks: values answered from memory, computed, notifications seen;
+   * the same for credentials, and the round trips `sync` made.
+   */
+  stats: {
+    hits: number;
+    misses: number;
+    notifications: number;
+    credentialHits: number;
+    credentialMisses: number;
+    credentialNotifications: number;
+    syncs: number;
+  };
   /** Whether the dedicated connection is listening now. */
   isListening(): boolean;
   /** The server process id of the listening connection (tests end it to prove the reconnect). */
@@ -70,11 +104,24 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
   const instance = randomUUID();
   const events = new EventEmitter();
   const values = new Map<string, unknown>();
-  const stats = { hits: 0, misses: 0, notifications: 0 };
+  const credentials = new Map<string, unknown>();
+  const stats = {
+    hits: 0,
+    misses: 0,
+    notifications: 0,
+    credentialHits: 0,
+    credentialMisses: 0,
+    credentialNotifications: 0,
+    syncs: 0,
+  };
   /** Own writes not yet notified back: token → time after which it is no longer waited for. */
   const pending = new Map<string, number>();
   let writes = 0;
   let generation = 0;
+  let credentialGeneration = 0;
+  /** The round trip in flight, and the one that follows it (shared by every caller meanwhile). */
+  let syncing: Promise<boolean> | undefined;
+  let nextSync: Promise<boolean> | undefined;
   let client: pg.Client | undefined;
   let listening = false;
   let started = false;
@@ -86,6 +133,11 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     generation++;
     values.clear();
   };
+  const clearCredentials = () => {
+    credentialGeneration++;
+    credentials.clear();
+  };
+  const credentialSchema = options.schema ?? 'public';
 
   const hasPendingWrites = () => {
     if (pending.size === 0) return false;
@@ -95,6 +147,13 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
   };
 
   const onNotification = (message: pg.Notification) => {
+    if (message.channel === CREDENTIALS_CHANNEL) {
+      if (message.payload !== credentialSchema) return;
+      stats.credentialNotifications++;
+      clearCredentials();
+      events.emit('credentials');
+      return;
+    }
     if (message.channel !== CACHE_CHANNEL) return;
     const [schema, token] = (message.payload ?? '').split(' ');
     if (schema !== scope) return;
@@ -109,6 +168,7 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     client = undefined;
     listening = false;
     clear();
+    clearCredentials();
     connection.removeAllListeners('notification');
     connection.end().catch(() => {});
     events.emit('lost');
@@ -128,11 +188,12 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     connection.on('end', () => lost(connection));
     connection
       .connect()
-      .then(() => connection.query(`LISTEN ${CACHE_CHANNEL}`))
+      .then(() => connection.query(`LISTEN ${CACHE_CHANNEL}; LISTEN ${CREDENTIALS_CHANNEL}`))
       .then(() => {
         if (client !== connection || closed) return;
         // Whatever was kept before may have missed notifications: start empty.
         clear();
+        clearCredentials();
         pending.clear();
         listening = true;
         retryMs = FIRST_RECONNECT_MS;
@@ -141,12 +202,61 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
       .catch(() => lost(connection));
   };
 
+  const start = () => {
+    if (!started) {
+      started = true;
+      connect();
+    }
+  };
+
+  const ping = async (): Promise<boolean> => {
+    const connection = client;
+    if (!listening || !connection) return false;
+    stats.syncs++;
+    try {
+      await connection.query('SELECT 1');
+    } catch {
+      return false;
+    }
+    // Lost meanwhile: a notification may have been missed.
+    return listening && client === connection;
+  };
+
+  const sync = (): Promise<boolean> => {
+    if (!syncing) {
+      syncing = ping().finally(() => {
+        syncing = undefined;
+      });
+      return syncing;
+    }
+    // A round trip in flight may have been sent before this call: wait for the next one.
+    nextSync ??= syncing.then(() => {
+      nextSync = undefined;
+      return sync();
+    });
+    return nextSync;
+  };
+
   return {
-    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      if (!started) {
-        started = true;
-        connect();
+    async rememberCredential<T>(key: string, compute: () => Promise<T | undefined>) {
+      start();
+      if (listening && credentials.has(key) && (await sync()) && credentials.has(key)) {
+        stats.credentialHits++;
+        return credentials.get(key) as T;
       }
+      stats.credentialMisses++;
+      const before = credentialGeneration;
+      const value = await compute();
+      if (value !== undefined && before === credentialGeneration && listening) {
+        if (credentials.size >= MAX_CACHED_VALUES)
+          credentials.delete(credentials.keys().next().value as string);
+        credentials.set(key, value);
+      }
+      return value;
+    },
+    sync,
+    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      start();
       if (!listening || hasPendingWrites()) {
         stats.misses++;
         return compute();
@@ -186,6 +296,7 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
       client = undefined;
       listening = false;
       clear();
+      clearCredentials();
       if (connection) {
         connection.removeAllListeners();
         connection.on('error', () => {});

@@ -84,3 +84,36 @@ export function rememberUntilNotified<T>(db: Kysely<DB>, key: string, compute: (
   const cache = postgresCacheOf(db);
   return cache ? cache.remember(key, compute) : compute();
 }
+
+/**
+ * A credential's lookup (the session of a cookie, an API key, with the user's status, membership
+ * and role permissions), or its earlier result while nothing it depends on has changed: on SQLite
+ * until the database changes (as `rememberWhileUnchanged`); on PostgreSQL until a trigger notifies
+ * a change of those tables, confirmed by a round trip on the listening connection before each use,
+ * so a revocation through any process applies at once in every process (see postgres-cache.ts).
+ * Inside a transaction it is looked up every time. An undefined result is never kept.
+ */
+export function rememberCredential<T>(
+  db: Kysely<DB>,
+  key: string,
+  compute: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const reader = sqliteReaderOf(db);
+  if (reader) return reader.remember(key, compute);
+  if (db.isTransaction) return compute();
+  const cache = postgresCacheOf(db);
+  return cache ? cache.rememberCredential(key, compute) : compute();
+}
+
+/**
+ * A SELECT built per request whose SQL takes only a few shapes (a list's filters on or off, never
+ * a list of values of varying length): on PostgreSQL, outside a transaction, run as a named
+ * prepared statement (parsed and planned once per connection and shape, see openPostgresReader);
+ * elsewhere through Kysely.
+ */
+export async function executeFewShapes<Row>(db: Kysely<DB>, query: Compilable<Row>): Promise<Row[]> {
+  const compiled = query.compile();
+  const postgres = db.isTransaction ? undefined : postgresReaderOf(db);
+  if (postgres) return (await postgres.all(compiled.sql, compiled.parameters)) as Row[];
+  return (await db.executeQuery(compiled)).rows;
+}

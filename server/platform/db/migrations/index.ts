@@ -17,6 +17,7 @@ import * as taskRanks from './0017-task-ranks';
 import * as mailLanguage from './0018-mail-language';
 import * as activityRecordLookups from './0019-activity-record-lookups';
 import * as nullRankSortIndexes from './0020-null-rank-sort-indexes';
+import * as credentialNotifications from './0021-credential-notifications';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0018-mail-language': mailLanguage,
   '0019-activity-record-lookups': activityRecordLookups,
   '0020-null-rank-sort-indexes': nullRankSortIndexes,
+  '0021-credential-notifications': credentialNotifications,
 };

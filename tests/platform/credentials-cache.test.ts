@@ -1,0 +1,244 @@
+import { once } from 'node:events';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { type Database, openDatabase } from '../../server/platform/db/kysely';
+import { type PostgresCache, postgresCacheOf } from '../../server/platform/db/postgres-cache';
+import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
+import { resolveSettings } from '../../server/platform/settings';
+import { createTestApp, signIn, type TestApp } from '../helpers/app';
+import { testDatabaseKind } from '../helpers/database';
+import { buildMember, buildUser, TEST_PASSWORD } from '../helpers/factories';
+import { giveApiKey, signedInUser } from '../helpers/scenarios';
+
+type Browser = Awaited<ReturnType<typeof signIn>>;
+const onPostgres = testDatabaseKind() === 'postgres';
+
+/**
+ * Credentials (a session, an API key, with the user's status, membership and role permissions) are
+ * kept in memory between requests (rememberCredential), and yet a revocation through one process
+ * applies at once in every process. Two app instances with pools of their own on one database
+ * stand for two processes: the first changes, the second is asked RIGHT AFTER — on PostgreSQL
+ * without waiting for any notification (the second's kept credential is confirmed by a round trip
+ * on its listening connection first), on SQLite after the reader's documented version age (1 ms).
+ * Each check first proves the second instance holds the credential in memory, so the refusal comes
+ * from the invalidation, not from a lookup that was going to happen anyway.
+ */
+describe('credentials cache across processes', () => {
+  let t: TestApp;
+  let second: Database;
+  let secondApp: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestApp();
+    second = openDatabase(t.database.config, t.database.schema ? { schema: t.database.schema } : {});
+    secondApp = await buildApp({ ...t.deps, db: second.db, webDist: false, logger: false });
+    await secondApp.ready();
+    await listening(t.deps.db);
+    await listening(second.db);
+  });
+  afterAll(async () => {
+    await secondApp?.close();
+    await second?.close();
+    await t?.close();
+  });
+
+  const cacheOf = (db: Database['db']): PostgresCache => {
+    const cache = postgresCacheOf(db);
+    if (!cache) throw new Error('no PostgreSQL cache');
+    return cache;
+  };
+  async function listening(db: Database['db']) {
+    if (!onPostgres) return;
+    const cache = cacheOf(db);
+    const ready = once(cache.events, 'listening');
+    await resolveSettings(db, {});
+    if (!cache.isListening()) await ready;
+  }
+  /** SQLite: the reader sees another connection's commit after MAX_VERSION_AGE_MS. PostgreSQL: no wait. */
+  const settle = async () => {
+    if (!onPostgres) await new Promise((resolve) => setTimeout(resolve, MAX_VERSION_AGE_MS + 1));
+  };
+
+  const secondWithCookie =
+    (browser: Browser) =>
+    (options: InjectOptions = { method: 'GET', url: '/api/users/me/activities' }) =>
+      secondApp.inject({ ...options, headers: { cookie: browser.cookie, ...options.headers } });
+  const secondWithKey =
+    (key: string) =>
+    (options: InjectOptions = { method: 'GET', url: '/api/users/me/activities' }) =>
+      secondApp.inject({ ...options, headers: { authorization: `Bearer ${key}`, ...options.headers } });
+
+  /** Answers `expected` twice on the second instance, the second time from its memory (PostgreSQL). */
+  const expectKept = async (send: () => Promise<{ statusCode: number; body: string }>, expected = 200) => {
+    // Changes made just before (building users notifies too) have reached the second instance:
+    // its next lookup is kept, not emptied by a notification still on its way.
+    if (onPostgres) await cacheOf(second.db).sync();
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(expected);
+    const hits = onPostgres ? cacheOf(second.db).stats.credentialHits : 0;
+    const again = await send();
+    expect(again.statusCode, again.body).toBe(expected);
+    if (onPostgres) expect(cacheOf(second.db).stats.credentialHits).toBe(hits + 1);
+  };
+
+  it('a revoked API key and an ended session are refused by the other instance at once', async () => {
+    const { user, browser } = await signedInUser(t, { roles: ['User'] });
+    const key = await giveApiKey(t, user);
+    const byKey = secondWithKey(key);
+    const byCookie = secondWithCookie(browser);
+    await expectKept(byKey);
+    await expectKept(byCookie);
+
+    const revoked = await browser.request({ method: 'DELETE', url: `/api/users/${user.id}/api-key` });
+    expect(revoked.statusCode, revoked.body).toBe(204);
+    await settle();
+    expect((await byKey()).statusCode).toBe(401);
+    // The session is untouched by it, and still kept.
+    await expectKept(byCookie);
+
+    const signedOut = await browser.request({ method: 'DELETE', url: '/api/sessions/current' });
+    expect(signedOut.statusCode, signedOut.body).toBe(204);
+    await settle();
+    expect((await byCookie()).statusCode).toBe(401);
+  });
+
+  it('a password change ends the other sessions in every instance at once', async () => {
+    const user = await buildMember(t);
+    const here = await signIn(t.app, user.username, TEST_PASSWORD);
+    const elsewhere = await signIn(t.app, user.username, TEST_PASSWORD);
+    const byCookie = secondWithCookie(elsewhere);
+    await expectKept(byCookie);
+    const changed = await here.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/password-change`,
+      payload: {
+        data: {
+          type: 'password-changes',
+          attributes: { currentPassword: TEST_PASSWORD, newPassword: 'Another-Quiet-Lantern-77' },
+        },
+      },
+    });
+    expect(changed.statusCode, changed.body).toBeLessThan(300);
+    await settle();
+    expect((await byCookie()).statusCode).toBe(401);
+  });
+
+  it('disabling the user, removing the membership: refused at once, by key and by session', async () => {
+    for (const change of ['disable', 'leave'] as const) {
+      const { user, browser } = await signedInUser(t, { roles: ['User'] });
+      const byKey = secondWithKey(await giveApiKey(t, user));
+      const byCookie = secondWithCookie(browser);
+      await expectKept(byKey);
+      await expectKept(byCookie);
+      // Straight in the database, as any code (or an administrator's SQL) could write it.
+      if (change === 'disable') {
+        await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+      } else {
+        const membership = await t.deps.db
+          .selectFrom('memberships')
+          .select('id')
+          .where('userId', '=', user.id)
+          .executeTakeFirstOrThrow();
+        await t.deps.db.deleteFrom('membershipRoles').where('membershipId', '=', membership.id).execute();
+        await t.deps.db.deleteFrom('memberships').where('id', '=', membership.id).execute();
+      }
+      await settle();
+      expect((await byKey()).statusCode, change).toBe(401);
+      expect((await byCookie()).statusCode, change).toBe(401);
+    }
+  });
+
+  it("a role's permissions and a user's roles: a change applies at once in the other instance", async () => {
+    const colleague = await buildMember(t);
+    const organization = colleague.organization;
+    const manager = await buildUser(t, { organization, roles: ['Manager'] });
+    const otherManager = await buildUser(t, { organization, roles: ['Manager'] });
+    const managerKey = secondWithKey(await giveApiKey(t, manager));
+    const otherKey = secondWithKey(await giveApiKey(t, otherManager));
+    const theirs = { method: 'GET' as const, url: `/api/users/${colleague.id}/activities` };
+    await expectKept(() => managerKey(theirs));
+    await expectKept(() => otherKey(theirs));
+
+    // The Manager role loses activities.view: both managers are refused.
+    const role = await t.deps.db
+      .selectFrom('roles')
+      .select(['id', 'permissions'])
+      .where('organizationId', '=', colleague.organizationId)
+      .where('name', '=', 'Manager')
+      .executeTakeFirstOrThrow();
+    const without = (JSON.parse(role.permissions) as string[]).filter((name) => name !== 'activities.view');
+    await t.deps.db
+      .updateTable('roles')
+      .set({ permissions: JSON.stringify(without) })
+      .where('id', '=', role.id)
+      .execute();
+    await settle();
+    expect((await managerKey(theirs)).statusCode).toBe(403);
+    expect((await otherKey(theirs)).statusCode).toBe(403);
+
+    // Given back; then one manager's roles change (User instead of Manager): only they are refused.
+    await t.deps.db
+      .updateTable('roles')
+      .set({ permissions: role.permissions })
+      .where('id', '=', role.id)
+      .execute();
+    await settle();
+    await expectKept(() => managerKey(theirs));
+    await expectKept(() => otherKey(theirs));
+    const userRole = await t.deps.db
+      .selectFrom('roles')
+      .select('id')
+      .where('organizationId', '=', colleague.organizationId)
+      .where('name', '=', 'User')
+      .executeTakeFirstOrThrow();
+    const membership = await t.deps.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('userId', '=', manager.id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('membershipRoles').where('membershipId', '=', membership.id).execute();
+      await trx
+        .insertInto('membershipRoles')
+        .values({ membershipId: membership.id, roleId: userRole.id })
+        .execute();
+    });
+    await settle();
+    expect((await managerKey(theirs)).statusCode).toBe(403);
+    expect((await otherKey(theirs)).statusCode).toBe(200);
+  });
+
+  it('a rolled-back change refuses nothing; a session or key kept is used only while listening', async () => {
+    const { user, browser } = await signedInUser(t, { roles: ['User'] });
+    const byKey = secondWithKey(await giveApiKey(t, user));
+    await expectKept(byKey);
+    await expect(
+      t.deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await settle();
+    expect((await byKey()).statusCode).toBe(200);
+    expect((await secondWithCookie(browser)()).statusCode).toBe(200);
+    if (!onPostgres) return;
+
+    // The listening connection lost: nothing kept is used (every request looks up) until it is back.
+    const cache = cacheOf(second.db);
+    const lost = once(cache.events, 'lost');
+    const back = once(cache.events, 'listening');
+    await sql`select pg_terminate_backend(${cache.listenerProcessId()})`.execute(second.db);
+    await lost;
+    const { credentialHits } = cache.stats;
+    await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+    expect((await byKey()).statusCode).toBe(401);
+    expect(cache.stats.credentialHits).toBe(credentialHits);
+    await back;
+    // Enabled again; once the notification of it is in, the key is kept again.
+    const notified = once(cache.events, 'credentials');
+    await t.deps.db.updateTable('users').set({ status: 'active' }).where('id', '=', user.id).execute();
+    await notified;
+    await expectKept(byKey);
+  });
+});
