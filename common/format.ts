@@ -3,15 +3,8 @@
  * the reader's Localization settings (common/settings.ts) applied through `Intl` (CLDR). Stored
  * instants are UTC ISO-8601 strings (DESIGN.md §4); calendar dates are `YYYY-MM-DD`.
  */
+import { formatPersonName, type NameFormat, type PersonName } from './person-name';
 import type { ResolvedSettings } from './settings';
-
-type NameParts = {
-  namePrefix?: string | null;
-  firstName: string;
-  middleName?: string | null;
-  lastName: string;
-  nameSuffix?: string | null;
-};
 
 /** The Localization settings a formatter follows. */
 export type FormatSettings = {
@@ -19,7 +12,7 @@ export type FormatSettings = {
   'localization.timezone': string;
   'localization.date_format': 'short' | 'medium' | 'long' | 'full';
   'localization.time_format': 'locale' | 'h12' | 'h23';
-  'localization.name_format': 'locale' | 'first_last' | 'last_first';
+  'localization.name_format': NameFormat;
 };
 
 /** The formatting settings out of the resolved settings (their registry schemas hold these values). */
@@ -39,11 +32,8 @@ export type Formatter = {
   /** A whole or decimal number with the locale's separators: "1.234,5" (de-DE). */
   number(value: number): string;
   /** A person's full name in the chosen order: "Ada Lovelace", "Lovelace Ada". */
-  personName(person: NameParts): string;
+  personName(person: PersonName): string;
 };
-
-/** Languages that write the family name first. */
-const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
 
 function safeLocale(locale: string): string {
   try {
@@ -81,10 +71,7 @@ export function createFormatter(settings: FormatSettings): Formatter {
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle, timeZone });
   const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone, ...hour });
   const numberFormat = new Intl.NumberFormat(locale);
-  const language = new Intl.Locale(locale).language;
-  const familyFirst =
-    settings['localization.name_format'] === 'last_first' ||
-    (settings['localization.name_format'] === 'locale' && FAMILY_NAME_FIRST.has(language));
+  const nameFormat = settings['localization.name_format'];
   const instant = (format: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
     if (!iso) return '';
     const value = new Date(iso);
@@ -97,14 +84,6 @@ export function createFormatter(settings: FormatSettings): Formatter {
     date: instant(dateFormat),
     time: instant(timeFormat),
     number: (value) => numberFormat.format(value),
-    personName: (person) => {
-      const parts = familyFirst
-        ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
-        : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
-      return parts
-        .map((part) => part?.trim())
-        .filter(Boolean)
-        .join(' ');
-    },
+    personName: (person) => formatPersonName(person, locale, nameFormat),
   };
 }

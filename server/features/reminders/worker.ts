@@ -1,10 +1,9 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { formatPersonName } from '../../../common/person-name';
 import type { Dialect } from '../../platform/db/kysely';
 import type { DB, RemindersTable } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { findEvent } from '../calendar/store';
 import { findTask } from '../tasks/store';
 import { reminderSubjectAt, scheduleFollowingReminder } from './schedule';
@@ -155,7 +154,7 @@ async function processReminder(
   try {
     await queueMail(trx, deps, {
       template: 'reminder',
-      to: { address: recipient.email, name: formatPersonName(recipient, localization.locale) },
+      to: { address: recipient.email, name: personNameFor(localization, recipient) },
       localization,
       organizationId: reminder.organizationId,
       data: { kind: reminder.kind === 'task' ? 'task' : 'event', title: subject, at: when, allDayDate, path },

@@ -9,7 +9,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { canAppointInstanceAdministrators, canManageAccountOf } from '../access/policy';
 import { recordAuditEvent } from '../audit/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
@@ -301,7 +301,10 @@ async function attemptProfileUpdate(
       }
       const owner = {
         id: userId,
-        name: formatPersonName({ ...base, ...columns } as UserRecord),
+        // Only mails read this name, and a change that mails has read the owner's localization.
+        name: localization
+          ? personNameFor(localization, { ...base, ...columns } as UserRecord)
+          : formatPersonName({ ...base, ...columns } as UserRecord),
         localization,
       };
       if (additionalEmails !== undefined) {
