@@ -52,16 +52,14 @@ export async function createFeed(
   return { feed, token };
 }
 
-/** The actor's feed in their current organization. @throws AppError 404 when there is none. */
-export async function getFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<FeedRecord> {
-  const feed = await deps.db
+/** The actor's feed in their current organization; undefined when they have none (not an error). */
+export async function findFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<FeedRecord | undefined> {
+  return deps.db
     .selectFrom('calendarFeeds')
     .select(['id', 'organizationId', 'userId', 'createdAt'])
     .where('organizationId', '=', actor.organizationId)
     .where('userId', '=', actor.userId)
     .executeTakeFirst();
-  if (!feed) throw notFound('calendar feed');
-  return feed;
 }
 
 /** Revokes the actor's feed in their current organization. @throws AppError 404 when there is none. */
