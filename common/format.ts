@@ -29,6 +29,12 @@ export type Formatter = {
   date(iso: string | null | undefined): string;
   /** The time of day of an instant in the reader's zone: "10:58" or "10:58 AM". */
   time(iso: string | null | undefined): string;
+  /** Two instants as one span, date and time in the reader's zone: "28.11.2026, 10:00–11:30". */
+  dateTimeRange(startIso: string, endIso: string): string;
+  /** A calendar day (`YYYY-MM-DD`, no zone) in the reader's date format: "28.11.2026"; '' for null. */
+  calendarDate(isoDate: string | null | undefined): string;
+  /** The reader's clock when they chose one (true: 12-hour, false: 24-hour); undefined: the locale's. */
+  hour12: boolean | undefined;
   /** A whole or decimal number with the locale's separators: "1.234,5" (de-DE). */
   number(value: number): string;
   /** A person's full name in the chosen order: "Ada Lovelace", "Lovelace Ada". */
@@ -70,6 +76,7 @@ export function createFormatter(settings: FormatSettings): Formatter {
   });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle, timeZone });
   const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone, ...hour });
+  const calendarDateFormat = new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' });
   const numberFormat = new Intl.NumberFormat(locale);
   const nameFormat = settings['localization.name_format'];
   const instant = (format: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
@@ -83,6 +90,21 @@ export function createFormatter(settings: FormatSettings): Formatter {
     dateTime: instant(dateTimeFormat),
     date: instant(dateFormat),
     time: instant(timeFormat),
+    dateTimeRange: (startIso, endIso) => {
+      const start = new Date(startIso);
+      const end = new Date(endIso);
+      if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startIso} – ${endIso}`;
+      return dateTimeFormat.formatRange(start, end);
+    },
+    calendarDate: (isoDate) => {
+      if (!isoDate) return '';
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+      if (!match) return isoDate;
+      const date = new Date(Date.UTC(2000, Number(match[2]) - 1, Number(match[3])));
+      date.setUTCFullYear(Number(match[1]));
+      return Number.isNaN(date.getTime()) ? isoDate : calendarDateFormat.format(date);
+    },
+    hour12: hourCycle === 'locale' ? undefined : hourCycle === 'h12',
     number: (value) => numberFormat.format(value),
     personName: (person) => formatPersonName(person, locale, nameFormat),
   };

@@ -41,8 +41,25 @@ export function useViewerSettings(): ResolvedSettings {
  * (`common/format.ts`). Every page renders through it.
  */
 export function useFormatter(): Formatter {
-  const settings = useViewerSettings();
-  return useMemo(() => createFormatter(formatSettingsOf(settings)), [settings]);
+  const { data } = useSettings('user');
+  return useMemo(() => formatterFor(data), [data]);
+}
+
+/** One formatter per loaded settings list: a long Activity list asks once per item. */
+const formatters = new WeakMap<readonly Setting[], Formatter>();
+let defaultFormatter: Formatter | undefined;
+
+function formatterFor(settings: readonly Setting[] | undefined): Formatter {
+  if (!settings) {
+    defaultFormatter ??= createFormatter(formatSettingsOf(viewerSettings(undefined)));
+    return defaultFormatter;
+  }
+  let formatter = formatters.get(settings);
+  if (!formatter) {
+    formatter = createFormatter(formatSettingsOf(viewerSettings(settings)));
+    formatters.set(settings, formatter);
+  }
+  return formatter;
 }
 
 /** The viewer's "Records per grid page" (10, 25, 50 or 100). */

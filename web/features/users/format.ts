@@ -18,18 +18,6 @@ export function useViewerTimeZone(): string | undefined {
   return useViewerSettings()['localization.timezone'];
 }
 
-/** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM", in their time zone. */
-export function formatDateTime(iso: string | null | undefined, locale: string, timeZone?: string): string {
-  if (!iso) return '';
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-      new Date(iso),
-    );
-  } catch {
-    return new Date(iso).toLocaleString();
-  }
-}
-
 /** A short description of a browser from its user agent: "Chrome on Linux". */
 export function describeUserAgent(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
