@@ -156,6 +156,12 @@ test('Configuration: my locale and time zone apply on every page; Use Organizati
   await page.getByRole('button', { name: 'Reset' }).click();
   const dialog = page.getByRole('dialog', { name: 'Reset these settings?' });
   await expect(dialog).toBeVisible();
+  // Dialogs keep the page's scrollbar (no width added back to <body>, which put them off centre)
+  // and sit in the middle of the page.
+  expect(await page.evaluate(() => document.body.hasAttribute('data-scroll-locked'))).toBe(false);
+  const box = await dialog.boundingBox();
+  const middle = await page.evaluate(() => document.documentElement.clientWidth / 2);
+  expect(Math.abs((box?.x ?? 0) + (box?.width ?? 0) / 2 - middle)).toBeLessThanOrEqual(1);
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByText('Localization: your values were cleared.')).toBeVisible();
