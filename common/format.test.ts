@@ -32,6 +32,16 @@ describe('createFormatter', () => {
     expect(createFormatter({ ...base, 'localization.date_format': 'full' }).date(instant)).toBe(
       'Saturday, November 28, 2026',
     );
+    expect(h23.dateTimeRange('2026-11-28T09:00:00Z', '2026-11-28T10:30:00Z')).toMatch(
+      /^11\/28\/26, 09:00\s–\s10:30$/,
+    );
+    expect(h23.hour12).toBe(false);
+    expect(american.hour12).toBeUndefined();
+    expect(german.calendarDate('2026-03-01')).toBe('01.03.2026');
+    expect(createFormatter({ ...base, 'localization.date_format': 'long' }).calendarDate('2026-03-01')).toBe(
+      'March 1, 2026',
+    );
+    expect(american.calendarDate(null)).toBe('');
     expect(american.dateTime(null)).toBe('');
     expect(american.dateTime('not a date')).toBe('');
   });

@@ -3,15 +3,8 @@
  * the reader's Localization settings (common/settings.ts) applied through `Intl` (CLDR). Stored
  * instants are UTC ISO-8601 strings (DESIGN.md §4); calendar dates are `YYYY-MM-DD`.
  */
+import { formatPersonName, type NameFormat, type PersonName } from './person-name';
 import type { ResolvedSettings } from './settings';
-
-type NameParts = {
-  namePrefix?: string | null;
-  firstName: string;
-  middleName?: string | null;
-  lastName: string;
-  nameSuffix?: string | null;
-};
 
 /** The Localization settings a formatter follows. */
 export type FormatSettings = {
@@ -19,7 +12,7 @@ export type FormatSettings = {
   'localization.timezone': string;
   'localization.date_format': 'short' | 'medium' | 'long' | 'full';
   'localization.time_format': 'locale' | 'h12' | 'h23';
-  'localization.name_format': 'locale' | 'first_last' | 'last_first';
+  'localization.name_format': NameFormat;
 };
 
 /** The formatting settings out of the resolved settings (their registry schemas hold these values). */
@@ -36,14 +29,17 @@ export type Formatter = {
   date(iso: string | null | undefined): string;
   /** The time of day of an instant in the reader's zone: "10:58" or "10:58 AM". */
   time(iso: string | null | undefined): string;
+  /** Two instants as one span, date and time in the reader's zone: "28.11.2026, 10:00–11:30". */
+  dateTimeRange(startIso: string, endIso: string): string;
+  /** A calendar day (`YYYY-MM-DD`, no zone) in the reader's date format: "28.11.2026"; '' for null. */
+  calendarDate(isoDate: string | null | undefined): string;
+  /** The reader's clock when they chose one (true: 12-hour, false: 24-hour); undefined: the locale's. */
+  hour12: boolean | undefined;
   /** A whole or decimal number with the locale's separators: "1.234,5" (de-DE). */
   number(value: number): string;
   /** A person's full name in the chosen order: "Ada Lovelace", "Lovelace Ada". */
-  personName(person: NameParts): string;
+  personName(person: PersonName): string;
 };
-
-/** Languages that write the family name first. */
-const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
 
 function safeLocale(locale: string): string {
   try {
@@ -80,11 +76,9 @@ export function createFormatter(settings: FormatSettings): Formatter {
   });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle, timeZone });
   const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone, ...hour });
+  const calendarDateFormat = new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' });
   const numberFormat = new Intl.NumberFormat(locale);
-  const language = new Intl.Locale(locale).language;
-  const familyFirst =
-    settings['localization.name_format'] === 'last_first' ||
-    (settings['localization.name_format'] === 'locale' && FAMILY_NAME_FIRST.has(language));
+  const nameFormat = settings['localization.name_format'];
   const instant = (format: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
     if (!iso) return '';
     const value = new Date(iso);
@@ -96,15 +90,22 @@ export function createFormatter(settings: FormatSettings): Formatter {
     dateTime: instant(dateTimeFormat),
     date: instant(dateFormat),
     time: instant(timeFormat),
-    number: (value) => numberFormat.format(value),
-    personName: (person) => {
-      const parts = familyFirst
-        ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
-        : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
-      return parts
-        .map((part) => part?.trim())
-        .filter(Boolean)
-        .join(' ');
+    dateTimeRange: (startIso, endIso) => {
+      const start = new Date(startIso);
+      const end = new Date(endIso);
+      if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startIso} – ${endIso}`;
+      return dateTimeFormat.formatRange(start, end);
     },
+    calendarDate: (isoDate) => {
+      if (!isoDate) return '';
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+      if (!match) return isoDate;
+      const date = new Date(Date.UTC(2000, Number(match[2]) - 1, Number(match[3])));
+      date.setUTCFullYear(Number(match[1]));
+      return Number.isNaN(date.getTime()) ? isoDate : calendarDateFormat.format(date);
+    },
+    hour12: hourCycle === 'locale' ? undefined : hourCycle === 'h12',
+    number: (value) => numberFormat.format(value),
+    personName: (person) => formatPersonName(person, locale, nameFormat),
   };
 }

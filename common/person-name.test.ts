@@ -26,6 +26,12 @@ describe('formatPersonName', () => {
     expect(formatPersonName({ firstName: 'Ferenc', lastName: 'Molnár' }, 'hu')).toBe('Molnár Ferenc');
   });
 
+  it('follows an explicit Name format over the locale', () => {
+    expect(formatPersonName(ada, 'en-US', 'last_first')).toBe('Dr. Lovelace Ada Maria Jr.');
+    expect(formatPersonName(ada, 'ja-JP', 'first_last')).toBe('Dr. Ada Maria Lovelace Jr.');
+    expect(formatPersonName(ada, 'ja-JP', 'locale')).toBe('Dr. Lovelace Ada Maria Jr.');
+  });
+
   it('falls back to English order for a malformed locale', () => {
     expect(formatPersonName({ firstName: 'Ada', lastName: 'Lovelace' }, 'not a locale!')).toBe(
       'Ada Lovelace',

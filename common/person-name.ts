@@ -7,6 +7,12 @@ export type PersonName = {
   nameSuffix?: string | null;
 };
 
+/**
+ * The Name format setting (`localization.name_format`): as the locale writes names, or always
+ * given name first, or always family name first.
+ */
+export type NameFormat = 'locale' | 'first_last' | 'last_first';
+
 /** Languages that write the family name first (and without the Western prefix/suffix order). */
 const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
 
@@ -15,10 +21,16 @@ const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko', 'hu', 'vi', 'mn']);
  * and the SPA: the parts that are set (blank ones left out), trimmed, joined by spaces — "Dr. Ada
  * Maria Lovelace Jr." — in Western order unless `locale` (a BCP 47 tag; English when absent or
  * malformed) is a language that writes the family name first (Japanese, Chinese, Korean,
- * Hungarian, Vietnamese, Mongolian): "Dr. Lovelace Ada Maria Jr.".
+ * Hungarian, Vietnamese, Mongolian): "Dr. Lovelace Ada Maria Jr.". A reader's explicit
+ * `nameFormat` (their Name format setting) overrides the locale's order.
  */
-export function formatPersonName(person: PersonName, locale = 'en'): string {
-  const parts = familyNameFirst(locale)
+export function formatPersonName(
+  person: PersonName,
+  locale = 'en',
+  nameFormat: NameFormat = 'locale',
+): string {
+  const familyFirst = nameFormat === 'locale' ? familyNameFirst(locale) : nameFormat === 'last_first';
+  const parts = familyFirst
     ? [person.namePrefix, person.lastName, person.firstName, person.middleName, person.nameSuffix]
     : [person.namePrefix, person.firstName, person.middleName, person.lastName, person.nameSuffix];
   return parts

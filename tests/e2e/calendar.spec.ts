@@ -294,4 +294,7 @@ test('My Calendar in the user menu: my own calendar, the settings’ first day a
   });
   await expect(page.getByRole('columnheader').first()).toContainText(/Sun/);
   await expectNoAxeViolations(page);
+  // A new event of my own calendar is "Add New Event", as OroCRM's calendar says (not "Assign Event To").
+  await page.getByRole('button', { name: 'New Event' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add New Event' })).toBeVisible({ timeout: 30_000 });
 });

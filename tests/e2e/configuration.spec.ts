@@ -1,8 +1,16 @@
 import { expect, type Page, test } from '@playwright/test';
 import { apiSend, createMember, expectNoAxeViolations, signIn } from './fixtures';
 
-/** "28.11.2026, 10:58": a German medium date and 24-hour time. */
-const germanDateTime = /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/;
+/** "28.11.26, 10:58": a German short date (my Date format; the default is medium) and 24-hour time. */
+const germanDateTime = /\d{2}\.\d{2}\.\d{2}, \d{2}:\d{2}/;
+
+/** The German short, Tokyo, 24-hour style the walk sets. */
+const germanTokyo: Intl.DateTimeFormatOptions = {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Asia/Tokyo',
+  hourCycle: 'h23',
+};
 
 async function pickOption(page: Page, combobox: string, typed: string, option: string | RegExp) {
   const field = page.getByRole('combobox', { name: combobox });
@@ -11,18 +19,12 @@ async function pickOption(page: Page, combobox: string, typed: string, option: s
   await page.getByRole('option', { name: option }).click();
 }
 
-/** The German, Tokyo, 24-hour rendering of an instant the walk expects on every page. */
-const inGermanTokyo = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+/** The German, Tokyo, short-date, 24-hour rendering of an instant the walk expects on every page. */
+const inGermanTokyo = (iso: string) => new Intl.DateTimeFormat('de-DE', germanTokyo).format(new Date(iso));
 
 /**
  * "Configure Interface, Email Settings and Integrations": My User → Configuration → System
- * Configuration; the locale, time zone, time and name formats set with Use Organization unticked,
+ * Configuration; the locale, time zone, date, time and name formats set with Use Organization unticked,
  * Save Settings, and every page follows them for this user — German, Tokyo — whose locale and
  * zone differ from the browser's (Canadian French, São Paulo) and the organization's (the system
  * defaults, en-US and UTC); ticked again, the organization's value returns. Reset clears my values
@@ -71,6 +73,9 @@ test('Configuration: my locale and time zone apply on every page; Use Organizati
   await pickOption(page, 'Locale', 'de-DE', /\(de-DE\)$/);
   await page.getByRole('checkbox', { name: 'Use Organization: Timezone' }).uncheck();
   await pickOption(page, 'Timezone', 'Asia/Tok', 'Asia/Tokyo');
+  await page.getByRole('checkbox', { name: 'Use Organization: Date format' }).uncheck();
+  await page.getByRole('combobox', { name: 'Date format' }).click();
+  await page.getByRole('option', { name: 'Short', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Use Organization: Time format' }).uncheck();
   await page.getByRole('combobox', { name: 'Time format' }).click();
   await page.getByRole('option', { name: '24-hour (13:30)' }).click();
@@ -102,7 +107,31 @@ test('Configuration: my locale and time zone apply on every page; Use Organizati
   await page.goto('/audit-log');
   await expect(page.locator('main time').first()).toHaveText(germanDateTime);
   await page.goto('/organizations');
-  await expect(page.getByRole('row', { name: /Current/ }).first()).toContainText(/\d{2}\.\d{2}\.\d{4}/);
+  await expect(page.getByRole('row', { name: /Current/ }).first()).toContainText(/\d{2}\.\d{2}\.\d{2}(?!\d)/);
+  // The Activity section: a call and an event of mine, in my date and time format and zone.
+  const callAt = '2026-11-20T15:45:00.000Z';
+  const call = await apiSend(page.request, 'POST', '/api/calls', {
+    data: {
+      type: 'calls',
+      attributes: { subject: 'Walk call', phoneNumber: '+16502530000', callDateTime: callAt },
+      relationships: { activityTargets: { data: [{ type: 'users', id: me.data.id }] } },
+    },
+  });
+  expect(call.status(), await call.text()).toBe(201);
+  const [eventStart, eventEnd] = ['2026-11-21T01:00:00.000Z', '2026-11-21T02:30:00.000Z'];
+  const event = await apiSend(page.request, 'POST', '/api/calendarevents', {
+    data: {
+      type: 'calendarevents',
+      attributes: { title: 'Walk event', start: eventStart, end: eventEnd, timeZone: 'UTC' },
+    },
+  });
+  expect(event.status(), await event.text()).toBe(201);
+  await page.goto('/my-user');
+  const activity = page.getByRole('region', { name: 'Activity' }).getByRole('listitem');
+  await expect(activity.filter({ hasText: 'Walk call' })).toContainText(inGermanTokyo(callAt));
+  await expect(activity.filter({ hasText: 'Walk event' })).toContainText(
+    new Intl.DateTimeFormat('de-DE', germanTokyo).formatRange(new Date(eventStart), new Date(eventEnd)),
+  );
   // A mail for the outbox: this member's own password reset request.
   const requested = await apiSend(page.request, 'POST', '/api/password-reset-requests', {
     data: { type: 'password-reset-requests', attributes: { login: member.username } },
@@ -127,6 +156,12 @@ test('Configuration: my locale and time zone apply on every page; Use Organizati
   await page.getByRole('button', { name: 'Reset' }).click();
   const dialog = page.getByRole('dialog', { name: 'Reset these settings?' });
   await expect(dialog).toBeVisible();
+  // Dialogs keep the page's scrollbar (no width added back to <body>, which put them off centre)
+  // and sit in the middle of the page.
+  expect(await page.evaluate(() => document.body.hasAttribute('data-scroll-locked'))).toBe(false);
+  const box = await dialog.boundingBox();
+  const middle = await page.evaluate(() => document.documentElement.clientWidth / 2);
+  expect(Math.abs((box?.x ?? 0) + (box?.width ?? 0) / 2 - middle)).toBeLessThanOrEqual(1);
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByText('Localization: your values were cleared.')).toBeVisible();

@@ -1,5 +1,6 @@
 import { type CSSVariablesResolver, createTheme, type MantineColor } from '@mantine/core';
 import { i18n } from '../i18n';
+import { dialogScrollLock, modalLayerStyles } from '../ui/dialog';
 
 /**
  * Atrium's Mantine theme. Every colour pairing below was checked against WCAG 2.1 AA (4.5:1 for
@@ -43,8 +44,11 @@ export const theme = createTheme({
     // The focus placeholder is a focusable role="presentation" div inside role="menu", which axe
     // reports (aria-required-children); without it the menu focuses its first item on open.
     Menu: { defaultProps: { shadow: 'md', radius: 'md', withInitialFocusPlaceholder: false } },
-    Modal: { defaultProps: { closeButtonProps: closeLabel() } },
-    Drawer: { defaultProps: { closeButtonProps: closeLabel() } },
+    Modal: {
+      defaultProps: { closeButtonProps: closeLabel(), ...dialogScrollLock },
+      styles: modalLayerStyles,
+    },
+    Drawer: { defaultProps: { closeButtonProps: closeLabel(), ...dialogScrollLock } },
     Alert: { defaultProps: { closeButtonLabel: i18n.t('common:actions.close') } },
     Pill: { defaultProps: { removeButtonProps: { 'aria-label': i18n.t('common:actions.remove') } } },
     Select: pickerDefaults,

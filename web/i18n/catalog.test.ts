@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingDefinitions } from '../../common/settings';
 import { en } from './en';
 import { access } from './en/access';
 import { activities } from './en/activities';
@@ -10,6 +11,7 @@ import { emailTemplates } from './en/email-templates';
 import { mail } from './en/mail';
 import { organizations } from './en/organizations';
 import { passwords } from './en/passwords';
+import { settings } from './en/settings';
 import { tasks } from './en/tasks';
 import { users } from './en/users';
 import { i18n } from './index';
@@ -25,6 +27,7 @@ const lazyCatalogs = {
   emailTemplates,
   organizations,
   passwords,
+  settings,
   tasks,
   users,
   apiKeys,
@@ -52,6 +55,17 @@ describe('the English catalog', () => {
     for (const load of Object.values(modules)) await load();
     for (const [namespace, strings] of Object.entries(lazyCatalogs)) {
       expect(i18n.getResourceBundle('en', namespace), namespace).toEqual(strings);
+    }
+  });
+
+  it('labels every choice of every setting picked from a list (keyed by setting key and value)', () => {
+    const options = settings.options as Partial<Record<string, Record<string, string>>>;
+    for (const [key, definition] of Object.entries(settingDefinitions)) {
+      const choices = (definition as { choices?: readonly { value: unknown }[] }).choices ?? [];
+      // Numbers (records per page, page sizes) are their own label.
+      const named = choices.filter((choice) => typeof choice.value === 'string');
+      for (const choice of named)
+        expect(options[key]?.[String(choice.value)], `${key}=${choice.value}`).toBeTruthy();
     }
   });
 

@@ -10,6 +10,7 @@ import type { emailTemplates } from './en/email-templates';
 import type { mail } from './en/mail';
 import type { organizations } from './en/organizations';
 import type { passwords } from './en/passwords';
+import type { settings } from './en/settings';
 import type { tasks } from './en/tasks';
 import type { users } from './en/users';
 import type { lazyNamespaces } from './lazy-namespaces';
@@ -29,6 +30,7 @@ declare module 'i18next' {
         customFields: typeof customFields;
         access: typeof access;
         passwords: typeof passwords;
+        settings: typeof settings;
         users: typeof users;
         mail: typeof mail;
         audit: typeof audit;

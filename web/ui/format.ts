@@ -41,18 +41,30 @@ export function useViewerSettings(): ResolvedSettings {
  * (`common/format.ts`). Every page renders through it.
  */
 export function useFormatter(): Formatter {
-  const settings = useViewerSettings();
-  return useMemo(() => createFormatter(formatSettingsOf(settings)), [settings]);
+  const { data } = useSettings('user');
+  return useMemo(() => formatterFor(data), [data]);
+}
+
+/** One formatter per loaded settings list: a long Activity list asks once per item. */
+const formatters = new WeakMap<readonly Setting[], Formatter>();
+let defaultFormatter: Formatter | undefined;
+
+function formatterFor(settings: readonly Setting[] | undefined): Formatter {
+  if (!settings) {
+    defaultFormatter ??= createFormatter(formatSettingsOf(viewerSettings(undefined)));
+    return defaultFormatter;
+  }
+  let formatter = formatters.get(settings);
+  if (!formatter) {
+    formatter = createFormatter(formatSettingsOf(viewerSettings(settings)));
+    formatters.set(settings, formatter);
+  }
+  return formatter;
 }
 
 /** The viewer's "Records per grid page" (10, 25, 50 or 100). */
 export function useRecordsPerPage(): number {
   return useViewerSettings()['display.records_per_page'];
-}
-
-/** The browser's language, for viewers who chose no locale anywhere. */
-export function browserLocale(): string {
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US';
 }
 
 /**
@@ -66,16 +78,4 @@ export function useViewerLocale(): string {
 /** The time zone timestamps are shown in: the Configuration's Timezone when set anywhere, else the browser's. */
 export function useViewerTimeZone(): string | undefined {
   return useViewerSettings()['localization.timezone'];
-}
-
-/** An ISO timestamp as the viewer reads it, e.g. "Jan 15, 2026, 9:00 AM", in their time zone. */
-export function formatDateTime(iso: string | null | undefined, locale: string, timeZone?: string): string {
-  if (!iso) return '';
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-      new Date(iso),
-    );
-  } catch {
-    return new Date(iso).toLocaleString();
-  }
 }

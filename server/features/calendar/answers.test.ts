@@ -213,6 +213,8 @@ describe('answers to invitations', () => {
     expect(page.headers['referrer-policy']).toBe('same-origin');
     expect(page.body).toContain('Budget review');
     expect(page.body).toContain('Ada Lovelace');
+    // The app's icon (web/public/favicon.svg, served from the build): no 404 for /favicon.ico.
+    expect(page.body).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon\.svg">/);
     for (const label of ['Accept', 'Tentative', 'Decline']) expect(page.body).toContain(`>${label}</button>`);
     // Opening the page answers nothing.
     expect(await attendeeStatuses(event.id)).toContain('carol@partner.example:none');

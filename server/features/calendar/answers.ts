@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { formatPersonName } from '../../../common/person-name';
 import type { AttendeeStatus, DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { sha256 } from '../../platform/secrets';
 import { recordAnswer } from './invitations';
 import { canSeeCalendarOf } from './policy';
@@ -109,6 +109,11 @@ export async function findAnswerPage(
     .executeTakeFirst();
   // The event is read whether or not the token was found: the same work either way.
   const found = await findEvent(db, row?.organizationId ?? '', row?.eventId ?? '');
+  // The guest reads the page: a member's Name format, else the organization's (also read either way).
+  const reader = await recipientLocalization(db, {
+    organizationId: row?.organizationId,
+    userId: row?.userId,
+  });
   if (!row || !found) return undefined;
   const { organizationId: _, namePrefix, firstName, middleName, lastName, nameSuffix, ...attendee } = row;
   const until = answerableUntil(found);
@@ -116,7 +121,7 @@ export async function findAnswerPage(
   return {
     event: found,
     attendee,
-    organizerName: formatPersonName({ namePrefix, firstName, middleName, lastName, nameSuffix }),
+    organizerName: personNameFor(reader, { namePrefix, firstName, middleName, lastName, nameSuffix }),
   };
 }
 

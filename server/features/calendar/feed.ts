@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import { formatPersonName } from '../../../common/person-name';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, safeEqual, sha256 } from '../../platform/secrets';
 import { eventsCalendar } from './ical';
-import { loadFamily } from './invitations';
+import { loadFamily, readBy } from './invitations';
 
 /**
  * Private calendar feeds (issue 14, item 4): a user's events of one organization as an
@@ -52,16 +52,14 @@ export async function createFeed(
   return { feed, token };
 }
 
-/** The actor's feed in their current organization. @throws AppError 404 when there is none. */
-export async function getFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<FeedRecord> {
-  const feed = await deps.db
+/** The actor's feed in their current organization; undefined when they have none (not an error). */
+export async function findFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<FeedRecord | undefined> {
+  return deps.db
     .selectFrom('calendarFeeds')
     .select(['id', 'organizationId', 'userId', 'createdAt'])
     .where('organizationId', '=', actor.organizationId)
     .where('userId', '=', actor.userId)
     .executeTakeFirst();
-  if (!feed) throw notFound('calendar feed');
-  return feed;
 }
 
 /** Revokes the actor's feed in their current organization. @throws AppError 404 when there is none. */
@@ -135,10 +133,15 @@ export async function feedCalendar(db: Kysely<DB>, feed: FeedRecord, now: string
     .orderBy('id')
     .limit(FEED_MAX_EVENTS)
     .execute();
+  // The feed's reader is its owner: names as they write them in the feed's organization.
+  const reader = await recipientLocalization(db, {
+    organizationId: feed.organizationId,
+    userId: feed.userId,
+  });
   const families = [];
   for (const { id } of roots) {
     const family = await loadFamily(db, feed.organizationId, id);
-    if (family) families.push(family);
+    if (family) families.push(readBy(family, reader));
   }
   const owner = await db
     .selectFrom('users')
@@ -147,6 +150,6 @@ export async function feedCalendar(db: Kysely<DB>, feed: FeedRecord, now: string
     .executeTakeFirst();
   return eventsCalendar(families, 'feed', {
     stamp: now,
-    name: owner ? `Atrium: ${formatPersonName(owner)}` : 'Atrium',
+    name: owner ? `Atrium: ${personNameFor(reader, owner)}` : 'Atrium',
   });
 }

@@ -5,6 +5,7 @@ import ical, {
   ICalEventStatus,
 } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
+import type { PersonName } from '../../../common/person-name';
 import type { AttendeeStatus } from '../../platform/db/schema';
 import { htmlToPlainText } from '../emails/body';
 import type { AttendeeRecord, CalendarEventRecord } from './store';
@@ -28,7 +29,8 @@ export type EventFamily = {
   exceptions: CalendarEventRecord[];
   /** by event id */
   attendees: Map<string, AttendeeRecord[]>;
-  organizer: { name: string; email: string };
+  /** `name`: the full name as the family's reader writes it (`readBy` in invitations.ts). */
+  organizer: { name: string; email: string; person: PersonName };
 };
 
 export type CalendarKind = 'REQUEST' | 'CANCEL' | 'PUBLISH' | 'feed';

@@ -4,7 +4,7 @@ import { formatPersonName } from '../../../common/person-name';
 import type { AttendeeStatus, DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { type EventFamily, familyCalendar } from './ical';
 import {
@@ -50,7 +50,7 @@ export async function loadFamily(
   const rows = await listAttendees(db, [root.id, ...exceptions.map((row) => row.id)]);
   const attendees = new Map<string, AttendeeRecord[]>();
   for (const row of rows) attendees.set(row.eventId, [...(attendees.get(row.eventId) ?? []), row]);
-  const owner = await db
+  const { email, ...person } = await db
     .selectFrom('users')
     .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix', 'email'])
     .where('id', '=', root.ownerId)
@@ -59,7 +59,18 @@ export async function loadFamily(
     root,
     exceptions,
     attendees,
-    organizer: { name: formatPersonName(owner), email: owner.email },
+    organizer: { name: formatPersonName(person), email, person },
+  };
+}
+
+/** The family with its organizer's name as `reader` writes names (their locale and Name format). */
+export function readBy(
+  family: EventFamily,
+  reader: Pick<MailLocalization, 'locale' | 'nameFormat'>,
+): EventFamily {
+  return {
+    ...family,
+    organizer: { ...family.organizer, name: personNameFor(reader, family.organizer.person) },
   };
 }
 
@@ -98,10 +109,10 @@ export function formatEventWhen(event: CalendarEventRecord, locale: string, time
   return `${format.format(new Date(event.startsAt))} – ${format.format(new Date(event.endsAt))}`;
 }
 
-/** A guest's language and time zone: an organization user's settings; the event's zone otherwise. */
 /**
- * The language, locale and time zone of a guest's email: a member's settings in the event's
- * organization (`recipientLocalization`), an external guest English in the event's time zone.
+ * The language, locale, time zone and name format of a guest's email: a member's settings in the
+ * event's organization (`recipientLocalization`); an external guest reads English in the event's
+ * time zone, names in the organization's Name format.
  */
 async function guestLocalization(
   db: Kysely<DB>,
@@ -109,8 +120,9 @@ async function guestLocalization(
   guest: AttendeeRecord,
   event: CalendarEventRecord,
 ): Promise<MailLocalization> {
-  if (!guest.userId) return { language: 'en', locale: 'en', timeZone: event.timeZone };
-  return recipientLocalization(db, { organizationId, userId: guest.userId });
+  const localization = await recipientLocalization(db, { organizationId, userId: guest.userId });
+  if (guest.userId) return localization;
+  return { language: 'en', locale: 'en', timeZone: event.timeZone, nameFormat: localization.nameFormat };
 }
 
 function withOnlyGuest(family: EventFamily, guest: AttendeeRecord): EventFamily {
@@ -139,20 +151,21 @@ async function sendRequest(
     .set({ answerTokenDigest: sha256(token) })
     .where('id', '=', guest.id)
     .execute();
-  const { root } = family;
-  const localization = await guestLocalization(trx, root.organizationId, guest, root);
+  const localization = await guestLocalization(trx, family.root.organizationId, guest, family.root);
+  const read = readBy(family, localization);
+  const { root } = read;
   const when = formatEventWhen(root, localization.locale, localization.timeZone);
   await queueMail(trx, deps, {
     template: 'generic',
     to: { address: guest.email, name: guest.displayName },
     localization,
     organizationId: root.organizationId,
-    calendar: familyCalendar(family, 'REQUEST', { stamp: now }),
+    calendar: familyCalendar(read, 'REQUEST', { stamp: now }),
     data: {
       subject: `${isNew ? 'Invitation' : 'Updated invitation'}: ${root.title}`,
       heading: root.title,
       paragraphs: [
-        `${family.organizer.name} ${isNew ? 'invites you to' : 'changed'} this event.`,
+        `${read.organizer.name} ${isNew ? 'invites you to' : 'changed'} this event.`,
         `When: ${when}${root.recurrence ? ' (repeats)' : ''}`,
         'Answer with the button below, or in your calendar application.',
       ],
@@ -169,14 +182,15 @@ async function sendCancel(
   sequence: number,
   now: string,
 ): Promise<void> {
-  const { root } = family;
-  const localization = await guestLocalization(trx, root.organizationId, guest, root);
+  const localization = await guestLocalization(trx, family.root.organizationId, guest, family.root);
+  const read = readBy(family, localization);
+  const { root } = read;
   await queueMail(trx, deps, {
     template: 'generic',
     to: { address: guest.email, name: guest.displayName },
     localization,
     organizationId: root.organizationId,
-    calendar: familyCalendar({ ...withOnlyGuest(family, guest), exceptions: [] }, 'CANCEL', {
+    calendar: familyCalendar({ ...withOnlyGuest(read, guest), exceptions: [] }, 'CANCEL', {
       stamp: now,
       cancelSequence: sequence,
     }),
@@ -184,7 +198,7 @@ async function sendCancel(
       subject: `Cancelled: ${root.title}`,
       heading: root.title,
       paragraphs: [
-        `${family.organizer.name} cancelled this event, or removed you from it.`,
+        `${read.organizer.name} cancelled this event, or removed you from it.`,
         `It was: ${formatEventWhen(root, localization.locale, localization.timeZone)}`,
       ],
     },
@@ -282,7 +296,7 @@ export async function recordAnswer(
     const guest = attendee.displayName ? `${attendee.displayName} <${attendee.email}>` : attendee.email;
     await queueMail(trx, deps, {
       template: 'generic',
-      to: { address: owner.email, name: formatPersonName(owner, localization.locale) },
+      to: { address: owner.email, name: personNameFor(localization, owner) },
       localization,
       organizationId: event.organizationId,
       data: {

@@ -21,7 +21,7 @@ import {
 import { resourceBody, toOne } from '../../platform/http/schemas';
 import { attachmentDisposition } from '../files/routes';
 import { answerAsMember, answerStatuses } from './answers';
-import { createFeed, feedPath, getFeed, revokeFeed } from './feed';
+import { createFeed, feedPath, findFeed, revokeFeed } from './feed';
 import { familyCalendar } from './ical';
 import { loadFamily, rootIdOf } from './invitations';
 import {
@@ -347,13 +347,21 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
       schema: {
         tags,
         operationId: 'getCalendarFeed',
-        summary: 'Whether I have a calendar feed (never its URL)',
+        summary: 'Whether I have a calendar feed (never its URL); `data: null` when I have none',
         description:
-          'My feed in the current organization, without its URL (`url` is null); 404 when I have none.',
-        response: { 200: jsonApiResponse('The feed', feedDocument) },
+          'My feed in the current organization, without its URL (`url` is null). Having no feed is an answer, not an error: `data: null`.',
+        response: {
+          200: jsonApiResponse(
+            'The feed, or `data: null`',
+            resourceDocumentSchema(feedResource, { nullable: true }),
+          ),
+        },
       },
     },
-    async (request) => resourceDocument(presentFeed(await getFeed(deps, actorOf(request)), null)),
+    async (request) => {
+      const feed = await findFeed(deps, actorOf(request));
+      return resourceDocument(feed ? presentFeed(feed, null) : null);
+    },
   );
 
   api.delete(

@@ -1,13 +1,16 @@
 import type { EmailTemplateInput, EmailTemplateUpdate } from '../../../common/emails';
-import { formatPersonName, type PersonName } from '../../../common/person-name';
+import type { PersonName } from '../../../common/person-name';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type MailboxAddress, parseMailbox } from '../../platform/mail/mailbox';
+import type { MailLocalization } from '../../platform/mail/outbox';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { findOrganizationName } from '../organizations/store';
 import { findMemberUser } from '../users/profile-store';
+import type { UserRecord } from '../users/store';
 import { authorizeEmailTemplateManagement, authorizeEmailTemplateUse } from './policy';
 import {
   countEmailTemplates,
@@ -152,9 +155,15 @@ export async function renderEmailTemplate(
   const template = await getEmailTemplate(deps, actor, id);
   const sender = await findMemberUser(deps.db, actor.organizationId, actor.userId);
   const organization = await findOrganizationName(deps.db, actor.organizationId);
+  const recipient = input.recipient ? await findRecipient(deps, actor, input.recipient) : undefined;
+  // Names as the recipient writes them: a member's Name format, else the organization's.
+  const reader = await recipientLocalization(deps.db, {
+    organizationId: actor.organizationId,
+    userId: recipient && 'id' in recipient ? recipient.id : undefined,
+  });
   const values: TemplateValues = {
-    recipient: input.recipient ? await recipientValues(deps, actor, input.recipient) : {},
-    sender: sender ? personValues(sender) : {},
+    recipient: recipient ? recipientValues(reader, recipient) : {},
+    sender: sender ? personValues(reader, sender) : {},
     organization: organization !== undefined ? { name: organization } : {},
   };
   const subject = renderTemplateText(template.subject, values, { html: false, field: 'subject' });
@@ -168,29 +177,30 @@ export async function renderEmailTemplate(
   return { subject, body: { type: template.bodyType, content }, unfilled: [...new Set(unfilled)] };
 }
 
-function personValues(user: PersonName & { email: string }) {
+function personValues(reader: MailLocalization, user: PersonName & { email: string }) {
   return {
     firstName: user.firstName,
     lastName: user.lastName,
-    fullName: formatPersonName(user),
+    fullName: personNameFor(reader, user),
     email: user.email,
   };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function recipientValues(
+/** The recipient a template is filled for: a member user (by id) or a typed address. */
+async function findRecipient(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
   recipient: string,
-): Promise<TemplateValues['recipient']> {
+): Promise<UserRecord | MailboxAddress> {
   if (UUID.test(recipient)) {
     const user = await findMemberUser(deps.db, actor.organizationId, recipient.toLowerCase());
     if (!user)
       throw new AppError('not_found', 'user_not_found', 'The user was not found.', {
         source: { parameter: 'recipient' },
       });
-    return personValues(user);
+    return user;
   }
   const mailbox: MailboxAddress | string = parseMailbox(recipient);
   if (typeof mailbox === 'string') {
@@ -203,10 +213,18 @@ async function recipientValues(
       },
     );
   }
-  const [firstName, ...rest] = (mailbox.name ?? '').split(/\s+/).filter(Boolean);
+  return mailbox;
+}
+
+function recipientValues(
+  reader: MailLocalization,
+  recipient: UserRecord | MailboxAddress,
+): TemplateValues['recipient'] {
+  if ('id' in recipient) return personValues(reader, recipient);
+  const [firstName, ...rest] = (recipient.name ?? '').split(/\s+/).filter(Boolean);
   return {
-    email: mailbox.address,
-    ...(mailbox.name ? { fullName: mailbox.name } : {}),
+    email: recipient.address,
+    ...(recipient.name ? { fullName: recipient.name } : {}),
     ...(firstName ? { firstName } : {}),
     ...(rest.length > 0 ? { lastName: rest.join(' ') } : {}),
   };

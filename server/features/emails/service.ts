@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids';
 import type { MailEnvelope } from '../../platform/mail/envelope';
 import { type AddressProblem, type MailboxAddress, parseMailbox } from '../../platform/mail/mailbox';
 import { cancelQueuedMessage, newMessageId, queuePersonalMail } from '../../platform/mail/outbox';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { resolveSettings } from '../../platform/settings';
 import { findMemberIds, insertActivities, updateActivities } from '../activities/store';
 import { hasTemplateMarkup } from '../email-templates/variables';
@@ -220,7 +221,12 @@ export async function sendEmail(
 
   const body = composeEmailBody(input.body, settings['email.signature']);
   const messageId = newMessageId(deps.config.publicUrl);
-  const fromName = sender.name || null;
+  // Several readers, members or not: the From name follows the organization's Name format.
+  const readers = await recipientLocalization(db, {
+    organizationId: actor.organizationId,
+    userId: undefined,
+  });
+  const fromName = personNameFor(readers, sender.person) || null;
   const envelope: MailEnvelope = {
     to,
     cc,

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { formatPersonName } from '../../../common/person-name';
+import type { PersonName } from '../../../common/person-name';
 import type { DB, EmailsTable, FilesTable, MailStatus } from '../../platform/db/schema';
 
 export type EmailRow = Selectable<EmailsTable>;
@@ -108,17 +108,21 @@ export async function findEmailsByIds(
   }));
 }
 
-/** The addresses the user may send from: the primary one and the verified additional ones. */
+/**
+ * The addresses the user may send from (the primary one and the verified additional ones) and
+ * the name parts the From line shows, formatted for the readers (`personNameFor`).
+ */
 export async function findSenderAddresses(
   db: Kysely<DB>,
   userId: string,
-): Promise<{ name: string; addresses: string[] } | undefined> {
+): Promise<{ person: PersonName; addresses: string[] } | undefined> {
   const user = await db
     .selectFrom('users')
     .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix', 'email'])
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user) return undefined;
+  const { email, ...person } = user;
   const additional = await db
     .selectFrom('userEmails')
     .select('email')
@@ -127,8 +131,8 @@ export async function findSenderAddresses(
     .orderBy('position')
     .execute();
   return {
-    name: formatPersonName(user),
-    addresses: [user.email, ...additional.map((row) => row.email)],
+    person,
+    addresses: [email, ...additional.map((row) => row.email)],
   };
 }
 

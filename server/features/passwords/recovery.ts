@@ -3,13 +3,13 @@ import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { consumeRateLimit, enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { deleteUserSessions } from '../auth/store';
 import { findHomeOrganizationId } from '../organizations/store';
 import { assertAcceptablePassword, assertNotTooLong } from './rules';
-import { displayName, type RequestContext } from './service';
+import type { RequestContext } from './service';
 import {
   claimPasswordToken,
   findPasswordTokenByHash,
@@ -77,9 +77,9 @@ export async function requestPasswordReset(
       });
       await queueMail(trx, deps, {
         template: 'password-reset',
-        to: { address: user.email, name: displayName(user) },
+        to: { address: user.email, name: personNameFor(localization, user) },
         data: {
-          name: displayName(user),
+          name: personNameFor(localization, user),
           token,
           expiresInHours: SELF_SERVICE_TOKEN_HOURS,
           byAdministrator: false,
@@ -167,8 +167,8 @@ export async function completePasswordReset(
     });
     await queueMail(trx, deps, {
       template: 'password-changed',
-      to: { address: user.email, name: displayName(user) },
-      data: { name: displayName(user), changedAt: now, byAdministrator: false },
+      to: { address: user.email, name: personNameFor(localization, user) },
+      data: { name: personNameFor(localization, user), changedAt: now, byAdministrator: false },
       localization,
       organizationId: organizationId ?? null,
     });

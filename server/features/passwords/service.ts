@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { normalizePassword } from '../../../common/password-policy';
-import { formatPersonName } from '../../../common/person-name';
 import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
@@ -8,8 +7,8 @@ import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
 import { isId } from '../../platform/ids';
-import { queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { canManageAccountOf } from '../access/policy';
@@ -37,13 +36,6 @@ export type RequestContext = { ip: string; userAgent: string | undefined };
 
 /** An administrator's reset link lives a day; a self-service one an hour (recovery.ts). */
 export const ADMIN_RESET_TOKEN_HOURS = 24;
-
-/** The name a password email greets: the person's name parts the subject carries (common/person-name.ts). */
-export function displayName(
-  user: Pick<PasswordSubject, 'namePrefix' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'>,
-): string {
-  return formatPersonName(user);
-}
 
 /** Refuses an absurdly long value before anything expensive (hashing, the blocklist). */
 /** Whose password it is, for the acceptability check (the actor's organization's policy). */
@@ -182,8 +174,8 @@ export async function changeOwnPassword(
     });
     await queueMail(trx, deps, {
       template: 'password-changed',
-      to: { address: user.email, name: displayName(user) },
-      data: { name: displayName(user), changedAt: now, byAdministrator: false },
+      to: { address: user.email, name: personNameFor(localization, user) },
+      data: { name: personNameFor(localization, user), changedAt: now, byAdministrator: false },
       localization,
       organizationId: actor.organizationId,
     });
@@ -257,9 +249,9 @@ export async function setPasswordByAdministrator(
     });
     await queueMail(trx, deps, {
       template: 'password-changed',
-      to: { address: user.email, name: displayName(user) },
+      to: { address: user.email, name: personNameFor(localization, user) },
       data: {
-        name: displayName(user),
+        name: personNameFor(localization, user),
         changedAt: now,
         byAdministrator: true,
         ...(settings['password.include_in_email'] ? { newPassword: input.newPassword } : {}),
@@ -333,6 +325,7 @@ export async function resetPasswordsByAdministrator(
   await db.transaction().execute(async (trx) => {
     for (const id of unique) {
       const user = byId.get(id) as PasswordSubject;
+      const localization = localizations.get(user.id) as MailLocalization;
       const token = randomToken();
       await markPasswordReset(trx, user.id, nowIso);
       const ended = await deleteUserSessions(trx, user.id);
@@ -353,14 +346,14 @@ export async function resetPasswordsByAdministrator(
       });
       await queueMail(trx, deps, {
         template: 'password-reset',
-        to: { address: user.email, name: displayName(user) },
+        to: { address: user.email, name: personNameFor(localization, user) },
         data: {
-          name: displayName(user),
+          name: personNameFor(localization, user),
           token,
           expiresInHours: ADMIN_RESET_TOKEN_HOURS,
           byAdministrator: true,
         },
-        localization: localizations.get(user.id),
+        localization,
         organizationId: actor.organizationId,
       });
     }

@@ -1,10 +1,9 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { formatPersonName } from '../../../common/person-name';
 import type { Dialect } from '../../platform/db/kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { type DueReminder, reminderKindOf } from './kinds';
 
 /** A reminder more than this late is marked `missed`, not emailed (issue 14: no burst after an outage). */
@@ -116,7 +115,7 @@ async function processReminder(
   try {
     await queueMail(trx, deps, {
       template: 'reminder',
-      to: { address: recipient.email, name: formatPersonName(recipient, localization.locale) },
+      to: { address: recipient.email, name: personNameFor(localization, recipient) },
       localization,
       organizationId: reminder.organizationId,
       data: content,

@@ -12,7 +12,7 @@ import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
 import { queueMail } from '../../platform/mail/outbox';
-import { recipientLocalization } from '../../platform/mail/recipient';
+import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { canManageAccountOf } from '../access/policy';
 import { findIsInstanceAdministrator } from '../access/store';
 import { listDefinitions, loadCustomFieldValues, writeCustomFieldValues } from '../custom-fields/store';
@@ -281,7 +281,10 @@ async function attemptProfileUpdate(
       }
       const owner = {
         id: userId,
-        name: formatPersonName({ ...base, ...columns } as UserRecord),
+        // Only mails read this name, and a change that mails has read the owner's localization.
+        name: localization
+          ? personNameFor(localization, { ...base, ...columns } as UserRecord)
+          : formatPersonName({ ...base, ...columns } as UserRecord),
         localization,
       };
       if (additionalEmails !== undefined) {

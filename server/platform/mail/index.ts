@@ -10,7 +10,7 @@ import { createMailWorker, type MailWorker, type MailWorkerOptions, type WorkerL
 
 export type { MailAddress, MailLocalization } from './outbox';
 export { cancelQueuedMessage, queueMail, queuePersonalMail } from './outbox';
-export { recipientLocalization } from './recipient';
+export { personNameFor, recipientLocalization } from './recipient';
 
 export type MailRuntime = MailSignal & {
   stop(): Promise<void>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { NameFormat } from '../../../common/person-name';
 import { isoNow } from '../clock';
 import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
@@ -12,8 +13,11 @@ export type { TemplateData, TemplateName } from './templates/index';
 
 export type MailAddress = { address: string; name?: string | null };
 
-/** How a recipient reads: the text's language, the locale of dates and numbers, the time zone. */
-export type MailLocalization = { language: string; locale: string; timeZone: string };
+/**
+ * How a recipient reads: the text's language, the locale of dates and numbers, the time zone, and
+ * the order of person names (`formatPersonName`; `personNameFor` in ./recipient.ts).
+ */
+export type MailLocalization = { language: string; locale: string; timeZone: string; nameFormat: NameFormat };
 
 export type QueueMailInput<T extends TemplateName> = {
   template: T;

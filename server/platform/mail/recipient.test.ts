@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../tests/helpers/app';
-import { buildAdmin, buildMember, buildOrganization, TEST_PASSWORD } from '../../../tests/helpers/factories';
+import {
+  buildAdmin,
+  buildMember,
+  buildOrganization,
+  buildUser,
+  TEST_PASSWORD,
+} from '../../../tests/helpers/factories';
 import { type SmtpSink, startSmtpSink } from '../../../tests/helpers/smtp-sink';
 import { writeSetting } from '../settings';
 import { createTransport } from './transport';
@@ -12,7 +18,7 @@ import { createMailWorker } from './worker';
  * organization → user), not the sender's — and says its language in `Content-Language`. Read at
  * a real SMTP server.
  */
-describe('system emails in the recipient’s language, locale and time zone', () => {
+describe('system emails in the recipient’s language, locale, time zone and name format', () => {
   let t: TestApp;
   let sink: SmtpSink;
   beforeAll(async () => {
@@ -111,5 +117,125 @@ describe('system emails in the recipient’s language, locale and time zone', ()
     expect(forOdile.parsed.subject).toBe('Your Atrium password was changed');
     expect(forOdile.parsed.text).toContain('on 15 janvier 2026 à 18:30 UTC−5.');
     expect(forOdile.parsed.headers.get('content-language')).toBe('en');
+  });
+
+  it('names people as each reader writes names: their Name format, else the organization’s', async () => {
+    t.clock.set('2026-02-20T12:00:00.000Z');
+    const before = sink.messages.length;
+    const organization = await buildOrganization(t);
+    const scope = { organizationId: organization.id };
+    // The organization writes family names first; Ada, in Japanese, chose given name first
+    // (her locale alone would put the family name first); Odile keeps the organization's.
+    await writeSetting(t.deps.db, t.clock, 'organization', scope, 'localization.name_format', 'last_first');
+    const grace = await buildUser(t, {
+      organization,
+      roles: ['Administrator'],
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace@names.example',
+    });
+    const ada = await buildUser(t, { organization, firstName: 'Ada', lastName: 'Lovelace' });
+    const adaScope = { ...scope, userId: ada.id };
+    await writeSetting(t.deps.db, t.clock, 'user', adaScope, 'localization.locale', 'ja-JP');
+    await writeSetting(t.deps.db, t.clock, 'user', adaScope, 'localization.name_format', 'first_last');
+    const odile = await buildUser(t, { organization, firstName: 'Odile', lastName: 'Martin' });
+    const browser = await signIn(t.app, grace.username, TEST_PASSWORD);
+
+    // Password emails: each greets its reader by their own name, in their own order.
+    for (const user of [ada, odile]) {
+      const response = await browser.request({
+        method: 'POST',
+        url: `/api/users/${user.id}/password-set`,
+        payload: { data: { type: 'password-sets', attributes: { newPassword: 'a brand new passphrase' } } },
+      });
+      expect(response.statusCode, response.body).toBe(204);
+    }
+    // An invitation to Ada and to an outside guest: the organizer as each of them writes names.
+    const event = await browser.request({
+      method: 'POST',
+      url: '/api/calendarevents',
+      payload: {
+        data: {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Naming review',
+            start: '2026-03-02T09:00:00Z',
+            end: '2026-03-02T09:30:00Z',
+            timeZone: 'UTC',
+            attendees: [{ email: ada.email }, { email: 'guest@outside.example' }],
+          },
+        },
+      },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    // Send Email to an outside address: the From name in the organization's order.
+    const sent = await browser.request({
+      method: 'POST',
+      url: '/api/emails',
+      payload: {
+        data: {
+          type: 'emails',
+          attributes: {
+            from: grace.email,
+            toRecipients: ['someone@outside.example'],
+            subject: 'Hello',
+            body: { type: 'text', content: 'Hi' },
+          },
+        },
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    await deliver(before + 5);
+    const fresh = sink.messages.slice(before);
+    const only = (address: string, subject: RegExp) => {
+      const found = fresh.filter(
+        (mail) => mail.envelope.to.includes(address) && subject.test(mail.parsed.subject ?? ''),
+      );
+      expect(found, `${address} ${subject}`).toHaveLength(1);
+      return found[0] as (typeof fresh)[number];
+    };
+
+    const adaPassword = only(ada.email, /password/i);
+    expect(adaPassword.parsed.to).toMatchObject({ value: [{ name: 'Ada Lovelace' }] });
+    expect(adaPassword.parsed.text).toContain('Ada Lovelace');
+    const odilePassword = only(odile.email, /password/i);
+    expect(odilePassword.parsed.to).toMatchObject({ value: [{ name: 'Martin Odile' }] });
+    expect(odilePassword.parsed.text).toContain('Martin Odile');
+
+    expect(only(ada.email, /Invitation/).parsed.text).toContain('Grace Hopper invites you to this event.');
+    const outside = only('guest@outside.example', /Invitation/);
+    expect(outside.parsed.text).toContain('Hopper Grace invites you to this event.');
+    const calendar = outside.parsed.attachments.find((part) => part.contentType.startsWith('text/calendar'));
+    expect(calendar?.content.toString('utf8')).toMatch(
+      /ORGANIZER;CN="?Hopper Grace"?:mailto:grace@names\.example/i,
+    );
+
+    expect(only('someone@outside.example', /Hello/).parsed.from).toMatchObject({
+      value: [{ name: 'Hopper Grace', address: grace.email }],
+    });
+
+    // Template variables: a member recipient's order; the sender in that same reader's order.
+    const template = await browser.request({
+      method: 'POST',
+      url: '/api/email-templates',
+      payload: {
+        data: {
+          type: 'emailtemplates',
+          attributes: {
+            name: 'Names',
+            subject: 'Names',
+            body: { type: 'text', content: '{{ recipient.fullName }} / {{ sender.fullName }}' },
+          },
+        },
+      },
+    });
+    expect(template.statusCode, template.body).toBe(201);
+    const render = (recipient: string) =>
+      browser.request({
+        method: 'GET',
+        url: `/api/email-templates/${template.json().data.id}/render?recipient=${encodeURIComponent(recipient)}`,
+      });
+    expect((await render(ada.id)).json().meta.body.content).toBe('Ada Lovelace / Grace Hopper');
+    expect((await render(odile.id)).json().meta.body.content).toBe('Martin Odile / Hopper Grace');
   });
 });

@@ -19,7 +19,7 @@ import { formatPhoneNational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { EmailBodyFrame } from '../../ui/email-body-frame';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
-import { formatDateTime } from '../../ui/format';
+import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { EventActivityItem } from '../calendar/event-activity-item';
 import { TaskActivityItem } from '../tasks/task-activity-item';
@@ -42,8 +42,6 @@ type ItemProps = {
   /** The user whose timeline it is (the owner of the calendar events on it). */
   owner: { id: string; name: string };
   included: IncludedResource[];
-  locale: string;
-  timeZone: string | undefined;
   viewerId: string | undefined;
   permissions: readonly string[];
 };
@@ -66,33 +64,17 @@ function occurredAt(item: CallResource | EmailResource): string | undefined {
 }
 
 /**
- * One entry of the Activity timeline (a task draws itself, web/features/tasks): its icon, subject, author and time (viewer's locale and
- * zone); the header expands the details — an email's body, recipients, attachments, delivery
+ * One entry of the Activity timeline (a task draws itself, web/features/tasks): its icon, subject, author and time (the viewer's
+ * Localization settings: locale, zone, date and time format); the header expands the details — an email's body, recipients, attachments, delivery
  * status with Cancel and Reply; a call's fields with Edit and Delete.
  */
 export function ActivityItem(props: ItemProps) {
-  const { item, locale, timeZone, viewerId, permissions } = props;
+  const { item, viewerId, permissions } = props;
   if (item.type === 'tasks') {
-    return (
-      <TaskActivityItem
-        task={item}
-        locale={locale}
-        timeZone={timeZone}
-        viewerId={viewerId}
-        permissions={permissions}
-      />
-    );
+    return <TaskActivityItem task={item} viewerId={viewerId} permissions={permissions} />;
   }
   if (item.type === 'calendarevents') {
-    return (
-      <EventActivityItem
-        event={item}
-        locale={locale}
-        timeZone={timeZone}
-        owner={props.owner}
-        viewerId={viewerId}
-      />
-    );
+    return <EventActivityItem event={item} owner={props.owner} viewerId={viewerId} />;
   }
   return <MessageActivityItem {...props} item={item} />;
 }
@@ -100,12 +82,11 @@ export function ActivityItem(props: ItemProps) {
 function MessageActivityItem({
   item,
   included,
-  locale,
-  timeZone,
   viewerId,
   permissions,
 }: ItemProps & { item: CallResource | EmailResource }) {
   const { t } = useTranslation('activities');
+  const format = useFormatter();
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const author = authorName(item, included);
@@ -137,7 +118,7 @@ function MessageActivityItem({
             <Text size="sm" c="gray.8">
               {kindLabel}
               {author ? ` ${t('item.by', { name: author })}` : ''}
-              {when ? ` · ${formatDateTime(when, locale, timeZone)}` : ''}
+              {when ? ` · ${format.dateTime(when)}` : ''}
             </Text>
           </Stack>
           {item.type === 'emails' ? <EmailStatusBadge email={item} /> : null}
@@ -147,15 +128,9 @@ function MessageActivityItem({
         {expanded ? (
           <div style={{ paddingTop: 8 }}>
             {item.type === 'emails' ? (
-              <EmailDetails email={item} locale={locale} timeZone={timeZone} permissions={permissions} />
+              <EmailDetails email={item} permissions={permissions} />
             ) : (
-              <CallDetails
-                call={item}
-                locale={locale}
-                timeZone={timeZone}
-                viewerId={viewerId}
-                permissions={permissions}
-              />
+              <CallDetails call={item} viewerId={viewerId} permissions={permissions} />
             )}
           </div>
         ) : null}
@@ -191,16 +166,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function EmailDetails({
   email: listed,
-  locale,
-  timeZone,
   permissions,
 }: {
   email: EmailResource;
-  locale: string;
-  timeZone: string | undefined;
   permissions: readonly string[];
 }) {
   const { t } = useTranslation('activities');
+  const format = useFormatter();
   // The delivery status moves on after the list was read: the expanded email is read fresh.
   const fresh = useEmail(listed.id, true);
   const cancel = useCancelEmail();
@@ -219,13 +191,9 @@ function EmailDetails({
         <Field label={t('item.status')}>
           <Group gap="xs">
             <EmailStatusBadge email={email} />
-            {a.status === 'sent' && a.sentAt ? (
-              <Text size="sm">{formatDateTime(a.sentAt, locale, timeZone)}</Text>
-            ) : null}
+            {a.status === 'sent' && a.sentAt ? <Text size="sm">{format.dateTime(a.sentAt)}</Text> : null}
             {a.status === 'scheduled' && a.sendAt ? (
-              <Text size="sm">
-                {t('item.scheduledFor', { time: formatDateTime(a.sendAt, locale, timeZone) })}
-              </Text>
+              <Text size="sm">{t('item.scheduledFor', { time: format.dateTime(a.sendAt) })}</Text>
             ) : null}
             {a.status === 'failed' && a.failureReason ? <Text size="sm">{a.failureReason}</Text> : null}
           </Group>
@@ -285,18 +253,15 @@ function AttachmentLink({ id }: { id: string }) {
 
 function CallDetails({
   call,
-  locale,
-  timeZone,
   viewerId,
   permissions,
 }: {
   call: CallResource;
-  locale: string;
-  timeZone: string | undefined;
   viewerId: string | undefined;
   permissions: readonly string[];
 }) {
   const { t } = useTranslation('activities');
+  const format = useFormatter();
   const a = call.attributes;
   const isAuthor = viewerId !== undefined && authorIdOf(call) === viewerId;
   const canChange = isAuthor || permissions.includes('calls.manage');
@@ -306,7 +271,7 @@ function CallDetails({
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <Field label={t('item.phoneNumber')}>{formatPhoneNational(a.phoneNumber)}</Field>
-        <Field label={t('item.callDateTime')}>{formatDateTime(a.callDateTime, locale, timeZone)}</Field>
+        <Field label={t('item.callDateTime')}>{format.dateTime(a.callDateTime)}</Field>
         <Field label={t('item.callStatus')}>
           {a.callStatus === 'completed' ? t('call.statusCompleted') : t('call.statusInProgress')}
         </Field>

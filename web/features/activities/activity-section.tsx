@@ -5,7 +5,7 @@ import { fromZonedWallTime } from '../../../common/zoned-time';
 import { useCurrentUser } from '../../app/api';
 import { DateField } from '../../ui/date-field';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
-import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
+import { useFormatter } from '../../ui/format';
 import { PageLoader } from '../../ui/page-loader';
 import { useSettings } from '../settings/api';
 import type { ActivityUser } from './activity-actions';
@@ -41,8 +41,8 @@ function nextDay(isoDate: string): string {
  */
 export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: boolean }) {
   const { t } = useTranslation('activities');
-  const locale = useViewerLocale();
-  const timeZone = useViewerTimeZone();
+  const format = useFormatter();
+  const timeZone = format.timeZone;
   const { data: me } = useCurrentUser();
   const settings = useSettings('user');
   const configured = settings.data?.find((setting) => setting.key === ACTIVITY_PAGE_SIZE_SETTING)?.value;
@@ -84,7 +84,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
         </Checkbox.Group>
         <DateField
           label={t('section.from')}
-          locale={locale}
+          locale={format.locale}
           value={fromDate}
           onChange={(value, problem) => !problem && setFromDate(value)}
           clearable
@@ -93,7 +93,7 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
         />
         <DateField
           label={t('section.to')}
-          locale={locale}
+          locale={format.locale}
           value={toDate}
           onChange={(value, problem) => !problem && setToDate(value)}
           clearable
@@ -126,8 +126,6 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
               key={`${item.type}-${item.id}`}
               item={item}
               included={included}
-              locale={locale}
-              timeZone={timeZone}
               owner={user}
               viewerId={me?.id}
               permissions={me?.permissions ?? []}

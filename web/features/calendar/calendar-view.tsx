@@ -17,7 +17,7 @@ import type { OccurrenceScope } from '../../../common/calendar';
 import { toZonedWallTime } from '../../../common/zoned-time';
 import { apiFetch } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
-import { useViewerSettings } from '../../ui/format';
+import { useFormatter, useViewerSettings } from '../../ui/format';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import {
   type CalendarEventResource,
@@ -72,6 +72,9 @@ export default function CalendarView({
   const settings = useViewerSettings();
   const timeZone = settings['localization.timezone'];
   const locale = settings['localization.locale'];
+  // The viewer's Time format (12- or 24-hour) when they chose one; else the locale's clock.
+  const { hour12 } = useFormatter();
+  const clock = hour12 === undefined ? {} : { hour12 };
   const firstDay = firstDays[settings['localization.first_day_of_week'] as keyof typeof firstDays] ?? 1;
   const defaultView = (settings as Record<string, unknown>)['calendar.default_view'] as
     | keyof typeof views
@@ -237,6 +240,20 @@ export default function CalendarView({
         timeZone={timeZone ?? 'local'}
         locale={locale}
         firstDay={firstDay}
+        eventTimeFormat={{
+          hour: 'numeric',
+          minute: '2-digit',
+          omitZeroMinute: true,
+          meridiem: 'narrow',
+          ...clock,
+        }}
+        slotHeaderFormat={{
+          hour: 'numeric',
+          minute: '2-digit',
+          omitZeroMinute: true,
+          meridiem: 'short',
+          ...clock,
+        }}
         height="auto"
         headerToolbar={{
           start: 'prev,next today',
@@ -293,13 +310,7 @@ export default function CalendarView({
         </Suspense>
       ) : null}
       {invitation ? (
-        <InvitationDialog
-          event={invitation}
-          viewerId={owner.id}
-          locale={locale}
-          timeZone={timeZone}
-          onClose={() => setInvitation(null)}
-        />
+        <InvitationDialog event={invitation} viewerId={owner.id} onClose={() => setInvitation(null)} />
       ) : null}
       {pending ? (
         <ScopeDialog

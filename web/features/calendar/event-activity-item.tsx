@@ -12,8 +12,9 @@ import {
 import { IconCalendarEvent, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLocaleDate } from '../../../common/dates';
+import type { Formatter } from '../../../common/format';
 import { EmailBodyFrame } from '../../ui/email-body-frame';
+import { useFormatter } from '../../ui/format';
 import type { CalendarEventResource } from './api';
 import { EventResponse, viewerGuestStatus } from './event-response';
 import { fromRRule, summarizeRepeat } from './recurrence';
@@ -22,26 +23,19 @@ import '../../i18n/lazy/calendar';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
-/** An event's time span as the viewer reads it: dates for all-day events, else date and time in their zone. */
+/**
+ * An event's time span as the viewer reads it (their locale, zone, date and time format): dates
+ * for all-day events, else date and time in their zone.
+ */
 export function formatEventSpan(
   attributes: Pick<CalendarEventResource['attributes'], 'start' | 'end' | 'allDay'>,
-  locale: string,
-  timeZone: string | undefined,
+  format: Formatter,
 ): string {
   if (attributes.allDay) {
-    const start = formatLocaleDate(attributes.start, locale);
-    return attributes.start === attributes.end
-      ? start
-      : `${start} – ${formatLocaleDate(attributes.end, locale)}`;
+    const start = format.calendarDate(attributes.start);
+    return attributes.start === attributes.end ? start : `${start} – ${format.calendarDate(attributes.end)}`;
   }
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).formatRange(
-      new Date(attributes.start),
-      new Date(attributes.end),
-    );
-  } catch {
-    return `${attributes.start} – ${attributes.end}`;
-  }
+  return format.dateTimeRange(attributes.start, attributes.end);
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -61,19 +55,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
  */
 export function EventActivityItem({
   event,
-  locale,
-  timeZone,
   owner,
   viewerId,
 }: {
   event: CalendarEventResource;
-  locale: string;
-  timeZone: string | undefined;
   owner: { id: string; name: string };
   /** The signed-in user: a guest of the event answers it here. */
   viewerId?: string;
 }) {
   const { t } = useTranslation('calendar');
+  const format = useFormatter();
+  const locale = format.locale;
   const [expanded, setExpanded] = useState(false);
   const [editing, setEditing] = useState(false);
   const detailsId = useId();
@@ -97,7 +89,7 @@ export function EventActivityItem({
       times: (count) => t('repeat.times', { count }),
       until: (date) => t('repeat.untilDate', { date }),
     },
-    (date) => formatLocaleDate(date, locale),
+    (date) => format.calendarDate(date),
   );
   const reminderText = (minutes: number) => {
     const { amount, unit } = splitMinutes(minutes);
@@ -128,7 +120,7 @@ export function EventActivityItem({
               {a.title}
             </Text>
             <Text size="sm" c="gray.8">
-              {t('activity.event')} · {formatEventSpan(a, locale, timeZone)}
+              {t('activity.event')} · {formatEventSpan(a, format)}
             </Text>
           </Stack>
           {a.recurrence ? <Badge color="indigo.9">{t('activity.repeats')}</Badge> : null}
@@ -143,7 +135,7 @@ export function EventActivityItem({
         {expanded ? (
           <Stack gap="sm" pt={8}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-              <Field label={t('activity.when')}>{formatEventSpan(a, locale, timeZone)}</Field>
+              <Field label={t('activity.when')}>{formatEventSpan(a, format)}</Field>
               <Field label={t('repeat.label')}>{repeats}</Field>
               <Field label={t('activity.guests')}>
                 {a.attendees.length === 0

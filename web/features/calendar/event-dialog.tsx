@@ -26,6 +26,7 @@ import {
 } from '../../../common/calendar';
 import { formatLocaleDate } from '../../../common/dates';
 import { toZonedWallTime } from '../../../common/zoned-time';
+import { useCurrentUser } from '../../app/api';
 import { addressOf, namedAddress } from '../../ui/addresses';
 import { DateField } from '../../ui/date-field';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
@@ -153,7 +154,8 @@ function guestOf(text: string): { email: string; displayName: string | null } {
 }
 
 /**
- * **Assign Event To** (More Actions → Assign Event on a user's page) and the event's edit dialog
+ * **Add New Event** into my own calendar (as OroCRM's calendar names it), **Assign Event To**
+ * into another user's (More Actions → Assign Event on their page), and the event's edit dialog
  * (opened from the calendar): **Title**, **Description** (rich text), **Start** and **End** (date
  * and time in the viewer's locale and time zone), **All-day** (dates only), **Colour** (the
  * palette), **Repeat** (daily, weekly on chosen days, monthly on a day or the nth/last weekday,
@@ -165,6 +167,7 @@ function guestOf(text: string): { email: string; displayName: string | null } {
 export function EventDialog(props: EventDialogProps) {
   const { opened, onClose, owner, event, occurrence } = props;
   const { t } = useTranslation('calendar');
+  const { data: me } = useCurrentUser();
   const locale = useViewerLocale();
   const viewerZone = useViewerTimeZone();
   // An event repeats in its own zone; a new one in the viewer's.
@@ -292,7 +295,7 @@ export function EventDialog(props: EventDialogProps) {
     <FormDialog
       opened={opened}
       onClose={onClose}
-      title={event ? t('dialog.editTitle') : t('dialog.title')}
+      title={event ? t('dialog.editTitle') : me?.id === owner.id ? t('dialog.newTitle') : t('dialog.title')}
       form={form}
       onSubmit={submit}
       onSuccess={() => notifySuccess(event ? t('dialog.saved') : t('dialog.assigned', { name: owner.name }))}

@@ -1,6 +1,7 @@
 import { Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmailBodyFrame } from '../../ui/email-body-frame';
+import { useFormatter } from '../../ui/format';
 import type { CalendarEventResource } from './api';
 import { formatEventSpan } from './event-activity-item';
 import { EventResponse, viewerGuestStatus } from './event-response';
@@ -14,23 +15,20 @@ import '../../i18n/lazy/calendar';
 export function InvitationDialog({
   event,
   viewerId,
-  locale,
-  timeZone,
   onClose,
 }: {
   event: CalendarEventResource;
   viewerId: string;
-  locale: string;
-  timeZone: string | undefined;
   onClose: () => void;
 }) {
   const { t } = useTranslation('calendar');
+  const format = useFormatter();
   const status = viewerGuestStatus(event, viewerId);
   return (
     <Modal opened onClose={onClose} title={event.attributes.title} size="lg">
       <Stack gap="sm">
         <Text size="sm" c="gray.8">
-          {t('invitation.label')} · {formatEventSpan(event.attributes, locale, timeZone)}
+          {t('invitation.label')} · {formatEventSpan(event.attributes, format)}
         </Text>
         {event.attributes.description ? (
           <EmailBodyFrame

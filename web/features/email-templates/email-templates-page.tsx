@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { validateWith } from '../../ui/form';
 import { FormDialog } from '../../ui/form-dialog';
-import { formatDateTime, useViewerLocale, useViewerTimeZone } from '../../ui/format';
+import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -42,8 +42,7 @@ export function EmailTemplatesPage() {
   const { data: me } = useCurrentUser();
   const canManage = me?.permissions.includes('email_templates.manage') ?? false;
   const templates = useEmailTemplateList();
-  const locale = useViewerLocale();
-  const timeZone = useViewerTimeZone();
+  const format = useFormatter();
   const [editing, setEditing] = useState<EmailTemplateResource | 'new' | null>(null);
   const [deleting, setDeleting] = useState<EmailTemplateResource | null>(null);
   const remove = useDeleteEmailTemplate();
@@ -91,7 +90,7 @@ export function EmailTemplatesPage() {
                 <Table.Tr key={template.id}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.name}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.subject}</Table.Td>
-                  <Table.Td>{formatDateTime(template.attributes.updatedAt, locale, timeZone)}</Table.Td>
+                  <Table.Td>{format.dateTime(template.attributes.updatedAt)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button

@@ -15,30 +15,23 @@ import { IconCalendarShare, IconCheck, IconCopy, IconTrash } from '@tabler/icons
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiFetch } from '../../app/api';
+import { apiFetch } from '../../app/api';
 import '../../i18n/lazy-namespaces';
 import { DangerConfirmActions } from '../../ui/feedback';
+import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 
 const FEED_URL = '/api/users/me/calendar-feed';
 const feedQueryKey = ['calendar-feed'] as const;
 
-type FeedResource = {
-  data: { type: 'calendar-feeds'; id: string; attributes: { url: string | null; createdAt: string } };
-};
+type Feed = { type: 'calendar-feeds'; id: string; attributes: { url: string | null; createdAt: string } };
+type FeedResource = { data: Feed };
 
-/** My feed in the current organization (never its URL): null when there is none. */
+/** My feed in the current organization (never its URL): null when there is none (`data: null`). */
 function useCalendarFeed() {
   return useQuery({
     queryKey: feedQueryKey,
-    queryFn: async () => {
-      try {
-        return (await apiFetch<FeedResource>(FEED_URL)).data.attributes;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: async () => (await apiFetch<{ data: Feed | null }>(FEED_URL)).data?.attributes ?? null,
   });
 }
 
@@ -49,7 +42,8 @@ function useCalendarFeed() {
  * (confirmed). The address lives in this component's state only.
  */
 export function CalendarFeedField() {
-  const { t, i18n } = useTranslation('calendarSharing');
+  const { t } = useTranslation('calendarSharing');
+  const format = useFormatter();
   const labelId = useId();
   const queryClient = useQueryClient();
   const feed = useCalendarFeed();
@@ -97,9 +91,7 @@ export function CalendarFeedField() {
         <Text size="sm">
           {current
             ? t('feed.active', {
-                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
-                  new Date(current.createdAt),
-                ),
+                date: format.date(current.createdAt),
               })
             : t('feed.none')}
         </Text>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { createFormatter, formatSettingsOf } from '../../../common/format';
 import {
@@ -14,13 +15,9 @@ import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { type Setting, useSettings, useUpdateSettings } from './api';
 import { CalendarFeedField } from './calendar-feed';
-import {
-  type ConfigurationSection,
-  configurationPaths,
-  configurationSections,
-  configurationTitles,
-} from './configuration-tree';
+import { type ConfigurationSection, configurationPaths, configurationSections } from './configuration-tree';
 import { type DraftEntry, SettingField } from './setting-field';
+import '../../i18n/lazy/settings';
 
 const permissionOf: Record<SettingScope, string> = {
   user: 'update_own_configuration',
@@ -60,6 +57,7 @@ function draftOf(settings: Setting[]): Draft {
  * **Reset** (after a confirmation) clears every value set here on the shown page.
  */
 export function ConfigurationPage({ scope }: { scope: SettingScope }) {
+  const { t } = useTranslation('settings');
   const { data: user } = useCurrentUser();
   const permissions = user?.permissions ?? [];
   const allowed = permissions.includes(permissionOf[scope]);
@@ -67,7 +65,8 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const [searchParams] = useSearchParams();
   const section =
     sections.find((s) => s.id === searchParams.get('section')) ?? (sections[0] as ConfigurationSection);
-  const title = configurationTitles[scope];
+  const title = t(`page.titles.${scope}`);
+  const sectionLabel = t(`tree.sections.${section.label}`);
   const formId = useId();
   const query = useSettings(scope, allowed);
   const update = useUpdateSettings(scope);
@@ -113,13 +112,13 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
     });
   };
 
-  const save = () => send(changes(), 'Settings saved.');
+  const save = () => send(changes(), t('page.saved'));
   const reset = () => {
     setConfirmingReset(false);
     const own = section.keys.filter((key) => byKey.get(key)?.inheritedFrom === null);
     send(
       own.map((key) => ({ key, value: null })),
-      `${section.label}: your values were cleared.`,
+      t('page.cleared', { section: sectionLabel }),
     );
   };
 
@@ -134,10 +133,10 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
         allowed ? (
           <>
             <Button type="submit" form={formId} loading={update.isPending} disabled={!query.data}>
-              Save Settings
+              {t('page.save')}
             </Button>
             <Button variant="default" onClick={() => setConfirmingReset(true)} disabled={!query.data}>
-              Reset
+              {t('page.reset')}
             </Button>
           </>
         ) : null
@@ -145,13 +144,17 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
     >
       <Text>
         {scope === 'user'
-          ? `This configuration applies only to you, and only in the current organization${user?.organization ? ` (${user.organization.name})` : ''}.`
+          ? user?.organization
+            ? t('page.appliesToMeIn', { organization: user.organization.name })
+            : t('page.appliesToMe')
           : scope === 'organization'
-            ? `These are the defaults of everyone in ${user?.organization?.name ?? 'the current organization'}; each user may override the settings you allow.`
-            : 'These are the defaults of every organization; each organization may set its own.'}
+            ? t('page.appliesToOrganization', {
+                organization: user?.organization?.name ?? t('page.currentOrganization'),
+              })
+            : t('page.appliesToSystem')}
       </Text>
       {levelLinks.length > 1 ? (
-        <Group gap="xs" component="nav" aria-label="Configuration levels">
+        <Group gap="xs" component="nav" aria-label={t('page.levels')}>
           {levelLinks.map((level) => (
             <Button
               key={level}
@@ -161,14 +164,14 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
               size="xs"
               aria-current={level === scope ? 'page' : undefined}
             >
-              {level === 'user' ? 'My Configuration' : configurationTitles[level]}
+              {level === 'user' ? t('page.myConfiguration') : t(`page.titles.${level}`)}
             </Button>
           ))}
         </Group>
       ) : null}
       {!allowed ? (
         <Alert color="red" variant="outline" role="alert">
-          You do not have permission to change this configuration.
+          {t('page.notAllowed')}
         </Alert>
       ) : (
         <div
@@ -183,19 +186,19 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
             withBorder
             p="xs"
             component="nav"
-            aria-label="Configuration tree"
+            aria-label={t('tree.label')}
             style={{ flex: '1 1 220px', maxWidth: 300 }}
           >
             <NavLink
               component={Link}
               to={`?section=${sections[0]?.id ?? ''}`}
-              label="System Configuration"
+              label={t('tree.root')}
               fw={600}
             />
             {[...new Set(sections.map((s) => s.group))].map((group) => (
               <div key={group}>
                 <Text size="sm" fw={600} pl="lg" py={4} c="gray.8">
-                  {group}
+                  {t(`tree.groups.${group}`)}
                 </Text>
                 {sections
                   .filter((s) => s.group === group)
@@ -204,7 +207,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
                       key={s.id}
                       component={Link}
                       to={`?section=${s.id}`}
-                      label={s.label}
+                      label={t(`tree.sections.${s.label}`)}
                       pl="xl"
                       active={s.id === section.id}
                       aria-current={s.id === section.id ? 'page' : undefined}
@@ -222,12 +225,12 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
           >
             <Stack gap="md">
               <Title order={2} size="h3" id={`${formId}-title`}>
-                {section.label}
+                {sectionLabel}
               </Title>
               {query.isPending ? (
                 <Group gap="xs" role="status">
                   <Loader size="sm" aria-hidden="true" />
-                  <Text>Loading the settings…</Text>
+                  <Text>{t('page.loading')}</Text>
                 </Group>
               ) : query.isError ? (
                 <Alert
@@ -280,7 +283,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
                     })}
                     {section.id === 'integrations' && scope === 'user' ? <CalendarFeedField /> : null}
                     {failure ? (
-                      <Alert color="red" variant="outline" role="alert" title="The settings were not saved">
+                      <Alert color="red" variant="outline" role="alert" title={t('page.notSaved')}>
                         {failure}
                       </Alert>
                     ) : null}
@@ -291,19 +294,15 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
           </Paper>
         </div>
       )}
-      <Modal opened={confirmingReset} onClose={() => setConfirmingReset(false)} title="Reset these settings?">
+      <Modal opened={confirmingReset} onClose={() => setConfirmingReset(false)} title={t('page.resetTitle')}>
         <Stack gap="md">
-          <Text>
-            Every value set here on {section.label} is cleared, and each field uses the{' '}
-            {scope === 'user' ? 'organization’s' : scope === 'organization' ? 'system’s' : 'default'} value
-            again.
-          </Text>
+          <Text>{t(`page.resetText.${scope}`, { section: sectionLabel })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmingReset(false)}>
-              Cancel
+              {t('page.cancel')}
             </Button>
             <Button color="red.8" onClick={reset}>
-              Reset
+              {t('page.reset')}
             </Button>
           </Group>
         </Stack>
@@ -314,6 +313,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
 
 /** Today's date and the viewer's name as the Localization fields on the page (saved or not) write them. */
 function LocalizationPreview({ draft, settings }: { draft: Draft; settings: Setting[] }) {
+  const { t } = useTranslation('settings');
   const { data: user } = useCurrentUser();
   const effective = Object.fromEntries(
     settings.map((setting) => {
@@ -326,13 +326,13 @@ function LocalizationPreview({ draft, settings }: { draft: Draft; settings: Sett
   const format = createFormatter(formatSettingsOf(effective as never));
   const now = new Date().toISOString();
   return (
-    <Paper bg="gray.0" p="sm" radius="sm" aria-label="Preview" role="group">
+    <Paper bg="gray.0" p="sm" radius="sm" aria-label={t('preview.label')} role="group">
       <Text size="sm">
-        Today: <strong data-testid="preview-date">{format.dateTime(now)}</strong>
+        {t('preview.today')} <strong data-testid="preview-date">{format.dateTime(now)}</strong>
       </Text>
       {user ? (
         <Text size="sm">
-          Your name: <strong data-testid="preview-name">{format.personName(user)}</strong>
+          {t('preview.yourName')} <strong data-testid="preview-name">{format.personName(user)}</strong>
         </Text>
       ) : null}
     </Paper>

@@ -1,12 +1,16 @@
 import type { SettingScope } from '../../../common/settings';
 import { paths } from '../../app/paths';
+import type { settings } from '../../i18n/en/settings';
 
-/** One page of the Configuration tree: its label and the keys it shows, in order. */
+/**
+ * One page of the Configuration tree: its label (a key of the `settings` catalog's
+ * `tree.sections`) and the keys it shows, in order.
+ */
 export type ConfigurationSection = {
   id: string;
-  label: string;
-  /** The group it sits under in the left panel ("General Setup", "Security"). */
-  group: string;
+  label: keyof typeof settings.tree.sections;
+  /** The group it sits under in the left panel (`tree.groups`: "General Setup", "Security"). */
+  group: keyof typeof settings.tree.groups;
   keys: readonly string[];
   /** The levels that show this page (the password policy is not a user's). */
   scopes: readonly SettingScope[];
@@ -24,8 +28,8 @@ const everyLevel = ['system', 'organization', 'user'] as const;
 export const configurationSections: readonly ConfigurationSection[] = [
   {
     id: 'localization',
-    label: 'Localization',
-    group: 'General Setup',
+    label: 'localization',
+    group: 'general',
     scopes: everyLevel,
     preview: true,
     keys: [
@@ -40,8 +44,8 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'display',
-    label: 'Display Settings',
-    group: 'General Setup',
+    label: 'display',
+    group: 'general',
     scopes: everyLevel,
     keys: [
       'display.records_per_page',
@@ -53,8 +57,8 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'email',
-    label: 'Email Configuration',
-    group: 'General Setup',
+    label: 'email',
+    group: 'general',
     scopes: everyLevel,
     keys: [
       'email.signature',
@@ -67,15 +71,15 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'integrations',
-    label: 'Integrations',
-    group: 'General Setup',
+    label: 'integrations',
+    group: 'general',
     scopes: everyLevel,
     keys: ['meeting_links.enabled', 'integrations.meeting_links'],
   },
   {
     id: 'password-policy',
-    label: 'Password Policy',
-    group: 'Security',
+    label: 'passwordPolicy',
+    group: 'security',
     scopes: ['system', 'organization'],
     keys: [
       'password.min_length',
@@ -88,19 +92,12 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'sessions',
-    label: 'Sessions and Sign-in',
-    group: 'Security',
+    label: 'sessions',
+    group: 'security',
     scopes: ['system', 'organization'],
     keys: ['session.idle_minutes', 'session.absolute_minutes', 'lockout.threshold', 'lockout.minutes'],
   },
 ];
-
-/** The title of each level's Configuration page. */
-export const configurationTitles: Record<SettingScope, string> = {
-  user: 'Configuration',
-  organization: 'Organization Configuration',
-  system: 'System Configuration',
-};
 
 /** Where each level's Configuration page lives. */
 export const configurationPaths: Record<SettingScope, string> = {

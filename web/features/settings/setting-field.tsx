@@ -10,9 +10,24 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { isSettingKey, type SettingScope, settingDefinitions } from '../../../common/settings';
+import {
+  isSettingKey,
+  type SettingKey,
+  type SettingScope,
+  settingDefinitions,
+} from '../../../common/settings';
 import type { Setting, SettingOrigin } from './api';
+import '../../i18n/lazy/settings';
+
+type SettingsT = TFunction<'settings'>;
+
+/** A setting's label from the catalog, keyed by setting key (the API's English `label` otherwise). */
+export function settingLabel(t: SettingsT, setting: Pick<Setting, 'key' | 'label'>): string {
+  return isSettingKey(setting.key) ? t(`labels.${setting.key}` as `labels.${SettingKey}`) : setting.label;
+}
 
 const locales = [
   'en-US',
@@ -29,8 +44,11 @@ const locales = [
   'zh-CN',
 ];
 
-/** The choices of a setting picked from a list (the registry's, locales, time zones), else undefined. */
-export function choicesFor(key: string): { value: string; label: string }[] | undefined {
+/**
+ * The choices of a setting picked from a list (the registry's, labelled from the catalog by key
+ * and value; locales; time zones), else undefined.
+ */
+export function choicesFor(t: SettingsT, key: string): { value: string; label: string }[] | undefined {
   if (key === 'localization.locale') {
     const names = new Intl.DisplayNames(['en'], { type: 'language' });
     return locales.map((locale) => ({ value: locale, label: `${names.of(locale) ?? locale} (${locale})` }));
@@ -43,31 +61,36 @@ export function choicesFor(key: string): { value: string; label: string }[] | un
   }
   if (!isSettingKey(key)) return undefined;
   const definition: { choices?: readonly { value: unknown; label: string }[] } = settingDefinitions[key];
-  return definition.choices?.map((choice) => ({ value: String(choice.value), label: choice.label }));
+  const labels = t(`options.${key}` as 'options', {
+    returnObjects: true,
+    defaultValue: {},
+  }) as unknown as Partial<Record<string, string>>;
+  return definition.choices?.map((choice) => ({
+    value: String(choice.value),
+    label: labels[String(choice.value)] ?? String(choice.value),
+  }));
 }
 
 /** A value as the page shows it: a choice's label, "On"/"Off", "(empty)". */
-export function displayValue(key: string, value: unknown): string {
-  const choice = choicesFor(key)?.find((c) => c.value === String(value));
+export function displayValue(t: SettingsT, key: string, value: unknown): string {
+  const choice = choicesFor(t, key)?.find((c) => c.value === String(value));
   if (choice) return choice.label;
-  if (typeof value === 'boolean') return value ? 'On' : 'Off';
-  if (value === '' || value === null || value === undefined) return '(empty)';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
+  if (typeof value === 'boolean') return value ? t('field.on') : t('field.off');
+  if (value === '' || value === null || value === undefined) return t('field.empty');
+  if (Array.isArray(value)) return value.length === 0 ? t('field.none') : value.join(', ');
   return String(value);
 }
 
 /** "Organization default" or "System default": where an inherited value comes from. */
-export function originLabel(origin: SettingOrigin): string {
+export function originLabel(t: SettingsT, origin: SettingOrigin): string {
   // The registry's default is the system's too, as far as a reader can tell.
-  return origin === 'organization' ? 'Organization default' : 'System default';
+  return origin === 'organization' ? t('field.organizationDefault') : t('field.systemDefault');
 }
 
 /** The checkbox that falls back to the level above: Use Organization, Use System, Use Default. */
-export const useParentLabel: Record<SettingScope, string> = {
-  user: 'Use Organization',
-  organization: 'Use System',
-  system: 'Use Default',
-};
+function parentCheckboxLabel(t: SettingsT, scope: SettingScope): string {
+  return t(`field.useParent.${scope}`);
+}
 
 function numberBounds(key: string): { min?: number; max?: number } {
   if (!isSettingKey(key)) return {};
@@ -96,22 +119,24 @@ export function SettingField({
   /** Organization and system levels, keys a user may set: the "Users may override" checkbox. */
   userOverride?: { checked: boolean; onChange: (checked: boolean) => void };
 }) {
+  const { t } = useTranslation('settings');
   const locked = !setting.settable;
+  const name = settingLabel(t, setting);
   const inherited = locked || entry.inherit;
   const shown = inherited ? (locked ? setting.value : setting.parentValue) : entry.value;
   const key = setting.key;
   const label = (
     <Group gap={6} component="span" style={{ display: 'inline-flex' }}>
-      {setting.label}
+      {name}
       {setting.insecure ? (
         <Badge color="red.9" variant="filled" size="sm">
-          Insecure
+          {t('field.insecure')}
         </Badge>
       ) : null}
     </Group>
   );
   const set = (value: unknown) => onChange({ ...entry, value });
-  const options = choicesFor(key);
+  const options = choicesFor(t, key);
   const typeOfValue = typeof setting.parentValue;
   let control: React.ReactNode;
   if (options) {
@@ -134,7 +159,7 @@ export function SettingField({
     control = (
       <Textarea
         label={label}
-        description="Text, or simple HTML: paragraphs, bold, italics, lists and links. Scripts and styles are removed."
+        description={t('help.signature')}
         value={String(shown ?? '')}
         autosize
         minRows={3}
@@ -172,9 +197,7 @@ export function SettingField({
         value={String(shown ?? '')}
         maxLength={254}
         disabled={inherited}
-        description={
-          key === 'email.default_from' ? 'One of your email addresses; empty: your primary email.' : undefined
-        }
+        description={key === 'email.default_from' ? t('help.defaultFrom') : undefined}
         onChange={(event) => set(event.currentTarget.value)}
         maw={360}
       />
@@ -185,19 +208,22 @@ export function SettingField({
       {control}
       {locked ? (
         <Text size="xs" c="gray.8">
-          Set by your organization for everyone: {displayValue(key, setting.value)}
+          {t('field.lockedByOrganization', { value: displayValue(t, key, setting.value) })}
         </Text>
       ) : (
         <>
           {entry.inherit ? (
             <Text size="xs" c="gray.8">
-              {originLabel(setting.parentOrigin)}: {displayValue(key, setting.parentValue)}
+              {t('field.inherited', {
+                origin: originLabel(t, setting.parentOrigin),
+                value: displayValue(t, key, setting.parentValue),
+              })}
             </Text>
           ) : null}
           <Checkbox
             size="xs"
-            label={useParentLabel[setting.scope]}
-            aria-label={`${useParentLabel[setting.scope]}: ${setting.label}`}
+            label={parentCheckboxLabel(t, setting.scope)}
+            aria-label={t('field.useParentOf', { use: parentCheckboxLabel(t, setting.scope), label: name })}
             checked={entry.inherit}
             onChange={(event) =>
               onChange({
@@ -212,8 +238,8 @@ export function SettingField({
       {userOverride ? (
         <Checkbox
           size="xs"
-          label="Users may override"
-          aria-label={`Users may override: ${setting.label}`}
+          label={t('field.usersMayOverride')}
+          aria-label={t('field.usersMayOverrideOf', { label: name })}
           checked={userOverride.checked}
           onChange={(event) => userOverride.onChange(event.currentTarget.checked)}
         />

@@ -13,7 +13,7 @@ import { IconAlertTriangle, IconChecklist, IconChevronDown, IconChevronRight } f
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmailBodyFrame } from '../../ui/email-body-frame';
-import { formatDateTime } from '../../ui/format';
+import { useFormatter } from '../../ui/format';
 import { splitMinutes } from '../calendar/reminders-field';
 import { canChangeTask, isOverdue, type TaskResource } from './api';
 import { DeleteTaskDialog } from './delete-task-dialog';
@@ -23,8 +23,6 @@ import '../../i18n/lazy/tasks';
 
 type Props = {
   task: TaskResource;
-  locale: string;
-  timeZone: string | undefined;
   viewerId: string | undefined;
   permissions: readonly string[];
 };
@@ -34,8 +32,9 @@ type Props = {
  * priority; expanding shows its description (server-sanitized, in a sandboxed frame) and
  * reminders, with **Edit** and **Delete** for its creator, its owner or a manager.
  */
-export function TaskActivityItem({ task, locale, timeZone, viewerId, permissions }: Props) {
+export function TaskActivityItem({ task, viewerId, permissions }: Props) {
   const { t } = useTranslation('tasks');
+  const format = useFormatter();
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const a = task.attributes;
@@ -61,7 +60,7 @@ export function TaskActivityItem({ task, locale, timeZone, viewerId, permissions
             </Text>
             <Text size="sm" c="gray.8">
               {t('item.task')}
-              {a.dueDate ? ` · ${t('item.due', { date: formatDateTime(a.dueDate, locale, timeZone) })}` : ''}
+              {a.dueDate ? ` · ${t('item.due', { date: format.dateTime(a.dueDate) })}` : ''}
               {` · ${t(`priority.${a.priority}`)}`}
             </Text>
           </Stack>
@@ -86,13 +85,7 @@ export function TaskActivityItem({ task, locale, timeZone, viewerId, permissions
       <Collapse expanded={expanded} id={detailsId}>
         {expanded ? (
           <div style={{ paddingTop: 8 }}>
-            <TaskDetails
-              task={task}
-              locale={locale}
-              timeZone={timeZone}
-              viewerId={viewerId}
-              permissions={permissions}
-            />
+            <TaskDetails task={task} viewerId={viewerId} permissions={permissions} />
           </div>
         ) : null}
       </Collapse>
@@ -111,8 +104,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function TaskDetails({ task, locale, timeZone, viewerId, permissions }: Props) {
+function TaskDetails({ task, viewerId, permissions }: Props) {
   const { t } = useTranslation('tasks');
+  const format = useFormatter();
   const { t: unit } = useTranslation('calendar');
   const a = task.attributes;
   const [confirming, setConfirming] = useState(false);
@@ -125,7 +119,7 @@ function TaskDetails({ task, locale, timeZone, viewerId, permissions }: Props) {
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <Field label={t('item.dueDate')}>
-          {a.dueDate ? formatDateTime(a.dueDate, locale, timeZone) : t('grid.noDueDate')}
+          {a.dueDate ? format.dateTime(a.dueDate) : t('grid.noDueDate')}
         </Field>
         <Field label={t('item.priority')}>{t(`priority.${a.priority}`)}</Field>
         <Field label={t('item.status')}>{t(`status.${a.status}`)}</Field>

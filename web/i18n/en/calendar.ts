@@ -18,6 +18,8 @@ export const calendar = {
   },
   dialog: {
     title: 'Assign Event To',
+    /** Into my own calendar: OroCRM's calendar says "Add New Event". */
+    newTitle: 'Add New Event',
     editTitle: 'Edit Event',
     calendarOf: 'Into the calendar of {{name}}',
     failed: 'The event was not saved',
