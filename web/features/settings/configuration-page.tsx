@@ -66,7 +66,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const section =
     sections.find((s) => s.id === searchParams.get('section')) ?? (sections[0] as ConfigurationSection);
   const title = t(`page.titles.${scope}`);
-  const sectionLabel = t(`tree.sections.${section.label}`);
+  const sectionLabel = t(`tree.sections.${section.labelKey}`);
   const formId = useId();
   const query = useSettings(scope, allowed);
   const update = useUpdateSettings(scope);
@@ -207,7 +207,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
                       key={s.id}
                       component={Link}
                       to={`?section=${s.id}`}
-                      label={t(`tree.sections.${s.label}`)}
+                      label={t(`tree.sections.${s.labelKey}`)}
                       pl="xl"
                       active={s.id === section.id}
                       aria-current={s.id === section.id ? 'page' : undefined}

@@ -8,7 +8,7 @@ import type { settings } from '../../i18n/en/settings';
  */
 export type ConfigurationSection = {
   id: string;
-  label: keyof typeof settings.tree.sections;
+  labelKey: keyof typeof settings.tree.sections;
   /** The group it sits under in the left panel (`tree.groups`: "General Setup", "Security"). */
   group: keyof typeof settings.tree.groups;
   keys: readonly string[];
@@ -28,7 +28,7 @@ const everyLevel = ['system', 'organization', 'user'] as const;
 export const configurationSections: readonly ConfigurationSection[] = [
   {
     id: 'localization',
-    label: 'localization',
+    labelKey: 'localization',
     group: 'general',
     scopes: everyLevel,
     preview: true,
@@ -44,7 +44,7 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'display',
-    label: 'display',
+    labelKey: 'display',
     group: 'general',
     scopes: everyLevel,
     keys: [
@@ -57,7 +57,7 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'email',
-    label: 'email',
+    labelKey: 'email',
     group: 'general',
     scopes: everyLevel,
     keys: [
@@ -71,14 +71,14 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'integrations',
-    label: 'integrations',
+    labelKey: 'integrations',
     group: 'general',
     scopes: everyLevel,
     keys: ['meeting_links.enabled', 'integrations.meeting_links'],
   },
   {
     id: 'password-policy',
-    label: 'passwordPolicy',
+    labelKey: 'passwordPolicy',
     group: 'security',
     scopes: ['system', 'organization'],
     keys: [
@@ -92,7 +92,7 @@ export const configurationSections: readonly ConfigurationSection[] = [
   },
   {
     id: 'sessions',
-    label: 'sessions',
+    labelKey: 'sessions',
     group: 'security',
     scopes: ['system', 'organization'],
     keys: ['session.idle_minutes', 'session.absolute_minutes', 'lockout.threshold', 'lockout.minutes'],
