@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
+import { LanguageFromSettings } from './language';
 import { paths, signInPath } from './paths';
 
 /**
@@ -19,5 +20,10 @@ export function RequireUser() {
   if (user?.mustChangePassword && location.pathname !== paths.passwordChangeRequired) {
     return <Navigate to={paths.passwordChangeRequired} replace />;
   }
-  return <Outlet />;
+  return (
+    <>
+      {user && !user.mustChangePassword && <LanguageFromSettings />}
+      <Outlet />
+    </>
+  );
 }
