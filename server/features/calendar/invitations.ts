@@ -143,20 +143,18 @@ async function sendRequest(
   const localization = await guestLocalization(trx, root.organizationId, guest, root);
   const when = formatEventWhen(root, localization.locale, localization.timeZone);
   await queueMail(trx, deps, {
-    template: 'generic',
+    template: 'invitation',
     to: { address: guest.email, name: guest.displayName },
     localization,
     organizationId: root.organizationId,
     calendar: familyCalendar(family, 'REQUEST', { stamp: now }),
     data: {
-      subject: `${isNew ? 'Invitation' : 'Updated invitation'}: ${root.title}`,
-      heading: root.title,
-      paragraphs: [
-        `${family.organizer.name} ${isNew ? 'invites you to' : 'changed'} this event.`,
-        `When: ${when}${root.recurrence ? ' (repeats)' : ''}`,
-        'Answer with the button below, or in your calendar application.',
-      ],
-      action: { label: 'Accept, Tentative or Decline', path: answerPagePath(token) },
+      organizer: family.organizer.name,
+      title: root.title,
+      when,
+      repeats: Boolean(root.recurrence),
+      isNew,
+      path: answerPagePath(token),
     },
   });
 }
@@ -172,7 +170,7 @@ async function sendCancel(
   const { root } = family;
   const localization = await guestLocalization(trx, root.organizationId, guest, root);
   await queueMail(trx, deps, {
-    template: 'generic',
+    template: 'invitation-cancelled',
     to: { address: guest.email, name: guest.displayName },
     localization,
     organizationId: root.organizationId,
@@ -181,12 +179,9 @@ async function sendCancel(
       cancelSequence: sequence,
     }),
     data: {
-      subject: `Cancelled: ${root.title}`,
-      heading: root.title,
-      paragraphs: [
-        `${family.organizer.name} cancelled this event, or removed you from it.`,
-        `It was: ${formatEventWhen(root, localization.locale, localization.timeZone)}`,
-      ],
+      organizer: family.organizer.name,
+      title: root.title,
+      when: formatEventWhen(root, localization.locale, localization.timeZone),
     },
   });
 }
@@ -240,12 +235,6 @@ export async function notifyGuests(
   return queued;
 }
 
-export const answerLabels: Record<Exclude<AttendeeStatus, 'none'>, string> = {
-  accepted: 'accepted',
-  tentative: 'tentatively accepted',
-  declined: 'declined',
-};
-
 /**
  * Records a guest's answer on their row and tells the organizer (the event's owner) by email, in
  * the caller's transaction. Answering the same again changes nothing and mails no one.
@@ -281,18 +270,16 @@ export async function recordAnswer(
     });
     const guest = attendee.displayName ? `${attendee.displayName} <${attendee.email}>` : attendee.email;
     await queueMail(trx, deps, {
-      template: 'generic',
+      template: 'invitation-answer',
       to: { address: owner.email, name: formatPersonName(owner, localization.locale) },
       localization,
       organizationId: event.organizationId,
       data: {
-        subject: `${attendee.displayName ?? attendee.email} ${answerLabels[status]}: ${event.title}`,
-        heading: event.title,
-        paragraphs: [
-          `${guest} ${answerLabels[status]} your invitation.`,
-          `When: ${formatEventWhen(event, localization.locale, localization.timeZone)}`,
-        ],
-        action: { label: 'Open the calendar', path: '/my-calendar' },
+        guest,
+        guestName: attendee.displayName ?? attendee.email,
+        status,
+        title: event.title,
+        when: formatEventWhen(event, localization.locale, localization.timeZone),
       },
     });
   }
