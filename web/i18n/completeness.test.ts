@@ -129,12 +129,18 @@ describe('the translations (de, fr, ar) of the English catalog', () => {
 
   it('switches language with its plural rules and falls back to English for a missing key', async () => {
     await import('./lazy/tasks');
+    await import('./lazy/activities');
     await switchLanguage('ar');
     expect(i18n.language).toBe('ar');
     const counts = [0, 1, 2, 3, 11, 100].map((count) => i18n.t('tasks:grid.count', { count }));
     expect(new Set(counts).size).toBe(6);
     expect(i18n.t('common:actions.save')).not.toBe('Save');
+    // A value inside right-to-left text is isolated, so "+49 30 1234" or a Latin name keeps its order.
+    expect(i18n.t('activities:actions.callNumber', { phone: '+49 30 1234' })).toBe(
+      'الاتصال بـ \u2068+49 30 1234\u2069',
+    );
     await switchLanguage('fr');
+    expect(i18n.t('activities:actions.callNumber', { phone: '+33 1 23' })).toBe('Appeler le +33 1 23');
     expect(i18n.t('tasks:grid.count', { count: 2 })).toMatch(/^2 /);
     // Not in any translation: English answers.
     i18n.addResourceBundle('en', 'common', { onlyInEnglish: 'English words' }, true);

@@ -14,6 +14,10 @@ import type { Translation } from './translation';
  */
 export const i18n = i18next.createInstance();
 
+function isolateInRightToLeft(value: string): string {
+  return textDirection(i18n.language) === 'rtl' ? `\u2068${value}\u2069` : value;
+}
+
 void i18n.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
@@ -21,8 +25,10 @@ void i18n.use(initReactI18next).init({
   ns: Object.keys(en),
   defaultNS: 'common',
   initAsync: false,
-  // React escapes what it renders; escaping here too would show "&amp;".
-  interpolation: { escapeValue: false },
+  // React escapes what it renders, so "escaping" a value here only isolates it in right-to-left
+  // text: a name, address, phone number or subject placed in an Arabic sentence keeps its own
+  // order and punctuation (U+2068 … U+2069, the plain-text <bdi>, invisible on screen).
+  interpolation: { escapeValue: true, escape: isolateInRightToLeft },
   returnNull: false,
   // A translation that arrives after its page rendered (a lazy namespace) re-renders the page.
   react: { bindI18nStore: 'added' },

@@ -464,7 +464,7 @@ function EmailLink({
 }) {
   return (
     <Group gap={6} wrap="nowrap" className={contactRowClass}>
-      <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }}>
+      <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }} dir="auto">
         {email}
       </Anchor>
       <CopyButton value={email} timeout={1500}>
