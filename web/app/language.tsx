@@ -31,9 +31,9 @@ export function LanguageDirectionProvider({ children }: { children: ReactNode })
 
 /**
  * The signed-in user's Language (`localization.language`, system → organization → user) made the
- * interface language, and remembered on the device so the sign-in page speaks it after sign-out.
- * When no level chose one, the device's language stays (web/i18n/languages.ts). Re-runs when the
- * settings change (My Configuration invalidates them), so a new choice applies without a reload.
+ * interface language — the system's default (English) too, whatever the browser prefers — and
+ * remembered on the device so the sign-in page speaks it after sign-out. Re-runs when the settings
+ * change (My Configuration invalidates them), so a new choice applies without a reload.
  */
 export function LanguageFromSettings() {
   const { data: settings } = useSettings('user');

@@ -359,7 +359,7 @@ function SignedInDevices() {
                   <Table.Td>
                     {describeUserAgent(session.userAgent)}
                     {session.current ? (
-                      <Badge ml="xs" size="sm" color="teal.9">
+                      <Badge ms="xs" size="sm" color="teal.9">
                         This device
                       </Badge>
                     ) : null}
