@@ -38,8 +38,7 @@ export function LanguageDirectionProvider({ children }: { children: ReactNode })
 export function LanguageFromSettings() {
   const { data: settings } = useSettings('user');
   const setting = settings?.find((entry) => entry.key === 'localization.language');
-  const chosen =
-    setting && setting.inheritedFrom !== 'default' ? interfaceLanguageOf(String(setting.value)) : undefined;
+  const chosen = setting ? interfaceLanguageOf(String(setting.value)) : undefined;
   useEffect(() => {
     if (!chosen) return;
     rememberLanguage(chosen);
