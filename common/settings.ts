@@ -77,12 +77,16 @@ function oneOfNumbers(values: readonly number[]) {
 
 const pageSizes = [10, 25, 50, 100] as const;
 
-/** The interface languages a user may choose (ISO 639-1); the interface text is English for now. */
+/**
+ * The interface languages a user may choose (ISO 639-1), each named in itself: the SPA's catalogs
+ * (web/i18n/<language>/) and the system emails' (server/platform/mail/templates/messages/). A stored
+ * value no longer listed (Spanish had no catalog) is skipped as if unset.
+ */
 export const interfaceLanguages = [
   { value: 'en', label: 'English' },
   { value: 'de', label: 'Deutsch' },
   { value: 'fr', label: 'Français' },
-  { value: 'es', label: 'Español' },
+  { value: 'ar', label: 'العربية' },
 ] as const;
 
 /** An email address as the mail feature accepts it (one `@`, local part ≤ 64, total ≤ 254), or empty. */

@@ -1,20 +1,31 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
+import { LanguageDirectionProvider } from './language';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
-import { cssVariablesResolver, theme } from './theme';
+import { createAppTheme, cssVariablesResolver } from './theme';
 
 const queryClient = createQueryClient();
 const router = createRouter();
 
-/** The providers, outermost first: theme, server state, routes (each layout shows the notifications). */
+/**
+ * The providers, outermost first: text direction (from the interface language), theme, server state,
+ * routes (each layout shows the notifications).
+ */
 export function App() {
+  const { i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the theme reads the catalog in the current language.
+  const theme = useMemo(() => createAppTheme(), [i18n.language]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
+    <LanguageDirectionProvider>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </LanguageDirectionProvider>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
+import { LanguageFromSettings } from './language';
 import { paths, signInPath } from './paths';
 
 /**
@@ -21,5 +22,10 @@ export function RequireUser() {
   if (user?.mustChangePassword && location.pathname !== paths.passwordChangeRequired) {
     return <Navigate to={paths.passwordChangeRequired} replace />;
   }
-  return <Outlet />;
+  return (
+    <>
+      {user && !user.mustChangePassword && <LanguageFromSettings />}
+      <Outlet />
+    </>
+  );
 }

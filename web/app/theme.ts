@@ -27,51 +27,56 @@ const clearLabel = () => ({ 'aria-label': i18n.t('common:actions.clear') });
  * through with the arrow keys from the field (aria-activedescendant), which axe and screen
  * readers know.
  */
-const pickerDefaults = {
+const pickerDefaults = () => ({
   defaultProps: { clearButtonProps: clearLabel(), withScrollArea: false },
   styles: { options: { maxHeight: 220, overflowY: 'auto' as const } },
-};
-
-export const theme = createTheme({
-  // People who ask their system for less motion get no transitions (dialogs appear at once).
-  respectReducedMotion: true,
-  primaryColor: 'indigo',
-  primaryShade: { light: 8, dark: 8 },
-  defaultRadius: 'md',
-  cursorType: 'pointer',
-  headings: { fontWeight: '650' },
-  components: {
-    // The focus placeholder is a focusable role="presentation" div inside role="menu", which axe
-    // reports (aria-required-children); without it the menu focuses its first item on open.
-    Menu: { defaultProps: { shadow: 'md', radius: 'md', withInitialFocusPlaceholder: false } },
-    Modal: {
-      defaultProps: { closeButtonProps: closeLabel(), ...dialogScrollLock },
-      styles: modalLayerStyles,
-    },
-    Drawer: { defaultProps: { closeButtonProps: closeLabel(), ...dialogScrollLock } },
-    Alert: { defaultProps: { closeButtonLabel: i18n.t('common:actions.close') } },
-    Pill: { defaultProps: { removeButtonProps: { 'aria-label': i18n.t('common:actions.remove') } } },
-    Select: pickerDefaults,
-    MultiSelect: pickerDefaults,
-    TagsInput: pickerDefaults,
-    Autocomplete: pickerDefaults,
-    FileInput: { defaultProps: { clearButtonProps: clearLabel() } },
-    // A notification's text under its title is gray.6 (3.3:1 on white, axe refuses it): gray.7 is 8.2:1.
-    Notification: {
-      defaultProps: { closeButtonProps: { 'aria-label': i18n.t('common:actions.closeNotification') } },
-      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
-    },
-    Paper: { defaultProps: { radius: 'md' } },
-    // Menus, pickers, dialogs and notifications open inside <main> (both layouts have it), not
-    // loose in <body>: their content is then inside a landmark (axe \`region\`), and a dialog's
-    // <header> is not read as a second page banner (axe \`landmark-no-duplicate-banner\`).
-    Portal: { defaultProps: { target: '#main-content' } },
-    // A table wider than a phone scrolls sideways: the scroller takes keyboard focus so it can be
-    // scrolled without a mouse (axe scrollable-region-focusable, seen at 390 px).
-    TableScrollContainer: { defaultProps: { type: 'native', tabIndex: 0 } },
-    Tooltip: { defaultProps: { withArrow: true } },
-  },
 });
+
+/**
+ * The theme for the interface language in force: its built-in labels (the × buttons' names) are
+ * read from the catalog when it is built, so the app builds it again when the language changes.
+ */
+export const createAppTheme = () =>
+  createTheme({
+    // People who ask their system for less motion get no transitions (dialogs appear at once).
+    respectReducedMotion: true,
+    primaryColor: 'indigo',
+    primaryShade: { light: 8, dark: 8 },
+    defaultRadius: 'md',
+    cursorType: 'pointer',
+    headings: { fontWeight: '650' },
+    components: {
+      // The focus placeholder is a focusable role="presentation" div inside role="menu", which axe
+      // reports (aria-required-children); without it the menu focuses its first item on open.
+      Menu: { defaultProps: { shadow: 'md', radius: 'md', withInitialFocusPlaceholder: false } },
+      Modal: {
+        defaultProps: { closeButtonProps: closeLabel(), ...dialogScrollLock },
+        styles: modalLayerStyles,
+      },
+      Drawer: { defaultProps: { closeButtonProps: closeLabel(), ...dialogScrollLock } },
+      Alert: { defaultProps: { closeButtonLabel: i18n.t('common:actions.close') } },
+      Pill: { defaultProps: { removeButtonProps: { 'aria-label': i18n.t('common:actions.remove') } } },
+      Select: pickerDefaults(),
+      MultiSelect: pickerDefaults(),
+      TagsInput: pickerDefaults(),
+      Autocomplete: pickerDefaults(),
+      FileInput: { defaultProps: { clearButtonProps: clearLabel() } },
+      // A notification's text under its title is gray.6 (3.3:1 on white, axe refuses it): gray.7 is 8.2:1.
+      Notification: {
+        defaultProps: { closeButtonProps: { 'aria-label': i18n.t('common:actions.closeNotification') } },
+        styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+      },
+      Paper: { defaultProps: { radius: 'md' } },
+      // Menus, pickers, dialogs and notifications open inside <main> (both layouts have it), not
+      // loose in <body>: their content is then inside a landmark (axe \`region\`), and a dialog's
+      // <header> is not read as a second page banner (axe \`landmark-no-duplicate-banner\`).
+      Portal: { defaultProps: { target: '#main-content' } },
+      // A table wider than a phone scrolls sideways: the scroller takes keyboard focus so it can be
+      // scrolled without a mouse (axe scrollable-region-focusable, seen at 390 px).
+      TableScrollContainer: { defaultProps: { type: 'native', tabIndex: 0 } },
+      Tooltip: { defaultProps: { withArrow: true } },
+    },
+  });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

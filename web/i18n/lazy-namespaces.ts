@@ -1,5 +1,5 @@
 import { calendarSharing } from './en/calendar-sharing';
-import { i18n } from './index';
+import { addNamespace } from './index';
 
 /**
  * Catalog namespaces that only lazily loaded pages use: added to the i18next instance when the
@@ -9,6 +9,4 @@ import { i18n } from './index';
  */
 export const lazyNamespaces = { calendarSharing } as const;
 
-for (const [namespace, strings] of Object.entries(lazyNamespaces)) {
-  if (!i18n.hasResourceBundle('en', namespace)) i18n.addResourceBundle('en', namespace, strings);
-}
+for (const [namespace, strings] of Object.entries(lazyNamespaces)) addNamespace(namespace, strings);

@@ -10,8 +10,19 @@ function browserDefaults(): { locale: string; timeZone: string } {
 }
 
 /**
+ * The locale of a viewer who chose none: the browser's, unless a Language was chosen that the
+ * browser's locale does not speak — then that language's own conventions (de, fr, ar: Arabic
+ * digits and month names), so an Arabic interface does not show American dates.
+ */
+function localeForLanguage(browserLocale: string, chosen: (key: SettingKey) => Setting | undefined): string {
+  const language = chosen('localization.language')?.value;
+  if (typeof language !== 'string') return browserLocale;
+  return browserLocale.toLowerCase().split('-')[0] === language ? browserLocale : language;
+}
+
+/**
  * The viewer's settings in force (me, in the current organization), with locale and time zone
- * following the browser when no level sets them. Until the settings load, the registry's defaults.
+ * following the browser (or the chosen Language) when no level sets them. Until the settings load, the registry's defaults.
  */
 export function viewerSettings(settings: readonly Setting[] | undefined): ResolvedSettings {
   // The registry's defaults until the settings load (the registry itself, with its zod schemas,
@@ -25,7 +36,8 @@ export function viewerSettings(settings: readonly Setting[] | undefined): Resolv
   for (const setting of settings ?? []) resolved[setting.key as SettingKey] = setting.value;
   const browser = browserDefaults();
   const chosen = (key: SettingKey) => settings?.find((s) => s.key === key && s.inheritedFrom !== 'default');
-  if (!chosen('localization.locale')) resolved['localization.locale'] = browser.locale;
+  if (!chosen('localization.locale'))
+    resolved['localization.locale'] = localeForLanguage(browser.locale, chosen);
   if (!chosen('localization.timezone')) resolved['localization.timezone'] = browser.timeZone;
   return resolved as ResolvedSettings;
 }
@@ -78,4 +90,37 @@ export function useViewerLocale(): string {
 /** The time zone timestamps are shown in: the Configuration's Timezone when set anywhere, else the browser's. */
 export function useViewerTimeZone(): string | undefined {
   return useViewerSettings()['localization.timezone'];
+}
+
+const firstDays = { sunday: 0, monday: 1, saturday: 6 } as const;
+
+/**
+ * The first day of the week in a locale (0 Sunday … 6 Saturday): CLDR's week data through
+ * `Intl.Locale` (Chromium's getWeekInfo(), older engines' weekInfo), Monday where unknown.
+ */
+export function localeFirstDayOfWeek(locale: string): number {
+  try {
+    const tag = new Intl.Locale(locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
+    const firstDay = (tag.getWeekInfo?.() ?? tag.weekInfo)?.firstDay;
+    return typeof firstDay === 'number' ? firstDay % 7 : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * The viewer's first day of the week (0 Sunday … 6 Saturday): their "First day of week" when a
+ * level sets it, else their locale's (Saturday in Egypt, Sunday in the United States).
+ */
+export function useFirstDayOfWeek(): number {
+  const { data } = useSettings('user');
+  const settings = useViewerSettings();
+  const setting = data?.find((entry) => entry.key === 'localization.first_day_of_week');
+  if (setting && setting.inheritedFrom !== 'default') {
+    return firstDays[setting.value as keyof typeof firstDays] ?? 1;
+  }
+  return localeFirstDayOfWeek(settings['localization.locale']);
 }

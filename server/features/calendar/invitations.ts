@@ -156,20 +156,18 @@ async function sendRequest(
   const { root } = read;
   const when = formatEventWhen(root, localization.locale, localization.timeZone);
   await queueMail(trx, deps, {
-    template: 'generic',
+    template: 'invitation',
     to: { address: guest.email, name: guest.displayName },
     localization,
     organizationId: root.organizationId,
     calendar: familyCalendar(read, 'REQUEST', { stamp: now }),
     data: {
-      subject: `${isNew ? 'Invitation' : 'Updated invitation'}: ${root.title}`,
-      heading: root.title,
-      paragraphs: [
-        `${read.organizer.name} ${isNew ? 'invites you to' : 'changed'} this event.`,
-        `When: ${when}${root.recurrence ? ' (repeats)' : ''}`,
-        'Answer with the button below, or in your calendar application.',
-      ],
-      action: { label: 'Accept, Tentative or Decline', path: answerPagePath(token) },
+      organizer: read.organizer.name,
+      title: root.title,
+      when,
+      repeats: Boolean(root.recurrence),
+      isNew,
+      path: answerPagePath(token),
     },
   });
 }
@@ -186,7 +184,7 @@ async function sendCancel(
   const read = readBy(family, localization);
   const { root } = read;
   await queueMail(trx, deps, {
-    template: 'generic',
+    template: 'invitation-cancelled',
     to: { address: guest.email, name: guest.displayName },
     localization,
     organizationId: root.organizationId,
@@ -195,12 +193,9 @@ async function sendCancel(
       cancelSequence: sequence,
     }),
     data: {
-      subject: `Cancelled: ${root.title}`,
-      heading: root.title,
-      paragraphs: [
-        `${read.organizer.name} cancelled this event, or removed you from it.`,
-        `It was: ${formatEventWhen(root, localization.locale, localization.timeZone)}`,
-      ],
+      organizer: read.organizer.name,
+      title: root.title,
+      when: formatEventWhen(root, localization.locale, localization.timeZone),
     },
   });
 }
@@ -254,12 +249,6 @@ export async function notifyGuests(
   return queued;
 }
 
-export const answerLabels: Record<Exclude<AttendeeStatus, 'none'>, string> = {
-  accepted: 'accepted',
-  tentative: 'tentatively accepted',
-  declined: 'declined',
-};
-
 /**
  * Records a guest's answer on their row and tells the organizer (the event's owner) by email, in
  * the caller's transaction. Answering the same again changes nothing and mails no one.
@@ -295,18 +284,16 @@ export async function recordAnswer(
     });
     const guest = attendee.displayName ? `${attendee.displayName} <${attendee.email}>` : attendee.email;
     await queueMail(trx, deps, {
-      template: 'generic',
+      template: 'invitation-answer',
       to: { address: owner.email, name: personNameFor(localization, owner) },
       localization,
       organizationId: event.organizationId,
       data: {
-        subject: `${attendee.displayName ?? attendee.email} ${answerLabels[status]}: ${event.title}`,
-        heading: event.title,
-        paragraphs: [
-          `${guest} ${answerLabels[status]} your invitation.`,
-          `When: ${formatEventWhen(event, localization.locale, localization.timeZone)}`,
-        ],
-        action: { label: 'Open the calendar', path: '/my-calendar' },
+        guest,
+        guestName: attendee.displayName ?? attendee.email,
+        status,
+        title: event.title,
+        when: formatEventWhen(event, localization.locale, localization.timeZone),
       },
     });
   }

@@ -73,6 +73,16 @@ describe('system emails in the recipient’s language, locale, time zone and nam
     await writeSetting(t.deps.db, t.clock, 'user', gretaScope, 'localization.locale', 'de-DE');
     await writeSetting(t.deps.db, t.clock, 'user', gretaScope, 'localization.timezone', 'Asia/Tokyo');
     const odile = await buildMember(t, organization);
+    // Amira reads Arabic, right to left, with the organization's locale and zone.
+    const amira = await buildMember(t, organization);
+    await writeSetting(
+      t.deps.db,
+      t.clock,
+      'user',
+      { ...scope, userId: amira.id },
+      'localization.language',
+      'ar',
+    );
     // Greta's settings in ANOTHER organization do not apply to mail about this one.
     const elsewhere = await buildOrganization(t);
     await writeSetting(
@@ -85,7 +95,7 @@ describe('system emails in the recipient’s language, locale, time zone and nam
     );
 
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
-    for (const user of [greta, odile]) {
+    for (const user of [greta, odile, amira]) {
       const response = await browser.request({
         method: 'POST',
         url: `/api/users/${user.id}/password-set`,
@@ -95,7 +105,7 @@ describe('system emails in the recipient’s language, locale, time zone and nam
     }
     const reset = await browser.request({ method: 'POST', url: `/api/users/${greta.id}/password-reset` });
     expect(reset.statusCode, reset.body).toBe(202);
-    await deliver(3);
+    await deliver(4);
 
     const forGreta = sink.messages.filter((mail) => mail.envelope.to.includes(greta.email));
     expect(forGreta).toHaveLength(2);
@@ -111,12 +121,23 @@ describe('system emails in the recipient’s language, locale, time zone and nam
     expect(resetForGreta?.parsed.subject).toBe('Atrium-Passwort zurücksetzen');
     expect(resetForGreta?.parsed.headers.get('content-language')).toBe('de');
 
-    // Odile: the organization's locale and zone (18:30 on the 15th in New York); French text has
-    // no catalog yet, so the text is English and says so.
+    // Odile: the organization's language, locale and zone (18:30 on the 15th in New York).
     const forOdile = mailTo(odile.email);
-    expect(forOdile.parsed.subject).toBe('Your Atrium password was changed');
-    expect(forOdile.parsed.text).toContain('on 15 janvier 2026 à 18:30 UTC−5.');
-    expect(forOdile.parsed.headers.get('content-language')).toBe('en');
+    expect(forOdile.parsed.subject).toBe('Votre mot de passe Atrium a été changé');
+    expect(forOdile.parsed.text).toContain(
+      'Un administrateur a changé le mot de passe de votre compte Atrium le 15 janvier 2026 à 18:30 UTC−5.',
+    );
+    expect(forOdile.parsed.headers.get('content-language')).toBe('fr');
+    expect(forOdile.parsed.html).toContain('<html lang="fr">');
+
+    // Amira: Arabic words, right to left, the French locale's date inside them isolated.
+    const forAmira = mailTo(amira.email);
+    expect(forAmira.parsed.subject).toBe('تم تغيير كلمة مرور Atrium الخاصة بك');
+    expect(forAmira.parsed.text).toContain(
+      'غيّر مسؤول كلمة مرور حسابك في Atrium في \u206815 janvier 2026 à 18:30 UTC−5\u2069.',
+    );
+    expect(forAmira.parsed.headers.get('content-language')).toBe('ar');
+    expect(forAmira.parsed.html).toContain('<html lang="ar" dir="rtl">');
   });
 
   it('names people as each reader writes names: their Name format, else the organization’s', async () => {

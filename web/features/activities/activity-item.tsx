@@ -36,6 +36,7 @@ import {
 } from './api';
 import { openActivityDialog } from './dialog-store';
 import '../../i18n/lazy/activities';
+import direction from '../../ui/direction.module.css';
 
 type ItemProps = {
   item: ActivityResource;
@@ -104,7 +105,12 @@ function MessageActivityItem({
           {expanded ? (
             <IconChevronDown size={16} aria-hidden="true" style={{ marginTop: 3 }} />
           ) : (
-            <IconChevronRight size={16} aria-hidden="true" style={{ marginTop: 3 }} />
+            <IconChevronRight
+              size={16}
+              aria-hidden="true"
+              style={{ marginTop: 3 }}
+              className={direction.mirrored}
+            />
           )}
           {item.type === 'emails' ? (
             <IconMail size={18} aria-label={t('item.email')} role="img" />

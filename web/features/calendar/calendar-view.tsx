@@ -17,7 +17,7 @@ import type { OccurrenceScope } from '../../../common/calendar';
 import { toZonedWallTime } from '../../../common/zoned-time';
 import { apiFetch } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
-import { useFormatter, useViewerSettings } from '../../ui/format';
+import { useFirstDayOfWeek, useFormatter, useViewerSettings } from '../../ui/format';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import {
   type CalendarEventResource,
@@ -35,7 +35,6 @@ import { InvitationDialog } from './invitation-dialog';
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
 const views = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay' } as const;
-const firstDays = { sunday: 0, monday: 1, saturday: 6 } as const;
 /** What the calendar needs to open or change an occurrence. */
 type OccurrenceRef = { occurrence: OccurrenceResource };
 type Opened =
@@ -75,7 +74,7 @@ export default function CalendarView({
   // The viewer's Time format (12- or 24-hour) when they chose one; else the locale's clock.
   const { hour12 } = useFormatter();
   const clock = hour12 === undefined ? {} : { hour12 };
-  const firstDay = firstDays[settings['localization.first_day_of_week'] as keyof typeof firstDays] ?? 1;
+  const firstDay = useFirstDayOfWeek();
   const defaultView = (settings as Record<string, unknown>)['calendar.default_view'] as
     | keyof typeof views
     | undefined;

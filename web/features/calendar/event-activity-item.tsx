@@ -20,6 +20,7 @@ import { EventResponse, viewerGuestStatus } from './event-response';
 import { fromRRule, summarizeRepeat } from './recurrence';
 import { type ReminderUnit, splitMinutes } from './reminders-field';
 import '../../i18n/lazy/calendar';
+import direction from '../../ui/direction.module.css';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
@@ -107,7 +108,12 @@ export function EventActivityItem({
           {expanded ? (
             <IconChevronDown size={16} aria-hidden="true" style={{ marginTop: 3 }} />
           ) : (
-            <IconChevronRight size={16} aria-hidden="true" style={{ marginTop: 3 }} />
+            <IconChevronRight
+              size={16}
+              aria-hidden="true"
+              style={{ marginTop: 3 }}
+              className={direction.mirrored}
+            />
           )}
           <IconCalendarEvent
             size={18}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, useCurrentUser } from '../../app/api';
+import direction from '../../ui/direction.module.css';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type MailMessageDetail, useMailMessage } from './api';
@@ -23,7 +24,7 @@ export function MailMessagePage() {
   const back = (
     <Anchor component={Link} to={mailPaths.outbox}>
       <Group gap={4} component="span">
-        <IconArrowLeft size={16} aria-hidden="true" />
+        <IconArrowLeft size={16} aria-hidden="true" className={direction.mirrored} />
         {t('message.back')}
       </Group>
     </Anchor>

@@ -20,6 +20,7 @@ import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
 import '../../i18n/lazy/calendar';
 import '../../i18n/lazy/tasks';
+import direction from '../../ui/direction.module.css';
 
 type Props = {
   task: TaskResource;
@@ -51,7 +52,12 @@ export function TaskActivityItem({ task, viewerId, permissions }: Props) {
           {expanded ? (
             <IconChevronDown size={16} aria-hidden="true" style={{ marginTop: 3 }} />
           ) : (
-            <IconChevronRight size={16} aria-hidden="true" style={{ marginTop: 3 }} />
+            <IconChevronRight
+              size={16}
+              aria-hidden="true"
+              style={{ marginTop: 3 }}
+              className={direction.mirrored}
+            />
           )}
           <IconChecklist size={18} aria-label={t('item.task')} role="img" />
           <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>

@@ -227,7 +227,7 @@ function TaskRow({
             component="button"
             type="button"
             onClick={() => openTaskDialog({ kind: 'edit', task })}
-            style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
+            style={{ overflowWrap: 'anywhere', textAlign: 'start' }}
           >
             {a.subject}
           </Anchor>

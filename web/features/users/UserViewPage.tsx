@@ -367,7 +367,7 @@ function SignedInDevices() {
                   <Table.Td>
                     {describeUserAgent(session.userAgent)}
                     {session.current ? (
-                      <Badge ml="xs" size="sm" color="teal.9">
+                      <Badge ms="xs" size="sm" color="teal.9">
                         {t('devices.thisDevice')}
                       </Badge>
                     ) : null}
@@ -478,7 +478,7 @@ function EmailLink({
   const { t } = useTranslation('users');
   return (
     <Group gap={6} wrap="nowrap" className={contactRowClass}>
-      <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }}>
+      <Anchor href={`mailto:${email}`} style={{ overflowWrap: 'anywhere' }} dir="auto">
         {email}
       </Anchor>
       <CopyButton value={email} timeout={1500}>

@@ -31,7 +31,9 @@ export function PhoneLink({ phone }: { phone: string }) {
     };
   }, [phone]);
   return (
-    <Anchor href={formatted?.uri ?? `tel:${phone.replace(/[^+\d]/g, '')}`} title={phone}>
+    // A phone number reads left to right in every language ("+49 30…" would lose its + to the far
+    // end in Arabic text); dir="auto" would not do, digits have no direction of their own.
+    <Anchor href={formatted?.uri ?? `tel:${phone.replace(/[^+\d]/g, '')}`} title={phone} dir="ltr">
       {formatted?.text ?? phone}
     </Anchor>
   );

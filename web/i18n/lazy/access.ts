@@ -1,9 +1,9 @@
 import { access } from '../en/access';
-import { i18n } from '../index';
+import { addNamespace } from '../index';
 
 /**
  * The `access` catalog namespace, added when the first module that needs it loads (each of them
  * imports this module): only lazily loaded pages and dialogs use it, so its strings stay out of
- * the sign-in page's JavaScript (scripts/bundle-size.ts). Typed in web/i18n/i18next.d.ts.
+ * the sign-in page's JavaScript (scripts/bundle-size.ts). Typed in web/i18n/i18next.d.ts; its translation in the interface language loads with it.
  */
-if (!i18n.hasResourceBundle('en', 'access')) i18n.addResourceBundle('en', 'access', access);
+addNamespace('access', access);

@@ -1,10 +1,9 @@
 import { emailTemplates } from '../en/email-templates';
-import { i18n } from '../index';
+import { addNamespace } from '../index';
 
 /**
  * The `emailTemplates` catalog namespace, added when the first module that needs it loads (each of them
  * imports this module): only lazily loaded pages and dialogs use it, so its strings stay out of
- * the first pages' JavaScript (scripts/bundle-size.ts). Typed in web/i18n/i18next.d.ts.
+ * the first pages' JavaScript (scripts/bundle-size.ts). Typed in web/i18n/i18next.d.ts; its translation in the interface language loads with it.
  */
-if (!i18n.hasResourceBundle('en', 'emailTemplates'))
-  i18n.addResourceBundle('en', 'emailTemplates', emailTemplates);
+addNamespace('emailTemplates', emailTemplates);

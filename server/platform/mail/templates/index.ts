@@ -1,6 +1,7 @@
 import { AppError } from '../../http/errors';
 import { hasControlCharacters, headerText } from '../headers';
 import { type EmailContent, type RenderedEmail, renderLayout } from './layout';
+import type { AnswerStatus } from './messages/en';
 import { formattingLocale, type Messages, messagesFor } from './messages/index';
 
 export type { RenderedEmail } from './layout';
@@ -12,6 +13,9 @@ export type TemplateName =
   | 'email-verification'
   | 'email-changed'
   | 'reminder'
+  | 'invitation'
+  | 'invitation-cancelled'
+  | 'invitation-answer'
   | 'generic';
 
 export type TemplateData = {
@@ -38,6 +42,29 @@ export type TemplateData = {
     allDayDate: string | null;
     path: string;
   };
+  /**
+   * A calendar invitation (new or changed) to a guest: the organizer's name, the event's title and
+   * when it takes place as the guest reads it (formatted by the caller), a path to the answer page.
+   */
+  invitation: {
+    organizer: string;
+    title: string;
+    when: string;
+    repeats: boolean;
+    isNew: boolean;
+    path: string;
+  };
+  /** The guest is no longer invited: the event was cancelled or they were removed from it. */
+  'invitation-cancelled': { organizer: string; title: string; when: string };
+  /** A guest's answer, to the organizer. */
+  'invitation-answer': {
+    /** "Name <address>" (or the address) in the text; the name alone in the subject. */
+    guest: string;
+    guestName: string;
+    status: AnswerStatus;
+    title: string;
+    when: string;
+  };
   /** For later features: a subject, paragraphs of text and at most one button to a path of the app. */
   generic: {
     subject: string;
@@ -53,6 +80,9 @@ export const templateNames: readonly TemplateName[] = [
   'email-verification',
   'email-changed',
   'reminder',
+  'invitation',
+  'invitation-cancelled',
+  'invitation-answer',
   'generic',
 ];
 
@@ -139,6 +169,36 @@ const builders: { [T in TemplateName]: (data: TemplateData[T], context: Context)
       },
     };
   },
+  invitation: (data, { t, publicUrl }) => ({
+    subject: withProductName(t.invitationSubject({ title: oneLine(data.title), isNew: data.isNew }), t),
+    heading: oneLine(data.title),
+    paragraphs: [
+      t.invitationBody({ organizer: oneLine(data.organizer), isNew: data.isNew }),
+      t.invitationWhen({ when: data.when, repeats: data.repeats }),
+      t.invitationAnswerHint,
+    ],
+    action: { label: t.invitationAnswerAction, url: appUrl(publicUrl, data.path) },
+  }),
+  'invitation-cancelled': (data, { t }) => ({
+    subject: withProductName(t.cancellationSubject({ title: oneLine(data.title) }), t),
+    heading: oneLine(data.title),
+    paragraphs: [
+      t.cancellationBody({ organizer: oneLine(data.organizer) }),
+      t.cancellationWas({ when: data.when }),
+    ],
+  }),
+  'invitation-answer': (data, { t, publicUrl }) => ({
+    subject: withProductName(
+      t.answerSubject({ guest: oneLine(data.guestName), status: data.status, title: oneLine(data.title) }),
+      t,
+    ),
+    heading: oneLine(data.title),
+    paragraphs: [
+      t.answerBody({ guest: oneLine(data.guest), status: data.status }),
+      t.answerWhen({ when: data.when }),
+    ],
+    action: { label: t.answerOpenCalendar, url: appUrl(publicUrl, '/my-calendar') },
+  }),
   generic: (data, { t, publicUrl }) => {
     const subject = headerText(data.subject);
     const content: EmailContent = {
@@ -165,7 +225,7 @@ export function renderTemplate<T extends TemplateName>(
   const build = builders[template] as ((data: TemplateData[T], context: Context) => EmailContent) | undefined;
   if (!build)
     throw new AppError('internal', 'unknown_mail_template', `There is no mail template "${template}".`);
-  const { messages, language } = messagesFor(options.language ?? options.locale);
+  const { messages, language } = messagesFor(options.language, options.locale);
   const content = build(data, {
     t: messages,
     locale: formattingLocale(options.locale),
@@ -174,6 +234,11 @@ export function renderTemplate<T extends TemplateName>(
   });
   content.subject = headerText(content.subject);
   return renderLayout(content, messages, language);
+}
+
+/** "Subject | Atrium" unless the subject names the product already. */
+function withProductName(subject: string, t: Messages): string {
+  return subject.includes(t.productName) ? subject : `${subject} | ${t.productName}`;
 }
 
 /** An absolute URL of the app: `publicUrl` + a path that must stay on that origin. */

@@ -1,4 +1,4 @@
-import type { Messages } from './messages/index';
+import { type Messages, textDirectionOf } from './messages/index';
 
 /**
  * What a system email says, independent of its format. Every template builds one of these and
@@ -84,11 +84,14 @@ function renderHtml(content: EmailContent, messages: Messages, lang: string): st
   for (const paragraph of content.after ?? []) parts.push(p(paragraph));
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(lang)}">`,
+    textDirectionOf(lang) === 'rtl'
+      ? `<html lang="${escapeHtml(lang)}" dir="rtl">`
+      : `<html lang="${escapeHtml(lang)}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(content.subject)}</title></head>`,
     '<body style="margin:0;padding:0;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
-    '<div role="article" aria-roledescription="email" style="max-width:600px;margin:0 auto;padding:24px">',
+    // dir on the article too: many mail clients drop the <html> element of a message.
+    `<div role="article" aria-roledescription="email"${textDirectionOf(lang) === 'rtl' ? ' dir="rtl"' : ''} style="max-width:600px;margin:0 auto;padding:24px">`,
     `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:#1864ab">${escapeHtml(messages.productName)}</p>`,
     ...parts,
     `<hr style="border:none;border-top:1px solid #dee2e6;margin:24px 0"><p style="margin:0;font-size:13px;color:#495057">${escapeHtml(messages.footer)}</p>`,

@@ -6,22 +6,39 @@ import { messagesFor } from './messages/index';
 
 const publicUrl = 'https://crm.example.org';
 
+const samples = {
+  'password-changed': { name: 'Ada', changedAt: '2026-01-15T09:00:00.000Z', byAdministrator: false },
+  'password-reset': { name: 'Ada', token: 't', expiresInHours: 24, byAdministrator: true },
+  'email-verification': { name: 'Ada', email: 'ada@example.com', token: 't', expiresInHours: 48 },
+  'email-changed': { name: 'Ada', oldEmail: 'old@example.com', newEmail: 'new@example.com' },
+  reminder: {
+    kind: 'event',
+    title: 'Review',
+    at: '2026-01-15T09:00:00.000Z',
+    allDayDate: null,
+    path: '/calendar',
+  },
+  invitation: {
+    organizer: 'Ada Lovelace',
+    title: 'Team sync',
+    when: '15 January 2026, 10:00',
+    repeats: true,
+    isNew: true,
+    path: '/calendar-answer#token=t',
+  },
+  'invitation-cancelled': { organizer: 'Ada Lovelace', title: 'Team sync', when: '15 January 2026' },
+  'invitation-answer': {
+    guest: 'Bob <bob@example.com>',
+    guestName: 'Bob',
+    status: 'tentative',
+    title: 'Team sync',
+    when: '15 January 2026',
+  },
+  generic: { subject: 'A note', paragraphs: ['One.', 'Two.'] },
+} as const;
+
 describe('system email templates', () => {
   it('render every template with the product name, a text part and an HTML part', () => {
-    const samples = {
-      'password-changed': { name: 'Ada', changedAt: '2026-01-15T09:00:00.000Z', byAdministrator: false },
-      'password-reset': { name: 'Ada', token: 't', expiresInHours: 24, byAdministrator: true },
-      'email-verification': { name: 'Ada', email: 'ada@example.com', token: 't', expiresInHours: 48 },
-      'email-changed': { name: 'Ada', oldEmail: 'old@example.com', newEmail: 'new@example.com' },
-      reminder: {
-        kind: 'event',
-        title: 'Review',
-        at: '2026-01-15T09:00:00.000Z',
-        allDayDate: null,
-        path: '/calendar',
-      },
-      generic: { subject: 'A note', paragraphs: ['One.', 'Two.'] },
-    } as const;
     for (const name of templateNames) {
       const rendered = renderTemplate(name, samples[name] as never, { publicUrl });
       expect(rendered.subject).toContain('Atrium');
@@ -119,9 +136,44 @@ describe('system email templates', () => {
     expect(english.text).toContain('This event starts Thursday, January 15, 2026 at 6:30 PM EST.');
   });
 
-  it('fall back to English for a language without a catalog, and to English entries', () => {
-    expect(messagesFor('fr-CA').messages.passwordResetSubject).toBe('Reset your Atrium password');
-    expect(messagesFor('fr-CA').language).toBe('en');
+  it('render every template in French and in Arabic, the Arabic HTML right to left', () => {
+    for (const name of templateNames) {
+      const french = renderTemplate(name, samples[name] as never, {
+        publicUrl,
+        language: 'fr',
+        locale: 'fr-FR',
+      });
+      expect(french.language).toBe('fr');
+      expect(french.html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
+      const arabic = renderTemplate(name, samples[name] as never, {
+        publicUrl,
+        language: 'ar',
+        locale: 'ar',
+      });
+      expect(arabic.language).toBe('ar');
+      expect(arabic.html).toMatch(/^<!DOCTYPE html>\n<html lang="ar" dir="rtl">/);
+      expect(arabic.html).toContain('<div role="article" aria-roledescription="email" dir="rtl"');
+    }
+    const invitation = renderTemplate('invitation', samples.invitation, { publicUrl, language: 'fr' });
+    expect(invitation.subject).toBe('Invitation : Team sync | Atrium');
+    expect(invitation.text).toContain('Ada Lovelace vous invite à cet événement.');
+    expect(invitation.text).toContain('Quand : 15 January 2026, 10:00 (périodique)');
+    const answer = renderTemplate('invitation-answer', samples['invitation-answer'], {
+      publicUrl,
+      language: 'ar',
+    });
+    // Latin names inside Arabic sentences are isolated (FSI … PDI) so they keep their order.
+    expect(answer.text).toContain('\u2068Bob <bob@example.com>\u2069 قبِل مبدئيًا دعوتك.');
+    expect(
+      renderTemplate('password-reset', samples['password-reset'], { publicUrl, language: 'ar' }).text,
+    ).toContain('خلال 24 ساعة.');
+  });
+
+  it('fall back to the locale’s language for a language without a catalog, then to English', () => {
+    expect(messagesFor('es-MX').messages.passwordResetSubject).toBe('Reset your Atrium password');
+    expect(messagesFor('es-MX').language).toBe('en');
+    expect(messagesFor('es', 'fr-CA').language).toBe('fr');
+    expect(messagesFor('de', 'fr-CA').language).toBe('de');
     expect(messagesFor('en_GB').language).toBe('en');
     expect(messagesFor('de_CH').language).toBe('de');
     expect(messagesFor(null).language).toBe('en');
@@ -129,7 +181,7 @@ describe('system email templates', () => {
     const rendered = renderTemplate(
       'generic',
       { subject: 'Hi', paragraphs: [] },
-      { publicUrl, language: 'fr', locale: 'de-DE' },
+      { publicUrl, language: 'es', locale: 'pt-BR' },
     );
     expect(rendered.html).toContain('<html lang="en">');
     expect(rendered.language).toBe('en');

@@ -1,4 +1,4 @@
-import type { Messages } from './en';
+import type { AnswerStatus, Messages } from './en';
 
 /** The German catalog of the system emails (Language setting "Deutsch"); checked against `en`. */
 export const de: Messages = {
@@ -49,4 +49,24 @@ export const de: Messages = {
   reminderTaskDue: (p) => `Diese Aufgabe ist fällig am ${p.when}.`,
   reminderOpenCalendar: 'Kalender öffnen',
   reminderOpenTask: 'Aufgabe öffnen',
+
+  invitationSubject: (p) => `${p.isNew ? 'Einladung' : 'Geänderte Einladung'}: ${p.title}`,
+  invitationBody: (p) =>
+    p.isNew ? `${p.organizer} lädt Sie zu diesem Termin ein.` : `${p.organizer} hat diesen Termin geändert.`,
+  invitationWhen: (p) => `Wann: ${p.when}${p.repeats ? ' (wiederholt sich)' : ''}`,
+  invitationAnswerHint: 'Antworten Sie mit der Schaltfläche unten oder in Ihrer Kalender-App.',
+  invitationAnswerAction: 'Zusagen, vorläufig oder absagen',
+  cancellationSubject: (p) => `Abgesagt: ${p.title}`,
+  cancellationBody: (p) => `${p.organizer} hat diesen Termin abgesagt oder Sie davon entfernt.`,
+  cancellationWas: (p) => `Er war: ${p.when}`,
+  answerSubject: (p) => `${p.guest} hat ${answerWords[p.status]}: ${p.title}`,
+  answerBody: (p) => `${p.guest} hat Ihre Einladung ${answerWords[p.status]}.`,
+  answerWhen: (p) => `Wann: ${p.when}`,
+  answerOpenCalendar: 'Kalender öffnen',
+};
+
+const answerWords: Record<AnswerStatus, string> = {
+  accepted: 'zugesagt',
+  tentative: 'vorläufig zugesagt',
+  declined: 'abgesagt',
 };

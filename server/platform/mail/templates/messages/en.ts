@@ -49,6 +49,34 @@ export const en = {
   reminderTaskDue: (p: { when: string }) => `This task is due ${p.when}.`,
   reminderOpenCalendar: 'Open the calendar',
   reminderOpenTask: 'Open the task',
+
+  invitationSubject: (p: { title: string; isNew: boolean }) =>
+    `${p.isNew ? 'Invitation' : 'Updated invitation'}: ${p.title}`,
+  invitationBody: (p: { organizer: string; isNew: boolean }) =>
+    `${p.organizer} ${p.isNew ? 'invites you to' : 'changed'} this event.`,
+  invitationWhen: (p: { when: string; repeats: boolean }) =>
+    `When: ${p.when}${p.repeats ? ' (repeats)' : ''}`,
+  invitationAnswerHint: 'Answer with the button below, or in your calendar application.',
+  invitationAnswerAction: 'Accept, Tentative or Decline',
+  cancellationSubject: (p: { title: string }) => `Cancelled: ${p.title}`,
+  cancellationBody: (p: { organizer: string }) =>
+    `${p.organizer} cancelled this event, or removed you from it.`,
+  cancellationWas: (p: { when: string }) => `It was: ${p.when}`,
+  answerSubject: (p: { guest: string; status: AnswerStatus; title: string }) =>
+    `${p.guest} ${answerWords[p.status]}: ${p.title}`,
+  answerBody: (p: { guest: string; status: AnswerStatus }) =>
+    `${p.guest} ${answerWords[p.status]} your invitation.`,
+  answerWhen: (p: { when: string }) => `When: ${p.when}`,
+  answerOpenCalendar: 'Open the calendar',
+};
+
+/** A guest's answer to an invitation, as the organizer's email tells it. */
+export type AnswerStatus = 'accepted' | 'tentative' | 'declined';
+
+const answerWords: Record<AnswerStatus, string> = {
+  accepted: 'accepted',
+  tentative: 'tentatively accepted',
+  declined: 'declined',
 };
 
 export type Messages = typeof en;

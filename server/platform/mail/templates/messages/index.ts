@@ -1,5 +1,7 @@
+import { ar } from './ar';
 import { de } from './de';
 import { en, type Messages } from './en';
+import { fr } from './fr';
 
 /**
  * The catalogs by language tag. To add a language, add `xx.ts` exporting a `Partial<Messages>`
@@ -8,16 +10,31 @@ import { en, type Messages } from './en';
 const catalogs: Record<string, Partial<Messages>> = {
   en,
   de,
+  fr,
+  ar,
 };
+
+/** Languages written right to left: their HTML part says `dir="rtl"`. */
+const rightToLeft: ReadonlySet<string> = new Set(['ar']);
+
+export function textDirectionOf(language: string): 'ltr' | 'rtl' {
+  return rightToLeft.has(language.split('-')[0] ?? language) ? 'rtl' : 'ltr';
+}
 
 export type { Messages };
 
 /**
- * The messages for `language` ("de-CH" → "de-CH", then "de", then English), entry by entry, and
+ * The messages for `language` ("de-CH" → "de-CH", then "de"; without a catalog for it, the same
+ * for `fallback`, the recipient's locale; then English), entry by entry, and
  * the tag of the most specific catalog used: what the email's `Content-Language` and `lang` say.
  */
-export function messagesFor(language: string | null | undefined): { messages: Messages; language: string } {
-  const chain = localeCandidates(language).filter((tag) => catalogs[tag]);
+export function messagesFor(
+  language: string | null | undefined,
+  fallback?: string | null,
+): { messages: Messages; language: string } {
+  let chain = localeCandidates(language).filter((tag) => catalogs[tag]);
+  // A language without a catalog: the locale's language, then English.
+  if (chain.length === 0) chain = localeCandidates(fallback).filter((tag) => catalogs[tag]);
   if (chain.length === 0) return { messages: en, language: 'en' };
   const used = chain[0] as string;
   const layers = chain.reverse().map((tag) => catalogs[tag] as Partial<Messages>);

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { interfaceLanguages } from '../../common/settings';
+import { en } from './en';
+import { access } from './en/access';
+import { activities } from './en/activities';
+import { calendar } from './en/calendar';
+import { customFields } from './en/custom-fields';
+import { emailTemplates } from './en/email-templates';
+import { organizations } from './en/organizations';
+import { passwords } from './en/passwords';
+import { tasks } from './en/tasks';
+import { users } from './en/users';
+import { i18n, switchLanguage } from './index';
+import { interfaceLanguageTags } from './languages';
+import { lazyNamespaces } from './lazy-namespaces';
+import type { Translation } from './translation';
+
+/** Every English namespace, the start-up ones and those of lazily loaded pages. */
+const english: Record<string, Translation> = {
+  ...en,
+  ...lazyNamespaces,
+  access,
+  activities,
+  calendar,
+  customFields,
+  emailTemplates,
+  organizations,
+  passwords,
+  tasks,
+  users,
+};
+
+const languages = ['de', 'fr', 'ar'] as const;
+const translationFiles = import.meta.glob<Record<string, Translation>>(
+  ['./de/*.ts', './fr/*.ts', './ar/*.ts'],
+  {
+    eager: true,
+  },
+);
+const fileOf = (namespace: string) => namespace.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+function flatten(node: Translation, prefix = ''): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') entries.set(path, value);
+    else for (const [inner, text] of flatten(value, path)) entries.set(inner, text);
+  }
+  return entries;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((match) => match[1] as string).sort();
+
+/**
+ * What one language lacks or has too many of, as lines "language namespace: problem key": the
+ * to-do list when new English keys arrive. Plural keys need exactly the language's categories
+ * (Intl.PluralRules); a plural form may leave out {{count}} ("one task", Arabic's dual), nothing else.
+ */
+function problemsOf(language: string): string[] {
+  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  const problems: string[] = [];
+  for (const [namespace, catalog] of Object.entries(english)) {
+    const module = translationFiles[`./${language}/${fileOf(namespace)}.ts`];
+    const translated = module?.[namespace];
+    if (!translated) {
+      problems.push(`${language} ${namespace}: no file web/i18n/${language}/${fileOf(namespace)}.ts`);
+      continue;
+    }
+    const source = flatten(catalog);
+    const target = flatten(translated);
+    const expected = new Map<string, string>();
+    for (const [key, text] of source) {
+      const plural = key.match(PLURAL);
+      if (!plural) {
+        expected.set(key, text);
+        continue;
+      }
+      const base = key.slice(0, -plural[0].length);
+      const other = source.get(`${base}_other`) ?? text;
+      for (const category of categories)
+        expected.set(`${base}_${category}`, source.get(`${base}_${category}`) ?? other);
+    }
+    for (const [key, text] of expected) {
+      const words = target.get(key);
+      if (words === undefined) {
+        problems.push(`${language} ${namespace}: missing ${key}`);
+        continue;
+      }
+      if (words.trim() === '') problems.push(`${language} ${namespace}: empty ${key}`);
+      const want = placeholders(text);
+      const have = placeholders(words);
+      const optional = PLURAL.test(key) ? ['count'] : [];
+      const wantRequired = want.filter((name) => !optional.includes(name));
+      if (have.some((name) => !want.includes(name)) || wantRequired.some((name) => !have.includes(name))) {
+        problems.push(
+          `${language} ${namespace}: placeholders of ${key} are {{${have.join('}} {{')}}}, English has {{${want.join('}} {{')}}}`,
+        );
+      }
+    }
+    for (const key of target.keys()) {
+      if (!expected.has(key)) problems.push(`${language} ${namespace}: extra ${key}`);
+    }
+  }
+  return problems;
+}
+
+describe('the translations (de, fr, ar) of the English catalog', () => {
+  it.each(languages)(
+    '%s has every key of every namespace, its placeholders and plural forms, and no other',
+    (language) => {
+      expect(problemsOf(language)).toEqual([]);
+    },
+  );
+
+  it('covers exactly the Language setting’s values', () => {
+    expect(interfaceLanguages.map((language) => language.value)).toEqual([...interfaceLanguageTags]);
+    expect(['en', ...languages]).toEqual([...interfaceLanguageTags]);
+  });
+
+  it('has a file per language for every English namespace and no file without one', () => {
+    const namespaceFiles = new Set(Object.keys(english).map(fileOf));
+    const strays = Object.keys(translationFiles).filter(
+      (path) => !namespaceFiles.has(path.replace(/^\.\/\w+\/(.+)\.ts$/, '$1')),
+    );
+    expect(strays).toEqual([]);
+  });
+
+  it('switches language with its plural rules and falls back to English for a missing key', async () => {
+    await import('./lazy/tasks');
+    await import('./lazy/activities');
+    await switchLanguage('ar');
+    expect(i18n.language).toBe('ar');
+    const counts = [0, 1, 2, 3, 11, 100].map((count) => i18n.t('tasks:grid.count', { count }));
+    expect(new Set(counts).size).toBe(6);
+    expect(i18n.t('common:actions.save')).not.toBe('Save');
+    // A value inside right-to-left text is isolated, so "+49 30 1234" or a Latin name keeps its order.
+    expect(i18n.t('activities:actions.callNumber', { phone: '+49 30 1234' })).toBe(
+      'الاتصال بـ \u2068+49 30 1234\u2069',
+    );
+    await switchLanguage('fr');
+    expect(i18n.t('activities:actions.callNumber', { phone: '+33 1 23' })).toBe('Appeler le +33 1 23');
+    expect(i18n.t('tasks:grid.count', { count: 2 })).toMatch(/^2 /);
+    // Not in any translation: English answers.
+    i18n.addResourceBundle('en', 'common', { onlyInEnglish: 'English words' }, true);
+    expect(i18n.t('common:onlyInEnglish' as 'actions.save')).toBe('English words');
+    await switchLanguage('en');
+    expect(i18n.t('common:actions.save')).toBe('Save');
+  });
+});

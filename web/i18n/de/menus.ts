@@ -1,0 +1,62 @@
+import type { Translation } from '../translation';
+
+/** German: the shell's menus and the Menus page. */
+export const menus = {
+  shell: {
+    mainNavigation: 'Hauptmenü',
+    openMenu: 'Menü',
+    shortcuts: 'Verknüpfungen',
+    opensInNewTab: '(öffnet in einem neuen Tab)',
+  },
+  page: {
+    title: 'Menüs',
+    intro: 'Legen Sie fest, wie die Menüs in {{organization}} für Sie aussehen. Änderungen gelten sofort.',
+    introOrganization:
+      'Die Standardmenüs von {{organization}}: Jedes Mitglied sieht sie, unter seinen eigenen Änderungen.',
+    level: 'Wessen Menüs',
+    mine: 'Meine Menüs',
+    organization: 'Standard der Organisation',
+    menuList: 'Menüs',
+    treeLabel: 'Einträge von {{menu}}',
+    dragHint:
+      'Ziehen Sie einen Eintrag an seinem Griff oder verwenden Sie Nach oben, Nach unten, Einrücken und Ausrücken. Ein Menü hat höchstens drei Ebenen.',
+    addLink: 'Link hinzufügen',
+    addDivider: 'Trennlinie hinzufügen',
+    resetMenu: 'Menü zurücksetzen',
+    resetMenuTitle: '{{menu}} zurücksetzen?',
+    resetMenuText: 'Alle Änderungen und eigenen Einträge dieses Menüs auf dieser Ebene werden entfernt.',
+    reset: 'Zurücksetzen',
+    divider: 'Trennlinie',
+    hidden: 'Ausgeblendet',
+    custom: 'Eigener Eintrag',
+    changed: 'Geändert',
+    empty: 'Dieses Menü hat keine Einträge, die Sie verwenden können.',
+  },
+  item: {
+    drag: '{{label}} ziehen',
+    moveUp: 'Nach oben',
+    moveDown: 'Nach unten',
+    indent: 'Einrücken',
+    outdent: 'Ausrücken',
+    hide: 'Ausblenden',
+    show: 'Einblenden',
+    rename: 'Umbenennen',
+    delete: 'Löschen',
+    reset: 'Zurücksetzen',
+    actionsOf: 'Aktionen für {{label}}',
+    moved: '{{label}} verschoben.',
+    failed: 'Das Menü wurde nicht geändert',
+  },
+  form: {
+    addTitle: 'Link hinzufügen',
+    renameTitle: '{{label}} umbenennen',
+    label: 'Bezeichnung',
+    url: 'URL',
+    urlHint: 'Ein Pfad in Atrium (/users) oder eine https://-Adresse.',
+    parent: 'Übergeordneter Eintrag',
+    topLevel: 'Oberste Ebene',
+    addFailed: 'Der Link wurde nicht hinzugefügt',
+    renameFailed: 'Der Eintrag wurde nicht umbenannt',
+    defaultLabel: 'Standardbezeichnung: {{label}}',
+  },
+} as const satisfies Translation;

@@ -1,0 +1,53 @@
+import type { Translation } from '../translation';
+
+/** German: Change Password, Reset Password, the rules and strength meter. */
+export const passwords = {
+  theUser: 'Der Benutzer',
+  show: 'Anzeigen',
+  hide: 'Verbergen',
+  suggestPassword: 'Passwort vorschlagen',
+  forgot: {
+    title: 'Passwort vergessen?',
+    explain:
+      'Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Passen sie zu einem Konto, senden wir einen Link, mit dem Sie ein neues Passwort wählen.',
+    login: 'Benutzername oder E-Mail',
+    loginRequired: 'Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein.',
+    request: 'Anfordern',
+    backToSignIn: 'Zurück zur Anmeldung',
+    checkEmail: 'Sehen Sie in Ihr E-Mail-Postfach',
+    failed: 'Der Link wurde nicht angefordert',
+  },
+  section: {
+    heading: 'Passwort',
+    current: 'Passwort',
+    currentDescription: 'Ihr aktuelles Passwort',
+    currentRequired: 'Geben Sie Ihr aktuelles Passwort ein.',
+    new: 'Neues Passwort',
+    newRequired: 'Geben Sie ein neues Passwort ein.',
+    rulesHint: 'Woraus ein Passwort bestehen muss',
+    repeat: 'Neues Passwort wiederholen',
+    mismatch: 'Die Passwörter stimmen nicht überein.',
+  },
+  change: {
+    title: 'Passwort ändern',
+    failed: 'Das Passwort wurde nicht geändert',
+    newPassword: 'Neues Passwort',
+    passwordRequired: 'Geben Sie ein neues Passwort ein oder klicken Sie auf „Passwort vorschlagen“.',
+    mustChange: 'Benutzer muss das Passwort bei der nächsten Anmeldung ändern',
+    changed: 'Passwort geändert',
+    changedOwn:
+      'Ihr Passwort wurde geändert. Hier bleiben Sie angemeldet; Ihre anderen Sitzungen wurden abgemeldet, und Sie erhalten eine E-Mail.',
+    changedOther: '{{name}} wurde überall abgemeldet und erhält eine E-Mail.',
+  },
+  reset: {
+    title: 'Passwort zurücksetzen',
+    confirm: 'Zurücksetzen',
+    failed: 'Das Passwort wurde nicht zurückgesetzt',
+    explainSelf:
+      'Ein Link zum Zurücksetzen des Passworts wird an Ihre primäre E-Mail-Adresse gesendet. Das aktuelle Passwort funktioniert sofort nicht mehr, und Sie werden auf allen Geräten von Atrium abgemeldet, bis mit dem Link ein neues Passwort gewählt ist.',
+    explainOther:
+      'Ein Link zum Zurücksetzen des Passworts wird an die primäre E-Mail-Adresse des Benutzers gesendet. Das aktuelle Passwort funktioniert sofort nicht mehr, und der Benutzer wird auf allen Geräten von Atrium abgemeldet, bis mit dem Link ein neues Passwort gewählt ist.',
+    done: 'Passwort zurückgesetzt',
+    doneMessage: '{{name}} wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.',
+  },
+} as const satisfies Translation;
