@@ -3,11 +3,15 @@ import { interfaceLanguages } from '../../common/settings';
 import { en } from './en';
 import { access } from './en/access';
 import { activities } from './en/activities';
+import { apiKeys } from './en/api-keys';
+import { audit } from './en/audit';
 import { calendar } from './en/calendar';
 import { customFields } from './en/custom-fields';
 import { emailTemplates } from './en/email-templates';
+import { mail } from './en/mail';
 import { organizations } from './en/organizations';
 import { passwords } from './en/passwords';
+import { settings } from './en/settings';
 import { tasks } from './en/tasks';
 import { users } from './en/users';
 import { i18n, switchLanguage } from './index';
@@ -21,11 +25,15 @@ const english: Record<string, Translation> = {
   ...lazyNamespaces,
   access,
   activities,
+  apiKeys,
+  audit,
   calendar,
   customFields,
   emailTemplates,
+  mail,
   organizations,
   passwords,
+  settings,
   tasks,
   users,
 };
