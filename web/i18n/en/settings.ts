@@ -50,7 +50,7 @@ export const settings = {
       en: 'English',
       de: 'Deutsch',
       fr: 'Français',
-      es: 'Español',
+      ar: 'العربية',
     },
     'localization.first_day_of_week': {
       monday: 'Monday',
