@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingDefinitions } from '../../common/settings';
+import { type MenuItemDefinition, menuDefinitions } from '../../server/features/menus/definitions';
 import { en } from './en';
 import { access } from './en/access';
 import { activities } from './en/activities';
@@ -79,5 +80,17 @@ describe('the English catalog', () => {
             walk(value, path ? `${path}.${key}` : key),
           );
     expect(walk({ ...en, ...lazyCatalogs }, '')).toEqual([]);
+  });
+
+  it('names every shipped menu item as its definition does (menus:items, by its stable key)', () => {
+    const shipped = new Map<string, string>();
+    const walk = (items: readonly MenuItemDefinition[]) => {
+      for (const item of items) {
+        if (!item.divider) shipped.set(item.key, item.label);
+        walk(item.children ?? []);
+      }
+    };
+    for (const items of Object.values(menuDefinitions)) walk(items);
+    expect(Object.fromEntries(shipped)).toEqual(en.menus.items);
   });
 });

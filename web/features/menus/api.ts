@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
 import type { MenuItemView, MenuName, MenuScope } from '../../../common/menus';
 import { apiFetch, useCurrentUser } from '../../app/api';
+import type { menus } from '../../i18n/en/menus';
 
 /** A `menus` resource of `GET /api/menus`: a merged menu, its items depth first. */
 export type MenuResource = {
@@ -16,11 +19,32 @@ const scopeParameter = (scope: MenuScope) => (scope === 'organization' ? '?scope
 
 /**
  * Every menu merged for the signed-in user (`GET /api/menus`), by name. Only while signed in;
- * the shell, the user menu and More Actions all read this one query.
+ * the shell, the user menu and More Actions all read this one query. A shipped item nobody
+ * renamed shows its label in the viewer's language (`menus:items.<key>`); a renamed or custom
+ * item shows what its author typed.
  */
 export function useMenus(scope: MenuScope = 'user') {
   const { data: user } = useCurrentUser();
+  const { t, i18n } = useTranslation('menus');
+  const language = i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new language must translate again
+  const translated = useCallback(
+    (byName: Record<MenuName, MenuItemView[]>) =>
+      Object.fromEntries(
+        Object.entries(byName).map(([name, items]) => [
+          name,
+          items.map((item) => {
+            const key = `items.${item.key}` as `items.${keyof typeof menus.items}`;
+            return !item.custom && item.label === item.defaultLabel && i18n.exists(`menus:${key}`)
+              ? { ...item, label: t(key) }
+              : item;
+          }),
+        ]),
+      ) as Record<MenuName, MenuItemView[]>,
+    [t, i18n, language],
+  );
   return useQuery({
+    select: translated,
     queryKey: menusQueryKey(scope),
     enabled: Boolean(user) && !user?.mustChangePassword,
     queryFn: async () => {

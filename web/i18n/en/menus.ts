@@ -57,4 +57,30 @@ export const menus = {
     renameFailed: 'The item was not renamed',
     defaultLabel: 'Default label: {{label}}',
   },
+  /**
+   * The shipped items' labels by their stable key (server/features/menus/definitions.ts), shown
+   * in the viewer's language unless someone renamed the item.
+   */
+  items: {
+    users: 'Users',
+    roles: 'Roles',
+    audit_log: 'Audit Log',
+    organizations: 'Organizations',
+    my_user: 'My User',
+    my_configuration: 'My Configuration',
+    my_calendar: 'My Calendar',
+    my_tasks: 'My Tasks',
+    my_menus: 'My Menus',
+    custom_fields: 'Custom User Fields',
+    password_policy: 'Password policy',
+    email_templates: 'Email Templates',
+    outbox: 'Outbox',
+    send_email: 'Send Email',
+    log_call: 'Log Call',
+    assign_event: 'Assign Event',
+    assign_task: 'Assign Task',
+    change_password: 'Change Password',
+    reset_password: 'Reset Password',
+    edit_menus: 'Edit Menus',
+  },
 } as const;
