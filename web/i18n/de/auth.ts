@@ -18,5 +18,16 @@ export const auth = {
     rateLimited: 'Zu viele Versuche',
     rateLimitedMessage:
       'Zu viele Anmeldungen aus diesem Netzwerk. Warten Sie eine Minute und versuchen Sie es erneut.',
+    reasons: {
+      'password-reset': {
+        title: 'Ihr Passwort wurde zurückgesetzt',
+        message:
+          'Sie wurden überall abgemeldet. Öffnen Sie den Link, den wir an Ihre primäre E-Mail-Adresse gesendet haben, wählen Sie ein neues Passwort und melden Sie sich damit an.',
+      },
+      'password-changed': {
+        title: 'Ihr Passwort wurde geändert',
+        message: 'Melden Sie sich mit Ihrem neuen Passwort an.',
+      },
+    },
   },
 } as const satisfies Translation;

@@ -16,4 +16,15 @@ export const common = {
   states: {
     loading: 'Wird geladen…',
   },
+  dateField: {
+    hint: 'Wählen Sie ein Datum oder geben Sie es als {{format}} ein',
+    previousMonth: 'Vorheriger Monat',
+    nextMonth: 'Nächster Monat',
+    previousYear: 'Vorheriges Jahr',
+    nextYear: 'Nächstes Jahr',
+    previousDecade: 'Vorheriges Jahrzehnt',
+    nextDecade: 'Nächstes Jahrzehnt',
+    chooseMonth: 'Monat wählen',
+    chooseYear: 'Jahr wählen',
+  },
 } as const satisfies Translation;

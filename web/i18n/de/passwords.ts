@@ -16,6 +16,7 @@ export const passwords = {
     backToSignIn: 'Zurück zur Anmeldung',
     checkEmail: 'Sehen Sie in Ihr E-Mail-Postfach',
     failed: 'Der Link wurde nicht angefordert',
+    sent: 'Falls ein Konto passt, haben wir eine E-Mail mit einem Link gesendet.',
   },
   section: {
     heading: 'Passwort',
@@ -49,5 +50,47 @@ export const passwords = {
       'Ein Link zum Zurücksetzen des Passworts wird an die primäre E-Mail-Adresse des Benutzers gesendet. Das aktuelle Passwort funktioniert sofort nicht mehr, und der Benutzer wird auf allen Geräten von Atrium abgemeldet, bis mit dem Link ein neues Passwort gewählt ist.',
     done: 'Passwort zurückgesetzt',
     doneMessage: '{{name}} wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.',
+  },
+  bulkReset: {
+    action: 'Passwort zurücksetzen',
+    title: 'Passwort zurücksetzen',
+    explain:
+      'Ein Link zum Zurücksetzen des Passworts wird an die primäre E-Mail-Adresse jedes dieser Benutzer gesendet. Ihre aktuellen Passwörter funktionieren sofort nicht mehr, und sie werden auf allen Geräten von Atrium abgemeldet:',
+    includesSelf: 'Sie gehören dazu: Auch Sie werden abgemeldet.',
+    failed: 'Es wurde kein Passwort zurückgesetzt',
+    confirm: 'Zurücksetzen',
+    done: 'Passwörter zurückgesetzt',
+    doneMessage_one:
+      '{{count}} Benutzer wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.',
+    doneMessage_other:
+      '{{count}} Benutzer wurden abgemeldet und erhalten eine E-Mail mit einem Link zum Zurücksetzen.',
+  },
+  rules: {
+    button: 'Passwortregeln',
+    heading: 'Anforderungen an ein Passwort:',
+    loading: 'Regeln werden geladen…',
+    loadFailed: 'Die Regeln konnten nicht geladen werden: {{reason}}',
+  },
+  strength: {
+    label: 'Passwortstärke',
+    estimating: 'Wird geschätzt',
+    estimatingLong: 'Stärke wird geschätzt…',
+    shown: 'Stärke: {{label}}',
+  },
+  resetPage: {
+    title: 'Neues Passwort wählen',
+    unusable: 'Dieser Link kann nicht verwendet werden',
+    incomplete:
+      'Der Link ist unvollständig. Öffnen Sie den Link aus der E-Mail erneut oder fordern Sie einen neuen an.',
+    requestNew: 'Neuen Link anfordern',
+    save: 'Speichern',
+  },
+  changeRequired: {
+    title: 'Ändern Sie Ihr Passwort',
+    explain:
+      'Ein Administrator hat Ihr Passwort festgelegt. Wählen Sie ein neues, das nur Sie kennen, bevor Sie fortfahren.',
+    done: 'Passwort geändert',
+    doneMessage: 'Willkommen zurück.',
+    save: 'Speichern',
   },
 } as const satisfies Translation;

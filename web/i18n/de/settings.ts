@@ -1,0 +1,170 @@
+import type { Translation } from '../translation';
+
+/** German: the Configuration pages (the tree, the fields and their words). */
+export const settings = {
+  labels: {
+    'password.min_length': 'Minimale Passwortlänge',
+    'password.lower_case': 'Kleinbuchstaben erforderlich',
+    'password.upper_case': 'Großbuchstaben erforderlich',
+    'password.numbers': 'Ziffer erforderlich',
+    'password.special_chars': 'Sonderzeichen erforderlich',
+    'password.include_in_email': 'Neues Passwort in die E-Mail aufnehmen',
+    'session.idle_minutes': 'Abmelden nach so vielen Minuten Inaktivität',
+    'session.absolute_minutes': 'Abmelden so viele Minuten nach der Anmeldung',
+    'lockout.threshold': 'Fehlgeschlagene Anmeldungen, bis das Konto gesperrt wird',
+    'lockout.minutes': 'Minuten der ersten Sperre (verdoppelt sich jedes Mal)',
+    'localization.locale': 'Gebietsschema',
+    'localization.timezone': 'Zeitzone',
+    'localization.language': 'Sprache',
+    'localization.first_day_of_week': 'Erster Wochentag',
+    'localization.name_format': 'Namensformat',
+    'localization.date_format': 'Datumsformat',
+    'localization.time_format': 'Zeitformat',
+    'display.records_per_page': 'Datensätze pro Tabellenseite',
+    'activities.sort_field': 'Sortierfeld der Aktivitätsliste',
+    'activities.sort_direction': 'Sortierrichtung der Aktivitätsliste',
+    'activities.page_size': 'Seitengröße der Aktivitätsliste',
+    'calendar.default_view': 'Standardansicht des Kalenders',
+    'email.signature': 'Signatur',
+    'email.append_signature': 'Signatur an den E-Mail-Text anfügen',
+    'email.default_from': 'Standard-Absenderadresse',
+    'email.reply_default': 'Standard-Antwortschaltfläche',
+    'email.attachment_max_mb': 'Maximale Größe eines Anhangs (MB)',
+    'email.attachments_max_count': 'Maximale Anzahl von Anhängen',
+    'meeting_links.enabled': 'Besprechungslinks',
+    'meeting_links.provider': 'Anbieter der Besprechungslinks',
+    'meeting_links.jitsi_base_url': 'Jitsi-Basis-URL',
+    'meeting_links.url_template': 'Eigene Vorlage für Besprechungs-URLs',
+    'email.attachments_total_max_mb': 'Maximale Gesamtgröße aller Anhänge einer E-Mail (MB)',
+    'integrations.meeting_links': 'Besprechungslinks zu meinen Terminen hinzufügen',
+    'configuration.locked_keys': 'Einstellungen, die Benutzer nicht überschreiben dürfen',
+  },
+  options: {
+    'localization.language': {
+      en: 'English',
+      de: 'Deutsch',
+      fr: 'Français',
+      es: 'Español',
+    },
+    'localization.first_day_of_week': {
+      monday: 'Montag',
+      sunday: 'Sonntag',
+      saturday: 'Samstag',
+    },
+    'localization.name_format': {
+      locale: 'Wie im Gebietsschema üblich',
+      first_last: 'Vorname, dann Nachname',
+      last_first: 'Nachname, dann Vorname',
+    },
+    'localization.date_format': {
+      short: 'Kurz',
+      medium: 'Mittel',
+      long: 'Lang',
+      full: 'Vollständig',
+    },
+    'localization.time_format': {
+      locale: 'Wie im Gebietsschema üblich',
+      h12: '12 Stunden (1:30 PM)',
+      h23: '24 Stunden (13:30)',
+    },
+    'activities.sort_field': {
+      occurredAt: 'Datum der Aktivität',
+      createdAt: 'Datum der Erfassung',
+    },
+    'activities.sort_direction': {
+      desc: 'Neueste zuerst',
+      asc: 'Älteste zuerst',
+    },
+    'calendar.default_view': {
+      month: 'Monat',
+      week: 'Woche',
+      day: 'Tag',
+    },
+    'email.append_signature': {
+      automatically: 'Automatisch',
+      manually: 'Per Schaltfläche',
+    },
+    'email.reply_default': {
+      reply: 'Antworten',
+      reply_all: 'Allen antworten',
+    },
+  },
+  help: {
+    signature:
+      'Text oder einfaches HTML: Absätze, Fett, Kursiv, Listen und Links. Skripte und Stile werden entfernt.',
+    defaultFrom: 'Eine Ihrer E-Mail-Adressen; leer: Ihre primäre E-Mail-Adresse.',
+  },
+  field: {
+    insecure: 'Unsicher',
+    on: 'Ein',
+    off: 'Aus',
+    empty: '(leer)',
+    none: '(keine)',
+    organizationDefault: 'Standard der Organisation',
+    systemDefault: 'Systemstandard',
+    inherited: '{{origin}}: {{value}}',
+    lockedByOrganization: 'Von Ihrer Organisation für alle festgelegt: {{value}}',
+    useParent: {
+      user: 'Organisation verwenden',
+      organization: 'System verwenden',
+      system: 'Standard verwenden',
+    },
+    useParentOf: '{{use}}: {{label}}',
+    usersMayOverride: 'Benutzer dürfen überschreiben',
+    usersMayOverrideOf: 'Benutzer dürfen überschreiben: {{label}}',
+  },
+  tree: {
+    label: 'Konfigurationsbaum',
+    root: 'Systemkonfiguration',
+    groups: {
+      general: 'Allgemeine Einstellungen',
+      security: 'Sicherheit',
+    },
+    sections: {
+      localization: 'Lokalisierung',
+      display: 'Anzeigeeinstellungen',
+      email: 'E-Mail-Konfiguration',
+      integrations: 'Integrationen',
+      passwordPolicy: 'Passwortrichtlinie',
+      sessions: 'Sitzungen und Anmeldung',
+    },
+  },
+  page: {
+    titles: {
+      user: 'Konfiguration',
+      organization: 'Organisationskonfiguration',
+      system: 'Systemkonfiguration',
+    },
+    myConfiguration: 'Meine Konfiguration',
+    levels: 'Konfigurationsebenen',
+    save: 'Einstellungen speichern',
+    reset: 'Zurücksetzen',
+    cancel: 'Abbrechen',
+    saved: 'Einstellungen gespeichert.',
+    cleared: '{{section}}: Ihre Werte wurden gelöscht.',
+    appliesToMe: 'Diese Konfiguration gilt nur für Sie und nur in der aktuellen Organisation.',
+    appliesToMeIn:
+      'Diese Konfiguration gilt nur für Sie und nur in der aktuellen Organisation ({{organization}}).',
+    appliesToOrganization:
+      'Dies sind die Standardwerte für alle in {{organization}}; jeder Benutzer kann die Einstellungen überschreiben, die Sie erlauben.',
+    currentOrganization: 'die aktuelle Organisation',
+    appliesToSystem:
+      'Dies sind die Standardwerte aller Organisationen; jede Organisation kann eigene festlegen.',
+    notAllowed: 'Sie haben keine Berechtigung, diese Konfiguration zu ändern.',
+    loading: 'Einstellungen werden geladen…',
+    notSaved: 'Die Einstellungen wurden nicht gespeichert',
+    resetTitle: 'Diese Einstellungen zurücksetzen?',
+    resetText: {
+      user: 'Alle hier unter {{section}} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Wert der Organisation.',
+      organization:
+        'Alle hier unter {{section}} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Wert des Systems.',
+      system:
+        'Alle hier unter {{section}} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Standardwert.',
+    },
+  },
+  preview: {
+    label: 'Vorschau',
+    today: 'Heute:',
+    yourName: 'Ihr Name:',
+  },
+} as const satisfies Translation;
