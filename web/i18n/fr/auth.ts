@@ -17,5 +17,16 @@ export const auth = {
     passwordResetRequired: 'Mot de passe réinitialisé par un administrateur',
     rateLimited: 'Trop de tentatives',
     rateLimitedMessage: 'Trop de connexions depuis ce réseau. Patientez une minute et réessayez.',
+    reasons: {
+      'password-reset': {
+        title: 'Votre mot de passe a été réinitialisé',
+        message:
+          'Vous avez été déconnecté partout. Ouvrez le lien envoyé à votre adresse e-mail principale pour choisir un nouveau mot de passe, puis connectez-vous avec celui-ci.',
+      },
+      'password-changed': {
+        title: 'Votre mot de passe a été changé',
+        message: 'Connectez-vous avec votre nouveau mot de passe.',
+      },
+    },
   },
 } as const satisfies Translation;

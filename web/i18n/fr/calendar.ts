@@ -20,6 +20,7 @@ export const calendar = {
   },
   dialog: {
     title: 'Assigner un événement à',
+    newTitle: 'Ajouter un nouvel événement',
     editTitle: 'Modifier l’événement',
     calendarOf: 'Dans le calendrier de {{name}}',
     failed: 'L’événement n’a pas été enregistré',

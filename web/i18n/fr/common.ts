@@ -16,4 +16,15 @@ export const common = {
   states: {
     loading: 'Chargement…',
   },
+  dateField: {
+    hint: 'Choisissez une date ou saisissez-la au format {{format}}',
+    previousMonth: 'Mois précédent',
+    nextMonth: 'Mois suivant',
+    previousYear: 'Année précédente',
+    nextYear: 'Année suivante',
+    previousDecade: 'Décennie précédente',
+    nextDecade: 'Décennie suivante',
+    chooseMonth: 'Choisir le mois',
+    chooseYear: 'Choisir l’année',
+  },
 } as const satisfies Translation;

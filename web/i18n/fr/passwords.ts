@@ -16,6 +16,7 @@ export const passwords = {
     backToSignIn: 'Retour à la connexion',
     checkEmail: 'Consultez vos e-mails',
     failed: 'Le lien n’a pas été demandé',
+    sent: 'Si un compte correspond, nous avons envoyé un e-mail contenant un lien.',
   },
   section: {
     heading: 'Mot de passe',
@@ -49,5 +50,48 @@ export const passwords = {
       'Un lien de réinitialisation sera envoyé à l’adresse e-mail principale de l’utilisateur. Le mot de passe actuel cesse aussitôt de fonctionner et l’utilisateur est déconnecté d’Atrium sur tous ses appareils jusqu’à ce qu’un nouveau mot de passe soit choisi avec le lien.',
     done: 'Mot de passe réinitialisé',
     doneMessage: '{{name}} a été déconnecté et va recevoir un e-mail avec un lien de réinitialisation.',
+  },
+  bulkReset: {
+    action: 'Réinitialiser le mot de passe',
+    title: 'Réinitialiser le mot de passe',
+    explain:
+      'Un lien de réinitialisation sera envoyé à l’adresse e-mail principale de chacun de ces utilisateurs. Leurs mots de passe actuels cessent aussitôt de fonctionner et ils sont déconnectés d’Atrium sur tous leurs appareils :',
+    includesSelf: 'Vous en faites partie : vous serez déconnecté vous aussi.',
+    failed: 'Aucun mot de passe n’a été réinitialisé',
+    confirm: 'Réinitialiser',
+    done: 'Mots de passe réinitialisés',
+    doneMessage_one:
+      '{{count}} utilisateur a été déconnecté et va recevoir un e-mail avec un lien de réinitialisation.',
+    doneMessage_many:
+      '{{count}} d’utilisateurs ont été déconnectés et vont recevoir un e-mail avec un lien de réinitialisation.',
+    doneMessage_other:
+      '{{count}} utilisateurs ont été déconnectés et vont recevoir un e-mail avec un lien de réinitialisation.',
+  },
+  rules: {
+    button: 'Règles de mot de passe',
+    heading: 'Un mot de passe doit :',
+    loading: 'Chargement des règles…',
+    loadFailed: 'Les règles n’ont pas pu être chargées : {{reason}}',
+  },
+  strength: {
+    label: 'Robustesse du mot de passe',
+    estimating: 'Estimation',
+    estimatingLong: 'Estimation de la robustesse…',
+    shown: 'Robustesse : {{label}}',
+  },
+  resetPage: {
+    title: 'Choisissez un nouveau mot de passe',
+    unusable: 'Ce lien ne peut pas être utilisé',
+    incomplete: 'Le lien est incomplet. Rouvrez le lien de l’e-mail ou demandez-en un nouveau.',
+    requestNew: 'Demander un nouveau lien',
+    save: 'Enregistrer',
+  },
+  changeRequired: {
+    title: 'Changez votre mot de passe',
+    explain:
+      'Un administrateur a défini votre mot de passe. Choisissez-en un nouveau, connu de vous seul, avant de continuer.',
+    done: 'Mot de passe changé',
+    doneMessage: 'Bon retour parmi nous.',
+    save: 'Enregistrer',
   },
 } as const satisfies Translation;
