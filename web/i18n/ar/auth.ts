@@ -17,5 +17,16 @@ export const auth = {
     passwordResetRequired: 'أعاد مسؤول تعيين كلمة المرور',
     rateLimited: 'محاولات كثيرة جدًا',
     rateLimitedMessage: 'عمليات تسجيل دخول كثيرة جدًا من هذه الشبكة. انتظر دقيقة ثم حاول مرة أخرى.',
+    reasons: {
+      'password-reset': {
+        title: 'أُعيد تعيين كلمة مرورك',
+        message:
+          'تم تسجيل خروجك من كل مكان. افتح الرابط الذي أرسلناه إلى بريدك الإلكتروني الأساسي لاختيار كلمة مرور جديدة، ثم سجّل الدخول بها.',
+      },
+      'password-changed': {
+        title: 'تم تغيير كلمة مرورك',
+        message: 'سجّل الدخول بكلمة مرورك الجديدة.',
+      },
+    },
   },
 } as const satisfies Translation;

@@ -20,6 +20,7 @@ export const calendar = {
   },
   dialog: {
     title: 'تعيين حدث إلى',
+    newTitle: 'إضافة حدث جديد',
     editTitle: 'تعديل الحدث',
     calendarOf: 'في تقويم {{name}}',
     failed: 'لم يُحفظ الحدث',

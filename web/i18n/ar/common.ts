@@ -16,4 +16,15 @@ export const common = {
   states: {
     loading: 'جارٍ التحميل…',
   },
+  dateField: {
+    hint: 'اختر تاريخًا أو اكتبه بالصيغة {{format}}',
+    previousMonth: 'الشهر السابق',
+    nextMonth: 'الشهر التالي',
+    previousYear: 'السنة السابقة',
+    nextYear: 'السنة التالية',
+    previousDecade: 'العقد السابق',
+    nextDecade: 'العقد التالي',
+    chooseMonth: 'اختر الشهر',
+    chooseYear: 'اختر السنة',
+  },
 } as const satisfies Translation;

@@ -2,6 +2,35 @@ import type { Translation } from '../translation';
 
 /** Arabic: Custom User Fields. */
 export const customFields = {
+  page: {
+    title: 'حقول المستخدم المخصصة',
+    add: 'إضافة حقل',
+    explain: 'تظهر هذه الحقول في قسم «معلومات إضافية» في الملف الشخصي لكل مستخدم في هذه المؤسسة.',
+    readOnly: 'يمكنك رؤية الحقول، لكن المسؤولين وحدهم يستطيعون تغييرها.',
+    loading: 'جارٍ تحميل الحقول المخصصة…',
+    empty: 'لا توجد حقول مخصصة بعد.',
+    columns: {
+      label: 'التسمية',
+      name: 'الاسم',
+      type: 'النوع',
+      required: 'مطلوب',
+      choices: 'الخيارات',
+      position: 'الموضع',
+      actions: 'الإجراءات',
+    },
+    required: 'مطلوب',
+    notRequired: 'لا',
+    edit: 'تعديل',
+    editNamed: 'تعديل {{label}}',
+    delete: 'حذف',
+    deleteNamed: 'حذف {{label}}',
+  },
+  delete: {
+    title: 'حذف هذا الحقل؟',
+    explain: 'يُحذف «{{label}}» وقيمته لدى كل مستخدم. لا يمكن التراجع عن ذلك.',
+    confirm: 'حذف',
+    deleted: 'تم حذف «{{label}}».',
+  },
   dialog: {
     addTitle: 'إضافة حقل',
     editTitle: 'تعديل «{{label}}»',

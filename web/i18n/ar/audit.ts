@@ -1,0 +1,35 @@
+import type { Translation } from '../translation';
+
+/** Arabic: the Audit Log page. */
+export const audit = {
+  title: 'سجل التدقيق',
+  formerMember: 'عضو سابق',
+  notAvailable: 'غير متاح لك',
+  needsPermission: 'يتطلب عرض سجل التدقيق الصلاحية «{{permission}}».',
+  filters: 'تصفية سجل التدقيق',
+  action: 'الإجراء',
+  anyAction: 'أي إجراء',
+  from: 'من',
+  clearFrom: 'مسح تاريخ «من»',
+  to: 'إلى',
+  clearTo: 'مسح تاريخ «إلى»',
+  loadFailed: 'تعذّر تحميل سجل التدقيق',
+  loading: 'جارٍ تحميل سجل التدقيق…',
+  columns: {
+    when: 'الوقت',
+    action: 'الإجراء',
+    user: 'المستخدم',
+    by: 'بواسطة',
+    ip: 'عنوان IP',
+    details: 'التفاصيل',
+  },
+  empty: 'لا توجد أحداث تطابق عوامل التصفية هذه.',
+  total_zero: 'لا أحداث',
+  total_one: 'حدث واحد',
+  total_two: 'حدثان',
+  total_few: '{{count}} أحداث',
+  total_many: '{{count}} حدثًا',
+  total_other: '{{count}} حدث',
+  previousPage: 'الصفحة السابقة',
+  nextPage: 'الصفحة التالية',
+} as const satisfies Translation;

@@ -1,0 +1,70 @@
+import type { Translation } from '../translation';
+
+/** Arabic: the Outbox and one outgoing message. */
+export const mail = {
+  status: {
+    queued: 'في قائمة الانتظار',
+    sending: 'قيد الإرسال',
+    sent: 'مُرسلة',
+    failed: 'فشلت',
+  },
+  notAllowed: 'غير مسموح',
+  needsPermission: 'تحتاج إلى صلاحية عرض البريد الصادر وإعادة محاولة إرساله لرؤية هذه الصفحة.',
+  outbox: {
+    title: 'صندوق الصادر',
+    refreshing: 'جارٍ التحديث…',
+    explain:
+      'رسائل البريد الإلكتروني التي يرسلها Atrium لمؤسستك. تُعاد محاولة إرسال الرسالة التي يتعذّر تسليمها، ثم توسم بأنها فشلت؛ و«إعادة المحاولة» ترسلها مرة أخرى.',
+    status: 'الحالة',
+    allStatuses: 'الكل',
+    loading: 'جارٍ تحميل الرسائل…',
+    loadFailed: 'تعذّر تحميل صندوق الصادر',
+    empty: 'لا توجد رسائل.',
+    caption: 'البريد الصادر، الأحدث أولًا',
+    captionFiltered: {
+      queued: 'البريد الصادر، الأحدث أولًا (التي في قائمة الانتظار فقط)',
+      sending: 'البريد الصادر، الأحدث أولًا (قيد الإرسال فقط)',
+      sent: 'البريد الصادر، الأحدث أولًا (المُرسلة فقط)',
+      failed: 'البريد الصادر، الأحدث أولًا (الفاشلة فقط)',
+    },
+    page: 'الصفحة {{page}}',
+    previous: 'السابق',
+    next: 'التالي',
+    actions: 'الإجراءات',
+    nextAttempt: 'المحاولة التالية {{date}}',
+  },
+  facts: {
+    status: 'الحالة',
+    recipient: 'المستلم',
+    subject: 'الموضوع',
+    attempts: 'المحاولات',
+    queued: 'أُدرجت في قائمة الانتظار',
+    sent: 'أُرسلت',
+    nextAttempt: 'المحاولة التالية',
+    lastError: 'آخر خطأ',
+    messageId: 'Message-ID',
+  },
+  retry: {
+    button: 'إعادة المحاولة',
+    hidden: ' للرسالة إلى {{address}}',
+    queued: 'أُعيدت الرسالة إلى قائمة الانتظار',
+    queuedMessage: 'إلى {{address}}',
+    failed: 'تعذّرت إعادة محاولة إرسال الرسالة',
+  },
+  message: {
+    back: 'العودة إلى صندوق الصادر',
+    title: 'الرسالة',
+    documentTitle: 'الرسالة: {{subject}}',
+    loading: 'جارٍ تحميل الرسالة…',
+    notFoundTitle: 'الرسالة غير موجودة',
+    notFound: 'لا توجد رسالة كهذه',
+    notFoundExplain: 'قد تكون تابعة لمؤسسة أخرى، أو أن العنوان خاطئ.',
+    loadFailed: 'تعذّر تحميل الرسالة',
+    text: 'نص',
+    html: 'HTML',
+    htmlFrame: 'نسخة HTML من الرسالة',
+    secretsHidden:
+      'تُعرض الروابط التي تحتوي على رمز وكلمات المرور الجديدة على أنها [hidden]: صندوق الصادر مخصص للتسليم، لا لقراءة الأسرار.',
+    delivery: 'التسليم',
+  },
+} as const satisfies Translation;
