@@ -44,7 +44,7 @@ export const settings = {
       en: 'English',
       de: 'Deutsch',
       fr: 'Français',
-      es: 'Español',
+      ar: 'العربية',
     },
     'localization.first_day_of_week': {
       monday: 'Montag',
