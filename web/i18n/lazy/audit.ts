@@ -1,9 +1,9 @@
 import { audit } from '../en/audit';
-import { i18n } from '../index';
+import { addNamespace } from '../index';
 
 /**
  * The `audit` catalog namespace, added when the first module that needs it loads (each of them
  * imports this module): only lazily loaded pages use it, so its strings stay out of the sign-in
- * page's JavaScript (scripts/bundle-size.ts). Typed in web/i18n/i18next.d.ts.
+ * page's JavaScript (scripts/bundle-size.ts). Typed in web/i18n/i18next.d.ts; its translation in the interface language loads with it.
  */
-if (!i18n.hasResourceBundle('en', 'audit')) i18n.addResourceBundle('en', 'audit', audit);
+addNamespace('audit', audit);
