@@ -17,4 +17,8 @@ const render = (element: HTMLElement) =>
   );
 // The first page speaks the device's language (its last choice, else the browser's) from its
 // first paint; English is bundled, another language's start-up words take one small request.
-void switchLanguage(deviceLanguage()).finally(() => render(root));
+void switchLanguage(deviceLanguage()).finally(() => {
+  render(root);
+  // What the app says for API errors, after the first paint (until then: the server's words).
+  void import('./i18n/lazy/errors');
+});

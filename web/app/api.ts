@@ -19,6 +19,15 @@ export type ApiErrorObject = {
   meta?: Record<string, unknown>;
 };
 
+/**
+ * Words for a failed request that work before the errors catalog has loaded (web/i18n/lazy/errors.ts
+ * loads it just after the first render): the catalog's entry for the code, else `common:failures`.
+ */
+export const internalErrorText = () =>
+  i18n.t('errors:internal_error', { defaultValue: i18n.t('common:failures.internal') });
+const httpErrorText = (status: number) =>
+  i18n.t('errors:http_error', { status, defaultValue: i18n.t('common:failures.http', { status }) });
+
 /** A failed API call: the HTTP status (0 when the server could not be reached) and its errors. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -26,7 +35,7 @@ export class ApiError extends Error {
   readonly errors: ApiErrorObject[];
 
   constructor(status: number, errors: ApiErrorObject[]) {
-    super(errors[0]?.detail ?? i18n.t('errors:http_error', { status }));
+    super(errors[0]?.detail ?? httpErrorText(status));
     this.status = status;
     this.errors = errors;
   }
@@ -154,7 +163,7 @@ async function request<T>(path: string, method: string, options: ApiFetchOptions
       {
         status: '0',
         code: 'network_error',
-        detail: 'The server could not be reached. Check your connection and try again.',
+        detail: i18n.t('errors:network_error', { defaultValue: i18n.t('common:failures.network') }),
       },
     ]);
   }
@@ -181,7 +190,7 @@ function errorsOf(document: unknown, status: number): ApiErrorObject[] {
     {
       status: String(status),
       code: `http_${status}`,
-      detail: status >= 500 ? i18n.t('errors:internal_error') : i18n.t('errors:http_error', { status }),
+      detail: status >= 500 ? internalErrorText() : httpErrorText(status),
     },
   ];
 }

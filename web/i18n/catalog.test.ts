@@ -9,6 +9,7 @@ import { audit } from './en/audit';
 import { calendar } from './en/calendar';
 import { customFields } from './en/custom-fields';
 import { emailTemplates } from './en/email-templates';
+import { errors } from './en/errors';
 import { mail } from './en/mail';
 import { organizations } from './en/organizations';
 import { passwords } from './en/passwords';
@@ -26,6 +27,7 @@ const lazyCatalogs = {
   calendar,
   customFields,
   emailTemplates,
+  errors,
   organizations,
   passwords,
   settings,
@@ -42,7 +44,8 @@ describe('the English catalog', () => {
     expect(i18n.hasResourceBundle('en', 'users')).toBe(false);
     await import('./lazy/users');
     expect(i18n.t('users:create.createdMessage', { username: 'ann' })).toBe('ann can now sign in.');
-    expect(i18n.t('errors:forbidden')).toBe(en.errors.forbidden);
+    await import('./lazy/errors');
+    expect(i18n.t('errors:forbidden')).toBe(errors.forbidden);
   });
 
   it('types keys: an unknown key does not compile', () => {

@@ -8,6 +8,7 @@ import { audit } from './en/audit';
 import { calendar } from './en/calendar';
 import { customFields } from './en/custom-fields';
 import { emailTemplates } from './en/email-templates';
+import { errors } from './en/errors';
 import { mail } from './en/mail';
 import { organizations } from './en/organizations';
 import { passwords } from './en/passwords';
@@ -30,6 +31,7 @@ const english: Record<string, Translation> = {
   calendar,
   customFields,
   emailTemplates,
+  errors,
   mail,
   organizations,
   passwords,

@@ -1,13 +1,14 @@
 import type { ApiErrorObject } from '../app/api';
-import { ApiError } from '../app/api';
-import { en } from './en';
-import { errorsWithSpecificDetail } from './en/errors';
+import { ApiError, internalErrorText } from '../app/api';
+import type { errors } from './en/errors';
+import { errorsWithSpecificDetail } from './error-details';
 import { i18n } from './index';
 
-type ErrorCode = keyof typeof en.errors;
+type ErrorCode = keyof typeof errors;
 
+/** The code has words in the errors catalog (once it has loaded: web/i18n/lazy/errors.ts). */
 function isCatalogued(code: string): code is ErrorCode {
-  return Object.hasOwn(en.errors, code);
+  return i18n.exists(`errors:${code}`, { lng: 'en' });
 }
 
 /**
@@ -33,5 +34,5 @@ export function errorText(error: unknown): string {
     return first ? errorObjectText(first) : error.message;
   }
   if (error instanceof Error) return error.message;
-  return i18n.t('errors:internal_error');
+  return internalErrorText();
 }

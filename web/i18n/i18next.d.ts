@@ -7,6 +7,7 @@ import type { audit } from './en/audit';
 import type { calendar } from './en/calendar';
 import type { customFields } from './en/custom-fields';
 import type { emailTemplates } from './en/email-templates';
+import type { errors } from './en/errors';
 import type { mail } from './en/mail';
 import type { organizations } from './en/organizations';
 import type { passwords } from './en/passwords';
@@ -35,6 +36,7 @@ declare module 'i18next' {
         mail: typeof mail;
         audit: typeof audit;
         apiKeys: typeof apiKeys;
+        errors: typeof errors;
       };
   }
 }

@@ -48,7 +48,8 @@ describe('routeServerErrors', () => {
     expect(routed).toEqual({ fields: { roleIds: 'No such role.' }, form: null });
   });
 
-  it('shows a catalogued code in the catalog words, not the server detail', () => {
+  it('shows a catalogued code in the catalog words, not the server detail', async () => {
+    await import('../i18n/lazy/errors');
     const routed = routeServerErrors(
       new ApiError(0, [{ status: '0', code: 'network_error', detail: 'server words' }]),
       [],

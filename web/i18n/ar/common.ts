@@ -13,6 +13,11 @@ export const common = {
     edit: 'تعديل',
     delete: 'حذف',
   },
+  failures: {
+    internal: 'حدث خطأ من جهتنا. حاول مرة أخرى بعد قليل.',
+    http: 'فشل الطلب (HTTP {{status}}).',
+    network: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
+  },
   states: {
     loading: 'جارٍ التحميل…',
   },

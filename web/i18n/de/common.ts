@@ -13,6 +13,11 @@ export const common = {
     edit: 'Bearbeiten',
     delete: 'Löschen',
   },
+  failures: {
+    internal: 'Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal.',
+    http: 'Die Anfrage ist fehlgeschlagen (HTTP {{status}}).',
+    network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  },
   states: {
     loading: 'Wird geladen…',
   },

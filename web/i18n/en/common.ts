@@ -13,6 +13,12 @@ export const common = {
     edit: 'Edit',
     delete: 'Delete',
   },
+  /** What the app says when a request fails before the errors catalog has loaded (web/i18n/lazy/errors.ts). */
+  failures: {
+    internal: 'Something went wrong on our side. Try again in a moment.',
+    http: 'The request failed (HTTP {{status}}).',
+    network: 'The server could not be reached. Check your connection and try again.',
+  },
   states: {
     loading: 'Loading…',
   },

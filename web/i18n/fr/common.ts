@@ -13,6 +13,11 @@ export const common = {
     edit: 'Modifier',
     delete: 'Supprimer',
   },
+  failures: {
+    internal: 'Une erreur s’est produite de notre côté. Réessayez dans un instant.',
+    http: 'La requête a échoué (HTTP {{status}}).',
+    network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+  },
   states: {
     loading: 'Chargement…',
   },
