@@ -5,14 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { permissionLabels } from '../../../common/permissions';
-import { formatPersonName } from '../../../common/person-name';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import { ApiError, useCurrentUser } from '../../app/api';
 import { type UserResource, useUser } from '../../app/user-resource';
 import { errorText } from '../../i18n/error-text';
 import { i18n } from '../../i18n/index';
 import { validateWith } from '../../ui/form';
-import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
+import { useFormatter, useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -119,6 +118,7 @@ function EditUserForm({
   const { t } = useTranslation(['users', 'common']);
   const locale = useViewerLocale();
   const timeZone = useViewerTimeZone();
+  const formatter = useFormatter();
   const navigate = useNavigate();
   const userId = isSelf ? 'me' : user.id;
   const update = useUpdateUser(userId);
@@ -267,7 +267,7 @@ function EditUserForm({
     setIsStale(false);
   }
 
-  const name = formatPersonName(user.attributes, locale);
+  const name = formatter.personName(user.attributes);
   const errorCount = (prefix: (key: string) => boolean) => Object.keys(errors).filter(prefix).length;
   const generalErrors = errorCount((key) => GENERAL_FIELDS.has(key.split('.')[0] ?? ''));
   const additionalErrors = errorCount((key) => key.startsWith('customFields'));
