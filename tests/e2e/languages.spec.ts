@@ -29,6 +29,7 @@ type Words = {
   queued: string;
   assignTask: string;
   assignTaskTo: string;
+  dueDate: string;
   createTask: string;
   taskCreated: string;
   signIn: string;
@@ -48,6 +49,7 @@ const words: Record<'de' | 'ar', Words> = {
     queued: 'Die E-Mail ist unterwegs.',
     assignTask: 'Aufgabe zuweisen',
     assignTaskTo: 'Aufgabe zuweisen an',
+    dueDate: 'Fälligkeitsdatum',
     createTask: 'Aufgabe erstellen',
     taskCreated: 'Die Aufgabe wurde erstellt.',
     signIn: 'Anmelden',
@@ -65,6 +67,7 @@ const words: Record<'de' | 'ar', Words> = {
     queued: 'البريد في طريقه.',
     assignTask: 'تعيين مهمة',
     assignTaskTo: 'تعيين مهمة إلى',
+    dueDate: 'تاريخ الاستحقاق',
     createTask: 'إنشاء المهمة',
     taskCreated: 'تم إنشاء المهمة.',
     signIn: 'تسجيل الدخول',
@@ -139,6 +142,11 @@ for (const language of ['de', 'ar'] as const) {
     const task = page.getByRole('dialog', { name: w.assignTaskTo });
     await expect(task).toBeVisible();
     await task.getByRole('textbox', { name: w.subject }).fill(`Languages task ${member.lastName}`);
+    // The date picker names months in the language (dayjs's locale, loaded with it).
+    await task.getByRole('textbox', { name: w.dueDate }).click();
+    const month = new Intl.DateTimeFormat(language, { month: 'long' }).format(new Date());
+    await expect(page.getByRole('button', { name: new RegExp(month) }).first()).toBeVisible();
+    await task.getByRole('textbox', { name: w.subject }).click();
     await screenshots(page, `${language}-assign-task`);
     await expectNoAxeViolations(page);
     await task.getByRole('button', { name: w.createTask }).click();

@@ -1,8 +1,41 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DateRange, formatLocaleDate, localeDateFormat, readTypedDate } from '../../common/dates';
 import classes from './date-field.module.css';
+import { useFirstDayOfWeek } from './format';
+
+/**
+ * dayjs's month and weekday names for the interface languages other than English (its default),
+ * loaded when a date field first shows in that language.
+ */
+const calendarLocales: Record<string, () => Promise<unknown>> = {
+  de: () => import('dayjs/locale/de'),
+  fr: () => import('dayjs/locale/fr'),
+  ar: () => import('dayjs/locale/ar'),
+};
+
+/** The interface language for the picker's month and weekday names, once dayjs has it ('en' until then). */
+function useCalendarLanguage(): string {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const [loaded, setLoaded] = useState('en');
+  useEffect(() => {
+    const load = calendarLocales[language];
+    if (!load) {
+      setLoaded('en');
+      return;
+    }
+    let current = true;
+    void load().then(() => {
+      if (current) setLoaded(language);
+    });
+    return () => {
+      current = false;
+    };
+  }, [language]);
+  return loaded;
+}
 
 type DateFieldProps = Omit<
   DateInputProps,
@@ -65,6 +98,8 @@ function LocaleDateInput({
 }: DateFieldProps) {
   const { t } = useTranslation();
   const calendarAriaLabels = useCalendarAriaLabels();
+  const calendarLanguage = useCalendarLanguage();
+  const firstDayOfWeek = useFirstDayOfWeek();
   const format = localeDateFormat(locale);
   const [problem, setProblem] = useState<string | null>(null);
   const [left, setLeft] = useState(false);
@@ -102,6 +137,10 @@ function LocaleDateInput({
       clearable
       clearButtonProps={{ 'aria-label': clearLabel }}
       ariaLabels={calendarAriaLabels}
+      // The picker's month and weekday names in the interface language, its weeks from the
+      // viewer's first day (their setting, else their locale's).
+      locale={calendarLanguage}
+      firstDayOfWeek={firstDayOfWeek as 0 | 1 | 2 | 3 | 4 | 5 | 6}
       classNames={{ day: classes.day }}
     />
   );
