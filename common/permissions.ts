@@ -33,34 +33,6 @@ export const permissions = [
 
 export type Permission = (typeof permissions)[number];
 
-export const permissionLabels: Record<Permission, string> = {
-  'users.view': 'View users of my organization',
-  'users.create': 'Create users',
-  'users.edit': 'Edit users and their roles',
-  'users.disable': 'Enable and disable users',
-  password_management: "Change or reset another user's password",
-  manage_api_keys: "Manage another user's API key",
-  update_own_profile: 'Edit my own profile',
-  update_own_configuration: 'Change my own configuration',
-  manage_menus: 'Configure my menus',
-  'audit.view': 'View the security audit log',
-  'roles.manage': "Edit roles' permissions",
-  'organizations.manage': 'Create and rename organizations',
-  'organization.settings': "Change the organization's settings",
-  'custom_fields.manage': 'Define custom user fields',
-  'mail.manage': 'View and retry outgoing mail',
-  'calendar_events.assign': "Assign events to other users' calendars",
-  'calendar_events.manage': "Edit and delete other users' calendar events",
-  'tasks.assign': 'Assign tasks to other users',
-  'tasks.manage': "Edit and delete other users' tasks",
-  'system.settings': 'Change system-wide settings',
-  'activities.view': "View other users' activities",
-  'calls.log': 'Log calls',
-  'calls.manage': "Edit and delete other users' calls",
-  'emails.send': 'Send emails',
-  'email_templates.manage': 'Manage email templates',
-};
-
 export function isPermission(value: string): value is Permission {
   return (permissions as readonly string[]).includes(value);
 }

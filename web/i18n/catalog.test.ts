@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '../../common/audit-actions';
+import { permissions } from '../../common/permissions';
 import { settingDefinitions } from '../../common/settings';
 import { type MenuItemDefinition, menuDefinitions } from '../../server/features/menus/definitions';
 import { en } from './en';
@@ -95,5 +97,18 @@ describe('the English catalog', () => {
     };
     for (const items of Object.values(menuDefinitions)) walk(items);
     expect(Object.fromEntries(shipped)).toEqual(en.menus.items);
+  });
+
+  it('has words for every audit action and every permission, none of them a code', async () => {
+    await import('./lazy/audit');
+    await import('./lazy/access');
+    for (const action of auditActions) {
+      expect(i18n.exists(`audit:actions.${action}`), action).toBe(true);
+      expect(i18n.t(`audit:actions.${action}`)).not.toMatch(/[._]/);
+    }
+    for (const permission of permissions) {
+      expect(i18n.exists(`access:permissions.${permission}`), permission).toBe(true);
+    }
+    expect(i18n.t('audit:actions.user.created')).toBe('Account created');
   });
 });

@@ -6,12 +6,12 @@ import {
   // What a role may grant: instance-wide powers belong to instance administrators, not roles.
   rolePermissions as allPermissions,
   type Permission,
-  permissionLabels,
 } from '../../../common/permissions';
 import { useCurrentUser } from '../../app/api';
 import { errorText } from '../../i18n/error-text';
 import { FailureAlert } from '../../ui/feedback';
 import { FormFooter } from '../../ui/form-dialog';
+import { usePermissionLabel } from '../../ui/labels';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -62,6 +62,7 @@ export function RolesPage() {
 function RoleEditor({ role }: { role: Role }) {
   const { t } = useTranslation('access');
   const { data: me } = useCurrentUser();
+  const permissionLabel = usePermissionLabel();
   const update = useUpdateRolePermissions();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { permissions: granted(role.permissions) } });
@@ -107,7 +108,7 @@ function RoleEditor({ role }: { role: Role }) {
                 <Checkbox
                   key={permission}
                   value={permission}
-                  label={permissionLabels[permission]}
+                  label={permissionLabel(permission)}
                   description={!canManage || mine.has(permission) ? undefined : t('roles.notHeld')}
                   disabled={!canManage || !mine.has(permission)}
                 />
@@ -123,7 +124,7 @@ function RoleEditor({ role }: { role: Role }) {
             />
           ) : (
             <Text size="sm" c="dimmed">
-              {t('roles.needsPermission', { permission: permissionLabels['roles.manage'] })}
+              {t('roles.needsPermission', { permission: permissionLabel('roles.manage') })}
             </Text>
           )}
         </Stack>

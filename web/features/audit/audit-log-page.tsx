@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Group, Paper, Select, Table, Text } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { auditActionLabel, auditActionLabels } from '../../../common/audit-actions';
-import { permissionLabels } from '../../../common/permissions';
+import { auditActions } from '../../../common/audit-actions';
 import { useCurrentUser } from '../../app/api';
 import { DateField } from '../../ui/date-field';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { useFormatter, useRecordsPerPage, useViewerLocale } from '../../ui/format';
+import { useAuditActionLabel, usePermissionLabel } from '../../ui/labels';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
@@ -49,11 +49,12 @@ function detailsText(details: Record<string, unknown>): string {
 export function AuditLogPage() {
   const { t } = useTranslation('audit');
   const { data: me } = useCurrentUser();
+  const permissionLabel = usePermissionLabel();
   if (me && !me.permissions.includes('audit.view')) {
     return (
       <Page title={t('title')}>
         <Alert color="gray" variant="outline" title={t('notAvailable')}>
-          {t('needsPermission', { permission: permissionLabels['audit.view'] })}
+          {t('needsPermission', { permission: permissionLabel('audit.view') })}
         </Alert>
       </Page>
     );
@@ -62,6 +63,7 @@ export function AuditLogPage() {
 }
 
 function AuditLog() {
+  const auditActionLabel = useAuditActionLabel();
   // Paged by cursor (cost does not grow with depth); undefined: the newest events.
   const { t } = useTranslation('audit');
   const [cursor, setCursor] = useState<AuditLogParams['cursor']>(undefined);
@@ -97,7 +99,7 @@ function AuditLog() {
               placeholder={t('anyAction')}
               searchable
               clearable
-              data={Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }))}
+              data={auditActions.map((value) => ({ value, label: auditActionLabel(value) }))}
               value={action}
               onChange={(value) => filter(() => setAction(value))}
               w={280}

@@ -4,7 +4,6 @@ import { IconAlertTriangle, IconDeviceFloppy, IconRefresh } from '@tabler/icons-
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
-import { permissionLabels } from '../../../common/permissions';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import { ApiError, useCurrentUser } from '../../app/api';
 import { type UserResource, useUser } from '../../app/user-resource';
@@ -12,6 +11,7 @@ import { errorText } from '../../i18n/error-text';
 import { i18n } from '../../i18n/index';
 import { validateWith } from '../../ui/form';
 import { useFormatter, useViewerLocale, useViewerTimeZone } from '../../ui/format';
+import { usePermissionLabel } from '../../ui/labels';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
@@ -50,6 +50,7 @@ function EditUser({ userId }: { userId: string }) {
   // direct load never shows the browser's format first.
   const settings = useSettings('user');
   const { t } = useTranslation(['users', 'common']);
+  const permissionLabel = usePermissionLabel();
   if (user.isPending || definitions.isPending || settings.isPending || !me) {
     return <PageLoader label={t('edit.loading')} />;
   }
@@ -69,7 +70,7 @@ function EditUser({ userId }: { userId: string }) {
     return (
       <Page title={isSelf ? t('edit.titleSelf') : t('edit.titleOther')}>
         <Alert color="gray" variant="outline" title={t('edit.notAvailable')}>
-          {t('edit.needsPermission', { permission: permissionLabels[needed] })}
+          {t('edit.needsPermission', { permission: permissionLabel(needed) })}
         </Alert>
       </Page>
     );

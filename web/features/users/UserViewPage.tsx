@@ -20,13 +20,13 @@ import { IconAlertTriangle, IconCheck, IconCopy, IconPencil, IconSettings } from
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { auditActionLabel } from '../../../common/audit-actions';
 import { formatLongDate } from '../../../common/dates';
 import { useCurrentUser } from '../../app/api';
 import { paths } from '../../app/paths';
 import { type UserResource, useUser } from '../../app/user-resource';
 import { i18n } from '../../i18n/index';
 import { useFormatter, useViewerLocale } from '../../ui/format';
+import { useAuditActionLabel } from '../../ui/labels';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
@@ -404,6 +404,7 @@ function SignedInDevices() {
 function SecurityEvents({ userId, enabled }: { userId: string; enabled: boolean }) {
   const { t } = useTranslation('users');
   const format = useFormatter();
+  const auditActionLabel = useAuditActionLabel();
   const events = useSecurityEvents(userId, enabled);
   if (!enabled) return null;
   return (

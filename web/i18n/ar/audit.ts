@@ -32,4 +32,70 @@ export const audit = {
   total_other: '{{count}} حدث',
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
+  actions: {
+    session: {
+      signed_in: 'تسجيل دخول',
+      sign_in_failed: 'محاولة دخول فاشلة',
+      signed_out: 'تسجيل خروج',
+      ended: 'انتهاء الجلسة',
+      organization_switched: 'تبديل المؤسسة',
+    },
+    account: {
+      locked: 'قفل الحساب',
+    },
+    user: {
+      created: 'إنشاء الحساب',
+      updated: 'تعديل الحساب',
+      enabled: 'تفعيل الحساب',
+      disabled: 'تعطيل الحساب',
+      roles_changed: 'تغيير الأدوار',
+      instance_administrator_appointed: 'تعيين مسؤول للنظام',
+      instance_administrator_dismissed: 'إعفاء مسؤول النظام',
+    },
+    role: {
+      permissions_changed: 'تغيير صلاحيات الدور',
+    },
+    organization: {
+      created: 'إنشاء مؤسسة',
+      renamed: 'إعادة تسمية مؤسسة',
+    },
+    profile: {
+      updated: 'تعديل الملف الشخصي',
+      email_changed: 'تغيير البريد الإلكتروني الأساسي',
+    },
+    avatar: {
+      changed: 'تغيير الصورة الرمزية',
+      removed: 'إزالة الصورة الرمزية',
+    },
+    email: {
+      verified: 'تأكيد عنوان البريد الإلكتروني',
+    },
+    custom_field: {
+      created: 'إنشاء حقل مخصص',
+      updated: 'تعديل حقل مخصص',
+      deleted: 'حذف حقل مخصص',
+    },
+    password: {
+      changed: 'تغيير كلمة المرور',
+      change_failed: 'فشل تغيير كلمة المرور',
+      set_by_admin: 'تعيين كلمة المرور من قبل مسؤول',
+      reset_by_admin: 'إعادة تعيين كلمة المرور من قبل مسؤول',
+      reset_requested: 'طلب إعادة تعيين كلمة المرور',
+      reset_completed: 'اكتمال إعادة تعيين كلمة المرور',
+    },
+    api_key: {
+      generated: 'إنشاء مفتاح API',
+      revoked: 'إلغاء مفتاح API',
+    },
+    settings: {
+      changed: 'تغيير الإعدادات',
+    },
+    menus: {
+      changed: 'تغيير القوائم الافتراضية للمؤسسة',
+      personal_changed: 'تغيير القوائم الشخصية',
+    },
+    mail: {
+      retried: 'إعادة إرسال البريد الإلكتروني',
+    },
+  },
 } as const satisfies Translation;

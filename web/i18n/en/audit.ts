@@ -26,4 +26,71 @@ export const audit = {
   total_other: '{{count}} events',
   previousPage: 'Previous page',
   nextPage: 'Next page',
+  /** The audit actions as a person reads them (common/audit-actions.ts lists them; a test checks every one has words here). */
+  actions: {
+    session: {
+      signed_in: 'Signed in',
+      sign_in_failed: 'Failed sign-in',
+      signed_out: 'Signed out',
+      ended: 'Session ended',
+      organization_switched: 'Switched organization',
+    },
+    account: {
+      locked: 'Account locked',
+    },
+    user: {
+      created: 'Account created',
+      updated: 'Account changed',
+      enabled: 'Account enabled',
+      disabled: 'Account disabled',
+      roles_changed: 'Roles changed',
+      instance_administrator_appointed: 'Instance administrator appointed',
+      instance_administrator_dismissed: 'Instance administrator dismissed',
+    },
+    role: {
+      permissions_changed: 'Role permissions changed',
+    },
+    organization: {
+      created: 'Organization created',
+      renamed: 'Organization renamed',
+    },
+    profile: {
+      updated: 'Profile changed',
+      email_changed: 'Primary email changed',
+    },
+    avatar: {
+      changed: 'Avatar changed',
+      removed: 'Avatar removed',
+    },
+    email: {
+      verified: 'Email address verified',
+    },
+    custom_field: {
+      created: 'Custom field created',
+      updated: 'Custom field changed',
+      deleted: 'Custom field deleted',
+    },
+    password: {
+      changed: 'Password changed',
+      change_failed: 'Failed password change',
+      set_by_admin: 'Password set by an administrator',
+      reset_by_admin: 'Password reset by an administrator',
+      reset_requested: 'Password reset requested',
+      reset_completed: 'Password reset completed',
+    },
+    api_key: {
+      generated: 'API key generated',
+      revoked: 'API key revoked',
+    },
+    settings: {
+      changed: 'Settings changed',
+    },
+    menus: {
+      changed: "Organization's default menus changed",
+      personal_changed: 'Personal menus changed',
+    },
+    mail: {
+      retried: 'Email sent again',
+    },
+  },
 } as const;
