@@ -242,8 +242,7 @@ export default function CalendarView({
         eventTimeFormat={{
           hour: 'numeric',
           minute: '2-digit',
-          omitZeroMinute: true,
-          meridiem: 'narrow',
+          meridiem: 'short',
           ...clock,
         }}
         slotHeaderFormat={{

@@ -80,6 +80,8 @@ export function EventResponse({ eventId, status }: { eventId: string; status: At
                 size="xs"
                 variant={pressed ? 'filled' : 'default'}
                 color={pressed ? color : undefined}
+                // Dark text on the light filled colour (yellow.9 under white text is 3:1; axe).
+                autoContrast
                 aria-pressed={pressed}
                 leftSection={<Icon size={14} aria-hidden="true" />}
                 loading={answer.isPending && answer.variables === value}
