@@ -119,6 +119,8 @@ test('Log or Make a Call: both entry points, duration typed three ways, the call
   await expect(items.nth(1)).toContainText('00:01:30');
   await expect(items.nth(1)).toContainText('Incoming');
   await expect(items.nth(1)).toContainText('Agreed on the next steps.');
+  // The number with its country code, so a reader elsewhere can dial it.
+  await expect(items.nth(1)).toContainText('+1 415 555 2671');
   await expectNoAxeViolations(page);
   await items.nth(1).getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Call' });

@@ -15,7 +15,7 @@ import { IconChevronDown, IconChevronRight, IconMail, IconPhone } from '@tabler/
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../common/duration';
-import { formatPhoneNational } from '../../../common/phone';
+import { formatPhoneInternational } from '../../../common/phone';
 import { ApiError } from '../../app/api';
 import { EmailBodyFrame } from '../../ui/email-body-frame';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
@@ -276,7 +276,7 @@ function CallDetails({
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-        <Field label={t('item.phoneNumber')}>{formatPhoneNational(a.phoneNumber)}</Field>
+        <Field label={t('item.phoneNumber')}>{formatPhoneInternational(a.phoneNumber)}</Field>
         <Field label={t('item.callDateTime')}>{format.dateTime(a.callDateTime)}</Field>
         <Field label={t('item.callStatus')}>
           {a.callStatus === 'completed' ? t('call.statusCompleted') : t('call.statusInProgress')}
