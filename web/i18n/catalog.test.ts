@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions } from '../../common/audit-actions';
+import { menuLabels } from '../../common/menus';
 import { permissions } from '../../common/permissions';
 import { settingDefinitions } from '../../common/settings';
 import { type MenuItemDefinition, menuDefinitions } from '../../server/features/menus/definitions';
@@ -97,6 +98,7 @@ describe('the English catalog', () => {
     };
     for (const items of Object.values(menuDefinitions)) walk(items);
     expect(Object.fromEntries(shipped)).toEqual(en.menus.items);
+    expect(en.menus.names).toEqual(menuLabels);
   });
 
   it('has words for every audit action and every permission, none of them a code', async () => {

@@ -2,7 +2,7 @@ import { Button, Group, Modal, SegmentedControl, Stack, Tabs, Text } from '@mant
 import { IconArrowBackUp, IconLink, IconSeparator } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MenuName, type MenuScope, menuLabels, menuNames } from '../../../common/menus';
+import { type MenuName, type MenuScope, menuNames } from '../../../common/menus';
 import { useCurrentUser } from '../../app/api';
 import { notifyFailure } from '../../ui/notify';
 import { Page } from '../../ui/page';
@@ -52,7 +52,7 @@ export function MyMenusPage() {
           <Tabs.List aria-label={t('page.menuList')}>
             {menuNames.map((name) => (
               <Tabs.Tab key={name} value={name}>
-                {menuLabels[name]}
+                {t(`names.${name}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -98,7 +98,7 @@ function MenuPanel({ scope, menu }: { scope: MenuScope; menu: MenuName }) {
         </Button>
       </Group>
       <MenuTreeEditor
-        label={t('page.treeLabel', { menu: menuLabels[menu] })}
+        label={t('page.treeLabel', { menu: t(`names.${menu}`) })}
         items={items}
         changes={changes}
       />
@@ -106,7 +106,7 @@ function MenuPanel({ scope, menu }: { scope: MenuScope; menu: MenuName }) {
       <Modal
         opened={confirmingReset}
         onClose={() => setConfirmingReset(false)}
-        title={t('page.resetMenuTitle', { menu: menuLabels[menu] })}
+        title={t('page.resetMenuTitle', { menu: t(`names.${menu}`) })}
         closeButtonProps={{ 'aria-label': tc('actions.close') }}
         centered
       >

@@ -80,4 +80,10 @@ export const menus = {
     reset_password: 'إعادة تعيين كلمة المرور',
     edit_menus: 'تعديل القوائم',
   },
+  names: {
+    application_menu: 'قائمة التطبيق',
+    usermenu: 'قائمة المستخدم',
+    shortcuts: 'الاختصارات',
+    more_actions: 'مزيد من الإجراءات',
+  },
 } as const satisfies Translation;

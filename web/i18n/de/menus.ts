@@ -81,4 +81,10 @@ export const menus = {
     reset_password: 'Passwort zurücksetzen',
     edit_menus: 'Menüs bearbeiten',
   },
+  names: {
+    application_menu: 'Anwendungsmenü',
+    usermenu: 'Benutzermenü',
+    shortcuts: 'Verknüpfungen',
+    more_actions: 'Weitere Aktionen',
+  },
 } as const satisfies Translation;

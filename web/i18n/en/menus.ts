@@ -83,4 +83,11 @@ export const menus = {
     reset_password: 'Reset Password',
     edit_menus: 'Edit Menus',
   },
+  /** The four menus by their name (common/menus.ts menuNames). */
+  names: {
+    application_menu: 'Application Menu',
+    usermenu: 'User Menu',
+    shortcuts: 'Shortcuts',
+    more_actions: 'More Actions',
+  },
 } as const;

@@ -82,4 +82,10 @@ export const menus = {
     reset_password: 'Réinitialiser le mot de passe',
     edit_menus: 'Modifier les menus',
   },
+  names: {
+    application_menu: 'Menu de l’application',
+    usermenu: 'Menu utilisateur',
+    shortcuts: 'Raccourcis',
+    more_actions: 'Plus d’actions',
+  },
 } as const satisfies Translation;
