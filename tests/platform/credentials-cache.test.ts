@@ -2,15 +2,13 @@ import { once } from 'node:events';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { type Database, openDatabase } from '../../server/platform/db/kysely';
-import { type PostgresCache, postgresCacheOf } from '../../server/platform/db/postgres-cache';
+import type { Database } from '../../server/platform/db/kysely';
 import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
-import { resolveSettings } from '../../server/platform/settings';
 import { createTestApp, signIn, type TestApp } from '../helpers/app';
 import { testDatabaseKind } from '../helpers/database';
 import { buildMember, buildUser, TEST_PASSWORD } from '../helpers/factories';
 import { giveApiKey, signedInUser } from '../helpers/scenarios';
+import { cacheListening, cacheOf, openSecondInstance } from '../helpers/second-instance';
 
 type Browser = Awaited<ReturnType<typeof signIn>>;
 const onPostgres = testDatabaseKind() === 'postgres';
@@ -31,11 +29,9 @@ describe('credentials cache across processes', () => {
   let secondApp: FastifyInstance;
   beforeAll(async () => {
     t = await createTestApp();
-    second = openDatabase(t.database.config, t.database.schema ? { schema: t.database.schema } : {});
-    secondApp = await buildApp({ ...t.deps, db: second.db, webDist: false, logger: false });
-    await secondApp.ready();
-    await listening(t.deps.db);
-    await listening(second.db);
+    ({ db: second, app: secondApp } = await openSecondInstance(t));
+    await cacheListening(t.deps.db);
+    await cacheListening(second.db);
   });
   afterAll(async () => {
     await secondApp?.close();
@@ -43,18 +39,6 @@ describe('credentials cache across processes', () => {
     await t?.close();
   });
 
-  const cacheOf = (db: Database['db']): PostgresCache => {
-    const cache = postgresCacheOf(db);
-    if (!cache) throw new Error('no PostgreSQL cache');
-    return cache;
-  };
-  async function listening(db: Database['db']) {
-    if (!onPostgres) return;
-    const cache = cacheOf(db);
-    const ready = once(cache.events, 'listening');
-    await resolveSettings(db, {});
-    if (!cache.isListening()) await ready;
-  }
   /** SQLite: the reader sees another connection's commit after MAX_VERSION_AGE_MS. PostgreSQL: no wait. */
   const settle = async () => {
     if (!onPostgres) await new Promise((resolve) => setTimeout(resolve, MAX_VERSION_AGE_MS + 1));

@@ -2,14 +2,13 @@ import { once } from 'node:events';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { type Database, openDatabase } from '../../server/platform/db/kysely';
-import { type PostgresCache, postgresCacheOf } from '../../server/platform/db/postgres-cache';
+import type { Database } from '../../server/platform/db/kysely';
 import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
 import { resolveSettings, writeSetting } from '../../server/platform/settings';
 import { createTestApp, type signIn, type TestApp } from '../helpers/app';
 import { testDatabaseKind } from '../helpers/database';
 import { signedInUser } from '../helpers/scenarios';
+import { cacheListening, cacheOf, openSecondInstance } from '../helpers/second-instance';
 
 type Browser = Awaited<ReturnType<typeof signIn>>;
 const onPostgres = testDatabaseKind() === 'postgres';
@@ -27,9 +26,7 @@ describe('settings and menus cache across processes', () => {
   let secondApp: FastifyInstance;
   beforeAll(async () => {
     t = await createTestApp();
-    second = openDatabase(t.database.config, t.database.schema ? { schema: t.database.schema } : {});
-    secondApp = await buildApp({ ...t.deps, db: second.db, webDist: false, logger: false });
-    await secondApp.ready();
+    ({ db: second, app: secondApp } = await openSecondInstance(t));
   });
   afterAll(async () => {
     await secondApp?.close();
@@ -43,19 +40,6 @@ describe('settings and menus cache across processes', () => {
       ...options,
       headers: { cookie: browser.cookie, 'x-csrf-token': browser.csrfToken, ...options.headers },
     });
-  const cacheOf = (db: Database['db']): PostgresCache => {
-    const cache = postgresCacheOf(db);
-    if (!cache) throw new Error('no PostgreSQL cache');
-    return cache;
-  };
-  /** Resolves once the cache's listening connection is up (first use opens it). */
-  const listening = async (db: Database['db']) => {
-    if (!onPostgres) return;
-    const cache = cacheOf(db);
-    const ready = once(cache.events, 'listening');
-    await resolveSettings(db, {});
-    if (!cache.isListening()) await ready;
-  };
   /**
    * What the second instance waits for before its next request: on PostgreSQL the notification of
    * the change (registered before the change is made), on SQLite the documented version age.
@@ -80,8 +64,8 @@ describe('settings and menus cache across processes', () => {
 
   it('a menu change through one instance is seen by the other on its next request after the notification', async () => {
     const { browser } = await signedInUser(t, { roles: ['User'] });
-    await listening(t.deps.db);
-    await listening(second.db);
+    await cacheListening(t.deps.db);
+    await cacheListening(second.db);
     const fromSecond = onSecond(browser);
     expect(await usermenu(fromSecond)).toEqual(['my_user', 'my_configuration', 'my_menus']);
     if (onPostgres) {
@@ -136,7 +120,7 @@ describe('settings and menus cache across processes', () => {
   it('a settings change is seen by the other instance after the notification; a rolled-back one never', async () => {
     const { user } = await signedInUser(t, { roles: ['User'] });
     const target = { organizationId: user.organizationId, userId: user.id };
-    await listening(second.db);
+    await cacheListening(second.db);
     expect((await resolveSettings(second.db, target))['localization.locale']).toBe('en-US');
     expect((await resolveSettings(second.db, target))['localization.locale']).toBe('en-US');
 
