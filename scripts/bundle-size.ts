@@ -8,7 +8,7 @@ type ManifestChunk = { file: string; src?: string; isEntry?: boolean; imports?: 
 /** The pages whose first load has a budget, by the module the router loads for them (web/app/router.tsx). */
 export const budgetedPages = {
   'sign-in': 'features/auth/sign-in-page.tsx',
-  'my-user': 'features/users/MyUserPage.tsx',
+  'my-user': 'features/users/my-user-page.tsx',
 } as const;
 
 /** The target of issue 11 item 12 for each page: JavaScript, compressed (brotli, as served), in bytes. */

@@ -20,29 +20,29 @@ const userRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   {
     path: userPaths.myUser,
-    lazy: async () => ({ Component: (await import('../features/users/MyUserPage')).MyUserPage }),
+    lazy: async () => ({ Component: (await import('../features/users/my-user-page')).MyUserPage }),
   },
   {
     path: userPaths.myUserEdit,
-    lazy: async () => ({ Component: (await import('../features/users/EditUserPage')).MyUserEditPage }),
+    lazy: async () => ({ Component: (await import('../features/users/edit-user-page')).MyUserEditPage }),
   },
   {
     path: '/users/:id',
-    lazy: async () => ({ Component: (await import('../features/users/UserViewPage')).UserViewPage }),
+    lazy: async () => ({ Component: (await import('../features/users/user-view-page')).UserViewPage }),
   },
   {
     path: '/users/:id/edit',
-    lazy: async () => ({ Component: (await import('../features/users/EditUserPage')).EditUserPage }),
+    lazy: async () => ({ Component: (await import('../features/users/edit-user-page')).EditUserPage }),
   },
   {
     path: userPaths.customFieldSettings,
     lazy: async () => ({
-      Component: (await import('../features/custom-fields/CustomFieldsPage')).CustomFieldsPage,
+      Component: (await import('../features/custom-fields/custom-fields-page')).CustomFieldsPage,
     }),
   },
   {
     path: identityPaths.users,
-    lazy: async () => ({ Component: (await import('../features/users/UsersGridPage')).UsersGridPage }),
+    lazy: async () => ({ Component: (await import('../features/users/users-grid-page')).UsersGridPage }),
   },
   {
     path: identityPaths.roles,
@@ -66,11 +66,11 @@ const userRoutes: RouteObject[] = [
   },
   {
     path: calendarPaths.myCalendar,
-    lazy: async () => ({ Component: (await import('../features/calendar/CalendarPage')).MyCalendarPage }),
+    lazy: async () => ({ Component: (await import('../features/calendar/calendar-page')).MyCalendarPage }),
   },
   {
     path: menuPaths.myMenus,
-    lazy: async () => ({ Component: (await import('../features/menus/MyMenusPage')).MyMenusPage }),
+    lazy: async () => ({ Component: (await import('../features/menus/my-menus-page')).MyMenusPage }),
   },
   {
     path: paths.myConfiguration,
@@ -120,7 +120,7 @@ const userRoutes: RouteObject[] = [
 const publicRoutes: RouteObject[] = [
   {
     path: userPaths.verifyEmail,
-    lazy: async () => ({ Component: (await import('../features/users/VerifyEmailPage')).VerifyEmailPage }),
+    lazy: async () => ({ Component: (await import('../features/users/verify-email-page')).VerifyEmailPage }),
   },
   {
     path: paths.signIn,

@@ -31,7 +31,7 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { UserAvatar } from '../../ui/user-avatar';
 import { contactRowClass, EmailAddressActions, PhoneActions } from '../activities/activity-actions';
-import { ApiKeyField } from '../api-keys/ApiKeyField';
+import { ApiKeyField } from '../api-keys/api-key-field';
 import {
   type CustomFieldDefinition,
   useCustomFields,
@@ -50,7 +50,7 @@ import '../../i18n/lazy/users';
 const UserTasks = lazy(() => import('../tasks/user-tasks').then((module) => ({ default: module.UserTasks })));
 
 const UserCalendar = lazy(() =>
-  import('../calendar/CalendarPage').then((module) => ({ default: module.UserCalendar })),
+  import('../calendar/calendar-page').then((module) => ({ default: module.UserCalendar })),
 );
 const ActivitySection = lazy(() =>
   import('../activities/activity-section').then((module) => ({ default: module.ActivitySection })),

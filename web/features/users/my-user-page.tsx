@@ -1,4 +1,4 @@
-import { UserView } from './UserViewPage';
+import { UserView } from './user-view-page';
 
 /** **My User** (`/my-user`, from the user menu): the signed-in user's own page. */
 export function MyUserPage() {
