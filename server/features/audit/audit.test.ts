@@ -106,6 +106,23 @@ describe('the security audit log', () => {
     expect(minutes(await get(`filter[subject]=${member.id}&filter[action][contains]=user.`))).toEqual([
       30, 40, 50,
     ]);
+    // A substring of the action, in any case; one that names no action finds nothing, counted as 0.
+    expect(minutes(await get(`filter[subject]=${member.id}&filter[action][contains]=ABLED`))).toEqual([
+      40, 50,
+    ]);
+    expect(minutes(await get('filter[action][contains]=roles_'))).toEqual([20, 30]);
+    const none = await browser.request({
+      method: 'GET',
+      url: '/api/audit-events?filter[action][contains]=no.such%25action',
+      headers: { 'x-include': 'totalCount' },
+    });
+    expect(none.json()).toMatchObject({ data: [], meta: { totalCount: 0 } });
+    const counted = await browser.request({
+      method: 'GET',
+      url: `/api/audit-events?filter[subject]=${member.id}&filter[action][contains]=user.&page[size]=1`,
+      headers: { 'x-include': 'totalCount' },
+    });
+    expect(counted.json().meta.totalCount).toBe(3);
     expect(minutes(await get(`filter[actor]=${admin.id}&filter[action][neq]=session.signed_in`))).toEqual([
       20, 30, 40, 50,
     ]);

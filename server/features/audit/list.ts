@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { auditActions } from '../../../common/audit-actions';
 import type { DB } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import { foldCase } from '../../platform/text/case-fold';
 
 /** `GET /api/audit-events` (and a user's own events): filters, sort, includes. */
 export const auditEventListSpec: ListSpec = {
@@ -36,15 +38,28 @@ export type AuditEventRecord = {
   occurredAt: string;
 };
 
-/** `filter[action]=a,b` means either action (action names never contain commas). */
+/**
+ * `filter[action]=a,b` means either action (action names never contain commas), and
+ * `filter[action][contains]=pass` means the actions whose name contains it, case-insensitively:
+ * every action written is one of `auditActions`, so a substring is the list of the actions it
+ * matches, read and counted from the (organization, action) index instead of every event of the
+ * organization (a count over 1,000,000 events took seconds).
+ */
 export function withActionLists(listQuery: ListQuery): ListQuery {
   return {
     ...listQuery,
-    filters: listQuery.filters.map((filter) =>
-      filter.field === 'action' && filter.op !== 'contains' && typeof filter.value === 'string'
-        ? { ...filter, value: filter.value.includes(',') ? filter.value.split(',') : filter.value }
-        : filter,
-    ),
+    filters: listQuery.filters.map((filter) => {
+      if (filter.field !== 'action' || typeof filter.value !== 'string') return filter;
+      if (filter.op === 'contains') {
+        const wanted = foldCase(filter.value);
+        return {
+          ...filter,
+          op: 'eq',
+          value: auditActions.filter((action) => foldCase(action).includes(wanted)),
+        };
+      }
+      return { ...filter, value: filter.value.includes(',') ? filter.value.split(',') : filter.value };
+    }),
   };
 }
 

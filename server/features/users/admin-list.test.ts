@@ -172,6 +172,41 @@ describe('GET /api/users', () => {
     expect(usernames(await list('filter[role]=Nonexistent'))).toEqual([]);
   });
 
+  it('counts by status and creation date exactly, in step with every change of the users', async () => {
+    const total = async (query: string) =>
+      (await list(query, { 'x-include': 'totalCount' })).json().meta.totalCount;
+    const everyone: UserDocument[] = (await list('page[size]=100')).json().data;
+    const alanCreated = everyone.find((u) => u.id === users.alan?.id)?.attributes.createdAt as string;
+    const createdSince = everyone.filter((u) => (u.attributes.createdAt as string) >= alanCreated).length;
+    expect(await total('filter[status]=disabled')).toBe(1);
+    expect(await total('filter[status][neq]=disabled')).toBe(5);
+    expect(await total('filter[status]=active,disabled')).toBe(6);
+    expect(await total(`filter[createdAt][gte]=${alanCreated}`)).toBe(createdSince);
+    expect(await total(`filter[status]=active&filter[createdAt][lt]=${alanCreated}`)).toBe(6 - createdSince);
+    // Mixed with a filter the memberships cannot answer: the joined count.
+    expect(await total('filter[status]=active&filter[name]=a')).toBe(
+      (await list('filter[status]=active&filter[name]=a&page[size]=100')).json().data.length,
+    );
+    // A status written by anyone (here plain SQL) and a new member are counted at once.
+    await t.deps.db
+      .updateTable('users')
+      .set({ status: 'active' })
+      .where('id', '=', users.barbara?.id as string)
+      .execute();
+    expect(await total('filter[status]=disabled')).toBe(0);
+    const newcomer = await buildUser(t, { organization, username: 'newcomer', roles: ['User'] });
+    await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', newcomer.id).execute();
+    expect(await total('filter[status]=disabled')).toBe(1);
+    expect(await total('filter[status]=active')).toBe(6);
+    await t.deps.db.deleteFrom('memberships').where('userId', '=', newcomer.id).execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ status: 'disabled' })
+      .where('id', '=', users.barbara?.id as string)
+      .execute();
+    expect(await total('filter[status]=disabled')).toBe(1);
+  });
+
   it('sorts by the documented fields, both ways', async () => {
     expect(usernames(await list('sort=-username'))).toEqual([
       'edsger',

@@ -96,19 +96,15 @@ async function readOrganizationUsers(
     return base;
   };
 
-  // The count is ours: without filters the memberships alone answer it (an index range, where
-  // the join read every member's user row: 220 ms for 100,000 on SQLite); with them, from the
-  // memberships (read in the sort's order, the page may have come from the users).
-  const unfiltered = listQuery.filters.length === 0;
   const page = await fetchListPage(
     filtered(membersQuery(db, organizationId, fromUsers)),
     { ...listQuery, filters: standard, withTotal: false },
     'users.id',
   );
   if (listQuery.withTotal) {
-    page.total = unfiltered
-      ? Number((await countMembers(db, { organizationId })).rows[0]?.count ?? 0)
-      : await countListQuery(filtered(membersQuery(db, organizationId)), { filters: standard });
+    page.total = await countOrganizationUsers(db, organizationId, listQuery.filters, () =>
+      countListQuery(filtered(membersQuery(db, organizationId)), { filters: standard }),
+    );
   }
   const roleIds = await loadRoleIds(
     db,
@@ -117,6 +113,41 @@ async function readOrganizationUsers(
   );
   return { ...page, rows: page.rows.map((row) => ({ ...row, roleIds: roleIds.get(row.id) ?? [] })) };
 }
+
+/**
+ * The exact number of members matching the list's filters (`X-Include: totalCount`), from one
+ * index where it can: without filters, or filtered by status and creation date only, the
+ * organization's memberships answer it (their copies of the user's status and creation date,
+ * migration 0022), an index range where the join read every member's user row (545 ms for
+ * 100,000 on a busy SQLite). Other filters (name, email, role, last sign-in) count the joined rows.
+ */
+async function countOrganizationUsers(
+  db: Kysely<DB>,
+  organizationId: string,
+  filters: readonly ListFilter[],
+  countJoined: () => Promise<number>,
+): Promise<number> {
+  if (filters.length === 0) return Number((await countMembers(db, { organizationId })).rows[0]?.count ?? 0);
+  const onMemberships: ListFilter[] = [];
+  for (const filter of filters) {
+    const column = MEMBERSHIP_FACETS[filter.field];
+    if (!column) return countJoined();
+    onMemberships.push({ ...filter, column });
+  }
+  return countListQuery(
+    db
+      .selectFrom('memberships')
+      .select('memberships.id')
+      .where('memberships.organizationId', '=', organizationId),
+    { filters: onMemberships },
+  );
+}
+
+/** Filters a membership can answer from its copies of the user's columns (migration 0022). */
+const MEMBERSHIP_FACETS: Partial<Record<string, string>> = {
+  status: 'memberships.userStatus',
+  createdAt: 'memberships.userCreatedAt',
+};
 
 /** `filter[role]`: members holding, in this organization, any of the roles named (ids or names). */
 function roleCondition(organizationId: string, value: string) {

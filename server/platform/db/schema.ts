@@ -104,6 +104,10 @@ export type MembershipsTable = {
   userId: string;
   organizationId: string;
   createdAt: Timestamp;
+  /** Copy of the user's `status`, kept by triggers (migration 0022) for the grid's counts */
+  userStatus: Generated<string>;
+  /** Copy of the user's `created_at`, kept by triggers (migration 0022) for the grid's counts */
+  userCreatedAt: Generated<Timestamp>;
 };
 
 export type MembershipRolesTable = {

@@ -18,6 +18,7 @@ import * as mailLanguage from './0018-mail-language';
 import * as activityRecordLookups from './0019-activity-record-lookups';
 import * as nullRankSortIndexes from './0020-null-rank-sort-indexes';
 import * as credentialNotifications from './0021-credential-notifications';
+import * as membershipUserFacets from './0022-membership-user-facets';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0019-activity-record-lookups': activityRecordLookups,
   '0020-null-rank-sort-indexes': nullRankSortIndexes,
   '0021-credential-notifications': credentialNotifications,
+  '0022-membership-user-facets': membershipUserFacets,
 };

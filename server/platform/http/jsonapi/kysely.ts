@@ -349,8 +349,10 @@ function filterCondition({ column, op, value }: ListFilter): Expression<SqlBool>
     case 'contains':
       return containsCondition(sql<string>`fold_case(${ref})`, String(value));
     case 'eq':
+      if (isList(value) && value.length === 0) return sql<SqlBool>`1 = 0`;
       return isList(value) ? sql<SqlBool>`${ref} in (${sql.join(value)})` : sql<SqlBool>`${ref} = ${value}`;
     case 'neq':
+      if (isList(value) && value.length === 0) return sql<SqlBool>`1 = 1`;
       return isList(value)
         ? sql<SqlBool>`(${ref} not in (${sql.join(value)}) or ${ref} is null)`
         : sql<SqlBool>`(${ref} <> ${value} or ${ref} is null)`;
