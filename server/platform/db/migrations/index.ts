@@ -19,6 +19,7 @@ import * as activityRecordLookups from './0019-activity-record-lookups';
 import * as nullRankSortIndexes from './0020-null-rank-sort-indexes';
 import * as credentialNotifications from './0021-credential-notifications';
 import * as membershipUserFacets from './0022-membership-user-facets';
+import * as accountLevelAuditIndexes from './0023-account-level-audit-indexes';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0020-null-rank-sort-indexes': nullRankSortIndexes,
   '0021-credential-notifications': credentialNotifications,
   '0022-membership-user-facets': membershipUserFacets,
+  '0023-account-level-audit-indexes': accountLevelAuditIndexes,
 };
