@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ActivitiesTable, CallsTable, DB, EmailsTable, MailOutboxTable } from '../platform/db/schema';
 import type { MailEnvelope } from '../platform/mail/envelope';
 import { newMessageId } from '../platform/mail/outbox';
+import { insertDemoActivities } from './demo-store';
 
 /** What a generator says about one demo call (the rest is filled in by `seedActivities`). */
 export type DemoCall = Pick<
@@ -167,10 +168,7 @@ export async function seedActivities(db: Kysely<DB>, options: SeedActivitiesOpti
             updatedAt: createdAt,
           });
         }
-        if (calls.length > 0) await trx.insertInto('calls').values(calls).execute();
-        if (outbox.length > 0) await trx.insertInto('mailOutbox').values(outbox).execute();
-        if (emails.length > 0) await trx.insertInto('emails').values(emails).execute();
-        await trx.insertInto('activities').values(activities).execute();
+        await insertDemoActivities(trx, { calls, outbox, emails, activities });
         done += size;
       }
     });

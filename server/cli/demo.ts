@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeEmail, normalizeUsername } from '../../common/login-keys';
 import { escapeHtml } from '../features/emails/body';
 import { findOrganizationIdByName, insertOrganization } from '../features/organizations/store';
-import { isPostgres } from '../platform/db/columns';
 import type { DB, UsersTable } from '../platform/db/schema';
 import { foldCase } from '../platform/text/case-fold';
 import { type CliContext, CliError, type CliIo } from './context';
 import { type DemoAuthor, seedActivities } from './demo-activities';
+import {
+  findDemoMember,
+  findRoleIdByName,
+  insertDemoAuditEvents,
+  insertDemoUsers,
+  refreshPlannerStatistics,
+} from './demo-store';
 
 export const demoSeedUsage = `npx atrium demo:seed [--users <count>] [--audit-events <count>] [--activities <count>]
     [--activity-target <username>] [--organization <name>]
@@ -107,20 +113,7 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
         updatedAt: createdAt,
       });
     }
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('users').values(rows).execute();
-      const memberships = rows.map((row) => ({
-        id: uuidv7(),
-        userId: row.id,
-        organizationId,
-        createdAt: row.createdAt,
-      }));
-      await trx.insertInto('memberships').values(memberships).execute();
-      await trx
-        .insertInto('membershipRoles')
-        .values(memberships.map((membership) => ({ membershipId: membership.id, roleId })))
-        .execute();
-    });
+    await insertDemoUsers(db, rows, { organizationId, roleId, newId: uuidv7 });
     for (const row of rows) {
       userIds.push(row.id);
       people.set(row.id, { id: row.id, address: row.email, name: `${row.firstName} ${row.lastName}` });
@@ -134,9 +127,7 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
   const flushEvents = async () => {
     const batches = pending;
     pending = [];
-    await db.transaction().execute(async (trx) => {
-      for (const batch of batches) await trx.insertInto('auditEvents').values(batch).execute();
-    });
+    await insertDemoAuditEvents(db, batches);
   };
   const insertEvents = async (rows: Insertable<DB['auditEvents']>[]) => {
     pending.push(rows);
@@ -212,11 +203,9 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
       progress: (done, total) => progress('activities', done, total),
     });
   }
-  // PostgreSQL plans by its statistics, which autovacuum refreshes only a minute or more after
-  // a bulk load: until then it takes 100,000 members for 555 and a deep page of the users grid
-  // costs 700 ms instead of 0.5. Refresh them now, as a database in use would have them.
-  // (SQLite keeps no statistics unless asked: the app's queries are planned without them.)
-  if (isPostgres(db)) await sql`analyze`.execute(db);
+  // Without fresh statistics PostgreSQL takes 100,000 members for 555, and a deep page of the
+  // users grid costs 700 ms instead of 0.5.
+  await refreshPlannerStatistics(db);
   io.out(
     `Seeded ${users} users, ${events} audit events and ${activities} activities into "${values.organization}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
@@ -235,27 +224,16 @@ async function memberByUsername(
   organizationId: string,
   username: string,
 ): Promise<DemoAuthor> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(['users.id', 'users.email', 'users.firstName', 'users.lastName'])
-    .where('memberships.organizationId', '=', organizationId)
-    .where('users.usernameNormalized', '=', normalizeUsername(username))
-    .executeTakeFirst();
+  const row = await findDemoMember(db, organizationId, username);
   if (!row) throw new CliError(`--activity-target: no member "${username}" in the organization.`);
   const name = [row.firstName, row.lastName].filter(Boolean).join(' ');
   return { id: row.id, address: row.email, name: name || null };
 }
 
 async function userRoleId(db: Kysely<DB>, organizationId: string): Promise<string> {
-  const role = await db
-    .selectFrom('roles')
-    .select('id')
-    .where('organizationId', '=', organizationId)
-    .where('name', '=', 'User')
-    .executeTakeFirst();
+  const role = await findRoleIdByName(db, organizationId, 'User');
   if (!role) throw new CliError('The organization has no "User" role to give the demo users.');
-  return role.id;
+  return role;
 }
 
 /** `Zoë` → `zoe`: usernames stay ASCII (names keep their accents). */

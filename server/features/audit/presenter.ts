@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import { resourceSchema, text, timestamp, toOneRelationship } from '../../platform/http/openapi';
-import type { AuditEventRecord } from './list';
+import type { AuditEventRecord } from './store';
 
 /** The `auditevents` resource. Details never hold a secret (see recordAuditEvent). */
 export function presentAuditEvent(event: AuditEventRecord): ResourceObject {

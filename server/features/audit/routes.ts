@@ -12,9 +12,9 @@ import {
 import { collectionDocumentSchema, jsonApiResponse, totalCountHeader } from '../../platform/http/openapi';
 import { userIdParams } from '../../platform/http/schemas';
 import { listedUserResource, presentUser } from '../users/presenter';
-import { auditEventListSpec, userAuditEventListSpec } from './list';
 import { auditEventResource, presentAuditEvent } from './presenter';
 import { type AuditEventPage, browseAuditLog, listUserAuditEvents } from './service';
+import { auditEventListSpec, userAuditEventListSpec } from './store';
 
 const listDescription =
   'Newest first. Filters: `filter[action]=a,b` (or `[neq]`, `[contains]`), `filter[actor]`, `filter[subject]` (user ids), `filter[occurredAt][gte|lt]=<ISO time>`; `include=actor,subject`; `X-Include: totalCount`.';

@@ -6,8 +6,8 @@ import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { isMember } from '../memberships/store';
 import type { PresentableUser } from '../users/presenter';
 import { listPresentableMembers } from '../users/store';
-import { type AuditEventRecord, listAuditEvents } from './list';
 import { canViewUserAuditEvents } from './policy';
+import { type AuditEventRecord, listAuditEvents } from './store';
 
 export type AuditEventPage = ListPage<AuditEventRecord> & { users: PresentableUser[] };
 

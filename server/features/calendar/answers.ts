@@ -7,7 +7,14 @@ import { personNameFor, recipientLocalization } from '../../platform/mail/recipi
 import { sha256 } from '../../platform/secrets';
 import { recordAnswer } from './invitations';
 import { canSeeCalendarOf } from './policy';
-import { type AttendeeRecord, type CalendarEventRecord, findEvent, lockEvent } from './store';
+import {
+  type AttendeeRecord,
+  type CalendarEventRecord,
+  findEvent,
+  findGuest,
+  findGuestByAnswerDigest,
+  lockEvent,
+} from './store';
 
 /**
  * Guests' answers to invitations (issue 14, item 2): organization users answer in Atrium
@@ -25,19 +32,6 @@ export function isAnswerStatus(value: unknown): value is AnswerStatus {
 
 type AnswerDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mail'>;
 
-async function guestRow(
-  db: Kysely<DB>,
-  eventId: string,
-  userId: string,
-): Promise<AttendeeRecord | undefined> {
-  return db
-    .selectFrom('calendarEventAttendees')
-    .select(['id', 'eventId', 'email', 'displayName', 'userId', 'status', 'answeredAt'])
-    .where('eventId', '=', eventId)
-    .where('userId', '=', userId)
-    .executeTakeFirst();
-}
-
 /**
  * The answer of the signed-in user to an event of their organization they are a guest of.
  * @throws AppError 404 when the event is not in the actor's organization, or the actor neither is
@@ -52,7 +46,7 @@ export async function answerAsMember(
   const result = await deps.db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, actor.organizationId, eventId);
     if (!event) throw notFound('calendar event');
-    const attendee = await guestRow(trx, event.id, actor.userId);
+    const attendee = await findGuest(trx, event.id, actor.userId);
     if (!attendee) {
       if (!canSeeCalendarOf(actor, event.ownerId)) throw notFound('calendar event');
       throw new AppError('forbidden', 'not_a_guest', 'You are not a guest of this event.');
@@ -86,27 +80,7 @@ export async function findAnswerPage(
   token: string,
   now: string,
 ): Promise<AnswerPage | undefined> {
-  const row = await db
-    .selectFrom('calendarEventAttendees')
-    .innerJoin('calendarEvents', 'calendarEvents.id', 'calendarEventAttendees.eventId')
-    .innerJoin('users', 'users.id', 'calendarEvents.ownerId')
-    .select([
-      'calendarEventAttendees.id',
-      'calendarEventAttendees.eventId',
-      'calendarEventAttendees.email',
-      'calendarEventAttendees.displayName',
-      'calendarEventAttendees.userId',
-      'calendarEventAttendees.status',
-      'calendarEventAttendees.answeredAt',
-      'calendarEvents.organizationId',
-      'users.namePrefix',
-      'users.firstName',
-      'users.middleName',
-      'users.lastName',
-      'users.nameSuffix',
-    ])
-    .where('calendarEventAttendees.answerTokenDigest', '=', sha256(token))
-    .executeTakeFirst();
+  const row = await findGuestByAnswerDigest(db, sha256(token));
   // The event is read whether or not the token was found: the same work either way.
   const found = await findEvent(db, row?.organizationId ?? '', row?.eventId ?? '');
   // The guest reads the page: a member's Name format, else the organization's (also read either way).

@@ -6,8 +6,10 @@ import { notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { randomToken, safeEqual, sha256 } from '../../platform/secrets';
+import { deleteFeed, type FeedRecord, findFeedOf, findLiveFeedByDigest, replaceFeed } from './feed-store';
 import { eventsCalendar } from './ical';
 import { loadFamily, readBy } from './invitations';
+import { findPerson, listOwnerEventRootIds } from './store';
 
 /**
  * Private calendar feeds (issue 14, item 4): a user's events of one organization as an
@@ -24,7 +26,7 @@ export const FEED_HISTORY_DAYS = 366;
 /** The most events (series, single events, changed occurrences) one feed holds. */
 export const FEED_MAX_EVENTS = 5000;
 
-export type FeedRecord = { id: string; organizationId: string; userId: string; createdAt: string };
+export type { FeedRecord };
 
 /** Creates (or replaces) the actor's feed in their current organization; answers it with its token. */
 export async function createFeed(
@@ -38,38 +40,18 @@ export async function createFeed(
     userId: actor.userId,
     createdAt: deps.clock.now().toISOString(),
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('calendarFeeds')
-      .where('organizationId', '=', actor.organizationId)
-      .where('userId', '=', actor.userId)
-      .execute();
-    await trx
-      .insertInto('calendarFeeds')
-      .values({ ...feed, tokenDigest: sha256(token) })
-      .execute();
-  });
+  await deps.db.transaction().execute((trx) => replaceFeed(trx, feed, sha256(token)));
   return { feed, token };
 }
 
 /** The actor's feed in their current organization; undefined when they have none (not an error). */
 export async function findFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<FeedRecord | undefined> {
-  return deps.db
-    .selectFrom('calendarFeeds')
-    .select(['id', 'organizationId', 'userId', 'createdAt'])
-    .where('organizationId', '=', actor.organizationId)
-    .where('userId', '=', actor.userId)
-    .executeTakeFirst();
+  return findFeedOf(deps.db, actor.organizationId, actor.userId);
 }
 
 /** Revokes the actor's feed in their current organization. @throws AppError 404 when there is none. */
 export async function revokeFeed(deps: Pick<Deps, 'db'>, actor: Actor): Promise<void> {
-  const result = await deps.db
-    .deleteFrom('calendarFeeds')
-    .where('organizationId', '=', actor.organizationId)
-    .where('userId', '=', actor.userId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound('calendar feed');
+  if (!(await deleteFeed(deps.db, actor.organizationId, actor.userId))) throw notFound('calendar feed');
 }
 
 /** A digest no token has (64 hex characters, like every SHA-256 digest): compared when no feed was found. */
@@ -82,26 +64,7 @@ const NO_DIGEST = '0'.repeat(64);
  */
 export async function findFeedByToken(db: Kysely<DB>, token: string): Promise<FeedRecord | undefined> {
   const digest = sha256(token);
-  const row = await db
-    .selectFrom('calendarFeeds')
-    // Only while its owner is still an enabled member of the feed's organization: a feed outlives
-    // neither leaving the organization nor a disabled account.
-    .innerJoin('memberships', (join) =>
-      join
-        .onRef('memberships.userId', '=', 'calendarFeeds.userId')
-        .onRef('memberships.organizationId', '=', 'calendarFeeds.organizationId'),
-    )
-    .innerJoin('users', 'users.id', 'calendarFeeds.userId')
-    .select([
-      'calendarFeeds.id',
-      'calendarFeeds.organizationId',
-      'calendarFeeds.userId',
-      'calendarFeeds.createdAt',
-      'calendarFeeds.tokenDigest',
-    ])
-    .where('calendarFeeds.tokenDigest', '=', digest)
-    .where('users.status', '!=', 'disabled')
-    .executeTakeFirst();
+  const row = await findLiveFeedByDigest(db, digest);
   const matches = safeEqual(row?.tokenDigest ?? NO_DIGEST, digest);
   if (!row || !matches) return undefined;
   const { tokenDigest: _, ...feed } = row;
@@ -116,38 +79,23 @@ export async function findFeedByToken(db: Kysely<DB>, token: string): Promise<Fe
  */
 export async function feedCalendar(db: Kysely<DB>, feed: FeedRecord, now: string): Promise<string> {
   const since = new Date(Date.parse(now) - FEED_HISTORY_DAYS * 86_400_000).toISOString();
-  const roots = await db
-    .selectFrom('calendarEvents')
-    .select('id')
-    .where('organizationId', '=', feed.organizationId)
-    .where('ownerId', '=', feed.userId)
-    .where('recurringEventId', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('recurrence', 'is not', null), eb('seriesEndsAt', 'is', null)]),
-        eb('seriesEndsAt', '>', since),
-        eb.and([eb('recurrence', 'is', null), eb('endsAt', '>', since)]),
-      ]),
-    )
-    .orderBy('startsAt')
-    .orderBy('id')
-    .limit(FEED_MAX_EVENTS)
-    .execute();
+  const rootIds = await listOwnerEventRootIds(db, {
+    organizationId: feed.organizationId,
+    ownerId: feed.userId,
+    since,
+    limit: FEED_MAX_EVENTS,
+  });
   // The feed's reader is its owner: names as they write them in the feed's organization.
   const reader = await recipientLocalization(db, {
     organizationId: feed.organizationId,
     userId: feed.userId,
   });
   const families = [];
-  for (const { id } of roots) {
+  for (const id of rootIds) {
     const family = await loadFamily(db, feed.organizationId, id);
     if (family) families.push(readBy(family, reader));
   }
-  const owner = await db
-    .selectFrom('users')
-    .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix'])
-    .where('id', '=', feed.userId)
-    .executeTakeFirst();
+  const owner = await findPerson(db, feed.userId);
   return eventsCalendar(families, 'feed', {
     stamp: now,
     name: owner ? `Atrium: ${personNameFor(reader, owner)}` : 'Atrium',

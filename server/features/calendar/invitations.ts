@@ -11,8 +11,11 @@ import {
   type AttendeeRecord,
   type CalendarEventRecord,
   findEvent,
+  findPerson,
   listAttendees,
   listExceptions,
+  setAnswerTokenDigest,
+  setAttendeeAnswer,
 } from './store';
 
 /**
@@ -50,11 +53,9 @@ export async function loadFamily(
   const rows = await listAttendees(db, [root.id, ...exceptions.map((row) => row.id)]);
   const attendees = new Map<string, AttendeeRecord[]>();
   for (const row of rows) attendees.set(row.eventId, [...(attendees.get(row.eventId) ?? []), row]);
-  const { email, ...person } = await db
-    .selectFrom('users')
-    .select(['namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix', 'email'])
-    .where('id', '=', root.ownerId)
-    .executeTakeFirstOrThrow();
+  const owner = await findPerson(db, root.ownerId);
+  if (!owner) throw new Error(`The organizer ${root.ownerId} of event ${root.id} is missing.`);
+  const { email, ...person } = owner;
   return {
     root,
     exceptions,
@@ -146,11 +147,7 @@ async function sendRequest(
   now: string,
 ): Promise<void> {
   const token = randomToken();
-  await trx
-    .updateTable('calendarEventAttendees')
-    .set({ answerTokenDigest: sha256(token) })
-    .where('id', '=', guest.id)
-    .execute();
+  await setAnswerTokenDigest(trx, guest.id, sha256(token));
   const localization = await guestLocalization(trx, family.root.organizationId, guest, family.root);
   const read = readBy(family, localization);
   const { root } = read;
@@ -266,17 +263,8 @@ export async function recordAnswer(
 ): Promise<AttendeeRecord> {
   const { event, attendee, status, now } = input;
   if (attendee.status === status) return attendee;
-  await trx
-    .updateTable('calendarEventAttendees')
-    .set({ status, answeredAt: now })
-    .where('id', '=', attendee.id)
-    .where('eventId', '=', event.id)
-    .execute();
-  const owner = await trx
-    .selectFrom('users')
-    .select(['email', 'namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix'])
-    .where('id', '=', event.ownerId)
-    .executeTakeFirst();
+  await setAttendeeAnswer(trx, { eventId: event.id, attendeeId: attendee.id, status, answeredAt: now });
+  const owner = await findPerson(trx, event.ownerId);
   if (owner && normalizeEmail(owner.email) !== normalizeEmail(attendee.email)) {
     const localization = await recipientLocalization(trx, {
       organizationId: event.organizationId,

@@ -1,7 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Reminder } from '../../../common/calendar';
 import { isPostgres } from '../../platform/db/columns';
-import type { AttendeeStatus, CalendarEventsTable, DB } from '../../platform/db/schema';
+import type {
+  AttendeeStatus,
+  CalendarEventAttendeesTable,
+  CalendarEventsTable,
+  DB,
+  UsersTable,
+} from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
 /** A stored event, its JSON columns parsed. */
@@ -10,15 +16,27 @@ export type CalendarEventRecord = Omit<Selectable<CalendarEventsTable>, 'exDates
   reminders: Reminder[];
 };
 
-export type AttendeeRecord = {
-  id: string;
-  eventId: string;
-  email: string;
-  displayName: string | null;
-  userId: string | null;
-  status: AttendeeStatus;
-  answeredAt: string | null;
-};
+/** A guest of an event as the store reads them (`attendeeColumns`). */
+export type AttendeeRecord = Pick<
+  Selectable<CalendarEventAttendeesTable>,
+  'id' | 'eventId' | 'email' | 'displayName' | 'userId' | 'status' | 'answeredAt'
+>;
+
+const attendeeColumns = [
+  'calendarEventAttendees.id',
+  'calendarEventAttendees.eventId',
+  'calendarEventAttendees.email',
+  'calendarEventAttendees.displayName',
+  'calendarEventAttendees.userId',
+  'calendarEventAttendees.status',
+  'calendarEventAttendees.answeredAt',
+] as const;
+
+/** The name parts and address of a user: an event's organizer, a feed's owner. */
+export type PersonRecord = Pick<
+  Selectable<UsersTable>,
+  'email' | 'namePrefix' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'
+>;
 
 const eventColumns = [
   'calendarEvents.id',
@@ -227,7 +245,7 @@ export async function listAttendees(db: Kysely<DB>, eventIds: readonly string[])
   if (eventIds.length === 0) return [];
   return db
     .selectFrom('calendarEventAttendees')
-    .select(['id', 'eventId', 'email', 'displayName', 'userId', 'status', 'answeredAt'])
+    .select(attendeeColumns)
     .where('eventId', 'in', eventIds)
     .orderBy('eventId')
     .orderBy('position')
@@ -348,4 +366,103 @@ export async function listSeriesAttendees(
     .where('eventId', '=', series.id)
     .orderBy('position')
     .execute();
+}
+
+/** A user's name parts and address (an event's organizer, a feed's owner); undefined when gone. */
+export async function findPerson(db: Kysely<DB>, userId: string): Promise<PersonRecord | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['email', 'namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The signed-in user's row among an event's guests, if they are one. */
+export async function findGuest(
+  db: Kysely<DB>,
+  eventId: string,
+  userId: string,
+): Promise<AttendeeRecord | undefined> {
+  return db
+    .selectFrom('calendarEventAttendees')
+    .select(attendeeColumns)
+    .where('eventId', '=', eventId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * The guest whose latest invitation's answer link has this token digest, with the event's
+ * organization and the organizer's name parts: one indexed lookup by the digest.
+ */
+export async function findGuestByAnswerDigest(db: Kysely<DB>, answerTokenDigest: string) {
+  return db
+    .selectFrom('calendarEventAttendees')
+    .innerJoin('calendarEvents', 'calendarEvents.id', 'calendarEventAttendees.eventId')
+    .innerJoin('users', 'users.id', 'calendarEvents.ownerId')
+    .select(attendeeColumns)
+    .select([
+      'calendarEvents.organizationId',
+      'users.namePrefix',
+      'users.firstName',
+      'users.middleName',
+      'users.lastName',
+      'users.nameSuffix',
+    ])
+    .where('calendarEventAttendees.answerTokenDigest', '=', answerTokenDigest)
+    .executeTakeFirst();
+}
+
+/** Keeps the digest of a guest's newest answer link (the older links stop answering). */
+export async function setAnswerTokenDigest(
+  db: Kysely<DB>,
+  attendeeId: string,
+  digest: string,
+): Promise<void> {
+  await db
+    .updateTable('calendarEventAttendees')
+    .set({ answerTokenDigest: digest })
+    .where('id', '=', attendeeId)
+    .execute();
+}
+
+/** Records a guest's answer on their row of the event. */
+export async function setAttendeeAnswer(
+  db: Kysely<DB>,
+  input: { eventId: string; attendeeId: string; status: AttendeeStatus; answeredAt: string },
+): Promise<void> {
+  await db
+    .updateTable('calendarEventAttendees')
+    .set({ status: input.status, answeredAt: input.answeredAt })
+    .where('id', '=', input.attendeeId)
+    .where('eventId', '=', input.eventId)
+    .execute();
+}
+
+/**
+ * The ids of a user's series and single events in an organization (changed occurrences come
+ * with their series) that end after `since` or repeat without end, by start: at most `limit`.
+ */
+export async function listOwnerEventRootIds(
+  db: Kysely<DB>,
+  input: { organizationId: string; ownerId: string; since: string; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('calendarEvents')
+    .select('id')
+    .where('organizationId', '=', input.organizationId)
+    .where('ownerId', '=', input.ownerId)
+    .where('recurringEventId', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('recurrence', 'is not', null), eb('seriesEndsAt', 'is', null)]),
+        eb('seriesEndsAt', '>', input.since),
+        eb.and([eb('recurrence', 'is', null), eb('endsAt', '>', input.since)]),
+      ]),
+    )
+    .orderBy('startsAt')
+    .orderBy('id')
+    .limit(input.limit)
+    .execute();
+  return rows.map((row) => row.id);
 }

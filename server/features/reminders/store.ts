@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Dialect } from '../../platform/db/kysely';
+import type { DB, ReminderStatus, RemindersTable } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
+import type { DueReminder } from './kinds';
 
 /**
  * Reminder rows (issue 14, item 7): one per reminder × occurrence (or task due date) ×
@@ -14,15 +16,11 @@ import { newId } from '../../platform/ids';
  * rows and register what the worker needs of them (`registerReminderKind`, ./kinds.ts).
  */
 
-export type ReminderRow = {
-  organizationId: string;
-  kind: 'calendar_event' | 'task';
-  recordId: string;
-  occurrenceKey: string;
-  recipientId: string;
-  minutesBefore: number;
-  fireAt: string;
-};
+/** A reminder to schedule: what it reminds of, whom, when. */
+export type ReminderRow = Pick<
+  Selectable<RemindersTable>,
+  'organizationId' | 'kind' | 'recordId' | 'occurrenceKey' | 'recipientId' | 'minutesBefore' | 'fireAt'
+>;
 
 /** Inserts the rows that do not exist yet (sent, missed or pending ones stay as they are). */
 export async function insertMissingReminders(
@@ -108,4 +106,123 @@ export async function listReminderKeys(
     .where('recipientId', '=', recipientId)
     .execute();
   return new Set(rows.map((row) => `${row.occurrenceKey}|${row.minutesBefore}`));
+}
+
+function isDue(now: string) {
+  return (eb: ExpressionBuilder<DB, 'reminders'>) =>
+    eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]);
+}
+
+/**
+ * Claims up to `limit` due reminders inside the caller's transaction: on PostgreSQL the rows are
+ * locked `FOR UPDATE SKIP LOCKED` (a racing worker takes others or none); on SQLite one
+ * conditional UPDATE takes the database's write lock first. Whatever the pass then does (mail
+ * queued, status set) commits with the claim or not at all, so a reminder fires exactly once
+ * even when a process dies mid-pass: its transaction rolls back and the row is due again.
+ */
+export async function claimDueReminders(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  now: string,
+  limit: number,
+): Promise<DueReminder[]> {
+  const due = isDue(now);
+  const claim = (ids: string[] | null) => {
+    const query = trx
+      .updateTable('reminders')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), updatedAt: now }))
+      .where(due);
+    return (
+      ids
+        ? query.where('id', 'in', ids)
+        : query.where('id', 'in', (eb) =>
+            eb
+              .selectFrom('reminders')
+              .select('id')
+              .where(due)
+              .orderBy('nextAttemptAt')
+              .orderBy('id')
+              .limit(limit),
+          )
+    )
+      .returningAll()
+      .execute();
+  };
+  if (dialect === 'postgres') {
+    const rows = await trx
+      .selectFrom('reminders')
+      .select('id')
+      .where(due)
+      .orderBy('nextAttemptAt')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    return rows.length === 0 ? [] : claim(rows.map((row) => row.id));
+  }
+  return claim(null);
+}
+
+/** A reminder's recipient while still a member of its organization, with their name and status. */
+export async function findReminderRecipient(
+  db: Kysely<DB>,
+  reminder: Pick<DueReminder, 'recipientId' | 'organizationId'>,
+) {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.userId', 'users.id')
+    .select([
+      'users.email',
+      'users.namePrefix',
+      'users.firstName',
+      'users.middleName',
+      'users.lastName',
+      'users.nameSuffix',
+      'users.status',
+    ])
+    .where('users.id', '=', reminder.recipientId)
+    .where('memberships.organizationId', '=', reminder.organizationId)
+    .executeTakeFirst();
+}
+
+/** A failed attempt: due again at `nextAttemptAt`, or `failed` for good. */
+export async function scheduleReminderRetry(
+  db: Kysely<DB>,
+  id: string,
+  retry: { failed: boolean; nextAttemptAt: string; error: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('reminders')
+    .set({
+      status: retry.failed ? 'failed' : 'pending',
+      nextAttemptAt: retry.nextAttemptAt,
+      lastError: retry.error,
+      updatedAt: retry.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A reminder's end: sent, missed or cancelled (with why). */
+export async function setReminderOutcome(
+  db: Kysely<DB>,
+  id: string,
+  outcome: {
+    status: Exclude<ReminderStatus, 'pending' | 'failed'>;
+    sentAt: string | null;
+    lastError: string | null;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable('reminders')
+    .set({
+      status: outcome.status,
+      sentAt: outcome.sentAt,
+      lastError: outcome.lastError,
+      updatedAt: outcome.now,
+    })
+    .where('id', '=', id)
+    .execute();
 }

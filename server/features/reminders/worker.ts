@@ -1,10 +1,10 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Dialect } from '../../platform/db/kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { queueMail } from '../../platform/mail/outbox';
 import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { type DueReminder, reminderKindOf } from './kinds';
+import { claimDueReminders, findReminderRecipient, scheduleReminderRetry, setReminderOutcome } from './store';
 
 /** A reminder more than this late is marked `missed`, not emailed (issue 14: no burst after an outage). */
 export const MISSED_AFTER_MS = 60 * 60_000;
@@ -15,62 +15,6 @@ const FIRST_RETRY_MS = 30_000;
 /** The wait before the next attempt after `attempts` failures: 30 s, 1 min, 2 min … */
 export function reminderRetryDelay(attempts: number): number {
   return FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1);
-}
-
-function isDue(now: string) {
-  return (eb: ExpressionBuilder<DB, 'reminders'>) =>
-    eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]);
-}
-
-/**
- * Claims up to `limit` due reminders inside the caller's transaction: on PostgreSQL the rows are
- * locked `FOR UPDATE SKIP LOCKED` (a racing worker takes others or none); on SQLite one
- * conditional UPDATE takes the database's write lock first. Whatever the pass then does (mail
- * queued, status set) commits with the claim or not at all, so a reminder fires exactly once
- * even when a process dies mid-pass: its transaction rolls back and the row is due again.
- */
-async function claimDueReminders(
-  trx: Kysely<DB>,
-  dialect: Dialect,
-  now: string,
-  limit: number,
-): Promise<DueReminder[]> {
-  const due = isDue(now);
-  const claim = (ids: string[] | null) => {
-    const query = trx
-      .updateTable('reminders')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), updatedAt: now }))
-      .where(due);
-    return (
-      ids
-        ? query.where('id', 'in', ids)
-        : query.where('id', 'in', (eb) =>
-            eb
-              .selectFrom('reminders')
-              .select('id')
-              .where(due)
-              .orderBy('nextAttemptAt')
-              .orderBy('id')
-              .limit(limit),
-          )
-    )
-      .returningAll()
-      .execute();
-  };
-  if (dialect === 'postgres') {
-    const rows = await trx
-      .selectFrom('reminders')
-      .select('id')
-      .where(due)
-      .orderBy('nextAttemptAt')
-      .orderBy('id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    return rows.length === 0 ? [] : claim(rows.map((row) => row.id));
-  }
-  return claim(null);
 }
 
 type Outcome =
@@ -84,21 +28,7 @@ async function processReminder(
   reminder: DueReminder,
   now: string,
 ): Promise<Outcome> {
-  const recipient = await trx
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select([
-      'users.email',
-      'users.namePrefix',
-      'users.firstName',
-      'users.middleName',
-      'users.lastName',
-      'users.nameSuffix',
-      'users.status',
-    ])
-    .where('users.id', '=', reminder.recipientId)
-    .where('memberships.organizationId', '=', reminder.organizationId)
-    .executeTakeFirst();
+  const recipient = await findReminderRecipient(trx, reminder);
   if (!recipient || recipient.status === 'disabled') return { status: 'cancelled', reason: 'recipient gone' };
 
   const definition = reminderKindOf(reminder.kind);
@@ -150,30 +80,21 @@ export async function runReminderPass(
     for (const reminder of rows) {
       const outcome = await processReminder(trx, deps, reminder, now);
       if (outcome.status === 'retry') {
-        const failed = reminder.attempts >= MAX_REMINDER_ATTEMPTS;
-        await trx
-          .updateTable('reminders')
-          .set({
-            status: failed ? 'failed' : 'pending',
-            nextAttemptAt: new Date(Date.parse(now) + reminderRetryDelay(reminder.attempts)).toISOString(),
-            lastError: outcome.error.slice(0, 500),
-            updatedAt: now,
-          })
-          .where('id', '=', reminder.id)
-          .execute();
+        await scheduleReminderRetry(trx, reminder.id, {
+          failed: reminder.attempts >= MAX_REMINDER_ATTEMPTS,
+          nextAttemptAt: new Date(Date.parse(now) + reminderRetryDelay(reminder.attempts)).toISOString(),
+          error: outcome.error.slice(0, 500),
+          now,
+        });
         continue;
       }
       if (outcome.status === 'sent') sent++;
-      await trx
-        .updateTable('reminders')
-        .set({
-          status: outcome.status,
-          sentAt: outcome.status === 'sent' ? now : null,
-          lastError: outcome.status === 'sent' ? null : outcome.reason,
-          updatedAt: now,
-        })
-        .where('id', '=', reminder.id)
-        .execute();
+      await setReminderOutcome(trx, reminder.id, {
+        status: outcome.status,
+        sentAt: outcome.status === 'sent' ? now : null,
+        lastError: outcome.status === 'sent' ? null : outcome.reason,
+        now,
+      });
     }
     await options.beforeCommit?.();
     return rows.length;

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import unhomoglyph from 'unhomoglyph';
 import { normalizeEmail } from '../../../common/login-keys';
 import { containsAtSign, usernameUnicodeProblem } from '../../../common/unicode-text';
-import type { DB } from '../../platform/db/schema';
+import type { DB, IdentitiesTable } from '../../platform/db/schema';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import { AppError } from '../../platform/http/errors';
+import { deleteIdentities, insertIdentity, readIdentitySources } from './store';
 
 /**
  * The identities of a person — their username and every email address they own, primary or
@@ -15,7 +16,7 @@ import { AppError } from '../../platform/http/errors';
  * concurrency on both databases: of two transactions claiming one key, the second fails on the
  * index (PostgreSQL makes it wait for the first to commit) and its request answers 409.
  */
-export type IdentityKind = 'username' | 'email';
+export type IdentityKind = IdentitiesTable['kind'];
 
 /** A key another user holds: the write that tried to claim it is refused (409). */
 export class IdentityTakenError extends Error {
@@ -79,17 +80,7 @@ export function usernameKey(username: string): string {
  * aborted the transaction, so the caller must let it roll back.
  */
 export async function syncUserIdentities(trx: Kysely<DB>, userId: string): Promise<void> {
-  const [user, additional, existing] = await Promise.all([
-    trx.selectFrom('users').select(['username', 'email']).where('id', '=', userId).executeTakeFirst(),
-    trx
-      .selectFrom('userEmails')
-      .select('email')
-      .where('userId', '=', userId)
-      .orderBy('position')
-      .orderBy('createdAt')
-      .execute(),
-    trx.selectFrom('identities').select('key').where('userId', '=', userId).execute(),
-  ]);
+  const { user, additional, existing } = await readIdentitySources(trx, userId);
   const wanted = new Map<string, IdentityKind>();
   if (user) {
     wanted.set(usernameKey(user.username), 'username');
@@ -101,7 +92,7 @@ export async function syncUserIdentities(trx: Kysely<DB>, userId: string): Promi
   const held = new Set(existing.map((row) => row.key));
   const stale = [...held].filter((key) => !wanted.has(key));
   if (stale.length > 0) {
-    await trx.deleteFrom('identities').where('userId', '=', userId).where('key', 'in', stale).execute();
+    await deleteIdentities(trx, userId, stale);
   }
   // In one order (by key) for every transaction, so two that claim each other's keys wait
   // rather than deadlock.
@@ -110,7 +101,7 @@ export async function syncUserIdentities(trx: Kysely<DB>, userId: string): Promi
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, kind] of claims) {
     try {
-      await trx.insertInto('identities').values({ key, kind, userId }).execute();
+      await insertIdentity(trx, { key, kind, userId });
     } catch (error) {
       if (isUniqueViolation(error)) throw new IdentityTakenError(kind, key);
       throw error;

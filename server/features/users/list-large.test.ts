@@ -6,7 +6,7 @@ import { type BuiltOrganization, buildUser, TEST_PASSWORD } from '../../../tests
 import type { UsersTable } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { foldCase } from '../../platform/text/case-fold';
-import { isLargeOrganization, LARGE_ORGANIZATION_MEMBERS } from './list';
+import { isLargeOrganization, LARGE_ORGANIZATION_MEMBERS } from './list-store';
 
 type Listed = {
   data: { id: string; attributes: { username: string } }[];
@@ -16,7 +16,7 @@ type Listed = {
 
 /**
  * The users list of an organization large enough to be read in the order of the sort's index
- * (SQLite: `users` first, see list.ts membersQuery), against the order computed here, on both
+ * (SQLite: `users` first, see list-store.ts membersQuery), against the order computed here, on both
  * databases: every member exactly once by cursor, the right total, and no other organization's
  * user among them.
  */

@@ -22,6 +22,8 @@ import {
   toManyRelationship,
   toOneRelationship,
 } from '../../platform/http/openapi';
+import type { ListedUser } from './list-store';
+import { avatarVersion } from './profile-store';
 import type { UserRecord } from './store';
 
 /** What a `users` resource shows beyond the `users` row; each part is loaded by whoever needs it. */
@@ -142,6 +144,19 @@ export function presentUser(user: PresentableUser, extras: UserExtras = {}): Res
   }
   if (Object.keys(relationships).length > 0) resource.relationships = relationships;
   return resource;
+}
+
+/** The `users` resource of a list row: roles in the organization, the avatar links. */
+export function presentListedUser(
+  user: ListedUser,
+  extras: Pick<UserExtras, 'organizationIds'> = {},
+): ResourceObject {
+  const { avatarKey, roleIds, ...presentable } = user;
+  return presentUser(presentable, {
+    ...extras,
+    roleIds,
+    avatar: avatarKey ? { version: avatarVersion(avatarKey) } : null,
+  });
 }
 
 /** At most this many organizations and roles are listed in a user's relationships. */

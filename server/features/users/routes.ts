@@ -23,10 +23,10 @@ import {
 } from '../../platform/http/openapi';
 import { toMany } from '../../platform/http/schemas';
 import { presentRole, roleResource } from '../access/presenter';
-import { findRolesByIds } from '../access/store';
 import { createUser } from './admin-service';
-import { getListedUser, listOrganizationUsers, presentListedUser, userListSpec } from './list';
-import { listedUserResource, userPath } from './presenter';
+import { getOrganizationUser, listUsers } from './list-service';
+import { userListSpec } from './list-store';
+import { listedUserResource, presentListedUser, userPath } from './presenter';
 
 const createUserBody = z.strictObject({
   data: z.strictObject({
@@ -72,17 +72,9 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
       const actor = actorOf(request);
       const query = queryOf(request);
       const listQuery = parseListQuery(query, userListSpec, { headers: request.headers });
-      const page = await listOrganizationUsers(deps.db, actor.organizationId, listQuery);
+      const page = await listUsers(deps, actor, listQuery);
       if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
-      const included = listQuery.include.includes('roles')
-        ? (
-            await findRolesByIds(deps.db, actor.organizationId, [
-              ...new Set(page.rows.flatMap((row) => row.roleIds)),
-            ])
-          )
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map(presentRole)
-        : undefined;
+      const included = page.roles?.map(presentRole);
       const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
       return collectionDocument(
         page.rows.map((row) => sparse(presentListedUser(row))),
@@ -124,7 +116,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
         { ...attributes, roleIds: relationships?.roles.data.map((role) => role.id) },
         { ip: request.ip },
       );
-      const user = await getListedUser(deps.db, actor.organizationId, created.id);
+      const user = await getOrganizationUser(deps, actor, created.id);
       reply.status(201).header('location', userPath(created.id));
       return resourceDocument(presentListedUser(user, { organizationIds: [actor.organizationId] }));
     },

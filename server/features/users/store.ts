@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import type { Clock } from '../../platform/clock';
-import type { DB, User, UserStatus } from '../../platform/db/schema';
+import type { DB, IdentitiesTable, User, UserStatus } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { foldCase } from '../../platform/text/case-fold';
 import { addMembership } from '../memberships/store';
@@ -278,4 +278,36 @@ export async function listPresentableMembers(
     .where('users.id', 'in', ids)
     .orderBy('users.id')
     .execute();
+}
+
+/**
+ * What a user's identities are made of, as this transaction sees it (see `syncUserIdentities`):
+ * their username and primary email, their additional emails in order, the keys they hold now.
+ */
+export async function readIdentitySources(db: Kysely<DB>, userId: string) {
+  const [user, additional, existing] = await Promise.all([
+    db.selectFrom('users').select(['username', 'email']).where('id', '=', userId).executeTakeFirst(),
+    db
+      .selectFrom('userEmails')
+      .select('email')
+      .where('userId', '=', userId)
+      .orderBy('position')
+      .orderBy('createdAt')
+      .execute(),
+    db.selectFrom('identities').select('key').where('userId', '=', userId).execute(),
+  ]);
+  return { user, additional, existing };
+}
+
+export async function deleteIdentities(
+  db: Kysely<DB>,
+  userId: string,
+  keys: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('identities').where('userId', '=', userId).where('key', 'in', keys).execute();
+}
+
+/** Claims a key for a user: fails on the unique index when another user holds it. */
+export async function insertIdentity(db: Kysely<DB>, identity: Insertable<IdentitiesTable>): Promise<void> {
+  await db.insertInto('identities').values(identity).execute();
 }

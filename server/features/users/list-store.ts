@@ -12,13 +12,11 @@ import {
   type ListPage,
   type ListQuery,
   type ListSpec,
-  type ResourceObject,
 } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { foldCase } from '../../platform/text/case-fold';
 import { roleFields } from '../access/presenter';
-import { type PresentableUser, presentUser, type UserExtras, userFields } from './presenter';
-import { avatarVersion } from './profile-store';
+import { type PresentableUser, userFields } from './presenter';
 import { presentableUserColumns } from './store';
 
 /**
@@ -187,19 +185,6 @@ export async function getListedUser(
   if (!row) throw notFound('user');
   const roleIds = await loadRoleIds(db, organizationId, [row.id]);
   return { ...row, roleIds: roleIds.get(row.id) ?? [] };
-}
-
-/** The `users` resource of a list row: roles in the organization, the avatar links. */
-export function presentListedUser(
-  user: ListedUser,
-  extras: Pick<UserExtras, 'organizationIds'> = {},
-): ResourceObject {
-  const { avatarKey, roleIds, ...presentable } = user;
-  return presentUser(presentable, {
-    ...extras,
-    roleIds,
-    avatar: avatarKey ? { version: avatarVersion(avatarKey) } : null,
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { auditActions } from '../../../common/audit-actions';
-import type { DB } from '../../platform/db/schema';
+import type { AuditEvent, DB } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { foldCase } from '../../platform/text/case-fold';
 
@@ -27,16 +27,8 @@ export const userAuditEventListSpec: ListSpec = {
   ),
 };
 
-export type AuditEventRecord = {
-  id: string;
-  organizationId: string | null;
-  actorUserId: string | null;
-  subjectUserId: string | null;
-  action: string;
-  ip: string | null;
-  details: Record<string, unknown>;
-  occurredAt: string;
-};
+/** An audit event as the store reads it: its details parsed. */
+export type AuditEventRecord = Omit<AuditEvent, 'details'> & { details: Record<string, unknown> };
 
 /**
  * `filter[action]=a,b` means either action (action names never contain commas), and
