@@ -14,6 +14,8 @@ import {
   listAttendees,
   listExceptions,
 } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 /**
  * Invitations of calendar events (issue 14, item 2): every guest of an event gets an email through
