@@ -79,8 +79,9 @@ const pageSizes = [10, 25, 50, 100] as const;
 
 /**
  * The interface languages a user may choose (ISO 639-1), each named in itself: the SPA's catalogs
- * (web/i18n/<language>/) and the system emails' (server/platform/mail/templates/messages/). A stored
- * value no longer listed (Spanish had no catalog) is skipped as if unset.
+ * (web/i18n/<language>/) and the system emails' (server/platform/mail/templates/messages/, and
+ * each feature's mail-messages.ts). A stored value no longer listed (Spanish had no catalog) is
+ * skipped as if unset.
  */
 export const interfaceLanguages = [
   { value: 'en', label: 'English' },

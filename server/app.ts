@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticators } from './features/auth/authenticate';
 import { calendarPublicRoutes } from './features/calendar/public-routes';
 import { registerFeatures } from './features/index';
+import { passwordChangeGate } from './features/passwords/gate';
 import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
 import { answerClientError, answerFrameworkError, registerErrorHandler } from './platform/http/error-handler';
@@ -121,7 +122,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(state.isExceeded ? budgetExceeded(state, 'Too many requests. Try again later.') : undefined);
   });
   // 6. Who is calling and may they (deny by default), then the budget of each API key.
-  await app.register(authentication, { config, authenticators: createAuthenticators(deps) });
+  //    The features bring the credentials (sessions, API keys) and the gates (a password that must
+  //    change first); the hook is theirs to fill, deny by default.
+  await app.register(authentication, {
+    config,
+    authenticators: createAuthenticators(deps),
+    gates: [passwordChangeGate],
+  });
   const keyBudget = new RequestBudget(config.apiKeyRateLimitPerMinute, 60_000, options.clock);
   app.addHook('onRequest', (request, reply, done) => {
     const via = request.actor?.via;

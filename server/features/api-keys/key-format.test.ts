@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_PREFIX_LENGTH, apiKeyPrefix, generateApiKey, isWellFormedApiKey } from './key-format';
+import {
+  API_KEY_PREFIX_LENGTH,
+  apiKeyPrefix,
+  generateApiKey,
+  isWellFormedApiKey,
+  looksLikeApiKey,
+} from './key-format';
 
 describe('API key format', () => {
   it('is atr_ + 27 base62 characters of 160 random bits + a 6-character checksum', () => {
@@ -39,5 +45,12 @@ describe('API key format', () => {
     // 160 bits in 27 base62 characters: each character after the first carries log2(62) bits.
     const revealedBits = 160 - 26 * Math.log2(62) + (API_KEY_PREFIX_LENGTH - 5) * Math.log2(62);
     expect(160 - revealedBits).toBeGreaterThanOrEqual(128);
+  });
+
+  it('recognises anything that starts as a key (what a query string may not carry), well formed or not', () => {
+    expect(looksLikeApiKey(generateApiKey())).toBe(true);
+    expect(looksLikeApiKey('atr_mistyped')).toBe(true);
+    for (const value of ['', 'ATR_x', 'abc_atr_', 'ada@example.com'])
+      expect(looksLikeApiKey(value)).toBe(false);
   });
 });

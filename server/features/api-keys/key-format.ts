@@ -9,6 +9,7 @@ import { crc32 } from 'node:zlib';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SECRET_LENGTH = 27;
 const CHECKSUM_LENGTH = 6;
+const KEY_MARK = 'atr_';
 const KEY_PATTERN = /^atr_([0-9A-Za-z]{27})([0-9A-Za-z]{6})$/;
 /**
  * `atr_` + 4 secret characters. The prefix is stored and shown in the clear, so it must not eat into
@@ -40,6 +41,14 @@ function checksum(secret: string): string {
 export function generateApiKey(): string {
   const secret = toBase62(BigInt(`0x${randomBytes(20).toString('hex')}`), SECRET_LENGTH);
   return `atr_${secret}${checksum(secret)}`;
+}
+
+/**
+ * True when a value starts as an API key does, well formed or not: what the authentication hook
+ * refuses in a query string (a key travels only in the Authorization header).
+ */
+export function looksLikeApiKey(value: string): boolean {
+  return value.startsWith(KEY_MARK);
 }
 
 /** True when the key has the format and a matching checksum. */

@@ -7,6 +7,7 @@ import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { credentialOf } from '../access/store';
 import { authenticateApiKey, latest } from '../api-keys/authenticate';
+import { looksLikeApiKey } from '../api-keys/key-format';
 import { deleteSession, sessionColumns, touchSession } from './store';
 import { csrfTokenFor } from './tokens';
 
@@ -112,5 +113,6 @@ export function createAuthenticators(deps: Deps): Authenticators {
   return {
     session: (token: string) => authenticateSession(deps, token),
     apiKey: (key: string, request: FastifyRequest) => authenticateApiKey(deps, key, request),
+    looksLikeApiKey,
   };
 }

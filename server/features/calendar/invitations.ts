@@ -17,6 +17,8 @@ import {
   setAnswerTokenDigest,
   setAttendeeAnswer,
 } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 /**
  * Invitations of calendar events (issue 14, item 2): every guest of an event gets an email through

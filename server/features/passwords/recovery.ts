@@ -18,6 +18,8 @@ import {
   insertPasswordToken,
   storePasswordHash,
 } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 export const SELF_SERVICE_TOKEN_HOURS = 1;
 /** Reset requests from one IP address (any login), per window. */

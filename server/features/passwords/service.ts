@@ -31,6 +31,8 @@ import {
   type PasswordSubject,
   storePasswordHash,
 } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 export type RequestContext = { ip: string; userAgent: string | undefined };
 

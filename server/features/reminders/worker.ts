@@ -5,6 +5,8 @@ import { queueMail } from '../../platform/mail/outbox';
 import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { type DueReminder, reminderKindOf } from './kinds';
 import { claimDueReminders, findReminderRecipient, scheduleReminderRetry, setReminderOutcome } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 /** A reminder more than this late is marked `missed`, not emailed (issue 14: no burst after an outage). */
 export const MISSED_AFTER_MS = 60 * 60_000;

@@ -16,6 +16,8 @@ import {
   updateUserEmail,
   useVerification,
 } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 /** How long an email verification link works. */
 export const VERIFICATION_HOURS = 24;

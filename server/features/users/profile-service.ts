@@ -38,6 +38,8 @@ import {
   updateProfileColumns,
 } from './profile-store';
 import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './store';
+// Registers the emails this module queues.
+import './mail-templates';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
 

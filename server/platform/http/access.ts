@@ -56,8 +56,6 @@ export type Access = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** Reachable while the user must change their password (sign-out, the change itself…). */
-    allowDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

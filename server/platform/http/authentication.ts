@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { safeEqual } from '../secrets';
@@ -9,7 +9,19 @@ import { AppError, forbidden, unauthenticated } from './errors';
 export type Authenticators = {
   session(token: string, request: FastifyRequest): Promise<Actor | undefined>;
   apiKey(key: string, request: FastifyRequest): Promise<Actor | undefined>;
+  /**
+   * Whether a query parameter's value looks like an API key, whatever its name: refused, keys
+   * travel only in the Authorization header. The key's format is the api-keys feature's.
+   */
+  looksLikeApiKey(value: string): boolean;
 };
+
+/**
+ * A business rule every signed-in call to a non-public route passes once the caller is known and
+ * before their permission is checked (e.g. a password that must be changed first, the passwords
+ * feature's): throws an AppError to refuse, given the actor and the route's config.
+ */
+export type RequestGate = (actor: Actor, route: FastifyContextConfig) => void;
 
 export type ApiRoute = { method: string; url: string; access: Access };
 
@@ -55,10 +67,15 @@ export function isApiCall(url: string): boolean {
  * Authentication, CSRF and access control for every /api route, in one onRequest hook:
  * 1. a credential in the query string → 401; 2. `Authorization: Bearer` → API key, else the session
  * cookie; 3. unsafe cookie requests need a same-origin Origin and the session's X-CSRF-Token;
- * 4. the route's declared access (deny by default: a route without one cannot be registered).
+ * 4. the features' gates (`RequestGate`), then the route's declared access (deny by default: a
+ * route without one cannot be registered).
  */
-export const authentication = fp<{ config: Config; authenticators: Authenticators }>(
-  async (app: FastifyInstance, { config, authenticators }) => {
+export const authentication = fp<{
+  config: Config;
+  authenticators: Authenticators;
+  gates: readonly RequestGate[];
+}>(
+  async (app: FastifyInstance, { config, authenticators, gates }) => {
     const cookieName = sessionCookieName(config);
     const publicOrigin = new URL(config.publicUrl).origin;
 
@@ -86,7 +103,7 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
         const values = Array.isArray(value) ? value : [value];
         if (
           CREDENTIAL_PARAMS.has(name.toLowerCase()) ||
-          values.some((v) => typeof v === 'string' && v.startsWith('atr_'))
+          values.some((v) => typeof v === 'string' && authenticators.looksLikeApiKey(v))
         ) {
           throw new AppError(
             'unauthenticated',
@@ -133,13 +150,7 @@ export const authentication = fp<{ config: Config; authenticators: Authenticator
       if (access === 'public') return;
       const actor = request.actor;
       if (!actor) throw unauthenticated();
-      if (actor.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
-        throw new AppError(
-          'forbidden',
-          'password_change_required',
-          'You must change your password before you continue.',
-        );
-      }
+      for (const gate of gates) gate(actor, request.routeOptions.config);
       if (access !== 'authenticated' && !actor.permissions.has(access)) throw forbidden();
     });
   },

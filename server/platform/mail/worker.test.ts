@@ -12,6 +12,8 @@ import { startMail } from './index';
 import { queueMail } from './outbox';
 import { createTransport } from './transport';
 import { createMailWorker, DEFAULT_LEASE_MS, MAX_ATTEMPTS, type MailWorker, retryDelay } from './worker';
+// The email these tests queue is the passwords feature's: registered as its module loads.
+import '../../features/passwords/mail-templates';
 
 type Clock = ReturnType<typeof manualClock>;
 

@@ -3,6 +3,12 @@ import { AppError } from '../../http/errors';
 import { assertDeliverableAddress, headerText, isDeliverableAddress } from '../headers';
 import { appUrl, redactSecrets, renderTemplate, templateNames } from './index';
 import { messagesFor } from './messages/index';
+// The features' emails, registered as their modules load (as the services that queue them do).
+import '../../../features/calendar/mail-templates';
+import '../../../features/passwords/mail-templates';
+import '../../../features/reminders/mail-templates';
+import '../../../features/user-emails/mail-templates';
+import '../../../features/users/mail-templates';
 
 const publicUrl = 'https://crm.example.org';
 
@@ -38,6 +44,10 @@ const samples = {
 } as const;
 
 describe('system email templates', () => {
+  it('are every feature’s emails, registered', () => {
+    expect([...templateNames].sort()).toEqual(Object.keys(samples).sort());
+  });
+
   it('render every template with the product name, a text part and an HTML part', () => {
     for (const name of templateNames) {
       const rendered = renderTemplate(name, samples[name] as never, { publicUrl });
@@ -170,7 +180,10 @@ describe('system email templates', () => {
   });
 
   it('fall back to the locale’s language for a language without a catalog, then to English', () => {
-    expect(messagesFor('es-MX').messages.passwordResetSubject).toBe('Reset your Atrium password');
+    // The words of a feature's email fall back as the frame's do.
+    expect(
+      renderTemplate('password-reset', samples['password-reset'], { publicUrl, language: 'es-MX' }).subject,
+    ).toBe('Reset your Atrium password');
     expect(messagesFor('es-MX').language).toBe('en');
     expect(messagesFor('es', 'fr-CA').language).toBe('fr');
     expect(messagesFor('de', 'fr-CA').language).toBe('de');

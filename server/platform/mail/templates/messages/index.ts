@@ -4,8 +4,9 @@ import { en, type Messages } from './en';
 import { fr } from './fr';
 
 /**
- * The catalogs by language tag. To add a language, add `xx.ts` exporting a `Partial<Messages>`
- * and list it here; untranslated entries fall back to English.
+ * The languages of the system emails, with their frame's words. To add a language, add `xx.ts`
+ * exporting a `Partial<Messages>` and list it here, and give the features' emails their words in
+ * it (untranslated entries fall back to English).
  */
 const catalogs: Record<string, Partial<Messages>> = {
   en,
@@ -24,21 +25,40 @@ export function textDirectionOf(language: string): 'ltr' | 'rtl' {
 export type { Messages };
 
 /**
- * The messages for `language` ("de-CH" → "de-CH", then "de"; without a catalog for it, the same
- * for `fallback`, the recipient's locale; then English), entry by entry, and
- * the tag of the most specific catalog used: what the email's `Content-Language` and `lang` say.
+ * One set of words in every language that has them: English complete (the reference), the others
+ * `Partial` (an entry they lack falls back to English). The frame's words are one; each feature's
+ * emails bring another (`registerMailTemplate`).
+ */
+export type MailCatalogs<M> = { en: M; [language: string]: Partial<M> | undefined };
+
+/**
+ * The languages to layer for a recipient, most specific first: `language` ("de-CH" → "de-CH",
+ * then "de") where the emails have words for it; without any, the same for `fallback`, the
+ * recipient's locale; empty for English. The first is what `Content-Language` and `lang` say.
+ */
+export function languageChain(language: string | null | undefined, fallback?: string | null): string[] {
+  let chain = localeCandidates(language).filter((tag) => catalogs[tag]);
+  // A language without a catalog: the locale's language, then English.
+  if (chain.length === 0) chain = localeCandidates(fallback).filter((tag) => catalogs[tag]);
+  return chain;
+}
+
+/** A catalog's words for a chain of `languageChain`, entry by entry: the most specific language's first. */
+export function wordsFor<M>(catalog: MailCatalogs<M>, chain: readonly string[]): M {
+  const layers = [...chain].reverse().map((tag) => catalog[tag]);
+  return Object.assign({}, catalog.en, ...layers) as M;
+}
+
+/**
+ * The frame's messages for `language` (see `languageChain`), entry by entry, and the tag of the
+ * most specific catalog used: what the email's `Content-Language` and `lang` say.
  */
 export function messagesFor(
   language: string | null | undefined,
   fallback?: string | null,
 ): { messages: Messages; language: string } {
-  let chain = localeCandidates(language).filter((tag) => catalogs[tag]);
-  // A language without a catalog: the locale's language, then English.
-  if (chain.length === 0) chain = localeCandidates(fallback).filter((tag) => catalogs[tag]);
-  if (chain.length === 0) return { messages: en, language: 'en' };
-  const used = chain[0] as string;
-  const layers = chain.reverse().map((tag) => catalogs[tag] as Partial<Messages>);
-  return { messages: Object.assign({}, en, ...layers) as Messages, language: used };
+  const chain = languageChain(language, fallback);
+  return { messages: wordsFor({ en, ...catalogs }, chain), language: chain[0] ?? 'en' };
 }
 
 function localeCandidates(locale: string | null | undefined): string[] {
