@@ -1,11 +1,11 @@
 import type { ActivityKind } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { can } from '../../platform/http/access';
-import { forbidden, notFound } from '../../platform/http/errors';
+import { notFound } from '../../platform/http/errors';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import { resolveSettings } from '../../platform/settings';
 import { type ActivityKindDefinition, type ActivityViewer, activityKindOf, activityKinds } from './kinds';
+import { authorizeActivitiesView } from './policy';
 import { countTimeline, readTimelinePage, type TimelineCursor } from './store';
 
 export type TimelineRequest = {
@@ -31,14 +31,6 @@ export type TimelinePage = {
 };
 
 /**
- * Whether the actor may read the user's timeline: their own, or anyone's in their organization
- * with `activities.view`. Checked before any lookup, so a 403 says nothing about the user.
- */
-export function canViewActivitiesOf(actor: Actor, userId: string): boolean {
-  return userId === actor.userId || can(actor, 'activities.view');
-}
-
-/**
  * One page of a user's Activity: the emails, calls, events and tasks that target them, newest
  * first, by keyset on (occurredAt, id) — never OFFSET, so page 1,000 costs what page 1 does.
  * Kinds the actor may not see (ActivityKindDefinition.isVisibleTo) are left out in SQL, so
@@ -53,9 +45,7 @@ export async function readTimeline(
 ): Promise<TimelinePage> {
   const { db } = deps;
   const userId = request.userId === 'me' ? actor.userId : request.userId;
-  if (!canViewActivitiesOf(actor, userId)) {
-    throw forbidden("You need the permission to view other users' activities.");
-  }
+  authorizeActivitiesView(actor, userId);
   const organizationId = actor.organizationId;
   const wanted = activityKinds.filter(
     (definition) =>

@@ -13,8 +13,12 @@ export function authorizeCalendarView(actor: Actor, ownerId: string): void {
 }
 
 /** Anyone fills their own calendar; putting an event into another's is "Assign Event" (`calendar_events.assign`). */
+export function canAssignEventTo(actor: Actor, ownerId: string): boolean {
+  return ownerId === actor.userId || can(actor, 'calendar_events.assign');
+}
+
 export function authorizeEventAssignment(actor: Actor, ownerId: string): void {
-  if (ownerId !== actor.userId && !can(actor, 'calendar_events.assign')) {
+  if (!canAssignEventTo(actor, ownerId)) {
     throw forbidden("You need the permission to assign events to put an event into another user's calendar.");
   }
 }

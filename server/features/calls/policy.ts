@@ -16,6 +16,15 @@ export function callVisibilityOf(actor: Actor): CallVisibility {
   };
 }
 
+/** Logging a call needs `calls.log` (checked before any lookup). */
+export function canLogCalls(actor: Actor): boolean {
+  return can(actor, 'calls.log');
+}
+
+export function authorizeCallLogging(actor: Actor): void {
+  if (!canLogCalls(actor)) throw forbidden();
+}
+
 /** Edit and delete: the call's author (while they may log calls), or with `calls.manage`. */
 export function canChangeCall(actor: Actor, call: { authorId: string | null }): boolean {
   return can(actor, 'calls.manage') || (call.authorId === actor.userId && can(actor, 'calls.log'));

@@ -2,7 +2,6 @@ import type { CallCreate, CallUpdate } from '../../../common/calls';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { authorize } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { isId, newId } from '../../platform/ids';
@@ -17,7 +16,7 @@ import {
   replaceActivityTargets,
   updateActivities,
 } from '../activities/store';
-import { authorizeCallChange, callVisibilityOf } from './policy';
+import { authorizeCallChange, authorizeCallLogging, callVisibilityOf } from './policy';
 import { type CallRecord, deleteCall, findVisibleCall, insertCall, listCallsPage, updateCall } from './store';
 
 /** A call with the ids of its activity targets (user-id order). */
@@ -38,7 +37,7 @@ export async function logCall(
   actor: Actor,
   input: { attributes: CallCreate; activityTargets?: readonly string[] | undefined },
 ): Promise<CallView> {
-  authorize(actor, 'calls.log');
+  authorizeCallLogging(actor);
   const { db, clock } = deps;
   const { attributes } = input;
   const targetUserIds = await checkTargets(deps, actor, input.activityTargets ?? []);

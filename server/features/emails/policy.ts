@@ -2,8 +2,12 @@ import { type Actor, can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
 
 /** Sending needs `emails.send`; checked before any lookup, so a 403 tells nothing. */
+export function canSendEmails(actor: Actor): boolean {
+  return can(actor, 'emails.send');
+}
+
 export function authorizeEmailSending(actor: Actor): void {
-  if (!can(actor, 'emails.send')) throw forbidden('You need the permission to send emails.');
+  if (!canSendEmails(actor)) throw forbidden('You need the permission to send emails.');
 }
 
 /**

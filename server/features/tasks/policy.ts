@@ -13,8 +13,12 @@ export function authorizeTaskView(actor: Actor, ownerId: string): void {
 }
 
 /** Giving a task to someone else is "Assign Task" (`tasks.assign`); my own tasks need nothing. */
+export function canAssignTaskTo(actor: Actor, ownerId: string): boolean {
+  return ownerId === actor.userId || can(actor, 'tasks.assign');
+}
+
 export function authorizeTaskAssignment(actor: Actor, ownerId: string): void {
-  if (ownerId !== actor.userId && !can(actor, 'tasks.assign')) {
+  if (!canAssignTaskTo(actor, ownerId)) {
     throw forbidden('You need the permission to assign tasks to give a task to another user.');
   }
 }

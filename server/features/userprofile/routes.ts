@@ -11,6 +11,8 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import { jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
+import { isInstanceAdministrator } from '../access/policy';
+import { abilitiesOf } from '../users/abilities';
 import { presentUser, userFields, userProfileResource } from '../users/presenter';
 import { getUserProfile } from './service';
 
@@ -58,7 +60,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
         operationId: 'getUserProfile',
         summary: 'The signed-in user, with my permissions and organizations in meta',
         description:
-          'Me, with `meta.permissions` (in the current organization), `meta.organization` and `meta.organizations` (to switch to). Works while a password change is due.',
+          'Me, with `meta.permissions` (in the current organization), `meta.organization`, `meta.organizations` (to switch to) and `meta.abilities` (what I may do to myself). Works while a password change is due.',
         querystring: fieldsQuerySchema(profileFieldsets),
         response: {
           200: jsonApiResponse('The signed-in user', resourceDocumentSchema(userProfileResource)),
@@ -84,6 +86,10 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
           permissions: profile.permissions,
           organization: profile.organization,
           organizations: profile.organizations,
+          abilities: abilitiesOf(actor, {
+            id: actor.userId,
+            isInstanceAdministrator: isInstanceAdministrator(actor),
+          }),
         };
         return JSON.stringify(resourceDocument(applySparseFieldset(resource, fields)));
       });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
-import { isInstanceAdministrator } from '../access/policy';
+import { canManageAccountOf, isInstanceAdministrator } from '../access/policy';
 
 /*
  * What an actor may do to a user (the `users` resource): read, edit the profile, change status
@@ -20,8 +20,33 @@ export function canEditProfile(actor: Actor, userId: string): boolean {
     : actor.permissions.has('users.edit');
 }
 
+/**
+ * The Edit button: `canEditProfile`, and another instance administrator's profile (their email
+ * leads to their password) only for an instance administrator.
+ */
+export function canUpdateUser(
+  actor: Actor,
+  target: { id: string; isInstanceAdministrator: boolean },
+): boolean {
+  return (
+    canEditProfile(actor, target.id) && (target.id === actor.userId || canManageAccountOf(actor, target))
+  );
+}
+
 export function canChangeUserStatus(actor: Actor): boolean {
   return actor.permissions.has('users.disable');
+}
+
+/**
+ * Disabling (or enabling) this account: `users.disable`, never one's own, an instance
+ * administrator's only as one. (The service also refuses a target holding permissions the actor
+ * lacks; that needs the target's roles, so the ability does not say it.)
+ */
+export function canDisableUser(
+  actor: Actor,
+  target: { id: string; isInstanceAdministrator: boolean },
+): boolean {
+  return canChangeUserStatus(actor) && target.id !== actor.userId && canManageAccountOf(actor, target);
 }
 
 export function canChangeUserRoles(actor: Actor): boolean {

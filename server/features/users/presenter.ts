@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type UserAbility, userAbilities } from '../../../common/abilities';
 import { permissions } from '../../../common/permissions';
 import { formatPersonName } from '../../../common/person-name';
 import {
@@ -211,12 +212,25 @@ export const listedUserResource = resourceSchema('users', {
   sparse: true,
 }).meta({ id: 'User' });
 
+/** `meta.abilities`: what the signed-in user may do to this user, as the server's policies answer it. */
+const userAbilitiesSchema = z
+  .strictObject(
+    Object.fromEntries(userAbilities.map((ability) => [ability, z.boolean()])) as Record<
+      UserAbility,
+      z.ZodBoolean
+    >,
+  )
+  .describe(
+    'What I may do to this user (common/abilities.ts), so a client shows only the actions the API allows',
+  )
+  .meta({ id: 'UserAbilities' });
+
 /** The `users` resource of `GET`/`PATCH /api/users/{id}`, with its ETag in `meta.etag`. */
 export const userResource = resourceSchema('users', {
   attributes: userAttributes,
   relationships: userRelationships,
   links: userLinks,
-  meta: z.strictObject({ etag: text(256) }),
+  meta: z.strictObject({ etag: text(256), abilities: userAbilitiesSchema }),
   sparse: true,
 }).meta({ id: 'UserWithVersion' });
 
@@ -234,6 +248,7 @@ export const userProfileResource = resourceSchema('users', {
     permissions: z.array(z.enum(permissions)).max(permissions.length),
     organization: organizationSummary,
     organizations: z.array(organizationSummary).max(MAX_RELATED),
+    abilities: userAbilitiesSchema,
   }),
   sparse: true,
 }).meta({ id: 'UserProfile' });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { UserAbilities } from '../../../common/abilities';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
@@ -12,6 +13,7 @@ import {
 } from '../../platform/http/jsonapi';
 import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { toMany, userIdParams } from '../../platform/http/schemas';
+import { loadUserAbilities } from './abilities';
 import { presentUser, userFields, userResource } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
 
@@ -53,7 +55,7 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
         operationId: 'getUser',
         summary: 'A user of my organization (`me` for myself)',
         description:
-          'My own profile always; another member’s needs `users.view`; another organization’s user is 404. `fields[users]` picks members. The ETag (also in `meta.etag`) goes back in If-Match.',
+          'My own profile always; another member’s needs `users.view`; another organization’s user is 404. `fields[users]` picks members. The ETag (also in `meta.etag`) goes back in If-Match; `meta.abilities` says what I may do to the user.',
         params: userIdParams,
         querystring: fieldsQuerySchema({ users: userFields }),
         response: { 200: jsonApiResponse('The user', userDocument, { ETag: etagHeader }) },
@@ -63,9 +65,11 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, {
         users: userFields,
       });
-      const view = await getUserProfile(deps, actorOf(request), request.params.id);
+      const actor = actorOf(request);
+      const view = await getUserProfile(deps, actor, request.params.id);
+      const abilities = await loadUserAbilities(deps, actor, view.user.id);
       reply.header('etag', view.etag);
-      return resourceDocument(applySparseFieldset(present(view), fields));
+      return resourceDocument(applySparseFieldset(present(view, abilities), fields));
     },
   );
 
@@ -88,9 +92,10 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
     },
     async (request, reply) => {
       const { data } = request.body;
+      const actor = actorOf(request);
       const view = await updateUserProfile(
         deps,
-        actorOf(request),
+        actor,
         request.params.id,
         {
           attributes: data.attributes ?? {},
@@ -99,13 +104,17 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
         },
         { ip: request.ip },
       );
+      const abilities = await loadUserAbilities(deps, actor, view.user.id);
       reply.header('etag', view.etag);
-      return resourceDocument(present(view));
+      return resourceDocument(present(view, abilities));
     },
   );
 }
 
-/** The user resource, with its ETag also in `meta.etag` for clients that cannot read response headers. */
-function present(view: UserView) {
-  return { ...presentUser(view.user, view.extras), meta: { etag: view.etag } };
+/**
+ * The user resource, with its ETag also in `meta.etag` for clients that cannot read response
+ * headers, and what the actor may do to the user in `meta.abilities`.
+ */
+function present(view: UserView, abilities: UserAbilities) {
+  return { ...presentUser(view.user, view.extras), meta: { etag: view.etag, abilities } };
 }

@@ -73,7 +73,7 @@ describe('GET and PATCH /api/users/{id}', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers.etag).toBe('"v1"');
     const { data } = response.json();
-    expect(data.meta).toEqual({ etag: '"v1"' });
+    expect(data.meta).toEqual({ etag: '"v1"', abilities: expect.any(Object) });
     expect(data).toMatchObject({
       type: 'users',
       id: user.id,
@@ -492,7 +492,7 @@ describe('GET and PATCH /api/users/{id}', () => {
     expect(data.relationships).toEqual({
       roles: { data: [{ type: 'roles', id: organization.roleIds.User }] },
     });
-    expect(data.meta).toEqual({ etag: '"v1"' });
+    expect(data.meta).toEqual({ etag: '"v1"', abilities: expect.any(Object) });
     for (const [query, parameter] of [
       ['fields[users]=passwordHash', 'fields[users]'],
       ['fields[roles]=name', 'fields[roles]'],

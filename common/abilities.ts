@@ -1,0 +1,38 @@
+/**
+ * What the signed-in user may do to a user (`meta.abilities` of `GET /api/users/{id}` and
+ * `GET /api/userprofile`), computed by the server's policies so the SPA shows an action only when
+ * the API would allow it, without re-deriving the rules from permission strings. The server
+ * computes every name here (a `Record<UserAbility, …>` there), so a new one that no policy answers
+ * does not compile.
+ */
+export const userAbilities = [
+  /** Edit the profile (the Edit button). */
+  'update',
+  /** More Actions → Change Password: set the user's password without knowing it (administrators). */
+  'changePassword',
+  /** More Actions → Reset Password: send the user a reset link (administrators). */
+  'resetPassword',
+  /** See and (re)generate the user's API key. */
+  'generateApiKey',
+  'sendEmail',
+  'logCall',
+  'assignEvent',
+  'assignTask',
+  /** Disable (or enable) the account. */
+  'disable',
+  /** The user's Activity tab. */
+  'viewActivity',
+  'viewCalendar',
+  'viewTasks',
+  /** The user's recent security events (their part of the audit log). */
+  'viewSecurityEvents',
+  /** More Actions → Edit Menus: one's own menus. */
+  'editMenus',
+  /** The Configuration button: one's own settings. */
+  'editConfiguration',
+] as const;
+
+export type UserAbility = (typeof userAbilities)[number];
+
+/** `meta.abilities` of a user resource: every ability, true or false. */
+export type UserAbilities = Record<UserAbility, boolean>;

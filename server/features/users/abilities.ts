@@ -1,0 +1,48 @@
+import type { UserAbilities, UserAbility } from '../../../common/abilities';
+import { userAbilities } from '../../../common/abilities';
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../../platform/http/access';
+import { isInstanceAdministrator } from '../access/policy';
+import { findIsInstanceAdministrator } from '../access/store';
+
+/** The user an ability is about: who, and whether they hold instance-wide power. */
+export type AbilityTarget = { id: string; isInstanceAdministrator: boolean };
+
+/** One ability's rule: a pure `can…` function of a feature's policy. */
+export type UserAbilityRule = (actor: Actor, target: AbilityTarget) => boolean;
+
+let rules: Record<UserAbility, UserAbilityRule> | undefined;
+
+/**
+ * The policies that answer `meta.abilities` of a user resource, one per ability. The features that
+ * own them (calls, tasks, passwords …) depend on users, so users cannot import them: the table of
+ * contents (features/index.ts) hands them over, as it does the Activity's kinds.
+ */
+export function registerUserAbilities(all: Record<UserAbility, UserAbilityRule>): void {
+  rules = all;
+}
+
+/** What the actor may do to the user, every ability answered (`meta.abilities`). */
+export function abilitiesOf(actor: Actor, target: AbilityTarget): UserAbilities {
+  if (!rules) throw new Error('registerUserAbilities was not called (features/index.ts)');
+  const registered = rules;
+  return Object.fromEntries(
+    userAbilities.map((ability) => [ability, registered[ability](actor, target)]),
+  ) as UserAbilities;
+}
+
+/**
+ * `abilitiesOf` for a user read by id: whether they are an instance administrator is read for
+ * another user (one indexed lookup); the actor's own comes with their permissions.
+ */
+export async function loadUserAbilities(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  userId: string,
+): Promise<UserAbilities> {
+  const isTargetInstanceAdministrator =
+    userId === actor.userId
+      ? isInstanceAdministrator(actor)
+      : await findIsInstanceAdministrator(deps.db, userId);
+  return abilitiesOf(actor, { id: userId, isInstanceAdministrator: isTargetInstanceAdministrator });
+}
