@@ -83,6 +83,10 @@ describe('locale dates', () => {
     expect(formatLongDate('1990-12-31', 'de-DE')).toBe('31. Dezember 1990');
     expect(subtractYears('2024-02-29', 120)).toBe('1904-02-29');
     expect(subtractYears('2025-02-28', 1)).toBe('2024-02-28');
+    // Clamped to the month's end where the earlier year has no 29 February (1900 is no leap year).
+    expect(subtractYears('2024-02-29', 1)).toBe('2023-02-28');
+    expect(subtractYears('2000-02-29', 100)).toBe('1900-02-28');
+    expect(subtractYears('2024-12-31', 2000)).toBe('0024-12-31');
   });
 
   it.each([

@@ -1,8 +1,3 @@
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-
-dayjs.extend(customParseFormat);
-
 /**
  * Calendar dates (birthdays, date custom fields) as people type and read them. The API always
  * carries `YYYY-MM-DD` (Gregorian); a person types and reads the date as their locale writes it,
@@ -130,8 +125,22 @@ function toIsoDate(date: CalendarDate, locale: string | undefined, calendar: str
   return new Date(low * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The number of days in a Gregorian month (1–12) of a year. */
+function daysInMonth(year: number, month: number): number {
+  const date = new Date(Date.UTC(2000, month, 0));
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+}
+
+/**
+ * Whether `YYYY-MM-DD` names a day of the Gregorian calendar. Years before 100 are refused, as the
+ * strict date parser used before refused them: nobody types a birthday in the first century.
+ */
 function isRealGregorianDate(iso: string): boolean {
-  return dayjs(iso, 'YYYY-MM-DD', true).isValid();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const monthNameCache = new Map<string, [string, number][]>();
@@ -295,7 +304,11 @@ export function isoDateIn(timeZone: string | undefined, instant: Date = new Date
 
 /** `YYYY-MM-DD` minus whole years, clamped to the month's end (29 February → 28 February). */
 export function subtractYears(isoDate: string, years: number): string {
-  return dayjs(isoDate, 'YYYY-MM-DD', true).subtract(years, 'year').format('YYYY-MM-DD');
+  if (!isRealGregorianDate(isoDate)) return 'Invalid Date';
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const earlier = year - years;
+  const clamped = Math.min(day, daysInMonth(earlier, month));
+  return `${String(earlier).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
 }
 
 /** The inclusive range a typed date must fall in, each bound with the sentence that explains it. */

@@ -15,14 +15,16 @@ export const budgetedPages = {
 export const PAGE_JS_TARGET_BYTES = 200 * 1024;
 
 /**
- * The budget the build enforces per page. My User is still over the target (about 225 KB): its
- * route statically loads the administrator's password dialogs (passwords/admin-dialogs.tsx,
- * about 15 KB) and libphonenumber's metadata (about 26 KB, for formatting phone numbers). Its
- * budget keeps it from growing until those load lazily; then lower it to the target.
+ * The budget the build enforces per page. My User is still over the target (about 215 KB). Its
+ * route no longer loads dayjs, the notifications' container or the API key's dialogs; what is
+ * left is mostly react-dom, react-router's data router (about 29 KB; the declarative API
+ * would be about 14 KB but lacks route `lazy`, useBlocker, useRouteError, useNavigation and
+ * ScrollRestoration, which the app uses), Mantine, i18next and TanStack Query. Its budget keeps it
+ * from growing (about 3 KB over today's size) until the rest is cut; then lower it to the target.
  */
 export const PAGE_JS_BUDGET_BYTES: Record<keyof typeof budgetedPages, number> = {
   'sign-in': PAGE_JS_TARGET_BYTES,
-  'my-user': 230 * 1024,
+  'my-user': 218 * 1024,
 };
 
 export type PageBytes = {

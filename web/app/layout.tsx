@@ -1,7 +1,7 @@
 import { AppShell, Container, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { useNotifications } from '@mantine/notifications';
 import { IconHexagonLetterA } from '@tabler/icons-react';
-import { type RefObject, useEffect, useRef } from 'react';
+import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { ApplicationMenu, ShortcutsMenu } from '../features/menus/application-menu';
@@ -66,13 +66,26 @@ export function PublicLayout() {
   );
 }
 
+const NotificationsContainer = lazy(() =>
+  import('./page-notifications').then((module) => ({ default: module.NotificationsContainer })),
+);
+
 /**
- * The notifications (toasts), rendered in place inside <main> rather than through a portal: a
- * portal's target is looked up when it mounts, before the layout's <main> exists, and a toast
- * outside every landmark fails axe `region`. Their store is global, so a layout change keeps them.
+ * The notifications (toasts). Their container and its animations (about 7 KB compressed) load
+ * with the first toast rather than with the first page: `notifications.show` only fills the
+ * store, which is global and small, and the container shows what the store holds when it
+ * arrives. The store outlives a layout change, so the next layout shows the toasts still open.
  */
 function PageNotifications() {
-  return <Notifications position="top-right" withinPortal={false} />;
+  const { notifications, queue } = useNotifications();
+  const [isNeeded, setNeeded] = useState(false);
+  if (!isNeeded && notifications.length + queue.length > 0) setNeeded(true);
+  if (!isNeeded) return null;
+  return (
+    <Suspense fallback={null}>
+      <NotificationsContainer />
+    </Suspense>
+  );
 }
 
 function SkipLink() {

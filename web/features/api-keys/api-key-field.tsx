@@ -1,20 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconTrash } from '@tabler/icons-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Alert, Button, Code, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconKey, IconTrash } from '@tabler/icons-react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatter } from '../../ui/format';
 import {
@@ -27,6 +13,12 @@ import {
 import '../../i18n/lazy/api-keys';
 
 type Confirming = 'replace' | 'revoke' | null;
+
+// The confirmations and the new key load when an action first needs them (the page shows the
+// field to everyone; few press its buttons), fetched as the button is pressed.
+const loadDialogs = () => import('./api-key-dialogs');
+const ConfirmKeyDialog = lazy(async () => ({ default: (await loadDialogs()).ConfirmKeyDialog }));
+const NewKey = lazy(async () => ({ default: (await loadDialogs()).NewKey }));
 
 /**
  * The **API Key** field of My User → General Information: "N/A" or the key's prefix and dates,
@@ -43,8 +35,16 @@ export function ApiKeyField({ userId }: { userId: string }) {
   const [shown, setShown] = useState<GeneratedApiKey | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const apiKey = current.data ?? null;
+  // Each confirmation mounts once first asked for and stays mounted, so closing animates as usual.
+  const [isConfirmationUsed, setConfirmationUsed] = useState(false);
+  if (confirming !== null && !isConfirmationUsed) setConfirmationUsed(true);
+  const askToConfirm = (what: Exclude<Confirming, null>) => {
+    void loadDialogs();
+    setConfirming(what);
+  };
 
   const generateNow = () => {
+    void loadDialogs();
     revoke.reset();
     generate.mutate(undefined, {
       onSuccess: (created) => setShown(created),
@@ -66,12 +66,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
         {t('label')}
       </Text>
       {current.isPending ? (
-        <Group gap="xs">
-          <Loader size="xs" aria-hidden="true" />
-          <Text size="sm" c="dimmed" role="status">
-            {t('loading')}
-          </Text>
-        </Group>
+        <Loading label={t('loading')} />
       ) : current.isError ? (
         <Text c="red.9" role="alert">
           {current.error.message}
@@ -86,7 +81,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
         <Group gap="sm">
           <Button
             leftSection={<IconKey size={16} aria-hidden="true" />}
-            onClick={() => (apiKey ? setConfirming('replace') : generateNow())}
+            onClick={() => (apiKey ? askToConfirm('replace') : generateNow())}
             loading={generate.isPending && confirming === null}
           >
             {t('generate')}
@@ -95,7 +90,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
             <Button
               variant="default"
               leftSection={<IconTrash size={16} aria-hidden="true" />}
-              onClick={() => setConfirming('revoke')}
+              onClick={() => askToConfirm('revoke')}
             >
               {t('revoke')}
             </Button>
@@ -109,48 +104,48 @@ export function ApiKeyField({ userId }: { userId: string }) {
         </Alert>
       ) : null}
 
-      {shown ? <NewKey apiKey={shown} onDone={() => setShown(null)} /> : null}
+      {shown ? (
+        <Suspense fallback={<Loading label={t('common:states.loading')} />}>
+          <NewKey apiKey={shown} onDone={() => setShown(null)} />
+        </Suspense>
+      ) : null}
 
-      <Modal
-        opened={confirming === 'replace'}
-        onClose={() => setConfirming(null)}
-        title={t('replace.title')}
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-        centered
-      >
-        <Stack>
-          <Text>{t('replace.explain', { prefix: apiKey?.prefix ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)} disabled={generate.isPending}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button onClick={generateNow} loading={generate.isPending}>
-              {t('generate')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-
-      <Modal
-        opened={confirming === 'revoke'}
-        onClose={() => setConfirming(null)}
-        title={t('revokeConfirm.title')}
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-        centered
-      >
-        <Stack>
-          <Text>{t('revokeConfirm.explain', { prefix: apiKey?.prefix ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)} disabled={revoke.isPending}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button color="red.8" onClick={revokeNow} loading={revoke.isPending}>
-              {t('revoke')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {isConfirmationUsed ? (
+        <Suspense fallback={<Loading label={t('common:states.loading')} />}>
+          <ConfirmKeyDialog
+            opened={confirming === 'replace'}
+            onClose={() => setConfirming(null)}
+            title={t('replace.title')}
+            explanation={t('replace.explain', { prefix: apiKey?.prefix ?? '' })}
+            actionLabel={t('generate')}
+            isPending={generate.isPending}
+            onConfirm={generateNow}
+          />
+          <ConfirmKeyDialog
+            opened={confirming === 'revoke'}
+            onClose={() => setConfirming(null)}
+            title={t('revokeConfirm.title')}
+            explanation={t('revokeConfirm.explain', { prefix: apiKey?.prefix ?? '' })}
+            actionLabel={t('revoke')}
+            actionColor="red.8"
+            isPending={revoke.isPending}
+            onConfirm={revokeNow}
+          />
+        </Suspense>
+      ) : null}
     </Stack>
+  );
+}
+
+/** A small spinner with its words, announced to screen readers. */
+function Loading({ label }: { label: string }) {
+  return (
+    <Group gap="xs">
+      <Loader size="xs" aria-hidden="true" />
+      <Text size="sm" c="dimmed" role="status">
+        {label}
+      </Text>
+    </Group>
   );
 }
 
@@ -172,59 +167,5 @@ function KeySummary({ apiKey }: { apiKey: ApiKeyMetadata }) {
           : t('summary.neverUsed')}
       </Text>
     </Stack>
-  );
-}
-
-function NewKey({ apiKey, onDone }: { apiKey: GeneratedApiKey; onDone: () => void }) {
-  const { t } = useTranslation('apiKeys');
-  const input = useRef<HTMLInputElement>(null);
-  // Focus the key (and select it) as soon as it appears, so it can be copied from the keyboard.
-  useEffect(() => input.current?.focus(), []);
-  const curl = `curl -H "Authorization: Bearer ${apiKey.key}" ${window.location.origin}/api/userprofile`;
-  return (
-    <Paper withBorder p="md" maw={720}>
-      <Stack gap="sm">
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <IconAlertTriangle size={20} aria-hidden="true" />
-          <Text fw={600}>{t('newKey.warning')}</Text>
-        </Group>
-        <TextInput
-          label={t('newKey.label')}
-          value={apiKey.key}
-          readOnly
-          ref={input}
-          onFocus={(event) => event.currentTarget.select()}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          rightSection={<CopyAction value={apiKey.key} label={t('newKey.copyKey')} />}
-        />
-        <Text size="sm">{t('newKey.tryIt')}</Text>
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {curl}
-          </Code>
-          <CopyAction value={curl} label={t('newKey.copyCurl')} />
-        </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('newKey.done')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
-
-function CopyAction({ value, label }: { value: string; label: string }) {
-  const { t } = useTranslation('apiKeys');
-  return (
-    <CopyButton value={value} timeout={3000}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? t('newKey.copied') : label}>
-          <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? t('newKey.copied') : label}>
-            {copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />}
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </CopyButton>
   );
 }
