@@ -11,6 +11,7 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { toMany, userIdParams } from '../../platform/http/schemas';
 import { presentUser, userFields, userResource } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
@@ -97,7 +98,7 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
           roleIds: data.relationships?.roles?.data.map((role) => role.id),
           ifMatch: request.headers['if-match'],
         },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       reply.header('etag', view.etag);
       return resourceDocument(present(view));
