@@ -92,9 +92,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
   await app.register(cookie);
   addIpBudget(app, config, options.clock);
-  // 6. Who is calling and may they (deny by default), then the budget of each API key.
-  //    The features bring the credentials (sessions, API keys) and the gates (a password that must
-  //    change first); the hook is theirs to fill, deny by default.
+  // 6. Who is calling and may they (deny by default), then the budgets of each key and caller. The
+  //    features bring the credentials (sessions, API keys) and the gates (a password that must
+  //    change first).
   await app.register(authentication, {
     config,
     authenticators: createAuthenticators(deps),
