@@ -8,6 +8,8 @@ import { createAuthenticators } from './features/auth/authenticate';
 import { calendarPublicRoutes } from './features/calendar/public-routes';
 import { registerFeatures } from './features/index';
 import { passwordChangeGate } from './features/passwords/gate';
+import type { Clock } from './platform/clock';
+import type { Config } from './platform/config';
 import type { Deps } from './platform/deps';
 import { authentication, isApiCall } from './platform/http/authentication';
 import { answerClientError, answerFrameworkError, registerErrorHandler } from './platform/http/error-handler';
@@ -73,6 +75,50 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(jsonSerializerCompiler);
   // 2. Security headers: helmet's for documents, a short strict set (with no-store) for API answers;
   //    first of the hooks, so that every answer has them, also a refusal by a later hook.
+  await registerSecurityHeaders(app, config);
+  // 3. Bodies: JSON and JSON:API only; text/plain is never parsed.
+  app.removeContentTypeParser('text/plain');
+  await app.register(jsonApiContentNegotiation);
+  // Text at the edge: well-formed UTF-8 bodies, no lone surrogate or NUL in any string of a body,
+  // a path or a query; then one rule for every route's query string and PATCH body id.
+  await app.register(inputText, {
+    mediaTypes: ['application/json', JSONAPI_MEDIA_TYPE],
+    isApiCall: isJsonApiPath,
+  });
+  await app.register(routeRules, { isApiCall });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, parts: 6 } });
+  // 4. Errors: one handler, JSON:API error documents, generic 5xx.
+  registerErrorHandler(app);
+  // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
+  await app.register(cookie);
+  addIpBudget(app, config, options.clock);
+  // 6. Who is calling and may they (deny by default), then the budgets of each key and caller. The
+  //    features bring the credentials (sessions, API keys) and the gates (a password that must
+  //    change first).
+  await app.register(authentication, {
+    config,
+    authenticators: createAuthenticators(deps),
+    gates: [passwordChangeGate],
+  });
+  addCallerBudgets(app, config, options.clock);
+  // 7. The API description (generated from the routes' schemas: platform/http/openapi) and its sandbox.
+  await registerApiDescription(app, config);
+  // 8. The product: health, then every feature (features/index.ts is the table of contents).
+  registerHealthChecks(app, deps);
+  await app.register(async (api) => registerFeatures(api, deps), { prefix: '/api' });
+  // Pages whose credential is a token in the path, outside /api: calendar feeds and answer links.
+  await app.register(async (pages) => calendarPublicRoutes(pages, deps));
+
+  // 9. The web app for everything else.
+  if (options.webDist !== false) {
+    const { registerSpa } = await import('./platform/http/spa');
+    await registerSpa(app, { distDir: options.webDist ?? path.resolve('dist/web') });
+  }
+  return app;
+}
+
+/** Helmet's headers for documents (a CSP as strict as the SPA allows), a short strict set for API answers. */
+async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(securityHeaders, {
     isApiCall: isJsonApiPath,
     strictTransportSecurity: config.secureCookies,
@@ -99,37 +145,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       crossOriginResourcePolicy: { policy: 'same-origin' },
     },
   });
-  // 3. Bodies: JSON and JSON:API only; text/plain is never parsed.
-  app.removeContentTypeParser('text/plain');
-  await app.register(jsonApiContentNegotiation);
-  // Text at the edge: well-formed UTF-8 bodies, no lone surrogate or NUL in any string of a body,
-  // a path or a query; then one rule for every route's query string and PATCH body id.
-  await app.register(inputText, {
-    mediaTypes: ['application/json', JSONAPI_MEDIA_TYPE],
-    isApiCall: isJsonApiPath,
-  });
-  await app.register(routeRules, { isApiCall });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, parts: 6 } });
-  // 4. Errors: one handler, JSON:API error documents, generic 5xx.
-  registerErrorHandler(app);
-  // 5. Request budget per IP, before any work is spent on the caller (in memory, per process).
-  await app.register(cookie);
-  const ipBudget = new RequestBudget(config.rateLimitPerMinute, 60_000, options.clock);
+}
+
+/** The request budget per IP, before any work is spent on the caller (in memory, per process). */
+function addIpBudget(app: FastifyInstance, config: Config, clock: Clock): void {
+  const ipBudget = new RequestBudget(config.rateLimitPerMinute, 60_000, clock);
   app.addHook('onRequest', (request, _reply, done) => {
     if (!isApiCall(request.url)) return done();
     const state = ipBudget.spend(request.ip);
     // Announced only once spent (429): integrators watch their key's budget, below.
     done(state.isExceeded ? budgetExceeded(state, 'Too many requests. Try again later.') : undefined);
   });
-  // 6. Who is calling and may they (deny by default), then the budget of each API key.
-  //    The features bring the credentials (sessions, API keys) and the gates (a password that must
-  //    change first); the hook is theirs to fill, deny by default.
-  await app.register(authentication, {
-    config,
-    authenticators: createAuthenticators(deps),
-    gates: [passwordChangeGate],
-  });
-  const keyBudget = new RequestBudget(config.apiKeyRateLimitPerMinute, 60_000, options.clock);
+}
+
+/**
+ * The budgets of a known caller: each API key's requests, and costly list work per key or user
+ * (README "Lists at scale"), so one caller cannot keep the process busy for everyone else.
+ */
+function addCallerBudgets(app: FastifyInstance, config: Config, clock: Clock): void {
+  const keyBudget = new RequestBudget(config.apiKeyRateLimitPerMinute, 60_000, clock);
   app.addHook('onRequest', (request, reply, done) => {
     const via = request.actor?.via;
     if (via?.kind !== 'api_key') return done();
@@ -143,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Costly list work (README "Lists at scale") has a budget of its own per caller, so one key or
   // user cannot keep the process busy for everyone else within the request budgets above.
-  const costlyBudget = new RequestBudget(config.costlyRequestsPerMinute, 60_000, options.clock);
+  const costlyBudget = new RequestBudget(config.costlyRequestsPerMinute, 60_000, clock);
   app.addHook('onRequest', (request, _reply, done) => {
     const actor = request.actor;
     if (!actor || !isCostlyListRequest(request.method, request.query, request.headers['x-include'])) {
@@ -163,7 +197,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : undefined,
     );
   });
-  // 7. The API description (generated from the routes' schemas: platform/http/openapi) and its sandbox.
+}
+
+/** The OpenAPI document (generated from the routes' schemas) and its sandbox under /api/doc. */
+async function registerApiDescription(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(swagger, openApiDocumentOptions);
   await app.register(swaggerUi, {
     routePrefix: '/api/doc',
@@ -189,8 +226,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     uiConfig: { persistAuthorization: false, tryItOutEnabled: true, validatorUrl: null },
   });
   app.get('/api/doc/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
 
-  // 8. The product: health, then every feature (features/index.ts is the table of contents).
+/** Liveness, and readiness: the database answers. */
+function registerHealthChecks(app: FastifyInstance, deps: Deps): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
@@ -201,14 +240,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ status: 'unavailable' });
     }
   });
-  await app.register(async (api) => registerFeatures(api, deps), { prefix: '/api' });
-  // Pages whose credential is a token in the path, outside /api: calendar feeds and answer links.
-  await app.register(async (pages) => calendarPublicRoutes(pages, deps));
-
-  // 9. The web app for everything else.
-  if (options.webDist !== false) {
-    const { registerSpa } = await import('./platform/http/spa');
-    await registerSpa(app, { distDir: options.webDist ?? path.resolve('dist/web') });
-  }
-  return app;
 }

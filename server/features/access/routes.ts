@@ -21,6 +21,7 @@ import {
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
 import { presentRole, roleFields, roleResource } from './presenter';
 import { changeRolePermissions, getRole, listOrganizationRoles } from './service';
@@ -110,7 +111,7 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         actorOf(request),
         request.params.id,
         request.body.data.attributes.permissions,
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return resourceDocument(presentRole(role));
     },

@@ -12,10 +12,9 @@ import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
+import type { RequestContext } from '../../platform/http/request-context';
 import { ADMINISTRATOR_PERMISSION } from './policy';
 import { countActiveHolders, findRole, listRolesPage, type RoleRecord, updateRolePermissions } from './store';
-
-export type RequestContext = { ip?: string | null };
 
 export async function listOrganizationRoles(
   deps: Pick<Deps, 'db'>,

@@ -10,6 +10,7 @@ import {
   locationHeader,
   resourceDocumentSchema,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { userIdParams } from '../../platform/http/schemas';
 import { apiKeyPath, apiKeyResource, presentApiKey } from './presenter';
 import { generateUserApiKey, getUserApiKey, revokeUserApiKey } from './service';
@@ -60,7 +61,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         deps,
         actorOf(request),
         { userId: request.params.id },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       reply.status(201).header('location', apiKeyPath(apiKey.userId));
       return resourceDocument(presentApiKey(apiKey, { key }));
@@ -105,7 +106,12 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request, reply) => {
-      await revokeUserApiKey(deps, actorOf(request), { userId: request.params.id }, { ip: request.ip });
+      await revokeUserApiKey(
+        deps,
+        actorOf(request),
+        { userId: request.params.id },
+        requestContextOf(request),
+      );
       return reply.status(204).send();
     },
   );

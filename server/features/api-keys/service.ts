@@ -3,13 +3,12 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import { sha256 } from '../../platform/secrets';
 import { isMember } from '../memberships/store';
 import { apiKeyPrefix, generateApiKey } from './key-format';
 import { authorizeApiKeyAccess } from './policy';
 import { type ApiKeyRecord, deleteApiKey, findApiKey, insertApiKey, lockMembership } from './store';
-
-export type RequestContext = { ip: string };
 
 /** Another organization's user answers exactly like a missing one. */
 const userNotFound = () => new AppError('not_found', 'user_not_found', 'The user was not found.');

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
@@ -22,17 +22,10 @@ import {
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody, toOne } from '../../platform/http/schemas';
 import { presentSession, sessionResource } from './presenter';
-import {
-  endMySession,
-  getMySession,
-  listMySessions,
-  type RequestContext,
-  signIn,
-  signOut,
-  switchOrganization,
-} from './service';
+import { endMySession, getMySession, listMySessions, signIn, signOut, switchOrganization } from './service';
 import { sessionListSpec } from './store';
 
 const signInBody = resourceBody(
@@ -53,10 +46,6 @@ const switchBody = z.strictObject({
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const sessionDocument = resourceDocumentSchema(sessionResource);
-
-function contextOf(request: FastifyRequest): RequestContext {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 /** Sign-in, sign-out and "my signed-in devices": /api/sessions. */
 export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -82,7 +71,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     async (request, reply) => {
       const { login, password } = request.body.data.attributes;
       const presentedToken = request.cookies[sessionCookieName(deps.config)];
-      const result = await signIn(deps, { login, password, presentedToken }, contextOf(request));
+      const result = await signIn(deps, { login, password, presentedToken }, requestContextOf(request));
       setSessionCookie(reply, deps.config, result.token);
       reply.status(201).header('location', `/api/sessions/${result.session.id}`);
       return resourceDocument(
@@ -136,7 +125,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     async (request) => {
       const actor = actorOf(request);
       const organizationId = request.body.data.relationships.organization.data.id;
-      const session = await switchOrganization(deps, actor, organizationId, contextOf(request));
+      const session = await switchOrganization(deps, actor, organizationId, requestContextOf(request));
       const csrfToken = actor.via.kind === 'session' ? actor.via.csrfToken : undefined;
       return resourceDocument(
         presentSession(session, { currentSessionId: session.id, ...(csrfToken ? { csrfToken } : {}) }),
@@ -157,7 +146,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       },
     },
     async (request, reply) => {
-      await signOut(deps, actorOf(request), contextOf(request));
+      await signOut(deps, actorOf(request), requestContextOf(request));
       clearSessionCookie(reply, deps.config);
       reply.header('clear-site-data', '"cache", "cookies", "storage"');
       return reply.status(204).send();
@@ -213,7 +202,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       },
     },
     async (request, reply) => {
-      await endMySession(deps, actorOf(request), request.params.id, contextOf(request));
+      await endMySession(deps, actorOf(request), request.params.id, requestContextOf(request));
       return reply.status(204).send();
     },
   );

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
+import type { RequestContext } from '../../platform/http/request-context';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
@@ -17,8 +18,6 @@ import {
   type SessionRecord,
 } from './store';
 import { csrfTokenFor, newSessionToken } from './tokens';
-
-export type RequestContext = { ip: string; userAgent: string | undefined };
 
 const invalidCredentials = () =>
   new AppError('unauthenticated', 'invalid_credentials', 'The username or password is incorrect.', {
@@ -35,9 +34,28 @@ export async function signIn(
   input: { login: string; password: string; presentedToken: string | undefined },
   context: RequestContext,
 ): Promise<{ token: string; csrfToken: string; session: SessionRecord }> {
-  const { db, clock, hasher, config } = deps;
+  const { db, clock, config } = deps;
   await enforceRateLimit(db, clock, `sign-in:ip:${context.ip}`, config.signInRateLimitPerMinute, 60_000);
 
+  const { user, match, now } = await checkCredentials(deps, input, context);
+  const organizationId = await findHomeOrganizationId(db, user.id, user.lastOrganizationId);
+  if (!organizationId) {
+    throw new AppError('unauthenticated', 'no_organization', 'This account belongs to no organization.');
+  }
+  return openSession(deps, { ...input, user, match, now, organizationId }, context);
+}
+
+/**
+ * The account the login names, if the password matches and the account may sign in; refusals
+ * (unknown, locked, wrong, disabled, reset) cost the same hashing time and are audited where
+ * they say something.
+ */
+async function checkCredentials(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'config'>,
+  input: { login: string; password: string },
+  context: RequestContext,
+) {
+  const { db, clock, hasher } = deps;
   const login = input.login.trim();
   const user = await db
     .selectFrom('users')
@@ -96,10 +114,27 @@ export async function signIn(
   }
   if (user.status === 'reset') throw passwordWasReset();
 
-  const organizationId = await findHomeOrganizationId(db, user.id, user.lastOrganizationId);
-  if (!organizationId) {
-    throw new AppError('unauthenticated', 'no_organization', 'This account belongs to no organization.');
-  }
+  return { user, match, now };
+}
+
+/**
+ * A brand-new session for a checked account (ending the one the browser presented), the account's
+ * failure counters reset and its sign-in counted, its hash upgraded if it predates normalization.
+ */
+async function openSession(
+  deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
+  input: {
+    password: string;
+    presentedToken: string | undefined;
+    user: Awaited<ReturnType<typeof checkCredentials>>['user'];
+    match: Awaited<ReturnType<typeof checkCredentials>>['match'];
+    now: Date;
+    organizationId: string;
+  },
+  context: RequestContext,
+): Promise<{ token: string; csrfToken: string; session: SessionRecord }> {
+  const { db, clock, hasher } = deps;
+  const { user, match, now, organizationId } = input;
   const settings = await resolveSettings(db, { organizationId });
   // A hash made before passwords were normalized (NFKC): replace it by the normalized one.
   const upgradedHash = match === 'match_unnormalized' ? await hasher.hash(input.password) : undefined;
@@ -111,7 +146,7 @@ export async function signIn(
       tokenHash: sha256(token),
       userId: user.id,
       organizationId,
-      ip: context.ip,
+      ip: context.ip ?? null,
       userAgent: context.userAgent?.slice(0, 512) ?? null,
       createdAt: nowIso,
       lastSeenAt: nowIso,

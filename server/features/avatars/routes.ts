@@ -14,6 +14,7 @@ import {
   type MultipartUpload,
   text,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { userIdParams } from '../../platform/http/schemas';
 import { avatarPath } from '../users/presenter';
 import { readAvatar, removeAvatar, setAvatar } from './service';
@@ -121,7 +122,7 @@ export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     async (request) => {
       const file = await readUpload(request);
       const actor = actorOf(request);
-      const { version } = await setAvatar(deps, actor, request.params.id, file, { ip: request.ip });
+      const { version } = await setAvatar(deps, actor, request.params.id, file, requestContextOf(request));
       const id = request.params.id === 'me' ? actor.userId : request.params.id;
       return {
         meta: { version },
@@ -196,7 +197,7 @@ export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request, reply) => {
-      await removeAvatar(deps, actorOf(request), request.params.id, { ip: request.ip });
+      await removeAvatar(deps, actorOf(request), request.params.id, requestContextOf(request));
       return reply.status(204).send();
     },
   );

@@ -11,12 +11,11 @@ import {
 import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
 import { forbidden, notFound } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { canEditProfile, canViewUser } from '../users/policy';
 import { avatarVersion, findMemberUser } from '../users/profile-store';
 import { deleteAvatar, findMemberAvatar, replaceAvatar } from './store';
-
-type Context = { ip?: string | null };
 
 /** Avatar uploads one user may make in ten minutes. */
 export const UPLOADS_PER_WINDOW = 20;
@@ -46,7 +45,7 @@ export async function setAvatar(
   actor: Actor,
   id: string,
   file: Buffer,
-  context: Context = {},
+  context: RequestContext = {},
 ): Promise<{ version: string }> {
   const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
   // Decoding pictures is the most expensive thing a user can ask for: a budget per actor.
@@ -87,7 +86,7 @@ export async function removeAvatar(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   actor: Actor,
   id: string,
-  context: Context = {},
+  context: RequestContext = {},
 ): Promise<void> {
   const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
   const previous = await deps.db.transaction().execute(async (trx) => {

@@ -12,6 +12,7 @@ import {
   locationHeader,
   resourceDocumentSchema,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
 import { customFieldResource, presentCustomField } from './presenter';
 import {
@@ -91,9 +92,12 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
       },
     },
     async (request, reply) => {
-      const definition = await createCustomField(deps, actorOf(request), request.body.data.attributes, {
-        ip: request.ip,
-      });
+      const definition = await createCustomField(
+        deps,
+        actorOf(request),
+        request.body.data.attributes,
+        requestContextOf(request),
+      );
       reply.status(201).header('location', `/api/custom-fields/${definition.id}`);
       return resourceDocument(presentCustomField(definition));
     },
@@ -119,9 +123,7 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
         actorOf(request),
         request.params.id,
         request.body.data.attributes,
-        {
-          ip: request.ip,
-        },
+        requestContextOf(request),
       );
       return resourceDocument(presentCustomField(definition));
     },
@@ -141,7 +143,7 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
       },
     },
     async (request, reply) => {
-      await deleteCustomField(deps, actorOf(request), request.params.id, { ip: request.ip });
+      await deleteCustomField(deps, actorOf(request), request.params.id, requestContextOf(request));
       return reply.status(204).send();
     },
   );

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import { canManageCustomFields } from './policy';
 import {
   type CustomFieldDefinition,
@@ -13,8 +14,6 @@ import {
   listDefinitions,
   updateDefinition,
 } from './store';
-
-type Context = { ip?: string | null };
 
 /** The actor's organization's custom user fields, in display order. */
 export async function listCustomFields(
@@ -66,7 +65,7 @@ export async function createCustomField(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   input: CustomFieldDefinitionInput,
-  context: Context = {},
+  context: RequestContext = {},
 ): Promise<CustomFieldDefinition> {
   if (!canManageCustomFields(actor)) throw forbidden();
   const choices = checkChoices(input.fieldType, input.choices);
@@ -88,7 +87,7 @@ async function createDefinition(
   actor: Actor,
   input: CustomFieldDefinitionInput,
   choices: string[] | null,
-  context: Context,
+  context: RequestContext,
 ): Promise<CustomFieldDefinition> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await listDefinitions(trx, actor.organizationId);
@@ -129,7 +128,7 @@ export async function updateCustomField(
   actor: Actor,
   id: string,
   changes: { label?: string; required?: boolean; choices?: string[] | null; position?: number },
-  context: Context = {},
+  context: RequestContext = {},
 ): Promise<CustomFieldDefinition> {
   if (!canManageCustomFields(actor)) throw forbidden();
   return deps.db.transaction().execute(async (trx) => {
@@ -164,7 +163,7 @@ export async function deleteCustomField(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   id: string,
-  context: Context = {},
+  context: RequestContext = {},
 ): Promise<void> {
   if (!canManageCustomFields(actor)) throw forbidden();
   await deps.db.transaction().execute(async (trx) => {

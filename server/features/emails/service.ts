@@ -97,127 +97,18 @@ export async function sendEmail(
   const { db, clock } = deps;
   const now = clock.now();
 
-  const from = parseMailbox(input.from);
-  if (typeof from === 'string') throw addressError('from', from);
-  const sender = await findSenderAddresses(db, actor.userId);
-  const ownAddress = sender?.addresses.find(
-    (address) => address.toLowerCase() === from.address.toLowerCase(),
-  );
-  if (!sender || !ownAddress) {
-    throw new AppError(
-      'validation',
-      'email_from_not_allowed',
-      'Send from your primary email address or one of your verified additional addresses.',
-      { source: attributePointer('from') },
-    );
-  }
-
-  const to = parseRecipients('toRecipients', input.toRecipients);
-  const cc = parseRecipients('ccRecipients', input.ccRecipients);
-  const bcc = parseRecipients('bccRecipients', input.bccRecipients);
-  if (to.length + cc.length + bcc.length === 0) {
-    throw new AppError(
-      'validation',
-      'email_recipients_required',
-      'Add at least one recipient in To, Cc or Bcc.',
-      {
-        source: attributePointer('toRecipients'),
-      },
-    );
-  }
-
-  for (const [field, text] of [
-    ['subject', input.subject],
-    ['body/content', input.body.content],
-  ] as const) {
-    if (hasTemplateMarkup(text)) {
-      throw new AppError(
-        'validation',
-        'template_variable_unfilled',
-        'A template variable ({{ … }}) is still in the text: replace it before sending.',
-        { source: attributePointer(field) },
-      );
-    }
-  }
-
-  let sendAt: string | null = null;
-  if (input.sendAt !== undefined) {
-    const at = Date.parse(input.sendAt);
-    if (!(at > now.getTime())) {
-      throw new AppError('validation', 'send_at_past', 'Choose a time in the future to send later.', {
-        source: attributePointer('sendAt'),
-      });
-    }
-    if (at - now.getTime() > MAX_SCHEDULE_MS) {
-      throw new AppError('validation', 'send_at_too_far', 'An email can be scheduled at most a year ahead.', {
-        source: attributePointer('sendAt'),
-      });
-    }
-    sendAt = new Date(at).toISOString();
-  }
-
-  const targetIds = [...new Set(relationships.activityTargets ?? [])];
-  const members = await findMemberIds(db, actor.organizationId, targetIds);
-  for (const [index, id] of (relationships.activityTargets ?? []).entries()) {
-    if (!members.has(id)) {
-      throw new AppError('validation', 'user_not_found', 'This user is not in your organization.', {
-        source: relationshipPointer('activityTargets', index),
-      });
-    }
-  }
-
-  const attachmentIds = relationships.attachments ?? [];
-  if (new Set(attachmentIds).size !== attachmentIds.length || attachmentIds.length > ATTACHMENTS_MAX) {
-    throw new AppError(
-      'validation',
-      'attachments_invalid',
-      `Attach each file once, at most ${ATTACHMENTS_MAX}.`,
-      {
-        source: relationshipPointer('attachments'),
-      },
-    );
-  }
-  const files = await findAttachableFiles(db, actor.organizationId, attachmentIds);
-  const byId = new Map(files.map((file) => [file.id, file]));
-  for (const [index, id] of attachmentIds.entries()) {
-    const file = byId.get(id);
-    if (!file || file.uploaderId !== actor.userId) {
-      throw new AppError('validation', 'file_not_found', 'Attach files you uploaded (POST /api/files).', {
-        source: relationshipPointer('attachments', index),
-      });
-    }
-  }
+  const { sender, ownAddress } = await checkSender(db, actor, input.from);
+  const { to, cc, bcc } = checkRecipientsAndText(input);
+  const sendAt = checkSendAt(input.sendAt, now);
+  const targetIds = await checkActivityTargets(db, actor, relationships.activityTargets ?? []);
   const settings = await resolveSettings(db, { organizationId: actor.organizationId, userId: actor.userId });
-  const totalLimit = settings['email.attachments_total_max_mb'] * MB;
-  const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total > totalLimit) {
-    throw new AppError(
-      'validation',
-      'attachments_too_large',
-      `The attachments are ${Math.ceil(total / MB)} MB together; this organization allows ${settings['email.attachments_total_max_mb']} MB per email.`,
-      { source: relationshipPointer('attachments'), meta: { maxBytes: totalLimit } },
-    );
-  }
-
-  let subject = input.subject;
-  let inReplyTo: EmailRecord | undefined;
-  if (relationships.inReplyTo !== undefined) {
-    inReplyTo = await findEmail(db, actor.organizationId, relationships.inReplyTo);
-    if (
-      !inReplyTo ||
-      !canViewEmail(actor, { ...inReplyTo, activityTargetIds: JSON.parse(inReplyTo.activityTargetIds) })
-    ) {
-      throw new AppError('not_found', 'email_not_found', 'The email replied to was not found.', {
-        source: relationshipPointer('inReplyTo'),
-      });
-    }
-    if (!/^re:/i.test(subject.trim())) subject = `Re: ${subject}`;
-  }
-  const references = inReplyTo
-    ? [...(inReplyTo.referencesHeader ?? '').split(/\s+/).filter(Boolean), inReplyTo.messageId]
-        .slice(-MAX_REFERENCES)
-        .join(' ')
-    : null;
+  const { attachmentIds, byId } = await checkAttachments(
+    db,
+    actor,
+    relationships.attachments ?? [],
+    settings['email.attachments_total_max_mb'],
+  );
+  const { subject, inReplyTo, references } = await replyOf(db, actor, relationships.inReplyTo, input.subject);
 
   const body = composeEmailBody(input.body, settings['email.signature']);
   const messageId = newMessageId(deps.config.publicUrl);
@@ -292,6 +183,160 @@ export async function sendEmail(
   });
   deps.mail.wake();
   return (await findEmail(db, actor.organizationId, id)) as EmailRecord;
+}
+
+/** The sender's own address the From names (their primary or a verified additional one), and who they are. */
+async function checkSender(db: Deps['db'], actor: Actor, fromInput: string) {
+  const from = parseMailbox(fromInput);
+  if (typeof from === 'string') throw addressError('from', from);
+  const sender = await findSenderAddresses(db, actor.userId);
+  const ownAddress = sender?.addresses.find(
+    (address) => address.toLowerCase() === from.address.toLowerCase(),
+  );
+  if (!sender || !ownAddress) {
+    throw new AppError(
+      'validation',
+      'email_from_not_allowed',
+      'Send from your primary email address or one of your verified additional addresses.',
+      { source: attributePointer('from') },
+    );
+  }
+
+  return { sender, ownAddress };
+}
+
+/** The recipients, parsed (at least one), and a subject and body with no template markup left. */
+function checkRecipientsAndText(input: SendEmailInput) {
+  const to = parseRecipients('toRecipients', input.toRecipients);
+  const cc = parseRecipients('ccRecipients', input.ccRecipients);
+  const bcc = parseRecipients('bccRecipients', input.bccRecipients);
+  if (to.length + cc.length + bcc.length === 0) {
+    throw new AppError(
+      'validation',
+      'email_recipients_required',
+      'Add at least one recipient in To, Cc or Bcc.',
+      {
+        source: attributePointer('toRecipients'),
+      },
+    );
+  }
+
+  for (const [field, text] of [
+    ['subject', input.subject],
+    ['body/content', input.body.content],
+  ] as const) {
+    if (hasTemplateMarkup(text)) {
+      throw new AppError(
+        'validation',
+        'template_variable_unfilled',
+        'A template variable ({{ … }}) is still in the text: replace it before sending.',
+        { source: attributePointer(field) },
+      );
+    }
+  }
+
+  return { to, cc, bcc };
+}
+
+/** When a scheduled email leaves (in the future, within a year), or null for now. */
+function checkSendAt(sendAtInput: string | undefined, now: Date): string | null {
+  let sendAt: string | null = null;
+  if (sendAtInput !== undefined) {
+    const at = Date.parse(sendAtInput);
+    if (!(at > now.getTime())) {
+      throw new AppError('validation', 'send_at_past', 'Choose a time in the future to send later.', {
+        source: attributePointer('sendAt'),
+      });
+    }
+    if (at - now.getTime() > MAX_SCHEDULE_MS) {
+      throw new AppError('validation', 'send_at_too_far', 'An email can be scheduled at most a year ahead.', {
+        source: attributePointer('sendAt'),
+      });
+    }
+    sendAt = new Date(at).toISOString();
+  }
+
+  return sendAt;
+}
+
+/** The activity targets, each a member of the organization; their distinct ids. */
+async function checkActivityTargets(
+  db: Deps['db'],
+  actor: Actor,
+  activityTargets: string[],
+): Promise<string[]> {
+  const targetIds = [...new Set(activityTargets)];
+  const members = await findMemberIds(db, actor.organizationId, targetIds);
+  for (const [index, id] of activityTargets.entries()) {
+    if (!members.has(id)) {
+      throw new AppError('validation', 'user_not_found', 'This user is not in your organization.', {
+        source: relationshipPointer('activityTargets', index),
+      });
+    }
+  }
+
+  return targetIds;
+}
+
+/** The attachments: the actor's own uploads in this organization, each once, together within the limit. */
+async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: string[], totalMaxMb: number) {
+  if (new Set(attachmentIds).size !== attachmentIds.length || attachmentIds.length > ATTACHMENTS_MAX) {
+    throw new AppError(
+      'validation',
+      'attachments_invalid',
+      `Attach each file once, at most ${ATTACHMENTS_MAX}.`,
+      {
+        source: relationshipPointer('attachments'),
+      },
+    );
+  }
+  const files = await findAttachableFiles(db, actor.organizationId, attachmentIds);
+  const byId = new Map(files.map((file) => [file.id, file]));
+  for (const [index, id] of attachmentIds.entries()) {
+    const file = byId.get(id);
+    if (!file || file.uploaderId !== actor.userId) {
+      throw new AppError('validation', 'file_not_found', 'Attach files you uploaded (POST /api/files).', {
+        source: relationshipPointer('attachments', index),
+      });
+    }
+  }
+  const totalLimit = totalMaxMb * MB;
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > totalLimit) {
+    throw new AppError(
+      'validation',
+      'attachments_too_large',
+      `The attachments are ${Math.ceil(total / MB)} MB together; this organization allows ${totalMaxMb} MB per email.`,
+      { source: relationshipPointer('attachments'), meta: { maxBytes: totalLimit } },
+    );
+  }
+
+  return { attachmentIds, byId };
+}
+
+/** A reply's subject (`Re: `), the email replied to (one the actor may see) and the References header. */
+async function replyOf(db: Deps['db'], actor: Actor, inReplyToId: string | undefined, subjectInput: string) {
+  let subject = subjectInput;
+  let inReplyTo: EmailRecord | undefined;
+  if (inReplyToId !== undefined) {
+    inReplyTo = await findEmail(db, actor.organizationId, inReplyToId);
+    if (
+      !inReplyTo ||
+      !canViewEmail(actor, { ...inReplyTo, activityTargetIds: JSON.parse(inReplyTo.activityTargetIds) })
+    ) {
+      throw new AppError('not_found', 'email_not_found', 'The email replied to was not found.', {
+        source: relationshipPointer('inReplyTo'),
+      });
+    }
+    if (!/^re:/i.test(subject.trim())) subject = `Re: ${subject}`;
+  }
+  const references = inReplyTo
+    ? [...(inReplyTo.referencesHeader ?? '').split(/\s+/).filter(Boolean), inReplyTo.messageId]
+        .slice(-MAX_REFERENCES)
+        .join(' ')
+    : null;
+
+  return { subject, inReplyTo, references };
 }
 
 function formatFrom(mailbox: MailboxAddress): string {

@@ -17,6 +17,7 @@ import {
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { mailMessageResource, mailMessageSummaryResource, presentMailMessage } from './presenter';
 import { browseOutbox, getMailMessage, retryMailMessage } from './service';
 import { mailMessageListSpec } from './store';
@@ -105,7 +106,12 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
       },
     },
     async (request) => {
-      const message = await retryMailMessage(deps, actorOf(request), request.params.id, { ip: request.ip });
+      const message = await retryMailMessage(
+        deps,
+        actorOf(request),
+        request.params.id,
+        requestContextOf(request),
+      );
       return resourceDocument(presentMailMessage(message));
     },
   );

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
+import type { RequestContext } from '../../platform/http/request-context';
 import { isId } from '../../platform/ids';
 import { authorizeMailManagement } from './policy';
 import {
@@ -13,8 +14,6 @@ import {
   type MailMessageSummary,
   requeueFailedMessage,
 } from './store';
-
-export type RequestContext = { ip?: string | null };
 
 /** The outgoing mail of the actor's organization, newest first by default. */
 export async function browseOutbox(

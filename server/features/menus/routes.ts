@@ -13,6 +13,7 @@ import {
   locationHeader,
   resourceDocumentSchema,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
 import { menuItemResource, menuResource, presentMenu, presentMenuItem } from './presenter';
 import {
@@ -122,7 +123,7 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
         deps,
         actorOf(request),
         { ...scope, menu: request.params.menu, item: request.body.data.attributes },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       const resource = presentMenuItem(request.params.menu, scope.scope, item);
       reply.status(201).header('location', resource.links?.self as string);
@@ -156,7 +157,7 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
           key: request.params.key,
           changes: request.body.data.attributes,
         },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return resourceDocument(presentMenuItem(request.params.menu, scope.scope, item));
     },
@@ -181,7 +182,7 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
         deps,
         actorOf(request),
         { ...scopeOf(request.query), menu: request.params.menu, key: request.params.key },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return reply.status(204).send();
     },
@@ -207,7 +208,7 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
         deps,
         actorOf(request),
         { ...scope, menu: request.params.menu, key: request.params.key },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return resourceDocument(presentMenuItem(request.params.menu, scope.scope, item));
     },
@@ -232,7 +233,7 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
         deps,
         actorOf(request),
         { ...scopeOf(request.query), menu: request.params.menu },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return resourceDocument(presentMenu(menu));
     },

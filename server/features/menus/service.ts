@@ -15,6 +15,7 @@ import { notifyCachedChange } from '../../platform/db/postgres-cache';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, invalidField } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import { newId } from '../../platform/ids';
 import { menuDefinitions } from './definitions';
 import { authorizeMenuChange, authorizeMenuRead } from './policy';
@@ -33,7 +34,6 @@ import { mergeMenu } from './tree';
 export type MenuView = { name: MenuName; label: string; scope: MenuScope; items: MenuItemView[] };
 
 export type MenuRequest = { scope: MenuScope };
-export type RequestContext = { ip: string };
 type ServiceDeps = Pick<Deps, 'db' | 'clock'>;
 
 const menuNotFound = () =>

@@ -49,6 +49,17 @@ export function mergeMenu(
   permissions: ReadonlySet<Permission>,
   scope: MenuScope,
 ): MenuItemView[] {
+  const { nodes, count } = definedNodes(definition, permissions);
+  applyUpdates(nodes, rows, scope, count);
+  repairParents(nodes);
+  return flattened(nodes);
+}
+
+/** The definition's items the permissions allow (an item's children go with it), in definition order. */
+function definedNodes(
+  definition: readonly MenuItemDefinition[],
+  permissions: ReadonlySet<Permission>,
+): { nodes: Map<string, Node>; count: number } {
   const nodes = new Map<string, Node>();
   let order = 0;
   const addDefined = (items: readonly MenuItemDefinition[], parent: string | null) => {
@@ -73,7 +84,18 @@ export function mergeMenu(
     }
   };
   addDefined(definition, null);
+  return { nodes, count: order };
+}
 
+/** The organization's updates, then (for the user scope) the user's, each overriding the one before. */
+function applyUpdates(
+  nodes: Map<string, Node>,
+  rows: readonly MenuUpdateRow[],
+  scope: MenuScope,
+  definedCount: number,
+): void {
+  // Custom items come after the defined ones, in the order of their rows.
+  let order = definedCount;
   const levels: MenuScope[] = scope === 'user' ? ['organization', 'user'] : ['organization'];
   for (const level of levels) {
     for (const row of rows) {
@@ -106,8 +128,10 @@ export function mergeMenu(
       if (level === scope) existing.changed = true;
     }
   }
+}
 
-  // A parent must exist, be no divider, and not lead into a loop or below the third level.
+/** Puts at the top level an item whose parent is gone or a divider, loops, or goes below the third level. */
+function repairParents(nodes: Map<string, Node>): void {
   for (const node of nodes.values()) {
     if (node.parent === null) continue;
     const parent = nodes.get(node.parent);
@@ -119,7 +143,10 @@ export function mergeMenu(
   for (const node of nodes.values()) {
     if ((depthOf(nodes, node) ?? 1) + subtreeHeight(nodes, node.key) - 1 > MAX_MENU_LEVEL) node.parent = null;
   }
+}
 
+/** Depth first, siblings by position (then order), each with its level and 0-based position. */
+function flattened(nodes: Map<string, Node>): MenuItemView[] {
   const children = new Map<string | null, Node[]>();
   for (const node of nodes.values()) {
     const siblings = children.get(node.parent) ?? [];

@@ -22,6 +22,7 @@ import {
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
 import { organizationFields, organizationPath, organizationResource, presentOrganization } from './presenter';
 import { createOrganization, getMyOrganization, listMyOrganizations, renameMyOrganization } from './service';
@@ -124,9 +125,12 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const organization = await createOrganization(deps, actor, request.body.data.attributes, {
-        ip: request.ip,
-      });
+      const organization = await createOrganization(
+        deps,
+        actor,
+        request.body.data.attributes,
+        requestContextOf(request),
+      );
       reply.status(201).header('location', organizationPath(organization.id));
       return resourceDocument(
         presentOrganization(organization, { currentOrganizationId: actor.organizationId }),
@@ -155,7 +159,7 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
         actor,
         request.params.id,
         request.body.data.attributes,
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return resourceDocument(
         presentOrganization(organization, { currentOrganizationId: actor.organizationId }),

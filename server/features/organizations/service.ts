@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/http/access';
 import { authorize } from '../../platform/http/access';
 import { conflictField, forbidden, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
+import type { RequestContext } from '../../platform/http/request-context';
 import { loadPermissions } from '../access/store';
 import { addMembership } from '../memberships/store';
 import {
@@ -14,8 +15,6 @@ import {
   type OrganizationRecord,
   renameOrganization,
 } from './store';
-
-export type RequestContext = { ip?: string | null };
 
 const nameTaken = () =>
   conflictField('name', 'organization_name_taken', 'An organization with this name already exists.');

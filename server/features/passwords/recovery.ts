@@ -2,6 +2,7 @@ import { normalizeUsername } from '../../../common/login-keys';
 import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, attributePointer } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import { queueMail } from '../../platform/mail/outbox';
 import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { consumeRateLimit, enforceRateLimit } from '../../platform/rate-limit';
@@ -9,7 +10,6 @@ import { randomToken, sha256 } from '../../platform/secrets';
 import { deleteUserSessions } from '../auth/store';
 import { findHomeOrganizationId } from '../organizations/store';
 import { assertAcceptablePassword, assertNotTooLong } from './rules';
-import type { RequestContext } from './service';
 import {
   claimPasswordToken,
   findPasswordTokenByHash,

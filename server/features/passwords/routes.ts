@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { describePolicy, loadPasswordBlocklist, PASSWORD_MAX_LENGTH } from '../../../common/password-policy';
@@ -7,17 +7,13 @@ import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/authentication';
 import { resourceDocument } from '../../platform/http/jsonapi';
 import { emptyResponse, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody, userIdParams } from '../../platform/http/schemas';
 import { presentSession, sessionResource } from '../auth/presenter';
 import { passwordPolicyResource, passwordResetRequestDocument, passwordResetsDocument } from './presenter';
 import { completePasswordReset, requestPasswordReset } from './recovery';
 import { passwordPolicyFor } from './rules';
-import {
-  changeOwnPassword,
-  type RequestContext,
-  resetPasswordsByAdministrator,
-  setPasswordByAdministrator,
-} from './service';
+import { changeOwnPassword, resetPasswordsByAdministrator, setPasswordByAdministrator } from './service';
 
 /**
  * Passwords are bounded generously here (UTF-16 units: an emoji is two) so that the code-point
@@ -70,10 +66,6 @@ const resetBody = resourceBody(
 
 const NEUTRAL_REQUEST_ANSWER =
   'If an account matches what you entered, we have sent an email with a link to choose a new password. The link is valid for 1 hour.';
-
-function contextOf(request: FastifyRequest): RequestContext {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 /**
  * Passwords: the policy, a user's own change, an administrator's Change Password and Reset
@@ -146,7 +138,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
         deps,
         actor,
         { userId: request.params.id, currentPassword, newPassword },
-        contextOf(request),
+        requestContextOf(request),
       );
       if (result.kind === 'sessions_ended') return reply.status(204).send();
       setSessionCookie(reply, deps.config, result.token);
@@ -186,7 +178,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
         deps,
         actor,
         { userId: request.params.id, newPassword, mustChange },
-        contextOf(request),
+        requestContextOf(request),
       );
       if (result.kind === 'sessions_ended') return reply.status(204).send();
       // On oneself with a session: that session was rotated, as "Change Your Password" does.
@@ -218,7 +210,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
         deps,
         actor,
         [request.params.id],
-        contextOf(request),
+        requestContextOf(request),
       );
       if (result.endedOwnSessions && actor.via.kind === 'session') clearSessionCookie(reply, deps.config);
       return reply.status(202).send(resetsDocument(result.userIds));
@@ -244,7 +236,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
         deps,
         actor,
         request.body.data.map((item) => item.id),
-        { ...contextOf(request), bulk: true },
+        { ...requestContextOf(request), bulk: true },
       );
       if (result.endedOwnSessions && actor.via.kind === 'session') clearSessionCookie(reply, deps.config);
       return reply.status(202).send(resetsDocument(result.userIds));
@@ -268,7 +260,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(deps, request.body.data.attributes.login, contextOf(request));
+      await requestPasswordReset(deps, request.body.data.attributes.login, requestContextOf(request));
       return reply
         .status(202)
         .send({ jsonapi: { version: '1.1' }, meta: { message: NEUTRAL_REQUEST_ANSWER } });
@@ -291,7 +283,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
     },
     async (request, reply) => {
       const { token, newPassword } = request.body.data.attributes;
-      await completePasswordReset(deps, { token, newPassword }, contextOf(request));
+      await completePasswordReset(deps, { token, newPassword }, requestContextOf(request));
       return reply.status(204).send();
     },
   );

@@ -33,8 +33,7 @@ import {
 } from './store';
 // Registers the emails this module queues.
 import './mail-templates';
-
-export type RequestContext = { ip: string; userAgent: string | undefined };
+import type { RequestContext } from '../../platform/http/request-context';
 
 /** An administrator's reset link lives a day; a self-service one an hour (recovery.ts). */
 export const ADMIN_RESET_TOKEN_HOURS = 24;
@@ -60,7 +59,7 @@ async function endSessionsRotatingCurrent(
     tokenHash: sha256(token),
     userId,
     organizationId: currentSession.organizationId,
-    ip: context.ip,
+    ip: context.ip ?? null,
     userAgent: context.userAgent?.slice(0, 512) ?? null,
     createdAt: currentSession.createdAt,
     lastSeenAt: now,
@@ -137,7 +136,7 @@ export async function changeOwnPassword(
     during: 'password_change',
     organizationId: actor.organizationId,
     actorUserId: actor.userId,
-    ip: context.ip,
+    ip: context.ip ?? null,
     more: policyError?.details() ?? [],
   });
   if (policyError) throw policyError;
@@ -202,7 +201,7 @@ export async function setPasswordByAdministrator(
   actor: Actor,
   input: { userId: string; newPassword: string; mustChange?: boolean | undefined },
   /** `ip: null` for a system actor (the CLI), which has no request and no session to rotate. */
-  context: { ip: string | null; userAgent?: string | undefined },
+  context: RequestContext,
 ): Promise<PasswordChangeResult> {
   const { db, clock, hasher } = deps;
   if (!canManagePasswords(actor)) throw forbidden();

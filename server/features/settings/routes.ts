@@ -10,6 +10,7 @@ import {
   jsonApiResponse,
   resourceDocumentSchema,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
 import { presentSetting, settingResource } from './presenter';
 import { listSettings, updateSetting } from './service';
@@ -98,7 +99,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
         deps,
         actorOf(request),
         { key: request.params.key, scope: data.attributes.scope, value: data.attributes.value },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       return resourceDocument(presentSetting(view));
     },

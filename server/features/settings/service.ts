@@ -11,6 +11,7 @@ import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import {
   listStoredSettings,
   resolveStoredSettings,
@@ -90,7 +91,7 @@ export async function updateSetting(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   input: { key: string; scope: SettingScope; value: unknown },
-  context: { ip: string },
+  context: RequestContext,
 ): Promise<SettingView> {
   if (!isSettingKey(input.key)) throw notFound('setting');
   const key = input.key;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { emptyResponse } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
 import { verifyEmail } from './service';
 
@@ -31,7 +32,7 @@ export async function userEmailRoutes(app: FastifyInstance, deps: Deps): Promise
       },
     },
     async (request, reply) => {
-      await verifyEmail(deps, request.body.data.attributes.token, { ip: request.ip });
+      await verifyEmail(deps, request.body.data.attributes.token, requestContextOf(request));
       return reply.status(204).send();
     },
   );

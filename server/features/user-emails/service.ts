@@ -18,6 +18,7 @@ import {
 } from './store';
 // Registers the emails this module queues.
 import './mail-templates';
+import type { RequestContext } from '../../platform/http/request-context';
 
 /** How long an email verification link works. */
 export const VERIFICATION_HOURS = 24;
@@ -110,7 +111,7 @@ const invalidToken = () =>
 export async function verifyEmail(
   deps: Pick<Deps, 'db' | 'clock'>,
   token: string,
-  context: { ip: string },
+  context: RequestContext,
 ): Promise<void> {
   const { db, clock } = deps;
   await enforceRateLimit(

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import { type Actor, authorize, resolveUserId } from '../../platform/http/access';
 import { AppError, conflictField, forbidden, invalidField, notFound } from '../../platform/http/errors';
+import type { RequestContext } from '../../platform/http/request-context';
 import { parseInput } from '../../platform/http/validation';
 import { ADMINISTRATOR_PERMISSION, canManageAccountOf } from '../access/policy';
 import { ensureAnAdministratorRemains } from '../access/service';
@@ -36,9 +37,6 @@ import {
 } from './store';
 
 export type AdminChanges = { enabled?: boolean; roleIds?: string[]; instanceAdministrator?: boolean };
-
-/** Where the request came from, for the audit log. */
-export type AdminChangeContext = { ip?: string | null };
 
 /** JSON pointer of the `roles` relationship of a users document (422s point here). */
 export const ROLES_POINTER = '/data/relationships/roles';
@@ -72,7 +70,7 @@ export async function applyAdminChanges(
   actor: Actor,
   userId: string,
   changes: AdminChanges,
-  context: AdminChangeContext = {},
+  context: RequestContext = {},
 ): Promise<{ changed: boolean }> {
   const { clock } = deps;
   const targetId = resolveUserId(actor, userId);
@@ -83,116 +81,143 @@ export async function applyAdminChanges(
   const target = await findMemberAccount(trx, actor.organizationId, targetId);
   if (!target) throw notFound('user');
 
-  const now = clock.now().toISOString();
-  const audit = {
-    organizationId: actor.organizationId,
-    actorUserId: actor.userId,
-    subjectUserId: target.id,
-    ip: context.ip ?? null,
+  const step: AdminChangeStep = {
+    trx,
+    clock,
+    actor,
+    target,
+    now: clock.now().toISOString(),
+    audit: {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: target.id,
+      ip: context.ip ?? null,
+    },
   };
-  let changed = false;
-  // Set to the pointer of the change that may have taken away the last administrator.
-  let administratorCheck: string | undefined;
+  // Each step says whether it changed anything, and the pointer of a change that may have taken
+  // away the last administrator (checked once, after all of them).
+  const outcomes = [
+    changes.enabled !== undefined ? await changeStatus(step, changes.enabled) : {},
+    changes.instanceAdministrator !== undefined
+      ? await changeInstanceAdministrator(step, changes.instanceAdministrator)
+      : {},
+    changes.roleIds !== undefined ? await changeRoles(step, changes.roleIds) : {},
+  ];
+  const administratorCheck = outcomes.find((outcome) => outcome.administratorCheck)?.administratorCheck;
+  if (administratorCheck) await ensureAnAdministratorRemains(trx, actor.organizationId, administratorCheck);
+  return { changed: outcomes.some((outcome) => outcome.changed) };
+}
 
-  if (changes.enabled !== undefined) {
-    const isEnabled = target.status !== 'disabled';
-    if (changes.enabled !== isEnabled) {
-      if (!changes.enabled && target.id === actor.userId) {
-        throw invalidField('enabled', 'cannot_disable_self', 'You cannot disable your own account.');
-      }
-      await ensureNotMorePowerful(trx, actor, target.id);
-      const status = await setAccountEnabled(trx, target.id, changes.enabled, now);
-      let sessionsEnded = 0;
-      if (!changes.enabled) sessionsEnded = await deleteUserSessions(trx, target.id);
-      await recordAuditEvent(trx, clock, {
-        ...audit,
-        action: changes.enabled ? 'user.enabled' : 'user.disabled',
-        details: changes.enabled
-          ? { previousStatus: target.status, status }
-          : { previousStatus: target.status, sessionsEnded },
-      });
-      changed = true;
-      if (!changes.enabled) administratorCheck = '/data/attributes/enabled';
-    }
+/** What every step of `applyAdminChanges` works with: the locked transaction, the target, the audit row's fields. */
+type AdminChangeStep = {
+  trx: Kysely<DB>;
+  clock: Deps['clock'];
+  actor: Actor;
+  target: NonNullable<Awaited<ReturnType<typeof findMemberAccount>>>;
+  now: string;
+  audit: { organizationId: string; actorUserId: string; subjectUserId: string; ip: string | null };
+};
+
+type StepOutcome = { changed?: boolean; administratorCheck?: string };
+
+async function changeStatus(
+  { trx, clock, actor, target, now, audit }: AdminChangeStep,
+  enabled: boolean,
+): Promise<StepOutcome> {
+  const isEnabled = target.status !== 'disabled';
+  if (enabled === isEnabled) return {};
+  if (!enabled && target.id === actor.userId) {
+    throw invalidField('enabled', 'cannot_disable_self', 'You cannot disable your own account.');
   }
+  await ensureNotMorePowerful(trx, actor, target.id);
+  const status = await setAccountEnabled(trx, target.id, enabled, now);
+  let sessionsEnded = 0;
+  if (!enabled) sessionsEnded = await deleteUserSessions(trx, target.id);
+  await recordAuditEvent(trx, clock, {
+    ...audit,
+    action: enabled ? 'user.enabled' : 'user.disabled',
+    details: enabled
+      ? { previousStatus: target.status, status }
+      : { previousStatus: target.status, sessionsEnded },
+  });
+  return enabled ? { changed: true } : { changed: true, administratorCheck: '/data/attributes/enabled' };
+}
 
-  if (
-    changes.instanceAdministrator !== undefined &&
-    changes.instanceAdministrator !== target.isInstanceAdministrator
-  ) {
-    if (!changes.instanceAdministrator && target.id === actor.userId) {
-      // Someone must keep the instance-wide powers: another instance administrator dismisses you.
-      throw invalidField(
-        'instanceAdministrator',
-        'cannot_dismiss_self',
-        'You cannot dismiss yourself as an instance administrator. Ask another one to do it.',
+async function changeInstanceAdministrator(
+  { trx, clock, actor, target, now, audit }: AdminChangeStep,
+  instanceAdministrator: boolean,
+): Promise<StepOutcome> {
+  if (instanceAdministrator === target.isInstanceAdministrator) return {};
+  if (!instanceAdministrator && target.id === actor.userId) {
+    // Someone must keep the instance-wide powers: another instance administrator dismisses you.
+    throw invalidField(
+      'instanceAdministrator',
+      'cannot_dismiss_self',
+      'You cannot dismiss yourself as an instance administrator. Ask another one to do it.',
+    );
+  }
+  await setInstanceAdministrator(trx, target.id, instanceAdministrator, now);
+  await recordAuditEvent(trx, clock, {
+    ...audit,
+    action: instanceAdministrator
+      ? 'user.instance_administrator_appointed'
+      : 'user.instance_administrator_dismissed',
+    details: {},
+  });
+  return { changed: true };
+}
+
+async function changeRoles(
+  { trx, clock, actor, target, now, audit }: AdminChangeStep,
+  roleIds: string[],
+): Promise<StepOutcome> {
+  const wanted = [...new Set(roleIds)];
+  const roles = await findRolesByIds(trx, actor.organizationId, wanted);
+  const found = new Set(roles.map((role) => role.id));
+  const position = roleIds.findIndex((id) => !found.has(id));
+  if (position >= 0) {
+    throw new AppError('validation', 'role_not_found', 'This role does not exist in your organization.', {
+      source: { pointer: `${ROLES_POINTER}/data/${position}/id` },
+    });
+  }
+  const current = await listMemberRoleIds(trx, target.id, actor.organizationId);
+  const added = wanted.filter((id) => !current.includes(id));
+  const removed = current.filter((id) => !wanted.includes(id));
+  if (added.length === 0 && removed.length === 0) return {};
+  const removedRoles = await findRolesByIds(trx, actor.organizationId, removed);
+  for (const role of [...roles.filter((r) => added.includes(r.id)), ...removedRoles]) {
+    if (role.permissions.every((permission) => actor.permissions.has(permission))) continue;
+    const index = roleIds.indexOf(role.id);
+    throw new AppError(
+      'validation',
+      'role_exceeds_own_permissions',
+      `You cannot give or take away the role "${role.name}": it grants permissions you do not have.`,
+      { source: { pointer: index >= 0 ? `${ROLES_POINTER}/data/${index}/id` : ROLES_POINTER } },
+    );
+  }
+  if (target.id === actor.userId && actor.permissions.has(ADMINISTRATOR_PERMISSION)) {
+    const keepsAdministration = roles.some((role) => role.permissions.includes(ADMINISTRATOR_PERMISSION));
+    if (!keepsAdministration) {
+      throw new AppError(
+        'validation',
+        'cannot_remove_own_admin_role',
+        'You cannot remove your own last administrator role. Ask another administrator to do it.',
+        { source: { pointer: ROLES_POINTER } },
       );
     }
-    await setInstanceAdministrator(trx, target.id, changes.instanceAdministrator, now);
-    await recordAuditEvent(trx, clock, {
-      ...audit,
-      action: changes.instanceAdministrator
-        ? 'user.instance_administrator_appointed'
-        : 'user.instance_administrator_dismissed',
-      details: {},
-    });
-    changed = true;
   }
-
-  if (changes.roleIds !== undefined) {
-    const wanted = [...new Set(changes.roleIds)];
-    const roles = await findRolesByIds(trx, actor.organizationId, wanted);
-    const found = new Set(roles.map((role) => role.id));
-    const position = changes.roleIds.findIndex((id) => !found.has(id));
-    if (position >= 0) {
-      throw new AppError('validation', 'role_not_found', 'This role does not exist in your organization.', {
-        source: { pointer: `${ROLES_POINTER}/data/${position}/id` },
-      });
-    }
-    const current = await listMemberRoleIds(trx, target.id, actor.organizationId);
-    const added = wanted.filter((id) => !current.includes(id));
-    const removed = current.filter((id) => !wanted.includes(id));
-    if (added.length > 0 || removed.length > 0) {
-      const removedRoles = await findRolesByIds(trx, actor.organizationId, removed);
-      for (const role of [...roles.filter((r) => added.includes(r.id)), ...removedRoles]) {
-        if (role.permissions.every((permission) => actor.permissions.has(permission))) continue;
-        const index = changes.roleIds.indexOf(role.id);
-        throw new AppError(
-          'validation',
-          'role_exceeds_own_permissions',
-          `You cannot give or take away the role "${role.name}": it grants permissions you do not have.`,
-          { source: { pointer: index >= 0 ? `${ROLES_POINTER}/data/${index}/id` : ROLES_POINTER } },
-        );
-      }
-      if (target.id === actor.userId && actor.permissions.has(ADMINISTRATOR_PERMISSION)) {
-        const keepsAdministration = roles.some((role) => role.permissions.includes(ADMINISTRATOR_PERMISSION));
-        if (!keepsAdministration) {
-          throw new AppError(
-            'validation',
-            'cannot_remove_own_admin_role',
-            'You cannot remove your own last administrator role. Ask another administrator to do it.',
-            { source: { pointer: ROLES_POINTER } },
-          );
-        }
-      }
-      await replaceMembershipRoles(trx, target.membershipId, wanted);
-      await touchUser(trx, target.id, now);
-      const names = await roleNames(trx, actor.organizationId, [...added, ...removed]);
-      await recordAuditEvent(trx, clock, {
-        ...audit,
-        action: 'user.roles_changed',
-        details: {
-          added: added.map((id) => ({ id, name: names.get(id) ?? null })),
-          removed: removed.map((id) => ({ id, name: names.get(id) ?? null })),
-        },
-      });
-      changed = true;
-      if (removed.length > 0) administratorCheck ??= ROLES_POINTER;
-    }
-  }
-
-  if (administratorCheck) await ensureAnAdministratorRemains(trx, actor.organizationId, administratorCheck);
-  return { changed };
+  await replaceMembershipRoles(trx, target.membershipId, wanted);
+  await touchUser(trx, target.id, now);
+  const names = await roleNames(trx, actor.organizationId, [...added, ...removed]);
+  await recordAuditEvent(trx, clock, {
+    ...audit,
+    action: 'user.roles_changed',
+    details: {
+      added: added.map((id) => ({ id, name: names.get(id) ?? null })),
+      removed: removed.map((id) => ({ id, name: names.get(id) ?? null })),
+    },
+  });
+  return removed.length > 0 ? { changed: true, administratorCheck: ROLES_POINTER } : { changed: true };
 }
 
 /**
@@ -244,7 +269,7 @@ export async function createUser(
   deps: Pick<Deps, 'db' | 'clock' | 'hasher'>,
   actor: Actor,
   request: CreateUserInput,
-  context: AdminChangeContext = {},
+  context: RequestContext = {},
 ): Promise<{ id: string; roleIds: string[] }> {
   authorize(actor, 'users.create');
   const { db, clock, hasher } = deps;

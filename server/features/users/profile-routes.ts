@@ -12,6 +12,7 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { toMany, userIdParams } from '../../platform/http/schemas';
 import { loadUserAbilities } from './abilities';
 import { presentUser, userFields, userResource } from './presenter';
@@ -102,7 +103,7 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
           roleIds: data.relationships?.roles?.data.map((role) => role.id),
           ifMatch: request.headers['if-match'],
         },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       const abilities = await loadUserAbilities(deps, actor, view.user.id);
       reply.header('etag', view.etag);

@@ -11,7 +11,7 @@ import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
 import { AppError, conflictField, type ErrorDetail, forbidden, notFound } from '../../platform/http/errors';
-import { queueMail } from '../../platform/mail/outbox';
+import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
 import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { canManageAccountOf } from '../access/policy';
 import { findIsInstanceAdministrator } from '../access/store';
@@ -40,10 +40,9 @@ import {
 import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './store';
 // Registers the emails this module queues.
 import './mail-templates';
+import type { RequestContext } from '../../platform/http/request-context';
 
 export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
-
-export type RequestContext = { ip?: string | null };
 
 // ── ETags ────────────────────────────────────────────────────────────────────────────────────
 
@@ -216,7 +215,7 @@ async function attemptProfileUpdate(
     ? await recipientLocalization(db, { organizationId: actor.organizationId, userId })
     : undefined;
   const locale = current.locale ?? localization?.locale ?? null;
-  let plan = await planProfileChanges(db, clock, actor, userId, input, current, locale);
+  const plan = await planProfileChanges(db, clock, actor, userId, input, current, locale);
 
   // 2. Changing one's own primary email proves who is asking (after the cheap checks).
   const passwordChecked = plan.emailChanged && userId === actor.userId;
@@ -233,139 +232,202 @@ async function attemptProfileUpdate(
 
   // 3. One transaction: lock the row, uniqueness, the row's new version, emails, custom fields,
   // admin changes, audit, outbox.
-  let queuedMail = false;
-  let savedVersion: number | undefined;
-  let savedAt: string | undefined;
-  const changedFields: string[] = [];
+  let applied: AppliedProfileChange;
   try {
-    await db.transaction().execute(async (trx) => {
-      const locked = await lockUser(trx, deps.dialect, userId);
-      if (!locked) throw notFound('user');
-      if (!ifMatchAllows(request.ifMatch, Number(locked.version))) throw staleRecord();
-      if (locked.version !== plan.base.version) {
-        // Changed since it was checked, and the client asked for no particular version: plan
-        // the request again on the row as it is now (the lock keeps it so until commit).
-        plan = await planProfileChanges(trx, clock, actor, userId, input, locked, locale);
-        if (plan.emailChanged && userId === actor.userId && !passwordChecked) throw new PasswordNowNeeded();
-      }
-      const { base, columns, emailChanged, primaryEmail, additionalEmails, customFieldPlan } = plan;
-      await assertUnique(trx, userId, columns, emailChanged ? primaryEmail : undefined, additionalEmails);
-      const expectedVersion = Number(base.version);
-      changedFields.push(...Object.keys(columns));
-
-      // Security events first (a new primary email, the enabled flag): they void the user's
-      // outstanding links, so the links this same change sends (new additional emails) come after.
-      if (emailChanged) await voidAccountTokens(trx, userId, clock.now().toISOString());
-      if (
-        input.enabled !== undefined ||
-        request.roleIds !== undefined ||
-        input.instanceAdministrator !== undefined
-      ) {
-        const admin = await applyAdminChanges(
+    applied = await db
+      .transaction()
+      .execute((trx) =>
+        applyProfileChange(
           trx,
           deps,
           actor,
           userId,
-          {
-            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-            ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
-            ...(input.instanceAdministrator !== undefined
-              ? { instanceAdministrator: input.instanceAdministrator }
-              : {}),
-          },
-          { ip: context.ip ?? null },
-        );
-        if (admin.changed) {
-          if (input.enabled !== undefined) changedFields.push('enabled');
-          if (request.roleIds !== undefined) changedFields.push('roles');
-          if (input.instanceAdministrator !== undefined) changedFields.push('instanceAdministrator');
-        }
-      }
-      const owner = {
-        id: userId,
-        // Only mails read this name, and a change that mails has read the owner's localization.
-        name: localization
-          ? personNameFor(localization, { ...base, ...columns } as UserRecord)
-          : formatPersonName({ ...base, ...columns } as UserRecord),
-        localization,
-      };
-      if (additionalEmails !== undefined) {
-        const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
-        if (synced.added.length > 0 || synced.removed.length > 0 || synced.reordered)
-          changedFields.push('additionalEmails');
-        if (synced.added.length > 0) queuedMail = true;
-      }
-      if (customFieldPlan && customFieldPlan.writes.size > 0) {
-        await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
-        changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
-      }
-      if (changedFields.length === 0) return;
-
-      const now = clock.now().toISOString();
-      // The row is locked: the compare-and-set cannot fail but states what is assumed.
-      const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
-      if (version === undefined) throw staleRecord();
-      // Claimed once, after every write of this change, so concurrent claims cannot deadlock.
-      if (
-        columns.username !== undefined ||
-        columns.email !== undefined ||
-        changedFields.includes('additionalEmails')
-      ) {
-        await syncUserIdentities(trx, userId);
-      }
-      savedVersion = version;
-      savedAt = now;
-      const audit = {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
-        subjectUserId: userId,
-        ip: context.ip ?? null,
-      };
-      await recordAuditEvent(trx, clock, {
-        ...audit,
-        action: 'profile.updated',
-        details: { fields: changedFields },
-      });
-      if (emailChanged) {
-        await recordAuditEvent(trx, clock, {
-          ...audit,
-          action: 'profile.email_changed',
-          details: { byAdministrator: userId !== actor.userId },
-        });
-        await queueMail(trx, deps, {
-          template: 'email-changed',
-          to: { address: base.email, name: owner.name },
-          data: { name: owner.name, oldEmail: base.email, newEmail: primaryEmail },
-          localization,
-          organizationId: actor.organizationId,
-        });
-        queuedMail = true;
-      }
-    });
+          request,
+          { plan, locale, localization, passwordChecked },
+          context,
+        ),
+      );
   } catch (error) {
     // Two requests raced past the uniqueness check: the unique index decides.
     if (error instanceof IdentityTakenError) throw identityConflict(error, input);
     if (isUniqueViolation(error)) throw uniquenessConflict(violatedField(error));
     throw error;
   }
-  if (queuedMail) deps.mail.wake();
-  // The administrator's changes (status, roles) are re-read; a profile-only change is known as is.
+  if (applied.queuedMail) deps.mail.wake();
+  return profileAfterUpdate(deps, actor, userId, request, applied);
+}
+
+/** What one transaction of a profile update did: the plan it applied, the fields it changed, the saved version. */
+type AppliedProfileChange = {
+  plan: ProfilePlan;
+  changedFields: string[];
+  /** Absent when nothing changed (nothing was written). */
+  saved?: { version: number; at: string };
+  queuedMail: boolean;
+};
+
+/**
+ * Applies a planned profile change under the row's lock: re-plans it on a newer row (without
+ * If-Match), checks uniqueness, writes the columns, the administrator's changes, the additional
+ * emails and the custom fields, then the audit rows and the email to the old address.
+ */
+async function applyProfileChange(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  actor: Actor,
+  userId: string,
+  request: ProfileUpdateRequest,
+  checked: {
+    plan: ProfilePlan;
+    locale: string | null;
+    localization: MailLocalization | undefined;
+    passwordChecked: boolean;
+  },
+  context: RequestContext,
+): Promise<AppliedProfileChange> {
+  const { clock } = deps;
+  const input = request.attributes;
+  const { locale, localization, passwordChecked } = checked;
+  let plan = checked.plan;
+  let queuedMail = false;
+  const locked = await lockUser(trx, deps.dialect, userId);
+  if (!locked) throw notFound('user');
+  if (!ifMatchAllows(request.ifMatch, Number(locked.version))) throw staleRecord();
+  if (locked.version !== plan.base.version) {
+    // Changed since it was checked, and the client asked for no particular version: plan
+    // the request again on the row as it is now (the lock keeps it so until commit).
+    plan = await planProfileChanges(trx, clock, actor, userId, input, locked, locale);
+    if (plan.emailChanged && userId === actor.userId && !passwordChecked) throw new PasswordNowNeeded();
+  }
+  const { base, columns, emailChanged, primaryEmail, additionalEmails, customFieldPlan } = plan;
+  await assertUnique(trx, userId, columns, emailChanged ? primaryEmail : undefined, additionalEmails);
+  const expectedVersion = Number(base.version);
+  const changedFields = Object.keys(columns);
+
+  // Security events first (a new primary email, the enabled flag): they void the user's
+  // outstanding links, so the links this same change sends (new additional emails) come after.
+  if (emailChanged) await voidAccountTokens(trx, userId, clock.now().toISOString());
+  changedFields.push(...(await applyAdministratorPart(trx, deps, actor, userId, request, context)));
+  const owner = {
+    id: userId,
+    // Only mails read this name, and a change that mails has read the owner's localization.
+    name: localization
+      ? personNameFor(localization, { ...base, ...columns } as UserRecord)
+      : formatPersonName({ ...base, ...columns } as UserRecord),
+    localization,
+  };
+  if (additionalEmails !== undefined) {
+    const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
+    if (synced.added.length > 0 || synced.removed.length > 0 || synced.reordered)
+      changedFields.push('additionalEmails');
+    if (synced.added.length > 0) queuedMail = true;
+  }
+  if (customFieldPlan && customFieldPlan.writes.size > 0) {
+    await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
+    changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
+  }
+  if (changedFields.length === 0) return { plan, changedFields, queuedMail };
+
+  const now = clock.now().toISOString();
+  // The row is locked: the compare-and-set cannot fail but states what is assumed.
+  const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
+  if (version === undefined) throw staleRecord();
+  // Claimed once, after every write of this change, so concurrent claims cannot deadlock.
   if (
-    savedVersion === undefined ||
+    columns.username !== undefined ||
+    columns.email !== undefined ||
+    changedFields.includes('additionalEmails')
+  ) {
+    await syncUserIdentities(trx, userId);
+  }
+  const audit = {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    subjectUserId: userId,
+    ip: context.ip ?? null,
+  };
+  await recordAuditEvent(trx, clock, {
+    ...audit,
+    action: 'profile.updated',
+    details: { fields: changedFields },
+  });
+  if (emailChanged) {
+    await recordAuditEvent(trx, clock, {
+      ...audit,
+      action: 'profile.email_changed',
+      details: { byAdministrator: userId !== actor.userId },
+    });
+    await queueMail(trx, deps, {
+      template: 'email-changed',
+      to: { address: base.email, name: owner.name },
+      data: { name: owner.name, oldEmail: base.email, newEmail: primaryEmail },
+      localization,
+      organizationId: actor.organizationId,
+    });
+    queuedMail = true;
+  }
+  return { plan, changedFields, saved: { version, at: now }, queuedMail };
+}
+
+/** The administrator's part of an update (status, roles, instance administrator): the fields it changed. */
+async function applyAdministratorPart(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  userId: string,
+  request: ProfileUpdateRequest,
+  context: RequestContext,
+): Promise<string[]> {
+  const input = request.attributes;
+  if (
+    input.enabled === undefined &&
+    request.roleIds === undefined &&
+    input.instanceAdministrator === undefined
+  ) {
+    return [];
+  }
+  const admin = await applyAdminChanges(
+    trx,
+    deps,
+    actor,
+    userId,
+    {
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(request.roleIds !== undefined ? { roleIds: request.roleIds } : {}),
+      ...(input.instanceAdministrator !== undefined
+        ? { instanceAdministrator: input.instanceAdministrator }
+        : {}),
+    },
+    { ip: context.ip ?? null },
+  );
+  if (!admin.changed) return [];
+  return [
+    ...(input.enabled !== undefined ? ['enabled'] : []),
+    ...(request.roleIds !== undefined ? ['roles'] : []),
+    ...(input.instanceAdministrator !== undefined ? ['instanceAdministrator'] : []),
+  ];
+}
+
+/** The user as the update left them: re-read after an administrator's change, else known as saved. */
+async function profileAfterUpdate(
+  deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
+  actor: Actor,
+  userId: string,
+  request: ProfileUpdateRequest,
+  { plan, saved }: AppliedProfileChange,
+): Promise<UserView> {
+  const input = request.attributes;
+  if (
+    saved === undefined ||
     input.enabled !== undefined ||
     request.roleIds !== undefined ||
     input.instanceAdministrator !== undefined
   ) {
     return getUserProfile(deps, actor, userId);
   }
-  const user: UserRecord = {
-    ...plan.base,
-    ...plan.columns,
-    version: savedVersion,
-    updatedAt: savedAt ?? plan.base.updatedAt,
-  };
-  const extras = await loadUserExtras(db, actor, userId);
-  return { user, extras, etag: userEtag(savedVersion) };
+  const user: UserRecord = { ...plan.base, ...plan.columns, version: saved.version, updatedAt: saved.at };
+  const extras = await loadUserExtras(deps.db, actor, userId);
+  return { user, extras, etag: userEtag(saved.version) };
 }
 
 /**

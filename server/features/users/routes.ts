@@ -21,6 +21,7 @@ import {
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
+import { requestContextOf } from '../../platform/http/request-context';
 import { toMany } from '../../platform/http/schemas';
 import { presentRole, roleResource } from '../access/presenter';
 import { createUser } from './admin-service';
@@ -114,7 +115,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
         deps,
         actor,
         { ...attributes, roleIds: relationships?.roles.data.map((role) => role.id) },
-        { ip: request.ip },
+        requestContextOf(request),
       );
       const user = await getOrganizationUser(deps, actor, created.id);
       reply.status(201).header('location', userPath(created.id));
