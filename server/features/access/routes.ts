@@ -6,14 +6,12 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
-  collectionDocument,
   fieldsQuerySchema,
+  listDocument,
   listQuerySchema,
-  paginationLinks,
   parseFieldsQuery,
   parseListQuery,
   resourceDocument,
-  TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
@@ -58,14 +56,11 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const query = queryOf(request);
       const listQuery = parseListQuery(query, roleListSpec, { headers: request.headers });
       const page = await listOrganizationRoles(deps, actorOf(request), listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
-      return collectionDocument(
-        page.rows.map((role) => applySparseFieldset(presentRole(role), listQuery.fields)),
-        {
-          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-          links: paginationLinks('/api/roles', query, listQuery.page, page),
-        },
-      );
+      return listDocument(reply, {
+        data: page.rows.map(presentRole),
+        fields: listQuery.fields,
+        paging: { path: '/api/roles', query, page: listQuery.page, state: page },
+      });
     },
   );
 

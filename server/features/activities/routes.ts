@@ -4,14 +4,11 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
-  applySparseFieldset,
-  collectionDocument,
   type ListSpec,
+  listDocument,
   listQuerySchema,
-  paginationLinks,
   parseListQuery,
   type ResourceObject,
-  TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
 import { encodeCursor } from '../../platform/http/jsonapi/cursor';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
@@ -140,21 +137,19 @@ export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<
         size: query['page[size]'] === undefined ? undefined : listQuery.page.size,
         withTotal: listQuery.withTotal,
       });
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
-      const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
-      const included = await includedUsers(deps, actor.organizationId, page.items, listQuery.include);
       const nextCursor = page.next
         ? encodeCursor({ sort: TIMELINE_SORT, values: [page.next.occurredAt, page.next.id] })
         : undefined;
-      return collectionDocument(page.items.map(sparse), {
-        ...(included ? { included: included.map(sparse) } : {}),
-        ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-        links: paginationLinks(
-          `/api/users/${encodeURIComponent(request.params.id)}/activities`,
+      return listDocument(reply, {
+        data: page.items,
+        included: await includedUsers(deps, actor.organizationId, page.items, listQuery.include),
+        fields: listQuery.fields,
+        paging: {
+          path: `/api/users/${encodeURIComponent(request.params.id)}/activities`,
           query,
-          { number: 1, size: page.size },
-          { hasNextPage: nextCursor !== undefined, nextCursor },
-        ),
+          page: { number: 1, size: page.size },
+          state: { total: page.total, hasNextPage: nextCursor !== undefined, nextCursor },
+        },
       });
     },
   );

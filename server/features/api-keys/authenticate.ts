@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { preparedQuery, rememberCredential } from '../../platform/db/prepared';
+import { rememberCredential } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { sha256 } from '../../platform/secrets';
 import { credentialOf } from '../access/store';
 import { isWellFormedApiKey } from './key-format';
+import { findApiKeyCredential, touchApiKey } from './store';
 
 const LAST_USE_GRANULARITY_MS = 60_000;
 /** The last use this process wrote, by key id (a bound: past it, the notes start over). */
@@ -15,39 +16,6 @@ const MAX_NOTED_WRITES = 10_000;
 export function latest(a: string | null, b: string | undefined): string | null {
   return b !== undefined && (a === null || b > a) ? b : a;
 }
-
-/**
- * The key, its user, the membership in the key's organization and that membership's roles (a row
- * each). Every API request runs it: compiled once (see preparedQuery).
- */
-const lookupKey = preparedQuery(['keyHash'], (db, p) =>
-  db
-    .selectFrom('apiKeys')
-    .innerJoin('users', 'users.id', 'apiKeys.userId')
-    .leftJoin('memberships', (join) =>
-      join
-        .onRef('memberships.userId', '=', 'apiKeys.userId')
-        .onRef('memberships.organizationId', '=', 'apiKeys.organizationId'),
-    )
-    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
-    .leftJoin('roles', (join) =>
-      join
-        .onRef('roles.id', '=', 'membershipRoles.roleId')
-        .onRef('roles.organizationId', '=', 'apiKeys.organizationId'),
-    )
-    .select([
-      'apiKeys.id',
-      'apiKeys.userId',
-      'apiKeys.organizationId',
-      'apiKeys.lastUsedAt',
-      'users.status',
-      'users.mustChangePassword',
-      'users.isInstanceAdministrator',
-      'memberships.id as membershipId',
-      'roles.permissions',
-    ])
-    .where('apiKeys.keyHash', '=', p.keyHash),
-);
 
 /**
  * The actor of an `Authorization: Bearer atr_…` request, or undefined. Refused: a malformed key
@@ -68,7 +36,7 @@ export async function authenticateApiKey(
   const { db, clock } = deps;
   const keyHash = sha256(key);
   const found = await rememberCredential(db, `api-key ${keyHash}`, async () =>
-    credentialOf((await lookupKey(db, { keyHash })).rows),
+    credentialOf(await findApiKeyCredential(db, keyHash)),
   );
   if (!found) return undefined;
   const { row, permissions } = found;
@@ -77,11 +45,7 @@ export async function authenticateApiKey(
   // A kept row's last use may predate this process's own later write of it.
   const lastUsedAt = latest(row.lastUsedAt, lastUseWritten.get(row.id));
   if (!lastUsedAt || now.getTime() - Date.parse(lastUsedAt) >= LAST_USE_GRANULARITY_MS) {
-    await db
-      .updateTable('apiKeys')
-      .set({ lastUsedAt: now.toISOString(), lastUsedIp: request.ip })
-      .where('id', '=', row.id)
-      .execute();
+    await touchApiKey(db, row.id, { lastUsedAt: now.toISOString(), lastUsedIp: request.ip });
     if (lastUseWritten.size >= MAX_NOTED_WRITES) lastUseWritten.clear();
     lastUseWritten.set(row.id, now.toISOString());
   }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Dialect } from '../../platform/db/kysely';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { ApiKeysTable, DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
@@ -15,6 +16,52 @@ export const apiKeyColumns = [
 ] as const;
 
 export type ApiKeyRecord = Omit<Selectable<ApiKeysTable>, 'keyHash'>;
+
+/**
+ * The key, its user, the membership in the key's organization and that membership's roles (a row
+ * each). Every API request runs it: compiled once (see preparedQuery).
+ */
+const apiKeyCredentialQuery = preparedQuery(['keyHash'], (db, p) =>
+  db
+    .selectFrom('apiKeys')
+    .innerJoin('users', 'users.id', 'apiKeys.userId')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.userId', '=', 'apiKeys.userId')
+        .onRef('memberships.organizationId', '=', 'apiKeys.organizationId'),
+    )
+    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .leftJoin('roles', (join) =>
+      join
+        .onRef('roles.id', '=', 'membershipRoles.roleId')
+        .onRef('roles.organizationId', '=', 'apiKeys.organizationId'),
+    )
+    .select([
+      'apiKeys.id',
+      'apiKeys.userId',
+      'apiKeys.organizationId',
+      'apiKeys.lastUsedAt',
+      'users.status',
+      'users.mustChangePassword',
+      'users.isInstanceAdministrator',
+      'memberships.id as membershipId',
+      'roles.permissions',
+    ])
+    .where('apiKeys.keyHash', '=', p.keyHash),
+);
+
+export async function findApiKeyCredential(db: Kysely<DB>, keyHash: string) {
+  return (await apiKeyCredentialQuery(db, { keyHash })).rows;
+}
+
+/** Notes a key's last use (at most once a minute per key: see authenticateApiKey). */
+export async function touchApiKey(
+  db: Kysely<DB>,
+  id: string,
+  use: Pick<ApiKeyRecord, 'lastUsedAt' | 'lastUsedIp'>,
+): Promise<void> {
+  await db.updateTable('apiKeys').set(use).where('id', '=', id).execute();
+}
 
 /**
  * `isMember`, and inside a transaction on PostgreSQL a lock on the membership row (`FOR UPDATE`),

@@ -2,13 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import {
-  collectionDocument,
-  listQuerySchema,
-  paginationLinks,
-  parseListQuery,
-  TOTAL_COUNT_HEADER,
-} from '../../platform/http/jsonapi';
+import { listDocument, listQuerySchema, parseListQuery } from '../../platform/http/jsonapi';
 import { collectionDocumentSchema, jsonApiResponse, totalCountHeader } from '../../platform/http/openapi';
 import { userIdParams } from '../../platform/http/schemas';
 import { listedUserResource, presentUser } from '../users/presenter';
@@ -84,11 +78,10 @@ function pageDocument(
   pageOptions: { number: number; size: number },
   page: AuditEventPage,
 ) {
-  if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
   const path = request.url.split('?')[0] ?? request.url;
-  return collectionDocument(page.rows.map(presentAuditEvent), {
-    ...(page.users.length > 0 ? { included: page.users.map((user) => presentUser(user)) } : {}),
-    ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-    links: paginationLinks(path, queryOf(request), pageOptions, page),
+  return listDocument(reply, {
+    data: page.rows.map(presentAuditEvent),
+    included: page.users.length > 0 ? page.users.map((user) => presentUser(user)) : undefined,
+    paging: { path, query: queryOf(request), page: pageOptions, state: page },
   });
 }

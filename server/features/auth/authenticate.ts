@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { preparedQuery, rememberCredential } from '../../platform/db/prepared';
+import { rememberCredential } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import type { Authenticators } from '../../platform/http/authentication';
@@ -8,43 +8,13 @@ import { resolveSettings } from '../../platform/settings';
 import { credentialOf } from '../access/store';
 import { authenticateApiKey, latest } from '../api-keys/authenticate';
 import { looksLikeApiKey } from '../api-keys/key-format';
-import { deleteSession, sessionColumns, touchSession } from './store';
+import { deleteSession, findSessionCredential, touchSession } from './store';
 import { csrfTokenFor } from './tokens';
 
 const TOUCH_GRANULARITY_MS = 60_000;
 /** The last use this process wrote, by session id (a bound: past it, the notes start over). */
 const touchWritten = new Map<string, string>();
 const MAX_NOTED_TOUCHES = 10_000;
-
-/**
- * The session of a cookie, its user, the membership in the session's organization and that
- * membership's roles (a row each). Every browser request runs it: compiled once (preparedQuery).
- */
-const lookupSession = preparedQuery(['tokenHash'], (db, p) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .leftJoin('memberships', (join) =>
-      join
-        .onRef('memberships.userId', '=', 'sessions.userId')
-        .onRef('memberships.organizationId', '=', 'sessions.organizationId'),
-    )
-    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
-    .leftJoin('roles', (join) =>
-      join
-        .onRef('roles.id', '=', 'membershipRoles.roleId')
-        .onRef('roles.organizationId', '=', 'sessions.organizationId'),
-    )
-    .select(sessionColumns)
-    .select([
-      'users.status',
-      'users.mustChangePassword',
-      'users.isInstanceAdministrator',
-      'memberships.id as membershipId',
-      'roles.permissions',
-    ])
-    .where('sessions.tokenHash', '=', p.tokenHash),
-);
 
 /**
  * The actor of a session cookie, or undefined. The server enforces the idle and absolute
@@ -59,7 +29,7 @@ export async function authenticateSession(
 ): Promise<Actor | undefined> {
   const { db, clock } = deps;
   const tokenHash = sha256(token);
-  const lookup = async () => credentialOf((await lookupSession(db, { tokenHash })).rows);
+  const lookup = async () => credentialOf(await findSessionCredential(db, tokenHash));
   let found = await rememberCredential(db, `session ${tokenHash}`, lookup);
   if (!found) return undefined;
   const now = clock.now();

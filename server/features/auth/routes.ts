@@ -5,15 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../platform/http/authentication';
 import { AppError } from '../../platform/http/errors';
-import {
-  applySparseFieldset,
-  collectionDocument,
-  listQuerySchema,
-  paginationLinks,
-  parseListQuery,
-  resourceDocument,
-  TOTAL_COUNT_HEADER,
-} from '../../platform/http/jsonapi';
+import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -176,15 +168,12 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const query = (request.query ?? {}) as Record<string, unknown>;
       const listQuery = parseListQuery(query, sessionListSpec, { headers: request.headers });
       const page = await listMySessions(deps, actor, listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
       const currentSessionId = actor.via.kind === 'session' ? actor.via.sessionId : undefined;
-      return collectionDocument(
-        page.rows.map((s) => applySparseFieldset(presentSession(s, { currentSessionId }), listQuery.fields)),
-        {
-          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-          links: paginationLinks('/api/sessions', query, listQuery.page, page),
-        },
-      );
+      return listDocument(reply, {
+        data: page.rows.map((s) => presentSession(s, { currentSessionId })),
+        fields: listQuery.fields,
+        paging: { path: '/api/sessions', query, page: listQuery.page, state: page },
+      });
     },
   );
 

@@ -1,4 +1,3 @@
-import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -8,13 +7,19 @@ import type { RequestContext } from '../../platform/http/request-context';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
+import { isMember } from '../memberships/store';
 import { findHomeOrganizationId } from '../organizations/store';
 import {
+  countFailedSignIn,
   deleteSession,
   deleteSessionByTokenHash,
+  findSignInAccount,
   findUserSession,
   insertSession,
   listUserSessions,
+  lockAccount,
+  moveSessionToOrganization,
+  recordSuccessfulSignIn,
   type SessionRecord,
 } from './store';
 import { csrfTokenFor, newSessionToken } from './tokens';
@@ -57,24 +62,7 @@ async function checkCredentials(
 ) {
   const { db, clock, hasher } = deps;
   const login = input.login.trim();
-  const user = await db
-    .selectFrom('users')
-    .select([
-      'id',
-      'status',
-      'passwordHash',
-      'failedSignInCount',
-      'lockoutCount',
-      'lockedUntil',
-      'lastOrganizationId',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('usernameNormalized', '=', normalizeUsername(login)),
-        eb('emailNormalized', '=', normalizeEmail(login)),
-      ]),
-    )
-    .executeTakeFirst();
+  const user = await findSignInAccount(db, login);
 
   const now = clock.now();
   if (!user?.passwordHash) {
@@ -152,19 +140,7 @@ async function openSession(
       lastSeenAt: nowIso,
       expiresAt: new Date(now.getTime() + settings['session.absolute_minutes'] * 60_000).toISOString(),
     });
-    await trx
-      .updateTable('users')
-      .set((eb) => ({
-        failedSignInCount: 0,
-        lockoutCount: 0,
-        lockedUntil: null,
-        lastSignInAt: nowIso,
-        signInCount: eb('signInCount', '+', 1),
-        lastOrganizationId: organizationId,
-        ...(upgradedHash ? { passwordHash: upgradedHash } : {}),
-      }))
-      .where('id', '=', user.id)
-      .execute();
+    await recordSuccessfulSignIn(trx, user.id, { at: nowIso, organizationId, upgradedHash });
     await recordAuditEvent(trx, clock, {
       action: 'session.signed_in',
       organizationId,
@@ -200,11 +176,7 @@ async function registerFailure(
       const lockoutCount = user.lockoutCount + 1;
       const minutes = settings['lockout.minutes'] * 2 ** Math.min(lockoutCount - 1, 10);
       const lockedUntil = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
-      await trx
-        .updateTable('users')
-        .set({ failedSignInCount: 0, lockoutCount, lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
+      await lockAccount(trx, user.id, { lockoutCount, lockedUntil });
       await recordAuditEvent(trx, clock, {
         action: 'account.locked',
         organizationId: null,
@@ -214,11 +186,7 @@ async function registerFailure(
         details: { minutes, lockedUntil },
       });
     } else {
-      await trx
-        .updateTable('users')
-        .set((eb) => ({ failedSignInCount: eb('failedSignInCount', '+', 1) }))
-        .where('id', '=', user.id)
-        .execute();
+      await countFailedSignIn(trx, user.id);
     }
     await recordAuditEvent(trx, clock, {
       action: 'session.sign_in_failed',
@@ -297,24 +265,13 @@ export async function switchOrganization(
     throw new AppError('forbidden', 'session_required', 'Only a browser session can switch organizations.');
   }
   const sessionId = actor.via.sessionId;
-  const membership = await deps.db
-    .selectFrom('memberships')
-    .select('id')
-    .where('userId', '=', actor.userId)
-    .where('organizationId', '=', organizationId)
-    .executeTakeFirst();
-  if (!membership) {
+  if (!(await isMember(deps.db, actor.userId, organizationId))) {
     throw new AppError('not_found', 'organization_not_found', 'The organization was not found.', {
       source: { pointer: '/data/relationships/organization/data/id' },
     });
   }
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('sessions').set({ organizationId }).where('id', '=', sessionId).execute();
-    await trx
-      .updateTable('users')
-      .set({ lastOrganizationId: organizationId })
-      .where('id', '=', actor.userId)
-      .execute();
+    await moveSessionToOrganization(trx, { sessionId, userId: actor.userId, organizationId });
     await recordAuditEvent(trx, deps.clock, {
       action: 'session.organization_switched',
       organizationId,

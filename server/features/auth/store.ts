@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { DB, Session } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
 import { sessionFields } from './presenter';
 
-export const sessionColumns = [
+const sessionColumns = [
   'sessions.id',
   'sessions.userId',
   'sessions.organizationId',
@@ -14,6 +16,40 @@ export const sessionColumns = [
   'sessions.lastSeenAt',
   'sessions.expiresAt',
 ] as const;
+
+/**
+ * The session of a cookie, its user, the membership in the session's organization and that
+ * membership's roles (a row each). Every browser request runs it: compiled once (preparedQuery).
+ */
+const sessionCredentialQuery = preparedQuery(['tokenHash'], (db, p) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.userId', '=', 'sessions.userId')
+        .onRef('memberships.organizationId', '=', 'sessions.organizationId'),
+    )
+    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
+    .leftJoin('roles', (join) =>
+      join
+        .onRef('roles.id', '=', 'membershipRoles.roleId')
+        .onRef('roles.organizationId', '=', 'sessions.organizationId'),
+    )
+    .select(sessionColumns)
+    .select([
+      'users.status',
+      'users.mustChangePassword',
+      'users.isInstanceAdministrator',
+      'memberships.id as membershipId',
+      'roles.permissions',
+    ])
+    .where('sessions.tokenHash', '=', p.tokenHash),
+);
+
+export async function findSessionCredential(db: Kysely<DB>, tokenHash: string) {
+  return (await sessionCredentialQuery(db, { tokenHash })).rows;
+}
 
 export type SessionRecord = Omit<Session, 'tokenHash'>;
 
@@ -78,4 +114,88 @@ export async function findUserSession(db: Kysely<DB>, userId: string, id: string
     .where('userId', '=', userId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The account a sign-in names by username or email, with what the sign-in checks. */
+export async function findSignInAccount(db: Kysely<DB>, login: string) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id',
+      'status',
+      'passwordHash',
+      'failedSignInCount',
+      'lockoutCount',
+      'lockedUntil',
+      'lastOrganizationId',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('usernameNormalized', '=', normalizeUsername(login)),
+        eb('emailNormalized', '=', normalizeEmail(login)),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/**
+ * A successful sign-in: the failure counts and lock cleared, counted and dated, the organization
+ * remembered, and a hash made before passwords were normalized replaced (`upgradedHash`).
+ */
+export async function recordSuccessfulSignIn(
+  db: Kysely<DB>,
+  userId: string,
+  input: { at: string; organizationId: string; upgradedHash: string | undefined },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      failedSignInCount: 0,
+      lockoutCount: 0,
+      lockedUntil: null,
+      lastSignInAt: input.at,
+      signInCount: eb('signInCount', '+', 1),
+      lastOrganizationId: input.organizationId,
+      ...(input.upgradedHash ? { passwordHash: input.upgradedHash } : {}),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Locks an account until `lockedUntil` (its failures start over). */
+export async function lockAccount(
+  db: Kysely<DB>,
+  userId: string,
+  lock: { lockoutCount: number; lockedUntil: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failedSignInCount: 0, lockoutCount: lock.lockoutCount, lockedUntil: lock.lockedUntil })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function countFailedSignIn(db: Kysely<DB>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ failedSignInCount: eb('failedSignInCount', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A session's switch of organization, which its user's next sign-in remembers too. */
+export async function moveSessionToOrganization(
+  db: Kysely<DB>,
+  move: { sessionId: string; userId: string; organizationId: string },
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ organizationId: move.organizationId })
+    .where('id', '=', move.sessionId)
+    .execute();
+  await db
+    .updateTable('users')
+    .set({ lastOrganizationId: move.organizationId })
+    .where('id', '=', move.userId)
+    .execute();
 }

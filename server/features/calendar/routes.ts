@@ -9,7 +9,7 @@ import {
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { notFound } from '../../platform/http/errors';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import {
   collectionDocumentSchema,
@@ -238,7 +238,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { query } = request;
       const occurrences = await listCalendarOccurrences(deps, actorOf(request), {
         ownerId: required(query, 'filter[owner]'),
@@ -246,7 +246,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
         from: new Date(required(query, 'filter[start][gte]')).toISOString(),
         to: new Date(required(query, 'filter[start][lt]')).toISOString(),
       });
-      return collectionDocument(occurrences.map(presentOccurrence));
+      return listDocument(reply, { data: occurrences.map(presentOccurrence) });
     },
   );
 

@@ -6,13 +6,11 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
-  collectionDocument,
+  listDocument,
   listQuerySchema,
-  paginationLinks,
   parseListQuery,
   type ResourceObject,
   resourceDocument,
-  TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
@@ -102,17 +100,12 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const query = queryOf(request);
       const listQuery = parseListQuery(query, callListSpec, { headers: request.headers });
       const page = await listCalls(deps, actor, listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
-      const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
-      const included = await includedFor(page.rows, listQuery.include, actor.organizationId);
-      return collectionDocument(
-        page.rows.map((view) => sparse(presentCall(view.call, view.targetUserIds))),
-        {
-          ...(included ? { included: included.map(sparse) } : {}),
-          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-          links: paginationLinks('/api/calls', query, listQuery.page, page),
-        },
-      );
+      return listDocument(reply, {
+        data: page.rows.map((view) => presentCall(view.call, view.targetUserIds)),
+        included: await includedFor(page.rows, listQuery.include, actor.organizationId),
+        fields: listQuery.fields,
+        paging: { path: '/api/calls', query, page: listQuery.page, state: page },
+      });
     },
   );
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { customFieldDefinitionSchema, customFieldDefinitionUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -52,9 +52,9 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const definitions = await listCustomFields(deps, actorOf(request));
-      return collectionDocument(definitions.map(presentCustomField));
+      return listDocument(reply, { data: definitions.map(presentCustomField) });
     },
   );
 

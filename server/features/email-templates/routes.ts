@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { emailTemplateSchema, emailTemplateUpdateSchema, RECIPIENT_MAX } from '../../../common/emails';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -69,9 +69,9 @@ export async function emailTemplateRoutes(app: FastifyInstance, deps: Deps): Pro
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const templates = await listOrganizationEmailTemplates(deps, actorOf(request));
-      return collectionDocument(templates.map(presentEmailTemplate));
+      return listDocument(reply, { data: templates.map(presentEmailTemplate) });
     },
   );
 

@@ -104,6 +104,9 @@ describe('the outbox API: /api/mail-messages', () => {
     });
     expect(filtered.statusCode).toBe(200);
     expect(filtered.headers['x-include-total-count']).toBe('1');
+    // The total also in meta, as every other list answers it.
+    expect(filtered.json().meta).toEqual({ totalCount: 1 });
+    expect(all.json().meta).toBeUndefined();
     const [resource] = filtered.json().data;
     expect(resource).toMatchObject({
       type: 'mail-messages',

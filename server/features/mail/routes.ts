@@ -3,14 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import {
-  collectionDocument,
-  listQuerySchema,
-  paginationLinks,
-  parseListQuery,
-  resourceDocument,
-  TOTAL_COUNT_HEADER,
-} from '../../platform/http/jsonapi';
+import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   jsonApiResponse,
@@ -63,10 +56,10 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const query = queryOf(request);
       const listQuery = parseListQuery(query, mailMessageListSpec, { headers: request.headers });
       const page = await browseOutbox(deps, actorOf(request), listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
       const path = request.url.split('?')[0] ?? request.url;
-      return collectionDocument(page.rows.map(presentMailMessage), {
-        links: paginationLinks(path, query, listQuery.page, page),
+      return listDocument(reply, {
+        data: page.rows.map(presentMailMessage),
+        paging: { path, query, page: listQuery.page, state: page },
       });
     },
   );

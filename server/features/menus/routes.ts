@@ -5,7 +5,7 @@ import { menuItemCreateSchema, menuItemUpdateSchema } from '../../../common/menu
 import { menuNames } from '../../../common/menus';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -69,9 +69,9 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const menus = await listMenus(deps, actorOf(request), scopeOf(request.query));
-      return collectionDocument(menus.map(presentMenu));
+      return listDocument(reply, { data: menus.map(presentMenu) });
     },
   );
 

@@ -6,14 +6,12 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
-  collectionDocument,
   fieldsQuerySchema,
+  listDocument,
   listQuerySchema,
-  paginationLinks,
   parseFieldsQuery,
   parseListQuery,
   resourceDocument,
-  TOTAL_COUNT_HEADER,
 } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
@@ -63,19 +61,11 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
       const query = queryOf(request);
       const listQuery = parseListQuery(query, organizationListSpec, { headers: request.headers });
       const page = await listMyOrganizations(deps, actor, listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
-      return collectionDocument(
-        page.rows.map((o) =>
-          applySparseFieldset(
-            presentOrganization(o, { currentOrganizationId: actor.organizationId }),
-            listQuery.fields,
-          ),
-        ),
-        {
-          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-          links: paginationLinks('/api/organizations', query, listQuery.page, page),
-        },
-      );
+      return listDocument(reply, {
+        data: page.rows.map((o) => presentOrganization(o, { currentOrganizationId: actor.organizationId })),
+        fields: listQuery.fields,
+        paging: { path: '/api/organizations', query, page: listQuery.page, state: page },
+      });
     },
   );
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { settingDefinitions } from '../../../common/settings';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import { collectionDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   jsonApiResponse,
@@ -70,9 +70,9 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const views = await listSettings(deps, actorOf(request), request.query.scope ?? 'user');
-      return collectionDocument(views.map(presentSetting));
+      return listDocument(reply, { data: views.map(presentSetting) });
     },
   );
 

@@ -4,14 +4,7 @@ import { z } from 'zod';
 import { taskCreateSchema, taskUpdateSchema } from '../../../common/calendar';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import {
-  collectionDocument,
-  listQuerySchema,
-  paginationLinks,
-  parseListQuery,
-  resourceDocument,
-  TOTAL_COUNT_HEADER,
-} from '../../platform/http/jsonapi';
+import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -69,17 +62,16 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const query = (request.query ?? {}) as Record<string, unknown>;
       const listQuery = parseListQuery(query, taskListSpec, { headers: request.headers });
       const page = await listOrganizationTasks(deps, actorOf(request), listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
       const included = await includedUsers(
         deps,
         actorOf(request).organizationId,
         page.rows,
         listQuery.include,
       );
-      return collectionDocument(page.rows.map(presentTask), {
-        ...(included ? { included } : {}),
-        ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-        links: paginationLinks('/api/tasks', query, listQuery.page, page),
+      return listDocument(reply, {
+        data: page.rows.map(presentTask),
+        included,
+        paging: { path: '/api/tasks', query, page: listQuery.page, state: page },
       });
     },
   );

@@ -4,16 +4,7 @@ import { z } from 'zod';
 import { newUserAttributesSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
-import {
-  applySparseFieldset,
-  collectionDocument,
-  listQuerySchema,
-  paginationLinks,
-  parseListQuery,
-  type ResourceObject,
-  resourceDocument,
-  TOTAL_COUNT_HEADER,
-} from '../../platform/http/jsonapi';
+import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
   collectionDocumentSchema,
   jsonApiResponse,
@@ -74,18 +65,12 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
       const query = queryOf(request);
       const listQuery = parseListQuery(query, userListSpec, { headers: request.headers });
       const page = await listUsers(deps, actor, listQuery);
-      if (page.total !== undefined) reply.header(TOTAL_COUNT_HEADER, String(page.total));
-      const included = page.roles?.map(presentRole);
-      const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
-      return collectionDocument(
-        page.rows.map((row) => sparse(presentListedUser(row))),
-        {
-          ...(included ? { included: included.map(sparse) } : {}),
-          // The total also in meta, for clients that cannot read response headers.
-          ...(page.total !== undefined ? { meta: { totalCount: page.total } } : {}),
-          links: paginationLinks('/api/users', query, listQuery.page, page),
-        },
-      );
+      return listDocument(reply, {
+        data: page.rows.map((row) => presentListedUser(row)),
+        included: page.roles?.map(presentRole),
+        fields: listQuery.fields,
+        paging: { path: '/api/users', query, page: listQuery.page, state: page },
+      });
     },
   );
 

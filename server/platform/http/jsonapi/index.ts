@@ -26,6 +26,7 @@ export {
   type ListPage,
 } from './kysely';
 export { type PageState, type PaginationLinks, paginationLinks } from './links';
+export { type ListDocumentInput, type ListPaging, listDocument } from './list-document';
 export {
   DEFAULT_PAGE_SIZE,
   type FilterKind,
