@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { UserAbilities } from '../../common/abilities';
 import { i18n } from '../i18n/index';
+import { apiPaths } from './api-paths';
+import type { ApiResource } from './api-types';
 
 /**
  * The one HTTP client of the SPA. It speaks the public REST API (JSON:API) exactly as an
@@ -94,7 +97,7 @@ export function getCsrfToken(): string | null {
 async function ensureCsrfToken(): Promise<string | null> {
   if (csrfToken) return csrfToken;
   pendingCsrfToken ??= request<{ data: { attributes: { csrfToken?: string } } }>(
-    '/api/sessions/current',
+    apiPaths.currentSession,
     'GET',
   )
     .then((document) => {
@@ -209,33 +212,19 @@ export type CurrentUser = {
   /** An administrator set the password: the user may only change it (RequireUser sends them there). */
   mustChangePassword: boolean;
   permissions: string[];
+  /** What the user may do to themselves (`meta.abilities`), as the server's policies say. */
+  abilities: UserAbilities;
   organization: { id: string; name: string } | null;
 };
 
-type UserProfileDocument = {
-  data: {
-    type: 'users';
-    id: string;
-    attributes: {
-      username: string;
-      namePrefix?: string | null;
-      firstName: string;
-      middleName?: string | null;
-      lastName: string;
-      nameSuffix?: string | null;
-      email: string;
-      avatarUrl?: string | null;
-      mustChangePassword?: boolean;
-    };
-    meta?: { permissions?: string[]; organization?: { id: string; name: string } };
-  };
-};
+/** `GET /api/userprofile` (`UserProfile` of the OpenAPI document). */
+type UserProfileDocument = { data: ApiResource<'UserProfile'> };
 
 export const currentUserQueryKey = ['userprofile'] as const;
 
 async function fetchCurrentUser(): Promise<CurrentUser | null> {
   try {
-    const { data } = await apiFetch<UserProfileDocument>('/api/userprofile');
+    const { data } = await apiFetch<UserProfileDocument>(apiPaths.userProfile);
     const a = data.attributes;
     return {
       id: data.id,
@@ -248,8 +237,9 @@ async function fetchCurrentUser(): Promise<CurrentUser | null> {
       email: a.email,
       avatarUrl: a.avatarUrl ?? null,
       mustChangePassword: a.mustChangePassword ?? false,
-      permissions: data.meta?.permissions ?? [],
-      organization: data.meta?.organization ?? null,
+      permissions: data.meta.permissions,
+      abilities: data.meta.abilities,
+      organization: data.meta.organization,
     };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;

@@ -11,6 +11,7 @@ import { i18n } from '../i18n/index';
 import { fullName } from '../ui/person-name';
 import { UserAvatar } from '../ui/user-avatar';
 import { ApiError, apiFetch, type CurrentUser, setCsrfToken, useCurrentUser } from './api';
+import { apiPaths } from './api-paths';
 import classes from './layout.module.css';
 import { paths, signInPath } from './paths';
 import { userMenuIcons } from './user-menu-items';
@@ -94,7 +95,7 @@ function useSignOut() {
   return useMutation({
     mutationFn: async () => {
       try {
-        await apiFetch('/api/sessions/current', { method: 'DELETE' });
+        await apiFetch(apiPaths.currentSession, { method: 'DELETE' });
       } catch (error) {
         // Already signed out: nothing to end.
         if (!(error instanceof ApiError && error.status === 401)) throw error;

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './api';
+import { apiPaths } from './api-paths';
+import type { ApiResource } from './api-types';
 
 /*
  * The `users` resource as every page reads it: the user pages, the Send Email dialog (my own
@@ -7,42 +9,13 @@ import { apiFetch } from './api';
  * (activities, calendar, tasks) read it without importing the users feature.
  */
 
-/** A `users` resource as `GET /api/users/{id}` answers it. */
-export type UserResource = {
-  type: 'users';
-  id: string;
-  attributes: {
-    username: string;
-    namePrefix: string | null;
-    firstName: string;
-    middleName: string | null;
-    lastName: string;
-    nameSuffix: string | null;
-    fullName: string;
-    birthday: string | null;
-    email: string;
-    additionalEmails: { email: string; verified: boolean }[];
-    phone: string | null;
-    status: 'active' | 'reset' | 'disabled';
-    enabled: boolean;
-    mustChangePassword: boolean;
-    lastSignInAt: string | null;
-    signInCount: number;
-    createdAt: string;
-    updatedAt: string;
-    customFields: Record<string, string | number | boolean>;
-    avatarUrl?: string | null;
-  };
-  relationships: {
-    roles: { data: { type: 'roles'; id: string }[] };
-    organizations: { data: { type: 'organizations'; id: string }[] };
-  };
-  links: { self: string; avatar?: string; avatarSmall?: string };
-  /** The ETag, to send back in If-Match. */
-  meta: { etag: string };
-};
+/**
+ * A `users` resource as `GET /api/users/{id}` answers it (`UserWithVersion` of the OpenAPI
+ * document): the ETag in `meta.etag`, what the viewer may do to the user in `meta.abilities`.
+ */
+export type UserResource = ApiResource<'UserWithVersion'>;
 
-export const userUrl = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+export const userUrl = apiPaths.user;
 export const userQueryKey = (id: string) => ['users', id] as const;
 
 /** `GET /api/users/{id}` (`me` for the signed-in user). */

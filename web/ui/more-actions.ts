@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
+import type { UserAbilities } from '../../common/abilities';
 
 /** Who the page is about and who is looking: what every More Actions entry decides from. */
 export type MoreActionContext = {
   user: { id: string; name: string; email: string; phone: string | null };
   isSelf: boolean;
   currentUserId: string;
-  permissions: readonly string[];
+  /** What the viewer may do to the user, as the server's policies say (`meta.abilities`). */
+  abilities: UserAbilities;
 };
 
 /**
@@ -17,7 +19,7 @@ export type MoreActionEntry = {
   key: string;
   label: string;
   onClick: (context: MoreActionContext) => void;
-  visible: (permissions: readonly string[], context: MoreActionContext) => boolean;
+  visible: (context: MoreActionContext) => boolean;
 };
 
 /** A hook contributing entries plus the dialogs they open (rendered by the page). */

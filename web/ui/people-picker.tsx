@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, apiFetch } from '../app/api';
 import { addressOf, namedAddress } from './addresses';
 import '../i18n/lazy/activities';
+import { apiPaths } from '../app/api-paths';
 
 /**
  * **To**, **Cc** or **Bcc**: a people picker over the organization's users (found by name as one
@@ -76,7 +77,7 @@ export function usePeopleSearch(text: string) {
       try {
         const document = await apiFetch<{
           data: { id: string; attributes: { fullName: string; email: string } }[];
-        }>(`/api/users?${query}`, { signal });
+        }>(`${apiPaths.users}?${query}`, { signal });
         return document.data.map((resource) => ({
           id: resource.id,
           name: resource.attributes.fullName,

@@ -1,18 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission } from '../../../common/permissions';
 import { apiFetch, currentUserQueryKey } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 
 export type Role = { id: string; name: string; permissions: Permission[]; isSystem: boolean };
 
-type RoleResource = {
-  id: string;
-  attributes: { name: string; permissions: Permission[]; isSystem: boolean };
-};
+type RoleResource = ApiResource<'Role'>;
 
 export const rolesQueryKey = ['roles'] as const;
 
-function toRole(resource: RoleResource): Role {
-  return { id: resource.id, ...resource.attributes };
+function toRole({ id, attributes }: RoleResource): Role {
+  return { id, name: attributes.name, permissions: attributes.permissions, isSystem: attributes.isSystem };
 }
 
 /** `GET /api/roles`: the roles of my organization, with their permissions. */
@@ -20,7 +19,7 @@ export function useRoles() {
   return useQuery({
     queryKey: rolesQueryKey,
     queryFn: async () => {
-      const { data } = await apiFetch<{ data: RoleResource[] }>('/api/roles?page[size]=100');
+      const { data } = await apiFetch<{ data: RoleResource[] }>(`${apiPaths.roles}?page[size]=100`);
       return data.map(toRole);
     },
     staleTime: 60_000,
@@ -32,7 +31,7 @@ export function useUpdateRolePermissions() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, permissions }: { id: string; permissions: Permission[] }) => {
-      const { data } = await apiFetch<{ data: RoleResource }>(`/api/roles/${encodeURIComponent(id)}`, {
+      const { data } = await apiFetch<{ data: RoleResource }>(apiPaths.role(id), {
         method: 'PATCH',
         body: { data: { type: 'roles', id, attributes: { permissions } } },
       });

@@ -2,6 +2,7 @@ import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconMail, IconPhone, IconPhoneCall, IconVideo } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserAbilities } from '../../../common/abilities';
 import type { MoreActionProvider } from '../../ui/more-actions';
 import classes from './activity-actions.module.css';
 import { openActivityDialog, useActivityDialog } from './dialog-store';
@@ -14,7 +15,6 @@ const SendEmailDialog = lazy(() =>
 const LogCallDialog = lazy(() => import('./log-call-dialog').then((m) => ({ default: m.LogCallDialog })));
 
 export const SEND_EMAIL = 'emails.send';
-export const LOG_CALL = 'calls.log';
 
 /**
  * A stored number (E.164, with an RFC 3966 `;ext=`) as a `tel:` URI, without loading the phone
@@ -64,14 +64,14 @@ export function ActivityDialogs({ user }: { user: ActivityUser }) {
   );
 }
 
-/** **More Actions → Send Email** and **→ Log Call**, for viewers allowed to. */
+/** **More Actions → Send Email** and **→ Log Call**, when the server allows them (`meta.abilities`). */
 export const activityMoreActions: MoreActionProvider = (context) => useActivityMoreActions(context);
 
 function useActivityMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
   const { t } = useTranslation('activities');
   return {
     actions: [
-      ...(context.permissions.includes(SEND_EMAIL)
+      ...(context.abilities.sendEmail
         ? [
             {
               key: 'send_email',
@@ -80,7 +80,7 @@ function useActivityMoreActions(context: Parameters<MoreActionProvider>[0]): Ret
             },
           ]
         : []),
-      ...(context.permissions.includes(LOG_CALL)
+      ...(context.abilities.logCall
         ? [
             {
               key: 'log_call',
@@ -95,14 +95,14 @@ function useActivityMoreActions(context: Parameters<MoreActionProvider>[0]): Ret
 }
 
 /** Opens a new meeting room in a new tab and Log Call with its link in Additional comments. */
-function useStartMeeting(permissions: readonly string[]) {
+function useStartMeeting(canLogCall: boolean) {
   const links = useMeetingLinks();
   if (!links.enabled) return undefined;
   return (phoneNumber?: string) => {
     const url = newMeetingUrl(links);
     if (!url) return;
     window.open(url, '_blank', 'noopener,noreferrer');
-    if (permissions.includes(LOG_CALL)) openActivityDialog({ kind: 'call', phoneNumber, notes: url });
+    if (canLogCall) openActivityDialog({ kind: 'call', phoneNumber, notes: url });
   };
 }
 
@@ -139,16 +139,17 @@ function HoverIcon({
  */
 export function EmailAddressActions({
   email,
-  permissions,
+  abilities,
 }: {
   email: string;
-  permissions: readonly string[];
+  /** `meta.abilities` of the user whose address it is. */
+  abilities: Pick<UserAbilities, 'sendEmail' | 'logCall'>;
 }) {
   const { t } = useTranslation('activities');
-  const startMeeting = useStartMeeting(permissions);
+  const startMeeting = useStartMeeting(abilities.logCall);
   return (
     <Group gap={2} wrap="nowrap" className={classes.actions}>
-      {permissions.includes(SEND_EMAIL) ? (
+      {abilities.sendEmail ? (
         <HoverIcon
           label={t('actions.sendEmailAddress', { address: email })}
           onClick={() => openActivityDialog({ kind: 'email', address: email })}
@@ -166,15 +167,22 @@ export function EmailAddressActions({
 }
 
 /** The icons beside the **Phone**: **Call** (`tel:`), **Log Call** and **Start meeting**. */
-export function PhoneActions({ phone, permissions }: { phone: string; permissions: readonly string[] }) {
+export function PhoneActions({
+  phone,
+  abilities,
+}: {
+  phone: string;
+  /** `meta.abilities` of the user whose number it is. */
+  abilities: Pick<UserAbilities, 'logCall'>;
+}) {
   const { t } = useTranslation('activities');
-  const startMeeting = useStartMeeting(permissions);
+  const startMeeting = useStartMeeting(abilities.logCall);
   return (
     <Group gap={2} wrap="nowrap" className={classes.actions}>
       <HoverIcon label={t('actions.callNumber', { phone })} href={telUri(phone)}>
         <IconPhoneCall size={16} aria-hidden="true" />
       </HoverIcon>
-      {permissions.includes(LOG_CALL) ? (
+      {abilities.logCall ? (
         <HoverIcon
           label={t('actions.logCallNumber', { phone })}
           onClick={() => openActivityDialog({ kind: 'call', phoneNumber: phone })}

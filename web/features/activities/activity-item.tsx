@@ -36,6 +36,7 @@ import {
 } from './api';
 import { openActivityDialog } from './dialog-store';
 import '../../i18n/lazy/activities';
+import { apiPaths } from '../../app/api-paths';
 import direction from '../../ui/direction.module.css';
 
 type ItemProps = {
@@ -48,8 +49,7 @@ type ItemProps = {
 };
 
 function authorIdOf(item: CallResource | EmailResource): string | undefined {
-  const relationships = item.relationships;
-  return (relationships?.author?.data ?? relationships?.owner?.data)?.id ?? undefined;
+  return item.relationships.author?.data?.id;
 }
 
 function authorName(item: CallResource | EmailResource, included: IncludedResource[]): string | undefined {
@@ -251,7 +251,7 @@ function AttachmentLink({ id }: { id: string }) {
   const { t } = useTranslation('activities');
   const file = useFile(id);
   return (
-    <Anchor href={`/api/files/${encodeURIComponent(id)}/content`} download={file.data?.fileName ?? true}>
+    <Anchor href={apiPaths.fileContent(id)} download={file.data?.fileName ?? true}>
       {file.data?.fileName ?? t('item.attachment')}
     </Anchor>
   );

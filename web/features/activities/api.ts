@@ -1,5 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, cursorOf, getCsrfToken, setCsrfToken } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 import type { CalendarEventResource } from '../calendar/api';
 import type { TaskResource } from '../tasks/api';
 
@@ -9,58 +11,16 @@ import type { TaskResource } from '../tasks/api';
  * `page[after]` and `links.next`), `/api/email-templates`, `POST /api/files`.
  */
 
-/** A call's attributes (OroCRM's Call entity). `duration` in whole seconds. */
-export type CallAttributes = {
-  subject: string;
-  phoneNumber: string;
-  notes: string | null;
-  /** ISO-8601 UTC */
-  callDateTime: string;
-  callStatus: 'in_progress' | 'completed';
-  direction: 'incoming' | 'outgoing';
-  duration: number;
-};
+/** A call's attributes as one logs them (OroCRM's Call entity). `duration` in whole seconds. */
+export type CallAttributes = Omit<CallResource['attributes'], 'createdAt' | 'updatedAt'>;
 
-export type EmailStatus = 'queued' | 'scheduled' | 'sent' | 'failed' | 'cancelled';
+export type EmailStatus = EmailResource['attributes']['status'];
 
-export type EmailAttributes = {
-  from: string;
-  toRecipients: string[];
-  ccRecipients: string[];
-  bccRecipients: string[];
-  subject: string;
-  /** Sanitized by the server before it was stored. */
-  body: { type: 'html' | 'text'; content: string };
-  status: EmailStatus;
-  sendAt: string | null;
-  sentAt: string | null;
-  messageId: string | null;
-  /** Why delivery failed, when it did. */
-  failureReason?: string | null;
-  createdAt?: string;
-};
+/** A `calls` resource (`Call` of the OpenAPI document). */
+export type CallResource = ApiResource<'Call'>;
 
-type Relationship = { data: { type: string; id: string } | null };
-type ToMany = { data: { type: string; id: string }[] };
-
-export type CallResource = {
-  type: 'calls';
-  id: string;
-  attributes: CallAttributes & { createdAt?: string; updatedAt?: string };
-  relationships?: { author?: Relationship; owner?: Relationship; activityTargets?: ToMany };
-};
-
-export type EmailResource = {
-  type: 'emails';
-  id: string;
-  attributes: EmailAttributes;
-  relationships?: {
-    author?: Relationship;
-    owner?: Relationship;
-    activityTargets?: ToMany;
-    attachments?: ToMany;
-  };
-};
+/** An `emails` resource (`Email` of the OpenAPI document). */
+export type EmailResource = ApiResource<'Email'>;
 
 export type ActivityResource = CallResource | EmailResource | CalendarEventResource | TaskResource;
 
@@ -93,7 +53,7 @@ function activitiesUrl(userId: string, filter: ActivityFilter, size: number, aft
   // The authors' names come with the page (JSON:API compound document).
   query.set('include', 'author');
   if (after) query.set('page[after]', after);
-  return `/api/users/${encodeURIComponent(userId)}/activities?${query}`;
+  return `${apiPaths.userActivities(userId)}?${query}`;
 }
 
 /**
@@ -127,7 +87,7 @@ export function useEmail(id: string, enabled: boolean) {
     queryKey: ['emails', id],
     enabled,
     queryFn: async ({ signal }) =>
-      (await apiFetch<{ data: EmailResource }>(`/api/emails/${encodeURIComponent(id)}`, { signal })).data,
+      (await apiFetch<{ data: EmailResource }>(apiPaths.email(id), { signal })).data,
   });
 }
 
@@ -138,10 +98,9 @@ export function useFile(id: string) {
     staleTime: Number.POSITIVE_INFINITY,
     queryFn: async ({ signal }) =>
       (
-        await apiFetch<{ data: { attributes: { fileName: string; size: number } } }>(
-          `/api/files/${encodeURIComponent(id)}`,
-          { signal },
-        )
+        await apiFetch<{ data: { attributes: { fileName: string; size: number } } }>(apiPaths.file(id), {
+          signal,
+        })
       ).data.attributes,
   });
 }
@@ -172,7 +131,7 @@ export function useLogCall() {
   const invalidate = useInvalidateActivities();
   return useMutation({
     mutationFn: (input: CallInput) =>
-      apiFetch<{ data: CallResource }>('/api/calls', { method: 'POST', body: callDocument(input) }),
+      apiFetch<{ data: CallResource }>(apiPaths.calls, { method: 'POST', body: callDocument(input) }),
     onSuccess: invalidate,
   });
 }
@@ -182,7 +141,7 @@ export function useUpdateCall(id: string) {
   const invalidate = useInvalidateActivities();
   return useMutation({
     mutationFn: (input: CallInput) =>
-      apiFetch<{ data: CallResource }>(`/api/calls/${encodeURIComponent(id)}`, {
+      apiFetch<{ data: CallResource }>(apiPaths.call(id), {
         method: 'PATCH',
         body: callDocument(input, id),
       }),
@@ -194,7 +153,7 @@ export function useUpdateCall(id: string) {
 export function useDeleteCall() {
   const invalidate = useInvalidateActivities();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<void>(`/api/calls/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<void>(apiPaths.call(id), { method: 'DELETE' }),
     onSuccess: invalidate,
   });
 }
@@ -219,7 +178,7 @@ export function useSendEmail() {
   const invalidate = useInvalidateActivities();
   return useMutation({
     mutationFn: ({ targetUserIds, attachmentIds, inReplyToId, sendAt, ...attributes }: EmailInput) =>
-      apiFetch<{ data: EmailResource }>('/api/emails', {
+      apiFetch<{ data: EmailResource }>(apiPaths.emails, {
         method: 'POST',
         body: {
           data: {
@@ -241,7 +200,7 @@ export function useSendEmail() {
 export function useCancelEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<void>(`/api/emails/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<void>(apiPaths.email(id), { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['activities'] }),
     onSettled: (_result, _error, id) => queryClient.invalidateQueries({ queryKey: ['emails', id] }),
   });
@@ -256,7 +215,7 @@ export function useEmailTemplates(enabled: boolean) {
     enabled,
     queryFn: async ({ signal }): Promise<EmailTemplate[]> => {
       const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
-        '/api/email-templates',
+        apiPaths.emailTemplates,
         { signal },
       );
       return document.data.map((resource) => ({ id: resource.id, name: resource.attributes.name }));
@@ -281,9 +240,7 @@ export async function renderEmailTemplate(
   recipient: string | undefined,
 ): Promise<RenderedTemplate> {
   const query = recipient ? `?${new URLSearchParams({ recipient })}` : '';
-  const document = await apiFetch<{ meta: RenderedTemplate }>(
-    `/api/email-templates/${encodeURIComponent(id)}/render${query}`,
-  );
+  const document = await apiFetch<{ meta: RenderedTemplate }>(`${apiPaths.emailTemplateRender(id)}${query}`);
   return document.meta;
 }
 
@@ -302,13 +259,13 @@ export async function uploadFile(
   // After a reload the token is not in memory yet: the session answers it (as apiFetch does).
   let token = getCsrfToken();
   if (!token) {
-    const current = await apiFetch<{ data: { attributes: { csrfToken?: string } } }>('/api/sessions/current');
+    const current = await apiFetch<{ data: { attributes: { csrfToken?: string } } }>(apiPaths.currentSession);
     token = current.data.attributes.csrfToken ?? null;
     setCsrfToken(token);
   }
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/files');
+    xhr.open('POST', apiPaths.files);
     xhr.setRequestHeader('Accept', 'application/vnd.api+json');
     if (token) xhr.setRequestHeader('X-CSRF-Token', token);
     xhr.upload.onprogress = (event) => {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 
 /** What the server tells about a key: never the key itself, except once, right after generating. */
 export type ApiKeyMetadata = {
@@ -14,7 +15,7 @@ export type GeneratedApiKey = ApiKeyMetadata & { key: string };
 
 type ApiKeyResource<A> = { data: { type: 'apikeys'; id: string; attributes: A } };
 
-const apiKeyUrl = (userId: string) => `/api/users/${encodeURIComponent(userId)}/api-key`;
+const apiKeyUrl = apiPaths.userApiKey;
 
 export const apiKeyQueryKey = (userId: string) => ['apikeys', userId] as const;
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fromZonedWallTime } from '../../../common/zoned-time';
 import { apiFetch, cursorOf } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 
 /** A user an event names, with the parts of their name (written in the viewer's Name format). */
 export type AuditUser = {
@@ -74,7 +75,7 @@ export function useAuditLog(params: AuditLogParams) {
         included?: UserResource[];
         meta?: { totalCount?: number };
         links?: { next?: string; prev?: string };
-      }>(`/api/audit-events?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });
+      }>(`${apiPaths.auditEvents}?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });
       const users = new Map(
         (document.included ?? []).map((user) => [
           user.id,

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch, setCsrfToken } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 
 type SessionDocument = { data: { id: string; attributes: { csrfToken?: string } } };
 
@@ -10,7 +11,7 @@ type SessionDocument = { data: { id: string; attributes: { csrfToken?: string } 
 export function useSignIn() {
   return useMutation({
     mutationFn: async (input: { login: string; password: string }) => {
-      const document = await apiFetch<SessionDocument>('/api/sessions', {
+      const document = await apiFetch<SessionDocument>(apiPaths.sessions, {
         method: 'POST',
         body: { data: { type: 'sessions', attributes: input } },
       });

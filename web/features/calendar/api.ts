@@ -1,65 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OccurrenceScope, Reminder } from '../../../common/calendar';
 import { ApiError, apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 
-/** The attributes of `calendarevents` as the API answers them (server/features/calendar/presenter.ts). */
-export type CalendarEventAttributes = {
-  title: string;
-  description: string | null;
-  /** ISO 8601 with the offset of `timeZone`, or `YYYY-MM-DD` for all-day (end inclusive) */
-  start: string;
-  end: string;
-  allDay: boolean;
-  timeZone: string;
-  backgroundColor: string | null;
-  recurrence: string | null;
-  originalStart: string | null;
-  cancelledOccurrences: string[];
-  reminders: Reminder[];
-  attendees: {
-    email: string;
-    displayName: string | null;
-    status: 'none' | 'accepted' | 'tentative' | 'declined';
-    user: string | null;
-  }[];
-  uid: string;
-  sequence: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type CalendarEventResource = {
-  type: 'calendarevents';
-  id: string;
-  attributes: CalendarEventAttributes;
-  relationships: {
-    owner: { data: { type: 'users'; id: string } };
-    createdBy: { data: { type: 'users'; id: string } | null };
-    recurringEvent: { data: { type: 'calendarevents'; id: string } | null };
-  };
-};
+/** A `calendarevents` resource (`CalendarEvent` of the OpenAPI document). */
+export type CalendarEventResource = ApiResource<'CalendarEvent'>;
 
 /** One expanded occurrence (`calendar-occurrences`). */
-export type OccurrenceResource = {
-  type: 'calendar-occurrences';
-  id: string;
-  attributes: {
-    title: string;
-    start: string;
-    end: string;
-    allDay: boolean;
-    backgroundColor: string | null;
-    /** of a recurring occurrence: its original start, the `?occurrence=` of a change */
-    originalStart: string | null;
-    isRecurring: boolean;
-    isChanged: boolean;
-  };
-  relationships: {
-    event: { data: { type: 'calendarevents'; id: string } };
-    recurringEvent: { data: { type: 'calendarevents'; id: string } | null };
-    owner: { data: { type: 'users'; id: string } };
-  };
-};
+export type OccurrenceResource = ApiResource<'CalendarOccurrence'>;
 
 /** What a create or change sends (`start`/`end` as instants with an offset, or dates when all-day). */
 export type CalendarEventInput = {
@@ -89,7 +38,7 @@ function targetUrl(target: EventTarget): string {
     query.set('scope', target.scope ?? 'this');
   }
   const search = query.size > 0 ? `?${query}` : '';
-  return `/api/calendarevents/${encodeURIComponent(target.id)}${search}`;
+  return `${apiPaths.calendarEvent(target.id)}${search}`;
 }
 
 /** After any change: the calendars, the timelines and the opened events are read again. */
@@ -110,12 +59,9 @@ export function useCalendarEvent(id: string | undefined) {
     enabled: id !== undefined,
     queryFn: async ({ signal }) =>
       (
-        await apiFetch<{ data: CalendarEventResource }>(
-          `/api/calendarevents/${encodeURIComponent(id ?? '')}`,
-          {
-            signal,
-          },
-        )
+        await apiFetch<{ data: CalendarEventResource }>(apiPaths.calendarEvent(id ?? ''), {
+          signal,
+        })
       ).data,
   });
 }
@@ -126,7 +72,7 @@ export function useCreateCalendarEvent() {
   return useMutation({
     mutationFn: async ({ ownerId, attributes }: { ownerId: string; attributes: CalendarEventInput }) =>
       (
-        await apiFetch<{ data: CalendarEventResource }>('/api/calendarevents', {
+        await apiFetch<{ data: CalendarEventResource }>(apiPaths.calendarEvents, {
           method: 'POST',
           body: {
             data: {
@@ -190,7 +136,7 @@ export function useOccurrences(
       });
       if (invitations) query.set('filter[invitations]', 'include');
       return (
-        await apiFetch<{ data: OccurrenceResource[] }>(`/api/calendar-occurrences?${query}`, { signal })
+        await apiFetch<{ data: OccurrenceResource[] }>(`${apiPaths.calendarOccurrences}?${query}`, { signal })
       ).data;
     },
   });
@@ -220,7 +166,7 @@ export function useDueTasks(ownerId: string, range: { from: string; to: string }
         'page[size]': '100',
       });
       try {
-        return (await apiFetch<{ data: DueTask[] }>(`/api/tasks?${query}`, { signal })).data;
+        return (await apiFetch<{ data: DueTask[] }>(`${apiPaths.tasks}?${query}`, { signal })).data;
       } catch (error) {
         if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return [];
         throw error;

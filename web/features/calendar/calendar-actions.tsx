@@ -6,7 +6,6 @@ import '../../i18n/lazy/activities';
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
 
 /** Puts events into other users' calendars (server/features/calendar/policy.ts). */
-export const ASSIGN_EVENT = 'calendar_events.assign';
 
 let assignOpen = false;
 const listeners = new Set<() => void>();
@@ -41,14 +40,14 @@ function AssignEventDialog({ owner }: { owner: { id: string; name: string } }) {
 }
 
 /**
- * **More Actions → Assign Event**: for my own page, or with `calendar_events.assign` for anyone's
- * the viewer may see (the server checks again).
+ * **More Actions → Assign Event**: when the server allows it (`meta.abilities.assignEvent`: my own
+ * page, or anyone's with `calendar_events.assign`).
  */
 export const calendarMoreActions: MoreActionProvider = (context) => useCalendarMoreActions(context);
 
 function useCalendarMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
   const { t } = useTranslation('activities');
-  const allowed = context.isSelf || context.permissions.includes(ASSIGN_EVENT);
+  const allowed = context.abilities.assignEvent;
   if (!allowed) return { actions: [] };
   return {
     actions: [

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/api';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { ASSIGN_EVENT } from './calendar-actions';
 import '../../i18n/lazy/calendar';
 
 const CalendarView = lazy(() => import('./calendar-view'));
@@ -12,16 +11,17 @@ const CalendarView = lazy(() => import('./calendar-view'));
 export function UserCalendar({
   owner,
   isSelf,
-  permissions,
+  canAssignEvent,
 }: {
   owner: { id: string; name: string };
   isSelf: boolean;
-  permissions: readonly string[];
+  /** `meta.abilities.assignEvent` of the owner: the calendar offers to add events. */
+  canAssignEvent: boolean;
 }) {
   const { t } = useTranslation('calendar');
   return (
     <Suspense fallback={<PageLoader label={t('view.loading')} />}>
-      <CalendarView owner={owner} isSelf={isSelf} canAdd={isSelf || permissions.includes(ASSIGN_EVENT)} />
+      <CalendarView owner={owner} isSelf={isSelf} canAdd={canAssignEvent} />
     </Suspense>
   );
 }
@@ -33,7 +33,11 @@ export function MyCalendarPage() {
   if (!me) return <PageLoader label={t('view.loading')} />;
   return (
     <Page title={t('view.myCalendar')}>
-      <UserCalendar owner={{ id: me.id, name: me.username }} isSelf permissions={me.permissions} />
+      <UserCalendar
+        owner={{ id: me.id, name: me.username }}
+        isSelf
+        canAssignEvent={me.abilities.assignEvent}
+      />
     </Page>
   );
 }

@@ -30,6 +30,7 @@ import type { EditedOccurrence } from './event-dialog';
 import { ScopeDialog } from './scope-dialog';
 import { addDays, apiTimeOf, shiftedSeriesTimes } from './times';
 import '../../i18n/lazy/calendar';
+import { apiPaths } from '../../app/api-paths';
 import { InvitationDialog } from './invitation-dialog';
 
 const EventDialog = lazy(() => import('./event-dialog').then((m) => ({ default: m.EventDialog })));
@@ -125,9 +126,7 @@ export default function CalendarView({
   const fetchEvent = (id: string) =>
     queryClient.fetchQuery({
       queryKey: ['calendarevents', id],
-      queryFn: async () =>
-        (await apiFetch<{ data: CalendarEventResource }>(`/api/calendarevents/${encodeURIComponent(id)}`))
-          .data,
+      queryFn: async () => (await apiFetch<{ data: CalendarEventResource }>(apiPaths.calendarEvent(id))).data,
     });
 
   const open = async (occurrence: OccurrenceResource) => {

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiFetch } from '../../app/api';
 import '../../i18n/lazy-namespaces';
+import { apiPaths } from '../../app/api-paths';
 import { FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
 
@@ -31,10 +32,10 @@ export function useAnswerEvent(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (status: Answer) =>
-      apiFetch<{ data: { attributes: { status: AttendeeStatus } } }>(
-        `/api/calendarevents/${encodeURIComponent(eventId)}/answer`,
-        { method: 'PATCH', body: { data: { type: 'calendar-event-answers', attributes: { status } } } },
-      ),
+      apiFetch<{ data: { attributes: { status: AttendeeStatus } } }>(apiPaths.calendarEventAnswer(eventId), {
+        method: 'PATCH',
+        body: { data: { type: 'calendar-event-answers', attributes: { status } } },
+      }),
     onSuccess: () => {
       // The Activity section, the calendar and the event itself show the guests' answers.
       void queryClient.invalidateQueries({ queryKey: ['activities'] });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CustomFieldDefinitionInput } from '../../../common/profile';
 import { apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 import { customFieldsQueryKey, useCustomFields } from '../users/api';
 
 export { useCustomFields };
@@ -11,7 +12,7 @@ export function useCreateCustomField() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (attributes: CustomFieldDefinitionInput) =>
-      apiFetch('/api/custom-fields', {
+      apiFetch(apiPaths.customFields, {
         method: 'POST',
         body: { data: { type: 'custom-fields', attributes } },
       }),
@@ -23,7 +24,7 @@ export function useUpdateCustomField() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, attributes }: { id: string; attributes: CustomFieldChanges }) =>
-      apiFetch(`/api/custom-fields/${encodeURIComponent(id)}`, {
+      apiFetch(apiPaths.customField(id), {
         method: 'PATCH',
         body: { data: { type: 'custom-fields', id, attributes } },
       }),
@@ -34,8 +35,7 @@ export function useUpdateCustomField() {
 export function useDeleteCustomField() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<void>(`/api/custom-fields/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<void>(apiPaths.customField(id), { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: customFieldsQueryKey }),
   });
 }

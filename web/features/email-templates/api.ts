@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmailTemplateInput } from '../../../common/emails';
 import { apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 
 /** An `emailtemplates` resource as the Email Templates page shows it. */
-export type EmailTemplateResource = {
-  id: string;
-  attributes: EmailTemplateInput & { createdAt: string; updatedAt: string };
-};
+export type EmailTemplateResource = ApiResource<'EmailTemplate'>;
 
 /** The Send Email dialog's Template list shares this key: a change here refreshes it. */
 const templatesKey = ['email-templates'] as const;
@@ -16,7 +15,7 @@ export function useEmailTemplateList() {
   return useQuery({
     queryKey: [...templatesKey, 'full'],
     queryFn: async ({ signal }) =>
-      (await apiFetch<{ data: EmailTemplateResource[] }>('/api/email-templates', { signal })).data,
+      (await apiFetch<{ data: EmailTemplateResource[] }>(apiPaths.emailTemplates, { signal })).data,
   });
 }
 
@@ -26,11 +25,11 @@ export function useSaveEmailTemplate() {
   return useMutation({
     mutationFn: ({ id, attributes }: { id?: string | undefined; attributes: EmailTemplateInput }) =>
       id
-        ? apiFetch(`/api/email-templates/${encodeURIComponent(id)}`, {
+        ? apiFetch(apiPaths.emailTemplate(id), {
             method: 'PATCH',
             body: { data: { type: 'emailtemplates', id, attributes } },
           })
-        : apiFetch('/api/email-templates', {
+        : apiFetch(apiPaths.emailTemplates, {
             method: 'POST',
             body: { data: { type: 'emailtemplates', attributes } },
           }),
@@ -42,8 +41,7 @@ export function useSaveEmailTemplate() {
 export function useDeleteEmailTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<void>(`/api/email-templates/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<void>(apiPaths.emailTemplate(id), { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: templatesKey }),
   });
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
@@ -46,7 +47,7 @@ export function useOutbox(query: OutboxQuery) {
         sort: '-createdAt',
       });
       if (query.status) params.set('filter[status]', query.status);
-      const document = await apiFetch<ListDocument>(`/api/mail-messages?${params}`, { signal });
+      const document = await apiFetch<ListDocument>(`${apiPaths.mailMessages}?${params}`, { signal });
       return {
         messages: document.data.map((resource) => ({ ...resource.attributes, id: resource.id })),
         hasNext: Boolean(document.links?.next),
@@ -68,10 +69,9 @@ export function useMailMessage(id: string) {
   return useQuery({
     queryKey: [...outboxKey, 'one', id],
     queryFn: async ({ signal }): Promise<MailMessageDetail> => {
-      const { data } = await apiFetch<{ data: Resource<MailMessageDetail> }>(
-        `/api/mail-messages/${encodeURIComponent(id)}`,
-        { signal },
-      );
+      const { data } = await apiFetch<{ data: Resource<MailMessageDetail> }>(apiPaths.mailMessage(id), {
+        signal,
+      });
       return { ...data.attributes, id: data.id };
     },
     refetchInterval: (current) =>
@@ -84,10 +84,10 @@ export function useRetryMailMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (id: string): Promise<MailMessage> => {
-      const { data } = await apiFetch<{ data: Resource<MailMessage> }>(
-        `/api/mail-messages/${encodeURIComponent(id)}/retry`,
-        { method: 'POST', body: { data: { type: 'mail-retries' } } },
-      );
+      const { data } = await apiFetch<{ data: Resource<MailMessage> }>(apiPaths.mailMessageRetry(id), {
+        method: 'POST',
+        body: { data: { type: 'mail-retries' } },
+      });
       return { ...data.attributes, id: data.id };
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKey }),

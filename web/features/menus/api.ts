@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
 import type { MenuItemView, MenuName, MenuScope } from '../../../common/menus';
 import { apiFetch, useCurrentUser } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 import type { menus } from '../../i18n/en/menus';
 
 /** A `menus` resource of `GET /api/menus`: a merged menu, its items depth first. */
@@ -48,7 +49,7 @@ export function useMenus(scope: MenuScope = 'user') {
     queryKey: menusQueryKey(scope),
     enabled: Boolean(user) && !user?.mustChangePassword,
     queryFn: async () => {
-      const { data } = await apiFetch<{ data: MenuResource[] }>(`/api/menus${scopeParameter(scope)}`);
+      const { data } = await apiFetch<{ data: MenuResource[] }>(`${apiPaths.menus}${scopeParameter(scope)}`);
       return Object.fromEntries(data.map((menu) => [menu.id, menu.attributes.items])) as Record<
         MenuName,
         MenuItemView[]
@@ -78,13 +79,12 @@ type Target = { scope: MenuScope; menu: MenuName };
  */
 export function useMenuChanges({ scope, menu }: Target) {
   const queryClient = useQueryClient();
-  const base = `/api/menus/${menu}`;
   const query = scopeParameter(scope);
   const onSettled = () => queryClient.invalidateQueries({ queryKey: ['menus'] });
   return {
     update: useMutation({
       mutationFn: ({ key, changes }: { key: string; changes: MenuItemUpdate }) =>
-        apiFetch(`${base}/items/${encodeURIComponent(key)}${query}`, {
+        apiFetch(`${apiPaths.menuItem(menu, key)}${query}`, {
           method: 'PATCH',
           body: { data: { type: 'menu-items', id: key, attributes: changes } },
         }),
@@ -92,24 +92,23 @@ export function useMenuChanges({ scope, menu }: Target) {
     }),
     create: useMutation({
       mutationFn: (item: MenuItemCreate) =>
-        apiFetch(`${base}/items${query}`, {
+        apiFetch(`${apiPaths.menuItems(menu)}${query}`, {
           method: 'POST',
           body: { data: { type: 'menu-items', attributes: item } },
         }),
       onSettled,
     }),
     remove: useMutation({
-      mutationFn: (key: string) =>
-        apiFetch(`${base}/items/${encodeURIComponent(key)}${query}`, { method: 'DELETE' }),
+      mutationFn: (key: string) => apiFetch(`${apiPaths.menuItem(menu, key)}${query}`, { method: 'DELETE' }),
       onSettled,
     }),
     resetItem: useMutation({
       mutationFn: (key: string) =>
-        apiFetch(`${base}/updates/${encodeURIComponent(key)}${query}`, { method: 'DELETE' }),
+        apiFetch(`${apiPaths.menuUpdate(menu, key)}${query}`, { method: 'DELETE' }),
       onSettled,
     }),
     resetMenu: useMutation({
-      mutationFn: () => apiFetch(`${base}/updates${query}`, { method: 'DELETE' }),
+      mutationFn: () => apiFetch(`${apiPaths.menuUpdates(menu)}${query}`, { method: 'DELETE' }),
       onSettled,
     }),
   };

@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 
 export type Organization = { id: string; name: string; createdAt: string; current: boolean };
 
-type OrganizationResource = {
-  id: string;
-  attributes: { name: string; createdAt: string };
-  meta?: { current?: boolean };
-};
+type OrganizationResource = ApiResource<'Organization'>;
 
 export const organizationsQueryKey = ['organizations'] as const;
 
@@ -25,7 +23,9 @@ export function useMyOrganizations(enabled = true) {
   return useQuery({
     queryKey: organizationsQueryKey,
     queryFn: async () => {
-      const { data } = await apiFetch<{ data: OrganizationResource[] }>('/api/organizations?page[size]=100');
+      const { data } = await apiFetch<{ data: OrganizationResource[] }>(
+        `${apiPaths.organizations}?page[size]=100`,
+      );
       return data.map(toOrganization);
     },
     enabled,
@@ -41,7 +41,7 @@ export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (organizationId: string) =>
-      apiFetch('/api/sessions/current', {
+      apiFetch(apiPaths.currentSession, {
         method: 'PATCH',
         body: {
           data: {
@@ -61,7 +61,7 @@ export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (name: string) => {
-      const { data } = await apiFetch<{ data: OrganizationResource }>('/api/organizations', {
+      const { data } = await apiFetch<{ data: OrganizationResource }>(apiPaths.organizations, {
         method: 'POST',
         body: { data: { type: 'organizations', attributes: { name } } },
       });
@@ -76,13 +76,10 @@ export function useRenameOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, name }: { id: string; name: string }) => {
-      const { data } = await apiFetch<{ data: OrganizationResource }>(
-        `/api/organizations/${encodeURIComponent(id)}`,
-        {
-          method: 'PATCH',
-          body: { data: { type: 'organizations', id, attributes: { name } } },
-        },
-      );
+      const { data } = await apiFetch<{ data: OrganizationResource }>(apiPaths.organization(id), {
+        method: 'PATCH',
+        body: { data: { type: 'organizations', id, attributes: { name } } },
+      });
       return toOrganization(data);
     },
     // The top bar shows the name too.

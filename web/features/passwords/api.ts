@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PasswordPolicy } from '../../../common/password-policy';
 import { apiFetch, currentUserQueryKey, setCsrfToken } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 import { i18n } from '../../i18n/index';
 
 /** `GET /api/password-policy`: the rules in force (the organization's when signed in). */
@@ -19,15 +20,13 @@ export function usePasswordPolicy() {
     queryKey: passwordPolicyQueryKey,
     queryFn: async (): Promise<PasswordPolicyInForce> => {
       const { data } = await apiFetch<{ data: { attributes: PasswordPolicyInForce } }>(
-        '/api/password-policy',
+        apiPaths.passwordPolicy,
       );
       return data.attributes;
     },
     staleTime: 5 * 60_000,
   });
 }
-
-const userUrl = (userId: string, action: string) => `/api/users/${encodeURIComponent(userId)}/${action}`;
 
 export type PasswordChangeInput = { currentPassword: string; newPassword: string };
 
@@ -41,7 +40,7 @@ export function usePasswordChange(userId = 'me') {
   return useMutation({
     mutationFn: async (input: PasswordChangeInput) => {
       const document = await apiFetch<{ data: { attributes: { csrfToken?: string } } } | undefined>(
-        userUrl(userId, 'password-change'),
+        apiPaths.userPasswordChange(userId),
         { method: 'POST', body: { data: { type: 'password-changes', attributes: input } } },
       );
       const csrfToken = document?.data.attributes.csrfToken;
@@ -61,7 +60,7 @@ export function usePasswordSet(userId: string) {
   return useMutation({
     mutationFn: async (input: { newPassword: string; mustChange: boolean }) => {
       const document = await apiFetch<{ data: { attributes: { csrfToken?: string } } } | undefined>(
-        userUrl(userId, 'password-set'),
+        apiPaths.userPasswordSet(userId),
         { method: 'POST', body: { data: { type: 'password-sets', attributes: input } } },
       );
       const csrfToken = document?.data.attributes.csrfToken;
@@ -75,7 +74,7 @@ export function usePasswordSet(userId: string) {
 export function usePasswordReset(userId: string) {
   return useMutation({
     mutationFn: () =>
-      apiFetch<unknown>(userUrl(userId, 'password-reset'), {
+      apiFetch<unknown>(apiPaths.userPasswordReset(userId), {
         method: 'POST',
         body: { data: { type: 'password-resets', attributes: {} } },
       }),
@@ -86,7 +85,7 @@ export function usePasswordReset(userId: string) {
 export function useBulkPasswordReset() {
   return useMutation({
     mutationFn: (userIds: string[]) =>
-      apiFetch<unknown>('/api/password-resets/bulk', {
+      apiFetch<unknown>(apiPaths.passwordResetsBulk, {
         method: 'POST',
         body: { data: userIds.map((id) => ({ type: 'users', id })) },
       }),
@@ -97,7 +96,7 @@ export function useBulkPasswordReset() {
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: async (login: string): Promise<string> => {
-      const document = await apiFetch<{ meta?: { message?: string } }>('/api/password-reset-requests', {
+      const document = await apiFetch<{ meta?: { message?: string } }>(apiPaths.passwordResetRequests, {
         method: 'POST',
         body: { data: { type: 'password-reset-requests', attributes: { login } } },
       });
@@ -110,7 +109,7 @@ export function useRequestPasswordReset() {
 export function useCompletePasswordReset() {
   return useMutation({
     mutationFn: (input: { token: string; newPassword: string }) =>
-      apiFetch<void>('/api/password-resets', {
+      apiFetch<void>(apiPaths.passwordResets, {
         method: 'POST',
         body: { data: { type: 'password-resets', attributes: input } },
       }),

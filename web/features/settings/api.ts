@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SettingScope } from '../../../common/settings';
 import { apiFetch } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 
 export type SettingOrigin = SettingScope | 'default';
 
@@ -26,7 +27,7 @@ export function useSettings(scope: SettingScope, enabled = true) {
     enabled,
     queryFn: async (): Promise<Setting[]> => {
       const { data } = await apiFetch<{ data: { id: string; attributes: Setting }[] }>(
-        `/api/settings?scope=${scope}`,
+        `${apiPaths.settings}?scope=${scope}`,
       );
       return data.map((resource) => resource.attributes);
     },
@@ -39,7 +40,7 @@ export function useUpdateSettings(scope: SettingScope) {
   return useMutation({
     mutationFn: async (changes: { key: string; value: unknown }[]) => {
       for (const { key, value } of changes) {
-        await apiFetch(`/api/settings/${encodeURIComponent(key)}`, {
+        await apiFetch(apiPaths.setting(key), {
           method: 'PATCH',
           body: { data: { type: 'settings', id: key, attributes: { scope, value } } },
         });

@@ -17,11 +17,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch } from '../../app/api';
 import '../../i18n/lazy-namespaces';
+import { apiPaths } from '../../app/api-paths';
 import { DangerConfirmActions } from '../../ui/feedback';
 import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 
-const FEED_URL = '/api/users/me/calendar-feed';
+const FEED_URL = apiPaths.myCalendarFeed;
 const feedQueryKey = ['calendar-feed'] as const;
 
 type Feed = { type: 'calendar-feeds'; id: string; attributes: { url: string | null; createdAt: string } };

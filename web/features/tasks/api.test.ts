@@ -8,6 +8,7 @@ function task(
   return {
     type: 'tasks',
     id: 't1',
+    links: { self: '/api/tasks/t1' },
     attributes: {
       subject: 'Report',
       description: null,

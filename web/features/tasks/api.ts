@@ -1,37 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Reminder,
-  TaskCreate,
-  TaskPriorityName,
-  TaskStatusName,
-  TaskUpdate,
-} from '../../../common/calendar';
+import type { TaskCreate, TaskPriorityName, TaskStatusName, TaskUpdate } from '../../../common/calendar';
 import { apiFetch, cursorOf } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 
 /**
  * The tasks API (issue 14 item 8): `POST/GET/PATCH/DELETE /api/tasks[/{id}]`, listed with
  * `filter[owner|status|priority]`, `sort`, `include=createdBy` and cursor paging.
  */
 
-type Identifier = { type: 'users'; id: string };
-
-/** A `tasks` resource as the API presents it. `dueDate` and the timestamps are ISO-8601 UTC. */
-export type TaskResource = {
-  type: 'tasks';
-  id: string;
-  attributes: {
-    subject: string;
-    /** Sanitized HTML, or null */
-    description: string | null;
-    dueDate: string | null;
-    priority: TaskPriorityName;
-    status: TaskStatusName;
-    reminders: Reminder[];
-    createdAt: string;
-    updatedAt: string;
-  };
-  relationships: { owner: { data: Identifier }; createdBy: { data: Identifier | null } };
-};
+/** A `tasks` resource (`Task` of the OpenAPI document). `dueDate` and the timestamps are ISO-8601 UTC. */
+export type TaskResource = ApiResource<'Task'>;
 
 /** What the grid sorts by (the API's sort fields). */
 export type TaskSortField = 'dueDate' | 'subject' | 'priority' | 'status' | 'createdAt';
@@ -78,7 +57,7 @@ export function useTasks(params: TaskListParams) {
         included?: { type: string; id: string; attributes: { fullName?: string; username?: string } }[];
         meta?: { totalCount?: number };
         links?: { next?: string | null; prev?: string | null };
-      }>(`/api/tasks?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });
+      }>(`${apiPaths.tasks}?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });
       const people = new Map(
         (document.included ?? [])
           .filter((resource) => resource.type === 'users')
@@ -110,7 +89,7 @@ export function useCreateTask() {
   const invalidate = useInvalidateTasks();
   return useMutation({
     mutationFn: ({ ownerId, attributes }: { ownerId: string; attributes: TaskCreate }) =>
-      apiFetch<{ data: TaskResource }>('/api/tasks', {
+      apiFetch<{ data: TaskResource }>(apiPaths.tasks, {
         method: 'POST',
         body: {
           data: {
@@ -129,7 +108,7 @@ export function useUpdateTask() {
   const invalidate = useInvalidateTasks();
   return useMutation({
     mutationFn: ({ id, attributes }: { id: string; attributes: TaskUpdate }) =>
-      apiFetch<{ data: TaskResource }>(`/api/tasks/${encodeURIComponent(id)}`, {
+      apiFetch<{ data: TaskResource }>(apiPaths.task(id), {
         method: 'PATCH',
         body: { data: { type: 'tasks', id, attributes } },
       }),
@@ -141,7 +120,7 @@ export function useUpdateTask() {
 export function useDeleteTask() {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<void>(`/api/tasks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<void>(apiPaths.task(id), { method: 'DELETE' }),
     onSuccess: invalidate,
   });
 }

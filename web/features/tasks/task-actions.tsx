@@ -6,8 +6,6 @@ import '../../i18n/lazy/activities';
 
 const TaskDialog = lazy(() => import('./task-dialog').then((m) => ({ default: m.TaskDialog })));
 
-export const ASSIGN_TASK = 'tasks.assign';
-
 /**
  * The task dialog of a page (Assign Task, or a task opened for Edit), loaded when first opened.
  * `owner` is whose tasks the page shows: the page's user, or the viewer on My Tasks.
@@ -28,13 +26,13 @@ export function TaskDialogHost({ owner }: { owner: { id: string; name: string } 
   );
 }
 
-/** **More Actions → Assign Task**, for viewers who may assign tasks (`tasks.assign`). */
+/** **More Actions → Assign Task**, when the server allows it (`meta.abilities.assignTask`). */
 export const taskMoreActions: MoreActionProvider = (context) => useTaskMoreActions(context);
 
 function useTaskMoreActions(context: Parameters<MoreActionProvider>[0]): ReturnType<MoreActionProvider> {
   const { t } = useTranslation('activities');
   return {
-    actions: context.permissions.includes(ASSIGN_TASK)
+    actions: context.abilities.assignTask
       ? [
           {
             key: 'assign_task',

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NewUserAttributes } from '../../../common/identity';
 import { apiFetch, cursorOf } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 
 /** One row of the users grid, from `GET /api/users`. */
 export type UserRow = {
@@ -61,7 +62,7 @@ function listUrl(params: UsersListParams): string {
   if (params.email?.trim()) query.set('filter[email][contains]', params.email.trim());
   if (params.role) query.set('filter[role]', params.role);
   if (params.status) query.set('filter[status]', params.status);
-  return `/api/users?${query}`;
+  return `${apiPaths.users}?${query}`;
 }
 
 /** `GET /api/users` with paging, sorting and filters; the total comes with it. */
@@ -97,7 +98,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ roleIds, ...attributes }: CreateUserInput) => {
-      const { data } = await apiFetch<{ data: { id: string } }>('/api/users', {
+      const { data } = await apiFetch<{ data: { id: string } }>(apiPaths.users, {
         method: 'POST',
         body: {
           data: {
@@ -124,7 +125,7 @@ export function useSetUsersEnabled() {
       const failures: { name: string; message: string }[] = [];
       for (const user of users) {
         try {
-          await apiFetch(`/api/users/${encodeURIComponent(user.id)}`, {
+          await apiFetch(apiPaths.user(user.id), {
             method: 'PATCH',
             body: { data: { type: 'users', id: user.id, attributes: { enabled } } },
           });

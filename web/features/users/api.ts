@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserProfileUpdate } from '../../../common/profile';
 import { apiFetch, currentUserQueryKey } from '../../app/api';
+import { apiPaths } from '../../app/api-paths';
 import { type UserResource, userQueryKey, userUrl } from '../../app/user-resource';
 
 export type CustomFieldDefinition = {
@@ -69,7 +70,7 @@ export function useCustomFields() {
     queryFn: async () => {
       const document = await apiFetch<{
         data: { id: string; attributes: Omit<CustomFieldDefinition, 'id'> }[];
-      }>('/api/custom-fields');
+      }>(apiPaths.customFields);
       return document.data.map((item) => ({ id: item.id, ...item.attributes }));
     },
     staleTime: 60_000,
@@ -82,7 +83,7 @@ export function useRoleNames() {
     queryKey: ['roles', 'names'],
     queryFn: async () => {
       const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
-        '/api/roles?page[size]=100',
+        `${apiPaths.roles}?page[size]=100`,
       );
       return new Map(document.data.map((role) => [role.id, role.attributes.name]));
     },
@@ -96,7 +97,7 @@ export function useOrganizationNames() {
     queryKey: ['organizations', 'names'],
     queryFn: async () => {
       const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
-        '/api/organizations?page[size]=100',
+        `${apiPaths.organizations}?page[size]=100`,
       );
       return new Map(document.data.map((organization) => [organization.id, organization.attributes.name]));
     },
@@ -120,7 +121,7 @@ export function useMySessions(enabled: boolean) {
     enabled,
     queryFn: async () => {
       const document = await apiFetch<{ data: { id: string; attributes: Omit<DeviceSession, 'id'> }[] }>(
-        '/api/sessions?page[size]=100',
+        `${apiPaths.sessions}?page[size]=100`,
       );
       return document.data.map((session) => ({ id: session.id, ...session.attributes }));
     },
@@ -130,8 +131,7 @@ export function useMySessions(enabled: boolean) {
 export function useEndSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<void>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<void>(apiPaths.session(id), { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['sessions'] }),
   });
 }
@@ -145,7 +145,7 @@ export function useSecurityEvents(id: string, enabled: boolean) {
     enabled,
     queryFn: async () => {
       const document = await apiFetch<{ data: { id: string; attributes: Omit<SecurityEvent, 'id'> }[] }>(
-        `${userUrl(id)}/audit-events?page[size]=10`,
+        `${apiPaths.userAuditEvents(id)}?page[size]=10`,
       );
       return document.data.map((event) => ({ id: event.id, ...event.attributes }));
     },
@@ -156,7 +156,7 @@ export function useSecurityEvents(id: string, enabled: boolean) {
 export function useVerifyEmail() {
   return useMutation({
     mutationFn: (token: string) =>
-      apiFetch<void>('/api/email-verifications', {
+      apiFetch<void>(apiPaths.emailVerifications, {
         method: 'POST',
         body: { data: { type: 'email-verifications', attributes: { token } } },
       }),

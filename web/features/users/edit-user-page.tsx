@@ -64,9 +64,10 @@ function EditUser({ userId }: { userId: string }) {
     );
   }
   const isSelf = user.data.id === me.id;
-  // Editing needs `update_own_profile` for oneself, `users.edit` for anyone else (as the server says).
+  // The server says whether the viewer may edit (`meta.abilities.update`); the note names the
+  // permission it takes: `update_own_profile` for oneself, `users.edit` for anyone else.
   const needed = isSelf ? 'update_own_profile' : 'users.edit';
-  if (!me.permissions.includes(needed)) {
+  if (!user.data.meta.abilities.update) {
     return (
       <Page title={isSelf ? t('edit.titleSelf') : t('edit.titleOther')}>
         <Alert color="gray" variant="outline" title={t('edit.notAvailable')}>

@@ -20,14 +20,14 @@ const passwordActions: MoreActionProvider = (context) =>
   usePasswordActions({
     user: { id: context.user.id, name: context.user.name },
     currentUserId: context.currentUserId,
-    permissions: context.permissions,
+    abilities: context.abilities,
   });
 
-/** More Actions → Edit Menus: on My User only (my own menus), with `manage_menus`. */
+/** More Actions → Edit Menus: on My User only (my own menus), when the server allows it. */
 const editMenusAction: MoreActionProvider = (context) => {
   const { t } = useTranslation('users');
   const navigate = useNavigate();
-  if (!context.isSelf || !context.permissions.includes('manage_menus')) return { actions: [] };
+  if (!context.abilities.editMenus) return { actions: [] };
   return {
     actions: [
       { key: 'edit_menus', label: t('moreActions.editMenus'), onSelect: () => navigate(menuPaths.myMenus) },
@@ -90,7 +90,7 @@ export function MoreActionsMenu({ context }: { context: MoreActionContext }) {
   const { data: menus } = useMenus();
   const local = [
     ...moreActionEntries
-      .filter((entry) => entry.visible(context.permissions, context))
+      .filter((entry) => entry.visible(context))
       .map((entry) => ({ key: entry.key, label: entry.label, onSelect: () => entry.onClick(context) })),
     ...provided.flatMap((result) => result.actions),
   ];

@@ -20,6 +20,7 @@ import { IconAlertTriangle, IconCheck, IconCopy, IconPencil, IconSettings } from
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { UserAbilities } from '../../../common/abilities';
 import { formatLongDate } from '../../../common/dates';
 import { useCurrentUser } from '../../app/api';
 import { paths } from '../../app/paths';
@@ -63,16 +64,16 @@ const ActivitySection = lazy(() =>
 function ActivityAndCalendar({
   user,
   isSelf,
-  permissions,
+  abilities,
 }: {
   user: { id: string; name: string; email: string; phone: string | null };
   isSelf: boolean;
-  permissions: readonly string[];
+  abilities: UserAbilities;
 }) {
   const { t } = useTranslation('users');
   const [search, setSearch] = useSearchParams();
-  const showActivity = isSelf || permissions.includes('activities.view');
-  const showCalendar = isSelf || permissions.includes('users.view');
+  const showActivity = abilities.viewActivity;
+  const showCalendar = abilities.viewCalendar;
   if (!showActivity && !showCalendar) return null;
   const tab =
     search.get('tab') === 'calendar' && showCalendar ? 'calendar' : showActivity ? 'activity' : 'calendar';
@@ -104,7 +105,7 @@ function ActivityAndCalendar({
             <UserCalendar
               owner={{ id: user.id, name: user.name }}
               isSelf={isSelf}
-              permissions={permissions}
+              canAssignEvent={abilities.assignEvent}
             />
           </Suspense>
         </Tabs.Panel>
@@ -143,8 +144,8 @@ export function UserView({ userId }: { userId: string }) {
   const data = user.data;
   const a = data.attributes;
   const isSelf = data.id === me.id;
-  const permissions = me.permissions;
-  const canEdit = isSelf ? permissions.includes('update_own_profile') : permissions.includes('users.edit');
+  // What the viewer may do here, as the server's policies say.
+  const abilities = data.meta.abilities;
   const name = format.personName(a);
   const editPath = isSelf ? userPaths.myUserEdit : userPaths.edit(data.id);
 
@@ -154,12 +155,12 @@ export function UserView({ userId }: { userId: string }) {
       documentTitle={isSelf ? t('view.myUser') : name}
       actions={
         <>
-          {canEdit ? (
+          {abilities.update ? (
             <Button component={Link} to={editPath} leftSection={<IconPencil size={16} aria-hidden="true" />}>
               {t('view.edit')}
             </Button>
           ) : null}
-          {isSelf && permissions.includes('update_own_configuration') ? (
+          {abilities.editConfiguration ? (
             <Button
               component={Link}
               to={paths.myConfiguration}
@@ -174,7 +175,7 @@ export function UserView({ userId }: { userId: string }) {
               user: { id: data.id, name, email: a.email, phone: a.phone },
               isSelf,
               currentUserId: me.id,
-              permissions,
+              abilities,
             }}
           />
         </>
@@ -189,7 +190,7 @@ export function UserView({ userId }: { userId: string }) {
               {a.birthday ? formatLongDate(a.birthday, locale) : <NotSet />}
             </Field>
             <Field label={t('fields.primaryEmail')}>
-              <EmailLink email={a.email} permissions={permissions} />
+              <EmailLink email={a.email} abilities={abilities} />
             </Field>
             <Field label={t('fields.emails')}>
               {a.additionalEmails.length === 0 ? (
@@ -198,7 +199,7 @@ export function UserView({ userId }: { userId: string }) {
                 <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {a.additionalEmails.map((item) => (
                     <li key={item.email}>
-                      <EmailLink email={item.email} verified={item.verified} permissions={permissions} />
+                      <EmailLink email={item.email} verified={item.verified} abilities={abilities} />
                     </li>
                   ))}
                 </Stack>
@@ -208,7 +209,7 @@ export function UserView({ userId }: { userId: string }) {
               {a.phone ? (
                 <Group gap={6} wrap="nowrap" className={contactRowClass}>
                   <PhoneLink phone={a.phone} />
-                  <PhoneActions phone={a.phone} permissions={permissions} />
+                  <PhoneActions phone={a.phone} abilities={abilities} />
                 </Group>
               ) : (
                 <NotSet />
@@ -217,14 +218,12 @@ export function UserView({ userId }: { userId: string }) {
           </Stack>
           <Stack gap="sm">
             {/* The field has its own "API Key" label. */}
-            {isSelf || permissions.includes('manage_api_keys') ? (
-              <ApiKeyField userId={isSelf ? 'me' : data.id} />
-            ) : null}
+            {abilities.generateApiKey ? <ApiKeyField userId={isSelf ? 'me' : data.id} /> : null}
           </Stack>
         </SimpleGrid>
       </Section>
       <AdditionalInformation user={data} locale={locale}>
-        {isSelf || permissions.includes('users.view') ? (
+        {abilities.viewTasks ? (
           <Suspense fallback={<PageLoader label={t('view.loadingTasks')} />}>
             <UserTasks userId={isSelf ? 'me' : data.id} />
           </Suspense>
@@ -233,13 +232,10 @@ export function UserView({ userId }: { userId: string }) {
       <ActivityAndCalendar
         user={{ id: data.id, name, email: a.email, phone: a.phone }}
         isSelf={isSelf}
-        permissions={permissions}
+        abilities={abilities}
       />
       {isSelf ? <SignedInDevices /> : null}
-      <SecurityEvents
-        userId={isSelf ? 'me' : data.id}
-        enabled={isSelf || permissions.includes('audit.view')}
-      />
+      <SecurityEvents userId={isSelf ? 'me' : data.id} enabled={abilities.viewSecurityEvents} />
     </Page>
   );
 }
@@ -470,11 +466,11 @@ function NotSet() {
 function EmailLink({
   email,
   verified,
-  permissions,
+  abilities,
 }: {
   email: string;
   verified?: boolean;
-  permissions: readonly string[];
+  abilities: UserAbilities;
 }) {
   const { t } = useTranslation('users');
   return (
@@ -505,7 +501,7 @@ function EmailLink({
           {t('fields.unverified')}
         </Badge>
       ) : null}
-      <EmailAddressActions email={email} permissions={permissions} />
+      <EmailAddressActions email={email} abilities={abilities} />
     </Group>
   );
 }
