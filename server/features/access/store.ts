@@ -5,7 +5,7 @@ import {
   isPermission,
   type Permission,
 } from '../../../common/permissions';
-import type { DB } from '../../platform/db/schema';
+import type { DB, Role } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { roleFields } from './presenter';
 
@@ -74,15 +74,8 @@ export function credentialOf<Row extends { permissions: string | null; isInstanc
   return row ? { row, permissions: permissionsOf(rows) } : undefined;
 }
 
-export type RoleRecord = {
-  id: string;
-  organizationId: string;
-  name: string;
-  permissions: Permission[];
-  isSystem: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+/** A role with its permissions parsed (`parsePermissions`). */
+export type RoleRecord = Omit<Role, 'permissions'> & { permissions: Permission[] };
 
 const roleColumns = [
   'roles.id',
@@ -94,9 +87,7 @@ const roleColumns = [
   'roles.updatedAt',
 ] as const;
 
-type RoleRow = Omit<RoleRecord, 'permissions'> & { permissions: string };
-
-function toRoleRecord(row: RoleRow): RoleRecord {
+function toRoleRecord(row: Role): RoleRecord {
   return { ...row, permissions: parsePermissions(row.permissions) };
 }
 

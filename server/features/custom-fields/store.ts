@@ -1,20 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { CustomFieldType, DB } from '../../platform/db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { CustomFieldDefinitionsTable, CustomFieldType, DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
 /** A custom user field as the organization defines it. */
-export type CustomFieldDefinition = {
-  id: string;
-  organizationId: string;
-  name: string;
-  label: string;
-  type: CustomFieldType;
-  isRequired: boolean;
-  choices: string[] | null;
-  position: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export type CustomFieldDefinition = Omit<DefinitionRow, 'choices'> & { choices: string[] | null };
 
 export type CustomFieldValue = string | number | boolean;
 
@@ -31,7 +20,7 @@ const definitionColumns = [
   'customFieldDefinitions.updatedAt',
 ] as const;
 
-type DefinitionRow = Omit<CustomFieldDefinition, 'choices'> & { choices: string | null };
+type DefinitionRow = Selectable<CustomFieldDefinitionsTable>;
 
 function toDefinition(row: DefinitionRow): CustomFieldDefinition {
   return { ...row, choices: row.choices === null ? null : (JSON.parse(row.choices) as string[]) };

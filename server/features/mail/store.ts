@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, MailStatus } from '../../platform/db/schema';
+import type { DB, MailOutboxRow, MailStatus } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 
 export const mailStatuses: readonly MailStatus[] = ['queued', 'sending', 'sent', 'failed', 'cancelled'];
@@ -34,23 +34,24 @@ export const mailMessageListSpec: ListSpec = {
   },
 };
 
-export type MailMessageSummary = {
-  id: string;
-  organizationId: string | null;
-  messageId: string;
-  template: string;
-  toAddress: string;
-  toName: string | null;
-  subject: string;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  sentAt: string | null;
-  createdAt: string;
-};
+export type MailMessageSummary = Pick<
+  MailOutboxRow,
+  | 'id'
+  | 'organizationId'
+  | 'messageId'
+  | 'template'
+  | 'toAddress'
+  | 'toName'
+  | 'subject'
+  | 'status'
+  | 'attempts'
+  | 'lastError'
+  | 'nextAttemptAt'
+  | 'sentAt'
+  | 'createdAt'
+>;
 
-export type MailMessageRecord = MailMessageSummary & { textBody: string; htmlBody: string | null };
+export type MailMessageRecord = MailMessageSummary & Pick<MailOutboxRow, 'textBody' | 'htmlBody'>;
 
 const summaryColumns = [
   'mailOutbox.id',

@@ -1,25 +1,26 @@
 import type { Kysely } from 'kysely';
 import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
-import type { DB, PasswordTokensTable, UserStatus } from '../../platform/db/schema';
+import type { DB, PasswordTokensTable, User } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
 /**
  * What the password operations need of a user. `passwordHash` is read only to verify the current
  * password and never leaves the service.
  */
-export type PasswordSubject = {
-  id: string;
-  username: string;
-  email: string;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-  status: UserStatus;
-  locale: string | null;
-  lastOrganizationId: string | null;
-};
+export type PasswordSubject = Pick<
+  User,
+  | 'id'
+  | 'username'
+  | 'email'
+  | 'namePrefix'
+  | 'firstName'
+  | 'middleName'
+  | 'lastName'
+  | 'nameSuffix'
+  | 'status'
+  | 'locale'
+  | 'lastOrganizationId'
+>;
 
 const subjectColumns = [
   'users.id',

@@ -1,15 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UserEmailsTable } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 
-export type UserEmailRecord = {
-  id: string;
-  userId: string;
-  email: string;
-  verifiedAt: string | null;
-  position: number;
-  createdAt: string;
-};
+export type UserEmailRecord = Omit<Selectable<UserEmailsTable>, 'emailNormalized'>;
 
 const userEmailColumns = [
   'userEmails.id',
