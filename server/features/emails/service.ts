@@ -195,7 +195,10 @@ export async function sendEmail(
       'validation',
       'attachments_too_large',
       `The attachments are ${Math.ceil(total / MB)} MB together; this organization allows ${settings['email.attachments_total_max_mb']} MB per email.`,
-      { source: relationshipPointer('attachments'), meta: { maxBytes: totalLimit } },
+      {
+        source: relationshipPointer('attachments'),
+        meta: { maxBytes: totalLimit, maxMegabytes: settings['email.attachments_total_max_mb'] },
+      },
     );
   }
 

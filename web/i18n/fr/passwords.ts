@@ -72,6 +72,21 @@ export const passwords = {
     heading: 'Un mot de passe doit :',
     loading: 'Chargement des règles…',
     loadFailed: 'Les règles n’ont pas pu être chargées : {{reason}}',
+    items: {
+      length_one:
+        'Compter au moins {{count}} caractère, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      length_other:
+        'Compter au moins {{count}} caractères, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      length_many:
+        'Compter au moins {{count}} de caractères, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      lower_case: 'Contenir au moins une lettre minuscule.',
+      upper_case: 'Contenir au moins une lettre majuscule.',
+      numbers: 'Contenir au moins un chiffre.',
+      special_chars: 'Contenir au moins un caractère spécial (un symbole, une ponctuation ou une espace).',
+      not_common: 'Ne pas être l’un des mots de passe courants que les attaquants essaient en premier.',
+      no_context_words:
+        'Ne contenir ni votre nom d’utilisateur, ni le nom de votre adresse e-mail, ni votre nom, ni votre organisation, ni « Atrium ».',
+    },
   },
   strength: {
     label: 'Robustesse du mot de passe',
