@@ -38,7 +38,7 @@ export const passwords = {
     changed: 'Mot de passe changé',
     changedOwn:
       'Votre mot de passe a été changé. Vous restez connecté ici ; vos autres sessions ont été fermées et vous allez recevoir un e-mail.',
-    changedOther: '{{name}} a été déconnecté partout et va recevoir un e-mail.',
+    changedOther: 'Toutes les sessions de {{name}} ont été fermées, et un e-mail va lui être envoyé.',
   },
   reset: {
     title: 'Réinitialiser le mot de passe',
@@ -49,7 +49,8 @@ export const passwords = {
     explainOther:
       'Un lien de réinitialisation sera envoyé à l’adresse e-mail principale de l’utilisateur. Le mot de passe actuel cesse aussitôt de fonctionner et l’utilisateur est déconnecté d’Atrium sur tous ses appareils jusqu’à ce qu’un nouveau mot de passe soit choisi avec le lien.',
     done: 'Mot de passe réinitialisé',
-    doneMessage: '{{name}} a été déconnecté et va recevoir un e-mail avec un lien de réinitialisation.',
+    doneMessage:
+      'Toutes les sessions de {{name}} ont été fermées, et un e-mail avec un lien de réinitialisation va lui être envoyé.',
   },
   bulkReset: {
     action: 'Réinitialiser le mot de passe',
