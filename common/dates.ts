@@ -318,6 +318,15 @@ export type DateRange = {
 };
 
 /**
+ * Why a typed date cannot be saved, by a stable code with what its words need: `not_a_date` with
+ * the locale's `format` (the SPA words it from its catalog; `message` is the English sentence), or
+ * a bound of the range with the sentence its caller gave (`too_late`, `too_early`).
+ */
+export type TypedDateProblem =
+  | { code: 'not_a_date'; format: string; message: string }
+  | { code: 'too_late' | 'too_early'; message: string };
+
+/**
  * What a person typed into a date field, read in their locale: the date (`YYYY-MM-DD`, or null
  * for an empty field) or, when it is not a date or is out of range, the problem to show beside
  * the field (the value then must not be saved).
@@ -326,16 +335,23 @@ export function readTypedDate(
   text: string,
   locale: string | undefined,
   range: DateRange = {},
-): { value: string | null; problem: string | null } {
+): { value: string | null; problem: TypedDateProblem | null } {
   if (text.trim() === '') return { value: null, problem: null };
   const value = parseLocaleDate(text, locale);
   if (value === null) {
+    const format = localeDateFormat(locale).placeholder;
     return {
       value: null,
-      problem: `This is not a date. Type it as ${localeDateFormat(locale).placeholder}, or pick it in the calendar.`,
+      problem: {
+        code: 'not_a_date',
+        format,
+        message: `This is not a date. Type it as ${format}, or pick it in the calendar.`,
+      },
     };
   }
-  if (range.max && value > range.max.date) return { value, problem: range.max.problem };
-  if (range.min && value < range.min.date) return { value, problem: range.min.problem };
+  if (range.max && value > range.max.date)
+    return { value, problem: { code: 'too_late', message: range.max.problem } };
+  if (range.min && value < range.min.date)
+    return { value, problem: { code: 'too_early', message: range.min.problem } };
   return { value, problem: null };
 }

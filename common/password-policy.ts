@@ -54,7 +54,19 @@ export type PasswordRule =
   | 'context_name'
   | 'context_product';
 
-export type PasswordFailure = { rule: PasswordRule; message: string };
+/**
+ * One broken rule: its stable code, the particulars its words need in any language (`min` and
+ * `length` of too_short, `max` of too_long — the API sends them in the error's `meta`, the SPA
+ * fills its catalog with them) and the English sentence (the API's `detail`, for integrators).
+ */
+export type PasswordFailure = { rule: PasswordRule; params: PasswordRuleParams; message: string };
+
+export type PasswordRuleParams = { min?: number; max?: number; length?: number };
+
+/** A rule of the policy in force, by stable code with its numbers (the Password rules tooltip). */
+export type PolicyRule =
+  | { rule: 'length'; min: number; max: number }
+  | { rule: 'lower_case' | 'upper_case' | 'numbers' | 'special_chars' | 'not_common' | 'no_context_words' };
 
 /** A set of lower-cased common passwords (see `loadPasswordBlocklist`). */
 export type PasswordBlocklist = { has(lowerCasedPassword: string): boolean; readonly size: number };
@@ -134,24 +146,30 @@ export function checkPassword(
   if (length > PASSWORD_MAX_LENGTH) {
     // Nothing else is worth computing on a value this long.
     return [
-      { rule: 'too_long', message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.` },
+      {
+        rule: 'too_long',
+        params: { max: PASSWORD_MAX_LENGTH },
+        message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
+      },
     ];
   }
   if (length < policy.minLength) {
     failures.push({
       rule: 'too_short',
+      params: { min: policy.minLength, length },
       message: `The password must have at least ${policy.minLength} characters (it has ${length}).`,
     });
   }
   for (const name of Object.keys(classPatterns) as (keyof typeof classPatterns)[]) {
     if (policy[name] && !classPatterns[name].test(password)) {
-      failures.push({ rule: classRules[name], message: classMessages[name] });
+      failures.push({ rule: classRules[name], params: {}, message: classMessages[name] });
     }
   }
   const folded = fold(password);
   if (options.blocklist?.has(folded)) {
     failures.push({
       rule: 'common_password',
+      params: {},
       message: 'This password is too common: it is on a list of passwords that attackers try first.',
     });
   }
@@ -185,25 +203,42 @@ export function checkPassword(
     ],
   ];
   for (const [rule, words, message] of checks) {
-    if (words.some((word) => folded.includes(word))) failures.push({ rule, message });
+    if (words.some((word) => folded.includes(word))) failures.push({ rule, params: {}, message });
   }
   return failures;
 }
 
-/** The rules in force as sentences a person reads (the edit page's tooltip). */
-export function describePolicy(policy: PasswordPolicy): string[] {
-  const rules = [
-    `At least ${policy.minLength} characters, at most ${PASSWORD_MAX_LENGTH}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.`,
-  ];
-  if (policy.lowerCase) rules.push('At least one lower case letter.');
-  if (policy.upperCase) rules.push('At least one upper case letter.');
-  if (policy.numbers) rules.push('At least one number.');
-  if (policy.specialChars) rules.push('At least one special character (a symbol, punctuation or a space).');
-  rules.push('Not one of the commonly used passwords that attackers try first.');
-  rules.push(
-    'Not containing your username, the name of your email address, your name, your organization or "Atrium".',
-  );
+/** The rules in force by code and numbers, in the order the tooltip lists them. */
+export function policyRules(policy: PasswordPolicy): PolicyRule[] {
+  const rules: PolicyRule[] = [{ rule: 'length', min: policy.minLength, max: PASSWORD_MAX_LENGTH }];
+  if (policy.lowerCase) rules.push({ rule: 'lower_case' });
+  if (policy.upperCase) rules.push({ rule: 'upper_case' });
+  if (policy.numbers) rules.push({ rule: 'numbers' });
+  if (policy.specialChars) rules.push({ rule: 'special_chars' });
+  rules.push({ rule: 'not_common' }, { rule: 'no_context_words' });
   return rules;
+}
+
+const policyRuleSentences: Record<Exclude<PolicyRule['rule'], 'length'>, string> = {
+  lower_case: 'At least one lower case letter.',
+  upper_case: 'At least one upper case letter.',
+  numbers: 'At least one number.',
+  special_chars: 'At least one special character (a symbol, punctuation or a space).',
+  not_common: 'Not one of the commonly used passwords that attackers try first.',
+  no_context_words:
+    'Not containing your username, the name of your email address, your name, your organization or "Atrium".',
+};
+
+/** A rule of the policy as an English sentence (the API's `detail` of it, for integrators). */
+export function describePolicyRule(rule: PolicyRule): string {
+  return rule.rule === 'length'
+    ? `At least ${rule.min} characters, at most ${rule.max}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.`
+    : policyRuleSentences[rule.rule];
+}
+
+/** The rules in force as English sentences (`describePolicyRule` of each `policyRules`). */
+export function describePolicy(policy: PasswordPolicy): string[] {
+  return policyRules(policy).map(describePolicyRule);
 }
 
 let blocklist: Promise<PasswordBlocklist> | undefined;

@@ -58,7 +58,8 @@ test('Configuration: my locale and time zone apply on every page; Use Organizati
 
   const locale = page.getByRole('combobox', { name: 'Locale' });
   await expect(locale).toBeDisabled();
-  await expect(page.getByText(/^System default: .*\(en-US\)$/)).toBeVisible();
+  // No level sets the Locale: the pages follow the browser's (fr-CA), and the hint says so.
+  await expect(page.getByText('Not set anywhere, so your browser’s: fr-CA')).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole('checkbox', { name: 'Use Organization: Locale' }).uncheck();

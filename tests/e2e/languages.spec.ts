@@ -187,6 +187,15 @@ test('a new Language chosen in My Configuration applies at once, without a reloa
   await page.getByRole('button', { name: 'Save Settings' }).click();
   // The same document, now Arabic and right to left.
   await expectDocumentLanguage(page, 'ar', 'rtl');
+  // The notice speaks the language just chosen, not the one before the switch.
+  await expect(page.getByText('تم حفظ الإعدادات.')).toBeVisible();
+  await expect(page.getByText('Settings saved.')).toHaveCount(0);
+  // No level sets the Locale: the preview writes today's date as every page now does, the
+  // Language's way (web/ui/format.ts), not the registry's en-US.
+  const arabicToday = await page.evaluate(() =>
+    new Intl.DateTimeFormat('ar', { dateStyle: 'medium' }).format(new Date()),
+  );
+  await expect(page.getByTestId('preview-date')).toContainText(arabicToday);
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   await screenshots(page, 'ar-my-configuration');
   await expectNoAxeViolations(page);

@@ -8,7 +8,7 @@ import { useMenus, visibleItems } from '../features/menus/api';
 import { DropdownItems } from '../features/menus/menu-items';
 import { errorText } from '../i18n/error-text';
 import { i18n } from '../i18n/index';
-import { fullName } from '../ui/person-name';
+import { useFormatter } from '../ui/format';
 import { UserAvatar } from '../ui/user-avatar';
 import { ApiError, apiFetch, type CurrentUser, setCsrfToken, useCurrentUser } from './api';
 import { apiPaths } from './api-paths';
@@ -49,7 +49,9 @@ export function UserMenu() {
 
 function SignedInMenu({ user }: { user: CurrentUser }) {
   const { t } = useTranslation('app');
-  const name = fullName(user);
+  const formatter = useFormatter();
+  // In the viewer's Name format, as every other place names a person (Edit User's heading).
+  const name = formatter.personName(user);
   const { data: menus } = useMenus();
   const items = visibleItems(menus?.usermenu ?? []);
   const signOut = useSignOut();

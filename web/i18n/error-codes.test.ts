@@ -126,7 +126,8 @@ describe('the catalog of error messages', () => {
     ...Object.entries(zodIssueCodes).flatMap(([code, passedOn]) => (passedOn ? [code] : [])),
     ...Object.keys(passwordRules).map((rule) => `password_${rule}`),
   ]);
-  const catalogued = new Set(Object.keys(errors));
+  // `particulars` holds the words of codes with their meta, not a code of its own.
+  const catalogued = new Set(Object.keys(errors).filter((key) => key !== 'particulars'));
 
   it('finds the codes where the server writes them', () => {
     // A sample of each way: if the search stops finding them, the comparison below proves nothing.

@@ -4,23 +4,76 @@ import type { errors } from './en/errors';
 import { errorsWithSpecificDetail } from './error-details';
 import { i18n } from './index';
 
-type ErrorCode = keyof typeof errors;
+type ErrorCode = Exclude<keyof typeof errors, 'particulars'>;
 
 /** The code has words in the errors catalog (once it has loaded: web/i18n/lazy/errors.ts). */
 function isCatalogued(code: string): code is ErrorCode {
-  return i18n.exists(`errors:${code}`, { lng: 'en' });
+  return code !== 'particulars' && i18n.exists(`errors:${code}`, { lng: 'en' });
+}
+
+/** The meta members, in order, whose number a sentence with particulars turns on (its plural). */
+const COUNTED = ['count', 'min', 'minimum', 'max', 'maximum', 'limit', 'maxDays', 'maxLevel'] as const;
+
+const placeholdersOf = (text: string) =>
+  [...text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((match) => match[1] as string);
+
+/**
+ * The catalog key of the code's words with particulars (`errors:particulars.<code>`) and the
+ * options to fill it, when the error's `meta` holds every placeholder of those words; else undefined.
+ */
+export function particularsOf(
+  code: string,
+  meta: Record<string, unknown> | undefined,
+): { key: string; options: Record<string, unknown> } | undefined {
+  if (!meta) return undefined;
+  const counted = COUNTED.map((name) => meta[name]).find((value) => typeof value === 'number');
+  const options: Record<string, unknown> = { ...meta, ...(counted === undefined ? {} : { count: counted }) };
+  for (const [name, value] of Object.entries(meta)) {
+    // An allowed list reads as the language joins one: "a, b or c", « a, b ou c ».
+    if (Array.isArray(value)) options[name] = listFormat().format(value.map(String));
+  }
+  // What the bound measures (`origin` of a schema rule: characters, items, a number) or the format
+  // picks the sentence; an exclusive bound has its own.
+  const kind = [meta.origin, meta.format].find((value) => typeof value === 'string');
+  const exclusive = meta.inclusive === false ? '_exclusive' : '';
+  const keys = [
+    ...(kind ? [`particulars.${code}_${kind}${exclusive}`] : []),
+    ...(exclusive ? [] : [`particulars.${code}`]),
+  ];
+  for (const key of keys) {
+    const english = i18n.getResource('en', 'errors', key) ?? i18n.getResource('en', 'errors', `${key}_other`);
+    if (typeof english !== 'string') continue;
+    const missing = placeholdersOf(english).some((name) => options[name] === undefined);
+    return missing ? undefined : { key: `errors:${key}`, options };
+  }
+  return undefined;
+}
+
+function listFormat(): Intl.ListFormat {
+  try {
+    return new Intl.ListFormat(i18n.resolvedLanguage ?? 'en', { type: 'disjunction' });
+  } catch {
+    return new Intl.ListFormat('en', { type: 'disjunction' });
+  }
 }
 
 /**
- * The words for one JSON:API error object: the catalog's `errors:<code>` entry (placeholders
- * filled from `meta`) when the code is catalogued, else the server's `detail`. For a code whose
- * detail names the field's own rule, value or limit (`errorsWithSpecificDetail`: a schema rule
- * such as "Type a subject.", a password rule with the policy's numbers) the detail is kept, the
- * catalog's words standing in only when there is none.
+ * The words for one JSON:API error object, in the interface language:
+ * - a code whose error carries its particulars in `meta` (a limit, an allowed list, the password
+ *   policy's numbers): `errors:particulars.<code>` filled from them;
+ * - a code whose server detail names the field's own rule, value or limit
+ *   (`errorsWithSpecificDetail`) without such `meta`: that detail in English, more exact than the
+ *   catalog; in any other language the catalog's words, never an English sentence;
+ * - any other catalogued code: the catalog's `errors:<code>`, placeholders filled from `meta`;
+ * - an unknown code (a newer server): the server's `detail`.
  */
 export function errorObjectText(item: Pick<ApiErrorObject, 'code' | 'detail' | 'meta'>): string {
   if (!isCatalogued(item.code)) return item.detail;
-  if (errorsWithSpecificDetail.has(item.code) && item.detail) return item.detail;
+  const particulars = particularsOf(item.code, item.meta);
+  if (particulars) return i18n.t(particulars.key, { ...particulars.options, defaultValue: item.detail });
+  if (errorsWithSpecificDetail.has(item.code) && item.detail && i18n.resolvedLanguage === 'en') {
+    return item.detail;
+  }
   return i18n.t(`errors:${item.code}`, { ...item.meta, defaultValue: item.detail });
 }
 

@@ -11,6 +11,11 @@ import type { Translation } from './translation';
  * registers its namespace (`addNamespace`): English stays the only text in the first download,
  * and the fallback for anything a translation lacks. Import this module once, before the first
  * render (web/main.tsx); components call `useTranslation('<ns>')`.
+ *
+ * Plural forms are i18next's own (`_zero` … `_other`, chosen by `Intl.PluralRules`, CLDR: Arabic's
+ * six). Gender: Atrium keeps none for a person, so no sentence may need one — a sentence about a
+ * third person is worded without agreement ("Toutes les sessions de {{name}} ont été fermées",
+ * not "a été déconnecté"); were a gender field added, i18next's `context` (`key_female`) selects.
  */
 export const i18n = i18next.createInstance();
 

@@ -1,7 +1,14 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
+import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DateRange, formatLocaleDate, localeDateFormat, readTypedDate } from '../../common/dates';
+import {
+  type DateRange,
+  formatLocaleDate,
+  localeDateFormat,
+  readTypedDate,
+  type TypedDateProblem,
+} from '../../common/dates';
 import classes from './date-field.module.css';
 import { useFirstDayOfWeek } from './format';
 
@@ -59,6 +66,13 @@ type DateFieldProps = Omit<
 };
 
 /** Names for the calendar's arrows and headings (axe `button-name`). */
+/** A typed date's problem in the interface language (a range's bound brings its own words). */
+function problemText(t: TFunction<'common'>, problem: TypedDateProblem): string {
+  return problem.code === 'not_a_date'
+    ? t('dateField.notADate', { format: problem.format })
+    : problem.message;
+}
+
 function useCalendarAriaLabels() {
   const { t } = useTranslation();
   return {
@@ -123,9 +137,10 @@ function LocaleDateInput({
       }}
       onInput={(event) => {
         const typed = readTypedDate(event.currentTarget.value, locale, range);
-        setProblem(typed.problem);
+        const words = typed.problem ? problemText(t, typed.problem) : null;
+        setProblem(words);
         setLeft(false);
-        onChange(typed.problem ? value : typed.value, typed.problem);
+        onChange(typed.problem ? value : typed.value, words);
       }}
       onBlur={(event) => {
         setLeft(true);

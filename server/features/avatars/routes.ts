@@ -84,6 +84,7 @@ function uploadError(error: unknown): AppError {
       'payload_too_large',
       'avatar_too_large',
       `The picture is larger than ${MAX_MB} MB. Choose a smaller one.`,
+      { meta: { maxBytes: MAX_MB * 1024 * 1024, maxMegabytes: MAX_MB } },
     );
   }
   if (statusCode === 413) {

@@ -113,9 +113,10 @@ export function formatEventWhen(event: CalendarEventRecord, locale: string, time
 }
 
 /**
- * The language, locale, time zone and name format of a guest's email: a member's settings in the
- * event's organization (`recipientLocalization`); an external guest reads English in the event's
- * time zone, names in the organization's Name format.
+ * The language, locale, time zone and name format of a guest's email, by the rule of every mail
+ * (`recipientLocalization`): a member reads their own settings in the event's organization, anyone
+ * else the organization's — its Language, Locale and Name format — with times in the event's own
+ * time zone (a guest outside has no zone of theirs we know; the organizer chose that one).
  */
 async function guestLocalization(
   db: Kysely<DB>,
@@ -125,7 +126,7 @@ async function guestLocalization(
 ): Promise<MailLocalization> {
   const localization = await recipientLocalization(db, { organizationId, userId: guest.userId });
   if (guest.userId) return localization;
-  return { language: 'en', locale: 'en', timeZone: event.timeZone, nameFormat: localization.nameFormat };
+  return { ...localization, timeZone: event.timeZone };
 }
 
 function withOnlyGuest(family: EventFamily, guest: AttendeeRecord): EventFamily {

@@ -637,6 +637,7 @@ export async function listCalendarOccurrences(
   if (Date.parse(input.to) - Date.parse(input.from) > MAX_RANGE_DAYS * 86_400_000) {
     throw new AppError('bad_request', 'range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, {
       source: { parameter: 'filter[start][lt]' },
+      meta: { maxDays: MAX_RANGE_DAYS },
     });
   }
   if (!(await isMember(deps.db, ownerId, actor.organizationId))) throw userNotFound();

@@ -96,6 +96,7 @@ async function createDefinition(
         'validation',
         'custom_field_limit',
         `An organization can have at most ${CUSTOM_FIELDS_MAX} custom fields.`,
+        { meta: { limit: CUSTOM_FIELDS_MAX } },
       );
     }
     const definition = await insertDefinition(

@@ -87,6 +87,7 @@ export async function createEmailTemplate(
       'conflict',
       'email_templates_limit',
       `An organization has at most ${EMAIL_TEMPLATES_MAX} email templates. Delete one first.`,
+      { meta: { limit: EMAIL_TEMPLATES_MAX } },
     );
   }
   try {

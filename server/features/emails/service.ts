@@ -307,7 +307,10 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
       'validation',
       'attachments_too_large',
       `The attachments are ${Math.ceil(total / MB)} MB together; this organization allows ${totalMaxMb} MB per email.`,
-      { source: relationshipPointer('attachments'), meta: { maxBytes: totalLimit } },
+      {
+        source: relationshipPointer('attachments'),
+        meta: { maxBytes: totalLimit, maxMegabytes: totalMaxMb },
+      },
     );
   }
 

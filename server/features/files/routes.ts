@@ -65,7 +65,7 @@ function uploadError(error: unknown, limit: number): AppError {
       'payload_too_large',
       'attachment_too_large',
       `The file is larger than ${Math.round(limit / (1024 * 1024))} MB, this organization’s limit for an attachment.`,
-      { meta: { maxBytes: limit } },
+      { meta: { maxBytes: limit, maxMegabytes: Math.round(limit / (1024 * 1024)) } },
     );
   }
   if (statusCode === 413) {

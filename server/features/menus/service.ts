@@ -125,6 +125,7 @@ function checkPlace(
       'parent',
       'menu_too_deep',
       `A menu has at most ${MAX_MENU_LEVEL} levels: this would put an item on level ${parentLevel + moving.height}.`,
+      { maxLevel: MAX_MENU_LEVEL },
     );
   }
   const siblings = items.filter((item) => item.parent === parent && item.key !== moving.key);

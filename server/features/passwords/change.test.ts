@@ -33,7 +33,18 @@ describe('GET /api/password-policy', () => {
       blocklist: true,
       contextWords: true,
     });
-    expect(system.attributes.rules[0]).toMatch(/At least 12 characters/);
+    // Each rule by a stable code with its numbers (a client words it), and in English for integrators.
+    expect(system.attributes.rules[0]).toEqual({
+      rule: 'length',
+      min: 12,
+      max: 1024,
+      detail: expect.stringMatching(/At least 12 characters/),
+    });
+    expect(system.attributes.rules.map((rule: { rule: string }) => rule.rule)).toEqual([
+      'length',
+      'not_common',
+      'no_context_words',
+    ]);
 
     const user = await buildUser(t);
     await writeSetting(
@@ -56,7 +67,11 @@ describe('GET /api/password-policy', () => {
     const own = (await browser.request({ method: 'GET', url: '/api/password-policy' })).json().data
       .attributes;
     expect(own).toMatchObject({ minLength: 16, numbers: true });
-    expect(own.rules.join(' ')).toMatch(/At least 16 characters.*number/s);
+    expect(own.rules.map((rule: { detail: string }) => rule.detail).join(' ')).toMatch(
+      /At least 16 characters.*number/s,
+    );
+    expect(own.rules).toContainEqual(expect.objectContaining({ rule: 'length', min: 16 }));
+    expect(own.rules).toContainEqual(expect.objectContaining({ rule: 'numbers' }));
     // The organization's rules do not leak to anonymous callers.
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/password-policy' })).json().data.attributes.minLength,
@@ -191,9 +206,10 @@ describe('POST /api/users/{id}/password-change', () => {
       return error;
     };
     // length in code points: 11 emoji are 22 UTF-16 units, still too short
-    expect((await refuse('🦊'.repeat(11), 'password_too_short')).detail).toMatch(
-      /at least 12 characters \(it has 11\)/,
-    );
+    const tooShort = await refuse('🦊'.repeat(11), 'password_too_short');
+    expect(tooShort.detail).toMatch(/at least 12 characters \(it has 11\)/);
+    // The particulars in meta, for a client to say it in its own language.
+    expect(tooShort.meta).toEqual({ rule: 'too_short', min: 12, length: 11 });
     await refuse(`e\u0301`.repeat(5), 'password_too_short');
     await refuse('my kestrel.admin passphrase', 'password_context_username');
     await refuse('we are the blue herons team', 'password_context_organization');
@@ -236,6 +252,7 @@ describe('POST /api/users/{id}/password-change', () => {
       expect(tooLong.json().errors[0]).toMatchObject({
         code: 'password_too_long',
         source: { pointer: '/data/attributes/newPassword' },
+        meta: { rule: 'too_long', max: 1024 },
       });
       expect(hashes.count).toBe(0);
       const huge = await change(browser, {

@@ -24,7 +24,31 @@ export const passwordPolicyResource = resourceSchema('password-policies', {
     contextWords: z
       .literal(true)
       .describe('The username, email, names, organization and "Atrium" are refused'),
-    rules: z.array(text(500)).max(10).describe('The rules as sentences, for people'),
+    rules: z
+      .array(
+        z.object({
+          rule: z
+            .enum([
+              'length',
+              'lower_case',
+              'upper_case',
+              'numbers',
+              'special_chars',
+              'not_common',
+              'no_context_words',
+            ])
+            .describe('The rule, by a stable code'),
+          min: integer(PASSWORD_MIN_LENGTH_RANGE.min, PASSWORD_MIN_LENGTH_RANGE.max)
+            .optional()
+            .describe('`length`: the fewest characters (code points)'),
+          max: integer(PASSWORD_MAX_LENGTH, PASSWORD_MAX_LENGTH)
+            .optional()
+            .describe('`length`: the most characters'),
+          detail: text(500).describe('The rule as an English sentence'),
+        }),
+      )
+      .max(10)
+      .describe('The rules in force, in the order to list them'),
   },
 }).meta({ id: 'PasswordPolicy' });
 

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { describePolicy, loadPasswordBlocklist, PASSWORD_MAX_LENGTH } from '../../../common/password-policy';
+import {
+  describePolicyRule,
+  loadPasswordBlocklist,
+  PASSWORD_MAX_LENGTH,
+  policyRules,
+} from '../../../common/password-policy';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/authentication';
@@ -86,7 +91,9 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
         operationId: 'getPasswordPolicy',
         summary:
           "The password rules in force (the signed-in user's organization; the system's when anonymous)",
-        description: 'What a new password must be, as values and as sentences (`rules`) for people.',
+        description:
+          'What a new password must be, as values and as `rules`: each a stable `rule` code with its numbers (`min`, `max` of `length`), ' +
+          'for a client to word in its own language, and `detail`, the rule in English.',
         response: {
           200: jsonApiResponse('The policy', resourceDocumentSchema(passwordPolicyResource)),
         },
@@ -102,7 +109,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
           maxLength: PASSWORD_MAX_LENGTH,
           blocklist: true,
           contextWords: true,
-          rules: describePolicy(policy),
+          rules: policyRules(policy).map((rule) => ({ ...rule, detail: describePolicyRule(rule) })),
         },
       });
     },

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
   checkPassword,
-  describePolicy,
   loadPasswordBlocklist,
   PASSWORD_MAX_LENGTH,
   type PasswordPolicy,
@@ -27,10 +26,6 @@ export async function passwordPolicyFor(db: Kysely<DB>, organizationId?: string)
   };
 }
 
-export function policySentences(policy: PasswordPolicy): string[] {
-  return describePolicy(policy);
-}
-
 /** Refuses an absurdly long value (> 1024 code points, ASVS 6.2.9) before anything expensive. */
 export function assertNotTooLong(password: string, field: string): void {
   if (password.length > PASSWORD_MAX_LENGTH && passwordLength(password) > PASSWORD_MAX_LENGTH) {
@@ -38,7 +33,7 @@ export function assertNotTooLong(password: string, field: string): void {
       'validation',
       'password_too_long',
       `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
-      { source: attributePointer(field), meta: { rule: 'too_long' } },
+      { source: attributePointer(field), meta: { rule: 'too_long', max: PASSWORD_MAX_LENGTH } },
     );
   }
 }
@@ -64,7 +59,7 @@ export type PasswordOwner = {
  * / ASVS 6.2 as `checkPassword` applies them to the NFKC form, with the policy of the owner's
  * organization, the blocklist, and the owner's username, email name, names and organization as
  * context words. Answers the 422 to throw — `password_<rule>` on `/data/attributes/<field>` with
- * `meta.rule`, one entry per broken rule — or undefined. Over-long input is thrown at once
+ * `meta.rule` and the rule's numbers (`min` and `length` of too_short, `max` of too_long), one entry per broken rule — or undefined. Over-long input is thrown at once
  * (`password_too_long`), before the blocklist or any hashing.
  */
 export async function findPasswordProblems(
@@ -97,12 +92,12 @@ export async function findPasswordProblems(
   const source = attributePointer(field);
   return new AppError('validation', `password_${first.rule}`, first.message, {
     source,
-    meta: { rule: first.rule },
+    meta: { rule: first.rule, ...first.params },
     more: rest.map((failure) => ({
       code: `password_${failure.rule}`,
       detail: failure.message,
       source,
-      meta: { rule: failure.rule },
+      meta: { rule: failure.rule, ...failure.params },
     })),
   });
 }

@@ -35,8 +35,14 @@ const origin = z.enum(['system', 'organization', 'user', 'default']);
 export const settingResource = resourceSchema('settings', {
   id: text(100).regex(/^[a-z][a-z0-9_.]*$/),
   attributes: {
-    key: text(100).regex(/^[a-z][a-z0-9_.]*$/),
-    label: text(255),
+    key: text(100)
+      .regex(/^[a-z][a-z0-9_.]*$/)
+      .describe('Stable: the setting, and the key a client words its name by in its own language'),
+    label: text(255).describe(
+      'The setting’s name in English, whatever the requester’s Language or Accept-Language (for ' +
+        'integrators, scripts and logs, like an error’s `detail`). A client that speaks the user’s ' +
+        'language names the setting by `key` from its own catalog, as the SPA does.',
+    ),
     scope,
     value: settingValue,
     inheritedFrom: origin.nullable().describe('null when set at this level; else where the value comes from'),

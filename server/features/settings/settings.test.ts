@@ -189,4 +189,18 @@ describe('settings API', () => {
     expect((await patch(browser, 'localization.locale', 'user', null)).statusCode).toBe(200);
     expect((await list(browser, 'user')).get('localization.locale')).toMatchObject({ value: 'en-US' });
   });
+
+  it('names each setting in English (`label`) whatever the requester reads; `key` is what a client words', async () => {
+    const member = await buildMember(t);
+    const browser = await signIn(t.app, member.username, TEST_PASSWORD);
+    expect((await patch(browser, 'localization.language', 'user', 'de')).statusCode).toBe(200);
+    const response = await browser.request({
+      method: 'GET',
+      url: '/api/settings?scope=user',
+      headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const locale = (response.json().data as SettingResource[]).find((s) => s.id === 'localization.locale');
+    expect(locale?.attributes).toMatchObject({ key: 'localization.locale', label: 'Locale' });
+  });
 });

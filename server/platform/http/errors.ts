@@ -94,8 +94,16 @@ export function unauthenticated(detail = 'Sign in or send a valid API key.'): Ap
 }
 
 /** A 422 for one field of the body. */
-export function invalidField(field: string, code: string, detail: string): AppError {
-  return new AppError('validation', code, detail, { source: attributePointer(field) });
+export function invalidField(
+  field: string,
+  code: string,
+  detail: string,
+  meta?: Record<string, unknown>,
+): AppError {
+  return new AppError('validation', code, detail, {
+    source: attributePointer(field),
+    ...(meta ? { meta } : {}),
+  });
 }
 
 /** A 409 for a value that must be unique. */

@@ -33,4 +33,38 @@ describe('validation errors', () => {
     });
     expect(errors.every((error) => error.status === '400')).toBe(true);
   });
+
+  it('sends the particulars of each problem in meta, so a client words it without the English detail', () => {
+    const rules = z.strictObject({
+      name: z.string().min(1).max(5),
+      size: z.number().int().gt(0).max(100),
+      status: z.enum(['open', 'done']),
+      email: z.email(),
+      step: z.number().multipleOf(5),
+      tags: z.array(z.string()).max(1),
+    });
+    const result = rules.safeParse({
+      name: 'too long',
+      size: 0,
+      status: 'x',
+      email: 'no',
+      step: 7,
+      tags: ['a', 'b'],
+    });
+    if (result.success) throw new Error('expected a failure');
+    const byField = Object.fromEntries(
+      validationErrorDetails(result.error.issues, 'body').errors.map((error) => [
+        error.source && 'pointer' in error.source ? error.source.pointer : '',
+        { code: error.code, meta: error.meta },
+      ]),
+    );
+    expect(byField).toEqual({
+      '/name': { code: 'too_big', meta: { maximum: 5, origin: 'string', inclusive: true } },
+      '/size': { code: 'too_small', meta: { minimum: 0, origin: 'number', inclusive: false } },
+      '/status': { code: 'invalid_value', meta: { allowed: ['open', 'done'] } },
+      '/email': { code: 'invalid_format', meta: { format: 'email' } },
+      '/step': { code: 'not_multiple_of', meta: { divisor: 5 } },
+      '/tags': { code: 'too_big', meta: { maximum: 1, origin: 'array', inclusive: true } },
+    });
+  });
 });

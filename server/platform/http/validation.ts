@@ -82,6 +82,50 @@ function describeIssue(
   return { code: typeof ruleCode === 'string' ? ruleCode : issue.code, detail: issue.message };
 }
 
+/** A bound as JSON (zod allows bigint and Date bounds). */
+function jsonBound(bound: unknown): unknown {
+  if (typeof bound === 'bigint') return Number(bound);
+  if (bound instanceof Date) return bound.toISOString();
+  return bound;
+}
+
+/**
+ * The particulars of a problem, for a client to say it in its own language without the English
+ * `detail` (the error's `meta`): the bound of a too small or too big value and what it measures
+ * (`origin`: characters of a string, items of an array, a number…), the allowed values, the
+ * expected format or type, the step; a custom rule's own parameters.
+ */
+function issueMeta(issue: Issue): Record<string, unknown> | undefined {
+  switch (issue.code) {
+    case 'too_small':
+      return {
+        minimum: jsonBound(issue.minimum),
+        origin: issue.origin,
+        inclusive: issue.inclusive !== false,
+      };
+    case 'too_big':
+      return {
+        maximum: jsonBound(issue.maximum),
+        origin: issue.origin,
+        inclusive: issue.inclusive !== false,
+      };
+    case 'invalid_value':
+      return { allowed: issue.values.map((value) => jsonBound(value)) };
+    case 'invalid_format':
+      return { format: issue.format };
+    case 'not_multiple_of':
+      return { divisor: jsonBound(issue.divisor) };
+    case 'invalid_type':
+      return { expected: issue.expected };
+    case 'custom': {
+      const { code: _code, ...params } = (issue.params ?? {}) as Record<string, unknown>;
+      return Object.keys(params).length > 0 ? params : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** What a value of each JSON type is called in an error's detail ("This value must be a number."). */
 const expectedTypes: Record<string, string> = {
   string: 'text (a JSON string)',
@@ -118,7 +162,8 @@ export function validationErrorDetails(
           : location === 'headers'
             ? { header: String(path[0] ?? '') }
             : { parameter: String(path[0] ?? '') };
-      return { status: String(ownStatus), code, detail, source };
+      const meta = rule ? undefined : issueMeta(issue);
+      return { status: String(ownStatus), code, detail, source, ...(meta ? { meta } : {}) };
     });
   });
   const statuses = new Set(errors.map((error) => Number(error.status)));

@@ -140,6 +140,45 @@ describe('system emails in the recipient’s language, locale, time zone and nam
     expect(forAmira.parsed.html).toContain('<html lang="ar" dir="rtl">');
   });
 
+  it('a guest outside the organization reads the organization’s language and locale, in the event’s zone', async () => {
+    t.clock.set('2026-02-20T12:00:00.000Z');
+    const before = sink.messages.length;
+    const organization = await buildOrganization(t);
+    const scope = { organizationId: organization.id };
+    await writeSetting(t.deps.db, t.clock, 'organization', scope, 'localization.language', 'fr');
+    await writeSetting(t.deps.db, t.clock, 'organization', scope, 'localization.locale', 'fr-FR');
+    // The organizer reads English: the guest's mail does not follow the sender.
+    const organizer = await buildUser(t, { organization, firstName: 'Grace', lastName: 'Hopper' });
+    const organizerScope = { ...scope, userId: organizer.id };
+    await writeSetting(t.deps.db, t.clock, 'user', organizerScope, 'localization.language', 'en');
+    await writeSetting(t.deps.db, t.clock, 'user', organizerScope, 'localization.locale', 'en-US');
+    const browser = await signIn(t.app, organizer.username, TEST_PASSWORD);
+    const event = await browser.request({
+      method: 'POST',
+      url: '/api/calendarevents',
+      payload: {
+        data: {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Revue trimestrielle',
+            start: '2026-03-02T09:00:00Z',
+            end: '2026-03-02T10:00:00Z',
+            timeZone: 'Europe/Paris',
+            attendees: [{ email: 'invitee@dehors.example' }],
+          },
+        },
+      },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    await deliver(before + 1);
+    const invitation = mailTo('invitee@dehors.example');
+    expect(invitation.parsed.headers.get('content-language')).toBe('fr');
+    expect(invitation.parsed.subject).toMatch(/^Invitation : Revue trimestrielle/);
+    expect(invitation.parsed.text).toContain('Grace Hopper vous invite à cet événement.');
+    // 09:00 UTC is 10:00 in Paris, written the French way ("10:00", a French month name).
+    expect(invitation.parsed.text).toMatch(/Quand : .*mars.*10:00/);
+  });
+
   it('names people as each reader writes names: their Name format, else the organization’s', async () => {
     t.clock.set('2026-02-20T12:00:00.000Z');
     const before = sink.messages.length;

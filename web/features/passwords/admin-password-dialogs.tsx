@@ -11,7 +11,12 @@ import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { FormDialog } from '../../ui/form-dialog';
 import { notifySuccess } from '../../ui/notify';
 import { usePasswordPolicy, usePasswordReset, usePasswordSet } from './api';
-import { PasswordRulesButton, PasswordStrengthMeter, usePasswordBlocklist } from './password-help';
+import {
+  PasswordRulesButton,
+  PasswordStrengthMeter,
+  passwordFailureText,
+  usePasswordBlocklist,
+} from './password-help';
 import '../../i18n/lazy/passwords';
 
 export type AdminPasswordDialogProps = {
@@ -49,7 +54,8 @@ export function ChangePasswordDialog({
       newPassword: (value) => {
         if (!value) return t('change.passwordRequired');
         if (!policy.data) return null;
-        return checkPassword(value, policy.data, {}, { blocklist })[0]?.message ?? null;
+        const [problem] = checkPassword(value, policy.data, {}, { blocklist });
+        return problem ? passwordFailureText(problem) : null;
       },
     },
   });

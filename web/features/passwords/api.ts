@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PasswordPolicy } from '../../../common/password-policy';
+import type { PasswordPolicy, PolicyRule } from '../../../common/password-policy';
 import { apiFetch, currentUserQueryKey, setCsrfToken } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
 import { i18n } from '../../i18n/index';
@@ -9,8 +9,8 @@ export type PasswordPolicyInForce = PasswordPolicy & {
   maxLength: number;
   blocklist: boolean;
   contextWords: boolean;
-  /** The rules as sentences, for the tooltip. */
-  rules: string[];
+  /** The rules in force by code and numbers (the tooltip words them), each with its English `detail`. */
+  rules: (PolicyRule & { detail: string })[];
 };
 
 export const passwordPolicyQueryKey = ['password-policy'] as const;

@@ -22,7 +22,12 @@ import { FailureAlert } from '../../ui/feedback';
 import { usePageTitle } from '../../ui/page';
 import { routeServerErrors } from '../../ui/server-errors';
 import { useCompletePasswordReset, usePasswordPolicy, useRequestPasswordReset } from './api';
-import { PasswordRulesButton, PasswordStrengthMeter, usePasswordProblems } from './password-help';
+import {
+  PasswordRulesButton,
+  PasswordStrengthMeter,
+  passwordFailureText,
+  usePasswordProblems,
+} from './password-help';
 import { PasswordSection, usePasswordSectionForm } from './password-section';
 import '../../i18n/lazy/passwords';
 
@@ -152,7 +157,7 @@ export function PasswordResetPage() {
   const save = () => {
     const found: typeof errors = {};
     if (!password) found.newPassword = t('section.newRequired');
-    else if (problems[0]) found.newPassword = problems[0].message;
+    else if (problems[0]) found.newPassword = passwordFailureText(problems[0]);
     if (password && repeat !== password) found.repeat = t('section.mismatch');
     setErrors(found);
     if (Object.keys(found).length > 0) return;

@@ -11,6 +11,7 @@ import {
   type PasswordFailure,
   type PasswordStrength,
 } from '../../../common/password-policy';
+import { errorObjectText } from '../../i18n/error-text';
 import { type PasswordPolicyInForce, usePasswordPolicy } from './api';
 import '../../i18n/lazy/passwords';
 
@@ -46,13 +47,29 @@ export function PasswordRulesButton({ label: givenLabel }: { label?: string }) {
         ) : (
           <List size="sm" spacing={4}>
             {policy.data.rules.map((rule) => (
-              <List.Item key={rule}>{rule}</List.Item>
+              <List.Item key={rule.rule}>
+                {rule.rule === 'length'
+                  ? t('rules.items.length', { count: rule.min, max: rule.max })
+                  : t(`rules.items.${rule.rule}`)}
+              </List.Item>
             ))}
           </List>
         )}
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/**
+ * A broken rule in the interface language: the same words as the server's 422 for it
+ * (`password_<rule>` with the rule's numbers as meta), so typing and saving say the same thing.
+ */
+export function passwordFailureText(failure: PasswordFailure): string {
+  return errorObjectText({
+    code: `password_${failure.rule}`,
+    detail: failure.message,
+    meta: { rule: failure.rule, ...failure.params },
+  });
 }
 
 /** The common-password list, fetched on first use (a separate chunk of ~400 kB). */

@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { checkPassword, type PasswordContext } from '../../../common/password-policy';
 import { routeServerErrors } from '../../ui/server-errors';
 import { usePasswordChange, usePasswordPolicy } from './api';
-import { PasswordRulesButton, PasswordStrengthMeter, usePasswordBlocklist } from './password-help';
+import {
+  PasswordRulesButton,
+  PasswordStrengthMeter,
+  passwordFailureText,
+  usePasswordBlocklist,
+} from './password-help';
 import '../../i18n/lazy/passwords';
 
 export type PasswordSectionValues = { currentPassword: string; newPassword: string; repeatPassword: string };
@@ -53,7 +58,8 @@ export function usePasswordSectionForm({
       newPassword: (value) => {
         if (!value) return t('section.newRequired');
         if (!policy.data) return null;
-        return checkPassword(value, policy.data, context, { blocklist })[0]?.message ?? null;
+        const [problem] = checkPassword(value, policy.data, context, { blocklist });
+        return problem ? passwordFailureText(problem) : null;
       },
       repeatPassword: (value, values) =>
         values.newPassword && value !== values.newPassword ? t('section.mismatch') : null,

@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { createFormatter, formatSettingsOf } from '../../../common/format';
+import type { ResolvedSettings } from '../../../common/settings';
 import {
   isSettingKey,
   type SettingScope,
@@ -11,9 +13,12 @@ import {
   userSettingKeys,
 } from '../../../common/settings';
 import { useCurrentUser } from '../../app/api';
+import { i18n, switchLanguage } from '../../i18n';
+import { interfaceLanguageOf } from '../../i18n/languages';
+import { viewerSettings } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
-import { type Setting, useSettings, useUpdateSettings } from './api';
+import { type Setting, settingsQueryKey, useSettings, useUpdateSettings } from './api';
 import { CalendarFeedField } from './calendar-feed';
 import { type ConfigurationSection, configurationPaths, configurationSections } from './configuration-tree';
 import { type DraftEntry, SettingField } from './setting-field';
@@ -51,6 +56,20 @@ function draftOf(settings: Setting[]): Draft {
 }
 
 /**
+ * The settings as the page's fields have them (saved or not): a field left on its parent's value
+ * inherits it from where the parent got it.
+ */
+function draftSettings(settings: readonly Setting[], draft: Draft): Setting[] {
+  return settings.map((setting) => {
+    const entry = draft[setting.key];
+    if (!setting.settable || !entry) return setting;
+    return entry.inherit
+      ? { ...setting, value: setting.parentValue, inheritedFrom: setting.parentOrigin }
+      : { ...setting, value: entry.value, inheritedFrom: null };
+  });
+}
+
+/**
  * The Configuration page of one level — mine in the current organization ("My Configuration"),
  * the organization's or the system's — with the same tree and fields: each value either set here
  * or inherited from the level above, which the field names. **Save Settings** sends what changed;
@@ -58,6 +77,7 @@ function draftOf(settings: Setting[]): Draft {
  */
 export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const { t } = useTranslation('settings');
+  const queryClient = useQueryClient();
   const { data: user } = useCurrentUser();
   const permissions = user?.permissions ?? [];
   const allowed = permissions.includes(permissionOf[scope]);
@@ -84,6 +104,12 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   }, [query.data]);
 
   const byKey = useMemo(() => new Map((query.data ?? []).map((s) => [s.key, s])), [query.data]);
+  // What the viewer's pages would use with the fields as they are: the preview and the hint of a
+  // locale or zone no level sets (the browser's) come from the same rule as every page.
+  const viewer = useMemo(
+    () => (query.data ? viewerSettings(draftSettings(query.data, draft)) : undefined),
+    [query.data, draft],
+  );
 
   const changes = () => {
     const list: { key: string; value: unknown }[] = [];
@@ -104,21 +130,44 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
     return list;
   };
 
-  const send = (list: { key: string; value: unknown }[], message: string) => {
+  /**
+   * The message is worded once the save is done: in the new Language when the save changed it.
+   * A promise rather than mutate's callbacks, which are dropped if the page re-mounts meanwhile
+   * (the switch of language may suspend it while its words load).
+   */
+  const send = (list: { key: string; value: unknown }[], message: () => string) => {
     setFailure(null);
-    update.mutate(list, {
-      onSuccess: () => notifySuccess(message),
-      onError: (error) => setFailure(error.message),
-    });
+    update
+      .mutateAsync(list)
+      .then(async () => {
+        if (list.some((change) => change.key === 'localization.language')) await applyNewLanguage();
+        notifySuccess(message());
+      })
+      .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   };
 
-  const save = () => send(changes(), t('page.saved'));
+  /**
+   * My Language as the save left it (whichever level was saved), made the interface language
+   * before anything is said: LanguageFromSettings would switch too, but only after the notice.
+   */
+  const applyNewLanguage = async () => {
+    await queryClient.refetchQueries({ queryKey: settingsQueryKey('user') });
+    const mine = queryClient.getQueryData<Setting[]>(settingsQueryKey('user'));
+    const language = interfaceLanguageOf(
+      String(mine?.find((setting) => setting.key === 'localization.language')?.value ?? ''),
+    );
+    if (language && language !== i18n.language) await switchLanguage(language);
+  };
+
+  // i18n.t, not the render's t: that one keeps the language it was rendered in.
+  const save = () => send(changes(), () => i18n.t('settings:page.saved'));
   const reset = () => {
     setConfirmingReset(false);
     const own = section.keys.filter((key) => byKey.get(key)?.inheritedFrom === null);
     send(
       own.map((key) => ({ key, value: null })),
-      t('page.cleared', { section: sectionLabel }),
+      () =>
+        i18n.t('settings:page.cleared', { section: i18n.t(`settings:tree.sections.${section.labelKey}`) }),
     );
   };
 
@@ -250,7 +299,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
                   }}
                 >
                   <Stack gap="lg">
-                    {section.preview ? <LocalizationPreview draft={draft} settings={query.data} /> : null}
+                    {section.preview && viewer ? <LocalizationPreview viewer={viewer} /> : null}
                     {section.keys.map((key) => {
                       const setting = byKey.get(key);
                       if (!setting) return null;
@@ -267,6 +316,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
                             draft[key] ?? { value: setting.value, inherit: setting.inheritedFrom !== null }
                           }
                           onChange={(entry) => setDraft((current) => ({ ...current, [key]: entry }))}
+                          viewerValue={viewer?.[key as keyof ResolvedSettings]}
                           {...(canLock
                             ? {
                                 userOverride: {
@@ -311,19 +361,15 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   );
 }
 
-/** Today's date and the viewer's name as the Localization fields on the page (saved or not) write them. */
-function LocalizationPreview({ draft, settings }: { draft: Draft; settings: Setting[] }) {
+/**
+ * Today's date and the viewer's name as the Localization fields on the page (saved or not) write
+ * them, with the locale and zone every page would take (a Locale no level sets follows the browser
+ * and the Language: web/ui/format.ts viewerSettings).
+ */
+function LocalizationPreview({ viewer }: { viewer: ResolvedSettings }) {
   const { t } = useTranslation('settings');
   const { data: user } = useCurrentUser();
-  const effective = Object.fromEntries(
-    settings.map((setting) => {
-      const entry = draft[setting.key];
-      const value =
-        !setting.settable || !entry ? setting.value : entry.inherit ? setting.parentValue : entry.value;
-      return [setting.key, value];
-    }),
-  );
-  const format = createFormatter(formatSettingsOf(effective as never));
+  const format = createFormatter(formatSettingsOf(viewer));
   const now = new Date().toISOString();
   return (
     <Paper bg="gray.0" p="sm" radius="sm" aria-label={t('preview.label')} role="group">

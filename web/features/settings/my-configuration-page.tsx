@@ -10,7 +10,7 @@ export function OrganizationConfigurationPage() {
   return <ConfigurationPage scope="organization" />;
 }
 
-/** **System Configuration**: every organization's defaults (`system.settings`, instance administrators). */
+/** **Global Configuration**: every organization's defaults (`system.settings`, instance administrators). */
 export function SystemConfigurationPage() {
   return <ConfigurationPage scope="system" />;
 }

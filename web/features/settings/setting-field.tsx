@@ -87,6 +87,29 @@ export function originLabel(t: SettingsT, origin: SettingOrigin): string {
   return origin === 'organization' ? t('field.organizationDefault') : t('field.systemDefault');
 }
 
+/** The settings the pages take from the browser when no level sets them. */
+const BROWSER_KEYS: ReadonlySet<string> = new Set(['localization.locale', 'localization.timezone']);
+
+/**
+ * What an inherited value gives the viewer, said plainly: "Organization default: de-DE"; at the
+ * user's level an organization that does not set the value passes the system's on ("Organization
+ * default (the system’s): …", the checkbox being Use Organization); a locale or time zone that no
+ * level sets is the browser's, not the registry's default.
+ */
+function inheritedHint(t: SettingsT, setting: Setting, viewerValue: unknown): string {
+  const key = setting.key;
+  if (setting.parentOrigin === 'default' && BROWSER_KEYS.has(key) && viewerValue !== undefined) {
+    return t(setting.scope === 'user' ? 'field.notSet.user' : 'field.notSet.others', {
+      value: displayValue(t, key, viewerValue),
+    });
+  }
+  const value = displayValue(t, key, setting.parentValue);
+  if (setting.scope === 'user' && setting.parentOrigin !== 'organization') {
+    return t('field.organizationFromSystem', { value });
+  }
+  return t('field.inherited', { origin: originLabel(t, setting.parentOrigin), value });
+}
+
 /** The checkbox that falls back to the level above: Use Organization, Use System, Use Default. */
 function parentCheckboxLabel(t: SettingsT, scope: SettingScope): string {
   return t(`field.useParent.${scope}`);
@@ -112,10 +135,16 @@ export function SettingField({
   entry,
   onChange,
   userOverride,
+  viewerValue,
 }: {
   setting: Setting;
   entry: DraftEntry;
   onChange: (entry: DraftEntry) => void;
+  /**
+   * Locale and time zone: what the viewer's pages use when no level sets the value (their
+   * browser's, web/ui/format.ts viewerSettings) — the registry's default is then not what they get.
+   */
+  viewerValue?: unknown;
   /** Organization and system levels, keys a user may set: the "Users may override" checkbox. */
   userOverride?: { checked: boolean; onChange: (checked: boolean) => void };
 }) {
@@ -214,10 +243,7 @@ export function SettingField({
         <>
           {entry.inherit ? (
             <Text size="xs" c="gray.8">
-              {t('field.inherited', {
-                origin: originLabel(t, setting.parentOrigin),
-                value: displayValue(t, key, setting.parentValue),
-              })}
+              {inheritedHint(t, setting, viewerValue)}
             </Text>
           ) : null}
           <Checkbox

@@ -23,6 +23,7 @@ export const common = {
   },
   dateField: {
     hint: 'اختر تاريخًا أو اكتبه بالصيغة {{format}}',
+    notADate: 'هذا ليس تاريخًا. اكتبه بالصيغة {{format}} أو اختره من التقويم.',
     previousMonth: 'الشهر السابق',
     nextMonth: 'الشهر التالي',
     previousYear: 'السنة السابقة',

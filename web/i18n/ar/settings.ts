@@ -102,6 +102,11 @@ export const settings = {
     organizationDefault: 'الافتراضي للمؤسسة',
     systemDefault: 'الافتراضي للنظام',
     inherited: '{{origin}}: {{value}}',
+    organizationFromSystem: 'الافتراضي للمؤسسة (وهو افتراضي النظام): {{value}}',
+    notSet: {
+      user: 'غير محدد في أي مستوى، لذا يُستخدم ما في متصفحك: {{value}}',
+      others: 'غير محدد في أي مستوى، لذا يُستخدم ما في متصفح كل مستخدم (في متصفحك: {{value}})',
+    },
     lockedByOrganization: 'حدّدته مؤسستك للجميع: {{value}}',
     useParent: {
       user: 'استخدام إعداد المؤسسة',
@@ -132,7 +137,7 @@ export const settings = {
     titles: {
       user: 'الإعدادات',
       organization: 'إعدادات المؤسسة',
-      system: 'إعدادات النظام',
+      system: 'الإعدادات العامة',
     },
     myConfiguration: 'إعداداتي',
     levels: 'مستويات الإعدادات',

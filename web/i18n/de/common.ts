@@ -23,6 +23,7 @@ export const common = {
   },
   dateField: {
     hint: 'Wählen Sie ein Datum oder geben Sie es als {{format}} ein',
+    notADate: 'Das ist kein Datum. Geben Sie es als {{format}} ein oder wählen Sie es im Kalender.',
     previousMonth: 'Vorheriger Monat',
     nextMonth: 'Nächster Monat',
     previousYear: 'Vorheriges Jahr',

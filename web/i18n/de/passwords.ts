@@ -70,6 +70,19 @@ export const passwords = {
     heading: 'Anforderungen an ein Passwort:',
     loading: 'Regeln werden geladen…',
     loadFailed: 'Die Regeln konnten nicht geladen werden: {{reason}}',
+    items: {
+      length_one:
+        'Mindestens {{count}} Zeichen, höchstens {{max}}. Leerzeichen, Emoji und jedes Alphabet sind willkommen; ein langer Satz ist ein gutes Passwort.',
+      length_other:
+        'Mindestens {{count}} Zeichen, höchstens {{max}}. Leerzeichen, Emoji und jedes Alphabet sind willkommen; ein langer Satz ist ein gutes Passwort.',
+      lower_case: 'Mindestens ein Kleinbuchstabe.',
+      upper_case: 'Mindestens ein Großbuchstabe.',
+      numbers: 'Mindestens eine Ziffer.',
+      special_chars: 'Mindestens ein Sonderzeichen (ein Symbol, ein Satzzeichen oder ein Leerzeichen).',
+      not_common: 'Keines der häufig verwendeten Passwörter, die Angreifer zuerst ausprobieren.',
+      no_context_words:
+        'Ohne Ihren Benutzernamen, den Namen Ihrer E-Mail-Adresse, Ihren Namen, Ihre Organisation oder „Atrium“.',
+    },
   },
   strength: {
     label: 'Passwortstärke',

@@ -103,6 +103,11 @@ export const settings = {
     organizationDefault: 'Standard der Organisation',
     systemDefault: 'Systemstandard',
     inherited: '{{origin}}: {{value}}',
+    organizationFromSystem: 'Standard der Organisation (der des Systems): {{value}}',
+    notSet: {
+      user: 'Nirgends festgelegt, daher der Ihres Browsers: {{value}}',
+      others: 'Nirgends festgelegt, daher der des Browsers jedes Benutzers (Ihrer: {{value}})',
+    },
     lockedByOrganization: 'Von Ihrer Organisation für alle festgelegt: {{value}}',
     useParent: {
       user: 'Organisation verwenden',
@@ -133,7 +138,7 @@ export const settings = {
     titles: {
       user: 'Konfiguration',
       organization: 'Organisationskonfiguration',
-      system: 'Systemkonfiguration',
+      system: 'Globale Konfiguration',
     },
     myConfiguration: 'Meine Konfiguration',
     levels: 'Konfigurationsebenen',

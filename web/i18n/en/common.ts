@@ -25,6 +25,8 @@ export const common = {
   dateField: {
     /** Under a date input; `format` is the locale's pattern, e.g. "MM/DD/YYYY". */
     hint: 'Pick a date or type it as {{format}}',
+    /** A typed text that is no date; `format` as in hint. */
+    notADate: 'This is not a date. Type it as {{format}}, or pick it in the calendar.',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     previousYear: 'Previous year',

@@ -97,9 +97,9 @@ export const errors = {
     'The username mixes letters of different scripts (like a Cyrillic "а" among Latin letters). Use one script.',
 
   // Codes whose server detail names the field, value or limit concerned (a schema's own rule, the
-  // password policy's numbers): the SPA shows that detail, more exact than these words, and these
-  // words when there is none — until the server sends those particulars in `meta`
-  // (errorsWithSpecificDetail, web/i18n/error-text.ts).
+  // password policy's numbers): with the particulars in `meta`, `particulars` below words them;
+  // without, an English reader gets the server's detail (more exact) and any other reader these
+  // words, never English (errorsWithSpecificDetail, web/i18n/error-text.ts).
   attachment_too_large: 'A file is larger than this organization allows for an attachment.',
   attachments_invalid: 'Attach each file once, and not too many of them.',
   attachments_too_large: 'The attachments together are larger than this organization allows.',
@@ -201,4 +201,52 @@ export const errors = {
   password_context_organization: 'The password must not contain the organization’s name.',
   password_context_name: 'The password must not contain the person’s name.',
   password_context_product: 'The password must not contain the product’s name.',
+
+  /**
+   * The words of a code whose error carries its particulars in `meta` (the policy's numbers, a
+   * field's limit): used instead of the code's words above — and of the server's English detail —
+   * when `meta` holds every placeholder. `count` is the number the sentence turns on (see
+   * web/i18n/error-text.ts).
+   */
+  particulars: {
+    too_small_one: 'This value must be at least {{minimum}}.',
+    too_small_other: 'This value must be at least {{minimum}}.',
+    too_small_string_one: 'Type at least {{count}} character.',
+    too_small_string_other: 'Type at least {{count}} characters.',
+    too_small_array_one: 'Choose at least {{count}} item.',
+    too_small_array_other: 'Choose at least {{count}} items.',
+    too_small_number_exclusive: 'This value must be greater than {{minimum}}.',
+    too_big_one: 'This value must be at most {{maximum}}.',
+    too_big_other: 'This value must be at most {{maximum}}.',
+    too_big_string_one: 'Type at most {{count}} character.',
+    too_big_string_other: 'Type at most {{count}} characters.',
+    too_big_array_one: 'Choose at most {{count}} item.',
+    too_big_array_other: 'Choose at most {{count}} items.',
+    too_big_number_exclusive: 'This value must be less than {{maximum}}.',
+    invalid_value: 'Choose one of these values: {{allowed}}.',
+    invalid_format: 'This value is not in the expected format ({{format}}).',
+    invalid_format_email: 'Type an email address, like name@example.com.',
+    invalid_format_url: 'Type a web address, like https://example.com.',
+    invalid_format_regex: 'This value is not in the expected format.',
+    not_multiple_of: 'This value must be a multiple of {{divisor}}.',
+    attachment_too_large:
+      'The file is larger than {{maxMegabytes}} MB, this organization’s limit for an attachment.',
+    attachments_too_large:
+      'The attachments together are larger than {{maxMegabytes}} MB, this organization’s limit per email.',
+    avatar_too_large: 'The picture is larger than {{maxMegabytes}} MB. Choose a smaller one.',
+    custom_field_limit_one: 'An organization can have at most {{count}} custom field.',
+    custom_field_limit_other: 'An organization can have at most {{count}} custom fields.',
+    email_templates_limit_one: 'An organization has at most {{count}} email template. Delete one first.',
+    email_templates_limit_other: 'An organization has at most {{count}} email templates. Delete one first.',
+    range_too_long_one: 'Ask for at most {{count}} day at a time.',
+    range_too_long_other: 'Ask for at most {{count}} days at a time.',
+    menu_too_deep_one: 'A menu has at most {{count}} level.',
+    menu_too_deep_other: 'A menu has at most {{count}} levels.',
+    invalid_page_size: 'The page size must be a whole number from {{minimum}} to {{maximum}}.',
+    invalid_page_number: 'The page number must be a whole number from {{minimum}} to {{maximum}}.',
+    password_too_short_one: 'The password must have at least {{count}} character (it has {{length}}).',
+    password_too_short_other: 'The password must have at least {{count}} characters (it has {{length}}).',
+    password_too_long_one: 'The password must have at most {{count}} character.',
+    password_too_long_other: 'The password must have at most {{count}} characters.',
+  },
 } as const;

@@ -68,6 +68,20 @@ export const passwords = {
     heading: 'A password must be:',
     loading: 'Loading the rules…',
     loadFailed: 'The rules could not be loaded: {{reason}}',
+    /** The rules in force, by the API's stable `rule` codes (GET /api/password-policy). */
+    items: {
+      length_one:
+        'At least {{count}} character, at most {{max}}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.',
+      length_other:
+        'At least {{count}} characters, at most {{max}}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.',
+      lower_case: 'At least one lower case letter.',
+      upper_case: 'At least one upper case letter.',
+      numbers: 'At least one number.',
+      special_chars: 'At least one special character (a symbol, punctuation or a space).',
+      not_common: 'Not one of the commonly used passwords that attackers try first.',
+      no_context_words:
+        'Not containing your username, the name of your email address, your name, your organization or "Atrium".',
+    },
   },
   strength: {
     label: 'Password strength',

@@ -109,6 +109,13 @@ export const settings = {
     organizationDefault: 'Organization default',
     systemDefault: 'System default',
     inherited: '{{origin}}: {{value}}',
+    /** A user's inherited value the organization does not set itself: the system's, said as what the user gets. */
+    organizationFromSystem: 'Organization default (the system’s): {{value}}',
+    /** Locale and time zone that no level sets: the pages follow the browser (and the Language). */
+    notSet: {
+      user: 'Not set anywhere, so your browser’s: {{value}}',
+      others: 'Not set anywhere, so each user’s browser’s (yours: {{value}})',
+    },
     lockedByOrganization: 'Set by your organization for everyone: {{value}}',
     useParent: { user: 'Use Organization', organization: 'Use System', system: 'Use Default' },
     useParentOf: '{{use}}: {{label}}',
@@ -132,7 +139,7 @@ export const settings = {
     titles: {
       user: 'Configuration',
       organization: 'Organization Configuration',
-      system: 'System Configuration',
+      system: 'Global Configuration',
     },
     myConfiguration: 'My Configuration',
     levels: 'Configuration levels',

@@ -23,6 +23,7 @@ export const common = {
   },
   dateField: {
     hint: 'Choisissez une date ou saisissez-la au format {{format}}',
+    notADate: 'Ce n’est pas une date. Saisissez-la au format {{format}} ou choisissez-la dans le calendrier.',
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     previousYear: 'Année précédente',

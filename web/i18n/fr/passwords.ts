@@ -38,7 +38,7 @@ export const passwords = {
     changed: 'Mot de passe changé',
     changedOwn:
       'Votre mot de passe a été changé. Vous restez connecté ici ; vos autres sessions ont été fermées et vous allez recevoir un e-mail.',
-    changedOther: '{{name}} a été déconnecté partout et va recevoir un e-mail.',
+    changedOther: 'Toutes les sessions de {{name}} ont été fermées, et un e-mail va lui être envoyé.',
   },
   reset: {
     title: 'Réinitialiser le mot de passe',
@@ -49,7 +49,8 @@ export const passwords = {
     explainOther:
       'Un lien de réinitialisation sera envoyé à l’adresse e-mail principale de l’utilisateur. Le mot de passe actuel cesse aussitôt de fonctionner et l’utilisateur est déconnecté d’Atrium sur tous ses appareils jusqu’à ce qu’un nouveau mot de passe soit choisi avec le lien.',
     done: 'Mot de passe réinitialisé',
-    doneMessage: '{{name}} a été déconnecté et va recevoir un e-mail avec un lien de réinitialisation.',
+    doneMessage:
+      'Toutes les sessions de {{name}} ont été fermées, et un e-mail avec un lien de réinitialisation va lui être envoyé.',
   },
   bulkReset: {
     action: 'Réinitialiser le mot de passe',
@@ -72,6 +73,21 @@ export const passwords = {
     heading: 'Un mot de passe doit :',
     loading: 'Chargement des règles…',
     loadFailed: 'Les règles n’ont pas pu être chargées : {{reason}}',
+    items: {
+      length_one:
+        'Compter au moins {{count}} caractère, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      length_other:
+        'Compter au moins {{count}} caractères, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      length_many:
+        'Compter au moins {{count}} de caractères, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      lower_case: 'Contenir au moins une lettre minuscule.',
+      upper_case: 'Contenir au moins une lettre majuscule.',
+      numbers: 'Contenir au moins un chiffre.',
+      special_chars: 'Contenir au moins un caractère spécial (un symbole, une ponctuation ou une espace).',
+      not_common: 'Ne pas être l’un des mots de passe courants que les attaquants essaient en premier.',
+      no_context_words:
+        'Ne contenir ni votre nom d’utilisateur, ni le nom de votre adresse e-mail, ni votre nom, ni votre organisation, ni « Atrium ».',
+    },
   },
   strength: {
     label: 'Robustesse du mot de passe',

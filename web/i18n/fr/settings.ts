@@ -103,6 +103,11 @@ export const settings = {
     organizationDefault: 'Valeur par défaut de l’organisation',
     systemDefault: 'Valeur par défaut du système',
     inherited: '{{origin}} : {{value}}',
+    organizationFromSystem: 'Valeur par défaut de l’organisation (celle du système) : {{value}}',
+    notSet: {
+      user: 'Défini nulle part, donc celui de votre navigateur : {{value}}',
+      others: 'Défini nulle part, donc celui du navigateur de chaque utilisateur (le vôtre : {{value}})',
+    },
     lockedByOrganization: 'Défini par votre organisation pour tout le monde : {{value}}',
     useParent: {
       user: 'Utiliser la valeur de l’organisation',
@@ -130,7 +135,7 @@ export const settings = {
     titles: {
       user: 'Configuration',
       organization: 'Configuration de l’organisation',
-      system: 'Configuration du système',
+      system: 'Configuration globale',
     },
     myConfiguration: 'Ma configuration',
     levels: 'Niveaux de configuration',

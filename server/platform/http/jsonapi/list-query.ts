@@ -173,7 +173,10 @@ function single(parameter: string, value: unknown): string {
 function parseWholeNumber(parameter: string, value: string, max: number, code: string): number {
   const number = /^[1-9]\d{0,8}$/.test(value) ? Number(value) : Number.NaN;
   if (number >= 1 && number <= max) return number;
-  throw badParameter(parameter, code, `${parameter} must be a whole number from 1 to ${max}.`);
+  throw badParameter(parameter, code, `${parameter} must be a whole number from 1 to ${max}.`, {
+    minimum: 1,
+    maximum: max,
+  });
 }
 
 function parseSort(value: string, spec: ListSpec): ListSort[] {

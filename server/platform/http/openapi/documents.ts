@@ -196,7 +196,17 @@ export const errorObjectSchema = z
     title: text(100).optional().describe('The HTTP status phrase'),
     detail: text(2000).describe('What is wrong, for people'),
     source: errorSource.optional(),
-    meta: z.record(text(100), z.unknown()).optional(),
+    meta: z
+      .record(text(100), z.unknown())
+      .optional()
+      .describe(
+        'The particulars of the problem, so a client can word it in its own language without `detail`. ' +
+          'Schema rules: `too_small` {minimum, origin, inclusive}, `too_big` {maximum, origin, inclusive} ' +
+          '(`origin`: string — characters, number, int, array — items, date, file…), `invalid_value` {allowed: [...]}, ' +
+          '`invalid_format` {format}, `not_multiple_of` {divisor}, `invalid_type` {expected}; ' +
+          'password rules `password_<rule>` {rule, min, length (too_short), max (too_long)}; ' +
+          'a limit of the organization or list {limit} or {maximum}; `rate_limited` {retryAfterSeconds}.',
+      ),
   })
   .meta({ id: 'Error' });
 

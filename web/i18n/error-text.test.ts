@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errors } from './en/errors';
+import { errorsWithSpecificDetail } from './error-details';
+import { errorObjectText, particularsOf } from './error-text';
+import { i18n, switchLanguage } from './index';
+import { interfaceLanguageTags } from './languages';
+import './lazy/errors';
+
+const DETAIL = 'The server’s English detail.';
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const codes = new Set(Object.keys(errors).filter((key) => key !== 'particulars'));
+
+/**
+ * Each entry of `errors.particulars` as the error it words: its code, and the meta a server
+ * sends with it — every placeholder filled (numbers for bounds and counts, a list for `allowed`)
+ * and the `origin` or `format` its suffix names (`too_small_string`, `invalid_format_email`).
+ */
+function particularErrors(): { code: string; meta: Record<string, unknown> }[] {
+  const found = new Map<string, { code: string; meta: Record<string, unknown> }>();
+  for (const [key, text] of Object.entries(errors.particulars)) {
+    const entry = key.replace(PLURAL, '');
+    const code = [...codes]
+      .filter((c) => entry === c || entry.startsWith(`${c}_`))
+      .sort((a, b) => b.length - a.length)[0];
+    expect(code, `particulars.${key} names no code of the catalog`).toBeDefined();
+    if (!code) continue;
+    const suffix = entry.slice(code.length + 1);
+    const meta: Record<string, unknown> = {};
+    for (const [, name] of text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)) {
+      if (name === 'count') continue;
+      meta[name as string] = name === 'allowed' ? ['low', 'high'] : name === 'format' ? 'uuid' : 7;
+    }
+    if (!('count' in meta) && text.includes('{{count}}')) meta.limit = 7;
+    if (suffix.endsWith('_exclusive') || suffix === 'exclusive') meta.inclusive = false;
+    const kind = suffix.replace(/_?exclusive$/, '');
+    if (kind) meta[code === 'invalid_format' ? 'format' : 'origin'] = kind;
+    found.set(entry, { code, meta });
+  }
+  return [...found.values()];
+}
+
+describe('errors with their particulars in meta', () => {
+  const cases = particularErrors();
+  beforeAll(() => expect(cases.length).toBeGreaterThan(20));
+  afterAll(() => switchLanguage('en'));
+
+  it.each(interfaceLanguageTags)(
+    'read in %s from the catalog, never from the English detail',
+    async (language) => {
+      await switchLanguage(language);
+      for (const { code, meta } of cases) {
+        expect(particularsOf(code, meta), `${code} ${JSON.stringify(meta)}`).toBeDefined();
+        const text = errorObjectText({ code, detail: DETAIL, meta });
+        expect(text, `${language} ${code} ${JSON.stringify(meta)}`).not.toBe(DETAIL);
+        expect(text, `${language} ${code}`).not.toMatch(/\{\{|\}\}/);
+        if ('allowed' in meta) expect(text, `${language} ${code}`).toContain('low');
+      }
+    },
+  );
+
+  it('fill the bound, the count and the allowed values in', async () => {
+    await switchLanguage('de');
+    expect(
+      errorObjectText({
+        code: 'too_big',
+        detail: DETAIL,
+        meta: { maximum: 255, origin: 'string', inclusive: true },
+      }),
+    ).toBe('Geben Sie höchstens 255 Zeichen ein.');
+    expect(
+      errorObjectText({ code: 'invalid_value', detail: DETAIL, meta: { allowed: ['open', 'done'] } }),
+    ).toBe('Wählen Sie einen dieser Werte: open oder done.');
+    expect(
+      errorObjectText({
+        code: 'password_too_short',
+        detail: DETAIL,
+        meta: { rule: 'too_short', min: 12, length: 5 },
+      }),
+    ).toBe('Das Passwort muss mindestens 12 Zeichen haben (es hat 5).');
+    await switchLanguage('ar');
+    // Arabic's dual: "two characters" is a word of its own.
+    expect(
+      errorObjectText({
+        code: 'too_small',
+        detail: DETAIL,
+        meta: { minimum: 2, origin: 'string', inclusive: true },
+      }),
+    ).toBe('اكتب حرفين على الأقل.');
+  });
+
+  it('without meta: the English detail in English only, the catalog’s words in de, fr and ar', async () => {
+    await switchLanguage('en');
+    expect(errorObjectText({ code: 'too_small', detail: 'Type a subject.' })).toBe('Type a subject.');
+    for (const language of ['de', 'fr', 'ar'] as const) {
+      await switchLanguage(language);
+      for (const code of errorsWithSpecificDetail) {
+        expect(errorObjectText({ code, detail: DETAIL }), `${language} ${code}`).not.toBe(DETAIL);
+      }
+    }
+    expect(i18n.language).toBe('ar');
+  });
+});
