@@ -122,23 +122,23 @@ describe('locale dates', () => {
       max: { date: '2026-11-30', problem: 'in the future' },
     };
     expect(readTypedDate('', 'en-US', range)).toEqual({ value: null, problem: null });
-    // By code, with the locale's format for the words of any language; in English too.
+    // By kind, with the locale's format for the words of any language; in English too.
     expect(readTypedDate('02/30/1981', 'en-US', range).problem).toEqual({
-      code: 'not_a_date',
+      kind: 'not_a_date',
       format: 'MM/DD/YYYY',
       message: expect.stringMatching(/not a date.*MM\/DD\/YYYY/),
     });
     expect(readTypedDate('31.02.1981', 'de-DE', range).problem).toMatchObject({
-      code: 'not_a_date',
+      kind: 'not_a_date',
       format: 'DD.MM.YYYY',
     });
     expect(readTypedDate('12/01/2026', 'en-US', range)).toEqual({
       value: '2026-12-01',
-      problem: { code: 'too_late', message: 'in the future' },
+      problem: { kind: 'too_late', message: 'in the future' },
     });
     expect(readTypedDate('11/30/2026', 'en-US', range)).toEqual({ value: '2026-11-30', problem: null });
     expect(readTypedDate('01/01/1900', 'en-US', range).problem).toEqual({
-      code: 'too_early',
+      kind: 'too_early',
       message: 'too old',
     });
   });

@@ -318,13 +318,13 @@ export type DateRange = {
 };
 
 /**
- * Why a typed date cannot be saved, by a stable code with what its words need: `not_a_date` with
+ * Why a typed date cannot be saved, by a stable kind (not an API error code) with what its words need: `not_a_date` with
  * the locale's `format` (the SPA words it from its catalog; `message` is the English sentence), or
  * a bound of the range with the sentence its caller gave (`too_late`, `too_early`).
  */
 export type TypedDateProblem =
-  | { code: 'not_a_date'; format: string; message: string }
-  | { code: 'too_late' | 'too_early'; message: string };
+  | { kind: 'not_a_date'; format: string; message: string }
+  | { kind: 'too_late' | 'too_early'; message: string };
 
 /**
  * What a person typed into a date field, read in their locale: the date (`YYYY-MM-DD`, or null
@@ -343,15 +343,15 @@ export function readTypedDate(
     return {
       value: null,
       problem: {
-        code: 'not_a_date',
+        kind: 'not_a_date',
         format,
         message: `This is not a date. Type it as ${format}, or pick it in the calendar.`,
       },
     };
   }
   if (range.max && value > range.max.date)
-    return { value, problem: { code: 'too_late', message: range.max.problem } };
+    return { value, problem: { kind: 'too_late', message: range.max.problem } };
   if (range.min && value < range.min.date)
-    return { value, problem: { code: 'too_early', message: range.min.problem } };
+    return { value, problem: { kind: 'too_early', message: range.min.problem } };
   return { value, problem: null };
 }

@@ -68,7 +68,7 @@ type DateFieldProps = Omit<
 /** Names for the calendar's arrows and headings (axe `button-name`). */
 /** A typed date's problem in the interface language (a range's bound brings its own words). */
 function problemText(t: TFunction<'common'>, problem: TypedDateProblem): string {
-  return problem.code === 'not_a_date'
+  return problem.kind === 'not_a_date'
     ? t('dateField.notADate', { format: problem.format })
     : problem.message;
 }
