@@ -674,7 +674,7 @@ export type paths = {
         };
         /**
          * The password rules in force (the signed-in user's organization; the system's when anonymous)
-         * @description What a new password must be, as values and as sentences (`rules`) for people.
+         * @description What a new password must be, as values and as `rules`: each a stable `rule` code with its numbers (`min`, `max` of `length`), for a client to word in its own language, and `detail`, the rule in English.
          */
         get: operations["getPasswordPolicy"];
         put?: never;
@@ -1620,6 +1620,7 @@ export type components = {
             code: string;
             /** @description What is wrong, for people */
             detail: string;
+            /** @description The particulars of the problem, so a client can word it in its own language without `detail`. Schema rules: `too_small` {minimum, origin, inclusive}, `too_big` {maximum, origin, inclusive} (`origin`: string — characters, number, int, array — items, date, file…), `invalid_value` {allowed: [...]}, `invalid_format` {format}, `not_multiple_of` {divisor}, `invalid_type` {expected}; password rules `password_<rule>` {rule, min, length (too_short), max (too_long)}; a limit of the organization or list {limit} or {maximum}; `rate_limited` {retryAfterSeconds}. */
             meta?: {
                 [key: string]: unknown;
             };
@@ -1859,8 +1860,26 @@ export type components = {
                 /** Format: int32 */
                 minLength: number;
                 numbers: boolean;
-                /** @description The rules as sentences, for people */
-                rules: string[];
+                /** @description The rules in force, in the order to list them */
+                rules: {
+                    /** @description The rule as an English sentence */
+                    detail: string;
+                    /**
+                     * Format: int32
+                     * @description `length`: the most characters
+                     */
+                    max?: number;
+                    /**
+                     * Format: int32
+                     * @description `length`: the fewest characters (code points)
+                     */
+                    min?: number;
+                    /**
+                     * @description The rule, by a stable code
+                     * @enum {string}
+                     */
+                    rule: "length" | "lower_case" | "upper_case" | "numbers" | "special_chars" | "not_common" | "no_context_words";
+                }[];
                 specialChars: boolean;
                 upperCase: boolean;
             };
@@ -1934,7 +1953,9 @@ export type components = {
                  * @constant
                  */
                 insecure?: true;
+                /** @description Stable: the setting, and the key a client words its name by in its own language */
                 key: string;
+                /** @description The setting’s name in English, whatever the requester’s Language or Accept-Language (for integrators, scripts and logs, like an error’s `detail`). A client that speaks the user’s language names the setting by `key` from its own catalog, as the SPA does. */
                 label: string;
                 /** @enum {string} */
                 parentOrigin: "system" | "organization" | "user" | "default";
