@@ -163,4 +163,11 @@ describe('estimatePasswordStrength', () => {
     const withContext = await estimatePasswordStrength('zebrastripes2026', { username: 'zebrastripes2026' });
     expect(withContext.score).toBeLessThanOrEqual(1);
   });
+
+  it('names its advice by key, for the catalog of each language', async () => {
+    const common = await estimatePasswordStrength('password');
+    expect(common.warningKey).toBe('topTen');
+    expect(common.warning).toBe('This is a heavily used password.');
+    expect((await estimatePasswordStrength('violet umbrella 42 marches sideways')).warningKey).toBeNull();
+  });
 });

@@ -259,7 +259,9 @@ export type PasswordStrength = {
   /** 0 (guessable in seconds) … 4 (very unguessable) */
   score: 0 | 1 | 2 | 3 | 4;
   label: 'Very weak' | 'Weak' | 'Fair' | 'Strong' | 'Very strong';
+  /** zxcvbn's advice in English, and its key (`warnings` of @zxcvbn-ts's translations) for a catalog */
   warning: string | null;
+  warningKey: string | null;
   suggestions: string[];
 };
 
@@ -275,6 +277,9 @@ function loadEstimator(): Promise<Estimator> {
     import('@zxcvbn-ts/language-common'),
     import('@zxcvbn-ts/language-en'),
   ]).then(([core, common, english]) => {
+    const warningKeys = new Map(
+      Object.entries(english.translations.warnings).map(([key, text]) => [text as string, key]),
+    );
     const factory = new core.ZxcvbnFactory({
       translations: english.translations,
       graphs: common.adjacencyGraphs,
@@ -283,10 +288,12 @@ function loadEstimator(): Promise<Estimator> {
     return (password, userInputs) => {
       const result = factory.check(password.slice(0, 256), userInputs);
       const score = result.score as PasswordStrength['score'];
+      const warning = result.feedback.warning || null;
       return {
         score,
         label: strengthLabels[score],
-        warning: result.feedback.warning || null,
+        warning,
+        warningKey: warning ? (warningKeys.get(warning) ?? null) : null,
         suggestions: result.feedback.suggestions,
       };
     };

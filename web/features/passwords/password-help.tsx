@@ -106,6 +106,36 @@ export function usePasswordProblems(
 }
 
 const strengthColors = ['red.8', 'orange.8', 'yellow.8', 'teal.8', 'green.8'] as const;
+/** zxcvbn's warnings the catalog words (`strength.warnings`, keys of @zxcvbn-ts's translations) */
+const strengthWarnings = [
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+  'pwned',
+] as const;
+type StrengthWarning = (typeof strengthWarnings)[number];
+const isStrengthWarning = (key: string | null): key is StrengthWarning =>
+  key !== null && (strengthWarnings as readonly string[]).includes(key);
+/** The meter's words for zxcvbn's scores 0 … 4 */
+const strengthLabels = [
+  'strength.scores.veryWeak',
+  'strength.scores.weak',
+  'strength.scores.fair',
+  'strength.scores.strong',
+  'strength.scores.veryStrong',
+] as const;
 
 /**
  * The strength meter: zxcvbn, loaded lazily (its dictionaries are large), estimating how hard the
@@ -154,14 +184,16 @@ export function PasswordStrengthMeter({
           value={strength ? ((score + 1) / 5) * 100 : 0}
           color={strengthColors[score]}
           aria-label={t('strength.label')}
-          aria-valuetext={strength ? strength.label : t('strength.estimating')}
+          aria-valuetext={strength ? t(strengthLabels[score]) : t('strength.estimating')}
         />
       </Progress.Root>
       <Group gap={6} mt={4} aria-live="polite">
         {loading && !strength ? <Loader size={12} aria-hidden="true" /> : null}
         <Text size="xs" c="gray.8">
-          {strength ? t('strength.shown', { label: strength.label }) : t('strength.estimatingLong')}
-          {strength?.warning ? ` — ${strength.warning}` : ''}
+          {strength ? t('strength.shown', { label: t(strengthLabels[score]) }) : t('strength.estimatingLong')}
+          {isStrengthWarning(strength?.warningKey ?? null)
+            ? ` — ${t(`strength.warnings.${strength?.warningKey as StrengthWarning}`)}`
+            : ''}
         </Text>
       </Group>
     </div>
