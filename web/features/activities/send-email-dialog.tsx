@@ -1,11 +1,9 @@
 import { Button, Loader, Select, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { useCurrentUser } from '../../app/api';
 import { useUser } from '../../app/user-resource';
-import { addressOf } from '../../ui/addresses';
 import { FormDialog } from '../../ui/form-dialog';
 import { useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
@@ -13,6 +11,7 @@ import { PeoplePicker } from '../../ui/people-picker';
 import { useSettings } from '../settings/api';
 import { type EmailInput, type EmailResource, useSendEmail } from './api';
 import { AttachmentsField, useAttachments } from './send-email-attachments';
+import { useSendEmailForm, type SendEmailValues as Values } from './send-email-form';
 import { TemplateField } from './send-email-template';
 import '../../i18n/lazy/activities';
 
@@ -29,25 +28,6 @@ export type SendEmailDialogProps = {
   address?: string | undefined;
   /** The email answered by **Reply**. */
   replyTo?: EmailResource | undefined;
-};
-
-function replySubject(subject: string): string {
-  return /^re:/i.test(subject.trim()) ? subject : `Re: ${subject}`;
-}
-
-/** The form's fields, named as the API's attributes so its errors find them. */
-type Values = {
-  from: string | null;
-  toRecipients: string[];
-  ccRecipients: string[];
-  bccRecipients: string[];
-  subject: string;
-  /** the editor's HTML */
-  body: string;
-  /** `YYYY-MM-DDTHH:mm` in the viewer's time zone, for **Send later** */
-  sendAt: string;
-  /** not a value: where the attachments' errors show */
-  attachments: null;
 };
 
 /** The API's pointers that name a part of a field (`/toRecipients/2`, `/body/content`). */
@@ -102,43 +82,14 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
   const schedulingRef = useRef(scheduling);
   schedulingRef.current = scheduling;
 
-  const form = useForm<Values>({
-    initialValues: {
-      from: clickedIsMine ? (address ?? null) : null,
-      toRecipients: (() => {
-        if (!replyTo) return address && !clickedIsMine ? [address] : [];
-        // A reply to one's own email goes to its recipients again; else to its sender.
-        const sentByMe = addressOf(replyTo.attributes.from)?.toLowerCase() === me?.email.toLowerCase();
-        return sentByMe ? replyTo.attributes.toRecipients : [replyTo.attributes.from];
-      })(),
-      ccRecipients: [],
-      bccRecipients: [],
-      subject: replyTo ? replySubject(replyTo.attributes.subject) : '',
-      body: '<p></p>',
-      sendAt: '',
-      attachments: null,
-    },
-    validate: (values) => {
-      const problems: Record<string, string> = {};
-      if (!values.from) problems.from = t('email.fromRequired');
-      if (values.toRecipients.length + values.ccRecipients.length + values.bccRecipients.length === 0)
-        problems.toRecipients = t('email.recipientRequired');
-      for (const field of ['toRecipients', 'ccRecipients', 'bccRecipients'] as const) {
-        const bad = values[field].filter((item) => !addressOf(item));
-        if (bad.length > 0) problems[field] = t('email.notAnAddress', { list: bad.join(', ') });
-      }
-      if (!values.subject.trim()) problems.subject = t('email.subjectRequired');
-      if (schedulingRef.current) {
-        const at = fromZonedWallTime(values.sendAt, timeZone);
-        if (!at) problems.sendAt = t('email.sendAtRequired');
-        else if (Date.parse(at) <= Date.now()) problems.sendAt = t('email.sendAtPast');
-      }
-      // The uploads as they are at submit time.
-      const uploads = currentAttachments.current;
-      if (uploads.some((item) => !item.id && !item.error)) problems.attachments = t('email.waitForUploads');
-      else if (uploads.some((item) => item.error)) problems.attachments = t('email.removeFailedUploads');
-      return problems;
-    },
+  const form = useSendEmailForm({
+    address,
+    clickedIsMine,
+    replyTo,
+    myEmail: me?.email,
+    timeZone,
+    isScheduling: () => schedulingRef.current,
+    uploads: () => currentAttachments.current,
   });
   const values = form.getValues();
 
