@@ -1,42 +1,21 @@
-import {
-  ActionIcon,
-  Button,
-  FileButton,
-  Group,
-  Loader,
-  Progress,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconPaperclip, IconX } from '@tabler/icons-react';
+import { Button, Loader, Select, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
-import { ApiError, useCurrentUser } from '../../app/api';
+import { useCurrentUser } from '../../app/api';
 import { useUser } from '../../app/user-resource';
-import { addressOf } from '../../ui/addresses';
 import { FormDialog } from '../../ui/form-dialog';
 import { useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PeoplePicker } from '../../ui/people-picker';
 import { useSettings } from '../settings/api';
-import {
-  type EmailInput,
-  type EmailResource,
-  renderEmailTemplate,
-  uploadFile,
-  useEmailTemplates,
-  useSendEmail,
-} from './api';
+import { type EmailInput, type EmailResource, useSendEmail } from './api';
+import { AttachmentsField, useAttachments } from './send-email-attachments';
+import { useSendEmailForm, type SendEmailValues as Values } from './send-email-form';
+import { TemplateField } from './send-email-template';
 import '../../i18n/lazy/activities';
 
 const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
-
-/** The largest attachment the dialog uploads (the server's default limit, issue 13 item 2). */
-const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** Who the email is about: the user whose page it was sent from (its activity target). */
 export type EmailTarget = { id: string; name: string; email: string };
@@ -49,44 +28,6 @@ export type SendEmailDialogProps = {
   address?: string | undefined;
   /** The email answered by **Reply**. */
   replyTo?: EmailResource | undefined;
-};
-
-type Attachment = {
-  key: string;
-  file: File;
-  progress: number;
-  id?: string;
-  error?: string;
-  controller: AbortController;
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function replySubject(subject: string): string {
-  return /^re:/i.test(subject.trim()) ? subject : `Re: ${subject}`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** The form's fields, named as the API's attributes so its errors find them. */
-type Values = {
-  from: string | null;
-  toRecipients: string[];
-  ccRecipients: string[];
-  bccRecipients: string[];
-  subject: string;
-  /** the editor's HTML */
-  body: string;
-  /** `YYYY-MM-DDTHH:mm` in the viewer's time zone, for **Send later** */
-  sendAt: string;
-  /** not a value: where the attachments' errors show */
-  attachments: null;
 };
 
 /** The API's pointers that name a part of a field (`/toRecipients/2`, `/body/content`). */
@@ -114,7 +55,6 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
   const timeZone = useViewerTimeZone();
   const settings = useSettings('user');
   const signature = settings.data?.find((setting) => setting.key === 'email.signature')?.value;
-  const templates = useEmailTemplates(opened && !replyTo);
   const send = useSendEmail();
 
   const ownAddresses = myself.data
@@ -129,55 +69,27 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     address !== undefined && ownAddresses.some((own) => own.toLowerCase() === address.toLowerCase());
 
   const [bodyVersion, setBodyVersion] = useState(0);
-  const [template, setTemplate] = useState<string | null>(null);
-  const [templateLoading, setTemplateLoading] = useState(false);
-  const [templateFailure, setTemplateFailure] = useState<string | undefined>();
   const [unfilled, setUnfilled] = useState<string[]>([]);
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const {
+    attachments,
+    current: currentAttachments,
+    uploading,
+    addFiles,
+    removeAttachment,
+  } = useAttachments(() => form.clearFieldError('attachments'));
   const [scheduling, setScheduling] = useState(false);
   const sendAtRef = useRef<HTMLInputElement>(null);
-  // validate reads the uploads as they are at submit time.
-  const attachmentsRef = useRef(attachments);
-  attachmentsRef.current = attachments;
   const schedulingRef = useRef(scheduling);
   schedulingRef.current = scheduling;
 
-  const form = useForm<Values>({
-    initialValues: {
-      from: clickedIsMine ? (address ?? null) : null,
-      toRecipients: (() => {
-        if (!replyTo) return address && !clickedIsMine ? [address] : [];
-        // A reply to one's own email goes to its recipients again; else to its sender.
-        const sentByMe = addressOf(replyTo.attributes.from)?.toLowerCase() === me?.email.toLowerCase();
-        return sentByMe ? replyTo.attributes.toRecipients : [replyTo.attributes.from];
-      })(),
-      ccRecipients: [],
-      bccRecipients: [],
-      subject: replyTo ? replySubject(replyTo.attributes.subject) : '',
-      body: '<p></p>',
-      sendAt: '',
-      attachments: null,
-    },
-    validate: (values) => {
-      const problems: Record<string, string> = {};
-      if (!values.from) problems.from = t('email.fromRequired');
-      if (values.toRecipients.length + values.ccRecipients.length + values.bccRecipients.length === 0)
-        problems.toRecipients = t('email.recipientRequired');
-      for (const field of ['toRecipients', 'ccRecipients', 'bccRecipients'] as const) {
-        const bad = values[field].filter((item) => !addressOf(item));
-        if (bad.length > 0) problems[field] = t('email.notAnAddress', { list: bad.join(', ') });
-      }
-      if (!values.subject.trim()) problems.subject = t('email.subjectRequired');
-      if (schedulingRef.current) {
-        const at = fromZonedWallTime(values.sendAt, timeZone);
-        if (!at) problems.sendAt = t('email.sendAtRequired');
-        else if (Date.parse(at) <= Date.now()) problems.sendAt = t('email.sendAtPast');
-      }
-      const uploads = attachmentsRef.current;
-      if (uploads.some((item) => !item.id && !item.error)) problems.attachments = t('email.waitForUploads');
-      else if (uploads.some((item) => item.error)) problems.attachments = t('email.removeFailedUploads');
-      return problems;
-    },
+  const form = useSendEmailForm({
+    address,
+    clickedIsMine,
+    replyTo,
+    myEmail: me?.email,
+    timeZone,
+    isScheduling: () => schedulingRef.current,
+    uploads: () => currentAttachments.current,
   });
   const values = form.getValues();
 
@@ -187,69 +99,6 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     if (form.getValues().from === null && firstOwn)
       form.setFieldValue('from', clickedIsMine ? (address ?? firstOwn) : firstOwn);
   }, [form, firstOwn, clickedIsMine, address]);
-  // Uploads still running stop when the dialog goes.
-  useEffect(
-    () => () => {
-      for (const item of attachmentsRef.current) item.controller.abort();
-    },
-    [],
-  );
-
-  const addFiles = (files: File[]) => {
-    form.clearFieldError('attachments');
-    for (const file of files) {
-      const key = `${file.name}-${file.size}-${Math.random()}`;
-      const controller = new AbortController();
-      const item: Attachment = { key, file, progress: 0, controller };
-      if (file.size > MAX_ATTACHMENT_BYTES) {
-        setAttachments((current) => [...current, { ...item, error: t('email.tooLarge') }]);
-        continue;
-      }
-      setAttachments((current) => [...current, item]);
-      const patch = (change: Partial<Attachment>) =>
-        setAttachments((current) =>
-          current.map((entry) => (entry.key === key ? { ...entry, ...change } : entry)),
-        );
-      uploadFile(file, (progress) => patch({ progress }), controller.signal)
-        .then((uploaded) => patch({ id: uploaded.id, progress: 1 }))
-        .catch((error: unknown) => {
-          if (controller.signal.aborted) return;
-          patch({ error: error instanceof ApiError ? error.message : t('email.uploadFailed') });
-        });
-    }
-  };
-
-  const removeAttachment = (key: string) => {
-    form.clearFieldError('attachments');
-    setAttachments((current) => {
-      current.find((entry) => entry.key === key)?.controller.abort();
-      return current.filter((entry) => entry.key !== key);
-    });
-  };
-
-  const insertTemplate = (id: string | null) => {
-    setTemplate(id);
-    setTemplateFailure(undefined);
-    if (!id) return;
-    setTemplateLoading(true);
-    renderEmailTemplate(id, form.getValues().toRecipients[0] ?? target.id)
-      .then((rendered) => {
-        form.setFieldValue('subject', rendered.subject);
-        form.setFieldValue(
-          'body',
-          rendered.body.type === 'html'
-            ? rendered.body.content
-            : `<p>${escapeHtml(rendered.body.content).replace(/\r?\n/g, '<br>')}</p>`,
-        );
-        setBodyVersion((version) => version + 1);
-        setUnfilled(rendered.unfilled);
-      })
-      .catch((error: unknown) =>
-        setTemplateFailure(error instanceof ApiError ? error.message : String(error)),
-      )
-      .finally(() => setTemplateLoading(false));
-  };
-
   const toInput = (submitted: Values): EmailInput => ({
     from: submitted.from ?? '',
     toRecipients: submitted.toRecipients,
@@ -263,7 +112,6 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     inReplyToId: replyTo?.id,
   });
 
-  const uploading = attachments.some((item) => !item.id && !item.error);
   const error = (field: keyof Values) => {
     const message = form.errors[field];
     return typeof message === 'string' ? message : undefined;
@@ -337,20 +185,15 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
         }
       />
       {replyTo ? null : (
-        <Select
-          label={t('email.template')}
-          placeholder={templates.data?.length === 0 ? t('email.noTemplates') : t('email.templatePlaceholder')}
-          data={(templates.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
-          value={template}
-          onChange={insertTemplate}
-          clearable
-          searchable
-          disabled={templates.isPending || templates.data?.length === 0}
-          error={templateFailure}
-          rightSection={
-            templateLoading ? <Loader size="xs" aria-label={t('email.insertingTemplate')} /> : undefined
-          }
-          comboboxProps={{ withinPortal: true }}
+        <TemplateField
+          enabled={opened}
+          recipient={() => form.getValues().toRecipients[0] ?? target.id}
+          onInsert={(rendered) => {
+            form.setFieldValue('subject', rendered.subject);
+            form.setFieldValue('body', rendered.body);
+            setBodyVersion((version) => version + 1);
+            setUnfilled(rendered.unfilled);
+          }}
         />
       )}
       {unfilled.length > 0 && (values.subject + values.body).includes('{{') ? (
@@ -372,75 +215,12 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
           {t('email.signatureNote')}
         </Text>
       ) : null}
-      <div>
-        <Group justify="space-between">
-          <Text size="sm" fw={500} id="send-email-attachments">
-            {t('email.attachments')}
-          </Text>
-          <FileButton onChange={addFiles} multiple>
-            {(props) => (
-              <Button
-                {...props}
-                size="xs"
-                variant="default"
-                leftSection={<IconPaperclip size={16} aria-hidden="true" />}
-              >
-                {t('email.attachFiles')}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-        {attachments.length > 0 ? (
-          <Stack
-            gap={6}
-            mt={6}
-            component="ul"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-            aria-labelledby="send-email-attachments"
-          >
-            {attachments.map((item) => (
-              <li key={item.key}>
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
-                    {item.file.name} ({formatSize(item.file.size)})
-                    {item.error ? (
-                      <Text component="span" c="red.8" size="sm">
-                        {' '}
-                        — {item.error}
-                      </Text>
-                    ) : item.id ? (
-                      <Text component="span" c="teal.9" size="sm">
-                        {' '}
-                        — {t('email.uploaded')}
-                      </Text>
-                    ) : null}
-                  </Text>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray.8"
-                    aria-label={t('email.remove', { name: item.file.name })}
-                    onClick={() => removeAttachment(item.key)}
-                  >
-                    <IconX size={16} aria-hidden="true" />
-                  </ActionIcon>
-                </Group>
-                {!item.id && !item.error ? (
-                  <Progress
-                    value={item.progress * 100}
-                    size="sm"
-                    aria-label={t('email.uploading', { name: item.file.name })}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </Stack>
-        ) : null}
-        {error('attachments') ? (
-          <Text size="xs" c="red.8" mt={4} role="alert">
-            {error('attachments')}
-          </Text>
-        ) : null}
-      </div>
+      <AttachmentsField
+        attachments={attachments}
+        addFiles={addFiles}
+        removeAttachment={removeAttachment}
+        error={error('attachments')}
+      />
       {scheduling ? (
         <TextInput
           ref={sendAtRef}
