@@ -32,8 +32,12 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
   const unlimited = String(1_000_000_000);
   const databaseUrl = env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined;
   const activities = Number(env.BENCH_ACTIVITIES ?? '0');
-  // A seeded database is kept and reused by later runs (seeding 1,000,000 activities takes minutes).
-  const cache = activities > 0 && env.BENCH_CACHE !== '0' ? seededCache(env, activities) : undefined;
+  const users = Number(env.BENCH_USERS ?? '0');
+  const auditEvents = Number(env.BENCH_AUDIT_EVENTS ?? '0');
+  const seeded = { users, auditEvents, activities };
+  // A seeded database is kept and reused by later runs (seeding 1,000,000 rows takes minutes).
+  const cache =
+    (users > 0 || activities > 0) && env.BENCH_CACHE !== '0' ? seededCache(env, seeded) : undefined;
   let reused = false;
   let schema = databaseUrl ? `bench_${Date.now().toString(36)}_${process.pid}` : undefined;
   if (databaseUrl && cache) {
@@ -105,20 +109,25 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     csrfToken,
     apiKey: generated.json().data.attributes.key,
   };
-  const users = Number(env.BENCH_USERS ?? '0');
-  const auditEvents = Number(env.BENCH_AUDIT_EVENTS ?? '0');
-  if (users > 0) {
-    await seedBenchMembers({ config, database, clock, hasher }, fixtures.organizationId, users, auditEvents);
-  }
-  if (activities > 0 && reused) {
+  if (reused) {
     console.error(
-      `bench: reusing ${activities} seeded activities (${databaseUrl ? `schema ${schema}` : cache?.file})`,
+      `bench: reusing ${users} users, ${auditEvents} audit events and ${activities} activities (${databaseUrl ? `schema ${schema}` : cache?.file})`,
     );
-  } else if (activities > 0) {
-    await seedBenchActivities(database.db, fixtures, config.admin.email, activities);
-    if (cache && databaseUrl) {
+  } else {
+    if (users > 0) {
+      await seedBenchMembers(
+        { config, database, clock, hasher },
+        fixtures.organizationId,
+        users,
+        auditEvents,
+      );
+    }
+    if (activities > 0) await seedBenchActivities(database.db, fixtures, config.admin.email, activities);
+  }
+  if (cache && !reused) {
+    if (databaseUrl) {
       await runOnce(databaseUrl, `COMMENT ON SCHEMA ${schema} IS '${CACHE_READY}'`);
-    } else if (cache) {
+    } else {
       // A consistent copy of the live database (WAL included), renamed into place when complete.
       fs.mkdirSync(path.dirname(cache.file), { recursive: true });
       const partial = `${cache.file}.${process.pid}.partial`;
@@ -144,18 +153,21 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
 
 const CACHE_READY = 'atrium bench: seeded';
 /** Bumped when the seeder writes different rows, so an older cache is not reused. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 /**
- * Where a database seeded with `count` activities is kept between runs: a SQLite file under
- * BENCH_CACHE_DIR (default `<tmp>/atrium-bench-cache`), or a PostgreSQL schema. The name holds
- * the count and the seeder's version; a migration added since is applied to the reused copy by
- * `migrateToLatest`, as on any installation.
+ * Where a database seeded with these counts of members, audit events and activities is kept
+ * between runs: a SQLite file under BENCH_CACHE_DIR (default `<tmp>/atrium-bench-cache`), or a
+ * PostgreSQL schema. The name holds the counts and the seeder's version; a migration added since
+ * is applied to the reused copy by `migrateToLatest`, as on any installation.
  */
-function seededCache(env: NodeJS.ProcessEnv, count: number): { file: string; schema: string } {
-  const key = `${count}_v${SEED_VERSION}`;
+function seededCache(
+  env: NodeJS.ProcessEnv,
+  counts: { users: number; auditEvents: number; activities: number },
+): { file: string; schema: string } {
+  const key = `u${counts.users}_e${counts.auditEvents}_a${counts.activities}_v${SEED_VERSION}`;
   const directory = env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), 'atrium-bench-cache');
-  return { file: path.join(directory, `activities_${key}.db`), schema: `bench_cache_${key}` };
+  return { file: path.join(directory, `seeded_${key}.db`), schema: `bench_cache_${key}` };
 }
 
 /** True when the schema exists and its seeding finished (the comment is written last). */

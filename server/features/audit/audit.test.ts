@@ -141,6 +141,65 @@ describe('the security audit log', () => {
     expect(minutes(second.json())).toEqual([50]);
   });
 
+  it('pages several actions by cursor both ways, each event once, account-level ones merged in', async () => {
+    const organization = await buildOrganization(t);
+    const admin = await buildAdmin(t, organization);
+    const member = await buildUser(t, { organization });
+    const stranger = await buildUser(t);
+    const base = Date.parse(t.clock.now().toISOString());
+    const actions = ['session.signed_in', 'session.signed_out', 'session.sign_in_failed'] as const;
+    for (let index = 0; index < 17; index += 1) {
+      const action = actions[index % actions.length] as (typeof actions)[number];
+      // Pairs share a millisecond (the id breaks the tie); failed sign-ins belong to no organization.
+      const clock = { now: () => new Date(base - 60_000 + Math.floor(index / 2) * 1000) };
+      for (const subject of [member.id, stranger.id]) {
+        await recordAuditEvent(t.deps.db, clock, {
+          action,
+          organizationId:
+            action === 'session.sign_in_failed' ? null : subject === member.id ? organization.id : null,
+          actorUserId: subject,
+          subjectUserId: subject,
+          details: { index },
+        });
+      }
+    }
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const query = `filter[subject]=${member.id}&filter[action][contains]=SESSION.S&sort=-occurredAt,-id`;
+    const all = await browser.request({ method: 'GET', url: `/api/audit-events?${query}&page[size]=100` });
+    const expected: string[] = all.json().data.map((e: EventDocument) => e.id);
+    expect(expected).toHaveLength(17);
+
+    type Page = { ids: string[]; next?: string; prev?: string };
+    const read = async (url: string): Promise<Page> => {
+      const response = await browser.request({ method: 'GET', url, headers: { 'x-include': 'totalCount' } });
+      expect(response.statusCode, url).toBe(200);
+      const document = response.json();
+      expect(document.meta.totalCount).toBe(17);
+      return {
+        ids: document.data.map((e: EventDocument) => e.id),
+        next: document.links.next,
+        prev: document.links.prev,
+      };
+    };
+    const pages: Page[] = [await read(`/api/audit-events?${query}&page[size]=4`)];
+    for (let page = pages[0]; page?.next; page = pages.at(-1)) pages.push(await read(page.next));
+    expect(pages.flatMap((page) => page.ids)).toEqual(expected);
+    expect(pages.map((page) => page.ids.length)).toEqual([4, 4, 4, 4, 1]);
+
+    // Back from the last page by links.prev: the same pages, in reverse.
+    const backward: Page[] = [];
+    for (let url = pages.at(-1)?.prev; url; url = backward.at(-1)?.prev) backward.push(await read(url));
+    expect(backward.map((page) => page.ids)).toEqual(
+      pages
+        .slice(0, -1)
+        .map((page) => page.ids)
+        .reverse(),
+    );
+
+    const second = await read(`/api/audit-events?${query}&page[size]=4&page[number]=2`);
+    expect(second.ids).toEqual(pages[1]?.ids);
+  });
+
   it('refuses unknown filters and malformed values with the parameter named', async () => {
     const admin = await buildAdmin(t);
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);

@@ -97,11 +97,32 @@ export async function listAuditEvents(
           .where('memberships.organizationId', '=', organizationId),
       ),
     );
-  const branches = [own, accountLevel].map((branch) =>
+  const bySubject = [own, accountLevel].map((branch) =>
     options.subjectUserId ? branch.where('auditEvents.subjectUserId', '=', options.subjectUserId) : branch,
   );
-  const page = await fetchListPage(branches, withActionLists(listQuery), 'auditEvents.id');
+  const { actions, rest } = splitActionList(withActionLists(listQuery));
+  // Several actions: one branch per action, each read in order from the (…, action, occurred_at,
+  // id) index and merged, since neither database reads `action IN (…)` in the order of the
+  // remaining columns: SQLite gathered and sorted every event of those actions for each page
+  // (370 ms for the six `password` actions of 1,000,000 events).
+  const branches = actions
+    ? bySubject.flatMap((branch) => actions.map((action) => branch.where('auditEvents.action', '=', action)))
+    : bySubject;
+  const page = await fetchListPage(branches, rest, 'auditEvents.id');
   return { ...page, rows: page.rows.map((row) => ({ ...row, details: parseDetails(row.details) })) };
+}
+
+/** The list of actions of an `eq` filter naming two or more (then taken out of the filters). */
+function splitActionList(listQuery: ListQuery): { actions?: readonly string[]; rest: ListQuery } {
+  const index = listQuery.filters.findIndex(
+    (filter) => filter.field === 'action' && filter.op === 'eq' && Array.isArray(filter.value),
+  );
+  const value = listQuery.filters[index]?.value;
+  if (!Array.isArray(value) || value.length < 2) return { rest: listQuery };
+  return {
+    actions: value.map(String),
+    rest: { ...listQuery, filters: listQuery.filters.filter((_, position) => position !== index) },
+  };
 }
 
 function parseDetails(json: string): Record<string, unknown> {
