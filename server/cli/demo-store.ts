@@ -92,10 +92,23 @@ export async function findRoleIdByName(
 }
 
 /**
- * PostgreSQL plans by its statistics, which autovacuum refreshes only a minute or more after a
- * bulk load: refreshed now, as a database in use would have them. SQLite keeps none unless asked
- * (the app's queries are planned without them): nothing to do there.
+ * PostgreSQL plans by its statistics, and answers counts and lists from indexes alone only over
+ * pages its visibility map marks all-visible; autovacuum refreshes both only a minute or more
+ * after a bulk load. Both are refreshed now for the tables the seed writes, as a database in use
+ * would have them (VACUUM runs outside a transaction: the pool's connection is not in one).
+ * SQLite keeps no statistics unless asked (the app's queries are planned without them) and needs
+ * no vacuum to read an index alone: nothing to do there.
  */
 export async function refreshPlannerStatistics(db: Kysely<DB>): Promise<void> {
-  if (isPostgres(db)) await sql`analyze`.execute(db);
+  if (!isPostgres(db)) return;
+  const tables = [
+    'users',
+    'memberships',
+    'membership_roles',
+    'audit_events',
+    'activities',
+    'calls',
+    'emails',
+  ];
+  await sql`vacuum (analyze) ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
 }
