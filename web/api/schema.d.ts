@@ -1213,8 +1213,6 @@ export type components = {
             attributes: {
                 /** Format: date-time */
                 createdAt: string;
-                /** @description The key itself: shown only once, in the answer to its generation */
-                key?: string;
                 lastUsedAt: string | null;
                 lastUsedIp: string | null;
                 /** @description The first characters of the key, to recognize it */
@@ -1678,6 +1676,43 @@ export type components = {
             };
             /** @constant */
             type: "files";
+        };
+        GeneratedApiKey: {
+            attributes: {
+                /** Format: date-time */
+                createdAt: string;
+                /** @description The key itself: shown only once, in this answer */
+                key: string;
+                lastUsedAt: string | null;
+                lastUsedIp: string | null;
+                /** @description The first characters of the key, to recognize it */
+                prefix: string;
+            };
+            /** Format: uuid */
+            id: string;
+            links: {
+                self: string;
+            };
+            relationships: {
+                organization: {
+                    data: {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "organizations";
+                    };
+                };
+                user: {
+                    data: {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "users";
+                    };
+                };
+            };
+            /** @constant */
+            type: "apikeys";
         };
         MailMessage: {
             attributes: {
@@ -19759,7 +19794,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": {
-                        data: components["schemas"]["ApiKey"];
+                        data: components["schemas"]["GeneratedApiKey"];
                         jsonapi: {
                             /** @enum {string} */
                             version: "1.1";

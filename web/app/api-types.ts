@@ -24,3 +24,7 @@ export type Complete<Resource extends { attributes?: object }> = Omit<
 export type ApiResource<Name extends keyof ApiSchemas> = ApiSchemas[Name] extends { attributes?: object }
   ? Complete<ApiSchemas[Name]>
   : ApiSchemas[Name];
+
+/** A resource's attributes by its schema name, complete (`ApiAttributes<'MailMessage'>`). */
+export type ApiAttributes<Name extends keyof ApiSchemas> =
+  ApiResource<Name> extends { attributes: infer Attributes } ? Attributes : never;

@@ -3,8 +3,8 @@ import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteError } from 'react-router';
+import { paths } from '../../common/paths';
 import { Page } from '../ui/page';
-import { paths } from './paths';
 
 /** What a page shows when its code fails to render or load (e.g. an old tab after a deploy). */
 export function ErrorPage() {

@@ -2,10 +2,10 @@ import { Anchor, Button, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mant
 import { IconLogin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { signInPath } from '../../common/paths';
 import { Page } from '../ui/page';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
-import { signInPath } from './paths';
 import { userMenuItems } from './user-menu-items';
 
 /** The start page: a welcome and the ways into the workspace. */

@@ -4,10 +4,10 @@ import { IconHexagonLetterA } from '@tabler/icons-react';
 import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { paths } from '../../common/paths';
 import { ApplicationMenu, ShortcutsMenu } from '../features/menus/application-menu';
 import { OrganizationSwitcher } from '../features/organizations/organization-switcher';
 import classes from './layout.module.css';
-import { paths } from './paths';
 import { UserMenu } from './user-menu';
 
 const MAIN_ID = 'main-content';

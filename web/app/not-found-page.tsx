@@ -2,8 +2,8 @@ import { Button, Paper, Stack, Text } from '@mantine/core';
 import { IconHome } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '../../common/paths';
 import { Page } from '../ui/page';
-import { paths } from './paths';
 
 /** Any client URL no route knows. */
 export function NotFoundPage() {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { paths, signInPath } from '../../common/paths';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
 import { LanguageFromSettings } from './language';
-import { paths, signInPath } from './paths';
 
 /**
  * Guards the routes below it: a signed-out visitor (401) goes to the sign-in page, which brings

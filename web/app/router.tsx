@@ -1,14 +1,10 @@
 import { createBrowserRouter, Outlet, type RouteObject, ScrollRestoration } from 'react-router';
-import { identityPaths } from '../features/access/paths';
-import { calendarPaths } from '../features/calendar/paths';
-import { menuPaths } from '../features/menus/paths';
-import { userPaths } from '../features/users/paths';
+import { paths } from '../../common/paths';
 import { PageLoader } from '../ui/page-loader';
 import { ErrorPage } from './error-page';
 import { HomePage } from './home-page';
 import { AppLayout, PublicLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { paths } from './paths';
 import { RequireUser } from './require-user';
 
 /**
@@ -19,41 +15,41 @@ import { RequireUser } from './require-user';
 const userRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   {
-    path: userPaths.myUser,
+    path: paths.myUser,
     lazy: async () => ({ Component: (await import('../features/users/my-user-page')).MyUserPage }),
   },
   {
-    path: userPaths.myUserEdit,
+    path: paths.myUserEdit,
     lazy: async () => ({ Component: (await import('../features/users/edit-user-page')).MyUserEditPage }),
   },
   {
-    path: '/users/:id',
+    path: paths.user,
     lazy: async () => ({ Component: (await import('../features/users/user-view-page')).UserViewPage }),
   },
   {
-    path: '/users/:id/edit',
+    path: paths.userEdit,
     lazy: async () => ({ Component: (await import('../features/users/edit-user-page')).EditUserPage }),
   },
   {
-    path: userPaths.customFieldSettings,
+    path: paths.customFieldSettings,
     lazy: async () => ({
       Component: (await import('../features/custom-fields/custom-fields-page')).CustomFieldsPage,
     }),
   },
   {
-    path: identityPaths.users,
+    path: paths.users,
     lazy: async () => ({ Component: (await import('../features/users/users-grid-page')).UsersGridPage }),
   },
   {
-    path: identityPaths.roles,
+    path: paths.roles,
     lazy: async () => ({ Component: (await import('../features/access/roles-page')).RolesPage }),
   },
   {
-    path: identityPaths.auditLog,
+    path: paths.auditLog,
     lazy: async () => ({ Component: (await import('../features/audit/audit-log-page')).AuditLogPage }),
   },
   {
-    path: identityPaths.organizations,
+    path: paths.organizations,
     lazy: async () => ({
       Component: (await import('../features/organizations/organizations-page')).OrganizationsPage,
     }),
@@ -65,11 +61,11 @@ const userRoutes: RouteObject[] = [
     }),
   },
   {
-    path: calendarPaths.myCalendar,
+    path: paths.myCalendar,
     lazy: async () => ({ Component: (await import('../features/calendar/calendar-page')).MyCalendarPage }),
   },
   {
-    path: menuPaths.myMenus,
+    path: paths.myMenus,
     lazy: async () => ({ Component: (await import('../features/menus/my-menus-page')).MyMenusPage }),
   },
   {
@@ -111,7 +107,7 @@ const userRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../features/mail/outbox-page')).OutboxPage }),
   },
   {
-    path: `${paths.outbox}/:id`,
+    path: paths.outboxMessage,
     lazy: async () => ({ Component: (await import('../features/mail/message-page')).MailMessagePage }),
   },
 ];
@@ -119,7 +115,7 @@ const userRoutes: RouteObject[] = [
 /** Pages for visitors who are not signed in (sign-in, password reset), in the plain frame. */
 const publicRoutes: RouteObject[] = [
   {
-    path: userPaths.verifyEmail,
+    path: paths.verifyEmail,
     lazy: async () => ({ Component: (await import('../features/users/verify-email-page')).VerifyEmailPage }),
   },
   {

@@ -9,9 +9,9 @@ import {
   IconUser,
   type TablerIcon,
 } from '@tabler/icons-react';
+import { paths } from '../../common/paths';
 import type { Permission } from '../../common/permissions';
 import type { app } from '../i18n/en/app';
-import { paths } from './paths';
 
 /**
  * The ways into the workspace the home page shows as cards, with their icons. The user menu itself
@@ -32,7 +32,7 @@ export const userMenuItems: UserMenuItem[] = [
   { key: 'my_configuration', to: paths.myConfiguration, icon: IconSettings },
   {
     key: 'custom_fields',
-    to: '/settings/custom-fields',
+    to: paths.customFieldSettings,
     icon: IconForms,
     permission: 'custom_fields.manage',
   },

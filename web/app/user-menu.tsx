@@ -4,6 +4,7 @@ import { IconChevronDown, IconLogin, IconLogout } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { paths, signInPath } from '../../common/paths';
 import { useMenus, visibleItems } from '../features/menus/api';
 import { DropdownItems } from '../features/menus/menu-items';
 import { errorText } from '../i18n/error-text';
@@ -13,7 +14,6 @@ import { UserAvatar } from '../ui/user-avatar';
 import { ApiError, apiFetch, type CurrentUser, setCsrfToken, useCurrentUser } from './api';
 import { apiPaths } from './api-paths';
 import classes from './layout.module.css';
-import { paths, signInPath } from './paths';
 import { userMenuIcons } from './user-menu-items';
 
 /** The upper-right corner: the signed-in user's menu, or a "Sign in" link. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Setting } from '../features/settings/api';
 import { localeFirstDayOfWeek, viewerSettings } from './format';
 
-const setting = (key: string, value: unknown, inheritedFrom: 'default' | 'user' | null = null) => ({
+const setting = (key: string, value: Setting['value'], inheritedFrom: 'default' | 'user' | null = null) => ({
   key,
   label: key,
   scope: 'user' as const,

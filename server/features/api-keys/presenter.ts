@@ -29,10 +29,8 @@ export function apiKeyPath(userId: string): string {
   return `/api/users/${userId}/api-key`;
 }
 
-/** The `apikeys` resource; `key` only in the answer to its generation. */
-export const apiKeyResource = resourceSchema('apikeys', {
+const apiKeyParts = {
   attributes: {
-    key: text(256).optional().describe('The key itself: shown only once, in the answer to its generation'),
     prefix: text(16).describe('The first characters of the key, to recognize it'),
     createdAt: timestamp,
     lastUsedAt: timestamp.nullable(),
@@ -40,4 +38,16 @@ export const apiKeyResource = resourceSchema('apikeys', {
   },
   relationships: { user: toOneRelationship('users'), organization: toOneRelationship('organizations') },
   links: { self: apiPath },
-}).meta({ id: 'ApiKey' });
+};
+
+/** The `apikeys` resource as it is read: its metadata, never the key. */
+export const apiKeyResource = resourceSchema('apikeys', apiKeyParts).meta({ id: 'ApiKey' });
+
+/** The `apikeys` resource in the answer to its generation: the metadata and the key, shown only there. */
+export const generatedApiKeyResource = resourceSchema('apikeys', {
+  ...apiKeyParts,
+  attributes: {
+    key: text(256).describe('The key itself: shown only once, in this answer'),
+    ...apiKeyParts.attributes,
+  },
+}).meta({ id: 'GeneratedApiKey' });

@@ -12,7 +12,7 @@ import {
 } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
 import { userIdParams } from '../../platform/http/schemas';
-import { apiKeyPath, apiKeyResource, presentApiKey } from './presenter';
+import { apiKeyPath, apiKeyResource, generatedApiKeyResource, presentApiKey } from './presenter';
 import { generateUserApiKey, getUserApiKey, revokeUserApiKey } from './service';
 
 /** The body of a generation has nothing to say: it may be omitted (Fastify passes `null`) or be `{"data":{"type":"apikeys"}}`. */
@@ -48,7 +48,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         response: {
           201: jsonApiResponse(
             'The new key, with `key` (shown only now)',
-            resourceDocumentSchema(apiKeyResource),
+            resourceDocumentSchema(generatedApiKeyResource),
             {
               Location: locationHeader,
             },

@@ -3,6 +3,7 @@ import type { Dialect } from '../../platform/db/kysely';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { ApiKeysTable, DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
+import { credentialAccessQuery } from '../memberships/store';
 
 /** The columns an API key may be read with. The key's hash is not among them. */
 export const apiKeyColumns = [
@@ -22,31 +23,8 @@ export type ApiKeyRecord = Omit<Selectable<ApiKeysTable>, 'keyHash'>;
  * each). Every API request runs it: compiled once (see preparedQuery).
  */
 const apiKeyCredentialQuery = preparedQuery(['keyHash'], (db, p) =>
-  db
-    .selectFrom('apiKeys')
-    .innerJoin('users', 'users.id', 'apiKeys.userId')
-    .leftJoin('memberships', (join) =>
-      join
-        .onRef('memberships.userId', '=', 'apiKeys.userId')
-        .onRef('memberships.organizationId', '=', 'apiKeys.organizationId'),
-    )
-    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
-    .leftJoin('roles', (join) =>
-      join
-        .onRef('roles.id', '=', 'membershipRoles.roleId')
-        .onRef('roles.organizationId', '=', 'apiKeys.organizationId'),
-    )
-    .select([
-      'apiKeys.id',
-      'apiKeys.userId',
-      'apiKeys.organizationId',
-      'apiKeys.lastUsedAt',
-      'users.status',
-      'users.mustChangePassword',
-      'users.isInstanceAdministrator',
-      'memberships.id as membershipId',
-      'roles.permissions',
-    ])
+  credentialAccessQuery(db, 'apiKeys')
+    .select(['apiKeys.id', 'apiKeys.userId', 'apiKeys.organizationId', 'apiKeys.lastUsedAt'])
     .where('apiKeys.keyHash', '=', p.keyHash),
 );
 

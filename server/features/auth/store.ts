@@ -4,6 +4,7 @@ import { preparedQuery } from '../../platform/db/prepared';
 import type { DB, Session } from '../../platform/db/schema';
 import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
+import { credentialAccessQuery } from '../memberships/store';
 import { sessionFields } from './presenter';
 
 const sessionColumns = [
@@ -22,29 +23,7 @@ const sessionColumns = [
  * membership's roles (a row each). Every browser request runs it: compiled once (preparedQuery).
  */
 const sessionCredentialQuery = preparedQuery(['tokenHash'], (db, p) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .leftJoin('memberships', (join) =>
-      join
-        .onRef('memberships.userId', '=', 'sessions.userId')
-        .onRef('memberships.organizationId', '=', 'sessions.organizationId'),
-    )
-    .leftJoin('membershipRoles', 'membershipRoles.membershipId', 'memberships.id')
-    .leftJoin('roles', (join) =>
-      join
-        .onRef('roles.id', '=', 'membershipRoles.roleId')
-        .onRef('roles.organizationId', '=', 'sessions.organizationId'),
-    )
-    .select(sessionColumns)
-    .select([
-      'users.status',
-      'users.mustChangePassword',
-      'users.isInstanceAdministrator',
-      'memberships.id as membershipId',
-      'roles.permissions',
-    ])
-    .where('sessions.tokenHash', '=', p.tokenHash),
+  credentialAccessQuery(db, 'sessions').select(sessionColumns).where('sessions.tokenHash', '=', p.tokenHash),
 );
 
 export async function findSessionCredential(db: Kysely<DB>, tokenHash: string) {

@@ -29,8 +29,8 @@ async function targetUser(
 ) {
   const userId = resolveUserId(actor, id);
   if (!allowed(userId)) throw forbidden();
-  const user = await findMemberUser(deps.db, actor.organizationId, userId);
-  if (!user) throw notFound('user');
+  const member = await findMemberUser(deps.db, actor.organizationId, userId);
+  if (!member) throw notFound('user');
   return userId;
 }
 

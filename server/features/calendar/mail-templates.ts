@@ -1,3 +1,4 @@
+import { paths } from '../../../common/paths';
 import { appUrl, oneLine, registerMailTemplate, withProductName } from '../../platform/mail/templates/index';
 import type { AnswerStatus } from './answers';
 import { invitationMailCatalogs } from './mail-messages';
@@ -77,6 +78,6 @@ registerMailTemplate({
       t.answerBody({ guest: oneLine(data.guest), status: data.status }),
       t.answerWhen({ when: data.when }),
     ],
-    action: { label: t.answerOpenCalendar, url: appUrl(publicUrl, '/my-calendar') },
+    action: { label: t.answerOpenCalendar, url: appUrl(publicUrl, paths.myCalendar) },
   }),
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { paths } from '../../../common/paths';
 import type { DB } from '../../platform/db/schema';
 import { registerReminderKind } from '../reminders/kinds';
 import {
@@ -131,7 +132,7 @@ registerReminderKind({
       title: event.title,
       at: startsAt,
       allDayDate: event.isAllDay ? reminder.occurrenceKey : null,
-      path: '/my-calendar',
+      path: paths.myCalendar,
     };
   },
 });

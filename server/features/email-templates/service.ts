@@ -154,7 +154,7 @@ export async function renderEmailTemplate(
   input: { recipient?: string | undefined },
 ): Promise<RenderedEmailTemplate> {
   const template = await getEmailTemplate(deps, actor, id);
-  const sender = await findMemberUser(deps.db, actor.organizationId, actor.userId);
+  const sender = (await findMemberUser(deps.db, actor.organizationId, actor.userId))?.user;
   const organization = await findOrganizationName(deps.db, actor.organizationId);
   const recipient = input.recipient ? await findRecipient(deps, actor, input.recipient) : undefined;
   // Names as the recipient writes them: a member's Name format, else the organization's.
@@ -196,12 +196,12 @@ async function findRecipient(
   recipient: string,
 ): Promise<UserRecord | MailboxAddress> {
   if (UUID.test(recipient)) {
-    const user = await findMemberUser(deps.db, actor.organizationId, recipient.toLowerCase());
-    if (!user)
+    const member = await findMemberUser(deps.db, actor.organizationId, recipient.toLowerCase());
+    if (!member)
       throw new AppError('not_found', 'user_not_found', 'The user was not found.', {
         source: { parameter: 'recipient' },
       });
-    return user;
+    return member.user;
   }
   const mailbox: MailboxAddress | string = parseMailbox(recipient);
   if (typeof mailbox === 'string') {

@@ -1,16 +1,17 @@
 import type { MenuAction, MenuName } from '../../../common/menus';
+import { type AppPath, paths } from '../../../common/paths';
 import type { Permission } from '../../../common/permissions';
 
 /**
  * One item of a menu defined in code. `key` is stable: organization and user updates are stored
  * against it, so never rename one. An item the viewer lacks `permission` for is never sent, nor
- * are its children. A `url` is a path in the app; `action` (More Actions) is mapped by the SPA to
- * a dialog or page.
+ * are its children. A `url` is a page of the app (common/paths.ts); `action` (More Actions) is
+ * mapped by the SPA to a dialog or page.
  */
 export type MenuItemDefinition = {
   key: string;
   label: string;
-  url?: string;
+  url?: AppPath;
   action?: MenuAction;
   permission?: Permission;
   divider?: boolean;
@@ -23,46 +24,46 @@ export type MenuItemDefinition = {
  */
 export const menuDefinitions: Record<MenuName, MenuItemDefinition[]> = {
   application_menu: [
-    { key: 'users', label: 'Users', url: '/users', permission: 'users.view' },
-    { key: 'roles', label: 'Roles', url: '/roles', permission: 'roles.manage' },
-    { key: 'audit_log', label: 'Audit Log', url: '/audit-log', permission: 'audit.view' },
+    { key: 'users', label: 'Users', url: paths.users, permission: 'users.view' },
+    { key: 'roles', label: 'Roles', url: paths.roles, permission: 'roles.manage' },
+    { key: 'audit_log', label: 'Audit Log', url: paths.auditLog, permission: 'audit.view' },
     {
       key: 'organizations',
       label: 'Organizations',
-      url: '/organizations',
+      url: paths.organizations,
       permission: 'organizations.manage',
     },
   ],
   usermenu: [
-    { key: 'my_user', label: 'My User', url: '/my-user' },
-    { key: 'my_configuration', label: 'My Configuration', url: '/my-configuration' },
-    { key: 'my_calendar', label: 'My Calendar', url: '/my-calendar' },
-    { key: 'my_tasks', label: 'My Tasks', url: '/my-tasks' },
-    { key: 'my_menus', label: 'My Menus', url: '/my-menus', permission: 'manage_menus' },
+    { key: 'my_user', label: 'My User', url: paths.myUser },
+    { key: 'my_configuration', label: 'My Configuration', url: paths.myConfiguration },
+    { key: 'my_calendar', label: 'My Calendar', url: paths.myCalendar },
+    { key: 'my_tasks', label: 'My Tasks', url: paths.myTasks },
+    { key: 'my_menus', label: 'My Menus', url: paths.myMenus, permission: 'manage_menus' },
     {
       key: 'custom_fields',
       label: 'Custom User Fields',
-      url: '/settings/custom-fields',
+      url: paths.customFieldSettings,
       permission: 'custom_fields.manage',
     },
     {
       key: 'password_policy',
       label: 'Password policy',
-      url: '/settings/password-policy',
+      url: paths.passwordPolicySettings,
       permission: 'organization.settings',
     },
     {
       key: 'email_templates',
       label: 'Email Templates',
-      url: '/settings/email-templates',
+      url: paths.emailTemplates,
       permission: 'email_templates.manage',
     },
-    { key: 'outbox', label: 'Outbox', url: '/admin/outbox', permission: 'mail.manage' },
+    { key: 'outbox', label: 'Outbox', url: paths.outbox, permission: 'mail.manage' },
   ],
   shortcuts: [
-    { key: 'my_user', label: 'My User', url: '/my-user' },
-    { key: 'users', label: 'Users', url: '/users', permission: 'users.view' },
-    { key: 'audit_log', label: 'Audit Log', url: '/audit-log', permission: 'audit.view' },
+    { key: 'my_user', label: 'My User', url: paths.myUser },
+    { key: 'users', label: 'Users', url: paths.users, permission: 'users.view' },
+    { key: 'audit_log', label: 'Audit Log', url: paths.auditLog, permission: 'audit.view' },
   ],
   more_actions: [
     { key: 'send_email', label: 'Send Email', action: 'send_email', permission: 'emails.send' },

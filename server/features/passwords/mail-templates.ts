@@ -1,3 +1,4 @@
+import { paths } from '../../../common/paths';
 import {
   appUrl,
   formatDateTime,
@@ -44,7 +45,7 @@ registerMailTemplate({
       paragraphs: [
         data.byAdministrator ? t.passwordChangedByAdministrator({ when }) : t.passwordChangedBySelf({ when }),
       ],
-      action: { label: t.passwordChangedAction, url: appUrl(publicUrl, '/login') },
+      action: { label: t.passwordChangedAction, url: appUrl(publicUrl, paths.signIn) },
       after: [t.passwordChangedNotYou],
     };
     if (data.newPassword !== undefined) {
@@ -64,7 +65,7 @@ registerMailTemplate({
     heading: t.passwordResetHeading,
     greeting: t.greeting({ name: oneLine(data.name) }),
     paragraphs: [data.byAdministrator ? t.passwordResetByAdministrator : t.passwordResetBySelf],
-    action: { label: t.passwordResetAction, url: tokenUrl(publicUrl, '/password-reset', data.token) },
+    action: { label: t.passwordResetAction, url: tokenUrl(publicUrl, paths.passwordReset, data.token) },
     after: [
       t.passwordResetExpiry({ hours: t.hours({ count: data.expiresInHours }) }),
       ...(data.byAdministrator ? [] : [t.passwordResetIgnore]),

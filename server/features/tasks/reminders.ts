@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { paths } from '../../../common/paths';
 import type { DB } from '../../platform/db/schema';
 import { registerReminderKind } from '../reminders/kinds';
 import { cancelPendingReminders, insertMissingReminders, reminderFireAt } from '../reminders/store';
@@ -32,6 +33,6 @@ registerReminderKind({
       return { cancelled: 'task closed, deleted or moved' };
     }
     // The recipient is the owner: the link opens their tasks (the SPA has no page per task).
-    return { kind: 'task', title: task.subject, at: task.dueAt, allDayDate: null, path: '/my-tasks' };
+    return { kind: 'task', title: task.subject, at: task.dueAt, allDayDate: null, path: paths.myTasks };
   },
 });

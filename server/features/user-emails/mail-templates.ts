@@ -1,3 +1,4 @@
+import { paths } from '../../../common/paths';
 import { oneLine, registerMailTemplate, tokenUrl } from '../../platform/mail/templates/index';
 import { emailVerificationMailCatalogs } from './mail-messages';
 
@@ -18,7 +19,7 @@ registerMailTemplate({
     heading: t.emailVerificationHeading,
     greeting: t.greeting({ name: oneLine(data.name) }),
     paragraphs: [t.emailVerificationBody({ email: oneLine(data.email) })],
-    action: { label: t.emailVerificationAction, url: tokenUrl(publicUrl, '/verify-email', data.token) },
+    action: { label: t.emailVerificationAction, url: tokenUrl(publicUrl, paths.verifyEmail, data.token) },
     after: [
       t.emailVerificationExpiry({ hours: t.hours({ count: data.expiresInHours }) }),
       t.emailVerificationIgnore,

@@ -1,9 +1,6 @@
 import type { UserAbilities, UserAbility } from '../../../common/abilities';
 import { userAbilities } from '../../../common/abilities';
-import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { isInstanceAdministrator } from '../access/policy';
-import { findIsInstanceAdministrator } from '../access/store';
 
 /** The user an ability is about: who, and whether they hold instance-wide power. */
 export type AbilityTarget = { id: string; isInstanceAdministrator: boolean };
@@ -29,20 +26,4 @@ export function abilitiesOf(actor: Actor, target: AbilityTarget): UserAbilities 
   return Object.fromEntries(
     userAbilities.map((ability) => [ability, registered[ability](actor, target)]),
   ) as UserAbilities;
-}
-
-/**
- * `abilitiesOf` for a user read by id: whether they are an instance administrator is read for
- * another user (one indexed lookup); the actor's own comes with their permissions.
- */
-export async function loadUserAbilities(
-  deps: Pick<Deps, 'db'>,
-  actor: Actor,
-  userId: string,
-): Promise<UserAbilities> {
-  const isTargetInstanceAdministrator =
-    userId === actor.userId
-      ? isInstanceAdministrator(actor)
-      : await findIsInstanceAdministrator(deps.db, userId);
-  return abilitiesOf(actor, { id: userId, isInstanceAdministrator: isTargetInstanceAdministrator });
 }

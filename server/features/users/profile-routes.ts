@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { UserAbilities } from '../../../common/abilities';
 import { userProfileUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
-import { actorOf } from '../../platform/http/access';
+import { type Actor, actorOf } from '../../platform/http/access';
 import {
   applySparseFieldset,
   fieldsQuerySchema,
@@ -14,7 +13,7 @@ import {
 import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
 import { toMany, userIdParams } from '../../platform/http/schemas';
-import { loadUserAbilities } from './abilities';
+import { abilitiesOf } from './abilities';
 import { presentUser, userFields, userResource } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
 
@@ -68,9 +67,8 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
       });
       const actor = actorOf(request);
       const view = await getUserProfile(deps, actor, request.params.id);
-      const abilities = await loadUserAbilities(deps, actor, view.user.id);
       reply.header('etag', view.etag);
-      return resourceDocument(applySparseFieldset(present(view, abilities), fields));
+      return resourceDocument(applySparseFieldset(present(actor, view), fields));
     },
   );
 
@@ -105,9 +103,8 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
         },
         requestContextOf(request),
       );
-      const abilities = await loadUserAbilities(deps, actor, view.user.id);
       reply.header('etag', view.etag);
-      return resourceDocument(present(view, abilities));
+      return resourceDocument(present(actor, view));
     },
   );
 }
@@ -116,6 +113,10 @@ export async function profileRoutes(app: FastifyInstance, deps: Deps): Promise<v
  * The user resource, with its ETag also in `meta.etag` for clients that cannot read response
  * headers, and what the actor may do to the user in `meta.abilities`.
  */
-function present(view: UserView, abilities: UserAbilities) {
+function present(actor: Actor, view: UserView) {
+  const abilities = abilitiesOf(actor, {
+    id: view.user.id,
+    isInstanceAdministrator: view.isInstanceAdministrator,
+  });
   return { ...presentUser(view.user, view.extras), meta: { etag: view.etag, abilities } };
 }

@@ -34,6 +34,7 @@ import {
   findMemberUser,
   loadUserExtras,
   lockUser,
+  type MemberUser,
   type ProfileColumns,
   updateProfileColumns,
 } from './profile-store';
@@ -42,7 +43,7 @@ import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './sto
 import './mail-templates';
 import type { RequestContext } from '../../platform/http/request-context';
 
-export type UserView = { user: UserRecord; extras: Required<UserExtras>; etag: string };
+export type UserView = MemberUser & { extras: Required<UserExtras>; etag: string };
 
 // ── ETags ────────────────────────────────────────────────────────────────────────────────────
 
@@ -82,10 +83,10 @@ function staleRecord(): AppError {
 export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<UserView> {
   const userId = resolveUserId(actor, id);
   if (!canViewUser(actor, userId)) throw forbidden();
-  const user = await findMemberUser(deps.db, actor.organizationId, userId);
-  if (!user) throw notFound('user');
+  const member = await findMemberUser(deps.db, actor.organizationId, userId);
+  if (!member) throw notFound('user');
   const extras = await loadUserExtras(deps.db, actor, userId);
-  return { user, extras, etag: userEtag(Number(user.version)) };
+  return { ...member, extras, etag: userEtag(Number(member.user.version)) };
 }
 
 // ── Updating ─────────────────────────────────────────────────────────────────────────────────
@@ -200,8 +201,9 @@ async function attemptProfileUpdate(
 ): Promise<UserView> {
   const { db, clock } = deps;
   const input = request.attributes;
-  const current = await findMemberUser(db, actor.organizationId, userId);
-  if (!current) throw notFound('user');
+  const member = await findMemberUser(db, actor.organizationId, userId);
+  if (!member) throw notFound('user');
+  const current = member.user;
   if (!ifMatchAllows(request.ifMatch, Number(current.version))) throw staleRecord();
 
   // The user's locale picks the phone's default country and the language of emails: read the
@@ -254,7 +256,7 @@ async function attemptProfileUpdate(
     throw error;
   }
   if (applied.queuedMail) deps.mail.wake();
-  return profileAfterUpdate(deps, actor, userId, request, applied);
+  return profileAfterUpdate(deps, actor, member, request, applied);
 }
 
 /** What one transaction of a profile update did: the plan it applied, the fields it changed, the saved version. */
@@ -408,14 +410,18 @@ async function applyAdministratorPart(
   ];
 }
 
-/** The user as the update left them: re-read after an administrator's change, else known as saved. */
+/**
+ * The user as the update left them: re-read after an administrator's change, else known as saved
+ * (`read`: the member as the update first read them, whose instance administration it did not change).
+ */
 async function profileAfterUpdate(
   deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
   actor: Actor,
-  userId: string,
+  read: MemberUser,
   request: ProfileUpdateRequest,
   { plan, saved }: AppliedProfileChange,
 ): Promise<UserView> {
+  const userId = read.user.id;
   const input = request.attributes;
   if (
     saved === undefined ||
@@ -427,7 +433,12 @@ async function profileAfterUpdate(
   }
   const user: UserRecord = { ...plan.base, ...plan.columns, version: saved.version, updatedAt: saved.at };
   const extras = await loadUserExtras(deps.db, actor, userId);
-  return { user, extras, etag: userEtag(saved.version) };
+  return {
+    user,
+    isInstanceAdministrator: read.isInstanceAdministrator,
+    extras,
+    etag: userEtag(saved.version),
+  };
 }
 
 /**

@@ -13,10 +13,16 @@ const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
   db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
-    .select(userColumns)
+    .select([...userColumns, 'users.isInstanceAdministrator'])
     .where('users.id', '=', p.userId)
     .where('memberships.organizationId', '=', p.organizationId),
 );
+
+/**
+ * A member's user record, and whether they are an instance administrator (which the user resource
+ * does not show, but what others may do to them depends on it: `meta.abilities`).
+ */
+export type MemberUser = { user: UserRecord; isInstanceAdministrator: boolean };
 
 /**
  * A user who is a member of the organization, or undefined — another organization's user is
@@ -26,9 +32,12 @@ export async function findMemberUser(
   db: Kysely<DB>,
   organizationId: string,
   userId: string,
-): Promise<UserRecord | undefined> {
+): Promise<MemberUser | undefined> {
   const { rows } = await memberUserQuery(db, { userId, organizationId });
-  return rows[0] as UserRecord | undefined;
+  const row = rows[0];
+  if (!row) return undefined;
+  const { isInstanceAdministrator, ...user } = row;
+  return { user: user as UserRecord, isInstanceAdministrator };
 }
 
 /**

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { paths } from '../../../common/paths';
 
 /**
  * Serves the built web app (`npm run build` → `dist/web`) from the API's own process.
@@ -41,8 +42,6 @@ export type SpaOptions = {
   distDir: string;
 };
 
-/** The client route whose URL fragment carries a reset token (web/app/paths.ts). */
-const PASSWORD_RESET_PATH = '/password-reset';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 declare module 'fastify' {
@@ -139,7 +138,7 @@ async function sendIndex(reply: FastifyReply, indexFile: string): Promise<Fastif
   }
   reply.type('text/html; charset=utf-8');
   const pathname = decodedPathname(reply.request.url) ?? '/';
-  if (pathname.replace(/\/+$/, '') === PASSWORD_RESET_PATH) {
+  if (pathname.replace(/\/+$/, '') === paths.passwordReset) {
     // The reset token travels in this page's URL fragment: keep the page out of every cache and
     // never name it in a Referer.
     return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(html);

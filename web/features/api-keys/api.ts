@@ -1,19 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiAttributes, ApiSchemas } from '../../app/api-types';
 
 /** What the server tells about a key: never the key itself, except once, right after generating. */
-export type ApiKeyMetadata = {
-  id: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-};
+export type ApiKeyMetadata = { id: string } & ApiAttributes<'ApiKey'>;
 
-export type GeneratedApiKey = ApiKeyMetadata & { key: string };
-
-type ApiKeyResource<A> = { data: { type: 'apikeys'; id: string; attributes: A } };
+export type GeneratedApiKey = { id: string } & ApiAttributes<'GeneratedApiKey'>;
 
 const apiKeyUrl = apiPaths.userApiKey;
 
@@ -24,10 +17,8 @@ export function useApiKey(userId: string) {
   return useQuery({
     queryKey: apiKeyQueryKey(userId),
     queryFn: async (): Promise<ApiKeyMetadata | null> => {
-      const document = await apiFetch<{ data: ApiKeyResource<Omit<ApiKeyMetadata, 'id'>>['data'] | null }>(
-        apiKeyUrl(userId),
-      );
-      return document.data ? { id: document.data.id, ...document.data.attributes } : null;
+      const { data } = await apiFetch<{ data: ApiSchemas['ApiKey'] | null }>(apiKeyUrl(userId));
+      return data ? { id: data.id, ...data.attributes } : null;
     },
   });
 }
@@ -37,7 +28,7 @@ export function useGenerateApiKey(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<GeneratedApiKey> => {
-      const { data } = await apiFetch<ApiKeyResource<Omit<GeneratedApiKey, 'id'>>>(apiKeyUrl(userId), {
+      const { data } = await apiFetch<{ data: ApiSchemas['GeneratedApiKey'] }>(apiKeyUrl(userId), {
         method: 'POST',
         body: { data: { type: 'apikeys' } },
       });

@@ -2,28 +2,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fromZonedWallTime } from '../../../common/zoned-time';
 import { apiFetch, cursorOf } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 
 /** A user an event names, with the parts of their name (written in the viewer's Name format). */
-export type AuditUser = {
-  id: string;
-  username: string;
-  fullName: string;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-};
+export type AuditUser = { id: string } & Pick<
+  ApiAttributes<'User'>,
+  'username' | 'fullName' | 'namePrefix' | 'firstName' | 'middleName' | 'lastName' | 'nameSuffix'
+>;
 
-export type AuditEvent = {
-  id: string;
-  action: string;
-  occurredAt: string;
-  ip: string | null;
-  details: Record<string, unknown>;
-  actor: AuditUser | { id: string } | null;
-  subject: AuditUser | { id: string } | null;
-};
+export type AuditEvent = { id: string } & ApiAttributes<'AuditEvent'> & {
+    actor: AuditUser | { id: string } | null;
+    subject: AuditUser | { id: string } | null;
+  };
 
 export type AuditLogParams = {
   /** Where the page starts: a cursor from the previous answer (`page[after]`/`page[before]`); none for the first page */
@@ -38,14 +28,6 @@ export type AuditLogParams = {
   timeZone?: string;
   subject?: string;
 };
-
-type EventResource = {
-  id: string;
-  attributes: { action: string; occurredAt: string; ip: string | null; details: Record<string, unknown> };
-  relationships: { actor: { data: { id: string } | null }; subject: { data: { id: string } | null } };
-};
-
-type UserResource = { id: string; attributes: Omit<AuditUser, 'id'> };
 
 /** The calendar day after `YYYY-MM-DD`, as `YYYY-MM-DD`. */
 function nextDay(date: string): string {
@@ -71,8 +53,8 @@ export function useAuditLog(params: AuditLogParams) {
       if (from) query.set('filter[occurredAt][gte]', from);
       if (to) query.set('filter[occurredAt][lt]', to);
       const document = await apiFetch<{
-        data: EventResource[];
-        included?: UserResource[];
+        data: ApiResource<'AuditEvent'>[];
+        included?: ApiResource<'User'>[];
         meta?: { totalCount?: number };
         links?: { next?: string; prev?: string };
       }>(`${apiPaths.auditEvents}?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });

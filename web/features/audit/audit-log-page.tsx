@@ -12,6 +12,7 @@ import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
 import '../../i18n/lazy/audit';
+import { paths, pathTo } from '../../../common/paths';
 
 function Person({ person }: { person: AuditEvent['actor'] }) {
   const { t } = useTranslation('audit');
@@ -29,7 +30,7 @@ function Person({ person }: { person: AuditEvent['actor'] }) {
       </Text>
     );
   return (
-    <Anchor component={Link} to={`/users/${encodeURIComponent(person.id)}`} size="sm">
+    <Anchor component={Link} to={pathTo(paths.user, { id: person.id })} size="sm">
       {format.personName(person) || person.username}
     </Anchor>
   );

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch, setCsrfToken } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiSchemas } from '../../app/api-types';
 
-type SessionDocument = { data: { id: string; attributes: { csrfToken?: string } } };
+type SessionDocument = { data: ApiSchemas['Session'] };
 
 /**
  * Sign-in: `POST /api/sessions` with `login` (username or email) and `password`. The answer sets

@@ -143,10 +143,7 @@ export function useOccurrences(
 }
 
 /** A task as the calendar shows it: on its due date. */
-export type DueTask = {
-  id: string;
-  attributes: { subject: string; dueDate: string | null; status: string; priority: string };
-};
+export type DueTask = ApiResource<'Task'>;
 
 /**
  * The owner's tasks due in [from, to) (`GET /api/tasks?filter[owner]=…&filter[dueDate][gte|lt]=…`),

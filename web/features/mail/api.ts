@@ -1,31 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
-
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 
 /** One `mail-messages` resource, as the outbox list shows it. */
-export type MailMessage = {
-  id: string;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  toAddress: string;
-  toName: string | null;
-  subject: string;
-  template: string;
-  messageId: string;
-  createdAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-};
+export type MailMessage = { id: string } & ApiAttributes<'MailMessageSummary'>;
+
+export type MailStatus = MailMessage['status'];
 
 /** A single message also carries its bodies (tokens and passwords hidden by the server). */
-export type MailMessageDetail = MailMessage & { textBody: string; htmlBody: string | null };
+export type MailMessageDetail = { id: string } & ApiAttributes<'MailMessage'>;
 
-type Resource<A> = { id: string; attributes: Omit<A, 'id'> };
 type ListDocument = {
-  data: Resource<MailMessage>[];
+  data: ApiResource<'MailMessageSummary'>[];
   links?: { next?: string; prev?: string };
 };
 
@@ -69,7 +56,7 @@ export function useMailMessage(id: string) {
   return useQuery({
     queryKey: [...outboxKey, 'one', id],
     queryFn: async ({ signal }): Promise<MailMessageDetail> => {
-      const { data } = await apiFetch<{ data: Resource<MailMessageDetail> }>(apiPaths.mailMessage(id), {
+      const { data } = await apiFetch<{ data: ApiResource<'MailMessage'> }>(apiPaths.mailMessage(id), {
         signal,
       });
       return { ...data.attributes, id: data.id };
@@ -83,8 +70,8 @@ export function useMailMessage(id: string) {
 export function useRetryMailMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string): Promise<MailMessage> => {
-      const { data } = await apiFetch<{ data: Resource<MailMessage> }>(apiPaths.mailMessageRetry(id), {
+    mutationFn: async (id: string): Promise<MailMessageDetail> => {
+      const { data } = await apiFetch<{ data: ApiResource<'MailMessage'> }>(apiPaths.mailMessageRetry(id), {
         method: 'POST',
         body: { data: { type: 'mail-retries' } },
       });

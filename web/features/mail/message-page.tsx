@@ -3,13 +3,13 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { paths } from '../../../common/paths';
 import { ApiError, useCurrentUser } from '../../app/api';
 import direction from '../../ui/direction.module.css';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type MailMessageDetail, useMailMessage } from './api';
 import { RetryButton } from './outbox-page';
-import { mailPaths } from './paths';
 import { MailStatusBadge, useMailDateTime } from './status-badge';
 import '../../i18n/lazy/mail';
 
@@ -22,7 +22,7 @@ export function MailMessagePage() {
   const message = useMailMessage(id);
 
   const back = (
-    <Anchor component={Link} to={mailPaths.outbox}>
+    <Anchor component={Link} to={paths.outbox}>
       <Group gap={4} component="span">
         <IconArrowLeft size={16} aria-hidden="true" className={direction.mirrored} />
         {t('message.back')}

@@ -14,12 +14,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths, pathTo } from '../../../common/paths';
 import { useCurrentUser } from '../../app/api';
 import { useRecordsPerPage } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { type MailMessage, type MailStatus, useOutbox, useRetryMailMessage } from './api';
-import { mailPaths } from './paths';
 import { MailStatusBadge, mailStatuses, useMailDateTime } from './status-badge';
 import '../../i18n/lazy/mail';
 
@@ -156,7 +156,7 @@ function OutboxRow({ message }: { message: MailMessage }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Anchor component={Link} to={mailPaths.message(message.id)} size="sm">
+        <Anchor component={Link} to={pathTo(paths.outboxMessage, { id: message.id })} size="sm">
           {message.subject}
         </Anchor>
       </Table.Td>

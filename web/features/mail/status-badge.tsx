@@ -10,6 +10,7 @@ const statusColors: Record<MailStatus, string> = {
   sending: 'blue.9',
   sent: 'teal.9',
   failed: 'red.9',
+  cancelled: 'gray.7',
 };
 
 /** The statuses a message can have; their words are `mail:status.<status>`. */

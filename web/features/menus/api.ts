@@ -5,14 +5,11 @@ import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schema
 import type { MenuItemView, MenuName, MenuScope } from '../../../common/menus';
 import { apiFetch, useCurrentUser } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 import type { menus } from '../../i18n/en/menus';
 
 /** A `menus` resource of `GET /api/menus`: a merged menu, its items depth first. */
-export type MenuResource = {
-  type: 'menus';
-  id: MenuName;
-  attributes: { label: string; scope: MenuScope; items: MenuItemView[] };
-};
+export type MenuResource = ApiResource<'Menu'>;
 
 export const menusQueryKey = (scope: MenuScope) => ['menus', scope] as const;
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generatePassword } from '../../../common/password-generator';
 import { checkPassword } from '../../../common/password-policy';
-import { signInPathFor } from '../../app/paths';
+import { signInPathFor } from '../../../common/paths';
 import { errorText } from '../../i18n/error-text';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { FormDialog } from '../../ui/form-dialog';

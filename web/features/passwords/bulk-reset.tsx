@@ -2,7 +2,7 @@ import { Alert, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../app/paths';
+import { paths } from '../../../common/paths';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { useBulkPasswordReset } from './api';
 import '../../i18n/lazy/passwords';

@@ -16,8 +16,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { paths, signInPathFor } from '../../../common/paths';
 import { fieldErrors, useCurrentUser } from '../../app/api';
-import { paths, signInPathFor } from '../../app/paths';
 import { FailureAlert } from '../../ui/feedback';
 import { usePageTitle } from '../../ui/page';
 import { routeServerErrors } from '../../ui/server-errors';
@@ -30,13 +30,6 @@ import {
 } from './password-help';
 import { PasswordSection, usePasswordSectionForm } from './password-section';
 import '../../i18n/lazy/passwords';
-
-/** Client-side URLs of this feature (mounted in web/app/router.tsx). */
-export const passwordPaths = {
-  forgotPassword: '/forgot-password',
-  passwordReset: '/password-reset',
-  passwordChangeRequired: '/password-change-required',
-} as const;
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   usePageTitle(title);
@@ -147,7 +140,7 @@ export function PasswordResetPage() {
         <Alert color="red" variant="outline" role="alert" title={t('resetPage.unusable')}>
           {errors.token ?? t('resetPage.incomplete')}
         </Alert>
-        <Anchor component={Link} to={passwordPaths.forgotPassword}>
+        <Anchor component={Link} to={paths.forgotPassword}>
           {t('resetPage.requestNew')}
         </Anchor>
       </Card>

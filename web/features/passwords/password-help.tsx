@@ -11,6 +11,7 @@ import {
   type PasswordFailure,
   type PasswordStrength,
 } from '../../../common/password-policy';
+import { passwords } from '../../i18n/en/passwords';
 import { errorObjectText } from '../../i18n/error-text';
 import { type PasswordPolicyInForce, usePasswordPolicy } from './api';
 import '../../i18n/lazy/passwords';
@@ -106,28 +107,10 @@ export function usePasswordProblems(
 }
 
 const strengthColors = ['red.8', 'orange.8', 'yellow.8', 'teal.8', 'green.8'] as const;
-/** zxcvbn's warnings the catalog words (`strength.warnings`, keys of @zxcvbn-ts's translations) */
-const strengthWarnings = [
-  'straightRow',
-  'keyPattern',
-  'simpleRepeat',
-  'extendedRepeat',
-  'sequences',
-  'recentYears',
-  'dates',
-  'topTen',
-  'topHundred',
-  'common',
-  'similarToCommon',
-  'wordByItself',
-  'namesByThemselves',
-  'commonNames',
-  'userInputs',
-  'pwned',
-] as const;
-type StrengthWarning = (typeof strengthWarnings)[number];
+/** zxcvbn's warnings the catalog words: the keys of `strength.warnings` (of @zxcvbn-ts's translations) */
+type StrengthWarning = keyof typeof passwords.strength.warnings;
 const isStrengthWarning = (key: string | null): key is StrengthWarning =>
-  key !== null && (strengthWarnings as readonly string[]).includes(key);
+  key !== null && Object.hasOwn(passwords.strength.warnings, key);
 /** The meter's words for zxcvbn's scores 0 … 4 */
 const strengthLabels = [
   'strength.scores.veryWeak',

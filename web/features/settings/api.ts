@@ -2,22 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SettingScope } from '../../../common/settings';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
-
-export type SettingOrigin = SettingScope | 'default';
+import type { ApiSchemas } from '../../app/api-types';
 
 /** One `settings` resource: the value in force at a level, and where it comes from. */
-export type Setting = {
-  key: string;
-  label: string;
-  scope: SettingScope;
-  value: unknown;
-  /** null: set at this level; else the level it falls back to */
-  inheritedFrom: SettingOrigin | null;
-  parentValue: unknown;
-  parentOrigin: SettingOrigin;
-  settable: boolean;
-  insecure?: boolean;
-};
+export type Setting = ApiSchemas['Setting']['attributes'];
+
+/** Where a value comes from: a level, or the setting's default. */
+export type SettingOrigin = Setting['parentOrigin'];
 
 export const settingsQueryKey = (scope: SettingScope) => ['settings', scope] as const;
 
@@ -26,7 +17,7 @@ export function useSettings(scope: SettingScope, enabled = true) {
     queryKey: settingsQueryKey(scope),
     enabled,
     queryFn: async (): Promise<Setting[]> => {
-      const { data } = await apiFetch<{ data: { id: string; attributes: Setting }[] }>(
+      const { data } = await apiFetch<{ data: ApiSchemas['Setting'][] }>(
         `${apiPaths.settings}?scope=${scope}`,
       );
       return data.map((resource) => resource.attributes);

@@ -1,5 +1,5 @@
+import { paths } from '../../../common/paths';
 import type { SettingScope } from '../../../common/settings';
-import { paths } from '../../app/paths';
 import type { settings } from '../../i18n/en/settings';
 
 /**

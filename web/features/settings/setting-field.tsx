@@ -122,7 +122,7 @@ function numberBounds(key: string): { min?: number; max?: number } {
   return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
 }
 
-export type DraftEntry = { value: unknown; inherit: boolean };
+export type DraftEntry = { value: Setting['value']; inherit: boolean };
 
 /**
  * One setting on a Configuration page: its control, where an inherited value comes from
@@ -164,7 +164,7 @@ export function SettingField({
       ) : null}
     </Group>
   );
-  const set = (value: unknown) => onChange({ ...entry, value });
+  const set = (value: Setting['value']) => onChange({ ...entry, value });
   const options = choicesFor(t, key);
   const typeOfValue = typeof setting.parentValue;
   let control: React.ReactNode;

@@ -2,30 +2,24 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { NewUserAttributes } from '../../../common/identity';
 import { apiFetch, cursorOf } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 
 /** One row of the users grid, from `GET /api/users`. */
-export type UserRow = {
-  id: string;
-  username: string;
-  fullName: string;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-  email: string;
-  status: 'active' | 'reset' | 'disabled';
-  enabled: boolean;
-  lastSignInAt: string | null;
-  avatarUrl: string | null;
-  roleIds: string[];
-};
-
-type UserListResource = {
-  id: string;
-  attributes: Omit<UserRow, 'id' | 'roleIds' | 'avatarUrl'> & { avatarUrl?: string | null };
-  relationships?: { roles?: { data: { id: string }[] } };
-};
+export type UserRow = { id: string } & Pick<
+  ApiAttributes<'User'>,
+  | 'username'
+  | 'fullName'
+  | 'namePrefix'
+  | 'firstName'
+  | 'middleName'
+  | 'lastName'
+  | 'nameSuffix'
+  | 'email'
+  | 'status'
+  | 'enabled'
+  | 'lastSignInAt'
+  | 'avatarUrl'
+> & { roleIds: string[] };
 
 export type UserSortField = 'username' | 'firstName' | 'lastName' | 'email' | 'createdAt' | 'lastSignInAt';
 
@@ -71,7 +65,7 @@ export function useUsersList(params: UsersListParams) {
     queryKey: usersListQueryKey(params),
     queryFn: async ({ signal }): Promise<UsersListPage> => {
       const document = await apiFetch<{
-        data: UserListResource[];
+        data: ApiResource<'User'>[];
         meta?: { totalCount?: number };
         links?: { next?: string; prev?: string };
       }>(listUrl(params), { signal, headers: { 'X-Include': 'totalCount' } });
@@ -80,7 +74,7 @@ export function useUsersList(params: UsersListParams) {
           id: resource.id,
           ...resource.attributes,
           avatarUrl: resource.attributes.avatarUrl ?? null,
-          roleIds: resource.relationships?.roles?.data.map((role) => role.id) ?? [],
+          roleIds: resource.relationships.roles?.data.map((role) => role.id) ?? [],
         })),
         totalCount: document.meta?.totalCount ?? document.data.length,
         nextCursor: cursorOf(document.links?.next, 'page[after]'),

@@ -2,18 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserProfileUpdate } from '../../../common/profile';
 import { apiFetch, currentUserQueryKey } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 import { type UserResource, userQueryKey, userUrl } from '../../app/user-resource';
 
-export type CustomFieldDefinition = {
-  id: string;
-  name: string;
-  label: string;
-  /** `type` is the JSON:API resource type, so the kind of value has its own name. */
-  fieldType: 'text' | 'longtext' | 'number' | 'date' | 'boolean' | 'choice';
-  required: boolean;
-  choices: string[] | null;
-  position: number;
-};
+/** A custom user field of the organization (`fieldType` is the kind of value; `type` is the resource's). */
+export type CustomFieldDefinition = { id: string } & ApiAttributes<'CustomField'>;
 
 /** `PATCH /api/users/{id}` with `If-Match`; the answer (the new state) replaces the cached user. */
 export function useUpdateUser(id: string) {
@@ -68,9 +61,7 @@ export function useCustomFields() {
   return useQuery({
     queryKey: customFieldsQueryKey,
     queryFn: async () => {
-      const document = await apiFetch<{
-        data: { id: string; attributes: Omit<CustomFieldDefinition, 'id'> }[];
-      }>(apiPaths.customFields);
+      const document = await apiFetch<{ data: ApiResource<'CustomField'>[] }>(apiPaths.customFields);
       return document.data.map((item) => ({ id: item.id, ...item.attributes }));
     },
     staleTime: 60_000,
@@ -105,14 +96,11 @@ export function useOrganizationNames() {
   });
 }
 
-export type DeviceSession = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-};
+/** A signed-in device: one of my sessions. */
+export type DeviceSession = { id: string } & Pick<
+  ApiAttributes<'Session'>,
+  'createdAt' | 'lastSeenAt' | 'ip' | 'userAgent' | 'current'
+>;
 
 /** My signed-in devices (`GET /api/sessions`). */
 export function useMySessions(enabled: boolean) {
@@ -120,10 +108,10 @@ export function useMySessions(enabled: boolean) {
     queryKey: ['sessions'],
     enabled,
     queryFn: async () => {
-      const document = await apiFetch<{ data: { id: string; attributes: Omit<DeviceSession, 'id'> }[] }>(
+      const document = await apiFetch<{ data: ApiResource<'Session'>[] }>(
         `${apiPaths.sessions}?page[size]=100`,
       );
-      return document.data.map((session) => ({ id: session.id, ...session.attributes }));
+      return document.data.map((session): DeviceSession => ({ id: session.id, ...session.attributes }));
     },
   });
 }
@@ -136,7 +124,10 @@ export function useEndSession() {
   });
 }
 
-export type SecurityEvent = { id: string; action: string; occurredAt: string; ip: string | null };
+export type SecurityEvent = { id: string } & Pick<
+  ApiAttributes<'AuditEvent'>,
+  'action' | 'occurredAt' | 'ip'
+>;
 
 /** A user's most recent security events (`GET /api/users/{id}/audit-events`). */
 export function useSecurityEvents(id: string, enabled: boolean) {
@@ -144,7 +135,7 @@ export function useSecurityEvents(id: string, enabled: boolean) {
     queryKey: ['users', id, 'audit-events'],
     enabled,
     queryFn: async () => {
-      const document = await apiFetch<{ data: { id: string; attributes: Omit<SecurityEvent, 'id'> }[] }>(
+      const document = await apiFetch<{ data: ApiResource<'AuditEvent'>[] }>(
         `${apiPaths.userAuditEvents(id)}?page[size]=10`,
       );
       return document.data.map((event) => ({ id: event.id, ...event.attributes }));

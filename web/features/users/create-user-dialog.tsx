@@ -13,6 +13,7 @@ import { usePasswordPolicy } from '../passwords/api';
 import { PasswordRulesButton } from '../passwords/password-help';
 import { useCreateUser } from './admin-api';
 import '../../i18n/lazy/users';
+import { paths, pathTo } from '../../../common/paths';
 
 type FormValues = {
   username: string;
@@ -83,7 +84,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
       onSubmit={(values) => createUser.mutateAsync({ ...toAttributes(values), roleIds })}
       onSuccess={(id, values) => {
         notifySuccess(t('create.created'), t('create.createdMessage', { username: values.username.trim() }));
-        navigate(`/users/${encodeURIComponent(id)}`);
+        navigate(pathTo(paths.user, { id }));
       }}
     >
       <TextInput

@@ -28,8 +28,8 @@ import {
 import { AdditionalSection } from './edit-additional';
 import { type AvatarChange, GeneralSection } from './edit-general';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
-import { userPaths } from './paths';
 import '../../i18n/lazy/users';
+import { paths, pathTo } from '../../../common/paths';
 
 /** `/users/:id/edit`: an administrator edits a user. */
 export function EditUserPage() {
@@ -197,7 +197,7 @@ function EditUserForm({
     else if (keys.some((key) => key.startsWith('customFields'))) setTab('additional');
   };
 
-  const viewPath = isSelf ? userPaths.myUser : userPaths.view(user.id);
+  const viewPath = isSelf ? paths.myUser : pathTo(paths.user, { id: user.id });
 
   async function save(close: boolean) {
     setFormError(null);

@@ -4,11 +4,11 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isAppPath } from '../../../common/menus';
+import { paths } from '../../../common/paths';
 import type { MoreActionContext, MoreActionEntry, MoreActionProvider } from '../../ui/more-actions';
 import { activityMoreActions } from '../activities/activity-actions';
 import { calendarMoreActions } from '../calendar/calendar-actions';
 import { useMenus, visibleItems } from '../menus/api';
-import { menuPaths } from '../menus/paths';
 import { usePasswordActions } from '../passwords/admin-dialogs';
 import { taskMoreActions } from '../tasks/task-actions';
 import '../../i18n/lazy/users';
@@ -30,7 +30,7 @@ const editMenusAction: MoreActionProvider = (context) => {
   if (!context.abilities.editMenus) return { actions: [] };
   return {
     actions: [
-      { key: 'edit_menus', label: t('moreActions.editMenus'), onSelect: () => navigate(menuPaths.myMenus) },
+      { key: 'edit_menus', label: t('moreActions.editMenus'), onSelect: () => navigate(paths.myMenus) },
     ],
   };
 };

@@ -22,8 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { UserAbilities } from '../../../common/abilities';
 import { formatLongDate } from '../../../common/dates';
+import { paths, pathTo } from '../../../common/paths';
 import { useCurrentUser } from '../../app/api';
-import { paths } from '../../app/paths';
 import { type UserResource, useUser } from '../../app/user-resource';
 import { i18n } from '../../i18n/index';
 import { useFormatter, useViewerLocale } from '../../ui/format';
@@ -44,7 +44,6 @@ import {
 } from './api';
 import { describeUserAgent } from './format';
 import { MoreActionsMenu } from './more-actions';
-import { userPaths } from './paths';
 import { PhoneLink } from './phone-link';
 import '../../i18n/lazy/users';
 
@@ -147,7 +146,7 @@ export function UserView({ userId }: { userId: string }) {
   // What the viewer may do here, as the server's policies say.
   const abilities = data.meta.abilities;
   const name = format.personName(a);
-  const editPath = isSelf ? userPaths.myUserEdit : userPaths.edit(data.id);
+  const editPath = isSelf ? paths.myUserEdit : pathTo(paths.userEdit, { id: data.id });
 
   return (
     <Page

@@ -32,6 +32,7 @@ import { CreateUserDialog } from './create-user-dialog';
 import { UserGridRow } from './users-grid-row';
 import { gridColumns as columns, toSelected, useGridState, userStatuses } from './users-grid-state';
 import '../../i18n/lazy/users';
+import { paths, pathTo } from '../../../common/paths';
 
 /**
  * `/users`: the users of my organization (holders of `users.view`). Filter by name, email, role
@@ -272,7 +273,7 @@ export function UsersGridPage() {
                     selectable={bulkActions.length > 0}
                     selected={selection.has(user.id)}
                     onSelect={(checked) => toggle(user, checked)}
-                    onOpen={() => navigate(`/users/${encodeURIComponent(user.id)}`)}
+                    onOpen={() => navigate(pathTo(paths.user, { id: user.id }))}
                     onSetEnabled={
                       canDisable && user.id !== me.id
                         ? () => setSingle({ enabled: !user.enabled, users: [toSelected(user)] })

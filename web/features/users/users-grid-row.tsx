@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useFormatter } from '../../ui/format';
 import type { UserRow } from './admin-api';
 import '../../i18n/lazy/users';
+import { paths, pathTo } from '../../../common/paths';
 
 type UserGridRowProps = {
   user: UserRow;
@@ -50,7 +51,7 @@ export function UserGridRow({
         </Table.Td>
       ) : null}
       <Table.Td>
-        <Anchor component={Link} to={`/users/${encodeURIComponent(user.id)}`} fw={500}>
+        <Anchor component={Link} to={pathTo(paths.user, { id: user.id })} fw={500}>
           {user.username}
         </Anchor>
       </Table.Td>

@@ -3,9 +3,9 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '../../../common/paths';
 import { usePageTitle } from '../../ui/page';
 import { useVerifyEmail } from './api';
-import { userPaths } from './paths';
 import '../../i18n/lazy/users';
 
 /**
@@ -77,7 +77,7 @@ export function VerifyEmailPage() {
             {verify.error?.message}
           </Alert>
         )}
-        <Anchor component={Link} to={userPaths.myUser}>
+        <Anchor component={Link} to={paths.myUser}>
           {t('verifyEmail.toMyUser')}
         </Anchor>
       </Stack>

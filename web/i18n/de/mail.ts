@@ -7,6 +7,7 @@ export const mail = {
     sending: 'Wird gesendet',
     sent: 'Gesendet',
     failed: 'Fehlgeschlagen',
+    cancelled: 'Abgebrochen',
   },
   notAllowed: 'Nicht erlaubt',
   needsPermission:
@@ -27,6 +28,7 @@ export const mail = {
       sending: 'Ausgehende E-Mails, neueste zuerst (nur im Versand)',
       sent: 'Ausgehende E-Mails, neueste zuerst (nur gesendete)',
       failed: 'Ausgehende E-Mails, neueste zuerst (nur fehlgeschlagene)',
+      cancelled: 'Ausgehende E-Mails, neueste zuerst (nur abgebrochene)',
     },
     page: 'Seite {{page}}',
     previous: 'Zurück',

@@ -15,7 +15,7 @@ export const auth = {
     passwordResetRequired: 'Password reset by an administrator',
     rateLimited: 'Too many attempts',
     rateLimitedMessage: 'Too many sign-ins from this network. Wait a minute and try again.',
-    /** Why the person was sent here (`/login?reason=…`, web/app/paths.ts). */
+    /** Why the person was sent here (`/login?reason=…`, common/paths.ts). */
     reasons: {
       'password-reset': {
         title: 'Your password was reset',

@@ -7,6 +7,7 @@ export const mail = {
     sending: 'En cours d’envoi',
     sent: 'Envoyé',
     failed: 'Échec',
+    cancelled: 'Annulé',
   },
   notAllowed: 'Non autorisé',
   needsPermission:
@@ -27,6 +28,7 @@ export const mail = {
       sending: 'E-mails sortants, les plus récents en premier (en cours d’envoi uniquement)',
       sent: 'E-mails sortants, les plus récents en premier (envoyés uniquement)',
       failed: 'E-mails sortants, les plus récents en premier (en échec uniquement)',
+      cancelled: 'E-mails sortants, les plus récents en premier (annulés uniquement)',
     },
     page: 'Page {{page}}',
     previous: 'Précédent',

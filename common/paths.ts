@@ -1,26 +1,67 @@
 /**
- * Client-side URLs in one place, so links and routes cannot drift apart. Feature pages add theirs
- * here and mount a route for each in `router.tsx`.
+ * The web app's pages, each path defined once: the SPA mounts them (web/app/router.tsx) and links
+ * to them, and the server names them in emails, menus, reminders and when it answers a page
+ * (server/platform/http/spa.ts). A page with parameters is a pattern (`/users/:id`) the router
+ * mounts as it is; `pathTo` fills it in for a link.
  */
 export const paths = {
   home: '/',
   signIn: '/login',
-  passwordReset: '/password-reset',
   forgotPassword: '/forgot-password',
+  /** Its URL fragment carries a reset token: the server keeps the page out of caches and referrers. */
+  passwordReset: '/password-reset',
   /** Where a user whose password an administrator set is kept until they choose their own. */
   passwordChangeRequired: '/password-change-required',
-  passwordPolicySettings: '/settings/password-policy',
+  /** The link of an email verification. */
+  verifyEmail: '/verify-email',
   myUser: '/my-user',
+  myUserEdit: '/my-user/edit',
   myConfiguration: '/my-configuration',
+  myCalendar: '/my-calendar',
   /** The viewer's tasks (web/features/tasks). */
   myTasks: '/my-tasks',
+  /** The Menus page: More Actions → Edit Menus on My User, or My Menus in the user menu. */
+  myMenus: '/my-menus',
+  users: '/users',
+  user: '/users/:id',
+  userEdit: '/users/:id/edit',
+  roles: '/roles',
+  auditLog: '/audit-log',
+  organizations: '/organizations',
   organizationConfiguration: '/configuration/organization',
   systemConfiguration: '/configuration/system',
-  /** The organization's outgoing mail, for administrators (web/features/mail). */
-  outbox: '/admin/outbox',
+  customFieldSettings: '/settings/custom-fields',
+  passwordPolicySettings: '/settings/password-policy',
   /** The organization's email templates, for administrators (web/features/email-templates). */
   emailTemplates: '/settings/email-templates',
+  /** The organization's outgoing mail, for administrators (web/features/mail). */
+  outbox: '/admin/outbox',
+  outboxMessage: '/admin/outbox/:id',
 } as const;
+
+/** A page's path or pattern, as `paths` defines it. */
+export type AppPath = (typeof paths)[keyof typeof paths];
+
+/** The `:names` in a pattern. */
+type ParametersOf<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParametersOf<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/**
+ * The path of a page, its parameters filled in and each URL-encoded:
+ * `pathTo(paths.user, { id })` → `/users/0b1c…`. A pattern's parameters must all be given.
+ */
+export function pathTo<Path extends AppPath>(
+  path: Path,
+  ...[parameters]: [ParametersOf<Path>] extends [never] ? [] : [Record<ParametersOf<Path>, string>]
+): string {
+  if (!parameters) return path;
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+    encodeURIComponent((parameters as Record<string, string>)[name] ?? ''),
+  );
+}
 
 /** `/login?next=<path>`: where an anonymous visitor is sent, and where to go after signing in. */
 export function signInPath(next?: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths, safeNextPath, signInPath } from './paths';
+import { paths, pathTo, safeNextPath, signInPath } from './paths';
 
 describe('safeNextPath (the sign-in page’s `next` parameter)', () => {
   it('keeps a path on this site, with its query and fragment', () => {
@@ -31,5 +31,22 @@ describe('safeNextPath (the sign-in page’s `next` parameter)', () => {
     const next = new URL(signInPath('/users?status=active'), 'http://atrium.test').searchParams.get('next');
     expect(safeNextPath(next)).toBe('/users?status=active');
     expect(signInPath(paths.home)).toBe(paths.signIn);
+  });
+});
+
+describe('pathTo (a page with parameters)', () => {
+  it('fills every parameter of the pattern, URL-encoded', () => {
+    expect(pathTo(paths.user, { id: '0b1c' })).toBe('/users/0b1c');
+    expect(pathTo(paths.userEdit, { id: 'a/b c' })).toBe('/users/a%2Fb%20c/edit');
+    expect(pathTo(paths.outboxMessage, { id: 'm1' })).toBe('/admin/outbox/m1');
+  });
+
+  it('answers a page without parameters as it is', () => {
+    expect(pathTo(paths.myUser)).toBe('/my-user');
+  });
+
+  it('defines each path once', () => {
+    const all = Object.values(paths);
+    expect(new Set(all).size).toBe(all.length);
   });
 });
