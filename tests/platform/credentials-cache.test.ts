@@ -193,6 +193,77 @@ describe('credentials cache across processes', () => {
     expect((await otherKey(theirs)).statusCode).toBe(200);
   });
 
+  it("the signed-in user's profile is kept, and a change through the other instance shows at once", async () => {
+    const { user, browser } = await signedInUser(t, { roles: ['User'] });
+    const key = await giveApiKey(t, user);
+    const byKey = secondWithKey(key);
+    const profile = async () => {
+      const answer = await byKey({ method: 'GET', url: '/api/userprofile' });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json().data as {
+        attributes: { firstName: string };
+        relationships: { roles: { data: { id: string }[] } };
+        meta: { organization: { name: string } };
+      };
+    };
+    /** The profile, read twice on the second instance: the second time from its memory (PostgreSQL). */
+    const keptProfile = async () => {
+      if (onPostgres) await cacheOf(second.db).sync();
+      const first = await profile();
+      const stats = onPostgres ? { ...cacheOf(second.db).stats } : undefined;
+      const again = await profile();
+      expect(again).toEqual(first);
+      if (stats) {
+        const after = cacheOf(second.db).stats;
+        expect(after.documentHits).toBe(stats.documentHits + 1);
+        // The key's confirmation served the document too: one round trip for the request.
+        expect(after.syncs).toBe(stats.syncs + 1);
+      }
+      return again;
+    };
+
+    expect((await keptProfile()).attributes.firstName).toBe('Test');
+    const renamed = await browser.request({
+      method: 'PATCH',
+      url: '/api/users/me',
+      payload: { data: { type: 'users', id: user.id, attributes: { firstName: 'Renamed' } } },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    await settle();
+    expect((await profile()).attributes.firstName).toBe('Renamed');
+
+    // Straight in the database, as any code could write it: the organization's name, the roles.
+    await keptProfile();
+    await t.deps.db
+      .updateTable('organizations')
+      .set({ name: 'Renamed Organization' })
+      .where('id', '=', user.organizationId)
+      .execute();
+    await settle();
+    expect((await profile()).meta.organization.name).toBe('Renamed Organization');
+
+    await keptProfile();
+    const membership = await t.deps.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db.deleteFrom('membershipRoles').where('membershipId', '=', membership.id).execute();
+    await settle();
+    expect((await profile()).relationships.roles.data).toEqual([]);
+
+    // A rolled-back change keeps what is kept.
+    const kept = await keptProfile();
+    await expect(
+      t.deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ firstName: 'Never' }).where('id', '=', user.id).execute();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await settle();
+    expect(await profile()).toEqual(kept);
+  });
+
   it('a rolled-back change refuses nothing; a session or key kept is used only while listening', async () => {
     const { user, browser } = await signedInUser(t, { roles: ['User'] });
     const byKey = secondWithKey(await giveApiKey(t, user));

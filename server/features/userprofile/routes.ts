@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { rememberWhileUnchanged } from '../../platform/db/prepared';
+import { rememberUserDocument } from '../../platform/db/prepared';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
@@ -44,9 +44,10 @@ function permissionKey(permissions: ReadonlySet<string>): string {
  * current organization), `meta.organization` and `meta.organizations` (to switch to). The SPA uses
  * it for the user menu, the organization switcher and to hide what the user cannot do.
  *
- * Every page load and many integrations read it, so the rendered document is kept until the
- * database changes (rememberWhileUnchanged); it depends on nothing but the data and the key's
- * parts: the user, the organization, the permissions there and the sparse fieldset.
+ * Every page load and many integrations read it, so the rendered document is kept until what it
+ * shows changes, in any process (rememberUserDocument); it depends on nothing but the user's row,
+ * memberships, roles, organizations and avatar and the key's parts: the user, the organization,
+ * the permissions there and the sparse fieldset.
  */
 export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -71,7 +72,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, profileFieldsets);
       const actor = actorOf(request);
       const key = `userprofile ${actor.userId} ${actor.organizationId} ${permissionKey(actor.permissions)} ${JSON.stringify(fields)}`;
-      const body = await rememberWhileUnchanged(deps.db, key, async () => {
+      const body = await rememberUserDocument(deps.db, key, request.arrivedAt, async () => {
         const profile = await getUserProfile(deps, actor);
         const resource = presentUser(profile.user, {
           roleIds: profile.roleIds,

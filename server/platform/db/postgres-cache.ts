@@ -12,6 +12,12 @@ export const CACHE_CHANNEL = 'atrium_cache';
  * the payload is the schema of the table written.
  */
 export const CREDENTIALS_CHANNEL = 'atrium_credentials';
+/**
+ * The channel of changes to what a user's own documents show beyond their credential: sent by
+ * triggers (migration 0024) on every write to users, organizations and avatars; the payload is the
+ * schema of the table written. A credential change empties the user documents too.
+ */
+export const USER_DOCUMENTS_CHANNEL = 'atrium_user_documents';
 /** Values kept at most; past it the oldest go first (a bound, so memory stays flat). */
 export const MAX_CACHED_VALUES = 10_000;
 /**
@@ -47,6 +53,11 @@ const MAX_RECONNECT_MS = 5_000;
  * PostgreSQL delivers a notification committed before that round trip ahead of its answer, so by
  * then every change acknowledged to anyone before the request has emptied the kept credentials.
  * Concurrent requests share one such round trip (a cheap `SELECT 1`, no join, no pool connection).
+ *
+ * User documents (`rememberUserDocument`: the signed-in user's profile as `GET /api/userprofile`
+ * renders it) follow the credentials' rule, emptied by their notifications and by those of users,
+ * organizations and avatars. A request that arrived before a round trip that has completed needs
+ * no round trip of its own: its credential's confirmation serves its document too.
  */
 export type PostgresCache = {
   /** `compute()`, or its result kept since the last change notified. `key` names all it depends on. */
@@ -57,6 +68,13 @@ export type PostgresCache = {
    * not kept.
    */
   rememberCredential<T>(key: string, compute: () => Promise<T | undefined>): Promise<T | undefined>;
+  /**
+   * `compute()` (a document derived from a user's row, memberships, roles, organizations and
+   * avatar), or its result kept since the last change of those, used only once a round trip sent
+   * at or after `since` (a `performance.now()` time taken when the request arrived) has confirmed
+   * no change was notified meanwhile: the credential's round trip when there was one, else a new one.
+   */
+  rememberUserDocument<T>(key: string, since: number, compute: () => Promise<T>): Promise<T>;
   /**
    * Resolves true after a round trip on the listening connection that started after the call: every
    * notification committed before the call has been handled by then. False when not listening.
@@ -80,6 +98,8 @@ export type PostgresCache = {
     credentialHits: number;
     credentialMisses: number;
     credentialNotifications: number;
+    documentHits: number;
+    documentMisses: number;
     syncs: number;
   };
   /** Whether the dedicated connection is listening now. */
@@ -105,6 +125,7 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
   const events = new EventEmitter();
   const values = new Map<string, unknown>();
   const credentials = new Map<string, unknown>();
+  const documents = new Map<string, unknown>();
   const stats = {
     hits: 0,
     misses: 0,
@@ -112,6 +133,8 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     credentialHits: 0,
     credentialMisses: 0,
     credentialNotifications: 0,
+    documentHits: 0,
+    documentMisses: 0,
     syncs: 0,
   };
   /** Own writes not yet notified back: token → time after which it is no longer waited for. */
@@ -119,6 +142,9 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
   let writes = 0;
   let generation = 0;
   let credentialGeneration = 0;
+  let documentGeneration = 0;
+  /** When the latest round trip that completed while listening was sent (performance.now()). */
+  let confirmedSentAt = Number.NEGATIVE_INFINITY;
   /** The round trip in flight, and the one that follows it (shared by every caller meanwhile). */
   let syncing: Promise<boolean> | undefined;
   let nextSync: Promise<boolean> | undefined;
@@ -133,9 +159,14 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     generation++;
     values.clear();
   };
+  const clearDocuments = () => {
+    documentGeneration++;
+    documents.clear();
+  };
   const clearCredentials = () => {
     credentialGeneration++;
     credentials.clear();
+    clearDocuments();
   };
   const credentialSchema = options.schema ?? 'public';
 
@@ -154,6 +185,10 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
       events.emit('credentials');
       return;
     }
+    if (message.channel === USER_DOCUMENTS_CHANNEL) {
+      if (message.payload === credentialSchema) clearDocuments();
+      return;
+    }
     if (message.channel !== CACHE_CHANNEL) return;
     const [schema, token] = (message.payload ?? '').split(' ');
     if (schema !== scope) return;
@@ -167,6 +202,7 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     if (client !== connection) return;
     client = undefined;
     listening = false;
+    confirmedSentAt = Number.NEGATIVE_INFINITY;
     clear();
     clearCredentials();
     connection.removeAllListeners('notification');
@@ -188,7 +224,11 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     connection.on('end', () => lost(connection));
     connection
       .connect()
-      .then(() => connection.query(`LISTEN ${CACHE_CHANNEL}; LISTEN ${CREDENTIALS_CHANNEL}`))
+      .then(() =>
+        connection.query(
+          `LISTEN ${CACHE_CHANNEL}; LISTEN ${CREDENTIALS_CHANNEL}; LISTEN ${USER_DOCUMENTS_CHANNEL}`,
+        ),
+      )
       .then(() => {
         if (client !== connection || closed) return;
         // Whatever was kept before may have missed notifications: start empty.
@@ -213,13 +253,16 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     const connection = client;
     if (!listening || !connection) return false;
     stats.syncs++;
+    const sentAt = performance.now();
     try {
       await connection.query('SELECT 1');
     } catch {
       return false;
     }
     // Lost meanwhile: a notification may have been missed.
-    return listening && client === connection;
+    if (!listening || client !== connection) return false;
+    if (sentAt > confirmedSentAt) confirmedSentAt = sentAt;
+    return true;
   };
 
   const sync = (): Promise<boolean> => {
@@ -251,6 +294,26 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
         if (credentials.size >= MAX_CACHED_VALUES)
           credentials.delete(credentials.keys().next().value as string);
         credentials.set(key, value);
+      }
+      return value;
+    },
+    async rememberUserDocument<T>(key: string, since: number, compute: () => Promise<T>) {
+      start();
+      if (
+        listening &&
+        documents.has(key) &&
+        (confirmedSentAt >= since || (await sync())) &&
+        documents.has(key)
+      ) {
+        stats.documentHits++;
+        return documents.get(key) as T;
+      }
+      stats.documentMisses++;
+      const before = documentGeneration;
+      const value = await compute();
+      if (before === documentGeneration && listening) {
+        if (documents.size >= MAX_CACHED_VALUES) documents.delete(documents.keys().next().value as string);
+        documents.set(key, value);
       }
       return value;
     },

@@ -106,6 +106,27 @@ export function rememberCredential<T>(
 }
 
 /**
+ * A document about the signed-in user derived only from what `key` names and from their row,
+ * memberships, roles, organizations and avatar (`GET /api/userprofile`), or its earlier result
+ * while none of those changed: on SQLite until the database changes (as `rememberWhileUnchanged`);
+ * on PostgreSQL until a trigger notifies a change, confirmed by a round trip on the listening
+ * connection sent after `since` (when the request arrived; its credential's confirmation serves),
+ * so a change through any process shows at once in every process (see postgres-cache.ts).
+ */
+export function rememberUserDocument<T>(
+  db: Kysely<DB>,
+  key: string,
+  since: number,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const reader = sqliteReaderOf(db);
+  if (reader) return reader.remember(key, compute);
+  if (db.isTransaction) return compute();
+  const cache = postgresCacheOf(db);
+  return cache ? cache.rememberUserDocument(key, since, compute) : compute();
+}
+
+/**
  * A SELECT built per request whose SQL takes only a few shapes (a list's filters on or off, never
  * a list of values of varying length): on PostgreSQL, outside a transaction, run as a named
  * prepared statement (parsed and planned once per connection and shape, see openPostgresReader);

@@ -20,6 +20,7 @@ import * as nullRankSortIndexes from './0020-null-rank-sort-indexes';
 import * as credentialNotifications from './0021-credential-notifications';
 import * as membershipUserFacets from './0022-membership-user-facets';
 import * as accountLevelAuditIndexes from './0023-account-level-audit-indexes';
+import * as userDocumentNotifications from './0024-user-document-notifications';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0021-credential-notifications': credentialNotifications,
   '0022-membership-user-facets': membershipUserFacets,
   '0023-account-level-audit-indexes': accountLevelAuditIndexes,
+  '0024-user-document-notifications': userDocumentNotifications,
 };
