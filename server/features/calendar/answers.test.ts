@@ -7,6 +7,7 @@ import {
   buildUser,
   TEST_PASSWORD,
 } from '../../../tests/helpers/factories';
+import { writeSetting } from '../../platform/settings';
 
 type Attributes = Record<string, unknown>;
 
@@ -281,5 +282,65 @@ describe('answers to invitations', () => {
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('none');
     t.clock.set('2026-02-20T12:00:00.000Z');
+  });
+
+  it("speaks the organization's language to a guest from outside, as the invitation did, with an Arabic page right to left", async () => {
+    const scope = { organizationId: organization.id };
+    const setLanguage = async (language: 'de' | 'ar' | undefined, locale: string | undefined) => {
+      await writeSetting(t.deps.db, t.clock, 'organization', scope, 'localization.language', language);
+      await writeSetting(t.deps.db, t.clock, 'organization', scope, 'localization.locale', locale);
+    };
+    try {
+      await setLanguage('de', 'de-DE');
+      const event = await createEvent({ title: 'Quartalsplanung' });
+      const link = await latestLink('carol@partner.example');
+      const german = await t.app.inject({ method: 'GET', url: link });
+      expect(german.statusCode).toBe(200);
+      expect(german.headers['content-language']).toBe('de');
+      expect(german.body).toContain('<html lang="de">');
+      expect(german.body).toContain('<dt>Wann</dt>');
+      // The event's time in its own zone (Europe/Berlin), in the organization's locale.
+      expect(german.body).toContain('Montag, 2. März 2026');
+      expect(german.body).toContain('<legend>Nehmen Sie teil?</legend>');
+      expect(german.body).toContain('>Zusagen</button>');
+      expect(german.body).toContain('Ihre Antwort: <strong>Noch nicht beantwortet</strong>');
+      expect(german.body).not.toMatch(/When|Will you attend|Accept</);
+      const answered = await t.app.inject({
+        method: 'POST',
+        url: link,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://atrium.test' },
+        payload: 'answer=tentative',
+      });
+      expect(answered.statusCode).toBe(200);
+      expect(answered.body).toContain('Vielen Dank. Ihre Antwort: <strong>Vorläufig zugesagt</strong>');
+      const unanswerable = await t.app.inject({
+        method: 'POST',
+        url: link,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://atrium.test' },
+        payload: 'answer=maybe',
+      });
+      expect(unanswerable.statusCode).toBe(400);
+      expect(unanswerable.body).toContain('<h1>Wählen Sie Zusagen, Vorläufig oder Absagen</h1>');
+
+      await setLanguage('ar', undefined);
+      const arabic = await t.app.inject({ method: 'GET', url: link });
+      expect(arabic.statusCode).toBe(200);
+      expect(arabic.headers['content-language']).toBe('ar');
+      expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+      expect(arabic.body).toContain('<legend>هل ستحضر؟</legend>');
+      expect(arabic.body).toContain('ردّك: <strong>مبدئي</strong>');
+      // The guest's address and the title keep their own direction inside the Arabic page.
+      expect(arabic.body).toContain('<dd><bdi>carol@partner.example</bdi></dd>');
+      expect(arabic.body).toContain('<h1><bdi>Quartalsplanung</bdi></h1>');
+
+      // Without an invitation behind the link, the system's language (English here), whatever the
+      // organization's: a wrong link answers as a replaced or expired one.
+      const wrong = await t.app.inject({ method: 'GET', url: '/calendar-answers/not-a-token' });
+      expect(wrong.statusCode).toBe(404);
+      expect(wrong.body).toContain('<html lang="en">');
+      await adaBrowser.request({ method: 'DELETE', url: `/api/calendarevents/${event.id}` });
+    } finally {
+      await setLanguage(undefined, undefined);
+    }
   });
 });

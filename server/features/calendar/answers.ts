@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { AttendeeStatus, DB } from '../../platform/db/schema';
+import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
+import type { MailLocalization } from '../../platform/mail/outbox';
 import { personNameFor, recipientLocalization } from '../../platform/mail/recipient';
 import { sha256 } from '../../platform/secrets';
 import { recordAnswer } from './invitations';
@@ -58,11 +59,16 @@ export async function answerAsMember(
   return result;
 }
 
-/** What the answer page shows: the event, the guest, and the organizer's name. */
+/**
+ * What the answer page shows: the event, the guest, the organizer's name, and how the guest reads
+ * it — the language, locale and time zone of their invitation email (a member's own settings in
+ * the event's organization, anyone else the organization's with the event's time zone).
+ */
 export type AnswerPage = {
   event: CalendarEventRecord;
   attendee: AttendeeRecord;
   organizerName: string;
+  reader: Pick<MailLocalization, 'language' | 'locale' | 'timeZone'>;
 };
 
 /** The end of what a link answers for: the series' last occurrence (null: never ends) or the event's end. */
@@ -96,6 +102,11 @@ export async function findAnswerPage(
     event: found,
     attendee,
     organizerName: personNameFor(reader, { namePrefix, firstName, middleName, lastName, nameSuffix }),
+    reader: {
+      language: reader.language,
+      locale: reader.locale,
+      timeZone: attendee.userId ? reader.timeZone : found.timeZone,
+    },
   };
 }
 
@@ -121,10 +132,3 @@ export async function answerByToken(
   if (result) deps.mail.wake();
   return result;
 }
-
-export const answerStatusLabels: Record<AttendeeStatus, string> = {
-  none: 'Not answered yet',
-  accepted: 'Accepted',
-  tentative: 'Tentative',
-  declined: 'Declined',
-};

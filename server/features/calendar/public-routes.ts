@@ -2,15 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import { RequestBudget } from '../../platform/http/request-budget';
+import { recipientLocalization } from '../../platform/mail/recipient';
 import { escapeHtml } from '../../platform/mail/templates/layout';
-import {
-  type AnswerPage,
-  answerByToken,
-  answerStatuses,
-  answerStatusLabels,
-  findAnswerPage,
-  isAnswerStatus,
-} from './answers';
+import { textDirectionOf } from '../../platform/mail/templates/messages/index';
+import { answerPageMessages } from './answer-page-messages';
+import { type AnswerPage, answerByToken, answerStatuses, findAnswerPage, isAnswerStatus } from './answers';
 import { feedCalendar, findFeedByToken } from './feed';
 import { formatEventWhen } from './invitations';
 
@@ -79,19 +75,28 @@ export async function calendarPublicRoutes(app: FastifyInstance, deps: Deps): Pr
     },
   );
 
-  const notFoundPage = (reply: FastifyReply) =>
-    sendPage(
-      reply.status(404),
-      'Link not valid',
-      '<h1>This link does not answer any more</h1><p>The event may have ended or been cancelled, or a newer invitation replaced this one: use the link in the latest invitation.</p>',
+  // A page without an invitation behind it speaks the system's Language: a wrong, replaced and
+  // expired link must answer alike, so the 404 cannot follow the organization a token belonged to.
+  const systemWords = async () =>
+    answerPageMessages(
+      (await recipientLocalization(deps.db, { organizationId: undefined, userId: undefined })).language,
     );
+  const notFoundPage = async (reply: FastifyReply) => {
+    const { language, messages } = await systemWords();
+    return sendPage(
+      reply.status(404),
+      language,
+      messages.notFoundTitle,
+      `<h1>${messages.notFoundHeading}</h1><p>${messages.notFoundText}</p>`,
+    );
+  };
 
   app.get<{ Params: { token: string } }>(
     '/calendar-answers/:token',
     { schema: { hide: true } },
     async (request, reply) => {
       const page = await findAnswerPage(deps.db, request.params.token, deps.clock.now().toISOString());
-      return page ? sendPage(reply, page.event.title, answerPage(page)) : notFoundPage(reply);
+      return page ? sendAnswerPage(reply, page) : notFoundPage(reply);
     },
   );
 
@@ -100,18 +105,27 @@ export async function calendarPublicRoutes(app: FastifyInstance, deps: Deps): Pr
     { schema: { hide: true } },
     async (request, reply) => {
       if (!isSameOrigin(request, publicOrigin)) {
-        return sendPage(reply.status(403), 'Refused', '<h1>This answer came from another site</h1>');
+        const { language, messages } = await systemWords();
+        return sendPage(
+          reply.status(403),
+          language,
+          messages.refusedTitle,
+          `<h1>${messages.refusedHeading}</h1>`,
+        );
       }
       const answer = request.body?.answer;
       if (!isAnswerStatus(answer)) {
+        const page = await findAnswerPage(deps.db, request.params.token, deps.clock.now().toISOString());
+        const { language, messages } = page ? answerPageMessages(page.reader.language) : await systemWords();
         return sendPage(
           reply.status(400),
-          'Choose an answer',
-          '<h1>Choose Accept, Tentative or Decline</h1>',
+          language,
+          messages.chooseTitle,
+          `<h1>${messages.chooseHeading}</h1>`,
         );
       }
       const page = await answerByToken(deps, request.params.token, answer);
-      return page ? sendPage(reply, page.event.title, answerPage(page, true)) : notFoundPage(reply);
+      return page ? sendAnswerPage(reply, page, true) : notFoundPage(reply);
     },
   );
 }
@@ -131,28 +145,30 @@ function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   }
 }
 
-const buttonLabels = { accepted: 'Accept', tentative: 'Tentative', declined: 'Decline' } as const;
+/** A value from the event or a person, escaped and isolated so it keeps its own direction in any sentence. */
+const isolated = (value: string) => `<bdi>${escapeHtml(value)}</bdi>`;
 
-function answerPage(page: AnswerPage, justAnswered = false): string {
-  const { event, attendee } = page;
-  const when = formatEventWhen(event, 'en', event.timeZone);
-  const current = answerStatusLabels[attendee.status];
+function sendAnswerPage(reply: FastifyReply, page: AnswerPage, justAnswered = false) {
+  const { event, attendee, reader } = page;
+  const { language, messages } = answerPageMessages(reader.language);
+  const when = formatEventWhen(event, reader.locale, reader.timeZone);
   const buttons = answerStatuses
     .map(
       (status) =>
-        `<button type="submit" name="answer" value="${status}"${attendee.status === status ? ' aria-pressed="true"' : ' aria-pressed="false"'}>${buttonLabels[status]}</button>`,
+        `<button type="submit" name="answer" value="${status}" aria-pressed="${attendee.status === status}">${messages.buttons[status]}</button>`,
     )
     .join('');
-  return [
-    `<h1>${escapeHtml(event.title)}</h1>`,
+  const body = [
+    `<h1>${isolated(event.title)}</h1>`,
     '<dl>',
-    `<dt>When</dt><dd>${escapeHtml(when)}${event.recurrence ? ' (repeats)' : ''}</dd>`,
-    `<dt>Organizer</dt><dd>${escapeHtml(page.organizerName)}</dd>`,
-    `<dt>Guest</dt><dd>${escapeHtml(attendee.email)}</dd>`,
+    `<dt>${messages.when}</dt><dd>${isolated(when)}${event.recurrence ? ` ${messages.repeats}` : ''}</dd>`,
+    `<dt>${messages.organizer}</dt><dd>${isolated(page.organizerName)}</dd>`,
+    `<dt>${messages.guest}</dt><dd>${isolated(attendee.email)}</dd>`,
     '</dl>',
-    `<p role="status">${justAnswered ? 'Thank you. ' : ''}Your answer: <strong>${escapeHtml(current)}</strong></p>`,
-    `<form method="post"><fieldset><legend>Will you attend?</legend>${buttons}</fieldset></form>`,
+    `<p role="status">${justAnswered ? `${messages.thankYou} ` : ''}${messages.yourAnswer} <strong>${messages.statuses[attendee.status]}</strong></p>`,
+    `<form method="post"><fieldset><legend>${messages.question}</legend>${buttons}</fieldset></form>`,
   ].join('\n');
+  return sendPage(reply, language, event.title, body);
 }
 
 const STYLE =
@@ -163,10 +179,13 @@ const STYLE =
   'button{font:inherit;padding:.5rem 1rem;border-radius:4px;border:1px solid #1f5fa8;background:#fff;color:#1f5fa8;cursor:pointer;min-height:44px}' +
   'button[aria-pressed=true]{background:#1f5fa8;color:#fff}button:focus-visible{outline:3px solid #ef6c00;outline-offset:2px}';
 
-function sendPage(reply: FastifyReply, title: string, body: string) {
+/** A whole page in `language` (`lang`, and `dir="rtl"` for Arabic); `body` is HTML, `title` text. */
+function sendPage(reply: FastifyReply, language: string, title: string, body: string) {
+  const direction = textDirectionOf(language) === 'rtl' ? ' dir="rtl"' : '';
   return reply
     .type('text/html; charset=utf-8')
+    .header('content-language', language)
     .send(
-      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" type="image/svg+xml" href="/favicon.svg"><title>${escapeHtml(title)} – Atrium</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>\n`,
+      `<!doctype html>\n<html lang="${escapeHtml(language)}"${direction}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" type="image/svg+xml" href="/favicon.svg"><title>${escapeHtml(title)} – Atrium</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>\n`,
     );
 }
