@@ -9,6 +9,7 @@ import { sha256 } from '../../platform/secrets';
 import { resolveSettings } from '../../platform/settings';
 import { isMember } from '../memberships/store';
 import { findHomeOrganizationId } from '../organizations/store';
+import { authorizeOrganizationSwitch } from './policy';
 import {
   countFailedSignIn,
   deleteSession,
@@ -261,9 +262,7 @@ export async function switchOrganization(
   organizationId: string,
   context: RequestContext,
 ): Promise<SessionRecord> {
-  if (actor.via.kind !== 'session') {
-    throw new AppError('forbidden', 'session_required', 'Only a browser session can switch organizations.');
-  }
+  authorizeOrganizationSwitch(actor);
   const sessionId = actor.via.sessionId;
   if (!(await isMember(deps.db, actor.userId, organizationId))) {
     throw new AppError('not_found', 'organization_not_found', 'The organization was not found.', {

@@ -10,25 +10,21 @@ import {
 } from '../../platform/files/avatar-storage';
 import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
-import { forbidden, notFound } from '../../platform/http/errors';
+import { notFound } from '../../platform/http/errors';
 import type { RequestContext } from '../../platform/http/request-context';
 import { enforceRateLimit } from '../../platform/rate-limit';
-import { canEditProfile, canViewUser } from '../users/policy';
 import { avatarVersion, findMemberUser } from '../users/profile-store';
+import { authorizeAvatarChange, authorizeAvatarView } from './policy';
 import { deleteAvatar, findMemberAvatar, replaceAvatar } from './store';
 
 /** Avatar uploads one user may make in ten minutes. */
 export const UPLOADS_PER_WINDOW = 20;
 const UPLOAD_WINDOW_MS = 10 * 60_000;
 
-async function targetUser(
-  deps: Pick<Deps, 'db'>,
-  actor: Actor,
-  id: string,
-  allowed: (userId: string) => boolean,
-) {
+/** The user whose avatar changes: allowed to (`authorizeAvatarChange`), and a member here. */
+async function targetUser(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {
   const userId = resolveUserId(actor, id);
-  if (!allowed(userId)) throw forbidden();
+  authorizeAvatarChange(actor, userId);
   const member = await findMemberUser(deps.db, actor.organizationId, userId);
   if (!member) throw notFound('user');
   return userId;
@@ -47,7 +43,7 @@ export async function setAvatar(
   file: Buffer,
   context: RequestContext = {},
 ): Promise<{ version: string }> {
-  const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
+  const userId = await targetUser(deps, actor, id);
   // Decoding pictures is the most expensive thing a user can ask for: a budget per actor.
   await enforceRateLimit(
     deps.db,
@@ -88,7 +84,7 @@ export async function removeAvatar(
   id: string,
   context: RequestContext = {},
 ): Promise<void> {
-  const userId = await targetUser(deps, actor, id, (userId) => canEditProfile(actor, userId));
+  const userId = await targetUser(deps, actor, id);
   const previous = await deps.db.transaction().execute(async (trx) => {
     const removed = await deleteAvatar(trx, userId);
     if (removed) {
@@ -113,7 +109,7 @@ export async function readAvatar(
   size: AvatarSize,
 ): Promise<{ image: Buffer; version: string }> {
   const userId = resolveUserId(actor, id);
-  if (!canViewUser(actor, userId)) throw forbidden();
+  authorizeAvatarView(actor, userId);
   // One query: membership in the actor's organization (else 404) and the avatar, if any.
   const member = await findMemberAvatar(deps.db, actor.organizationId, userId);
   if (!member) throw notFound('user');

@@ -12,8 +12,9 @@ import {
   type MultipartUpload,
   resourceDocumentSchema,
 } from '../../platform/http/openapi';
+import { authorizeFileUpload } from './policy';
 import { filePath, fileResource, presentFile } from './presenter';
-import { attachmentLimitBytes, authorizeFileUpload, getFile, readFile, uploadFile } from './service';
+import { attachmentLimitBytes, getFile, readFile, uploadFile } from './service';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 

@@ -10,8 +10,8 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { resolveSettings } from '../../platform/settings';
-import { authorizeEmailSending, canViewEmail } from '../emails/policy';
 import { sniffContentType } from './content-type';
+import { authorizeFileUpload, canReadFile, isUploaderOf } from './policy';
 import { type FileRecord, findEmailsAttaching, findFile, insertFile } from './store';
 
 const MB = 1024 * 1024;
@@ -24,11 +24,6 @@ const UPLOAD_WINDOW_MS = 10 * 60_000;
 export async function attachmentLimitBytes(deps: Pick<Deps, 'db'>, actor: Actor): Promise<number> {
   const settings = await resolveSettings(deps.db, { organizationId: actor.organizationId });
   return settings['email.attachment_max_mb'] * MB;
-}
-
-/** Checks the permission before the upload is read (a 403 costs the server no bytes). */
-export function authorizeFileUpload(actor: Actor): void {
-  authorizeEmailSending(actor);
 }
 
 /**
@@ -85,12 +80,14 @@ export async function uploadFile(
 export async function getFile(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<FileRecord> {
   const file = await findFile(deps.db, actor.organizationId, id);
   if (!file) throw notFound('file');
-  if (file.uploaderId === actor.userId) return file;
-  const emails = await findEmailsAttaching(deps.db, actor.organizationId, id);
-  const visible = emails.some((email) =>
-    canViewEmail(actor, { authorId: email.authorId, activityTargetIds: JSON.parse(email.activityTargetIds) }),
-  );
-  if (!visible) throw notFound('file');
+  // The emails attaching it are read only when the uploader rule does not already allow it.
+  const attaching = isUploaderOf(actor, file)
+    ? []
+    : (await findEmailsAttaching(deps.db, actor.organizationId, id)).map((email) => ({
+        authorId: email.authorId,
+        activityTargetIds: JSON.parse(email.activityTargetIds) as string[],
+      }));
+  if (!canReadFile(actor, file, attaching)) throw notFound('file');
   return file;
 }
 

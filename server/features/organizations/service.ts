@@ -2,12 +2,12 @@ import { recordAuditEvent } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { authorize } from '../../platform/http/access';
-import { conflictField, forbidden, notFound } from '../../platform/http/errors';
+import { conflictField, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import type { RequestContext } from '../../platform/http/request-context';
 import { loadPermissions } from '../access/store';
 import { addMembership } from '../memberships/store';
+import { authorizeOrganizationManagement, authorizeOrganizationRename } from './policy';
 import {
   findMemberOrganization,
   insertOrganization,
@@ -50,7 +50,7 @@ export async function createOrganization(
   input: { name: string },
   context: RequestContext = {},
 ): Promise<OrganizationRecord> {
-  authorize(actor, 'organizations.manage');
+  authorizeOrganizationManagement(actor);
   const { db, clock } = deps;
   try {
     // The unique index on the normalized name decides, also between two concurrent requests.
@@ -83,17 +83,18 @@ export async function renameMyOrganization(
   input: { name: string },
   context: RequestContext = {},
 ): Promise<OrganizationRecord> {
-  authorize(actor, 'organizations.manage');
+  authorizeOrganizationManagement(actor);
   const { db, clock } = deps;
   try {
     return await db.transaction().execute(async (trx) => {
       const organization = await findMemberOrganization(trx, actor.userId, organizationId);
       if (!organization) throw notFound('organization');
       // The permission must be held in the organization being renamed, not only the current one.
-      if (organization.id !== actor.organizationId) {
-        const granted = await loadPermissions(trx, actor.userId, organization.id);
-        if (!granted?.has('organizations.manage')) throw forbidden();
-      }
+      const permissionsThere =
+        organization.id === actor.organizationId
+          ? undefined
+          : await loadPermissions(trx, actor.userId, organization.id);
+      authorizeOrganizationRename(actor, organization.id, permissionsThere);
       if (organization.name === input.name) return organization;
       const updatedAt = clock.now().toISOString();
       await renameOrganization(trx, organization.id, input.name, updatedAt);

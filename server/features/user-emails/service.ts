@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors';
 import { type MailLocalization, queueMail } from '../../platform/mail/outbox';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { randomToken, sha256 } from '../../platform/secrets';
+import { canUseVerification } from './policy';
 import {
   deleteUserEmails,
   findVerificationByTokenHash,
@@ -123,9 +124,7 @@ export async function verifyEmail(
   );
   const verification = await findVerificationByTokenHash(db, sha256(token));
   const now = clock.now();
-  if (!verification || verification.usedAt !== null || Date.parse(verification.expiresAt) <= now.getTime()) {
-    throw invalidToken();
-  }
+  if (!canUseVerification(verification, now)) throw invalidToken();
   await db.transaction().execute(async (trx) => {
     if (!(await useVerification(trx, verification, now.toISOString()))) throw invalidToken();
     await recordAuditEvent(trx, clock, {

@@ -11,9 +11,8 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import { jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
-import { isInstanceAdministrator } from '../access/policy';
-import { abilitiesOf } from '../users/abilities';
 import { presentUser, userFields, userProfileResource } from '../users/presenter';
+import { ownAbilities } from './policy';
 import { getUserProfile } from './service';
 
 const profileFieldsets = { users: [...userFields, 'organization'] };
@@ -87,10 +86,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
           permissions: profile.permissions,
           organization: profile.organization,
           organizations: profile.organizations,
-          abilities: abilitiesOf(actor, {
-            id: actor.userId,
-            isInstanceAdministrator: isInstanceAdministrator(actor),
-          }),
+          abilities: ownAbilities(actor),
         };
         return JSON.stringify(resourceDocument(applySparseFieldset(resource, fields)));
       });
