@@ -184,6 +184,34 @@ test.describe('My User', () => {
     await expectNoAxeViolations(page);
   });
 
+  test("the browser's Back with unsaved changes asks first, and Leave goes back", async ({
+    page,
+    browser,
+  }) => {
+    const person = await createPerson(browser);
+    await signIn(page, person);
+    await openMyUser(page, person);
+    await page.getByRole('main').getByRole('link', { name: 'Edit' }).click();
+    await expect(page).toHaveURL('/my-user/edit');
+    await page.getByLabel('Middle Name').fill('Changed');
+
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await page.goBack();
+    await expect(leave).toBeVisible();
+    await expect(page).toHaveURL('/my-user/edit');
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(leave).toBeHidden();
+    await expect(page.getByLabel('Middle Name')).toHaveValue('Changed');
+
+    await page.goBack();
+    await expect(leave).toBeVisible();
+    await leave.getByRole('button', { name: 'Leave without saving' }).click();
+    await expect(page).toHaveURL('/my-user');
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(
+      `${person.firstName} ${person.lastName}`,
+    );
+  });
+
   test('Edit Your Profile: every General field, avatar, emails, Additional, Save and Save and Close', async ({
     page,
     browser,

@@ -2,14 +2,15 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { createAppHistory } from './history';
 import { LanguageDirectionProvider } from './language';
+import { AppRouter } from './navigation';
 import { createQueryClient } from './query-client';
-import { createRouter } from './router';
+import { AppRoutes } from './router';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
 const queryClient = createQueryClient();
-const router = createRouter();
+const history = createAppHistory();
 
 /**
  * The providers, outermost first: text direction (from the interface language), theme, server state,
@@ -23,7 +24,9 @@ export function App() {
     <LanguageDirectionProvider>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AppRouter history={history}>
+            <AppRoutes />
+          </AppRouter>
         </QueryClientProvider>
       </MantineProvider>
     </LanguageDirectionProvider>

@@ -2,14 +2,12 @@ import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRouteError } from 'react-router';
 import { paths } from '../../common/paths';
 import { Page } from '../ui/page';
 
 /** What a page shows when its code fails to render or load (e.g. an old tab after a deploy). */
-export function ErrorPage() {
+export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation('app');
-  const error = useRouteError();
   useEffect(() => {
     console.error(error);
   }, [error]);

@@ -3,11 +3,12 @@ import { useNotifications } from '@mantine/notifications';
 import { IconHexagonLetterA } from '@tabler/icons-react';
 import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { paths } from '../../common/paths';
 import { ApplicationMenu, ShortcutsMenu } from '../features/menus/application-menu';
 import { OrganizationSwitcher } from '../features/organizations/organization-switcher';
 import classes from './layout.module.css';
+import { useNavigationPending } from './navigation';
 import { UserMenu } from './user-menu';
 
 const MAIN_ID = 'main-content';
@@ -116,8 +117,7 @@ function Brand() {
 /** Shown while a route's code or data is on its way. */
 function NavigationProgress() {
   const { t } = useTranslation('app');
-  const navigation = useNavigation();
-  if (navigation.state === 'idle') return null;
+  if (!useNavigationPending()) return null;
   return (
     <Group gap={6} role="status">
       <Loader size="xs" color="white" aria-hidden="true" />
