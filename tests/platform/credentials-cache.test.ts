@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/platform/db/kysely';
+import { type Database, postgresStatementCount } from '../../server/platform/db/kysely';
 import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
 import { createTestApp, signIn, type TestApp } from '../helpers/app';
 import { testDatabaseKind } from '../helpers/database';
@@ -211,13 +211,16 @@ describe('credentials cache across processes', () => {
       if (onPostgres) await cacheOf(second.db).sync();
       const first = await profile();
       const stats = onPostgres ? { ...cacheOf(second.db).stats } : undefined;
+      const statements = postgresStatementCount(second.db);
       const again = await profile();
       expect(again).toEqual(first);
       if (stats) {
         const after = cacheOf(second.db).stats;
         expect(after.documentHits).toBe(stats.documentHits + 1);
-        // The key's confirmation served the document too: one round trip for the request.
+        // The key's confirmation served the document too: one round trip for the request, and
+        // no statement on the pool.
         expect(after.syncs).toBe(stats.syncs + 1);
+        expect(postgresStatementCount(second.db)).toBe(statements);
       }
       return again;
     };

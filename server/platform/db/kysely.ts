@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import { attachPostgresCache, openPostgresCache } from './postgres-cache';
 import type { DB } from './schema';
 import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
 import { registerSqliteFunctions } from './sqlite-functions';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit';
 import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -44,7 +45,10 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
       checkpointer = startSqliteCheckpointer(file);
     };
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: withSqliteConventions(sqlite, onWrite) }),
+      dialect: new GroupCommitSqliteDialect({
+        ...withSqliteConventions(sqlite, onWrite),
+        inTransaction: () => sqlite.inTransaction,
+      }),
       plugins,
     });
     if (reader) sqliteReaders.set(db, reader);
