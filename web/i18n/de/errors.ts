@@ -237,5 +237,8 @@ export const errors = {
       '{count, plural, one {Das Passwort muss mindestens # Zeichen haben (es hat {length}).} other {Das Passwort muss mindestens # Zeichen haben (es hat {length}).}}',
     password_too_long:
       '{count, plural, one {Das Passwort darf höchstens # Zeichen haben.} other {Das Passwort darf höchstens # Zeichen haben.}}',
+    date_out_of_range: 'Wählen Sie ein Jahr von {minimum} bis {maximum}.',
+    nesting_too_deep:
+      '{count, plural, one {Die Anfrage ist tiefer als # Ebene verschachtelt.} other {Die Anfrage ist tiefer als # Ebenen verschachtelt.}}',
   },
 } as const satisfies Translation;

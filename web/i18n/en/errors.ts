@@ -243,5 +243,8 @@ export const errors = {
       '{count, plural, one {The password must have at least # character (it has {length}).} other {The password must have at least # characters (it has {length}).}}',
     password_too_long:
       '{count, plural, one {The password must have at most # character.} other {The password must have at most # characters.}}',
+    date_out_of_range: 'Choose a year from {minimum} to {maximum}.',
+    nesting_too_deep:
+      '{count, plural, one {The request nests deeper than # level.} other {The request nests deeper than # levels.}}',
   },
 } as const;

@@ -243,5 +243,8 @@ export const errors = {
       '{count, plural, one {Le mot de passe doit compter au moins # caractère (il en a {length}).} many {Le mot de passe doit compter au moins # de caractères (il en a {length}).} other {Le mot de passe doit compter au moins # caractères (il en a {length}).}}',
     password_too_long:
       '{count, plural, one {Le mot de passe doit compter au plus # caractère.} many {Le mot de passe doit compter au plus # de caractères.} other {Le mot de passe doit compter au plus # caractères.}}',
+    date_out_of_range: 'Choisissez une année de {minimum} à {maximum}.',
+    nesting_too_deep:
+      '{count, plural, one {La requête est imbriquée sur plus de # niveau.} many {La requête est imbriquée sur plus de # niveaux.} other {La requête est imbriquée sur plus de # niveaux.}}',
   },
 } as const satisfies Translation;
