@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import postcssPresetMantine from 'postcss-preset-mantine';
 import { defineConfig, type Plugin } from 'vite';
+import { icuCatalogs } from './scripts/icu-catalogs';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -59,7 +60,8 @@ function precompress(): Plugin {
 export default defineConfig({
   root: fromRoot('web'),
   publicDir: fromRoot('web/public'),
-  plugins: [react(), precompress()],
+  // icuCatalogs: the catalogs' ICU messages compiled to functions at build time (web/i18n/icu-format.ts).
+  plugins: [icuCatalogs(), react(), precompress()],
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   build: {
     outDir: fromRoot('dist/web'),

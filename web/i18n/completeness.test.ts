@@ -1,5 +1,7 @@
+import { parse, type Token } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
 import { interfaceLanguages } from '../../common/settings';
+import { messageArgumentNames } from '../../scripts/icu-catalogs';
 import { en } from './en';
 import { access } from './en/access';
 import { activities } from './en/activities';
@@ -59,17 +61,47 @@ function flatten(node: Translation, prefix = ''): Map<string, string> {
   return entries;
 }
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const placeholders = (text: string) =>
-  [...text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((match) => match[1] as string).sort();
+/** Every plural (or select) of a message, with the names of its cases, found in the parsed ICU. */
+function choicesOf(tokens: Token[]): { type: string; arg: string; keys: string[] }[] {
+  return tokens.flatMap((token) =>
+    token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal'
+      ? [
+          { type: token.type, arg: token.arg, keys: token.cases.map((item) => item.key) },
+          ...token.cases.flatMap((item) => choicesOf(item.tokens)),
+        ]
+      : [],
+  );
+}
+
+/** The message's problems as ICU: a parse error, or a plural without exactly the language's categories. */
+function icuProblems(text: string, language: string): string[] {
+  let tokens: Token[];
+  try {
+    tokens = parse(text, { strict: false });
+  } catch (error) {
+    return [`is not ICU MessageFormat (${(error as Error).message})`];
+  }
+  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  return choicesOf(tokens)
+    .filter((choice) => choice.type === 'plural')
+    .flatMap((choice) => {
+      // Exact values (`=0`) may come on top; the categories must be exactly the language's (CLDR).
+      const named = choice.keys.filter((key) => !key.startsWith('='));
+      const same =
+        named.length === categories.length && categories.every((category) => named.includes(category));
+      return same
+        ? []
+        : [`plural of {${choice.arg}} has ${named.join(' ')}, ${language} has ${categories.join(' ')}`];
+    });
+}
 
 /**
  * What one language lacks or has too many of, as lines "language namespace: problem key": the
- * to-do list when new English keys arrive. Plural keys need exactly the language's categories
- * (Intl.PluralRules); a plural form may leave out {{count}} ("one task", Arabic's dual), nothing else.
+ * to-do list when new English keys arrive. Every message is ICU MessageFormat with the English
+ * one's arguments, and each plural has exactly the language's categories (Intl.PluralRules:
+ * Arabic's zero, one, two, few, many and other).
  */
 function problemsOf(language: string): string[] {
-  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
   const problems: string[] = [];
   for (const [namespace, catalog] of Object.entries(english)) {
     const module = translationFiles[`./${language}/${fileOf(namespace)}.ts`];
@@ -80,46 +112,43 @@ function problemsOf(language: string): string[] {
     }
     const source = flatten(catalog);
     const target = flatten(translated);
-    const expected = new Map<string, string>();
     for (const [key, text] of source) {
-      const plural = key.match(PLURAL);
-      // A plural form only where English has the key's `_other` (`recurrence_interval_zero` is a code).
-      if (!plural || !source.has(`${key.slice(0, -plural[0].length)}_other`)) {
-        expected.set(key, text);
-        continue;
-      }
-      const base = key.slice(0, -plural[0].length);
-      const other = source.get(`${base}_other`) ?? text;
-      for (const category of categories)
-        expected.set(`${base}_${category}`, source.get(`${base}_${category}`) ?? other);
-    }
-    for (const [key, text] of expected) {
       const words = target.get(key);
       if (words === undefined) {
         problems.push(`${language} ${namespace}: missing ${key}`);
         continue;
       }
       if (words.trim() === '') problems.push(`${language} ${namespace}: empty ${key}`);
-      const want = placeholders(text);
-      const have = placeholders(words);
-      const optional = PLURAL.test(key) ? ['count'] : [];
-      const wantRequired = want.filter((name) => !optional.includes(name));
-      if (have.some((name) => !want.includes(name)) || wantRequired.some((name) => !have.includes(name))) {
+      const icu = icuProblems(words, language);
+      for (const problem of icu) problems.push(`${language} ${namespace}: ${key} ${problem}`);
+      if (icu.length > 0) continue;
+      const want = messageArgumentNames(text).sort();
+      const have = messageArgumentNames(words).sort();
+      if (want.join() !== have.join()) {
         problems.push(
-          `${language} ${namespace}: placeholders of ${key} are {{${have.join('}} {{')}}}, English has {{${want.join('}} {{')}}}`,
+          `${language} ${namespace}: arguments of ${key} are {${have.join('} {')}}, English has {${want.join('} {')}}`,
         );
       }
     }
     for (const key of target.keys()) {
-      if (!expected.has(key)) problems.push(`${language} ${namespace}: extra ${key}`);
+      if (!source.has(key)) problems.push(`${language} ${namespace}: extra ${key}`);
     }
   }
   return problems;
 }
 
 describe('the translations (de, fr, ar) of the English catalog', () => {
+  it('has English messages that are ICU MessageFormat with English plural categories', () => {
+    const problems = Object.entries(english).flatMap(([namespace, catalog]) =>
+      [...flatten(catalog)].flatMap(([key, text]) =>
+        icuProblems(text, 'en').map((problem) => `en ${namespace}: ${key} ${problem}`),
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it.each(languages)(
-    '%s has every key of every namespace, its placeholders and plural forms, and no other',
+    '%s has every key of every namespace, as ICU with the English arguments and its own plural categories, and no other',
     (language) => {
       expect(problemsOf(language)).toEqual([]);
     },

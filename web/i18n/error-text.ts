@@ -2,6 +2,7 @@ import type { ApiErrorObject } from '../app/api';
 import { ApiError, internalErrorText } from '../app/api';
 import type { errors } from './en/errors';
 import { errorsWithSpecificDetail } from './error-details';
+import { messageArgumentNames } from './icu-format';
 import { i18n } from './index';
 
 type ErrorCode = Exclude<keyof typeof errors, 'particulars'>;
@@ -13,9 +14,6 @@ function isCatalogued(code: string): code is ErrorCode {
 
 /** The meta members, in order, whose number a sentence with particulars turns on (its plural). */
 const COUNTED = ['count', 'min', 'minimum', 'max', 'maximum', 'limit', 'maxDays', 'maxLevel'] as const;
-
-const placeholdersOf = (text: string) =>
-  [...text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((match) => match[1] as string);
 
 /**
  * The catalog key of the code's words with particulars (`errors:particulars.<code>`) and the
@@ -41,9 +39,9 @@ export function particularsOf(
     ...(exclusive ? [] : [`particulars.${code}`]),
   ];
   for (const key of keys) {
-    const english = i18n.getResource('en', 'errors', key) ?? i18n.getResource('en', 'errors', `${key}_other`);
-    if (typeof english !== 'string') continue;
-    const missing = placeholdersOf(english).some((name) => options[name] === undefined);
+    const english: unknown = i18n.getResource('en', 'errors', key);
+    if (english === undefined) continue;
+    const missing = messageArgumentNames(english).some((name) => options[name] === undefined);
     return missing ? undefined : { key: `errors:${key}`, options };
   }
   return undefined;

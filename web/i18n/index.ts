@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { icuFormat } from './icu-format';
 import { type InterfaceLanguage, textDirection } from './languages';
 import type { Translation } from './translation';
 
@@ -12,34 +13,38 @@ import type { Translation } from './translation';
  * and the fallback for anything a translation lacks. Import this module once, before the first
  * render (web/main.tsx); components call `useTranslation('<ns>')`.
  *
- * Plural forms are i18next's own (`_zero` … `_other`, chosen by `Intl.PluralRules`, CLDR: Arabic's
- * six). Gender: Atrium keeps none for a person, so no sentence may need one — a sentence about a
- * third person is worded without agreement ("Toutes les sessions de {{name}} ont été fermées",
- * not "a été déconnecté"); were a gender field added, i18next's `context` (`key_female`) selects.
+ * Messages are ICU MessageFormat (icu-format.ts), compiled at build time: a message chooses its
+ * own plural form (`{count, plural, one {…} other {…}}`, CLDR's categories: Arabic's six) and,
+ * were a person's gender known, its agreement (`{gender, select, female {…} other {…}}`). Atrium
+ * keeps no gender for a person, so no sentence may need one — a sentence about a third person is
+ * worded without agreement ("Toutes les sessions de {name} ont été fermées", not "a été
+ * déconnecté").
  */
 export const i18n = i18next.createInstance();
 
-function isolateInRightToLeft(value: string): string {
-  return textDirection(i18n.language) === 'rtl' ? `\u2068${value}\u2069` : value;
-}
-
-void i18n.use(initReactI18next).init({
-  lng: 'en',
-  fallbackLng: 'en',
-  resources: { en },
-  ns: Object.keys(en),
-  defaultNS: 'common',
-  initAsync: false,
-  // React escapes what it renders, so "escaping" a value here only isolates it in right-to-left
-  // text: a name, address, phone number or subject placed in an Arabic sentence keeps its own
-  // order and punctuation (U+2068 … U+2069, the plain-text <bdi>, invisible on screen).
-  interpolation: { escapeValue: true, escape: isolateInRightToLeft },
-  returnNull: false,
-  // A translation that arrives after its page rendered (a lazy namespace) re-renders the page.
-  react: { bindI18nStore: 'added' },
-});
+void i18n
+  .use(initReactI18next)
+  .use(icuFormat)
+  .init({
+    lng: 'en',
+    fallbackLng: 'en',
+    resources: { en },
+    ns: Object.keys(en),
+    defaultNS: 'common',
+    initAsync: false,
+    // icuFormat fills the arguments and isolates them in right-to-left text; React escapes what it renders.
+    returnNull: false,
+    // A translation that arrives after its page rendered (a lazy namespace) re-renders the page.
+    react: { bindI18nStore: 'added' },
+  });
 
 const translations = import.meta.glob<Record<string, Translation>>(['./de/*.ts', './fr/*.ts', './ar/*.ts']);
+
+/**
+ * Bundles are added as they are: by default i18next copies one through JSON, which would drop the
+ * compiled messages (functions).
+ */
+const COMPILED = { skipCopy: true };
 
 /** calendarSharing → calendar-sharing: the file a namespace lives in. */
 function fileOf(namespace: string): string {
@@ -56,7 +61,7 @@ async function loadNamespace(language: string, namespace: string): Promise<void>
   if (!load) return;
   const strings = (await load())[namespace];
   if (strings && !i18n.hasResourceBundle(language, namespace)) {
-    i18n.addResourceBundle(language, namespace, strings);
+    i18n.addResourceBundle(language, namespace, strings, false, false, COMPILED);
   }
 }
 
@@ -81,7 +86,9 @@ export async function switchLanguage(language: InterfaceLanguage): Promise<void>
  * in the current language; the page re-renders when it arrives (`bindI18nStore: 'added'`).
  */
 export function addNamespace(namespace: string, strings: Translation): void {
-  if (!i18n.hasResourceBundle('en', namespace)) i18n.addResourceBundle('en', namespace, strings);
+  if (!i18n.hasResourceBundle('en', namespace)) {
+    i18n.addResourceBundle('en', namespace, strings, false, false, COMPILED);
+  }
   for (const language of new Set([i18n.language, targetLanguage])) {
     void loadNamespace(language, namespace).catch(() => undefined);
   }

@@ -6,6 +6,8 @@ import { dayStart, type EventTiming } from './recurrence';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
+/** The years a date may take, in an error's `meta`: the SPA words the limit in the reader's language. */
+const YEARS = { minimum: FIRST_YEAR, maximum: LAST_YEAR };
 
 /** What the API writes for a stored start or end: a date, or the instant with its offset in `timeZone`. */
 export function formatEventTime(iso: string, date: string | null, timeZone: string): string {
@@ -29,7 +31,12 @@ function instantOf(field: 'start' | 'end', value: string): string {
     throw invalidField(field, 'invalid_date_time', 'This date or time does not exist.');
   }
   if (year < FIRST_YEAR || year > LAST_YEAR) {
-    throw invalidField(field, 'date_out_of_range', `Choose a year from ${FIRST_YEAR} to ${LAST_YEAR}.`);
+    throw invalidField(
+      field,
+      'date_out_of_range',
+      `Choose a year from ${FIRST_YEAR} to ${LAST_YEAR}.`,
+      YEARS,
+    );
   }
   return new Date(ms).toISOString();
 }
@@ -40,7 +47,12 @@ function dateOf(field: 'start' | 'end', value: string): string {
   }
   const year = Number(value.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR) {
-    throw invalidField(field, 'date_out_of_range', `Choose a year from ${FIRST_YEAR} to ${LAST_YEAR}.`);
+    throw invalidField(
+      field,
+      'date_out_of_range',
+      `Choose a year from ${FIRST_YEAR} to ${LAST_YEAR}.`,
+      YEARS,
+    );
   }
   return value;
 }

@@ -95,6 +95,8 @@ export function parseJsonBody(body: Buffer, parseJson: (text: string) => unknown
   if (found?.code === 'nesting_too_deep') {
     throw new AppError('bad_request', found.code, `The body ${found.problem}.`, {
       source: { pointer: found.pointer || '/' },
+      // The limit, for the SPA to word in the reader's language (errors:particulars.nesting_too_deep).
+      meta: { maxLevel: MAX_JSON_DEPTH },
     });
   }
   if (found) throw invalidText({ pointer: found.pointer || '/' }, `This text ${found.problem}.`);

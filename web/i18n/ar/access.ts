@@ -9,11 +9,11 @@ export const access = {
     intro: 'اختر ما يمكن لكل دور فعله في هذه المؤسسة. يرى الأعضاء التغيير في صفحتهم التالية.',
     builtIn: 'مدمج',
     notSaved: 'لم يُحفظ الدور',
-    permissionsOf: 'صلاحيات الدور {{name}}',
+    permissionsOf: 'صلاحيات الدور {name}',
     notHeld: 'أنت نفسك لا تملك هذه الصلاحية.',
-    needsPermission: 'يتطلب تغيير دور الصلاحية «{{permission}}».',
+    needsPermission: 'يتطلب تغيير دور الصلاحية «{permission}».',
     saved: 'تم حفظ الدور',
-    savedMessage: 'تم تحديث الدور {{name}}.',
+    savedMessage: 'تم تحديث الدور {name}.',
   },
   permissions: {
     users: {

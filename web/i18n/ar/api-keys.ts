@@ -10,16 +10,16 @@ export const apiKeys = {
   notChanged: 'لم يتغيّر مفتاح API',
   replace: {
     title: 'استبدال مفتاح API؟',
-    explain: 'يتوقف المفتاح الحالي ({{prefix}}…) عن العمل فورًا. كل ما يستخدمه سيحتاج إلى المفتاح الجديد.',
+    explain: 'يتوقف المفتاح الحالي ({prefix}…) عن العمل فورًا. كل ما يستخدمه سيحتاج إلى المفتاح الجديد.',
   },
   revokeConfirm: {
     title: 'إبطال مفتاح API؟',
-    explain: 'يتوقف المفتاح ({{prefix}}…) عن العمل فورًا. يمكنك إنشاء مفتاح جديد في أي وقت.',
+    explain: 'يتوقف المفتاح ({prefix}…) عن العمل فورًا. يمكنك إنشاء مفتاح جديد في أي وقت.',
   },
   summary: {
-    created: 'أُنشئ في {{date}}',
-    lastUsed: 'آخر استخدام في {{date}}',
-    lastUsedFrom: 'آخر استخدام في {{date}} من {{ip}}',
+    created: 'أُنشئ في {date}',
+    lastUsed: 'آخر استخدام في {date}',
+    lastUsedFrom: 'آخر استخدام في {date} من {ip}',
     neverUsed: 'لم يُستخدم قط',
   },
   newKey: {

@@ -15,7 +15,7 @@ export const app = {
   home: {
     title: 'الرئيسية',
     welcomeAnonymous: 'مرحبًا بك في Atrium',
-    welcome: 'مرحبًا، {{firstName}}',
+    welcome: 'مرحبًا، {firstName}',
     signInExplain: 'سجّل الدخول لفتح مساحة عملك.',
     signIn: 'تسجيل الدخول',
   },
@@ -32,10 +32,10 @@ export const app = {
   },
   organizationSwitcher: {
     current: 'المؤسسة: ',
-    button: 'المؤسسة: {{name}}. تبديل المؤسسة',
+    button: 'المؤسسة: {name}. تبديل المؤسسة',
     menuLabel: 'تبديل المؤسسة',
     switched: 'تم تبديل المؤسسة',
-    switchedMessage: 'أنت تعمل الآن في {{name}}.',
+    switchedMessage: 'أنت تعمل الآن في {name}.',
     switchFailed: 'تعذّر تبديل المؤسسة',
   },
   errorPage: {

@@ -5,7 +5,7 @@ export const audit = {
   title: 'سجل التدقيق',
   formerMember: 'عضو سابق',
   notAvailable: 'غير متاح لك',
-  needsPermission: 'يتطلب عرض سجل التدقيق الصلاحية «{{permission}}».',
+  needsPermission: 'يتطلب عرض سجل التدقيق الصلاحية «{permission}».',
   filters: 'تصفية سجل التدقيق',
   action: 'الإجراء',
   anyAction: 'أي إجراء',
@@ -24,12 +24,8 @@ export const audit = {
     details: 'التفاصيل',
   },
   empty: 'لا توجد أحداث تطابق عوامل التصفية هذه.',
-  total_zero: 'لا أحداث',
-  total_one: 'حدث واحد',
-  total_two: 'حدثان',
-  total_few: '{{count}} أحداث',
-  total_many: '{{count}} حدثًا',
-  total_other: '{{count}} حدث',
+  total:
+    '{count, plural, zero {لا أحداث} one {حدث واحد} two {حدثان} few {# أحداث} many {# حدثًا} other {# حدث}}',
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
   actions: {

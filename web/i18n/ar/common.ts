@@ -15,15 +15,15 @@ export const common = {
   },
   failures: {
     internal: 'حدث خطأ من جهتنا. حاول مرة أخرى بعد قليل.',
-    http: 'فشل الطلب (HTTP {{status}}).',
+    http: 'فشل الطلب (HTTP {status}).',
     network: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   },
   states: {
     loading: 'جارٍ التحميل…',
   },
   dateField: {
-    hint: 'اختر تاريخًا أو اكتبه بالصيغة {{format}}',
-    notADate: 'هذا ليس تاريخًا. اكتبه بالصيغة {{format}} أو اختره من التقويم.',
+    hint: 'اختر تاريخًا أو اكتبه بالصيغة {format}',
+    notADate: 'هذا ليس تاريخًا. اكتبه بالصيغة {format} أو اختره من التقويم.',
     previousMonth: 'الشهر السابق',
     nextMonth: 'الشهر التالي',
     previousYear: 'السنة السابقة',

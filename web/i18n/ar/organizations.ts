@@ -13,11 +13,11 @@ export const organizations = {
   rename: {
     title: 'إعادة تسمية المؤسسة',
     button: 'إعادة تسمية',
-    labelFor: 'إعادة تسمية {{name}}',
+    labelFor: 'إعادة تسمية {name}',
     switchFirst: 'انتقل إليها لإعادة تسميتها',
   },
   notSaved: 'لم تُحفظ المؤسسة',
   saved: 'تم الحفظ',
-  created: 'تم إنشاء {{name}}. أنت مسؤولها.',
-  renamed: 'أصبح اسم المؤسسة {{name}}.',
+  created: 'تم إنشاء {name}. أنت مسؤولها.',
+  renamed: 'أصبح اسم المؤسسة {name}.',
 } as const satisfies Translation;

@@ -10,11 +10,11 @@ export const access = {
       'Legen Sie fest, was jede Rolle in dieser Organisation darf. Mitglieder erhalten die Änderung beim nächsten Seitenaufruf.',
     builtIn: 'Vordefiniert',
     notSaved: 'Die Rolle wurde nicht gespeichert',
-    permissionsOf: 'Berechtigungen der Rolle {{name}}',
+    permissionsOf: 'Berechtigungen der Rolle {name}',
     notHeld: 'Diese Berechtigung haben Sie selbst nicht.',
-    needsPermission: 'Zum Ändern einer Rolle ist die Berechtigung „{{permission}}“ erforderlich.',
+    needsPermission: 'Zum Ändern einer Rolle ist die Berechtigung „{permission}“ erforderlich.',
     saved: 'Rolle gespeichert',
-    savedMessage: 'Die Rolle {{name}} wurde aktualisiert.',
+    savedMessage: 'Die Rolle {name} wurde aktualisiert.',
   },
   permissions: {
     users: {

@@ -11,17 +11,17 @@ export const apiKeys = {
   replace: {
     title: 'API-Schlüssel ersetzen?',
     explain:
-      'Der aktuelle Schlüssel ({{prefix}}…) funktioniert sofort nicht mehr. Alles, was ihn verwendet, braucht den neuen Schlüssel.',
+      'Der aktuelle Schlüssel ({prefix}…) funktioniert sofort nicht mehr. Alles, was ihn verwendet, braucht den neuen Schlüssel.',
   },
   revokeConfirm: {
     title: 'API-Schlüssel widerrufen?',
     explain:
-      'Der Schlüssel ({{prefix}}…) funktioniert sofort nicht mehr. Sie können jederzeit einen neuen erzeugen.',
+      'Der Schlüssel ({prefix}…) funktioniert sofort nicht mehr. Sie können jederzeit einen neuen erzeugen.',
   },
   summary: {
-    created: 'Erstellt am {{date}}',
-    lastUsed: 'Zuletzt verwendet am {{date}}',
-    lastUsedFrom: 'Zuletzt verwendet am {{date}} von {{ip}}',
+    created: 'Erstellt am {date}',
+    lastUsed: 'Zuletzt verwendet am {date}',
+    lastUsedFrom: 'Zuletzt verwendet am {date} von {ip}',
     neverUsed: 'Nie verwendet',
   },
   newKey: {

@@ -15,7 +15,7 @@ export const app = {
   home: {
     title: 'Startseite',
     welcomeAnonymous: 'Willkommen bei Atrium',
-    welcome: 'Willkommen, {{firstName}}',
+    welcome: 'Willkommen, {firstName}',
     signInExplain: 'Melden Sie sich an, um Ihren Arbeitsbereich zu öffnen.',
     signIn: 'Anmelden',
   },
@@ -33,10 +33,10 @@ export const app = {
   },
   organizationSwitcher: {
     current: 'Organisation: ',
-    button: 'Organisation: {{name}}. Organisation wechseln',
+    button: 'Organisation: {name}. Organisation wechseln',
     menuLabel: 'Organisation wechseln',
     switched: 'Organisation gewechselt',
-    switchedMessage: 'Sie arbeiten jetzt in {{name}}.',
+    switchedMessage: 'Sie arbeiten jetzt in {name}.',
     switchFailed: 'Die Organisation konnte nicht gewechselt werden',
   },
   errorPage: {

@@ -5,7 +5,7 @@ export const audit = {
   title: 'Audit-Protokoll',
   formerMember: 'Ein ehemaliges Mitglied',
   notAvailable: 'Für Sie nicht verfügbar',
-  needsPermission: 'Zum Anzeigen des Audit-Protokolls ist die Berechtigung „{{permission}}“ erforderlich.',
+  needsPermission: 'Zum Anzeigen des Audit-Protokolls ist die Berechtigung „{permission}“ erforderlich.',
   filters: 'Audit-Protokoll filtern',
   action: 'Aktion',
   anyAction: 'Alle Aktionen',
@@ -24,8 +24,7 @@ export const audit = {
     details: 'Details',
   },
   empty: 'Keine Ereignisse entsprechen diesen Filtern.',
-  total_one: '{{count}} Ereignis',
-  total_other: '{{count}} Ereignisse',
+  total: '{count, plural, one {# Ereignis} other {# Ereignisse}}',
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
   actions: {

@@ -23,7 +23,7 @@ export const calendarSharing = {
       'Eine private Adresse Ihres Kalenders in dieser Organisation, die Sie in Google Kalender, Outlook oder Apple Kalender abonnieren können. Jeder mit dieser Adresse kann Ihre Termine lesen: Halten Sie sie geheim.',
     loading: 'Kalender-Feed wird geladen…',
     none: 'Sie haben keinen Kalender-Feed.',
-    active: 'Ihr Kalender-Feed wurde am {{date}} erstellt.',
+    active: 'Ihr Kalender-Feed wurde am {date} erstellt.',
     create: 'Erstellen',
     replace: 'Neue Adresse erstellen',
     revoke: 'Widerrufen',

@@ -15,15 +15,15 @@ export const common = {
   },
   failures: {
     internal: 'Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal.',
-    http: 'Die Anfrage ist fehlgeschlagen (HTTP {{status}}).',
+    http: 'Die Anfrage ist fehlgeschlagen (HTTP {status}).',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   },
   states: {
     loading: 'Wird geladen…',
   },
   dateField: {
-    hint: 'Wählen Sie ein Datum oder geben Sie es als {{format}} ein',
-    notADate: 'Das ist kein Datum. Geben Sie es als {{format}} ein oder wählen Sie es im Kalender.',
+    hint: 'Wählen Sie ein Datum oder geben Sie es als {format} ein',
+    notADate: 'Das ist kein Datum. Geben Sie es als {format} ein oder wählen Sie es im Kalender.',
     previousMonth: 'Vorheriger Monat',
     nextMonth: 'Nächster Monat',
     previousYear: 'Vorheriges Jahr',

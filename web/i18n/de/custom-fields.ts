@@ -22,20 +22,20 @@ export const customFields = {
     required: 'Pflichtfeld',
     notRequired: 'Nein',
     edit: 'Bearbeiten',
-    editNamed: '{{label}} bearbeiten',
+    editNamed: '{label} bearbeiten',
     delete: 'Löschen',
-    deleteNamed: '{{label}} löschen',
+    deleteNamed: '{label} löschen',
   },
   delete: {
     title: 'Dieses Feld löschen?',
     explain:
-      '„{{label}}“ und die Werte aller Benutzer dafür werden gelöscht. Dies kann nicht rückgängig gemacht werden.',
+      '„{label}“ und die Werte aller Benutzer dafür werden gelöscht. Dies kann nicht rückgängig gemacht werden.',
     confirm: 'Löschen',
-    deleted: '„{{label}}“ wurde gelöscht.',
+    deleted: '„{label}“ wurde gelöscht.',
   },
   dialog: {
     addTitle: 'Feld hinzufügen',
-    editTitle: '„{{label}}“ bearbeiten',
+    editTitle: '„{label}“ bearbeiten',
     notSaved: 'Das Feld wurde nicht gespeichert',
     label: 'Bezeichnung',
     name: 'Name',
@@ -48,6 +48,6 @@ export const customFields = {
     required: 'Pflichtfeld',
     position: 'Position',
     positionDescription: 'Felder werden in dieser Reihenfolge angezeigt',
-    saved: '„{{label}}“ wurde gespeichert.',
+    saved: '„{label}“ wurde gespeichert.',
   },
 } as const satisfies Translation;

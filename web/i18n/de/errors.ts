@@ -7,7 +7,7 @@ export const errors = {
   forbidden: 'Dazu fehlt Ihnen die Berechtigung.',
   not_found: 'Dieser Datensatz existiert nicht oder wurde gelöscht.',
   rate_limited: 'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es erneut.',
-  http_error: 'Die Anfrage ist fehlgeschlagen (HTTP {{status}}).',
+  http_error: 'Die Anfrage ist fehlgeschlagen (HTTP {status}).',
   account_disabled: 'Dieses Konto ist deaktiviert. Wenden Sie sich an einen Administrator.',
   account_locked:
     'Zu viele fehlgeschlagene Anmeldungen: Dieses Konto ist vorübergehend gesperrt. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
@@ -83,7 +83,7 @@ export const errors = {
   start_required: 'Geben Sie den Beginn an, wenn Sie zwischen ganztägig und mit Uhrzeit wechseln.',
   task_status_initial: 'Eine neue Aufgabe beginnt mit dem Status „Offen“.',
   template_variable_unfilled:
-    'Eine Vorlagenvariable ({{ … }}) steht noch im Text: Ersetzen Sie sie vor dem Senden.',
+    "Eine Vorlagenvariable ('{{ … }}') steht noch im Text: Ersetzen Sie sie vor dem Senden.",
   too_many_parts: 'Senden Sie ein einziges Multipart-Feld namens "file".',
   user_disabled:
     'Das Passwort eines deaktivierten Benutzers kann nicht zurückgesetzt werden. Aktivieren Sie den Benutzer zuerst.',
@@ -198,46 +198,47 @@ export const errors = {
   password_context_product: 'Das Passwort darf den Namen des Produkts nicht enthalten.',
 
   particulars: {
-    too_small_one: 'Dieser Wert muss mindestens {{minimum}} sein.',
-    too_small_other: 'Dieser Wert muss mindestens {{minimum}} sein.',
-    too_small_string_one: 'Geben Sie mindestens {{count}} Zeichen ein.',
-    too_small_string_other: 'Geben Sie mindestens {{count}} Zeichen ein.',
-    too_small_array_one: 'Wählen Sie mindestens {{count}} Eintrag.',
-    too_small_array_other: 'Wählen Sie mindestens {{count}} Einträge.',
-    too_small_number_exclusive: 'Dieser Wert muss größer als {{minimum}} sein.',
-    too_big_one: 'Dieser Wert darf höchstens {{maximum}} sein.',
-    too_big_other: 'Dieser Wert darf höchstens {{maximum}} sein.',
-    too_big_string_one: 'Geben Sie höchstens {{count}} Zeichen ein.',
-    too_big_string_other: 'Geben Sie höchstens {{count}} Zeichen ein.',
-    too_big_array_one: 'Wählen Sie höchstens {{count}} Eintrag.',
-    too_big_array_other: 'Wählen Sie höchstens {{count}} Einträge.',
-    too_big_number_exclusive: 'Dieser Wert muss kleiner als {{maximum}} sein.',
-    invalid_value: 'Wählen Sie einen dieser Werte: {{allowed}}.',
-    invalid_format: 'Dieser Wert hat nicht das erwartete Format ({{format}}).',
+    too_small:
+      '{count, plural, one {Dieser Wert muss mindestens {minimum} sein.} other {Dieser Wert muss mindestens {minimum} sein.}}',
+    too_small_string:
+      '{count, plural, one {Geben Sie mindestens # Zeichen ein.} other {Geben Sie mindestens # Zeichen ein.}}',
+    too_small_array:
+      '{count, plural, one {Wählen Sie mindestens # Eintrag.} other {Wählen Sie mindestens # Einträge.}}',
+    too_small_number_exclusive: 'Dieser Wert muss größer als {minimum} sein.',
+    too_big:
+      '{count, plural, one {Dieser Wert darf höchstens {maximum} sein.} other {Dieser Wert darf höchstens {maximum} sein.}}',
+    too_big_string:
+      '{count, plural, one {Geben Sie höchstens # Zeichen ein.} other {Geben Sie höchstens # Zeichen ein.}}',
+    too_big_array:
+      '{count, plural, one {Wählen Sie höchstens # Eintrag.} other {Wählen Sie höchstens # Einträge.}}',
+    too_big_number_exclusive: 'Dieser Wert muss kleiner als {maximum} sein.',
+    invalid_value: 'Wählen Sie einen dieser Werte: {allowed}.',
+    invalid_format: 'Dieser Wert hat nicht das erwartete Format ({format}).',
     invalid_format_email: 'Geben Sie eine E-Mail-Adresse ein, etwa name@example.com.',
     invalid_format_url: 'Geben Sie eine Webadresse ein, etwa https://example.com.',
     invalid_format_regex: 'Dieser Wert hat nicht das erwartete Format.',
-    not_multiple_of: 'Dieser Wert muss ein Vielfaches von {{divisor}} sein.',
+    not_multiple_of: 'Dieser Wert muss ein Vielfaches von {divisor} sein.',
     attachment_too_large:
-      'Die Datei ist größer als {{maxMegabytes}} MB, die Grenze dieser Organisation für einen Anhang.',
+      'Die Datei ist größer als {maxMegabytes} MB, die Grenze dieser Organisation für einen Anhang.',
     attachments_too_large:
-      'Die Anhänge sind zusammen größer als {{maxMegabytes}} MB, die Grenze dieser Organisation pro E-Mail.',
-    avatar_too_large: 'Das Bild ist größer als {{maxMegabytes}} MB. Wählen Sie ein kleineres.',
-    custom_field_limit_one: 'Eine Organisation kann höchstens {{count}} benutzerdefiniertes Feld haben.',
-    custom_field_limit_other: 'Eine Organisation kann höchstens {{count}} benutzerdefinierte Felder haben.',
-    email_templates_limit_one:
-      'Eine Organisation hat höchstens {{count}} E-Mail-Vorlage. Löschen Sie zuerst eine.',
-    email_templates_limit_other:
-      'Eine Organisation hat höchstens {{count}} E-Mail-Vorlagen. Löschen Sie zuerst eine.',
-    range_too_long_one: 'Fragen Sie höchstens {{count}} Tag auf einmal ab.',
-    range_too_long_other: 'Fragen Sie höchstens {{count}} Tage auf einmal ab.',
-    menu_too_deep_one: 'Ein Menü hat höchstens {{count}} Ebene.',
-    menu_too_deep_other: 'Ein Menü hat höchstens {{count}} Ebenen.',
-    invalid_page_size: 'Die Seitengröße muss eine ganze Zahl von {{minimum}} bis {{maximum}} sein.',
-    invalid_page_number: 'Die Seitenzahl muss eine ganze Zahl von {{minimum}} bis {{maximum}} sein.',
-    password_too_short_one: 'Das Passwort muss mindestens {{count}} Zeichen haben (es hat {{length}}).',
-    password_too_short_other: 'Das Passwort muss mindestens {{count}} Zeichen haben (es hat {{length}}).',
-    password_too_long_one: 'Das Passwort darf höchstens {{count}} Zeichen haben.',
-    password_too_long_other: 'Das Passwort darf höchstens {{count}} Zeichen haben.',
+      'Die Anhänge sind zusammen größer als {maxMegabytes} MB, die Grenze dieser Organisation pro E-Mail.',
+    avatar_too_large: 'Das Bild ist größer als {maxMegabytes} MB. Wählen Sie ein kleineres.',
+    custom_field_limit:
+      '{count, plural, one {Eine Organisation kann höchstens # benutzerdefiniertes Feld haben.} other {Eine Organisation kann höchstens # benutzerdefinierte Felder haben.}}',
+    email_templates_limit:
+      '{count, plural, one {Eine Organisation hat höchstens # E-Mail-Vorlage. Löschen Sie zuerst eine.} other {Eine Organisation hat höchstens # E-Mail-Vorlagen. Löschen Sie zuerst eine.}}',
+    range_too_long:
+      '{count, plural, one {Fragen Sie höchstens # Tag auf einmal ab.} other {Fragen Sie höchstens # Tage auf einmal ab.}}',
+    menu_too_deep:
+      '{count, plural, one {Ein Menü hat höchstens # Ebene.} other {Ein Menü hat höchstens # Ebenen.}}',
+    invalid_page_size: 'Die Seitengröße muss eine ganze Zahl von {minimum} bis {maximum} sein.',
+    invalid_page_number: 'Die Seitenzahl muss eine ganze Zahl von {minimum} bis {maximum} sein.',
+    password_too_short:
+      '{count, plural, one {Das Passwort muss mindestens # Zeichen haben (es hat {length}).} other {Das Passwort muss mindestens # Zeichen haben (es hat {length}).}}',
+    password_too_long:
+      '{count, plural, one {Das Passwort darf höchstens # Zeichen haben.} other {Das Passwort darf höchstens # Zeichen haben.}}',
+    date_out_of_range: 'Wählen Sie ein Jahr von {minimum} bis {maximum}.',
+    nesting_too_deep:
+      '{count, plural, one {Die Anfrage ist tiefer als # Ebene verschachtelt.} other {Die Anfrage ist tiefer als # Ebenen verschachtelt.}}',
   },
 } as const satisfies Translation;

@@ -13,11 +13,11 @@ export const organizations = {
   rename: {
     title: 'Organisation umbenennen',
     button: 'Umbenennen',
-    labelFor: '{{name}} umbenennen',
+    labelFor: '{name} umbenennen',
     switchFirst: 'Wechseln Sie zu ihr, um sie umzubenennen',
   },
   notSaved: 'Die Organisation wurde nicht gespeichert',
   saved: 'Gespeichert',
-  created: '{{name}} wurde erstellt. Sie sind dort Administrator.',
-  renamed: 'Die Organisation heißt jetzt {{name}}.',
+  created: '{name} wurde erstellt. Sie sind dort Administrator.',
+  renamed: 'Die Organisation heißt jetzt {name}.',
 } as const satisfies Translation;

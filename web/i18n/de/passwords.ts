@@ -38,7 +38,7 @@ export const passwords = {
     changed: 'Passwort geändert',
     changedOwn:
       'Ihr Passwort wurde geändert. Hier bleiben Sie angemeldet; Ihre anderen Sitzungen wurden abgemeldet, und Sie erhalten eine E-Mail.',
-    changedOther: '{{name}} wurde überall abgemeldet und erhält eine E-Mail.',
+    changedOther: '{name} wurde überall abgemeldet und erhält eine E-Mail.',
   },
   reset: {
     title: 'Passwort zurücksetzen',
@@ -49,7 +49,7 @@ export const passwords = {
     explainOther:
       'Ein Link zum Zurücksetzen des Passworts wird an die primäre E-Mail-Adresse des Benutzers gesendet. Das aktuelle Passwort funktioniert sofort nicht mehr, und der Benutzer wird auf allen Geräten von Atrium abgemeldet, bis mit dem Link ein neues Passwort gewählt ist.',
     done: 'Passwort zurückgesetzt',
-    doneMessage: '{{name}} wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.',
+    doneMessage: '{name} wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.',
   },
   bulkReset: {
     action: 'Passwort zurücksetzen',
@@ -60,21 +60,17 @@ export const passwords = {
     failed: 'Es wurde kein Passwort zurückgesetzt',
     confirm: 'Zurücksetzen',
     done: 'Passwörter zurückgesetzt',
-    doneMessage_one:
-      '{{count}} Benutzer wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.',
-    doneMessage_other:
-      '{{count}} Benutzer wurden abgemeldet und erhalten eine E-Mail mit einem Link zum Zurücksetzen.',
+    doneMessage:
+      '{count, plural, one {# Benutzer wurde abgemeldet und erhält eine E-Mail mit einem Link zum Zurücksetzen.} other {# Benutzer wurden abgemeldet und erhalten eine E-Mail mit einem Link zum Zurücksetzen.}}',
   },
   rules: {
     button: 'Passwortregeln',
     heading: 'Anforderungen an ein Passwort:',
     loading: 'Regeln werden geladen…',
-    loadFailed: 'Die Regeln konnten nicht geladen werden: {{reason}}',
+    loadFailed: 'Die Regeln konnten nicht geladen werden: {reason}',
     items: {
-      length_one:
-        'Mindestens {{count}} Zeichen, höchstens {{max}}. Leerzeichen, Emoji und jedes Alphabet sind willkommen; ein langer Satz ist ein gutes Passwort.',
-      length_other:
-        'Mindestens {{count}} Zeichen, höchstens {{max}}. Leerzeichen, Emoji und jedes Alphabet sind willkommen; ein langer Satz ist ein gutes Passwort.',
+      length:
+        '{count, plural, one {Mindestens # Zeichen, höchstens {max}. Leerzeichen, Emoji und jedes Alphabet sind willkommen; ein langer Satz ist ein gutes Passwort.} other {Mindestens # Zeichen, höchstens {max}. Leerzeichen, Emoji und jedes Alphabet sind willkommen; ein langer Satz ist ein gutes Passwort.}}',
       lower_case: 'Mindestens ein Kleinbuchstabe.',
       upper_case: 'Mindestens ein Großbuchstabe.',
       numbers: 'Mindestens eine Ziffer.',
@@ -88,7 +84,7 @@ export const passwords = {
     label: 'Passwortstärke',
     estimating: 'Wird geschätzt',
     estimatingLong: 'Stärke wird geschätzt…',
-    shown: 'Stärke: {{label}}',
+    shown: 'Stärke: {label}',
     scores: {
       veryWeak: 'Sehr schwach',
       weak: 'Schwach',

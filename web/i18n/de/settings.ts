@@ -102,21 +102,21 @@ export const settings = {
     none: '(keine)',
     organizationDefault: 'Standard der Organisation',
     systemDefault: 'Systemstandard',
-    inherited: '{{origin}}: {{value}}',
-    organizationFromSystem: 'Standard der Organisation (der des Systems): {{value}}',
+    inherited: '{origin}: {value}',
+    organizationFromSystem: 'Standard der Organisation (der des Systems): {value}',
     notSet: {
-      user: 'Nirgends festgelegt, daher der Ihres Browsers: {{value}}',
-      others: 'Nirgends festgelegt, daher der des Browsers jedes Benutzers (Ihrer: {{value}})',
+      user: 'Nirgends festgelegt, daher der Ihres Browsers: {value}',
+      others: 'Nirgends festgelegt, daher der des Browsers jedes Benutzers (Ihrer: {value})',
     },
-    lockedByOrganization: 'Von Ihrer Organisation für alle festgelegt: {{value}}',
+    lockedByOrganization: 'Von Ihrer Organisation für alle festgelegt: {value}',
     useParent: {
       user: 'Organisation verwenden',
       organization: 'System verwenden',
       system: 'Standard verwenden',
     },
-    useParentOf: '{{use}}: {{label}}',
+    useParentOf: '{use}: {label}',
     usersMayOverride: 'Benutzer dürfen überschreiben',
-    usersMayOverrideOf: 'Benutzer dürfen überschreiben: {{label}}',
+    usersMayOverrideOf: 'Benutzer dürfen überschreiben: {label}',
   },
   tree: {
     label: 'Konfigurationsbaum',
@@ -146,12 +146,12 @@ export const settings = {
     reset: 'Zurücksetzen',
     cancel: 'Abbrechen',
     saved: 'Einstellungen gespeichert.',
-    cleared: '{{section}}: Ihre Werte wurden gelöscht.',
+    cleared: '{section}: Ihre Werte wurden gelöscht.',
     appliesToMe: 'Diese Konfiguration gilt nur für Sie und nur in der aktuellen Organisation.',
     appliesToMeIn:
-      'Diese Konfiguration gilt nur für Sie und nur in der aktuellen Organisation ({{organization}}).',
+      'Diese Konfiguration gilt nur für Sie und nur in der aktuellen Organisation ({organization}).',
     appliesToOrganization:
-      'Dies sind die Standardwerte für alle in {{organization}}; jeder Benutzer kann die Einstellungen überschreiben, die Sie erlauben.',
+      'Dies sind die Standardwerte für alle in {organization}; jeder Benutzer kann die Einstellungen überschreiben, die Sie erlauben.',
     currentOrganization: 'die aktuelle Organisation',
     appliesToSystem:
       'Dies sind die Standardwerte aller Organisationen; jede Organisation kann eigene festlegen.',
@@ -160,11 +160,11 @@ export const settings = {
     notSaved: 'Die Einstellungen wurden nicht gespeichert',
     resetTitle: 'Diese Einstellungen zurücksetzen?',
     resetText: {
-      user: 'Alle hier unter {{section}} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Wert der Organisation.',
+      user: 'Alle hier unter {section} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Wert der Organisation.',
       organization:
-        'Alle hier unter {{section}} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Wert des Systems.',
+        'Alle hier unter {section} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Wert des Systems.',
       system:
-        'Alle hier unter {{section}} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Standardwert.',
+        'Alle hier unter {section} gesetzten Werte werden gelöscht, und jedes Feld verwendet wieder den Standardwert.',
     },
   },
   preview: {

@@ -7,11 +7,11 @@ export const access = {
     intro: 'Choose what each role may do in this organization. Members get the change on their next page.',
     builtIn: 'Built-in',
     notSaved: 'The role was not saved',
-    permissionsOf: 'Permissions of the {{name}} role',
+    permissionsOf: 'Permissions of the {name} role',
     notHeld: 'You do not hold this permission yourself.',
-    needsPermission: 'Changing a role needs the permission “{{permission}}”.',
+    needsPermission: 'Changing a role needs the permission “{permission}”.',
     saved: 'Role saved',
-    savedMessage: 'The {{name}} role was updated.',
+    savedMessage: 'The {name} role was updated.',
   },
   /** Each permission as a person reads it (common/permissions.ts lists them; a test checks every one has words here). */
   permissions: {

@@ -9,16 +9,16 @@ export const apiKeys = {
   replace: {
     title: 'Replace the API key?',
     explain:
-      'The current key ({{prefix}}…) stops working at once. Anything that uses it will need the new key.',
+      'The current key ({prefix}…) stops working at once. Anything that uses it will need the new key.',
   },
   revokeConfirm: {
     title: 'Revoke the API key?',
-    explain: 'The key ({{prefix}}…) stops working at once. You can generate a new one at any time.',
+    explain: 'The key ({prefix}…) stops working at once. You can generate a new one at any time.',
   },
   summary: {
-    created: 'Created {{date}}',
-    lastUsed: 'Last used {{date}}',
-    lastUsedFrom: 'Last used {{date}} from {{ip}}',
+    created: 'Created {date}',
+    lastUsed: 'Last used {date}',
+    lastUsedFrom: 'Last used {date} from {ip}',
     neverUsed: 'Never used',
   },
   newKey: {

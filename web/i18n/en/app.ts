@@ -13,7 +13,7 @@ export const app = {
   home: {
     title: 'Home',
     welcomeAnonymous: 'Welcome to Atrium',
-    welcome: 'Welcome, {{firstName}}',
+    welcome: 'Welcome, {firstName}',
     signInExplain: 'Sign in to open your workspace.',
     signIn: 'Sign in',
   },
@@ -32,10 +32,10 @@ export const app = {
   organizationSwitcher: {
     /** Read before the organization's name by screen readers. */
     current: 'Organization: ',
-    button: 'Organization: {{name}}. Switch organization',
+    button: 'Organization: {name}. Switch organization',
     menuLabel: 'Switch organization',
     switched: 'Organization switched',
-    switchedMessage: 'You are now working in {{name}}.',
+    switchedMessage: 'You are now working in {name}.',
     switchFailed: 'Could not switch the organization',
   },
   errorPage: {

@@ -3,7 +3,7 @@ export const audit = {
   title: 'Audit Log',
   formerMember: 'A former member',
   notAvailable: 'Not available to you',
-  needsPermission: 'Viewing the audit log needs the permission “{{permission}}”.',
+  needsPermission: 'Viewing the audit log needs the permission “{permission}”.',
   filters: 'Filter the audit log',
   action: 'Action',
   anyAction: 'Any action',
@@ -22,8 +22,7 @@ export const audit = {
     details: 'Details',
   },
   empty: 'No events match these filters.',
-  total_one: '{{count}} event',
-  total_other: '{{count}} events',
+  total: '{count, plural, one {# event} other {# events}}',
   previousPage: 'Previous page',
   nextPage: 'Next page',
   /** The audit actions as a person reads them (common/audit-actions.ts lists them; a test checks every one has words here). */

@@ -25,7 +25,7 @@ export const calendarSharing = {
       'A private address of your calendar in this organization, to subscribe to from Google Calendar, Outlook or Apple Calendar. Anyone with the address can read your events: keep it private.',
     loading: 'Loading the calendar feed…',
     none: 'You have no calendar feed.',
-    active: 'Your calendar feed was created on {{date}}.',
+    active: 'Your calendar feed was created on {date}.',
     create: 'Create',
     replace: 'Create a new address',
     revoke: 'Revoke',

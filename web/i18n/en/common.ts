@@ -16,7 +16,7 @@ export const common = {
   /** What the app says when a request fails before the errors catalog has loaded (web/i18n/lazy/errors.ts). */
   failures: {
     internal: 'Something went wrong on our side. Try again in a moment.',
-    http: 'The request failed (HTTP {{status}}).',
+    http: 'The request failed (HTTP {status}).',
     network: 'The server could not be reached. Check your connection and try again.',
   },
   states: {
@@ -24,9 +24,9 @@ export const common = {
   },
   dateField: {
     /** Under a date input; `format` is the locale's pattern, e.g. "MM/DD/YYYY". */
-    hint: 'Pick a date or type it as {{format}}',
+    hint: 'Pick a date or type it as {format}',
     /** A typed text that is no date; `format` as in hint. */
-    notADate: 'This is not a date. Type it as {{format}}, or pick it in the calendar.',
+    notADate: 'This is not a date. Type it as {format}, or pick it in the calendar.',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     previousYear: 'Previous year',

@@ -3,7 +3,7 @@
  * (server/platform/http/errors.ts and each feature's codes, zod's issue codes through
  * server/platform/http/validation.ts, `password_<rule>` from common/password-policy.ts) has an entry
  * — web/i18n/error-codes.test.ts finds the server's codes and fails on a missing one.
- * `{{…}}` placeholders are filled from the error's `meta`.
+ * Messages are ICU MessageFormat; their arguments (`{limit}`, `{count, plural, …}`) come from the error's `meta`.
  */
 export const errors = {
   // Said by the SPA itself, or in place of the server's words whatever they were.
@@ -13,7 +13,7 @@ export const errors = {
   not_found: 'This record does not exist or was deleted.',
   rate_limited: 'Too many attempts. Wait a moment and try again.',
   /** A failure whose answer carried no JSON:API error (e.g. a proxy's page): `http_<status>`. */
-  http_error: 'The request failed (HTTP {{status}}).',
+  http_error: 'The request failed (HTTP {status}).',
 
   // Codes whose server detail is always the same sentence: these words replace it.
   account_disabled: 'This account is disabled. Ask an administrator.',
@@ -88,7 +88,7 @@ export const errors = {
   start_required: 'Give the start when switching between all-day and timed.',
   task_status_initial: 'A new task starts Open.',
   template_variable_unfilled:
-    'A template variable ({{ … }}) is still in the text: replace it before sending.',
+    "A template variable ('{{ … }}') is still in the text: replace it before sending.",
   too_many_parts: 'Send one multipart field named "file".',
   user_disabled: 'A disabled user cannot have their password reset. Enable the user first.',
   username_at_sign: 'The username cannot contain "@" (people sign in with a username or an email).',
@@ -209,44 +209,42 @@ export const errors = {
    * web/i18n/error-text.ts).
    */
   particulars: {
-    too_small_one: 'This value must be at least {{minimum}}.',
-    too_small_other: 'This value must be at least {{minimum}}.',
-    too_small_string_one: 'Type at least {{count}} character.',
-    too_small_string_other: 'Type at least {{count}} characters.',
-    too_small_array_one: 'Choose at least {{count}} item.',
-    too_small_array_other: 'Choose at least {{count}} items.',
-    too_small_number_exclusive: 'This value must be greater than {{minimum}}.',
-    too_big_one: 'This value must be at most {{maximum}}.',
-    too_big_other: 'This value must be at most {{maximum}}.',
-    too_big_string_one: 'Type at most {{count}} character.',
-    too_big_string_other: 'Type at most {{count}} characters.',
-    too_big_array_one: 'Choose at most {{count}} item.',
-    too_big_array_other: 'Choose at most {{count}} items.',
-    too_big_number_exclusive: 'This value must be less than {{maximum}}.',
-    invalid_value: 'Choose one of these values: {{allowed}}.',
-    invalid_format: 'This value is not in the expected format ({{format}}).',
+    too_small:
+      '{count, plural, one {This value must be at least {minimum}.} other {This value must be at least {minimum}.}}',
+    too_small_string: '{count, plural, one {Type at least # character.} other {Type at least # characters.}}',
+    too_small_array: '{count, plural, one {Choose at least # item.} other {Choose at least # items.}}',
+    too_small_number_exclusive: 'This value must be greater than {minimum}.',
+    too_big:
+      '{count, plural, one {This value must be at most {maximum}.} other {This value must be at most {maximum}.}}',
+    too_big_string: '{count, plural, one {Type at most # character.} other {Type at most # characters.}}',
+    too_big_array: '{count, plural, one {Choose at most # item.} other {Choose at most # items.}}',
+    too_big_number_exclusive: 'This value must be less than {maximum}.',
+    invalid_value: 'Choose one of these values: {allowed}.',
+    invalid_format: 'This value is not in the expected format ({format}).',
     invalid_format_email: 'Type an email address, like name@example.com.',
     invalid_format_url: 'Type a web address, like https://example.com.',
     invalid_format_regex: 'This value is not in the expected format.',
-    not_multiple_of: 'This value must be a multiple of {{divisor}}.',
+    not_multiple_of: 'This value must be a multiple of {divisor}.',
     attachment_too_large:
-      'The file is larger than {{maxMegabytes}} MB, this organization’s limit for an attachment.',
+      'The file is larger than {maxMegabytes} MB, this organization’s limit for an attachment.',
     attachments_too_large:
-      'The attachments together are larger than {{maxMegabytes}} MB, this organization’s limit per email.',
-    avatar_too_large: 'The picture is larger than {{maxMegabytes}} MB. Choose a smaller one.',
-    custom_field_limit_one: 'An organization can have at most {{count}} custom field.',
-    custom_field_limit_other: 'An organization can have at most {{count}} custom fields.',
-    email_templates_limit_one: 'An organization has at most {{count}} email template. Delete one first.',
-    email_templates_limit_other: 'An organization has at most {{count}} email templates. Delete one first.',
-    range_too_long_one: 'Ask for at most {{count}} day at a time.',
-    range_too_long_other: 'Ask for at most {{count}} days at a time.',
-    menu_too_deep_one: 'A menu has at most {{count}} level.',
-    menu_too_deep_other: 'A menu has at most {{count}} levels.',
-    invalid_page_size: 'The page size must be a whole number from {{minimum}} to {{maximum}}.',
-    invalid_page_number: 'The page number must be a whole number from {{minimum}} to {{maximum}}.',
-    password_too_short_one: 'The password must have at least {{count}} character (it has {{length}}).',
-    password_too_short_other: 'The password must have at least {{count}} characters (it has {{length}}).',
-    password_too_long_one: 'The password must have at most {{count}} character.',
-    password_too_long_other: 'The password must have at most {{count}} characters.',
+      'The attachments together are larger than {maxMegabytes} MB, this organization’s limit per email.',
+    avatar_too_large: 'The picture is larger than {maxMegabytes} MB. Choose a smaller one.',
+    custom_field_limit:
+      '{count, plural, one {An organization can have at most # custom field.} other {An organization can have at most # custom fields.}}',
+    email_templates_limit:
+      '{count, plural, one {An organization has at most # email template. Delete one first.} other {An organization has at most # email templates. Delete one first.}}',
+    range_too_long:
+      '{count, plural, one {Ask for at most # day at a time.} other {Ask for at most # days at a time.}}',
+    menu_too_deep: '{count, plural, one {A menu has at most # level.} other {A menu has at most # levels.}}',
+    invalid_page_size: 'The page size must be a whole number from {minimum} to {maximum}.',
+    invalid_page_number: 'The page number must be a whole number from {minimum} to {maximum}.',
+    password_too_short:
+      '{count, plural, one {The password must have at least # character (it has {length}).} other {The password must have at least # characters (it has {length}).}}',
+    password_too_long:
+      '{count, plural, one {The password must have at most # character.} other {The password must have at most # characters.}}',
+    date_out_of_range: 'Choose a year from {minimum} to {maximum}.',
+    nesting_too_deep:
+      '{count, plural, one {The request nests deeper than # level.} other {The request nests deeper than # levels.}}',
   },
 } as const;

@@ -28,11 +28,11 @@ export const mail = {
       failed: 'Outgoing mail, newest first (failed only)',
       cancelled: 'Outgoing mail, newest first (cancelled only)',
     },
-    page: 'Page {{page}}',
+    page: 'Page {page}',
     previous: 'Previous',
     next: 'Next',
     actions: 'Actions',
-    nextAttempt: 'Next attempt {{date}}',
+    nextAttempt: 'Next attempt {date}',
   },
   /** Column headings of the outbox and the facts of one message. */
   facts: {
@@ -49,15 +49,15 @@ export const mail = {
   retry: {
     button: 'Retry',
     /** Read after "Retry" by screen readers only; it starts with a space. */
-    hidden: ' the message to {{address}}',
+    hidden: ' the message to {address}',
     queued: 'Message queued again',
-    queuedMessage: 'To {{address}}',
+    queuedMessage: 'To {address}',
     failed: 'The message could not be retried',
   },
   message: {
     back: 'Back to the outbox',
     title: 'Message',
-    documentTitle: 'Message: {{subject}}',
+    documentTitle: 'Message: {subject}',
     loading: 'Loading the message…',
     notFoundTitle: 'Message not found',
     notFound: 'There is no such message',

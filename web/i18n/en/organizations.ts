@@ -11,11 +11,11 @@ export const organizations = {
   rename: {
     title: 'Rename Organization',
     button: 'Rename',
-    labelFor: 'Rename {{name}}',
+    labelFor: 'Rename {name}',
     switchFirst: 'Switch to it to rename it',
   },
   notSaved: 'The organization was not saved',
   saved: 'Saved',
-  created: '{{name}} was created. You are its Administrator.',
-  renamed: 'The organization is now called {{name}}.',
+  created: '{name} was created. You are its Administrator.',
+  renamed: 'The organization is now called {name}.',
 } as const;

@@ -37,7 +37,7 @@ export const passwords = {
     changed: 'Password changed',
     changedOwn:
       'Your password was changed. You stay signed in here; your other sessions were signed out and you will get an email.',
-    changedOther: '{{name}} was signed out everywhere and will get an email.',
+    changedOther: '{name} was signed out everywhere and will get an email.',
   },
   reset: {
     title: 'Reset Password',
@@ -48,7 +48,7 @@ export const passwords = {
     explainOther:
       'A password reset link will be sent to the user’s primary email address. The current password stops working at once and the user is logged out of Atrium on every device until a new password is chosen with the link.',
     done: 'Password reset',
-    doneMessage: '{{name}} was signed out and will get an email with a reset link.',
+    doneMessage: '{name} was signed out and will get an email with a reset link.',
   },
   /** **Reset Password** for the users chosen in the users grid. */
   bulkReset: {
@@ -60,20 +60,18 @@ export const passwords = {
     failed: 'No password was reset',
     confirm: 'Reset',
     done: 'Passwords reset',
-    doneMessage_one: '{{count}} user was signed out and will get an email with a reset link.',
-    doneMessage_other: '{{count}} users were signed out and will get an email with a reset link.',
+    doneMessage:
+      '{count, plural, one {# user was signed out and will get an email with a reset link.} other {# users were signed out and will get an email with a reset link.}}',
   },
   rules: {
     button: 'Password rules',
     heading: 'A password must be:',
     loading: 'Loading the rules…',
-    loadFailed: 'The rules could not be loaded: {{reason}}',
+    loadFailed: 'The rules could not be loaded: {reason}',
     /** The rules in force, by the API's stable `rule` codes (GET /api/password-policy). */
     items: {
-      length_one:
-        'At least {{count}} character, at most {{max}}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.',
-      length_other:
-        'At least {{count}} characters, at most {{max}}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.',
+      length:
+        '{count, plural, one {At least # character, at most {max}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.} other {At least # characters, at most {max}. Spaces, emoji and any alphabet are welcome; a long phrase is a good password.}}',
       lower_case: 'At least one lower case letter.',
       upper_case: 'At least one upper case letter.',
       numbers: 'At least one number.',
@@ -87,7 +85,7 @@ export const passwords = {
     label: 'Password strength',
     estimating: 'Estimating',
     estimatingLong: 'Estimating strength…',
-    shown: 'Strength: {{label}}',
+    shown: 'Strength: {label}',
     scores: {
       veryWeak: 'Very weak',
       weak: 'Weak',

@@ -108,19 +108,19 @@ export const settings = {
     none: '(none)',
     organizationDefault: 'Organization default',
     systemDefault: 'System default',
-    inherited: '{{origin}}: {{value}}',
+    inherited: '{origin}: {value}',
     /** A user's inherited value the organization does not set itself: the system's, said as what the user gets. */
-    organizationFromSystem: 'Organization default (the system’s): {{value}}',
+    organizationFromSystem: 'Organization default (the system’s): {value}',
     /** Locale and time zone that no level sets: the pages follow the browser (and the Language). */
     notSet: {
-      user: 'Not set anywhere, so your browser’s: {{value}}',
-      others: 'Not set anywhere, so each user’s browser’s (yours: {{value}})',
+      user: 'Not set anywhere, so your browser’s: {value}',
+      others: 'Not set anywhere, so each user’s browser’s (yours: {value})',
     },
-    lockedByOrganization: 'Set by your organization for everyone: {{value}}',
+    lockedByOrganization: 'Set by your organization for everyone: {value}',
     useParent: { user: 'Use Organization', organization: 'Use System', system: 'Use Default' },
-    useParentOf: '{{use}}: {{label}}',
+    useParentOf: '{use}: {label}',
     usersMayOverride: 'Users may override',
-    usersMayOverrideOf: 'Users may override: {{label}}',
+    usersMayOverrideOf: 'Users may override: {label}',
   },
   tree: {
     label: 'Configuration tree',
@@ -147,12 +147,12 @@ export const settings = {
     reset: 'Reset',
     cancel: 'Cancel',
     saved: 'Settings saved.',
-    cleared: '{{section}}: your values were cleared.',
+    cleared: '{section}: your values were cleared.',
     appliesToMe: 'This configuration applies only to you, and only in the current organization.',
     appliesToMeIn:
-      'This configuration applies only to you, and only in the current organization ({{organization}}).',
+      'This configuration applies only to you, and only in the current organization ({organization}).',
     appliesToOrganization:
-      'These are the defaults of everyone in {{organization}}; each user may override the settings you allow.',
+      'These are the defaults of everyone in {organization}; each user may override the settings you allow.',
     currentOrganization: 'the current organization',
     appliesToSystem: 'These are the defaults of every organization; each organization may set its own.',
     notAllowed: 'You do not have permission to change this configuration.',
@@ -160,10 +160,10 @@ export const settings = {
     notSaved: 'The settings were not saved',
     resetTitle: 'Reset these settings?',
     resetText: {
-      user: 'Every value set here on {{section}} is cleared, and each field uses the organization’s value again.',
+      user: 'Every value set here on {section} is cleared, and each field uses the organization’s value again.',
       organization:
-        'Every value set here on {{section}} is cleared, and each field uses the system’s value again.',
-      system: 'Every value set here on {{section}} is cleared, and each field uses the default value again.',
+        'Every value set here on {section} is cleared, and each field uses the system’s value again.',
+      system: 'Every value set here on {section} is cleared, and each field uses the default value again.',
     },
   },
   preview: {

@@ -10,11 +10,11 @@ export const access = {
       'Choisissez ce que chaque rôle peut faire dans cette organisation. Les membres voient le changement à leur prochaine page.',
     builtIn: 'Prédéfini',
     notSaved: 'Le rôle n’a pas été enregistré',
-    permissionsOf: 'Autorisations du rôle {{name}}',
+    permissionsOf: 'Autorisations du rôle {name}',
     notHeld: 'Vous ne détenez pas vous-même cette autorisation.',
-    needsPermission: 'Modifier un rôle nécessite l’autorisation « {{permission}} ».',
+    needsPermission: 'Modifier un rôle nécessite l’autorisation « {permission} ».',
     saved: 'Rôle enregistré',
-    savedMessage: 'Le rôle {{name}} a été mis à jour.',
+    savedMessage: 'Le rôle {name} a été mis à jour.',
   },
   permissions: {
     users: {

@@ -11,17 +11,17 @@ export const apiKeys = {
   replace: {
     title: 'Remplacer la clé API ?',
     explain:
-      'La clé actuelle ({{prefix}}…) cesse aussitôt de fonctionner. Tout ce qui l’utilise aura besoin de la nouvelle clé.',
+      'La clé actuelle ({prefix}…) cesse aussitôt de fonctionner. Tout ce qui l’utilise aura besoin de la nouvelle clé.',
   },
   revokeConfirm: {
     title: 'Révoquer la clé API ?',
     explain:
-      'La clé ({{prefix}}…) cesse aussitôt de fonctionner. Vous pouvez en générer une nouvelle à tout moment.',
+      'La clé ({prefix}…) cesse aussitôt de fonctionner. Vous pouvez en générer une nouvelle à tout moment.',
   },
   summary: {
-    created: 'Créée le {{date}}',
-    lastUsed: 'Dernière utilisation le {{date}}',
-    lastUsedFrom: 'Dernière utilisation le {{date}} depuis {{ip}}',
+    created: 'Créée le {date}',
+    lastUsed: 'Dernière utilisation le {date}',
+    lastUsedFrom: 'Dernière utilisation le {date} depuis {ip}',
     neverUsed: 'Jamais utilisée',
   },
   newKey: {

@@ -15,7 +15,7 @@ export const app = {
   home: {
     title: 'Accueil',
     welcomeAnonymous: 'Bienvenue dans Atrium',
-    welcome: 'Bienvenue, {{firstName}}',
+    welcome: 'Bienvenue, {firstName}',
     signInExplain: 'Connectez-vous pour ouvrir votre espace de travail.',
     signIn: 'Se connecter',
   },
@@ -34,10 +34,10 @@ export const app = {
   },
   organizationSwitcher: {
     current: 'Organisation : ',
-    button: 'Organisation : {{name}}. Changer d’organisation',
+    button: 'Organisation : {name}. Changer d’organisation',
     menuLabel: 'Changer d’organisation',
     switched: 'Organisation changée',
-    switchedMessage: 'Vous travaillez maintenant dans {{name}}.',
+    switchedMessage: 'Vous travaillez maintenant dans {name}.',
     switchFailed: 'L’organisation n’a pas pu être changée',
   },
   errorPage: {

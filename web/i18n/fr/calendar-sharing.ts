@@ -23,7 +23,7 @@ export const calendarSharing = {
       'Une adresse privée de votre calendrier dans cette organisation, à laquelle s’abonner depuis Google Agenda, Outlook ou Apple Calendrier. Toute personne qui a l’adresse peut lire vos événements : gardez-la privée.',
     loading: 'Chargement du flux de calendrier…',
     none: 'Vous n’avez pas de flux de calendrier.',
-    active: 'Votre flux de calendrier a été créé le {{date}}.',
+    active: 'Votre flux de calendrier a été créé le {date}.',
     create: 'Créer',
     replace: 'Créer une nouvelle adresse',
     revoke: 'Révoquer',

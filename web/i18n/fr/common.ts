@@ -15,15 +15,15 @@ export const common = {
   },
   failures: {
     internal: 'Une erreur s’est produite de notre côté. Réessayez dans un instant.',
-    http: 'La requête a échoué (HTTP {{status}}).',
+    http: 'La requête a échoué (HTTP {status}).',
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   },
   states: {
     loading: 'Chargement…',
   },
   dateField: {
-    hint: 'Choisissez une date ou saisissez-la au format {{format}}',
-    notADate: 'Ce n’est pas une date. Saisissez-la au format {{format}} ou choisissez-la dans le calendrier.',
+    hint: 'Choisissez une date ou saisissez-la au format {format}',
+    notADate: 'Ce n’est pas une date. Saisissez-la au format {format} ou choisissez-la dans le calendrier.',
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     previousYear: 'Année précédente',

@@ -22,20 +22,20 @@ export const customFields = {
     required: 'Obligatoire',
     notRequired: 'Non',
     edit: 'Modifier',
-    editNamed: 'Modifier {{label}}',
+    editNamed: 'Modifier {label}',
     delete: 'Supprimer',
-    deleteNamed: 'Supprimer {{label}}',
+    deleteNamed: 'Supprimer {label}',
   },
   delete: {
     title: 'Supprimer ce champ ?',
     explain:
-      '« {{label}} » et la valeur de chaque utilisateur pour ce champ sont supprimés. Cette action est irréversible.',
+      '« {label} » et la valeur de chaque utilisateur pour ce champ sont supprimés. Cette action est irréversible.',
     confirm: 'Supprimer',
-    deleted: '« {{label}} » a été supprimé.',
+    deleted: '« {label} » a été supprimé.',
   },
   dialog: {
     addTitle: 'Ajouter un champ',
-    editTitle: 'Modifier « {{label}} »',
+    editTitle: 'Modifier « {label} »',
     notSaved: 'Le champ n’a pas été enregistré',
     label: 'Libellé',
     name: 'Nom',
@@ -47,6 +47,6 @@ export const customFields = {
     required: 'Obligatoire',
     position: 'Position',
     positionDescription: 'Les champs sont affichés dans cet ordre',
-    saved: '« {{label}} » a été enregistré.',
+    saved: '« {label} » a été enregistré.',
   },
 } as const satisfies Translation;

@@ -7,7 +7,7 @@ export const errors = {
   forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
   not_found: 'Cet enregistrement n’existe pas ou a été supprimé.',
   rate_limited: 'Trop de tentatives. Patientez un instant et réessayez.',
-  http_error: 'La requête a échoué (HTTP {{status}}).',
+  http_error: 'La requête a échoué (HTTP {status}).',
 
   account_disabled: 'Ce compte est désactivé. Adressez-vous à un administrateur.',
   account_locked:
@@ -86,7 +86,7 @@ export const errors = {
     'Indiquez le début lorsque vous passez d’un événement sur toute la journée à un horaire, ou inversement.',
   task_status_initial: 'Une nouvelle tâche commence au statut Ouverte.',
   template_variable_unfilled:
-    'Une variable de modèle ({{ … }}) figure encore dans le texte : remplacez-la avant l’envoi.',
+    "Une variable de modèle ('{{ … }}') figure encore dans le texte : remplacez-la avant l’envoi.",
   too_many_parts: 'Envoyez un seul champ multipart nommé « file ».',
   user_disabled:
     'Le mot de passe d’un utilisateur désactivé ne peut pas être réinitialisé. Activez d’abord l’utilisateur.',
@@ -204,61 +204,47 @@ export const errors = {
   password_context_product: 'Le mot de passe ne doit pas contenir le nom du produit.',
 
   particulars: {
-    too_small_one: 'Cette valeur doit être d’au moins {{minimum}}.',
-    too_small_many: 'Cette valeur doit être d’au moins {{minimum}}.',
-    too_small_other: 'Cette valeur doit être d’au moins {{minimum}}.',
-    too_small_string_one: 'Saisissez au moins {{count}} caractère.',
-    too_small_string_many: 'Saisissez au moins {{count}} de caractères.',
-    too_small_string_other: 'Saisissez au moins {{count}} caractères.',
-    too_small_array_one: 'Choisissez au moins {{count}} élément.',
-    too_small_array_many: 'Choisissez au moins {{count}} d’éléments.',
-    too_small_array_other: 'Choisissez au moins {{count}} éléments.',
-    too_small_number_exclusive: 'Cette valeur doit être supérieure à {{minimum}}.',
-    too_big_one: 'Cette valeur doit être d’au plus {{maximum}}.',
-    too_big_many: 'Cette valeur doit être d’au plus {{maximum}}.',
-    too_big_other: 'Cette valeur doit être d’au plus {{maximum}}.',
-    too_big_string_one: 'Saisissez au plus {{count}} caractère.',
-    too_big_string_many: 'Saisissez au plus {{count}} de caractères.',
-    too_big_string_other: 'Saisissez au plus {{count}} caractères.',
-    too_big_array_one: 'Choisissez au plus {{count}} élément.',
-    too_big_array_many: 'Choisissez au plus {{count}} d’éléments.',
-    too_big_array_other: 'Choisissez au plus {{count}} éléments.',
-    too_big_number_exclusive: 'Cette valeur doit être inférieure à {{maximum}}.',
-    invalid_value: 'Choisissez l’une de ces valeurs : {{allowed}}.',
-    invalid_format: 'Cette valeur n’a pas le format attendu ({{format}}).',
+    too_small:
+      '{count, plural, one {Cette valeur doit être d’au moins {minimum}.} many {Cette valeur doit être d’au moins {minimum}.} other {Cette valeur doit être d’au moins {minimum}.}}',
+    too_small_string:
+      '{count, plural, one {Saisissez au moins # caractère.} many {Saisissez au moins # de caractères.} other {Saisissez au moins # caractères.}}',
+    too_small_array:
+      '{count, plural, one {Choisissez au moins # élément.} many {Choisissez au moins # d’éléments.} other {Choisissez au moins # éléments.}}',
+    too_small_number_exclusive: 'Cette valeur doit être supérieure à {minimum}.',
+    too_big:
+      '{count, plural, one {Cette valeur doit être d’au plus {maximum}.} many {Cette valeur doit être d’au plus {maximum}.} other {Cette valeur doit être d’au plus {maximum}.}}',
+    too_big_string:
+      '{count, plural, one {Saisissez au plus # caractère.} many {Saisissez au plus # de caractères.} other {Saisissez au plus # caractères.}}',
+    too_big_array:
+      '{count, plural, one {Choisissez au plus # élément.} many {Choisissez au plus # d’éléments.} other {Choisissez au plus # éléments.}}',
+    too_big_number_exclusive: 'Cette valeur doit être inférieure à {maximum}.',
+    invalid_value: 'Choisissez l’une de ces valeurs : {allowed}.',
+    invalid_format: 'Cette valeur n’a pas le format attendu ({format}).',
     invalid_format_email: 'Saisissez une adresse e-mail, comme nom@example.com.',
     invalid_format_url: 'Saisissez une adresse web, comme https://example.com.',
     invalid_format_regex: 'Cette valeur n’a pas le format attendu.',
-    not_multiple_of: 'Cette valeur doit être un multiple de {{divisor}}.',
+    not_multiple_of: 'Cette valeur doit être un multiple de {divisor}.',
     attachment_too_large:
-      'Le fichier dépasse {{maxMegabytes}} Mo, la limite de cette organisation pour une pièce jointe.',
+      'Le fichier dépasse {maxMegabytes} Mo, la limite de cette organisation pour une pièce jointe.',
     attachments_too_large:
-      'Les pièces jointes dépassent ensemble {{maxMegabytes}} Mo, la limite de cette organisation par e-mail.',
-    avatar_too_large: 'L’image dépasse {{maxMegabytes}} Mo. Choisissez-en une plus petite.',
-    custom_field_limit_one: 'Une organisation peut avoir au plus {{count}} champ personnalisé.',
-    custom_field_limit_many: 'Une organisation peut avoir au plus {{count}} de champs personnalisés.',
-    custom_field_limit_other: 'Une organisation peut avoir au plus {{count}} champs personnalisés.',
-    email_templates_limit_one:
-      'Une organisation a au plus {{count}} modèle d’e-mail. Supprimez-en un d’abord.',
-    email_templates_limit_many:
-      'Une organisation a au plus {{count}} de modèles d’e-mail. Supprimez-en un d’abord.',
-    email_templates_limit_other:
-      'Une organisation a au plus {{count}} modèles d’e-mail. Supprimez-en un d’abord.',
-    range_too_long_one: 'Demandez au plus {{count}} jour à la fois.',
-    range_too_long_many: 'Demandez au plus {{count}} de jours à la fois.',
-    range_too_long_other: 'Demandez au plus {{count}} jours à la fois.',
-    menu_too_deep_one: 'Un menu a au plus {{count}} niveau.',
-    menu_too_deep_many: 'Un menu a au plus {{count}} de niveaux.',
-    menu_too_deep_other: 'Un menu a au plus {{count}} niveaux.',
-    invalid_page_size: 'La taille de page doit être un nombre entier de {{minimum}} à {{maximum}}.',
-    invalid_page_number: 'Le numéro de page doit être un nombre entier de {{minimum}} à {{maximum}}.',
-    password_too_short_one: 'Le mot de passe doit compter au moins {{count}} caractère (il en a {{length}}).',
-    password_too_short_other:
-      'Le mot de passe doit compter au moins {{count}} caractères (il en a {{length}}).',
-    password_too_short_many:
-      'Le mot de passe doit compter au moins {{count}} de caractères (il en a {{length}}).',
-    password_too_long_one: 'Le mot de passe doit compter au plus {{count}} caractère.',
-    password_too_long_other: 'Le mot de passe doit compter au plus {{count}} caractères.',
-    password_too_long_many: 'Le mot de passe doit compter au plus {{count}} de caractères.',
+      'Les pièces jointes dépassent ensemble {maxMegabytes} Mo, la limite de cette organisation par e-mail.',
+    avatar_too_large: 'L’image dépasse {maxMegabytes} Mo. Choisissez-en une plus petite.',
+    custom_field_limit:
+      '{count, plural, one {Une organisation peut avoir au plus # champ personnalisé.} many {Une organisation peut avoir au plus # de champs personnalisés.} other {Une organisation peut avoir au plus # champs personnalisés.}}',
+    email_templates_limit:
+      '{count, plural, one {Une organisation a au plus # modèle d’e-mail. Supprimez-en un d’abord.} many {Une organisation a au plus # de modèles d’e-mail. Supprimez-en un d’abord.} other {Une organisation a au plus # modèles d’e-mail. Supprimez-en un d’abord.}}',
+    range_too_long:
+      '{count, plural, one {Demandez au plus # jour à la fois.} many {Demandez au plus # de jours à la fois.} other {Demandez au plus # jours à la fois.}}',
+    menu_too_deep:
+      '{count, plural, one {Un menu a au plus # niveau.} many {Un menu a au plus # de niveaux.} other {Un menu a au plus # niveaux.}}',
+    invalid_page_size: 'La taille de page doit être un nombre entier de {minimum} à {maximum}.',
+    invalid_page_number: 'Le numéro de page doit être un nombre entier de {minimum} à {maximum}.',
+    password_too_short:
+      '{count, plural, one {Le mot de passe doit compter au moins # caractère (il en a {length}).} many {Le mot de passe doit compter au moins # de caractères (il en a {length}).} other {Le mot de passe doit compter au moins # caractères (il en a {length}).}}',
+    password_too_long:
+      '{count, plural, one {Le mot de passe doit compter au plus # caractère.} many {Le mot de passe doit compter au plus # de caractères.} other {Le mot de passe doit compter au plus # caractères.}}',
+    date_out_of_range: 'Choisissez une année de {minimum} à {maximum}.',
+    nesting_too_deep:
+      '{count, plural, one {La requête est imbriquée sur plus de # niveau.} many {La requête est imbriquée sur plus de # niveaux.} other {La requête est imbriquée sur plus de # niveaux.}}',
   },
 } as const satisfies Translation;

@@ -13,11 +13,11 @@ export const organizations = {
   rename: {
     title: 'Renommer l’organisation',
     button: 'Renommer',
-    labelFor: 'Renommer {{name}}',
+    labelFor: 'Renommer {name}',
     switchFirst: 'Passez-y pour la renommer',
   },
   notSaved: 'L’organisation n’a pas été enregistrée',
   saved: 'Enregistrée',
-  created: '{{name}} a été créée. Vous en êtes l’administrateur.',
-  renamed: 'L’organisation s’appelle désormais {{name}}.',
+  created: '{name} a été créée. Vous en êtes l’administrateur.',
+  renamed: 'L’organisation s’appelle désormais {name}.',
 } as const satisfies Translation;

@@ -38,7 +38,7 @@ export const passwords = {
     changed: 'Mot de passe changé',
     changedOwn:
       'Votre mot de passe a été changé. Vous restez connecté ici ; vos autres sessions ont été fermées et vous allez recevoir un e-mail.',
-    changedOther: 'Toutes les sessions de {{name}} ont été fermées, et un e-mail va lui être envoyé.',
+    changedOther: 'Toutes les sessions de {name} ont été fermées, et un e-mail va lui être envoyé.',
   },
   reset: {
     title: 'Réinitialiser le mot de passe',
@@ -50,7 +50,7 @@ export const passwords = {
       'Un lien de réinitialisation sera envoyé à l’adresse e-mail principale de l’utilisateur. Le mot de passe actuel cesse aussitôt de fonctionner et l’utilisateur est déconnecté d’Atrium sur tous ses appareils jusqu’à ce qu’un nouveau mot de passe soit choisi avec le lien.',
     done: 'Mot de passe réinitialisé',
     doneMessage:
-      'Toutes les sessions de {{name}} ont été fermées, et un e-mail avec un lien de réinitialisation va lui être envoyé.',
+      'Toutes les sessions de {name} ont été fermées, et un e-mail avec un lien de réinitialisation va lui être envoyé.',
   },
   bulkReset: {
     action: 'Réinitialiser le mot de passe',
@@ -61,25 +61,17 @@ export const passwords = {
     failed: 'Aucun mot de passe n’a été réinitialisé',
     confirm: 'Réinitialiser',
     done: 'Mots de passe réinitialisés',
-    doneMessage_one:
-      '{{count}} utilisateur a été déconnecté et va recevoir un e-mail avec un lien de réinitialisation.',
-    doneMessage_many:
-      '{{count}} d’utilisateurs ont été déconnectés et vont recevoir un e-mail avec un lien de réinitialisation.',
-    doneMessage_other:
-      '{{count}} utilisateurs ont été déconnectés et vont recevoir un e-mail avec un lien de réinitialisation.',
+    doneMessage:
+      '{count, plural, one {# utilisateur a été déconnecté et va recevoir un e-mail avec un lien de réinitialisation.} many {# d’utilisateurs ont été déconnectés et vont recevoir un e-mail avec un lien de réinitialisation.} other {# utilisateurs ont été déconnectés et vont recevoir un e-mail avec un lien de réinitialisation.}}',
   },
   rules: {
     button: 'Règles de mot de passe',
     heading: 'Un mot de passe doit :',
     loading: 'Chargement des règles…',
-    loadFailed: 'Les règles n’ont pas pu être chargées : {{reason}}',
+    loadFailed: 'Les règles n’ont pas pu être chargées : {reason}',
     items: {
-      length_one:
-        'Compter au moins {{count}} caractère, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
-      length_other:
-        'Compter au moins {{count}} caractères, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
-      length_many:
-        'Compter au moins {{count}} de caractères, au plus {{max}}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.',
+      length:
+        '{count, plural, one {Compter au moins # caractère, au plus {max}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.} many {Compter au moins # de caractères, au plus {max}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.} other {Compter au moins # caractères, au plus {max}. Espaces, emoji et tout alphabet sont les bienvenus ; une longue phrase fait un bon mot de passe.}}',
       lower_case: 'Contenir au moins une lettre minuscule.',
       upper_case: 'Contenir au moins une lettre majuscule.',
       numbers: 'Contenir au moins un chiffre.',
@@ -93,7 +85,7 @@ export const passwords = {
     label: 'Robustesse du mot de passe',
     estimating: 'Estimation',
     estimatingLong: 'Estimation de la robustesse…',
-    shown: 'Robustesse : {{label}}',
+    shown: 'Robustesse : {label}',
     scores: {
       veryWeak: 'Très faible',
       weak: 'Faible',

@@ -102,21 +102,21 @@ export const settings = {
     none: '(aucun)',
     organizationDefault: 'Valeur par défaut de l’organisation',
     systemDefault: 'Valeur par défaut du système',
-    inherited: '{{origin}} : {{value}}',
-    organizationFromSystem: 'Valeur par défaut de l’organisation (celle du système) : {{value}}',
+    inherited: '{origin} : {value}',
+    organizationFromSystem: 'Valeur par défaut de l’organisation (celle du système) : {value}',
     notSet: {
-      user: 'Défini nulle part, donc celui de votre navigateur : {{value}}',
-      others: 'Défini nulle part, donc celui du navigateur de chaque utilisateur (le vôtre : {{value}})',
+      user: 'Défini nulle part, donc celui de votre navigateur : {value}',
+      others: 'Défini nulle part, donc celui du navigateur de chaque utilisateur (le vôtre : {value})',
     },
-    lockedByOrganization: 'Défini par votre organisation pour tout le monde : {{value}}',
+    lockedByOrganization: 'Défini par votre organisation pour tout le monde : {value}',
     useParent: {
       user: 'Utiliser la valeur de l’organisation',
       organization: 'Utiliser la valeur du système',
       system: 'Utiliser la valeur par défaut',
     },
-    useParentOf: '{{use}} : {{label}}',
+    useParentOf: '{use} : {label}',
     usersMayOverride: 'Les utilisateurs peuvent remplacer',
-    usersMayOverrideOf: 'Les utilisateurs peuvent remplacer : {{label}}',
+    usersMayOverrideOf: 'Les utilisateurs peuvent remplacer : {label}',
   },
   tree: {
     label: 'Arborescence de configuration',
@@ -143,13 +143,13 @@ export const settings = {
     reset: 'Réinitialiser',
     cancel: 'Annuler',
     saved: 'Paramètres enregistrés.',
-    cleared: '{{section}} : vos valeurs ont été effacées.',
+    cleared: '{section} : vos valeurs ont été effacées.',
     appliesToMe:
       'Cette configuration s’applique uniquement à vous, et uniquement dans l’organisation actuelle.',
     appliesToMeIn:
-      'Cette configuration s’applique uniquement à vous, et uniquement dans l’organisation actuelle ({{organization}}).',
+      'Cette configuration s’applique uniquement à vous, et uniquement dans l’organisation actuelle ({organization}).',
     appliesToOrganization:
-      'Ce sont les valeurs par défaut de tous les membres de {{organization}} ; chaque utilisateur peut remplacer les paramètres que vous autorisez.',
+      'Ce sont les valeurs par défaut de tous les membres de {organization} ; chaque utilisateur peut remplacer les paramètres que vous autorisez.',
     currentOrganization: 'l’organisation actuelle',
     appliesToSystem:
       'Ce sont les valeurs par défaut de toutes les organisations ; chaque organisation peut définir les siennes.',
@@ -158,11 +158,11 @@ export const settings = {
     notSaved: 'Les paramètres n’ont pas été enregistrés',
     resetTitle: 'Réinitialiser ces paramètres ?',
     resetText: {
-      user: 'Toutes les valeurs définies ici pour {{section}} sont effacées, et chaque champ reprend la valeur de l’organisation.',
+      user: 'Toutes les valeurs définies ici pour {section} sont effacées, et chaque champ reprend la valeur de l’organisation.',
       organization:
-        'Toutes les valeurs définies ici pour {{section}} sont effacées, et chaque champ reprend la valeur du système.',
+        'Toutes les valeurs définies ici pour {section} sont effacées, et chaque champ reprend la valeur du système.',
       system:
-        'Toutes les valeurs définies ici pour {{section}} sont effacées, et chaque champ reprend la valeur par défaut.',
+        'Toutes les valeurs définies ici pour {section} sont effacées, et chaque champ reprend la valeur par défaut.',
     },
   },
   preview: {

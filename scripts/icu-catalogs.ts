@@ -1,0 +1,99 @@
+import MessageFormat from '@messageformat/core';
+import compileModule from '@messageformat/core/lib/compile-module.js';
+import { parse, type Token } from '@messageformat/parser';
+import { build } from 'esbuild';
+import type { Plugin } from 'vite';
+
+/** The catalog files: web/i18n/<language>/<namespace>.ts, each exporting its namespace's messages. */
+const CATALOG = /[\\/]web[\\/]i18n[\\/](en|de|fr|ar)[\\/](?!index\.ts$)[\w-]+\.ts$/;
+
+/** Files whose compiled messages carry their argument names (error-text.ts checks an error's `meta` against them). */
+const WITH_ARGUMENT_NAMES = /[\\/]errors\.ts$/;
+
+/** One MessageFormat per language, with the options the test run's compiler uses too. */
+export function messageFormatFor(language: string): MessageFormat<'string'> {
+  // Not strict: an apostrophe quotes only before a brace or `#` ("it's" is literal), as translators
+  // expect; web/i18n/icu-messages.test.ts checks every language's arguments against English.
+  return new MessageFormat<'string'>(language, { strict: false });
+}
+
+/** The names of the arguments of an ICU message, in order of first use (a plural's, a select's, a `{name}`). */
+export function messageArgumentNames(source: string): string[] {
+  const names = new Set<string>();
+  const visit = (tokens: Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'argument' || token.type === 'function') names.add(token.arg);
+      if (token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal') {
+        names.add(token.arg);
+        for (const item of token.cases) visit(item.tokens);
+      }
+    }
+  };
+  visit(parse(source, { strict: false }));
+  return [...names];
+}
+
+type Messages = { [key: string]: string | Messages };
+
+function argumentNamesOf(messages: Messages, path: string[] = []): [string[], string[]][] {
+  return Object.entries(messages).flatMap(([key, value]): [string[], string[]][] => {
+    if (typeof value !== 'string') return argumentNamesOf(value, [...path, key]);
+    const names = messageArgumentNames(value);
+    return names.length > 0 ? [[[...path, key], names]] : [];
+  });
+}
+
+/** A catalog module's exports, by running it (its imports bundled in: only types, or `common/`'s registries). */
+async function loadCatalog(file: string): Promise<Record<string, Messages>> {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/**
+ * The module a catalog file becomes in the browser: the same exports, each message an ICU message
+ * compiled to a function by @messageformat/core (`compileModule`) for the file's language, which
+ * imports only @messageformat/runtime (the plural rules and number formatting it uses).
+ */
+export async function compileCatalog(file: string, language: string): Promise<string> {
+  const catalog = await loadCatalog(file);
+  const names = Object.keys(catalog);
+  if (names.some((name) => !/^[A-Za-z_$][\w$]*$/.test(name)))
+    throw new Error(`${file}: unexpected export names`);
+  let code = compileModule(messageFormatFor(language), catalog);
+  if (!code.includes('export default')) throw new Error(`${file}: compileModule wrote no default export`);
+  code = code.replace('export default', 'const messages =');
+  code += `\n${names.map((name) => `export const ${name} = messages.${name};`).join('\n')}\n`;
+  if (WITH_ARGUMENT_NAMES.test(file)) {
+    const table = argumentNamesOf(catalog);
+    code += `for (const [path, names] of ${JSON.stringify(table)}) {
+  path.reduce((node, key) => node[key], messages).argumentNames = names;
+}\n`;
+  }
+  return code;
+}
+
+/**
+ * The build step of the ICU catalogs (web/i18n/icu-format.ts): Vite replaces each catalog file by
+ * its compiled messages, so the browser gets functions and never the parser (about 15 KB the
+ * sign-in page's budget has no room for). A message that is not valid ICU fails the build.
+ * Not used by Vitest: the tests read the catalogs as written (tests/setup/icu-messages.ts).
+ */
+export function icuCatalogs(): Plugin {
+  return {
+    name: 'atrium:icu-catalogs',
+    enforce: 'pre',
+    async transform(_code, id) {
+      const match = CATALOG.exec(id);
+      if (!match || id.includes('?')) return undefined;
+      return { code: await compileCatalog(id, match[1] as string), map: null };
+    },
+  };
+}
