@@ -1476,6 +1476,9 @@ export type components = {
             links: {
                 self: string;
             };
+            meta: {
+                abilities: components["schemas"]["CallAbilities"];
+            };
             relationships?: {
                 /** @description The users whose Activity shows the call */
                 activityTargets?: {
@@ -1498,6 +1501,11 @@ export type components = {
             };
             /** @constant */
             type: "calls";
+        };
+        /** @description What I may do to this call (common/abilities.ts) */
+        CallAbilities: {
+            delete: boolean;
+            update: boolean;
         };
         CustomField: {
             attributes: {
@@ -1555,6 +1563,9 @@ export type components = {
             links: {
                 self: string;
             };
+            meta: {
+                abilities: components["schemas"]["EmailAbilities"];
+            };
             relationships?: {
                 activityTargets?: {
                     data: {
@@ -1591,6 +1602,11 @@ export type components = {
             };
             /** @constant */
             type: "emails";
+        };
+        /** @description What I may do to this email (common/abilities.ts) */
+        EmailAbilities: {
+            cancel: boolean;
+            reply: boolean;
         };
         EmailTemplate: {
             attributes: {
@@ -1997,6 +2013,9 @@ export type components = {
             links: {
                 self: string;
             };
+            meta: {
+                abilities: components["schemas"]["TaskAbilities"];
+            };
             relationships: {
                 createdBy: {
                     data: {
@@ -2017,6 +2036,11 @@ export type components = {
             };
             /** @constant */
             type: "tasks";
+        };
+        /** @description What I may do to this task (common/abilities.ts) */
+        TaskAbilities: {
+            delete: boolean;
+            update: boolean;
         };
         User: {
             attributes: {

@@ -98,6 +98,17 @@ export function resourceSchema<T extends string>(type: T, parts: ResourceParts) 
   });
 }
 
+/**
+ * `meta.abilities`: what the signed-in user may do, one boolean per name (each feature's names in
+ * `common/abilities.ts`), computed by the server's policies so a client shows only the actions the
+ * API would allow.
+ */
+export function abilitiesSchema<T extends string>(names: readonly T[]) {
+  return z.strictObject(
+    Object.fromEntries(names.map((name) => [name, z.boolean()])) as Record<T, z.ZodBoolean>,
+  );
+}
+
 /** The top-level `links` of a page of a collection (see `paginationLinks`). */
 export const paginationLinksSchema = z.strictObject({
   self: apiPath,
