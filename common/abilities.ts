@@ -63,3 +63,18 @@ export const emailAbilities = [
 
 export type EmailAbility = (typeof emailAbilities)[number];
 export type EmailAbilities = Record<EmailAbility, boolean>;
+
+/**
+ * What the signed-in user may do from the users grid (`meta.abilities` of `GET /api/users`): its
+ * Create User button and its bulk actions on the selected users.
+ */
+export const userListAbilities = [
+  'create',
+  /** Bulk Enable / Disable. */
+  'disable',
+  /** Bulk Reset Password. */
+  'resetPassword',
+] as const;
+
+export type UserListAbility = (typeof userListAbilities)[number];
+export type UserListAbilities = Record<UserListAbility, boolean>;

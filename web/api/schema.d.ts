@@ -2124,6 +2124,12 @@ export type components = {
             viewSecurityEvents: boolean;
             viewTasks: boolean;
         };
+        /** @description What I may do from the users grid (common/abilities.ts) */
+        UserListAbilities: {
+            create: boolean;
+            disable: boolean;
+            resetPassword: boolean;
+        };
         UserProfile: {
             attributes: {
                 /** @description Only on a single user */
@@ -18272,9 +18278,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["UserListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };

@@ -127,6 +127,17 @@ type DocumentParts = {
   links?: z.ZodType;
 };
 
+/**
+ * The `meta` of a list that also says what I may do from it (`abilities`, see `abilitiesSchema`):
+ * always present, with `totalCount` when asked for.
+ */
+export function listMetaWithAbilities(abilities: z.ZodType) {
+  return z.strictObject({
+    totalCount: integer(0, Number.MAX_SAFE_INTEGER).optional(),
+    abilities,
+  });
+}
+
 /** `{ jsonapi, data: <resource>, included?, meta? }`; `nullable` when `data` may be `null`. */
 export function resourceDocumentSchema(
   resource: z.ZodType,
@@ -171,7 +182,7 @@ export function collectionDocumentSchema(
             .optional(),
         }
       : {}),
-    ...(meta ? { meta: meta.optional() } : {}),
+    ...(meta ? { meta: parts.meta ? meta : meta.optional() } : {}),
     ...(links ? { links: paged ? links : links.optional() } : {}),
   });
 }
