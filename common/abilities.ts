@@ -36,3 +36,45 @@ export type UserAbility = (typeof userAbilities)[number];
 
 /** `meta.abilities` of a user resource: every ability, true or false. */
 export type UserAbilities = Record<UserAbility, boolean>;
+
+/** What the signed-in user may do to a task (`meta.abilities` of a `tasks` resource). */
+export const taskAbilities = [
+  /** Edit it (the subject opens the Edit Task dialog). */
+  'update',
+  'delete',
+] as const;
+
+export type TaskAbility = (typeof taskAbilities)[number];
+export type TaskAbilities = Record<TaskAbility, boolean>;
+
+/** What the signed-in user may do to a logged call (`meta.abilities` of a `calls` resource). */
+export const callAbilities = ['update', 'delete'] as const;
+
+export type CallAbility = (typeof callAbilities)[number];
+export type CallAbilities = Record<CallAbility, boolean>;
+
+/** What the signed-in user may do to an email (`meta.abilities` of an `emails` resource). */
+export const emailAbilities = [
+  /** Cancel a scheduled email that has not gone out yet (its author). */
+  'cancel',
+  /** Reply: send an email in reply to this one. */
+  'reply',
+] as const;
+
+export type EmailAbility = (typeof emailAbilities)[number];
+export type EmailAbilities = Record<EmailAbility, boolean>;
+
+/**
+ * What the signed-in user may do from the users grid (`meta.abilities` of `GET /api/users`): its
+ * Create User button and its bulk actions on the selected users.
+ */
+export const userListAbilities = [
+  'create',
+  /** Bulk Enable / Disable. */
+  'disable',
+  /** Bulk Reset Password. */
+  'resetPassword',
+] as const;
+
+export type UserListAbility = (typeof userListAbilities)[number];
+export type UserListAbilities = Record<UserListAbility, boolean>;

@@ -26,7 +26,7 @@ import { mailRoutes } from './mail/routes';
 import { canChangeMenus } from './menus/policy';
 import { menuRoutes } from './menus/routes';
 import { organizationRoutes } from './organizations/routes';
-import { canManagePasswordOf } from './passwords/policy';
+import { canManagePasswordOf, canManagePasswords } from './passwords/policy';
 import { passwordRoutes } from './passwords/routes';
 import { canManageSettings } from './settings/policy';
 import { settingsRoutes } from './settings/routes';
@@ -35,8 +35,8 @@ import { canAssignTaskTo, canSeeTasksOf } from './tasks/policy';
 import { taskRoutes } from './tasks/routes';
 import { userEmailRoutes } from './user-emails/routes';
 import { userProfileRoutes } from './userprofile/routes';
-import { registerUserAbilities } from './users/abilities';
-import { canDisableUser, canUpdateUser } from './users/policy';
+import { registerUserAbilities, registerUserListAbilities } from './users/abilities';
+import { canChangeUserStatus, canCreateUsers, canDisableUser, canUpdateUser } from './users/policy';
 import { profileRoutes } from './users/profile-routes';
 import { userAdminRoutes } from './users/routes';
 
@@ -62,6 +62,12 @@ export async function registerFeatures(app: FastifyInstance, deps: Deps): Promis
     viewSecurityEvents: (actor, user) => canViewUserAuditEvents(actor, user.id),
     editMenus: (actor, user) => user.id === actor.userId && canChangeMenus(actor, 'user'),
     editConfiguration: (actor, user) => user.id === actor.userId && canManageSettings(actor, 'user'),
+  });
+  // `meta.abilities` of the users list: the grid's Create User and bulk actions.
+  registerUserListAbilities({
+    create: canCreateUsers,
+    disable: canChangeUserStatus,
+    resetPassword: canManagePasswords,
   });
   await authRoutes(app, deps);
   await userAdminRoutes(app, deps);

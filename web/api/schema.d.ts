@@ -1474,6 +1474,9 @@ export type components = {
             links: {
                 self: string;
             };
+            meta: {
+                abilities: components["schemas"]["CallAbilities"];
+            };
             relationships?: {
                 /** @description The users whose Activity shows the call */
                 activityTargets?: {
@@ -1496,6 +1499,11 @@ export type components = {
             };
             /** @constant */
             type: "calls";
+        };
+        /** @description What I may do to this call (common/abilities.ts) */
+        CallAbilities: {
+            delete: boolean;
+            update: boolean;
         };
         CustomField: {
             attributes: {
@@ -1553,6 +1561,9 @@ export type components = {
             links: {
                 self: string;
             };
+            meta: {
+                abilities: components["schemas"]["EmailAbilities"];
+            };
             relationships?: {
                 activityTargets?: {
                     data: {
@@ -1589,6 +1600,11 @@ export type components = {
             };
             /** @constant */
             type: "emails";
+        };
+        /** @description What I may do to this email (common/abilities.ts) */
+        EmailAbilities: {
+            cancel: boolean;
+            reply: boolean;
         };
         EmailTemplate: {
             attributes: {
@@ -2032,6 +2048,9 @@ export type components = {
             links: {
                 self: string;
             };
+            meta: {
+                abilities: components["schemas"]["TaskAbilities"];
+            };
             relationships: {
                 createdBy: {
                     data: {
@@ -2052,6 +2071,11 @@ export type components = {
             };
             /** @constant */
             type: "tasks";
+        };
+        /** @description What I may do to this task (common/abilities.ts) */
+        TaskAbilities: {
+            delete: boolean;
+            update: boolean;
         };
         User: {
             attributes: {
@@ -2134,6 +2158,12 @@ export type components = {
             viewCalendar: boolean;
             viewSecurityEvents: boolean;
             viewTasks: boolean;
+        };
+        /** @description What I may do from the users grid (common/abilities.ts) */
+        UserListAbilities: {
+            create: boolean;
+            disable: boolean;
+            resetPassword: boolean;
         };
         UserProfile: {
             attributes: {
@@ -18283,9 +18313,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["UserListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };

@@ -9,11 +9,11 @@ export const callActivityKind: ActivityKindDefinition = {
   type: 'calls',
   resource: callResource,
   fields: callFields,
-  async present(db, organizationId, recordIds) {
+  async present(db, organizationId, recordIds, { actor }) {
     const [calls, targets] = await Promise.all([
       findCallsByIds(db, organizationId, recordIds),
       findActivityTargetsOf(db, organizationId, 'call', recordIds),
     ]);
-    return new Map(calls.map((call) => [call.id, presentCall(call, targets.get(call.id) ?? [])]));
+    return new Map(calls.map((call) => [call.id, presentCall(call, targets.get(call.id) ?? [], actor)]));
   },
 };

@@ -234,8 +234,13 @@ describe('calls', () => {
       })
     ).json().data.id;
 
-    // A target sees it but may not change it.
+    // A target sees it but may not change it, and its meta.abilities says so.
     const targetBrowser = await signIn(t.app, target.username, TEST_PASSWORD);
+    const seen = await targetBrowser.request({ method: 'GET', url: `/api/calls/${id}` });
+    expect(seen.json().data.meta.abilities).toEqual({ update: false, delete: false });
+    const managerReader = await signIn(t.app, manager.username, TEST_PASSWORD);
+    const seenByManager = await managerReader.request({ method: 'GET', url: `/api/calls/${id}` });
+    expect(seenByManager.json().data.meta.abilities).toEqual({ update: true, delete: true });
     const refused = await targetBrowser.request({
       method: 'PATCH',
       url: `/api/calls/${id}`,
@@ -258,6 +263,7 @@ describe('calls', () => {
       },
     });
     expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().data.meta.abilities).toEqual({ update: true, delete: true });
     expect(changed.json().data.attributes).toMatchObject({
       subject: 'Renamed',
       callStatus: 'in_progress',

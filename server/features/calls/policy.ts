@@ -1,3 +1,4 @@
+import type { CallAbilities } from '../../../common/abilities';
 import type { Actor } from '../../platform/http/access';
 import { can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
@@ -34,4 +35,10 @@ export function authorizeCallChange(actor: Actor, call: { authorId: string | nul
   if (!canChangeCall(actor, call)) {
     throw forbidden("Only the call's author, or someone who may manage calls, can change or delete it.");
   }
+}
+
+/** `meta.abilities` of a call: what the actor may do to it. */
+export function callAbilitiesOf(actor: Actor, call: { authorId: string | null }): CallAbilities {
+  const change = canChangeCall(actor, call);
+  return { update: change, delete: change };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callAbilities } from '../../../common/abilities';
 import {
   CALL_DURATION_MAX,
   CALL_NOTES_MAX,
@@ -8,8 +9,10 @@ import {
   callDirections,
   callStatuses,
 } from '../../../common/calls';
+import type { Actor } from '../../platform/http/access';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   apiPath,
   integer,
   resourceSchema,
@@ -18,6 +21,7 @@ import {
   toManyRelationship,
   toOneRelationship,
 } from '../../platform/http/openapi';
+import { callAbilitiesOf } from './policy';
 import type { CallRecord } from './store';
 
 export function callPath(id: string): string {
@@ -26,9 +30,14 @@ export function callPath(id: string): string {
 
 /**
  * The `calls` resource (OroCRM's Call): its attributes, the author who logged it and the users it
- * is an activity of (`activityTargets`, in user-id order).
+ * is an activity of (`activityTargets`, in user-id order), and what the actor may do to it
+ * (`meta.abilities`).
  */
-export function presentCall(call: CallRecord, targetUserIds: readonly string[]): ResourceObject {
+export function presentCall(
+  call: CallRecord,
+  targetUserIds: readonly string[],
+  actor: Actor,
+): ResourceObject {
   return {
     type: 'calls',
     id: call.id,
@@ -48,6 +57,7 @@ export function presentCall(call: CallRecord, targetUserIds: readonly string[]):
       activityTargets: { data: targetUserIds.map((id) => ({ type: 'users', id })) },
     },
     links: { self: callPath(call.id) },
+    meta: { abilities: callAbilitiesOf(actor, call) },
   };
 }
 
@@ -73,5 +83,10 @@ export const callResource = resourceSchema('calls', {
     ),
   },
   links: { self: apiPath },
+  meta: z.strictObject({
+    abilities: abilitiesSchema(callAbilities)
+      .describe('What I may do to this call (common/abilities.ts)')
+      .meta({ id: 'CallAbilities' }),
+  }),
   sparse: true,
 }).meta({ id: 'Call' });

@@ -101,7 +101,7 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const listQuery = parseListQuery(query, callListSpec, { headers: request.headers });
       const page = await listCalls(deps, actor, listQuery);
       return listDocument(reply, {
-        data: page.rows.map((view) => presentCall(view.call, view.targetUserIds)),
+        data: page.rows.map((view) => presentCall(view.call, view.targetUserIds, actor)),
         included: await includedFor(page.rows, listQuery.include, actor.organizationId),
         fields: listQuery.fields,
         paging: { path: '/api/calls', query, page: listQuery.page, state: page },
@@ -129,12 +129,13 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request, reply) => {
       const { data } = request.body;
-      const view = await logCall(deps, actorOf(request), {
+      const actor = actorOf(request);
+      const view = await logCall(deps, actor, {
         attributes: data.attributes,
         activityTargets: data.relationships?.activityTargets.data.map((target) => target.id),
       });
       reply.status(201).header('location', callPath(view.call.id));
-      return resourceDocument(presentCall(view.call, view.targetUserIds));
+      return resourceDocument(presentCall(view.call, view.targetUserIds, actor));
     },
   );
 
@@ -159,7 +160,7 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const view = await getCall(deps, actor, request.params.id);
       const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
       const included = await includedFor([view], listQuery.include, actor.organizationId);
-      return resourceDocument(sparse(presentCall(view.call, view.targetUserIds)), {
+      return resourceDocument(sparse(presentCall(view.call, view.targetUserIds, actor)), {
         ...(included ? { included: included.map(sparse) } : {}),
       });
     },
@@ -182,11 +183,12 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request) => {
       const { data } = request.body;
-      const view = await changeCall(deps, actorOf(request), request.params.id, {
+      const actor = actorOf(request);
+      const view = await changeCall(deps, actor, request.params.id, {
         attributes: data.attributes ?? {},
         activityTargets: data.relationships?.activityTargets.data.map((target) => target.id),
       });
-      return resourceDocument(presentCall(view.call, view.targetUserIds));
+      return resourceDocument(presentCall(view.call, view.targetUserIds, actor));
     },
   );
 

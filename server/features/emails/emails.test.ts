@@ -406,15 +406,17 @@ describe('Send Email', () => {
     const later = new Date(t.clock.now().getTime() + 3600_000).toISOString();
     const cancelled = (await send({ ...basic, subject: 'Cancel me', sendAt: later })).json().data;
     expect(cancelled.attributes).toMatchObject({ status: 'scheduled', sendAt: later });
+    // meta.abilities: the author may cancel it while it is scheduled, and reply.
+    expect(cancelled.meta.abilities).toEqual({ cancel: true, reply: true });
     const scheduled = (await send({ ...basic, subject: 'Later', sendAt: later })).json().data;
     expect(await worker.runOnce()).toBe(0);
 
     // Only the author cancels; a manager who sees every activity may not (403); others see nothing (404).
     const manager = await buildUser(t, { organization, roles: ['Manager'] });
     const managerBrowser = await signIn(t.app, manager.username, TEST_PASSWORD);
-    expect(
-      (await managerBrowser.request({ method: 'GET', url: `/api/emails/${cancelled.id}` })).statusCode,
-    ).toBe(200);
+    const seenByManager = await managerBrowser.request({ method: 'GET', url: `/api/emails/${cancelled.id}` });
+    expect(seenByManager.statusCode).toBe(200);
+    expect(seenByManager.json().data.meta.abilities).toEqual({ cancel: false, reply: true });
     expect(
       (await managerBrowser.request({ method: 'DELETE', url: `/api/emails/${cancelled.id}` })).statusCode,
     ).toBe(403);
@@ -426,10 +428,10 @@ describe('Send Email', () => {
     expect((await sender.request({ method: 'DELETE', url: `/api/emails/${cancelled.id}` })).statusCode).toBe(
       204,
     );
-    expect(
-      (await sender.request({ method: 'GET', url: `/api/emails/${cancelled.id}` })).json().data.attributes
-        .status,
-    ).toBe('cancelled');
+    const afterCancel = (await sender.request({ method: 'GET', url: `/api/emails/${cancelled.id}` })).json()
+      .data;
+    expect(afterCancel.attributes.status).toBe('cancelled');
+    expect(afterCancel.meta.abilities).toEqual({ cancel: false, reply: true });
     const again = await sender.request({ method: 'DELETE', url: `/api/emails/${cancelled.id}` });
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0].code).toBe('email_not_cancellable');
@@ -485,6 +487,11 @@ describe('Send Email', () => {
     const { user, browser } = await signedInUser(t, { organization: other });
     expect((await send({ ...basic, from: user.email }, undefined, browser)).statusCode).toBe(403);
     const email = (await send(basic)).json().data;
+    // Reading a team mate's email without emails.send: no Reply.
+    await revokeFromRole(t, organization, 'Manager', ['emails.send']);
+    const { browser: reader } = await signedInUser(t, { organization, roles: ['Manager'] });
+    const read = await reader.request({ method: 'GET', url: `/api/emails/${email.id}` });
+    expect(read.json().data.meta.abilities).toEqual({ cancel: false, reply: false });
     const { browser: outsider } = await signedInUser(t, { roles: ['Administrator'] });
     expect((await outsider.request({ method: 'GET', url: `/api/emails/${email.id}` })).statusCode).toBe(404);
     expect((await outsider.request({ method: 'DELETE', url: `/api/emails/${email.id}` })).statusCode).toBe(

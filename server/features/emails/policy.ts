@@ -1,3 +1,4 @@
+import type { EmailAbilities } from '../../../common/abilities';
 import { type Actor, can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
 
@@ -29,4 +30,16 @@ export function canViewEmail(
 /** Only the author cancels a scheduled email. */
 export function canCancelEmail(actor: Actor, email: { authorId: string }): boolean {
   return email.authorId === actor.userId;
+}
+
+/**
+ * `meta.abilities` of an email: cancel while it is scheduled (its author; the service answers 409
+ * once it is no longer), reply whenever the actor may send email.
+ */
+export function emailAbilitiesOf(
+  actor: Actor,
+  email: { authorId: string },
+  status: 'queued' | 'scheduled' | 'sent' | 'failed' | 'cancelled',
+): EmailAbilities {
+  return { cancel: status === 'scheduled' && canCancelEmail(actor, email), reply: canSendEmails(actor) };
 }

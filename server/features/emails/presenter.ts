@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { emailAbilities } from '../../../common/abilities';
 import { ATTACHMENTS_MAX, EMAIL_BODY_MAX, RECIPIENTS_MAX, SUBJECT_MAX } from '../../../common/emails';
 import type { Actor } from '../../platform/http/access';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   apiPath,
   resourceSchema,
   text,
@@ -11,6 +13,7 @@ import {
   toOneRelationship,
 } from '../../platform/http/openapi';
 import { formatMailbox, type MailboxAddress } from '../../platform/mail/mailbox';
+import { emailAbilitiesOf } from './policy';
 import { type EmailStatus, emailStatus } from './service';
 import type { EmailRecord } from './store';
 
@@ -22,7 +25,8 @@ const recipients = (json: string) => (JSON.parse(json) as MailboxAddress[]).map(
 
 /**
  * An `emails` resource. The body is the stored one (sanitized, signature included): HTML for an
- * HTML email, the text for a text email. Bcc recipients are shown to the author only.
+ * HTML email, the text for a text email. Bcc recipients are shown to the author only; what the
+ * actor may do to it is in `meta.abilities`.
  */
 export function presentEmail(email: EmailRecord, actor: Actor, now: Date): ResourceObject {
   const status: EmailStatus = emailStatus(email, now);
@@ -53,6 +57,7 @@ export function presentEmail(email: EmailRecord, actor: Actor, now: Date): Resou
       inReplyTo: { data: email.inReplyToId ? { type: 'emails', id: email.inReplyToId } : null },
     },
     links: { self: emailPath(email.id) },
+    meta: { abilities: emailAbilitiesOf(actor, email, status) },
   };
 }
 
@@ -84,6 +89,11 @@ export const emailResource = resourceSchema('emails', {
     inReplyTo: toOneRelationship('emails', { nullable: true }),
   },
   links: { self: apiPath },
+  meta: z.strictObject({
+    abilities: abilitiesSchema(emailAbilities)
+      .describe('What I may do to this email (common/abilities.ts)')
+      .meta({ id: 'EmailAbilities' }),
+  }),
   // The Activity timeline honours `fields[emails]`.
   sparse: true,
 }).meta({ id: 'Email' });

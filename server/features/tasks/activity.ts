@@ -39,10 +39,10 @@ export const taskActivityKind: ActivityKindDefinition = {
   resource: taskResource,
   fields: Object.keys(taskResource.shape.attributes.shape),
   isVisibleTo: (actor, targetUserId) => targetUserId === actor.userId || can(actor, 'users.view'),
-  async present(db, organizationId, recordIds) {
+  async present(db, organizationId, recordIds, { actor }) {
     const tasks = (await Promise.all(recordIds.map((id) => findTask(db, organizationId, id)))).filter(
       (task) => task !== undefined,
     );
-    return new Map(tasks.map((task) => [task.id, presentTask(task)]));
+    return new Map(tasks.map((task) => [task.id, presentTask(task, actor)]));
   },
 };

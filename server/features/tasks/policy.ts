@@ -1,3 +1,4 @@
+import type { TaskAbilities } from '../../../common/abilities';
 import type { Actor } from '../../platform/http/access';
 import { can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
@@ -35,4 +36,13 @@ export function authorizeTaskChange(
   if (!canChangeTask(actor, task)) {
     throw forbidden('Only the owner, the creator, or someone who may manage tasks can change this task.');
   }
+}
+
+/** `meta.abilities` of a task: what the actor may do to it. */
+export function taskAbilitiesOf(
+  actor: Actor,
+  task: { ownerId: string; createdById: string | null },
+): TaskAbilities {
+  const change = canChangeTask(actor, task);
+  return { update: change, delete: change };
 }

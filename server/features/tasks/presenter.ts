@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskAbilities } from '../../../common/abilities';
 import {
   DESCRIPTION_MAX,
   REMINDER_MINUTES_MAX,
@@ -7,8 +8,10 @@ import {
   taskPriorities,
   taskStatuses,
 } from '../../../common/calendar';
+import type { Actor } from '../../platform/http/access';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   apiPath,
   integer,
   resourceSchema,
@@ -16,12 +19,13 @@ import {
   timestamp,
   toOneRelationship,
 } from '../../platform/http/openapi';
+import { taskAbilitiesOf } from './policy';
 import type { TaskRecord } from './store';
 
 export const taskPath = (id: string) => `/api/tasks/${id}`;
 
-/** A `tasks` resource (OroCRM's Task). */
-export function presentTask(task: TaskRecord): ResourceObject {
+/** A `tasks` resource (OroCRM's Task), with what the actor may do to it in `meta.abilities`. */
+export function presentTask(task: TaskRecord, actor: Actor): ResourceObject {
   return {
     type: 'tasks',
     id: task.id,
@@ -40,6 +44,7 @@ export function presentTask(task: TaskRecord): ResourceObject {
       createdBy: { data: task.createdById ? { type: 'users', id: task.createdById } : null },
     },
     links: { self: taskPath(task.id) },
+    meta: { abilities: taskAbilitiesOf(actor, task) },
   };
 }
 
@@ -63,4 +68,9 @@ export const taskResource = resourceSchema('tasks', {
     createdBy: toOneRelationship('users', { nullable: true }),
   },
   links: { self: apiPath },
+  meta: z.strictObject({
+    abilities: abilitiesSchema(taskAbilities)
+      .describe('What I may do to this task (common/abilities.ts)')
+      .meta({ id: 'TaskAbilities' }),
+  }),
 }).meta({ id: 'Task' });

@@ -69,7 +69,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
         listQuery.include,
       );
       return listDocument(reply, {
-        data: page.rows.map(presentTask),
+        data: page.rows.map((task) => presentTask(task, actorOf(request))),
         included,
         paging: { path: '/api/tasks', query, page: listQuery.page, state: page },
       });
@@ -97,7 +97,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
         ownerId: relationships?.owner.data.id,
       });
       reply.status(201).header('location', taskPath(task.id));
-      return resourceDocument(presentTask(task));
+      return resourceDocument(presentTask(task, actorOf(request)));
     },
   );
 
@@ -115,7 +115,9 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
       },
     },
     async (request: FastifyRequest<{ Params: { id: string } }>) =>
-      resourceDocument(presentTask(await getTask(deps, actorOf(request), request.params.id))),
+      resourceDocument(
+        presentTask(await getTask(deps, actorOf(request), request.params.id), actorOf(request)),
+      ),
   );
 
   api.patch(
@@ -137,6 +139,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
       resourceDocument(
         presentTask(
           await updateTaskAttributes(deps, actorOf(request), request.params.id, request.body.data.attributes),
+          actorOf(request),
         ),
       ),
   );

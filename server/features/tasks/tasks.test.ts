@@ -145,9 +145,13 @@ describe('tasks', () => {
       roles: ['Manager'],
     });
     const task = (await create(ownerBrowser, { subject: 'Mine' })).json().data;
-    expect((await otherBrowser.request({ method: 'GET', url: `/api/tasks/${task.id}` })).statusCode).toBe(
-      200,
-    );
+    expect(task.meta.abilities).toEqual({ update: true, delete: true });
+    const seenByOther = await otherBrowser.request({ method: 'GET', url: `/api/tasks/${task.id}` });
+    expect(seenByOther.statusCode).toBe(200);
+    // meta.abilities answers as the policy does: the other member may neither edit nor delete it.
+    expect(seenByOther.json().data.meta.abilities).toEqual({ update: false, delete: false });
+    const seenByManager = await managerBrowser.request({ method: 'GET', url: `/api/tasks/${task.id}` });
+    expect(seenByManager.json().data.meta.abilities).toEqual({ update: true, delete: true });
     expect((await patch(otherBrowser, task.id, { subject: 'Theirs' })).statusCode).toBe(403);
     expect((await otherBrowser.request({ method: 'DELETE', url: `/api/tasks/${task.id}` })).statusCode).toBe(
       403,

@@ -3,6 +3,7 @@ import { type UserAbilities, userAbilities } from '../../../common/abilities';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app';
 import { type BuiltOrganization, buildOrganization, buildUser } from '../../../tests/helpers/factories';
 import { signedInUser } from '../../../tests/helpers/scenarios';
+import { revokeFromRole } from '../../../tests/helpers/uploads';
 
 /** Every ability true except those named. */
 const allBut = (...denied: (keyof UserAbilities)[]): UserAbilities =>
@@ -118,5 +119,31 @@ describe('meta.abilities of a user (GET /api/users/{id}, /api/users/me, /api/use
     const response = await browser.request({ method: 'GET', url: `/api/users/${stranger.id}` });
     expect(response.statusCode).toBe(404);
     expect(response.json().data).toBeUndefined();
+  });
+
+  it('the users list says what I may do from the grid (meta.abilities of GET /api/users)', async () => {
+    const { browser: administrator } = await signedInUser(t, { organization, roles: ['Administrator'] });
+    const all = await administrator.request({ method: 'GET', url: '/api/users' });
+    expect(all.statusCode).toBe(200);
+    expect(all.json().meta.abilities).toEqual({ create: true, disable: true, resetPassword: true });
+
+    // Someone who may only view users: no Create User, no bulk actions.
+    const viewers = await buildOrganization(t);
+    await revokeFromRole(t, viewers, 'Administrator', [
+      'users.create',
+      'users.disable',
+      'password_management',
+    ]);
+    const { browser: viewer } = await signedInUser(t, { organization: viewers, roles: ['Administrator'] });
+    const none = await viewer.request({
+      method: 'GET',
+      url: '/api/users',
+      headers: { 'x-include': 'totalCount' },
+    });
+    expect(none.statusCode).toBe(200);
+    expect(none.json().meta).toEqual({
+      totalCount: 1,
+      abilities: { create: false, disable: false, resetPassword: false },
+    });
   });
 });

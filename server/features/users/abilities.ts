@@ -1,5 +1,10 @@
-import type { UserAbilities, UserAbility } from '../../../common/abilities';
-import { userAbilities } from '../../../common/abilities';
+import type {
+  UserAbilities,
+  UserAbility,
+  UserListAbilities,
+  UserListAbility,
+} from '../../../common/abilities';
+import { userAbilities, userListAbilities } from '../../../common/abilities';
 import type { Actor } from '../../platform/http/access';
 
 /** The user an ability is about: who, and whether they hold instance-wide power. */
@@ -26,4 +31,20 @@ export function abilitiesOf(actor: Actor, target: AbilityTarget): UserAbilities 
   return Object.fromEntries(
     userAbilities.map((ability) => [ability, registered[ability](actor, target)]),
   ) as UserAbilities;
+}
+
+let listRules: Record<UserListAbility, (actor: Actor) => boolean> | undefined;
+
+/** The policies that answer `meta.abilities` of the users list (handed over as the user's are). */
+export function registerUserListAbilities(all: Record<UserListAbility, (actor: Actor) => boolean>): void {
+  listRules = all;
+}
+
+/** What the actor may do from the users grid, every ability answered (`meta.abilities` of the list). */
+export function userListAbilitiesOf(actor: Actor): UserListAbilities {
+  if (!listRules) throw new Error('registerUserListAbilities was not called (features/index.ts)');
+  const registered = listRules;
+  return Object.fromEntries(
+    userListAbilities.map((ability) => [ability, registered[ability](actor)]),
+  ) as UserListAbilities;
 }

@@ -119,7 +119,7 @@ describe('GET /api/users', () => {
     const response = await list('', { 'x-include': 'totalCount' });
     expect(usernames(response)).toEqual(['ada', 'admin_list', 'alan_t', 'barbara', 'dual', 'edsger']);
     expect(response.headers['x-include-total-count']).toBe('6');
-    expect(response.json().meta).toEqual({ totalCount: 6 });
+    expect(response.json().meta.totalCount).toBe(6);
     const data: UserDocument[] = response.json().data;
     const dual = data.find((u) => u.id === users.dual?.id);
     // Only the roles of this organization (the member is an Administrator elsewhere).

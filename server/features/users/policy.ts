@@ -33,6 +33,11 @@ export function canUpdateUser(
   );
 }
 
+/** Create User needs `users.create`. */
+export function canCreateUsers(actor: Actor): boolean {
+  return actor.permissions.has('users.create');
+}
+
 export function canChangeUserStatus(actor: Actor): boolean {
   return actor.permissions.has('users.disable');
 }

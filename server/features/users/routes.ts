@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { userListAbilities } from '../../../common/abilities';
 import { newUserAttributesSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   jsonApiResponse,
+  listMetaWithAbilities,
   locationHeader,
   resourceDocumentSchema,
   totalCountHeader,
@@ -15,6 +18,7 @@ import {
 import { requestContextOf } from '../../platform/http/request-context';
 import { toMany } from '../../platform/http/schemas';
 import { presentRole, roleResource } from '../access/presenter';
+import { userListAbilitiesOf } from './abilities';
 import { createUser } from './admin-service';
 import { getOrganizationUser, listUsers } from './list-service';
 import { userListSpec } from './list-store';
@@ -54,7 +58,14 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
         response: {
           200: jsonApiResponse(
             'A page of users',
-            collectionDocumentSchema(listedUserResource, { included: roleResource }),
+            collectionDocumentSchema(listedUserResource, {
+              included: roleResource,
+              meta: listMetaWithAbilities(
+                abilitiesSchema(userListAbilities)
+                  .describe('What I may do from the users grid (common/abilities.ts)')
+                  .meta({ id: 'UserListAbilities' }),
+              ),
+            }),
             { 'X-Include-Total-Count': totalCountHeader },
           ),
         },
@@ -70,6 +81,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps): Promise
         included: page.roles?.map(presentRole),
         fields: listQuery.fields,
         paging: { path: '/api/users', query, page: listQuery.page, state: page },
+        abilities: userListAbilitiesOf(actor),
       });
     },
   );

@@ -14,8 +14,6 @@ const SendEmailDialog = lazy(() =>
 );
 const LogCallDialog = lazy(() => import('./log-call-dialog').then((m) => ({ default: m.LogCallDialog })));
 
-export const SEND_EMAIL = 'emails.send';
-
 /**
  * A stored number (E.164, with an RFC 3966 `;ext=`) as a `tel:` URI, without loading the phone
  * library on the page (it loads lazily, users/phone-link.tsx).

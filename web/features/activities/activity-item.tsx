@@ -23,7 +23,6 @@ import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { EventActivityItem } from '../calendar/event-activity-item';
 import { TaskActivityItem } from '../tasks/task-activity-item';
-import { SEND_EMAIL } from './activity-actions';
 import {
   type ActivityResource,
   type CallResource,
@@ -45,7 +44,6 @@ type ItemProps = {
   owner: { id: string; name: string };
   included: IncludedResource[];
   viewerId: string | undefined;
-  permissions: readonly string[];
 };
 
 function authorIdOf(item: CallResource | EmailResource): string | undefined {
@@ -70,22 +68,15 @@ function occurredAt(item: CallResource | EmailResource): string | undefined {
  * status with Cancel and Reply; a call's fields with Edit and Delete.
  */
 export function ActivityItem(props: ItemProps) {
-  const { item, viewerId, permissions } = props;
-  if (item.type === 'tasks') {
-    return <TaskActivityItem task={item} viewerId={viewerId} permissions={permissions} />;
-  }
+  const { item, viewerId } = props;
+  if (item.type === 'tasks') return <TaskActivityItem task={item} />;
   if (item.type === 'calendarevents') {
     return <EventActivityItem event={item} owner={props.owner} viewerId={viewerId} />;
   }
   return <MessageActivityItem {...props} item={item} />;
 }
 
-function MessageActivityItem({
-  item,
-  included,
-  viewerId,
-  permissions,
-}: ItemProps & { item: CallResource | EmailResource }) {
+function MessageActivityItem({ item, included }: ItemProps & { item: CallResource | EmailResource }) {
   const { t } = useTranslation('activities');
   const format = useFormatter();
   const [expanded, setExpanded] = useState(false);
@@ -133,11 +124,7 @@ function MessageActivityItem({
       <Collapse expanded={expanded} id={detailsId}>
         {expanded ? (
           <div style={{ paddingTop: 8 }}>
-            {item.type === 'emails' ? (
-              <EmailDetails email={item} permissions={permissions} />
-            ) : (
-              <CallDetails call={item} viewerId={viewerId} permissions={permissions} />
-            )}
+            {item.type === 'emails' ? <EmailDetails email={item} /> : <CallDetails call={item} />}
           </div>
         ) : null}
       </Collapse>
@@ -170,13 +157,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function EmailDetails({
-  email: listed,
-  permissions,
-}: {
-  email: EmailResource;
-  permissions: readonly string[];
-}) {
+/** Cancel and Reply show as the email's `meta.abilities` (the server's policy) allow. */
+function EmailDetails({ email: listed }: { email: EmailResource }) {
   const { t } = useTranslation('activities');
   const format = useFormatter();
   // The delivery status moves on after the list was read: the expanded email is read fresh.
@@ -222,7 +204,7 @@ function EmailDetails({
         }
       />
       <Group gap="xs">
-        {a.status === 'scheduled' ? (
+        {email.meta.abilities.cancel ? (
           <Button
             size="xs"
             variant="default"
@@ -233,7 +215,7 @@ function EmailDetails({
             {t('item.cancel')}
           </Button>
         ) : null}
-        {permissions.includes(SEND_EMAIL) ? (
+        {email.meta.abilities.reply ? (
           <Button
             size="xs"
             variant="default"
@@ -257,20 +239,12 @@ function AttachmentLink({ id }: { id: string }) {
   );
 }
 
-function CallDetails({
-  call,
-  viewerId,
-  permissions,
-}: {
-  call: CallResource;
-  viewerId: string | undefined;
-  permissions: readonly string[];
-}) {
+/** Edit and Delete show as the call's `meta.abilities` (the server's policy) allow. */
+function CallDetails({ call }: { call: CallResource }) {
   const { t } = useTranslation('activities');
   const format = useFormatter();
   const a = call.attributes;
-  const isAuthor = viewerId !== undefined && authorIdOf(call) === viewerId;
-  const canChange = isAuthor || permissions.includes('calls.manage');
+  const canChange = call.meta.abilities.update;
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteCall();
   return (

@@ -128,7 +128,6 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
               included={included}
               owner={user}
               viewerId={me?.id}
-              permissions={me?.permissions ?? []}
             />
           ))}
         </Stack>

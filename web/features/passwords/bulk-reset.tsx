@@ -21,7 +21,7 @@ type Selected = { id: string; name: string };
 export function usePasswordBulkResetAction(context: {
   users: readonly Selected[];
   currentUserId: string;
-  permissions: readonly string[];
+  abilities: { resetPassword: boolean } | undefined;
   clearSelection: () => void;
 }): {
   actions: { key: string; label: string; onSelect: () => void; disabled?: boolean }[];
@@ -30,7 +30,7 @@ export function usePasswordBulkResetAction(context: {
   const { t } = useTranslation(['passwords', 'common']);
   const [pending, setPending] = useState<readonly Selected[] | null>(null);
   const reset = useBulkPasswordReset();
-  if (!context.permissions.includes('password_management')) return { actions: [] };
+  if (!context.abilities?.resetPassword) return { actions: [] };
   const includesSelf = (pending ?? []).some((user) => user.id === context.currentUserId);
   const close = () => {
     reset.reset();

@@ -125,23 +125,6 @@ export function useDeleteTask() {
   });
 }
 
-/**
- * Whether the viewer may edit or delete the task: its owner, its creator, or with `tasks.manage`
- * (the server's rule, server/features/tasks/policy.ts; it still checks).
- */
-export function canChangeTask(
-  task: TaskResource,
-  viewerId: string | undefined,
-  permissions: readonly string[],
-) {
-  return (
-    (viewerId !== undefined &&
-      (task.relationships.owner.data.id === viewerId ||
-        task.relationships.createdBy.data?.id === viewerId)) ||
-    permissions.includes('tasks.manage')
-  );
-}
-
 /** Whether the task is past its due date and not closed (the grid marks it "Overdue"). */
 export function isOverdue(task: TaskResource, now: Date = new Date()): boolean {
   const due = task.attributes.dueDate;

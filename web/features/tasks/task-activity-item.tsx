@@ -15,25 +15,21 @@ import { useTranslation } from 'react-i18next';
 import { EmailBodyFrame } from '../../ui/email-body-frame';
 import { useFormatter } from '../../ui/format';
 import { splitMinutes } from '../calendar/reminders-field';
-import { canChangeTask, isOverdue, type TaskResource } from './api';
+import { isOverdue, type TaskResource } from './api';
 import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
 import '../../i18n/lazy/calendar';
 import '../../i18n/lazy/tasks';
 import direction from '../../ui/direction.module.css';
 
-type Props = {
-  task: TaskResource;
-  viewerId: string | undefined;
-  permissions: readonly string[];
-};
+type Props = { task: TaskResource };
 
 /**
  * A task on the Activity timeline: its subject, due date (overdue said in words), status and
  * priority; expanding shows its description (server-sanitized, in a sandboxed frame) and
  * reminders, with **Edit** and **Delete** for its creator, its owner or a manager.
  */
-export function TaskActivityItem({ task, viewerId, permissions }: Props) {
+export function TaskActivityItem({ task }: Props) {
   const { t } = useTranslation('tasks');
   const format = useFormatter();
   const [expanded, setExpanded] = useState(false);
@@ -91,7 +87,7 @@ export function TaskActivityItem({ task, viewerId, permissions }: Props) {
       <Collapse expanded={expanded} id={detailsId}>
         {expanded ? (
           <div style={{ paddingTop: 8 }}>
-            <TaskDetails task={task} viewerId={viewerId} permissions={permissions} />
+            <TaskDetails task={task} />
           </div>
         ) : null}
       </Collapse>
@@ -110,7 +106,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function TaskDetails({ task, viewerId, permissions }: Props) {
+function TaskDetails({ task }: Props) {
   const { t } = useTranslation('tasks');
   const format = useFormatter();
   const { t: unit } = useTranslation('calendar');
@@ -141,7 +137,7 @@ function TaskDetails({ task, viewerId, permissions }: Props) {
           />
         </Field>
       ) : null}
-      {canChangeTask(task, viewerId, permissions) ? (
+      {task.meta.abilities.update ? (
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={() => openTaskDialog({ kind: 'edit', task })}>
             {t('item.edit')}

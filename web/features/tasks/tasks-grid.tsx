@@ -27,13 +27,11 @@ import {
   taskPriorities,
   taskStatuses,
 } from '../../../common/calendar';
-import { useCurrentUser } from '../../app/api';
 import { FailureAlert, FetchingIndicator } from '../../ui/feedback';
 import { useFormatter, useRecordsPerPage } from '../../ui/format';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/page-loader';
 import {
-  canChangeTask,
   isOverdue,
   type TaskListParams,
   type TaskResource,
@@ -214,9 +212,8 @@ function TaskRow({
 }) {
   const { t } = useTranslation('tasks');
   const format = useFormatter();
-  const { data: me } = useCurrentUser();
   const a = task.attributes;
-  const canChange = canChangeTask(task, me?.id, me?.permissions ?? []);
+  const canChange = task.meta.abilities.update;
   const creatorId = task.relationships.createdBy.data?.id;
   const creator = creatorId ? (people?.get(creatorId) ?? t('grid.formerMember')) : '—';
   return (

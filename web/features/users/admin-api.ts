@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UserListAbilities } from '../../../common/abilities';
 import type { NewUserAttributes } from '../../../common/identity';
 import { apiFetch, cursorOf } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
@@ -41,6 +42,8 @@ export type UsersListPage = {
   /** `page[after]` of the next page, `page[before]` of the previous one (cursor paging) */
   nextCursor?: string | undefined;
   prevCursor?: string | undefined;
+  /** What I may do from the grid (`meta.abilities`). */
+  abilities: UserListAbilities;
 };
 
 /** Everything under `['users']` is refreshed by the profile pages too. */
@@ -66,7 +69,7 @@ export function useUsersList(params: UsersListParams) {
     queryFn: async ({ signal }): Promise<UsersListPage> => {
       const document = await apiFetch<{
         data: ApiResource<'User'>[];
-        meta?: { totalCount?: number };
+        meta: { totalCount?: number; abilities: UserListAbilities };
         links?: { next?: string; prev?: string };
       }>(listUrl(params), { signal, headers: { 'X-Include': 'totalCount' } });
       return {
@@ -76,7 +79,8 @@ export function useUsersList(params: UsersListParams) {
           avatarUrl: resource.attributes.avatarUrl ?? null,
           roleIds: resource.relationships.roles?.data.map((role) => role.id) ?? [],
         })),
-        totalCount: document.meta?.totalCount ?? document.data.length,
+        totalCount: document.meta.totalCount ?? document.data.length,
+        abilities: document.meta.abilities,
         nextCursor: cursorOf(document.links?.next, 'page[after]'),
         prevCursor: cursorOf(document.links?.prev, 'page[before]'),
       };

@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserListAbilities } from '../../../common/abilities';
 import { usePasswordBulkResetAction } from '../passwords/bulk-reset';
 import { useSetUsersEnabled } from './admin-api';
 import '../../i18n/lazy/users';
@@ -13,7 +14,8 @@ export type SelectedUser = { id: string; name: string; username: string; email: 
 export type BulkActionContext = {
   users: readonly SelectedUser[];
   currentUserId: string;
-  permissions: readonly string[];
+  /** What the server says I may do from the grid (`meta.abilities` of the users list). */
+  abilities: UserListAbilities | undefined;
   /** Empties the selection (after the action is done). */
   clearSelection: () => void;
 };
@@ -31,11 +33,11 @@ export type BulkActionProvider = (context: BulkActionContext) => {
   dialogs?: ReactNode;
 };
 
-/** Enable / Disable the selected users (`users.disable`); nobody disables themselves. */
+/** Enable / Disable the selected users (the list's `disable` ability); nobody disables themselves. */
 export const useEnableDisableActions: BulkActionProvider = (context) => {
   const { t } = useTranslation('users');
   const [pending, setPending] = useState<{ enabled: boolean; users: SelectedUser[] } | null>(null);
-  if (!context.permissions.includes('users.disable')) return { actions: [] };
+  if (!context.abilities?.disable) return { actions: [] };
   const others = context.users.filter((user) => user.id !== context.currentUserId);
   return {
     actions: [

@@ -75,9 +75,10 @@ export function UsersGridPage() {
     status: state.status || undefined,
   };
   const list = useUsersList(params);
-  const permissions = me?.permissions ?? [];
-  const canCreate = permissions.includes('users.create');
-  const canDisable = permissions.includes('users.disable');
+  // What I may do from the grid: the list's meta.abilities (the server's policies).
+  const abilities = list.data?.abilities;
+  const canCreate = abilities?.create ?? false;
+  const canDisable = abilities?.disable ?? false;
   const roleNames = useMemo(
     () => new Map((roles.data ?? []).map((role) => [role.id, role.name])),
     [roles.data],
@@ -86,7 +87,7 @@ export function UsersGridPage() {
   const context: BulkActionContext = {
     users: [...selection.values()],
     currentUserId: me?.id ?? '',
-    permissions,
+    abilities,
     clearSelection: () => setSelection(new Map()),
   };
   const provided = bulkActionProviders.map((provider) => provider(context));

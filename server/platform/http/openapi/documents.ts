@@ -98,6 +98,17 @@ export function resourceSchema<T extends string>(type: T, parts: ResourceParts) 
   });
 }
 
+/**
+ * `meta.abilities`: what the signed-in user may do, one boolean per name (each feature's names in
+ * `common/abilities.ts`), computed by the server's policies so a client shows only the actions the
+ * API would allow.
+ */
+export function abilitiesSchema<T extends string>(names: readonly T[]) {
+  return z.strictObject(
+    Object.fromEntries(names.map((name) => [name, z.boolean()])) as Record<T, z.ZodBoolean>,
+  );
+}
+
 /** The top-level `links` of a page of a collection (see `paginationLinks`). */
 export const paginationLinksSchema = z.strictObject({
   self: apiPath,
@@ -115,6 +126,17 @@ type DocumentParts = {
   meta?: z.ZodType;
   links?: z.ZodType;
 };
+
+/**
+ * The `meta` of a list that also says what I may do from it (`abilities`, see `abilitiesSchema`):
+ * always present, with `totalCount` when asked for.
+ */
+export function listMetaWithAbilities(abilities: z.ZodType) {
+  return z.strictObject({
+    totalCount: integer(0, Number.MAX_SAFE_INTEGER).optional(),
+    abilities,
+  });
+}
 
 /** `{ jsonapi, data: <resource>, included?, meta? }`; `nullable` when `data` may be `null`. */
 export function resourceDocumentSchema(
@@ -160,7 +182,7 @@ export function collectionDocumentSchema(
             .optional(),
         }
       : {}),
-    ...(meta ? { meta: meta.optional() } : {}),
+    ...(meta ? { meta: parts.meta ? meta : meta.optional() } : {}),
     ...(links ? { links: paged ? links : links.optional() } : {}),
   });
 }
