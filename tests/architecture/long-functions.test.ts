@@ -38,7 +38,6 @@ const notYetSplit = new Set([
   'web/features/email-templates/email-templates-page.tsx#EmailTemplatesPage',
   'web/features/mail/outbox-page.tsx#OutboxPage',
   'web/features/settings/calendar-feed.tsx#CalendarFeedField',
-  'web/features/settings/configuration-page.tsx#ConfigurationPage',
   'web/features/settings/setting-field.tsx#SettingField',
   'web/features/tasks/task-dialog.tsx#TaskDialog',
   'web/features/tasks/tasks-grid.tsx#TasksGrid',
