@@ -44,7 +44,6 @@ const notYetSplit = new Set([
   'web/features/users/edit-additional.tsx#AdditionalSection',
   'web/features/users/edit-general.tsx#GeneralSection',
   'web/features/users/user-view-page.tsx#UserView',
-  'web/features/users/users-grid-page.tsx#UsersGridPage',
   'web/ui/rich-text-editor.tsx#RichTextEditor',
 ]);
 
