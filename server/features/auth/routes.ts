@@ -41,9 +41,16 @@ const sessionDocument = resourceDocumentSchema(sessionResource);
 
 /** Sign-in, sign-out and "my signed-in devices": /api/sessions. */
 export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['sessions'];
+  signInRoute(app, deps);
+  currentSessionRoutes(app, deps);
+  deviceRoutes(app, deps);
+}
 
+const tags = ['sessions'];
+
+/** Sign in. */
+function signInRoute(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/sessions',
     {
@@ -71,7 +78,11 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       );
     },
   );
+}
 
+/** The current session: read it, switch its organization, sign out. */
+function currentSessionRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/sessions/current',
     {
@@ -144,7 +155,11 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return reply.status(204).send();
     },
   );
+}
 
+/** My signed-in devices: list them, end one. */
+function deviceRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/sessions',
     {

@@ -100,9 +100,15 @@ function uploadError(error: unknown): AppError {
 
 /** A user's picture: PUT (upload), GET (WebP at 58 or 256 px), DELETE, under /api/users/{id}/avatar. */
 export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['users'];
+  avatarUploadRoute(app, deps);
+  avatarReadRoutes(app, deps);
+}
 
+const tags = ['users'];
+
+/** Upload an avatar. */
+function avatarUploadRoute(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.put(
     '/users/:id/avatar',
     {
@@ -131,7 +137,11 @@ export async function avatarRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       };
     },
   );
+}
 
+/** Read an avatar, and remove it. */
+function avatarReadRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/users/:id/avatar',
     {

@@ -122,9 +122,17 @@ function required(query: Record<string, string | undefined>, parameter: string):
  * it, or hold `calendar_events.manage`.
  */
 export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['calendar'];
+  eventRoutes(app, deps);
+  occurrenceRoutes(app, deps);
+  answerAndIcalRoutes(app, deps);
+  feedRoutes(app, deps);
+}
 
+const tags = ['calendar'];
+
+/** Create, read, change and delete an event (or one occurrence of a series). */
+function eventRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const present = async (event: Awaited<ReturnType<typeof getCalendarEvent>>) =>
     presentCalendarEvent(event, await listAttendees(deps.db, [event.id]));
 
@@ -218,7 +226,11 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
       return reply.status(204).send();
     },
   );
+}
 
+/** A calendar's occurrences in a range. */
+function occurrenceRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/calendar-occurrences',
     {
@@ -249,7 +261,11 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
       return listDocument(reply, { data: occurrences.map(presentOccurrence) });
     },
   );
+}
 
+/** What a member does with an invitation: answer it, or download the event as iCalendar. */
+function answerAndIcalRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.patch(
     '/calendarevents/:id/answer',
     {
@@ -313,8 +329,13 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps): Promise<
         .send(text);
     },
   );
+}
 
-  const feedDocument = resourceDocumentSchema(feedResource);
+const feedDocument = resourceDocumentSchema(feedResource);
+
+/** My private calendar feed: create (or replace), look up, revoke. */
+function feedRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/users/me/calendar-feed',
     {

@@ -60,22 +60,33 @@ const listDescription = [
   '(`page[after]`); `X-Include: totalCount`.',
 ].join(' ');
 
+/** The users an `include` asks for, for these calls. */
+async function includedFor(
+  deps: Deps,
+  views: CallView[],
+  include: readonly string[],
+  organizationId: string,
+) {
+  if (include.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const { call, targetUserIds } of views) {
+    if (include.includes('author') && call.authorId) ids.add(call.authorId);
+    if (include.includes('activityTargets')) for (const id of targetUserIds) ids.add(id);
+  }
+  return findIncludedUsers(deps.db, organizationId, ids);
+}
+
 /** Log Call: `POST/GET/PATCH/DELETE /api/calls[/{id}]` (OroCRM's `calls`). */
 export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  callCollectionRoutes(app, deps);
+  callRecordRoutes(app, deps);
+}
+
+const tags = ['calls'];
+
+/** List calls, and log one. */
+function callCollectionRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['calls'];
-
-  /** The users an `include` asks for, for these calls. */
-  const includedFor = async (views: CallView[], include: readonly string[], organizationId: string) => {
-    if (include.length === 0) return undefined;
-    const ids = new Set<string>();
-    for (const { call, targetUserIds } of views) {
-      if (include.includes('author') && call.authorId) ids.add(call.authorId);
-      if (include.includes('activityTargets')) for (const id of targetUserIds) ids.add(id);
-    }
-    return findIncludedUsers(deps.db, organizationId, ids);
-  };
-
   api.get(
     '/calls',
     {
@@ -102,7 +113,7 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const page = await listCalls(deps, actor, listQuery);
       return listDocument(reply, {
         data: page.rows.map((view) => presentCall(view.call, view.targetUserIds, actor)),
-        included: await includedFor(page.rows, listQuery.include, actor.organizationId),
+        included: await includedFor(deps, page.rows, listQuery.include, actor.organizationId),
         fields: listQuery.fields,
         paging: { path: '/api/calls', query, page: listQuery.page, state: page },
       });
@@ -138,7 +149,11 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return resourceDocument(presentCall(view.call, view.targetUserIds, actor));
     },
   );
+}
 
+/** One call: read, change, delete. */
+function callRecordRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/calls/:id',
     {
@@ -159,7 +174,7 @@ export async function callRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const listQuery = parseListQuery(queryOf(request), singleSpec);
       const view = await getCall(deps, actor, request.params.id);
       const sparse = (resource: ResourceObject) => applySparseFieldset(resource, listQuery.fields);
-      const included = await includedFor([view], listQuery.include, actor.organizationId);
+      const included = await includedFor(deps, [view], listQuery.include, actor.organizationId);
       return resourceDocument(sparse(presentCall(view.call, view.targetUserIds, actor)), {
         ...(included ? { included: included.map(sparse) } : {}),
       });

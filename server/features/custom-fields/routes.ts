@@ -31,9 +31,15 @@ const fieldDocument = resourceDocumentSchema(customFieldResource);
 
 /** The organization's custom user fields: /api/custom-fields (definitions; values live on users). */
 export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['custom-fields'];
+  customFieldReadRoutes(app, deps);
+  customFieldWriteRoutes(app, deps);
+}
 
+const tags = ['custom-fields'];
+
+/** List custom fields and read one. */
+function customFieldReadRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/custom-fields',
     {
@@ -74,7 +80,11 @@ export async function customFieldRoutes(app: FastifyInstance, deps: Deps): Promi
     async (request) =>
       resourceDocument(presentCustomField(await getCustomField(deps, actorOf(request), request.params.id))),
   );
+}
 
+/** Create, change and delete a custom field. */
+function customFieldWriteRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/custom-fields',
     {

@@ -49,9 +49,15 @@ const variablesText = templateVariableNames.map((name) => `\`{{ ${name} }}\``).j
 
 /** The organization's email templates: /api/email-templates (administrators manage them). */
 export async function emailTemplateRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['emails'];
+  templateReadRoutes(app, deps);
+  templateWriteRoutes(app, deps);
+}
 
+const tags = ['emails'];
+
+/** List templates, read one, render one for a recipient. */
+function templateReadRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/email-templates',
     {
@@ -117,7 +123,11 @@ export async function emailTemplateRoutes(app: FastifyInstance, deps: Deps): Pro
         }),
       ),
   );
+}
 
+/** Create, change and delete a template. */
+function templateWriteRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/email-templates',
     {

@@ -39,18 +39,26 @@ const createBody = resourceBody('menu-items', menuItemCreateSchema);
 const scopeNote =
   'Mine in the current organization (needs `manage_menus` to change), or with `scope=organization` the organization’s defaults (needs `organization.settings`).';
 
+const scopeOf = (query: { scope?: 'user' | 'organization' | undefined }) => ({
+  scope: query.scope ?? 'user',
+});
+
 /**
  * Menus as data (issue 15 items 6 and 8): the application menu, user menu, shortcuts and More
  * Actions, merged for the signed-in user, and the changes a user (or, with
  * `?scope=organization`, an administrator for the organization) makes to them.
  */
 export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['menus'];
-  const scopeOf = (query: { scope?: 'user' | 'organization' | undefined }) => ({
-    scope: query.scope ?? 'user',
-  });
+  menuReadRoutes(app, deps);
+  menuItemRoutes(app, deps);
+  menuResetRoutes(app, deps);
+}
 
+const tags = ['menus'];
+
+/** The merged menus, all or one. */
+function menuReadRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/menus',
     {
@@ -97,7 +105,11 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return resourceDocument(presentMenu(menu));
     },
   );
+}
 
+/** Add, change and remove items. */
+function menuItemRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/menus/:menu/items',
     {
@@ -187,7 +199,11 @@ export async function menuRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return reply.status(204).send();
     },
   );
+}
 
+/** Reset: drop one item's changes, or a whole menu's. */
+function menuResetRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.delete(
     '/menus/:menu/updates/:key',
     {

@@ -35,9 +35,15 @@ const organizationDocument = resourceDocumentSchema(organizationResource);
 
 /** Organizations: mine, one of mine, create (the creator becomes its Administrator), rename. */
 export async function organizationRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['organizations'];
+  organizationReadRoutes(app, deps);
+  organizationWriteRoutes(app, deps);
+}
 
+const tags = ['organizations'];
+
+/** List organizations and read one. */
+function organizationReadRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/organizations',
     {
@@ -96,7 +102,11 @@ export async function organizationRoutes(app: FastifyInstance, deps: Deps): Prom
       );
     },
   );
+}
 
+/** Create and change an organization. */
+function organizationWriteRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/organizations',
     {

@@ -77,11 +77,19 @@ const NEUTRAL_REQUEST_ANSWER =
  * Password (one or many), and the self-service "Forgot your password?" with its reset.
  */
 export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['passwords'];
   // Decompress the common-password list at start, not in the first user's request.
   void loadPasswordBlocklist();
+  policyRoute(app, deps);
+  passwordChangeRoutes(app, deps);
+  administratorResetRoutes(app, deps);
+  selfServiceResetRoutes(app, deps);
+}
 
+const tags = ['passwords'];
+
+/** The password rules in force. */
+function policyRoute(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/password-policy',
     {
@@ -114,7 +122,11 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       });
     },
   );
+}
 
+/** A user's own change, and an administrator's Change Password. */
+function passwordChangeRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/users/:id/password-change',
     {
@@ -195,7 +207,11 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       );
     },
   );
+}
 
+/** An administrator's Reset Password, of one user or many. */
+function administratorResetRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/users/:id/password-reset',
     {
@@ -249,7 +265,11 @@ export async function passwordRoutes(app: FastifyInstance, deps: Deps): Promise<
       return reply.status(202).send(resetsDocument(result.userIds));
     },
   );
+}
 
+/** The self-service "Forgot your password?" and the reset through its link. */
+function selfServiceResetRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/password-reset-requests',
     {

@@ -33,9 +33,15 @@ const taskDocument = resourceDocumentSchema(taskResource);
 
 /** Tasks (OroCRM's `tasks`): Assign Task, the User Tasks grid, My Tasks. */
 export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['tasks'];
+  taskCollectionRoutes(app, deps);
+  taskRecordRoutes(app, deps);
+}
 
+const tags = ['tasks'];
+
+/** List tasks, and create one. */
+function taskCollectionRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/tasks',
     {
@@ -100,7 +106,11 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return resourceDocument(presentTask(task, actorOf(request)));
     },
   );
+}
 
+/** One task: read, change, delete. */
+function taskRecordRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/tasks/:id',
     {

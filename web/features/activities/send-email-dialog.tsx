@@ -1,21 +1,25 @@
-import { Button, Loader, Select, Text, TextInput } from '@mantine/core';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Button, Select } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
-import { useCurrentUser } from '../../app/api';
-import { useUser } from '../../app/user-resource';
 import { FormDialog } from '../../ui/form-dialog';
 import { useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
-import { PeoplePicker } from '../../ui/people-picker';
-import { useSettings } from '../settings/api';
-import { type EmailInput, type EmailResource, useSendEmail } from './api';
+import { type EmailResource, useSendEmail } from './api';
 import { AttachmentsField, useAttachments } from './send-email-attachments';
-import { useSendEmailForm, type SendEmailValues as Values } from './send-email-form';
-import { TemplateField } from './send-email-template';
+import { useSendEmailForm } from './send-email-form';
+import {
+  BodyField,
+  emailInputOf,
+  fieldError,
+  RecipientFields,
+  SendAtField,
+  SignatureNote,
+  SubjectField,
+  TemplateSection,
+  useDefaultFrom,
+  useOwnAddresses,
+} from './send-email-parts';
 import '../../i18n/lazy/activities';
-
-const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
 
 /** Who the email is about: the user whose page it was sent from (its activity target). */
 export type EmailTarget = { id: string; name: string; email: string };
@@ -50,26 +54,12 @@ const POINTERS = {
  */
 export function SendEmailDialog({ opened, onClose, target, address, replyTo }: SendEmailDialogProps) {
   const { t } = useTranslation('activities');
-  const { data: me } = useCurrentUser();
-  const myself = useUser('me');
   const timeZone = useViewerTimeZone();
-  const settings = useSettings('user');
-  const signature = settings.data?.find((setting) => setting.key === 'email.signature')?.value;
   const send = useSendEmail();
 
-  const ownAddresses = myself.data
-    ? [
-        myself.data.attributes.email,
-        ...myself.data.attributes.additionalEmails.filter((item) => item.verified).map((item) => item.email),
-      ]
-    : me
-      ? [me.email]
-      : [];
-  const clickedIsMine =
-    address !== undefined && ownAddresses.some((own) => own.toLowerCase() === address.toLowerCase());
+  const { ownAddresses, clickedIsMine, myEmail } = useOwnAddresses(address);
 
   const [bodyVersion, setBodyVersion] = useState(0);
-  const [unfilled, setUnfilled] = useState<string[]>([]);
   const {
     attachments,
     current: currentAttachments,
@@ -86,36 +76,13 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     address,
     clickedIsMine,
     replyTo,
-    myEmail: me?.email,
+    myEmail,
     timeZone,
     isScheduling: () => schedulingRef.current,
     uploads: () => currentAttachments.current,
   });
-  const values = form.getValues();
 
-  // The viewer's addresses arrive after the first render: the first is From unless one was clicked.
-  const firstOwn = ownAddresses[0];
-  useEffect(() => {
-    if (form.getValues().from === null && firstOwn)
-      form.setFieldValue('from', clickedIsMine ? (address ?? firstOwn) : firstOwn);
-  }, [form, firstOwn, clickedIsMine, address]);
-  const toInput = (submitted: Values): EmailInput => ({
-    from: submitted.from ?? '',
-    toRecipients: submitted.toRecipients,
-    ccRecipients: submitted.ccRecipients,
-    bccRecipients: submitted.bccRecipients,
-    subject: submitted.subject.trim(),
-    body: { type: 'html', content: submitted.body },
-    sendAt: scheduling ? fromZonedWallTime(submitted.sendAt, timeZone) : undefined,
-    targetUserIds: [target.id],
-    attachmentIds: attachments.flatMap((item) => (item.id ? [item.id] : [])),
-    inReplyToId: replyTo?.id,
-  });
-
-  const error = (field: keyof Values) => {
-    const message = form.errors[field];
-    return typeof message === 'string' ? message : undefined;
-  };
+  useDefaultFrom(form, ownAddresses[0], clickedIsMine ? address : undefined);
   return (
     <FormDialog
       opened={opened}
@@ -127,11 +94,19 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
       pointers={POINTERS}
       submitLabel={scheduling ? t('email.schedule') : t('email.send')}
       submitDisabled={uploading}
-      onSubmit={(submitted) => send.mutateAsync(toInput(submitted))}
-      onSuccess={(document) =>
-        notifySuccess(
-          document.data.attributes.status === 'scheduled' ? t('email.scheduled') : t('email.queued'),
+      onSubmit={(submitted) =>
+        send.mutateAsync(
+          emailInputOf(submitted, {
+            sendLater: scheduling,
+            timeZone,
+            targetId: target.id,
+            attachments,
+            replyToId: replyTo?.id,
+          }),
         )
+      }
+      onSuccess={(document) =>
+        notifySuccess(t(document.data.attributes.status === 'scheduled' ? 'email.scheduled' : 'email.queued'))
       }
       footerActions={
         scheduling ? null : (
@@ -155,83 +130,25 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
         readOnly={ownAddresses.length <= 1}
         allowDeselect={false}
       />
-      <PeoplePicker
-        label={t('email.to')}
-        value={values.toRecipients}
-        onChange={(value) => form.setFieldValue('toRecipients', value)}
-        error={error('toRecipients')}
-        autoFocus={values.toRecipients.length === 0}
-      />
-      <PeoplePicker
-        label={t('email.cc')}
-        value={values.ccRecipients}
-        onChange={(value) => form.setFieldValue('ccRecipients', value)}
-        error={error('ccRecipients')}
-      />
-      <PeoplePicker
-        label={t('email.bcc')}
-        value={values.bccRecipients}
-        onChange={(value) => form.setFieldValue('bccRecipients', value)}
-        error={error('bccRecipients')}
-      />
-      <TextInput
-        label={t('email.subject')}
-        required
-        maxLength={998}
-        {...form.getInputProps('subject')}
-        // A subject is one header line: line breaks become spaces.
-        onChange={(event) =>
-          form.setFieldValue('subject', event.currentTarget.value.replace(/[\r\n]+/g, ' '))
-        }
-      />
+      <RecipientFields form={form} />
+      <SubjectField form={form} />
       {replyTo ? null : (
-        <TemplateField
+        <TemplateSection
+          form={form}
           enabled={opened}
-          recipient={() => form.getValues().toRecipients[0] ?? target.id}
-          onInsert={(rendered) => {
-            form.setFieldValue('subject', rendered.subject);
-            form.setFieldValue('body', rendered.body);
-            setBodyVersion((version) => version + 1);
-            setUnfilled(rendered.unfilled);
-          }}
+          targetId={target.id}
+          onBodyReplaced={() => setBodyVersion((version) => version + 1)}
         />
       )}
-      {unfilled.length > 0 && (values.subject + values.body).includes('{{') ? (
-        <Text size="sm" c="red.9" role="status">
-          {t('email.unfilled', { names: unfilled.map((name) => `{{ ${name} }}`).join(', ') })}
-        </Text>
-      ) : null}
-      <Suspense fallback={<Loader size="sm" aria-label={t('email.loadingEditor')} />}>
-        <RichTextEditor
-          label={t('email.body')}
-          value={values.body}
-          version={bodyVersion}
-          onChange={(html) => form.setFieldValue('body', html)}
-          error={error('body')}
-        />
-      </Suspense>
-      {typeof signature === 'string' && signature.trim() ? (
-        <Text size="sm" c="gray.8">
-          {t('email.signatureNote')}
-        </Text>
-      ) : null}
+      <BodyField form={form} version={bodyVersion} />
+      <SignatureNote />
       <AttachmentsField
         attachments={attachments}
         addFiles={addFiles}
         removeAttachment={removeAttachment}
-        error={error('attachments')}
+        error={fieldError(form, 'attachments')}
       />
-      {scheduling ? (
-        <TextInput
-          ref={sendAtRef}
-          type="datetime-local"
-          label={t('email.sendAt')}
-          description={timeZone ? t('zone.named', { zone: timeZone }) : t('zone.yours')}
-          required
-          min={toZonedWallTime(new Date().toISOString(), timeZone)}
-          {...form.getInputProps('sendAt')}
-        />
-      ) : null}
+      {scheduling ? <SendAtField form={form} inputRef={sendAtRef} timeZone={timeZone} /> : null}
     </FormDialog>
   );
 }

@@ -32,6 +32,15 @@ export type EventDialogProps = EventDialogOpening & {
   owner: { id: string; name: string };
 };
 
+/** The API's pointers that name a field of the form. */
+const POINTERS = {
+  '/data/attributes/start': 'startDate',
+  '/data/attributes/end': 'endDate',
+  '/data/attributes/recurrence': 'repeat',
+  '/data/attributes/attendees': 'guests',
+  '/data/attributes/timeZone': 'startDate',
+} as const;
+
 /**
  * **Add New Event** into my own calendar (as OroCRM's calendar names it), **Assign Event To**
  * into another user's (More Actions → Assign Event on their page), and the event's edit dialog
@@ -82,28 +91,14 @@ export function EventDialog(props: EventDialogProps) {
       onSubmit={submit}
       onSuccess={() => notifySuccess(event ? t('dialog.saved') : t('dialog.assigned', { name: owner.name }))}
       failureTitle={t('dialog.failed')}
-      pointers={{
-        '/data/attributes/start': 'startDate',
-        '/data/attributes/end': 'endDate',
-        '/data/attributes/recurrence': 'repeat',
-        '/data/attributes/attendees': 'guests',
-        '/data/attributes/timeZone': 'startDate',
-      }}
+      pointers={POINTERS}
     >
       {!event ? (
         <Text size="sm" c="gray.8">
           {t('dialog.calendarOf', { name: owner.name })}
         </Text>
       ) : null}
-      {isSeriesOccurrence ? (
-        <Radio.Group label={t('scope.label')} {...form.getInputProps('scope')}>
-          <Stack gap={6} mt={6}>
-            <Radio value="this" label={t('scope.this')} />
-            <Radio value="following" label={t('scope.following')} />
-            <Radio value="all" label={t('scope.all')} />
-          </Stack>
-        </Radio.Group>
-      ) : null}
+      {isSeriesOccurrence ? <ScopeChoice form={form} /> : null}
       <TextInput
         label={t('dialog.titleField')}
         required
@@ -146,5 +141,19 @@ export function EventDialog(props: EventDialogProps) {
         />
       ) : null}
     </FormDialog>
+  );
+}
+
+/** Which occurrences of a series the change is for: this one, this and the following, or all. */
+function ScopeChoice({ form }: { form: ReturnType<typeof useEventForm>['form'] }) {
+  const { t } = useTranslation('calendar');
+  return (
+    <Radio.Group label={t('scope.label')} {...form.getInputProps('scope')}>
+      <Stack gap={6} mt={6}>
+        <Radio value="this" label={t('scope.this')} />
+        <Radio value="following" label={t('scope.following')} />
+        <Radio value="all" label={t('scope.all')} />
+      </Stack>
+    </Radio.Group>
   );
 }

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { createFormatter, formatSettingsOf } from '../../../common/format';
@@ -13,15 +12,11 @@ import {
   userSettingKeys,
 } from '../../../common/settings';
 import { useCurrentUser } from '../../app/api';
-import { i18n, switchLanguage } from '../../i18n';
-import { interfaceLanguageOf } from '../../i18n/languages';
-import { viewerSettings } from '../../ui/format';
-import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
-import { type Setting, settingsQueryKey, useSettings, useUpdateSettings } from './api';
 import { CalendarFeedField } from './calendar-feed';
+import { type ConfigurationDraft, LOCKED_KEYS, useConfigurationDraft } from './configuration-state';
 import { type ConfigurationSection, configurationPaths, configurationSections } from './configuration-tree';
-import { type DraftEntry, SettingField } from './setting-field';
+import { SettingField } from './setting-field';
 import '../../i18n/lazy/settings';
 
 const permissionOf: Record<SettingScope, string> = {
@@ -29,8 +24,6 @@ const permissionOf: Record<SettingScope, string> = {
   organization: 'organization.settings',
   system: 'system.settings',
 };
-
-const LOCKED_KEYS = 'configuration.locked_keys';
 
 function showsAt(key: string, scope: SettingScope): boolean {
   return isSettingKey(key) && (settingDefinitions[key].scopes as readonly SettingScope[]).includes(scope);
@@ -44,31 +37,6 @@ function sectionsOf(scope: SettingScope): ConfigurationSection[] {
     .filter((section) => section.keys.length > 0);
 }
 
-type Draft = Record<string, DraftEntry>;
-
-function draftOf(settings: Setting[]): Draft {
-  return Object.fromEntries(
-    settings.map((setting) => [
-      setting.key,
-      { value: setting.value, inherit: setting.inheritedFrom !== null },
-    ]),
-  );
-}
-
-/**
- * The settings as the page's fields have them (saved or not): a field left on its parent's value
- * inherits it from where the parent got it.
- */
-function draftSettings(settings: readonly Setting[], draft: Draft): Setting[] {
-  return settings.map((setting) => {
-    const entry = draft[setting.key];
-    if (!setting.settable || !entry) return setting;
-    return entry.inherit
-      ? { ...setting, value: setting.parentValue, inheritedFrom: setting.parentOrigin }
-      : { ...setting, value: entry.value, inheritedFrom: null };
-  });
-}
-
 /**
  * The Configuration page of one level — mine in the current organization ("My Configuration"),
  * the organization's or the system's — with the same tree and fields: each value either set here
@@ -77,7 +45,6 @@ function draftSettings(settings: readonly Setting[], draft: Draft): Setting[] {
  */
 export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const { t } = useTranslation('settings');
-  const queryClient = useQueryClient();
   const { data: user } = useCurrentUser();
   const permissions = user?.permissions ?? [];
   const allowed = permissions.includes(permissionOf[scope]);
@@ -88,92 +55,9 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const title = t(`page.titles.${scope}`);
   const sectionLabel = t(`tree.sections.${section.labelKey}`);
   const formId = useId();
-  const query = useSettings(scope, allowed);
-  const update = useUpdateSettings(scope);
-  const [draft, setDraft] = useState<Draft>({});
-  const [locks, setLocks] = useState<string[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const state = useConfigurationDraft(scope, allowed, section);
+  const { query, isSaving, reset } = state;
   const [confirmingReset, setConfirmingReset] = useState(false);
-
-  useEffect(() => {
-    if (query.data) {
-      setDraft(draftOf(query.data));
-      const stored = query.data.find((s) => s.key === LOCKED_KEYS)?.value;
-      setLocks(Array.isArray(stored) ? (stored as string[]) : null);
-    }
-  }, [query.data]);
-
-  const byKey = useMemo(() => new Map((query.data ?? []).map((s) => [s.key, s])), [query.data]);
-  // What the viewer's pages would use with the fields as they are: the preview and the hint of a
-  // locale or zone no level sets (the browser's) come from the same rule as every page.
-  const viewer = useMemo(
-    () => (query.data ? viewerSettings(draftSettings(query.data, draft)) : undefined),
-    [query.data, draft],
-  );
-
-  const changes = () => {
-    const list: { key: string; value: unknown }[] = [];
-    for (const setting of query.data ?? []) {
-      const entry = draft[setting.key];
-      if (!entry || !setting.settable || setting.key === LOCKED_KEYS) continue;
-      const wasInherited = setting.inheritedFrom !== null;
-      if (entry.inherit) {
-        if (!wasInherited) list.push({ key: setting.key, value: null });
-      } else if (wasInherited || entry.value !== setting.value) {
-        list.push({ key: setting.key, value: entry.value });
-      }
-    }
-    const stored = byKey.get(LOCKED_KEYS);
-    if (stored?.settable && locks && JSON.stringify(locks) !== JSON.stringify(stored.value)) {
-      list.push({ key: LOCKED_KEYS, value: locks });
-    }
-    return list;
-  };
-
-  /**
-   * The message is worded once the save is done: in the new Language when the save changed it.
-   * A promise rather than mutate's callbacks, which are dropped if the page re-mounts meanwhile
-   * (the switch of language may suspend it while its words load).
-   */
-  const send = (list: { key: string; value: unknown }[], message: () => string) => {
-    setFailure(null);
-    update
-      .mutateAsync(list)
-      .then(async () => {
-        if (list.some((change) => change.key === 'localization.language')) await applyNewLanguage();
-        notifySuccess(message());
-      })
-      .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
-  };
-
-  /**
-   * My Language as the save left it (whichever level was saved), made the interface language
-   * before anything is said: LanguageFromSettings would switch too, but only after the notice.
-   */
-  const applyNewLanguage = async () => {
-    await queryClient.refetchQueries({ queryKey: settingsQueryKey('user') });
-    const mine = queryClient.getQueryData<Setting[]>(settingsQueryKey('user'));
-    const language = interfaceLanguageOf(
-      String(mine?.find((setting) => setting.key === 'localization.language')?.value ?? ''),
-    );
-    if (language && language !== i18n.language) await switchLanguage(language);
-  };
-
-  // i18n.t, not the render's t: that one keeps the language it was rendered in.
-  const save = () => send(changes(), () => i18n.t('settings:page.saved'));
-  const reset = () => {
-    setConfirmingReset(false);
-    const own = section.keys.filter((key) => byKey.get(key)?.inheritedFrom === null);
-    send(
-      own.map((key) => ({ key, value: null })),
-      () =>
-        i18n.t('settings:page.cleared', { section: i18n.t(`settings:tree.sections.${section.labelKey}`) }),
-    );
-  };
-
-  const levelLinks = (['user', 'organization', 'system'] as const).filter((level) =>
-    permissions.includes(permissionOf[level]),
-  );
 
   return (
     <Page
@@ -181,7 +65,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
       actions={
         allowed ? (
           <>
-            <Button type="submit" form={formId} loading={update.isPending} disabled={!query.data}>
+            <Button type="submit" form={formId} loading={isSaving} disabled={!query.data}>
               {t('page.save')}
             </Button>
             <Button variant="default" onClick={() => setConfirmingReset(true)} disabled={!query.data}>
@@ -202,22 +86,7 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
               })
             : t('page.appliesToSystem')}
       </Text>
-      {levelLinks.length > 1 ? (
-        <Group gap="xs" component="nav" aria-label={t('page.levels')}>
-          {levelLinks.map((level) => (
-            <Button
-              key={level}
-              component={Link}
-              to={`${configurationPaths[level]}?section=${section.id}`}
-              variant={level === scope ? 'filled' : 'subtle'}
-              size="xs"
-              aria-current={level === scope ? 'page' : undefined}
-            >
-              {level === 'user' ? t('page.myConfiguration') : t(`page.titles.${level}`)}
-            </Button>
-          ))}
-        </Group>
-      ) : null}
+      <LevelLinks scope={scope} section={section} />
       {!allowed ? (
         <Alert color="red" variant="outline" role="alert">
           {t('page.notAllowed')}
@@ -231,117 +100,14 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
             alignItems: 'flex-start',
           }}
         >
-          <Paper
-            withBorder
-            p="xs"
-            component="nav"
-            aria-label={t('tree.label')}
-            style={{ flex: '1 1 220px', maxWidth: 300 }}
-          >
-            <NavLink
-              component={Link}
-              to={`?section=${sections[0]?.id ?? ''}`}
-              label={t('tree.root')}
-              fw={600}
-            />
-            {[...new Set(sections.map((s) => s.group))].map((group) => (
-              <div key={group}>
-                <Text size="sm" fw={600} pl="lg" py={4} c="gray.8">
-                  {t(`tree.groups.${group}`)}
-                </Text>
-                {sections
-                  .filter((s) => s.group === group)
-                  .map((s) => (
-                    <NavLink
-                      key={s.id}
-                      component={Link}
-                      to={`?section=${s.id}`}
-                      label={t(`tree.sections.${s.labelKey}`)}
-                      pl="xl"
-                      active={s.id === section.id}
-                      aria-current={s.id === section.id ? 'page' : undefined}
-                    />
-                  ))}
-              </div>
-            ))}
-          </Paper>
-          <Paper
-            withBorder
-            p="lg"
-            component="section"
-            aria-labelledby={`${formId}-title`}
-            style={{ flex: '999 1 320px', minWidth: 0 }}
-          >
-            <Stack gap="md">
-              <Title order={2} size="h3" id={`${formId}-title`}>
-                {sectionLabel}
-              </Title>
-              {query.isPending ? (
-                <Group gap="xs" role="status">
-                  <Loader size="sm" aria-hidden="true" />
-                  <Text>{t('page.loading')}</Text>
-                </Group>
-              ) : query.isError ? (
-                <Alert
-                  color="red"
-                  variant="outline"
-                  role="alert"
-                  icon={<IconAlertTriangle aria-hidden="true" />}
-                >
-                  {query.error.message}
-                </Alert>
-              ) : (
-                <form
-                  id={formId}
-                  onSubmit={(event) => {
-                    event.preventDefault();
-                    save();
-                  }}
-                >
-                  <Stack gap="lg">
-                    {section.preview && viewer ? <LocalizationPreview viewer={viewer} /> : null}
-                    {section.keys.map((key) => {
-                      const setting = byKey.get(key);
-                      if (!setting) return null;
-                      const canLock =
-                        scope !== 'user' &&
-                        (userSettingKeys as readonly string[]).includes(key) &&
-                        byKey.get(LOCKED_KEYS)?.settable;
-                      const lockList = locks ?? (byKey.get(LOCKED_KEYS)?.value as string[] | undefined) ?? [];
-                      return (
-                        <SettingField
-                          key={key}
-                          setting={setting}
-                          entry={
-                            draft[key] ?? { value: setting.value, inherit: setting.inheritedFrom !== null }
-                          }
-                          onChange={(entry) => setDraft((current) => ({ ...current, [key]: entry }))}
-                          viewerValue={viewer?.[key as keyof ResolvedSettings]}
-                          {...(canLock
-                            ? {
-                                userOverride: {
-                                  checked: !lockList.includes(key),
-                                  onChange: (checked: boolean) =>
-                                    setLocks(
-                                      checked ? lockList.filter((k) => k !== key) : [...lockList, key],
-                                    ),
-                                },
-                              }
-                            : {})}
-                        />
-                      );
-                    })}
-                    {section.id === 'integrations' && scope === 'user' ? <CalendarFeedField /> : null}
-                    {failure ? (
-                      <Alert color="red" variant="outline" role="alert" title={t('page.notSaved')}>
-                        {failure}
-                      </Alert>
-                    ) : null}
-                  </Stack>
-                </form>
-              )}
-            </Stack>
-          </Paper>
+          <ConfigurationTreeNav sections={sections} section={section} />
+          <SectionForm
+            formId={formId}
+            sectionLabel={sectionLabel}
+            section={section}
+            scope={scope}
+            state={state}
+          />
         </div>
       )}
       <Modal opened={confirmingReset} onClose={() => setConfirmingReset(false)} title={t('page.resetTitle')}>
@@ -351,13 +117,176 @@ export function ConfigurationPage({ scope }: { scope: SettingScope }) {
             <Button variant="default" onClick={() => setConfirmingReset(false)}>
               {t('page.cancel')}
             </Button>
-            <Button color="red.8" onClick={reset}>
+            <Button
+              color="red.8"
+              onClick={() => {
+                setConfirmingReset(false);
+                reset();
+              }}
+            >
               {t('page.reset')}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </Page>
+  );
+}
+
+/** The shown page of the tree: its fields (with the users' override switches), and Save's failure. */
+function SectionForm({
+  formId,
+  sectionLabel,
+  section,
+  scope,
+  state,
+}: {
+  formId: string;
+  sectionLabel: string;
+  section: ConfigurationSection;
+  scope: SettingScope;
+  state: ConfigurationDraft;
+}) {
+  const { t } = useTranslation('settings');
+  const { query, draft, setDraft, locks, setLocks, failure, byKey, viewer, save } = state;
+  return (
+    <Paper
+      withBorder
+      p="lg"
+      component="section"
+      aria-labelledby={`${formId}-title`}
+      style={{ flex: '999 1 320px', minWidth: 0 }}
+    >
+      <Stack gap="md">
+        <Title order={2} size="h3" id={`${formId}-title`}>
+          {sectionLabel}
+        </Title>
+        {query.isPending ? (
+          <Group gap="xs" role="status">
+            <Loader size="sm" aria-hidden="true" />
+            <Text>{t('page.loading')}</Text>
+          </Group>
+        ) : query.isError ? (
+          <Alert color="red" variant="outline" role="alert" icon={<IconAlertTriangle aria-hidden="true" />}>
+            {query.error.message}
+          </Alert>
+        ) : (
+          <form
+            id={formId}
+            onSubmit={(event) => {
+              event.preventDefault();
+              save();
+            }}
+          >
+            <Stack gap="lg">
+              {section.preview && viewer ? <LocalizationPreview viewer={viewer} /> : null}
+              {section.keys.map((key) => {
+                const setting = byKey.get(key);
+                if (!setting) return null;
+                const canLock =
+                  scope !== 'user' &&
+                  (userSettingKeys as readonly string[]).includes(key) &&
+                  byKey.get(LOCKED_KEYS)?.settable;
+                const lockList = locks ?? (byKey.get(LOCKED_KEYS)?.value as string[] | undefined) ?? [];
+                return (
+                  <SettingField
+                    key={key}
+                    setting={setting}
+                    entry={draft[key] ?? { value: setting.value, inherit: setting.inheritedFrom !== null }}
+                    onChange={(entry) => setDraft((current) => ({ ...current, [key]: entry }))}
+                    viewerValue={viewer?.[key as keyof ResolvedSettings]}
+                    {...(canLock
+                      ? {
+                          userOverride: {
+                            checked: !lockList.includes(key),
+                            onChange: (checked: boolean) =>
+                              setLocks(checked ? lockList.filter((k) => k !== key) : [...lockList, key]),
+                          },
+                        }
+                      : {})}
+                  />
+                );
+              })}
+              {section.id === 'integrations' && scope === 'user' ? <CalendarFeedField /> : null}
+              {failure ? (
+                <Alert color="red" variant="outline" role="alert" title={t('page.notSaved')}>
+                  {failure}
+                </Alert>
+              ) : null}
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The tree of the level's pages, grouped, with the shown one current. */
+function ConfigurationTreeNav({
+  sections,
+  section,
+}: {
+  sections: ConfigurationSection[];
+  section: ConfigurationSection;
+}) {
+  const { t } = useTranslation('settings');
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      component="nav"
+      aria-label={t('tree.label')}
+      style={{ flex: '1 1 220px', maxWidth: 300 }}
+    >
+      <NavLink component={Link} to={`?section=${sections[0]?.id ?? ''}`} label={t('tree.root')} fw={600} />
+      {[...new Set(sections.map((s) => s.group))].map((group) => (
+        <div key={group}>
+          <Text size="sm" fw={600} pl="lg" py={4} c="gray.8">
+            {t(`tree.groups.${group}`)}
+          </Text>
+          {sections
+            .filter((s) => s.group === group)
+            .map((s) => (
+              <NavLink
+                key={s.id}
+                component={Link}
+                to={`?section=${s.id}`}
+                label={t(`tree.sections.${s.labelKey}`)}
+                pl="xl"
+                active={s.id === section.id}
+                aria-current={s.id === section.id ? 'page' : undefined}
+              />
+            ))}
+        </div>
+      ))}
+    </Paper>
+  );
+}
+
+/** The same page at the other levels the viewer may configure (when there is more than one). */
+function LevelLinks({ scope, section }: { scope: SettingScope; section: ConfigurationSection }) {
+  const { t } = useTranslation('settings');
+  const { data: user } = useCurrentUser();
+  const permissions = user?.permissions ?? [];
+  const levelLinks = (['user', 'organization', 'system'] as const).filter((level) =>
+    permissions.includes(permissionOf[level]),
+  );
+  if (levelLinks.length <= 1) return null;
+  return (
+    <Group gap="xs" component="nav" aria-label={t('page.levels')}>
+      {levelLinks.map((level) => (
+        <Button
+          key={level}
+          component={Link}
+          to={`${configurationPaths[level]}?section=${section.id}`}
+          variant={level === scope ? 'filled' : 'subtle'}
+          size="xs"
+          aria-current={level === scope ? 'page' : undefined}
+        >
+          {level === 'user' ? t('page.myConfiguration') : t(`page.titles.${level}`)}
+        </Button>
+      ))}
+    </Group>
   );
 }
 

@@ -1,36 +1,29 @@
-import { Alert, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
-import { type FormErrors, useForm } from '@mantine/form';
+import { Alert, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy, IconRefresh } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { userProfileUpdateSchema } from '../../../common/profile';
-import { ApiError, useCurrentUser } from '../../app/api';
-import { useBlocker } from '../../app/navigation';
+import { paths, pathTo } from '../../../common/paths';
+import { useCurrentUser } from '../../app/api';
 import { type UserResource, useUser } from '../../app/user-resource';
 import { errorText } from '../../i18n/error-text';
-import { i18n } from '../../i18n/index';
-import { validateWith } from '../../ui/form';
 import { useFormatter, useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { usePermissionLabel } from '../../ui/labels';
-import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { routeServerErrors } from '../../ui/server-errors';
-import { PasswordSection, usePasswordSectionForm } from '../passwords/password-section';
+import { PasswordSection } from '../passwords/password-section';
 import { useSettings } from '../settings/api';
-import {
-  type CustomFieldDefinition,
-  useCustomFields,
-  useRemoveAvatar,
-  useUpdateUser,
-  useUploadAvatar,
-} from './api';
+import { type CustomFieldDefinition, useCustomFields } from './api';
 import { AdditionalSection } from './edit-additional';
-import { type AvatarChange, GeneralSection } from './edit-general';
-import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
+import { GeneralSection } from './edit-general';
+import { LeaveConfirmation, useLeaveGuard } from './edit-user-leave';
+import {
+  GENERAL_FIELDS,
+  type ProfileForm,
+  type Tab,
+  useProfileForm,
+  useSaveProfile,
+} from './edit-user-state';
 import '../../i18n/lazy/users';
-import { paths, pathTo } from '../../../common/paths';
 
 /** `/users/:id/edit`: an administrator edits a user. */
 export function EditUserPage() {
@@ -88,23 +81,6 @@ function EditUser({ userId }: { userId: string }) {
   );
 }
 
-type Tab = 'general' | 'additional' | 'password';
-
-const GENERAL_FIELDS = new Set([
-  'username',
-  'namePrefix',
-  'firstName',
-  'middleName',
-  'lastName',
-  'nameSuffix',
-  'birthday',
-  'avatar',
-  'email',
-  'currentPassword',
-  'additionalEmails',
-  'phone',
-]);
-
 function EditUserForm({
   user,
   definitions,
@@ -119,161 +95,24 @@ function EditUserForm({
   reload: () => Promise<UserResource | undefined>;
 }) {
   const { t } = useTranslation(['users', 'common']);
-  const locale = useViewerLocale();
-  const timeZone = useViewerTimeZone();
   const formatter = useFormatter();
   const navigate = useNavigate();
-  const userId = isSelf ? 'me' : user.id;
-  const update = useUpdateUser(userId);
-  const uploadAvatar = useUploadAvatar(userId);
-  const removeAvatar = useRemoveAvatar(userId);
-  // The values as loaded or last saved are the form's initial values: what Save compares against.
-  const form = useForm<ProfileValues>({ initialValues: valuesOf(user) });
-  const values = form.values;
-  const baseline = form.getInitialValues();
-  const errors = form.errors;
-  const [etag, setEtag] = useState(user.meta.etag);
-  const [avatarUrl, setAvatarUrl] = useState(user.links.avatar ?? null);
-  const [avatar, setAvatar] = useState<AvatarChange>(null);
-  // Problems found while typing (a date that is no date or out of range, a malformed phone), by
-  // form key: Save is refused while any is here.
-  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
-  const setFieldProblem = (key: string, problem: string | null) => {
-    setFieldProblems(({ [key]: _previous, ...rest }) => (problem ? { ...rest, [key]: problem } : rest));
-    form.clearFieldError(key);
-  };
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isStale, setIsStale] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
-  const [tab, setTab] = useState<Tab>('general');
-  const leaving = useRef(false);
-  const password = usePasswordSectionForm({
-    userId: 'me',
-    context: {
-      username: values.username,
-      email: values.email,
-      firstName: values.firstName,
-      lastName: values.lastName,
-      organizationName,
+  const profile = useProfileForm(user, isSelf, organizationName);
+  const { blocker, allowLeaving } = useLeaveGuard(profile.isDirty);
+  const viewPath = isSelf ? paths.myUser : pathTo(paths.user, { id: user.id });
+  const { save, reloadLatest, formError, isStale, isSaving } = useSaveProfile({
+    profile,
+    userId: isSelf ? 'me' : user.id,
+    isSelf,
+    definitions,
+    reload,
+    onSaved: (close) => {
+      if (!close) return;
+      allowLeaving();
+      navigate(viewPath);
     },
   });
-
-  const attributes = changedAttributes(values, baseline, isSelf);
-  const isDirty = Object.keys(attributes).length > 0 || avatar !== null || (isSelf && password.isDirty);
-
-  // Leaving with unsaved changes asks first: links inside the app, and closing or reloading the tab.
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      isDirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!isDirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [isDirty]);
-
-  const setField = <K extends keyof ProfileValues>(field: K, value: ProfileValues[K]) => {
-    form.setFieldValue(field, value as never);
-    // The field's own error and those of its parts (`additionalEmails.1`).
-    form.setErrors((current) =>
-      Object.fromEntries(
-        Object.entries(current).filter(([key]) => key !== field && !key.startsWith(`${String(field)}.`)),
-      ),
-    );
-  };
-
-  const setSaved = (saved: ProfileValues) => {
-    form.setInitialValues(saved);
-    form.setValues(saved);
-  };
-
-  const showErrors = (found: FormErrors) => {
-    form.setErrors(found);
-    const keys = Object.keys(found);
-    if (keys.some((key) => GENERAL_FIELDS.has(key.split('.')[0] ?? ''))) setTab('general');
-    else if (keys.some((key) => key.startsWith('customFields'))) setTab('additional');
-  };
-
-  const viewPath = isSelf ? paths.myUser : pathTo(paths.user, { id: user.id });
-
-  async function save(close: boolean) {
-    setFormError(null);
-    setIsStale(false);
-    const local = { ...validate(attributes, definitions, values), ...fieldProblems };
-    if (Object.keys(local).length > 0) {
-      showErrors(local);
-      return;
-    }
-    setIsSaving(true);
-    const profileChanged = Object.keys(attributes).length > 0 || avatar !== null;
-    const passwordChanging = isSelf && !password.isEmpty;
-    try {
-      if (Object.keys(attributes).length > 0) {
-        const updated = await update.mutateAsync({ attributes, etag });
-        setSaved(valuesOf(updated));
-        setEtag(updated.meta.etag);
-      }
-      if (avatar) {
-        try {
-          if (avatar.kind === 'upload') {
-            const answer = (await uploadAvatar.mutateAsync(avatar.file)) as
-              | { links?: { avatar?: string } }
-              | undefined;
-            setAvatarUrl(answer?.links?.avatar ?? null);
-          } else {
-            await removeAvatar.mutateAsync();
-            setAvatarUrl(null);
-          }
-          setAvatar(null);
-        } catch (error) {
-          showErrors({ avatar: errorText(error) });
-          return;
-        }
-      }
-      if (passwordChanging) {
-        // The password's problems show on its tab; after the change the person stays where they are.
-        if (!(await password.submit())) {
-          setTab('password');
-          return;
-        }
-      }
-      // No title: Mantine greys the message under a title below AA contrast.
-      notifySuccess(null, savedMessage({ isSelf, profileChanged, passwordChanged: passwordChanging }));
-      if (close) {
-        leaving.current = true;
-        navigate(viewPath);
-      }
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412) {
-        setIsStale(true);
-      } else {
-        const routed = routeServerErrors(error, [...Object.keys(values), 'avatar']);
-        showErrors(routed.fields);
-        setFormError(routed.form);
-      }
-    } finally {
-      setIsSaving(false);
-    }
-  }
-
-  async function reloadLatest() {
-    const latest = await reload();
-    if (!latest) return;
-    setSaved(valuesOf(latest));
-    setEtag(latest.meta.etag);
-    setAvatarUrl(latest.links.avatar ?? null);
-    form.clearErrors();
-    setIsStale(false);
-  }
-
   const name = formatter.personName(user.attributes);
-  const errorCount = (prefix: (key: string) => boolean) => Object.keys(errors).filter(prefix).length;
-  const generalErrors = errorCount((key) => GENERAL_FIELDS.has(key.split('.')[0] ?? ''));
-  const additionalErrors = errorCount((key) => key.startsWith('customFields'));
 
   return (
     <Page
@@ -297,27 +136,7 @@ function EditUserForm({
         </>
       }
     >
-      {isStale ? (
-        <Alert
-          color="red"
-          icon={<IconAlertTriangle aria-hidden="true" />}
-          title={t('edit.stale.title')}
-          role="alert"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{t('edit.stale.explain')}</Text>
-            <Group>
-              <Button
-                size="xs"
-                leftSection={<IconRefresh size={14} aria-hidden="true" />}
-                onClick={() => void reloadLatest()}
-              >
-                {t('edit.stale.reload')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      ) : null}
+      {isStale ? <StaleAlert onReload={() => void reloadLatest()} /> : null}
       {formError ? (
         <Alert
           color="red"
@@ -328,115 +147,110 @@ function EditUserForm({
           {formError}
         </Alert>
       ) : null}
-      <Tabs value={tab} onChange={(next) => setTab((next as Tab | null) ?? 'general')} keepMounted>
-        <Tabs.List>
-          <Tabs.Tab value="general">
-            {generalErrors
-              ? t('edit.tabWithErrors', { tab: t('edit.general'), count: generalErrors })
-              : t('edit.general')}
-          </Tabs.Tab>
-          <Tabs.Tab value="additional">
-            {additionalErrors
-              ? t('edit.tabWithErrors', { tab: t('edit.additional'), count: additionalErrors })
-              : t('edit.additional')}
-          </Tabs.Tab>
-          {isSelf ? <Tabs.Tab value="password">{t('edit.password')}</Tabs.Tab> : null}
-        </Tabs.List>
-        <Tabs.Panel value="general" pt="md">
-          <GeneralSection
-            values={values}
-            baseline={baseline}
-            errors={errors}
-            setField={setField}
-            isSelf={isSelf}
-            locale={locale}
-            timeZone={timeZone}
-            setFieldProblem={setFieldProblem}
-            fieldProblems={fieldProblems}
-            avatar={avatar}
-            setAvatar={(change) => {
-              setAvatar(change);
-              form.clearFieldError('avatar');
-            }}
-            currentAvatarUrl={avatarUrl}
-            person={user.attributes}
-            verified={
-              new Map(
-                user.attributes.additionalEmails.map((item) => [item.email.toLowerCase(), item.verified]),
-              )
-            }
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="additional" pt="md">
-          <AdditionalSection
-            definitions={definitions}
-            values={values.customFields}
-            errors={errors}
-            locale={locale}
-            setDateProblem={setFieldProblem}
-            onChange={(name, value) => {
-              form.setFieldValue('customFields', { ...form.getValues().customFields, [name]: value });
-              form.clearFieldError(`customFields.${name}`);
-            }}
-          />
-        </Tabs.Panel>
-        {isSelf ? (
-          <Tabs.Panel value="password" pt="md">
-            <PasswordSection form={password} heading={null} />
-          </Tabs.Panel>
-        ) : null}
-      </Tabs>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-        opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title={t('edit.leave.title')}
-        centered
-      >
-        <Stack>
-          <Text>{t('edit.leave.explain')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              {t('edit.leave.stay')}
-            </Button>
-            <Button color="red.9" onClick={() => blocker.proceed?.()}>
-              {t('edit.leave.leave')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <EditUserTabs profile={profile} user={user} definitions={definitions} isSelf={isSelf} />
+      <LeaveConfirmation blocker={blocker} />
     </Page>
   );
 }
 
-/** What Save did, in words: the profile, the password (the other sessions are signed out), or both. */
-function savedMessage({
-  isSelf,
-  profileChanged,
-  passwordChanged,
-}: {
-  isSelf: boolean;
-  profileChanged: boolean;
-  passwordChanged: boolean;
-}): string {
-  if (!isSelf) return i18n.t('users:edit.savedOther');
-  if (passwordChanged && profileChanged) return i18n.t('users:edit.savedProfileAndPassword');
-  if (passwordChanged) return i18n.t('users:edit.savedPassword');
-  return i18n.t('users:edit.savedProfile');
+/** Someone else saved the user meanwhile: nothing was saved; reload their version. */
+function StaleAlert({ onReload }: { onReload: () => void }) {
+  const { t } = useTranslation('users');
+  return (
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle aria-hidden="true" />}
+      title={t('edit.stale.title')}
+      role="alert"
+    >
+      <Stack gap="xs">
+        <Text size="sm">{t('edit.stale.explain')}</Text>
+        <Group>
+          <Button size="xs" leftSection={<IconRefresh size={14} aria-hidden="true" />} onClick={onReload}>
+            {t('edit.stale.reload')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
 }
 
-const checkProfile = validateWith<Record<string, unknown>>(userProfileUpdateSchema);
-
-/** The same rules as the server (the shared zod schema and the custom field checks), before sending. */
-function validate(
-  attributes: Record<string, unknown>,
-  definitions: CustomFieldDefinition[],
-  values: ProfileValues,
-): FormErrors {
-  const found = checkProfile(attributes);
-  if ('customFields' in attributes) Object.assign(found, customFieldErrors(definitions, values.customFields));
-  if ('email' in attributes && 'currentPassword' in attributes && !attributes.currentPassword) {
-    found.currentPassword = i18n.t('users:edit.currentPasswordRequired');
-  }
-  return found;
+/** General, Additional and (for oneself) Password, each tab naming how many errors it holds. */
+function EditUserTabs({
+  profile,
+  user,
+  definitions,
+  isSelf,
+}: {
+  profile: ProfileForm;
+  user: UserResource;
+  definitions: CustomFieldDefinition[];
+  isSelf: boolean;
+}) {
+  const { t } = useTranslation('users');
+  const locale = useViewerLocale();
+  const timeZone = useViewerTimeZone();
+  const { form, values, tab, setTab, setFieldProblem } = profile;
+  const errors = form.errors;
+  const errorCount = (prefix: (key: string) => boolean) => Object.keys(errors).filter(prefix).length;
+  const generalErrors = errorCount((key) => GENERAL_FIELDS.has(key.split('.')[0] ?? ''));
+  const additionalErrors = errorCount((key) => key.startsWith('customFields'));
+  return (
+    <Tabs value={tab} onChange={(next) => setTab((next as Tab | null) ?? 'general')} keepMounted>
+      <Tabs.List>
+        <Tabs.Tab value="general">
+          {generalErrors
+            ? t('edit.tabWithErrors', { tab: t('edit.general'), count: generalErrors })
+            : t('edit.general')}
+        </Tabs.Tab>
+        <Tabs.Tab value="additional">
+          {additionalErrors
+            ? t('edit.tabWithErrors', { tab: t('edit.additional'), count: additionalErrors })
+            : t('edit.additional')}
+        </Tabs.Tab>
+        {isSelf ? <Tabs.Tab value="password">{t('edit.password')}</Tabs.Tab> : null}
+      </Tabs.List>
+      <Tabs.Panel value="general" pt="md">
+        <GeneralSection
+          values={values}
+          baseline={profile.baseline}
+          errors={errors}
+          setField={profile.setField}
+          isSelf={isSelf}
+          locale={locale}
+          timeZone={timeZone}
+          setFieldProblem={setFieldProblem}
+          fieldProblems={profile.fieldProblems}
+          avatar={profile.avatar}
+          setAvatar={(change) => {
+            profile.setAvatar(change);
+            form.clearFieldError('avatar');
+          }}
+          currentAvatarUrl={profile.avatarUrl}
+          person={user.attributes}
+          verified={
+            new Map(user.attributes.additionalEmails.map((item) => [item.email.toLowerCase(), item.verified]))
+          }
+        />
+      </Tabs.Panel>
+      <Tabs.Panel value="additional" pt="md">
+        <AdditionalSection
+          definitions={definitions}
+          values={values.customFields}
+          errors={errors}
+          locale={locale}
+          setDateProblem={setFieldProblem}
+          onChange={(name, value) => {
+            form.setFieldValue('customFields', { ...form.getValues().customFields, [name]: value });
+            form.clearFieldError(`customFields.${name}`);
+          }}
+        />
+      </Tabs.Panel>
+      {isSelf ? (
+        <Tabs.Panel value="password" pt="md">
+          <PasswordSection form={profile.password} heading={null} />
+        </Tabs.Panel>
+      ) : null}
+    </Tabs>
+  );
 }
