@@ -52,28 +52,7 @@ export async function calendarPublicRoutes(app: FastifyInstance, deps: Deps): Pr
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
-  app.get<{ Params: { file: string } }>(
-    '/calendar-feeds/:file',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const token = request.params.file.endsWith('.ics') ? request.params.file.slice(0, -4) : '';
-      const feed = await findFeedByToken(deps.db, token);
-      if (!feed) return reply.status(404).type('text/plain; charset=utf-8').send('Not found.\n');
-      const text = await feedCalendar(deps.db, feed, deps.clock.now().toISOString());
-      const etag = `"${createHash('sha256')
-        .update(text.replace(/^DTSTAMP:.*\r\n/gm, ''))
-        .digest('base64url')
-        .slice(0, 27)}"`;
-      // Calendar applications poll: they may keep it 15 minutes and revalidate with the ETag.
-      reply
-        .header('cache-control', 'private, max-age=900')
-        .header('etag', etag)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline; filename="calendar.ics"');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-      return reply.type('text/calendar; charset=utf-8').send(text);
-    },
-  );
+  calendarFeedRoute(app, deps);
 
   // A page without an invitation behind it speaks the system's Language: a wrong, replaced and
   // expired link must answer alike, so the 404 cannot follow the organization a token belonged to.
@@ -126,6 +105,32 @@ export async function calendarPublicRoutes(app: FastifyInstance, deps: Deps): Pr
       }
       const page = await answerByToken(deps, request.params.token, answer);
       return page ? sendAnswerPage(reply, page, true) : notFoundPage(reply);
+    },
+  );
+}
+
+/** `GET /calendar-feeds/<token>.ics`: the private iCalendar feed, revalidated by its ETag. */
+function calendarFeedRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: { file: string } }>(
+    '/calendar-feeds/:file',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const token = request.params.file.endsWith('.ics') ? request.params.file.slice(0, -4) : '';
+      const feed = await findFeedByToken(deps.db, token);
+      if (!feed) return reply.status(404).type('text/plain; charset=utf-8').send('Not found.\n');
+      const text = await feedCalendar(deps.db, feed, deps.clock.now().toISOString());
+      const etag = `"${createHash('sha256')
+        .update(text.replace(/^DTSTAMP:.*\r\n/gm, ''))
+        .digest('base64url')
+        .slice(0, 27)}"`;
+      // Calendar applications poll: they may keep it 15 minutes and revalidate with the ETag.
+      reply
+        .header('cache-control', 'private, max-age=900')
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline; filename="calendar.ics"');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type('text/calendar; charset=utf-8').send(text);
     },
   );
 }
