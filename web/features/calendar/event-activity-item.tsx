@@ -17,7 +17,7 @@ import { EmailBodyFrame } from '../../ui/email-body-frame';
 import { useFormatter } from '../../ui/format';
 import type { CalendarEventResource } from './api';
 import { EventResponse, viewerGuestStatus } from './event-response';
-import { fromRRule, summarizeRepeat } from './recurrence';
+import { fromRRule, summarizeRepeat, useRepeatWords } from './recurrence';
 import { type ReminderUnit, splitMinutes } from './reminders-field';
 import '../../i18n/lazy/calendar';
 import direction from '../../ui/direction.module.css';
@@ -65,6 +65,7 @@ export function EventActivityItem({
   viewerId?: string;
 }) {
   const { t } = useTranslation('calendar');
+  const repeatWords = useRepeatWords();
   const format = useFormatter();
   const locale = format.locale;
   const [expanded, setExpanded] = useState(false);
@@ -75,22 +76,8 @@ export function EventActivityItem({
   const guestStatus = viewerGuestStatus(event, viewerId);
   const repeat = fromRRule(a.recurrence, a.timeZone);
   const startDate = a.allDay ? a.start : a.start.slice(0, 10);
-  const repeats = summarizeRepeat(
-    repeat,
-    startDate,
-    locale,
-    {
-      never: t('repeat.never'),
-      every: (unit, count) => t(`repeat.every.${unit}`, { count }),
-      onDays: (days) => t('repeat.onDays', { days }),
-      onMonthDay: (day) => t('repeat.onMonthDay', { day }),
-      onNthWeekday: (nth, weekday) =>
-        t('repeat.onNthWeekday', { nth: t(`repeat.nth.${nth}` as 'repeat.nth.1'), weekday }),
-      onLastWeekday: (weekday) => t('repeat.onLastWeekday', { weekday }),
-      times: (count) => t('repeat.times', { count }),
-      until: (date) => t('repeat.untilDate', { date }),
-    },
-    (date) => format.calendarDate(date),
+  const repeats = summarizeRepeat(repeat, startDate, locale, repeatWords, (date) =>
+    format.calendarDate(date),
   );
   const reminderText = (minutes: number) => {
     const { amount, unit } = splitMinutes(minutes);

@@ -7,6 +7,7 @@ import type { EventFormValues } from './event-plan';
 import {
   type MonthlyBy,
   summarizeRepeat,
+  useRepeatWords,
   type WeekdayCode,
   weekdayCodes,
   weekdayPosition,
@@ -24,22 +25,12 @@ function weekdayOf(date: string): WeekdayCode {
 
 /** The summary of the repeat in words, in the viewer's locale ("Weekly on Monday, 5 times"). */
 function useRepeatSummary(values: EventFormValues, locale: string): string {
-  const { t } = useTranslation('calendar');
+  const words = useRepeatWords();
   return summarizeRepeat(
     values.repeat,
     values.startDate || new Date().toISOString().slice(0, 10),
     locale,
-    {
-      never: t('repeat.never'),
-      every: (unit, count) => t(`repeat.every.${unit}`, { count }),
-      onDays: (days) => t('repeat.onDays', { days }),
-      onMonthDay: (day) => t('repeat.onMonthDay', { day }),
-      onNthWeekday: (nth, weekday) =>
-        t('repeat.onNthWeekday', { nth: t(`repeat.nth.${nth}` as 'repeat.nth.1'), weekday }),
-      onLastWeekday: (weekday) => t('repeat.onLastWeekday', { weekday }),
-      times: (count) => t('repeat.times', { count }),
-      until: (date) => t('repeat.untilDate', { date }),
-    },
+    words,
     (date) => formatLocaleDate(date, locale),
   );
 }

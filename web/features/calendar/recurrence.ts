@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { fromZonedWallTime } from '../../../common/zoned-time';
 
 /**
@@ -157,6 +158,22 @@ export type SummaryWords = {
   times: (count: number) => string;
   until: (date: string) => string;
 };
+
+/** The words of a repeat's summary (`summarizeRepeat`), in the reader's language. */
+export function useRepeatWords(): SummaryWords {
+  const { t } = useTranslation('calendar');
+  return {
+    never: t('repeat.never'),
+    every: (unit, count) => t(`repeat.every.${unit}`, { count }),
+    onDays: (days) => t('repeat.onDays', { days }),
+    onMonthDay: (day) => t('repeat.onMonthDay', { day }),
+    onNthWeekday: (nth, weekday) =>
+      t('repeat.onNthWeekday', { nth: t(`repeat.nth.${nth}` as 'repeat.nth.1'), weekday }),
+    onLastWeekday: (weekday) => t('repeat.onLastWeekday', { weekday }),
+    times: (count) => t('repeat.times', { count }),
+    until: (date) => t('repeat.untilDate', { date }),
+  };
+}
 
 /**
  * A one-line human summary of a Repeat choice ("Every 2 weeks on Monday, Wednesday, 10 times"),
