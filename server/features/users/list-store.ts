@@ -17,6 +17,7 @@ import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { foldCase } from '../../platform/text/case-fold';
 import { roleFields } from '../access/presenter';
 import { type PresentableUser, userFields } from './presenter';
+import { refreshUserSearch } from './search-store';
 import { presentableUserColumns } from './store';
 
 /**
@@ -60,11 +61,12 @@ const MAX_ROLE_FILTER_VALUES = 20;
  * kept while the database is unchanged (prepared.ts rememberWhileUnchanged: any commit, of any
  * process, drops it), so a grid opened again and again is read once; the caller must not change it.
  */
-export function listOrganizationUsers(
+export async function listOrganizationUsers(
   db: Kysely<DB>,
   organizationId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<ListedUser>> {
+  if (listQuery.filters.some(isSubstringFilter)) await refreshUserSearch(db);
   return rememberWhileUnchanged(db, `users-list:${organizationId}:${JSON.stringify(listQuery)}`, () =>
     readOrganizationUsers(db, organizationId, listQuery),
   );
@@ -81,7 +83,7 @@ async function readOrganizationUsers(
     standard.length = 0;
     for (const filter of listQuery.filters) {
       const value = String(filter.value);
-      if (filter.field === 'name' || (filter.field === 'email' && filter.op === 'contains')) {
+      if (isSubstringFilter(filter)) {
         base = base.where(substringCondition(db, filter.field, value));
       } else if (filter.field === 'email' && filter.op === 'eq') {
         base = base.where('users.emailNormalized', '=', normalizeEmail(value));
@@ -270,11 +272,17 @@ async function loadRoleIds(
   return result;
 }
 
+/** `filter[name]` (any operator) and `filter[email][contains]`: read through the trigram index. */
+function isSubstringFilter(filter: ListFilter): filter is ListFilter & { field: 'name' | 'email' } {
+  return filter.field === 'name' || (filter.field === 'email' && filter.op === 'contains');
+}
+
 /**
  * `filter[name]` (first name, last name, "first last" or username) or `filter[email][contains]`:
  * a substring of the folded columns (`foldCase`, so `émile` finds `Émile` on both databases),
  * found through a trigram index: pg_trgm GIN indexes on PostgreSQL, the FTS5 trigram table
- * `user_search_fts` on SQLite (both fall back to reading every row for fewer than 3 characters).
+ * `user_search_fts` on SQLite, brought up to date first (`refreshUserSearch`). Both fall back to
+ * reading every row for fewer than 3 characters.
  */
 function substringCondition(db: Kysely<DB>, field: 'name' | 'email', value: string): Expression<SqlBool> {
   if (isPostgres(db)) {

@@ -21,6 +21,7 @@ import * as credentialNotifications from './0021-credential-notifications';
 import * as membershipUserFacets from './0022-membership-user-facets';
 import * as accountLevelAuditIndexes from './0023-account-level-audit-indexes';
 import * as userDocumentNotifications from './0024-user-document-notifications';
+import * as deferredUserSearch from './0025-deferred-user-search';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0022-membership-user-facets': membershipUserFacets,
   '0023-account-level-audit-indexes': accountLevelAuditIndexes,
   '0024-user-document-notifications': userDocumentNotifications,
+  '0025-deferred-user-search': deferredUserSearch,
 };
