@@ -23,7 +23,6 @@ const isMigration = (file: string) => file.startsWith('server/platform/db/migrat
 const notYetSplit = new Set([
   'server/cli/demo-activities.ts#seedActivities',
   'server/cli/demo.ts#demoSeed',
-  'server/platform/mail/worker.ts#createMailWorker',
   'web/features/activities/activity-section.tsx#ActivitySection',
   'web/features/activities/log-call-dialog.tsx#LogCallDialog',
   'web/features/api-keys/api-key-field.tsx#ApiKeyField',
