@@ -67,111 +67,143 @@ export function isDemoEmail(index: number): boolean {
  * Throws when there are activities to write but no authors or targets.
  */
 export async function seedActivities(db: Kysely<DB>, options: SeedActivitiesOptions): Promise<void> {
-  const { organizationId, authors, targetIds, count, now } = options;
+  const { authors, targetIds, count } = options;
   if (count === 0) return;
   if (authors.length === 0 || targetIds.length === 0) throw new Error('seedActivities needs users.');
-  const createdAt = new Date(now).toISOString();
   for (let done = 0; done < count; ) {
     await db.transaction().execute(async (trx) => {
       for (let batch = 0; batch < BATCHES_PER_TRANSACTION && done < count; batch++) {
         const size = Math.min(BATCH, count - done);
-        const calls: Insertable<CallsTable>[] = [];
-        const outbox: Insertable<MailOutboxTable>[] = [];
-        const emails: Insertable<EmailsTable>[] = [];
-        const activities: Insertable<ActivitiesTable>[] = [];
-        for (let offset = 0; offset < size; offset++) {
-          const index = done + offset;
-          const id = uuidv7();
-          const author = authors[index % authors.length] as DemoAuthor;
-          const targetUserId = targetIds[(index * 7919) % targetIds.length] as string;
-          const occurredAt = new Date(
-            now - YEAR_MS + Math.floor(((index + 1) / count) * YEAR_MS),
-          ).toISOString();
-          let subject: string;
-          let status: string;
-          if (options.makeEmail && isDemoEmail(index)) {
-            const email = options.makeEmail(index, targetUserId);
-            const outboxId = uuidv7();
-            const messageId = newMessageId(options.publicUrl);
-            const envelope: MailEnvelope = { to: [email.to], cc: [], bcc: [], attachments: [] };
-            outbox.push({
-              id: outboxId,
-              organizationId,
-              messageId,
-              template: 'person',
-              toAddress: email.to.address,
-              toName: email.to.name,
-              fromAddress: author.name ? `"${author.name}" <${author.address}>` : author.address,
-              replyTo: null,
-              subject: email.subject,
-              textBody: email.text,
-              htmlBody: email.html,
-              status: email.failed ? 'failed' : 'sent',
-              attempts: 1,
-              nextAttemptAt: occurredAt,
-              claimedBy: null,
-              claimedAt: null,
-              lastError: email.failed ?? null,
-              sentAt: email.failed ? null : occurredAt,
-              createdAt: occurredAt,
-              updatedAt: occurredAt,
-              envelope: JSON.stringify(envelope),
-            });
-            emails.push({
-              id,
-              organizationId,
-              authorId: author.id,
-              fromAddress: author.address,
-              fromName: author.name,
-              toRecipients: JSON.stringify([email.to]),
-              ccRecipients: '[]',
-              bccRecipients: '[]',
-              subject: email.subject,
-              bodyType: 'html',
-              bodyHtml: email.html,
-              bodyText: email.text,
-              activityTargetIds: JSON.stringify([targetUserId]),
-              sendAt: null,
-              messageId,
-              inReplyToId: null,
-              referencesHeader: null,
-              outboxId,
-              createdAt: occurredAt,
-            });
-            subject = email.subject;
-            status = 'queued';
-          } else {
-            const call = options.makeCall(index);
-            calls.push({
-              id,
-              organizationId,
-              authorId: author.id,
-              ...call,
-              callDateTime: occurredAt,
-              createdAt,
-              updatedAt: createdAt,
-            });
-            subject = call.subject;
-            status = call.callStatus;
-          }
-          activities.push({
-            id: uuidv7(),
-            organizationId,
-            kind: emails.at(-1)?.id === id ? 'email' : 'call',
-            recordId: id,
-            targetUserId,
-            authorId: author.id,
-            occurredAt,
-            subject,
-            status,
-            createdAt,
-            updatedAt: createdAt,
-          });
-        }
-        await insertDemoActivities(trx, { calls, outbox, emails, activities });
+        const rows: DemoRows = { calls: [], outbox: [], emails: [], activities: [] };
+        for (let offset = 0; offset < size; offset++) addDemoActivity(rows, options, done + offset);
+        await insertDemoActivities(trx, rows);
         done += size;
       }
     });
     options.progress?.(done, count);
   }
+}
+
+/** The rows of one batch, one array per table. */
+type DemoRows = {
+  calls: Insertable<CallsTable>[];
+  outbox: Insertable<MailOutboxTable>[];
+  emails: Insertable<EmailsTable>[];
+  activities: Insertable<ActivitiesTable>[];
+};
+
+/** What one demo activity records, as its `activities` row shows it. */
+type RecordedActivity = { kind: 'call' | 'email'; subject: string; status: string };
+
+/** Activity number `index`: its call, or its email with its outbox row, then its `activities` row. */
+function addDemoActivity(rows: DemoRows, options: SeedActivitiesOptions, index: number): void {
+  const { organizationId, authors, targetIds, count, now } = options;
+  const createdAt = new Date(now).toISOString();
+  const id = uuidv7();
+  const author = authors[index % authors.length] as DemoAuthor;
+  const targetUserId = targetIds[(index * 7919) % targetIds.length] as string;
+  const occurredAt = new Date(now - YEAR_MS + Math.floor(((index + 1) / count) * YEAR_MS)).toISOString();
+  const about = { id, organizationId, author, targetUserId, occurredAt, createdAt };
+  const recorded =
+    options.makeEmail && isDemoEmail(index)
+      ? addDemoEmail(rows, about, options.makeEmail(index, targetUserId), options.publicUrl)
+      : addDemoCall(rows, about, options.makeCall(index));
+  rows.activities.push({
+    id: uuidv7(),
+    organizationId,
+    kind: recorded.kind,
+    recordId: id,
+    targetUserId,
+    authorId: author.id,
+    occurredAt,
+    subject: recorded.subject,
+    status: recorded.status,
+    createdAt,
+    updatedAt: createdAt,
+  });
+}
+
+/** What a demo call or email shares with its activity. */
+type DemoRecord = {
+  id: string;
+  organizationId: string;
+  author: DemoAuthor;
+  targetUserId: string;
+  occurredAt: string;
+  createdAt: string;
+};
+
+function addDemoCall(rows: DemoRows, record: DemoRecord, call: DemoCall): RecordedActivity {
+  const { id, organizationId, author, occurredAt, createdAt } = record;
+  rows.calls.push({
+    id,
+    organizationId,
+    authorId: author.id,
+    ...call,
+    callDateTime: occurredAt,
+    createdAt,
+    updatedAt: createdAt,
+  });
+  return { kind: 'call', subject: call.subject, status: call.callStatus };
+}
+
+/**
+ * A sent (or failed) email: its outbox row as the worker leaves it, and its `emails` row. Its
+ * activity says `queued`, as `sendEmail` writes it (the live state is read from the outbox).
+ */
+function addDemoEmail(
+  rows: DemoRows,
+  record: DemoRecord,
+  email: DemoEmail,
+  publicUrl: string,
+): RecordedActivity {
+  const { id, organizationId, author, targetUserId, occurredAt } = record;
+  const outboxId = uuidv7();
+  const messageId = newMessageId(publicUrl);
+  const envelope: MailEnvelope = { to: [email.to], cc: [], bcc: [], attachments: [] };
+  rows.outbox.push({
+    id: outboxId,
+    organizationId,
+    messageId,
+    template: 'person',
+    toAddress: email.to.address,
+    toName: email.to.name,
+    fromAddress: author.name ? `"${author.name}" <${author.address}>` : author.address,
+    replyTo: null,
+    subject: email.subject,
+    textBody: email.text,
+    htmlBody: email.html,
+    status: email.failed ? 'failed' : 'sent',
+    attempts: 1,
+    nextAttemptAt: occurredAt,
+    claimedBy: null,
+    claimedAt: null,
+    lastError: email.failed ?? null,
+    sentAt: email.failed ? null : occurredAt,
+    createdAt: occurredAt,
+    updatedAt: occurredAt,
+    envelope: JSON.stringify(envelope),
+  });
+  rows.emails.push({
+    id,
+    organizationId,
+    authorId: author.id,
+    fromAddress: author.address,
+    fromName: author.name,
+    toRecipients: JSON.stringify([email.to]),
+    ccRecipients: '[]',
+    bccRecipients: '[]',
+    subject: email.subject,
+    bodyType: 'html',
+    bodyHtml: email.html,
+    bodyText: email.text,
+    activityTargetIds: JSON.stringify([targetUserId]),
+    sendAt: null,
+    messageId,
+    inReplyToId: null,
+    referencesHeader: null,
+    outboxId,
+    createdAt: occurredAt,
+  });
+  return { kind: 'email', subject: email.subject, status: 'queued' };
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Faker } from '@faker-js/faker';
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeEmail, normalizeUsername } from '../../common/login-keys';
@@ -43,8 +44,65 @@ const EVENT_ACTIONS = [
 ] as const;
 const DAY_MS = 86_400_000;
 
+type DemoSeedOptions = {
+  users: number;
+  events: number;
+  activities: number;
+  activityTarget: string | undefined;
+  organization: string;
+};
+
+/** What every step of one seeding shares. */
+type DemoRun = {
+  db: Kysely<DB>;
+  organizationId: string;
+  /** One per language, seeded, so a seeding with the same counts writes the same people and words. */
+  fakers: Faker[];
+  /** The time the newest rows are given, ms since the epoch; the others spread before it. */
+  now: number;
+  progress: (what: string, done: number, total: number) => void;
+};
+
 /** `demo:seed` */
 export async function demoSeed(context: CliContext, io: CliIo, args: string[]): Promise<number> {
+  const options = parseDemoSeedArgs(args);
+  // Loaded here, not at the top: the server and the other commands never need it.
+  const { allFakers } = await import('@faker-js/faker').catch(() => {
+    throw new CliError('demo:seed needs the dev dependencies: run npm install (with dev dependencies).');
+  });
+  const { db } = context.database;
+  const organizationId =
+    (await findOrganizationIdByName(db, options.organization)) ??
+    (await insertOrganization(db, context.clock, options.organization)).id;
+  const roleId = await userRoleId(db, organizationId);
+  const started = Date.now();
+  const fakers = [allFakers.en, allFakers.de, allFakers.fr, allFakers.es, allFakers.pl, allFakers.sv];
+  for (const [index, faker] of fakers.entries()) faker.seed(index + 1);
+  const run: DemoRun = {
+    db,
+    organizationId,
+    fakers,
+    now: context.clock.now().getTime(),
+    progress: progressReporter(io),
+  };
+
+  const authors = await seedDemoUsers(run, roleId, options.users);
+  await seedDemoAuditEvents(
+    run,
+    authors.map((author) => author.id),
+    options.events,
+  );
+  if (options.activities > 0) await seedDemoActivities(run, authors, options, context.config.publicUrl);
+  // Without fresh statistics PostgreSQL takes 100,000 members for 555, and a deep page of the
+  // users grid costs 700 ms instead of 0.5.
+  await refreshPlannerStatistics(db);
+  io.out(
+    `Seeded ${options.users} users, ${options.events} audit events and ${options.activities} activities into "${options.organization}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  return 0;
+}
+
+function parseDemoSeedArgs(args: string[]): DemoSeedOptions {
   const { values } = parseArgs({
     args,
     options: {
@@ -62,65 +120,72 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
   if (events > 0 && users === 0) throw new CliError('--audit-events needs --users of at least 1.');
   const activities = parseCount('--activities', values.activities);
   if (activities > 0 && users === 0) throw new CliError('--activities needs --users of at least 1.');
-  // Loaded here, not at the top: the server and the other commands never need it.
-  const { allFakers } = await import('@faker-js/faker').catch(() => {
-    throw new CliError('demo:seed needs the dev dependencies: run npm install (with dev dependencies).');
-  });
-  const { db } = context.database;
-  const organizationId =
-    (await findOrganizationIdByName(db, values.organization)) ??
-    (await insertOrganization(db, context.clock, values.organization)).id;
-  const roleId = await userRoleId(db, organizationId);
-  const started = Date.now();
-  const progress = progressReporter(io);
-  const userIds: string[] = [];
-  /** The demo users as authors and recipients of demo emails. */
-  const people = new Map<string, DemoAuthor>();
-  const fakers = [allFakers.en, allFakers.de, allFakers.fr, allFakers.es, allFakers.pl, allFakers.sv];
-  for (const [index, faker] of fakers.entries()) faker.seed(index + 1);
-  const runId = Date.now().toString(36);
-  const now = context.clock.now().getTime();
+  return {
+    users,
+    events,
+    activities,
+    activityTarget: values['activity-target'],
+    organization: values.organization,
+  };
+}
 
+/** Writes `users` members with the role `roleId`, in batches; returns them as demo authors. */
+async function seedDemoUsers(run: DemoRun, roleId: string, users: number): Promise<DemoAuthor[]> {
+  const { db, organizationId } = run;
+  const authors: DemoAuthor[] = [];
+  const runId = Date.now().toString(36);
   for (let done = 0; done < users; done += USER_BATCH) {
     const count = Math.min(USER_BATCH, users - done);
     const rows: Insertable<UsersTable>[] & { id: string; createdAt: string }[] = [];
-    for (let index = 0; index < count; index += 1) {
-      const number = done + index;
-      const faker = fakers[number % fakers.length] as (typeof fakers)[number];
-      const firstName = faker.person.firstName();
-      const lastName = faker.person.lastName();
-      const username = `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${runId}${number}`;
-      const email = `${username}@${faker.internet.domainName()}`;
-      const createdAt = new Date(now - (users - number) * 60_000).toISOString();
-      rows.push({
-        id: uuidv7(),
-        username,
-        usernameNormalized: normalizeUsername(username),
-        email,
-        emailNormalized: normalizeEmail(email),
-        firstName,
-        lastName,
-        firstNameFolded: foldCase(firstName),
-        lastNameFolded: foldCase(lastName),
-        usernameFolded: foldCase(username),
-        emailFolded: foldCase(email),
-        status: number % 50 === 0 ? ('disabled' as const) : ('active' as const),
-        passwordHash: null,
-        mustChangePassword: false,
-        lastSignInAt: number % 4 === 0 ? null : new Date(now - (number % 90) * DAY_MS).toISOString(),
-        lastOrganizationId: organizationId,
-        createdAt,
-        updatedAt: createdAt,
-      });
-    }
+    for (let index = 0; index < count; index += 1) rows.push(demoUserRow(run, runId, done + index, users));
     await insertDemoUsers(db, rows, { organizationId, roleId, newId: uuidv7 });
     for (const row of rows) {
-      userIds.push(row.id);
-      people.set(row.id, { id: row.id, address: row.email, name: `${row.firstName} ${row.lastName}` });
+      authors.push({ id: row.id, address: row.email, name: `${row.firstName} ${row.lastName}` });
     }
-    progress('users', done + count, users);
+    run.progress('users', done + count, users);
   }
+  return authors;
+}
 
+/** Demo user `number` of `users`: a name in one of the fakers' languages, created a minute apart. */
+function demoUserRow(
+  run: DemoRun,
+  runId: string,
+  number: number,
+  users: number,
+): Insertable<UsersTable> & { id: string; createdAt: string; email: string } {
+  const { fakers, now } = run;
+  const faker = fakers[number % fakers.length] as Faker;
+  const firstName = faker.person.firstName();
+  const lastName = faker.person.lastName();
+  const username = `${asciiSlug(firstName)}.${asciiSlug(lastName)}.${runId}${number}`;
+  const email = `${username}@${faker.internet.domainName()}`;
+  const createdAt = new Date(now - (users - number) * 60_000).toISOString();
+  return {
+    id: uuidv7(),
+    username,
+    usernameNormalized: normalizeUsername(username),
+    email,
+    emailNormalized: normalizeEmail(email),
+    firstName,
+    lastName,
+    firstNameFolded: foldCase(firstName),
+    lastNameFolded: foldCase(lastName),
+    usernameFolded: foldCase(username),
+    emailFolded: foldCase(email),
+    status: number % 50 === 0 ? ('disabled' as const) : ('active' as const),
+    passwordHash: null,
+    mustChangePassword: false,
+    lastSignInAt: number % 4 === 0 ? null : new Date(now - (number % 90) * DAY_MS).toISOString(),
+    lastOrganizationId: run.organizationId,
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+/** Writes `events` audit events about the demo users, spread over the year before `now`. */
+async function seedDemoAuditEvents(run: DemoRun, userIds: readonly string[], events: number): Promise<void> {
+  const { db, organizationId, now } = run;
   const spanMs = 365 * DAY_MS;
   // Several batches per transaction: a commit per batch costs more than the batch on SQLite.
   let pending: Insertable<DB['auditEvents']>[][] = [];
@@ -129,13 +194,9 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
     pending = [];
     await insertDemoAuditEvents(db, batches);
   };
-  const insertEvents = async (rows: Insertable<DB['auditEvents']>[]) => {
-    pending.push(rows);
-    if (pending.length >= EVENT_BATCHES_PER_TRANSACTION) await flushEvents();
-  };
   for (let done = 0; done < events; done += EVENT_BATCH) {
     const count = Math.min(EVENT_BATCH, events - done);
-    const faker = fakers[0] as (typeof fakers)[number];
+    const faker = run.fakers[0] as Faker;
     const rows: Insertable<DB['auditEvents']>[] = [];
     for (let index = 0; index < count; index += 1) {
       const number = done + index;
@@ -152,64 +213,79 @@ export async function demoSeed(context: CliContext, io: CliIo, args: string[]): 
         occurredAt: new Date(now - spanMs + Math.floor((number / events) * spanMs)).toISOString(),
       });
     }
-    await insertEvents(rows);
-    progress('audit events', done + count, events);
+    pending.push(rows);
+    if (pending.length >= EVENT_BATCHES_PER_TRANSACTION) await flushEvents();
+    run.progress('audit events', done + count, events);
   }
   if (pending.length > 0) await flushEvents();
+}
 
-  if (activities > 0) {
-    const target = values['activity-target'];
-    const focus = target ? await memberByUsername(db, organizationId, target) : undefined;
-    if (focus) people.set(focus.id, focus);
-    const targetIds = focus ? [focus.id] : userIds;
-    const faker = fakers[0] as (typeof fakers)[number];
-    const subjects = ['Follow-up', 'Intro call', 'Quarterly review', 'Support', 'Renewal', 'Demo', 'Pricing'];
-    const emailSubjects = [
-      'Re: proposal',
-      'Meeting notes',
-      'Next steps',
-      'Contract draft',
-      'Invoice',
-      'Welcome',
-    ];
-    await seedActivities(db, {
-      organizationId,
-      authors: userIds.map((id) => people.get(id) as DemoAuthor),
-      targetIds,
-      count: activities,
-      now,
-      publicUrl: context.config.publicUrl,
-      makeCall: (index) => ({
-        subject: `${subjects[index % subjects.length]}: ${faker.company.name()}`,
-        phoneNumber: faker.phone.number({ style: 'international' }),
-        notes: index % 3 === 0 ? faker.lorem.sentence() : null,
-        callStatus: index % 20 === 0 ? 'in_progress' : 'completed',
-        direction: index % 3 === 0 ? 'incoming' : 'outgoing',
-        duration: faker.number.int({ min: 0, max: 3600 }),
-      }),
-      makeEmail: (index, targetUserId) => {
-        const recipient = people.get(targetUserId) as DemoAuthor;
-        const sender = people.get(userIds[index % userIds.length] as string) as DemoAuthor;
-        const firstName = recipient.name?.split(' ')[0] ?? '';
-        const paragraph = faker.lorem.sentences({ min: 1, max: 3 });
-        return {
-          subject: `${emailSubjects[index % emailSubjects.length]}: ${faker.company.name()}`,
-          html: `<p>Hi ${escapeHtml(firstName)},</p><p>${escapeHtml(paragraph)}</p><p>Best regards,<br />${escapeHtml(sender.name ?? '')}</p>`,
-          text: `Hi ${firstName},\n\n${paragraph}\n\nBest regards,\n${sender.name ?? ''}`,
-          to: { name: recipient.name, address: recipient.address },
-          failed: index % 97 === 0 ? '550 5.1.1 Mailbox unavailable' : undefined,
-        };
-      },
-      progress: (done, total) => progress('activities', done, total),
-    });
-  }
-  // Without fresh statistics PostgreSQL takes 100,000 members for 555, and a deep page of the
-  // users grid costs 700 ms instead of 0.5.
-  await refreshPlannerStatistics(db);
-  io.out(
-    `Seeded ${users} users, ${events} audit events and ${activities} activities into "${values.organization}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
-  return 0;
+const CALL_SUBJECTS = [
+  'Follow-up',
+  'Intro call',
+  'Quarterly review',
+  'Support',
+  'Renewal',
+  'Demo',
+  'Pricing',
+];
+const EMAIL_SUBJECTS = [
+  'Re: proposal',
+  'Meeting notes',
+  'Next steps',
+  'Contract draft',
+  'Invoice',
+  'Welcome',
+];
+
+/**
+ * Writes the activities (calls, and emails between the demo users), each in the Activity of one
+ * of them, or all in that of `--activity-target`.
+ */
+async function seedDemoActivities(
+  run: DemoRun,
+  users: readonly DemoAuthor[],
+  options: DemoSeedOptions,
+  publicUrl: string,
+): Promise<void> {
+  const { db, organizationId } = run;
+  /** The demo users as authors and recipients of demo emails. */
+  const people = new Map(users.map((user) => [user.id, user]));
+  const userIds = users.map((user) => user.id);
+  const target = options.activityTarget;
+  const focus = target ? await memberByUsername(db, organizationId, target) : undefined;
+  if (focus) people.set(focus.id, focus);
+  const faker = run.fakers[0] as Faker;
+  await seedActivities(db, {
+    organizationId,
+    authors: userIds.map((id) => people.get(id) as DemoAuthor),
+    targetIds: focus ? [focus.id] : userIds,
+    count: options.activities,
+    now: run.now,
+    publicUrl,
+    makeCall: (index) => ({
+      subject: `${CALL_SUBJECTS[index % CALL_SUBJECTS.length]}: ${faker.company.name()}`,
+      phoneNumber: faker.phone.number({ style: 'international' }),
+      notes: index % 3 === 0 ? faker.lorem.sentence() : null,
+      callStatus: index % 20 === 0 ? 'in_progress' : 'completed',
+      direction: index % 3 === 0 ? 'incoming' : 'outgoing',
+      duration: faker.number.int({ min: 0, max: 3600 }),
+    }),
+    makeEmail: (index, targetUserId) => {
+      const recipient = people.get(targetUserId) as DemoAuthor;
+      const sender = people.get(userIds[index % userIds.length] as string) as DemoAuthor;
+      const firstName = recipient.name?.split(' ')[0] ?? '';
+      const paragraph = faker.lorem.sentences({ min: 1, max: 3 });
+      return {
+        subject: `${EMAIL_SUBJECTS[index % EMAIL_SUBJECTS.length]}: ${faker.company.name()}`,
+        html: `<p>Hi ${escapeHtml(firstName)},</p><p>${escapeHtml(paragraph)}</p><p>Best regards,<br />${escapeHtml(sender.name ?? '')}</p>`,
+        text: `Hi ${firstName},\n\n${paragraph}\n\nBest regards,\n${sender.name ?? ''}`,
+        to: { name: recipient.name, address: recipient.address },
+        failed: index % 97 === 0 ? '550 5.1.1 Mailbox unavailable' : undefined,
+      };
+    },
+    progress: (done, total) => run.progress('activities', done, total),
+  });
 }
 
 function parseCount(option: string, value: string): number {

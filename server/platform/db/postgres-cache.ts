@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { CacheListener } from './postgres-listener';
 import type { DB } from './schema';
 
 /** The one channel every Atrium process listens on; a payload names the schema it concerns. */
@@ -25,8 +26,6 @@ export const MAX_CACHED_VALUES = 10_000;
  * of that write never comes (the transaction rolled back, or the listening connection dropped it).
  */
 export const MAX_PENDING_WRITE_MS = 10_000;
-const FIRST_RECONNECT_MS = 100;
-const MAX_RECONNECT_MS = 5_000;
 
 /**
  * Settings and menus on PostgreSQL (DESIGN.md §5, "one cached lookup per request"): values derived
@@ -115,18 +114,83 @@ export type PostgresCacheOptions = {
   schema?: string | undefined;
 };
 
+type CacheStats = PostgresCache['stats'];
+
 /**
- * Opens the cache of one PostgreSQL database. The listening connection is opened on first use (a
- * CLI command that never reads settings opens none) and reopened with a growing wait when lost.
+ * One kind of kept value: a map bounded by MAX_CACHED_VALUES (the oldest go first), and a
+ * generation that every clear advances, so a value computed across a clear is not kept.
  */
-export function openPostgresCache(options: PostgresCacheOptions): PostgresCache {
-  const scope = options.schema ?? '';
-  const instance = randomUUID();
-  const events = new EventEmitter();
-  const values = new Map<string, unknown>();
-  const credentials = new Map<string, unknown>();
-  const documents = new Map<string, unknown>();
-  const stats = {
+class KeptValues {
+  readonly #map = new Map<string, unknown>();
+  generation = 0;
+
+  has(key: string): boolean {
+    return this.#map.has(key);
+  }
+
+  get<T>(key: string): T {
+    return this.#map.get(key) as T;
+  }
+
+  /** Most recently used last: the bound drops the oldest first. */
+  touch(key: string): void {
+    const value = this.#map.get(key);
+    this.#map.delete(key);
+    this.#map.set(key, value);
+  }
+
+  keep(key: string, value: unknown): void {
+    if (this.#map.size >= MAX_CACHED_VALUES) this.#map.delete(this.#map.keys().next().value as string);
+    this.#map.set(key, value);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.#map.clear();
+  }
+}
+
+/** This process's own writes not yet notified back: token → time after which it is no longer waited for. */
+class PendingWrites {
+  readonly #instance = randomUUID();
+  readonly #deadlines = new Map<string, number>();
+  #writes = 0;
+
+  begin(): string {
+    const token = `${this.#instance}:${++this.#writes}`;
+    this.#deadlines.set(token, Date.now() + MAX_PENDING_WRITE_MS);
+    return token;
+  }
+
+  settle(token: string): void {
+    this.#deadlines.delete(token);
+  }
+
+  /** Whether a write is still waited for (those past their deadline are forgotten). */
+  isWaiting(): boolean {
+    if (this.#deadlines.size === 0) return false;
+    const now = Date.now();
+    for (const [token, deadline] of this.#deadlines) if (deadline <= now) this.#deadlines.delete(token);
+    return this.#deadlines.size > 0;
+  }
+
+  clear(): void {
+    this.#deadlines.clear();
+  }
+}
+
+/** The state one cache's loaders share. */
+type CacheState = {
+  listener: CacheListener;
+  stats: CacheStats;
+  values: KeptValues;
+  credentials: KeptValues;
+  documents: KeptValues;
+  pending: PendingWrites;
+};
+
+function newStats(): CacheStats {
+  return {
     hits: 0,
     misses: 0,
     notifications: 0,
@@ -137,234 +201,170 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     documentMisses: 0,
     syncs: 0,
   };
-  /** Own writes not yet notified back: token → time after which it is no longer waited for. */
-  const pending = new Map<string, number>();
-  let writes = 0;
-  let generation = 0;
-  let credentialGeneration = 0;
-  let documentGeneration = 0;
-  /** When the latest round trip that completed while listening was sent (performance.now()). */
-  let confirmedSentAt = Number.NEGATIVE_INFINITY;
-  /** The round trip in flight, and the one that follows it (shared by every caller meanwhile). */
-  let syncing: Promise<boolean> | undefined;
-  let nextSync: Promise<boolean> | undefined;
-  let client: pg.Client | undefined;
-  let listening = false;
-  let started = false;
-  let closed = false;
-  let retryMs = FIRST_RECONNECT_MS;
-  let retryTimer: NodeJS.Timeout | undefined;
+}
 
-  const clear = () => {
-    generation++;
-    values.clear();
-  };
-  const clearDocuments = () => {
-    documentGeneration++;
-    documents.clear();
-  };
-  const clearCredentials = () => {
-    credentialGeneration++;
-    credentials.clear();
-    clearDocuments();
-  };
-  const credentialSchema = options.schema ?? 'public';
+/** A credential change empties the user documents too (they show the credential's user). */
+function clearCredentials(state: CacheState): void {
+  state.credentials.clear();
+  state.documents.clear();
+}
 
-  const hasPendingWrites = () => {
-    if (pending.size === 0) return false;
-    const now = Date.now();
-    for (const [token, deadline] of pending) if (deadline <= now) pending.delete(token);
-    return pending.size > 0;
-  };
+function clearAll(state: CacheState): void {
+  state.values.clear();
+  clearCredentials(state);
+}
 
-  const onNotification = (message: pg.Notification) => {
-    if (message.channel === CREDENTIALS_CHANNEL) {
-      if (message.payload !== credentialSchema) return;
-      stats.credentialNotifications++;
-      clearCredentials();
-      events.emit('credentials');
-      return;
-    }
-    if (message.channel === USER_DOCUMENTS_CHANNEL) {
-      if (message.payload === credentialSchema) clearDocuments();
-      return;
-    }
-    if (message.channel !== CACHE_CHANNEL) return;
-    const [schema, token] = (message.payload ?? '').split(' ');
-    if (schema !== scope) return;
-    stats.notifications++;
-    clear();
-    if (token) pending.delete(token);
-    events.emit('notification', token);
-  };
+/**
+ * Applies one notification: a credential change of this schema empties the credentials (and user
+ * documents); a user documents' change empties those; a settings or menus change of this scope
+ * empties the values and settles this process's write that sent it.
+ */
+function applyNotification(
+  state: CacheState,
+  events: EventEmitter,
+  schemas: { scope: string; credentialSchema: string },
+  message: pg.Notification,
+): void {
+  if (message.channel === CREDENTIALS_CHANNEL) {
+    if (message.payload !== schemas.credentialSchema) return;
+    state.stats.credentialNotifications++;
+    clearCredentials(state);
+    events.emit('credentials');
+    return;
+  }
+  if (message.channel === USER_DOCUMENTS_CHANNEL) {
+    if (message.payload === schemas.credentialSchema) state.documents.clear();
+    return;
+  }
+  if (message.channel !== CACHE_CHANNEL) return;
+  const [schema, token] = (message.payload ?? '').split(' ');
+  if (schema !== schemas.scope) return;
+  state.stats.notifications++;
+  state.values.clear();
+  if (token) state.pending.settle(token);
+  events.emit('notification', token);
+}
 
-  const lost = (connection: pg.Client) => {
-    if (client !== connection) return;
-    client = undefined;
-    listening = false;
-    confirmedSentAt = Number.NEGATIVE_INFINITY;
-    clear();
-    clearCredentials();
-    connection.removeAllListeners('notification');
-    connection.end().catch(() => {});
-    events.emit('lost');
-    if (closed) return;
-    retryTimer = setTimeout(connect, retryMs);
-    retryTimer.unref();
-    retryMs = Math.min(retryMs * 2, MAX_RECONNECT_MS);
-  };
+/** `PostgresCache.remember`: bypassed while not listening or while an own write is unconfirmed. */
+async function rememberValue<T>(state: CacheState, key: string, compute: () => Promise<T>): Promise<T> {
+  const { listener, stats, values, pending } = state;
+  listener.start();
+  if (!listener.isListening() || pending.isWaiting()) {
+    stats.misses++;
+    return compute();
+  }
+  if (values.has(key)) {
+    stats.hits++;
+    const value = values.get<T>(key);
+    values.touch(key);
+    return value;
+  }
+  stats.misses++;
+  const before = values.generation;
+  const value = await compute();
+  if (before === values.generation && listener.isListening() && !pending.isWaiting()) values.keep(key, value);
+  return value;
+}
 
-  const connect = () => {
-    retryTimer = undefined;
-    if (closed) return;
-    const connection = new pg.Client({ connectionString: options.connectionString });
-    client = connection;
-    connection.on('notification', onNotification);
-    connection.on('error', () => lost(connection));
-    connection.on('end', () => lost(connection));
-    connection
-      .connect()
-      .then(() =>
-        connection.query(
-          `LISTEN ${CACHE_CHANNEL}; LISTEN ${CREDENTIALS_CHANNEL}; LISTEN ${USER_DOCUMENTS_CHANNEL}`,
-        ),
-      )
-      .then(() => {
-        if (client !== connection || closed) return;
+/** `PostgresCache.rememberCredential`: a kept credential only after a round trip confirms it. */
+async function rememberCredential<T>(
+  state: CacheState,
+  key: string,
+  compute: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const { listener, stats, credentials } = state;
+  listener.start();
+  if (listener.isListening() && credentials.has(key) && (await listener.sync()) && credentials.has(key)) {
+    stats.credentialHits++;
+    return credentials.get<T>(key);
+  }
+  stats.credentialMisses++;
+  const before = credentials.generation;
+  const value = await compute();
+  if (value !== undefined && before === credentials.generation && listener.isListening()) {
+    credentials.keep(key, value);
+  }
+  return value;
+}
+
+/** `PostgresCache.rememberUserDocument`: a round trip sent at or after `since` confirms it. */
+async function rememberUserDocument<T>(
+  state: CacheState,
+  key: string,
+  since: number,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const { listener, stats, documents } = state;
+  listener.start();
+  if (
+    listener.isListening() &&
+    documents.has(key) &&
+    (listener.confirmedSentAt >= since || (await listener.sync())) &&
+    documents.has(key)
+  ) {
+    stats.documentHits++;
+    return documents.get<T>(key);
+  }
+  stats.documentMisses++;
+  const before = documents.generation;
+  const value = await compute();
+  if (before === documents.generation && listener.isListening()) documents.keep(key, value);
+  return value;
+}
+
+/**
+ * Opens the cache of one PostgreSQL database. The listening connection is opened on first use (a
+ * CLI command that never reads settings opens none) and reopened with a growing wait when lost.
+ */
+export function openPostgresCache(options: PostgresCacheOptions): PostgresCache {
+  const schemas = { scope: options.schema ?? '', credentialSchema: options.schema ?? 'public' };
+  const events = new EventEmitter();
+  const stats = newStats();
+  const listener: CacheListener = new CacheListener({
+    connectionString: options.connectionString,
+    channels: [CACHE_CHANNEL, CREDENTIALS_CHANNEL, USER_DOCUMENTS_CHANNEL],
+    stats,
+    handlers: {
+      onNotification: (message) => applyNotification(state, events, schemas, message),
+      onListening: () => {
         // Whatever was kept before may have missed notifications: start empty.
-        clear();
-        clearCredentials();
-        pending.clear();
-        listening = true;
-        retryMs = FIRST_RECONNECT_MS;
+        clearAll(state);
+        state.pending.clear();
         events.emit('listening');
-      })
-      .catch(() => lost(connection));
-  };
-
-  const start = () => {
-    if (!started) {
-      started = true;
-      connect();
-    }
-  };
-
-  const ping = async (): Promise<boolean> => {
-    const connection = client;
-    if (!listening || !connection) return false;
-    stats.syncs++;
-    const sentAt = performance.now();
-    try {
-      await connection.query('SELECT 1');
-    } catch {
-      return false;
-    }
-    // Lost meanwhile: a notification may have been missed.
-    if (!listening || client !== connection) return false;
-    if (sentAt > confirmedSentAt) confirmedSentAt = sentAt;
-    return true;
-  };
-
-  const sync = (): Promise<boolean> => {
-    if (!syncing) {
-      syncing = ping().finally(() => {
-        syncing = undefined;
-      });
-      return syncing;
-    }
-    // A round trip in flight may have been sent before this call: wait for the next one.
-    nextSync ??= syncing.then(() => {
-      nextSync = undefined;
-      return sync();
-    });
-    return nextSync;
+      },
+      onLost: () => {
+        clearAll(state);
+        events.emit('lost');
+      },
+    },
+  });
+  const state: CacheState = {
+    listener,
+    stats,
+    values: new KeptValues(),
+    credentials: new KeptValues(),
+    documents: new KeptValues(),
+    pending: new PendingWrites(),
   };
 
   return {
-    async rememberCredential<T>(key: string, compute: () => Promise<T | undefined>) {
-      start();
-      if (listening && credentials.has(key) && (await sync()) && credentials.has(key)) {
-        stats.credentialHits++;
-        return credentials.get(key) as T;
-      }
-      stats.credentialMisses++;
-      const before = credentialGeneration;
-      const value = await compute();
-      if (value !== undefined && before === credentialGeneration && listening) {
-        if (credentials.size >= MAX_CACHED_VALUES)
-          credentials.delete(credentials.keys().next().value as string);
-        credentials.set(key, value);
-      }
-      return value;
-    },
-    async rememberUserDocument<T>(key: string, since: number, compute: () => Promise<T>) {
-      start();
-      if (
-        listening &&
-        documents.has(key) &&
-        (confirmedSentAt >= since || (await sync())) &&
-        documents.has(key)
-      ) {
-        stats.documentHits++;
-        return documents.get(key) as T;
-      }
-      stats.documentMisses++;
-      const before = documentGeneration;
-      const value = await compute();
-      if (before === documentGeneration && listening) {
-        if (documents.size >= MAX_CACHED_VALUES) documents.delete(documents.keys().next().value as string);
-        documents.set(key, value);
-      }
-      return value;
-    },
-    sync,
-    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      start();
-      if (!listening || hasPendingWrites()) {
-        stats.misses++;
-        return compute();
-      }
-      if (values.has(key)) {
-        stats.hits++;
-        const value = values.get(key) as T;
-        // Most recently used last: the bound drops the oldest first.
-        values.delete(key);
-        values.set(key, value);
-        return value;
-      }
-      stats.misses++;
-      const before = generation;
-      const value = await compute();
-      if (before === generation && listening && !hasPendingWrites()) {
-        if (values.size >= MAX_CACHED_VALUES) values.delete(values.keys().next().value as string);
-        values.set(key, value);
-      }
-      return value;
-    },
+    remember: (key, compute) => rememberValue(state, key, compute),
+    rememberCredential: (key, compute) => rememberCredential(state, key, compute),
+    rememberUserDocument: (key, since, compute) => rememberUserDocument(state, key, since, compute),
+    sync: () => listener.sync(),
     beginWrite() {
-      const token = `${instance}:${++writes}`;
-      pending.set(token, Date.now() + MAX_PENDING_WRITE_MS);
-      clear();
-      return `${scope} ${token}`;
+      const token = state.pending.begin();
+      state.values.clear();
+      return `${schemas.scope} ${token}`;
     },
     events,
     stats,
-    isListening: () => listening,
-    listenerProcessId: () =>
-      listening ? (client as (pg.Client & { processID?: number }) | undefined)?.processID : undefined,
+    isListening: () => listener.isListening(),
+    listenerProcessId: () => listener.processId(),
     async close() {
-      closed = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      const connection = client;
-      client = undefined;
-      listening = false;
-      clear();
-      clearCredentials();
-      if (connection) {
-        connection.removeAllListeners();
-        connection.on('error', () => {});
-        await connection.end().catch(() => {});
-      }
+      const closing = listener.close();
+      clearAll(state);
+      await closing;
     },
   };
 }

@@ -80,79 +80,149 @@ export function defaultWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
+/** What sending a claimed batch needs: the worker's settings and whether it is shutting down. */
+type Sender = {
+  db: Kysely<DB>;
+  clock: Clock;
+  transport: MailTransport;
+  workerId: string;
+  concurrency: number;
+  log: () => WorkerLog;
+  afterAccepted: MailWorkerOptions['afterAccepted'];
+  isStopping: () => boolean;
+};
+
+/**
+ * Sends one claimed message and records the outcome. It is marked sent only after the transport
+ * accepted it; a failure to record that leaves the claim to expire (sent again, never lost).
+ */
+async function sendOne(sender: Sender, message: ClaimedMessage): Promise<void> {
+  try {
+    await sender.transport.send(message);
+  } catch (error) {
+    await recordFailure(sender, message, error);
+    return;
+  }
+  try {
+    await sender.afterAccepted?.(message);
+    const marked = await markMessageSent(
+      sender.db,
+      message.id,
+      sender.workerId,
+      sender.clock.now().toISOString(),
+    );
+    if (!marked) sender.log().warn({ mailId: message.id }, 'mail sent after its claim expired');
+  } catch (error) {
+    // Accepted but not recorded: the claim expires and the message goes out again with the
+    // same Message-ID (at least once, duplicates detectable). Never marked failed from here.
+    sender.log().error({ mailId: message.id, err: error }, 'mail was accepted but could not be marked sent');
+  }
+}
+
+/** A refused attempt: retried after `retryDelay`, or `failed` for good after MAX_ATTEMPTS. */
+async function recordFailure(sender: Sender, message: ClaimedMessage, error: unknown): Promise<void> {
+  const { clock, log } = sender;
+  const reason = describeError(error);
+  const giveUp = message.attempts >= MAX_ATTEMPTS;
+  const nextAttemptAt = giveUp
+    ? null
+    : new Date(clock.now().getTime() + retryDelay(message.attempts)).toISOString();
+  try {
+    await markMessageAttemptFailed(sender.db, message.id, sender.workerId, {
+      now: clock.now().toISOString(),
+      error: reason,
+      nextAttemptAt,
+    });
+    const level = giveUp ? 'error' : 'warn';
+    log()[level](
+      { mailId: message.id, attempts: message.attempts, nextAttemptAt, error: reason },
+      giveUp ? 'mail failed for good' : 'mail attempt failed; will retry',
+    );
+  } catch (dbError) {
+    log().error({ mailId: message.id, err: dbError }, 'could not record a failed mail attempt');
+  }
+}
+
+/** Sends a claimed batch, `concurrency` at a time; on shutdown hands back the claims not begun. */
+async function sendBatch(sender: Sender, messages: ClaimedMessage[]): Promise<void> {
+  const queue = [...messages];
+  const lanes = Array.from({ length: Math.min(sender.concurrency, queue.length) }, async () => {
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      await sendOne(sender, message);
+      if (sender.isStopping()) break;
+    }
+  });
+  await Promise.all(lanes);
+  if (queue.length > 0) {
+    // Shutting down: hand the rest back now rather than after the lease.
+    await releaseClaims(
+      sender.db,
+      queue.map((message) => message.id),
+      sender.workerId,
+      sender.clock.now().toISOString(),
+    ).catch((error: unknown) => sender.log().error({ err: error }, 'could not release mail claims'));
+  }
+}
+
+/** The background loop's state, shared by `start`, `wake`, `stop` and the wait between passes. */
+type LoopState = {
+  running: boolean;
+  stopping: boolean;
+  wakeRequested: boolean;
+  wakeUp: (() => void) | undefined;
+};
+
+/**
+ * The loop found nothing due: sleeps until the next message is due (a retry or an expired claim),
+ * at most `pollIntervalMs` (mail queued by other processes), or until woken or stopped.
+ */
+async function sleepUntilDue(
+  settings: Pick<MailWorkerOptions, 'db' | 'clock' | 'onIdle'> & { leaseMs: number; pollIntervalMs: number },
+  state: LoopState,
+  log: () => WorkerLog,
+): Promise<void> {
+  if (state.wakeRequested || state.stopping) return;
+  let delay = settings.pollIntervalMs;
+  try {
+    const nextDue = await findNextDueTime(settings.db, settings.leaseMs);
+    if (nextDue !== undefined)
+      delay = Math.min(delay, Math.max(50, Date.parse(nextDue) - settings.clock.now().getTime()));
+  } catch (error) {
+    log().error({ err: error }, 'mail worker could not read the outbox');
+  }
+  if (state.wakeRequested || state.stopping) return;
+  settings.onIdle?.(delay);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, delay);
+    timer.unref?.();
+    state.wakeUp = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  state.wakeUp = undefined;
+}
+
 export function createMailWorker(options: MailWorkerOptions): MailWorker {
-  const { db, dialect, clock, transport } = options;
+  const { db, dialect, clock } = options;
   const workerId = options.workerId ?? defaultWorkerId();
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const batchSize = options.batchSize ?? 20;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
   const pollIntervalMs = options.pollIntervalMs ?? 5_000;
   const log = () => options.log ?? silentLog;
-
-  let running = false;
-  let stopping = false;
-  let wakeRequested = false;
-  let wakeUp: (() => void) | undefined;
+  const state: LoopState = { running: false, stopping: false, wakeRequested: false, wakeUp: undefined };
+  const sender: Sender = {
+    db,
+    clock,
+    transport: options.transport,
+    workerId,
+    concurrency: Math.max(1, options.concurrency ?? 4),
+    log,
+    afterAccepted: options.afterAccepted,
+    isStopping: () => state.stopping,
+  };
   let loopDone: Promise<void> = Promise.resolve();
   let pass: Promise<number> | undefined;
-
-  const now = () => clock.now().toISOString();
-
-  async function sendOne(message: ClaimedMessage): Promise<void> {
-    try {
-      await transport.send(message);
-    } catch (error) {
-      await recordFailure(message, error);
-      return;
-    }
-    try {
-      await options.afterAccepted?.(message);
-      const marked = await markMessageSent(db, message.id, workerId, now());
-      if (!marked) log().warn({ mailId: message.id }, 'mail sent after its claim expired');
-    } catch (error) {
-      // Accepted but not recorded: the claim expires and the message goes out again with the
-      // same Message-ID (at least once, duplicates detectable). Never marked failed from here.
-      log().error({ mailId: message.id, err: error }, 'mail was accepted but could not be marked sent');
-    }
-  }
-
-  async function recordFailure(message: ClaimedMessage, error: unknown): Promise<void> {
-    const reason = describeError(error);
-    const giveUp = message.attempts >= MAX_ATTEMPTS;
-    const nextAttemptAt = giveUp
-      ? null
-      : new Date(clock.now().getTime() + retryDelay(message.attempts)).toISOString();
-    try {
-      await markMessageAttemptFailed(db, message.id, workerId, { now: now(), error: reason, nextAttemptAt });
-      const level = giveUp ? 'error' : 'warn';
-      log()[level](
-        { mailId: message.id, attempts: message.attempts, nextAttemptAt, error: reason },
-        giveUp ? 'mail failed for good' : 'mail attempt failed; will retry',
-      );
-    } catch (dbError) {
-      log().error({ mailId: message.id, err: dbError }, 'could not record a failed mail attempt');
-    }
-  }
-
-  async function sendBatch(messages: ClaimedMessage[]): Promise<void> {
-    const queue = [...messages];
-    const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let message = queue.shift(); message; message = queue.shift()) {
-        await sendOne(message);
-        if (stopping) break;
-      }
-    });
-    await Promise.all(lanes);
-    if (queue.length > 0) {
-      // Shutting down: hand the rest back now rather than after the lease.
-      await releaseClaims(
-        db,
-        queue.map((message) => message.id),
-        workerId,
-        now(),
-      ).catch((error: unknown) => log().error({ err: error }, 'could not release mail claims'));
-    }
-  }
 
   async function runPass(): Promise<number> {
     const current = clock.now();
@@ -162,76 +232,53 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       leaseCutoff: new Date(current.getTime() - leaseMs).toISOString(),
       limit: batchSize,
     });
-    if (claimed.length > 0) await sendBatch(claimed);
+    if (claimed.length > 0) await sendBatch(sender, claimed);
     return claimed.length;
   }
 
   function runOnce(): Promise<number> {
     // One pass at a time per worker, whoever asks (loop, CLI, tests).
     const previous = pass ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => (stopping && running ? 0 : runPass()));
+    const next = previous.catch(() => 0).then(() => (state.stopping && state.running ? 0 : runPass()));
     pass = next;
     return next.finally(() => {
       if (pass === next) pass = undefined;
     });
   }
 
-  async function idle(): Promise<void> {
-    if (wakeRequested || stopping) return;
-    let delay = pollIntervalMs;
-    try {
-      const nextDue = await findNextDueTime(db, leaseMs);
-      if (nextDue !== undefined)
-        delay = Math.min(delay, Math.max(50, Date.parse(nextDue) - clock.now().getTime()));
-    } catch (error) {
-      log().error({ err: error }, 'mail worker could not read the outbox');
-    }
-    if (wakeRequested || stopping) return;
-    options.onIdle?.(delay);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      timer.unref?.();
-      wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    wakeUp = undefined;
-  }
-
   async function loop(): Promise<void> {
-    while (!stopping) {
-      wakeRequested = false;
+    while (!state.stopping) {
+      state.wakeRequested = false;
       let claimed = 0;
       try {
         claimed = await runOnce();
       } catch (error) {
         log().error({ err: error }, 'mail worker pass failed');
       }
-      if (stopping) break;
-      if (claimed === 0) await idle();
+      if (state.stopping) break;
+      if (claimed === 0) await sleepUntilDue({ ...options, leaseMs, pollIntervalMs }, state, log);
     }
   }
 
   return {
     workerId,
     start() {
-      if (running) return;
-      running = true;
-      stopping = false;
+      if (state.running) return;
+      state.running = true;
+      state.stopping = false;
       loopDone = loop();
     },
     wake() {
-      wakeRequested = true;
-      wakeUp?.();
+      state.wakeRequested = true;
+      state.wakeUp?.();
     },
     async stop() {
-      stopping = true;
-      wakeUp?.();
+      state.stopping = true;
+      state.wakeUp?.();
       await loopDone;
       await pass?.catch(() => 0);
-      running = false;
-      transport.close();
+      state.running = false;
+      options.transport.close();
     },
     runOnce,
     async drain() {
