@@ -12,6 +12,7 @@ import type { BenchRequest, Scenario, ScenarioContext, Targets } from './lib/typ
  * scenario's targets, and writes reports/bench.json.
  *
  *   npm run bench -- --duration 10 --warmup 2 --only userprofile --strict
+ *   npm run bench -- --only "userprofile|PATCH"     (names containing either)
  */
 const { values: options } = parseArgs({
   options: {
@@ -55,7 +56,9 @@ async function loadScenarios(): Promise<Scenario[]> {
     const module = (await import(path.join(directory, file))) as { default: Scenario };
     scenarios.push(module.default);
   }
-  return options.only ? scenarios.filter((s) => s.name.includes(options.only as string)) : scenarios;
+  // `--only "a|b"`: the scenarios whose name contains any of the alternatives.
+  const wanted = options.only?.split('|');
+  return wanted ? scenarios.filter((s) => wanted.some((part) => s.name.includes(part))) : scenarios;
 }
 
 function cannon(

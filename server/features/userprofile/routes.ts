@@ -71,7 +71,8 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
       const fields = parseFieldsQuery((request.query ?? {}) as Record<string, unknown>, profileFieldsets);
       const actor = actorOf(request);
       const key = `userprofile ${actor.userId} ${actor.organizationId} ${permissionKey(actor.permissions)} ${JSON.stringify(fields)}`;
-      const body = await rememberUserDocument(deps.db, key, request.arrivedAt, async () => {
+      const document = { key, userId: actor.userId };
+      const body = await rememberUserDocument(deps.db, document, request.arrivedAt, async () => {
         const profile = await getUserProfile(deps, actor);
         const resource = presentUser(profile.user, {
           roleIds: profile.roleIds,

@@ -14,9 +14,10 @@ export const CACHE_CHANNEL = 'atrium_cache';
  */
 export const CREDENTIALS_CHANNEL = 'atrium_credentials';
 /**
- * The channel of changes to what a user's own documents show beyond their credential: sent by
- * triggers (migration 0024) on every write to users, organizations and avatars; the payload is the
- * schema of the table written. A credential change empties the user documents too.
+ * The channel of changes to what a user's own documents show beyond their credential and their
+ * row: sent by triggers (migration 0024) on every write to organizations and avatars; the payload
+ * is the schema of the table written. A credential change empties the user documents too. The
+ * users row is not notified (migration 0026): a kept document is checked against its version.
  */
 export const USER_DOCUMENTS_CHANNEL = 'atrium_user_documents';
 /** Values kept at most; past it the oldest go first (a bound, so memory stays flat). */
@@ -54,9 +55,13 @@ export const MAX_PENDING_WRITE_MS = 10_000;
  * Concurrent requests share one such round trip (a cheap `SELECT 1`, no join, no pool connection).
  *
  * User documents (`rememberUserDocument`: the signed-in user's profile as `GET /api/userprofile`
- * renders it) follow the credentials' rule, emptied by their notifications and by those of users,
+ * renders it) follow the credentials' rule, emptied by their notifications and by those of
  * organizations and avatars. A request that arrived before a round trip that has completed needs
- * no round trip of its own: its credential's confirmation serves its document too.
+ * no round trip of its own: its credential's confirmation serves its document too. The user's own
+ * row is not notified but read: its version (`xmin`) is read with each use and must be the one
+ * the document was computed from (one primary-key read on the pool). A NOTIFY takes a lock that
+ * serializes the commits of all notifying transactions, fsync included, and every profile write
+ * and sign-in writes that row: notified, 50 concurrent profile writes committed one at a time.
  */
 export type PostgresCache = {
   /** `compute()`, or its result kept since the last change notified. `key` names all it depends on. */
@@ -69,11 +74,18 @@ export type PostgresCache = {
   rememberCredential<T>(key: string, compute: () => Promise<T | undefined>): Promise<T | undefined>;
   /**
    * `compute()` (a document derived from a user's row, memberships, roles, organizations and
-   * avatar), or its result kept since the last change of those, used only once a round trip sent
-   * at or after `since` (a `performance.now()` time taken when the request arrived) has confirmed
-   * no change was notified meanwhile: the credential's round trip when there was one, else a new one.
+   * avatar), or its result kept since the last change of those: used only while `rowVersion()`
+   * (the user's row's version, read now) is the one it was computed from, and once a round trip
+   * sent at or after `since` (a `performance.now()` time taken when the request arrived) has
+   * confirmed no other change was notified meanwhile: the credential's round trip when there was
+   * one, else a new one.
    */
-  rememberUserDocument<T>(key: string, since: number, compute: () => Promise<T>): Promise<T>;
+  rememberUserDocument<T>(
+    key: string,
+    since: number,
+    compute: () => Promise<T>,
+    rowVersion: () => Promise<string | undefined>,
+  ): Promise<T>;
   /**
    * Resolves true after a round trip on the listening connection that started after the call: every
    * notification committed before the call has been handled by then. False when not listening.
@@ -287,28 +299,42 @@ async function rememberCredential<T>(
   return value;
 }
 
-/** `PostgresCache.rememberUserDocument`: a round trip sent at or after `since` confirms it. */
+/** A kept user document, with the version of the user's row it was computed from. */
+type VersionedDocument = { rowVersion: string; value: unknown };
+
+/**
+ * `PostgresCache.rememberUserDocument`: a kept document is used when the user's row, read again
+ * now, is still the version it was computed from, and a round trip sent at or after `since`
+ * confirms no other change was notified. Both are asked at once. The version is read before the
+ * document is computed, so a change committed meanwhile makes the next use compute it again.
+ */
 async function rememberUserDocument<T>(
   state: CacheState,
   key: string,
   since: number,
   compute: () => Promise<T>,
+  rowVersion: () => Promise<string | undefined>,
 ): Promise<T> {
   const { listener, stats, documents } = state;
   listener.start();
-  if (
-    listener.isListening() &&
-    documents.has(key) &&
-    (listener.confirmedSentAt >= since || (await listener.sync())) &&
-    documents.has(key)
-  ) {
-    stats.documentHits++;
-    return documents.get<T>(key);
+  if (listener.isListening() && documents.has(key)) {
+    const [confirmed, version] = await Promise.all([
+      listener.confirmedSentAt >= since || listener.sync(),
+      rowVersion(),
+    ]);
+    const kept = documents.has(key) ? documents.get<VersionedDocument>(key) : undefined;
+    if (confirmed && kept && version !== undefined && kept.rowVersion === version) {
+      stats.documentHits++;
+      return kept.value as T;
+    }
   }
   stats.documentMisses++;
   const before = documents.generation;
+  const version = await rowVersion();
   const value = await compute();
-  if (before === documents.generation && listener.isListening()) documents.keep(key, value);
+  if (before === documents.generation && listener.isListening() && version !== undefined) {
+    documents.keep(key, { rowVersion: version, value } satisfies VersionedDocument);
+  }
   return value;
 }
 
@@ -350,7 +376,8 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
   return {
     remember: (key, compute) => rememberValue(state, key, compute),
     rememberCredential: (key, compute) => rememberCredential(state, key, compute),
-    rememberUserDocument: (key, since, compute) => rememberUserDocument(state, key, since, compute),
+    rememberUserDocument: (key, since, compute, rowVersion) =>
+      rememberUserDocument(state, key, since, compute, rowVersion),
     sync: () => listener.sync(),
     beginWrite() {
       const token = state.pending.begin();

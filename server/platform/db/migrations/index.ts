@@ -22,6 +22,7 @@ import * as membershipUserFacets from './0022-membership-user-facets';
 import * as accountLevelAuditIndexes from './0023-account-level-audit-indexes';
 import * as userDocumentNotifications from './0024-user-document-notifications';
 import * as deferredUserSearch from './0025-deferred-user-search';
+import * as userRowNotNotified from './0026-user-row-not-notified';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0023-account-level-audit-indexes': accountLevelAuditIndexes,
   '0024-user-document-notifications': userDocumentNotifications,
   '0025-deferred-user-search': deferredUserSearch,
+  '0026-user-row-not-notified': userRowNotNotified,
 };
