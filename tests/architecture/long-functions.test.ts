@@ -35,7 +35,6 @@ const notYetSplit = new Set([
   'web/features/custom-fields/custom-fields-page.tsx#CustomFieldsPage',
   'web/features/email-templates/email-templates-page.tsx#EmailTemplatesPage',
   'web/features/mail/outbox-page.tsx#OutboxPage',
-  'web/features/settings/calendar-feed.tsx#CalendarFeedField',
   'web/features/settings/setting-field.tsx#SettingField',
   'web/features/tasks/task-dialog.tsx#TaskDialog',
   'web/features/tasks/tasks-grid.tsx#TasksGrid',
