@@ -35,7 +35,6 @@ const notYetSplit = new Set([
   'web/features/custom-fields/custom-fields-page.tsx#CustomFieldsPage',
   'web/features/email-templates/email-templates-page.tsx#EmailTemplatesPage',
   'web/features/mail/outbox-page.tsx#OutboxPage',
-  'web/features/settings/setting-field.tsx#SettingField',
   'web/features/tasks/tasks-grid.tsx#TasksGrid',
   'web/features/users/edit-additional.tsx#AdditionalSection',
   'web/features/users/edit-general.tsx#GeneralSection',
