@@ -26,7 +26,6 @@ const notYetSplit = new Set([
   'server/platform/db/postgres-cache.ts#openPostgresCache',
   'server/platform/mail/worker.ts#createMailWorker',
   'web/features/activities/activity-section.tsx#ActivitySection',
-  'web/features/activities/log-call-dialog.tsx#LogCallDialog',
   'web/features/api-keys/api-key-field.tsx#ApiKeyField',
   'web/features/audit/audit-log-page.tsx#AuditLog',
   'web/features/auth/sign-in-page.tsx#SignInPage',
