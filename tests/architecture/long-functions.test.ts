@@ -38,7 +38,6 @@ const notYetSplit = new Set([
   'web/features/users/edit-additional.tsx#AdditionalSection',
   'web/features/users/edit-general.tsx#GeneralSection',
   'web/features/users/user-view-page.tsx#UserView',
-  'web/ui/rich-text-editor.tsx#RichTextEditor',
 ]);
 
 const keyOf = (found: { file: string; name: string }) => `${found.file}#${found.name}`;
