@@ -29,7 +29,6 @@ const notYetSplit = new Set([
   'web/features/api-keys/api-key-field.tsx#ApiKeyField',
   'web/features/audit/audit-log-page.tsx#AuditLog',
   'web/features/auth/sign-in-page.tsx#SignInPage',
-  'web/features/calendar/event-activity-item.tsx#EventActivityItem',
   'web/features/custom-fields/custom-fields-page.tsx#CustomFieldsPage',
   'web/features/email-templates/email-templates-page.tsx#EmailTemplatesPage',
   'web/features/mail/outbox-page.tsx#OutboxPage',
