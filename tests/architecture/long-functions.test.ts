@@ -25,7 +25,6 @@ const notYetSplit = new Set([
   'server/cli/demo.ts#demoSeed',
   'server/platform/db/postgres-cache.ts#openPostgresCache',
   'server/platform/mail/worker.ts#createMailWorker',
-  'web/features/activities/activity-section.tsx#ActivitySection',
   'web/features/api-keys/api-key-field.tsx#ApiKeyField',
   'web/features/audit/audit-log-page.tsx#AuditLog',
   'web/features/auth/sign-in-page.tsx#SignInPage',
