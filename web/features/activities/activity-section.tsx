@@ -33,6 +33,79 @@ function nextDay(isoDate: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** What the section's filters are set to: the kinds ticked, and a range of whole days (`YYYY-MM-DD`). */
+export type ActivityFilterChoice = { kinds: ActivityKind[]; fromDate: string | null; toDate: string | null };
+
+/**
+ * The filter the API takes for the section's choice: always the kinds this section draws (none
+ * ticked: all of them), and the days from the start of the first to the end of the last in the
+ * viewer's zone.
+ */
+export function activityFilterOf(choice: ActivityFilterChoice, timeZone: string | undefined): ActivityFilter {
+  const { kinds, fromDate, toDate } = choice;
+  return {
+    types: kinds.length === 0 ? KINDS.map((entry) => entry.kind) : kinds,
+    from: fromDate ? fromZonedWallTime(`${fromDate}T00:00`, timeZone) : undefined,
+    to: toDate ? fromZonedWallTime(`${nextDay(toDate)}T00:00`, timeZone) : undefined,
+  };
+}
+
+/** The viewer's Activity page size (their setting, else 10), and whether it is still loading. */
+function useActivityPageSize() {
+  const settings = useSettings('user');
+  const configured = settings.data?.find((setting) => setting.key === ACTIVITY_PAGE_SIZE_SETTING)?.value;
+  const pageSize = typeof configured === 'number' && PAGE_SIZES.includes(configured) ? configured : 10;
+  return { pageSize, isPending: settings.isPending };
+}
+
+/** **Type** (a checkbox per kind), **From** and **To**; a date the field cannot read is not taken. */
+function ActivityFilterBar({
+  value,
+  onChange,
+  fetching,
+}: {
+  value: ActivityFilterChoice;
+  onChange: (value: ActivityFilterChoice) => void;
+  fetching: boolean;
+}) {
+  const { t } = useTranslation('activities');
+  const format = useFormatter();
+  return (
+    <Group align="flex-end" gap="md" mb="sm" wrap="wrap">
+      <Checkbox.Group
+        label={t('section.type')}
+        value={value.kinds}
+        onChange={(kinds) => onChange({ ...value, kinds: kinds as ActivityKind[] })}
+      >
+        <Group gap="md" mt={6}>
+          {KINDS.map((item) => (
+            <Checkbox key={item.kind} value={item.kind} label={t(item.label)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <DateField
+        label={t('section.from')}
+        locale={format.locale}
+        value={value.fromDate}
+        onChange={(fromDate, problem) => !problem && onChange({ ...value, fromDate })}
+        clearable
+        clearLabel={t('section.clearFrom')}
+        w={170}
+      />
+      <DateField
+        label={t('section.to')}
+        locale={format.locale}
+        value={value.toDate}
+        onChange={(toDate, problem) => !problem && onChange({ ...value, toDate })}
+        clearable
+        clearLabel={t('section.clearTo')}
+        w={170}
+      />
+      <FetchingIndicator active={fetching} />
+    </Group>
+  );
+}
+
 /**
  * The **Activity** section of a user's page: the emails and calls whose target is this user in
  * one timeline, newest first, filtered by type and by date range (whole days in the viewer's
@@ -42,25 +115,19 @@ function nextDay(isoDate: string): string {
 export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: boolean }) {
   const { t } = useTranslation('activities');
   const format = useFormatter();
-  const timeZone = format.timeZone;
   const { data: me } = useCurrentUser();
-  const settings = useSettings('user');
-  const configured = settings.data?.find((setting) => setting.key === ACTIVITY_PAGE_SIZE_SETTING)?.value;
-  const pageSize = typeof configured === 'number' && PAGE_SIZES.includes(configured) ? configured : 10;
-  const [kinds, setKinds] = useState<ActivityKind[]>(KINDS.map((entry) => entry.kind));
-  const [fromDate, setFromDate] = useState<string | null>(null);
-  const [toDate, setToDate] = useState<string | null>(null);
-  const filter: ActivityFilter = {
-    // Always the kinds this section draws (none ticked: all of them).
-    types: kinds.length === 0 ? KINDS.map((entry) => entry.kind) : kinds,
-    from: fromDate ? fromZonedWallTime(`${fromDate}T00:00`, timeZone) : undefined,
-    to: toDate ? fromZonedWallTime(`${nextDay(toDate)}T00:00`, timeZone) : undefined,
-  };
+  const { pageSize, isPending: isPageSizePending } = useActivityPageSize();
+  const [choice, setChoice] = useState<ActivityFilterChoice>({
+    kinds: KINDS.map((entry) => entry.kind),
+    fromDate: null,
+    toDate: null,
+  });
+  const { kinds, fromDate, toDate } = choice;
   const activities = useActivities(
     isSelf ? 'me' : user.id,
-    filter,
+    activityFilterOf(choice, format.timeZone),
     pageSize,
-    !settings.isPending && kinds.length > 0,
+    !isPageSizePending && kinds.length > 0,
   );
   const items = activities.data?.pages.flatMap((page) => page.items) ?? [];
   const included = activities.data?.pages.flatMap((page) => page.included) ?? [];
@@ -70,40 +137,11 @@ export function ActivitySection({ user, isSelf }: { user: ActivityUser; isSelf: 
       <Title order={2} size="h4" mb="sm">
         {t('section.title')}
       </Title>
-      <Group align="flex-end" gap="md" mb="sm" wrap="wrap">
-        <Checkbox.Group
-          label={t('section.type')}
-          value={kinds}
-          onChange={(value) => setKinds(value as ActivityKind[])}
-        >
-          <Group gap="md" mt={6}>
-            {KINDS.map((item) => (
-              <Checkbox key={item.kind} value={item.kind} label={t(item.label)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <DateField
-          label={t('section.from')}
-          locale={format.locale}
-          value={fromDate}
-          onChange={(value, problem) => !problem && setFromDate(value)}
-          clearable
-          clearLabel={t('section.clearFrom')}
-          w={170}
-        />
-        <DateField
-          label={t('section.to')}
-          locale={format.locale}
-          value={toDate}
-          onChange={(value, problem) => !problem && setToDate(value)}
-          clearable
-          clearLabel={t('section.clearTo')}
-          w={170}
-        />
-        <FetchingIndicator
-          active={activities.isFetching && !activities.isPending && !activities.isFetchingNextPage}
-        />
-      </Group>
+      <ActivityFilterBar
+        value={choice}
+        onChange={setChoice}
+        fetching={activities.isFetching && !activities.isPending && !activities.isFetchingNextPage}
+      />
       {kinds.length === 0 ? (
         <Text c="gray.8">{t('section.chooseType')}</Text>
       ) : activities.isPending ? (

@@ -1,5 +1,5 @@
 import { Autocomplete, Button, Group, Select, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { type UseFormReturnType, useForm } from '@mantine/form';
 import { IconVideo } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatPhoneNational } from '../../../common/phone';
@@ -45,20 +45,13 @@ function initialValues(props: LogCallDialogProps, timeZone: string | undefined):
 }
 
 /**
- * The **Log Call** dialog (OroCRM's call form): **Subject**, **Phone Number** (offers the user's
- * phone, takes any number), **Additional comments**, **Call date & time** (now, in the viewer's
- * time zone), **Call status** (Completed), **Direction** (Outgoing), **Duration**, and **Log Call**.
- * With meeting links on, **Start** opens a new room and notes its link. Also edits a call.
- * On `@mantine/form` + `FormDialog`: the client rules below, then the server's errors routed to
- * their fields. Mount it when it opens: the form starts from its props.
+ * The call's form with the client's rules (the server's errors reach their fields through
+ * `FormDialog`), and `toInput`, what **Log Call** or **Save** sends: the call date & time from the
+ * viewer's zone, with the page's user as the call's target.
  */
-export function LogCallDialog(props: LogCallDialogProps) {
-  const { opened, onClose, target, call } = props;
+function useLogCallForm(props: LogCallDialogProps) {
   const { t } = useTranslation('activities');
   const timeZone = useViewerTimeZone();
-  const meetingLinks = useMeetingLinks();
-  const create = useLogCall();
-  const update = useUpdateCall(call?.id ?? '');
   const form = useForm<Values>({
     initialValues: initialValues(props, timeZone),
     validate: {
@@ -68,16 +61,6 @@ export function LogCallDialog(props: LogCallDialogProps) {
       duration: (value) => (value === null ? t('call.durationInvalid') : null),
     },
   });
-  const values = form.getValues();
-
-  const startMeeting = () => {
-    const url = newMeetingUrl(meetingLinks);
-    if (!url) return;
-    window.open(url, '_blank', 'noopener,noreferrer');
-    const notes = form.getValues().notes;
-    form.setFieldValue('notes', notes ? `${notes}\n${url}` : url);
-  };
-
   const toInput = (submitted: Values): CallInput => ({
     subject: submitted.subject.trim(),
     phoneNumber: submitted.phoneNumber.trim(),
@@ -87,8 +70,88 @@ export function LogCallDialog(props: LogCallDialogProps) {
     callStatus: submitted.callStatus,
     direction: submitted.direction,
     duration: submitted.duration as number,
-    targetUserIds: [target.id],
+    targetUserIds: [props.target.id],
   });
+  return { form, toInput, timeZone };
+}
+
+/** With meeting links on, **Start** opens a new room in a new tab and gives its link to `onLink`. */
+function StartMeeting({ onLink }: { onLink: (url: string) => void }) {
+  const { t } = useTranslation('activities');
+  const meetingLinks = useMeetingLinks();
+  if (!meetingLinks.enabled) return null;
+  const start = () => {
+    const url = newMeetingUrl(meetingLinks);
+    if (!url) return;
+    window.open(url, '_blank', 'noopener,noreferrer');
+    onLink(url);
+  };
+  return (
+    <Group gap="sm">
+      <Text size="sm" fw={500}>
+        {t('call.meetingLink')}
+      </Text>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconVideo size={16} aria-hidden="true" />}
+        onClick={start}
+        aria-label={t('call.startLabel')}
+      >
+        {t('call.start')}
+      </Button>
+    </Group>
+  );
+}
+
+/** **Call status** (In progress, Completed) and **Direction** (Incoming, Outgoing), side by side. */
+function CallStatusFields({ form }: { form: UseFormReturnType<Values> }) {
+  const { t } = useTranslation('activities');
+  return (
+    <Group grow align="flex-start">
+      <Select
+        label={t('call.callStatus')}
+        data={[
+          { value: 'in_progress', label: t('call.statusInProgress') },
+          { value: 'completed', label: t('call.statusCompleted') },
+        ]}
+        {...form.getInputProps('callStatus')}
+        onChange={(value) => value && form.setFieldValue('callStatus', value as Values['callStatus'])}
+        allowDeselect={false}
+      />
+      <Select
+        label={t('call.direction')}
+        data={[
+          { value: 'incoming', label: t('call.incoming') },
+          { value: 'outgoing', label: t('call.outgoing') },
+        ]}
+        {...form.getInputProps('direction')}
+        onChange={(value) => value && form.setFieldValue('direction', value as Values['direction'])}
+        allowDeselect={false}
+      />
+    </Group>
+  );
+}
+
+/**
+ * The **Log Call** dialog (OroCRM's call form): **Subject**, **Phone Number** (offers the user's
+ * phone, takes any number), **Additional comments**, **Call date & time** (now, in the viewer's
+ * time zone), **Call status** (Completed), **Direction** (Outgoing), **Duration**, and **Log Call**.
+ * With meeting links on, **Start** opens a new room and notes its link. Also edits a call.
+ * On `@mantine/form` + `FormDialog`: the client rules in useLogCallForm, then the server's errors
+ * routed to their fields. Mount it when it opens: the form starts from its props.
+ */
+export function LogCallDialog(props: LogCallDialogProps) {
+  const { opened, onClose, target, call } = props;
+  const { t } = useTranslation('activities');
+  const create = useLogCall();
+  const update = useUpdateCall(call?.id ?? '');
+  const { form, toInput, timeZone } = useLogCallForm(props);
+  const values = form.getValues();
+  const noteLink = (url: string) => {
+    const notes = form.getValues().notes;
+    form.setFieldValue('notes', notes ? `${notes}\n${url}` : url);
+  };
 
   const phones = target.phone ? [target.phone] : [];
   return (
@@ -129,22 +192,7 @@ export function LogCallDialog(props: LogCallDialogProps) {
         {...form.getInputProps('notes')}
         value={values.notes ?? ''}
       />
-      {meetingLinks.enabled ? (
-        <Group gap="sm">
-          <Text size="sm" fw={500}>
-            {t('call.meetingLink')}
-          </Text>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconVideo size={16} aria-hidden="true" />}
-            onClick={startMeeting}
-            aria-label={t('call.startLabel')}
-          >
-            {t('call.start')}
-          </Button>
-        </Group>
-      ) : null}
+      <StartMeeting onLink={noteLink} />
       <TextInput
         type="datetime-local"
         label={t('call.callDateTime')}
@@ -152,28 +200,7 @@ export function LogCallDialog(props: LogCallDialogProps) {
         required
         {...form.getInputProps('callDateTime')}
       />
-      <Group grow align="flex-start">
-        <Select
-          label={t('call.callStatus')}
-          data={[
-            { value: 'in_progress', label: t('call.statusInProgress') },
-            { value: 'completed', label: t('call.statusCompleted') },
-          ]}
-          {...form.getInputProps('callStatus')}
-          onChange={(value) => value && form.setFieldValue('callStatus', value as Values['callStatus'])}
-          allowDeselect={false}
-        />
-        <Select
-          label={t('call.direction')}
-          data={[
-            { value: 'incoming', label: t('call.incoming') },
-            { value: 'outgoing', label: t('call.outgoing') },
-          ]}
-          {...form.getInputProps('direction')}
-          onChange={(value) => value && form.setFieldValue('direction', value as Values['direction'])}
-          allowDeselect={false}
-        />
-      </Group>
+      <CallStatusFields form={form} />
       <DurationInput
         value={values.duration}
         onChange={(seconds) => form.setFieldValue('duration', seconds)}

@@ -44,6 +44,22 @@ const POINTERS = {
 } as const;
 
 /**
+ * **Send later**: whether the dialog schedules the email; `isScheduling` reads it for the form's
+ * rules, which run outside a render; `startScheduling` shows **Send at** and moves the focus to it.
+ */
+function useSendLater() {
+  const [scheduling, setScheduling] = useState(false);
+  const sendAtRef = useRef<HTMLInputElement>(null);
+  const schedulingRef = useRef(scheduling);
+  schedulingRef.current = scheduling;
+  const startScheduling = () => {
+    setScheduling(true);
+    requestAnimationFrame(() => sendAtRef.current?.focus());
+  };
+  return { scheduling, isScheduling: () => schedulingRef.current, sendAtRef, startScheduling };
+}
+
+/**
  * The **Send Email** dialog: **From** (the viewer's primary and verified addresses; read-only when
  * there is one), **To**, **Cc**, **Bcc**, **Subject**, **Template**, **Body**,
  * **Attachments** (uploaded at once, with progress; the server appends the signature), **Send** and
@@ -67,10 +83,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     addFiles,
     removeAttachment,
   } = useAttachments(() => form.clearFieldError('attachments'));
-  const [scheduling, setScheduling] = useState(false);
-  const sendAtRef = useRef<HTMLInputElement>(null);
-  const schedulingRef = useRef(scheduling);
-  schedulingRef.current = scheduling;
+  const { scheduling, isScheduling, sendAtRef, startScheduling } = useSendLater();
 
   const form = useSendEmailForm({
     address,
@@ -78,7 +91,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
     replyTo,
     myEmail,
     timeZone,
-    isScheduling: () => schedulingRef.current,
+    isScheduling,
     uploads: () => currentAttachments.current,
   });
 
@@ -110,13 +123,7 @@ export function SendEmailDialog({ opened, onClose, target, address, replyTo }: S
       }
       footerActions={
         scheduling ? null : (
-          <Button
-            variant="default"
-            onClick={() => {
-              setScheduling(true);
-              requestAnimationFrame(() => sendAtRef.current?.focus());
-            }}
-          >
+          <Button variant="default" onClick={startScheduling}>
             {t('email.sendLater')}
           </Button>
         )

@@ -50,6 +50,49 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** An expanded event: when, its repetition, guests with their answers, reminders, description, **Edit**. */
+function EventDetails({ event, onEdit }: { event: CalendarEventResource; onEdit: () => void }) {
+  const { t } = useTranslation('calendar');
+  const repeatWords = useRepeatWords();
+  const format = useFormatter();
+  const a = event.attributes;
+  const repeat = fromRRule(a.recurrence, a.timeZone);
+  const startDate = a.allDay ? a.start : a.start.slice(0, 10);
+  const repeats = summarizeRepeat(repeat, startDate, format.locale, repeatWords, (date) =>
+    format.calendarDate(date),
+  );
+  const reminderText = (minutes: number) => {
+    const { amount, unit } = splitMinutes(minutes);
+    return t('activity.minutesBefore', { text: `${amount} ${t(`reminders.units.${unit as ReminderUnit}`)}` });
+  };
+  return (
+    <Stack gap="sm" pt={8}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <Field label={t('activity.when')}>{formatEventSpan(a, format)}</Field>
+        <Field label={t('repeat.label')}>{repeats}</Field>
+        <Field label={t('activity.guests')}>
+          {a.attendees.length === 0
+            ? '—'
+            : a.attendees.map((guest) => `${guest.displayName ?? guest.email} (${guest.status})`).join(', ')}
+        </Field>
+        <Field label={t('activity.reminders')}>
+          {a.reminders.length === 0
+            ? '—'
+            : a.reminders.map((reminder) => reminderText(reminder.minutesBefore)).join(', ')}
+        </Field>
+      </SimpleGrid>
+      {a.description ? (
+        <EmailBodyFrame body={{ type: 'html', content: a.description }} title={t('dialog.description')} />
+      ) : null}
+      <Group gap="xs">
+        <Button size="xs" variant="default" onClick={onEdit}>
+          {t('view.edit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 /**
  * A calendar event on the Activity timeline of its owner: icon, colour, title, time; expanded, its
  * description, repetition, guests with their answers, reminders, and **Edit** (the event dialog).
@@ -65,24 +108,13 @@ export function EventActivityItem({
   viewerId?: string;
 }) {
   const { t } = useTranslation('calendar');
-  const repeatWords = useRepeatWords();
   const format = useFormatter();
-  const locale = format.locale;
   const [expanded, setExpanded] = useState(false);
   const [editing, setEditing] = useState(false);
   const detailsId = useId();
   const a = event.attributes;
   // An event the viewer is invited to: their Accept / Tentative / Decline under its header.
   const guestStatus = viewerGuestStatus(event, viewerId);
-  const repeat = fromRRule(a.recurrence, a.timeZone);
-  const startDate = a.allDay ? a.start : a.start.slice(0, 10);
-  const repeats = summarizeRepeat(repeat, startDate, locale, repeatWords, (date) =>
-    format.calendarDate(date),
-  );
-  const reminderText = (minutes: number) => {
-    const { amount, unit } = splitMinutes(minutes);
-    return t('activity.minutesBefore', { text: `${amount} ${t(`reminders.units.${unit as ReminderUnit}`)}` });
-  };
   return (
     <Paper component="li" withBorder radius="sm" p="xs">
       <UnstyledButton
@@ -125,37 +157,7 @@ export function EventActivityItem({
         </div>
       ) : null}
       <Collapse expanded={expanded} id={detailsId}>
-        {expanded ? (
-          <Stack gap="sm" pt={8}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-              <Field label={t('activity.when')}>{formatEventSpan(a, format)}</Field>
-              <Field label={t('repeat.label')}>{repeats}</Field>
-              <Field label={t('activity.guests')}>
-                {a.attendees.length === 0
-                  ? '—'
-                  : a.attendees
-                      .map((guest) => `${guest.displayName ?? guest.email} (${guest.status})`)
-                      .join(', ')}
-              </Field>
-              <Field label={t('activity.reminders')}>
-                {a.reminders.length === 0
-                  ? '—'
-                  : a.reminders.map((reminder) => reminderText(reminder.minutesBefore)).join(', ')}
-              </Field>
-            </SimpleGrid>
-            {a.description ? (
-              <EmailBodyFrame
-                body={{ type: 'html', content: a.description }}
-                title={t('dialog.description')}
-              />
-            ) : null}
-            <Group gap="xs">
-              <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-                {t('view.edit')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
+        {expanded ? <EventDetails event={event} onEdit={() => setEditing(true)} /> : null}
       </Collapse>
       {editing ? (
         <Suspense fallback={null}>

@@ -33,6 +33,108 @@ function sameReminders(rows: Row[], value: readonly Reminder[]): boolean {
   );
 }
 
+/**
+ * The minutes of a sensible next reminder not listed yet: 15 minutes, 1 hour, 1 day, 1 week,
+ * 30 minutes, 5 minutes, else 10 minutes.
+ */
+export function nextReminderMinutes(listed: readonly (number | null)[]): number {
+  const used = new Set(listed);
+  return [15, 60, 1440, 10_080, 30, 5].find((candidate) => !used.has(candidate)) ?? 10;
+}
+
+/**
+ * The field's rows (each with a key of its own), kept in step with `value`: a value set from
+ * outside (a reset form, an event opened for editing) replaces them, and every change of a row
+ * sends the whole list to `onChange`.
+ */
+function useReminderRows(value: readonly Reminder[], onChange: (value: Reminder[]) => void) {
+  const nextKey = useRef(0);
+  const toRows = (reminders: readonly Reminder[]): Row[] =>
+    reminders.map((reminder) => ({ key: nextKey.current++, ...splitMinutes(reminder.minutesBefore) }));
+  const [rows, setRows] = useState<Row[]>(() => toRows(value));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rows are compared, not followed
+  useEffect(() => {
+    if (!sameReminders(rows, value)) setRows(toRows(value));
+  }, [value]);
+
+  const emit = (next: Row[]) => {
+    setRows(next);
+    onChange(next.map((row) => ({ method: 'email', minutesBefore: minutesOf(row) ?? Number.NaN })));
+  };
+  return {
+    rows,
+    change: (index: number, patch: Partial<Row>) =>
+      emit(rows.map((row, at) => (at === index ? { ...row, ...patch } : row))),
+    add: () =>
+      emit([...rows, { key: nextKey.current++, ...splitMinutes(nextReminderMinutes(rows.map(minutesOf))) }]),
+    remove: (index: number) => emit(rows.filter((_, at) => at !== index)),
+  };
+}
+
+/** One reminder: "Email · N · unit · before the start", its remove button, and its error. */
+function ReminderRow(props: {
+  row: Row;
+  number: number;
+  error: string | undefined;
+  relativeTo: 'start' | 'dueDate';
+  onChange: (patch: Partial<Row>) => void;
+  onRemove: () => void;
+}) {
+  const { row, number, error, relativeTo, onChange, onRemove } = props;
+  const { t } = useTranslation('calendar');
+  const max = Math.floor(REMINDER_MINUTES_MAX / reminderUnits[row.unit]);
+  const unitOptions = (Object.keys(reminderUnits) as ReminderUnit[]).map((unit) => ({
+    value: unit,
+    label: t(`reminders.units.${unit}`),
+  }));
+  return (
+    <Stack gap={2}>
+      <Group gap="xs" wrap="wrap" align="center">
+        <Text size="sm" component="span">
+          {t('reminders.email')}
+        </Text>
+        <NumberInput
+          aria-label={t('reminders.amountLabel', { number })}
+          value={row.amount ?? ''}
+          onChange={(next) => onChange({ amount: typeof next === 'number' ? next : null })}
+          min={0}
+          max={max}
+          clampBehavior="none"
+          allowDecimal={false}
+          allowNegative={false}
+          w={80}
+          error={Boolean(error)}
+        />
+        <Select
+          aria-label={t('reminders.unitLabel', { number })}
+          data={unitOptions}
+          value={row.unit}
+          onChange={(next) => next && onChange({ unit: next as ReminderUnit })}
+          allowDeselect={false}
+          w={110}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Text size="sm" component="span">
+          {relativeTo === 'start' ? t('reminders.beforeStart') : t('reminders.beforeDue')}
+        </Text>
+        <ActionIcon
+          variant="subtle"
+          color="gray.8"
+          aria-label={t('reminders.remove', { number })}
+          onClick={onRemove}
+        >
+          <IconTrash size={16} aria-hidden="true" />
+        </ActionIcon>
+      </Group>
+      {error ? (
+        <Text size="sm" c="red.8">
+          {error}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 export type RemindersFieldProps = {
   /** The reminders (`[{ method: 'email', minutesBefore }]`), as the API takes them. */
   value: readonly Reminder[];
@@ -68,34 +170,9 @@ export function RemindersField({
   relativeTo = 'start',
 }: RemindersFieldProps) {
   const { t } = useTranslation('calendar');
-  const nextKey = useRef(0);
-  const toRows = (reminders: readonly Reminder[]): Row[] =>
-    reminders.map((reminder) => ({ key: nextKey.current++, ...splitMinutes(reminder.minutesBefore) }));
-  const [rows, setRows] = useState<Row[]>(() => toRows(value));
+  const { rows, change, add, remove } = useReminderRows(value, onChange);
   const descriptionId = useId();
-  // A value set from outside (a reset form, an event opened for editing) replaces the rows.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rows are compared, not followed
-  useEffect(() => {
-    if (!sameReminders(rows, value)) setRows(toRows(value));
-  }, [value]);
-
-  const emit = (next: Row[]) => {
-    setRows(next);
-    onChange(next.map((row) => ({ method: 'email', minutesBefore: minutesOf(row) ?? Number.NaN })));
-  };
-  const change = (index: number, patch: Partial<Row>) =>
-    emit(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
-  const add = () => {
-    const used = new Set(rows.map(minutesOf));
-    // A sensible next reminder not listed yet: 15 minutes, 1 hour, 1 day, 1 week, 30 minutes.
-    const minutes = [15, 60, 1440, 10_080, 30, 5].find((candidate) => !used.has(candidate)) ?? 10;
-    emit([...rows, { key: nextKey.current++, ...splitMinutes(minutes) }]);
-  };
   const disabled = disabledReason !== undefined;
-  const unitOptions = (Object.keys(reminderUnits) as ReminderUnit[]).map((unit) => ({
-    value: unit,
-    label: t(`reminders.units.${unit}`),
-  }));
 
   return (
     <Fieldset legend={t('reminders.legend')} variant="unstyled" disabled={disabled}>
@@ -114,56 +191,17 @@ export function RemindersField({
             {error}
           </Text>
         ) : null}
-        {rows.map((row, index) => {
-          const number = index + 1;
-          const max = Math.floor(REMINDER_MINUTES_MAX / reminderUnits[row.unit]);
-          return (
-            <Stack key={row.key} gap={2}>
-              <Group gap="xs" wrap="wrap" align="center">
-                <Text size="sm" component="span">
-                  {t('reminders.email')}
-                </Text>
-                <NumberInput
-                  aria-label={t('reminders.amountLabel', { number })}
-                  value={row.amount ?? ''}
-                  onChange={(next) => change(index, { amount: typeof next === 'number' ? next : null })}
-                  min={0}
-                  max={max}
-                  clampBehavior="none"
-                  allowDecimal={false}
-                  allowNegative={false}
-                  w={80}
-                  error={Boolean(rowErrors?.[index])}
-                />
-                <Select
-                  aria-label={t('reminders.unitLabel', { number })}
-                  data={unitOptions}
-                  value={row.unit}
-                  onChange={(next) => next && change(index, { unit: next as ReminderUnit })}
-                  allowDeselect={false}
-                  w={110}
-                  comboboxProps={{ withinPortal: true }}
-                />
-                <Text size="sm" component="span">
-                  {relativeTo === 'start' ? t('reminders.beforeStart') : t('reminders.beforeDue')}
-                </Text>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray.8"
-                  aria-label={t('reminders.remove', { number })}
-                  onClick={() => emit(rows.filter((_, at) => at !== index))}
-                >
-                  <IconTrash size={16} aria-hidden="true" />
-                </ActionIcon>
-              </Group>
-              {rowErrors?.[index] ? (
-                <Text size="sm" c="red.8">
-                  {rowErrors[index]}
-                </Text>
-              ) : null}
-            </Stack>
-          );
-        })}
+        {rows.map((row, index) => (
+          <ReminderRow
+            key={row.key}
+            row={row}
+            number={index + 1}
+            error={rowErrors?.[index]}
+            relativeTo={relativeTo}
+            onChange={(patch) => change(index, patch)}
+            onRemove={() => remove(index)}
+          />
+        ))}
         {rows.length < REMINDERS_MAX ? (
           <Group>
             <Button

@@ -37,17 +37,12 @@ function useCalendarFeed() {
 }
 
 /**
- * **My calendar feed** in Configuration → Integrations (issue 14 item 4): **Create** a private
- * iCalendar address of my calendar in this organization (the address is shown once, with
- * **Copy**), create a new one (confirmed: the old one stops working), or **Revoke** it
- * (confirmed). The address lives in this component's state only.
+ * Create and revoke, and what the field shows around them: the address just created (shown once)
+ * and the confirmation open, if any. Either mutation closes the confirmation when it settles.
  */
-export function CalendarFeedField() {
+function useCalendarFeedActions() {
   const { t } = useTranslation('calendarSharing');
-  const format = useFormatter();
-  const labelId = useId();
   const queryClient = useQueryClient();
-  const feed = useCalendarFeed();
   const [shownUrl, setShownUrl] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'replace' | 'revoke' | null>(null);
   const create = useMutation({
@@ -68,8 +63,130 @@ export function CalendarFeedField() {
     },
     onSettled: () => setConfirming(null),
   });
+  return { shownUrl, setShownUrl, confirming, setConfirming, create, revoke };
+}
+
+/** Whether I have a feed (and since when), or that it is loading or failed to load. */
+function CalendarFeedStatus({ feed }: { feed: ReturnType<typeof useCalendarFeed> }) {
+  const { t } = useTranslation('calendarSharing');
+  const format = useFormatter();
+  if (feed.isPending)
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="xs" aria-hidden="true" />
+        <Text size="sm">{t('feed.loading')}</Text>
+      </Group>
+    );
+  if (feed.isError)
+    return (
+      <Text c="red.9" role="alert">
+        {feed.error.message}
+      </Text>
+    );
+  return (
+    <Text size="sm">
+      {feed.data
+        ? t('feed.active', {
+            date: format.date(feed.data.createdAt),
+          })
+        : t('feed.none')}
+    </Text>
+  );
+}
+
+/** The address just created, with **Copy**, until **Done**: it is never shown again. */
+function ShownFeedUrl({ url, onDone }: { url: string; onDone: () => void }) {
+  const { t } = useTranslation('calendarSharing');
+  return (
+    <Stack gap={6}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          label={t('feed.urlLabel')}
+          description={t('feed.shownOnce')}
+          value={url}
+          readOnly
+          onFocus={(event) => event.currentTarget.select()}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <CopyButton value={url}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? t('feed.copied') : t('feed.copy')} withArrow>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={copy}
+                aria-label={copied ? t('feed.copied') : t('feed.copy')}
+              >
+                {copied ? (
+                  <IconCheck size={16} aria-hidden="true" />
+                ) : (
+                  <IconCopy size={16} aria-hidden="true" />
+                )}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
+      </Group>
+      <Group>
+        <Button variant="default" size="xs" onClick={onDone}>
+          {t('feed.done')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+type FeedConfirmationProps = {
+  opened: boolean;
+  title: string;
+  explain: string;
+  label: string;
+  loading: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+};
+
+/** The confirmation of replacing or revoking the feed: either way the old address stops working. */
+function FeedConfirmation({
+  opened,
+  title,
+  explain,
+  label,
+  loading,
+  onCancel,
+  onConfirm,
+}: FeedConfirmationProps) {
+  const { t } = useTranslation('calendarSharing');
+  return (
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={title}
+      closeButtonProps={{ 'aria-label': t('feed.close') }}
+      centered
+    >
+      <Stack>
+        <Text>{explain}</Text>
+        <DangerConfirmActions label={label} loading={loading} onCancel={onCancel} onConfirm={onConfirm} />
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * **My calendar feed** in Configuration → Integrations (issue 14 item 4): **Create** a private
+ * iCalendar address of my calendar in this organization (the address is shown once, with
+ * **Copy**), create a new one (confirmed: the old one stops working), or **Revoke** it
+ * (confirmed). The address lives in this component's state only.
+ */
+export function CalendarFeedField() {
+  const { t } = useTranslation('calendarSharing');
+  const labelId = useId();
+  const feed = useCalendarFeed();
+  const { shownUrl, setShownUrl, confirming, setConfirming, create, revoke } = useCalendarFeedActions();
   const failure = create.error ?? revoke.error;
   const current = feed.data ?? null;
+  const cancel = () => setConfirming(null);
 
   return (
     <Stack gap="xs" role="group" aria-labelledby={labelId}>
@@ -79,24 +196,7 @@ export function CalendarFeedField() {
       <Text size="sm" c="gray.8">
         {t('feed.explain')}
       </Text>
-      {feed.isPending ? (
-        <Group gap="xs" role="status">
-          <Loader size="xs" aria-hidden="true" />
-          <Text size="sm">{t('feed.loading')}</Text>
-        </Group>
-      ) : feed.isError ? (
-        <Text c="red.9" role="alert">
-          {feed.error.message}
-        </Text>
-      ) : (
-        <Text size="sm">
-          {current
-            ? t('feed.active', {
-                date: format.date(current.createdAt),
-              })
-            : t('feed.none')}
-        </Text>
-      )}
+      <CalendarFeedStatus feed={feed} />
       {feed.isSuccess ? (
         <Group gap="sm">
           <Button
@@ -122,77 +222,25 @@ export function CalendarFeedField() {
           {failure.message}
         </Alert>
       ) : null}
-      {shownUrl ? (
-        <Stack gap={6}>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('feed.urlLabel')}
-              description={t('feed.shownOnce')}
-              value={shownUrl}
-              readOnly
-              onFocus={(event) => event.currentTarget.select()}
-              style={{ flex: 1, minWidth: 0 }}
-            />
-            <CopyButton value={shownUrl}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? t('feed.copied') : t('feed.copy')} withArrow>
-                  <ActionIcon
-                    variant="default"
-                    size="lg"
-                    onClick={copy}
-                    aria-label={copied ? t('feed.copied') : t('feed.copy')}
-                  >
-                    {copied ? (
-                      <IconCheck size={16} aria-hidden="true" />
-                    ) : (
-                      <IconCopy size={16} aria-hidden="true" />
-                    )}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
-          <Group>
-            <Button variant="default" size="xs" onClick={() => setShownUrl(null)}>
-              {t('feed.done')}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-      <Modal
+      {shownUrl ? <ShownFeedUrl url={shownUrl} onDone={() => setShownUrl(null)} /> : null}
+      <FeedConfirmation
         opened={confirming === 'replace'}
-        onClose={() => setConfirming(null)}
         title={t('feed.replaceTitle')}
-        closeButtonProps={{ 'aria-label': t('feed.close') }}
-        centered
-      >
-        <Stack>
-          <Text>{t('feed.replaceExplain')}</Text>
-          <DangerConfirmActions
-            label={t('feed.replace')}
-            loading={create.isPending}
-            onCancel={() => setConfirming(null)}
-            onConfirm={() => create.mutate()}
-          />
-        </Stack>
-      </Modal>
-      <Modal
+        explain={t('feed.replaceExplain')}
+        label={t('feed.replace')}
+        loading={create.isPending}
+        onCancel={cancel}
+        onConfirm={() => create.mutate()}
+      />
+      <FeedConfirmation
         opened={confirming === 'revoke'}
-        onClose={() => setConfirming(null)}
         title={t('feed.revokeTitle')}
-        closeButtonProps={{ 'aria-label': t('feed.close') }}
-        centered
-      >
-        <Stack>
-          <Text>{t('feed.revokeExplain')}</Text>
-          <DangerConfirmActions
-            label={t('feed.revoke')}
-            loading={revoke.isPending}
-            onCancel={() => setConfirming(null)}
-            onConfirm={() => revoke.mutate()}
-          />
-        </Stack>
-      </Modal>
+        explain={t('feed.revokeExplain')}
+        label={t('feed.revoke')}
+        loading={revoke.isPending}
+        onCancel={cancel}
+        onConfirm={() => revoke.mutate()}
+      />
     </Stack>
   );
 }

@@ -124,6 +124,105 @@ function numberBounds(key: string): { min?: number; max?: number } {
 
 export type DraftEntry = { value: Setting['value']; inherit: boolean };
 
+/** A setting's name, with an **Insecure** badge when its value weakens the organization's security. */
+function SettingLabel({ name, insecure }: { name: string; insecure: boolean | undefined }) {
+  const { t } = useTranslation('settings');
+  return (
+    <Group gap={6} component="span" style={{ display: 'inline-flex' }}>
+      {name}
+      {insecure ? (
+        <Badge color="red.9" variant="filled" size="sm">
+          {t('field.insecure')}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
+/**
+ * The control a setting's value takes: a list of choices, the signature's text area, a number, a
+ * switch, else a line of text. A choice keeps the value's type (a number stays a number).
+ */
+function SettingControl(props: {
+  setting: Setting;
+  label: React.ReactNode;
+  shown: Setting['value'];
+  disabled: boolean;
+  onChange: (value: Setting['value']) => void;
+}) {
+  const { setting, label, shown, disabled, onChange: set } = props;
+  const { t } = useTranslation('settings');
+  const key = setting.key;
+  const options = choicesFor(t, key);
+  const typeOfValue = typeof setting.parentValue;
+  if (options) {
+    return (
+      <Select
+        label={label}
+        data={options}
+        value={String(shown)}
+        searchable={options.length > 8}
+        allowDeselect={false}
+        disabled={disabled}
+        onChange={(value) => {
+          if (value === null) return;
+          set(typeOfValue === 'number' ? Number(value) : value);
+        }}
+        maw={360}
+      />
+    );
+  }
+  if (key === 'email.signature') {
+    return (
+      <Textarea
+        label={label}
+        description={t('help.signature')}
+        value={String(shown ?? '')}
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={10_000}
+        disabled={disabled}
+        onChange={(event) => set(event.currentTarget.value)}
+      />
+    );
+  }
+  if (typeOfValue === 'number') {
+    return (
+      <NumberInput
+        label={label}
+        value={shown as number}
+        {...numberBounds(key)}
+        allowDecimal={false}
+        disabled={disabled}
+        onChange={(value) => set(typeof value === 'number' ? value : Number(value))}
+        maw={240}
+      />
+    );
+  }
+  if (typeOfValue === 'boolean') {
+    return (
+      <Switch
+        label={label}
+        checked={Boolean(shown)}
+        disabled={disabled}
+        onChange={(event) => set(event.currentTarget.checked)}
+      />
+    );
+  }
+  return (
+    <TextInput
+      label={label}
+      value={String(shown ?? '')}
+      maxLength={254}
+      disabled={disabled}
+      description={key === 'email.default_from' ? t('help.defaultFrom') : undefined}
+      onChange={(event) => set(event.currentTarget.value)}
+      maw={360}
+    />
+  );
+}
+
 /**
  * One setting on a Configuration page: its control, where an inherited value comes from
  * ("Organization default: de-DE"), the Use Organization / Use System / Use Default checkbox that
@@ -154,87 +253,15 @@ export function SettingField({
   const inherited = locked || entry.inherit;
   const shown = inherited ? (locked ? setting.value : setting.parentValue) : entry.value;
   const key = setting.key;
-  const label = (
-    <Group gap={6} component="span" style={{ display: 'inline-flex' }}>
-      {name}
-      {setting.insecure ? (
-        <Badge color="red.9" variant="filled" size="sm">
-          {t('field.insecure')}
-        </Badge>
-      ) : null}
-    </Group>
-  );
-  const set = (value: Setting['value']) => onChange({ ...entry, value });
-  const options = choicesFor(t, key);
-  const typeOfValue = typeof setting.parentValue;
-  let control: React.ReactNode;
-  if (options) {
-    control = (
-      <Select
-        label={label}
-        data={options}
-        value={String(shown)}
-        searchable={options.length > 8}
-        allowDeselect={false}
-        disabled={inherited}
-        onChange={(value) => {
-          if (value === null) return;
-          set(typeOfValue === 'number' ? Number(value) : value);
-        }}
-        maw={360}
-      />
-    );
-  } else if (key === 'email.signature') {
-    control = (
-      <Textarea
-        label={label}
-        description={t('help.signature')}
-        value={String(shown ?? '')}
-        autosize
-        minRows={3}
-        maxRows={10}
-        maxLength={10_000}
-        disabled={inherited}
-        onChange={(event) => set(event.currentTarget.value)}
-      />
-    );
-  } else if (typeOfValue === 'number') {
-    control = (
-      <NumberInput
-        label={label}
-        value={shown as number}
-        {...numberBounds(key)}
-        allowDecimal={false}
-        disabled={inherited}
-        onChange={(value) => set(typeof value === 'number' ? value : Number(value))}
-        maw={240}
-      />
-    );
-  } else if (typeOfValue === 'boolean') {
-    control = (
-      <Switch
-        label={label}
-        checked={Boolean(shown)}
-        disabled={inherited}
-        onChange={(event) => set(event.currentTarget.checked)}
-      />
-    );
-  } else {
-    control = (
-      <TextInput
-        label={label}
-        value={String(shown ?? '')}
-        maxLength={254}
-        disabled={inherited}
-        description={key === 'email.default_from' ? t('help.defaultFrom') : undefined}
-        onChange={(event) => set(event.currentTarget.value)}
-        maw={360}
-      />
-    );
-  }
   return (
     <Stack gap={4}>
-      {control}
+      <SettingControl
+        setting={setting}
+        label={<SettingLabel name={name} insecure={setting.insecure} />}
+        shown={shown}
+        disabled={inherited}
+        onChange={(value) => onChange({ ...entry, value })}
+      />
       {locked ? (
         <Text size="xs" c="gray.8">
           {t('field.lockedByOrganization', { value: displayValue(t, key, setting.value) })}

@@ -1,26 +1,18 @@
 import { Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
-import { useForm } from '@mantine/form';
-import { lazy, Suspense, useState } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type Reminder,
-  type TaskCreate,
-  type TaskPriorityName,
-  type TaskStatusName,
-  taskCreateSchema,
-  taskPriorities,
-} from '../../../common/calendar';
+import { taskPriorities } from '../../../common/calendar';
 import { isoDateIn } from '../../../common/dates';
-import { fromZonedWallTime, toZonedWallTime } from '../../../common/zoned-time';
 import { DateField } from '../../ui/date-field';
-import { validateWith } from '../../ui/form';
 import { FormDialog } from '../../ui/form-dialog';
 import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { RemindersField, reminderRowErrors } from '../calendar/reminders-field';
 import { type TaskResource, useCreateTask, useUpdateTask } from './api';
 import { useStatusOptions } from './status-options';
+import { type TaskFormValues, useTaskForm } from './task-form';
 import '../../i18n/lazy/tasks';
 
 const RichTextEditor = lazy(() => import('../../ui/rich-text-editor'));
@@ -33,36 +25,70 @@ export type TaskDialogProps = {
   task?: TaskResource | undefined;
 };
 
-type Values = {
-  subject: string;
-  description: string;
-  /** `YYYY-MM-DD` in the viewer's zone, or null */
-  dueDate: string | null;
-  /** `HH:mm` in the viewer's zone */
-  dueTime: string;
-  priority: TaskPriorityName;
-  status: TaskStatusName;
-  reminders: Reminder[];
-};
-
-/** An editor left empty gives `<p></p>`: no description. */
-function descriptionOf(html: string): string | null {
-  return html.replace(/<p>\s*<\/p>/g, '').trim() === '' ? null : html;
+/** **Description** in the rich text editor, loaded when the dialog first opens. */
+function TaskDescriptionField({ form }: { form: UseFormReturnType<TaskFormValues> }) {
+  const { t } = useTranslation('tasks');
+  return (
+    <Suspense
+      fallback={
+        <Group gap="xs" role="status">
+          <Loader size="xs" aria-hidden="true" />
+          <Text size="sm">{t('dialog.loadingEditor')}</Text>
+        </Group>
+      }
+    >
+      <RichTextEditor
+        label={t('dialog.description')}
+        value={form.values.description}
+        version={0}
+        onChange={(html) => form.setFieldValue('description', html)}
+        error={typeof form.errors.description === 'string' ? form.errors.description : undefined}
+      />
+    </Suspense>
+  );
 }
 
-function initialValues(task: TaskResource | undefined, timeZone: string | undefined): Values {
-  const a = task?.attributes;
-  const due = a?.dueDate ? toZonedWallTime(a.dueDate, timeZone) : undefined;
-  return {
-    subject: a?.subject ?? '',
-    description: a?.description ?? '',
-    dueDate: due ? due.slice(0, 10) : null,
-    // The end of a working day unless the task says otherwise.
-    dueTime: due ? due.slice(11, 16) : '17:00',
-    priority: a?.priority ?? 'normal',
-    status: a?.status ?? 'open',
-    reminders: a?.reminders ?? [],
-  };
+/**
+ * **Due date** (not before today for a new task; clearing it clears the reminders) and its time in
+ * the viewer's zone. The date field's own problem goes to `onDateProblem`.
+ */
+function TaskDueFields(props: {
+  form: UseFormReturnType<TaskFormValues>;
+  isNew: boolean;
+  onDateProblem: (problem: string | null) => void;
+}) {
+  const { form, isNew, onDateProblem } = props;
+  const { t } = useTranslation('tasks');
+  const locale = useViewerLocale();
+  const timeZone = useViewerTimeZone();
+  const today = isoDateIn(timeZone);
+  return (
+    <Group grow align="flex-start" wrap="wrap">
+      <DateField
+        label={t('dialog.dueDate')}
+        locale={locale}
+        value={form.values.dueDate}
+        range={isNew ? { min: { date: today, problem: t('dialog.pastDateProblem') } } : {}}
+        onChange={(value, problem) => {
+          onDateProblem(problem);
+          form.setFieldValue('dueDate', value);
+          form.clearFieldError('dueDate');
+          if (value === null) form.setFieldValue('reminders', []);
+        }}
+        error={form.errors.dueDate}
+        clearLabel={t('dialog.clearDueDate')}
+        miw={180}
+        popoverProps={{ withinPortal: true }}
+      />
+      <TimeInput
+        label={t('dialog.dueTime')}
+        description={t('dialog.dueTimeDescription', { zone: timeZone ?? 'UTC' })}
+        disabled={!form.values.dueDate}
+        miw={140}
+        {...form.getInputProps('dueTime')}
+      />
+    </Group>
+  );
 }
 
 /**
@@ -74,40 +100,12 @@ function initialValues(task: TaskResource | undefined, timeZone: string | undefi
  */
 export function TaskDialog({ onClose, owner, task }: TaskDialogProps) {
   const { t } = useTranslation('tasks');
-  const locale = useViewerLocale();
-  const timeZone = useViewerTimeZone();
   const create = useCreateTask();
   const update = useUpdateTask();
-  const [dateProblem, setDateProblem] = useState<string | null>(null);
   const statusOptions = useStatusOptions(task?.attributes.status);
-  const today = isoDateIn(timeZone);
+  const { form, toAttributes, setDateProblem } = useTaskForm(task);
 
-  const dueInstant = (values: Values) =>
-    values.dueDate && /^\d{2}:\d{2}$/.test(values.dueTime)
-      ? fromZonedWallTime(`${values.dueDate}T${values.dueTime}`, timeZone)
-      : undefined;
-  const toAttributes = (values: Values): TaskCreate => ({
-    subject: values.subject.trim(),
-    description: descriptionOf(values.description),
-    dueDate: dueInstant(values) ?? null,
-    priority: values.priority,
-    reminders: values.reminders,
-  });
-
-  const form = useForm<Values>({
-    initialValues: initialValues(task, timeZone),
-    validate: validateWith(taskCreateSchema, toAttributes, (values) => {
-      const due = dueInstant(values);
-      return {
-        dueDate:
-          dateProblem ?? (!task && due && due < new Date().toISOString() ? t('dialog.dueInPast') : null),
-        dueTime: values.dueDate && !due ? t('dialog.dueTimeRequired') : null,
-        reminders: values.reminders.length > 0 && !values.dueDate ? t('dialog.remindersNeedDueDate') : null,
-      };
-    }),
-  });
-
-  const submit = async (values: Values) => {
+  const submit = async (values: TaskFormValues) => {
     const attributes = toAttributes(values);
     if (!task) return (await create.mutateAsync({ ownerId: owner.id, attributes })).data;
     return (
@@ -139,47 +137,8 @@ export function TaskDialog({ onClose, owner, task }: TaskDialogProps) {
         {...form.getInputProps('subject')}
         data-autofocus
       />
-      <Suspense
-        fallback={
-          <Group gap="xs" role="status">
-            <Loader size="xs" aria-hidden="true" />
-            <Text size="sm">{t('dialog.loadingEditor')}</Text>
-          </Group>
-        }
-      >
-        <RichTextEditor
-          label={t('dialog.description')}
-          value={form.values.description}
-          version={0}
-          onChange={(html) => form.setFieldValue('description', html)}
-          error={typeof form.errors.description === 'string' ? form.errors.description : undefined}
-        />
-      </Suspense>
-      <Group grow align="flex-start" wrap="wrap">
-        <DateField
-          label={t('dialog.dueDate')}
-          locale={locale}
-          value={form.values.dueDate}
-          range={task ? {} : { min: { date: today, problem: t('dialog.pastDateProblem') } }}
-          onChange={(value, problem) => {
-            setDateProblem(problem);
-            form.setFieldValue('dueDate', value);
-            form.clearFieldError('dueDate');
-            if (value === null) form.setFieldValue('reminders', []);
-          }}
-          error={form.errors.dueDate}
-          clearLabel={t('dialog.clearDueDate')}
-          miw={180}
-          popoverProps={{ withinPortal: true }}
-        />
-        <TimeInput
-          label={t('dialog.dueTime')}
-          description={t('dialog.dueTimeDescription', { zone: timeZone ?? 'UTC' })}
-          disabled={!form.values.dueDate}
-          miw={140}
-          {...form.getInputProps('dueTime')}
-        />
-      </Group>
+      <TaskDescriptionField form={form} />
+      <TaskDueFields form={form} isNew={!task} onDateProblem={setDateProblem} />
       <Group grow align="flex-start" wrap="wrap">
         <Select
           label={t('dialog.priority')}
