@@ -1,4 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
+import { isoDateIn } from '../../common/dates';
+import { fromZonedWallTime } from '../../common/zoned-time';
 import { apiSend, createMember, expectNoAxeViolations, signIn } from './fixtures';
 
 /**
@@ -12,6 +14,21 @@ import { apiSend, createMember, expectNoAxeViolations, signIn } from './fixtures
 test.describe.configure({ timeout: 300_000 });
 
 const JSONAPI = 'application/vnd.api+json';
+
+const BERLIN = 'Europe/Berlin';
+
+/** Berlin's UTC offset (`+01:00` in winter, `+02:00` in summer) at a wall time `YYYY-MM-DDTHH:mm` there. */
+function berlinOffset(wallTime: string): string {
+  const minutes =
+    (Date.parse(`${wallTime}Z`) - Date.parse(fromZonedWallTime(wallTime, BERLIN) ?? '')) / 60_000;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
+}
+
+/** How the API writes a Berlin wall time of that day: `2026-11-30T10:00:00+01:00`. */
+function inBerlin(isoDate: string, time: string): string {
+  return `${isoDate}T${time}:00${berlinOffset(`${isoDate}T${time}`)}`;
+}
 
 type Occurrence = {
   id: string;
@@ -50,6 +67,13 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
     },
   });
   expect(zone.status(), await zone.text()).toBe(200);
+  // The browser's clock reads 08:00 in Berlin today, whatever the hour the test runs at: the
+  // dialog's default (the next full hour) is then 09:00–10:00 today, so 10:00 → 09:00 is an end
+  // before the start, the event is this week's, and its weekday is today's. The server keeps the
+  // real time (it judges nothing here by the browser's clock).
+  const today = isoDateIn(BERLIN);
+  const morning = new Date(fromZonedWallTime(`${today}T08:00`, BERLIN) ?? '');
+  await page.clock.install({ time: morning });
   await page.goto(`/users/${target.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Activity' })).toBeVisible();
@@ -82,9 +106,7 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   await expect(page.getByRole('option', { name: 'Weekly' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('option', { name: 'Weekly' }).click();
-  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'Europe/Berlin' }).format(
-    new Date(),
-  );
+  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: BERLIN }).format(morning);
   await expect(dialog.getByText('In Europe/Berlin').first()).toBeVisible();
   await expect(dialog.getByTestId('repeat-summary')).toHaveText(`Every week on ${weekday}`);
   await dialog.getByRole('combobox', { name: 'Ends' }).click();
@@ -140,7 +162,7 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
     attendees: [expect.objectContaining({ email: 'guest.person@example.org' })],
   });
   expect(stored.recurrence).toMatch(/^FREQ=WEEKLY;BYDAY=(MO|TU|WE|TH|FR|SA|SU);COUNT=8$/);
-  expect(stored.start).toMatch(/T10:00:00\+01:00$/);
+  expect(stored.start).toBe(inBerlin(today, '10:00'));
 
   // It shows in Activity.
   const activity = page.getByRole('region', { name: 'Activity' });
@@ -179,10 +201,12 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
         (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
           .start,
     )
-    .toMatch(/T14:00:00\+01:00$/);
+    .toBe(inBerlin(today, '14:00'));
   const others = (await occurrencesOf(page, target.id, title)).filter((item) => !item.attributes.isChanged);
   expect(others.length).toBeGreaterThan(0);
-  for (const other of others) expect(other.attributes.start).toMatch(/T10:00:00\+01:00$/);
+  for (const other of others) {
+    expect(other.attributes.start).toBe(inBerlin(other.attributes.start.slice(0, 10), '10:00'));
+  }
 
   // Drag it two hours later: the question, This event, Apply.
   const moved = calendar.getByRole('button', { name: new RegExp(title) });
@@ -207,7 +231,7 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
         (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
           .start,
     )
-    .toMatch(/T16:00:00\+01:00$/);
+    .toBe(inBerlin(today, '16:00'));
 
   // Resize it by dragging its end an hour later: the question again.
   await expect(moved).toHaveAccessibleName(/^4:00\s*(PM)?\s*[-–]\s*5:00/);
@@ -228,10 +252,10 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
         (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged)?.attributes
           .end,
     )
-    .toMatch(/T(17:30|18:00|18:30|19:00):00\+01:00$/);
+    .toMatch(new RegExp(`^${today}T(17:30|18:00|18:30|19:00):00\\${berlinOffset(`${today}T18:00`)}$`));
   // Longer (where the end lands depends on the grid snapping), still from 16:00.
   const resized = (await occurrencesOf(page, target.id, title)).find((item) => item.attributes.isChanged);
-  expect(resized?.attributes.start).toMatch(/T16:00:00\+01:00$/);
+  expect(resized?.attributes.start).toBe(inBerlin(today, '16:00'));
 
   // Delete that occurrence only (confirmed): the seven others stay.
   await expect(moved).toHaveAccessibleName(/^4:00\s*(PM)?\s*[-–]\s*(5:30|6:00|6:30|7:00)/);
