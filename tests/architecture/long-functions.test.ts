@@ -27,9 +27,7 @@ const notYetSplit = new Set([
   'server/platform/mail/worker.ts#createMailWorker',
   'web/features/activities/activity-section.tsx#ActivitySection',
   'web/features/activities/log-call-dialog.tsx#LogCallDialog',
-  'web/features/api-keys/api-key-field.tsx#ApiKeyField',
   'web/features/audit/audit-log-page.tsx#AuditLog',
-  'web/features/auth/sign-in-page.tsx#SignInPage',
   'web/features/calendar/event-activity-item.tsx#EventActivityItem',
   'web/features/calendar/reminders-field.tsx#RemindersField',
   'web/features/custom-fields/custom-fields-page.tsx#CustomFieldsPage',
@@ -39,9 +37,6 @@ const notYetSplit = new Set([
   'web/features/settings/setting-field.tsx#SettingField',
   'web/features/tasks/task-dialog.tsx#TaskDialog',
   'web/features/tasks/tasks-grid.tsx#TasksGrid',
-  'web/features/users/edit-additional.tsx#AdditionalSection',
-  'web/features/users/edit-general.tsx#GeneralSection',
-  'web/features/users/user-view-page.tsx#UserView',
   'web/ui/rich-text-editor.tsx#RichTextEditor',
 ]);
 
