@@ -1912,25 +1912,33 @@ export type components = {
                 minLength: number;
                 numbers: boolean;
                 /** @description The rules in force, in the order to list them */
-                rules: {
+                rules: ({
                     /** @description The rule as an English sentence */
                     detail: string;
                     /**
                      * Format: int32
-                     * @description `length`: the most characters
+                     * @description The most characters
                      */
-                    max?: number;
+                    max: number;
                     /**
                      * Format: int32
-                     * @description `length`: the fewest characters (code points)
+                     * @description The fewest characters (code points)
                      */
-                    min?: number;
+                    min: number;
+                    /**
+                     * @description The rule, by a stable code
+                     * @constant
+                     */
+                    rule: "length";
+                } | {
+                    /** @description The rule as an English sentence */
+                    detail: string;
                     /**
                      * @description The rule, by a stable code
                      * @enum {string}
                      */
-                    rule: "length" | "lower_case" | "upper_case" | "numbers" | "special_chars" | "not_common" | "no_context_words";
-                }[];
+                    rule: "lower_case" | "upper_case" | "numbers" | "special_chars" | "not_common" | "no_context_words";
+                })[];
                 specialChars: boolean;
                 upperCase: boolean;
             };

@@ -1,4 +1,4 @@
-import type { components } from '../api/schema';
+import type { components, paths } from '../api/schema';
 
 /**
  * The API's resources as the server's OpenAPI document describes them (web/api/schema.d.ts,
@@ -28,3 +28,23 @@ export type ApiResource<Name extends keyof ApiSchemas> = ApiSchemas[Name] extend
 /** A resource's attributes by its schema name, complete (`ApiAttributes<'MailMessage'>`). */
 export type ApiAttributes<Name extends keyof ApiSchemas> =
   ApiResource<Name> extends { attributes: infer Attributes } ? Attributes : never;
+
+/** The JSON:API documents among an operation's answers (its 2xx ones with a body). */
+type SuccessDocument<Responses> = {
+  [Status in keyof Responses]: Status extends 200 | 201 | 202
+    ? Responses[Status] extends { content: { 'application/vnd.api+json': infer Document } }
+      ? Document
+      : never
+    : never;
+}[keyof Responses];
+
+/**
+ * The document a request answers with on success, by path and method as the OpenAPI document
+ * spells them (`ApiDocument<'/api/email-templates/{id}/render', 'get'>`): for an answer that is
+ * not one of the schemas' resources (a `meta` only), or a whole document. A 204 has no document:
+ * `apiFetch` answers `undefined` for it.
+ */
+export type ApiDocument<
+  Path extends keyof paths,
+  Method extends 'get' | 'post' | 'patch' | 'put' | 'delete',
+> = paths[Path][Method] extends { responses: infer Responses } ? SuccessDocument<Responses> : never;

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { UserAbilities } from '../../common/abilities';
 import { i18n } from '../i18n/index';
 import { apiPaths } from './api-paths';
-import type { ApiResource } from './api-types';
+import type { ApiDocument, ApiResource, ApiSchemas } from './api-types';
 
 /**
  * The one HTTP client of the SPA. It speaks the public REST API (JSON:API) exactly as an
@@ -12,15 +11,13 @@ export const JSON_API = 'application/vnd.api+json';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** One entry of a JSON:API `errors` array, as the server sends it. */
-export type ApiErrorObject = {
-  status: string;
-  code: string;
-  title?: string;
-  detail: string;
-  source?: { pointer?: string; parameter?: string; header?: string };
-  meta?: Record<string, unknown>;
-};
+/** One entry of a JSON:API `errors` array, as the server sends it (`Error` of the OpenAPI document). */
+export type ApiErrorObject = ApiSchemas['Error'];
+
+/** The JSON pointer into the request body an error names (`source.pointer`), if it names one. */
+export function pointerOf(error: ApiErrorObject): string | undefined {
+  return error.source && 'pointer' in error.source ? error.source.pointer : undefined;
+}
 
 /**
  * Words for a failed request that work before the errors catalog has loaded (web/i18n/lazy/errors.ts
@@ -58,7 +55,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!(error instanceof ApiError)) return result;
   for (const item of error.errors) {
-    const field = attributePath(item.source?.pointer);
+    const field = attributePath(pointerOf(item));
     if (field && !(field in result)) result[field] = item.detail;
   }
   return result;
@@ -96,10 +93,7 @@ export function getCsrfToken(): string | null {
 
 async function ensureCsrfToken(): Promise<string | null> {
   if (csrfToken) return csrfToken;
-  pendingCsrfToken ??= request<{ data: { attributes: { csrfToken?: string } } }>(
-    apiPaths.currentSession,
-    'GET',
-  )
+  pendingCsrfToken ??= request<ApiDocument<'/api/sessions/current', 'get'>>(apiPaths.currentSession, 'GET')
     .then((document) => {
       csrfToken = document?.data.attributes.csrfToken ?? null;
       return csrfToken;
@@ -198,27 +192,31 @@ function errorsOf(document: unknown, status: number): ApiErrorObject[] {
   ];
 }
 
-/** The signed-in user as the shell needs it: `GET /api/userprofile`, flattened. */
-export type CurrentUser = {
-  id: string;
-  username: string;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-  email: string;
-  avatarUrl: string | null;
-  /** An administrator set the password: the user may only change it (RequireUser sends them there). */
-  mustChangePassword: boolean;
-  permissions: string[];
-  /** What the user may do to themselves (`meta.abilities`), as the server's policies say. */
-  abilities: UserAbilities;
-  organization: { id: string; name: string } | null;
-};
+/**
+ * The signed-in user as the shell needs it: `GET /api/userprofile` (`UserProfile` of the OpenAPI
+ * document), flattened. `mustChangePassword`: an administrator set the password, so the user may
+ * only change it (RequireUser sends them there). `abilities`: what the user may do to themselves
+ * (`meta.abilities`), as the server's policies say.
+ */
+export type CurrentUser = Pick<UserProfile, 'id'> &
+  Pick<
+    UserProfile['attributes'],
+    | 'username'
+    | 'namePrefix'
+    | 'firstName'
+    | 'middleName'
+    | 'lastName'
+    | 'nameSuffix'
+    | 'email'
+    | 'avatarUrl'
+    | 'mustChangePassword'
+  > &
+  Pick<UserProfile['meta'], 'permissions' | 'abilities' | 'organization'>;
+
+type UserProfile = ApiResource<'UserProfile'>;
 
 /** `GET /api/userprofile` (`UserProfile` of the OpenAPI document). */
-type UserProfileDocument = { data: ApiResource<'UserProfile'> };
+type UserProfileDocument = { data: UserProfile };
 
 export const currentUserQueryKey = ['userprofile'] as const;
 

@@ -7,6 +7,7 @@ import { ApiError, apiFetch } from '../app/api';
 import { addressOf, namedAddress } from './addresses';
 import '../i18n/lazy/activities';
 import { apiPaths } from '../app/api-paths';
+import type { ApiResource } from '../app/api-types';
 
 /**
  * **To**, **Cc** or **Bcc**: a people picker over the organization's users (found by name as one
@@ -75,9 +76,9 @@ export function usePeopleSearch(text: string) {
     queryFn: async ({ signal }): Promise<Person[]> => {
       const query = new URLSearchParams({ 'filter[name][contains]': term, 'page[size]': '10' });
       try {
-        const document = await apiFetch<{
-          data: { id: string; attributes: { fullName: string; email: string } }[];
-        }>(`${apiPaths.users}?${query}`, { signal });
+        const document = await apiFetch<{ data: ApiResource<'User'>[] }>(`${apiPaths.users}?${query}`, {
+          signal,
+        });
         return document.data.map((resource) => ({
           id: resource.id,
           name: resource.attributes.fullName,

@@ -1,4 +1,4 @@
-import { ApiError, attributePath } from '../app/api';
+import { ApiError, attributePath, pointerOf } from '../app/api';
 import { errorObjectText } from '../i18n/error-text';
 
 /** An API failure split for a form: messages by form field, and what no field can show. */
@@ -30,7 +30,7 @@ export function routeServerErrors(
   const others: string[] = [];
   for (const item of error.errors) {
     const text = errorObjectText(item);
-    const field = fieldOf(item.source?.pointer, pointers);
+    const field = fieldOf(pointerOf(item), pointers);
     if (field !== undefined && known.has(field.split('.')[0] ?? '')) {
       if (!(field in fields)) fields[field] = text;
     } else if (!others.includes(text)) {

@@ -10,6 +10,26 @@ import {
   text,
 } from '../../platform/http/openapi';
 
+const ruleDetail = text(500).describe('The rule as an English sentence');
+
+/** The length rule of the policy, with its bounds. */
+const lengthRule = z.object({
+  rule: z.literal('length').describe('The rule, by a stable code'),
+  min: integer(PASSWORD_MIN_LENGTH_RANGE.min, PASSWORD_MIN_LENGTH_RANGE.max).describe(
+    'The fewest characters (code points)',
+  ),
+  max: integer(PASSWORD_MAX_LENGTH, PASSWORD_MAX_LENGTH).describe('The most characters'),
+  detail: ruleDetail,
+});
+
+/** A rule that is on or off, without numbers. */
+const switchedRule = z.object({
+  rule: z
+    .enum(['lower_case', 'upper_case', 'numbers', 'special_chars', 'not_common', 'no_context_words'])
+    .describe('The rule, by a stable code'),
+  detail: ruleDetail,
+});
+
 /** The `password-policies` resource: the rules in force; its id is the organization's, or `system`. */
 export const passwordPolicyResource = resourceSchema('password-policies', {
   id: z.union([z.uuid().max(36), z.literal('system')]),
@@ -25,28 +45,7 @@ export const passwordPolicyResource = resourceSchema('password-policies', {
       .literal(true)
       .describe('The username, email, names, organization and "Atrium" are refused'),
     rules: z
-      .array(
-        z.object({
-          rule: z
-            .enum([
-              'length',
-              'lower_case',
-              'upper_case',
-              'numbers',
-              'special_chars',
-              'not_common',
-              'no_context_words',
-            ])
-            .describe('The rule, by a stable code'),
-          min: integer(PASSWORD_MIN_LENGTH_RANGE.min, PASSWORD_MIN_LENGTH_RANGE.max)
-            .optional()
-            .describe('`length`: the fewest characters (code points)'),
-          max: integer(PASSWORD_MAX_LENGTH, PASSWORD_MAX_LENGTH)
-            .optional()
-            .describe('`length`: the most characters'),
-          detail: text(500).describe('The rule as an English sentence'),
-        }),
-      )
+      .array(z.union([lengthRule, switchedRule]))
       .max(10)
       .describe('The rules in force, in the order to list them'),
   },

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission } from '../../../common/permissions';
 import { apiFetch, currentUserQueryKey } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
-import type { ApiResource } from '../../app/api-types';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 
-export type Role = { id: string; name: string; permissions: Permission[]; isSystem: boolean };
+/** A role as the Roles page shows it (`Role` of the OpenAPI document). */
+export type Role = { id: string } & Pick<ApiAttributes<'Role'>, 'name' | 'permissions' | 'isSystem'>;
 
 type RoleResource = ApiResource<'Role'>;
 

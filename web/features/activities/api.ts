@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, cursorOf, getCsrfToken, setCsrfToken } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
-import type { ApiResource } from '../../app/api-types';
+import type { ApiAttributes, ApiDocument, ApiResource } from '../../app/api-types';
 import type { CalendarEventResource } from '../calendar/api';
 import type { TaskResource } from '../tasks/api';
 
@@ -24,8 +24,8 @@ export type EmailResource = ApiResource<'Email'>;
 
 export type ActivityResource = CallResource | EmailResource | CalendarEventResource | TaskResource;
 
-/** A resource from a document's `included` (authors, files). */
-export type IncludedResource = { type: string; id: string; attributes: Record<string, unknown> };
+/** A resource from the timeline's `included`: the authors (`User` of the OpenAPI document). */
+export type IncludedResource = ApiResource<'User'>;
 
 export type ActivityKind = 'emails' | 'calls' | 'calendarevents' | 'tasks';
 
@@ -98,7 +98,7 @@ export function useFile(id: string) {
     staleTime: Number.POSITIVE_INFINITY,
     queryFn: async ({ signal }) =>
       (
-        await apiFetch<{ data: { attributes: { fileName: string; size: number } } }>(apiPaths.file(id), {
+        await apiFetch<{ data: ApiResource<'File'> }>(apiPaths.file(id), {
           signal,
         })
       ).data.attributes,
@@ -206,7 +206,8 @@ export function useCancelEmail() {
   });
 }
 
-export type EmailTemplate = { id: string; name: string };
+/** A template as **Template** lists it (`EmailTemplate` of the OpenAPI document, by name). */
+export type EmailTemplate = { id: string } & Pick<ApiAttributes<'EmailTemplate'>, 'name'>;
 
 /** The organization's email templates, by name (for **Template**). */
 export function useEmailTemplates(enabled: boolean) {
@@ -214,21 +215,19 @@ export function useEmailTemplates(enabled: boolean) {
     queryKey: ['email-templates'],
     enabled,
     queryFn: async ({ signal }): Promise<EmailTemplate[]> => {
-      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
-        apiPaths.emailTemplates,
-        { signal },
-      );
+      const document = await apiFetch<{ data: ApiResource<'EmailTemplate'>[] }>(apiPaths.emailTemplates, {
+        signal,
+      });
       return document.data.map((resource) => ({ id: resource.id, name: resource.attributes.name }));
     },
   });
 }
 
-export type RenderedTemplate = {
-  subject: string;
-  body: { type: 'html' | 'text'; content: string };
-  /** Variables the recipient has no value for, left written as `{{ … }}` (sending refuses them). */
-  unfilled: string[];
-};
+/**
+ * A template filled in: subject, body and `unfilled`, the variables the recipient has no value
+ * for, left written as `{{ … }}` (sending refuses them).
+ */
+export type RenderedTemplate = ApiDocument<'/api/email-templates/{id}/render', 'get'>['meta'];
 
 /**
  * A template filled for one recipient (a user id or an address), with the viewer as sender:
@@ -240,11 +239,19 @@ export async function renderEmailTemplate(
   recipient: string | undefined,
 ): Promise<RenderedTemplate> {
   const query = recipient ? `?${new URLSearchParams({ recipient })}` : '';
-  const document = await apiFetch<{ meta: RenderedTemplate }>(`${apiPaths.emailTemplateRender(id)}${query}`);
+  const document = await apiFetch<ApiDocument<'/api/email-templates/{id}/render', 'get'>>(
+    `${apiPaths.emailTemplateRender(id)}${query}`,
+  );
   return document.meta;
 }
 
-export type UploadedFile = { id: string; name: string; size: number; contentType: string };
+/** An uploaded attachment: the `files` resource (`File` of the OpenAPI document), `fileName` as `name`. */
+export type UploadedFile = { id: string; name: FileAttributes['fileName'] } & Pick<
+  FileAttributes,
+  'size' | 'contentType'
+>;
+
+type FileAttributes = ApiAttributes<'File'>;
 
 /**
  * Uploads one attachment (`POST /api/files`, multipart field `file`) and reports progress
@@ -259,7 +266,7 @@ export async function uploadFile(
   // After a reload the token is not in memory yet: the session answers it (as apiFetch does).
   let token = getCsrfToken();
   if (!token) {
-    const current = await apiFetch<{ data: { attributes: { csrfToken?: string } } }>(apiPaths.currentSession);
+    const current = await apiFetch<ApiDocument<'/api/sessions/current', 'get'>>(apiPaths.currentSession);
     token = current.data.attributes.csrfToken ?? null;
     setCsrfToken(token);
   }
@@ -272,13 +279,7 @@ export async function uploadFile(
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onload = () => {
-      let document: {
-        data?: {
-          id: string;
-          attributes: { fileName: string; size: number; contentType: string };
-        };
-        errors?: ApiError['errors'];
-      } = {};
+      let document: Partial<ApiDocument<'/api/files', 'post'>> & { errors?: ApiError['errors'] } = {};
       try {
         document = JSON.parse(xhr.responseText || '{}');
       } catch {

@@ -30,34 +30,9 @@ export function ApiKeyField({ userId }: { userId: string }) {
   const { t } = useTranslation(['apiKeys', 'common']);
   const labelId = useId();
   const current = useApiKey(userId);
-  const generate = useGenerateApiKey(userId);
-  const revoke = useRevokeApiKey(userId);
-  const [shown, setShown] = useState<GeneratedApiKey | null>(null);
-  const [confirming, setConfirming] = useState<Confirming>(null);
   const apiKey = current.data ?? null;
-  // Each confirmation mounts once first asked for and stays mounted, so closing animates as usual.
-  const [isConfirmationUsed, setConfirmationUsed] = useState(false);
-  if (confirming !== null && !isConfirmationUsed) setConfirmationUsed(true);
-  const askToConfirm = (what: Exclude<Confirming, null>) => {
-    void loadDialogs();
-    setConfirming(what);
-  };
-
-  const generateNow = () => {
-    void loadDialogs();
-    revoke.reset();
-    generate.mutate(undefined, {
-      onSuccess: (created) => setShown(created),
-      onSettled: () => setConfirming(null),
-    });
-  };
-  const revokeNow = () => {
-    generate.reset();
-    revoke.mutate(undefined, {
-      onSuccess: () => setShown(null),
-      onSettled: () => setConfirming(null),
-    });
-  };
+  const { generate, revoke, shown, setShown, confirming, setConfirming, isConfirmationUsed, ...actions } =
+    useApiKeyActions(userId);
   const failure = generate.error ?? revoke.error;
 
   return (
@@ -81,7 +56,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
         <Group gap="sm">
           <Button
             leftSection={<IconKey size={16} aria-hidden="true" />}
-            onClick={() => (apiKey ? askToConfirm('replace') : generateNow())}
+            onClick={() => (apiKey ? actions.askToConfirm('replace') : actions.generateNow())}
             loading={generate.isPending && confirming === null}
           >
             {t('generate')}
@@ -90,7 +65,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
             <Button
               variant="default"
               leftSection={<IconTrash size={16} aria-hidden="true" />}
-              onClick={() => askToConfirm('revoke')}
+              onClick={() => actions.askToConfirm('revoke')}
             >
               {t('revoke')}
             </Button>
@@ -119,7 +94,7 @@ export function ApiKeyField({ userId }: { userId: string }) {
             explanation={t('replace.explain', { prefix: apiKey?.prefix ?? '' })}
             actionLabel={t('generate')}
             isPending={generate.isPending}
-            onConfirm={generateNow}
+            onConfirm={actions.generateNow}
           />
           <ConfirmKeyDialog
             opened={confirming === 'revoke'}
@@ -129,12 +104,57 @@ export function ApiKeyField({ userId }: { userId: string }) {
             actionLabel={t('revoke')}
             actionColor="red.8"
             isPending={revoke.isPending}
-            onConfirm={revokeNow}
+            onConfirm={actions.revokeNow}
           />
         </Suspense>
       ) : null}
     </Stack>
   );
+}
+
+/**
+ * What the field's buttons do: generate (the new key kept in `shown`, and only there), revoke, and
+ * which confirmation is open. The confirmations' code is fetched as soon as one is asked for.
+ */
+function useApiKeyActions(userId: string) {
+  const generate = useGenerateApiKey(userId);
+  const revoke = useRevokeApiKey(userId);
+  const [shown, setShown] = useState<GeneratedApiKey | null>(null);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  // Each confirmation mounts once first asked for and stays mounted, so closing animates as usual.
+  const [isConfirmationUsed, setConfirmationUsed] = useState(false);
+  if (confirming !== null && !isConfirmationUsed) setConfirmationUsed(true);
+  const askToConfirm = (what: Exclude<Confirming, null>) => {
+    void loadDialogs();
+    setConfirming(what);
+  };
+  const generateNow = () => {
+    void loadDialogs();
+    revoke.reset();
+    generate.mutate(undefined, {
+      onSuccess: (created) => setShown(created),
+      onSettled: () => setConfirming(null),
+    });
+  };
+  const revokeNow = () => {
+    generate.reset();
+    revoke.mutate(undefined, {
+      onSuccess: () => setShown(null),
+      onSettled: () => setConfirming(null),
+    });
+  };
+  return {
+    generate,
+    revoke,
+    shown,
+    setShown,
+    confirming,
+    setConfirming,
+    isConfirmationUsed,
+    askToConfirm,
+    generateNow,
+    revokeNow,
+  };
 }
 
 /** A small spinner with its words, announced to screen readers. */

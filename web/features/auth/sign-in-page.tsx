@@ -12,8 +12,10 @@ import { usePageTitle } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { useSignIn } from './api';
 
+type SignInProblem = { title: string; message: string };
+
 /** What to tell the person for each refusal of `POST /api/sessions` (the server's text otherwise). */
-function signInProblem(error: unknown): { title: string; message: string } {
+function signInProblem(error: unknown): SignInProblem {
   const failed = i18n.t('auth:signIn.failed');
   if (!(error instanceof ApiError)) return { title: failed, message: errorText(error) };
   switch (error.code) {
@@ -73,11 +75,6 @@ export function SignInPage() {
   );
 
   const problem = signIn.isError ? signInProblem(signIn.error) : undefined;
-  const reasonKey = searchParams.get('reason');
-  const reasonName = signInReasons.find((name: SignInReason) => name === reasonKey);
-  const reason = reasonName
-    ? { title: t(`signIn.reasons.${reasonName}.title`), message: t(`signIn.reasons.${reasonName}.message`) }
-    : undefined;
 
   return (
     <Paper withBorder p="xl" radius="md" maw={420} w="100%">
@@ -86,27 +83,7 @@ export function SignInPage() {
           <Title order={1} size="h2">
             {t('signIn.title')}
           </Title>
-          {problem ? (
-            <Alert
-              color="red"
-              variant="outline"
-              role="alert"
-              title={problem.title}
-              icon={<IconAlertCircle aria-hidden="true" />}
-            >
-              {problem.message}
-            </Alert>
-          ) : reason ? (
-            <Alert
-              color="indigo"
-              variant="light"
-              role="status"
-              title={reason.title}
-              icon={<IconInfoCircle aria-hidden="true" />}
-            >
-              {reason.message}
-            </Alert>
-          ) : null}
+          <SignInNotice problem={problem} reasonKey={searchParams.get('reason')} />
           <TextInput
             label={t('signIn.login')}
             name="login"
@@ -136,5 +113,45 @@ export function SignInPage() {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/**
+ * Above the fields: why the last attempt was refused, or else why the visitor was sent here
+ * (`?reason=`, e.g. an expired session); nothing for an unknown reason.
+ */
+function SignInNotice({
+  problem,
+  reasonKey,
+}: {
+  problem: SignInProblem | undefined;
+  reasonKey: string | null;
+}) {
+  const { t } = useTranslation('auth');
+  if (problem) {
+    return (
+      <Alert
+        color="red"
+        variant="outline"
+        role="alert"
+        title={problem.title}
+        icon={<IconAlertCircle aria-hidden="true" />}
+      >
+        {problem.message}
+      </Alert>
+    );
+  }
+  const reasonName = signInReasons.find((name: SignInReason) => name === reasonKey);
+  if (!reasonName) return null;
+  return (
+    <Alert
+      color="indigo"
+      variant="light"
+      role="status"
+      title={t(`signIn.reasons.${reasonName}.title`)}
+      icon={<IconInfoCircle aria-hidden="true" />}
+    >
+      {t(`signIn.reasons.${reasonName}.message`)}
+    </Alert>
   );
 }

@@ -7,7 +7,12 @@ import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
 import { useFirstDayOfWeek, useFormatter, useViewerSettings } from '../../ui/format';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
-import { type CalendarEventResource, type OccurrenceResource, useUpdateCalendarEvent } from './api';
+import {
+  type CalendarEventResource,
+  type DueTask,
+  type OccurrenceResource,
+  useUpdateCalendarEvent,
+} from './api';
 import type { EditedOccurrence } from './event-dialog';
 import { addDays, apiTimeOf, shiftedSeriesTimes } from './times';
 
@@ -24,7 +29,6 @@ export type PendingMove = {
   allDay: boolean;
   revert: () => void;
 };
-type DueTask = { id: string; attributes: { subject: string; dueDate?: string | null } };
 
 /**
  * How the calendar looks for the viewer: their time zone, locale, clock (their Time format when

@@ -1,9 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
-import type { ApiResource } from '../../app/api-types';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 
-export type Organization = { id: string; name: string; createdAt: string; current: boolean };
+/** One of my organizations (`Organization` of the OpenAPI document); `current` is this session's. */
+export type Organization = { id: string; current: boolean } & Pick<
+  ApiAttributes<'Organization'>,
+  'name' | 'createdAt'
+>;
 
 type OrganizationResource = ApiResource<'Organization'>;
 

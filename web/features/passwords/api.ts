@@ -1,17 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PasswordPolicy, PolicyRule } from '../../../common/password-policy';
 import { apiFetch, currentUserQueryKey, setCsrfToken } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiAttributes, ApiDocument } from '../../app/api-types';
 import { i18n } from '../../i18n/index';
 
-/** `GET /api/password-policy`: the rules in force (the organization's when signed in). */
-export type PasswordPolicyInForce = PasswordPolicy & {
-  maxLength: number;
-  blocklist: boolean;
-  contextWords: boolean;
-  /** The rules in force by code and numbers (the tooltip words them), each with its English `detail`. */
-  rules: (PolicyRule & { detail: string })[];
-};
+/**
+ * `GET /api/password-policy`: the rules in force (the organization's when signed in), and the same
+ * rules by code and numbers (the tooltip words them), each with its English `detail`.
+ */
+export type PasswordPolicyInForce = ApiAttributes<'PasswordPolicy'>;
 
 export const passwordPolicyQueryKey = ['password-policy'] as const;
 
@@ -19,9 +16,7 @@ export function usePasswordPolicy() {
   return useQuery({
     queryKey: passwordPolicyQueryKey,
     queryFn: async (): Promise<PasswordPolicyInForce> => {
-      const { data } = await apiFetch<{ data: { attributes: PasswordPolicyInForce } }>(
-        apiPaths.passwordPolicy,
-      );
+      const { data } = await apiFetch<ApiDocument<'/api/password-policy', 'get'>>(apiPaths.passwordPolicy);
       return data.attributes;
     },
     staleTime: 5 * 60_000,
@@ -39,7 +34,7 @@ export function usePasswordChange(userId = 'me') {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: PasswordChangeInput) => {
-      const document = await apiFetch<{ data: { attributes: { csrfToken?: string } } } | undefined>(
+      const document = await apiFetch<ApiDocument<'/api/users/{id}/password-change', 'post'> | undefined>(
         apiPaths.userPasswordChange(userId),
         { method: 'POST', body: { data: { type: 'password-changes', attributes: input } } },
       );
@@ -59,7 +54,7 @@ export function usePasswordChange(userId = 'me') {
 export function usePasswordSet(userId: string) {
   return useMutation({
     mutationFn: async (input: { newPassword: string; mustChange: boolean }) => {
-      const document = await apiFetch<{ data: { attributes: { csrfToken?: string } } } | undefined>(
+      const document = await apiFetch<ApiDocument<'/api/users/{id}/password-set', 'post'> | undefined>(
         apiPaths.userPasswordSet(userId),
         { method: 'POST', body: { data: { type: 'password-sets', attributes: input } } },
       );
@@ -96,11 +91,11 @@ export function useBulkPasswordReset() {
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: async (login: string): Promise<string> => {
-      const document = await apiFetch<{ meta?: { message?: string } }>(apiPaths.passwordResetRequests, {
-        method: 'POST',
-        body: { data: { type: 'password-reset-requests', attributes: { login } } },
-      });
-      return document?.meta?.message ?? i18n.t('passwords:forgot.sent');
+      const document = await apiFetch<ApiDocument<'/api/password-reset-requests', 'post'> | undefined>(
+        apiPaths.passwordResetRequests,
+        { method: 'POST', body: { data: { type: 'password-reset-requests', attributes: { login } } } },
+      );
+      return document?.meta.message ?? i18n.t('passwords:forgot.sent');
     },
   });
 }

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { createFormatter, formatSettingsOf } from '../../../common/format';
+import type { Permission } from '../../../common/permissions';
 import type { ResolvedSettings } from '../../../common/settings';
 import {
   isSettingKey,
@@ -19,7 +20,7 @@ import { type ConfigurationSection, configurationPaths, configurationSections } 
 import { SettingField } from './setting-field';
 import '../../i18n/lazy/settings';
 
-const permissionOf: Record<SettingScope, string> = {
+const permissionOf: Record<SettingScope, Permission> = {
   user: 'update_own_configuration',
   organization: 'organization.settings',
   system: 'system.settings',

@@ -54,7 +54,7 @@ export function useTasks(params: TaskListParams) {
       query.set('include', 'createdBy');
       const document = await apiFetch<{
         data: TaskResource[];
-        included?: { type: string; id: string; attributes: { fullName?: string; username?: string } }[];
+        included?: ApiResource<'User'>[];
         meta?: { totalCount?: number };
         links?: { next?: string | null; prev?: string | null };
       }>(`${apiPaths.tasks}?${query}`, { signal, headers: { 'X-Include': 'totalCount' } });

@@ -3,7 +3,7 @@ import type { UserListAbilities } from '../../../common/abilities';
 import type { NewUserAttributes } from '../../../common/identity';
 import { apiFetch, cursorOf } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
-import type { ApiAttributes, ApiResource } from '../../app/api-types';
+import type { ApiAttributes, ApiDocument, ApiResource } from '../../app/api-types';
 
 /** One row of the users grid, from `GET /api/users`. */
 export type UserRow = { id: string } & Pick<
@@ -96,7 +96,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ roleIds, ...attributes }: CreateUserInput) => {
-      const { data } = await apiFetch<{ data: { id: string } }>(apiPaths.users, {
+      const { data } = await apiFetch<ApiDocument<'/api/users', 'post'>>(apiPaths.users, {
         method: 'POST',
         body: {
           data: {

@@ -73,9 +73,7 @@ export function useRoleNames() {
   return useQuery({
     queryKey: ['roles', 'names'],
     queryFn: async () => {
-      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
-        `${apiPaths.roles}?page[size]=100`,
-      );
+      const document = await apiFetch<{ data: ApiResource<'Role'>[] }>(`${apiPaths.roles}?page[size]=100`);
       return new Map(document.data.map((role) => [role.id, role.attributes.name]));
     },
     staleTime: 5 * 60_000,
@@ -87,7 +85,7 @@ export function useOrganizationNames() {
   return useQuery({
     queryKey: ['organizations', 'names'],
     queryFn: async () => {
-      const document = await apiFetch<{ data: { id: string; attributes: { name: string } }[] }>(
+      const document = await apiFetch<{ data: ApiResource<'Organization'>[] }>(
         `${apiPaths.organizations}?page[size]=100`,
       );
       return new Map(document.data.map((organization) => [organization.id, organization.attributes.name]));

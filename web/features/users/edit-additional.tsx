@@ -29,83 +29,100 @@ export function AdditionalSection({
   }
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
-      {definitions.map((definition) => {
-        const value = values[definition.name] ?? null;
-        const common = {
-          label: definition.label,
-          required: definition.required,
-          error: errors[`customFields.${definition.name}`],
-        };
-        switch (definition.fieldType) {
-          case 'longtext':
-            return (
-              <Textarea
-                key={definition.id}
-                {...common}
-                autosize
-                minRows={3}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(event) => onChange(definition.name, event.currentTarget.value)}
-                style={{ gridColumn: '1 / -1' }}
-              />
-            );
-          case 'number':
-            return (
-              <NumberInput
-                key={definition.id}
-                {...common}
-                value={typeof value === 'number' ? value : ''}
-                onChange={(next) => onChange(definition.name, typeof next === 'number' ? next : null)}
-              />
-            );
-          case 'date':
-            return (
-              <DateField
-                key={definition.id}
-                {...common}
-                locale={locale}
-                value={typeof value === 'string' ? value : null}
-                onChange={(next, problem) => {
-                  if (next !== value) onChange(definition.name, next);
-                  setDateProblem(`customFields.${definition.name}`, problem);
-                }}
-                clearLabel={t('edit.clearField', { label: definition.label })}
-              />
-            );
-          case 'boolean':
-            return (
-              <Checkbox
-                key={definition.id}
-                label={definition.label}
-                error={common.error}
-                mt="lg"
-                checked={value === true}
-                onChange={(event) => onChange(definition.name, event.currentTarget.checked)}
-              />
-            );
-          case 'choice':
-            return (
-              <Select
-                key={definition.id}
-                {...common}
-                data={definition.choices ?? []}
-                value={typeof value === 'string' ? value : null}
-                onChange={(next) => onChange(definition.name, next)}
-                clearable={!definition.required}
-                allowDeselect={!definition.required}
-              />
-            );
-          default:
-            return (
-              <TextInput
-                key={definition.id}
-                {...common}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(event) => onChange(definition.name, event.currentTarget.value)}
-              />
-            );
-        }
-      })}
+      {definitions.map((definition) => (
+        <CustomFieldInput
+          key={definition.id}
+          definition={definition}
+          value={values[definition.name] ?? null}
+          error={errors[`customFields.${definition.name}`]}
+          locale={locale}
+          onChange={(value) => onChange(definition.name, value)}
+          setDateProblem={(problem) => setDateProblem(`customFields.${definition.name}`, problem)}
+        />
+      ))}
     </SimpleGrid>
   );
+}
+
+/** The input for one custom field, by its type. */
+function CustomFieldInput({
+  definition,
+  value,
+  error,
+  locale,
+  onChange,
+  setDateProblem,
+}: {
+  definition: CustomFieldDefinition;
+  value: CustomValue;
+  error: FormErrors[string];
+  locale: string;
+  onChange: (value: CustomValue) => void;
+  setDateProblem: (problem: string | null) => void;
+}) {
+  const { t } = useTranslation('users');
+  const common = { label: definition.label, required: definition.required, error };
+  switch (definition.fieldType) {
+    case 'longtext':
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={3}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          style={{ gridColumn: '1 / -1' }}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(next) => onChange(typeof next === 'number' ? next : null)}
+        />
+      );
+    case 'date':
+      return (
+        <DateField
+          {...common}
+          locale={locale}
+          value={typeof value === 'string' ? value : null}
+          onChange={(next, problem) => {
+            if (next !== value) onChange(next);
+            setDateProblem(problem);
+          }}
+          clearLabel={t('edit.clearField', { label: definition.label })}
+        />
+      );
+    case 'boolean':
+      return (
+        <Checkbox
+          label={definition.label}
+          error={error}
+          mt="lg"
+          checked={value === true}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+      );
+    case 'choice':
+      return (
+        <Select
+          {...common}
+          data={definition.choices ?? []}
+          value={typeof value === 'string' ? value : null}
+          onChange={(next) => onChange(next)}
+          clearable={!definition.required}
+          allowDeselect={!definition.required}
+        />
+      );
+    default:
+      return (
+        <TextInput
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      );
+  }
 }

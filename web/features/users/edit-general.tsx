@@ -2,9 +2,7 @@ import {
   ActionIcon,
   Badge,
   Button,
-  FileButton,
   Group,
-  Input,
   PasswordInput,
   SimpleGrid,
   Stack,
@@ -12,23 +10,16 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
-import { IconPhoto, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { IconPlus, IconX } from '@tabler/icons-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DateRange, isoDateIn, subtractYears } from '../../../common/dates';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS } from '../../../common/profile';
-import { i18n } from '../../i18n/index';
 import { DateField } from '../../ui/date-field';
-import { UserAvatar } from '../../ui/user-avatar';
+import { type AvatarChange, AvatarField } from './edit-avatar';
 import type { ProfileValues } from './edit-values';
 import '../../i18n/lazy/users';
-
-/** A pending avatar change, applied on Save. */
-export type AvatarChange = { kind: 'upload'; file: File } | { kind: 'remove' } | null;
-
-const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
-const AVATAR_TYPES = 'image/png,image/jpeg,image/webp,image/gif';
 
 type Props = {
   values: ProfileValues;
@@ -54,15 +45,7 @@ type Props = {
 /** The **General** section of Edit My User. */
 export function GeneralSection(props: Props) {
   const { t } = useTranslation('users');
-  const { values, errors, setField, locale } = props;
-  const today = isoDateIn(props.timeZone);
-  const birthdayRange: DateRange = {
-    min: {
-      date: subtractYears(today, BIRTHDAY_MAX_YEARS),
-      problem: t('fields.birthdayTooOld', { years: BIRTHDAY_MAX_YEARS }),
-    },
-    max: { date: today, problem: t('fields.birthdayInFuture') },
-  };
+  const { values, errors, setField } = props;
   const emailChanged = values.email.trim().toLowerCase() !== props.baseline.email.toLowerCase();
   return (
     <Stack gap="md" maw={720}>
@@ -74,59 +57,7 @@ export function GeneralSection(props: Props) {
         onChange={(event) => setField('username', event.currentTarget.value)}
         error={errors.username}
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t('fields.namePrefix')}
-          autoComplete="honorific-prefix"
-          value={values.namePrefix}
-          onChange={(event) => setField('namePrefix', event.currentTarget.value)}
-          error={errors.namePrefix}
-        />
-        <TextInput
-          label={t('fields.firstName')}
-          required
-          autoComplete="given-name"
-          value={values.firstName}
-          onChange={(event) => setField('firstName', event.currentTarget.value)}
-          error={errors.firstName}
-        />
-        <TextInput
-          label={t('fields.middleName')}
-          autoComplete="additional-name"
-          value={values.middleName}
-          onChange={(event) => setField('middleName', event.currentTarget.value)}
-          error={errors.middleName}
-        />
-        <TextInput
-          label={t('fields.lastName')}
-          required
-          autoComplete="family-name"
-          value={values.lastName}
-          onChange={(event) => setField('lastName', event.currentTarget.value)}
-          error={errors.lastName}
-        />
-        <TextInput
-          label={t('fields.nameSuffix')}
-          autoComplete="honorific-suffix"
-          value={values.nameSuffix}
-          onChange={(event) => setField('nameSuffix', event.currentTarget.value)}
-          error={errors.nameSuffix}
-        />
-        <DateField
-          label={t('fields.birthday')}
-          locale={locale}
-          range={birthdayRange}
-          value={values.birthday}
-          onChange={(value, problem) => {
-            if (value !== values.birthday) setField('birthday', value);
-            props.setFieldProblem('birthday', problem);
-          }}
-          defaultDate={values.birthday ?? subtractYears(today, 30)}
-          clearLabel={t('fields.clearBirthday')}
-          error={errors.birthday}
-          autoComplete="bday"
-        />
-      </SimpleGrid>
+      <NameAndBirthdayFields {...props} />
       <AvatarField {...props} />
       <TextInput
         label={t('fields.primaryEmail')}
@@ -166,6 +97,81 @@ export function GeneralSection(props: Props) {
   );
 }
 
+/** The name's parts and the birthday (in the past, at most BIRTHDAY_MAX_YEARS ago), two to a row. */
+function NameAndBirthdayFields({
+  values,
+  errors,
+  setField,
+  locale,
+  timeZone,
+  setFieldProblem,
+}: Pick<Props, 'values' | 'errors' | 'setField' | 'locale' | 'timeZone' | 'setFieldProblem'>) {
+  const { t } = useTranslation('users');
+  const today = isoDateIn(timeZone);
+  const birthdayRange: DateRange = {
+    min: {
+      date: subtractYears(today, BIRTHDAY_MAX_YEARS),
+      problem: t('fields.birthdayTooOld', { years: BIRTHDAY_MAX_YEARS }),
+    },
+    max: { date: today, problem: t('fields.birthdayInFuture') },
+  };
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={t('fields.namePrefix')}
+        autoComplete="honorific-prefix"
+        value={values.namePrefix}
+        onChange={(event) => setField('namePrefix', event.currentTarget.value)}
+        error={errors.namePrefix}
+      />
+      <TextInput
+        label={t('fields.firstName')}
+        required
+        autoComplete="given-name"
+        value={values.firstName}
+        onChange={(event) => setField('firstName', event.currentTarget.value)}
+        error={errors.firstName}
+      />
+      <TextInput
+        label={t('fields.middleName')}
+        autoComplete="additional-name"
+        value={values.middleName}
+        onChange={(event) => setField('middleName', event.currentTarget.value)}
+        error={errors.middleName}
+      />
+      <TextInput
+        label={t('fields.lastName')}
+        required
+        autoComplete="family-name"
+        value={values.lastName}
+        onChange={(event) => setField('lastName', event.currentTarget.value)}
+        error={errors.lastName}
+      />
+      <TextInput
+        label={t('fields.nameSuffix')}
+        autoComplete="honorific-suffix"
+        value={values.nameSuffix}
+        onChange={(event) => setField('nameSuffix', event.currentTarget.value)}
+        error={errors.nameSuffix}
+      />
+      <DateField
+        label={t('fields.birthday')}
+        locale={locale}
+        range={birthdayRange}
+        value={values.birthday}
+        onChange={(value, problem) => {
+          if (value !== values.birthday) setField('birthday', value);
+          setFieldProblem('birthday', problem);
+        }}
+        defaultDate={values.birthday ?? subtractYears(today, 30)}
+        clearLabel={t('fields.clearBirthday')}
+        error={errors.birthday}
+        autoComplete="bday"
+      />
+    </SimpleGrid>
+  );
+}
+
 /**
  * What is wrong with a typed phone number, checked with libphonenumber when the field is left.
  * A number without `+` is read in the country of the viewer's locale, which is the server's rule
@@ -176,83 +182,6 @@ function phoneProblem(text: string, { isSelf, locale }: Pick<Props, 'isSelf' | '
   if (typed === '' || (!isSelf && !typed.startsWith('+'))) return null;
   const parsed = parsePhone(typed, defaultPhoneCountry(locale));
   return parsed.ok ? null : parsed.message;
-}
-
-/** What can be told about a chosen picture before uploading it: its type, its size, whether it decodes. */
-async function avatarFileProblem(file: File): Promise<string | null> {
-  if (!AVATAR_TYPES.split(',').includes(file.type)) {
-    return i18n.t('users:avatar.wrongType', { file: file.name });
-  }
-  if (file.size > MAX_AVATAR_BYTES) return i18n.t('users:avatar.tooLarge', { file: file.name });
-  if (typeof createImageBitmap === 'function') {
-    try {
-      (await createImageBitmap(file)).close();
-    } catch {
-      return i18n.t('users:avatar.unreadable', { file: file.name });
-    }
-  }
-  return null;
-}
-
-function AvatarField({ avatar, setAvatar, currentAvatarUrl, person, errors }: Props) {
-  const { t } = useTranslation('users');
-  const labelId = useId();
-  const previewUrl = useMemo(
-    () => (avatar?.kind === 'upload' ? URL.createObjectURL(avatar.file) : null),
-    [avatar],
-  );
-  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
-  const shown = avatar?.kind === 'remove' ? null : (previewUrl ?? currentAvatarUrl);
-  // A file that cannot be an avatar is refused when chosen, beside the field, not after Save.
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const choose = async (file: File | null) => {
-    setFileProblem(null);
-    if (!file) return setAvatar(null);
-    const problem = await avatarFileProblem(file);
-    setFileProblem(problem);
-    setAvatar(problem ? null : { kind: 'upload', file });
-  };
-  const error = fileProblem ?? errors.avatar;
-  return (
-    <Input.Wrapper
-      labelElement="div"
-      label={<span id={labelId}>{t('avatar.label')}</span>}
-      description={t('avatar.description')}
-      error={error}
-    >
-      <Group gap="md" mt={4} role="group" aria-labelledby={labelId}>
-        <UserAvatar person={person} src={shown} size={72} radius={72} />
-        <FileButton onChange={(file) => void choose(file)} accept={AVATAR_TYPES}>
-          {(buttonProps) => (
-            <Button
-              variant="default"
-              leftSection={<IconPhoto size={16} aria-hidden="true" />}
-              {...buttonProps}
-            >
-              {t('avatar.choose')}
-            </Button>
-          )}
-        </FileButton>
-        {avatar?.kind === 'upload' ? (
-          <Text size="sm">{t('avatar.chosen', { file: avatar.file.name })}</Text>
-        ) : null}
-        {shown ? (
-          <Button
-            variant="subtle"
-            color="red"
-            leftSection={<IconTrash size={16} aria-hidden="true" />}
-            onClick={() =>
-              setAvatar(avatar?.kind === 'upload' && !currentAvatarUrl ? null : { kind: 'remove' })
-            }
-          >
-            {t('avatar.remove')}
-          </Button>
-        ) : avatar?.kind === 'remove' ? (
-          <Text size="sm">{t('avatar.removedOnSave')}</Text>
-        ) : null}
-      </Group>
-    </Input.Wrapper>
-  );
 }
 
 function EmailsField({ values, errors, setField, verified }: Props) {

@@ -10,7 +10,7 @@ import { notifySuccess } from '../../ui/notify';
 import { routeServerErrors } from '../../ui/server-errors';
 import { usePasswordSectionForm } from '../passwords/password-section';
 import { type CustomFieldDefinition, useRemoveAvatar, useUpdateUser, useUploadAvatar } from './api';
-import type { AvatarChange } from './edit-general';
+import type { AvatarChange } from './edit-avatar';
 import { changedAttributes, customFieldErrors, type ProfileValues, valuesOf } from './edit-values';
 
 export type Tab = 'general' | 'additional' | 'password';
