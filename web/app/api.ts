@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { UserAbilities } from '../../common/abilities';
+import type { ProfileAbilities } from '../../common/abilities';
 import { i18n } from '../i18n/index';
 import { apiPaths } from './api-paths';
 import type { ApiResource } from './api-types';
@@ -212,8 +212,11 @@ export type CurrentUser = {
   /** An administrator set the password: the user may only change it (RequireUser sends them there). */
   mustChangePassword: boolean;
   permissions: string[];
-  /** What the user may do to themselves (`meta.abilities`), as the server's policies say. */
-  abilities: UserAbilities;
+  /**
+   * What the user may do to themselves and in the workspace (`meta.abilities`), as the server's
+   * policies say: the SPA shows a page, a level or an action from these, never from `permissions`.
+   */
+  abilities: ProfileAbilities;
   organization: { id: string; name: string } | null;
 };
 
