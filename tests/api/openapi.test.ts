@@ -210,8 +210,10 @@ describe('the OpenAPI document', () => {
       },
       links: { self: '/api/custom-fields/0190a5e8-1c2d-7000-8000-000000000001' },
     };
+    // What I may do from the list, as every answer of it says.
+    const meta = { abilities: { create: true, update: true, delete: true } };
     expect(() =>
-      checker.check(list, answer(200, { jsonapi: { version: '1.1' }, data: [field] })),
+      checker.check(list, answer(200, { jsonapi: { version: '1.1' }, data: [field], meta })),
     ).not.toThrow();
     // a status the operation does not declare
     expect(() => checker.check(list, answer(418, { errors: [] }))).toThrow(/418 is not declared/);
@@ -223,7 +225,10 @@ describe('the OpenAPI document', () => {
       { ...field.attributes, position: '0' },
     ]) {
       expect(() =>
-        checker.check(list, answer(200, { jsonapi: { version: '1.1' }, data: [{ ...field, attributes }] })),
+        checker.check(
+          list,
+          answer(200, { jsonapi: { version: '1.1' }, data: [{ ...field, attributes }], meta }),
+        ),
       ).toThrow(/does not match/);
     }
     // an error that is not a JSON:API error document, a body on a 204, a wrong content type
@@ -232,7 +237,7 @@ describe('the OpenAPI document', () => {
     expect(() => checker.check(remove, answer(204, undefined))).not.toThrow();
     expect(() => checker.check(remove, answer(204, { data: null }))).toThrow(/declares none/);
     expect(() =>
-      checker.check(list, answer(200, { jsonapi: { version: '1.1' }, data: [] }, 'text/html')),
+      checker.check(list, answer(200, { jsonapi: { version: '1.1' }, data: [], meta }, 'text/html')),
     ).toThrow(/as "text\/html"/);
     // a path the API does not have answers a JSON:API 4xx
     expect(() => checker.check({ method: 'GET', url: '/api/nope' }, answer(200, {}))).toThrow(

@@ -1505,6 +1505,10 @@ export type components = {
             delete: boolean;
             update: boolean;
         };
+        /** @description What I may do from a calls list (common/abilities.ts) */
+        CallListAbilities: {
+            create: boolean;
+        };
         CustomField: {
             attributes: {
                 choices: string[] | null;
@@ -1527,6 +1531,12 @@ export type components = {
             };
             /** @constant */
             type: "custom-fields";
+        };
+        /** @description What I may do from Custom User Fields (common/abilities.ts) */
+        CustomFieldListAbilities: {
+            create: boolean;
+            delete: boolean;
+            update: boolean;
         };
         Email: {
             attributes: {
@@ -1628,6 +1638,12 @@ export type components = {
             };
             /** @constant */
             type: "emailtemplates";
+        };
+        /** @description What I may do from the Email Templates page (common/abilities.ts) */
+        EmailTemplateListAbilities: {
+            create: boolean;
+            delete: boolean;
+            update: boolean;
         };
         Error: {
             /** @description Stable, machine-readable: clients may rely on it (e.g. `username_taken`) */
@@ -1757,6 +1773,10 @@ export type components = {
             };
             /** @constant */
             type: "mail-messages";
+        };
+        /** @description What I may do from the outbox (common/abilities.ts) */
+        MailMessageListAbilities: {
+            retry: boolean;
         };
         MailMessageSummary: {
             attributes: {
@@ -1893,6 +1913,11 @@ export type components = {
             /** @constant */
             type: "organizations";
         };
+        /** @description What I may do from the Organizations page (common/abilities.ts) */
+        OrganizationListAbilities: {
+            create: boolean;
+            rename: boolean;
+        };
         PasswordPolicy: {
             attributes: {
                 /**
@@ -1946,6 +1971,34 @@ export type components = {
             /** @constant */
             type: "password-policies";
         };
+        /** @description What I may do to myself and in the workspace (common/abilities.ts ProfileAbilities): the pages, levels and shortcuts a client offers */
+        ProfileAbilities: {
+            assignEvent: boolean;
+            assignTask: boolean;
+            changePassword: boolean;
+            /** @description Configuration at each level: mine, the organization’s, the system’s */
+            configure: {
+                organization: boolean;
+                system: boolean;
+                user: boolean;
+            };
+            disable: boolean;
+            editConfiguration: boolean;
+            editMenus: boolean;
+            editOrganizationMenus: boolean;
+            generateApiKey: boolean;
+            logCall: boolean;
+            manageCustomFields: boolean;
+            manageMail: boolean;
+            resetPassword: boolean;
+            sendEmail: boolean;
+            update: boolean;
+            viewActivity: boolean;
+            viewAuditLog: boolean;
+            viewCalendar: boolean;
+            viewSecurityEvents: boolean;
+            viewTasks: boolean;
+        };
         Role: {
             attributes: {
                 /** Format: date-time */
@@ -1964,6 +2017,10 @@ export type components = {
             };
             /** @constant */
             type: "roles";
+        };
+        /** @description What I may do from the roles page (common/abilities.ts) */
+        RoleListAbilities: {
+            update: boolean;
         };
         Session: {
             attributes: {
@@ -2084,6 +2141,11 @@ export type components = {
         TaskAbilities: {
             delete: boolean;
             update: boolean;
+        };
+        /** @description What I may do from a tasks list (common/abilities.ts) */
+        TaskListAbilities: {
+            assign: boolean;
+            create: boolean;
         };
         User: {
             attributes: {
@@ -2217,7 +2279,7 @@ export type components = {
                 self: string;
             };
             meta: {
-                abilities: components["schemas"]["UserAbilities"];
+                abilities: components["schemas"]["ProfileAbilities"];
                 organization: {
                     /** Format: uuid */
                     id: string;
@@ -4387,9 +4449,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["CallListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };
@@ -5603,6 +5666,9 @@ export interface operations {
                             /** @enum {string} */
                             version: "1.1";
                         };
+                        meta: {
+                            abilities: components["schemas"]["CustomFieldListAbilities"];
+                        };
                     };
                 };
             };
@@ -6782,6 +6848,9 @@ export interface operations {
                         jsonapi: {
                             /** @enum {string} */
                             version: "1.1";
+                        };
+                        meta: {
+                            abilities: components["schemas"]["EmailTemplateListAbilities"];
                         };
                     };
                 };
@@ -9895,9 +9964,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["MailMessageListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };
@@ -12265,9 +12335,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["OrganizationListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };
@@ -14213,9 +14284,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["RoleListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };
@@ -16842,9 +16914,10 @@ export interface operations {
                             prev?: string;
                             self: string;
                         };
-                        meta?: {
+                        meta: {
+                            abilities: components["schemas"]["TaskListAbilities"];
                             /** Format: int64 */
-                            totalCount: number;
+                            totalCount?: number;
                         };
                     };
                 };

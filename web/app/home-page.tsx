@@ -6,7 +6,7 @@ import { signInPath } from '../../common/paths';
 import { Page } from '../ui/page';
 import { PageLoader } from '../ui/page-loader';
 import { useCurrentUser } from './api';
-import { userMenuItems } from './user-menu-items';
+import { shortcutsFor } from './user-menu-items';
 
 /** The start page: a welcome and the ways into the workspace. */
 export function HomePage() {
@@ -31,9 +31,7 @@ export function HomePage() {
       </Page>
     );
   }
-  const shortcuts = userMenuItems.filter(
-    (item) => !item.permission || user.permissions.includes(item.permission),
-  );
+  const shortcuts = shortcutsFor(user.abilities);
   return (
     <Page title={t('home.welcome', { firstName: user.firstName })} documentTitle={t('home.title')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">

@@ -9,8 +9,8 @@ import {
   IconUser,
   type TablerIcon,
 } from '@tabler/icons-react';
+import type { ProfileAbilities } from '../../common/abilities';
 import { paths } from '../../common/paths';
-import type { Permission } from '../../common/permissions';
 import type { app } from '../i18n/en/app';
 
 /**
@@ -23,8 +23,8 @@ export type UserMenuItem = {
   key: keyof typeof app.shortcuts;
   to: string;
   icon: TablerIcon;
-  /** Shown only to users holding this permission. */
-  permission?: Permission;
+  /** Shown only to users whose abilities (`meta.abilities` of my profile) allow it. */
+  shownTo?: (abilities: ProfileAbilities) => boolean;
 };
 
 export const userMenuItems: UserMenuItem[] = [
@@ -34,16 +34,21 @@ export const userMenuItems: UserMenuItem[] = [
     key: 'custom_fields',
     to: paths.customFieldSettings,
     icon: IconForms,
-    permission: 'custom_fields.manage',
+    shownTo: (abilities) => abilities.manageCustomFields,
   },
   {
     key: 'password_policy',
     to: paths.passwordPolicySettings,
     icon: IconLock,
-    permission: 'organization.settings',
+    shownTo: (abilities) => abilities.configure.organization,
   },
-  { key: 'outbox', to: paths.outbox, icon: IconMail, permission: 'mail.manage' },
+  { key: 'outbox', to: paths.outbox, icon: IconMail, shownTo: (abilities) => abilities.manageMail },
 ];
+
+/** The cards the home page shows a user with these abilities (`meta.abilities` of my profile). */
+export function shortcutsFor(abilities: ProfileAbilities): UserMenuItem[] {
+  return userMenuItems.filter((item) => !item.shownTo || item.shownTo(abilities));
+}
 
 /** The user menu's icons by item key; custom items and unknown keys get none. */
 export const userMenuIcons: Record<string, TablerIcon> = {

@@ -1,5 +1,7 @@
+import type { RoleListAbilities } from '../../../common/abilities';
 import { instancePermissions, type Permission } from '../../../common/permissions';
-import type { Actor } from '../../platform/http/access';
+import { type Actor, can } from '../../platform/http/access';
+import { forbidden } from '../../platform/http/errors';
 
 /**
  * The permission that makes someone an administrator of an organization: whoever may edit roles
@@ -19,4 +21,18 @@ export function isInstanceAdministrator(actor: Actor): boolean {
  */
 export function canManageAccountOf(actor: Actor, target: { isInstanceAdministrator: boolean }): boolean {
   return !target.isInstanceAdministrator || isInstanceAdministrator(actor);
+}
+
+/** Anyone signed in reads the roles; changing a role's permissions needs `roles.manage`. */
+export function canChangeRoles(actor: Actor): boolean {
+  return can(actor, ADMINISTRATOR_PERMISSION);
+}
+
+export function authorizeRoleChange(actor: Actor): void {
+  if (!canChangeRoles(actor)) throw forbidden();
+}
+
+/** `meta.abilities` of the roles list: what the actor may do from the roles page. */
+export function roleListAbilitiesOf(actor: Actor): RoleListAbilities {
+  return { update: canChangeRoles(actor) };
 }

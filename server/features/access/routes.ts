@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { roleListAbilities } from '../../../common/abilities';
 import { rolePermissionsSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
@@ -14,13 +15,16 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   jsonApiResponse,
+  listMetaWithAbilities,
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
+import { roleListAbilitiesOf } from './policy';
 import { presentRole, roleFields, roleResource } from './presenter';
 import { changeRolePermissions, getRole, listOrganizationRoles } from './service';
 import { roleListSpec } from './store';
@@ -46,20 +50,30 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
           'Sort: name (default), createdAt, updatedAt. `filter[name]` (or `[contains]`), `fields[roles]`, `page[number|size]`, `X-Include: totalCount`.',
         querystring: listQuerySchema(roleListSpec),
         response: {
-          200: jsonApiResponse('A page of roles', collectionDocumentSchema(roleResource), {
-            'X-Include-Total-Count': totalCountHeader,
-          }),
+          200: jsonApiResponse(
+            'A page of roles',
+            collectionDocumentSchema(roleResource, {
+              meta: listMetaWithAbilities(
+                abilitiesSchema(roleListAbilities)
+                  .describe('What I may do from the roles page (common/abilities.ts)')
+                  .meta({ id: 'RoleListAbilities' }),
+              ),
+            }),
+            { 'X-Include-Total-Count': totalCountHeader },
+          ),
         },
       },
     },
     async (request, reply) => {
       const query = queryOf(request);
       const listQuery = parseListQuery(query, roleListSpec, { headers: request.headers });
-      const page = await listOrganizationRoles(deps, actorOf(request), listQuery);
+      const actor = actorOf(request);
+      const page = await listOrganizationRoles(deps, actor, listQuery);
       return listDocument(reply, {
         data: page.rows.map(presentRole),
         fields: listQuery.fields,
         paging: { path: '/api/roles', query, page: listQuery.page, state: page },
+        abilities: roleListAbilitiesOf(actor),
       });
     },
   );

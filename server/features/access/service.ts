@@ -9,11 +9,10 @@ import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { authorize } from '../../platform/http/access';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import type { RequestContext } from '../../platform/http/request-context';
-import { ADMINISTRATOR_PERMISSION } from './policy';
+import { ADMINISTRATOR_PERMISSION, authorizeRoleChange } from './policy';
 import { countActiveHolders, findRole, listRolesPage, type RoleRecord, updateRolePermissions } from './store';
 
 export async function listOrganizationRoles(
@@ -46,7 +45,7 @@ export async function changeRolePermissions(
   requested: readonly string[],
   context: RequestContext = {},
 ): Promise<RoleRecord> {
-  authorize(actor, 'roles.manage');
+  authorizeRoleChange(actor);
   const unknownIndex = requested.findIndex((name) => !isPermission(name));
   if (unknownIndex >= 0) {
     throw new AppError(

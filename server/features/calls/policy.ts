@@ -1,4 +1,4 @@
-import type { CallAbilities } from '../../../common/abilities';
+import type { CallAbilities, CallListAbilities } from '../../../common/abilities';
 import type { Actor } from '../../platform/http/access';
 import { can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
@@ -41,4 +41,9 @@ export function authorizeCallChange(actor: Actor, call: { authorId: string | nul
 export function callAbilitiesOf(actor: Actor, call: { authorId: string | null }): CallAbilities {
   const change = canChangeCall(actor, call);
   return { update: change, delete: change };
+}
+
+/** `meta.abilities` of a calls list: what the actor may do from it. */
+export function callListAbilitiesOf(actor: Actor): CallListAbilities {
+  return { create: canLogCalls(actor) };
 }

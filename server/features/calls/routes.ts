@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { callListAbilities } from '../../../common/abilities';
 import { callCreateSchema, callUpdateSchema } from '../../../common/calls';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
@@ -13,9 +14,11 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   emptyResponse,
   jsonApiResponse,
+  listMetaWithAbilities,
   locationHeader,
   resourceDocumentSchema,
   totalCountHeader,
@@ -23,6 +26,7 @@ import {
 import { toMany } from '../../platform/http/schemas';
 import { findIncludedUsers } from '../activities/included-users';
 import { listedUserResource } from '../users/presenter';
+import { callListAbilitiesOf } from './policy';
 import { callPath, callResource, presentCall } from './presenter';
 import { type CallView, changeCall, getCall, listCalls, logCall, removeCall } from './service';
 import { callListSpec } from './store';
@@ -100,7 +104,14 @@ function callCollectionRoutes(app: FastifyInstance, deps: Deps): void {
         response: {
           200: jsonApiResponse(
             'A page of calls',
-            collectionDocumentSchema(callResource, { included: listedUserResource }),
+            collectionDocumentSchema(callResource, {
+              included: listedUserResource,
+              meta: listMetaWithAbilities(
+                abilitiesSchema(callListAbilities)
+                  .describe('What I may do from a calls list (common/abilities.ts)')
+                  .meta({ id: 'CallListAbilities' }),
+              ),
+            }),
             { 'X-Include-Total-Count': totalCountHeader },
           ),
         },
@@ -116,6 +127,7 @@ function callCollectionRoutes(app: FastifyInstance, deps: Deps): void {
         included: await includedFor(deps, page.rows, listQuery.include, actor.organizationId),
         fields: listQuery.fields,
         paging: { path: '/api/calls', query, page: listQuery.page, state: page },
+        abilities: callListAbilitiesOf(actor),
       });
     },
   );

@@ -1,19 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { customFieldListAbilities } from '../../../common/abilities';
 import { customFieldDefinitionSchema, customFieldDefinitionUpdateSchema } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   emptyResponse,
   jsonApiResponse,
   locationHeader,
   resourceDocumentSchema,
+  unpagedListMetaWithAbilities,
 } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
+import { customFieldListAbilitiesOf } from './policy';
 import { customFieldResource, presentCustomField } from './presenter';
 import {
   CUSTOM_FIELDS_MAX,
@@ -53,14 +57,26 @@ function customFieldReadRoutes(app: FastifyInstance, deps: Deps): void {
         response: {
           200: jsonApiResponse(
             'The fields, in order',
-            collectionDocumentSchema(customFieldResource, { paged: false, max: CUSTOM_FIELDS_MAX }),
+            collectionDocumentSchema(customFieldResource, {
+              paged: false,
+              max: CUSTOM_FIELDS_MAX,
+              meta: unpagedListMetaWithAbilities(
+                abilitiesSchema(customFieldListAbilities)
+                  .describe('What I may do from Custom User Fields (common/abilities.ts)')
+                  .meta({ id: 'CustomFieldListAbilities' }),
+              ),
+            }),
           ),
         },
       },
     },
     async (request, reply) => {
-      const definitions = await listCustomFields(deps, actorOf(request));
-      return listDocument(reply, { data: definitions.map(presentCustomField) });
+      const actor = actorOf(request);
+      const definitions = await listCustomFields(deps, actor);
+      return listDocument(reply, {
+        data: definitions.map(presentCustomField),
+        abilities: customFieldListAbilitiesOf(actor),
+      });
     },
   );
 

@@ -1,3 +1,4 @@
+import type { EmailTemplateListAbilities } from '../../../common/abilities';
 import { type Actor, can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
 
@@ -18,4 +19,10 @@ export function authorizeEmailTemplateUse(actor: Actor): void {
 
 export function authorizeEmailTemplateManagement(actor: Actor): void {
   if (!canManageEmailTemplates(actor)) throw forbidden('You need the permission to manage email templates.');
+}
+
+/** `meta.abilities` of the templates list: what the actor may do from the Email Templates page. */
+export function emailTemplateListAbilitiesOf(actor: Actor): EmailTemplateListAbilities {
+  const manage = canManageEmailTemplates(actor);
+  return { create: manage, update: manage, delete: manage };
 }

@@ -1,19 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { emailTemplateListAbilities } from '../../../common/abilities';
 import { emailTemplateSchema, emailTemplateUpdateSchema, RECIPIENT_MAX } from '../../../common/emails';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   emptyResponse,
   jsonApiResponse,
   locationHeader,
   metaDocumentSchema,
   resourceDocumentSchema,
+  unpagedListMetaWithAbilities,
 } from '../../platform/http/openapi';
 import { resourceBody } from '../../platform/http/schemas';
+import { emailTemplateListAbilitiesOf } from './policy';
 import {
   emailTemplatePath,
   emailTemplateResource,
@@ -70,14 +74,26 @@ function templateReadRoutes(app: FastifyInstance, deps: Deps): void {
         response: {
           200: jsonApiResponse(
             'The templates',
-            collectionDocumentSchema(emailTemplateResource, { paged: false, max: EMAIL_TEMPLATES_MAX }),
+            collectionDocumentSchema(emailTemplateResource, {
+              paged: false,
+              max: EMAIL_TEMPLATES_MAX,
+              meta: unpagedListMetaWithAbilities(
+                abilitiesSchema(emailTemplateListAbilities)
+                  .describe('What I may do from the Email Templates page (common/abilities.ts)')
+                  .meta({ id: 'EmailTemplateListAbilities' }),
+              ),
+            }),
           ),
         },
       },
     },
     async (request, reply) => {
-      const templates = await listOrganizationEmailTemplates(deps, actorOf(request));
-      return listDocument(reply, { data: templates.map(presentEmailTemplate) });
+      const actor = actorOf(request);
+      const templates = await listOrganizationEmailTemplates(deps, actor);
+      return listDocument(reply, {
+        data: templates.map(presentEmailTemplate),
+        abilities: emailTemplateListAbilitiesOf(actor),
+      });
     },
   );
 

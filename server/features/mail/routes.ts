@@ -1,16 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mailMessageListAbilities } from '../../../common/abilities';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   jsonApiResponse,
+  listMetaWithAbilities,
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
+import { mailMessageListAbilitiesOf } from './policy';
 import { mailMessageResource, mailMessageSummaryResource, presentMailMessage } from './presenter';
 import { browseOutbox, getMailMessage, retryMailMessage } from './service';
 import { mailMessageListSpec } from './store';
@@ -46,20 +50,30 @@ export async function mailRoutes(app: FastifyInstance, deps: Deps): Promise<void
         description: listDescription,
         querystring: listQuerySchema(mailMessageListSpec),
         response: {
-          200: jsonApiResponse('A page of messages', collectionDocumentSchema(mailMessageSummaryResource), {
-            'X-Include-Total-Count': totalCountHeader,
-          }),
+          200: jsonApiResponse(
+            'A page of messages',
+            collectionDocumentSchema(mailMessageSummaryResource, {
+              meta: listMetaWithAbilities(
+                abilitiesSchema(mailMessageListAbilities)
+                  .describe('What I may do from the outbox (common/abilities.ts)')
+                  .meta({ id: 'MailMessageListAbilities' }),
+              ),
+            }),
+            { 'X-Include-Total-Count': totalCountHeader },
+          ),
         },
       },
     },
     async (request, reply) => {
       const query = queryOf(request);
       const listQuery = parseListQuery(query, mailMessageListSpec, { headers: request.headers });
-      const page = await browseOutbox(deps, actorOf(request), listQuery);
+      const actor = actorOf(request);
+      const page = await browseOutbox(deps, actor, listQuery);
       const path = request.url.split('?')[0] ?? request.url;
       return listDocument(reply, {
         data: page.rows.map(presentMailMessage),
         paging: { path, query, page: listQuery.page, state: page },
+        abilities: mailMessageListAbilitiesOf(actor),
       });
     },
   );

@@ -1,3 +1,4 @@
+import type { OrganizationListAbilities } from '../../../common/abilities';
 import type { Permission } from '../../../common/permissions';
 import { type Actor, can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
@@ -34,4 +35,15 @@ export function authorizeOrganizationRename(
   permissionsThere: ReadonlySet<Permission> | undefined,
 ): void {
   if (!canRenameOrganization(actor, organizationId, permissionsThere)) throw forbidden();
+}
+
+/**
+ * `meta.abilities` of my organizations: create one, rename the current one (the session's
+ * permissions are those of the current organization; renaming another needs switching to it).
+ */
+export function organizationListAbilitiesOf(actor: Actor): OrganizationListAbilities {
+  return {
+    create: canManageOrganizations(actor),
+    rename: canRenameOrganization(actor, actor.organizationId, undefined),
+  };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { organizationListAbilities } from '../../../common/abilities';
 import { organizationNameSchema } from '../../../common/identity';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
@@ -14,14 +15,17 @@ import {
   resourceDocument,
 } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   jsonApiResponse,
+  listMetaWithAbilities,
   locationHeader,
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
 import { resourceBody } from '../../platform/http/schemas';
+import { organizationListAbilitiesOf } from './policy';
 import { organizationFields, organizationPath, organizationResource, presentOrganization } from './presenter';
 import { createOrganization, getMyOrganization, listMyOrganizations, renameMyOrganization } from './service';
 import { organizationListSpec } from './store';
@@ -56,9 +60,17 @@ function organizationReadRoutes(app: FastifyInstance, deps: Deps): void {
           'Sort: name (default), createdAt. `filter[name]` (or `[contains]`), `fields[organizations]`, `page[number|size]`, `X-Include: totalCount`.',
         querystring: listQuerySchema(organizationListSpec),
         response: {
-          200: jsonApiResponse('A page of my organizations', collectionDocumentSchema(organizationResource), {
-            'X-Include-Total-Count': totalCountHeader,
-          }),
+          200: jsonApiResponse(
+            'A page of my organizations',
+            collectionDocumentSchema(organizationResource, {
+              meta: listMetaWithAbilities(
+                abilitiesSchema(organizationListAbilities)
+                  .describe('What I may do from the Organizations page (common/abilities.ts)')
+                  .meta({ id: 'OrganizationListAbilities' }),
+              ),
+            }),
+            { 'X-Include-Total-Count': totalCountHeader },
+          ),
         },
       },
     },
@@ -71,6 +83,7 @@ function organizationReadRoutes(app: FastifyInstance, deps: Deps): void {
         data: page.rows.map((o) => presentOrganization(o, { currentOrganizationId: actor.organizationId })),
         fields: listQuery.fields,
         paging: { path: '/api/organizations', query, page: listQuery.page, state: page },
+        abilities: organizationListAbilitiesOf(actor),
       });
     },
   );

@@ -1,4 +1,4 @@
-import type { TaskAbilities } from '../../../common/abilities';
+import type { TaskAbilities, TaskListAbilities } from '../../../common/abilities';
 import type { Actor } from '../../platform/http/access';
 import { can } from '../../platform/http/access';
 import { forbidden } from '../../platform/http/errors';
@@ -13,9 +13,14 @@ export function authorizeTaskView(actor: Actor, ownerId: string): void {
     throw forbidden("You need the permission to view users to see another user's tasks.");
 }
 
-/** Giving a task to someone else is "Assign Task" (`tasks.assign`); my own tasks need nothing. */
+/** Giving a task to someone else is "Assign Task" (`tasks.assign`). */
+export function canAssignTasks(actor: Actor): boolean {
+  return can(actor, 'tasks.assign');
+}
+
+/** My own tasks need nothing; someone else's need the permission to assign tasks. */
 export function canAssignTaskTo(actor: Actor, ownerId: string): boolean {
-  return ownerId === actor.userId || can(actor, 'tasks.assign');
+  return ownerId === actor.userId || canAssignTasks(actor);
 }
 
 export function authorizeTaskAssignment(actor: Actor, ownerId: string): void {
@@ -45,4 +50,9 @@ export function taskAbilitiesOf(
 ): TaskAbilities {
   const change = canChangeTask(actor, task);
   return { update: change, delete: change };
+}
+
+/** `meta.abilities` of a tasks list: create a task of my own, or give one to someone else. */
+export function taskListAbilitiesOf(actor: Actor): TaskListAbilities {
+  return { create: canAssignTaskTo(actor, actor.userId), assign: canAssignTasks(actor) };
 }

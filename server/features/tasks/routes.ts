@@ -1,14 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { taskListAbilities } from '../../../common/abilities';
 import { taskCreateSchema, taskUpdateSchema } from '../../../common/calendar';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { listDocument, listQuerySchema, parseListQuery, resourceDocument } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   collectionDocumentSchema,
   emptyResponse,
   jsonApiResponse,
+  listMetaWithAbilities,
   locationHeader,
   resourceDocumentSchema,
   totalCountHeader,
@@ -16,6 +19,7 @@ import {
 import { resourceBody, toOne } from '../../platform/http/schemas';
 import { findIncludedUsers } from '../activities/included-users';
 import { listedUserResource } from '../users/presenter';
+import { taskListAbilitiesOf } from './policy';
 import { presentTask, taskPath, taskResource } from './presenter';
 import { createTask, getTask, listOrganizationTasks, removeTask, updateTaskAttributes } from './service';
 import { type TaskRecord, taskListSpec } from './store';
@@ -56,10 +60,15 @@ function taskCollectionRoutes(app: FastifyInstance, deps: Deps): void {
         response: {
           200: jsonApiResponse(
             'A page of tasks',
-            collectionDocumentSchema(taskResource, { included: listedUserResource }),
-            {
-              'X-Include-Total-Count': totalCountHeader,
-            },
+            collectionDocumentSchema(taskResource, {
+              included: listedUserResource,
+              meta: listMetaWithAbilities(
+                abilitiesSchema(taskListAbilities)
+                  .describe('What I may do from a tasks list (common/abilities.ts)')
+                  .meta({ id: 'TaskListAbilities' }),
+              ),
+            }),
+            { 'X-Include-Total-Count': totalCountHeader },
           ),
         },
       },
@@ -67,17 +76,14 @@ function taskCollectionRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const query = (request.query ?? {}) as Record<string, unknown>;
       const listQuery = parseListQuery(query, taskListSpec, { headers: request.headers });
-      const page = await listOrganizationTasks(deps, actorOf(request), listQuery);
-      const included = await includedUsers(
-        deps,
-        actorOf(request).organizationId,
-        page.rows,
-        listQuery.include,
-      );
+      const actor = actorOf(request);
+      const page = await listOrganizationTasks(deps, actor, listQuery);
+      const included = await includedUsers(deps, actor.organizationId, page.rows, listQuery.include);
       return listDocument(reply, {
-        data: page.rows.map((task) => presentTask(task, actorOf(request))),
+        data: page.rows.map((task) => presentTask(task, actor)),
         included,
         paging: { path: '/api/tasks', query, page: listQuery.page, state: page },
+        abilities: taskListAbilitiesOf(actor),
       });
     },
   );

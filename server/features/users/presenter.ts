@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type UserAbility, userAbilities } from '../../../common/abilities';
+import {
+  configurationLevels,
+  type UserAbility,
+  userAbilities,
+  workspaceAbilities,
+} from '../../../common/abilities';
 import { permissions } from '../../../common/permissions';
 import { formatPersonName } from '../../../common/person-name';
 import {
@@ -13,6 +18,7 @@ import {
 } from '../../../common/profile';
 import type { ResourceObject } from '../../platform/http/jsonapi';
 import {
+  abilitiesSchema,
   apiPath,
   calendarDate,
   integer,
@@ -225,6 +231,20 @@ const userAbilitiesSchema = z
   )
   .meta({ id: 'UserAbilities' });
 
+/** `meta.abilities` of my profile: what I may do to myself (as above), and in the workspace. */
+const profileAbilitiesSchema = z
+  .strictObject({
+    ...userAbilitiesSchema.shape,
+    ...abilitiesSchema(workspaceAbilities).shape,
+    configure: abilitiesSchema(configurationLevels).describe(
+      'Configuration at each level: mine, the organization’s, the system’s',
+    ),
+  })
+  .describe(
+    'What I may do to myself and in the workspace (common/abilities.ts ProfileAbilities): the pages, levels and shortcuts a client offers',
+  )
+  .meta({ id: 'ProfileAbilities' });
+
 /** The `users` resource of `GET`/`PATCH /api/users/{id}`, with its ETag in `meta.etag`. */
 export const userResource = resourceSchema('users', {
   attributes: userAttributes,
@@ -248,7 +268,7 @@ export const userProfileResource = resourceSchema('users', {
     permissions: z.array(z.enum(permissions)).max(permissions.length),
     organization: organizationSummary,
     organizations: z.array(organizationSummary).max(MAX_RELATED),
-    abilities: userAbilitiesSchema,
+    abilities: profileAbilitiesSchema,
   }),
   sparse: true,
 }).meta({ id: 'UserProfile' });

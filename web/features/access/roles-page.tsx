@@ -16,16 +16,17 @@ import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import { routeServerErrors } from '../../ui/server-errors';
-import { type Role, useRoles, useUpdateRolePermissions } from './api';
+import { type Role, useRoleList, useUpdateRolePermissions } from './api';
 import '../../i18n/lazy/access';
 
 /**
- * `/roles` (`roles.manage`): the roles of my organization and what each may do, with the labels
- * of common/permissions.ts. Changes apply to the role's members on their next request.
+ * `/roles`: the roles of my organization and what each may do, with the labels of
+ * common/permissions.ts; changed as `meta.abilities` of the list allows (`roles.manage`). Changes
+ * apply to the role's members on their next request.
  */
 export function RolesPage() {
   const { t } = useTranslation('access');
-  const roles = useRoles();
+  const roles = useRoleList();
   const [selected, setSelected] = useState<string | null>(null);
   if (roles.isPending) return <PageLoader label={t('roles.loading')} />;
   if (roles.isError) {
@@ -37,21 +38,22 @@ export function RolesPage() {
       </Page>
     );
   }
-  const active = selected ?? roles.data[0]?.id ?? null;
+  const { roles: list, abilities } = roles.data;
+  const active = selected ?? list[0]?.id ?? null;
   return (
     <Page title={t('roles.title')}>
       <Text c="dimmed">{t('roles.intro')}</Text>
       <Tabs value={active} onChange={setSelected} keepMounted={false}>
         <Tabs.List>
-          {roles.data.map((role) => (
+          {list.map((role) => (
             <Tabs.Tab key={role.id} value={role.id}>
               {role.name}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {roles.data.map((role) => (
+        {list.map((role) => (
           <Tabs.Panel key={role.id} value={role.id} pt="md">
-            <RoleEditor role={role} />
+            <RoleEditor role={role} canChange={abilities.update} />
           </Tabs.Panel>
         ))}
       </Tabs>
@@ -59,7 +61,8 @@ export function RolesPage() {
   );
 }
 
-function RoleEditor({ role }: { role: Role }) {
+/** One role's permissions; without `canChange` they can be read (GET /api/roles) but not saved. */
+function RoleEditor({ role, canChange }: { role: Role; canChange: boolean }) {
   const { t } = useTranslation('access');
   const { data: me } = useCurrentUser();
   const permissionLabel = usePermissionLabel();
@@ -71,9 +74,8 @@ function RoleEditor({ role }: { role: Role }) {
     form.setInitialValues({ permissions: granted(role.permissions) });
     form.reset();
   }, [role.permissions.join(',')]);
+  // Nobody grants or takes away a permission they do not hold: those are shown, not offered.
   const mine = new Set(me?.permissions ?? []);
-  // Without `roles.manage` the roles can be read (GET /api/roles) but not changed: no Save.
-  const canManage = mine.has('roles.manage');
   const changed = form.isDirty();
 
   const save = form.onSubmit(async (values) => {
@@ -109,13 +111,13 @@ function RoleEditor({ role }: { role: Role }) {
                   key={permission}
                   value={permission}
                   label={permissionLabel(permission)}
-                  description={!canManage || mine.has(permission) ? undefined : t('roles.notHeld')}
-                  disabled={!canManage || !mine.has(permission)}
+                  description={!canChange || mine.has(permission) ? undefined : t('roles.notHeld')}
+                  disabled={!canChange || !mine.has(permission)}
                 />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          {canManage ? (
+          {canChange ? (
             <FormFooter
               onCancel={form.reset}
               cancelDisabled={!changed}

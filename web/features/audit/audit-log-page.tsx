@@ -44,14 +44,14 @@ function detailsText(details: Record<string, unknown>): string {
 }
 
 /**
- * `/audit-log` (`audit.view`): the organization's security events, newest first, filtered by
+ * `/audit-log` (`meta.abilities.viewAuditLog` of my profile): the organization's security events, newest first, filtered by
  * action and date range, a page at a time.
  */
 export function AuditLogPage() {
   const { t } = useTranslation('audit');
   const { data: me } = useCurrentUser();
   const permissionLabel = usePermissionLabel();
-  if (me && !me.permissions.includes('audit.view')) {
+  if (me && !me.abilities.viewAuditLog) {
     return (
       <Page title={t('title')}>
         <Alert color="gray" variant="outline" title={t('notAvailable')}>
@@ -63,17 +63,15 @@ export function AuditLogPage() {
   return <AuditLog />;
 }
 
-function AuditLog() {
-  const auditActionLabel = useAuditActionLabel();
+/** The log's filters and page: a change of filter starts again at the newest events. */
+function useAuditLogFilters() {
   // Paged by cursor (cost does not grow with depth); undefined: the newest events.
-  const { t } = useTranslation('audit');
   const [cursor, setCursor] = useState<AuditLogParams['cursor']>(undefined);
   const [action, setAction] = useState<string | null>(null);
-  const locale = useViewerLocale();
-  const format = useFormatter();
-  const recordsPerPage = useRecordsPerPage();
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
+  const format = useFormatter();
+  const recordsPerPage = useRecordsPerPage();
   const log = useAuditLog({
     cursor,
     size: recordsPerPage,
@@ -82,106 +80,39 @@ function AuditLog() {
     ...(to ? { to } : {}),
     timeZone: format.timeZone,
   });
-  const events = log.data?.events ?? [];
-  const nextCursor = log.data?.nextCursor;
-  const prevCursor = log.data?.prevCursor;
   const filter = (apply: () => void) => {
     apply();
     setCursor(undefined);
   };
+  return {
+    log,
+    setCursor,
+    filters: {
+      action,
+      from,
+      to,
+      setAction: (value: string | null) => filter(() => setAction(value)),
+      setFrom: (value: string | null) => filter(() => setFrom(value)),
+      setTo: (value: string | null) => filter(() => setTo(value)),
+    },
+  };
+}
 
+type AuditFilterState = ReturnType<typeof useAuditLogFilters>['filters'];
+
+function AuditLog() {
+  const { t } = useTranslation('audit');
+  const { log, setCursor, filters } = useAuditLogFilters();
+  const nextCursor = log.data?.nextCursor;
+  const prevCursor = log.data?.prevCursor;
   return (
     <Page title={t('title')}>
-      <Paper withBorder p="md">
-        <search aria-label={t('filters')}>
-          <Group align="flex-end" gap="sm">
-            <Select
-              label={t('action')}
-              placeholder={t('anyAction')}
-              searchable
-              clearable
-              data={auditActions.map((value) => ({ value, label: auditActionLabel(value) }))}
-              value={action}
-              onChange={(value) => filter(() => setAction(value))}
-              w={280}
-            />
-            {/* Typed or picked in the viewer's locale; a date that does not parse says so and filters nothing. */}
-            <DateField
-              label={t('from')}
-              locale={locale}
-              value={from}
-              onChange={(value, problem) => {
-                if (!problem && value !== from) filter(() => setFrom(value));
-              }}
-              clearLabel={t('clearFrom')}
-              w={190}
-            />
-            <DateField
-              label={t('to')}
-              locale={locale}
-              value={to}
-              onChange={(value, problem) => {
-                if (!problem && value !== to) filter(() => setTo(value));
-              }}
-              clearLabel={t('clearTo')}
-              w={190}
-            />
-            <FetchingIndicator active={log.isFetching} />
-          </Group>
-        </search>
-      </Paper>
+      <AuditFilters filters={filters} fetching={log.isFetching} />
       <FailureAlert title={t('loadFailed')} message={log.error?.message} />
       {log.isPending ? (
         <PageLoader label={t('loading')} />
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" aria-busy={log.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('columns.when')}</Table.Th>
-                  <Table.Th>{t('columns.action')}</Table.Th>
-                  <Table.Th>{t('columns.user')}</Table.Th>
-                  <Table.Th>{t('columns.by')}</Table.Th>
-                  <Table.Th>{t('columns.ip')}</Table.Th>
-                  <Table.Th>{t('columns.details')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="lg">
-                        {t('empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  events.map((event) => (
-                    <Table.Tr key={event.id}>
-                      <Table.Td>
-                        <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
-                      </Table.Td>
-                      <Table.Td>{auditActionLabel(event.action)}</Table.Td>
-                      <Table.Td>
-                        <Person person={event.subject} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Person person={event.actor} />
-                      </Table.Td>
-                      <Table.Td>{event.ip ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                          {detailsText(event.details)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <AuditTable events={log.data?.events ?? []} fetching={log.isFetching} />
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
@@ -207,5 +138,111 @@ function AuditLog() {
         ) : null}
       </Group>
     </Page>
+  );
+}
+
+function AuditFilters({ filters, fetching }: { filters: AuditFilterState; fetching: boolean }) {
+  const { t } = useTranslation('audit');
+  const auditActionLabel = useAuditActionLabel();
+  const locale = useViewerLocale();
+  return (
+    <Paper withBorder p="md">
+      <search aria-label={t('filters')}>
+        <Group align="flex-end" gap="sm">
+          <Select
+            label={t('action')}
+            placeholder={t('anyAction')}
+            searchable
+            clearable
+            data={auditActions.map((value) => ({ value, label: auditActionLabel(value) }))}
+            value={filters.action}
+            onChange={filters.setAction}
+            w={280}
+          />
+          {/* Typed or picked in the viewer's locale; a date that does not parse says so and filters nothing. */}
+          <DateField
+            label={t('from')}
+            locale={locale}
+            value={filters.from}
+            onChange={(value, problem) => {
+              if (!problem && value !== filters.from) filters.setFrom(value);
+            }}
+            clearLabel={t('clearFrom')}
+            w={190}
+          />
+          <DateField
+            label={t('to')}
+            locale={locale}
+            value={filters.to}
+            onChange={(value, problem) => {
+              if (!problem && value !== filters.to) filters.setTo(value);
+            }}
+            clearLabel={t('clearTo')}
+            w={190}
+          />
+          <FetchingIndicator active={fetching} />
+        </Group>
+      </search>
+    </Paper>
+  );
+}
+
+function AuditTable({ events, fetching }: { events: AuditEvent[]; fetching: boolean }) {
+  const { t } = useTranslation('audit');
+  return (
+    <Paper withBorder>
+      <Table.ScrollContainer minWidth={900}>
+        <Table verticalSpacing="sm" aria-busy={fetching}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('columns.when')}</Table.Th>
+              <Table.Th>{t('columns.action')}</Table.Th>
+              <Table.Th>{t('columns.user')}</Table.Th>
+              <Table.Th>{t('columns.by')}</Table.Th>
+              <Table.Th>{t('columns.ip')}</Table.Th>
+              <Table.Th>{t('columns.details')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={6}>
+                  <Text c="dimmed" ta="center" py="lg">
+                    {t('empty')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ) : (
+              events.map((event) => <AuditRow key={event.id} event={event} />)
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+function AuditRow({ event }: { event: AuditEvent }) {
+  const auditActionLabel = useAuditActionLabel();
+  const format = useFormatter();
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
+      </Table.Td>
+      <Table.Td>{auditActionLabel(event.action)}</Table.Td>
+      <Table.Td>
+        <Person person={event.subject} />
+      </Table.Td>
+      <Table.Td>
+        <Person person={event.actor} />
+      </Table.Td>
+      <Table.Td>{event.ip ?? '—'}</Table.Td>
+      <Table.Td>
+        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+          {detailsText(event.details)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
   );
 }

@@ -25,14 +25,19 @@ import {
   customFieldTypeLabels,
   customFieldTypes,
 } from '../../../common/profile';
-import { useCurrentUser } from '../../app/api';
 import { validateWith } from '../../ui/form';
 import { FormDialog } from '../../ui/form-dialog';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import type { CustomFieldDefinition } from '../users/api';
-import { useCreateCustomField, useCustomFields, useDeleteCustomField, useUpdateCustomField } from './api';
+import {
+  type CustomFieldList,
+  useCreateCustomField,
+  useCustomFieldList,
+  useDeleteCustomField,
+  useUpdateCustomField,
+} from './api';
 import '../../i18n/lazy/custom-fields';
 
 type Draft = {
@@ -54,23 +59,22 @@ const emptyDraft: Draft = {
 };
 
 /**
- * **Custom User Fields** (`/settings/custom-fields`, `custom_fields.manage`): the fields of the
- * Additional section of every user's profile in this organization.
+ * **Custom User Fields** (`/settings/custom-fields`): the fields of the Additional section of every
+ * user's profile in this organization; added, edited and deleted as `meta.abilities` of the list
+ * allows (`custom_fields.manage`).
  */
 export function CustomFieldsPage() {
   const { t } = useTranslation(['customFields', 'common']);
-  const { data: me } = useCurrentUser();
-  const definitions = useCustomFields();
+  const list = useCustomFieldList();
   const [editing, setEditing] = useState<CustomFieldDefinition | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CustomFieldDefinition | null>(null);
-  const remove = useDeleteCustomField();
-  const canManage = me?.permissions.includes('custom_fields.manage') ?? false;
+  const abilities = list.data?.abilities;
 
   return (
     <Page
       title={t('page.title')}
       actions={
-        canManage ? (
+        abilities?.create ? (
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
             {t('page.add')}
           </Button>
@@ -78,126 +82,160 @@ export function CustomFieldsPage() {
       }
     >
       <Text c="gray.8">{t('page.explain')}</Text>
-      {!canManage ? (
+      {abilities && !abilities.update ? (
         <Alert color="gray" icon={<IconAlertTriangle aria-hidden="true" />}>
           {t('page.readOnly')}
         </Alert>
       ) : null}
-      {definitions.isPending ? (
+      {list.isPending ? (
         <PageLoader label={t('page.loading')} />
-      ) : definitions.isError ? (
+      ) : list.isError ? (
         <Alert color="red" role="alert">
-          {definitions.error.message}
+          {list.error.message}
         </Alert>
-      ) : definitions.data.length === 0 ? (
+      ) : list.data.definitions.length === 0 ? (
         <Text>{t('page.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('page.columns.label')}</Table.Th>
-                <Table.Th>{t('page.columns.name')}</Table.Th>
-                <Table.Th>{t('page.columns.type')}</Table.Th>
-                <Table.Th>{t('page.columns.required')}</Table.Th>
-                <Table.Th>{t('page.columns.choices')}</Table.Th>
-                <Table.Th>{t('page.columns.position')}</Table.Th>
-                {canManage ? <Table.Th>{t('page.columns.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {definitions.data.map((definition) => (
-                <Table.Tr key={definition.id}>
-                  <Table.Td>{definition.label}</Table.Td>
-                  <Table.Td>
-                    <code>{definition.name}</code>
-                  </Table.Td>
-                  <Table.Td>{customFieldTypeLabels[definition.fieldType]}</Table.Td>
-                  <Table.Td>
-                    {definition.required ? (
-                      <Badge color="indigo.9">{t('page.required')}</Badge>
-                    ) : (
-                      t('page.notRequired')
-                    )}
-                  </Table.Td>
-                  <Table.Td>{definition.choices?.join(', ') ?? '—'}</Table.Td>
-                  <Table.Td>{definition.position}</Table.Td>
-                  {canManage ? (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconPencil size={14} aria-hidden="true" />}
-                          onClick={() => setEditing(definition)}
-                          aria-label={t('page.editNamed', { label: definition.label })}
-                        >
-                          {t('page.edit')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          leftSection={<IconTrash size={14} aria-hidden="true" />}
-                          onClick={() => setDeleting(definition)}
-                          aria-label={t('page.deleteNamed', { label: definition.label })}
-                        >
-                          {t('page.delete')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <FieldsTable list={list.data} onEdit={setEditing} onDelete={setDeleting} />
       )}
       {editing ? (
         <FieldDialog definition={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-        opened={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={t('delete.title')}
-        centered
-      >
-        <Stack>
-          <Text>{t('delete.explain', { label: deleting?.label ?? '' })}</Text>
-          {remove.error ? (
-            <Alert color="red" role="alert">
-              {remove.error.message}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={remove.isPending}
-              onClick={() =>
-                deleting &&
-                remove.mutate(deleting.id, {
-                  onSuccess: () => {
-                    notifications.show({
-                      color: 'teal',
-                      closeButtonProps: { 'aria-label': t('common:actions.closeNotification') },
-                      // No title: Mantine greys the message under a title below AA contrast.
-                      message: t('delete.deleted', { label: deleting.label }),
-                    });
-                    setDeleting(null);
-                  },
-                })
-              }
-            >
-              {t('delete.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <DeleteFieldDialog definition={deleting} onClose={() => setDeleting(null)} />
     </Page>
+  );
+}
+
+function FieldsTable({
+  list: { definitions, abilities },
+  onEdit,
+  onDelete,
+}: {
+  list: CustomFieldList;
+  onEdit: (definition: CustomFieldDefinition) => void;
+  onDelete: (definition: CustomFieldDefinition) => void;
+}) {
+  const { t } = useTranslation('customFields');
+  const hasActions = abilities.update || abilities.delete;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('page.columns.label')}</Table.Th>
+            <Table.Th>{t('page.columns.name')}</Table.Th>
+            <Table.Th>{t('page.columns.type')}</Table.Th>
+            <Table.Th>{t('page.columns.required')}</Table.Th>
+            <Table.Th>{t('page.columns.choices')}</Table.Th>
+            <Table.Th>{t('page.columns.position')}</Table.Th>
+            {hasActions ? <Table.Th>{t('page.columns.actions')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {definitions.map((definition) => (
+            <Table.Tr key={definition.id}>
+              <Table.Td>{definition.label}</Table.Td>
+              <Table.Td>
+                <code>{definition.name}</code>
+              </Table.Td>
+              <Table.Td>{customFieldTypeLabels[definition.fieldType]}</Table.Td>
+              <Table.Td>
+                {definition.required ? (
+                  <Badge color="indigo.9">{t('page.required')}</Badge>
+                ) : (
+                  t('page.notRequired')
+                )}
+              </Table.Td>
+              <Table.Td>{definition.choices?.join(', ') ?? '—'}</Table.Td>
+              <Table.Td>{definition.position}</Table.Td>
+              {hasActions ? (
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {abilities.update ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconPencil size={14} aria-hidden="true" />}
+                        onClick={() => onEdit(definition)}
+                        aria-label={t('page.editNamed', { label: definition.label })}
+                      >
+                        {t('page.edit')}
+                      </Button>
+                    ) : null}
+                    {abilities.delete ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        leftSection={<IconTrash size={14} aria-hidden="true" />}
+                        onClick={() => onDelete(definition)}
+                        aria-label={t('page.deleteNamed', { label: definition.label })}
+                      >
+                        {t('page.delete')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function DeleteFieldDialog({
+  definition,
+  onClose,
+}: {
+  definition: CustomFieldDefinition | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(['customFields', 'common']);
+  const remove = useDeleteCustomField();
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={definition !== null}
+      onClose={onClose}
+      title={t('delete.title')}
+      centered
+    >
+      <Stack>
+        <Text>{t('delete.explain', { label: definition?.label ?? '' })}</Text>
+        {remove.error ? (
+          <Alert color="red" role="alert">
+            {remove.error.message}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button
+            color="red.9"
+            loading={remove.isPending}
+            onClick={() =>
+              definition &&
+              remove.mutate(definition.id, {
+                onSuccess: () => {
+                  notifications.show({
+                    color: 'teal',
+                    closeButtonProps: { 'aria-label': t('common:actions.closeNotification') },
+                    // No title: Mantine greys the message under a title below AA contrast.
+                    message: t('delete.deleted', { label: definition.label }),
+                  });
+                  onClose();
+                },
+              })
+            }
+          >
+            {t('delete.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EmailTemplateListAbilities } from '../../../common/abilities';
 import type { EmailTemplateInput } from '../../../common/emails';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
@@ -10,12 +11,23 @@ export type EmailTemplateResource = ApiResource<'EmailTemplate'>;
 /** The Send Email dialog's Template list shares this key: a change here refreshes it. */
 const templatesKey = ['email-templates'] as const;
 
+/** The templates, and what I may do from the Email Templates page (`meta.abilities` of the list). */
+export type EmailTemplateList = {
+  templates: EmailTemplateResource[];
+  abilities: EmailTemplateListAbilities;
+};
+
 /** The organization's email templates with their subject and body (`GET /api/email-templates`). */
 export function useEmailTemplateList() {
   return useQuery({
     queryKey: [...templatesKey, 'full'],
-    queryFn: async ({ signal }) =>
-      (await apiFetch<{ data: EmailTemplateResource[] }>(apiPaths.emailTemplates, { signal })).data,
+    queryFn: async ({ signal }): Promise<EmailTemplateList> => {
+      const document = await apiFetch<{
+        data: EmailTemplateResource[];
+        meta: { abilities: EmailTemplateListAbilities };
+      }>(apiPaths.emailTemplates, { signal });
+      return { templates: document.data, abilities: document.meta.abilities };
+    },
   });
 }
 

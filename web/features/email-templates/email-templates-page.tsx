@@ -4,7 +4,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type EmailTemplateInput, emailTemplateSchema, templateVariables } from '../../../common/emails';
-import { useCurrentUser } from '../../app/api';
+import { ApiError } from '../../app/api';
 import { DangerConfirmActions, FailureAlert } from '../../ui/feedback';
 import { validateWith } from '../../ui/form';
 import { FormDialog } from '../../ui/form-dialog';
@@ -13,6 +13,7 @@ import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
 import {
+  type EmailTemplateList,
   type EmailTemplateResource,
   useDeleteEmailTemplate,
   useEmailTemplateList,
@@ -34,20 +35,20 @@ const variableNames = Object.entries(templateVariables).flatMap(([group, names])
 );
 
 /**
- * **Email Templates** (`/settings/email-templates`, `email_templates.manage`): the organization's
- * templates that Send Email's **Template** inserts — list, **Add Template**, **Edit**, **Delete**.
+ * **Email Templates** (`/settings/email-templates`): the organization's templates that Send Email's
+ * **Template** inserts — list, **Add Template**, **Edit**, **Delete** — for those the list's
+ * `meta.abilities` lets manage them (`email_templates.manage`).
  */
 export function EmailTemplatesPage() {
   const { t } = useTranslation('emailTemplates');
-  const { data: me } = useCurrentUser();
-  const canManage = me?.permissions.includes('email_templates.manage') ?? false;
   const templates = useEmailTemplateList();
-  const format = useFormatter();
   const [editing, setEditing] = useState<EmailTemplateResource | 'new' | null>(null);
   const [deleting, setDeleting] = useState<EmailTemplateResource | null>(null);
-  const remove = useDeleteEmailTemplate();
-
-  if (!canManage) {
+  // Whoever may send email reads the list too, but this page is for those who manage it.
+  const forbidden =
+    (templates.error instanceof ApiError && templates.error.status === 403) ||
+    (templates.data !== undefined && !templates.data.abilities.create);
+  if (forbidden) {
     return (
       <Page title={t('page.title')}>
         <Alert color="gray" role="alert">
@@ -60,9 +61,11 @@ export function EmailTemplatesPage() {
     <Page
       title={t('page.title')}
       actions={
-        <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
-          {t('page.add')}
-        </Button>
+        templates.data?.abilities.create ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
+            {t('page.add')}
+          </Button>
+        ) : null
       }
     >
       <Text c="gray.8">{t('page.intro')}</Text>
@@ -72,88 +75,124 @@ export function EmailTemplatesPage() {
         <Alert color="red" role="alert">
           {templates.error.message}
         </Alert>
-      ) : templates.data.length === 0 ? (
+      ) : templates.data.templates.length === 0 ? (
         <Text>{t('page.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('page.name')}</Table.Th>
-                <Table.Th>{t('page.subject')}</Table.Th>
-                <Table.Th>{t('page.updated')}</Table.Th>
-                <Table.Th>{t('page.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {templates.data.map((template) => (
-                <Table.Tr key={template.id}>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.name}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.subject}</Table.Td>
-                  <Table.Td>{format.dateTime(template.attributes.updatedAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconPencil size={14} aria-hidden="true" />}
-                        onClick={() => setEditing(template)}
-                        aria-label={t('page.editNamed', { name: template.attributes.name })}
-                      >
-                        {t('page.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconTrash size={14} aria-hidden="true" />}
-                        onClick={() => {
-                          remove.reset();
-                          setDeleting(template);
-                        }}
-                        aria-label={t('page.deleteNamed', { name: template.attributes.name })}
-                      >
-                        {t('page.delete')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <TemplatesTable list={templates.data} onEdit={setEditing} onDelete={setDeleting} />
       )}
       {editing ? (
         <TemplateDialog template={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('dialog.close') }}
-        opened={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={t('remove.title')}
-        centered
-      >
-        <Stack>
-          <Text style={{ overflowWrap: 'anywhere' }}>
-            {t('remove.text', { name: deleting?.attributes.name ?? '' })}
-          </Text>
-          <FailureAlert title={t('remove.failed')} message={remove.error?.message} />
-          <DangerConfirmActions
-            label={t('remove.confirm')}
-            loading={remove.isPending}
-            onCancel={() => setDeleting(null)}
-            onConfirm={() =>
-              deleting &&
-              remove.mutate(deleting.id, {
-                onSuccess: () => {
-                  notifySuccess(null, t('remove.deleted', { name: deleting.attributes.name }));
-                  setDeleting(null);
-                },
-              })
-            }
-          />
-        </Stack>
-      </Modal>
+      <DeleteTemplateDialog template={deleting} onClose={() => setDeleting(null)} />
     </Page>
+  );
+}
+
+function TemplatesTable({
+  list: { templates, abilities },
+  onEdit,
+  onDelete,
+}: {
+  list: EmailTemplateList;
+  onEdit: (template: EmailTemplateResource) => void;
+  onDelete: (template: EmailTemplateResource) => void;
+}) {
+  const { t } = useTranslation('emailTemplates');
+  const format = useFormatter();
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('page.name')}</Table.Th>
+            <Table.Th>{t('page.subject')}</Table.Th>
+            <Table.Th>{t('page.updated')}</Table.Th>
+            <Table.Th>{t('page.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {templates.map((template) => (
+            <Table.Tr key={template.id}>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.name}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.subject}</Table.Td>
+              <Table.Td>{format.dateTime(template.attributes.updatedAt)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {abilities.update ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconPencil size={14} aria-hidden="true" />}
+                      onClick={() => onEdit(template)}
+                      aria-label={t('page.editNamed', { name: template.attributes.name })}
+                    >
+                      {t('page.edit')}
+                    </Button>
+                  ) : null}
+                  {abilities.delete ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconTrash size={14} aria-hidden="true" />}
+                      onClick={() => onDelete(template)}
+                      aria-label={t('page.deleteNamed', { name: template.attributes.name })}
+                    >
+                      {t('page.delete')}
+                    </Button>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function DeleteTemplateDialog({
+  template,
+  onClose,
+}: {
+  template: EmailTemplateResource | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('emailTemplates');
+  const remove = useDeleteEmailTemplate();
+  // A failure of this deletion is not the next one's.
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+      opened={template !== null}
+      onClose={close}
+      title={t('remove.title')}
+      centered
+    >
+      <Stack>
+        <Text style={{ overflowWrap: 'anywhere' }}>
+          {t('remove.text', { name: template?.attributes.name ?? '' })}
+        </Text>
+        <FailureAlert title={t('remove.failed')} message={remove.error?.message} />
+        <DangerConfirmActions
+          label={t('remove.confirm')}
+          loading={remove.isPending}
+          onCancel={close}
+          onConfirm={() =>
+            template &&
+            remove.mutate(template.id, {
+              onSuccess: () => {
+                notifySuccess(null, t('remove.deleted', { name: template.attributes.name }));
+                close();
+              },
+            })
+          }
+        />
+      </Stack>
+    </Modal>
   );
 }
 

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MailMessageListAbilities } from '../../../common/abilities';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
 import type { ApiAttributes, ApiResource } from '../../app/api-types';
@@ -14,11 +15,18 @@ export type MailMessageDetail = { id: string } & ApiAttributes<'MailMessage'>;
 type ListDocument = {
   data: ApiResource<'MailMessageSummary'>[];
   links?: { next?: string; prev?: string };
+  meta: { abilities: MailMessageListAbilities };
 };
 
 export type OutboxQuery = { status: MailStatus | null; page: number; pageSize: number };
 
-export type OutboxPage = { messages: MailMessage[]; hasNext: boolean; hasPrevious: boolean };
+export type OutboxPage = {
+  messages: MailMessage[];
+  hasNext: boolean;
+  hasPrevious: boolean;
+  /** What I may do from the outbox (`meta.abilities`): Retry. */
+  abilities: MailMessageListAbilities;
+};
 
 const outboxKey = ['mail-messages'] as const;
 
@@ -39,6 +47,7 @@ export function useOutbox(query: OutboxQuery) {
         messages: document.data.map((resource) => ({ ...resource.attributes, id: resource.id })),
         hasNext: Boolean(document.links?.next),
         hasPrevious: Boolean(document.links?.prev),
+        abilities: document.meta.abilities,
       };
     },
     // Messages in the queue change on their own: look again every few seconds while any wait.

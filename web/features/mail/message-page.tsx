@@ -18,7 +18,7 @@ export function MailMessagePage() {
   const { t } = useTranslation('mail');
   const { id = '' } = useParams();
   const { data: user } = useCurrentUser();
-  const allowed = user?.permissions.includes('mail.manage') ?? false;
+  const allowed = user?.abilities.manageMail ?? false;
   const message = useMailMessage(id);
 
   const back = (

@@ -19,18 +19,25 @@ import { useCurrentUser } from '../../app/api';
 import { useRecordsPerPage } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { type MailMessage, type MailStatus, useOutbox, useRetryMailMessage } from './api';
+import {
+  type MailMessage,
+  type MailStatus,
+  type OutboxPage as OutboxPageData,
+  useOutbox,
+  useRetryMailMessage,
+} from './api';
 import { MailStatusBadge, mailStatuses, useMailDateTime } from './status-badge';
 import '../../i18n/lazy/mail';
 
 /**
- * "Outbox" for administrators (`mail.manage`): the organization's outgoing mail with status,
- * attempts, last error, recipient and subject; Retry on a failed message; each message viewable.
+ * "Outbox" for administrators (`meta.abilities.manageMail` of my profile): the organization's
+ * outgoing mail with status, attempts, last error, recipient and subject; Retry on a failed message
+ * (`meta.abilities.retry` of the list); each message viewable.
  */
 export function OutboxPage() {
   const { t } = useTranslation('mail');
   const { data: user } = useCurrentUser();
-  const allowed = user?.permissions.includes('mail.manage') ?? false;
+  const allowed = user?.abilities.manageMail ?? false;
   const [status, setStatus] = useState<MailStatus | null>(null);
   const [page, setPage] = useState(1);
   const recordsPerPage = useRecordsPerPage();
@@ -51,19 +58,7 @@ export function OutboxPage() {
     ...mailStatuses.map((value) => ({ value, label: t(`status.${value}`) })),
   ];
   return (
-    <Page
-      title={t('outbox.title')}
-      actions={
-        outbox.isFetching && !outbox.isPending ? (
-          <Group gap={6} role="status">
-            <Loader size="xs" aria-hidden="true" />
-            <Text size="sm" c="dimmed">
-              {t('outbox.refreshing')}
-            </Text>
-          </Group>
-        ) : null
-      }
-    >
+    <Page title={t('outbox.title')} actions={outbox.isFetching && !outbox.isPending ? <Refreshing /> : null}>
       <Text c="dimmed">{t('outbox.explain')}</Text>
       <Select
         label={t('outbox.status')}
@@ -86,56 +81,84 @@ export function OutboxPage() {
         <Text>{t('outbox.empty')}</Text>
       ) : (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>
-                {status ? t(`outbox.captionFiltered.${status}`) : t('outbox.caption')}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('facts.status')}</Table.Th>
-                  <Table.Th scope="col">{t('facts.recipient')}</Table.Th>
-                  <Table.Th scope="col">{t('facts.subject')}</Table.Th>
-                  <Table.Th scope="col">{t('facts.attempts')}</Table.Th>
-                  <Table.Th scope="col">{t('facts.queued')}</Table.Th>
-                  <Table.Th scope="col">{t('facts.sent')}</Table.Th>
-                  <Table.Th scope="col">{t('facts.lastError')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('outbox.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {outbox.data.messages.map((message) => (
-                  <OutboxRow key={message.id} message={message} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('outbox.page', { page })}
-            </Text>
-            <Group gap="sm">
-              <Button
-                variant="default"
-                disabled={!outbox.data.hasPrevious}
-                onClick={() => setPage((n) => n - 1)}
-              >
-                {t('outbox.previous')}
-              </Button>
-              <Button variant="default" disabled={!outbox.data.hasNext} onClick={() => setPage((n) => n + 1)}>
-                {t('outbox.next')}
-              </Button>
-            </Group>
-          </Group>
+          <OutboxTable outbox={outbox.data} status={status} />
+          <OutboxPager outbox={outbox.data} page={page} setPage={setPage} />
         </Stack>
       )}
     </Page>
   );
 }
 
-function OutboxRow({ message }: { message: MailMessage }) {
+function Refreshing() {
+  const { t } = useTranslation('mail');
+  return (
+    <Group gap={6} role="status">
+      <Loader size="xs" aria-hidden="true" />
+      <Text size="sm" c="dimmed">
+        {t('outbox.refreshing')}
+      </Text>
+    </Group>
+  );
+}
+
+function OutboxTable({ outbox, status }: { outbox: OutboxPageData; status: MailStatus | null }) {
+  const { t } = useTranslation('mail');
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="sm">
+        <Table.Caption>{status ? t(`outbox.captionFiltered.${status}`) : t('outbox.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('facts.status')}</Table.Th>
+            <Table.Th scope="col">{t('facts.recipient')}</Table.Th>
+            <Table.Th scope="col">{t('facts.subject')}</Table.Th>
+            <Table.Th scope="col">{t('facts.attempts')}</Table.Th>
+            <Table.Th scope="col">{t('facts.queued')}</Table.Th>
+            <Table.Th scope="col">{t('facts.sent')}</Table.Th>
+            <Table.Th scope="col">{t('facts.lastError')}</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('outbox.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {outbox.messages.map((message) => (
+            <OutboxRow key={message.id} message={message} canRetry={outbox.abilities.retry} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function OutboxPager({
+  outbox,
+  page,
+  setPage,
+}: {
+  outbox: OutboxPageData;
+  page: number;
+  setPage: (update: (page: number) => number) => void;
+}) {
+  const { t } = useTranslation('mail');
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        {t('outbox.page', { page })}
+      </Text>
+      <Group gap="sm">
+        <Button variant="default" disabled={!outbox.hasPrevious} onClick={() => setPage((n) => n - 1)}>
+          {t('outbox.previous')}
+        </Button>
+        <Button variant="default" disabled={!outbox.hasNext} onClick={() => setPage((n) => n + 1)}>
+          {t('outbox.next')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
+
+function OutboxRow({ message, canRetry }: { message: MailMessage; canRetry: boolean }) {
   const { t } = useTranslation('mail');
   const formatDateTime = useMailDateTime();
   return (
@@ -177,7 +200,9 @@ function OutboxRow({ message }: { message: MailMessage }) {
           </Text>
         ) : null}
       </Table.Td>
-      <Table.Td>{message.status === 'failed' ? <RetryButton message={message} /> : null}</Table.Td>
+      <Table.Td>
+        {canRetry && message.status === 'failed' ? <RetryButton message={message} /> : null}
+      </Table.Td>
     </Table.Tr>
   );
 }

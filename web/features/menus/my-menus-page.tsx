@@ -13,16 +13,16 @@ import { MenuTreeEditor } from './menu-tree-editor';
 
 /**
  * The **Menus** page (More Actions → Edit Menus on My User; My Menus in the user menu): each
- * menu's tree editor, for my menus in the current organization or — with
- * `organization.settings` — the organization's defaults. Changes apply at once: the top bar,
- * the user menu and More Actions read the same query.
+ * menu's tree editor, for my menus in the current organization or — when my profile's
+ * `meta.abilities.editOrganizationMenus` allows — the organization's defaults. Changes apply at
+ * once: the top bar, the user menu and More Actions read the same query.
  */
 export function MyMenusPage() {
   const { t } = useTranslation('menus');
   const { data: user } = useCurrentUser();
   const [scope, setScope] = useState<MenuScope>('user');
   const [menu, setMenu] = useState<MenuName>('application_menu');
-  const canEditOrganization = Boolean(user?.permissions.includes('organization.settings'));
+  const canEditOrganization = user?.abilities.editOrganizationMenus ?? false;
   const organization = user?.organization?.name ?? '';
 
   return (

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrganizationListAbilities } from '../../../common/abilities';
 import { apiFetch } from '../../app/api';
 import { apiPaths } from '../../app/api-paths';
 import type { ApiAttributes, ApiResource } from '../../app/api-types';
@@ -22,19 +23,29 @@ function toOrganization(resource: OrganizationResource): Organization {
   };
 }
 
+/** My organizations, and what I may do from their list (`meta.abilities`). */
+export type OrganizationList = { organizations: Organization[]; abilities: OrganizationListAbilities };
+
+const organizationListQuery = {
+  queryKey: organizationsQueryKey,
+  queryFn: async (): Promise<OrganizationList> => {
+    const document = await apiFetch<{
+      data: OrganizationResource[];
+      meta: { abilities: OrganizationListAbilities };
+    }>(`${apiPaths.organizations}?page[size]=100`);
+    return { organizations: document.data.map(toOrganization), abilities: document.meta.abilities };
+  },
+  staleTime: 5 * 60_000,
+};
+
 /** `GET /api/organizations`: the organizations I am a member of; `current` marks this session's. */
 export function useMyOrganizations(enabled = true) {
-  return useQuery({
-    queryKey: organizationsQueryKey,
-    queryFn: async () => {
-      const { data } = await apiFetch<{ data: OrganizationResource[] }>(
-        `${apiPaths.organizations}?page[size]=100`,
-      );
-      return data.map(toOrganization);
-    },
-    enabled,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...organizationListQuery, enabled, select: (list) => list.organizations });
+}
+
+/** The same list with what I may do from it: Create Organization, Rename (the Organizations page). */
+export function useOrganizationList() {
+  return useQuery(organizationListQuery);
 }
 
 /**

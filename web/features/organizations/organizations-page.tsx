@@ -4,32 +4,29 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organizationNameProblem } from '../../../common/identity';
-import { useCurrentUser } from '../../app/api';
 import { errorText } from '../../i18n/error-text';
 import { FormDialog } from '../../ui/form-dialog';
 import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
-import { type Organization, useCreateOrganization, useMyOrganizations, useRenameOrganization } from './api';
+import { type Organization, useCreateOrganization, useOrganizationList, useRenameOrganization } from './api';
 import '../../i18n/lazy/organizations';
 
-/** `/organizations` (`organizations.manage`): my organizations; create one, rename one. */
+/** `/organizations`: my organizations; create one, rename one (as `meta.abilities` of the list allows). */
 export function OrganizationsPage() {
   const { t } = useTranslation('organizations');
   const format = useFormatter();
-  const organizations = useMyOrganizations();
-  // Creating and renaming need `organizations.manage`; the session's permissions are those of the
-  // current organization, and renaming another one needs it there (switch to it first).
-  const { data: me } = useCurrentUser();
-  const canManage = me?.permissions.includes('organizations.manage') ?? false;
+  const organizations = useOrganizationList();
+  // The session acts in the current organization: renaming another one needs switching to it first.
+  const abilities = organizations.data?.abilities;
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   if (organizations.isPending) return <PageLoader label={t('loading')} />;
   return (
     <Page
       title={t('title')}
       actions={
-        canManage ? (
+        abilities?.create ? (
           <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing('new')}>
             {t('create')}
           </Button>
@@ -47,7 +44,7 @@ export function OrganizationsPage() {
               <Table.Tr>
                 <Table.Th>{t('name')}</Table.Th>
                 <Table.Th>{t('createdColumn')}</Table.Th>
-                {canManage ? (
+                {abilities?.rename ? (
                   <Table.Th>
                     <Text span size="sm" fw={600}>
                       {t('actions')}
@@ -57,7 +54,7 @@ export function OrganizationsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {organizations.data.map((organization) => (
+              {organizations.data.organizations.map((organization) => (
                 <Table.Tr key={organization.id}>
                   <Table.Td>
                     <Group gap="xs">
@@ -66,7 +63,7 @@ export function OrganizationsPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>{format.date(organization.createdAt)}</Table.Td>
-                  {canManage ? (
+                  {abilities?.rename ? (
                     <Table.Td>
                       {organization.current ? (
                         <Button

@@ -3,8 +3,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { configurationLevels } from '../../../common/abilities';
 import { createFormatter, formatSettingsOf } from '../../../common/format';
-import type { Permission } from '../../../common/permissions';
 import type { ResolvedSettings } from '../../../common/settings';
 import {
   isSettingKey,
@@ -19,12 +19,6 @@ import { type ConfigurationDraft, LOCKED_KEYS, useConfigurationDraft } from './c
 import { type ConfigurationSection, configurationPaths, configurationSections } from './configuration-tree';
 import { SettingField } from './setting-field';
 import '../../i18n/lazy/settings';
-
-const permissionOf: Record<SettingScope, Permission> = {
-  user: 'update_own_configuration',
-  organization: 'organization.settings',
-  system: 'system.settings',
-};
 
 function showsAt(key: string, scope: SettingScope): boolean {
   return isSettingKey(key) && (settingDefinitions[key].scopes as readonly SettingScope[]).includes(scope);
@@ -47,8 +41,7 @@ function sectionsOf(scope: SettingScope): ConfigurationSection[] {
 export function ConfigurationPage({ scope }: { scope: SettingScope }) {
   const { t } = useTranslation('settings');
   const { data: user } = useCurrentUser();
-  const permissions = user?.permissions ?? [];
-  const allowed = permissions.includes(permissionOf[scope]);
+  const allowed = user?.abilities.configure[scope] ?? false;
   const sections = sectionsOf(scope);
   const [searchParams] = useSearchParams();
   const section =
@@ -268,10 +261,7 @@ function ConfigurationTreeNav({
 function LevelLinks({ scope, section }: { scope: SettingScope; section: ConfigurationSection }) {
   const { t } = useTranslation('settings');
   const { data: user } = useCurrentUser();
-  const permissions = user?.permissions ?? [];
-  const levelLinks = (['user', 'organization', 'system'] as const).filter((level) =>
-    permissions.includes(permissionOf[level]),
-  );
+  const levelLinks = configurationLevels.filter((level) => user?.abilities.configure[level]);
   if (levelLinks.length <= 1) return null;
   return (
     <Group gap="xs" component="nav" aria-label={t('page.levels')}>

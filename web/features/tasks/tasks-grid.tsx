@@ -56,122 +56,19 @@ type Column = { key: string; label: string; sort?: TaskSortField };
  */
 export function TasksGrid({ owner, label }: { owner: string; label: string }) {
   const { t } = useTranslation('tasks');
-  const size = useRecordsPerPage();
-  const [sort, setSort] = useState<TaskListParams['sort']>({ field: 'dueDate', direction: 'asc' });
-  const [status, setStatus] = useState<TaskStatusName | null>(null);
-  const [priority, setPriority] = useState<TaskPriorityName | null>(null);
-  const [cursor, setCursor] = useState<TaskListParams['cursor']>(undefined);
-  const list = useTasks({ owner, sort, status, priority, size, cursor });
+  const grid = useTasksGridState(owner);
+  const { list } = grid;
   const page = list.data;
-  const tasks = page?.tasks ?? [];
-  const filtered = status !== null || priority !== null;
-  // Any change but paging starts at the first page again.
-  const change = (apply: () => void) => {
-    apply();
-    setCursor(undefined);
-  };
-  const sortBy = (field: TaskSortField) =>
-    change(() =>
-      setSort((current) =>
-        current.field === field
-          ? { field, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-          : { field, direction: 'asc' },
-      ),
-    );
-  const columns: Column[] = [
-    { key: 'subject', label: t('grid.subject'), sort: 'subject' },
-    { key: 'dueDate', label: t('grid.dueDate'), sort: 'dueDate' },
-    { key: 'priority', label: t('grid.priority'), sort: 'priority' },
-    { key: 'status', label: t('grid.status'), sort: 'status' },
-    { key: 'createdBy', label: t('grid.createdBy') },
-  ];
   const [deleting, setDeleting] = useState<TaskResource | null>(null);
 
   return (
     <Stack gap="sm">
-      <search aria-label={t('grid.filters')}>
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select
-            label={t('grid.status')}
-            placeholder={t('grid.anyStatus')}
-            clearable
-            data={taskStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
-            value={status}
-            onChange={(value) => change(() => setStatus(value as TaskStatusName | null))}
-            w={170}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            label={t('grid.priority')}
-            placeholder={t('grid.anyPriority')}
-            clearable
-            data={taskPriorities.map((value) => ({ value, label: t(`priority.${value}`) }))}
-            value={priority}
-            onChange={(value) => change(() => setPriority(value as TaskPriorityName | null))}
-            w={170}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <FetchingIndicator active={list.isFetching && !list.isPending} />
-        </Group>
-      </search>
+      <TaskFilters grid={grid} />
       <FailureAlert title={t('grid.failed')} message={list.error?.message} />
       {list.isPending ? (
         <PageLoader label={t('grid.loading')} />
       ) : (
-        <Table.ScrollContainer minWidth={720} type="native">
-          <Table verticalSpacing="xs" aria-label={label} aria-busy={list.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th
-                    key={column.key}
-                    aria-sort={
-                      column.sort && sort.field === column.sort
-                        ? sort.direction === 'asc'
-                          ? 'ascending'
-                          : 'descending'
-                        : undefined
-                    }
-                  >
-                    {column.sort ? (
-                      <UnstyledButton onClick={() => sortBy(column.sort as TaskSortField)} fw={600} fz="sm">
-                        <Group gap={4} wrap="nowrap">
-                          {column.label}
-                          <SortIcon active={sort.field === column.sort} direction={sort.direction} />
-                        </Group>
-                      </UnstyledButton>
-                    ) : (
-                      column.label
-                    )}
-                  </Table.Th>
-                ))}
-                <Table.Th w={48}>
-                  <VisuallyHidden>{t('grid.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tasks.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length + 1}>
-                    <Text c="gray.8" ta="center" py="md">
-                      {filtered ? t('grid.emptyFiltered') : t('grid.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                tasks.map((task) => (
-                  <TaskRow
-                    key={task.id}
-                    task={task}
-                    people={page?.people}
-                    onDelete={() => setDeleting(task)}
-                  />
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <TasksTable grid={grid} label={label} onDelete={setDeleting} />
       )}
       <Group justify="space-between">
         <Text size="sm" c="gray.8" aria-live="polite">
@@ -182,14 +79,14 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
             <Button
               variant="default"
               disabled={!page.prevCursor}
-              onClick={() => page.prevCursor && setCursor({ before: page.prevCursor })}
+              onClick={() => page.prevCursor && grid.setCursor({ before: page.prevCursor })}
             >
               {t('grid.previous')}
             </Button>
             <Button
               variant="default"
               disabled={!page.nextCursor}
-              onClick={() => page.nextCursor && setCursor({ after: page.nextCursor })}
+              onClick={() => page.nextCursor && grid.setCursor({ after: page.nextCursor })}
             >
               {t('grid.next')}
             </Button>
@@ -198,6 +95,144 @@ export function TasksGrid({ owner, label }: { owner: string; label: string }) {
       </Group>
       <DeleteTaskDialog task={deleting} onClose={() => setDeleting(null)} />
     </Stack>
+  );
+}
+
+/** The grid's sort, filters and page, and the page of tasks they ask for. */
+function useTasksGridState(owner: string) {
+  const size = useRecordsPerPage();
+  const [sort, setSort] = useState<TaskListParams['sort']>({ field: 'dueDate', direction: 'asc' });
+  const [status, setStatus] = useState<TaskStatusName | null>(null);
+  const [priority, setPriority] = useState<TaskPriorityName | null>(null);
+  const [cursor, setCursor] = useState<TaskListParams['cursor']>(undefined);
+  const list = useTasks({ owner, sort, status, priority, size, cursor });
+  // Any change but paging starts at the first page again.
+  const change = (apply: () => void) => {
+    apply();
+    setCursor(undefined);
+  };
+  return {
+    list,
+    sort,
+    status,
+    priority,
+    setCursor,
+    filtered: status !== null || priority !== null,
+    setStatus: (value: TaskStatusName | null) => change(() => setStatus(value)),
+    setPriority: (value: TaskPriorityName | null) => change(() => setPriority(value)),
+    sortBy: (field: TaskSortField) =>
+      change(() =>
+        setSort((current) =>
+          current.field === field
+            ? { field, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+            : { field, direction: 'asc' },
+        ),
+      ),
+  };
+}
+
+type TasksGridState = ReturnType<typeof useTasksGridState>;
+
+function TaskFilters({ grid }: { grid: TasksGridState }) {
+  const { t } = useTranslation('tasks');
+  return (
+    <search aria-label={t('grid.filters')}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t('grid.status')}
+          placeholder={t('grid.anyStatus')}
+          clearable
+          data={taskStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+          value={grid.status}
+          onChange={(value) => grid.setStatus(value as TaskStatusName | null)}
+          w={170}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          label={t('grid.priority')}
+          placeholder={t('grid.anyPriority')}
+          clearable
+          data={taskPriorities.map((value) => ({ value, label: t(`priority.${value}`) }))}
+          value={grid.priority}
+          onChange={(value) => grid.setPriority(value as TaskPriorityName | null)}
+          w={170}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <FetchingIndicator active={grid.list.isFetching && !grid.list.isPending} />
+      </Group>
+    </search>
+  );
+}
+
+function TasksTable({
+  grid,
+  label,
+  onDelete,
+}: {
+  grid: TasksGridState;
+  label: string;
+  onDelete: (task: TaskResource) => void;
+}) {
+  const { t } = useTranslation('tasks');
+  const page = grid.list.data;
+  const tasks = page?.tasks ?? [];
+  const columns: Column[] = [
+    { key: 'subject', label: t('grid.subject'), sort: 'subject' },
+    { key: 'dueDate', label: t('grid.dueDate'), sort: 'dueDate' },
+    { key: 'priority', label: t('grid.priority'), sort: 'priority' },
+    { key: 'status', label: t('grid.status'), sort: 'status' },
+    { key: 'createdBy', label: t('grid.createdBy') },
+  ];
+  return (
+    <Table.ScrollContainer minWidth={720} type="native">
+      <Table verticalSpacing="xs" aria-label={label} aria-busy={grid.list.isFetching}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <ColumnHeader key={column.key} column={column} grid={grid} />
+            ))}
+            <Table.Th w={48}>
+              <VisuallyHidden>{t('grid.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tasks.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length + 1}>
+                <Text c="gray.8" ta="center" py="md">
+                  {grid.filtered ? t('grid.emptyFiltered') : t('grid.empty')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : (
+            tasks.map((task) => (
+              <TaskRow key={task.id} task={task} people={page?.people} onDelete={() => onDelete(task)} />
+            ))
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A column's header: a sortable one is a button, and says how the grid is sorted by it. */
+function ColumnHeader({ column, grid }: { column: Column; grid: TasksGridState }) {
+  const { sort } = grid;
+  const sorted = column.sort !== undefined && sort.field === column.sort;
+  return (
+    <Table.Th aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {column.sort ? (
+        <UnstyledButton onClick={() => grid.sortBy(column.sort as TaskSortField)} fw={600} fz="sm">
+          <Group gap={4} wrap="nowrap">
+            {column.label}
+            <SortIcon active={sorted} direction={sort.direction} />
+          </Group>
+        </UnstyledButton>
+      ) : (
+        column.label
+      )}
+    </Table.Th>
   );
 }
 

@@ -138,6 +138,11 @@ export function listMetaWithAbilities(abilities: z.ZodType) {
   });
 }
 
+/** The `meta` of an unpaged list that says what I may do from it (`abilities` alone). */
+export function unpagedListMetaWithAbilities(abilities: z.ZodType) {
+  return z.strictObject({ abilities });
+}
+
 /** `{ jsonapi, data: <resource>, included?, meta? }`; `nullable` when `data` may be `null`. */
 export function resourceDocumentSchema(
   resource: z.ZodType,
