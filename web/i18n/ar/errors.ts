@@ -160,7 +160,7 @@ export const errors = {
   unsupported_include: 'أحد عناصر include المطلوبة غير مدعوم هنا.',
   unsupported_media_type: 'قيمة Content-Type للطلب غير مدعومة.',
   user_not_found: 'لم يُعثر على المستخدم.',
-  username_taken: 'اسم المستخدم هذا مأخوذ بالفعل.',
+  username_taken: 'اسم المستخدم هذا مأخوذ بالفعل، أو يشبه اسمًا مأخوذًا إلى حد الالتباس.',
   invalid_type: 'نوع هذه القيمة خاطئ.',
   too_small: 'هذه القيمة قصيرة جدًا أو صغيرة جدًا.',
   too_big: 'هذه القيمة طويلة جدًا أو كبيرة جدًا.',

@@ -174,7 +174,7 @@ export const errors = {
   unsupported_include: 'Ein angefordertes Include wird hier nicht unterstützt.',
   unsupported_media_type: 'Der Content-Type der Anfrage wird nicht unterstützt.',
   user_not_found: 'Der Benutzer wurde nicht gefunden.',
-  username_taken: 'Dieser Benutzername ist bereits vergeben.',
+  username_taken: 'Dieser Benutzername ist bereits vergeben oder einem vergebenen zum Verwechseln ähnlich.',
   invalid_type: 'Dieser Wert hat den falschen Typ.',
   too_small: 'Dieser Wert ist zu kurz oder zu klein.',
   too_big: 'Dieser Wert ist zu lang oder zu groß.',

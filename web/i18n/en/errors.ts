@@ -96,10 +96,11 @@ export const errors = {
   username_mixed_script:
     'The username mixes letters of different scripts (like a Cyrillic "а" among Latin letters). Use one script.',
 
-  // Codes whose server detail names the field, value or limit concerned (a schema's own rule, the
-  // password policy's numbers): with the particulars in `meta`, `particulars` below words them;
-  // without, an English reader gets the server's detail (more exact) and any other reader these
-  // words, never English (errorsWithSpecificDetail, web/i18n/error-text.ts).
+  // Codes whose server detail names a limit, value, parameter or reason: the server sends these
+  // particulars in `meta` (common/error-particulars.ts) and `particulars` below words them; without
+  // meta (an older server), an English reader gets the server's detail and any other reader these
+  // words, never English (errorsWithSpecificDetail, web/i18n/error-text.ts). The codes of this group
+  // that the table does not list say the same thing whatever happened: these words are theirs.
   attachment_too_large: 'A file is larger than this organization allows for an attachment.',
   attachments_invalid: 'Attach each file once, and not too many of them.',
   attachments_too_large: 'The attachments together are larger than this organization allows.',
@@ -180,7 +181,7 @@ export const errors = {
   unsupported_include: 'A requested include is not supported here.',
   unsupported_media_type: 'The request’s Content-Type is not supported.',
   user_not_found: 'The user was not found.',
-  username_taken: 'This username is already taken.',
+  username_taken: 'This username is already taken, or looks the same as one that is.',
   invalid_type: 'This value has the wrong type.',
   too_small: 'This value is too short or too small.',
   too_big: 'This value is too long or too large.',

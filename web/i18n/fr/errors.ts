@@ -181,7 +181,7 @@ export const errors = {
   unsupported_include: 'Une inclusion demandée n’est pas prise en charge ici.',
   unsupported_media_type: 'Le Content-Type de la requête n’est pas pris en charge.',
   user_not_found: 'L’utilisateur est introuvable.',
-  username_taken: 'Ce nom d’utilisateur est déjà pris.',
+  username_taken: 'Ce nom d’utilisateur est déjà pris, ou ressemble à s’y méprendre à un nom déjà pris.',
   invalid_type: 'Cette valeur n’est pas du bon type.',
   too_small: 'Cette valeur est trop courte ou trop petite.',
   too_big: 'Cette valeur est trop longue ou trop grande.',
