@@ -21,9 +21,6 @@ import { invisibleTextProblem, type TextProblem, usernameUnicodeProblem } from '
  */
 export const ORGANIZATION_NAME_MAX = 255;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
 /** Why an organization name is refused, or null. Nothing is trimmed: edge spaces are refused. */
 export function organizationNameProblem(value: string): string | null {
   return organizationNameFault(value)?.message ?? null;
@@ -35,12 +32,6 @@ function organizationNameFault(value: string): TextRuleFault | TextProblem | nul
   if (value.trim() === '') return requiredFault(label);
   const invisible = invisibleTextProblem(value, label);
   if (invisible) return invisible;
-  if (CONTROL.test(value)) {
-    return {
-      message: `${label} cannot contain line breaks or control characters.`,
-      params: { reason: 'control_characters' },
-    };
-  }
   return lineTextFault(value, label, ORGANIZATION_NAME_MAX);
 }
 
