@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailProblem, lineTextProblem } from './profile';
+import { errorMeta } from './error-particulars';
+import { addFault, emailFault, lineTextFault, requiredFault } from './profile';
 import { isTimeZone } from './settings';
 import { invisibleTextProblem } from './unicode-text';
 
@@ -40,12 +41,12 @@ function requiredLine(label: string, max: number) {
     .max(max * 2 + 16, `${label} can have at most ${max} characters.`)
     .superRefine((value, ctx) => {
       if (value === '') {
-        ctx.addIssue({ code: 'custom', message: `${label} is required.` });
+        addFault(ctx, requiredFault(label));
         return;
       }
-      const problem = lineTextProblem(value, label, max);
-      if (problem) {
-        ctx.addIssue({ code: 'custom', message: problem });
+      const fault = lineTextFault(value, label, max);
+      if (fault) {
+        addFault(ctx, fault);
         return;
       }
       const invisible = invisibleTextProblem(value, label);
@@ -77,6 +78,7 @@ export const remindersSchema = z
           code: 'custom',
           path: [index, 'minutesBefore'],
           message: 'This reminder is listed twice.',
+          params: errorMeta('custom', { reason: 'listed_twice' }),
         });
       }
       seen.add(reminder.minutesBefore);
@@ -89,15 +91,13 @@ export const attendeeInputSchema = z.strictObject({
     .string()
     .max(600)
     .superRefine((value, ctx) => {
-      const problem = emailProblem(value, "The guest's email address");
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      addFault(ctx, emailFault(value, "The guest's email address"));
     }),
   displayName: z
     .string()
     .max(600)
     .superRefine((value, ctx) => {
-      const problem = lineTextProblem(value, "The guest's name", 255);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      addFault(ctx, lineTextFault(value, "The guest's name", 255));
     })
     .nullable()
     .optional(),

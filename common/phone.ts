@@ -34,7 +34,13 @@ export type PhoneParseResult =
       /** The extension's digits, or null. */
       extension: string | null;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** Why, for an error's `meta` (common/error-particulars.ts: phone_invalid); `country` with invalid_for_country. */
+      reason: 'required' | 'characters' | 'invalid' | 'invalid_for_country';
+      country?: CountryCode;
+    };
 
 /**
  * Dashes people and input methods type between digit groups (hyphen, non-breaking hyphen, figure,
@@ -51,23 +57,26 @@ const PHONE_SHAPE = /^(?:tel:)?[+\d\s().\-/]+(?:(?:;ext=|\s*(?:ext\.?|extension|
  */
 export function parsePhone(input: string, defaultCountry: CountryCode): PhoneParseResult {
   const text = asciiDigits(input.normalize('NFKC')).replace(DASHES, '-').trim();
-  if (text === '') return { ok: false, message: 'Enter a phone number.' };
+  if (text === '') return { ok: false, message: 'Enter a phone number.', reason: 'required' };
   // Letters are refused rather than skipped: the parser would find a number inside any text.
   if (!PHONE_SHAPE.test(text)) {
     return {
       ok: false,
       message:
         'A phone number can contain only digits, spaces, +, -, ., / and parentheses, and an extension (ext. 123).',
+      reason: 'characters',
     };
   }
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   if (!parsed?.isValid()) {
-    return {
-      ok: false,
-      message: text.startsWith('+')
-        ? 'This is not a valid phone number.'
-        : `This is not a valid phone number for ${defaultCountry}. Start international numbers with + and the country code.`,
-    };
+    return text.startsWith('+')
+      ? { ok: false, message: 'This is not a valid phone number.', reason: 'invalid' }
+      : {
+          ok: false,
+          message: `This is not a valid phone number for ${defaultCountry}. Start international numbers with + and the country code.`,
+          reason: 'invalid_for_country',
+          country: defaultCountry,
+        };
   }
   const extension = parsed.ext ? String(parsed.ext) : null;
   return {

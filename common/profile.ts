@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorParticulars } from './error-particulars';
 import {
   domainToAscii,
   invisibleTextProblem,
@@ -41,12 +42,45 @@ export function characterCount(value: string): number {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const EDGE_SPACE = /^\s|\s$/;
 
+/**
+ * A broken rule of a text: its English words and its particulars, which a schema passes as the
+ * `custom` issue's params and the API answers as the error's `meta` (common/error-particulars.ts).
+ */
+export type TextRuleFault = { message: string; params: ErrorParticulars<'custom'> };
+
 /** Why a single-line text is refused, or null when it is fine. */
 export function lineTextProblem(value: string, label: string, max: number): string | null {
-  if (CONTROL.test(value)) return `${label} cannot contain line breaks or control characters.`;
-  if (EDGE_SPACE.test(value)) return `${label} cannot start or end with a space.`;
-  if (characterCount(value) > max) return `${label} can have at most ${max} characters.`;
+  return lineTextFault(value, label, max)?.message ?? null;
+}
+
+/** lineTextProblem with the particulars of the rule broken. */
+export function lineTextFault(value: string, label: string, max: number): TextRuleFault | null {
+  if (CONTROL.test(value)) {
+    return {
+      message: `${label} cannot contain line breaks or control characters.`,
+      params: { reason: 'control_characters' },
+    };
+  }
+  if (EDGE_SPACE.test(value)) {
+    return { message: `${label} cannot start or end with a space.`, params: { reason: 'edge_space' } };
+  }
+  if (characterCount(value) > max) {
+    return {
+      message: `${label} can have at most ${max} characters.`,
+      params: { reason: 'too_long', maximum: max },
+    };
+  }
   return null;
+}
+
+/** The words of a required value left empty. */
+export function requiredFault(label: string): TextRuleFault {
+  return { message: `${label} is required.`, params: { reason: 'required' } };
+}
+
+/** Reports a broken text rule as a `custom` issue carrying its particulars. */
+export function addFault(ctx: z.RefinementCtx, fault: TextRuleFault | null): void {
+  if (fault) ctx.addIssue({ code: 'custom', message: fault.message, params: fault.params });
 }
 
 /** A single-line text schema: no control characters or edge spaces, at most `max` code points, at least `min`. */
@@ -56,15 +90,20 @@ export function lineText(label: string, max: number, min = 0) {
     .max(max * 2 + 16, `${label} can have at most ${max} characters.`)
     .superRefine((value, ctx) => {
       if (characterCount(value) < min) {
-        ctx.addIssue({
-          code: 'custom',
-          message: min <= 1 ? `${label} is required.` : `${label} must have at least ${min} characters.`,
-        });
+        addFault(
+          ctx,
+          min <= 1
+            ? requiredFault(label)
+            : {
+                message: `${label} must have at least ${min} characters.`,
+                params: { reason: 'too_short', minimum: min },
+              },
+        );
         return;
       }
-      const problem = lineTextProblem(value, label, max);
-      if (problem) {
-        ctx.addIssue({ code: 'custom', message: problem });
+      const fault = lineTextFault(value, label, max);
+      if (fault) {
+        addFault(ctx, fault);
         return;
       }
       // Required text must show something: "\u200b" alone is as empty as "".
@@ -86,25 +125,49 @@ const DOMAIN_LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
  * mail header), and a domain of at least two dot-separated labels.
  */
 export function emailProblem(value: string, label = 'The email address'): string | null {
-  if (value === '') return `${label} is required.`;
-  if (CONTROL.test(value) || /\s/.test(value)) return `${label} cannot contain spaces or line breaks.`;
-  if (characterCount(value) > EMAIL_MAX) return `${label} can have at most ${EMAIL_MAX} characters.`;
+  return emailFault(value, label)?.message ?? null;
+}
+
+/** emailProblem with the particulars of the rule broken. */
+export function emailFault(value: string, label = 'The email address'): TextRuleFault | null {
+  const fault = (message: string, params: ErrorParticulars<'custom'>) => ({ message, params });
+  if (value === '') return requiredFault(label);
+  if (CONTROL.test(value) || /\s/.test(value))
+    return fault(`${label} cannot contain spaces or line breaks.`, { reason: 'email_spaces' });
+  if (characterCount(value) > EMAIL_MAX)
+    return fault(`${label} can have at most ${EMAIL_MAX} characters.`, {
+      reason: 'too_long',
+      maximum: EMAIL_MAX,
+    });
   const parts = value.split('@');
-  if (parts.length !== 2) return `${label} must contain exactly one "@", like name@example.com.`;
+  if (parts.length !== 2)
+    return fault(`${label} must contain exactly one "@", like name@example.com.`, {
+      reason: 'email_at_sign',
+    });
   const [local = '', domain = ''] = parts;
-  if (local === '') return `${label} needs a name before the "@", like name@example.com.`;
+  if (local === '') {
+    return fault(`${label} needs a name before the "@", like name@example.com.`, {
+      reason: 'email_local_part_missing',
+    });
+  }
   if (characterCount(local) > EMAIL_LOCAL_MAX) {
-    return `The part before the "@" can have at most ${EMAIL_LOCAL_MAX} characters.`;
+    return fault(`The part before the "@" can have at most ${EMAIL_LOCAL_MAX} characters.`, {
+      reason: 'email_local_part_too_long',
+      maximum: EMAIL_LOCAL_MAX,
+    });
   }
   if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-    return `${label} has characters that are not allowed before the "@".`;
+    return fault(`${label} has characters that are not allowed before the "@".`, {
+      reason: 'email_local_part_characters',
+    });
   }
   const labels = domain.split('.');
   if (labels.length < 2 || !labels.every((part) => DOMAIN_LABEL.test(part))) {
-    return `${label} needs a domain after the "@", like name@example.com.`;
+    return fault(`${label} needs a domain after the "@", like name@example.com.`, { reason: 'email_domain' });
   }
   // Addresses are compared by the IDNA (UTS #46) form of their domain: it must have one.
-  if (domainToAscii(domain) === null) return `${label} has a domain that is not a valid domain name.`;
+  if (domainToAscii(domain) === null)
+    return fault(`${label} has a domain that is not a valid domain name.`, { reason: 'email_domain' });
   return null;
 }
 
@@ -113,8 +176,7 @@ function emailAddress(label: string) {
     .string()
     .max(EMAIL_MAX * 2, `${label} can have at most ${EMAIL_MAX} characters.`)
     .superRefine((value, ctx) => {
-      const problem = emailProblem(value, label);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      addFault(ctx, emailFault(value, label));
     });
 }
 
@@ -222,41 +284,77 @@ const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007
  * booleans, choices one of the definition's choices (exactly, case included).
  */
 export function customFieldValueProblem(rule: CustomFieldRule, value: unknown): string | null {
+  return customFieldValueFault(rule, value)?.message ?? null;
+}
+
+/** A refused custom field value: its error code, English words and particulars (the error's `meta`). */
+export type CustomFieldValueFault =
+  | { code: 'custom_field_required'; message: string; meta: ErrorParticulars<'custom_field_required'> }
+  | { code: 'custom_field_invalid'; message: string; meta: ErrorParticulars<'custom_field_invalid'> };
+
+/** Why a custom field value is refused (customFieldValueProblem), with the code and meta of its error. */
+export function customFieldValueFault(rule: CustomFieldRule, value: unknown): CustomFieldValueFault | null {
+  const { label } = rule;
+  const invalid = (
+    message: string,
+    meta: ErrorParticulars<'custom_field_invalid'>,
+  ): CustomFieldValueFault => ({ code: 'custom_field_invalid', message, meta });
   if (value === null || value === undefined || value === '') {
-    return rule.isRequired ? `${rule.label} is required.` : null;
+    if (!rule.isRequired) return null;
+    return {
+      code: 'custom_field_required',
+      message: `${label} is required.`,
+      meta: { label },
+    };
   }
-  if (rule.isRequired && typeof value === 'string' && invisibleTextProblem(value, rule.label)) {
-    return `${rule.label} is required: it must contain at least one visible character.`;
+  if (rule.isRequired && typeof value === 'string' && invisibleTextProblem(value, label)) {
+    return invalid(`${label} is required: it must contain at least one visible character.`, {
+      reason: 'not_visible',
+      label,
+    });
   }
   switch (rule.type) {
     case 'text':
-      if (typeof value !== 'string') return `${rule.label} must be text.`;
-      if (CONTROL.test(value)) return `${rule.label} cannot contain line breaks or control characters.`;
-      if (characterCount(value) > CUSTOM_TEXT_MAX)
-        return `${rule.label} can have at most ${CUSTOM_TEXT_MAX} characters.`;
-      return null;
-    case 'longtext':
-      if (typeof value !== 'string') return `${rule.label} must be text.`;
-      if (CONTROL_EXCEPT_LINE_BREAKS.test(value)) return `${rule.label} cannot contain control characters.`;
-      if (characterCount(value) > CUSTOM_LONGTEXT_MAX) {
-        return `${rule.label} can have at most ${CUSTOM_LONGTEXT_MAX} characters.`;
+    case 'longtext': {
+      const long = rule.type === 'longtext';
+      const maximum = long ? CUSTOM_LONGTEXT_MAX : CUSTOM_TEXT_MAX;
+      if (typeof value !== 'string') return invalid(`${label} must be text.`, { reason: 'text', label });
+      if ((long ? CONTROL_EXCEPT_LINE_BREAKS : CONTROL).test(value)) {
+        const words = long ? 'control characters' : 'line breaks or control characters';
+        return invalid(`${label} cannot contain ${words}.`, { reason: 'control_characters', label });
+      }
+      if (characterCount(value) > maximum) {
+        return invalid(`${label} can have at most ${maximum} characters.`, {
+          reason: 'too_long',
+          label,
+          maximum,
+        });
       }
       return null;
+    }
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${rule.label} must be a number.`;
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return invalid(`${label} must be a number.`, { reason: 'number', label });
       return null;
     case 'date':
       if (typeof value !== 'string' || !isCalendarDate(value))
-        return `${rule.label} must be a date (YYYY-MM-DD).`;
+        return invalid(`${label} must be a date (YYYY-MM-DD).`, { reason: 'date', label });
       return null;
     case 'boolean':
-      if (typeof value !== 'boolean') return `${rule.label} must be yes (true) or no (false).`;
+      if (typeof value !== 'boolean')
+        return invalid(`${label} must be yes (true) or no (false).`, { reason: 'boolean', label });
       return null;
-    case 'choice':
-      if (typeof value !== 'string' || !(rule.choices ?? []).includes(value)) {
-        return `${rule.label} must be one of: ${(rule.choices ?? []).join(', ')}.`;
+    case 'choice': {
+      const allowed = rule.choices ?? [];
+      if (typeof value !== 'string' || !allowed.includes(value)) {
+        return invalid(`${label} must be one of: ${allowed.join(', ')}.`, {
+          reason: 'choice',
+          label,
+          allowed,
+        });
       }
       return null;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { errorMeta } from '../../common/error-particulars';
 import {
   isSettingKey,
   type ResolvedSettings,
@@ -199,7 +200,12 @@ export async function writeSetting<K extends SettingKey>(
 ): Promise<void> {
   const definition = settingDefinitions[key];
   if (!definition.scopes.includes(scope)) {
-    throw invalidField(key, 'setting_scope', `"${key}" cannot be set for the ${scope} scope.`);
+    throw invalidField(
+      key,
+      'setting_scope',
+      `"${key}" cannot be set for the ${scope} scope.`,
+      errorMeta('setting_scope', { key, scope }),
+    );
   }
   const scopeId = scopeIdOf(scope, target);
   if (value === undefined) {
@@ -214,7 +220,12 @@ export async function writeSetting<K extends SettingKey>(
   }
   const parsed = definition.schema.safeParse(value);
   if (!parsed.success) {
-    throw invalidField(key, 'setting_invalid', parsed.error.issues[0]?.message ?? 'Invalid value.');
+    throw invalidField(
+      key,
+      'setting_invalid',
+      parsed.error.issues[0]?.message ?? 'Invalid value.',
+      errorMeta('setting_invalid', { reason: 'value', key }),
+    );
   }
   const json = JSON.stringify(parsed.data);
   const updatedAt = clock.now().toISOString();

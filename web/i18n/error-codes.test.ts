@@ -105,8 +105,12 @@ function writtenCodes(file: string): Array<{ code: string; where: string }> {
     } else if (ts.isObjectLiteralExpression(node)) {
       const code = node.properties.find((property) => namedProperty(property, 'code'));
       const inParams = ts.isPropertyAssignment(node.parent) && namedProperty(node.parent, 'params');
-      const beside = node.properties.some((property) =>
-        namedProperty(property, 'detail', 'message', 'problem'),
+      // `{ code: '…', message }`: a shorthand beside counts as well.
+      const beside = node.properties.some(
+        (property) =>
+          namedProperty(property, 'detail', 'message', 'problem') ||
+          (ts.isShorthandPropertyAssignment(property) &&
+            ['detail', 'message', 'problem'].includes(property.name.text)),
       );
       if (code && ts.isPropertyAssignment(code) && (beside || inParams))
         add(literals(code.initializer), code);

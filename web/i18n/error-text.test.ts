@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ParticularCode, particularReasons } from '../../common/error-particulars';
 import { errors } from './en/errors';
 import { errorsWithSpecificDetail } from './error-details';
 import { errorObjectText, particularsOf } from './error-text';
@@ -9,7 +10,7 @@ import './lazy/errors';
 
 const DETAIL = 'The server’s English detail.';
 /** The meta members a sentence's plural may turn on (error-text.ts's COUNTED). */
-const COUNTED = new Set(['min', 'minimum', 'max', 'maximum', 'limit', 'maxDays', 'maxLevel']);
+const COUNTED = new Set(['min', 'minimum', 'max', 'maximum', 'limit', 'maxDays', 'maxLevel', 'maxYears']);
 const codes = new Set(Object.keys(errors).filter((key) => key !== 'particulars'));
 
 /**
@@ -38,7 +39,8 @@ function particularErrors(): { code: string; meta: Record<string, unknown> }[] {
       meta.limit = 7;
     if (suffix.endsWith('_exclusive') || suffix === 'exclusive') meta.inclusive = false;
     const kind = suffix.replace(/_?exclusive$/, '');
-    if (kind) meta[code === 'invalid_format' ? 'format' : 'origin'] = kind;
+    const byReason = particularReasons(code as ParticularCode).length > 0;
+    if (kind) meta[byReason ? 'reason' : code === 'invalid_format' ? 'format' : 'origin'] = kind;
     found.set(entry, { code, meta });
   }
   return [...found.values()];

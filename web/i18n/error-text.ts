@@ -13,7 +13,17 @@ function isCatalogued(code: string): code is ErrorCode {
 }
 
 /** The meta members, in order, whose number a sentence with particulars turns on (its plural). */
-const COUNTED = ['count', 'min', 'minimum', 'max', 'maximum', 'limit', 'maxDays', 'maxLevel'] as const;
+const COUNTED = [
+  'count',
+  'min',
+  'minimum',
+  'max',
+  'maximum',
+  'limit',
+  'maxDays',
+  'maxLevel',
+  'maxYears',
+] as const;
 
 /**
  * The catalog key of the code's words with particulars (`errors:particulars.<code>`) and the
@@ -30,9 +40,10 @@ export function particularsOf(
     // An allowed list reads as the language joins one: "a, b or c", « a, b ou c ».
     if (Array.isArray(value)) options[name] = listFormat().format(value.map(String));
   }
-  // What the bound measures (`origin` of a schema rule: characters, items, a number) or the format
-  // picks the sentence; an exclusive bound has its own.
-  const kind = [meta.origin, meta.format].find((value) => typeof value === 'string');
+  // What the bound measures (`origin` of a schema rule: characters, items, a number), the format or
+  // why the code was thrown (`reason`, common/error-particulars.ts) picks the sentence; an
+  // exclusive bound has its own.
+  const kind = [meta.origin, meta.format, meta.reason].find((value) => typeof value === 'string');
   const exclusive = meta.inclusive === false ? '_exclusive' : '';
   const keys = [
     ...(kind ? [`particulars.${code}_${kind}${exclusive}`] : []),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { errorMeta } from '../../../common/error-particulars';
 import {
   permissions as allPermissions,
   isInstancePermission,
@@ -54,6 +55,7 @@ export async function changeRolePermissions(
       `"${requested[unknownIndex]}" is not a permission.`,
       {
         source: { pointer: `${PERMISSIONS_POINTER}/${unknownIndex}` },
+        meta: errorMeta('unknown_permission', { permission: requested[unknownIndex] ?? '' }),
       },
     );
   }
@@ -63,7 +65,10 @@ export async function changeRolePermissions(
       'validation',
       'instance_permission',
       `"${requested[instanceIndex]}" belongs to instance administrators: no role inside an organization grants it.`,
-      { source: { pointer: `${PERMISSIONS_POINTER}/${instanceIndex}` } },
+      {
+        source: { pointer: `${PERMISSIONS_POINTER}/${instanceIndex}` },
+        meta: errorMeta('instance_permission', { permission: requested[instanceIndex] ?? '' }),
+      },
     );
   }
   // Kept in the registry's order, without duplicates.
@@ -80,7 +85,10 @@ export async function changeRolePermissions(
         'validation',
         'permission_not_held',
         `You cannot grant or take away "${notHeld}": you do not hold that permission yourself.`,
-        { source: { pointer: `${PERMISSIONS_POINTER}/${Math.max(0, requested.indexOf(notHeld))}` } },
+        {
+          source: { pointer: `${PERMISSIONS_POINTER}/${Math.max(0, requested.indexOf(notHeld))}` },
+          meta: errorMeta('permission_not_held', { permission: notHeld }),
+        },
       );
     }
     if (added.length === 0 && removed.length === 0) return role;

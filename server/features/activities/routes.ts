@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
@@ -104,6 +105,7 @@ export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<
             parameter,
             'unknown_parameter',
             'The Activity pages by cursor only: follow links.next (page[after]).',
+            errorMeta('unknown_parameter', { reason: 'cursor_only', parameter }),
           );
         }
       }
@@ -112,6 +114,7 @@ export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<
           'sort',
           'invalid_sort',
           `The Activity is sorted newest first only (${TIMELINE_SORT}).`,
+          errorMeta('invalid_sort', { reason: 'fixed', allowed: [TIMELINE_SORT] }),
         );
       }
       const listQuery = parseListQuery(query, timelineSpec, { headers: request.headers });

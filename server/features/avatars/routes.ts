@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
@@ -84,7 +85,7 @@ function uploadError(error: unknown): AppError {
       'payload_too_large',
       'avatar_too_large',
       `The picture is larger than ${MAX_MB} MB. Choose a smaller one.`,
-      { meta: { maxBytes: MAX_MB * 1024 * 1024, maxMegabytes: MAX_MB } },
+      { meta: errorMeta('avatar_too_large', { maxBytes: MAX_MB * 1024 * 1024, maxMegabytes: MAX_MB }) },
     );
   }
   if (statusCode === 413) {

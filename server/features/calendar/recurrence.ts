@@ -1,5 +1,6 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
+import { type ErrorParticulars, errorMeta } from '../../../common/error-particulars';
 import { invalidField } from '../../platform/http/errors';
 
 /**
@@ -74,7 +75,10 @@ const MAX_ITERATIONS = 1000;
 const MAX_COUNT = 999;
 const MAX_INTERVAL = 999;
 
-const badRule = (code: string, detail: string) => invalidField('recurrence', code, detail);
+const badRule = (code: string, detail: string, meta?: Record<string, unknown>) =>
+  invalidField('recurrence', code, detail, meta);
+const invalidRule = (detail: string, meta: ErrorParticulars<'recurrence_invalid'>) =>
+  badRule('recurrence_invalid', detail, errorMeta('recurrence_invalid', meta));
 
 /** The rule's parts by name, after checking their syntax (not their meaning). */
 function ruleParts(rule: string): Map<string, string> {
@@ -83,16 +87,21 @@ function ruleParts(rule: string): Map<string, string> {
   for (const part of body.split(';')) {
     const match = /^([A-Z]+)=([A-Z0-9,+\-:T]+)$/.exec(part);
     if (!match?.[1] || !match[2]) {
-      throw badRule(
-        'recurrence_invalid',
+      throw invalidRule(
         `"${part.slice(0, 40)}" is not a recurrence rule part (RFC 5545 NAME=VALUE, such as FREQ=WEEKLY).`,
+        { reason: 'not_a_part', part: part.slice(0, 40) },
       );
     }
     const [, name, value] = match;
     if (!allowedParts.has(name)) {
-      throw badRule('recurrence_invalid', `The rule part ${name} is not supported.`);
+      throw invalidRule(`The rule part ${name} is not supported.`, {
+        reason: 'unsupported_part',
+        part: name,
+      });
     }
-    if (parts.has(name)) throw badRule('recurrence_invalid', `The rule gives ${name} twice.`);
+    if (parts.has(name)) {
+      throw invalidRule(`The rule gives ${name} twice.`, { reason: 'repeated_part', part: name });
+    }
     parts.set(name, value);
   }
   return parts;
@@ -104,29 +113,43 @@ function checkParts(parts: Map<string, string>): void {
     throw badRule(
       'recurrence_too_frequent',
       'Events repeat at most daily (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY).',
+      errorMeta('recurrence_too_frequent', { reason: 'sub_daily' }),
     );
   }
   if (!freq || !frequencies.has(freq)) {
-    throw badRule('recurrence_invalid', 'The rule needs FREQ (DAILY, WEEKLY, MONTHLY or YEARLY).');
+    throw invalidRule('The rule needs FREQ (DAILY, WEEKLY, MONTHLY or YEARLY).', {
+      reason: 'frequency_required',
+    });
   }
   const interval = parts.get('INTERVAL');
   if (interval !== undefined) {
-    if (!/^\d{1,4}$/.test(interval)) throw badRule('recurrence_invalid', 'INTERVAL must be a whole number.');
+    if (!/^\d{1,4}$/.test(interval)) {
+      throw invalidRule('INTERVAL must be a whole number.', { reason: 'interval_not_whole' });
+    }
     if (Number(interval) === 0) throw badRule('recurrence_interval_zero', 'INTERVAL must be at least 1.');
     if (Number(interval) > MAX_INTERVAL) {
-      throw badRule('recurrence_invalid', `INTERVAL must be at most ${MAX_INTERVAL}.`);
+      throw invalidRule(`INTERVAL must be at most ${MAX_INTERVAL}.`, {
+        reason: 'interval_too_large',
+        maximum: MAX_INTERVAL,
+      });
     }
   }
   const count = parts.get('COUNT');
   if (count !== undefined && (!/^\d{1,4}$/.test(count) || Number(count) < 1 || Number(count) > MAX_COUNT)) {
-    throw badRule('recurrence_invalid', `COUNT must be a whole number from 1 to ${MAX_COUNT}.`);
+    throw invalidRule(`COUNT must be a whole number from 1 to ${MAX_COUNT}.`, {
+      reason: 'count_out_of_range',
+      minimum: 1,
+      maximum: MAX_COUNT,
+    });
   }
   if (count !== undefined && parts.has('UNTIL')) {
-    throw badRule('recurrence_invalid', 'Give COUNT or UNTIL, not both (RFC 5545).');
+    throw invalidRule('Give COUNT or UNTIL, not both (RFC 5545).', { reason: 'count_and_until' });
   }
   const until = parts.get('UNTIL');
   if (until !== undefined && !/^\d{8}(T\d{6}Z?)?$/.test(until)) {
-    throw badRule('recurrence_invalid', 'UNTIL must be a date (20261231) or a UTC time (20261231T235959Z).');
+    throw invalidRule('UNTIL must be a date (20261231) or a UTC time (20261231T235959Z).', {
+      reason: 'until_format',
+    });
   }
 }
 
@@ -162,7 +185,9 @@ export function checkRecurrence(rule: string, timing: EventTiming): string {
   try {
     parsed = buildRule(normalized, timing);
   } catch (error) {
-    throw badRule('recurrence_invalid', `The rule cannot be read: ${(error as Error).message}`.slice(0, 300));
+    throw invalidRule(`The rule cannot be read: ${(error as Error).message}`.slice(0, 300), {
+      reason: 'unreadable',
+    });
   }
   const start = firstStart(timing);
   const yearLater = start.add({ years: 1 });
@@ -183,6 +208,7 @@ export function checkRecurrence(rule: string, timing: EventTiming): string {
     throw badRule(
       'recurrence_too_frequent',
       `The rule makes more than ${MAX_OCCURRENCES_PER_YEAR} occurrences a year: choose a longer interval.`,
+      errorMeta('recurrence_too_frequent', { reason: 'per_year', maximum: MAX_OCCURRENCES_PER_YEAR }),
     );
   }
   if (!next) {

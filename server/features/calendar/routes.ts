@@ -6,6 +6,7 @@ import {
   calendarEventUpdateSchema,
   occurrenceScopes,
 } from '../../../common/calendar';
+import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { notFound } from '../../platform/http/errors';
@@ -111,7 +112,14 @@ const occurrencesQuery = z.strictObject({
 
 function required(query: Record<string, string | undefined>, parameter: string): string {
   const value = query[parameter];
-  if (value === undefined) throw badParameter(parameter, 'parameter_required', `Give ${parameter}.`);
+  if (value === undefined) {
+    throw badParameter(
+      parameter,
+      'parameter_required',
+      `Give ${parameter}.`,
+      errorMeta('parameter_required', { parameter }),
+    );
+  }
   return value;
 }
 

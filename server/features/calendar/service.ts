@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CalendarEventCreate, CalendarEventUpdate, OccurrenceScope } from '../../../common/calendar';
+import { errorMeta } from '../../../common/error-particulars';
 import { normalizeEmail } from '../../../common/login-keys';
 import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
@@ -621,7 +622,10 @@ export async function listCalendarOccurrences(
       'bad_request',
       'invalid_filter_value',
       'Invitations are listed only in your own calendar (filter[owner]=me).',
-      { source: { parameter: 'filter[invitations]' } },
+      {
+        source: { parameter: 'filter[invitations]' },
+        meta: errorMeta('invalid_filter_value', { reason: 'invitations', parameter: 'filter[invitations]' }),
+      },
     );
   }
   if (Date.parse(input.to) <= Date.parse(input.from)) {
@@ -637,7 +641,7 @@ export async function listCalendarOccurrences(
   if (Date.parse(input.to) - Date.parse(input.from) > MAX_RANGE_DAYS * 86_400_000) {
     throw new AppError('bad_request', 'range_too_long', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, {
       source: { parameter: 'filter[start][lt]' },
-      meta: { maxDays: MAX_RANGE_DAYS },
+      meta: errorMeta('range_too_long', { maxDays: MAX_RANGE_DAYS }),
     });
   }
   if (!(await isMember(deps.db, ownerId, actor.organizationId))) throw userNotFound();
@@ -658,7 +662,10 @@ export async function listCalendarOccurrences(
         'bad_request',
         'too_many_occurrences',
         `This range holds more than ${MAX_OCCURRENCES_PER_REQUEST} occurrences: ask for a shorter one.`,
-        { source: { parameter: 'filter[start][lt]' } },
+        {
+          source: { parameter: 'filter[start][lt]' },
+          meta: errorMeta('too_many_occurrences', { maximum: MAX_OCCURRENCES_PER_REQUEST }),
+        },
       );
     }
   };

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { errorMeta } from '../../../common/error-particulars';
 import { isCalendarDate } from '../../../common/profile';
 import { invalidField } from '../../platform/http/errors';
 import { dayStart, type EventTiming } from './recurrence';
@@ -7,7 +8,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
 /** The years a date may take, in an error's `meta`: the SPA words the limit in the reader's language. */
-const YEARS = { minimum: FIRST_YEAR, maximum: LAST_YEAR };
+const YEARS = errorMeta('date_out_of_range', { minimum: FIRST_YEAR, maximum: LAST_YEAR });
 
 /** What the API writes for a stored start or end: a date, or the instant with its offset in `timeZone`. */
 export function formatEventTime(iso: string, date: string | null, timeZone: string): string {
@@ -23,12 +24,18 @@ function instantOf(field: 'start' | 'end', value: string): string {
       field,
       'invalid_date_time',
       'Use an ISO 8601 date-time with an offset, such as 2026-03-02T09:00:00+01:00.',
+      errorMeta('invalid_date_time', { reason: 'format' }),
     );
   }
   const ms = Date.parse(value);
   const year = new Date(ms).getUTCFullYear();
   if (Number.isNaN(ms) || !isCalendarDate(value.slice(0, 10))) {
-    throw invalidField(field, 'invalid_date_time', 'This date or time does not exist.');
+    throw invalidField(
+      field,
+      'invalid_date_time',
+      'This date or time does not exist.',
+      errorMeta('invalid_date_time', { reason: 'not_existing' }),
+    );
   }
   if (year < FIRST_YEAR || year > LAST_YEAR) {
     throw invalidField(
@@ -76,7 +83,12 @@ export function resolveTiming(input: {
     const startDate = dateOf('start', input.start);
     const endDate = dateOf('end', input.end);
     if (endDate < startDate)
-      throw invalidField('end', 'end_before_start', 'The end must be on or after the start.');
+      throw invalidField(
+        'end',
+        'end_before_start',
+        'The end must be on or after the start.',
+        errorMeta('end_before_start', { reason: 'all_day' }),
+      );
     return {
       isAllDay: true,
       startDate,
@@ -89,7 +101,14 @@ export function resolveTiming(input: {
   }
   const startsAt = instantOf('start', input.start);
   const endsAt = instantOf('end', input.end);
-  if (endsAt <= startsAt) throw invalidField('end', 'end_before_start', 'The end must be after the start.');
+  if (endsAt <= startsAt) {
+    throw invalidField(
+      'end',
+      'end_before_start',
+      'The end must be after the start.',
+      errorMeta('end_before_start', { reason: 'timed' }),
+    );
+  }
   return {
     isAllDay: false,
     startDate: null,

@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../common/error-particulars';
 import type { CustomFieldDefinitionInput } from '../../../common/profile';
 import { recordAuditEvent } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
@@ -50,7 +51,12 @@ function checkChoices(type: string, choices: string[] | null | undefined): strin
   const seen = new Set<string>();
   for (const [index, choice] of choices.entries()) {
     if (seen.has(choice)) {
-      throw invalidField(`choices/${index}`, 'custom_field_choice_duplicate', `"${choice}" is listed twice.`);
+      throw invalidField(
+        `choices/${index}`,
+        'custom_field_choice_duplicate',
+        `"${choice}" is listed twice.`,
+        errorMeta('custom_field_choice_duplicate', { choice }),
+      );
     }
     seen.add(choice);
   }
@@ -78,6 +84,7 @@ export async function createCustomField(
       'name',
       'custom_field_name_taken',
       `There is already a custom field named "${input.name}".`,
+      errorMeta('custom_field_name_taken', { name: input.name }),
     );
   }
 }
@@ -96,7 +103,7 @@ async function createDefinition(
         'validation',
         'custom_field_limit',
         `An organization can have at most ${CUSTOM_FIELDS_MAX} custom fields.`,
-        { meta: { limit: CUSTOM_FIELDS_MAX } },
+        { meta: errorMeta('custom_field_limit', { limit: CUSTOM_FIELDS_MAX }) },
       );
     }
     const definition = await insertDefinition(

@@ -1,4 +1,5 @@
-import { customFieldValueProblem } from '../../../common/profile';
+import { errorMeta } from '../../../common/error-particulars';
+import { customFieldValueFault } from '../../../common/profile';
 import type { ErrorDetail } from '../../platform/http/errors';
 import type { CustomFieldDefinition, CustomFieldValue } from './store';
 
@@ -35,13 +36,14 @@ export function planCustomFieldChanges(
         code: 'custom_field_unknown',
         detail: `There is no custom field named "${name}" in this organization.`,
         source: pointer(name),
+        meta: errorMeta('custom_field_unknown', { name }),
       });
     }
   }
   for (const definition of definitions) {
     const given = Object.hasOwn(input, definition.name);
     const value = given ? input[definition.name] : existing[definition.name];
-    const problem = customFieldValueProblem(
+    const fault = customFieldValueFault(
       {
         label: definition.label,
         type: definition.type,
@@ -50,14 +52,12 @@ export function planCustomFieldChanges(
       },
       value,
     );
-    if (problem) {
+    if (fault) {
       errors.push({
-        code:
-          value === null || value === undefined || value === ''
-            ? 'custom_field_required'
-            : 'custom_field_invalid',
-        detail: problem,
+        code: fault.code,
+        detail: fault.message,
         source: pointer(definition.name),
+        meta: fault.meta,
       });
       continue;
     }

@@ -1,4 +1,5 @@
 import type { EmailTemplateInput, EmailTemplateUpdate } from '../../../common/emails';
+import { errorMeta } from '../../../common/error-particulars';
 import type { PersonName } from '../../../common/person-name';
 import { isUniqueViolation } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
@@ -87,7 +88,7 @@ export async function createEmailTemplate(
       'conflict',
       'email_templates_limit',
       `An organization has at most ${EMAIL_TEMPLATES_MAX} email templates. Delete one first.`,
-      { meta: { limit: EMAIL_TEMPLATES_MAX } },
+      { meta: errorMeta('email_templates_limit', { limit: EMAIL_TEMPLATES_MAX }) },
     );
   }
   try {
@@ -211,6 +212,7 @@ async function findRecipient(
       'The recipient is neither a user nor an email address.',
       {
         source: { parameter: 'recipient' },
+        meta: errorMeta('invalid_email_address', { reason: 'recipient' }),
       },
     );
   }

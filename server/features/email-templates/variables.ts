@@ -1,5 +1,6 @@
 import { Liquid } from 'liquidjs';
 import { templateVariables } from '../../../common/emails';
+import { errorMeta } from '../../../common/error-particulars';
 import { AppError, attributePointer } from '../../platform/http/errors';
 
 /**
@@ -83,7 +84,13 @@ function templateError(error: unknown, field: string): AppError {
       'validation',
       'template_variable_unknown',
       `"${unknown[1]}" is not a template variable. Use one of: ${templateVariableNames.join(', ')}.`,
-      { source: attributePointer(field) },
+      {
+        source: attributePointer(field),
+        meta: errorMeta('template_variable_unknown', {
+          variable: unknown[1] ?? '',
+          allowed: templateVariableNames,
+        }),
+      },
     );
   }
   return new AppError(

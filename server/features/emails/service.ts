@@ -1,4 +1,5 @@
 import { ATTACHMENTS_MAX, type SendEmailInput } from '../../../common/emails';
+import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
@@ -41,7 +42,12 @@ function addressError(field: string, problem: AddressProblem): AppError {
     problem === 'control_characters'
       ? 'An address must not contain line breaks or other control characters.'
       : 'This is not an email address (write a@example.org or Name <a@example.org>).',
-    { source: attributePointer(field) },
+    {
+      source: attributePointer(field),
+      ...(problem === 'control_characters'
+        ? {}
+        : { meta: errorMeta('invalid_email_address', { reason: 'format' }) }),
+    },
   );
 }
 
@@ -287,6 +293,7 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
       `Attach each file once, at most ${ATTACHMENTS_MAX}.`,
       {
         source: relationshipPointer('attachments'),
+        meta: errorMeta('attachments_invalid', { maximum: ATTACHMENTS_MAX }),
       },
     );
   }
@@ -309,7 +316,7 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
       `The attachments are ${Math.ceil(total / MB)} MB together; this organization allows ${totalMaxMb} MB per email.`,
       {
         source: relationshipPointer('attachments'),
-        meta: { maxBytes: totalLimit, maxMegabytes: totalMaxMb },
+        meta: errorMeta('attachments_too_large', { maxBytes: totalLimit, maxMegabytes: totalMaxMb }),
       },
     );
   }
@@ -388,7 +395,7 @@ export async function cancelEmail(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor
       status === 'scheduled'
         ? 'The email is already being sent.'
         : `Only a scheduled email can be cancelled; this one is ${status}.`,
-      { meta: { status } },
+      { meta: errorMeta('email_not_cancellable', { status }) },
     );
   }
 }

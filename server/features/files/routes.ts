@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
@@ -66,7 +67,12 @@ function uploadError(error: unknown, limit: number): AppError {
       'payload_too_large',
       'attachment_too_large',
       `The file is larger than ${Math.round(limit / (1024 * 1024))} MB, this organization’s limit for an attachment.`,
-      { meta: { maxBytes: limit, maxMegabytes: Math.round(limit / (1024 * 1024)) } },
+      {
+        meta: errorMeta('attachment_too_large', {
+          maxBytes: limit,
+          maxMegabytes: Math.round(limit / (1024 * 1024)),
+        }),
+      },
     );
   }
   if (statusCode === 413) {

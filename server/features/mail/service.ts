@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../common/error-particulars';
 import { recordAuditEvent } from '../../platform/audit';
 import { isoNow } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
@@ -60,7 +61,7 @@ export async function retryMailMessage(
         'conflict',
         'mail_not_failed',
         `Only a failed message can be retried; this one is ${current.status}.`,
-        { meta: { status: current.status } },
+        { meta: errorMeta('mail_not_failed', { status: current.status }) },
       );
     }
     await recordAuditEvent(trx, deps.clock, {

@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../common/error-particulars';
 import type { MenuItemCreate, MenuItemUpdate } from '../../../common/menu-schemas';
 import {
   descendantsOf,
@@ -39,6 +40,7 @@ type ServiceDeps = Pick<Deps, 'db' | 'clock'>;
 const menuNotFound = () =>
   new AppError('not_found', 'menu_not_found', `There is no such menu: use one of ${menuNames.join(', ')}.`, {
     source: { parameter: 'menu' },
+    meta: errorMeta('menu_not_found', { allowed: menuNames }),
   });
 
 const itemNotFound = () =>
@@ -125,7 +127,7 @@ function checkPlace(
       'parent',
       'menu_too_deep',
       `A menu has at most ${MAX_MENU_LEVEL} levels: this would put an item on level ${parentLevel + moving.height}.`,
-      { maxLevel: MAX_MENU_LEVEL },
+      errorMeta('menu_too_deep', { maxLevel: MAX_MENU_LEVEL }),
     );
   }
   const siblings = items.filter((item) => item.parent === parent && item.key !== moving.key);
@@ -134,7 +136,10 @@ function checkPlace(
       'validation',
       'menu_position_out_of_range',
       `The position is from 0 to ${siblings.length} here.`,
-      { source: attributePointer('position'), meta: { max: siblings.length } },
+      {
+        source: attributePointer('position'),
+        meta: errorMeta('menu_position_out_of_range', { max: siblings.length }),
+      },
     );
   }
   return siblings;

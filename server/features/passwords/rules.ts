@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { errorMeta } from '../../../common/error-particulars';
 import {
   checkPassword,
   loadPasswordBlocklist,
@@ -33,7 +34,10 @@ export function assertNotTooLong(password: string, field: string): void {
       'validation',
       'password_too_long',
       `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
-      { source: attributePointer(field), meta: { rule: 'too_long', max: PASSWORD_MAX_LENGTH } },
+      {
+        source: attributePointer(field),
+        meta: errorMeta('password_too_long', { rule: 'too_long', max: PASSWORD_MAX_LENGTH }),
+      },
     );
   }
 }

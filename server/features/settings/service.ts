@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../common/error-particulars';
 import { normalizeEmail } from '../../../common/login-keys';
 import {
   isSettingKey,
@@ -102,7 +103,10 @@ export async function updateSetting(
       'validation',
       'setting_scope',
       `"${definition.label}" cannot be set for the ${input.scope} level.`,
-      { source: attributePointer('scope') },
+      {
+        source: attributePointer('scope'),
+        meta: errorMeta('setting_scope', { key, scope: input.scope }),
+      },
     );
   }
   const target = targetOf(actor, input.scope);
@@ -125,7 +129,7 @@ export async function updateSetting(
         'validation',
         'setting_invalid',
         `${definition.label}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`,
-        { source: attributePointer('value') },
+        { source: attributePointer('value'), meta: errorMeta('setting_invalid', { reason: 'value', key }) },
       );
     }
     value = 'html' in definition && definition.html ? sanitizeSignature(String(parsed.data)) : parsed.data;
@@ -157,6 +161,7 @@ async function checkOwnEmail(deps: Pick<Deps, 'db'>, actor: Actor, email: string
   if (!(await isOwnEmail(deps.db, actor.userId, normalized))) {
     throw new AppError('validation', 'setting_invalid', 'Choose one of your own email addresses.', {
       source: attributePointer('value'),
+      meta: errorMeta('setting_invalid', { reason: 'own_email' }),
     });
   }
 }
@@ -170,7 +175,10 @@ function checkLockableKeys(keys: string[]): void {
       'validation',
       'setting_invalid',
       `"${keys[index]}" is not a setting users can change, or is listed twice.`,
-      { source: { pointer: `/data/attributes/value/${index}` } },
+      {
+        source: { pointer: `/data/attributes/value/${index}` },
+        meta: errorMeta('setting_invalid', { reason: 'not_user_setting', key: keys[index] ?? '' }),
+      },
     );
   }
 }

@@ -4,6 +4,7 @@ import {
   type TaskUpdate,
   taskStatusLabels,
 } from '../../../common/calendar';
+import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { type Actor, can } from '../../platform/http/access';
 import { AppError, invalidField, notFound } from '../../platform/http/errors';
@@ -50,7 +51,12 @@ export async function createTask(
   const now = deps.clock.now().toISOString();
   const dueAt = dueInstant(attributes.dueDate) ?? null;
   if (dueAt !== null && dueAt < now) {
-    throw invalidField('dueDate', 'due_date_in_past', 'Due date must not be in the past.');
+    throw invalidField(
+      'dueDate',
+      'due_date_in_past',
+      'Due date must not be in the past.',
+      errorMeta('due_date_in_past', { reason: 'past' }),
+    );
   }
   if (attributes.status !== undefined && attributes.status !== 'open') {
     throw invalidField('status', 'task_status_initial', 'A new task starts Open.');
@@ -108,11 +114,17 @@ export async function updateTaskAttributes(
         'status',
         'task_status_transition',
         `A task cannot go from ${taskStatusLabels[task.status]} to ${taskStatusLabels[changes.status]}.`,
+        errorMeta('task_status_transition', { from: task.status, to: changes.status }),
       );
     }
     const dueAt = changes.dueDate === undefined ? task.dueAt : (dueInstant(changes.dueDate) ?? null);
     if (changes.dueDate !== undefined && dueAt !== null && dueAt < task.createdAt) {
-      throw invalidField('dueDate', 'due_date_in_past', 'Due date must not be before the task was created.');
+      throw invalidField(
+        'dueDate',
+        'due_date_in_past',
+        'Due date must not be before the task was created.',
+        errorMeta('due_date_in_past', { reason: 'before_creation' }),
+      );
     }
     checkReminders(changes.reminders ?? task.reminders, dueAt);
     const now = deps.clock.now().toISOString();
@@ -158,7 +170,12 @@ export async function listOrganizationTasks(
     hasOwner = true;
     const ownerId = filter.value === 'me' ? actor.userId : String(filter.value);
     if (ownerId.length > 64)
-      throw badParameter('filter[owner]', 'invalid_filter_value', 'filter[owner] is a user id or me.');
+      throw badParameter(
+        'filter[owner]',
+        'invalid_filter_value',
+        'filter[owner] is a user id or me.',
+        errorMeta('invalid_filter_value', { reason: 'owner', parameter: 'filter[owner]' }),
+      );
     authorizeTaskView(actor, ownerId);
     return { ...filter, value: ownerId };
   });

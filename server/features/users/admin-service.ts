@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { errorMeta } from '../../../common/error-particulars';
 import { type NewUserAttributes, newUserAttributesSchema } from '../../../common/identity';
 import { recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
@@ -192,7 +193,10 @@ async function changeRoles(
       'validation',
       'role_exceeds_own_permissions',
       `You cannot give or take away the role "${role.name}": it grants permissions you do not have.`,
-      { source: { pointer: index >= 0 ? `${ROLES_POINTER}/data/${index}/id` : ROLES_POINTER } },
+      {
+        source: { pointer: index >= 0 ? `${ROLES_POINTER}/data/${index}/id` : ROLES_POINTER },
+        meta: errorMeta('role_exceeds_own_permissions', { role: role.name }),
+      },
     );
   }
   if (target.id === actor.userId && actor.permissions.has(ADMINISTRATOR_PERMISSION)) {
@@ -363,7 +367,10 @@ async function resolveNewUserRoles(
       'validation',
       'role_exceeds_own_permissions',
       `You cannot give the role "${role.name}": it grants permissions you do not have.`,
-      { source: { pointer: `${ROLES_POINTER}/data/${requested.indexOf(role.id)}/id` } },
+      {
+        source: { pointer: `${ROLES_POINTER}/data/${requested.indexOf(role.id)}/id` },
+        meta: errorMeta('role_exceeds_own_permissions', { role: role.name }),
+      },
     );
   }
   return wanted;

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { errorMeta } from '../../../common/error-particulars';
 import { normalizeEmail } from '../../../common/login-keys';
 import { isPostgres } from '../../platform/db/columns';
 import { preparedQuery, rememberWhileUnchanged } from '../../platform/db/prepared';
@@ -157,6 +158,11 @@ function roleCondition(organizationId: string, value: string) {
       'filter[role]',
       'invalid_filter_value',
       `filter[role] must be up to ${MAX_ROLE_FILTER_VALUES} role ids or names, separated by commas.`,
+      errorMeta('invalid_filter_value', {
+        reason: 'role_list',
+        parameter: 'filter[role]',
+        maximum: MAX_ROLE_FILTER_VALUES,
+      }),
     );
   }
   const folded = wanted.map(foldCase);

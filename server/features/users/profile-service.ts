@@ -41,6 +41,7 @@ import {
 import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './store';
 // Registers the emails this module queues.
 import './mail-templates';
+import { type ErrorParticulars, errorMeta } from '../../../common/error-particulars';
 import type { RequestContext } from '../../platform/http/request-context';
 
 export type UserView = MemberUser & { extras: Required<UserExtras>; etag: string };
@@ -467,14 +468,32 @@ async function planProfileChanges(
   if (columns.username !== undefined) assertUsernameAcceptable(columns.username);
   if (columns.birthday) {
     const problem = birthdayProblem(columns.birthday, clock.now());
-    if (problem) errors.push({ code: 'birthday_out_of_range', detail: problem, source: pointer('birthday') });
+    if (problem) {
+      errors.push({
+        code: 'birthday_out_of_range',
+        detail: problem.message,
+        source: pointer('birthday'),
+        meta: errorMeta('birthday_out_of_range', problem.particulars),
+      });
+    }
   }
   if (input.phone === null || input.phone === '') {
     if (base.phone !== null) columns.phone = null;
   } else if (input.phone !== undefined) {
     const parsed = parsePhone(input.phone, defaultPhoneCountry(locale));
-    if (!parsed.ok) errors.push({ code: 'phone_invalid', detail: parsed.message, source: pointer('phone') });
-    else if (parsed.value !== base.phone) columns.phone = parsed.value;
+    if (!parsed.ok) {
+      errors.push({
+        code: 'phone_invalid',
+        detail: parsed.message,
+        source: pointer('phone'),
+        meta: errorMeta(
+          'phone_invalid',
+          parsed.reason === 'invalid_for_country'
+            ? { reason: parsed.reason, country: parsed.country ?? '' }
+            : { reason: parsed.reason },
+        ),
+      });
+    } else if (parsed.value !== base.phone) columns.phone = parsed.value;
   }
 
   const primaryEmail = input.email ?? base.email;
@@ -491,12 +510,14 @@ async function planProfileChanges(
           code: 'email_duplicate',
           detail: 'This address is already the primary email.',
           source: pointer(`additionalEmails/${index}`),
+          meta: errorMeta('email_duplicate', { reason: 'primary' }),
         });
       } else if (seen.has(normalized)) {
         errors.push({
           code: 'email_duplicate',
           detail: 'This address is listed twice.',
           source: pointer(`additionalEmails/${index}`),
+          meta: errorMeta('email_duplicate', { reason: 'listed_twice' }),
         });
       }
       seen.set(normalized, index);
@@ -508,6 +529,7 @@ async function planProfileChanges(
         code: 'email_duplicate',
         detail: 'This address is already one of the additional emails: remove it there first.',
         source: pointer('email'),
+        meta: errorMeta('email_duplicate', { reason: 'additional' }),
       });
     }
   }
@@ -533,6 +555,7 @@ function validationErrors(errors: ErrorDetail[]): AppError {
   const [first, ...more] = errors as [ErrorDetail, ...ErrorDetail[]];
   return new AppError('validation', first.code, first.detail, {
     ...(first.source ? { source: first.source } : {}),
+    ...(first.meta ? { meta: first.meta } : {}),
     more,
   });
 }
@@ -545,11 +568,19 @@ const EARLIEST_UTC_OFFSET_MS = 14 * 3_600_000;
  * "The future" starts after today in the earliest time zone on Earth (UTC+14): a person whose
  * own time zone (My Configuration, which the web app judges by) is already at tomorrow may enter it.
  */
-export function birthdayProblem(birthday: string, now: Date): string | null {
+export function birthdayProblem(
+  birthday: string,
+  now: Date,
+): { message: string; particulars: ErrorParticulars<'birthday_out_of_range'> } | null {
   const today = isoDateOf(new Date(now.getTime() + EARLIEST_UTC_OFFSET_MS));
-  if (birthday > today) return 'The birthday cannot be in the future.';
+  if (birthday > today) {
+    return { message: 'The birthday cannot be in the future.', particulars: { reason: 'future' } };
+  }
   if (birthday < subtractYears(today, BIRTHDAY_MAX_YEARS)) {
-    return `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`;
+    return {
+      message: `The birthday cannot be more than ${BIRTHDAY_MAX_YEARS} years ago.`,
+      particulars: { reason: 'too_old', maxYears: BIRTHDAY_MAX_YEARS },
+    };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { errorMeta } from '../../../common/error-particulars';
 import { AppError } from '../http/errors';
 import { AVATAR_SIZES, type AvatarSize } from './avatar-storage';
 
@@ -58,6 +59,12 @@ export async function renderAvatar(file: Buffer): Promise<Record<AvatarSize, Buf
         'validation',
         'avatar_too_many_pixels',
         `The picture has too many pixels (at most ${AVATAR_MAX_INPUT_PIXELS / 1_000_000} megapixels). Choose a smaller one.`,
+        {
+          meta: errorMeta('avatar_too_many_pixels', {
+            maxPixels: AVATAR_MAX_INPUT_PIXELS,
+            maxMegapixels: AVATAR_MAX_INPUT_PIXELS / 1_000_000,
+          }),
+        },
       );
     }
     throw new AppError(

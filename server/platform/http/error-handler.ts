@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorMeta } from '../../../common/error-particulars';
 import { AppError, type ErrorDetail } from './errors';
 import { allowedMethods } from './route-rules';
 import { RequestValidationError, validationErrorDetails } from './validation';
@@ -22,11 +23,24 @@ function clip(text: string, max: number): string {
   return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
+/** A particular of meta that quotes the request (a sort field, a path) is clipped like `source`. */
+function boundedMeta(meta: Record<string, unknown>): Record<string, unknown> {
+  const value = (item: unknown): unknown =>
+    typeof item === 'string' ? clip(item, MAX_LENGTHS.parameter) : item;
+  return Object.fromEntries(
+    Object.entries(meta).map(([key, item]) => [
+      key,
+      Array.isArray(item) ? item.slice(0, MAX_ERRORS).map(value) : value(item),
+    ]),
+  );
+}
+
 function bounded(error: JsonApiError): JsonApiError {
   const source = error.source;
   return {
     ...error,
     detail: clip(error.detail, MAX_LENGTHS.detail),
+    ...(error.meta ? { meta: boundedMeta(error.meta) } : {}),
     ...(source
       ? {
           source: Object.fromEntries(
@@ -130,6 +144,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
           title: titles[405],
           code: 'method_not_allowed',
           detail: `${request.method} is not allowed on ${path}. Use ${allowed.join(', ')}.`,
+          meta: errorMeta('method_not_allowed', { method: request.method, allowed }),
         },
       ]);
     }
@@ -138,7 +153,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         status: '404',
         title: titles[404],
         code: 'route_not_found',
-        detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+        detail: `No route ${request.method} ${path}.`,
+        meta: errorMeta('route_not_found', { method: request.method, path }),
       },
     ]);
   });

@@ -107,6 +107,14 @@ export function invalidField(
 }
 
 /** A 409 for a value that must be unique. */
-export function conflictField(field: string, code: string, detail: string): AppError {
-  return new AppError('conflict', code, detail, { source: attributePointer(field) });
+export function conflictField(
+  field: string,
+  code: string,
+  detail: string,
+  meta?: Record<string, unknown>,
+): AppError {
+  return new AppError('conflict', code, detail, {
+    source: attributePointer(field),
+    ...(meta ? { meta } : {}),
+  });
 }

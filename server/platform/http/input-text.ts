@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { errorMeta } from '../../../common/error-particulars';
 import { AppError, type ErrorSource } from './errors';
 
 /**
@@ -13,12 +14,20 @@ import { AppError, type ErrorSource } from './errors';
  * too (`nesting_too_deep`), before the validators recurse into it.
  */
 
+/** Why text is refused (the `reason` of an `invalid_text` error's meta), in the English detail's words. */
+const textProblems = {
+  nul: 'contains the NUL character (U+0000)',
+  lone_surrogate: 'is not valid Unicode text (it contains a lone surrogate)',
+  percent_encoding: 'is not valid percent-encoded UTF-8',
+} as const;
+
+type TextProblem = keyof typeof textProblems;
+
 /** Why a string is refused, or undefined when it is acceptable text. */
-export function textProblem(value: string): string | undefined {
-  if (value.includes('\u0000')) return 'contains the NUL character (U+0000)';
+export function textProblem(value: string): TextProblem | undefined {
+  if (value.includes('\u0000')) return 'nul';
   // String.prototype.isWellFormed (ES2024, Node 20+): false exactly when a surrogate is unpaired.
-  if (!(value as string & { isWellFormed(): boolean }).isWellFormed())
-    return 'is not valid Unicode text (it contains a lone surrogate)';
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) return 'lone_surrogate';
   return undefined;
 }
 
@@ -30,19 +39,23 @@ function pointerSegment(key: string | number): string {
 /** How deep a JSON body may nest: Atrium's documents need 8 levels; the parsers recurse per level. */
 export const MAX_JSON_DEPTH = 32;
 
+/** A string of a JSON value that is not acceptable text, or where the value nests too deeply. */
+type InvalidText = {
+  pointer: string;
+  problem: string;
+  code: 'invalid_text' | 'nesting_too_deep';
+  reason?: TextProblem;
+};
+
 /**
  * The first problem of a parsed JSON value: a string (member names included) that is not
  * acceptable text, or nesting deeper than `MAX_JSON_DEPTH`; as the JSON pointer of its member and
  * the reason. Undefined when all of it is acceptable.
  */
-export function findInvalidText(
-  value: unknown,
-  pointer = '',
-  depth = 0,
-): { pointer: string; problem: string; code: 'invalid_text' | 'nesting_too_deep' } | undefined {
+export function findInvalidText(value: unknown, pointer = '', depth = 0): InvalidText | undefined {
   if (typeof value === 'string') {
-    const problem = textProblem(value);
-    return problem ? { pointer, problem, code: 'invalid_text' } : undefined;
+    const reason = textProblem(value);
+    return reason ? { pointer, problem: textProblems[reason], code: 'invalid_text', reason } : undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;
   if (depth >= MAX_JSON_DEPTH) {
@@ -61,8 +74,9 @@ export function findInvalidText(
     if (keyProblem) {
       return {
         pointer: memberPointer,
-        problem: `has a member name that ${keyProblem}`,
+        problem: `has a member name that ${textProblems[keyProblem]}`,
         code: 'invalid_text',
+        reason: keyProblem,
       };
     }
     const found = findInvalidText(member, memberPointer, depth + 1);
@@ -71,8 +85,11 @@ export function findInvalidText(
   return undefined;
 }
 
-function invalidText(source: ErrorSource, detail: string): AppError {
-  return new AppError('bad_request', 'invalid_text', detail, { source });
+function invalidText(source: ErrorSource, detail: string, reason: TextProblem): AppError {
+  return new AppError('bad_request', 'invalid_text', detail, {
+    source,
+    meta: errorMeta('invalid_text', { reason }),
+  });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -96,10 +113,12 @@ export function parseJsonBody(body: Buffer, parseJson: (text: string) => unknown
     throw new AppError('bad_request', found.code, `The body ${found.problem}.`, {
       source: { pointer: found.pointer || '/' },
       // The limit, for the SPA to word in the reader's language (errors:particulars.nesting_too_deep).
-      meta: { maxLevel: MAX_JSON_DEPTH },
+      meta: errorMeta('nesting_too_deep', { maxLevel: MAX_JSON_DEPTH }),
     });
   }
-  if (found) throw invalidText({ pointer: found.pointer || '/' }, `This text ${found.problem}.`);
+  if (found?.reason) {
+    throw invalidText({ pointer: found.pointer || '/' }, `This text ${found.problem}.`, found.reason);
+  }
   return value;
 }
 
@@ -112,7 +131,9 @@ export function assertValidUrlText(request: FastifyRequest): void {
   const params = (request.params ?? {}) as Record<string, unknown>;
   for (const [name, value] of Object.entries(params)) {
     const problem = typeof value === 'string' ? textProblem(value) : undefined;
-    if (problem) throw invalidText({ parameter: name }, `The path parameter ${name} ${problem}.`);
+    if (problem) {
+      throw invalidText({ parameter: name }, `The path parameter ${name} ${textProblems[problem]}.`, problem);
+    }
   }
   const questionMark = request.url.indexOf('?');
   if (questionMark === -1) return;
@@ -122,14 +143,27 @@ export function assertValidUrlText(request: FastifyRequest): void {
     if (name === undefined) {
       throw invalidText(
         { parameter: rawName },
-        `The query parameter name ${rawName} is not valid percent-encoded UTF-8.`,
+        `The query parameter name ${rawName} ${textProblems.percent_encoding}.`,
+        'percent_encoding',
       );
     }
     const nameProblem = textProblem(name);
-    if (nameProblem) throw invalidText({ parameter: name }, `The query parameter name ${nameProblem}.`);
+    if (nameProblem) {
+      throw invalidText(
+        { parameter: name },
+        `The query parameter name ${textProblems[nameProblem]}.`,
+        nameProblem,
+      );
+    }
     const value = decodeQueryComponent(rawValue);
-    const valueProblem = value === undefined ? 'is not valid percent-encoded UTF-8' : textProblem(value);
-    if (valueProblem) throw invalidText({ parameter: name }, `The query parameter ${name} ${valueProblem}.`);
+    const valueProblem = value === undefined ? 'percent_encoding' : textProblem(value);
+    if (valueProblem) {
+      throw invalidText(
+        { parameter: name },
+        `The query parameter ${name} ${textProblems[valueProblem]}.`,
+        valueProblem,
+      );
+    }
   }
 }
 

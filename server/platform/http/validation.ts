@@ -1,5 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { type ZodType, z } from 'zod';
+import { errorMeta } from '../../../common/error-particulars';
 import { AppError, type ErrorDetail, statusByKind } from './errors';
 
 type Issue = z.core.$ZodIssue;
@@ -38,7 +39,7 @@ type Location = 'body' | 'querystring' | 'params' | 'headers';
 function jsonApiRule(
   path: readonly PropertyKey[],
   issue: Issue,
-): { status: number; code: string; detail: string } | undefined {
+): { status: number; code: string; detail: string; meta?: Record<string, unknown> } | undefined {
   const isData = path.length === 2 && path[0] === 'data';
   if (isData && path[1] === 'id' && issue.code === 'unrecognized_keys') {
     return {
@@ -53,33 +54,49 @@ function jsonApiRule(
       status: statusByKind.conflict,
       code: 'type_mismatch',
       detail: `The type must be ${types} at this endpoint.`,
+      meta: errorMeta('type_mismatch', { allowed: issue.values.map((value) => String(value)) }),
     };
   }
   return undefined;
 }
 
-/** The code and message of a problem no JSON:API rule covers. */
+/** The code, message and particulars (`meta`) of a problem no JSON:API rule covers. */
 function describeIssue(
   issue: Issue,
   path: readonly PropertyKey[],
   location: Location,
-): { code: string; detail: string } {
+): { code: string; detail: string; meta?: Record<string, unknown> | undefined } {
   const name = String(path.at(-1));
   if (issue.code === 'unrecognized_keys') {
     return location === 'querystring'
-      ? { code: 'unknown_parameter', detail: `The query parameter ${name} is not supported here.` }
-      : { code: 'unknown_member', detail: `Unknown member "${name}".` };
+      ? {
+          code: 'unknown_parameter',
+          detail: `The query parameter ${name} is not supported here.`,
+          meta: errorMeta('unknown_parameter', { reason: 'not_supported', parameter: name }),
+        }
+      : {
+          code: 'unknown_member',
+          detail: `Unknown member "${name}".`,
+          meta: errorMeta('unknown_member', { member: name }),
+        };
   }
   if (issue.code === 'invalid_type') {
     // Zod 4 leaves the input out of its issues: its message tells a missing value from a wrong one.
     const missing = issue.input === undefined && /received undefined$/.test(issue.message);
-    if (missing) return { code: issue.code, detail: 'This value is required.' };
-    const expected = expectedTypes[String(issue.expected)];
-    if (expected) return { code: issue.code, detail: `This value must be ${expected}.` };
+    const expected = String(issue.expected);
+    const meta = errorMeta('invalid_type', { reason: missing ? 'required' : 'wrong_type', expected });
+    if (missing) return { code: issue.code, detail: 'This value is required.', meta };
+    const words = expectedTypes[expected];
+    if (words) return { code: issue.code, detail: `This value must be ${words}.`, meta };
+    return { code: issue.code, detail: issue.message, meta };
   }
   // A rule may name its own stable code (`params.code` of a custom issue, common/profile.ts).
   const ruleCode = issue.code === 'custom' ? issue.params?.code : undefined;
-  return { code: typeof ruleCode === 'string' ? ruleCode : issue.code, detail: issue.message };
+  return {
+    code: typeof ruleCode === 'string' ? ruleCode : issue.code,
+    detail: issue.message,
+    meta: issueMeta(issue),
+  };
 }
 
 /** A bound as JSON (zod allows bigint and Date bounds). */
@@ -115,8 +132,6 @@ function issueMeta(issue: Issue): Record<string, unknown> | undefined {
       return { format: issue.format };
     case 'not_multiple_of':
       return { divisor: jsonBound(issue.divisor) };
-    case 'invalid_type':
-      return { expected: issue.expected };
     case 'custom': {
       const { code: _code, ...params } = (issue.params ?? {}) as Record<string, unknown>;
       return Object.keys(params).length > 0 ? params : undefined;
@@ -153,7 +168,7 @@ export function validationErrorDetails(
       const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
       const isMalformed = rule === undefined && MALFORMED.has(issue.code);
       const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
-      const { code, detail } = rule ?? describeIssue(issue, path, location);
+      const { code, detail, meta } = rule ?? describeIssue(issue, path, location);
       const source =
         location === 'body'
           ? {
@@ -162,7 +177,6 @@ export function validationErrorDetails(
           : location === 'headers'
             ? { header: String(path[0] ?? '') }
             : { parameter: String(path[0] ?? '') };
-      const meta = rule ? undefined : issueMeta(issue);
       return { status: String(ownStatus), code, detail, source, ...(meta ? { meta } : {}) };
     });
   });
@@ -187,9 +201,10 @@ export function parseInput<T extends ZodType>(schema: T, value: unknown, pointer
     ...detail,
     source: { pointer: `${pointerPrefix}${(source as { pointer: string }).pointer}` },
   }));
-  const { code, detail, source } = first as ErrorDetail & { source: { pointer: string } };
+  const { code, detail, source, meta } = first as ErrorDetail & { source: { pointer: string } };
   throw new AppError(status === statusByKind.bad_request ? 'bad_request' : 'validation', code, detail, {
     source,
+    ...(meta ? { meta } : {}),
     more,
   });
 }

@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../common/error-particulars';
 import { AppError } from '../http/errors';
 
 /**
@@ -51,7 +52,9 @@ export function assertDeliverableAddress(address: string): void {
       'invalid_email_address',
       'This is not an email address mail can be sent to.',
       {
-        meta: { reason: hasControlCharacters(address) ? 'control_characters' : 'format' },
+        meta: errorMeta('invalid_email_address', {
+          reason: hasControlCharacters(address) ? 'control_characters' : 'format',
+        }),
       },
     );
   }

@@ -174,7 +174,7 @@ export const errors = {
   unsupported_include: 'Ein angefordertes Include wird hier nicht unterstützt.',
   unsupported_media_type: 'Der Content-Type der Anfrage wird nicht unterstützt.',
   user_not_found: 'Der Benutzer wurde nicht gefunden.',
-  username_taken: 'Dieser Benutzername ist bereits vergeben.',
+  username_taken: 'Dieser Benutzername ist bereits vergeben oder einem vergebenen zum Verwechseln ähnlich.',
   invalid_type: 'Dieser Wert hat den falschen Typ.',
   too_small: 'Dieser Wert ist zu kurz oder zu klein.',
   too_big: 'Dieser Wert ist zu lang oder zu groß.',
@@ -240,5 +240,155 @@ export const errors = {
     date_out_of_range: 'Wählen Sie ein Jahr von {minimum} bis {maximum}.',
     nesting_too_deep:
       '{count, plural, one {Die Anfrage ist tiefer als # Ebene verschachtelt.} other {Die Anfrage ist tiefer als # Ebenen verschachtelt.}}',
+    invalid_type_required: 'Dieser Wert ist erforderlich.',
+    invalid_type_wrong_type:
+      '{expected, select, string {Dieser Wert muss ein Text sein.} number {Dieser Wert muss eine Zahl sein.} int {Dieser Wert muss eine ganze Zahl sein.} boolean {Dieser Wert muss true oder false sein.} object {Dieser Wert muss ein Objekt sein.} array {Dieser Wert muss eine Liste sein.} null {Dieser Wert muss null sein.} other {Dieser Wert hat den falschen Typ.}}',
+    custom_required: 'Dieser Wert ist erforderlich.',
+    custom_too_short:
+      '{count, plural, one {Geben Sie mindestens # Zeichen ein.} other {Geben Sie mindestens # Zeichen ein.}}',
+    custom_too_long:
+      '{count, plural, one {Geben Sie höchstens # Zeichen ein.} other {Geben Sie höchstens # Zeichen ein.}}',
+    custom_control_characters: 'Dieser Wert darf keine Zeilenumbrüche oder Steuerzeichen enthalten.',
+    custom_edge_space: 'Dieser Wert darf nicht mit einem Leerzeichen beginnen oder enden.',
+    custom_listed_twice: 'Dieser Wert ist doppelt aufgeführt.',
+    custom_email_spaces: 'Eine E-Mail-Adresse darf keine Leerzeichen oder Zeilenumbrüche enthalten.',
+    custom_email_at_sign: 'Eine E-Mail-Adresse muss genau ein „@“ enthalten, etwa name@example.com.',
+    custom_email_local_part_missing:
+      'Eine E-Mail-Adresse braucht einen Namen vor dem „@“, etwa name@example.com.',
+    custom_email_local_part_too_long:
+      '{count, plural, one {Der Teil vor dem „@“ darf höchstens # Zeichen haben.} other {Der Teil vor dem „@“ darf höchstens # Zeichen haben.}}',
+    custom_email_local_part_characters:
+      'Diese E-Mail-Adresse enthält vor dem „@“ Zeichen, die nicht erlaubt sind.',
+    custom_email_domain:
+      'Eine E-Mail-Adresse braucht nach dem „@“ eine gültige Domain, etwa name@example.com.',
+    invalid_parameter_page_conflict: 'Geben Sie {parameter} oder page[number] an, nicht beides.',
+    invalid_parameter_not_plain: 'Der Abfrageparameter {parameter} muss ein einfacher Wert sein.',
+    repeated_parameter: 'Geben Sie den Abfrageparameter {parameter} nur einmal an.',
+    parameter_required: 'Der Abfrageparameter {parameter} ist erforderlich.',
+    unknown_parameter_not_supported: 'Der Abfrageparameter {parameter} wird hier nicht unterstützt.',
+    unknown_parameter_cursor_only:
+      'Diese Liste blättert nur per Cursor: {parameter} wird hier nicht unterstützt. Folgen Sie dem Link zur nächsten Seite.',
+    unknown_member: 'Die Anfrage enthält ein Element, das diese Adresse nicht annimmt: „{member}“.',
+    type_mismatch: 'Der Typ muss an dieser Adresse {allowed} sein.',
+    invalid_sort_syntax:
+      'Sortieren Sie nach einer kommagetrennten Liste von Feldern, jedes optional mit vorangestelltem -.',
+    invalid_sort_repeated: 'Die Sortierung nennt „{field}“ mehr als einmal.',
+    invalid_sort_fixed: 'Diese Liste wird nur auf eine Weise sortiert: {allowed}.',
+    unknown_sort_field:
+      'Diese Liste kann nicht nach „{field}“ sortiert werden. Sortieren Sie nach {allowed}.',
+    unknown_filter: 'Diese Liste kann nicht nach „{field}“ gefiltert werden. Filtern Sie nach {allowed}.',
+    unsupported_filter_operator:
+      'Der Filter „{field}“ unterstützt den Operator „{operator}“ nicht. Verwenden Sie {allowed}.',
+    unsupported_include: '„{include}“ kann hier nicht eingebunden werden. Binden Sie {allowed} ein.',
+    unknown_fieldset_type: 'Für den Typ „{type}“ gibt es keine Feldauswahl. Verwenden Sie {allowed}.',
+    unknown_fieldset_field: 'Der Typ „{type}“ hat kein Feld „{field}“. Wählen Sie {allowed}.',
+    invalid_filter_value_boolean: '{parameter} muss true oder false sein.',
+    invalid_filter_value_required: '{parameter} braucht einen Wert.',
+    invalid_filter_value_too_many:
+      '{count, plural, one {{parameter} darf höchstens # Wert aufführen.} other {{parameter} darf höchstens # Werte aufführen.}}',
+    invalid_filter_value_number: '{parameter} muss eine Dezimalzahl sein, etwa 42 oder -1.5.',
+    invalid_filter_value_date_time:
+      '{parameter} muss ein Datum mit Uhrzeit und Zeitzone sein, etwa 2026-11-28T09:15:00Z.',
+    invalid_filter_value_date: '{parameter} muss ein Datum sein (JJJJ-MM-TT).',
+    invalid_filter_value_choice: '{parameter} muss {allowed} sein oder eine kommagetrennte Liste davon.',
+    invalid_filter_value_id: '{parameter} muss eine ID sein oder eine kommagetrennte Liste von IDs.',
+    invalid_filter_value_role_list:
+      '{count, plural, one {{parameter} darf höchstens # Rolle aufführen (IDs oder Namen, durch Kommas getrennt).} other {{parameter} darf höchstens # Rollen aufführen (IDs oder Namen, durch Kommas getrennt).}}',
+    invalid_filter_value_owner: '{parameter} muss eine Benutzer-ID oder „me“ sein.',
+    invalid_filter_value_invitations: 'Einladungen werden nur in Ihrem eigenen Kalender aufgeführt.',
+    invalid_text_nul: 'Die Anfrage enthält Text mit dem NUL-Zeichen (U+0000), das nicht erlaubt ist.',
+    invalid_text_lone_surrogate: 'Die Anfrage enthält Text, der kein gültiges Unicode ist.',
+    invalid_text_percent_encoding:
+      'Die Adresse enthält einen Parameter, der kein gültiges prozentkodiertes UTF-8 ist.',
+    method_not_allowed: '{method} ist hier nicht erlaubt. Verwenden Sie {allowed}.',
+    route_not_found: 'Auf dem Server gibt es keine Adresse {method} {path}.',
+    attachments_invalid:
+      '{count, plural, one {Hängen Sie jede Datei nur einmal an, höchstens # Datei.} other {Hängen Sie jede Datei nur einmal an, höchstens # Dateien.}}',
+    avatar_too_many_pixels: 'Das Bild hat mehr als {maxMegapixels} Megapixel. Wählen Sie ein kleineres.',
+    birthday_out_of_range_future: 'Der Geburtstag darf nicht in der Zukunft liegen.',
+    birthday_out_of_range_too_old:
+      '{count, plural, one {Der Geburtstag darf nicht mehr als # Jahr zurückliegen.} other {Der Geburtstag darf nicht mehr als # Jahre zurückliegen.}}',
+    phone_invalid_required: 'Geben Sie eine Telefonnummer ein.',
+    phone_invalid_characters:
+      'Eine Telefonnummer darf nur Ziffern, Leerzeichen, +, -, ., / und Klammern sowie eine Durchwahl (ext. 123) enthalten.',
+    phone_invalid_invalid: 'Das ist keine gültige Telefonnummer.',
+    phone_invalid_invalid_for_country:
+      'Das ist keine gültige Telefonnummer für {country}. Beginnen Sie internationale Nummern mit + und der Landesvorwahl.',
+    email_duplicate_primary: 'Diese Adresse ist bereits die primäre E-Mail-Adresse.',
+    email_duplicate_listed_twice: 'Diese Adresse ist doppelt aufgeführt.',
+    email_duplicate_additional:
+      'Diese Adresse ist bereits eine der weiteren E-Mail-Adressen: Entfernen Sie sie dort zuerst.',
+    role_exceeds_own_permissions:
+      'Sie können die Rolle „{role}“ weder vergeben noch entziehen: Sie gewährt Berechtigungen, die Sie nicht haben.',
+    unknown_permission: '„{permission}“ ist keine Berechtigung.',
+    instance_permission:
+      '„{permission}“ gehört den Instanzadministratoren: Keine Rolle innerhalb einer Organisation gewährt sie.',
+    permission_not_held:
+      'Sie können „{permission}“ weder gewähren noch entziehen: Sie haben diese Berechtigung selbst nicht.',
+    custom_field_name_taken: 'Es gibt bereits ein benutzerdefiniertes Feld namens „{name}“.',
+    custom_field_unknown: 'In dieser Organisation gibt es kein benutzerdefiniertes Feld namens „{name}“.',
+    custom_field_choice_duplicate: '„{choice}“ ist doppelt aufgeführt.',
+    custom_field_required: '{label} ist erforderlich.',
+    custom_field_invalid_not_visible:
+      '{label} ist erforderlich: Es muss mindestens ein sichtbares Zeichen enthalten.',
+    custom_field_invalid_text: '{label} muss ein Text sein.',
+    custom_field_invalid_control_characters:
+      '{label} darf keine Zeilenumbrüche oder Steuerzeichen enthalten.',
+    custom_field_invalid_too_long:
+      '{count, plural, one {{label} darf höchstens # Zeichen haben.} other {{label} darf höchstens # Zeichen haben.}}',
+    custom_field_invalid_number: '{label} muss eine Zahl sein.',
+    custom_field_invalid_date: '{label} muss ein Datum sein (JJJJ-MM-TT).',
+    custom_field_invalid_boolean: '{label} muss Ja oder Nein sein.',
+    custom_field_invalid_choice: '{label} muss {allowed} sein.',
+    invalid_date_time_format:
+      'Verwenden Sie ein Datum mit Uhrzeit und Zeitversatz, etwa 2026-03-02T09:00:00+01:00.',
+    invalid_date_time_not_existing: 'Dieses Datum oder diese Uhrzeit gibt es nicht.',
+    end_before_start_all_day: 'Das Ende darf nicht vor dem Beginn liegen.',
+    end_before_start_timed: 'Das Ende muss nach dem Beginn liegen.',
+    too_many_occurrences:
+      '{count, plural, one {Dieser Zeitraum enthält mehr als # Termin: Fragen Sie einen kürzeren an.} other {Dieser Zeitraum enthält mehr als # Termine: Fragen Sie einen kürzeren an.}}',
+    recurrence_invalid_not_a_part:
+      '„{part}“ ist kein Teil einer Wiederholungsregel (NAME=WERT, etwa FREQ=WEEKLY).',
+    recurrence_invalid_unsupported_part: 'Der Regelteil {part} wird nicht unterstützt.',
+    recurrence_invalid_repeated_part: 'Die Regel gibt {part} zweimal an.',
+    recurrence_invalid_frequency_required: 'Die Regel braucht FREQ (DAILY, WEEKLY, MONTHLY oder YEARLY).',
+    recurrence_invalid_interval_not_whole: 'INTERVAL muss eine ganze Zahl sein.',
+    recurrence_invalid_interval_too_large: 'INTERVAL darf höchstens {maximum} sein.',
+    recurrence_invalid_count_out_of_range: 'COUNT muss eine ganze Zahl von {minimum} bis {maximum} sein.',
+    recurrence_invalid_count_and_until: 'Geben Sie COUNT oder UNTIL an, nicht beides.',
+    recurrence_invalid_until_format:
+      'UNTIL muss ein Datum (20261231) oder eine UTC-Zeit (20261231T235959Z) sein.',
+    recurrence_invalid_unreadable: 'Die Wiederholungsregel kann nicht gelesen werden.',
+    recurrence_too_frequent_sub_daily:
+      'Termine wiederholen sich höchstens täglich (FREQ=DAILY, WEEKLY, MONTHLY oder YEARLY).',
+    recurrence_too_frequent_per_year:
+      '{count, plural, one {Die Regel ergibt mehr als # Termin im Jahr: Wählen Sie ein längeres Intervall.} other {Die Regel ergibt mehr als # Termine im Jahr: Wählen Sie ein längeres Intervall.}}',
+    due_date_in_past_past: 'Das Fälligkeitsdatum darf nicht in der Vergangenheit liegen.',
+    due_date_in_past_before_creation:
+      'Das Fälligkeitsdatum darf nicht vor der Erstellung der Aufgabe liegen.',
+    task_status_transition:
+      'Eine Aufgabe kann nicht von {from, select, open {Offen} in_progress {In Bearbeitung} closed {Geschlossen} other {{from}}} zu {to, select, open {Offen} in_progress {In Bearbeitung} closed {Geschlossen} other {{to}}} wechseln.',
+    template_variable_unknown: '„{variable}“ ist keine Vorlagenvariable. Verwenden Sie {allowed}.',
+    invalid_email_address_format:
+      'Das ist keine E-Mail-Adresse (schreiben Sie a@example.org oder Name <a@example.org>).',
+    invalid_email_address_control_characters:
+      'Eine Adresse darf keine Zeilenumbrüche oder anderen Steuerzeichen enthalten.',
+    invalid_email_address_recipient: 'Der Empfänger ist weder ein Benutzer noch eine E-Mail-Adresse.',
+    email_not_cancellable:
+      '{status, select, scheduled {Die E-Mail wird bereits gesendet.} queued {Nur eine geplante E-Mail kann storniert werden; diese wird gerade gesendet.} sent {Nur eine geplante E-Mail kann storniert werden; diese wurde gesendet.} failed {Nur eine geplante E-Mail kann storniert werden; diese ist fehlgeschlagen.} cancelled {Diese E-Mail ist bereits storniert.} other {Nur eine geplante E-Mail kann storniert werden.}}',
+    mail_not_failed:
+      '{status, select, queued {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese ist in der Warteschlange.} sending {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese wird gerade gesendet.} sent {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese wurde gesendet.} cancelled {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese wurde storniert.} other {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden.}}',
+    menu_not_found: 'Dieses Menü gibt es nicht: Verwenden Sie {allowed}.',
+    menu_position_out_of_range: 'Die Position liegt hier zwischen 0 und {max}.',
+    menu_item_not_deletable_custom:
+      'Dieser Eintrag gehört zum Menü der Organisation: Blenden Sie ihn stattdessen aus.',
+    menu_item_not_deletable_default:
+      'Ein Standardeintrag kann nicht gelöscht werden: Blenden Sie ihn stattdessen aus.',
+    setting_scope:
+      'Diese Einstellung kann nicht auf der Ebene {scope, select, system {System} organization {Organisation} user {Benutzer} other {{scope}}} gesetzt werden.',
+    setting_invalid_value: 'Der Wert dieser Einstellung ist ungültig.',
+    setting_invalid_own_email: 'Wählen Sie eine Ihrer eigenen E-Mail-Adressen.',
+    setting_invalid_not_user_setting:
+      '„{key}“ ist keine Einstellung, die Benutzer ändern können, oder ist doppelt aufgeführt.',
   },
 } as const satisfies Translation;

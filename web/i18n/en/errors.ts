@@ -96,10 +96,11 @@ export const errors = {
   username_mixed_script:
     'The username mixes letters of different scripts (like a Cyrillic "а" among Latin letters). Use one script.',
 
-  // Codes whose server detail names the field, value or limit concerned (a schema's own rule, the
-  // password policy's numbers): with the particulars in `meta`, `particulars` below words them;
-  // without, an English reader gets the server's detail (more exact) and any other reader these
-  // words, never English (errorsWithSpecificDetail, web/i18n/error-text.ts).
+  // Codes whose server detail names a limit, value, parameter or reason: the server sends these
+  // particulars in `meta` (common/error-particulars.ts) and `particulars` below words them; without
+  // meta (an older server), an English reader gets the server's detail and any other reader these
+  // words, never English (errorsWithSpecificDetail, web/i18n/error-text.ts). The codes of this group
+  // that the table does not list say the same thing whatever happened: these words are theirs.
   attachment_too_large: 'A file is larger than this organization allows for an attachment.',
   attachments_invalid: 'Attach each file once, and not too many of them.',
   attachments_too_large: 'The attachments together are larger than this organization allows.',
@@ -180,7 +181,7 @@ export const errors = {
   unsupported_include: 'A requested include is not supported here.',
   unsupported_media_type: 'The request’s Content-Type is not supported.',
   user_not_found: 'The user was not found.',
-  username_taken: 'This username is already taken.',
+  username_taken: 'This username is already taken, or looks the same as one that is.',
   invalid_type: 'This value has the wrong type.',
   too_small: 'This value is too short or too small.',
   too_big: 'This value is too long or too large.',
@@ -246,5 +247,139 @@ export const errors = {
     date_out_of_range: 'Choose a year from {minimum} to {maximum}.',
     nesting_too_deep:
       '{count, plural, one {The request nests deeper than # level.} other {The request nests deeper than # levels.}}',
+    invalid_type_required: 'This value is required.',
+    invalid_type_wrong_type:
+      '{expected, select, string {This value must be text.} number {This value must be a number.} int {This value must be a whole number.} boolean {This value must be true or false.} object {This value must be an object.} array {This value must be a list.} null {This value must be null.} other {This value has the wrong type.}}',
+    custom_required: 'This value is required.',
+    custom_too_short: '{count, plural, one {Type at least # character.} other {Type at least # characters.}}',
+    custom_too_long: '{count, plural, one {Type at most # character.} other {Type at most # characters.}}',
+    custom_control_characters: 'This value cannot contain line breaks or control characters.',
+    custom_edge_space: 'This value cannot start or end with a space.',
+    custom_listed_twice: 'This value is listed twice.',
+    custom_email_spaces: 'An email address cannot contain spaces or line breaks.',
+    custom_email_at_sign: 'An email address must contain exactly one "@", like name@example.com.',
+    custom_email_local_part_missing: 'An email address needs a name before the "@", like name@example.com.',
+    custom_email_local_part_too_long:
+      '{count, plural, one {The part before the "@" can have at most # character.} other {The part before the "@" can have at most # characters.}}',
+    custom_email_local_part_characters:
+      'This email address has characters that are not allowed before the "@".',
+    custom_email_domain: 'An email address needs a valid domain after the "@", like name@example.com.',
+    invalid_parameter_page_conflict: 'Give {parameter} or page[number], not both.',
+    invalid_parameter_not_plain: 'The query parameter {parameter} must be a plain value.',
+    repeated_parameter: 'Give the query parameter {parameter} only once.',
+    parameter_required: 'The query parameter {parameter} is required.',
+    unknown_parameter_not_supported: 'The query parameter {parameter} is not supported here.',
+    unknown_parameter_cursor_only:
+      'This list pages by cursor only: {parameter} is not supported here. Follow the link to the next page.',
+    unknown_member: 'The request has a member this address does not accept: "{member}".',
+    type_mismatch: 'The type must be {allowed} at this address.',
+    invalid_sort_syntax: 'Sort by a comma-separated list of fields, each optionally prefixed with -.',
+    invalid_sort_repeated: 'The sort lists "{field}" more than once.',
+    invalid_sort_fixed: 'This list is sorted one way only: {allowed}.',
+    unknown_sort_field: 'This list cannot be sorted by "{field}". Sort by {allowed}.',
+    unknown_filter: 'This list cannot be filtered by "{field}". Filter by {allowed}.',
+    unsupported_filter_operator:
+      'The filter "{field}" does not support the operator "{operator}". Use {allowed}.',
+    unsupported_include: '"{include}" cannot be included here. Include {allowed}.',
+    unknown_fieldset_type: 'Field sets are not available for the type "{type}". Use {allowed}.',
+    unknown_fieldset_field: 'The type "{type}" has no field "{field}". Choose {allowed}.',
+    invalid_filter_value_boolean: '{parameter} must be true or false.',
+    invalid_filter_value_required: '{parameter} needs a value.',
+    invalid_filter_value_too_many:
+      '{count, plural, one {{parameter} can list at most # value.} other {{parameter} can list at most # values.}}',
+    invalid_filter_value_number: '{parameter} must be a decimal number, such as 42 or -1.5.',
+    invalid_filter_value_date_time:
+      '{parameter} must be a date and time with a time zone, such as 2026-11-28T09:15:00Z.',
+    invalid_filter_value_date: '{parameter} must be a date (YYYY-MM-DD).',
+    invalid_filter_value_choice: '{parameter} must be {allowed}, or a comma-separated list of them.',
+    invalid_filter_value_id: '{parameter} must be an id, or a comma-separated list of ids.',
+    invalid_filter_value_role_list:
+      '{count, plural, one {{parameter} can list at most # role (ids or names, separated by commas).} other {{parameter} can list at most # roles (ids or names, separated by commas).}}',
+    invalid_filter_value_owner: '{parameter} must be a user id or "me".',
+    invalid_filter_value_invitations: 'Invitations are listed only in your own calendar.',
+    invalid_text_nul: 'The request holds text with the NUL character (U+0000), which is not allowed.',
+    invalid_text_lone_surrogate: 'The request holds text that is not valid Unicode.',
+    invalid_text_percent_encoding: 'The address holds a parameter that is not valid percent-encoded UTF-8.',
+    method_not_allowed: '{method} is not allowed here. Use {allowed}.',
+    route_not_found: 'There is no address {method} {path} on the server.',
+    attachments_invalid:
+      '{count, plural, one {Attach each file once, and at most # file.} other {Attach each file once, and at most # files.}}',
+    avatar_too_many_pixels: 'The picture has more than {maxMegapixels} megapixels. Choose a smaller one.',
+    birthday_out_of_range_future: 'The birthday cannot be in the future.',
+    birthday_out_of_range_too_old:
+      '{count, plural, one {The birthday cannot be more than # year ago.} other {The birthday cannot be more than # years ago.}}',
+    phone_invalid_required: 'Enter a phone number.',
+    phone_invalid_characters:
+      'A phone number can contain only digits, spaces, +, -, ., / and parentheses, and an extension (ext. 123).',
+    phone_invalid_invalid: 'This is not a valid phone number.',
+    phone_invalid_invalid_for_country:
+      'This is not a valid phone number for {country}. Start international numbers with + and the country code.',
+    email_duplicate_primary: 'This address is already the primary email.',
+    email_duplicate_listed_twice: 'This address is listed twice.',
+    email_duplicate_additional:
+      'This address is already one of the additional emails: remove it there first.',
+    role_exceeds_own_permissions:
+      'You cannot give or take away the role "{role}": it grants permissions you do not have.',
+    unknown_permission: '"{permission}" is not a permission.',
+    instance_permission:
+      '"{permission}" belongs to instance administrators: no role inside an organization grants it.',
+    permission_not_held:
+      'You cannot grant or take away "{permission}": you do not hold that permission yourself.',
+    custom_field_name_taken: 'There is already a custom field named "{name}".',
+    custom_field_unknown: 'There is no custom field named "{name}" in this organization.',
+    custom_field_choice_duplicate: '"{choice}" is listed twice.',
+    custom_field_required: '{label} is required.',
+    custom_field_invalid_not_visible: '{label} is required: it must contain at least one visible character.',
+    custom_field_invalid_text: '{label} must be text.',
+    custom_field_invalid_control_characters: '{label} cannot contain line breaks or control characters.',
+    custom_field_invalid_too_long:
+      '{count, plural, one {{label} can have at most # character.} other {{label} can have at most # characters.}}',
+    custom_field_invalid_number: '{label} must be a number.',
+    custom_field_invalid_date: '{label} must be a date (YYYY-MM-DD).',
+    custom_field_invalid_boolean: '{label} must be yes or no.',
+    custom_field_invalid_choice: '{label} must be {allowed}.',
+    invalid_date_time_format: 'Use a date and time with an offset, such as 2026-03-02T09:00:00+01:00.',
+    invalid_date_time_not_existing: 'This date or time does not exist.',
+    end_before_start_all_day: 'The end must be on or after the start.',
+    end_before_start_timed: 'The end must be after the start.',
+    too_many_occurrences:
+      '{count, plural, one {This range holds more than # occurrence: ask for a shorter one.} other {This range holds more than # occurrences: ask for a shorter one.}}',
+    recurrence_invalid_not_a_part:
+      '"{part}" is not a part of a recurrence rule (NAME=VALUE, such as FREQ=WEEKLY).',
+    recurrence_invalid_unsupported_part: 'The rule part {part} is not supported.',
+    recurrence_invalid_repeated_part: 'The rule gives {part} twice.',
+    recurrence_invalid_frequency_required: 'The rule needs FREQ (DAILY, WEEKLY, MONTHLY or YEARLY).',
+    recurrence_invalid_interval_not_whole: 'INTERVAL must be a whole number.',
+    recurrence_invalid_interval_too_large: 'INTERVAL must be at most {maximum}.',
+    recurrence_invalid_count_out_of_range: 'COUNT must be a whole number from {minimum} to {maximum}.',
+    recurrence_invalid_count_and_until: 'Give COUNT or UNTIL, not both.',
+    recurrence_invalid_until_format: 'UNTIL must be a date (20261231) or a UTC time (20261231T235959Z).',
+    recurrence_invalid_unreadable: 'The recurrence rule cannot be read.',
+    recurrence_too_frequent_sub_daily: 'Events repeat at most daily (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY).',
+    recurrence_too_frequent_per_year:
+      '{count, plural, one {The rule makes more than # occurrence a year: choose a longer interval.} other {The rule makes more than # occurrences a year: choose a longer interval.}}',
+    due_date_in_past_past: 'Due date must not be in the past.',
+    due_date_in_past_before_creation: 'Due date must not be before the task was created.',
+    task_status_transition:
+      'A task cannot go from {from, select, open {Open} in_progress {In Progress} closed {Closed} other {{from}}} to {to, select, open {Open} in_progress {In Progress} closed {Closed} other {{to}}}.',
+    template_variable_unknown: '"{variable}" is not a template variable. Use {allowed}.',
+    invalid_email_address_format:
+      'This is not an email address (write a@example.org or Name <a@example.org>).',
+    invalid_email_address_control_characters:
+      'An address must not contain line breaks or other control characters.',
+    invalid_email_address_recipient: 'The recipient is neither a user nor an email address.',
+    email_not_cancellable:
+      '{status, select, scheduled {The email is already being sent.} queued {Only a scheduled email can be cancelled; this one is being sent.} sent {Only a scheduled email can be cancelled; this one was sent.} failed {Only a scheduled email can be cancelled; this one failed.} cancelled {This email is already cancelled.} other {Only a scheduled email can be cancelled.}}',
+    mail_not_failed:
+      '{status, select, queued {Only a failed message can be retried; this one is queued.} sending {Only a failed message can be retried; this one is being sent.} sent {Only a failed message can be retried; this one was sent.} cancelled {Only a failed message can be retried; this one was cancelled.} other {Only a failed message can be retried.}}',
+    menu_not_found: 'There is no such menu: use {allowed}.',
+    menu_position_out_of_range: 'The position is from 0 to {max} here.',
+    menu_item_not_deletable_custom: 'This item belongs to the organization’s menu: hide it instead.',
+    menu_item_not_deletable_default: 'A default item cannot be deleted: hide it instead.',
+    setting_scope:
+      'This setting cannot be set at the {scope, select, system {system} organization {organization} user {user} other {{scope}}} level.',
+    setting_invalid_value: 'This setting’s value is not valid.',
+    setting_invalid_own_email: 'Choose one of your own email addresses.',
+    setting_invalid_not_user_setting: '"{key}" is not a setting users can change, or is listed twice.',
   },
 } as const;

@@ -181,7 +181,7 @@ export const errors = {
   unsupported_include: 'Une inclusion demandée n’est pas prise en charge ici.',
   unsupported_media_type: 'Le Content-Type de la requête n’est pas pris en charge.',
   user_not_found: 'L’utilisateur est introuvable.',
-  username_taken: 'Ce nom d’utilisateur est déjà pris.',
+  username_taken: 'Ce nom d’utilisateur est déjà pris, ou ressemble à s’y méprendre à un nom déjà pris.',
   invalid_type: 'Cette valeur n’est pas du bon type.',
   too_small: 'Cette valeur est trop courte ou trop petite.',
   too_big: 'Cette valeur est trop longue ou trop grande.',
@@ -246,5 +246,156 @@ export const errors = {
     date_out_of_range: 'Choisissez une année de {minimum} à {maximum}.',
     nesting_too_deep:
       '{count, plural, one {La requête est imbriquée sur plus de # niveau.} many {La requête est imbriquée sur plus de # niveaux.} other {La requête est imbriquée sur plus de # niveaux.}}',
+    invalid_type_required: 'Cette valeur est obligatoire.',
+    invalid_type_wrong_type:
+      '{expected, select, string {Cette valeur doit être un texte.} number {Cette valeur doit être un nombre.} int {Cette valeur doit être un nombre entier.} boolean {Cette valeur doit être true ou false.} object {Cette valeur doit être un objet.} array {Cette valeur doit être une liste.} null {Cette valeur doit être null.} other {Cette valeur n’est pas du bon type.}}',
+    custom_required: 'Cette valeur est obligatoire.',
+    custom_too_short:
+      '{count, plural, one {Saisissez au moins # caractère.} many {Saisissez au moins # caractères.} other {Saisissez au moins # caractères.}}',
+    custom_too_long:
+      '{count, plural, one {Saisissez au plus # caractère.} many {Saisissez au plus # caractères.} other {Saisissez au plus # caractères.}}',
+    custom_control_characters:
+      'Cette valeur ne peut pas contenir de sauts de ligne ni de caractères de contrôle.',
+    custom_edge_space: 'Cette valeur ne peut pas commencer ni se terminer par une espace.',
+    custom_listed_twice: 'Cette valeur figure deux fois.',
+    custom_email_spaces: 'Une adresse e-mail ne peut pas contenir d’espaces ni de sauts de ligne.',
+    custom_email_at_sign: 'Une adresse e-mail doit contenir exactement un « @ », comme nom@example.com.',
+    custom_email_local_part_missing:
+      'Une adresse e-mail doit avoir un nom avant le « @ », comme nom@example.com.',
+    custom_email_local_part_too_long:
+      '{count, plural, one {La partie avant le « @ » peut compter au plus # caractère.} many {La partie avant le « @ » peut compter au plus # caractères.} other {La partie avant le « @ » peut compter au plus # caractères.}}',
+    custom_email_local_part_characters:
+      'Cette adresse e-mail contient avant le « @ » des caractères non autorisés.',
+    custom_email_domain:
+      'Une adresse e-mail doit avoir un domaine valide après le « @ », comme nom@example.com.',
+    invalid_parameter_page_conflict: 'Indiquez {parameter} ou page[number], pas les deux.',
+    invalid_parameter_not_plain: 'Le paramètre de requête {parameter} doit être une valeur simple.',
+    repeated_parameter: 'Indiquez le paramètre de requête {parameter} une seule fois.',
+    parameter_required: 'Le paramètre de requête {parameter} est obligatoire.',
+    unknown_parameter_not_supported: 'Le paramètre de requête {parameter} n’est pas pris en charge ici.',
+    unknown_parameter_cursor_only:
+      'Cette liste se pagine uniquement par curseur : {parameter} n’est pas pris en charge ici. Suivez le lien vers la page suivante.',
+    unknown_member: 'La requête contient un membre que cette adresse n’accepte pas : « {member} ».',
+    type_mismatch: 'Le type doit être {allowed} à cette adresse.',
+    invalid_sort_syntax:
+      'Triez par une liste de champs séparés par des virgules, chacun éventuellement précédé de -.',
+    invalid_sort_repeated: 'Le tri mentionne « {field} » plus d’une fois.',
+    invalid_sort_fixed: 'Cette liste se trie d’une seule façon : {allowed}.',
+    unknown_sort_field: 'Cette liste ne peut pas être triée par « {field} ». Triez par {allowed}.',
+    unknown_filter: 'Cette liste ne peut pas être filtrée par « {field} ». Filtrez par {allowed}.',
+    unsupported_filter_operator:
+      'Le filtre « {field} » ne prend pas en charge l’opérateur « {operator} ». Utilisez {allowed}.',
+    unsupported_include: '« {include} » ne peut pas être inclus ici. Incluez {allowed}.',
+    unknown_fieldset_type:
+      'Les ensembles de champs ne sont pas disponibles pour le type « {type} ». Utilisez {allowed}.',
+    unknown_fieldset_field: 'Le type « {type} » n’a pas de champ « {field} ». Choisissez {allowed}.',
+    invalid_filter_value_boolean: '{parameter} doit valoir true ou false.',
+    invalid_filter_value_required: '{parameter} doit avoir une valeur.',
+    invalid_filter_value_too_many:
+      '{count, plural, one {{parameter} peut lister au plus # valeur.} many {{parameter} peut lister au plus # valeurs.} other {{parameter} peut lister au plus # valeurs.}}',
+    invalid_filter_value_number: '{parameter} doit être un nombre décimal, comme 42 ou -1.5.',
+    invalid_filter_value_date_time:
+      '{parameter} doit être une date et une heure avec un fuseau horaire, comme 2026-11-28T09:15:00Z.',
+    invalid_filter_value_date: '{parameter} doit être une date (AAAA-MM-JJ).',
+    invalid_filter_value_choice:
+      '{parameter} doit être {allowed}, ou une liste de ces valeurs séparées par des virgules.',
+    invalid_filter_value_id:
+      '{parameter} doit être un identifiant, ou une liste d’identifiants séparés par des virgules.',
+    invalid_filter_value_role_list:
+      '{count, plural, one {{parameter} peut lister au plus # rôle (identifiants ou noms, séparés par des virgules).} many {{parameter} peut lister au plus # rôles (identifiants ou noms, séparés par des virgules).} other {{parameter} peut lister au plus # rôles (identifiants ou noms, séparés par des virgules).}}',
+    invalid_filter_value_owner: '{parameter} doit être un identifiant d’utilisateur ou « me ».',
+    invalid_filter_value_invitations: 'Les invitations ne sont listées que dans votre propre agenda.',
+    invalid_text_nul: 'La requête contient un texte avec le caractère NUL (U+0000), qui n’est pas autorisé.',
+    invalid_text_lone_surrogate: 'La requête contient un texte qui n’est pas de l’Unicode valide.',
+    invalid_text_percent_encoding:
+      'L’adresse contient un paramètre qui n’est pas de l’UTF-8 valide encodé en pourcentage.',
+    method_not_allowed: '{method} n’est pas autorisé ici. Utilisez {allowed}.',
+    route_not_found: 'Il n’y a pas d’adresse {method} {path} sur le serveur.',
+    attachments_invalid:
+      '{count, plural, one {Joignez chaque fichier une seule fois, et au plus # fichier.} many {Joignez chaque fichier une seule fois, et au plus # fichiers.} other {Joignez chaque fichier une seule fois, et au plus # fichiers.}}',
+    avatar_too_many_pixels:
+      'L’image compte plus de {maxMegapixels} mégapixels. Choisissez-en une plus petite.',
+    birthday_out_of_range_future: 'La date de naissance ne peut pas être dans le futur.',
+    birthday_out_of_range_too_old:
+      '{count, plural, one {La date de naissance ne peut pas remonter à plus de # an.} many {La date de naissance ne peut pas remonter à plus de # ans.} other {La date de naissance ne peut pas remonter à plus de # ans.}}',
+    phone_invalid_required: 'Saisissez un numéro de téléphone.',
+    phone_invalid_characters:
+      'Un numéro de téléphone ne peut contenir que des chiffres, des espaces, +, -, ., / et des parenthèses, ainsi qu’un poste (ext. 123).',
+    phone_invalid_invalid: 'Ce n’est pas un numéro de téléphone valide.',
+    phone_invalid_invalid_for_country:
+      'Ce n’est pas un numéro de téléphone valide pour {country}. Commencez les numéros internationaux par + et l’indicatif du pays.',
+    email_duplicate_primary: 'Cette adresse est déjà l’adresse e-mail principale.',
+    email_duplicate_listed_twice: 'Cette adresse figure deux fois.',
+    email_duplicate_additional:
+      'Cette adresse figure déjà parmi les adresses e-mail supplémentaires : retirez-la d’abord de là.',
+    role_exceeds_own_permissions:
+      'Vous ne pouvez ni attribuer ni retirer le rôle « {role} » : il accorde des autorisations que vous n’avez pas.',
+    unknown_permission: '« {permission} » n’est pas une autorisation.',
+    instance_permission:
+      '« {permission} » appartient aux administrateurs de l’instance : aucun rôle au sein d’une organisation ne l’accorde.',
+    permission_not_held:
+      'Vous ne pouvez ni accorder ni retirer « {permission} » : vous ne détenez pas vous-même cette autorisation.',
+    custom_field_name_taken: 'Il existe déjà un champ personnalisé nommé « {name} ».',
+    custom_field_unknown: 'Il n’existe pas de champ personnalisé nommé « {name} » dans cette organisation.',
+    custom_field_choice_duplicate: '« {choice} » figure deux fois.',
+    custom_field_required: '{label} est obligatoire.',
+    custom_field_invalid_not_visible:
+      '{label} est obligatoire : il doit contenir au moins un caractère visible.',
+    custom_field_invalid_text: '{label} doit être un texte.',
+    custom_field_invalid_control_characters:
+      '{label} ne peut pas contenir de sauts de ligne ni de caractères de contrôle.',
+    custom_field_invalid_too_long:
+      '{count, plural, one {{label} peut compter au plus # caractère.} many {{label} peut compter au plus # caractères.} other {{label} peut compter au plus # caractères.}}',
+    custom_field_invalid_number: '{label} doit être un nombre.',
+    custom_field_invalid_date: '{label} doit être une date (AAAA-MM-JJ).',
+    custom_field_invalid_boolean: '{label} doit être oui ou non.',
+    custom_field_invalid_choice: '{label} doit être {allowed}.',
+    invalid_date_time_format:
+      'Utilisez une date et une heure avec un décalage, comme 2026-03-02T09:00:00+01:00.',
+    invalid_date_time_not_existing: 'Cette date ou cette heure n’existe pas.',
+    end_before_start_all_day: 'La fin doit être le même jour que le début ou après.',
+    end_before_start_timed: 'La fin doit être après le début.',
+    too_many_occurrences:
+      '{count, plural, one {Cette période contient plus de # occurrence : demandez-en une plus courte.} many {Cette période contient plus de # occurrences : demandez-en une plus courte.} other {Cette période contient plus de # occurrences : demandez-en une plus courte.}}',
+    recurrence_invalid_not_a_part:
+      '« {part} » n’est pas une partie de règle de récurrence (NOM=VALEUR, comme FREQ=WEEKLY).',
+    recurrence_invalid_unsupported_part: 'La partie de règle {part} n’est pas prise en charge.',
+    recurrence_invalid_repeated_part: 'La règle indique {part} deux fois.',
+    recurrence_invalid_frequency_required: 'La règle doit indiquer FREQ (DAILY, WEEKLY, MONTHLY ou YEARLY).',
+    recurrence_invalid_interval_not_whole: 'INTERVAL doit être un nombre entier.',
+    recurrence_invalid_interval_too_large: 'INTERVAL doit valoir au plus {maximum}.',
+    recurrence_invalid_count_out_of_range: 'COUNT doit être un nombre entier de {minimum} à {maximum}.',
+    recurrence_invalid_count_and_until: 'Indiquez COUNT ou UNTIL, pas les deux.',
+    recurrence_invalid_until_format:
+      'UNTIL doit être une date (20261231) ou une heure UTC (20261231T235959Z).',
+    recurrence_invalid_unreadable: 'La règle de récurrence est illisible.',
+    recurrence_too_frequent_sub_daily:
+      'Les événements se répètent au plus une fois par jour (FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY).',
+    recurrence_too_frequent_per_year:
+      '{count, plural, one {La règle produit plus de # occurrence par an : choisissez un intervalle plus long.} many {La règle produit plus de # occurrences par an : choisissez un intervalle plus long.} other {La règle produit plus de # occurrences par an : choisissez un intervalle plus long.}}',
+    due_date_in_past_past: 'L’échéance ne doit pas être dans le passé.',
+    due_date_in_past_before_creation: 'L’échéance ne doit pas précéder la création de la tâche.',
+    task_status_transition:
+      'Une tâche ne peut pas passer de {from, select, open {Ouverte} in_progress {En cours} closed {Fermée} other {{from}}} à {to, select, open {Ouverte} in_progress {En cours} closed {Fermée} other {{to}}}.',
+    template_variable_unknown: '« {variable} » n’est pas une variable de modèle. Utilisez {allowed}.',
+    invalid_email_address_format:
+      'Ce n’est pas une adresse e-mail (écrivez a@example.org ou Nom <a@example.org>).',
+    invalid_email_address_control_characters:
+      'Une adresse ne doit pas contenir de sauts de ligne ni d’autres caractères de contrôle.',
+    invalid_email_address_recipient: 'Le destinataire n’est ni un utilisateur ni une adresse e-mail.',
+    email_not_cancellable:
+      '{status, select, scheduled {L’e-mail est déjà en cours d’envoi.} queued {Seul un e-mail programmé peut être annulé ; celui-ci est en cours d’envoi.} sent {Seul un e-mail programmé peut être annulé ; celui-ci a été envoyé.} failed {Seul un e-mail programmé peut être annulé ; celui-ci a échoué.} cancelled {Cet e-mail est déjà annulé.} other {Seul un e-mail programmé peut être annulé.}}',
+    mail_not_failed:
+      '{status, select, queued {Seul un message en échec peut être renvoyé ; celui-ci est en file d’attente.} sending {Seul un message en échec peut être renvoyé ; celui-ci est en cours d’envoi.} sent {Seul un message en échec peut être renvoyé ; celui-ci a été envoyé.} cancelled {Seul un message en échec peut être renvoyé ; celui-ci a été annulé.} other {Seul un message en échec peut être renvoyé.}}',
+    menu_not_found: 'Ce menu n’existe pas : utilisez {allowed}.',
+    menu_position_out_of_range: 'La position va ici de 0 à {max}.',
+    menu_item_not_deletable_custom: 'Cet élément appartient au menu de l’organisation : masquez-le plutôt.',
+    menu_item_not_deletable_default: 'Un élément par défaut ne peut pas être supprimé : masquez-le plutôt.',
+    setting_scope:
+      'Ce paramètre ne peut pas être défini au niveau {scope, select, system {du système} organization {de l’organisation} user {de l’utilisateur} other {{scope}}}.',
+    setting_invalid_value: 'La valeur de ce paramètre n’est pas valide.',
+    setting_invalid_own_email: 'Choisissez l’une de vos propres adresses e-mail.',
+    setting_invalid_not_user_setting:
+      '« {key} » n’est pas un paramètre que les utilisateurs peuvent modifier, ou figure deux fois.',
   },
 } as const satisfies Translation;

@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../../common/error-particulars';
 import { type ListSpec, parseListQuery } from './list-query';
 import { badParameter } from './query-error';
 
@@ -18,6 +19,7 @@ export function parseFieldsQuery(
         parameter,
         'unknown_parameter',
         `The query parameter ${parameter} is not supported here.`,
+        errorMeta('unknown_parameter', { reason: 'not_supported', parameter }),
       );
     }
   }

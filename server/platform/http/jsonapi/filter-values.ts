@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../../common/error-particulars';
 import { isId } from '../../ids';
 import { badParameter, quoteList } from './query-error';
 
@@ -38,6 +39,15 @@ export function allowedFilterOps(spec: FilterSpec): readonly FilterOp[] {
   return ops.filter((op) => op !== 'contains' || spec.kind === 'string');
 }
 
+/** The 400 of a filter value, with what was expected in English and its particulars (`meta`). */
+type Invalid = (
+  expected: string,
+  particulars:
+    | { reason: 'boolean' | 'required' | 'number' | 'date_time' | 'date' | 'id' }
+    | { reason: 'too_many'; maximum: number }
+    | { reason: 'choice'; allowed: readonly string[] },
+) => Error;
+
 /** Parses the raw value of `filter[field][op]` strictly by the filter's kind. */
 export function parseFilterValue(
   raw: string,
@@ -45,43 +55,50 @@ export function parseFilterValue(
   op: FilterOp,
   parameter: string,
 ): FilterValue {
-  const invalid = (expected: string) =>
-    badParameter(parameter, 'invalid_filter_value', `${parameter} must be ${expected}.`);
+  const invalid: Invalid = (expected, particulars) =>
+    badParameter(
+      parameter,
+      'invalid_filter_value',
+      `${parameter} must be ${expected}.`,
+      errorMeta('invalid_filter_value', { ...particulars, parameter }),
+    );
   if (op === 'exists') {
     if (raw === 'true' || raw === 'false') return raw === 'true';
-    throw invalid(`'true' or 'false'`);
+    throw invalid(`'true' or 'false'`, { reason: 'boolean' });
   }
-  if (raw === '') throw invalid('a non-empty value');
+  if (raw === '') throw invalid('a non-empty value', { reason: 'required' });
   if ((spec.kind === 'enum' || spec.kind === 'id') && (op === 'eq' || op === 'neq') && raw.includes(',')) {
     const items = [...new Set(raw.split(','))];
-    if (items.length > MAX_FILTER_LIST) throw invalid(`a list of at most ${MAX_FILTER_LIST} values`);
+    if (items.length > MAX_FILTER_LIST)
+      throw invalid(`a list of at most ${MAX_FILTER_LIST} values`, {
+        reason: 'too_many',
+        maximum: MAX_FILTER_LIST,
+      });
     return items.map((item) => parseChoice(item, spec, invalid));
   }
   return parseScalar(raw, spec, invalid);
 }
 
-function parseScalar(
-  raw: string,
-  spec: FilterSpec,
-  invalid: (expected: string) => Error,
-): string | number | boolean {
+function parseScalar(raw: string, spec: FilterSpec, invalid: Invalid): string | number | boolean {
   switch (spec.kind) {
     case 'string':
       return raw;
     case 'number':
       if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(raw) && Number.isFinite(Number(raw))) return Number(raw);
-      throw invalid('a decimal number such as 42 or -1.5');
+      throw invalid('a decimal number such as 42 or -1.5', { reason: 'number' });
     case 'boolean':
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw invalid(`'true' or 'false'`);
+      throw invalid(`'true' or 'false'`, { reason: 'boolean' });
     case 'timestamp': {
       const timestamp = parseTimestamp(raw);
       if (timestamp !== undefined) return timestamp;
-      throw invalid('an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z');
+      throw invalid('an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z', {
+        reason: 'date_time',
+      });
     }
     case 'date':
       if (isDate(raw)) return raw;
-      throw invalid('a date as YYYY-MM-DD');
+      throw invalid('a date as YYYY-MM-DD', { reason: 'date' });
     case 'enum':
     case 'id':
       return parseChoice(raw, spec, invalid);
@@ -89,13 +106,16 @@ function parseScalar(
 }
 
 /** One value of an `enum` or `id` filter. */
-function parseChoice(raw: string, spec: FilterSpec, invalid: (expected: string) => Error): string {
+function parseChoice(raw: string, spec: FilterSpec, invalid: Invalid): string {
   if (spec.kind === 'enum') {
     if (spec.values?.includes(raw)) return raw;
-    throw invalid(`one of ${quoteList(spec.values ?? [])}, or a comma-separated list of them`);
+    throw invalid(`one of ${quoteList(spec.values ?? [])}, or a comma-separated list of them`, {
+      reason: 'choice',
+      allowed: spec.values ?? [],
+    });
   }
   if (isId(raw)) return raw;
-  throw invalid('an id (a lower-case UUID) or a comma-separated list of ids');
+  throw invalid('an id (a lower-case UUID) or a comma-separated list of ids', { reason: 'id' });
 }
 
 const TIMESTAMP =

@@ -1,3 +1,4 @@
+import { errorMeta } from '../../../../common/error-particulars';
 import { type Cursor, decodeCursor } from './cursor';
 import {
   allowedFilterOps,
@@ -119,6 +120,7 @@ export function parseListQuery(
         parameter,
         'unknown_parameter',
         `The query parameter ${parameter} is not supported here.`,
+        errorMeta('unknown_parameter', { reason: 'not_supported', parameter }),
       );
     }
   }
@@ -151,6 +153,7 @@ function parseCursors(
       first.parameter,
       'invalid_parameter',
       `Give ${first.parameter} or page[number], not both.`,
+      errorMeta('invalid_parameter', { reason: 'page_conflict', parameter: first.parameter }),
     );
   }
   const cursor = decodeCursor(first.parameter, first.text, sortSignature(result.sort));
@@ -161,12 +164,18 @@ function parseCursors(
 function single(parameter: string, value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) {
-    throw badParameter(parameter, 'repeated_parameter', `Give the query parameter ${parameter} only once.`);
+    throw badParameter(
+      parameter,
+      'repeated_parameter',
+      `Give the query parameter ${parameter} only once.`,
+      errorMeta('repeated_parameter', { parameter }),
+    );
   }
   throw badParameter(
     parameter,
     'invalid_parameter',
     `The query parameter ${parameter} must be a plain value.`,
+    errorMeta('invalid_parameter', { reason: 'not_plain', parameter }),
   );
 }
 
@@ -189,9 +198,23 @@ function parseSort(value: string, spec: ListSpec): ListSort[] {
         field === ''
           ? 'sort must be a comma-separated list of fields, each optionally prefixed with -.'
           : `Cannot sort by '${field}'. Sort by one of ${quoteList(Object.keys(spec.sort))}.`;
-      throw badParameter('sort', field === '' ? 'invalid_sort' : 'unknown_sort_field', detail);
+      throw field === ''
+        ? badParameter('sort', 'invalid_sort', detail, errorMeta('invalid_sort', { reason: 'syntax' }))
+        : badParameter(
+            'sort',
+            'unknown_sort_field',
+            detail,
+            errorMeta('unknown_sort_field', { field, allowed: Object.keys(spec.sort) }),
+          );
     }
-    if (seen.has(field)) throw badParameter('sort', 'invalid_sort', `sort lists '${field}' more than once.`);
+    if (seen.has(field)) {
+      throw badParameter(
+        'sort',
+        'invalid_sort',
+        `sort lists '${field}' more than once.`,
+        errorMeta('invalid_sort', { reason: 'repeated', field }),
+      );
+    }
     seen.add(field);
     const sort: ListSort = { column: spec.sort[field] as string, field, direction };
     if (spec.nullableSorts?.includes(field)) sort.nullable = true;
@@ -219,6 +242,7 @@ function parseInclude(value: string, spec: ListSpec): string[] {
     'include',
     'unsupported_include',
     `Cannot include '${unknown}'. Include one of ${quoteList(allowed)}.`,
+    errorMeta('unsupported_include', { include: unknown, allowed }),
   );
 }
 
@@ -231,14 +255,24 @@ function parseFilter(
 ): ListFilter {
   if (!Object.hasOwn(spec.filters, field)) {
     const detail = `Cannot filter by '${field}'. Filter by one of ${quoteList(Object.keys(spec.filters))}.`;
-    throw badParameter(parameter, 'unknown_filter', detail);
+    throw badParameter(
+      parameter,
+      'unknown_filter',
+      detail,
+      errorMeta('unknown_filter', { field, allowed: Object.keys(spec.filters) }),
+    );
   }
   const filter = spec.filters[field] as FilterSpec;
   const allowed = allowedFilterOps(filter);
   const filterOp = (op ?? 'eq') as FilterOp;
   if (!allowed.includes(filterOp)) {
     const detail = `The operator '${filterOp}' is not supported for filter '${field}'. Use one of ${quoteList(allowed)}.`;
-    throw badParameter(parameter, 'unsupported_filter_operator', detail);
+    throw badParameter(
+      parameter,
+      'unsupported_filter_operator',
+      detail,
+      errorMeta('unsupported_filter_operator', { operator: filterOp, field, allowed }),
+    );
   }
   return {
     field,
@@ -252,7 +286,12 @@ function parseFieldset(parameter: string, type: string, value: string, spec: Lis
   const fieldsets = spec.fieldsets ?? {};
   if (!Object.hasOwn(fieldsets, type)) {
     const detail = `Sparse fieldsets are not available for type '${type}'. Use one of ${quoteList(Object.keys(fieldsets))}.`;
-    throw badParameter(parameter, 'unknown_fieldset_type', detail);
+    throw badParameter(
+      parameter,
+      'unknown_fieldset_type',
+      detail,
+      errorMeta('unknown_fieldset_type', { type, allowed: Object.keys(fieldsets) }),
+    );
   }
   if (value === '') return [];
   const allowed = fieldsets[type] as readonly string[];
@@ -260,7 +299,12 @@ function parseFieldset(parameter: string, type: string, value: string, spec: Lis
   const unknown = fields.find((field) => !allowed.includes(field));
   if (unknown === undefined) return fields;
   const detail = `Type '${type}' has no field '${unknown}'. Choose from ${quoteList(allowed)}.`;
-  throw badParameter(parameter, 'unknown_fieldset_field', detail);
+  throw badParameter(
+    parameter,
+    'unknown_fieldset_field',
+    detail,
+    errorMeta('unknown_fieldset_field', { type, field: unknown, allowed }),
+  );
 }
 
 /** `X-Include: totalCount` (OroCRM's convention; several values separated by `;` or `,`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorParticulars } from '../../../../common/error-particulars';
 import { MAX_PAGE_SIZE } from '../jsonapi/list-query';
 
 /**
@@ -207,6 +208,23 @@ const errorSource = z.union([
   z.strictObject({ header: text(256).describe('The request header') }),
 ]);
 
+/**
+ * The meta members of each code with particulars (common/error-particulars.ts), as the Error
+ * schema documents them: `code` {a, b}, or for a code thrown for several reasons
+ * `code` by reason (r1 {a}, r2 {}).
+ */
+function particularsDescription(): string {
+  return Object.entries(errorParticulars)
+    .map(([code, entry]) => {
+      if (Array.isArray(entry)) return `\`${code}\` {${entry.join(', ')}}`;
+      const reasons = Object.entries(entry as Record<string, readonly string[]>).map(
+        ([reason, names]) => `${reason} {${names.join(', ')}}`,
+      );
+      return `\`${code}\` by reason (${reasons.join(', ')})`;
+    })
+    .join('; ');
+}
+
 /** One JSON:API error object (https://jsonapi.org/format/1.1/#error-objects). */
 export const errorObjectSchema = z
   .strictObject({
@@ -227,12 +245,10 @@ export const errorObjectSchema = z
       .record(text(100), z.unknown())
       .optional()
       .describe(
-        'The particulars of the problem, so a client can word it in its own language without `detail`. ' +
-          'Schema rules: `too_small` {minimum, origin, inclusive}, `too_big` {maximum, origin, inclusive} ' +
-          '(`origin`: string — characters, number, int, array — items, date, file…), `invalid_value` {allowed: [...]}, ' +
-          '`invalid_format` {format}, `not_multiple_of` {divisor}, `invalid_type` {expected}; ' +
-          'password rules `password_<rule>` {rule, min, length (too_short), max (too_long)}; ' +
-          'a limit of the organization or list {limit} or {maximum}; `rate_limited` {retryAfterSeconds}.',
+        'The particulars of the problem, so a client can word it in its own language without `detail` ' +
+          '(`too_small`/`too_big`: `origin` is what the bound measures — string: characters, array: items, ' +
+          'number…; a list such as `allowed` names the accepted values; `rate_limited` {retryAfterSeconds}). ' +
+          `By code: ${particularsDescription()}. Any other code says the same thing whatever happened.`,
       ),
   })
   .meta({ id: 'Error' });
