@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, apiFetch } from '../../app/api';
 import '../../i18n/lazy-namespaces';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiAttributes, ApiResource } from '../../app/api-types';
 import { FailureAlert } from '../../ui/feedback';
 import { notifySuccess } from '../../ui/notify';
 
 /** A guest's answer as the API writes it (`attendees[].status` of a `calendarevents` resource). */
-export type AttendeeStatus = 'none' | 'accepted' | 'tentative' | 'declined';
+/** A guest's answer (`CalendarEvent`'s attendees and `CalendarEventAnswer` of the OpenAPI document). */
+export type AttendeeStatus = ApiAttributes<'CalendarEventAnswer'>['status'];
 type Answer = Exclude<AttendeeStatus, 'none'>;
 
-type Attendee = { email: string; status: AttendeeStatus; user: string | null };
+type Attendee = ApiAttributes<'CalendarEvent'>['attendees'][number];
 
 /**
  * The viewer's answer to an event when they are one of its guests (an attendee whose `user` is
@@ -32,7 +34,7 @@ export function useAnswerEvent(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (status: Answer) =>
-      apiFetch<{ data: { attributes: { status: AttendeeStatus } } }>(apiPaths.calendarEventAnswer(eventId), {
+      apiFetch<{ data: ApiResource<'CalendarEventAnswer'> }>(apiPaths.calendarEventAnswer(eventId), {
         method: 'PATCH',
         body: { data: { type: 'calendar-event-answers', attributes: { status } } },
       }),

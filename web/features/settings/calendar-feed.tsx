@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { apiFetch } from '../../app/api';
 import '../../i18n/lazy-namespaces';
 import { apiPaths } from '../../app/api-paths';
+import type { ApiResource } from '../../app/api-types';
 import { DangerConfirmActions } from '../../ui/feedback';
 import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
@@ -25,7 +26,8 @@ import { notifySuccess } from '../../ui/notify';
 const FEED_URL = apiPaths.myCalendarFeed;
 const feedQueryKey = ['calendar-feed'] as const;
 
-type Feed = { type: 'calendar-feeds'; id: string; attributes: { url: string | null; createdAt: string } };
+/** `CalendarFeed` of the OpenAPI document. */
+type Feed = ApiResource<'CalendarFeed'>;
 type FeedResource = { data: Feed };
 
 /** My feed in the current organization (never its URL): null when there is none (`data: null`). */
