@@ -72,7 +72,7 @@ export async function userProfileRoutes(app: FastifyInstance, deps: Deps): Promi
       const actor = actorOf(request);
       const key = `userprofile ${actor.userId} ${actor.organizationId} ${permissionKey(actor.permissions)} ${JSON.stringify(fields)}`;
       const document = { key, userId: actor.userId };
-      const body = await rememberUserDocument(deps.db, document, request.arrivedAt, async () => {
+      const body = await rememberUserDocument(deps.db, document, async () => {
         const profile = await getUserProfile(deps, actor);
         const resource = presentUser(profile.user, {
           roleIds: profile.roleIds,

@@ -56,10 +56,10 @@ export const MAX_PENDING_WRITE_MS = 10_000;
  *
  * User documents (`rememberUserDocument`: the signed-in user's profile as `GET /api/userprofile`
  * renders it) follow the credentials' rule, emptied by their notifications and by those of
- * organizations and avatars. A request that arrived before a round trip that has completed needs
- * no round trip of its own: its credential's confirmation serves its document too. The user's own
- * row is not notified but read: its version (`xmin`) is read with each use and must be the one
- * the document was computed from (one primary-key read on the pool). A NOTIFY takes a lock that
+ * organizations and avatars. The user's own row is not notified but read: its version (`xmin`) is read with each use, on
+ * the listening connection in a round trip concurrent requests share (one query for all their
+ * users, no pool connection), and must be the one the document was computed from; the same round
+ * trip confirms the notifications, as `sync` does. A NOTIFY takes a lock that
  * serializes the commits of all notifying transactions, fsync included, and every profile write
  * and sign-in writes that row: notified, 50 concurrent profile writes committed one at a time.
  */
@@ -74,18 +74,11 @@ export type PostgresCache = {
   rememberCredential<T>(key: string, compute: () => Promise<T | undefined>): Promise<T | undefined>;
   /**
    * `compute()` (a document derived from a user's row, memberships, roles, organizations and
-   * avatar), or its result kept since the last change of those: used only while `rowVersion()`
-   * (the user's row's version, read now) is the one it was computed from, and once a round trip
-   * sent at or after `since` (a `performance.now()` time taken when the request arrived) has
-   * confirmed no other change was notified meanwhile: the credential's round trip when there was
-   * one, else a new one.
+   * avatar), or its result kept since the last change of those: used only while the user's row,
+   * read now on the listening connection (`CacheListener.userRowVersion`), is the version it was
+   * computed from; that round trip, sent after the call, also confirms no other change was notified.
    */
-  rememberUserDocument<T>(
-    key: string,
-    since: number,
-    compute: () => Promise<T>,
-    rowVersion: () => Promise<string | undefined>,
-  ): Promise<T>;
+  rememberUserDocument<T>(key: string, userId: string, compute: () => Promise<T>): Promise<T>;
   /**
    * Resolves true after a round trip on the listening connection that started after the call: every
    * notification committed before the call has been handled by then. False when not listening.
@@ -198,6 +191,8 @@ type CacheState = {
   values: KeptValues;
   credentials: KeptValues;
   documents: KeptValues;
+  /** User documents being computed, by key, with the row version and generation they began in. */
+  computing: Map<string, { rowVersion: string; generation: number; value: Promise<unknown> }>;
   pending: PendingWrites;
 };
 
@@ -304,38 +299,55 @@ type VersionedDocument = { rowVersion: string; value: unknown };
 
 /**
  * `PostgresCache.rememberUserDocument`: a kept document is used when the user's row, read again
- * now, is still the version it was computed from, and a round trip sent at or after `since`
- * confirms no other change was notified. Both are asked at once. The version is read before the
- * document is computed, so a change committed meanwhile makes the next use compute it again.
+ * now on the listening connection, is still the version it was computed from; that read is a
+ * round trip sent after the request arrived, so it also confirms no other change was notified.
+ * The version is read before the document is computed, so a change committed meanwhile makes
+ * the next use compute it again.
  */
 async function rememberUserDocument<T>(
   state: CacheState,
   key: string,
-  since: number,
+  userId: string,
   compute: () => Promise<T>,
-  rowVersion: () => Promise<string | undefined>,
 ): Promise<T> {
   const { listener, stats, documents } = state;
   listener.start();
-  if (listener.isListening() && documents.has(key)) {
-    const [confirmed, version] = await Promise.all([
-      listener.confirmedSentAt >= since || listener.sync(),
-      rowVersion(),
-    ]);
-    const kept = documents.has(key) ? documents.get<VersionedDocument>(key) : undefined;
-    if (confirmed && kept && version !== undefined && kept.rowVersion === version) {
-      stats.documentHits++;
-      return kept.value as T;
-    }
+  if (!listener.isListening()) {
+    stats.documentMisses++;
+    return compute();
+  }
+  const before = documents.generation;
+  const version = await listener.userRowVersion(userId);
+  const kept = documents.has(key) ? documents.get<VersionedDocument>(key) : undefined;
+  if (typeof version === 'string' && kept?.rowVersion === version) {
+    stats.documentHits++;
+    return kept.value as T;
   }
   stats.documentMisses++;
-  const before = documents.generation;
-  const version = await rowVersion();
-  const value = await compute();
-  if (before === documents.generation && listener.isListening() && version !== undefined) {
-    documents.keep(key, { rowVersion: version, value } satisfies VersionedDocument);
+  if (typeof version !== 'string') return compute();
+  // Readers that miss together (right after a write) share one computation of the same version,
+  // begun in this generation: it began after every change they must see.
+  const shared = state.computing.get(key);
+  if (
+    shared &&
+    shared.rowVersion === version &&
+    shared.generation === before &&
+    before === documents.generation
+  ) {
+    return shared.value as Promise<T>;
   }
-  return value;
+  const computing = compute();
+  const entry = { rowVersion: version, generation: before, value: computing };
+  state.computing.set(key, entry);
+  try {
+    const value = await computing;
+    if (before === documents.generation && listener.isListening()) {
+      documents.keep(key, { rowVersion: version, value } satisfies VersionedDocument);
+    }
+    return value;
+  } finally {
+    if (state.computing.get(key) === entry) state.computing.delete(key);
+  }
 }
 
 /**
@@ -350,6 +362,7 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     connectionString: options.connectionString,
     channels: [CACHE_CHANNEL, CREDENTIALS_CHANNEL, USER_DOCUMENTS_CHANNEL],
     stats,
+    schema: options.schema,
     handlers: {
       onNotification: (message) => applyNotification(state, events, schemas, message),
       onListening: () => {
@@ -370,14 +383,14 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     values: new KeptValues(),
     credentials: new KeptValues(),
     documents: new KeptValues(),
+    computing: new Map(),
     pending: new PendingWrites(),
   };
 
   return {
     remember: (key, compute) => rememberValue(state, key, compute),
     rememberCredential: (key, compute) => rememberCredential(state, key, compute),
-    rememberUserDocument: (key, since, compute, rowVersion) =>
-      rememberUserDocument(state, key, since, compute, rowVersion),
+    rememberUserDocument: (key, userId, compute) => rememberUserDocument(state, key, userId, compute),
     sync: () => listener.sync(),
     beginWrite() {
       const token = state.pending.begin();

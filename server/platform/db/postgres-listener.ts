@@ -33,6 +33,11 @@ export class CacheListener {
   #nextSync: Promise<boolean> | undefined;
   /** When the latest round trip that completed while listening was sent (performance.now()). */
   confirmedSentAt = Number.NEGATIVE_INFINITY;
+  /** `users`, qualified by the schema the cache serves. */
+  readonly #usersTable: string;
+  /** The users whose row versions the next read asks for, and its answer (see `userRowVersion`). */
+  #nextVersions: { ids: Set<string>; answer: Promise<Map<string, string> | false> } | undefined;
+  #versionsInFlight: Promise<unknown> | undefined;
 
   constructor(options: {
     connectionString: string;
@@ -40,7 +45,10 @@ export class CacheListener {
     handlers: ListenerHandlers;
     /** Counts the round trips `sync` makes. */
     stats: { syncs: number };
+    /** The schema of the tables (tests); `public`'s when absent. */
+    schema?: string | undefined;
   }) {
+    this.#usersTable = options.schema ? `"${options.schema.replace(/"/g, '""')}".users` : 'users';
     this.#connectionString = options.connectionString;
     this.#channels = options.channels;
     this.#handlers = options.handlers;
@@ -82,6 +90,31 @@ export class CacheListener {
       return this.sync();
     });
     return this.#nextSync;
+  }
+
+  /**
+   * The version of a user's row (its `xmin`: the transaction that wrote it, changed by any
+   * UPDATE), undefined when there is no such user, false when not listening. Read on the listening
+   * connection in a round trip sent after the call, so it confirms every notification committed
+   * before the call, as `sync` does. Concurrent callers share one round trip (one query for all
+   * their users); a caller that arrives while one is in flight joins the next.
+   */
+  userRowVersion(userId: string): Promise<string | undefined | false> {
+    if (!this.#nextVersions) {
+      const ids = new Set<string>();
+      const answer = Promise.resolve(this.#versionsInFlight).then(() => {
+        this.#nextVersions = undefined;
+        const reading = this.#readVersions([...ids]);
+        this.#versionsInFlight = reading;
+        void reading.finally(() => {
+          if (this.#versionsInFlight === reading) this.#versionsInFlight = undefined;
+        });
+        return reading;
+      });
+      this.#nextVersions = { ids, answer };
+    }
+    this.#nextVersions.ids.add(userId);
+    return this.#nextVersions.answer.then((versions) => (versions === false ? false : versions.get(userId)));
   }
 
   async close(): Promise<void> {
@@ -129,6 +162,24 @@ export class CacheListener {
     this.#retryTimer = setTimeout(() => this.#connect(), this.#retryMs);
     this.#retryTimer.unref();
     this.#retryMs = Math.min(this.#retryMs * 2, MAX_RECONNECT_MS);
+  }
+
+  async #readVersions(ids: string[]): Promise<Map<string, string> | false> {
+    const connection = this.#client;
+    if (!this.#listening || !connection) return false;
+    const sentAt = performance.now();
+    let rows: { id: string; version: string }[];
+    try {
+      ({ rows } = await connection.query<{ id: string; version: string }>(
+        `SELECT id, xmin::text AS version FROM ${this.#usersTable} WHERE id = ANY($1)`,
+        [ids],
+      ));
+    } catch {
+      return false;
+    }
+    if (!this.#listening || this.#client !== connection) return false;
+    if (sentAt > this.confirmedSentAt) this.confirmedSentAt = sentAt;
+    return new Map(rows.map((row) => [row.id, row.version]));
   }
 
   async #ping(): Promise<boolean> {

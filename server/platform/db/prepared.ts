@@ -110,33 +110,23 @@ export function rememberCredential<T>(
  * memberships, roles, organizations and avatar (`GET /api/userprofile`), or its earlier result
  * while none of those changed: on SQLite until the database changes (as `rememberWhileUnchanged`);
  * on PostgreSQL while the user's row is the version it was computed from (its `xmin`, read again
- * on each use) and no trigger notified a change of the rest, confirmed by a round trip on the
- * listening connection sent after `since` (when the request arrived; its credential's
- * confirmation serves), so a change through any process shows at once in every process (see
- * postgres-cache.ts). The row is not notified: a NOTIFY serializes the commits of every
- * transaction that sends one, and every profile write and sign-in writes the row.
+ * with each use in a round trip on the listening connection that concurrent requests share) and
+ * no trigger notified a change of the rest, which that same round trip confirms, so a change
+ * through any process shows at once in every process (see postgres-cache.ts). The row is not
+ * notified: a NOTIFY serializes the commits of every transaction that sends one, and every
+ * profile write and sign-in writes the row.
  */
 export function rememberUserDocument<T>(
   db: Kysely<DB>,
   document: { key: string; userId: string },
-  since: number,
   compute: () => Promise<T>,
 ): Promise<T> {
   const reader = sqliteReaderOf(db);
   if (reader) return reader.remember(document.key, compute);
   if (db.isTransaction) return compute();
   const cache = postgresCacheOf(db);
-  const postgres = postgresReaderOf(db);
-  if (!cache || !postgres) return compute();
-  const rowVersion = async () => {
-    const rows = await postgres.all(USER_ROW_VERSION, [document.userId]);
-    return rows[0]?.rowVersion as string | undefined;
-  };
-  return cache.rememberUserDocument(document.key, since, compute, rowVersion);
+  return cache ? cache.rememberUserDocument(document.key, document.userId, compute) : compute();
 }
-
-/** PostgreSQL: the transaction that wrote the row's current version; any UPDATE changes it. */
-const USER_ROW_VERSION = 'select xmin::text as row_version from users where id = $1';
 
 /**
  * A SELECT built per request whose SQL takes only a few shapes (a list's filters on or off, never

@@ -59,12 +59,6 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | undefined;
-    /**
-     * When the authentication hook began on an API call (`performance.now()`), before its
-     * credential was looked up: what a document kept on PostgreSQL is confirmed against
-     * (rememberUserDocument).
-     */
-    arrivedAt: number;
   }
 }
 

@@ -80,7 +80,6 @@ export const authentication = fp<{
     const publicOrigin = new URL(config.publicUrl).origin;
 
     app.decorateRequest('actor', undefined);
-    app.decorateRequest('arrivedAt', 0);
 
     const catalog: ApiRoute[] = [];
     app.decorate('apiRoutes', catalog);
@@ -99,7 +98,6 @@ export const authentication = fp<{
       if (!isApiCall(request.url)) return;
       const access = request.routeOptions.config.access;
       if (access === undefined) return; // not a route: the not-found handler answers
-      request.arrivedAt = performance.now();
 
       for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
         const values = Array.isArray(value) ? value : [value];
