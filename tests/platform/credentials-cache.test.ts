@@ -273,6 +273,40 @@ describe('credentials cache across processes', () => {
     expect(await profile()).toEqual(kept);
   });
 
+  it("concurrent profile reads share one read of their rows' versions; a change recomputes only its user's", async () => {
+    const people = await Promise.all([1, 2, 3].map(() => signedInUser(t, { roles: ['User'] })));
+    const keys = await Promise.all(people.map(({ user }) => giveApiKey(t, user)));
+    const read = (key: string) => secondWithKey(key)({ method: 'GET', url: '/api/userprofile' });
+    const readAll = async () => {
+      const answers = await Promise.all(keys.map(read));
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
+      return answers.map((answer) => answer.json().data.attributes.firstName as string);
+    };
+    await readAll();
+    await settle();
+    expect(await readAll()).toEqual(['Test', 'Test', 'Test']);
+    if (!onPostgres) return;
+    const cache = cacheOf(second.db);
+    await cache.sync();
+    const before = { ...cache.stats };
+    expect(await readAll()).toEqual(['Test', 'Test', 'Test']);
+    expect(cache.stats.documentHits).toBe(before.documentHits + 3);
+    // The three requests asked for their versions together: fewer round trips than requests.
+    expect(cache.stats.rowVersionReads - before.rowVersionReads).toBeLessThan(3);
+
+    const [changed] = people;
+    await t.deps.db
+      .updateTable('users')
+      .set({ firstName: 'Changed' })
+      .where('id', '=', changed?.user.id as string)
+      .execute();
+    const misses = cache.stats.documentMisses;
+    const hits = cache.stats.documentHits;
+    expect(await readAll()).toEqual(['Changed', 'Test', 'Test']);
+    expect(cache.stats.documentMisses).toBe(misses + 1);
+    expect(cache.stats.documentHits).toBe(hits + 2);
+  });
+
   it('a rolled-back change refuses nothing; a session or key kept is used only while listening', async () => {
     const { user, browser } = await signedInUser(t, { roles: ['User'] });
     const byKey = secondWithKey(await giveApiKey(t, user));

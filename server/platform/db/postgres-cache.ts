@@ -105,6 +105,8 @@ export type PostgresCache = {
     documentHits: number;
     documentMisses: number;
     syncs: number;
+    /** Round trips that read users' row versions (`CacheListener.userRowVersion`). */
+    rowVersionReads: number;
   };
   /** Whether the dedicated connection is listening now. */
   isListening(): boolean;
@@ -207,6 +209,7 @@ function newStats(): CacheStats {
     documentHits: 0,
     documentMisses: 0,
     syncs: 0,
+    rowVersionReads: 0,
   };
 }
 

@@ -21,7 +21,7 @@ export class CacheListener {
   readonly #connectionString: string;
   readonly #channels: readonly string[];
   readonly #handlers: ListenerHandlers;
-  readonly #stats: { syncs: number };
+  readonly #stats: { syncs: number; rowVersionReads: number };
   #client: pg.Client | undefined;
   #listening = false;
   #started = false;
@@ -43,8 +43,8 @@ export class CacheListener {
     connectionString: string;
     channels: readonly string[];
     handlers: ListenerHandlers;
-    /** Counts the round trips `sync` makes. */
-    stats: { syncs: number };
+    /** Counts the round trips `sync` and `userRowVersion` make. */
+    stats: { syncs: number; rowVersionReads: number };
     /** The schema of the tables (tests); `public`'s when absent. */
     schema?: string | undefined;
   }) {
@@ -167,6 +167,7 @@ export class CacheListener {
   async #readVersions(ids: string[]): Promise<Map<string, string> | false> {
     const connection = this.#client;
     if (!this.#listening || !connection) return false;
+    this.#stats.rowVersionReads++;
     const sentAt = performance.now();
     let rows: { id: string; version: string }[];
     try {
