@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -30,6 +30,7 @@ import { FormDialog } from '../../ui/form-dialog';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
+import { EditDeleteButtons } from '../../ui/row-actions';
 import type { CustomFieldDefinition } from '../users/api';
 import {
   type CustomFieldList,
@@ -150,31 +151,15 @@ function FieldsTable({
               <Table.Td>{definition.position}</Table.Td>
               {hasActions ? (
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {abilities.update ? (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconPencil size={14} aria-hidden="true" />}
-                        onClick={() => onEdit(definition)}
-                        aria-label={t('page.editNamed', { label: definition.label })}
-                      >
-                        {t('page.edit')}
-                      </Button>
-                    ) : null}
-                    {abilities.delete ? (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        color="red"
-                        leftSection={<IconTrash size={14} aria-hidden="true" />}
-                        onClick={() => onDelete(definition)}
-                        aria-label={t('page.deleteNamed', { label: definition.label })}
-                      >
-                        {t('page.delete')}
-                      </Button>
-                    ) : null}
-                  </Group>
+                  <EditDeleteButtons
+                    abilities={abilities}
+                    editText={t('page.edit')}
+                    editLabel={t('page.editNamed', { label: definition.label })}
+                    onEdit={() => onEdit(definition)}
+                    deleteText={t('page.delete')}
+                    deleteLabel={t('page.deleteNamed', { label: definition.label })}
+                    onDelete={() => onDelete(definition)}
+                  />
                 </Table.Td>
               ) : null}
             </Table.Tr>

@@ -1,6 +1,6 @@
-import { Alert, Button, Code, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type EmailTemplateInput, emailTemplateSchema, templateVariables } from '../../../common/emails';
@@ -12,6 +12,7 @@ import { useFormatter } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Page } from '../../ui/page';
 import { PageLoader } from '../../ui/page-loader';
+import { EditDeleteButtons } from '../../ui/row-actions';
 import {
   type EmailTemplateList,
   type EmailTemplateResource,
@@ -117,30 +118,15 @@ function TemplatesTable({
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{template.attributes.subject}</Table.Td>
               <Table.Td>{format.dateTime(template.attributes.updatedAt)}</Table.Td>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  {abilities.update ? (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconPencil size={14} aria-hidden="true" />}
-                      onClick={() => onEdit(template)}
-                      aria-label={t('page.editNamed', { name: template.attributes.name })}
-                    >
-                      {t('page.edit')}
-                    </Button>
-                  ) : null}
-                  {abilities.delete ? (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconTrash size={14} aria-hidden="true" />}
-                      onClick={() => onDelete(template)}
-                      aria-label={t('page.deleteNamed', { name: template.attributes.name })}
-                    >
-                      {t('page.delete')}
-                    </Button>
-                  ) : null}
-                </Group>
+                <EditDeleteButtons
+                  abilities={abilities}
+                  editText={t('page.edit')}
+                  editLabel={t('page.editNamed', { name: template.attributes.name })}
+                  onEdit={() => onEdit(template)}
+                  deleteText={t('page.delete')}
+                  deleteLabel={t('page.deleteNamed', { name: template.attributes.name })}
+                  onDelete={() => onDelete(template)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
