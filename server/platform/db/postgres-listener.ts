@@ -31,8 +31,6 @@ export class CacheListener {
   /** The round trip in flight, and the one that follows it (shared by every caller meanwhile). */
   #syncing: Promise<boolean> | undefined;
   #nextSync: Promise<boolean> | undefined;
-  /** When the latest round trip that completed while listening was sent (performance.now()). */
-  confirmedSentAt = Number.NEGATIVE_INFINITY;
   /** `users`, qualified by the schema the cache serves. */
   readonly #usersTable: string;
   /** The users whose row versions the next read asks for, and its answer (see `userRowVersion`). */
@@ -154,7 +152,6 @@ export class CacheListener {
     if (this.#client !== connection) return;
     this.#client = undefined;
     this.#listening = false;
-    this.confirmedSentAt = Number.NEGATIVE_INFINITY;
     connection.removeAllListeners('notification');
     connection.end().catch(() => {});
     this.#handlers.onLost();
@@ -168,7 +165,6 @@ export class CacheListener {
     const connection = this.#client;
     if (!this.#listening || !connection) return false;
     this.#stats.rowVersionReads++;
-    const sentAt = performance.now();
     let rows: { id: string; version: string }[];
     try {
       ({ rows } = await connection.query<{ id: string; version: string }>(
@@ -178,8 +174,8 @@ export class CacheListener {
     } catch {
       return false;
     }
+    // Lost meanwhile: a notification may have been missed.
     if (!this.#listening || this.#client !== connection) return false;
-    if (sentAt > this.confirmedSentAt) this.confirmedSentAt = sentAt;
     return new Map(rows.map((row) => [row.id, row.version]));
   }
 
@@ -187,7 +183,6 @@ export class CacheListener {
     const connection = this.#client;
     if (!this.#listening || !connection) return false;
     this.#stats.syncs++;
-    const sentAt = performance.now();
     try {
       await connection.query('SELECT 1');
     } catch {
@@ -195,7 +190,6 @@ export class CacheListener {
     }
     // Lost meanwhile: a notification may have been missed.
     if (!this.#listening || this.#client !== connection) return false;
-    if (sentAt > this.confirmedSentAt) this.confirmedSentAt = sentAt;
     return true;
   }
 }
