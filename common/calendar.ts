@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorMeta } from './error-particulars';
-import { addFault, emailFault, lineTextFault, requiredFault } from './profile';
+import { addFault, boundedText, emailFault, lineTextFault, requiredFault } from './profile';
 import { isTimeZone } from './settings';
 import { invisibleTextProblem } from './unicode-text';
 
@@ -36,23 +36,20 @@ export const eventColorPalette = [
 
 /** A required single-line text that must show something (titles, subjects). */
 function requiredLine(label: string, max: number) {
-  return z
-    .string()
-    .max(max * 2 + 16, `${label} can have at most ${max} characters.`)
-    .superRefine((value, ctx) => {
-      if (value === '') {
-        addFault(ctx, requiredFault(label));
-        return;
-      }
-      const fault = lineTextFault(value, label, max);
-      if (fault) {
-        addFault(ctx, fault);
-        return;
-      }
-      const invisible = invisibleTextProblem(value, label);
-      if (invisible)
-        ctx.addIssue({ code: 'custom', message: invisible.message, params: { code: invisible.code } });
-    });
+  return boundedText(label, max, (value, ctx) => {
+    if (value === '') {
+      addFault(ctx, requiredFault(label));
+      return;
+    }
+    const fault = lineTextFault(value, label, max);
+    if (fault) {
+      addFault(ctx, fault);
+      return;
+    }
+    const invisible = invisibleTextProblem(value, label);
+    if (invisible)
+      ctx.addIssue({ code: 'custom', message: invisible.message, params: { code: invisible.code } });
+  });
 }
 
 /** One reminder: an email N minutes before the start (events) or the due date (tasks). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { characterCount, lineText } from './profile';
+import { addFault, boundedText, characterCount, lineText, tooLongFault } from './profile';
 
 /**
  * Calls as the API accepts them (`POST`/`PATCH /api/calls`), shared by the server and the SPA's
@@ -32,13 +32,10 @@ export const callDirectionLabels: Record<CallDirectionName, string> = {
   outgoing: 'Outgoing',
 };
 
-const notes = z
-  .string()
-  .max(CALL_NOTES_MAX * 2, `Additional comments can have at most ${CALL_NOTES_MAX} characters.`)
-  .refine(
-    (value) => characterCount(value) <= CALL_NOTES_MAX,
-    `Additional comments can have at most ${CALL_NOTES_MAX} characters.`,
-  );
+const notes = boundedText('Additional comments', CALL_NOTES_MAX, (value, ctx) => {
+  if (characterCount(value) > CALL_NOTES_MAX)
+    addFault(ctx, tooLongFault('Additional comments', CALL_NOTES_MAX));
+});
 
 /** An instant with its offset (`2026-11-30T09:15:00Z`, `…+01:00`); stored in UTC. */
 const callDateTime = z.iso

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import {
   addFault,
+  boundedText,
   characterCount,
+  EMAIL_MAX,
   emailFault,
   FIRST_LAST_NAME_MAX,
   lineTextFault,
@@ -35,13 +37,11 @@ function organizationNameFault(value: string): TextRuleFault | TextProblem | nul
   return lineTextFault(value, label, ORGANIZATION_NAME_MAX);
 }
 
-export const organizationNameSchema = z
-  .string()
-  .max(
-    ORGANIZATION_NAME_MAX * 2 + 16,
-    `The organization name can have at most ${ORGANIZATION_NAME_MAX} characters.`,
-  )
-  .superRefine((value, ctx) => addFoundProblem(ctx, organizationNameFault(value)));
+export const organizationNameSchema = boundedText(
+  'The organization name',
+  ORGANIZATION_NAME_MAX,
+  (value, ctx) => addFoundProblem(ctx, organizationNameFault(value)),
+);
 
 /** The permission names of a role (each checked against common/permissions.ts by the server). */
 export const rolePermissionsSchema = z.array(z.string().max(100)).max(100);
@@ -53,20 +53,30 @@ export const rolePermissionsSchema = z.array(z.string().max(100)).max(100);
  * secret the user replaces at their first sign-in.
  */
 export const newUserAttributesSchema = z.strictObject({
-  username: checkedText((value) => usernameProblem(value)),
-  email: checkedText((value) => emailFault(value, 'The primary email')),
-  firstName: checkedText((value) => requiredName(value, 'The first name', FIRST_LAST_NAME_MAX)),
-  lastName: checkedText((value) => requiredName(value, 'The last name', FIRST_LAST_NAME_MAX)),
+  username: checkedText('The username', USERNAME_MAX, (value) => usernameProblem(value)),
+  email: checkedText('The primary email', EMAIL_MAX, (value) => emailFault(value, 'The primary email')),
+  firstName: checkedText('The first name', FIRST_LAST_NAME_MAX, (value) =>
+    requiredName(value, 'The first name', FIRST_LAST_NAME_MAX),
+  ),
+  lastName: checkedText('The last name', FIRST_LAST_NAME_MAX, (value) =>
+    requiredName(value, 'The last name', FIRST_LAST_NAME_MAX),
+  ),
   password: z
     .string()
     .max(PASSWORD_MAX_LENGTH * 4 + 16, `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`),
-  namePrefix: checkedText((value) => lineTextFault(value, 'The name prefix', OTHER_NAME_MAX))
+  namePrefix: checkedText('The name prefix', OTHER_NAME_MAX, (value) =>
+    lineTextFault(value, 'The name prefix', OTHER_NAME_MAX),
+  )
     .nullable()
     .optional(),
-  middleName: checkedText((value) => lineTextFault(value, 'The middle name', OTHER_NAME_MAX))
+  middleName: checkedText('The middle name', OTHER_NAME_MAX, (value) =>
+    lineTextFault(value, 'The middle name', OTHER_NAME_MAX),
+  )
     .nullable()
     .optional(),
-  nameSuffix: checkedText((value) => lineTextFault(value, 'The name suffix', OTHER_NAME_MAX))
+  nameSuffix: checkedText('The name suffix', OTHER_NAME_MAX, (value) =>
+    lineTextFault(value, 'The name suffix', OTHER_NAME_MAX),
+  )
     .nullable()
     .optional(),
   mustChangePassword: z.boolean().optional(),
@@ -97,9 +107,10 @@ function addFoundProblem(ctx: z.RefinementCtx, found: TextRuleFault | TextProble
   } else addFault(ctx, found);
 }
 
-function checkedText(problem: (value: string) => TextRuleFault | TextProblem | null) {
-  return z
-    .string()
-    .max(4096, 'This value is too long.')
-    .superRefine((value, ctx) => addFoundProblem(ctx, problem(value)));
+function checkedText(
+  label: string,
+  max: number,
+  problem: (value: string) => TextRuleFault | TextProblem | null,
+) {
+  return boundedText(label, max, (value, ctx) => addFoundProblem(ctx, problem(value)));
 }

@@ -64,13 +64,37 @@ export function lineTextFault(value: string, label: string, max: number): TextRu
   if (EDGE_SPACE.test(value)) {
     return { message: `${label} cannot start or end with a space.`, params: { reason: 'edge_space' } };
   }
-  if (characterCount(value) > max) {
-    return {
-      message: `${label} can have at most ${max} characters.`,
-      params: { reason: 'too_long', maximum: max },
-    };
-  }
+  if (characterCount(value) > max) return tooLongFault(label, max);
   return null;
+}
+
+/** The words of a text over its maximum (in Unicode code points). */
+export function tooLongFault(label: string, max: number): TextRuleFault {
+  return {
+    message: `${label} can have at most ${max} characters.`,
+    params: { reason: 'too_long', maximum: max },
+  };
+}
+
+/**
+ * A string of at most `max` Unicode code points whose rules `check` reports. A value of more than
+ * `max * 2` UTF-16 units has more than `max` code points: it is refused at once with the rule's own
+ * `too_long` (maximum in code points, as the rule counts), so no rule scans a megabyte and the field
+ * gets one error whatever its length. The OpenAPI description says `maxLength: max` (JSON Schema
+ * counts code points too).
+ */
+export function boundedText(
+  label: string,
+  max: number,
+  check: (value: string, ctx: z.RefinementCtx) => void,
+) {
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      if (value.length > max * 2) addFault(ctx, tooLongFault(label, max));
+      else check(value, ctx);
+    })
+    .meta({ maxLength: max });
 }
 
 /** The words of a required value left empty. */
@@ -85,30 +109,27 @@ export function addFault(ctx: z.RefinementCtx, fault: TextRuleFault | null): voi
 
 /** A single-line text schema: no control characters or edge spaces, at most `max` code points, at least `min`. */
 export function lineText(label: string, max: number, min = 0) {
-  return z
-    .string()
-    .max(max * 2 + 16, `${label} can have at most ${max} characters.`)
-    .superRefine((value, ctx) => {
-      if (characterCount(value) < min) {
-        addFault(
-          ctx,
-          min <= 1
-            ? requiredFault(label)
-            : {
-                message: `${label} must have at least ${min} characters.`,
-                params: { reason: 'too_short', minimum: min },
-              },
-        );
-        return;
-      }
-      const fault = lineTextFault(value, label, max);
-      if (fault) {
-        addFault(ctx, fault);
-        return;
-      }
-      // Required text must show something: "\u200b" alone is as empty as "".
-      if (min >= 1) addProblem(ctx, invisibleTextProblem(value, label));
-    });
+  return boundedText(label, max, (value, ctx) => {
+    if (characterCount(value) < min) {
+      addFault(
+        ctx,
+        min <= 1
+          ? requiredFault(label)
+          : {
+              message: `${label} must have at least ${min} characters.`,
+              params: { reason: 'too_short', minimum: min },
+            },
+      );
+      return;
+    }
+    const fault = lineTextFault(value, label, max);
+    if (fault) {
+      addFault(ctx, fault);
+      return;
+    }
+    // Required text must show something: "\u200b" alone is as empty as "".
+    if (min >= 1) addProblem(ctx, invisibleTextProblem(value, label));
+  });
 }
 
 /** Reports a rule with a stable code (`params.code`, which the API answers as the error's `code`). */
@@ -172,12 +193,7 @@ export function emailFault(value: string, label = 'The email address'): TextRule
 }
 
 function emailAddress(label: string) {
-  return z
-    .string()
-    .max(EMAIL_MAX * 2, `${label} can have at most ${EMAIL_MAX} characters.`)
-    .superRefine((value, ctx) => {
-      addFault(ctx, emailFault(value, label));
-    });
+  return boundedText(label, EMAIL_MAX, (value, ctx) => addFault(ctx, emailFault(value, label)));
 }
 
 const optionalName = (label: string) => lineText(label, OTHER_NAME_MAX).nullable().optional();

@@ -14,6 +14,7 @@ import { notifyCachedChange } from './db/postgres-cache';
 import { preparedQuery, rememberUntilNotified } from './db/prepared';
 import type { DB } from './db/schema';
 import { invalidField } from './http/errors';
+import { safeParseWithOwnWords } from './http/issue-words';
 import { newId } from './ids';
 
 export type SettingsTarget = { organizationId?: string | undefined; userId?: string | undefined };
@@ -218,7 +219,7 @@ export async function writeSetting<K extends SettingKey>(
       .execute();
     return;
   }
-  const parsed = definition.schema.safeParse(value);
+  const parsed = safeParseWithOwnWords(definition.schema, value);
   if (!parsed.success) {
     throw invalidField(
       key,

@@ -2666,15 +2666,15 @@ export interface operations {
     };
     listCalendarOccurrences: {
         parameters: {
-            query?: {
+            query: {
                 /** @description `include`: in my own calendar (`filter[owner]=me`), also the events of others I am a guest of (their `owner` is the organizer); default `exclude` */
                 "filter[invitations]"?: "include" | "exclude";
-                /** @description Required: the user whose calendar, an id or `me` */
-                "filter[owner]"?: string;
-                /** @description Required: range start (ISO 8601 date-time with offset) */
-                "filter[start][gte]"?: string;
-                /** @description Required: range end, at most 366 days after the start */
-                "filter[start][lt]"?: string;
+                /** @description The user whose calendar, an id or `me` */
+                "filter[owner]": string;
+                /** @description Range start (ISO 8601 date-time with offset) */
+                "filter[start][gte]": string;
+                /** @description Range end, at most 366 days after the start */
+                "filter[start][lt]": string;
             };
             header?: never;
             path?: never;

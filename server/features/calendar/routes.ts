@@ -6,12 +6,10 @@ import {
   calendarEventUpdateSchema,
   occurrenceScopes,
 } from '../../../common/calendar';
-import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { notFound } from '../../platform/http/errors';
 import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
-import { badParameter } from '../../platform/http/jsonapi/query-error';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -88,40 +86,18 @@ const occurrenceQuery = z.strictObject({
 });
 
 const rangeBound = z.iso.datetime({ offset: true }).max(40);
-/** All three are required; they are optional here so that an unknown parameter is named first. */
+/** A missing one is a 400 `parameter_required` naming it (platform/http/validation.ts). */
 const occurrencesQuery = z.strictObject({
-  'filter[owner]': z
-    .string()
-    .min(1)
-    .max(64)
-    .optional()
-    .describe('Required: the user whose calendar, an id or `me`'),
+  'filter[owner]': z.string().min(1).max(64).describe('The user whose calendar, an id or `me`'),
   'filter[invitations]': z
     .enum(['include', 'exclude'])
     .optional()
     .describe(
       '`include`: in my own calendar (`filter[owner]=me`), also the events of others I am a guest of (their `owner` is the organizer); default `exclude`',
     ),
-  'filter[start][gte]': rangeBound
-    .optional()
-    .describe('Required: range start (ISO 8601 date-time with offset)'),
-  'filter[start][lt]': rangeBound
-    .optional()
-    .describe('Required: range end, at most 366 days after the start'),
+  'filter[start][gte]': rangeBound.describe('Range start (ISO 8601 date-time with offset)'),
+  'filter[start][lt]': rangeBound.describe('Range end, at most 366 days after the start'),
 });
-
-function required(query: Record<string, string | undefined>, parameter: string): string {
-  const value = query[parameter];
-  if (value === undefined) {
-    throw badParameter(
-      parameter,
-      'parameter_required',
-      `Give ${parameter}.`,
-      errorMeta('parameter_required', { parameter }),
-    );
-  }
-  return value;
-}
 
 /**
  * Calendar events (OroCRM's `calendarevents`) and their expanded occurrences. Access is checked
@@ -261,10 +237,10 @@ function occurrenceRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const { query } = request;
       const occurrences = await listCalendarOccurrences(deps, actorOf(request), {
-        ownerId: required(query, 'filter[owner]'),
+        ownerId: query['filter[owner]'],
         invitations: query['filter[invitations]'] === 'include',
-        from: new Date(required(query, 'filter[start][gte]')).toISOString(),
-        to: new Date(required(query, 'filter[start][lt]')).toISOString(),
+        from: new Date(query['filter[start][gte]']).toISOString(),
+        to: new Date(query['filter[start][lt]']).toISOString(),
       });
       return listDocument(reply, { data: occurrences.map(presentOccurrence) });
     },

@@ -116,7 +116,7 @@ describe('email templates', () => {
       method: 'GET',
       url: `/api/email-templates/${id}/render?recipient=nobody`,
     });
-    expect(bad.statusCode).toBe(422);
+    expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].source).toEqual({ parameter: 'recipient' });
     const stranger = await buildAdmin(t);
     const notMember = await admin.request({

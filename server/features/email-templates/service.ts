@@ -207,7 +207,7 @@ async function findRecipient(
   const mailbox: MailboxAddress | string = parseMailbox(recipient);
   if (typeof mailbox === 'string') {
     throw new AppError(
-      'validation',
+      'bad_request',
       'invalid_email_address',
       'The recipient is neither a user nor an email address.',
       {

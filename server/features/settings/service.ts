@@ -12,6 +12,7 @@ import { recordAuditEvent } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
+import { safeParseWithOwnWords } from '../../platform/http/issue-words';
 import type { RequestContext } from '../../platform/http/request-context';
 import {
   listStoredSettings,
@@ -123,7 +124,7 @@ export async function updateSetting(
   }
   let value: unknown;
   if (input.value !== null) {
-    const parsed = definition.schema.safeParse(input.value);
+    const parsed = safeParseWithOwnWords(definition.schema, input.value);
     if (!parsed.success) {
       throw new AppError(
         'validation',

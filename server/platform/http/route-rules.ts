@@ -7,6 +7,7 @@ import type {
 import fp from 'fastify-plugin';
 import { type ZodType, z } from 'zod';
 import { AppError } from './errors';
+import { safeParseWithOwnWords } from './issue-words';
 import { RequestValidationError } from './validation';
 
 declare module 'fastify' {
@@ -55,7 +56,7 @@ export const routeRules = fp<{ isApiCall(url: string): boolean }>(
 /** Fastify validates params, body, then query; the query's verdict comes first here. */
 function checkQueryFirst(schema: ZodType): preValidationHookHandler {
   return (request, _reply, done) => {
-    const result = schema.safeParse(request.query ?? {});
+    const result = safeParseWithOwnWords(schema, request.query ?? {});
     if (result.success) return done();
     const error = new RequestValidationError(result.error.issues);
     done(Object.assign(error, { validationContext: 'querystring' }));

@@ -2,6 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { type ZodType, z } from 'zod';
 import { errorMeta } from '../../../common/error-particulars';
 import { AppError, type ErrorDetail, statusByKind } from './errors';
+import { expectedTypes, REQUIRED_WORDS, safeParseWithOwnWords } from './issue-words';
 
 type Issue = z.core.$ZodIssue;
 
@@ -20,7 +21,7 @@ export class RequestValidationError extends Error {
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    const result = safeParseWithOwnWords(schema, data);
     return result.success
       ? { value: result.data }
       : { error: new RequestValidationError(result.error.issues) };
@@ -81,11 +82,21 @@ function describeIssue(
         };
   }
   if (issue.code === 'invalid_type') {
-    // Zod 4 leaves the input out of its issues: its message tells a missing value from a wrong one.
-    const missing = issue.input === undefined && /received undefined$/.test(issue.message);
+    // Zod 4 leaves the input out of its issues: the message (ours, issue-words.ts) tells a missing
+    // value from a wrong one.
+    const missing =
+      issue.input === undefined &&
+      (issue.message === REQUIRED_WORDS || /received undefined$/.test(issue.message));
     const expected = String(issue.expected);
     const meta = errorMeta('invalid_type', { reason: missing ? 'required' : 'wrong_type', expected });
-    if (missing) return { code: issue.code, detail: 'This value is required.', meta };
+    if (missing && location === 'querystring') {
+      return {
+        code: 'parameter_required',
+        detail: `Give ${name}.`,
+        meta: errorMeta('parameter_required', { parameter: name }),
+      };
+    }
+    if (missing) return { code: issue.code, detail: REQUIRED_WORDS, meta };
     const words = expectedTypes[expected];
     if (words) return { code: issue.code, detail: `This value must be ${words}.`, meta };
     return { code: issue.code, detail: issue.message, meta };
@@ -141,44 +152,73 @@ function issueMeta(issue: Issue): Record<string, unknown> | undefined {
   }
 }
 
-/** What a value of each JSON type is called in an error's detail ("This value must be a number."). */
-const expectedTypes: Record<string, string> = {
-  string: 'text (a JSON string)',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list (a JSON array)',
-  null: 'null',
-};
+/** Malformed problems first, then a rule's own (`custom`), then zod's checks. */
+function issueRank(issue: Issue): number {
+  if (MALFORMED.has(issue.code)) return 0;
+  return issue.code === 'custom' ? 1 : 2;
+}
 
 /**
- * The JSON:API errors of a failed validation: one per problem, each with `source`. Status: 400
- * when any problem is malformed (wrong type, unknown member or query parameter), else 403 / 409 by
- * `jsonApiRule`, else 422.
+ * Whether `candidate` tells more about a field than `kept`: a lower rank, or of two bounds the
+ * tighter one (`1e20` breaks both the safe-integer bound and the field's own maximum: the field's).
+ */
+function tellsMore(candidate: Issue, kept: Issue): boolean {
+  const [rank, keptRank] = [issueRank(candidate), issueRank(kept)];
+  if (rank !== keptRank) return rank < keptRank;
+  if (candidate.code === 'too_big' && kept.code === 'too_big') {
+    return Number(jsonBound(candidate.maximum)) < Number(jsonBound(kept.maximum));
+  }
+  if (candidate.code === 'too_small' && kept.code === 'too_small') {
+    return Number(jsonBound(candidate.minimum)) > Number(jsonBound(kept.minimum));
+  }
+  return false;
+}
+
+/**
+ * One problem per field: zod runs every check of a value, so one value may break several (an
+ * over-long text both a cheap bound and its rule; a huge number the safe-integer bound and its
+ * maximum). A client shows one message per field; this keeps the one that tells most.
+ */
+function oneIssuePerField(issues: Issue[]): { issue: Issue; path: readonly PropertyKey[] }[] {
+  const byField = new Map<string, { issue: Issue; path: readonly PropertyKey[] }>();
+  for (const issue of issues) {
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of paths) {
+      const field = JSON.stringify(path.map(String));
+      const kept = byField.get(field);
+      if (!kept || tellsMore(issue, kept.issue)) byField.set(field, { issue, path });
+    }
+  }
+  // An unknown member or parameter first: what the client did not mean to send explains the rest.
+  const unknownFirst = (entry: { issue: Issue }) => (entry.issue.code === 'unrecognized_keys' ? 0 : 1);
+  return [...byField.values()].sort((a, b) => unknownFirst(a) - unknownFirst(b));
+}
+
+/**
+ * The JSON:API errors of a failed validation: one per field (`oneIssuePerField`), each with
+ * `source`. Status: 400 when any problem is malformed (wrong type, unknown member or query
+ * parameter) or the problem is in the query string (JSON:API: a bad query parameter is 400), else
+ * 403 / 409 by `jsonApiRule`, else 422.
  */
 export function validationErrorDetails(
   issues: Issue[],
   location: Location,
 ): { status: number; errors: (ErrorDetail & { status: string })[] } {
-  const errors = issues.flatMap((issue) => {
-    const paths =
-      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    return paths.map((path) => {
-      const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
-      const isMalformed = rule === undefined && MALFORMED.has(issue.code);
-      const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
-      const { code, detail, meta } = rule ?? describeIssue(issue, path, location);
-      const source =
-        location === 'body'
-          ? {
-              pointer: `/${path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
-            }
-          : location === 'headers'
-            ? { header: String(path[0] ?? '') }
-            : { parameter: String(path[0] ?? '') };
-      return { status: String(ownStatus), code, detail, source, ...(meta ? { meta } : {}) };
-    });
+  const errors = oneIssuePerField(issues).map(({ issue, path }) => {
+    const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
+    const isMalformed = rule === undefined && (MALFORMED.has(issue.code) || location === 'querystring');
+    const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
+    const { code, detail, meta } = rule ?? describeIssue(issue, path, location);
+    const source =
+      location === 'body'
+        ? {
+            pointer: `/${path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
+          }
+        : location === 'headers'
+          ? { header: String(path[0] ?? '') }
+          : { parameter: String(path[0] ?? '') };
+    return { status: String(ownStatus), code, detail, source, ...(meta ? { meta } : {}) };
   });
   const statuses = new Set(errors.map((error) => Number(error.status)));
   const status =
@@ -194,7 +234,7 @@ export function validationErrorDetails(
  * pointing at `${pointerPrefix}/<path>` as a request's body would.
  */
 export function parseInput<T extends ZodType>(schema: T, value: unknown, pointerPrefix: string): z.output<T> {
-  const result = schema.safeParse(value);
+  const result = safeParseWithOwnWords(schema, value);
   if (result.success) return result.data;
   const { status, errors } = validationErrorDetails(result.error.issues, 'body');
   const [first, ...more] = errors.map(({ status: _status, source, ...detail }) => ({

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, createTestApp, signIn, type TestApp } from '../helpers/app';
+import { buildInstanceAdmin, TEST_PASSWORD } from '../helpers/factories';
+import { expectErrorDocument } from '../helpers/jsonapi-answers';
+
+type ApiError = {
+  status: string;
+  code: string;
+  detail: string;
+  source?: Record<string, string>;
+  meta?: Record<string, unknown>;
+};
+type Operation = { parameters?: { in: string; name: string; required?: boolean }[] };
+
+/**
+ * Faults of a fresh user's trial, fixed as kinds: one error per field whatever the size of the
+ * value, our own words in every detail, 400 with `source.parameter` for every bad query parameter,
+ * and an OpenAPI description whose required parameters are the ones the server requires.
+ */
+describe('input faults, as kinds', () => {
+  let t: TestApp;
+  let admin: Browser;
+  let document: { paths: Record<string, Record<string, Operation>> };
+  const zodEnglish = /expected|Invalid input|Invalid option|Too big|Too small/i;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const user = await buildInstanceAdmin(t);
+    admin = await signIn(t.app, user.username, TEST_PASSWORD);
+    document = (await t.app.inject({ url: '/api/doc/openapi.json' })).json();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const errorsAt = (errors: ApiError[], pointer: string) =>
+    errors.filter((error) => error.source?.pointer === pointer);
+
+  it('answers an over-long text with the rule’s own too_long only, whatever its length', async () => {
+    const cases: [string, string, Record<string, unknown>, string, number][] = [
+      ['PATCH', '/api/users/me', { type: 'users', id: 'me' }, 'firstName', 100],
+      ['POST', '/api/calls', { type: 'calls', attributes: { phoneNumber: '+4930123456' } }, 'subject', 255],
+      [
+        'POST',
+        '/api/calls',
+        { type: 'calls', attributes: { subject: 'Hi', phoneNumber: '+4930123456' } },
+        'notes',
+        10_000,
+      ],
+      ['POST', '/api/organizations', { type: 'organizations' }, 'name', 255],
+      ['POST', '/api/tasks', { type: 'tasks' }, 'subject', 255],
+    ];
+    for (const [method, url, data, field, maximum] of cases) {
+      for (const length of [maximum + 1, maximum * 2 + 17, 200_000]) {
+        const attributes = { ...(data.attributes as object), [field]: 'x'.repeat(length) };
+        const response = await admin.request({
+          method: method as 'POST',
+          url,
+          payload: { data: { ...data, attributes } },
+        });
+        const errors = expectErrorDocument(response, 422, `${url} ${field} ${length}`) as ApiError[];
+        expect(errorsAt(errors, `/data/attributes/${field}`), `${url} ${field} ${length}`).toEqual([
+          expect.objectContaining({ code: 'custom', meta: { reason: 'too_long', maximum } }),
+        ]);
+      }
+    }
+  });
+
+  it('answers a number out of its range with one error', async () => {
+    for (const duration of [1e20, -1e20, 86_401]) {
+      const response = await admin.request({
+        method: 'POST',
+        url: '/api/calls',
+        payload: {
+          data: { type: 'calls', attributes: { subject: 'Hi', phoneNumber: '+4930123456', duration } },
+        },
+      });
+      const errors = errorsAt(expectErrorDocument(response, 422) as ApiError[], '/data/attributes/duration');
+      expect(errors, String(duration)).toHaveLength(1);
+      expect(errors[0]?.meta, String(duration)).toMatchObject(
+        duration > 0 ? { maximum: 86_400 } : { minimum: 0 },
+      );
+      expect(errors[0]?.detail).not.toMatch(zodEnglish);
+    }
+  });
+
+  it('says every problem in its own words', async () => {
+    const bodies: [string, string, unknown][] = [
+      [
+        'POST',
+        '/api/calls',
+        {
+          data: {
+            type: 'calls',
+            attributes: { subject: 'Hi', phoneNumber: '1', callStatus: 'x', duration: 1.5 },
+          },
+        },
+      ],
+      [
+        'PATCH',
+        '/api/settings/email.signature',
+        { data: { type: 'settings', id: 'email.signature', attributes: { scope: 'nowhere', value: 'x' } } },
+      ],
+      [
+        'PATCH',
+        '/api/settings/email.signature',
+        {
+          data: {
+            type: 'settings',
+            id: 'email.signature',
+            attributes: { scope: 'user', value: 'x'.repeat(10_001) },
+          },
+        },
+      ],
+      [
+        'POST',
+        '/api/roles',
+        { data: { type: 'roles', attributes: { label: 'x'.repeat(300), permissions: ['x'.repeat(300)] } } },
+      ],
+      [
+        'POST',
+        '/api/calendarevents',
+        {
+          data: { type: 'calendarevents', attributes: { title: 'x', start: 'soon', backgroundColor: 'red' } },
+        },
+      ],
+    ];
+    for (const [method, url, payload] of bodies) {
+      const response = await admin.request({ method: method as 'POST', url, payload: payload as object });
+      expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, url).toBeLessThan(500);
+      for (const error of response.json().errors as ApiError[])
+        expect(error.detail, url).not.toMatch(zodEnglish);
+    }
+  });
+
+  it('answers any bad query parameter with 400 and source.parameter, on every operation that reads one', async () => {
+    let checked = 0;
+    for (const [path, operations] of Object.entries(document.paths)) {
+      const get = operations.get;
+      if (!get) continue;
+      const url = path.replace(/\{[^}]+\}/g, 'me');
+      for (const parameter of (get.parameters ?? []).filter((p) => p.in === 'query')) {
+        const query = `${encodeURIComponent(parameter.name)}=${'x'.repeat(5000)}`;
+        const response = await admin.request({ method: 'GET', url: `${url}?${query}` });
+        const errors = expectErrorDocument(response, 400, `${url} ${parameter.name}`) as ApiError[];
+        expect(
+          errors.find((error) => error.source?.parameter === parameter.name),
+          `${url} ${parameter.name}`,
+        ).toBeDefined();
+        for (const error of errors) expect(error.detail, url).not.toMatch(zodEnglish);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+    for (const url of [
+      '/api/settings?scope=x',
+      '/api/calendar-occurrences?filter[owner]=me&filter[invitations]=x&filter[start][gte]=2026-01-01T00:00:00Z&filter[start][lt]=2026-02-01T00:00:00Z',
+    ]) {
+      const errors = expectErrorDocument(await admin.request({ method: 'GET', url }), 400, url) as ApiError[];
+      expect(errors[0]?.source?.parameter, url).toMatch(/^scope$|^filter\[invitations\]$/);
+    }
+  });
+
+  it('describes as required exactly the query parameters the server requires', async () => {
+    let required = 0;
+    for (const [path, operations] of Object.entries(document.paths)) {
+      const get = operations.get;
+      if (!get) continue;
+      const url = path.replace(/\{[^}]+\}/g, 'me');
+      const response = await admin.request({ method: 'GET', url });
+      const missing =
+        response.statusCode === 400
+          ? (response.json().errors as ApiError[])
+              .filter((error) => error.code === 'parameter_required')
+              .map((error) => error.source?.parameter)
+          : [];
+      const described = (get.parameters ?? [])
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => p.name);
+      expect(missing.sort(), url).toEqual(described.sort());
+      required += described.length;
+    }
+    expect(required).toBeGreaterThanOrEqual(3);
+  });
+});
