@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, createTestApp, signIn, type TestApp } from '../helpers/app';
 import { buildInstanceAdmin, TEST_PASSWORD } from '../helpers/factories';
 import { expectErrorDocument } from '../helpers/jsonapi-answers';
+import { signedInUser } from '../helpers/scenarios';
 
 type ApiError = {
   status: string;
@@ -10,7 +11,10 @@ type ApiError = {
   source?: Record<string, string>;
   meta?: Record<string, unknown>;
 };
-type Operation = { parameters?: { in: string; name: string; required?: boolean }[] };
+type Operation = {
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: { required?: boolean; content: Record<string, unknown> };
+};
 
 /**
  * Faults of a fresh user's trial, fixed as kinds: one error per field whatever the size of the
@@ -182,5 +186,54 @@ describe('input faults, as kinds', () => {
       required += described.length;
     }
     expect(required).toBeGreaterThanOrEqual(3);
+  });
+
+  it('takes a body-less DELETE, or POST whose body may be omitted, sent with the JSON:API Content-Type', async () => {
+    const sample = (path: string) => path.replace('{menu}', 'usermenu').replace(/\{[^}]+\}/g, 'me');
+    let omittable = 0;
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (method === 'get' || operation.requestBody?.content['multipart/form-data']) continue;
+        // A user of their own per request: a DELETE of the session or a reset must not spoil the next.
+        const { browser } = await signedInUser(t, { roles: ['Administrator'], instanceAdministrator: true });
+        const label = `${method.toUpperCase()} ${path}`;
+        const response = await browser.request({
+          method: method.toUpperCase() as 'POST',
+          url: sample(path),
+          headers: { 'content-type': 'application/vnd.api+json' },
+        });
+        expect(response.statusCode, label).toBeLessThan(500);
+        const codes =
+          response.statusCode >= 400 ? (response.json().errors as ApiError[]).map((e) => e.code) : [];
+        if (operation.requestBody?.required !== false && operation.requestBody) {
+          expect(response.statusCode, label).toBe(400);
+        } else {
+          expect(codes, label).not.toContain('empty_body');
+          omittable++;
+        }
+      }
+    }
+    expect(omittable).toBeGreaterThan(10);
+    const required = (path: string, method: string) => document.paths[path]?.[method]?.requestBody?.required;
+    expect(required('/api/users/{id}/api-key', 'post')).toBe(false);
+    expect(required('/api/users/me/calendar-feed', 'post')).toBe(false);
+    expect(required('/api/mail-messages/{id}/retry', 'post')).toBe(false);
+    expect(required('/api/calls', 'post')).toBe(true);
+    const { browser } = await signedInUser(t);
+    const generated = await browser.request({
+      method: 'POST',
+      url: '/api/users/me/api-key',
+      headers: { 'content-type': 'application/vnd.api+json' },
+    });
+    expect(generated.statusCode).toBe(201);
+    const emptyBody = await browser.request({
+      method: 'POST',
+      url: '/api/calls',
+      headers: { 'content-type': 'application/vnd.api+json' },
+    });
+    expect(expectErrorDocument(emptyBody, 400)[0]).toMatchObject({
+      code: 'empty_body',
+      source: { pointer: '/' },
+    });
   });
 });

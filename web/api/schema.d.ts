@@ -1192,7 +1192,7 @@ export type paths = {
         put?: never;
         /**
          * Create (or replace) my private calendar feed
-         * @description A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working. Body: `{"data": {"type": "calendar-feeds"}}`.
+         * @description A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working. Body: `{"data": {"type": "calendar-feeds"}}`, or none.
          */
         post: operations["createCalendarFeed"];
         /**
@@ -10398,7 +10398,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/vnd.api+json": {
                     data: {
@@ -19879,7 +19879,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/vnd.api+json": {
                     data: {
@@ -21586,7 +21586,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/vnd.api+json": {
                     data: {
@@ -22331,14 +22331,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/vnd.api+json": {
                     data: {
                         /** @enum {string} */
                         type: "calendar-feeds";
                     };
-                };
+                } | null;
             };
         };
         responses: {

@@ -66,11 +66,14 @@ const calendarText = z
   .max(50 * 1024 * 1024)
   .meta({ contentMediaType: 'text/calendar' });
 const FEED_PATH = '/api/users/me/calendar-feed';
-const feedBody = z.strictObject({
-  data: z.strictObject({
-    type: z.literal('calendar-feeds', { error: 'The type must be "calendar-feeds".' }),
-  }),
-});
+/** Nothing to say: the body may be omitted (README: a body with no attributes may be omitted). */
+const feedBody = z
+  .strictObject({
+    data: z.strictObject({
+      type: z.literal('calendar-feeds', { error: 'The type must be "calendar-feeds".' }),
+    }),
+  })
+  .nullish();
 
 /** Which occurrences of a series a PATCH or DELETE applies to. */
 const occurrenceQuery = z.strictObject({
@@ -329,7 +332,7 @@ function feedRoutes(app: FastifyInstance, deps: Deps): void {
         operationId: 'createCalendarFeed',
         summary: 'Create (or replace) my private calendar feed',
         description:
-          'A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working. Body: `{"data": {"type": "calendar-feeds"}}`.',
+          'A private iCalendar feed URL of my calendar in the current organization, to subscribe to from Google Calendar, Outlook or Apple Calendar: `url` is shown in this answer only (its random token is stored as a SHA-256 digest). Creating again replaces the feed: the previous URL stops working. Body: `{"data": {"type": "calendar-feeds"}}`, or none.',
         body: feedBody,
         response: {
           201: jsonApiResponse('The feed, with its URL (this once)', feedDocument, {

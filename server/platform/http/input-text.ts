@@ -101,6 +101,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * `nesting_too_deep` with the pointer).
  */
 export function parseJsonBody(body: Buffer, parseJson: (text: string) => unknown): unknown {
+  // No body at all, Content-Type or not, is the same request: the route's schema says whether it
+  // may be omitted (a DELETE, `POST /api/users/{id}/api-key`) or is `empty_body` (validation.ts).
+  if (body.length === 0) return undefined;
   let text: string;
   try {
     text = utf8.decode(body);

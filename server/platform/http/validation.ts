@@ -19,12 +19,25 @@ export class RequestValidationError extends Error {
  * and the parsed value — never the raw input — reaches the handler.
  */
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
-  ({ schema }) =>
+  ({ schema, httpPart }) =>
   (data) => {
     const result = safeParseWithOwnWords(schema, data);
-    return result.success
-      ? { value: result.data }
-      : { error: new RequestValidationError(result.error.issues) };
+    if (result.success) return { value: result.data };
+    // Fastify hands a missing body (with or without a Content-Type) to the validator as null, as
+    // it does a JSON `null`: no document either way, where the route needs one.
+    if (httpPart === 'body' && data === null) {
+      return {
+        error: new AppError(
+          'bad_request',
+          'empty_body',
+          'The request body is empty: send a JSON:API document.',
+          {
+            source: { pointer: '/' },
+          },
+        ),
+      };
+    }
+    return { error: new RequestValidationError(result.error.issues) };
   };
 
 /** Wrong types and unknown members are malformed (400); values out of their rules are 422. */

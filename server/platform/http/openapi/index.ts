@@ -1,7 +1,7 @@
 import type { FastifyDynamicSwaggerOptions, SwaggerTransformObject } from '@fastify/swagger';
 import type { FastifySerializerCompiler } from 'fastify';
 import { createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { openApiTransform } from './operations';
+import { openApiTransform, withOptionalBodies } from './operations';
 
 export * from './documents';
 export {
@@ -90,7 +90,9 @@ export const openApiDocumentOptions: FastifyDynamicSwaggerOptions = {
   },
   transform: openApiTransform,
   transformObject: (input) =>
-    withoutUnusedSchemas(describeObject(input) as OpenApiObject) as ReturnType<SwaggerTransformObject>,
+    withOptionalBodies(
+      withoutUnusedSchemas(describeObject(input) as OpenApiObject),
+    ) as ReturnType<SwaggerTransformObject>,
 };
 
 type OpenApiObject = { components?: { schemas?: Record<string, unknown> } } & Record<string, unknown>;

@@ -234,6 +234,8 @@ export const openApiTransform: SwaggerTransform = (input) => {
     transformed.body = uploadBodySchema(upload);
   } else if (transformed.body !== undefined) {
     transformed.consumes ??= [JSONAPI_MEDIA_TYPE];
+    // @fastify/swagger marks every body required; `withOptionalBodies` reads this mark.
+    if ((rest.body as z.ZodType).safeParse(undefined).success) transformed[OPTIONAL_BODY] = true;
   }
   // Anonymous, or with credentials (a key or session is used when sent, e.g. for the policy in force).
   if (isPublic) transformed.security = [{}, { apiKey: [] }, { session: [] }];
@@ -245,6 +247,30 @@ export const openApiTransform: SwaggerTransform = (input) => {
   }
   return { schema: transformed as FastifySchema, url };
 };
+
+/** The mark of an operation whose body may be omitted (an `x-` key, which @fastify/swagger copies). */
+const OPTIONAL_BODY = 'x-atrium-optional-body';
+
+type Operations = Record<
+  string,
+  Record<string, Record<string, unknown> & { requestBody?: { required?: boolean } }>
+>;
+
+/**
+ * The document with `requestBody.required: false` on every operation whose body may be omitted
+ * (its schema accepts no body: `POST /api/users/{id}/api-key` …), the mark removed.
+ */
+export function withOptionalBodies<T extends object>(document: T): T {
+  const { paths } = document as { paths?: Operations };
+  for (const operations of Object.values(paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      if (!operation || typeof operation !== 'object' || !(OPTIONAL_BODY in operation)) continue;
+      delete operation[OPTIONAL_BODY];
+      if (operation.requestBody) operation.requestBody.required = false;
+    }
+  }
+  return document;
+}
 
 function budgetHeaders(status: string): Record<string, HeaderSpec> {
   return status.startsWith('2') || status.startsWith('4') ? rateLimitHeaders : {};
