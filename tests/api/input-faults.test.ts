@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../server/platform/ids';
 import { type Browser, createTestApp, signIn, type TestApp } from '../helpers/app';
-import { buildInstanceAdmin, TEST_PASSWORD } from '../helpers/factories';
+import { buildInstanceAdmin, buildMember, TEST_PASSWORD } from '../helpers/factories';
 import { expectErrorDocument } from '../helpers/jsonapi-answers';
 import { signedInUser } from '../helpers/scenarios';
 
@@ -235,5 +236,51 @@ describe('input faults, as kinds', () => {
       code: 'empty_body',
       source: { pointer: '/' },
     });
+  });
+
+  it('answers a reference to a record that is not there, or is another organization’s, alike, pointing at it', async () => {
+    const stranger = await buildMember(t);
+    const owner = (id: string) => ({ owner: { data: { type: 'users', id } } });
+    const targets = (id: string) => ({ activityTargets: { data: [{ type: 'users', id }] } });
+    const cases: [string, (id: string) => unknown, string][] = [
+      [
+        '/api/tasks',
+        (id) => ({ type: 'tasks', attributes: { subject: 'Call back' }, relationships: owner(id) }),
+        '/data/relationships/owner/data',
+      ],
+      [
+        '/api/calendarevents',
+        (id) => ({
+          type: 'calendarevents',
+          attributes: {
+            title: 'Sync',
+            start: '2026-03-02T09:00:00Z',
+            end: '2026-03-02T09:30:00Z',
+            timeZone: 'UTC',
+          },
+          relationships: owner(id),
+        }),
+        '/data/relationships/owner/data',
+      ],
+      [
+        '/api/calls',
+        (id) => ({
+          type: 'calls',
+          attributes: { subject: 'Hi', phoneNumber: '+4930123456' },
+          relationships: targets(id),
+        }),
+        '/data/relationships/activityTargets/data/0',
+      ],
+    ];
+    for (const [url, data, pointer] of cases) {
+      const answers = [];
+      for (const id of [newId(), stranger.id]) {
+        const response = await admin.request({ method: 'POST', url, payload: { data: data(id) } });
+        const [error] = expectErrorDocument(response, 404, url) as ApiError[];
+        expect(error?.source, url).toEqual({ pointer });
+        answers.push({ code: error?.code, detail: error?.detail });
+      }
+      expect(answers[0], url).toEqual(answers[1]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { DB } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import { resolveUserId } from '../../platform/http/access';
-import { AppError, invalidField, notFound } from '../../platform/http/errors';
+import { AppError, invalidField, notFound, relatedNotFound } from '../../platform/http/errors';
 import { resolveSettings } from '../../platform/settings';
 import { sanitizeRichText } from '../../platform/text/rich-text';
 import { isMember } from '../memberships/store';
@@ -53,7 +53,6 @@ import { resolveTiming } from './timing';
 export type OccurrenceTarget = { occurrence?: string | undefined; scope?: OccurrenceScope | undefined };
 
 const eventNotFound = () => notFound('calendar event');
-const userNotFound = () => new AppError('not_found', 'user_not_found', 'The user was not found.');
 
 /** The most occurrences one range answers (a year of ten daily events fits). */
 export const MAX_OCCURRENCES_PER_REQUEST = 5000;
@@ -135,7 +134,9 @@ export async function createCalendarEvent(
   const { attributes } = input;
   let invited = 0;
   const created = await deps.db.transaction().execute(async (trx) => {
-    if (!(await isMember(trx, ownerId, actor.organizationId))) throw userNotFound();
+    if (!(await isMember(trx, ownerId, actor.organizationId))) {
+      throw relatedNotFound('user', 'The owner was not found in your organization.', 'owner');
+    }
     const timeZone =
       attributes.timeZone ??
       (await resolveSettings(trx, { organizationId: actor.organizationId, userId: ownerId }))[
@@ -644,7 +645,11 @@ export async function listCalendarOccurrences(
       meta: errorMeta('range_too_long', { maxDays: MAX_RANGE_DAYS }),
     });
   }
-  if (!(await isMember(deps.db, ownerId, actor.organizationId))) throw userNotFound();
+  if (!(await isMember(deps.db, ownerId, actor.organizationId))) {
+    throw new AppError('not_found', 'user_not_found', 'The user was not found.', {
+      source: { parameter: 'filter[owner]' },
+    });
+  }
   const range = { from: input.from, to: input.to };
   const own = await listEventsForRange(deps.db, actor.organizationId, ownerId, range);
   // My own calendar may also show the events of others I am a guest of (their owner is the organizer).

@@ -2,7 +2,7 @@ import type { CallCreate, CallUpdate } from '../../../common/calls';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { AppError, notFound } from '../../platform/http/errors';
+import { notFound, relatedNotFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { isId, newId } from '../../platform/ids';
 import { resolveSettings } from '../../platform/settings';
@@ -21,8 +21,6 @@ import { type CallRecord, deleteCall, findVisibleCall, insertCall, listCallsPage
 
 /** A call with the ids of its activity targets (user-id order). */
 export type CallView = { call: CallRecord; targetUserIds: string[] };
-
-const TARGETS_POINTER = '/data/relationships/activityTargets/data';
 
 /**
  * Logs a call (needs `calls.log`): the call and its Activity index rows in one transaction. The
@@ -167,9 +165,12 @@ async function checkTargets(deps: Pick<Deps, 'db'>, actor: Actor, ids: readonly 
   const members = await findMemberIds(deps.db, actor.organizationId, ids);
   const stranger = ids.findIndex((id) => !members.has(id));
   if (stranger >= 0) {
-    throw new AppError('not_found', 'user_not_found', 'This user was not found in your organization.', {
-      source: { pointer: `${TARGETS_POINTER}/${stranger}` },
-    });
+    throw relatedNotFound(
+      'user',
+      'This user was not found in your organization.',
+      'activityTargets',
+      stranger,
+    );
   }
   return [...new Set(ids)];
 }

@@ -325,7 +325,7 @@ describe('Send Email', () => {
         { inReplyTo: { data: { type: 'emails', id: newId() } } },
         404,
         'email_not_found',
-        '/data/relationships/inReplyTo',
+        '/data/relationships/inReplyTo/data',
       ],
       [{ ...basic, organizationId: foreignOrganization.id }, undefined, 400, 'invalid', '/data/attributes'],
       [

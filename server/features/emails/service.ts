@@ -2,7 +2,13 @@ import { ATTACHMENTS_MAX, type SendEmailInput } from '../../../common/emails';
 import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
-import { AppError, attributePointer, forbidden, notFound } from '../../platform/http/errors';
+import {
+  AppError,
+  attributePointer,
+  forbidden,
+  notFound,
+  relationshipPointer,
+} from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import type { MailEnvelope } from '../../platform/mail/envelope';
 import { type AddressProblem, type MailboxAddress, parseMailbox } from '../../platform/mail/mailbox';
@@ -30,10 +36,6 @@ const MAX_SCHEDULE_MS = 366 * 24 * 3600_000;
 const MAX_REFERENCES = 20;
 
 const emailNotFound = () => notFound('email');
-
-function relationshipPointer(name: string, index?: number): { pointer: string } {
-  return { pointer: `/data/relationships/${name}${index === undefined ? '' : `/data/${index}`}` };
-}
 
 function addressError(field: string, problem: AddressProblem): AppError {
   return new AppError(
@@ -292,7 +294,7 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
       'attachments_invalid',
       `Attach each file once, at most ${ATTACHMENTS_MAX}.`,
       {
-        source: relationshipPointer('attachments'),
+        source: relationshipPointer('attachments', 'whole'),
         meta: errorMeta('attachments_invalid', { maximum: ATTACHMENTS_MAX }),
       },
     );
@@ -315,7 +317,7 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
       'attachments_too_large',
       `The attachments are ${Math.ceil(total / MB)} MB together; this organization allows ${totalMaxMb} MB per email.`,
       {
-        source: relationshipPointer('attachments'),
+        source: relationshipPointer('attachments', 'whole'),
         meta: errorMeta('attachments_too_large', { maxBytes: totalLimit, maxMegabytes: totalMaxMb }),
       },
     );

@@ -7,7 +7,7 @@ import {
 import { errorMeta } from '../../../common/error-particulars';
 import type { Deps } from '../../platform/deps';
 import { type Actor, can } from '../../platform/http/access';
-import { AppError, invalidField, notFound } from '../../platform/http/errors';
+import { invalidField, notFound, relatedNotFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
 import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { sanitizeRichText } from '../../platform/text/rich-text';
@@ -19,7 +19,7 @@ import { scheduleTaskReminders } from './reminders';
 import { deleteTask, findTask, insertTask, listTasks, type TaskRecord, updateTask } from './store';
 
 const taskNotFound = () => notFound('task');
-const userNotFound = () => new AppError('not_found', 'user_not_found', 'The user was not found.');
+const ownerNotFound = () => relatedNotFound('user', 'The owner was not found in your organization.', 'owner');
 
 function dueInstant(dueDate: string | null | undefined): string | null | undefined {
   if (dueDate === undefined || dueDate === null) return dueDate;
@@ -64,7 +64,7 @@ export async function createTask(
   const reminders = attributes.reminders ?? [];
   checkReminders(reminders, dueAt);
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await isMember(trx, ownerId, actor.organizationId))) throw userNotFound();
+    if (!(await isMember(trx, ownerId, actor.organizationId))) throw ownerNotFound();
     const task = await insertTask(trx, {
       organizationId: actor.organizationId,
       ownerId,

@@ -81,6 +81,32 @@ export function attributePointer(field: string): { pointer: string } {
   return { pointer: `/data/attributes/${field}` };
 }
 
+/**
+ * The pointer to a relationship of the request body: its linkage `/data/relationships/<name>/data`
+ * (a to-one's identifier), one identifier of a to-many (`…/data/<index>`), or with `whole` the
+ * relationship itself (`/data/relationships/<name>`, for a problem of the list as a whole).
+ */
+export function relationshipPointer(name: string, index?: number | 'whole'): { pointer: string } {
+  if (index === 'whole') return { pointer: `/data/relationships/${name}` };
+  return { pointer: `/data/relationships/${name}/data${index === undefined ? '' : `/${index}`}` };
+}
+
+/**
+ * A 404 for a record the body refers to (JSON:API: a related resource that does not exist), the
+ * same whether it does not exist or is another organization's, pointing at the reference.
+ * `code` is `<what>_not_found` (`user_not_found`, `email_not_found` …).
+ */
+export function relatedNotFound(
+  what: string,
+  detail: string,
+  relationship: string,
+  index?: number,
+): AppError {
+  return new AppError('not_found', `${what}_not_found`, detail, {
+    source: relationshipPointer(relationship, index),
+  });
+}
+
 export function notFound(what = 'resource'): AppError {
   return new AppError('not_found', 'not_found', `The requested ${what} was not found.`);
 }
