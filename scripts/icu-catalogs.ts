@@ -1,37 +1,15 @@
-import MessageFormat from '@messageformat/core';
 import compileModule from '@messageformat/core/lib/compile-module.js';
-import { parse, type Token } from '@messageformat/parser';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
+import { messageArgumentNames, messageFormatFor } from '../common/icu-messages';
+
+export { messageArgumentNames, messageFormatFor };
 
 /** The catalog files: web/i18n/<language>/<namespace>.ts, each exporting its namespace's messages. */
 const CATALOG = /[\\/]web[\\/]i18n[\\/](en|de|fr|ar)[\\/](?!index\.ts$)[\w-]+\.ts$/;
 
 /** Files whose compiled messages carry their argument names (error-text.ts checks an error's `meta` against them). */
 const WITH_ARGUMENT_NAMES = /[\\/]errors\.ts$/;
-
-/** One MessageFormat per language, with the options the test run's compiler uses too. */
-export function messageFormatFor(language: string): MessageFormat<'string'> {
-  // Not strict: an apostrophe quotes only before a brace or `#` ("it's" is literal), as translators
-  // expect; web/i18n/icu-messages.test.ts checks every language's arguments against English.
-  return new MessageFormat<'string'>(language, { strict: false });
-}
-
-/** The names of the arguments of an ICU message, in order of first use (a plural's, a select's, a `{name}`). */
-export function messageArgumentNames(source: string): string[] {
-  const names = new Set<string>();
-  const visit = (tokens: Token[]) => {
-    for (const token of tokens) {
-      if (token.type === 'argument' || token.type === 'function') names.add(token.arg);
-      if (token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal') {
-        names.add(token.arg);
-        for (const item of token.cases) visit(item.tokens);
-      }
-    }
-  };
-  visit(parse(source, { strict: false }));
-  return [...names];
-}
 
 type Messages = { [key: string]: string | Messages };
 
