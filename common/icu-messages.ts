@@ -17,7 +17,7 @@ export function messageFormatFor(language: string): MessageFormat<'string'> {
 /** Every argument of a message: `{name}` placeholders, and the values a plural or select chooses by. */
 function visitArguments(
   tokens: Token[],
-  found: { placeholders: Set<string>; choosers: Set<string>; all: Set<string> },
+  found: { placeholders: Set<string>; choosers: Set<string>; selects: Set<string>; all: Set<string> },
 ): void {
   for (const token of tokens) {
     if (token.type === 'argument' || token.type === 'function') {
@@ -27,13 +27,19 @@ function visitArguments(
     if (token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal') {
       found.all.add(token.arg);
       found.choosers.add(token.arg);
+      if (token.type === 'select') found.selects.add(token.arg);
       for (const item of token.cases) visitArguments(item.tokens, found);
     }
   }
 }
 
 function argumentsOf(source: string) {
-  const found = { placeholders: new Set<string>(), choosers: new Set<string>(), all: new Set<string>() };
+  const found = {
+    placeholders: new Set<string>(),
+    choosers: new Set<string>(),
+    selects: new Set<string>(),
+    all: new Set<string>(),
+  };
   visitArguments(parse(source, { strict: false }), found);
   return found;
 }
@@ -44,6 +50,15 @@ function argumentsOf(source: string) {
  */
 export function messageArgumentNames(source: string): string[] {
   return [...argumentsOf(source).all];
+}
+
+/**
+ * The arguments a message chooses a select case by (`{status, select, …}`): text that must reach
+ * the message as it is, never isolated (a plural's are numbers, which nothing isolates). Throws as
+ * `messageArgumentNames`.
+ */
+export function selectArgumentNames(source: string): string[] {
+  return [...argumentsOf(source).selects];
 }
 
 /**

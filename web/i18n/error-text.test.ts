@@ -95,6 +95,15 @@ describe('errors with their particulars in meta', () => {
     ).toBe('اكتب حرفين على الأقل.');
   });
 
+  it('choose a select’s case by its value in Arabic too: only the values placed in the text are isolated', async () => {
+    await switchLanguage('ar');
+    const wrongType = (expected: string) =>
+      errorObjectText({ code: 'invalid_type', detail: DETAIL, meta: { reason: 'wrong_type', expected } });
+    expect(wrongType('number')).toBe('يجب أن تكون هذه القيمة رقمًا.');
+    expect(wrongType('string')).toBe('يجب أن تكون هذه القيمة نصًا.');
+    expect(new Set(['number', 'string', 'boolean', 'array'].map(wrongType)).size).toBe(4);
+  });
+
   it('without meta: the English detail in English only, the catalog’s words in de, fr and ar', async () => {
     await switchLanguage('en');
     expect(errorObjectText({ code: 'too_small', detail: 'Type a subject.' })).toBe('Type a subject.');
