@@ -84,6 +84,13 @@ describe('errors with their particulars in meta', () => {
         meta: { rule: 'too_short', min: 12, length: 5 },
       }),
     ).toBe('Das Passwort muss mindestens 12 Zeichen haben (es hat 5).');
+    expect(
+      errorObjectText({
+        code: 'setting_invalid',
+        detail: DETAIL,
+        meta: { reason: 'number_range', key: 'password.min_length', minimum: 8, maximum: 128 },
+      }),
+    ).toBe('Wählen Sie eine ganze Zahl von 8 bis 128.');
     await switchLanguage('ar');
     // Arabic's dual: "two characters" is a word of its own.
     expect(

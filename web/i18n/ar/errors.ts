@@ -351,6 +351,12 @@ export const errors = {
     menu_item_not_deletable_default: 'لا يمكن حذف عنصر افتراضي: أخفِه بدلًا من ذلك.',
     setting_scope:
       'لا يمكن ضبط هذا الإعداد على مستوى {scope, select, system {النظام} organization {المؤسسة} user {المستخدم} other {{scope}}}.',
+    setting_invalid_choice: 'اختر إحدى هذه القيم: {allowed}.',
+    setting_invalid_number_range: 'اختر عددًا صحيحًا من {minimum} إلى {maximum}.',
+    setting_invalid_text_length:
+      '{maximum, plural, zero {اكتب من {minimum} إلى # حرف.} one {اكتب من {minimum} إلى حرف واحد.} two {اكتب من {minimum} إلى حرفين.} few {اكتب من {minimum} إلى # أحرف.} many {اكتب من {minimum} إلى # حرفًا.} other {اكتب من {minimum} إلى # حرف.}}',
+    setting_invalid_text_too_long:
+      '{count, plural, zero {اكتب # حرف على الأكثر.} one {اكتب حرفًا واحدًا على الأكثر.} two {اكتب حرفين على الأكثر.} few {اكتب # أحرف على الأكثر.} many {اكتب # حرفًا على الأكثر.} other {اكتب # حرف على الأكثر.}}',
     setting_invalid_value: 'قيمة هذا الإعداد غير صالحة.',
     setting_invalid_own_email: 'اختر أحد عناوين بريدك الإلكتروني.',
     setting_invalid_not_user_setting: '"{key}" ليس إعدادًا يمكن للمستخدمين تغييره، أو أنه مدرج مرتين.',
