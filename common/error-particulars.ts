@@ -132,7 +132,15 @@ export const errorParticulars = {
   menu_position_out_of_range: ['max'],
   menu_item_not_deletable: { custom: [], default: [] },
   setting_scope: ['key', 'scope'],
-  setting_invalid: { value: ['key'], own_email: [], not_user_setting: ['key'] },
+  setting_invalid: {
+    value: ['key'],
+    choice: ['key', 'allowed'],
+    number_range: ['key', 'minimum', 'maximum'],
+    text_length: ['key', 'minimum', 'maximum'],
+    text_too_long: ['key', 'maximum'],
+    own_email: [],
+    not_user_setting: ['key'],
+  },
 } as const satisfies Record<string, readonly string[] | { readonly [reason: string]: readonly string[] }>;
 
 /** A code whose error carries its particulars in `meta`. */

@@ -1,8 +1,9 @@
-import MessageFormat from '@messageformat/core';
 import compileModule from '@messageformat/core/lib/compile-module.js';
-import { parse, type Token } from '@messageformat/parser';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
+import { messageArgumentNames, messageFormatFor, selectArgumentNames } from '../common/icu-messages';
+
+export { messageArgumentNames, messageFormatFor };
 
 /** The catalog files: web/i18n/<language>/<namespace>.ts, each exporting its namespace's messages. */
 const CATALOG = /[\\/]web[\\/]i18n[\\/](en|de|fr|ar)[\\/](?!index\.ts$)[\w-]+\.ts$/;
@@ -10,35 +11,17 @@ const CATALOG = /[\\/]web[\\/]i18n[\\/](en|de|fr|ar)[\\/](?!index\.ts$)[\w-]+\.t
 /** Files whose compiled messages carry their argument names (error-text.ts checks an error's `meta` against them). */
 const WITH_ARGUMENT_NAMES = /[\\/]errors\.ts$/;
 
-/** One MessageFormat per language, with the options the test run's compiler uses too. */
-export function messageFormatFor(language: string): MessageFormat<'string'> {
-  // Not strict: an apostrophe quotes only before a brace or `#` ("it's" is literal), as translators
-  // expect; web/i18n/icu-messages.test.ts checks every language's arguments against English.
-  return new MessageFormat<'string'>(language, { strict: false });
-}
-
-/** The names of the arguments of an ICU message, in order of first use (a plural's, a select's, a `{name}`). */
-export function messageArgumentNames(source: string): string[] {
-  const names = new Set<string>();
-  const visit = (tokens: Token[]) => {
-    for (const token of tokens) {
-      if (token.type === 'argument' || token.type === 'function') names.add(token.arg);
-      if (token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal') {
-        names.add(token.arg);
-        for (const item of token.cases) visit(item.tokens);
-      }
-    }
-  };
-  visit(parse(source, { strict: false }));
-  return [...names];
-}
-
 type Messages = { [key: string]: string | Messages };
 
-function argumentNamesOf(messages: Messages, path: string[] = []): [string[], string[]][] {
+/** Each message's path and `namesOf` its source, for the messages with any. */
+function namesByPath(
+  messages: Messages,
+  namesOf: (source: string) => string[],
+  path: string[] = [],
+): [string[], string[]][] {
   return Object.entries(messages).flatMap(([key, value]): [string[], string[]][] => {
-    if (typeof value !== 'string') return argumentNamesOf(value, [...path, key]);
-    const names = messageArgumentNames(value);
+    if (typeof value !== 'string') return namesByPath(value, namesOf, [...path, key]);
+    const names = namesOf(value);
     return names.length > 0 ? [[[...path, key], names]] : [];
   });
 }
@@ -57,6 +40,14 @@ async function loadCatalog(file: string): Promise<Record<string, Messages>> {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
+/** Code setting `property` of each compiled message of the table to its names. */
+function attachNames(property: string, table: [string[], string[]][]): string {
+  if (table.length === 0) return '';
+  return `for (const [path, names] of ${JSON.stringify(table)}) {
+  path.reduce((node, key) => node[key], messages).${property} = names;
+}\n`;
+}
+
 /**
  * The module a catalog file becomes in the browser: the same exports, each message an ICU message
  * compiled to a function by @messageformat/core (`compileModule`) for the file's language, which
@@ -71,12 +62,11 @@ export async function compileCatalog(file: string, language: string): Promise<st
   if (!code.includes('export default')) throw new Error(`${file}: compileModule wrote no default export`);
   code = code.replace('export default', 'const messages =');
   code += `\n${names.map((name) => `export const ${name} = messages.${name};`).join('\n')}\n`;
-  if (WITH_ARGUMENT_NAMES.test(file)) {
-    const table = argumentNamesOf(catalog);
-    code += `for (const [path, names] of ${JSON.stringify(table)}) {
-  path.reduce((node, key) => node[key], messages).argumentNames = names;
-}\n`;
-  }
+  // The arguments a select chooses by, on every message that has one: icu-format.ts isolates the
+  // other text values in right-to-left text, never these.
+  code += attachNames('selectNames', namesByPath(catalog, selectArgumentNames));
+  if (WITH_ARGUMENT_NAMES.test(file))
+    code += attachNames('argumentNames', namesByPath(catalog, messageArgumentNames));
   return code;
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { errorMeta } from '../../common/error-particulars';
+import { settingValueProblem } from '../../common/setting-rules';
 import {
   isSettingKey,
   type ResolvedSettings,
@@ -220,13 +221,10 @@ export async function writeSetting<K extends SettingKey>(
     return;
   }
   const parsed = safeParseWithOwnWords(definition.schema, value);
-  if (!parsed.success) {
-    throw invalidField(
-      key,
-      'setting_invalid',
-      parsed.error.issues[0]?.message ?? 'Invalid value.',
-      errorMeta('setting_invalid', { reason: 'value', key }),
-    );
+  const issue = parsed.error?.issues[0];
+  if (issue) {
+    const { detail, meta } = settingValueProblem(key, issue);
+    throw invalidField(key, 'setting_invalid', detail, meta);
   }
   const json = JSON.stringify(parsed.data);
   const updatedAt = clock.now().toISOString();

@@ -46,6 +46,16 @@ describe('the compiled catalogs', () => {
     expect((errors.forbidden as Compiled).argumentNames).toBeUndefined();
   });
 
+  it('name what a select chooses by, which right-to-left isolation must leave as it is', async () => {
+    const errors = await compiledNamespace('ar/errors.ts', 'ar', 'errors');
+    const particulars = errors.particulars as CompiledTree;
+    const wrongType = particulars.invalid_type_wrong_type as Compiled & { selectNames?: readonly string[] };
+    expect(wrongType.selectNames).toEqual(['expected']);
+    expect(
+      (particulars.password_too_short as Compiled & { selectNames?: unknown }).selectNames,
+    ).toBeUndefined();
+  });
+
   it('fail the build on a message that is not ICU', async () => {
     await expect(
       compileCatalog(fileURLToPath(new URL('./fixtures/broken-catalog.ts', import.meta.url)), 'en'),

@@ -4,7 +4,8 @@ import { admin, createMember, expectNoAxeViolations, setOwnSetting, signIn } fro
 /**
  * Issue 16: Atrium in German and in Arabic (right to left), chosen by the Language setting. A
  * member with language de and one with ar walk Review/Edit My User (edit, Save and Close), Send
- * Email (the dialog open, sent) and Assign Task (the dialog open, created), axe-clean, with
+ * Email (the dialog open, sent) and Assign Task (the dialog open, its form's own check in the
+ * language, created), axe-clean, with
  * screenshots at 1366 and 390 px under reports/screenshots/ (git-ignored). The device remembers
  * the language for the sign-in page; before any choice that page follows the browser.
  *
@@ -32,6 +33,8 @@ type Words = {
   dueDate: string;
   createTask: string;
   taskCreated: string;
+  /** A form's own check (validateWith) of an empty required field, before anything is sent. */
+  required: string;
   signIn: string;
 };
 
@@ -52,6 +55,7 @@ const words: Record<'de' | 'ar', Words> = {
     dueDate: 'Fälligkeitsdatum',
     createTask: 'Aufgabe erstellen',
     taskCreated: 'Die Aufgabe wurde erstellt.',
+    required: 'Dieser Wert ist erforderlich.',
     signIn: 'Anmelden',
   },
   ar: {
@@ -70,15 +74,21 @@ const words: Record<'de' | 'ar', Words> = {
     dueDate: 'تاريخ الاستحقاق',
     createTask: 'إنشاء المهمة',
     taskCreated: 'تم إنشاء المهمة.',
+    required: 'هذه القيمة مطلوبة.',
     signIn: 'تسجيل الدخول',
   },
 };
 
-/** The page as it is, full length, at 1366 and at 390 px (then back to 1366). */
-async function screenshots(page: Page, name: string) {
+/**
+ * The page as it is at 1366 and at 390 px (then back to 1366): full length, or with a dialog open
+ * the window made tall enough for the whole dialog (it is fixed to the window, so a full-length
+ * shot would cut it where the first screen ends).
+ */
+async function screenshots(page: Page, name: string, { dialog = false } = {}) {
   for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
-    await page.screenshot({ path: `reports/screenshots/languages-${name}-${width}.png`, fullPage: true });
+    const height = dialog ? 1500 : width === 390 ? 844 : 768;
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `reports/screenshots/languages-${name}-${width}.png`, fullPage: !dialog });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
@@ -130,7 +140,7 @@ for (const language of ['de', 'ar'] as const) {
     await to.press('Enter');
     await email.getByRole('textbox', { name: w.subject }).fill(`Languages ${language} ${member.lastName}`);
     await email.getByRole('textbox', { name: w.body }).fill(language === 'ar' ? 'مرحبًا' : 'Guten Tag');
-    await screenshots(page, `${language}-send-email`);
+    await screenshots(page, `${language}-send-email`, { dialog: true });
     await expectNoAxeViolations(page);
     await email.getByRole('button', { name: w.send, exact: true }).click();
     await expect(email).toBeHidden();
@@ -141,13 +151,17 @@ for (const language of ['de', 'ar'] as const) {
     await page.getByRole('menuitem', { name: w.assignTask, exact: true }).click();
     const task = page.getByRole('dialog', { name: w.assignTaskTo });
     await expect(task).toBeVisible();
+    // Without a subject the form's own check refuses, in the language (not zod's English).
+    await task.getByRole('button', { name: w.createTask }).click();
+    await expect(task.getByText(w.required)).toBeVisible();
+    await expect(task.getByText('The subject is required.')).toHaveCount(0);
     await task.getByRole('textbox', { name: w.subject }).fill(`Languages task ${member.lastName}`);
     // The date picker names months in the language (dayjs's locale, loaded with it).
     await task.getByRole('textbox', { name: w.dueDate }).click();
     const month = new Intl.DateTimeFormat(language, { month: 'long' }).format(new Date());
     await expect(page.getByRole('button', { name: new RegExp(month) }).first()).toBeVisible();
     await task.getByRole('textbox', { name: w.subject }).click();
-    await screenshots(page, `${language}-assign-task`);
+    await screenshots(page, `${language}-assign-task`, { dialog: true });
     await expectNoAxeViolations(page);
     await task.getByRole('button', { name: w.createTask }).click();
     await expect(task).toBeHidden();

@@ -1,5 +1,5 @@
 import type MessageFormat from '@messageformat/core';
-import { messageArgumentNames, messageFormatFor } from '../../scripts/icu-catalogs';
+import { messageArgumentNames, messageFormatFor, selectArgumentNames } from '../../common/icu-messages';
 import { setSourceCompiler } from '../../web/i18n/icu-format';
 
 /**
@@ -19,4 +19,5 @@ setSourceCompiler({
     return format.compile(source);
   },
   argumentNames: messageArgumentNames,
+  selectNames: selectArgumentNames,
 });

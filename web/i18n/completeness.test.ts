@@ -1,7 +1,6 @@
-import { parse, type Token } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
 import { interfaceLanguages } from '../../common/settings';
-import { messageArgumentNames } from '../../scripts/icu-catalogs';
+import { englishProblems, translationProblems } from '../../tests/helpers/icu-catalogs';
 import { en } from './en';
 import { access } from './en/access';
 import { activities } from './en/activities';
@@ -51,50 +50,6 @@ const translationFiles = import.meta.glob<Record<string, Translation>>(
 );
 const fileOf = (namespace: string) => namespace.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-function flatten(node: Translation, prefix = ''): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(node)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') entries.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) entries.set(inner, text);
-  }
-  return entries;
-}
-
-/** Every plural (or select) of a message, with the names of its cases, found in the parsed ICU. */
-function choicesOf(tokens: Token[]): { type: string; arg: string; keys: string[] }[] {
-  return tokens.flatMap((token) =>
-    token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal'
-      ? [
-          { type: token.type, arg: token.arg, keys: token.cases.map((item) => item.key) },
-          ...token.cases.flatMap((item) => choicesOf(item.tokens)),
-        ]
-      : [],
-  );
-}
-
-/** The message's problems as ICU: a parse error, or a plural without exactly the language's categories. */
-function icuProblems(text: string, language: string): string[] {
-  let tokens: Token[];
-  try {
-    tokens = parse(text, { strict: false });
-  } catch (error) {
-    return [`is not ICU MessageFormat (${(error as Error).message})`];
-  }
-  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-  return choicesOf(tokens)
-    .filter((choice) => choice.type === 'plural')
-    .flatMap((choice) => {
-      // Exact values (`=0`) may come on top; the categories must be exactly the language's (CLDR).
-      const named = choice.keys.filter((key) => !key.startsWith('='));
-      const same =
-        named.length === categories.length && categories.every((category) => named.includes(category));
-      return same
-        ? []
-        : [`plural of {${choice.arg}} has ${named.join(' ')}, ${language} has ${categories.join(' ')}`];
-    });
-}
-
 /**
  * What one language lacks or has too many of, as lines "language namespace: problem key": the
  * to-do list when new English keys arrive. Every message is ICU MessageFormat with the English
@@ -102,47 +57,19 @@ function icuProblems(text: string, language: string): string[] {
  * Arabic's zero, one, two, few, many and other).
  */
 function problemsOf(language: string): string[] {
-  const problems: string[] = [];
-  for (const [namespace, catalog] of Object.entries(english)) {
+  return Object.entries(english).flatMap(([namespace, catalog]) => {
     const module = translationFiles[`./${language}/${fileOf(namespace)}.ts`];
     const translated = module?.[namespace];
-    if (!translated) {
-      problems.push(`${language} ${namespace}: no file web/i18n/${language}/${fileOf(namespace)}.ts`);
-      continue;
-    }
-    const source = flatten(catalog);
-    const target = flatten(translated);
-    for (const [key, text] of source) {
-      const words = target.get(key);
-      if (words === undefined) {
-        problems.push(`${language} ${namespace}: missing ${key}`);
-        continue;
-      }
-      if (words.trim() === '') problems.push(`${language} ${namespace}: empty ${key}`);
-      const icu = icuProblems(words, language);
-      for (const problem of icu) problems.push(`${language} ${namespace}: ${key} ${problem}`);
-      if (icu.length > 0) continue;
-      const want = messageArgumentNames(text).sort();
-      const have = messageArgumentNames(words).sort();
-      if (want.join() !== have.join()) {
-        problems.push(
-          `${language} ${namespace}: arguments of ${key} are {${have.join('} {')}}, English has {${want.join('} {')}}`,
-        );
-      }
-    }
-    for (const key of target.keys()) {
-      if (!source.has(key)) problems.push(`${language} ${namespace}: extra ${key}`);
-    }
-  }
-  return problems;
+    if (!translated)
+      return [`${language} ${namespace}: no file web/i18n/${language}/${fileOf(namespace)}.ts`];
+    return translationProblems(catalog, translated, language, `${language} ${namespace}`);
+  });
 }
 
 describe('the translations (de, fr, ar) of the English catalog', () => {
   it('has English messages that are ICU MessageFormat with English plural categories', () => {
     const problems = Object.entries(english).flatMap(([namespace, catalog]) =>
-      [...flatten(catalog)].flatMap(([key, text]) =>
-        icuProblems(text, 'en').map((problem) => `en ${namespace}: ${key} ${problem}`),
-      ),
+      englishProblems(catalog, `en ${namespace}`),
     );
     expect(problems).toEqual([]);
   });

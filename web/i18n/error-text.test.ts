@@ -84,6 +84,13 @@ describe('errors with their particulars in meta', () => {
         meta: { rule: 'too_short', min: 12, length: 5 },
       }),
     ).toBe('Das Passwort muss mindestens 12 Zeichen haben (es hat 5).');
+    expect(
+      errorObjectText({
+        code: 'setting_invalid',
+        detail: DETAIL,
+        meta: { reason: 'number_range', key: 'password.min_length', minimum: 8, maximum: 128 },
+      }),
+    ).toBe('Wählen Sie eine ganze Zahl von 8 bis 128.');
     await switchLanguage('ar');
     // Arabic's dual: "two characters" is a word of its own.
     expect(
@@ -93,6 +100,15 @@ describe('errors with their particulars in meta', () => {
         meta: { minimum: 2, origin: 'string', inclusive: true },
       }),
     ).toBe('اكتب حرفين على الأقل.');
+  });
+
+  it('choose a select’s case by its value in Arabic too: only the values placed in the text are isolated', async () => {
+    await switchLanguage('ar');
+    const wrongType = (expected: string) =>
+      errorObjectText({ code: 'invalid_type', detail: DETAIL, meta: { reason: 'wrong_type', expected } });
+    expect(wrongType('number')).toBe('يجب أن تكون هذه القيمة رقمًا.');
+    expect(wrongType('string')).toBe('يجب أن تكون هذه القيمة نصًا.');
+    expect(new Set(['number', 'string', 'boolean', 'array'].map(wrongType)).size).toBe(4);
   });
 
   it('without meta: the English detail in English only, the catalog’s words in de, fr and ar', async () => {

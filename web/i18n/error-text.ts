@@ -1,3 +1,4 @@
+import { issueCodeAndMeta, type ValidationIssue } from '../../common/validation-issues';
 import type { ApiErrorObject } from '../app/api';
 import { ApiError, internalErrorText } from '../app/api';
 import type { errors } from './en/errors';
@@ -84,6 +85,17 @@ export function errorObjectText(item: Pick<ApiErrorObject, 'code' | 'detail' | '
     return item.detail;
   }
   return i18n.t(`errors:${item.code}`, { ...item.meta, defaultValue: item.detail });
+}
+
+/**
+ * The words for a problem a form's schema finds before sending (a zod issue, web/ui/form.ts): in
+ * English the schema's own sentence, which names the field ("The subject is required."); in any
+ * other language the catalog's words for the code and particulars the server sends for the same
+ * problem (`issueCodeAndMeta`, shared with the server), never zod's or the schema's English.
+ */
+export function issueText(issue: ValidationIssue): string {
+  if ((i18n.resolvedLanguage ?? 'en') === 'en') return issue.message;
+  return errorObjectText({ ...issueCodeAndMeta(issue), detail: issue.message });
 }
 
 /**

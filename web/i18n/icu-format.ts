@@ -7,16 +7,19 @@ import { textDirection } from './languages';
  * scripts/icu-catalogs.ts, which turns every string of web/i18n/<language>/*.ts into one, so the
  * browser downloads neither the parser nor the compiler, only @messageformat/runtime's plural
  * rules (CLDR: Arabic's zero, one, two, few, many and other). A message of the errors namespace
- * carries the names of its arguments (`argumentNames`), which error-text.ts needs.
+ * carries the names of its arguments (`argumentNames`), which error-text.ts needs; a message with
+ * a select, the names it chooses by (`selectNames`), which stay out of right-to-left isolation.
  */
 export type CompiledMessage = ((values?: Record<string, unknown>) => string) & {
   argumentNames?: readonly string[];
+  selectNames?: readonly string[];
 };
 
 /** How a message still in ICU source is compiled and read: only where no build step ran (the tests). */
 export type MessageCompiler = {
   compile(source: string, language: string): CompiledMessage;
   argumentNames(source: string): string[];
+  selectNames(source: string): string[];
 };
 
 let sourceCompiler: MessageCompiler | undefined;
@@ -50,16 +53,29 @@ export function messageArgumentNames(message: unknown): readonly string[] {
   return [];
 }
 
+/** The names a message's selects choose by (`{status, select, …}`), compiled or not. */
+function selectNamesOf(message: unknown): readonly string[] {
+  if (typeof message === 'function') return (message as CompiledMessage).selectNames ?? [];
+  if (typeof message === 'string') return sourceCompiler?.selectNames(message) ?? [];
+  return [];
+}
+
 /**
  * A value placed in right-to-left text is isolated (U+2068 … U+2069, the plain-text `<bdi>`,
  * invisible on screen): a name, address, phone number or subject in an Arabic sentence keeps its
- * own order and punctuation. Numbers stay numbers, for the plural rules to choose by them.
+ * own order and punctuation. Numbers stay numbers, for the plural rules to choose by them, and a
+ * select's value stays as it is, for the select to find its case.
  */
-function isolatedValues(values: Record<string, unknown>, language: string): Record<string, unknown> {
+function isolatedValues(
+  values: Record<string, unknown>,
+  language: string,
+  message: unknown,
+): Record<string, unknown> {
   if (textDirection(language) !== 'rtl') return values;
+  const selects = selectNamesOf(message);
   const isolated: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
-    isolated[name] = typeof value === 'string' ? `\u2068${value}\u2069` : value;
+    isolated[name] = typeof value === 'string' && !selects.includes(name) ? `\u2068${value}\u2069` : value;
   }
   return isolated;
 }
@@ -84,7 +100,7 @@ export const icuFormat = {
     // Not the catalog's message (a default value): plain text.
     if (info?.resolved?.res !== message) return message;
     const format = compiled(message, language);
-    return format ? format(isolatedValues(options, language)) : message;
+    return format ? format(isolatedValues(options, language, message)) : message;
   },
   addLookupKeys(): void {},
   // `t(key, { returnObjects: true })` of a group of messages formats each of them.

@@ -1,23 +1,28 @@
-import { type FormErrors, schemaResolver } from '@mantine/form';
-
-/** A Standard Schema (zod 4 schemas are). */
-type Schema = Parameters<typeof schemaResolver>[0];
+import type { FormErrors } from '@mantine/form';
+import type { ZodType } from 'zod';
+import { issueText } from '../i18n/error-text';
 
 /**
- * A `validate` function for Mantine's `useForm` from a shared schema in `common/` (zod 4 is a
- * Standard Schema): the same rules as the server, so most mistakes show before sending. `toInput`
- * turns the form's values into what the schema checks (trimmed strings, form-only fields left
- * out); `extra` adds rules the schema cannot know (e.g. "type a password"), applied where the
- * schema found nothing. Errors are keyed by dot path (`emails.0.email`).
+ * A `validate` function for Mantine's `useForm` from a shared zod schema in `common/`: the same
+ * rules as the server, so most mistakes show before sending, worded as the server's errors are
+ * (web/i18n/error-text.ts `issueText`: the reader's language, by the code and particulars the
+ * server would send). `toInput` turns the form's values into what the schema checks (trimmed
+ * strings, form-only fields left out); `extra` adds rules the schema cannot know (e.g. "type a
+ * password"), applied where the schema found nothing. Errors are keyed by dot path
+ * (`emails.0.email`), the first problem of a field its message.
  */
 export function validateWith<Values>(
-  schema: Schema,
+  schema: ZodType,
   toInput: (values: Values) => unknown = (values) => values,
   extra?: (values: Values) => FormErrors,
 ): (values: Values) => FormErrors {
-  const resolve = schemaResolver(schema, { sync: true });
   return (values) => {
-    const errors = resolve(toInput(values));
+    const errors: FormErrors = {};
+    const result = schema.safeParse(toInput(values));
+    for (const issue of result.error?.issues ?? []) {
+      const field = issue.path.map(String).join('.');
+      errors[field] ??= issueText(issue);
+    }
     for (const [field, message] of Object.entries(extra?.(values) ?? {})) {
       if (message && !errors[field]) errors[field] = message;
     }

@@ -1,104 +1,81 @@
-import { isolate } from '../../platform/mail/templates/messages/ar';
 import type { MailCatalogs } from '../../platform/mail/templates/registry';
-import type { AnswerStatus } from './answers';
-
-/** A guest's answer as each language's sentence says it. */
-const enAnswerWords: Record<AnswerStatus, string> = {
-  accepted: 'accepted',
-  tentative: 'tentatively accepted',
-  declined: 'declined',
-};
-
-const deAnswerWords: Record<AnswerStatus, string> = {
-  accepted: 'zugesagt',
-  tentative: 'vorläufig zugesagt',
-  declined: 'abgesagt',
-};
-
-const frAnswerWords: Record<AnswerStatus, string> = {
-  accepted: 'accepté',
-  tentative: 'provisoirement accepté',
-  declined: 'refusé',
-};
-
-const arAnswerWords: Record<AnswerStatus, string> = {
-  accepted: 'قبِل',
-  tentative: 'قبِل مبدئيًا',
-  declined: 'رفض',
-};
 
 /**
- * The invitation emails (invitation, cancellation, answer): English, the reference the other languages are checked against. Functions rather
- * than format strings, so a language can decide word order and plurals itself.
+ * The invitation emails (invitation, cancellation, answer): ICU messages, English the reference
+ * the other languages are checked against. `{isNew}` and `{repeats}` choose by `true`/`false`,
+ * `{status}` by the guest's answer (`accepted`, `tentative`, `declined`).
  */
 const en = {
-  invitationSubject: (p: { title: string; isNew: boolean }) =>
-    `${p.isNew ? 'Invitation' : 'Updated invitation'}: ${p.title}`,
-  invitationBody: (p: { organizer: string; isNew: boolean }) =>
-    `${p.organizer} ${p.isNew ? 'invites you to' : 'changed'} this event.`,
-  invitationWhen: (p: { when: string; repeats: boolean }) =>
-    `When: ${p.when}${p.repeats ? ' (repeats)' : ''}`,
+  invitationSubject: '{isNew, select, true {Invitation} other {Updated invitation}}: {title}',
+  invitationBody:
+    '{isNew, select, true {{organizer} invites you to this event.} other {{organizer} changed this event.}}',
+  invitationWhen: 'When: {when}{repeats, select, true { (repeats)} other {}}',
   invitationAnswerHint: 'Answer with the button below, or in your calendar application.',
   invitationAnswerAction: 'Accept, Tentative or Decline',
-  cancellationSubject: (p: { title: string }) => `Cancelled: ${p.title}`,
-  cancellationBody: (p: { organizer: string }) =>
-    `${p.organizer} cancelled this event, or removed you from it.`,
-  cancellationWas: (p: { when: string }) => `It was: ${p.when}`,
-  answerSubject: (p: { guest: string; status: AnswerStatus; title: string }) =>
-    `${p.guest} ${enAnswerWords[p.status]}: ${p.title}`,
-  answerBody: (p: { guest: string; status: AnswerStatus }) =>
-    `${p.guest} ${enAnswerWords[p.status]} your invitation.`,
-  answerWhen: (p: { when: string }) => `When: ${p.when}`,
+  cancellationSubject: 'Cancelled: {title}',
+  cancellationBody: '{organizer} cancelled this event, or removed you from it.',
+  cancellationWas: 'It was: {when}',
+  answerSubject:
+    '{status, select, accepted {{guest} accepted} tentative {{guest} tentatively accepted} other {{guest} declined}}: {title}',
+  answerBody:
+    '{status, select, accepted {{guest} accepted} tentative {{guest} tentatively accepted} other {{guest} declined}} your invitation.',
+  answerWhen: 'When: {when}',
   answerOpenCalendar: 'Open the calendar',
 };
 
 export type InvitationMailMessages = typeof en;
 
 const de: InvitationMailMessages = {
-  invitationSubject: (p) => `${p.isNew ? 'Einladung' : 'Geänderte Einladung'}: ${p.title}`,
-  invitationBody: (p) =>
-    p.isNew ? `${p.organizer} lädt Sie zu diesem Termin ein.` : `${p.organizer} hat diesen Termin geändert.`,
-  invitationWhen: (p) => `Wann: ${p.when}${p.repeats ? ' (wiederholt sich)' : ''}`,
+  invitationSubject: '{isNew, select, true {Einladung} other {Geänderte Einladung}}: {title}',
+  invitationBody:
+    '{isNew, select, true {{organizer} lädt Sie zu diesem Termin ein.} other {{organizer} hat diesen Termin geändert.}}',
+  invitationWhen: 'Wann: {when}{repeats, select, true { (wiederholt sich)} other {}}',
   invitationAnswerHint: 'Antworten Sie mit der Schaltfläche unten oder in Ihrer Kalender-App.',
   invitationAnswerAction: 'Zusagen, vorläufig oder absagen',
-  cancellationSubject: (p) => `Abgesagt: ${p.title}`,
-  cancellationBody: (p) => `${p.organizer} hat diesen Termin abgesagt oder Sie davon entfernt.`,
-  cancellationWas: (p) => `Er war: ${p.when}`,
-  answerSubject: (p) => `${p.guest} hat ${deAnswerWords[p.status]}: ${p.title}`,
-  answerBody: (p) => `${p.guest} hat Ihre Einladung ${deAnswerWords[p.status]}.`,
-  answerWhen: (p) => `Wann: ${p.when}`,
+  cancellationSubject: 'Abgesagt: {title}',
+  cancellationBody: '{organizer} hat diesen Termin abgesagt oder Sie davon entfernt.',
+  cancellationWas: 'Er war: {when}',
+  answerSubject:
+    '{status, select, accepted {{guest} hat zugesagt} tentative {{guest} hat vorläufig zugesagt} other {{guest} hat abgesagt}}: {title}',
+  answerBody:
+    '{status, select, accepted {{guest} hat Ihre Einladung zugesagt.} tentative {{guest} hat Ihre Einladung vorläufig zugesagt.} other {{guest} hat Ihre Einladung abgesagt.}}',
+  answerWhen: 'Wann: {when}',
   answerOpenCalendar: 'Kalender öffnen',
 };
 
 const fr: InvitationMailMessages = {
-  invitationSubject: (p) => `${p.isNew ? 'Invitation' : 'Invitation modifiée'} : ${p.title}`,
-  invitationBody: (p) =>
-    p.isNew ? `${p.organizer} vous invite à cet événement.` : `${p.organizer} a modifié cet événement.`,
-  invitationWhen: (p) => `Quand : ${p.when}${p.repeats ? ' (périodique)' : ''}`,
+  invitationSubject: '{isNew, select, true {Invitation} other {Invitation modifiée}} : {title}',
+  invitationBody:
+    '{isNew, select, true {{organizer} vous invite à cet événement.} other {{organizer} a modifié cet événement.}}',
+  invitationWhen: 'Quand : {when}{repeats, select, true { (périodique)} other {}}',
   invitationAnswerHint: 'Répondez avec le bouton ci-dessous, ou dans votre application de calendrier.',
   invitationAnswerAction: 'Accepter, provisoire ou refuser',
-  cancellationSubject: (p) => `Annulé : ${p.title}`,
-  cancellationBody: (p) => `${p.organizer} a annulé cet événement, ou vous en a retiré.`,
-  cancellationWas: (p) => `Il était prévu : ${p.when}`,
-  answerSubject: (p) => `${p.guest} a ${frAnswerWords[p.status]} : ${p.title}`,
-  answerBody: (p) => `${p.guest} a ${frAnswerWords[p.status]} votre invitation.`,
-  answerWhen: (p) => `Quand : ${p.when}`,
+  cancellationSubject: 'Annulé : {title}',
+  cancellationBody: '{organizer} a annulé cet événement, ou vous en a retiré.',
+  cancellationWas: 'Il était prévu : {when}',
+  answerSubject:
+    '{status, select, accepted {{guest} a accepté} tentative {{guest} a provisoirement accepté} other {{guest} a refusé}} : {title}',
+  answerBody:
+    '{status, select, accepted {{guest} a accepté votre invitation.} tentative {{guest} a provisoirement accepté votre invitation.} other {{guest} a refusé votre invitation.}}',
+  answerWhen: 'Quand : {when}',
   answerOpenCalendar: 'Ouvrir le calendrier',
 };
 
 const ar: InvitationMailMessages = {
-  invitationSubject: (p) => `${p.isNew ? 'دعوة' : 'دعوة معدَّلة'}: ${isolate(p.title)}`,
-  invitationBody: (p) =>
-    p.isNew ? `يدعوك ${isolate(p.organizer)} إلى هذا الحدث.` : `عدّل ${isolate(p.organizer)} هذا الحدث.`,
-  invitationWhen: (p) => `الموعد: ${isolate(p.when)}${p.repeats ? ' (متكرر)' : ''}`,
+  invitationSubject: '{isNew, select, true {دعوة} other {دعوة معدَّلة}}: {title}',
+  invitationBody:
+    '{isNew, select, true {يدعوك {organizer} إلى هذا الحدث.} other {عدّل {organizer} هذا الحدث.}}',
+  invitationWhen: 'الموعد: {when}{repeats, select, true { (متكرر)} other {}}',
   invitationAnswerHint: 'ردّ بالزر أدناه، أو في تطبيق التقويم لديك.',
   invitationAnswerAction: 'قبول أو مبدئي أو رفض',
-  cancellationSubject: (p) => `أُلغي: ${isolate(p.title)}`,
-  cancellationBody: (p) => `ألغى ${isolate(p.organizer)} هذا الحدث، أو أزالك منه.`,
-  cancellationWas: (p) => `كان موعده: ${isolate(p.when)}`,
-  answerSubject: (p) => `${isolate(p.guest)} ${arAnswerWords[p.status]}: ${isolate(p.title)}`,
-  answerBody: (p) => `${isolate(p.guest)} ${arAnswerWords[p.status]} دعوتك.`,
-  answerWhen: (p) => `الموعد: ${isolate(p.when)}`,
+  cancellationSubject: 'أُلغي: {title}',
+  cancellationBody: 'ألغى {organizer} هذا الحدث، أو أزالك منه.',
+  cancellationWas: 'كان موعده: {when}',
+  answerSubject:
+    '{status, select, accepted {{guest} قبِل} tentative {{guest} قبِل مبدئيًا} other {{guest} رفض}}: {title}',
+  answerBody:
+    '{status, select, accepted {{guest} قبِل دعوتك.} tentative {{guest} قبِل مبدئيًا دعوتك.} other {{guest} رفض دعوتك.}}',
+  answerWhen: 'الموعد: {when}',
   answerOpenCalendar: 'فتح التقويم',
 };
 

@@ -46,9 +46,9 @@ registerMailTemplate({
     paragraphs: [
       t.invitationBody({ organizer: oneLine(data.organizer), isNew: data.isNew }),
       t.invitationWhen({ when: data.when, repeats: data.repeats }),
-      t.invitationAnswerHint,
+      t.invitationAnswerHint(),
     ],
-    action: { label: t.invitationAnswerAction, url: appUrl(publicUrl, data.path) },
+    action: { label: t.invitationAnswerAction(), url: appUrl(publicUrl, data.path) },
   }),
 });
 
@@ -78,6 +78,6 @@ registerMailTemplate({
       t.answerBody({ guest: oneLine(data.guest), status: data.status }),
       t.answerWhen({ when: data.when }),
     ],
-    action: { label: t.answerOpenCalendar, url: appUrl(publicUrl, paths.myCalendar) },
+    action: { label: t.answerOpenCalendar(), url: appUrl(publicUrl, paths.myCalendar) },
   }),
 });

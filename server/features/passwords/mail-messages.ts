@@ -1,17 +1,14 @@
-import { isolate } from '../../platform/mail/templates/messages/ar';
 import type { MailCatalogs } from '../../platform/mail/templates/registry';
 
 /**
- * The password emails (changed, reset): English, the reference the other languages are checked against. Functions rather
- * than format strings, so a language can decide word order and plurals itself.
+ * The password emails (changed, reset): ICU messages, English the reference the other
+ * languages are checked against.
  */
 const en = {
   passwordChangedSubject: 'Your Atrium password was changed',
   passwordChangedHeading: 'Your password was changed',
-  passwordChangedBySelf: (p: { when: string }) =>
-    `The password of your Atrium account was changed on ${p.when}.`,
-  passwordChangedByAdministrator: (p: { when: string }) =>
-    `An administrator changed the password of your Atrium account on ${p.when}.`,
+  passwordChangedBySelf: 'The password of your Atrium account was changed on {when}.',
+  passwordChangedByAdministrator: 'An administrator changed the password of your Atrium account on {when}.',
   passwordChangedNewPassword: 'Your new password is:',
   passwordChangedNewPasswordAdvice: 'Change it after you sign in, and delete this email.',
   passwordChangedNotYou: 'If you did not expect this, contact your administrator at once.',
@@ -23,7 +20,7 @@ const en = {
   passwordResetByAdministrator:
     'An administrator reset the password of your Atrium account. Choose a new password to sign in again.',
   passwordResetAction: 'Choose a new password',
-  passwordResetExpiry: (p: { hours: string }) => `This link works once and expires in ${p.hours}.`,
+  passwordResetExpiry: 'This link works once and expires in {count, plural, one {# hour} other {# hours}}.',
   passwordResetIgnore:
     'If you did not ask for this, you can ignore this email: your password stays the same.',
 };
@@ -33,9 +30,9 @@ export type PasswordMailMessages = typeof en;
 const de: PasswordMailMessages = {
   passwordChangedSubject: 'Ihr Atrium-Passwort wurde geändert',
   passwordChangedHeading: 'Ihr Passwort wurde geändert',
-  passwordChangedBySelf: (p) => `Das Passwort Ihres Atrium-Kontos wurde am ${p.when} geändert.`,
-  passwordChangedByAdministrator: (p) =>
-    `Ein Administrator hat das Passwort Ihres Atrium-Kontos am ${p.when} geändert.`,
+  passwordChangedBySelf: 'Das Passwort Ihres Atrium-Kontos wurde am {when} geändert.',
+  passwordChangedByAdministrator:
+    'Ein Administrator hat das Passwort Ihres Atrium-Kontos am {when} geändert.',
   passwordChangedNewPassword: 'Ihr neues Passwort lautet:',
   passwordChangedNewPasswordAdvice: 'Ändern Sie es nach der Anmeldung und löschen Sie diese E-Mail.',
   passwordChangedNotYou: 'Falls Sie das nicht erwartet haben, wenden Sie sich sofort an Ihren Administrator.',
@@ -48,7 +45,8 @@ const de: PasswordMailMessages = {
   passwordResetByAdministrator:
     'Ein Administrator hat das Passwort Ihres Atrium-Kontos zurückgesetzt. Wählen Sie ein neues Passwort, um sich wieder anzumelden.',
   passwordResetAction: 'Neues Passwort wählen',
-  passwordResetExpiry: (p) => `Dieser Link funktioniert einmal und läuft in ${p.hours} ab.`,
+  passwordResetExpiry:
+    'Dieser Link funktioniert einmal und läuft in {count, plural, one {# Stunde} other {# Stunden}} ab.',
   passwordResetIgnore:
     'Falls Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren: Ihr Passwort bleibt unverändert.',
 };
@@ -56,9 +54,9 @@ const de: PasswordMailMessages = {
 const fr: PasswordMailMessages = {
   passwordChangedSubject: 'Votre mot de passe Atrium a été changé',
   passwordChangedHeading: 'Votre mot de passe a été changé',
-  passwordChangedBySelf: (p) => `Le mot de passe de votre compte Atrium a été changé le ${p.when}.`,
-  passwordChangedByAdministrator: (p) =>
-    `Un administrateur a changé le mot de passe de votre compte Atrium le ${p.when}.`,
+  passwordChangedBySelf: 'Le mot de passe de votre compte Atrium a été changé le {when}.',
+  passwordChangedByAdministrator:
+    'Un administrateur a changé le mot de passe de votre compte Atrium le {when}.',
   passwordChangedNewPassword: 'Votre nouveau mot de passe est :',
   passwordChangedNewPasswordAdvice: 'Changez-le après vous être connecté, et supprimez cet e-mail.',
   passwordChangedNotYou: 'Si vous ne vous y attendiez pas, contactez aussitôt votre administrateur.',
@@ -71,15 +69,16 @@ const fr: PasswordMailMessages = {
   passwordResetByAdministrator:
     'Un administrateur a réinitialisé le mot de passe de votre compte Atrium. Choisissez un nouveau mot de passe pour vous reconnecter.',
   passwordResetAction: 'Choisir un nouveau mot de passe',
-  passwordResetExpiry: (p) => `Ce lien fonctionne une seule fois et expire dans ${p.hours}.`,
+  passwordResetExpiry:
+    'Ce lien fonctionne une seule fois et expire dans {count, plural, one {# heure} many {# d’heures} other {# heures}}.',
   passwordResetIgnore: 'Si vous n’avez rien demandé, ignorez cet e-mail : votre mot de passe reste le même.',
 };
 
 const ar: PasswordMailMessages = {
   passwordChangedSubject: 'تم تغيير كلمة مرور Atrium الخاصة بك',
   passwordChangedHeading: 'تم تغيير كلمة مرورك',
-  passwordChangedBySelf: (p) => `تم تغيير كلمة مرور حسابك في Atrium في ${isolate(p.when)}.`,
-  passwordChangedByAdministrator: (p) => `غيّر مسؤول كلمة مرور حسابك في Atrium في ${isolate(p.when)}.`,
+  passwordChangedBySelf: 'تم تغيير كلمة مرور حسابك في Atrium في {when}.',
+  passwordChangedByAdministrator: 'غيّر مسؤول كلمة مرور حسابك في Atrium في {when}.',
   passwordChangedNewPassword: 'كلمة مرورك الجديدة هي:',
   passwordChangedNewPasswordAdvice: 'غيّرها بعد تسجيل الدخول، واحذف هذه الرسالة.',
   passwordChangedNotYou: 'إذا لم تكن تتوقع ذلك، فاتصل بمسؤولك فورًا.',
@@ -91,7 +90,8 @@ const ar: PasswordMailMessages = {
   passwordResetByAdministrator:
     'أعاد مسؤول تعيين كلمة مرور حسابك في Atrium. اختر كلمة مرور جديدة لتسجيل الدخول مرة أخرى.',
   passwordResetAction: 'اختيار كلمة مرور جديدة',
-  passwordResetExpiry: (p) => `يعمل هذا الرابط مرة واحدة وتنتهي صلاحيته خلال ${p.hours}.`,
+  passwordResetExpiry:
+    'يعمل هذا الرابط مرة واحدة وتنتهي صلاحيته خلال {count, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتين} few {# ساعات} many {# ساعة} other {# ساعة}}.',
   passwordResetIgnore: 'إذا لم تطلب ذلك، يمكنك تجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.',
 };
 

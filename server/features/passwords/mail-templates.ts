@@ -39,19 +39,19 @@ registerMailTemplate({
   build: (data, { t, locale, timeZone, publicUrl }) => {
     const when = formatDateTime(data.changedAt, locale, timeZone);
     const content: EmailContent = {
-      subject: t.passwordChangedSubject,
-      heading: t.passwordChangedHeading,
+      subject: t.passwordChangedSubject(),
+      heading: t.passwordChangedHeading(),
       greeting: t.greeting({ name: oneLine(data.name) }),
       paragraphs: [
         data.byAdministrator ? t.passwordChangedByAdministrator({ when }) : t.passwordChangedBySelf({ when }),
       ],
-      action: { label: t.passwordChangedAction, url: appUrl(publicUrl, paths.signIn) },
-      after: [t.passwordChangedNotYou],
+      action: { label: t.passwordChangedAction(), url: appUrl(publicUrl, paths.signIn) },
+      after: [t.passwordChangedNotYou()],
     };
     if (data.newPassword !== undefined) {
-      content.paragraphs.push(t.passwordChangedNewPassword);
+      content.paragraphs.push(t.passwordChangedNewPassword());
       content.secret = data.newPassword;
-      content.after = [t.passwordChangedNewPasswordAdvice, ...(content.after ?? [])];
+      content.after = [t.passwordChangedNewPasswordAdvice(), ...(content.after ?? [])];
     }
     return content;
   },
@@ -61,14 +61,14 @@ registerMailTemplate({
   name: 'password-reset',
   messages: passwordMailCatalogs,
   build: (data, { t, publicUrl }) => ({
-    subject: t.passwordResetSubject,
-    heading: t.passwordResetHeading,
+    subject: t.passwordResetSubject(),
+    heading: t.passwordResetHeading(),
     greeting: t.greeting({ name: oneLine(data.name) }),
-    paragraphs: [data.byAdministrator ? t.passwordResetByAdministrator : t.passwordResetBySelf],
-    action: { label: t.passwordResetAction, url: tokenUrl(publicUrl, paths.passwordReset, data.token) },
+    paragraphs: [data.byAdministrator ? t.passwordResetByAdministrator() : t.passwordResetBySelf()],
+    action: { label: t.passwordResetAction(), url: tokenUrl(publicUrl, paths.passwordReset, data.token) },
     after: [
-      t.passwordResetExpiry({ hours: t.hours({ count: data.expiresInHours }) }),
-      ...(data.byAdministrator ? [] : [t.passwordResetIgnore]),
+      t.passwordResetExpiry({ count: data.expiresInHours }),
+      ...(data.byAdministrator ? [] : [t.passwordResetIgnore()]),
     ],
   }),
 });

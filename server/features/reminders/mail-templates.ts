@@ -39,7 +39,7 @@ registerMailTemplate({
       heading: title,
       paragraphs: [data.kind === 'task' ? t.reminderTaskDue({ when }) : t.reminderEventStarts({ when })],
       action: {
-        label: data.kind === 'task' ? t.reminderOpenTask : t.reminderOpenCalendar,
+        label: data.kind === 'task' ? t.reminderOpenTask() : t.reminderOpenCalendar(),
         url: appUrl(publicUrl, data.path),
       },
     };

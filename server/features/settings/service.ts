@@ -1,5 +1,6 @@
 import { errorMeta } from '../../../common/error-particulars';
 import { normalizeEmail } from '../../../common/login-keys';
+import { settingValueProblem } from '../../../common/setting-rules';
 import {
   isSettingKey,
   type SettingKey,
@@ -125,13 +126,13 @@ export async function updateSetting(
   let value: unknown;
   if (input.value !== null) {
     const parsed = safeParseWithOwnWords(definition.schema, input.value);
-    if (!parsed.success) {
-      throw new AppError(
-        'validation',
-        'setting_invalid',
-        `${definition.label}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`,
-        { source: attributePointer('value'), meta: errorMeta('setting_invalid', { reason: 'value', key }) },
-      );
+    const issue = parsed.error?.issues[0];
+    if (issue) {
+      const { detail, meta } = settingValueProblem(key, issue);
+      throw new AppError('validation', 'setting_invalid', `${definition.label}: ${detail}`, {
+        source: attributePointer('value'),
+        meta,
+      });
     }
     value = 'html' in definition && definition.html ? sanitizeSignature(String(parsed.data)) : parsed.data;
     if (key === 'email.default_from' && value !== '') await checkOwnEmail(deps, actor, String(value));

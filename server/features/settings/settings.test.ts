@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SettingKey, settingDefinitions } from '../../../common/settings';
 import { createTestApp, signIn, type TestApp } from '../../../tests/helpers/app';
 import { buildAdmin, buildInstanceAdmin, buildMember, TEST_PASSWORD } from '../../../tests/helpers/factories';
 
@@ -158,6 +159,43 @@ describe('settings API', () => {
     expect(badQuery.statusCode).toBe(400);
     expect(badQuery.json().errors[0].source).toEqual({ parameter: 'scope' });
     expect((await list(browser, 'system')).get('password.numbers')).toMatchObject({ value: false });
+  });
+
+  it('refuses a value with the setting rule’s own particulars in meta (setting_invalid)', async () => {
+    const admin = await buildInstanceAdmin(t);
+    const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
+    const refusal = async (key: SettingKey, value: unknown) => {
+      const response = await patch(browser, key, settingDefinitions[key].scopes[0] ?? 'system', value);
+      expect(response.statusCode, `${key}=${JSON.stringify(value)}`).toBe(422);
+      const [error] = response.json().errors;
+      expect(error.code).toBe('setting_invalid');
+      expect(error.source.pointer).toBe('/data/attributes/value');
+      return { detail: error.detail as string, meta: error.meta as Record<string, unknown> };
+    };
+    expect(await refusal('localization.language', 'es')).toEqual({
+      detail: 'Language: Choose one of: en, de, fr, ar.',
+      meta: { reason: 'choice', key: 'localization.language', allowed: ['en', 'de', 'fr', 'ar'] },
+    });
+    expect((await refusal('display.records_per_page', 7)).meta).toEqual({
+      reason: 'choice',
+      key: 'display.records_per_page',
+      allowed: [10, 25, 50, 100],
+    });
+    expect((await refusal('email.attachments_max_count', 0)).meta).toMatchObject({
+      reason: 'number_range',
+      minimum: 1,
+      maximum: 20,
+    });
+    expect((await refusal('localization.locale', 'x')).meta).toMatchObject({
+      reason: 'text_length',
+      minimum: 2,
+      maximum: 35,
+    });
+    // A rule without particulars (a time zone that does not exist): its own sentence, reason `value`.
+    expect(await refusal('localization.timezone', 'Mars/Olympus_Mons')).toMatchObject({
+      detail: expect.stringContaining('Choose a time zone such as Europe/Berlin.'),
+      meta: { reason: 'value', key: 'localization.timezone' },
+    });
   });
 
   it('My Configuration: a member sets their own locale and time zone, validated, apart from colleagues', async () => {

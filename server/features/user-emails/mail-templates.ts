@@ -15,14 +15,11 @@ registerMailTemplate({
   name: 'email-verification',
   messages: emailVerificationMailCatalogs,
   build: (data, { t, publicUrl }) => ({
-    subject: t.emailVerificationSubject,
-    heading: t.emailVerificationHeading,
+    subject: t.emailVerificationSubject(),
+    heading: t.emailVerificationHeading(),
     greeting: t.greeting({ name: oneLine(data.name) }),
     paragraphs: [t.emailVerificationBody({ email: oneLine(data.email) })],
-    action: { label: t.emailVerificationAction, url: tokenUrl(publicUrl, paths.verifyEmail, data.token) },
-    after: [
-      t.emailVerificationExpiry({ hours: t.hours({ count: data.expiresInHours }) }),
-      t.emailVerificationIgnore,
-    ],
+    action: { label: t.emailVerificationAction(), url: tokenUrl(publicUrl, paths.verifyEmail, data.token) },
+    after: [t.emailVerificationExpiry({ count: data.expiresInHours }), t.emailVerificationIgnore()],
   }),
 });

@@ -1,15 +1,13 @@
-import { isolate } from '../../platform/mail/templates/messages/ar';
 import type { MailCatalogs } from '../../platform/mail/templates/registry';
 
 /**
- * The email-changed email: English, the reference the other languages are checked against. Functions rather
- * than format strings, so a language can decide word order and plurals itself.
+ * The email-changed email: ICU messages, English the reference the other
+ * languages are checked against.
  */
 const en = {
   emailChangedSubject: 'The email address of your Atrium account was changed',
   emailChangedHeading: 'Your email address was changed',
-  emailChangedBody: (p: { oldEmail: string; newEmail: string }) =>
-    `The email address of your Atrium account was changed from ${p.oldEmail} to ${p.newEmail}.`,
+  emailChangedBody: 'The email address of your Atrium account was changed from {oldEmail} to {newEmail}.',
   emailChangedNotYou: 'If you did not make this change, contact your administrator at once.',
 };
 
@@ -18,8 +16,7 @@ export type EmailChangedMailMessages = typeof en;
 const de: EmailChangedMailMessages = {
   emailChangedSubject: 'Die E-Mail-Adresse Ihres Atrium-Kontos wurde geändert',
   emailChangedHeading: 'Ihre E-Mail-Adresse wurde geändert',
-  emailChangedBody: (p) =>
-    `Die E-Mail-Adresse Ihres Atrium-Kontos wurde von ${p.oldEmail} in ${p.newEmail} geändert.`,
+  emailChangedBody: 'Die E-Mail-Adresse Ihres Atrium-Kontos wurde von {oldEmail} in {newEmail} geändert.',
   emailChangedNotYou:
     'Falls Sie diese Änderung nicht vorgenommen haben, wenden Sie sich sofort an Ihren Administrator.',
 };
@@ -27,8 +24,7 @@ const de: EmailChangedMailMessages = {
 const fr: EmailChangedMailMessages = {
   emailChangedSubject: 'L’adresse e-mail de votre compte Atrium a été changée',
   emailChangedHeading: 'Votre adresse e-mail a été changée',
-  emailChangedBody: (p) =>
-    `L’adresse e-mail de votre compte Atrium est passée de ${p.oldEmail} à ${p.newEmail}.`,
+  emailChangedBody: 'L’adresse e-mail de votre compte Atrium est passée de {oldEmail} à {newEmail}.',
   emailChangedNotYou:
     'Si vous n’êtes pas à l’origine de ce changement, contactez aussitôt votre administrateur.',
 };
@@ -36,8 +32,7 @@ const fr: EmailChangedMailMessages = {
 const ar: EmailChangedMailMessages = {
   emailChangedSubject: 'تم تغيير عنوان البريد الإلكتروني لحسابك في Atrium',
   emailChangedHeading: 'تم تغيير عنوان بريدك الإلكتروني',
-  emailChangedBody: (p) =>
-    `تم تغيير عنوان البريد الإلكتروني لحسابك في Atrium من ${isolate(p.oldEmail)} إلى ${isolate(p.newEmail)}.`,
+  emailChangedBody: 'تم تغيير عنوان البريد الإلكتروني لحسابك في Atrium من {oldEmail} إلى {newEmail}.',
   emailChangedNotYou: 'إذا لم تُجرِ هذا التغيير، فاتصل بمسؤولك فورًا.',
 };
 

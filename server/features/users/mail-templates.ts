@@ -13,10 +13,10 @@ registerMailTemplate({
   name: 'email-changed',
   messages: emailChangedMailCatalogs,
   build: (data, { t }) => ({
-    subject: t.emailChangedSubject,
-    heading: t.emailChangedHeading,
+    subject: t.emailChangedSubject(),
+    heading: t.emailChangedHeading(),
     greeting: t.greeting({ name: oneLine(data.name) }),
     paragraphs: [t.emailChangedBody({ oldEmail: oneLine(data.oldEmail), newEmail: oneLine(data.newEmail) })],
-    after: [t.emailChangedNotYou],
+    after: [t.emailChangedNotYou()],
   }),
 });

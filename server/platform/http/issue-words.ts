@@ -1,9 +1,10 @@
 import type { ZodType, z } from 'zod';
+import { REQUIRED_WORDS } from '../../../common/validation-issues';
 
 type RawIssue = z.core.$ZodRawIssue;
 
 /** The words of a required value left out (and how `describeIssue` tells it from a wrong type). */
-export const REQUIRED_WORDS = 'This value is required.';
+export { REQUIRED_WORDS };
 
 /** What a value of each JSON type is called in an error's detail ("This value must be a number."). */
 export const expectedTypes: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { type ZodType, z } from 'zod';
 import { errorMeta } from '../../../common/error-particulars';
+import { issueCodeAndMeta, jsonBound } from '../../../common/validation-issues';
 import { AppError, type ErrorDetail, statusByKind } from './errors';
 import { expectedTypes, REQUIRED_WORDS, safeParseWithOwnWords } from './issue-words';
 
@@ -94,75 +95,21 @@ function describeIssue(
           meta: errorMeta('unknown_member', { member: name }),
         };
   }
+  const { code, meta } = issueCodeAndMeta(issue);
   if (issue.code === 'invalid_type') {
-    // Zod 4 leaves the input out of its issues: the message (ours, issue-words.ts) tells a missing
-    // value from a wrong one.
-    const missing =
-      issue.input === undefined &&
-      (issue.message === REQUIRED_WORDS || /received undefined$/.test(issue.message));
-    const expected = String(issue.expected);
-    const meta = errorMeta('invalid_type', { reason: missing ? 'required' : 'wrong_type', expected });
-    if (missing && location === 'querystring') {
+    if (meta?.reason === 'required' && location === 'querystring') {
       return {
         code: 'parameter_required',
         detail: `Give ${name}.`,
         meta: errorMeta('parameter_required', { parameter: name }),
       };
     }
-    if (missing) return { code: issue.code, detail: REQUIRED_WORDS, meta };
-    const words = expectedTypes[expected];
-    if (words) return { code: issue.code, detail: `This value must be ${words}.`, meta };
-    return { code: issue.code, detail: issue.message, meta };
+    if (meta?.reason === 'required') return { code, detail: REQUIRED_WORDS, meta };
+    const words = expectedTypes[String(issue.expected)];
+    if (words) return { code, detail: `This value must be ${words}.`, meta };
+    return { code, detail: issue.message, meta };
   }
-  // A rule may name its own stable code (`params.code` of a custom issue, common/profile.ts).
-  const ruleCode = issue.code === 'custom' ? issue.params?.code : undefined;
-  return {
-    code: typeof ruleCode === 'string' ? ruleCode : issue.code,
-    detail: issue.message,
-    meta: issueMeta(issue),
-  };
-}
-
-/** A bound as JSON (zod allows bigint and Date bounds). */
-function jsonBound(bound: unknown): unknown {
-  if (typeof bound === 'bigint') return Number(bound);
-  if (bound instanceof Date) return bound.toISOString();
-  return bound;
-}
-
-/**
- * The particulars of a problem, for a client to say it in its own language without the English
- * `detail` (the error's `meta`): the bound of a too small or too big value and what it measures
- * (`origin`: characters of a string, items of an array, a number…), the allowed values, the
- * expected format or type, the step; a custom rule's own parameters.
- */
-function issueMeta(issue: Issue): Record<string, unknown> | undefined {
-  switch (issue.code) {
-    case 'too_small':
-      return {
-        minimum: jsonBound(issue.minimum),
-        origin: issue.origin,
-        inclusive: issue.inclusive !== false,
-      };
-    case 'too_big':
-      return {
-        maximum: jsonBound(issue.maximum),
-        origin: issue.origin,
-        inclusive: issue.inclusive !== false,
-      };
-    case 'invalid_value':
-      return { allowed: issue.values.map((value) => jsonBound(value)) };
-    case 'invalid_format':
-      return { format: issue.format };
-    case 'not_multiple_of':
-      return { divisor: jsonBound(issue.divisor) };
-    case 'custom': {
-      const { code: _code, ...params } = (issue.params ?? {}) as Record<string, unknown>;
-      return Object.keys(params).length > 0 ? params : undefined;
-    }
-    default:
-      return undefined;
-  }
+  return { code, detail: issue.message, meta };
 }
 
 /** Malformed problems first, then a rule's own (`custom`), then zod's checks. */

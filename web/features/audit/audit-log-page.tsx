@@ -13,6 +13,7 @@ import { PageLoader } from '../../ui/page-loader';
 import { type AuditEvent, type AuditLogParams, useAuditLog } from './api';
 import '../../i18n/lazy/audit';
 import { paths, pathTo } from '../../../common/paths';
+import { TableEmptyRow, tableScrollContainerClass } from '../../ui/table-empty-row';
 
 function Person({ person }: { person: AuditEvent['actor'] }) {
   const { t } = useTranslation('audit');
@@ -191,7 +192,7 @@ function AuditTable({ events, fetching }: { events: AuditEvent[]; fetching: bool
   const { t } = useTranslation('audit');
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={900} className={tableScrollContainerClass}>
         <Table verticalSpacing="sm" aria-busy={fetching}>
           <Table.Thead>
             <Table.Tr>
@@ -205,13 +206,7 @@ function AuditTable({ events, fetching }: { events: AuditEvent[]; fetching: bool
           </Table.Thead>
           <Table.Tbody>
             {events.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed" ta="center" py="lg">
-                    {t('empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <TableEmptyRow colSpan={6}>{t('empty')}</TableEmptyRow>
             ) : (
               events.map((event) => <AuditRow key={event.id} event={event} />)
             )}

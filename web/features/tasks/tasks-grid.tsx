@@ -43,6 +43,7 @@ import { DeleteTaskDialog } from './delete-task-dialog';
 import { openTaskDialog } from './dialog-store';
 import { useStatusOptions } from './status-options';
 import '../../i18n/lazy/tasks';
+import { TableEmptyRow, tableScrollContainerClass } from '../../ui/table-empty-row';
 
 type Column = { key: string; label: string; sort?: TaskSortField };
 
@@ -184,7 +185,7 @@ function TasksTable({
     { key: 'createdBy', label: t('grid.createdBy') },
   ];
   return (
-    <Table.ScrollContainer minWidth={720} type="native">
+    <Table.ScrollContainer minWidth={720} type="native" className={tableScrollContainerClass}>
       <Table verticalSpacing="xs" aria-label={label} aria-busy={grid.list.isFetching}>
         <Table.Thead>
           <Table.Tr>
@@ -198,13 +199,9 @@ function TasksTable({
         </Table.Thead>
         <Table.Tbody>
           {tasks.length === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={columns.length + 1}>
-                <Text c="gray.8" ta="center" py="md">
-                  {grid.filtered ? t('grid.emptyFiltered') : t('grid.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <TableEmptyRow colSpan={columns.length + 1}>
+              {grid.filtered ? t('grid.emptyFiltered') : t('grid.empty')}
+            </TableEmptyRow>
           ) : (
             tasks.map((task) => (
               <TaskRow key={task.id} task={task} people={page?.people} onDelete={() => onDelete(task)} />

@@ -1,4 +1,4 @@
-import { Button, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Paper, Table, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { SelectionBar, UsersGridFilters, UsersGridHead, UsersGridPager } from '.
 import { UserGridRow } from './users-grid-row';
 import { gridColumns as columns, toSelected, useGridState } from './users-grid-state';
 import '../../i18n/lazy/users';
+import { TableEmptyRow, tableScrollContainerClass } from '../../ui/table-empty-row';
 
 /**
  * `/users`: the users of my organization (holders of `users.view`). Filter by name, email, role
@@ -136,7 +137,7 @@ function UsersGridTable({
   const users = list.data?.users ?? [];
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={900} className={tableScrollContainerClass}>
         <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
           <UsersGridHead
             grid={grid}
@@ -165,13 +166,7 @@ function UsersGridTable({
                 </Table.Td>
               </Table.Tr>
             ) : users.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={columns.length + 2}>
-                  <Text c="dimmed" ta="center" py="lg">
-                    {t('grid.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <TableEmptyRow colSpan={columns.length + 2}>{t('grid.empty')}</TableEmptyRow>
             ) : (
               users.map((user) => (
                 <UserGridRow

@@ -72,7 +72,7 @@ export const users = {
     currentPassword: 'كلمة المرور الحالية',
     currentPasswordDescription: 'لتغيير بريدك الإلكتروني الأساسي، أكّد هويتك بكلمة مرورك الحالية.',
     phone: 'الهاتف',
-    phoneDescription: 'مع رمز البلد (+49 …) للأرقام في الخارج، والرقم الداخلي بالشكل ext. 123',
+    phoneDescription: 'مع رمز البلد (+49 …) للأرقام في الخارج، والرقم الداخلي بالشكل \u2066ext. 123\u2069',
     emails: 'عناوين البريد الإلكتروني',
     emailNumbered: 'البريد الإلكتروني {number}',
     verified: 'موثَّق',

@@ -386,6 +386,12 @@ export const errors = {
       'Ein Standardeintrag kann nicht gelöscht werden: Blenden Sie ihn stattdessen aus.',
     setting_scope:
       'Diese Einstellung kann nicht auf der Ebene {scope, select, system {System} organization {Organisation} user {Benutzer} other {{scope}}} gesetzt werden.',
+    setting_invalid_choice: 'Wählen Sie einen dieser Werte: {allowed}.',
+    setting_invalid_number_range: 'Wählen Sie eine ganze Zahl von {minimum} bis {maximum}.',
+    setting_invalid_text_length:
+      '{maximum, plural, one {Geben Sie {minimum} bis # Zeichen ein.} other {Geben Sie {minimum} bis # Zeichen ein.}}',
+    setting_invalid_text_too_long:
+      '{count, plural, one {Geben Sie höchstens # Zeichen ein.} other {Geben Sie höchstens # Zeichen ein.}}',
     setting_invalid_value: 'Der Wert dieser Einstellung ist ungültig.',
     setting_invalid_own_email: 'Wählen Sie eine Ihrer eigenen E-Mail-Adressen.',
     setting_invalid_not_user_setting:

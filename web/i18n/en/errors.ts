@@ -378,6 +378,12 @@ export const errors = {
     menu_item_not_deletable_default: 'A default item cannot be deleted: hide it instead.',
     setting_scope:
       'This setting cannot be set at the {scope, select, system {system} organization {organization} user {user} other {{scope}}} level.',
+    setting_invalid_choice: 'Choose one of these values: {allowed}.',
+    setting_invalid_number_range: 'Choose a whole number from {minimum} to {maximum}.',
+    setting_invalid_text_length:
+      '{maximum, plural, one {Type from {minimum} to # character.} other {Type from {minimum} to # characters.}}',
+    setting_invalid_text_too_long:
+      '{count, plural, one {Type at most # character.} other {Type at most # characters.}}',
     setting_invalid_value: 'This setting’s value is not valid.',
     setting_invalid_own_email: 'Choose one of your own email addresses.',
     setting_invalid_not_user_setting: '"{key}" is not a setting users can change, or is listed twice.',

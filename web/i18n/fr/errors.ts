@@ -393,6 +393,12 @@ export const errors = {
     menu_item_not_deletable_default: 'Un élément par défaut ne peut pas être supprimé : masquez-le plutôt.',
     setting_scope:
       'Ce paramètre ne peut pas être défini au niveau {scope, select, system {du système} organization {de l’organisation} user {de l’utilisateur} other {{scope}}}.',
+    setting_invalid_choice: 'Choisissez l’une de ces valeurs : {allowed}.',
+    setting_invalid_number_range: 'Choisissez un nombre entier de {minimum} à {maximum}.',
+    setting_invalid_text_length:
+      '{maximum, plural, one {Saisissez de {minimum} à # caractère.} many {Saisissez de {minimum} à # caractères.} other {Saisissez de {minimum} à # caractères.}}',
+    setting_invalid_text_too_long:
+      '{count, plural, one {Saisissez au plus # caractère.} many {Saisissez au plus # caractères.} other {Saisissez au plus # caractères.}}',
     setting_invalid_value: 'La valeur de ce paramètre n’est pas valide.',
     setting_invalid_own_email: 'Choisissez l’une de vos propres adresses e-mail.',
     setting_invalid_not_user_setting:

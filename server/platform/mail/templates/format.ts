@@ -1,6 +1,6 @@
 import { AppError } from '../../http/errors';
 import { hasControlCharacters, headerText } from '../headers';
-import type { Messages } from './messages/index';
+import type { CompiledWords, Messages } from './messages/index';
 
 /** An absolute URL of the app: `publicUrl` + a path that must stay on that origin. */
 export function appUrl(publicUrl: string, path: string): string {
@@ -25,8 +25,9 @@ export function oneLine(value: string): string {
 }
 
 /** "Subject | Atrium" unless the subject names the product already. */
-export function withProductName(subject: string, t: Pick<Messages, 'productName'>): string {
-  return subject.includes(t.productName) ? subject : `${subject} | ${t.productName}`;
+export function withProductName(subject: string, t: Pick<CompiledWords<Messages>, 'productName'>): string {
+  const productName = t.productName();
+  return subject.includes(productName) ? subject : `${subject} | ${productName}`;
 }
 
 /** A moment as the recipient reads it: their locale's words and order, their zone's time and its name. */

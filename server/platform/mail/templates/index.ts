@@ -74,7 +74,7 @@ export function renderTemplate<T extends TemplateName>(
   const { messages, language } = messagesFor(options.language, options.locale);
   const own = wordsFor(definition.messages, languageChain(options.language, options.locale));
   const content = definition.build(data, {
-    t: { ...messages, ...own },
+    t: { ...messages, ...own } as typeof messages & typeof own,
     locale: formattingLocale(options.locale),
     timeZone: validTimeZone(options.timeZone),
     publicUrl: options.publicUrl,

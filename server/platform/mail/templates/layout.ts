@@ -1,4 +1,4 @@
-import { type Messages, textDirectionOf } from './messages/index';
+import { type CompiledWords, type Messages, textDirectionOf } from './messages/index';
 
 /**
  * What a system email says, independent of its format. Every template builds one of these and
@@ -41,7 +41,11 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
 }
 
-export function renderLayout(content: EmailContent, messages: Messages, lang: string): RenderedEmail {
+export function renderLayout(
+  content: EmailContent,
+  messages: CompiledWords<Messages>,
+  lang: string,
+): RenderedEmail {
   return {
     subject: content.subject,
     text: renderText(content, messages),
@@ -50,20 +54,20 @@ export function renderLayout(content: EmailContent, messages: Messages, lang: st
   };
 }
 
-function renderText(content: EmailContent, messages: Messages): string {
+function renderText(content: EmailContent, messages: CompiledWords<Messages>): string {
   const blocks: string[] = [content.heading];
   if (content.greeting) blocks.push(content.greeting);
   blocks.push(...content.paragraphs);
   if (content.secret !== undefined) blocks.push(`${SECRET_INDENT}${content.secret}`);
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
   blocks.push(...(content.after ?? []));
-  blocks.push(`-- \n${messages.footer}`);
+  blocks.push(`-- \n${messages.footer()}`);
   return `${blocks.join('\n\n')}\n`;
 }
 
 // Plain, accessible HTML: one column, real text (no images), a lang attribute, a heading, a
 // link that reads as what it does, and contrast that passes WCAG AA.
-function renderHtml(content: EmailContent, messages: Messages, lang: string): string {
+function renderHtml(content: EmailContent, messages: CompiledWords<Messages>, lang: string): string {
   const p = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
   const parts: string[] = [];
   parts.push(`<h1 style="font-size:22px;margin:0 0 16px;color:#1a1a1a">${escapeHtml(content.heading)}</h1>`);
@@ -78,7 +82,7 @@ function renderHtml(content: EmailContent, messages: Messages, lang: string): st
     const url = escapeHtml(content.action.url);
     parts.push(
       `<p style="margin:24px 0"><a href="${url}" style="display:inline-block;padding:12px 20px;background:#1864ab;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold">${escapeHtml(content.action.label)}</a></p>`,
-      `<p style="margin:0 0 16px;font-size:14px;color:#495057">${escapeHtml(messages.linkFallback)}<br><a href="${url}" style="color:#1864ab;word-break:break-all">${url}</a></p>`,
+      `<p style="margin:0 0 16px;font-size:14px;color:#495057">${escapeHtml(messages.linkFallback())}<br><a href="${url}" style="color:#1864ab;word-break:break-all">${url}</a></p>`,
     );
   }
   for (const paragraph of content.after ?? []) parts.push(p(paragraph));
@@ -92,9 +96,9 @@ function renderHtml(content: EmailContent, messages: Messages, lang: string): st
     '<body style="margin:0;padding:0;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
     // dir on the article too: many mail clients drop the <html> element of a message.
     `<div role="article" aria-roledescription="email"${textDirectionOf(lang) === 'rtl' ? ' dir="rtl"' : ''} style="max-width:600px;margin:0 auto;padding:24px">`,
-    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:#1864ab">${escapeHtml(messages.productName)}</p>`,
+    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:#1864ab">${escapeHtml(messages.productName())}</p>`,
     ...parts,
-    `<hr style="border:none;border-top:1px solid #dee2e6;margin:24px 0"><p style="margin:0;font-size:13px;color:#495057">${escapeHtml(messages.footer)}</p>`,
+    `<hr style="border:none;border-top:1px solid #dee2e6;margin:24px 0"><p style="margin:0;font-size:13px;color:#495057">${escapeHtml(messages.footer())}</p>`,
     '</div>',
     '</body>',
     '</html>',

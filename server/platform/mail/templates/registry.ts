@@ -1,6 +1,6 @@
 import { AppError } from '../../http/errors';
 import type { EmailContent } from './layout';
-import type { MailCatalogs, Messages } from './messages/index';
+import type { CompiledWords, MailCatalogs, MailWords, Messages } from './messages/index';
 
 export type { MailCatalogs } from './messages/index';
 
@@ -30,8 +30,9 @@ export interface MailTemplates {
 export type TemplateName = keyof MailTemplates;
 
 /** What a template builds its content with: the frame's words and its own, the recipient's locale and zone. */
-export type MailContext<M> = {
-  t: Messages & M;
+export type MailContext<M extends MailWords> = {
+  /** The frame's words and the email's own, each compiled ICU (`t.greeting({ name })`). */
+  t: CompiledWords<Messages & M>;
   /** BCP 47 tag Intl knows, for dates and numbers. */
   locale: string;
   /** IANA time zone, UTC when the recipient's is unknown. */
@@ -41,13 +42,13 @@ export type MailContext<M> = {
 };
 
 /** A system email: its name, its words in every language, and what it says given its data. */
-export type MailTemplateDefinition<T extends TemplateName, M> = {
+export type MailTemplateDefinition<T extends TemplateName, M extends MailWords> = {
   name: T;
   messages: MailCatalogs<M>;
   build(data: MailTemplates[T], context: MailContext<M>): EmailContent;
 };
 
-type AnyMailTemplate = MailTemplateDefinition<TemplateName, object>;
+type AnyMailTemplate = MailTemplateDefinition<TemplateName, MailWords>;
 
 const registeredTemplates = new Map<TemplateName, AnyMailTemplate>();
 const names: TemplateName[] = [];
@@ -60,7 +61,7 @@ export const registeredTemplateNames: readonly TemplateName[] = names;
  * `declare module` entry), so adding an email touches only that feature. Registering the same
  * definition again changes nothing; another definition under a registered name is a programming error.
  */
-export function registerMailTemplate<T extends TemplateName, M extends object>(
+export function registerMailTemplate<T extends TemplateName, M extends MailWords>(
   definition: MailTemplateDefinition<T, M>,
 ): void {
   const registered = registeredTemplates.get(definition.name);
@@ -71,10 +72,10 @@ export function registerMailTemplate<T extends TemplateName, M extends object>(
 }
 
 /** The registered email of that name; AppError 'internal' (`unknown_mail_template`) when none is. */
-export function mailTemplateOf<T extends TemplateName>(name: T): MailTemplateDefinition<T, object> {
+export function mailTemplateOf<T extends TemplateName>(name: T): MailTemplateDefinition<T, MailWords> {
   const definition = registeredTemplates.get(name);
   if (!definition) {
     throw new AppError('internal', 'unknown_mail_template', `There is no mail template "${name}".`);
   }
-  return definition as unknown as MailTemplateDefinition<T, object>;
+  return definition as unknown as MailTemplateDefinition<T, MailWords>;
 }

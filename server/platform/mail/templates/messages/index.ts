@@ -1,7 +1,10 @@
 import { ar } from './ar';
+import { type CompiledWords, compileMailMessage } from './compile';
 import { de } from './de';
 import { en, type Messages } from './en';
 import { fr } from './fr';
+
+export { type CompiledWords, isolate, type MailMessage, textDirectionOf } from './compile';
 
 /**
  * The languages of the system emails, with their frame's words. To add a language, add `xx.ts`
@@ -15,21 +18,17 @@ const catalogs: Record<string, Partial<Messages>> = {
   ar,
 };
 
-/** Languages written right to left: their HTML part says `dir="rtl"`. */
-const rightToLeft: ReadonlySet<string> = new Set(['ar']);
-
-export function textDirectionOf(language: string): 'ltr' | 'rtl' {
-  return rightToLeft.has(language.split('-')[0] ?? language) ? 'rtl' : 'ltr';
-}
-
 export type { Messages };
+
+/** A catalog's words: one ICU message per key. */
+export type MailWords = Record<string, string>;
 
 /**
  * One set of words in every language that has them: English complete (the reference), the others
- * `Partial` (an entry they lack falls back to English). The frame's words are one; each feature's
- * emails bring another (`registerMailTemplate`).
+ * `Partial` for the type (an entry they lack falls back to English; the catalogs' test wants
+ * every one). The frame's words are one; each feature's emails bring another (`registerMailTemplate`).
  */
-export type MailCatalogs<M> = { en: M; [language: string]: Partial<M> | undefined };
+export type MailCatalogs<M extends MailWords> = { en: M; [language: string]: Partial<M> | undefined };
 
 /**
  * The languages to layer for a recipient, most specific first: `language` ("de-CH" → "de-CH",
@@ -43,10 +42,20 @@ export function languageChain(language: string | null | undefined, fallback?: st
   return chain;
 }
 
-/** A catalog's words for a chain of `languageChain`, entry by entry: the most specific language's first. */
-export function wordsFor<M>(catalog: MailCatalogs<M>, chain: readonly string[]): M {
-  const layers = [...chain].reverse().map((tag) => catalog[tag]);
-  return Object.assign({}, catalog.en, ...layers) as M;
+/**
+ * A catalog's words for a chain of `languageChain`, entry by entry: the most specific language's
+ * message, compiled with that language's plural rules (English's for an entry only English has).
+ */
+export function wordsFor<M extends MailWords>(
+  catalog: MailCatalogs<M>,
+  chain: readonly string[],
+): CompiledWords<M> {
+  const words: Record<string, unknown> = {};
+  for (const [key, english] of Object.entries(catalog.en)) {
+    const language = chain.find((tag) => catalog[tag]?.[key] !== undefined) ?? 'en';
+    words[key] = compileMailMessage(catalog[language]?.[key] ?? english, language);
+  }
+  return words as CompiledWords<M>;
 }
 
 /**
@@ -56,7 +65,7 @@ export function wordsFor<M>(catalog: MailCatalogs<M>, chain: readonly string[]):
 export function messagesFor(
   language: string | null | undefined,
   fallback?: string | null,
-): { messages: Messages; language: string } {
+): { messages: CompiledWords<Messages>; language: string } {
   const chain = languageChain(language, fallback);
   return { messages: wordsFor({ en, ...catalogs }, chain), language: chain[0] ?? 'en' };
 }

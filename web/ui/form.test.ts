@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { taskCreateSchema } from '../../common/calendar';
+import { newUserAttributesSchema } from '../../common/identity';
+import { userProfileUpdateSchema } from '../../common/profile';
+import { switchLanguage } from '../i18n/index';
+import '../i18n/lazy/errors';
+import { validateWith } from './form';
+
+const checkUser = validateWith(newUserAttributesSchema);
+const checkProfile = validateWith(userProfileUpdateSchema);
+const checkTask = validateWith(taskCreateSchema);
+const badUser = { username: 'ab', email: 'not an address', firstName: ' ', lastName: 'x'.repeat(300) };
+const badTask = { subject: '', priority: 'urgent', reminders: [] };
+
+describe('a form’s own checks (validateWith)', () => {
+  afterAll(() => switchLanguage('en'));
+
+  it('say in English the schema’s own sentence, naming the field', async () => {
+    await switchLanguage('en');
+    expect(checkUser(badUser).username).toBe('The username must have at least 3 characters.');
+    expect(checkTask(badTask).subject).toBe('The subject is required.');
+  });
+
+  it('say in German the catalog’s words for the code and particulars the server sends', async () => {
+    await switchLanguage('de');
+    const user = checkUser(badUser);
+    expect(user.username).toBe('Geben Sie mindestens 3 Zeichen ein.');
+    expect(user.firstName).toBe('Dieser Wert ist erforderlich.');
+    expect(user.lastName).toBe('Geben Sie höchstens 100 Zeichen ein.');
+    expect(user.email).toBe('Eine E-Mail-Adresse darf keine Leerzeichen oder Zeilenumbrüche enthalten.');
+    const task = checkTask(badTask);
+    expect(task.subject).toBe('Dieser Wert ist erforderlich.');
+    expect(task.priority).toBe('Wählen Sie einen dieser Werte: low, normal oder high.');
+    expect(checkProfile({ birthday: 'gestern' }).birthday).toBe(
+      'Dieser Wert hat nicht das erwartete Format.',
+    );
+  });
+
+  it.each(['de', 'fr', 'ar'] as const)('never show the English sentence in %s', async (language) => {
+    await switchLanguage('en');
+    const english = { ...checkUser(badUser), ...checkTask(badTask) };
+    await switchLanguage(language);
+    const translated = { ...checkUser(badUser), ...checkTask(badTask) };
+    expect(Object.keys(translated).sort()).toEqual(Object.keys(english).sort());
+    for (const [field, text] of Object.entries(translated)) {
+      expect(text, `${language} ${field}`).not.toBe(english[field]);
+      expect(text, `${language} ${field}`).not.toMatch(/\b(the|must|value|characters)\b/i);
+    }
+  });
+});
