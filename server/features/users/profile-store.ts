@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import { isPostgres } from '../../platform/db/columns';
 import type { Dialect } from '../../platform/db/kysely';
-import { preparedQuery } from '../../platform/db/prepared';
+import { preparedQuery, rememberUserExtras } from '../../platform/db/prepared';
 import type { DB, UserUpdate } from '../../platform/db/schema';
 import { sha256 } from '../../platform/secrets';
 import type { CustomFieldValue } from '../custom-fields/store';
@@ -118,36 +118,41 @@ const parsed = <T>(text: unknown): T => (typeof text === 'string' ? JSON.parse(t
  * Everything the `users` resource shows beyond the row, as seen from the viewer's organization:
  * additional emails, the organization's custom field values, the user's roles there, the avatar,
  * and the organizations — all of the user's own for themselves, otherwise only those the viewer
- * shares with them (another organization's existence is not the viewer's business).
+ * shares with them (another organization's existence is not the viewer's business). Kept as
+ * `rememberUserExtras` allows (a write of the user's row keeps them): frozen, shared by callers.
  */
 export async function loadUserExtras(
   db: Kysely<DB>,
   viewer: { userId: string; organizationId: string },
   userId: string,
-): Promise<Required<UserExtras>> {
-  const query = userId === viewer.userId ? ownExtras : sharedExtras;
-  const { rows } = await query(db, {
-    userId,
-    organizationId: viewer.organizationId,
-    viewerId: viewer.userId,
-  });
-  const row = rows[0] as {
-    emails: string;
-    custom: string;
-    roles: string;
-    organizations: string;
-    avatar: string | null;
-  };
-  return {
-    additionalEmails: parsed<[string, boolean | number][]>(row.emails).map(([email, verified]) => ({
-      email,
-      verified: Boolean(verified),
-    })),
-    customFields: parsed<Record<string, CustomFieldValue>>(row.custom),
-    roleIds: parsed<string[]>(row.roles),
-    organizationIds: parsed<string[]>(row.organizations),
-    avatar: row.avatar ? { version: avatarVersion(row.avatar) } : null,
-  };
+): Promise<Readonly<Required<UserExtras>>> {
+  const own = userId === viewer.userId;
+  const parameters = { userId, organizationId: viewer.organizationId, viewerId: viewer.userId };
+  return rememberUserExtras(
+    db,
+    `${own ? 'own' : 'shared'} ${userId} ${viewer.organizationId} ${viewer.userId}`,
+    async () => {
+      const { rows } = await (own ? ownExtras : sharedExtras)(db, parameters);
+      const row = rows[0] as {
+        emails: string;
+        custom: string;
+        roles: string;
+        organizations: string;
+        avatar: string | null;
+      };
+      return Object.freeze({
+        additionalEmails: Object.freeze(
+          parsed<[string, boolean | number][]>(row.emails).map(([email, verified]) =>
+            Object.freeze({ email, verified: Boolean(verified) }),
+          ),
+        ),
+        customFields: Object.freeze(parsed<Record<string, CustomFieldValue>>(row.custom)),
+        roleIds: Object.freeze(parsed<string[]>(row.roles)),
+        organizationIds: Object.freeze(parsed<string[]>(row.organizations)),
+        avatar: row.avatar ? Object.freeze({ version: avatarVersion(row.avatar) }) : null,
+      }) as Required<UserExtras>;
+    },
+  );
 }
 
 /** A public fingerprint of an avatar's storage key: changes with every new picture. */
