@@ -10,14 +10,20 @@ import type { UserExtras } from './presenter';
 import { foldedUserColumns, type UserRecord, userColumns } from './store';
 
 /** A user and their membership in an organization: compiled once (every profile read and write). */
-const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
-  db
+const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) => memberUser(db, p));
+/** The same, locking the user's row (PostgreSQL). */
+const lockMemberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
+  memberUser(db, p).forUpdate('users'),
+);
+
+function memberUser(db: Kysely<DB>, p: { userId: string; organizationId: string }) {
+  return db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
     .select([...userColumns, 'users.isInstanceAdministrator'])
     .where('users.id', '=', p.userId)
-    .where('memberships.organizationId', '=', p.organizationId),
-);
+    .where('memberships.organizationId', '=', p.organizationId);
+}
 
 /**
  * A member's user record, and whether they are an instance administrator (which the user resource
@@ -34,35 +40,32 @@ export async function findMemberUser(
   organizationId: string,
   userId: string,
 ): Promise<MemberUser | undefined> {
-  const { rows } = await memberUserQuery(db, { userId, organizationId });
-  const row = rows[0];
+  return memberUserOf((await memberUserQuery(db, { userId, organizationId })).rows[0]);
+}
+
+/**
+ * `findMemberUser` in the transaction `trx`, with the user row locked until its end, so that
+ * concurrent changes of one profile run one after the other (the ETag's version is read under the
+ * lock). PostgreSQL: `SELECT … FOR UPDATE OF users` (a second writer waits here until the first
+ * commits, then reads its version; the membership row is not locked). SQLite needs no lock:
+ * Kysely runs a transaction alone on its one connection, and `BEGIN IMMEDIATE` (kysely.ts) makes
+ * other processes wait for the write lock before they read.
+ */
+export async function lockMemberUser(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  organizationId: string,
+  userId: string,
+): Promise<MemberUser | undefined> {
+  const query = dialect === 'postgres' ? lockMemberUserQuery : memberUserQuery;
+  return memberUserOf((await query(trx, { userId, organizationId })).rows[0]);
+}
+
+function memberUserOf(row: (UserRecord & { isInstanceAdministrator: boolean }) | undefined) {
   if (!row) return undefined;
   const { isInstanceAdministrator, ...user } = row;
   return { user: user as UserRecord, isInstanceAdministrator };
 }
-
-/**
- * The user row, locked until the end of the transaction `trx`, so that concurrent changes of one
- * profile run one after the other (the ETag's version is read under the lock). PostgreSQL:
- * `SELECT … FOR UPDATE` (a second writer waits here until the first commits, then reads its
- * version). SQLite needs no lock: Kysely runs a transaction alone on its one connection, and
- * `BEGIN IMMEDIATE` (kysely.ts) makes other processes wait for the write lock before they read.
- */
-export async function lockUser(
-  trx: Kysely<DB>,
-  dialect: Dialect,
-  userId: string,
-): Promise<UserRecord | undefined> {
-  const { rows } = await (dialect === 'postgres' ? lockUserQuery : readUserQuery)(trx, { userId });
-  return rows[0] as UserRecord | undefined;
-}
-
-const readUserQuery = preparedQuery(['userId'], (db, p) =>
-  db.selectFrom('users').select(userColumns).where('users.id', '=', p.userId),
-);
-const lockUserQuery = preparedQuery(['userId'], (db, p) =>
-  db.selectFrom('users').select(userColumns).where('users.id', '=', p.userId).forUpdate(),
-);
 
 /**
  * The extras of `loadUserExtras` in one statement (one round trip on PostgreSQL, one call on
