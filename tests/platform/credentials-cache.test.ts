@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, postgresStatementCount } from '../../server/platform/db/kysely';
+import { type Database, postgresStatementCount, sqliteReaderOf } from '../../server/platform/db/kysely';
 import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
 import { createTestApp, signIn, type TestApp } from '../helpers/app';
 import { testDatabaseKind } from '../helpers/database';
@@ -53,18 +53,44 @@ describe('credentials cache across processes', () => {
     (options: InjectOptions = { method: 'GET', url: '/api/users/me/activities' }) =>
       secondApp.inject({ ...options, headers: { authorization: `Bearer ${key}`, ...options.headers } });
 
-  /** Answers `expected` twice on the second instance, the second time from its memory (PostgreSQL). */
+  /** Credentials the second instance answered from its memory so far. */
+  const credentialHits = () =>
+    onPostgres ? cacheOf(second.db).stats.credentialHits : (sqliteReaderOf(second.db)?.hits.credentials ?? 0);
+
+  /** Answers `expected` twice on the second instance, the second time from its memory. */
   const expectKept = async (send: () => Promise<{ statusCode: number; body: string }>, expected = 200) => {
     // Changes made just before (building users notifies too) have reached the second instance:
     // its next lookup is kept, not emptied by a notification still on its way.
     if (onPostgres) await cacheOf(second.db).sync();
     const first = await send();
     expect(first.statusCode, first.body).toBe(expected);
-    const hits = onPostgres ? cacheOf(second.db).stats.credentialHits : 0;
+    const hits = credentialHits();
     const again = await send();
     expect(again.statusCode, again.body).toBe(expected);
-    if (onPostgres) expect(cacheOf(second.db).stats.credentialHits).toBe(hits + 1);
+    expect(credentialHits()).toBe(hits + 1);
   };
+
+  it('a profile write keeps every kept credential: the next request looks nothing up', async () => {
+    const { user, browser } = await signedInUser(t, { roles: ['User'] });
+    const byKey = secondWithKey(await giveApiKey(t, user));
+    const byCookie = secondWithCookie(browser);
+    await expectKept(byKey);
+    await expectKept(byCookie);
+    for (const firstName of ['Renamed', 'Again']) {
+      const renamed = await byKey({
+        method: 'PATCH',
+        url: '/api/users/me',
+        headers: { 'content-type': 'application/vnd.api+json' },
+        payload: { data: { type: 'users', id: user.id, attributes: { firstName } } },
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      await settle();
+      const hits = credentialHits();
+      expect((await byKey()).statusCode).toBe(200);
+      expect((await byCookie()).statusCode).toBe(200);
+      expect(credentialHits()).toBe(hits + 2);
+    }
+  });
 
   it('a revoked API key and an ended session are refused by the other instance at once', async () => {
     const { user, browser } = await signedInUser(t, { roles: ['User'] });

@@ -33,7 +33,7 @@ import type { UserExtras } from './presenter';
 import {
   findMemberUser,
   loadUserExtras,
-  lockUser,
+  lockMemberUser,
   type MemberUser,
   type ProfileColumns,
   updateProfileColumns,
@@ -120,7 +120,7 @@ const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
  * through `applyAdminChanges` — with its audit rows and outbox rows; `version` goes up by one.
  *
  * Every invalid field is reported at once (422 with a pointer per field) and nothing is saved.
- * Concurrency (RFC 9110 §13.1.1): the transaction first locks the user row (`lockUser`), so
+ * Concurrency (RFC 9110 §13.1.1): the transaction first locks the user row (`lockMemberUser`), so
  * concurrent changes of one profile run one after the other, on both databases and across
  * processes. With `If-Match` the change applies only to the version the client read: of N
  * writers holding the same ETag exactly one succeeds, the others answer 412. Without it
@@ -202,11 +202,6 @@ async function attemptProfileUpdate(
 ): Promise<UserView> {
   const { db, clock } = deps;
   const input = request.attributes;
-  const member = await findMemberUser(db, actor.organizationId, userId);
-  if (!member) throw notFound('user');
-  const current = member.user;
-  if (!ifMatchAllows(request.ifMatch, Number(current.version))) throw staleRecord();
-
   // The user's locale picks the phone's default country and the language of emails: read the
   // settings only when this request needs them.
   const needsLocale =
@@ -217,20 +212,35 @@ async function attemptProfileUpdate(
   const localization = needsLocale
     ? await recipientLocalization(db, { organizationId: actor.organizationId, userId })
     : undefined;
-  const locale = current.locale ?? localization?.locale ?? null;
-  const plan = await planProfileChanges(db, clock, actor, userId, input, current, locale);
 
-  // 2. Changing one's own primary email proves who is asking (after the cheap checks).
-  const passwordChecked = plan.emailChanged && userId === actor.userId;
-  if (passwordChecked) {
-    await confirmCurrentPassword(deps, {
+  // 2. Changing one's own primary email proves who is asking (after the cheap checks), outside
+  // the transaction, which must not wait on a hash: only then is the change planned before it.
+  let plan: ProfilePlan | undefined;
+  let passwordChecked = false;
+  if (input.email !== undefined && userId === actor.userId) {
+    const member = await findMemberUser(db, actor.organizationId, userId);
+    if (!member) throw notFound('user');
+    if (!ifMatchAllows(request.ifMatch, Number(member.user.version))) throw staleRecord();
+    plan = await planProfileChanges(
+      db,
+      clock,
+      actor,
       userId,
-      password: input.currentPassword,
-      during: 'email_change',
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      ip: context.ip ?? null,
-    });
+      input,
+      member.user,
+      localeOf(member, localization),
+    );
+    passwordChecked = plan.emailChanged;
+    if (passwordChecked) {
+      await confirmCurrentPassword(deps, {
+        userId,
+        password: input.currentPassword,
+        during: 'email_change',
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        ip: context.ip ?? null,
+      });
+    }
   }
 
   // 3. One transaction: lock the row, uniqueness, the row's new version, emails, custom fields,
@@ -246,7 +256,7 @@ async function attemptProfileUpdate(
           actor,
           userId,
           request,
-          { plan, locale, localization, passwordChecked },
+          { plan, localization, passwordChecked },
           context,
         ),
       );
@@ -257,11 +267,18 @@ async function attemptProfileUpdate(
     throw error;
   }
   if (applied.queuedMail) deps.mail.wake();
-  return profileAfterUpdate(deps, actor, member, request, applied);
+  return profileAfterUpdate(deps, actor, request, applied);
+}
+
+/** The locale a change is checked in (the phone's default country): the user's own, else their settings'. */
+function localeOf(member: MemberUser, localization: MailLocalization | undefined): string | null {
+  return member.user.locale ?? localization?.locale ?? null;
 }
 
 /** What one transaction of a profile update did: the plan it applied, the fields it changed, the saved version. */
 type AppliedProfileChange = {
+  /** The member as read under the lock (before the change). */
+  member: MemberUser;
   plan: ProfilePlan;
   changedFields: string[];
   /** Absent when nothing changed (nothing was written). */
@@ -281,8 +298,8 @@ async function applyProfileChange(
   userId: string,
   request: ProfileUpdateRequest,
   checked: {
-    plan: ProfilePlan;
-    locale: string | null;
+    /** Planned before the transaction (a password was to be checked), else planned here. */
+    plan: ProfilePlan | undefined;
     localization: MailLocalization | undefined;
     passwordChecked: boolean;
   },
@@ -290,16 +307,17 @@ async function applyProfileChange(
 ): Promise<AppliedProfileChange> {
   const { clock } = deps;
   const input = request.attributes;
-  const { locale, localization, passwordChecked } = checked;
+  const { localization, passwordChecked } = checked;
   let plan = checked.plan;
   let queuedMail = false;
-  const locked = await lockUser(trx, deps.dialect, userId);
-  if (!locked) throw notFound('user');
+  const member = await lockMemberUser(trx, deps.dialect, actor.organizationId, userId);
+  if (!member) throw notFound('user');
+  const locked = member.user;
   if (!ifMatchAllows(request.ifMatch, Number(locked.version))) throw staleRecord();
-  if (locked.version !== plan.base.version) {
-    // Changed since it was checked, and the client asked for no particular version: plan
-    // the request again on the row as it is now (the lock keeps it so until commit).
-    plan = await planProfileChanges(trx, clock, actor, userId, input, locked, locale);
+  if (locked.version !== plan?.base.version) {
+    // Not planned yet, or changed since it was checked and the client asked for no particular
+    // version: plan the request on the row as it is now (the lock keeps it so until commit).
+    plan = await planProfileChanges(trx, clock, actor, userId, input, locked, localeOf(member, localization));
     if (plan.emailChanged && userId === actor.userId && !passwordChecked) throw new PasswordNowNeeded();
   }
   const { base, columns, emailChanged, primaryEmail, additionalEmails, customFieldPlan } = plan;
@@ -329,7 +347,7 @@ async function applyProfileChange(
     await writeCustomFieldValues(trx, userId, customFieldPlan.writes);
     changedFields.push(...customFieldPlan.changed.map((name) => `customFields.${name}`));
   }
-  if (changedFields.length === 0) return { plan, changedFields, queuedMail };
+  if (changedFields.length === 0) return { member, plan, changedFields, queuedMail };
 
   const now = clock.now().toISOString();
   // The row is locked: the compare-and-set cannot fail but states what is assumed.
@@ -369,7 +387,7 @@ async function applyProfileChange(
     });
     queuedMail = true;
   }
-  return { plan, changedFields, saved: { version, at: now }, queuedMail };
+  return { member, plan, changedFields, saved: { version, at: now }, queuedMail };
 }
 
 /** The administrator's part of an update (status, roles, instance administrator): the fields it changed. */
@@ -413,16 +431,15 @@ async function applyAdministratorPart(
 
 /**
  * The user as the update left them: re-read after an administrator's change, else known as saved
- * (`read`: the member as the update first read them, whose instance administration it did not change).
+ * (`member`: as the update read them under the lock, whose instance administration it did not change).
  */
 async function profileAfterUpdate(
   deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
   actor: Actor,
-  read: MemberUser,
   request: ProfileUpdateRequest,
-  { plan, saved }: AppliedProfileChange,
+  { member, plan, saved }: AppliedProfileChange,
 ): Promise<UserView> {
-  const userId = read.user.id;
+  const userId = member.user.id;
   const input = request.attributes;
   if (
     saved === undefined ||
@@ -436,7 +453,7 @@ async function profileAfterUpdate(
   const extras = await loadUserExtras(deps.db, actor, userId);
   return {
     user,
-    isInstanceAdministrator: read.isInstanceAdministrator,
+    isInstanceAdministrator: member.isInstanceAdministrator,
     extras,
     etag: userEtag(saved.version),
   };

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import { isPostgres } from '../../platform/db/columns';
 import type { Dialect } from '../../platform/db/kysely';
-import { preparedQuery } from '../../platform/db/prepared';
+import { preparedQuery, rememberUserExtras } from '../../platform/db/prepared';
 import type { DB, UserUpdate } from '../../platform/db/schema';
 import { sha256 } from '../../platform/secrets';
 import type { CustomFieldValue } from '../custom-fields/store';
@@ -10,14 +10,20 @@ import type { UserExtras } from './presenter';
 import { foldedUserColumns, type UserRecord, userColumns } from './store';
 
 /** A user and their membership in an organization: compiled once (every profile read and write). */
-const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
-  db
+const memberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) => memberUser(db, p));
+/** The same, locking the user's row (PostgreSQL). */
+const lockMemberUserQuery = preparedQuery(['userId', 'organizationId'], (db, p) =>
+  memberUser(db, p).forUpdate('users'),
+);
+
+function memberUser(db: Kysely<DB>, p: { userId: string; organizationId: string }) {
+  return db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')
     .select([...userColumns, 'users.isInstanceAdministrator'])
     .where('users.id', '=', p.userId)
-    .where('memberships.organizationId', '=', p.organizationId),
-);
+    .where('memberships.organizationId', '=', p.organizationId);
+}
 
 /**
  * A member's user record, and whether they are an instance administrator (which the user resource
@@ -34,35 +40,32 @@ export async function findMemberUser(
   organizationId: string,
   userId: string,
 ): Promise<MemberUser | undefined> {
-  const { rows } = await memberUserQuery(db, { userId, organizationId });
-  const row = rows[0];
+  return memberUserOf((await memberUserQuery(db, { userId, organizationId })).rows[0]);
+}
+
+/**
+ * `findMemberUser` in the transaction `trx`, with the user row locked until its end, so that
+ * concurrent changes of one profile run one after the other (the ETag's version is read under the
+ * lock). PostgreSQL: `SELECT … FOR UPDATE OF users` (a second writer waits here until the first
+ * commits, then reads its version; the membership row is not locked). SQLite needs no lock:
+ * Kysely runs a transaction alone on its one connection, and `BEGIN IMMEDIATE` (kysely.ts) makes
+ * other processes wait for the write lock before they read.
+ */
+export async function lockMemberUser(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  organizationId: string,
+  userId: string,
+): Promise<MemberUser | undefined> {
+  const query = dialect === 'postgres' ? lockMemberUserQuery : memberUserQuery;
+  return memberUserOf((await query(trx, { userId, organizationId })).rows[0]);
+}
+
+function memberUserOf(row: (UserRecord & { isInstanceAdministrator: boolean }) | undefined) {
   if (!row) return undefined;
   const { isInstanceAdministrator, ...user } = row;
   return { user: user as UserRecord, isInstanceAdministrator };
 }
-
-/**
- * The user row, locked until the end of the transaction `trx`, so that concurrent changes of one
- * profile run one after the other (the ETag's version is read under the lock). PostgreSQL:
- * `SELECT … FOR UPDATE` (a second writer waits here until the first commits, then reads its
- * version). SQLite needs no lock: Kysely runs a transaction alone on its one connection, and
- * `BEGIN IMMEDIATE` (kysely.ts) makes other processes wait for the write lock before they read.
- */
-export async function lockUser(
-  trx: Kysely<DB>,
-  dialect: Dialect,
-  userId: string,
-): Promise<UserRecord | undefined> {
-  const { rows } = await (dialect === 'postgres' ? lockUserQuery : readUserQuery)(trx, { userId });
-  return rows[0] as UserRecord | undefined;
-}
-
-const readUserQuery = preparedQuery(['userId'], (db, p) =>
-  db.selectFrom('users').select(userColumns).where('users.id', '=', p.userId),
-);
-const lockUserQuery = preparedQuery(['userId'], (db, p) =>
-  db.selectFrom('users').select(userColumns).where('users.id', '=', p.userId).forUpdate(),
-);
 
 /**
  * The extras of `loadUserExtras` in one statement (one round trip on PostgreSQL, one call on
@@ -118,36 +121,41 @@ const parsed = <T>(text: unknown): T => (typeof text === 'string' ? JSON.parse(t
  * Everything the `users` resource shows beyond the row, as seen from the viewer's organization:
  * additional emails, the organization's custom field values, the user's roles there, the avatar,
  * and the organizations — all of the user's own for themselves, otherwise only those the viewer
- * shares with them (another organization's existence is not the viewer's business).
+ * shares with them (another organization's existence is not the viewer's business). Kept as
+ * `rememberUserExtras` allows (a write of the user's row keeps them): frozen, shared by callers.
  */
 export async function loadUserExtras(
   db: Kysely<DB>,
   viewer: { userId: string; organizationId: string },
   userId: string,
-): Promise<Required<UserExtras>> {
-  const query = userId === viewer.userId ? ownExtras : sharedExtras;
-  const { rows } = await query(db, {
-    userId,
-    organizationId: viewer.organizationId,
-    viewerId: viewer.userId,
-  });
-  const row = rows[0] as {
-    emails: string;
-    custom: string;
-    roles: string;
-    organizations: string;
-    avatar: string | null;
-  };
-  return {
-    additionalEmails: parsed<[string, boolean | number][]>(row.emails).map(([email, verified]) => ({
-      email,
-      verified: Boolean(verified),
-    })),
-    customFields: parsed<Record<string, CustomFieldValue>>(row.custom),
-    roleIds: parsed<string[]>(row.roles),
-    organizationIds: parsed<string[]>(row.organizations),
-    avatar: row.avatar ? { version: avatarVersion(row.avatar) } : null,
-  };
+): Promise<Readonly<Required<UserExtras>>> {
+  const own = userId === viewer.userId;
+  const parameters = { userId, organizationId: viewer.organizationId, viewerId: viewer.userId };
+  return rememberUserExtras(
+    db,
+    `${own ? 'own' : 'shared'} ${userId} ${viewer.organizationId} ${viewer.userId}`,
+    async () => {
+      const { rows } = await (own ? ownExtras : sharedExtras)(db, parameters);
+      const row = rows[0] as {
+        emails: string;
+        custom: string;
+        roles: string;
+        organizations: string;
+        avatar: string | null;
+      };
+      return Object.freeze({
+        additionalEmails: Object.freeze(
+          parsed<[string, boolean | number][]>(row.emails).map(([email, verified]) =>
+            Object.freeze({ email, verified: Boolean(verified) }),
+          ),
+        ),
+        customFields: Object.freeze(parsed<Record<string, CustomFieldValue>>(row.custom)),
+        roleIds: Object.freeze(parsed<string[]>(row.roles)),
+        organizationIds: Object.freeze(parsed<string[]>(row.organizations)),
+        avatar: row.avatar ? Object.freeze({ version: avatarVersion(row.avatar) }) : null,
+      }) as Required<UserExtras>;
+    },
+  );
 }
 
 /** A public fingerprint of an avatar's storage key: changes with every new picture. */

@@ -88,10 +88,12 @@ export function rememberUntilNotified<T>(db: Kysely<DB>, key: string, compute: (
 /**
  * A credential's lookup (the session of a cookie, an API key, with the user's status, membership
  * and role permissions), or its earlier result while nothing it depends on has changed: on SQLite
- * until the database changes (as `rememberWhileUnchanged`); on PostgreSQL until a trigger notifies
- * a change of those tables, confirmed by a round trip on the listening connection before each use,
- * so a revocation through any process applies at once in every process (see postgres-cache.ts).
- * Inside a transaction it is looked up every time. An undefined result is never kept.
+ * until a trigger counts a change of those tables in the `credentials` generation (migration
+ * 0027; a profile write does not), read again whenever the database changed; on PostgreSQL until a
+ * trigger notifies a change of those tables, confirmed by a round trip on the listening connection
+ * before each use. Either way a revocation through any process applies at once in every process
+ * (see sqlite-reader.ts, postgres-cache.ts). Inside a transaction it is looked up every time. An
+ * undefined result is never kept.
  */
 export function rememberCredential<T>(
   db: Kysely<DB>,
@@ -99,10 +101,22 @@ export function rememberCredential<T>(
   compute: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
   const reader = sqliteReaderOf(db);
-  if (reader) return reader.remember(key, compute);
+  if (reader) return reader.rememberInGeneration('credentials', key, compute);
   if (db.isTransaction) return compute();
   const cache = postgresCacheOf(db);
   return cache ? cache.rememberCredential(key, compute) : compute();
+}
+
+/**
+ * A user's extras (what the users resource shows beyond the row: `loadUserExtras`), or their
+ * earlier result while nothing they depend on changed: on SQLite until a trigger counts a change
+ * of those tables in the `user_extras` generation (migration 0027), so a write of the user's row
+ * (a profile change of names, phone, birthday) keeps them. Elsewhere (PostgreSQL, a transaction)
+ * computed every time. `key` names everything else the value depends on.
+ */
+export function rememberUserExtras<T>(db: Kysely<DB>, key: string, compute: () => Promise<T>): Promise<T> {
+  const reader = sqliteReaderOf(db);
+  return reader ? reader.rememberInGeneration('user_extras', key, compute) : compute();
 }
 
 /**

@@ -66,6 +66,9 @@ export function startSqliteCheckpointer(
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async close() {
+      // Unreferenced, the thread would not keep the process alive while it is awaited here: a
+      // process whose last work is this close would end with the close unsettled (exit code 13).
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },

@@ -5,7 +5,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, sqliteReaderOf } from './kysely';
 import { migrateToLatest } from './migrate';
-import { preparedQuery, rememberWhileUnchanged } from './prepared';
+import { CACHE_GENERATION_TRIGGERS, cacheGenerationTrigger } from './migrations/0027-cache-generations';
+import { preparedQuery, rememberCredential, rememberUserExtras, rememberWhileUnchanged } from './prepared';
 import { MAX_VERSION_AGE_MS } from './sqlite-reader';
 
 /**
@@ -142,6 +143,79 @@ describe('SQLite reader connection', () => {
     await afterTheVersionAge();
     expect(await rememberWhileUnchanged(database.db, 'name of u2', racing)).toBe('Before race');
     expect(await rememberWhileUnchanged(database.db, 'name of u2', compute)).toBe('Raced');
+  });
+
+  it('keeps credentials and extras across changes their generation does not count, in every process', async () => {
+    const reader = sqliteReaderOf(database.db);
+    let computed = 0;
+    const lookUp = async () => {
+      computed += 1;
+      return (await findUser(database.db, { id: 'u2' })).rows[0]?.mustChangePassword;
+    };
+    expect(await rememberCredential(database.db, 'credential of u2', lookUp)).toBe(false);
+    const hits = reader?.hits.credentials ?? 0;
+    // The user's name (a profile write), by another process: the credential is kept.
+    other.prepare("UPDATE users SET first_name = 'Kept' WHERE id = 'u2'").run();
+    await afterTheVersionAge();
+    expect(await rememberCredential(database.db, 'credential of u2', lookUp)).toBe(false);
+    expect(computed).toBe(1);
+    expect(reader?.hits.credentials).toBe(hits + 1);
+    // A column of the credential: looked up again at once.
+    other.prepare("UPDATE users SET must_change_password = 1 WHERE id = 'u2'").run();
+    await afterTheVersionAge();
+    expect(await rememberCredential(database.db, 'credential of u2', lookUp)).toBe(true);
+    expect(computed).toBe(2);
+
+    let extrasComputed = 0;
+    const extras = async () => {
+      extrasComputed += 1;
+      return database.db.selectFrom('userEmails').select('email').where('userId', '=', 'u2').execute();
+    };
+    expect(await rememberUserExtras(database.db, 'extras of u2', extras)).toEqual([]);
+    other.prepare("UPDATE users SET first_name = 'Still kept' WHERE id = 'u2'").run();
+    await afterTheVersionAge();
+    expect(await rememberUserExtras(database.db, 'extras of u2', extras)).toEqual([]);
+    expect(extrasComputed).toBe(1);
+    other
+      .prepare(
+        "INSERT INTO user_emails (id, user_id, email, email_normalized, created_at) VALUES ('e1', 'u2', 'b@example.com', 'b@example.com', '2026-01-01T00:00:00.000Z')",
+      )
+      .run();
+    await afterTheVersionAge();
+    expect(await rememberUserExtras(database.db, 'extras of u2', extras)).toEqual([
+      { email: 'b@example.com' },
+    ]);
+    expect(extrasComputed).toBe(2);
+    // The extras' change left the credential kept, and this process's own writes count alike.
+    expect(await rememberCredential(database.db, 'credential of u2', lookUp)).toBe(true);
+    expect(computed).toBe(2);
+    await database.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', 'u2').execute();
+    expect(await rememberCredential(database.db, 'credential of u2', lookUp)).toBe(true);
+    expect(computed).toBe(3);
+  });
+
+  it('never keeps an undefined credential: a key created later is found at once', async () => {
+    let computed = 0;
+    const lookUp = async () => {
+      computed += 1;
+      return (await findUser(database.db, { id: 'u3' })).rows[0]?.id;
+    };
+    expect(await rememberCredential(database.db, 'credential of u3', lookUp)).toBeUndefined();
+    expect(await rememberCredential(database.db, 'credential of u3', lookUp)).toBeUndefined();
+    expect(computed).toBe(2);
+  });
+
+  it('has every trigger of migration 0027 (a rebuilt table would lose its own: this says so)', () => {
+    const expected = Object.entries(CACHE_GENERATION_TRIGGERS).flatMap(([generation, triggers]) =>
+      triggers.flatMap(({ table, events }) =>
+        events.map((event) => cacheGenerationTrigger(generation, table, event)),
+      ),
+    );
+    const names = other
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+      .pluck()
+      .all() as string[];
+    expect(expected.filter((name) => !names.includes(name))).toEqual([]);
   });
 
   it('runs SELECT statements only', () => {

@@ -15,10 +15,22 @@ export type SqliteReader = {
    * value depends on.
    */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * `remember`, but the value outlives changes of the data that leave `generation` unchanged
+   * (migration 0027's triggers count in it every change the value can depend on). An undefined
+   * value is never kept: what does not exist yet may be created without a count (a new key).
+   */
+  rememberInGeneration<T>(generation: CacheGeneration, key: string, compute: () => Promise<T>): Promise<T>;
+  /** Values answered from memory by `rememberInGeneration`, per generation (for tests). */
+  readonly hits: Record<CacheGeneration, number>;
   /** This process is writing: read the database's version again on the next query. */
   invalidate(): void;
   close(): void;
 };
+
+/** The generations of `cache_generations` (migration 0027): a count of changes each guards. */
+export type CacheGeneration = 'credentials' | 'user_extras';
+const GENERATIONS: readonly CacheGeneration[] = ['credentials', 'user_extras'];
 
 /** Boolean columns by schema.ts's naming convention: SQLite stores them as 0/1. */
 export const BOOLEAN_COLUMN = /^(is|has|must)_/;
@@ -75,10 +87,15 @@ export function openSqliteReader(file: string): SqliteReader {
   let cachedVersion: unknown;
   let versionReadAt = Number.NEGATIVE_INFINITY;
   const remembered = new Map<string, unknown>();
+  const generations = keptByGeneration(sqlite);
   const expireVersion = () => {
     versionReadAt = Number.NEGATIVE_INFINITY;
   };
-  /** The database's version (at most MAX_VERSION_AGE_MS old), emptying every cache when it changed. */
+  /**
+   * The database's version (at most MAX_VERSION_AGE_MS old). When it changed, every cache is
+   * emptied but the generations' that did not change — read after the version, so a change
+   * committed in between is seen by the next reading, never missed.
+   */
   const checkVersion = (): unknown => {
     const now = performance.now();
     if (now - versionReadAt > MAX_VERSION_AGE_MS) {
@@ -86,6 +103,7 @@ export function openSqliteReader(file: string): SqliteReader {
       if (version !== cachedVersion) {
         for (const prepared of statements.values()) prepared.results.clear();
         remembered.clear();
+        generations.refresh();
         cachedVersion = version;
       }
       versionReadAt = now;
@@ -93,26 +111,7 @@ export function openSqliteReader(file: string): SqliteReader {
     return cachedVersion;
   };
 
-  const prepare = (sql: string): ReaderStatement => {
-    let prepared = statements.get(sql);
-    if (!prepared) {
-      const statement = sqlite.prepare(sql);
-      if (!statement.reader) throw new Error('The SQLite reader runs SELECT statements only.');
-      statement.raw(true);
-      const columns = statement.columns().map((column) => column.name);
-      prepared = {
-        statement,
-        properties: columns.map((column) => names.toProperty(column)),
-        booleans: columns.map((column) => BOOLEAN_COLUMN.test(column)),
-        results: new Map(),
-      };
-      if (statements.size >= MAX_CACHED_STATEMENTS) {
-        statements.delete(statements.keys().next().value as string);
-      }
-      statements.set(sql, prepared);
-    }
-    return prepared;
-  };
+  const prepare = (sql: string) => prepareReaderStatement(sqlite, statements, names, sql);
 
   return {
     all(sql, parameters) {
@@ -148,7 +147,85 @@ export function openSqliteReader(file: string): SqliteReader {
       }
       return value;
     },
+    async rememberInGeneration<T>(generation: CacheGeneration, key: string, compute: () => Promise<T>) {
+      const version = checkVersion();
+      const kept = generations.values(generation);
+      if (kept.has(key)) {
+        generations.hits[generation]++;
+        return kept.get(key) as T;
+      }
+      const value = await compute();
+      // Kept only if nothing changed while it was computed.
+      if (value !== undefined && checkVersion() === version) {
+        const current = generations.values(generation);
+        if (current.size >= MAX_CACHED_RESULTS) current.clear();
+        current.set(key, value);
+      }
+      return value;
+    },
+    hits: generations.hits,
     invalidate: expireVersion,
     close: () => sqlite.close(),
+  };
+}
+
+/** The statement of `sql` on the reader's connection, prepared once (a bounded number are kept). */
+function prepareReaderStatement(
+  sqlite: SqliteDatabase.Database,
+  statements: Map<string, ReaderStatement>,
+  names: ColumnNames,
+  sql: string,
+): ReaderStatement {
+  let prepared = statements.get(sql);
+  if (!prepared) {
+    const statement = sqlite.prepare(sql);
+    if (!statement.reader) throw new Error('The SQLite reader runs SELECT statements only.');
+    statement.raw(true);
+    const columns = statement.columns().map((column) => column.name);
+    prepared = {
+      statement,
+      properties: columns.map((column) => names.toProperty(column)),
+      booleans: columns.map((column) => BOOLEAN_COLUMN.test(column)),
+      results: new Map(),
+    };
+    if (statements.size >= MAX_CACHED_STATEMENTS) {
+      statements.delete(statements.keys().next().value as string);
+    }
+    statements.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * The values kept per generation, with the count each was kept at. `refresh` (after the database
+ * changed) reads the counts and empties each generation whose count moved, or that cannot be read
+ * (a database not migrated yet: nothing survives a change there).
+ */
+function keptByGeneration(sqlite: SqliteDatabase.Database) {
+  const kept = new Map(
+    GENERATIONS.map((name) => [name, { count: undefined as unknown, values: new Map<string, unknown>() }]),
+  );
+  const hits = Object.fromEntries(GENERATIONS.map((name) => [name, 0])) as Record<CacheGeneration, number>;
+  let counts: SqliteDatabase.Statement | undefined;
+  const readCounts = (): Map<unknown, unknown> => {
+    try {
+      counts ??= sqlite.prepare('SELECT name, generation FROM cache_generations').raw(true);
+      return new Map(counts.all() as [unknown, unknown][]);
+    } catch {
+      return new Map();
+    }
+  };
+  return {
+    hits,
+    values: (generation: CacheGeneration) =>
+      (kept.get(generation) as { values: Map<string, unknown> }).values,
+    refresh() {
+      const current = readCounts();
+      for (const [name, generation] of kept) {
+        const count = current.get(name);
+        if (count === undefined || count !== generation.count) generation.values.clear();
+        generation.count = count;
+      }
+    },
   };
 }
