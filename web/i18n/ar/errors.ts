@@ -158,6 +158,7 @@ export const errors = {
   unknown_sort_field: 'لا يمكن ترتيب هذه القائمة حسب هذا الحقل.',
   unsupported_filter_operator: 'يستخدم أحد عوامل التصفية عاملًا غير مدعوم.',
   unsupported_include: 'أحد عناصر include المطلوبة غير مدعوم هنا.',
+  empty_body: 'الطلب بلا محتوى: أرسل مستند JSON:API.',
   unsupported_media_type: 'قيمة Content-Type للطلب غير مدعومة.',
   user_not_found: 'لم يُعثر على المستخدم.',
   username_taken: 'اسم المستخدم هذا مأخوذ بالفعل، أو يشبه اسمًا مأخوذًا إلى حد الالتباس.',

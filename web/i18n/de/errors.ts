@@ -172,6 +172,7 @@ export const errors = {
   unknown_sort_field: 'Diese Liste kann nicht nach diesem Feld sortiert werden.',
   unsupported_filter_operator: 'Ein Filter verwendet einen nicht unterstützten Operator.',
   unsupported_include: 'Ein angefordertes Include wird hier nicht unterstützt.',
+  empty_body: 'Die Anfrage hat keinen Inhalt: Senden Sie ein JSON:API-Dokument.',
   unsupported_media_type: 'Der Content-Type der Anfrage wird nicht unterstützt.',
   user_not_found: 'Der Benutzer wurde nicht gefunden.',
   username_taken: 'Dieser Benutzername ist bereits vergeben oder einem vergebenen zum Verwechseln ähnlich.',

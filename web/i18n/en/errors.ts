@@ -179,6 +179,7 @@ export const errors = {
   unknown_sort_field: 'This list cannot be sorted by that field.',
   unsupported_filter_operator: 'A filter uses an operator that is not supported.',
   unsupported_include: 'A requested include is not supported here.',
+  empty_body: 'The request has no body: send a JSON:API document.',
   unsupported_media_type: 'The request’s Content-Type is not supported.',
   user_not_found: 'The user was not found.',
   username_taken: 'This username is already taken, or looks the same as one that is.',

@@ -179,6 +179,7 @@ export const errors = {
   unknown_sort_field: 'Cette liste ne peut pas être triée selon ce champ.',
   unsupported_filter_operator: 'Un filtre utilise un opérateur non pris en charge.',
   unsupported_include: 'Une inclusion demandée n’est pas prise en charge ici.',
+  empty_body: 'La requête n’a pas de corps : envoyez un document JSON:API.',
   unsupported_media_type: 'Le Content-Type de la requête n’est pas pris en charge.',
   user_not_found: 'L’utilisateur est introuvable.',
   username_taken: 'Ce nom d’utilisateur est déjà pris, ou ressemble à s’y méprendre à un nom déjà pris.',
