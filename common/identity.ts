@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from './password-policy';
 import {
   addFault,
   boundedText,
@@ -9,6 +8,7 @@ import {
   FIRST_LAST_NAME_MAX,
   lineTextFault,
   OTHER_NAME_MAX,
+  passwordText,
   requiredFault,
   type TextRuleFault,
   USERNAME_MAX,
@@ -61,9 +61,7 @@ export const newUserAttributesSchema = z.strictObject({
   lastName: checkedText('The last name', FIRST_LAST_NAME_MAX, (value) =>
     requiredName(value, 'The last name', FIRST_LAST_NAME_MAX),
   ),
-  password: z
-    .string()
-    .max(PASSWORD_MAX_LENGTH * 4 + 16, `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`),
+  password: passwordText(),
   namePrefix: checkedText('The name prefix', OTHER_NAME_MAX, (value) =>
     lineTextFault(value, 'The name prefix', OTHER_NAME_MAX),
   )

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorParticulars } from './error-particulars';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
 import {
   domainToAscii,
   invisibleTextProblem,
@@ -241,7 +242,7 @@ export const userProfileUpdateSchema = z.strictObject({
   phone: lineText('The phone number', PHONE_MAX).nullable().optional(),
   customFields: z.record(z.string().max(64), customFieldValueSchema).optional(),
   /** Needed (and only used) when a user changes their own primary email. */
-  currentPassword: z.string().max(4096).optional(),
+  currentPassword: passwordText().optional(),
   /** Administrators only (`users.disable`). */
   enabled: z.boolean().optional(),
   /** Instance administrators only: appoints or dismisses another instance administrator. */
@@ -411,3 +412,25 @@ export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSch
 export const customFieldDefinitionUpdateSchema = customFieldDefinitionSchema
   .omit({ name: true, fieldType: true })
   .partial();
+
+/**
+ * A typed password as a request carries it: any string, bounded cheaply so that nothing long is
+ * normalized, hashed or checked. More than `PASSWORD_MAX_LENGTH * 2` UTF-16 units is more than
+ * `PASSWORD_MAX_LENGTH` code points: refused at once with the policy's own `password_too_long`
+ * (`meta: {rule: 'too_long', max}`, what server/features/passwords/rules.ts answers for a shorter
+ * over-long value), so a field gets one error whatever its length. `emptyMessage`: the words for an
+ * empty value, where one is required.
+ */
+export function passwordText(emptyMessage?: string) {
+  const text = emptyMessage === undefined ? z.string() : z.string().min(1, emptyMessage);
+  return text
+    .superRefine((value, ctx) => {
+      if (value.length <= PASSWORD_MAX_LENGTH * 2) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
+        params: { code: 'password_too_long', rule: 'too_long', max: PASSWORD_MAX_LENGTH },
+      });
+    })
+    .meta({ maxLength: PASSWORD_MAX_LENGTH });
+}

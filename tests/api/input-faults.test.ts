@@ -71,6 +71,48 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers an over-long password with the policy’s own password_too_long only, on every route that takes one', async () => {
+    const me = (await admin.request({ method: 'GET', url: '/api/users/me' })).json().data.id as string;
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['/api/sessions', { type: 'sessions', attributes: { login: 'someone' } }, 'password', 'password'],
+      [
+        `/api/users/${me}/password-change`,
+        { type: 'password-changes', attributes: { currentPassword: TEST_PASSWORD } },
+        'newPassword',
+        'newPassword',
+      ],
+      [
+        `/api/users/${me}/password-change`,
+        { type: 'password-changes', attributes: { newPassword: 'a fine new passphrase' } },
+        'currentPassword',
+        'currentPassword',
+      ],
+      [
+        '/api/users',
+        {
+          type: 'users',
+          attributes: { username: 'longpass', email: 'longpass@example.test', firstName: 'L', lastName: 'P' },
+        },
+        'password',
+        'password',
+      ],
+    ];
+    for (const [url, data, field] of cases) {
+      for (const length of [2049, 4113, 200_000]) {
+        const attributes = { ...(data.attributes as object), [field]: 'p'.repeat(length) };
+        const response = await admin.request({
+          method: 'POST',
+          url,
+          payload: { data: { ...data, attributes } },
+        });
+        const errors = expectErrorDocument(response, 422, `${url} ${field} ${length}`) as ApiError[];
+        expect(errorsAt(errors, `/data/attributes/${field}`), `${url} ${field} ${length}`).toEqual([
+          expect.objectContaining({ code: 'password_too_long', meta: { rule: 'too_long', max: 1024 } }),
+        ]);
+      }
+    }
+  });
+
   it('answers a number out of its range with one error', async () => {
     for (const duration of [1e20, -1e20, 86_401]) {
       const response = await admin.request({

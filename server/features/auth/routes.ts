@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { passwordText } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../platform/http/authentication';
@@ -24,7 +25,7 @@ const signInBody = resourceBody(
   'sessions',
   z.strictObject({
     login: z.string().min(1, 'Enter your username or email.').max(255),
-    password: z.string().min(1, 'Enter your password.').max(4096),
+    password: passwordText('Enter your password.'),
   }),
 );
 

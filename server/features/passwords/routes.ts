@@ -7,6 +7,7 @@ import {
   PASSWORD_MAX_LENGTH,
   policyRules,
 } from '../../../common/password-policy';
+import { passwordText } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/authentication';
@@ -20,28 +21,20 @@ import { completePasswordReset, requestPasswordReset } from './recovery';
 import { passwordPolicyFor } from './rules';
 import { changeOwnPassword, resetPasswordsByAdministrator, setPasswordByAdministrator } from './service';
 
-/**
- * Passwords are bounded generously here (UTF-16 units: an emoji is two) so that the code-point
- * rule of the policy gives the precise 422; anything past this is malformed and never hashed.
- */
-const password = (message: string) =>
-  z
-    .string()
-    .min(1, message)
-    .max(PASSWORD_MAX_LENGTH * 4);
+/** A password field: required, and over-long input refused before anything reads it (`passwordText`). */
 
 const changeBody = resourceBody(
   'password-changes',
   z.strictObject({
-    currentPassword: password('Enter your current password.'),
-    newPassword: password('Enter a new password.'),
+    currentPassword: passwordText('Enter your current password.'),
+    newPassword: passwordText('Enter a new password.'),
   }),
 );
 
 const setBody = resourceBody(
   'password-sets',
   z.strictObject({
-    newPassword: password('Enter a new password.'),
+    newPassword: passwordText('Enter a new password.'),
     mustChange: z.boolean().optional(),
   }),
 );
@@ -65,7 +58,7 @@ const resetBody = resourceBody(
   'password-resets',
   z.strictObject({
     token: z.string().min(1, 'The link has no token.').max(200),
-    newPassword: password('Enter a new password.'),
+    newPassword: passwordText('Enter a new password.'),
   }),
 );
 
