@@ -23,6 +23,7 @@ import * as accountLevelAuditIndexes from './0023-account-level-audit-indexes';
 import * as userDocumentNotifications from './0024-user-document-notifications';
 import * as deferredUserSearch from './0025-deferred-user-search';
 import * as userRowNotNotified from './0026-user-row-not-notified';
+import * as auditDayCounts from './0027-audit-day-counts';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0024-user-document-notifications': userDocumentNotifications,
   '0025-deferred-user-search': deferredUserSearch,
   '0026-user-row-not-notified': userRowNotNotified,
+  '0027-audit-day-counts': auditDayCounts,
 };
