@@ -23,7 +23,9 @@ export type BenchApp = { app: FastifyInstance; fixtures: Fixtures; close(): Prom
  * The real app as `npm start` builds it, on a fresh database: SQLite in a temp DATA_DIR, or, when
  * DATABASE_URL is `postgres://…`, a schema of its own in that database (dropped on close). The
  * logger is off unless LOG_LEVEL is set (then as `npm start` logs: pino to stdout); request
- * budgets are raised so they do not cap the run. Seeded through its own API: the first
+ * budgets are raised so they do not cap the run, except with BENCH_BUDGETS=default: then each API
+ * key and each caller's costly list requests keep Atrium's default budgets (the per-IP budget
+ * stays raised: every caller of the bench comes from 127.0.0.1). Seeded through its own API: the first
  * administrator signs in (session cookie) and generates an API key.
  */
 export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promise<BenchApp> {
@@ -58,9 +60,10 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     LOG_LEVEL: logLevel,
     ADMIN_PASSWORD: password,
     RATE_LIMIT_PER_MINUTE: unlimited,
-    API_KEY_RATE_LIMIT_PER_MINUTE: unlimited,
     SIGN_IN_RATE_LIMIT_PER_MINUTE: unlimited,
-    COSTLY_REQUESTS_PER_MINUTE: unlimited,
+    ...(env.BENCH_BUDGETS === 'default'
+      ? {}
+      : { API_KEY_RATE_LIMIT_PER_MINUTE: unlimited, COSTLY_REQUESTS_PER_MINUTE: unlimited }),
   });
   const database = openDatabase(config, schema ? { schema } : {});
   await migrateToLatest(database.db, schema ? { schema } : {});

@@ -16,11 +16,12 @@ export type ServerProcess = {
 };
 
 /**
- * Starts one of bench/servers/*.ts in its own Node process, so that its memory is measured apart
- * from autocannon's, and waits for it to report its port. Like `npm start`, the server runs
+ * Starts one of bench/servers/*.ts in its own Node process (with `env` added to this process's
+ * environment), so that its memory is measured apart from autocannon's, and waits for it to
+ * report its port. Like `npm start`, the server runs
  * compiled (scripts/build-server.ts, into dist/bench/) with plain Node and source maps.
  */
-export async function startServer(file: string): Promise<ServerProcess> {
+export async function startServer(file: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const bundle = await buildServer(
     path.join('bench/servers', file),
     path.join('dist/bench', file.replace(/\.ts$/, '.mjs')),
@@ -34,7 +35,7 @@ export async function startServer(file: string): Promise<ServerProcess> {
       '--enable-source-maps',
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=reports'] : []),
     ],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', logs ? openSync('reports/bench-app.log', 'w') : 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ port: number; fixtures?: Fixtures }>((resolve, reject) => {

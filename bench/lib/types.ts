@@ -58,6 +58,12 @@ export type Scenario = {
   /** Default 50 */
   connections?: number;
   /**
+   * `default`: run against a second app process that keeps Atrium's default per-key and
+   * costly-request budgets (bench/lib/app-setup.ts; the per-IP budget stays lifted, as every
+   * caller of the bench shares 127.0.0.1). Other scenarios run with the budgets lifted.
+   */
+  budgets?: 'default';
+  /**
    * Other requests sent at the same time on connections of their own (a mixed load): the figures
    * reported are those of `requests` only, measured while these run.
    */
@@ -66,5 +72,7 @@ export type Scenario = {
     connections: number;
     /** Requests a second across the background's connections (default: as fast as answered) */
     rate?: number;
+    /** Its 429 answers are a budget refusing as it should: reported, not counted as errors. */
+    refusalsExpected?: boolean;
   };
 };

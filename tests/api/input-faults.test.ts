@@ -73,18 +73,16 @@ describe('input faults, as kinds', () => {
 
   it('answers an over-long password with the policy’s own password_too_long only, on every route that takes one', async () => {
     const me = (await admin.request({ method: 'GET', url: '/api/users/me' })).json().data.id as string;
-    const cases: [string, string, Record<string, unknown>, string][] = [
-      ['/api/sessions', { type: 'sessions', attributes: { login: 'someone' } }, 'password', 'password'],
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['/api/sessions', { type: 'sessions', attributes: { login: 'someone' } }, 'password'],
       [
         `/api/users/${me}/password-change`,
         { type: 'password-changes', attributes: { currentPassword: TEST_PASSWORD } },
-        'newPassword',
         'newPassword',
       ],
       [
         `/api/users/${me}/password-change`,
         { type: 'password-changes', attributes: { newPassword: 'a fine new passphrase' } },
-        'currentPassword',
         'currentPassword',
       ],
       [
@@ -93,7 +91,6 @@ describe('input faults, as kinds', () => {
           type: 'users',
           attributes: { username: 'longpass', email: 'longpass@example.test', firstName: 'L', lastName: 'P' },
         },
-        'password',
         'password',
       ],
     ];

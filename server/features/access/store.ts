@@ -6,7 +6,13 @@ import {
   type Permission,
 } from '../../../common/permissions';
 import type { DB, Role } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 import { roleFields } from './presenter';
 
 /**
@@ -130,7 +136,10 @@ export async function listRolesPage(
   organizationId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<RoleRecord>> {
-  const base = db.selectFrom('roles').select(roleColumns).where('roles.organizationId', '=', organizationId);
+  const base = listReadsOf(db, listQuery)
+    .selectFrom('roles')
+    .select(roleColumns)
+    .where('roles.organizationId', '=', organizationId);
   const page = await fetchListPage(base, listQuery, 'roles.id');
   return { ...page, rows: page.rows.map(toRoleRecord) };
 }

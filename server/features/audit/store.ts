@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
 import { auditActions } from '../../../common/audit-actions';
 import type { AuditEvent, DB } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 import { foldCase } from '../../platform/text/case-fold';
+import { countAuditEvents } from './count-store';
 
 /** `GET /api/audit-events` (and a user's own events): filters, sort, includes. */
 export const auditEventListSpec: ListSpec = {
@@ -76,13 +83,15 @@ export async function listAuditEvents(
     'auditEvents.details',
     'auditEvents.occurredAt',
   ] as const;
+  // A count or an OFFSET: on SQLite, read off the event loop.
+  const reads = listReadsOf(db, listQuery);
   // Two disjoint queries rather than one OR, so each reads in order from its own index
   // (organization_id, occurred_at, id) and a page costs its rows, not a sort of the whole log.
-  const own = db
+  const own = reads
     .selectFrom('auditEvents')
     .select(columns)
     .where('auditEvents.organizationId', '=', organizationId);
-  const accountLevel = db
+  const accountLevel = reads
     .selectFrom('auditEvents')
     .select(columns)
     .where('auditEvents.organizationId', 'is', null)
@@ -108,7 +117,14 @@ export async function listAuditEvents(
   const branches = actions
     ? bySubject.flatMap((branch) => actions.map((action) => branch.where('auditEvents.action', '=', action)))
     : bySubject;
-  const page = await fetchListPage(branches, rest, 'auditEvents.id');
+  const page = await fetchListPage(branches, { ...rest, withTotal: false }, 'auditEvents.id');
+  if (listQuery.withTotal) {
+    page.total = await countAuditEvents(reads, organizationId, branches, {
+      filters: rest.filters,
+      ...(actions ? { actions } : {}),
+      bySubject: options.subjectUserId !== undefined,
+    });
+  }
   return { ...page, rows: page.rows.map((row) => ({ ...row, details: parseDetails(row.details) })) };
 }
 

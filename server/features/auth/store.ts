@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { DB, Session } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
 import { credentialAccessQuery } from '../memberships/store';
 import { sessionFields } from './presenter';
@@ -82,7 +88,10 @@ export async function listUserSessions(
   userId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<SessionRecord>> {
-  const base = db.selectFrom('sessions').select(sessionColumns).where('sessions.userId', '=', userId);
+  const base = listReadsOf(db, listQuery)
+    .selectFrom('sessions')
+    .select(sessionColumns)
+    .where('sessions.userId', '=', userId);
   return fetchListPage(base, listQuery, 'sessions.id');
 }
 

@@ -1,7 +1,13 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { callDirections, callStatuses } from '../../../common/calls';
 import type { CallsTable, DB } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 import { userFields } from '../users/presenter';
 
 export type CallRecord = Selectable<CallsTable>;
@@ -96,7 +102,7 @@ export async function listCallsPage(
   visibility: CallVisibility,
   listQuery: ListQuery,
 ): Promise<ListPage<CallRecord>> {
-  return fetchListPage(visibleCalls(db, visibility), listQuery, 'calls.id');
+  return fetchListPage(visibleCalls(listReadsOf(db, listQuery), visibility), listQuery, 'calls.id');
 }
 
 /** A call the viewer may see, or undefined (another organization's is as good as missing). */

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB, MailOutboxRow, MailStatus } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 
 export const mailStatuses: readonly MailStatus[] = ['queued', 'sending', 'sent', 'failed', 'cancelled'];
 
@@ -79,7 +85,11 @@ export function listMailMessages(
   scope: MailScope,
   listQuery: ListQuery,
 ): Promise<ListPage<MailMessageSummary>> {
-  return fetchListPage(scoped(db, scope).select(summaryColumns), listQuery, 'mailOutbox.id');
+  return fetchListPage(
+    scoped(listReadsOf(db, listQuery), scope).select(summaryColumns),
+    listQuery,
+    'mailOutbox.id',
+  );
 }
 
 export async function findMailMessage(

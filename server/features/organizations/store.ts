@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import { seededRoles } from '../../../common/permissions';
 import type { Clock } from '../../platform/clock';
 import type { DB, Organization } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
 import { organizationFields } from './presenter';
 
@@ -68,7 +74,7 @@ export async function listMemberOrganizationsPage(
   userId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<OrganizationRecord>> {
-  const base = db
+  const base = listReadsOf(db, listQuery)
     .selectFrom('organizations')
     .innerJoin('memberships', 'memberships.organizationId', 'organizations.id')
     .select(memberOrganizationColumns)

@@ -1,7 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Reminder } from '../../../common/calendar';
 import type { DB, TasksTable } from '../../platform/db/schema';
-import { fetchListPage, type ListPage, type ListQuery, type ListSpec } from '../../platform/http/jsonapi';
+import {
+  fetchListPage,
+  type ListPage,
+  type ListQuery,
+  type ListSpec,
+  listReadsOf,
+} from '../../platform/http/jsonapi';
 import { newId } from '../../platform/ids';
 
 /** A task as the service sees it: the sort ranks are the store's own (kept from priority and status). */
@@ -118,7 +124,10 @@ export async function listTasks(
   organizationId: string,
   listQuery: ListQuery,
 ): Promise<ListPage<TaskRecord>> {
-  const base = db.selectFrom('tasks').select(taskColumns).where('tasks.organizationId', '=', organizationId);
+  const base = listReadsOf(db, listQuery)
+    .selectFrom('tasks')
+    .select(taskColumns)
+    .where('tasks.organizationId', '=', organizationId);
   const page = await fetchListPage(base, listQuery, 'tasks.id');
   return { ...page, rows: page.rows.map(parseTask) };
 }

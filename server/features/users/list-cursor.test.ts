@@ -153,4 +153,29 @@ describe('GET /api/users: cursor paging and Unicode case folding', () => {
     });
     expect([200, 400]).toContain(response.statusCode);
   });
+  it('finds substrings shorter than a trigram, case-folded, with an exact count', async () => {
+    const oyvind = await make('Øyvind', 'Qvist', 'oq@example.com');
+    const ann = await make('Ann', 'Øvergaard');
+    const zed = await make('Zed', 'Qø');
+    const found = async (query: string) => {
+      const response = await browser.request({
+        method: 'GET',
+        url: `/api/users?${query}&page[size]=2`,
+        headers: { 'x-include': 'totalCount' },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const document = response.json();
+      return { names: names(document), total: document.meta.totalCount };
+    };
+    // One character (Ø folds to ø), paged: the first two in username order, all three counted.
+    expect(await found('filter[name][contains]=%C3%98')).toEqual({
+      names: [oyvind.username, ann.username],
+      total: 3,
+    });
+    expect(await found('filter[name]=%C3%B8')).toEqual({ names: [oyvind.username, ann.username], total: 3 });
+    expect(await found('filter[name][contains]=QV')).toEqual({ names: [oyvind.username], total: 1 });
+    expect(await found('filter[name][contains]=Q%C3%98')).toEqual({ names: [zed.username], total: 1 });
+    expect(await found('filter[email][contains]=Q%40')).toEqual({ names: [oyvind.username], total: 1 });
+    expect(await found('filter[name][contains]=%25')).toEqual({ names: [], total: 0 });
+  });
 });

@@ -9,6 +9,7 @@ import type { DB } from './schema';
 import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit';
+import { offLoopSqliteDialect } from './sqlite-off-loop';
 import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -52,12 +53,17 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
       plugins,
     });
     if (reader) sqliteReaders.set(db, reader);
+    // An in-memory database cannot be opened from another thread either.
+    const offLoop = file === ':memory:' ? undefined : offLoopSqliteDialect(file);
+    if (offLoop) offLoopReaders.set(db, new Kysely<DB>({ dialect: offLoop, plugins }));
     return {
       db,
       dialect: 'sqlite',
       close: async () => {
         sqliteReaders.delete(db);
+        offLoopReaders.delete(db);
         reader?.close();
+        await offLoop?.close();
         await checkpointer?.close();
         await db.destroy();
       },
@@ -162,6 +168,20 @@ const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
  */
 export function sqliteReaderOf(db: Kysely<DB>): SqliteReader | undefined {
   return sqliteReaders.get(db);
+}
+
+const offLoopReaders = new WeakMap<Kysely<DB>, Kysely<DB>>();
+
+/**
+ * Where to run a read whose cost grows with the data (an exact count, a substring no index
+ * serves, an OFFSET): on an SQLite file database, a Kysely of its own that runs SELECTs on a
+ * worker thread's read-only connection (sqlite-off-loop.ts), so the event loop serves other
+ * requests meanwhile; elsewhere `db` itself (PostgreSQL runs queries in its own processes; a
+ * transaction must read through its own connection; an in-memory database has one connection).
+ * Use it for SELECTs only: it runs no writes and no transactions.
+ */
+export function costlyReadsOf(db: Kysely<DB>): Kysely<DB> {
+  return (db.isTransaction ? undefined : offLoopReaders.get(db)) ?? db;
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {

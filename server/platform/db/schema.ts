@@ -281,6 +281,19 @@ export type EmailAttachmentsTable = {
   position: number;
 };
 
+/**
+ * How many events an organization's Audit Log shows per UTC day and action, kept by triggers
+ * (migration 0028), summed over `shard` (one per PostgreSQL connection that wrote; 0 on SQLite).
+ */
+export type AuditEventDayCountsTable = {
+  organizationId: string;
+  /** The day's first instant, UTC */
+  day: Timestamp;
+  action: string;
+  shard: number;
+  count: number;
+};
+
 export type AuditEventsTable = {
   id: string;
   organizationId: string | null;
@@ -511,6 +524,7 @@ export type DB = {
   emails: EmailsTable;
   emailAttachments: EmailAttachmentsTable;
   auditEvents: AuditEventsTable;
+  auditEventDayCounts: AuditEventDayCountsTable;
   settingsValues: SettingsValuesTable;
   rateLimits: RateLimitsTable;
   calendarEvents: CalendarEventsTable;

@@ -24,6 +24,7 @@ import * as userDocumentNotifications from './0024-user-document-notifications';
 import * as deferredUserSearch from './0025-deferred-user-search';
 import * as userRowNotNotified from './0026-user-row-not-notified';
 import * as cacheGenerations from './0027-cache-generations';
+import * as auditDayCounts from './0028-audit-day-counts';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0025-deferred-user-search': deferredUserSearch,
   '0026-user-row-not-notified': userRowNotNotified,
   '0027-cache-generations': cacheGenerations,
+  '0028-audit-day-counts': auditDayCounts,
 };

@@ -33,6 +33,7 @@ export {
   type FilterOp,
   type FilterSpec,
   type FilterValue,
+  isCostlyListQuery,
   type ListFilter,
   type ListQuery,
   type ListQueryOptions,
@@ -43,4 +44,5 @@ export {
   parseListQuery,
   TOTAL_COUNT_HEADER,
 } from './list-query';
+export { listReadsOf } from './list-reads';
 export { fieldsQuerySchema, listQuerySchema } from './query-schema';

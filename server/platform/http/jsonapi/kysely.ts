@@ -229,20 +229,12 @@ export async function fetchListPage<DB, TB extends keyof DB, O>(
     skipped > 0 ? { ...listQuery, page: { ...listQuery.page, number: 1 } } : listQuery;
   let rows: Record<string, unknown>[] = [];
   try {
-    for (const branch of branches) {
-      const keyed = terms.reduce(
-        (query, term, index) => query.select(keyExpression(term).as(`${KEY_ALIAS}${index}`)),
-        branch,
-      );
-      const wanted = skipped + size + 1;
-      let found = 0;
-      for (const part of readingParts(keyed, branchQuery, idColumn)) {
-        if (found === wanted) break;
-        const partRows = (await part.limit(wanted - found).execute()) as Record<string, unknown>[];
-        rows.push(...partRows);
-        found += partRows.length;
-      }
-    }
+    // The branches at once: on PostgreSQL each on a connection of its own, one round trip in all.
+    const wanted = skipped + size + 1;
+    const read = await Promise.all(
+      branches.map((branch) => readBranch(branch, terms, branchQuery, idColumn, wanted)),
+    );
+    rows = read.flat();
   } catch (error) {
     throw (after ?? before) && isDataException(error)
       ? badParameter(cursorParameter(listQuery.page), 'invalid_cursor', 'The cursor does not fit this list.')
@@ -274,11 +266,30 @@ export async function fetchListPage<DB, TB extends keyof DB, O>(
     page.hasPrevPage = prev !== undefined;
   }
   if (listQuery.withTotal) {
-    let total = 0;
-    for (const branch of branches) total += await countListQuery(branch, listQuery);
-    page.total = total;
+    const counts = await Promise.all(branches.map((branch) => countListQuery(branch, listQuery)));
+    page.total = counts.reduce((sum, count) => sum + count, 0);
   }
   return page;
+}
+
+/** Up to `wanted` rows of one branch in the list's order, with their sort keys (KEY_ALIAS…). */
+async function readBranch<DB, TB extends keyof DB, O>(
+  branch: SelectQueryBuilder<DB, TB, O>,
+  terms: readonly KeyTerm[],
+  listQuery: ListQuery,
+  idColumn: string,
+  wanted: number,
+): Promise<Record<string, unknown>[]> {
+  const keyed = terms.reduce(
+    (query, term, index) => query.select(keyExpression(term).as(`${KEY_ALIAS}${index}`)),
+    branch,
+  );
+  const rows: Record<string, unknown>[] = [];
+  for (const part of readingParts(keyed, listQuery, idColumn)) {
+    if (rows.length === wanted) break;
+    rows.push(...((await part.limit(wanted - rows.length).execute()) as Record<string, unknown>[]));
+  }
+  return rows;
 }
 
 /**

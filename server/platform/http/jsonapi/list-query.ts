@@ -59,6 +59,19 @@ export type ListQuery = {
   withTotal?: boolean;
 };
 
+/**
+ * Whether reading the list costs more than the rows of its page, growing with the data: an exact
+ * count (`withTotal`), a `contains` filter (an index narrows it, but short or common substrings
+ * read many rows), or a numbered page past the first (OFFSET reads every row before it). A store
+ * reads such a list through `listReadsOf` (off the event loop on SQLite); the request budgets
+ * charge the same requests as costly (`isCostlyListRequest`).
+ */
+export function isCostlyListQuery(listQuery: ListQuery): boolean {
+  const { page, filters, withTotal } = listQuery;
+  if (withTotal === true || (page.byNumber === true && page.number > 1)) return true;
+  return filters.some((filter) => filter.op === 'contains');
+}
+
 export type ListQueryOptions = {
   /** Further query parameters the route handles itself; any other unknown one is a 400. */
   allowParams?: readonly string[];
