@@ -415,17 +415,19 @@ export const customFieldDefinitionUpdateSchema = customFieldDefinitionSchema
 
 /**
  * A typed password as a request carries it: any string, bounded cheaply so that nothing long is
- * normalized, hashed or checked. More than `PASSWORD_MAX_LENGTH * 2` UTF-16 units is more than
- * `PASSWORD_MAX_LENGTH` code points: refused at once with the policy's own `password_too_long`
- * (`meta: {rule: 'too_long', max}`, what server/features/passwords/rules.ts answers for a shorter
- * over-long value), so a field gets one error whatever its length. `emptyMessage`: the words for an
+ * normalized, hashed or checked. More than `PASSWORD_MAX_LENGTH` code points (as typed) is refused
+ * with the policy's own `password_too_long` (`meta: {rule: 'too_long', max}`), so a field gets one
+ * error whatever its length, and a sign-in or a current password that long never reaches the
+ * credential check (nor counts as a failed attempt). `emptyMessage`: the words for an
  * empty value, where one is required.
  */
 export function passwordText(emptyMessage?: string) {
   const text = emptyMessage === undefined ? z.string() : z.string().min(1, emptyMessage);
   return text
     .superRefine((value, ctx) => {
-      if (value.length <= PASSWORD_MAX_LENGTH * 2) return;
+      // Over twice the bound in UTF-16 units is over it in code points without counting them.
+      if (value.length <= PASSWORD_MAX_LENGTH) return;
+      if (value.length <= PASSWORD_MAX_LENGTH * 2 && characterCount(value) <= PASSWORD_MAX_LENGTH) return;
       ctx.addIssue({
         code: 'custom',
         message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,

@@ -25,7 +25,16 @@ describe('settingValueProblem', () => {
       reason: 'value',
       key: 'localization.locale',
     });
-    // A wrong type of a number setting is not a range problem.
-    expect(problemOf('password.min_length', 'ten').meta.reason).toBe('value');
+  });
+
+  it('names a whole-number setting’s range whatever the refused value is (text, a fraction)', () => {
+    for (const value of ['ten', 12.5, 1000]) {
+      expect(problemOf('password.min_length', value).meta).toEqual({
+        reason: 'number_range',
+        key: 'password.min_length',
+        minimum: 8,
+        maximum: 128,
+      });
+    }
   });
 });

@@ -8,8 +8,8 @@ export type SettingValueProblem = { detail: string; meta: Record<string, unknown
 /**
  * Why `issue` (what the setting's schema found in a value) refuses the value, with the rule's own
  * particulars as `setting_invalid`'s meta (common/error-particulars.ts): a value picked from a
- * list names the allowed values (`choice` {allowed}); a whole number out of bounds names both
- * (`number_range` {minimum, maximum}); text too short or long its length (`text_length` {minimum,
+ * list names the allowed values (`choice` {allowed}); a whole-number setting given anything else
+ * (text, a fraction, a number out of bounds) names both bounds (`number_range` {minimum, maximum}); text too short or long its length (`text_length` {minimum,
  * maximum}, `text_too_long` {maximum}); any other refusal (a locale, a time zone, an address) is
  * `value` with the schema's own English sentence as detail.
  */
@@ -25,7 +25,8 @@ export function settingValueProblem(key: SettingKey, issue: z.core.$ZodIssue): S
     };
   }
   const outOfBounds = issue.code === 'too_small' || issue.code === 'too_big';
-  if (outOfBounds && schema instanceof z.ZodNumber && schema.isInt) {
+  // A whole-number setting: any fault (text, a fraction, out of range) gets its range.
+  if (schema instanceof z.ZodNumber && schema.isInt) {
     const [minimum, maximum] = [schema.minValue ?? 0, schema.maxValue ?? Number.MAX_SAFE_INTEGER];
     return {
       detail: `Choose a whole number from ${minimum} to ${maximum}.`,

@@ -110,6 +110,67 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers a password just over its bound in code points like a longer one, before any credential check', async () => {
+    const me = (await admin.request({ method: 'GET', url: '/api/users/me' })).json().data.id as string;
+    for (const [url, type, attributes, field] of [
+      ['/api/sessions', 'sessions', { login: 'someone' }, 'password'],
+      [
+        `/api/users/${me}/password-change`,
+        'password-changes',
+        { newPassword: 'a fine new passphrase' },
+        'currentPassword',
+      ],
+    ] as const) {
+      // 1,025 code points; in emoji (two UTF-16 units each) 2,050 units.
+      for (const value of ['p'.repeat(1025), '\u{1F511}'.repeat(1025)]) {
+        const response = await admin.request({
+          method: 'POST',
+          url,
+          payload: { data: { type, attributes: { ...attributes, [field]: value } } },
+        });
+        const errors = expectErrorDocument(response, 422, `${url} ${value.length}`) as ApiError[];
+        expect(errors, `${url} ${value.length}`).toEqual([
+          expect.objectContaining({
+            code: 'password_too_long',
+            source: { pointer: `/data/attributes/${field}` },
+          }),
+        ]);
+      }
+    }
+  });
+
+  it('answers a setting’s refused value with the setting’s own rule, whatever the value’s type or size', async () => {
+    const cases: [string, string, unknown, Record<string, unknown>][] = [
+      ['email.signature', 'user', 'x'.repeat(100_000), { reason: 'text_too_long', maximum: 10_000 }],
+      ['email.attachment_max_mb', 'organization', 1.5, { reason: 'number_range', minimum: 1, maximum: 25 }],
+      ['email.attachment_max_mb', 'organization', '12', { reason: 'number_range', minimum: 1, maximum: 25 }],
+      ['email.attachment_max_mb', 'organization', 99, { reason: 'number_range', minimum: 1, maximum: 25 }],
+    ];
+    for (const [key, scope, value, meta] of cases) {
+      const response = await admin.request({
+        method: 'PATCH',
+        url: `/api/settings/${key}`,
+        payload: { data: { type: 'settings', id: key, attributes: { scope, value } } },
+      });
+      const errors = expectErrorDocument(response, 422, `${key} ${String(value).slice(0, 10)}`) as ApiError[];
+      expect(errors).toEqual([
+        expect.objectContaining({
+          code: 'setting_invalid',
+          source: { pointer: '/data/attributes/value' },
+          meta: { key, ...meta },
+        }),
+      ]);
+    }
+  });
+
+  it('says a repeated query parameter is to be given once', async () => {
+    for (const url of ['/api/users?page[size]=5&page[size]=6', '/api/tasks?sort=subject&sort=dueDate']) {
+      const errors = expectErrorDocument(await admin.request({ method: 'GET', url }), 400, url) as ApiError[];
+      expect(errors[0]?.detail, url).toMatch(/once/);
+      expect(errors[0]?.source?.parameter, url).toMatch(/^(page\[size\]|sort)$/);
+    }
+  });
+
   it('answers a number out of its range with one error', async () => {
     for (const duration of [1e20, -1e20, 86_401]) {
       const response = await admin.request({

@@ -105,6 +105,10 @@ function describeIssue(
       };
     }
     if (meta?.reason === 'required') return { code, detail: REQUIRED_WORDS, meta };
+    // A query parameter arrives as text, or as a list when it is repeated.
+    if (location === 'querystring') {
+      return { code, detail: `Give the query parameter ${name} once, as plain text.`, meta };
+    }
     const words = expectedTypes[String(issue.expected)];
     if (words) return { code, detail: `This value must be ${words}.`, meta };
     return { code, detail: issue.message, meta };
