@@ -23,14 +23,23 @@ const listQuery = z.strictObject({ scope: scope.optional() });
 
 const keyParams = z.strictObject({ key: z.string().min(1).max(100) });
 
+/** Larger than any string or list a request body of at most 256 KB can carry. */
+const VALUE_BOUND = 256 * 1024;
+
 const updateBody = resourceBody(
   'settings',
   z.strictObject({
     scope,
     // Checked against the key's definition in the registry (422 `setting_invalid` on
-    // /data/attributes/value, with the rule's own bounds); only the JSON types here, the size
-    // bounded by the body limit, so a too long value is the setting's fault, not a second shape.
-    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
+    // /data/attributes/value, with the rule's own bounds); here only the JSON types, with bounds
+    // no body within the body limit (256 KB) reaches, so a too long value is the setting's fault.
+    value: z.union([
+      z.string().max(VALUE_BOUND),
+      z.number(),
+      z.boolean(),
+      z.array(z.string().max(VALUE_BOUND)).max(VALUE_BOUND),
+      z.null(),
+    ]),
   }),
   { id: true },
 );
