@@ -7,6 +7,7 @@ import {
   attributePointer,
   forbidden,
   notFound,
+  relatedNotFound,
   relationshipPointer,
 } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
@@ -277,9 +278,7 @@ async function checkActivityTargets(
   const members = await findMemberIds(db, actor.organizationId, targetIds);
   for (const [index, id] of activityTargets.entries()) {
     if (!members.has(id)) {
-      throw new AppError('validation', 'user_not_found', 'This user is not in your organization.', {
-        source: relationshipPointer('activityTargets', index),
-      });
+      throw relatedNotFound('user', 'This user is not in your organization.', 'activityTargets', index);
     }
   }
 
@@ -304,9 +303,7 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
   for (const [index, id] of attachmentIds.entries()) {
     const file = byId.get(id);
     if (!file || file.uploaderId !== actor.userId) {
-      throw new AppError('validation', 'file_not_found', 'Attach files you uploaded (POST /api/files).', {
-        source: relationshipPointer('attachments', index),
-      });
+      throw relatedNotFound('file', 'Attach files you uploaded (POST /api/files).', 'attachments', index);
     }
   }
   const totalLimit = totalMaxMb * MB;

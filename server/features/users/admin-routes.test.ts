@@ -268,7 +268,7 @@ describe('POST /api/users', () => {
         foreign.roleIds.Administrator as string,
       ]),
     });
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(404);
     expect(response.json().errors[0]).toMatchObject({
       code: 'role_not_found',
       source: { pointer: '/data/relationships/roles/data/1/id' },

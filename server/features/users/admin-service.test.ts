@@ -167,7 +167,7 @@ describe('applyAdminChanges', () => {
         roleIds: [admin.organization.roleIds.Manager as string, other.roleIds.Administrator as string],
       }),
     );
-    expect(error.status).toBe(422);
+    expect(error.status).toBe(404);
     expect(error.code).toBe('role_not_found');
     expect(error.source).toEqual({ pointer: '/data/relationships/roles/data/1/id' });
     // The disable in the same call rolled back with it.

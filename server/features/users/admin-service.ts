@@ -177,7 +177,7 @@ async function changeRoles(
   const found = new Set(roles.map((role) => role.id));
   const position = roleIds.findIndex((id) => !found.has(id));
   if (position >= 0) {
-    throw new AppError('validation', 'role_not_found', 'This role does not exist in your organization.', {
+    throw new AppError('not_found', 'role_not_found', 'This role does not exist in your organization.', {
       source: { pointer: `${ROLES_POINTER}/data/${position}/id` },
     });
   }
@@ -357,7 +357,7 @@ async function resolveNewUserRoles(
   const found = new Set(roles.map((role) => role.id));
   const missing = requested.findIndex((id) => !found.has(id));
   if (missing >= 0) {
-    throw new AppError('validation', 'role_not_found', 'This role does not exist in your organization.', {
+    throw new AppError('not_found', 'role_not_found', 'This role does not exist in your organization.', {
       source: { pointer: `${ROLES_POINTER}/data/${missing}/id` },
     });
   }
