@@ -62,6 +62,7 @@ const codeArgument: Record<string, number> = {
   badParameter: 1,
   badRule: 0,
   parseWholeNumber: 3,
+  relatedNotFound: 0,
 };
 
 function sourceFiles(folder: string): string[] {

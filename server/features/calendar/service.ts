@@ -135,7 +135,7 @@ export async function createCalendarEvent(
   let invited = 0;
   const created = await deps.db.transaction().execute(async (trx) => {
     if (!(await isMember(trx, ownerId, actor.organizationId))) {
-      throw relatedNotFound('user', 'The owner was not found in your organization.', 'owner');
+      throw relatedNotFound('user_not_found', 'The owner was not found in your organization.', 'owner');
     }
     const timeZone =
       attributes.timeZone ??

@@ -166,7 +166,7 @@ async function checkTargets(deps: Pick<Deps, 'db'>, actor: Actor, ids: readonly 
   const stranger = ids.findIndex((id) => !members.has(id));
   if (stranger >= 0) {
     throw relatedNotFound(
-      'user',
+      'user_not_found',
       'This user was not found in your organization.',
       'activityTargets',
       stranger,

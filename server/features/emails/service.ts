@@ -278,7 +278,12 @@ async function checkActivityTargets(
   const members = await findMemberIds(db, actor.organizationId, targetIds);
   for (const [index, id] of activityTargets.entries()) {
     if (!members.has(id)) {
-      throw relatedNotFound('user', 'This user is not in your organization.', 'activityTargets', index);
+      throw relatedNotFound(
+        'user_not_found',
+        'This user is not in your organization.',
+        'activityTargets',
+        index,
+      );
     }
   }
 
@@ -303,7 +308,12 @@ async function checkAttachments(db: Deps['db'], actor: Actor, attachmentIds: str
   for (const [index, id] of attachmentIds.entries()) {
     const file = byId.get(id);
     if (!file || file.uploaderId !== actor.userId) {
-      throw relatedNotFound('file', 'Attach files you uploaded (POST /api/files).', 'attachments', index);
+      throw relatedNotFound(
+        'file_not_found',
+        'Attach files you uploaded (POST /api/files).',
+        'attachments',
+        index,
+      );
     }
   }
   const totalLimit = totalMaxMb * MB;

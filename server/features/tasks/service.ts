@@ -19,7 +19,8 @@ import { scheduleTaskReminders } from './reminders';
 import { deleteTask, findTask, insertTask, listTasks, type TaskRecord, updateTask } from './store';
 
 const taskNotFound = () => notFound('task');
-const ownerNotFound = () => relatedNotFound('user', 'The owner was not found in your organization.', 'owner');
+const ownerNotFound = () =>
+  relatedNotFound('user_not_found', 'The owner was not found in your organization.', 'owner');
 
 function dueInstant(dueDate: string | null | undefined): string | null | undefined {
   if (dueDate === undefined || dueDate === null) return dueDate;

@@ -94,15 +94,16 @@ export function relationshipPointer(name: string, index?: number | 'whole'): { p
 /**
  * A 404 for a record the body refers to (JSON:API: a related resource that does not exist), the
  * same whether it does not exist or is another organization's, pointing at the reference.
- * `code` is `<what>_not_found` (`user_not_found`, `email_not_found` …).
+ * `code` is `<what>_not_found` (`user_not_found`, `file_not_found` …), written out at the call, where
+ * web/i18n/error-codes.test.ts finds the codes the server answers.
  */
 export function relatedNotFound(
-  what: string,
+  code: `${string}_not_found`,
   detail: string,
   relationship: string,
   index?: number,
 ): AppError {
-  return new AppError('not_found', `${what}_not_found`, detail, {
+  return new AppError('not_found', code, detail, {
     source: relationshipPointer(relationship, index),
   });
 }
