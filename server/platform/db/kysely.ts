@@ -55,13 +55,13 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     if (reader) sqliteReaders.set(db, reader);
     // An in-memory database cannot be opened from another thread either.
     const offLoop = file === ':memory:' ? undefined : offLoopSqliteDialect(file);
-    if (offLoop) offLoopReaders.set(db, new Kysely<DB>({ dialect: offLoop, plugins }));
+    if (offLoop) costlyReaders.set(db, new Kysely<DB>({ dialect: offLoop, plugins }));
     return {
       db,
       dialect: 'sqlite',
       close: async () => {
         sqliteReaders.delete(db);
-        offLoopReaders.delete(db);
+        costlyReaders.delete(db);
         reader?.close();
         await offLoop?.close();
         await checkpointer?.close();
@@ -69,24 +69,38 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
       },
     };
   }
+  const searchPath = options.schema ? [`-c search_path=${options.schema}`] : [];
   const pool = new pg.Pool({
     connectionString: config.database.url,
-    max: 10,
+    max: POSTGRES_CONNECTIONS,
     types: { getTypeParser: pgTypeParser },
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(searchPath.length > 0 ? { options: searchPath.join(' ') } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   postgresReaders.set(db, openPostgresReader(pool));
-  // Every statement sent on the pool's connections (Kysely's and the prepared reads), counted.
+  // Costly list reads (costlyReadsOf) on a pool of their own: see COSTLY_POSTGRES_CONNECTIONS.
+  const costlyPool = new pg.Pool({
+    connectionString: config.database.url,
+    max: COSTLY_POSTGRES_CONNECTIONS,
+    types: { getTypeParser: pgTypeParser },
+    options: [...searchPath, ...COSTLY_POSTGRES_SETTINGS].join(' '),
+  });
+  const costly = new Kysely<DB>({ dialect: new PostgresDialect({ pool: costlyPool }), plugins });
+  costlyReaders.set(db, costly);
+  // Every statement sent on the pools' connections (Kysely's, the prepared reads, the costly
+  // reads), counted.
   const statements = { count: 0 };
   postgresStatements.set(db.getExecutor().adapter, statements);
-  pool.on('connect', (client) => {
+  postgresStatements.set(costly.getExecutor().adapter, statements);
+  const countStatements = (client: pg.PoolClient) => {
     const query = client.query;
     client.query = ((...args: Parameters<typeof query>) => {
       statements.count++;
       return query.apply(client, args);
     }) as typeof query;
-  });
+  };
+  pool.on('connect', countStatements);
+  costlyPool.on('connect', countStatements);
   const cache = openPostgresCache({ connectionString: config.database.url, schema: options.schema });
   attachPostgresCache(db, cache);
   return {
@@ -94,11 +108,33 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     dialect: 'postgres',
     schema: options.schema,
     close: async () => {
+      costlyReaders.delete(db);
       await cache.close();
+      await costly.destroy();
       await db.destroy();
     },
   };
 }
+
+/** Connections of a process's main PostgreSQL pool: every request's reads and writes. */
+export const POSTGRES_CONNECTIONS = 10;
+
+/**
+ * Connections of a process's pool for costly list reads on PostgreSQL (`costlyReadsOf`): one, so
+ * such reads queue behind each other, never in front of the cheap ones, as on SQLite's one
+ * worker thread. With the main pool's ten they could hold every connection (each request waited
+ * for one), and, each statement spreading over parallel workers, every core of a small server
+ * (issue 18: a profile read's p99 rose 4.9× while one key listed users at its default budget).
+ */
+export const COSTLY_POSTGRES_CONNECTIONS = 1;
+
+/**
+ * Settings of the costly reads' connections: one process per statement, no parallel workers, so
+ * costly reads take at most one core of the database server. With workers (two per statement by
+ * default) page 400 of 100,000 members (OFFSET 39,900) took three processes, all the cores of a
+ * small server.
+ */
+const COSTLY_POSTGRES_SETTINGS = ['-c max_parallel_workers_per_gather=0'];
 
 /**
  * The hot reads of PostgreSQL (preparedQuery's SELECTs outside transactions), run on the pool
@@ -170,18 +206,22 @@ export function sqliteReaderOf(db: Kysely<DB>): SqliteReader | undefined {
   return sqliteReaders.get(db);
 }
 
-const offLoopReaders = new WeakMap<Kysely<DB>, Kysely<DB>>();
+/** Per database opened here: the Kysely of its costly reads (costlyReadsOf). */
+const costlyReaders = new WeakMap<Kysely<DB>, Kysely<DB>>();
 
 /**
  * Where to run a read whose cost grows with the data (an exact count, a substring no index
- * serves, an OFFSET): on an SQLite file database, a Kysely of its own that runs SELECTs on a
- * worker thread's read-only connection (sqlite-off-loop.ts), so the event loop serves other
- * requests meanwhile; elsewhere `db` itself (PostgreSQL runs queries in its own processes; a
+ * serves, an OFFSET), so that such reads cannot take what every other request needs: on an
+ * SQLite file database, a Kysely of its own that runs SELECTs on a worker thread's read-only
+ * connection (sqlite-off-loop.ts), so the event loop serves other requests meanwhile; on
+ * PostgreSQL, a pool of one connection without parallel workers (COSTLY_POSTGRES_CONNECTIONS),
+ * so the main pool's connections and all but one core stay free; otherwise `db` itself (a
  * transaction must read through its own connection; an in-memory database has one connection).
- * Use it for SELECTs only: it runs no writes and no transactions.
+ * Costly reads queue behind each other. Use it for SELECTs only: it runs no writes and no
+ * transactions.
  */
 export function costlyReadsOf(db: Kysely<DB>): Kysely<DB> {
-  return (db.isTransaction ? undefined : offLoopReaders.get(db)) ?? db;
+  return (db.isTransaction ? undefined : costlyReaders.get(db)) ?? db;
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
