@@ -19,6 +19,18 @@ export type AuditEventInput = {
   details?: Record<string, unknown>;
 };
 
+/** An `audit_events` row as written: `details` as JSON text, `occurredAt` an ISO 8601 instant (UTC). */
+export type AuditEventRow = {
+  id: string;
+  organizationId: string | null;
+  actorUserId: string | null;
+  subjectUserId: string | null;
+  action: AuditAction;
+  ip: string | null;
+  details: string;
+  occurredAt: string;
+};
+
 /**
  * Appends one row to the security audit log. Call it with the transaction of the action it
  * records, so that the log and the change commit (or roll back) together. A system actor's id
@@ -26,9 +38,17 @@ export type AuditEventInput = {
  * user and `details.via` = its tool (`cli`, `first_start`).
  */
 export async function recordAuditEvent(db: Kysely<DB>, clock: Clock, event: AuditEventInput): Promise<void> {
+  await insertAuditEvent(db, auditEventRow(clock, event));
+}
+
+/**
+ * The row `recordAuditEvent` writes for `event` (a new id, the clock's now), for a statement that
+ * writes it together with the change it records (`updateProfileColumns` on PostgreSQL).
+ */
+export function auditEventRow(clock: Clock, event: AuditEventInput): AuditEventRow {
   const systemTool = systemToolOf(event.actorUserId);
   if (systemTool) event = { ...event, actorUserId: null, details: { ...event.details, via: systemTool } };
-  await insertAuditEvent(db, {
+  return {
     id: newId(),
     organizationId: event.organizationId,
     actorUserId: event.actorUserId,
@@ -37,21 +57,36 @@ export async function recordAuditEvent(db: Kysely<DB>, clock: Clock, event: Audi
     ip: event.ip ?? null,
     details: JSON.stringify(event.details ?? {}),
     occurredAt: clock.now().toISOString(),
-  });
+  };
+}
+
+/** The columns of an `audit_events` row, in the order `AuditEventRow` lists them. */
+export const AUDIT_EVENT_COLUMNS = [
+  'id',
+  'organizationId',
+  'actorUserId',
+  'subjectUserId',
+  'action',
+  'ip',
+  'details',
+  'occurredAt',
+] as const satisfies readonly (keyof AuditEventRow)[];
+
+/** Writes a row made by `auditEventRow` (in the transaction of the change it records). */
+export async function insertAuditEventRow(db: Kysely<DB>, row: AuditEventRow): Promise<void> {
+  await insertAuditEvent(db, row);
 }
 
 /** Compiled once: every write records an event (building the INSERT cost more than running it). */
-const insertAuditEvent = preparedQuery(
-  ['id', 'organizationId', 'actorUserId', 'subjectUserId', 'action', 'ip', 'details', 'occurredAt'],
-  (db, p) =>
-    db.insertInto('auditEvents').values({
-      id: p.id,
-      organizationId: p.organizationId,
-      actorUserId: p.actorUserId,
-      subjectUserId: p.subjectUserId,
-      action: p.action,
-      ip: p.ip,
-      details: p.details,
-      occurredAt: p.occurredAt,
-    }),
+const insertAuditEvent = preparedQuery(AUDIT_EVENT_COLUMNS, (db, p) =>
+  db.insertInto('auditEvents').values({
+    id: p.id,
+    organizationId: p.organizationId,
+    actorUserId: p.actorUserId,
+    subjectUserId: p.subjectUserId,
+    action: p.action,
+    ip: p.ip,
+    details: p.details,
+    occurredAt: p.occurredAt,
+  }),
 );

@@ -4,7 +4,7 @@ import { normalizeEmail } from '../../../common/login-keys';
 import { formatPersonName } from '../../../common/person-name';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
-import { recordAuditEvent } from '../../platform/audit';
+import { auditEventRow, recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation, violatedField } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
@@ -350,8 +350,20 @@ async function applyProfileChange(
   if (changedFields.length === 0) return { member, plan, changedFields, queuedMail };
 
   const now = clock.now().toISOString();
-  // The row is locked: the compare-and-set cannot fail but states what is assumed.
-  const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now);
+  const audit = {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    subjectUserId: userId,
+    ip: context.ip ?? null,
+  };
+  // The row is locked: the compare-and-set cannot fail but states what is assumed. The audit row
+  // goes with the UPDATE (one statement on PostgreSQL: one round trip less under the lock).
+  const updated = auditEventRow(clock, {
+    ...audit,
+    action: 'profile.updated',
+    details: { fields: changedFields },
+  });
+  const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now, updated);
   if (version === undefined) throw staleRecord();
   // Claimed once, after every write of this change, so concurrent claims cannot deadlock.
   if (
@@ -361,17 +373,6 @@ async function applyProfileChange(
   ) {
     await syncUserIdentities(trx, userId);
   }
-  const audit = {
-    organizationId: actor.organizationId,
-    actorUserId: actor.userId,
-    subjectUserId: userId,
-    ip: context.ip ?? null,
-  };
-  await recordAuditEvent(trx, clock, {
-    ...audit,
-    action: 'profile.updated',
-    details: { fields: changedFields },
-  });
   if (emailChanged) {
     await recordAuditEvent(trx, clock, {
       ...audit,
