@@ -1,24 +1,21 @@
 import { z } from 'zod';
 import { isAllowedMenuUrl, MAX_MENU_LABEL_LENGTH, MAX_MENU_URL_LENGTH } from './menus';
+import { limitedText } from './profile';
 
 /*
  * The request schemas of the menus API, shared with the Menus page's forms. Apart from
  * common/menus.ts so the shell (which renders menus on every page) does not load zod.
  */
 
-const label = z
-  .string()
-  .max(MAX_MENU_LABEL_LENGTH, { error: `At most ${MAX_MENU_LABEL_LENGTH} characters.` })
-  .refine((value) => value.trim().length > 0, { error: 'The label needs a visible character.' });
+const label = limitedText('The label', MAX_MENU_LABEL_LENGTH).refine((value) => value.trim().length > 0, {
+  error: 'The label needs a visible character.',
+});
 
-const url = z
-  .string()
-  .max(MAX_MENU_URL_LENGTH, { error: `At most ${MAX_MENU_URL_LENGTH} characters.` })
-  .refine(isAllowedMenuUrl, {
-    error: 'Use a path in Atrium (starting with /) or an https:// address.',
-  });
+const url = limitedText('The URL', MAX_MENU_URL_LENGTH).refine(isAllowedMenuUrl, {
+  error: 'Use a path in Atrium (starting with /) or an https:// address.',
+});
 
-const itemKey = z.string().min(1).max(100);
+const itemKey = limitedText('The parent', 100).min(1);
 
 /** The attributes of `PATCH /api/menus/{menu}/items/{key}`: what changes; a `null` label restores the default. */
 export const menuItemUpdateSchema = z.strictObject({

@@ -71,6 +71,37 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers every over-long text of every body with the one too_long shape, and bounds every text', async () => {
+    const components = (document as unknown as { components: { schemas: Record<string, JsonSchema> } })
+      .components.schemas;
+    const texts = bodyTexts(document.paths, components);
+    expect(texts.length).toBeGreaterThan(80);
+    const unbounded = texts.filter((text) => text.maxLength === undefined).map((text) => text.label);
+    expect(unbounded, 'texts of a body without maxLength').toEqual([]);
+    for (const text of texts) {
+      const maximum = text.maxLength as number;
+      // A setting's value is bounded by the body limit only: its refusal is the setting's own rule.
+      if (text.pointer === '/data/attributes/value' || text.pointer === '/data/attributes/value/0') continue;
+      for (const length of [maximum + 1, maximum * 2 + 17].filter((n) => n < 200_000)) {
+        const response = await admin.request({
+          method: text.method as 'POST',
+          url: text.url,
+          payload: { data: { type: text.type, ...text.body('x'.repeat(length)) } },
+        });
+        const label = `${text.label} ${length}`;
+        expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, label).toBeLessThan(500);
+        const expected = /password/i.test(text.pointer)
+          ? { code: 'password_too_long', meta: { rule: 'too_long', max: maximum } }
+          : { code: 'custom', meta: { reason: 'too_long', maximum } };
+        // Soft: one run lists every field of the wrong shape.
+        expect
+          .soft(errorsAt(response.json().errors, text.pointer), label)
+          .toEqual([expect.objectContaining(expected)]);
+      }
+    }
+  });
+
   it('answers an over-long password with the policy’s own password_too_long only, on every route that takes one', async () => {
     const me = (await admin.request({ method: 'GET', url: '/api/users/me' })).json().data.id as string;
     const cases: [string, Record<string, unknown>, string][] = [
@@ -384,3 +415,87 @@ describe('input faults, as kinds', () => {
     }
   });
 });
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  maxLength?: number;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
+type BodyText = {
+  label: string;
+  method: string;
+  url: string;
+  type: unknown;
+  pointer: string;
+  maxLength: number | undefined;
+  body: (value: string) => Record<string, unknown>;
+};
+
+/**
+ * Every free text of every JSON request body the OpenAPI document describes (strings that are not
+ * one of a fixed set of values), with where it sits and a body that carries a given value there.
+ */
+function bodyTexts(
+  paths: Record<string, Record<string, Operation>>,
+  components: Record<string, JsonSchema>,
+): BodyText[] {
+  const resolve = (schema: JsonSchema): JsonSchema => {
+    let current = schema;
+    while (current.$ref) current = components[current.$ref.split('/').at(-1) as string] as JsonSchema;
+    return current;
+  };
+  const found: { path: string[]; maxLength: number | undefined }[] = [];
+  const walk = (raw: JsonSchema, path: string[]): void => {
+    const schema = resolve(raw);
+    for (const part of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+      walk(part, path);
+    const types = [schema.type].flat();
+    if (types.includes('string') && schema.enum === undefined && schema.const === undefined)
+      found.push({ path, maxLength: schema.maxLength });
+    for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, [...path, name]);
+    if (typeof schema.additionalProperties === 'object')
+      walk(schema.additionalProperties, [...path, 'someKey']);
+    if (schema.items) walk(schema.items, [...path, '0']);
+  };
+  const texts: BodyText[] = [];
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const content = operation.requestBody?.content['application/vnd.api+json'] as
+        | { schema: JsonSchema }
+        | undefined;
+      if (!content) continue;
+      const data = resolve(resolve(content.schema).properties?.data ?? {});
+      const attributes = data.properties?.attributes;
+      if (!attributes) continue;
+      found.length = 0;
+      walk(attributes, []);
+      const url = path.replace('{menu}', 'usermenu').replace(/\{[^}]+\}/g, 'me');
+      for (const text of found) {
+        const pointer = `/data/attributes/${text.path.join('/')}`;
+        const textPath = text.path;
+        texts.push({
+          label: `${method.toUpperCase()} ${path} ${pointer}`,
+          method: method.toUpperCase(),
+          url,
+          type: resolve(data.properties?.type ?? {}).const,
+          pointer,
+          maxLength: text.maxLength,
+          body(value) {
+            let nested: unknown = value;
+            for (const part of [...textPath].reverse()) nested = part === '0' ? [nested] : { [part]: nested };
+            return { attributes: nested as Record<string, unknown> };
+          },
+        });
+      }
+    }
+  }
+  return texts;
+}
