@@ -102,6 +102,82 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('takes a date-time with any fraction of a second, everywhere, truncated to the millisecond', async () => {
+    const task = await admin.request({
+      method: 'POST',
+      url: '/api/tasks',
+      payload: {
+        data: { type: 'tasks', attributes: { subject: 'Micro', dueDate: '2026-12-01T10:00:00.123456Z' } },
+      },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    expect(task.json().data.attributes.dueDate).toBe('2026-12-01T10:00:00.123Z');
+    const call = await admin.request({
+      method: 'POST',
+      url: '/api/calls',
+      payload: {
+        data: {
+          type: 'calls',
+          attributes: {
+            subject: 'Micro',
+            phoneNumber: '+4930123456',
+            callDateTime: '2026-01-10T09:15:00.987654321+01:00',
+          },
+        },
+      },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    expect(call.json().data.attributes.callDateTime).toBe('2026-01-10T08:15:00.987Z');
+    const event = await admin.request({
+      method: 'POST',
+      url: '/api/calendarevents',
+      payload: {
+        data: {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Micro',
+            start: '2026-12-01T10:00:00.123456Z',
+            end: '2026-12-01T11:00:00.9999999Z',
+            timeZone: 'UTC',
+          },
+        },
+      },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const email = await admin.request({
+      method: 'POST',
+      url: '/api/emails',
+      payload: {
+        data: {
+          type: 'emails',
+          attributes: {
+            from: 'nobody@example.test',
+            toRecipients: ['someone@example.test'],
+            subject: 'Micro',
+            body: { type: 'text', content: 'Hi' },
+            sendAt: '2026-02-01T10:00:00.123456Z',
+          },
+        },
+      },
+    });
+    // Whatever the sender's addresses allow, the date-time itself is never the fault.
+    expect(email.statusCode, email.body).toBeLessThan(500);
+    if (email.statusCode >= 400)
+      expect(errorsAt(email.json().errors, '/data/attributes/sendAt'), email.body).toEqual([]);
+    const listed = await admin.request({
+      method: 'GET',
+      url: '/api/tasks?filter[dueDate][gte]=2026-12-01T10:00:00.123456Z&filter[dueDate][lte]=2026-12-01T10:00:00.123999%2B00:00',
+    });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().data.map((row: { id: string }) => row.id)).toEqual([task.json().data.id]);
+    const occurrences = await admin.request({
+      method: 'GET',
+      url: '/api/calendar-occurrences?filter[owner]=me&filter[start][gte]=2026-12-01T00:00:00.000001Z&filter[start][lt]=2026-12-02T00:00:00.5Z',
+    });
+    expect(occurrences.statusCode, occurrences.body).toBe(200);
+    expect(occurrences.json().data).toHaveLength(1);
+  });
+
   it('answers an over-long password with the policy’s own password_too_long only, on every route that takes one', async () => {
     const me = (await admin.request({ method: 'GET', url: '/api/users/me' })).json().data.id as string;
     const cases: [string, Record<string, unknown>, string][] = [
