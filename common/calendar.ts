@@ -28,6 +28,7 @@ export const ATTENDEES_MAX = 100;
 /** Four weeks: the longest "N weeks before" a reminder offers. */
 export const REMINDER_MINUTES_MAX = 4 * 7 * 24 * 60;
 export const RECURRENCE_MAX = 500;
+export const TIME_ZONE_MAX = 64;
 
 /** The palette format of an event's colour: `#rrggbb` (OroCRM's `backgroundColor`). */
 export const EVENT_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -100,10 +101,15 @@ export const attendeeInputSchema = z.strictObject({
   displayName: lineText("The guest's name", 255).nullable().optional(),
 });
 
-export const timeZoneSchema = limitedText('The time zone', 64).refine(
-  isTimeZone,
-  'Choose an IANA time zone such as Europe/Berlin.',
-);
+/** An IANA time zone name (`Europe/Berlin`), else `invalid_time_zone` (`meta.reason: 'not_iana'`). */
+export const timeZoneSchema = limitedText('The time zone', TIME_ZONE_MAX).superRefine((value, ctx) => {
+  if (value.length > TIME_ZONE_MAX || isTimeZone(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'Choose an IANA time zone such as Europe/Berlin.',
+    params: { code: 'invalid_time_zone', reason: 'not_iana', example: 'Europe/Berlin' },
+  });
+});
 
 /**
  * `start`/`end`: ISO 8601 date-times with an offset (`2026-03-02T09:00:00+01:00`), or dates

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instantText } from './instant';
-import { limitedText } from './profile';
+import { addFault, limitedText } from './profile';
 
 /**
  * Send Email and email templates as the API accepts them, shared by the server and the SPA's
@@ -23,12 +23,15 @@ export const ATTACHMENTS_MAX = 20;
 const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A subject: one line (no CR/LF or other control characters: no header injection). */
-export const subjectSchema = limitedText('The subject', SUBJECT_MAX)
-  .refine((value) => value.trim().length > 0, 'Enter a subject.')
-  .refine(
-    (value) => !LINE_BREAK_OR_CONTROL.test(value),
-    'The subject must be one line, without line breaks.',
-  );
+export const subjectSchema = limitedText('The subject', SUBJECT_MAX).superRefine((value, ctx) => {
+  if (value.trim().length === 0)
+    addFault(ctx, { message: 'Enter a subject.', params: { reason: 'required' } });
+  else if (LINE_BREAK_OR_CONTROL.test(value))
+    addFault(ctx, {
+      message: 'The subject must be one line, without line breaks.',
+      params: { reason: 'control_characters' },
+    });
+});
 
 export const emailBodyTypes = ['html', 'text'] as const;
 export type EmailBodyType = (typeof emailBodyTypes)[number];
@@ -55,12 +58,16 @@ export const sendEmailSchema = z.strictObject({
 });
 export type SendEmailInput = z.infer<typeof sendEmailSchema>;
 
-const templateName = limitedText('The name', TEMPLATE_NAME_MAX)
-  .refine(
-    (value) => value.trim().length > 0 && value.trim() === value,
-    'Enter a name without leading or trailing spaces.',
-  )
-  .refine((value) => !LINE_BREAK_OR_CONTROL.test(value), 'The name must be one line.');
+const templateName = limitedText('The name', TEMPLATE_NAME_MAX).superRefine((value, ctx) => {
+  if (value.trim().length === 0) addFault(ctx, { message: 'Enter a name.', params: { reason: 'required' } });
+  else if (value.trim() !== value)
+    addFault(ctx, {
+      message: 'Enter a name without leading or trailing spaces.',
+      params: { reason: 'edge_space' },
+    });
+  else if (LINE_BREAK_OR_CONTROL.test(value))
+    addFault(ctx, { message: 'The name must be one line.', params: { reason: 'control_characters' } });
+});
 
 /** The attributes of `POST /api/email-templates`. */
 export const emailTemplateSchema = z.strictObject({

@@ -211,10 +211,29 @@ function emailAddress(label: string) {
 
 const optionalName = (label: string) => lineText(label, OTHER_NAME_MAX).nullable().optional();
 
-/** `YYYY-MM-DD`, a real calendar date. */
-export const isoDateSchema = limitedText('The date', 10)
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the format YYYY-MM-DD.', abort: true })
-  .refine(isCalendarDate, 'This date does not exist.');
+/** `YYYY-MM-DD`, its length. */
+export const ISO_DATE_LENGTH = 10;
+
+/**
+ * `YYYY-MM-DD`, a real calendar date: else `invalid_date` with `meta.reason` `format` (and the
+ * format expected) or `not_existing` (1990-02-30).
+ */
+export const isoDateSchema = limitedText('The date', ISO_DATE_LENGTH).superRefine((value, ctx) => {
+  if (value.length > ISO_DATE_LENGTH) return; // the bound's own too_long
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Use the format YYYY-MM-DD.',
+      params: { code: 'invalid_date', reason: 'format', expected: 'YYYY-MM-DD' },
+    });
+  } else if (!isCalendarDate(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'This date does not exist.',
+      params: { code: 'invalid_date', reason: 'not_existing' },
+    });
+  }
+});
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -102,6 +102,97 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers a refusal of a schema’s own rule with a stable code and its particulars', async () => {
+    const cases: [string, string, Record<string, unknown>, string, Record<string, unknown>][] = [
+      [
+        'PATCH',
+        '/api/users/me',
+        { type: 'users', id: 'me', attributes: { birthday: '1990-02-30' } },
+        'birthday',
+        { code: 'invalid_date', meta: { reason: 'not_existing' } },
+      ],
+      [
+        'PATCH',
+        '/api/users/me',
+        { type: 'users', id: 'me', attributes: { birthday: '30.02.1990' } },
+        'birthday',
+        { code: 'invalid_date', meta: { reason: 'format', expected: 'YYYY-MM-DD' } },
+      ],
+      [
+        'POST',
+        '/api/calendarevents',
+        {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Sync',
+            start: '2026-03-02T09:00:00Z',
+            end: '2026-03-02T10:00:00Z',
+            timeZone: 'Mars/Olympus',
+          },
+        },
+        'timeZone',
+        { code: 'invalid_time_zone', meta: { reason: 'not_iana', example: 'Europe/Berlin' } },
+      ],
+      [
+        'POST',
+        '/api/calendarevents',
+        {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Sync',
+            start: '2026-02-30',
+            end: '2026-03-02',
+            allDay: true,
+            timeZone: 'UTC',
+          },
+        },
+        'start',
+        { code: 'invalid_date', meta: { reason: 'not_existing' } },
+      ],
+      [
+        'POST',
+        '/api/menus/usermenu/items',
+        { type: 'menu-items', attributes: { label: 'Bad', url: 'javascript:alert(1)' } },
+        'url',
+        { code: 'menu_url_not_allowed', meta: { allowed: ['/', 'https://'] } },
+      ],
+      [
+        'POST',
+        '/api/menus/usermenu/items',
+        { type: 'menu-items', attributes: { label: '   ', url: '/users/me' } },
+        'label',
+        { code: 'custom', meta: { reason: 'required' } },
+      ],
+      [
+        'POST',
+        '/api/email-templates',
+        {
+          type: 'emailtemplates',
+          attributes: { name: ' Padded', subject: 'Line\nbreak', body: { type: 'text', content: 'x' } },
+        },
+        'name',
+        { code: 'custom', meta: { reason: 'edge_space' } },
+      ],
+      [
+        'POST',
+        '/api/email-templates',
+        {
+          type: 'emailtemplates',
+          attributes: { name: 'Fine', subject: 'Line\nbreak', body: { type: 'text', content: 'x' } },
+        },
+        'subject',
+        { code: 'custom', meta: { reason: 'control_characters' } },
+      ],
+    ];
+    for (const [method, url, data, field, expected] of cases) {
+      const response = await admin.request({ method: method as 'POST', url, payload: { data } });
+      const errors = expectErrorDocument(response, 422, `${url} ${field}`) as ApiError[];
+      expect(errorsAt(errors, `/data/attributes/${field}`), `${url} ${field}`).toEqual([
+        expect.objectContaining(expected),
+      ]);
+    }
+  });
+
   it('takes a date-time with any fraction of a second, everywhere, truncated to the millisecond', async () => {
     const task = await admin.request({
       method: 'POST',

@@ -51,8 +51,21 @@ function instantOf(field: 'start' | 'end', value: string): string {
 }
 
 function dateOf(field: 'start' | 'end', value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
-    throw invalidField(field, 'invalid_date', 'An all-day event takes dates (YYYY-MM-DD).');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw invalidField(
+      field,
+      'invalid_date',
+      'An all-day event takes dates (YYYY-MM-DD).',
+      errorMeta('invalid_date', { reason: 'format', expected: 'YYYY-MM-DD' }),
+    );
+  }
+  if (!isCalendarDate(value)) {
+    throw invalidField(
+      field,
+      'invalid_date',
+      'This date does not exist.',
+      errorMeta('invalid_date', { reason: 'not_existing' }),
+    );
   }
   const year = Number(value.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR) {
