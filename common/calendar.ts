@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { errorMeta } from './error-particulars';
-import { addFault, boundedText, emailFault, lineTextFault, requiredFault } from './profile';
+import { instantText } from './instant';
+import {
+  addFault,
+  boundedText,
+  EMAIL_MAX,
+  emailFault,
+  limitedText,
+  lineText,
+  lineTextFault,
+  requiredFault,
+} from './profile';
 import { isTimeZone } from './settings';
 import { invisibleTextProblem } from './unicode-text';
 
@@ -11,13 +21,14 @@ import { invisibleTextProblem } from './unicode-text';
 
 export const EVENT_TITLE_MAX = 255;
 export const TASK_SUBJECT_MAX = 255;
-/** Rich text (sanitized HTML) of a description, in UTF-16 code units. */
+/** Rich text (sanitized HTML) of a description, in Unicode code points. */
 export const DESCRIPTION_MAX = 50_000;
 export const REMINDERS_MAX = 5;
 export const ATTENDEES_MAX = 100;
 /** Four weeks: the longest "N weeks before" a reminder offers. */
 export const REMINDER_MINUTES_MAX = 4 * 7 * 24 * 60;
 export const RECURRENCE_MAX = 500;
+export const TIME_ZONE_MAX = 64;
 
 /** The palette format of an event's colour: `#rrggbb` (OroCRM's `backgroundColor`). */
 export const EVENT_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -84,42 +95,40 @@ export const remindersSchema = z
 
 /** A guest: an organization user's or anyone's address. Their answer (`status`) is theirs to give. */
 export const attendeeInputSchema = z.strictObject({
-  email: z
-    .string()
-    .max(600)
-    .superRefine((value, ctx) => {
-      addFault(ctx, emailFault(value, "The guest's email address"));
-    }),
-  displayName: z
-    .string()
-    .max(600)
-    .superRefine((value, ctx) => {
-      addFault(ctx, lineTextFault(value, "The guest's name", 255));
-    })
-    .nullable()
-    .optional(),
+  email: boundedText("The guest's email address", EMAIL_MAX, (value, ctx) => {
+    addFault(ctx, emailFault(value, "The guest's email address"));
+  }),
+  displayName: lineText("The guest's name", 255).nullable().optional(),
 });
 
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, 'Choose an IANA time zone such as Europe/Berlin.');
+/** An IANA time zone name (`Europe/Berlin`), else `invalid_time_zone` (`meta.reason: 'not_iana'`). */
+export const timeZoneSchema = limitedText('The time zone', TIME_ZONE_MAX).superRefine((value, ctx) => {
+  if (value.length > TIME_ZONE_MAX || isTimeZone(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'Choose an IANA time zone such as Europe/Berlin.',
+    params: { code: 'invalid_time_zone', reason: 'not_iana', example: 'Europe/Berlin' },
+  });
+});
 
 /**
  * `start`/`end`: ISO 8601 date-times with an offset (`2026-03-02T09:00:00+01:00`), or dates
  * (`2026-03-02`) when `allDay` — the end date is the last day (inclusive).
  */
-const eventTime = z.string().max(40);
+const eventTime = (label: string) => limitedText(label, 40);
 
 const eventFields = {
   title: requiredLine('The title', EVENT_TITLE_MAX),
-  description: z.string().max(DESCRIPTION_MAX).nullable().optional(),
-  start: eventTime,
-  end: eventTime,
+  description: limitedText('The description', DESCRIPTION_MAX).nullable().optional(),
+  start: eventTime('The start'),
+  end: eventTime('The end'),
   allDay: z.boolean().optional(),
   timeZone: timeZoneSchema.optional(),
-  backgroundColor: z.string().max(7).regex(EVENT_COLOR, 'Use a colour like #1f5fa8.').nullable().optional(),
-  recurrence: z.string().max(RECURRENCE_MAX).nullable().optional(),
+  backgroundColor: limitedText('The colour', 7)
+    .regex(EVENT_COLOR, 'Use a colour like #1f5fa8.')
+    .nullable()
+    .optional(),
+  recurrence: limitedText('The recurrence rule', RECURRENCE_MAX).nullable().optional(),
   reminders: remindersSchema.optional(),
   attendees: z.array(attendeeInputSchema).max(ATTENDEES_MAX, `At most ${ATTENDEES_MAX} guests.`).optional(),
 };
@@ -170,12 +179,8 @@ export function isTaskTransitionAllowed(from: TaskStatusName, to: TaskStatusName
 
 const taskFields = {
   subject: requiredLine('The subject', TASK_SUBJECT_MAX),
-  description: z.string().max(DESCRIPTION_MAX).nullable().optional(),
-  dueDate: z.iso
-    .datetime({ offset: true, error: 'Use an ISO 8601 date-time with an offset.' })
-    .max(40)
-    .nullable()
-    .optional(),
+  description: limitedText('The description', DESCRIPTION_MAX).nullable().optional(),
+  dueDate: instantText('The due date').nullable().optional(),
   priority: z.enum(taskPriorities).optional(),
   status: z.enum(taskStatuses).optional(),
   reminders: remindersSchema.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addFault, boundedText, characterCount, lineText, tooLongFault } from './profile';
+import { instantText } from './instant';
+import { limitedText, lineText } from './profile';
 
 /**
  * Calls as the API accepts them (`POST`/`PATCH /api/calls`), shared by the server and the SPA's
@@ -32,18 +33,10 @@ export const callDirectionLabels: Record<CallDirectionName, string> = {
   outgoing: 'Outgoing',
 };
 
-const notes = boundedText('Additional comments', CALL_NOTES_MAX, (value, ctx) => {
-  if (characterCount(value) > CALL_NOTES_MAX)
-    addFault(ctx, tooLongFault('Additional comments', CALL_NOTES_MAX));
-});
+const notes = limitedText('Additional comments', CALL_NOTES_MAX);
 
 /** An instant with its offset (`2026-11-30T09:15:00Z`, `…+01:00`); stored in UTC. */
-const callDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'Give the call date & time as an ISO 8601 date-time with its offset, e.g. 2026-11-30T09:15:00Z.',
-  })
-  .max(40);
+const callDateTime = instantText('The call date & time');
 
 const duration = z
   .number()

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { instantText } from './instant';
+import { addFault, limitedText } from './profile';
 
 /**
  * Send Email and email templates as the API accepts them, shared by the server and the SPA's
@@ -21,14 +23,15 @@ export const ATTACHMENTS_MAX = 20;
 const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A subject: one line (no CR/LF or other control characters: no header injection). */
-export const subjectSchema = z
-  .string()
-  .max(SUBJECT_MAX, `The subject is at most ${SUBJECT_MAX} characters.`)
-  .refine((value) => value.trim().length > 0, 'Enter a subject.')
-  .refine(
-    (value) => !LINE_BREAK_OR_CONTROL.test(value),
-    'The subject must be one line, without line breaks.',
-  );
+export const subjectSchema = limitedText('The subject', SUBJECT_MAX).superRefine((value, ctx) => {
+  if (value.trim().length === 0)
+    addFault(ctx, { message: 'Enter a subject.', params: { reason: 'required' } });
+  else if (LINE_BREAK_OR_CONTROL.test(value))
+    addFault(ctx, {
+      message: 'The subject must be one line, without line breaks.',
+      params: { reason: 'control_characters' },
+    });
+});
 
 export const emailBodyTypes = ['html', 'text'] as const;
 export type EmailBodyType = (typeof emailBodyTypes)[number];
@@ -36,36 +39,35 @@ export type EmailBodyType = (typeof emailBodyTypes)[number];
 export const emailBodySchema = (max: number) =>
   z.strictObject({
     type: z.enum(emailBodyTypes, { error: 'The body type is "html" or "text".' }),
-    content: z.string().max(max, `The body is at most ${max} characters.`),
+    content: limitedText('The body', max),
   });
 
 const recipientList = z
-  .array(z.string().max(RECIPIENT_MAX, 'An address is at most 600 characters.'))
+  .array(limitedText('An address', RECIPIENT_MAX))
   .max(RECIPIENTS_MAX, `At most ${RECIPIENTS_MAX} addresses.`);
 
 /** The attributes of `POST /api/emails`. */
 export const sendEmailSchema = z.strictObject({
-  from: z.string().max(RECIPIENT_MAX),
+  from: limitedText('The sender', RECIPIENT_MAX),
   toRecipients: recipientList.optional(),
   ccRecipients: recipientList.optional(),
   bccRecipients: recipientList.optional(),
   subject: subjectSchema,
   body: emailBodySchema(EMAIL_BODY_MAX),
-  sendAt: z.iso
-    .datetime({ offset: true, error: 'Give an ISO date-time, e.g. 2026-12-01T09:00:00Z.' })
-    .max(40)
-    .optional(),
+  sendAt: instantText('The send time').optional(),
 });
 export type SendEmailInput = z.infer<typeof sendEmailSchema>;
 
-const templateName = z
-  .string()
-  .max(TEMPLATE_NAME_MAX, `The name is at most ${TEMPLATE_NAME_MAX} characters.`)
-  .refine(
-    (value) => value.trim().length > 0 && value.trim() === value,
-    'Enter a name without leading or trailing spaces.',
-  )
-  .refine((value) => !LINE_BREAK_OR_CONTROL.test(value), 'The name must be one line.');
+const templateName = limitedText('The name', TEMPLATE_NAME_MAX).superRefine((value, ctx) => {
+  if (value.trim().length === 0) addFault(ctx, { message: 'Enter a name.', params: { reason: 'required' } });
+  else if (value.trim() !== value)
+    addFault(ctx, {
+      message: 'Enter a name without leading or trailing spaces.',
+      params: { reason: 'edge_space' },
+    });
+  else if (LINE_BREAK_OR_CONTROL.test(value))
+    addFault(ctx, { message: 'The name must be one line.', params: { reason: 'control_characters' } });
+});
 
 /** The attributes of `POST /api/email-templates`. */
 export const emailTemplateSchema = z.strictObject({

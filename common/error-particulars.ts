@@ -101,7 +101,9 @@ export const errorParticulars = {
   },
   // Calendar and tasks
   date_out_of_range: ['minimum', 'maximum'],
+  invalid_date: { format: ['expected'], not_existing: [] },
   invalid_date_time: { format: [], not_existing: [] },
+  invalid_time_zone: { not_iana: ['example'] },
   end_before_start: { all_day: [], timed: [] },
   range_too_long: ['maxDays'],
   too_many_occurrences: ['maximum'],
@@ -128,6 +130,7 @@ export const errorParticulars = {
   mail_not_failed: ['status'],
   // Menus and settings
   menu_not_found: ['allowed'],
+  menu_url_not_allowed: ['allowed'],
   menu_too_deep: ['maxLevel'],
   menu_position_out_of_range: ['max'],
   menu_item_not_deletable: { custom: [], default: [] },

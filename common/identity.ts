@@ -6,6 +6,7 @@ import {
   EMAIL_MAX,
   emailFault,
   FIRST_LAST_NAME_MAX,
+  limitedText,
   lineTextFault,
   OTHER_NAME_MAX,
   passwordText,
@@ -44,7 +45,7 @@ export const organizationNameSchema = boundedText(
 );
 
 /** The permission names of a role (each checked against common/permissions.ts by the server). */
-export const rolePermissionsSchema = z.array(z.string().max(100)).max(100);
+export const rolePermissionsSchema = z.array(limitedText('A permission', 100)).max(100);
 
 /**
  * The attributes of `POST /api/users` (the administrator's "Create User" form): the same rules as

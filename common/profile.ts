@@ -98,6 +98,18 @@ export function boundedText(
     .meta({ maxLength: max });
 }
 
+/**
+ * A text with no rule but its bound (multi-line text, rich text, tokens, values a later rule reads):
+ * at most `max` Unicode code points, refused with the one `too_long` shape every bounded text
+ * answers (`custom`, `meta: {reason: 'too_long', maximum}`), never zod's `too_big` in UTF-16 units.
+ * Chain further rules (`.regex`, `.refine`) after it: the bound is checked first.
+ */
+export function limitedText(label: string, max: number) {
+  return boundedText(label, max, (value, ctx) => {
+    if (characterCount(value) > max) addFault(ctx, tooLongFault(label, max));
+  });
+}
+
 /** The words of a required value left empty. */
 export function requiredFault(label: string): TextRuleFault {
   return { message: `${label} is required.`, params: { reason: 'required' } };
@@ -199,12 +211,29 @@ function emailAddress(label: string) {
 
 const optionalName = (label: string) => lineText(label, OTHER_NAME_MAX).nullable().optional();
 
-/** `YYYY-MM-DD`, a real calendar date. */
-export const isoDateSchema = z
-  .string()
-  .max(32, 'Use the format YYYY-MM-DD.')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the format YYYY-MM-DD.', abort: true })
-  .refine(isCalendarDate, 'This date does not exist.');
+/** `YYYY-MM-DD`, its length. */
+export const ISO_DATE_LENGTH = 10;
+
+/**
+ * `YYYY-MM-DD`, a real calendar date: else `invalid_date` with `meta.reason` `format` (and the
+ * format expected) or `not_existing` (1990-02-30).
+ */
+export const isoDateSchema = limitedText('The date', ISO_DATE_LENGTH).superRefine((value, ctx) => {
+  if (value.length > ISO_DATE_LENGTH) return; // the bound's own too_long
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Use the format YYYY-MM-DD.',
+      params: { code: 'invalid_date', reason: 'format', expected: 'YYYY-MM-DD' },
+    });
+  } else if (!isCalendarDate(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'This date does not exist.',
+      params: { code: 'invalid_date', reason: 'not_existing' },
+    });
+  }
+});
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -215,9 +244,12 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A custom field value as it travels: its definition decides which of these it must be. */
-export const customFieldValueSchema = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()], {
-  error: 'A custom field value must be text, a number, true, false or null.',
-});
+export const customFieldValueSchema = z.union(
+  [limitedText('The value', 20_000), z.number(), z.boolean(), z.null()],
+  {
+    error: 'A custom field value must be text, a number, true, false or null.',
+  },
+);
 
 /** The attributes of `PATCH /api/users/{id}`: every member optional, unknown members refused. */
 export const userProfileUpdateSchema = z.strictObject({
@@ -379,13 +411,10 @@ const choiceText = lineText('A choice', CUSTOM_TEXT_MAX, 1);
 
 /** The attributes of a custom field definition (`custom-fields` resource). */
 export const customFieldDefinitionSchema = z.strictObject({
-  name: z
-    .string()
-    .max(64, 'The name can have at most 64 characters.')
-    .regex(
-      /^[a-z][a-z0-9_]*$/,
-      'The name must start with a lower-case letter and contain only a–z, 0–9 and _ (like shirt_size).',
-    ),
+  name: limitedText('The name', 64).regex(
+    /^[a-z][a-z0-9_]*$/,
+    'The name must start with a lower-case letter and contain only a–z, 0–9 and _ (like shirt_size).',
+  ),
   label: lineText('The label', CUSTOM_TEXT_MAX, 1),
   /** The kind of value (`type` is reserved by JSON:API for the resource type, so not that name). */
   fieldType: z.enum(customFieldTypes, {

@@ -71,6 +71,204 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers every over-long text of every body with the one too_long shape, and bounds every text', async () => {
+    const components = (document as unknown as { components: { schemas: Record<string, JsonSchema> } })
+      .components.schemas;
+    const texts = bodyTexts(document.paths, components);
+    expect(texts.length).toBeGreaterThan(80);
+    const unbounded = texts.filter((text) => text.maxLength === undefined).map((text) => text.label);
+    expect(unbounded, 'texts of a body without maxLength').toEqual([]);
+    for (const text of texts) {
+      const maximum = text.maxLength as number;
+      // A setting's value is bounded by the body limit only: its refusal is the setting's own rule.
+      if (text.pointer === '/data/attributes/value' || text.pointer === '/data/attributes/value/0') continue;
+      for (const length of [maximum + 1, maximum * 2 + 17].filter((n) => n < 200_000)) {
+        const response = await admin.request({
+          method: text.method as 'POST',
+          url: text.url,
+          payload: { data: { type: text.type, ...text.body('x'.repeat(length)) } },
+        });
+        const label = `${text.label} ${length}`;
+        expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, label).toBeLessThan(500);
+        const expected = /password/i.test(text.pointer)
+          ? { code: 'password_too_long', meta: { rule: 'too_long', max: maximum } }
+          : { code: 'custom', meta: { reason: 'too_long', maximum } };
+        // Soft: one run lists every field of the wrong shape.
+        expect
+          .soft(errorsAt(response.json().errors, text.pointer), label)
+          .toEqual([expect.objectContaining(expected)]);
+      }
+    }
+  });
+
+  it('answers a refusal of a schema’s own rule with a stable code and its particulars', async () => {
+    const cases: [string, string, Record<string, unknown>, string, Record<string, unknown>][] = [
+      [
+        'PATCH',
+        '/api/users/me',
+        { type: 'users', id: 'me', attributes: { birthday: '1990-02-30' } },
+        'birthday',
+        { code: 'invalid_date', meta: { reason: 'not_existing' } },
+      ],
+      [
+        'PATCH',
+        '/api/users/me',
+        { type: 'users', id: 'me', attributes: { birthday: '30.02.1990' } },
+        'birthday',
+        { code: 'invalid_date', meta: { reason: 'format', expected: 'YYYY-MM-DD' } },
+      ],
+      [
+        'POST',
+        '/api/calendarevents',
+        {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Sync',
+            start: '2026-03-02T09:00:00Z',
+            end: '2026-03-02T10:00:00Z',
+            timeZone: 'Mars/Olympus',
+          },
+        },
+        'timeZone',
+        { code: 'invalid_time_zone', meta: { reason: 'not_iana', example: 'Europe/Berlin' } },
+      ],
+      [
+        'POST',
+        '/api/calendarevents',
+        {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Sync',
+            start: '2026-02-30',
+            end: '2026-03-02',
+            allDay: true,
+            timeZone: 'UTC',
+          },
+        },
+        'start',
+        { code: 'invalid_date', meta: { reason: 'not_existing' } },
+      ],
+      [
+        'POST',
+        '/api/menus/usermenu/items',
+        { type: 'menu-items', attributes: { label: 'Bad', url: 'javascript:alert(1)' } },
+        'url',
+        { code: 'menu_url_not_allowed', meta: { allowed: ['/', 'https://'] } },
+      ],
+      [
+        'POST',
+        '/api/menus/usermenu/items',
+        { type: 'menu-items', attributes: { label: '   ', url: '/users/me' } },
+        'label',
+        { code: 'custom', meta: { reason: 'required' } },
+      ],
+      [
+        'POST',
+        '/api/email-templates',
+        {
+          type: 'emailtemplates',
+          attributes: { name: ' Padded', subject: 'Line\nbreak', body: { type: 'text', content: 'x' } },
+        },
+        'name',
+        { code: 'custom', meta: { reason: 'edge_space' } },
+      ],
+      [
+        'POST',
+        '/api/email-templates',
+        {
+          type: 'emailtemplates',
+          attributes: { name: 'Fine', subject: 'Line\nbreak', body: { type: 'text', content: 'x' } },
+        },
+        'subject',
+        { code: 'custom', meta: { reason: 'control_characters' } },
+      ],
+    ];
+    for (const [method, url, data, field, expected] of cases) {
+      const response = await admin.request({ method: method as 'POST', url, payload: { data } });
+      const errors = expectErrorDocument(response, 422, `${url} ${field}`) as ApiError[];
+      expect(errorsAt(errors, `/data/attributes/${field}`), `${url} ${field}`).toEqual([
+        expect.objectContaining(expected),
+      ]);
+    }
+  });
+
+  it('takes a date-time with any fraction of a second, everywhere, truncated to the millisecond', async () => {
+    const task = await admin.request({
+      method: 'POST',
+      url: '/api/tasks',
+      payload: {
+        data: { type: 'tasks', attributes: { subject: 'Micro', dueDate: '2026-12-01T10:00:00.123456Z' } },
+      },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    expect(task.json().data.attributes.dueDate).toBe('2026-12-01T10:00:00.123Z');
+    const call = await admin.request({
+      method: 'POST',
+      url: '/api/calls',
+      payload: {
+        data: {
+          type: 'calls',
+          attributes: {
+            subject: 'Micro',
+            phoneNumber: '+4930123456',
+            callDateTime: '2026-01-10T09:15:00.987654321+01:00',
+          },
+        },
+      },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    expect(call.json().data.attributes.callDateTime).toBe('2026-01-10T08:15:00.987Z');
+    const event = await admin.request({
+      method: 'POST',
+      url: '/api/calendarevents',
+      payload: {
+        data: {
+          type: 'calendarevents',
+          attributes: {
+            title: 'Micro',
+            start: '2026-12-01T10:00:00.123456Z',
+            end: '2026-12-01T11:00:00.9999999Z',
+            timeZone: 'UTC',
+          },
+        },
+      },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const email = await admin.request({
+      method: 'POST',
+      url: '/api/emails',
+      payload: {
+        data: {
+          type: 'emails',
+          attributes: {
+            from: 'nobody@example.test',
+            toRecipients: ['someone@example.test'],
+            subject: 'Micro',
+            body: { type: 'text', content: 'Hi' },
+            sendAt: '2026-02-01T10:00:00.123456Z',
+          },
+        },
+      },
+    });
+    // Whatever the sender's addresses allow, the date-time itself is never the fault.
+    expect(email.statusCode, email.body).toBeLessThan(500);
+    if (email.statusCode >= 400)
+      expect(errorsAt(email.json().errors, '/data/attributes/sendAt'), email.body).toEqual([]);
+    const listed = await admin.request({
+      method: 'GET',
+      url: '/api/tasks?filter[dueDate][gte]=2026-12-01T10:00:00.123456Z&filter[dueDate][lte]=2026-12-01T10:00:00.123999%2B00:00',
+    });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().data.map((row: { id: string }) => row.id)).toEqual([task.json().data.id]);
+    const occurrences = await admin.request({
+      method: 'GET',
+      url: '/api/calendar-occurrences?filter[owner]=me&filter[start][gte]=2026-12-01T00:00:00.000001Z&filter[start][lt]=2026-12-02T00:00:00.5Z',
+    });
+    expect(occurrences.statusCode, occurrences.body).toBe(200);
+    expect(occurrences.json().data).toHaveLength(1);
+  });
+
   it('answers an over-long password with the policy’s own password_too_long only, on every route that takes one', async () => {
     const me = (await admin.request({ method: 'GET', url: '/api/users/me' })).json().data.id as string;
     const cases: [string, Record<string, unknown>, string][] = [
@@ -384,3 +582,87 @@ describe('input faults, as kinds', () => {
     }
   });
 });
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  maxLength?: number;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
+type BodyText = {
+  label: string;
+  method: string;
+  url: string;
+  type: unknown;
+  pointer: string;
+  maxLength: number | undefined;
+  body: (value: string) => Record<string, unknown>;
+};
+
+/**
+ * Every free text of every JSON request body the OpenAPI document describes (strings that are not
+ * one of a fixed set of values), with where it sits and a body that carries a given value there.
+ */
+function bodyTexts(
+  paths: Record<string, Record<string, Operation>>,
+  components: Record<string, JsonSchema>,
+): BodyText[] {
+  const resolve = (schema: JsonSchema): JsonSchema => {
+    let current = schema;
+    while (current.$ref) current = components[current.$ref.split('/').at(-1) as string] as JsonSchema;
+    return current;
+  };
+  const found: { path: string[]; maxLength: number | undefined }[] = [];
+  const walk = (raw: JsonSchema, path: string[]): void => {
+    const schema = resolve(raw);
+    for (const part of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+      walk(part, path);
+    const types = [schema.type].flat();
+    if (types.includes('string') && schema.enum === undefined && schema.const === undefined)
+      found.push({ path, maxLength: schema.maxLength });
+    for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, [...path, name]);
+    if (typeof schema.additionalProperties === 'object')
+      walk(schema.additionalProperties, [...path, 'someKey']);
+    if (schema.items) walk(schema.items, [...path, '0']);
+  };
+  const texts: BodyText[] = [];
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const content = operation.requestBody?.content['application/vnd.api+json'] as
+        | { schema: JsonSchema }
+        | undefined;
+      if (!content) continue;
+      const data = resolve(resolve(content.schema).properties?.data ?? {});
+      const attributes = data.properties?.attributes;
+      if (!attributes) continue;
+      found.length = 0;
+      walk(attributes, []);
+      const url = path.replace('{menu}', 'usermenu').replace(/\{[^}]+\}/g, 'me');
+      for (const text of found) {
+        const pointer = `/data/attributes/${text.path.join('/')}`;
+        const textPath = text.path;
+        texts.push({
+          label: `${method.toUpperCase()} ${path} ${pointer}`,
+          method: method.toUpperCase(),
+          url,
+          type: resolve(data.properties?.type ?? {}).const,
+          pointer,
+          maxLength: text.maxLength,
+          body(value) {
+            let nested: unknown = value;
+            for (const part of [...textPath].reverse()) nested = part === '0' ? [nested] : { [part]: nested };
+            return { attributes: nested as Record<string, unknown> };
+          },
+        });
+      }
+    }
+  }
+  return texts;
+}

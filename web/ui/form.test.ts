@@ -32,8 +32,9 @@ describe('a form’s own checks (validateWith)', () => {
     expect(task.subject).toBe('Dieser Wert ist erforderlich.');
     expect(task.priority).toBe('Wählen Sie einen dieser Werte: low, normal oder high.');
     expect(checkProfile({ birthday: 'gestern' }).birthday).toBe(
-      'Dieser Wert hat nicht das erwartete Format.',
+      'Verwenden Sie ein Datum im Format JJJJ-MM-TT.',
     );
+    expect(checkProfile({ birthday: '1990-02-30' }).birthday).toBe('Dieses Datum gibt es nicht.');
   });
 
   it.each(['de', 'fr', 'ar'] as const)('never show the English sentence in %s', async (language) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { passwordText } from '../../../common/profile';
+import { limitedText, passwordText } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../platform/http/authentication';
@@ -24,7 +24,7 @@ import { sessionListSpec } from './store';
 const signInBody = resourceBody(
   'sessions',
   z.strictObject({
-    login: z.string().min(1, 'Enter your username or email.').max(255),
+    login: limitedText('The username or email', 255).min(1, 'Enter your username or email.'),
     password: passwordText('Enter your password.'),
   }),
 );

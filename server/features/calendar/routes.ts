@@ -6,6 +6,7 @@ import {
   calendarEventUpdateSchema,
   occurrenceScopes,
 } from '../../../common/calendar';
+import { checkedInstant, instantText } from '../../../common/instant';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { notFound } from '../../platform/http/errors';
@@ -88,7 +89,7 @@ const occurrenceQuery = z.strictObject({
     .describe('With `occurrence`: `this` (default), `following` or `all`'),
 });
 
-const rangeBound = z.iso.datetime({ offset: true }).max(40);
+const rangeBound = instantText('The bound');
 /** A missing one is a 400 `parameter_required` naming it (platform/http/validation.ts). */
 const occurrencesQuery = z.strictObject({
   'filter[owner]': z.string().min(1).max(64).describe('The user whose calendar, an id or `me`'),
@@ -242,8 +243,8 @@ function occurrenceRoutes(app: FastifyInstance, deps: Deps): void {
       const occurrences = await listCalendarOccurrences(deps, actorOf(request), {
         ownerId: query['filter[owner]'],
         invitations: query['filter[invitations]'] === 'include',
-        from: new Date(query['filter[start][gte]']).toISOString(),
-        to: new Date(query['filter[start][lt]']).toISOString(),
+        from: checkedInstant(query['filter[start][gte]']),
+        to: checkedInstant(query['filter[start][lt]']),
       });
       return listDocument(reply, { data: occurrences.map(presentOccurrence) });
     },

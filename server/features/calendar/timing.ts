@@ -1,10 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import { errorMeta } from '../../../common/error-particulars';
+import { parseInstant } from '../../../common/instant';
 import { isCalendarDate } from '../../../common/profile';
 import { invalidField } from '../../platform/http/errors';
 import { dayStart, type EventTiming } from './recurrence';
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The form of a date-time (what `parseInstant` reads), told apart from a day that does not exist. */
+const DATE_TIME_FORM = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
 /** The years a date may take, in an error's `meta`: the SPA words the limit in the reader's language. */
@@ -19,7 +21,7 @@ export function formatEventTime(iso: string, date: string | null, timeZone: stri
 }
 
 function instantOf(field: 'start' | 'end', value: string): string {
-  if (!DATE_TIME.test(value)) {
+  if (!DATE_TIME_FORM.test(value)) {
     throw invalidField(
       field,
       'invalid_date_time',
@@ -27,9 +29,8 @@ function instantOf(field: 'start' | 'end', value: string): string {
       errorMeta('invalid_date_time', { reason: 'format' }),
     );
   }
-  const ms = Date.parse(value);
-  const year = new Date(ms).getUTCFullYear();
-  if (Number.isNaN(ms) || !isCalendarDate(value.slice(0, 10))) {
+  const instant = parseInstant(value);
+  if (instant === undefined) {
     throw invalidField(
       field,
       'invalid_date_time',
@@ -37,6 +38,7 @@ function instantOf(field: 'start' | 'end', value: string): string {
       errorMeta('invalid_date_time', { reason: 'not_existing' }),
     );
   }
+  const year = new Date(instant).getUTCFullYear();
   if (year < FIRST_YEAR || year > LAST_YEAR) {
     throw invalidField(
       field,
@@ -45,12 +47,25 @@ function instantOf(field: 'start' | 'end', value: string): string {
       YEARS,
     );
   }
-  return new Date(ms).toISOString();
+  return instant;
 }
 
 function dateOf(field: 'start' | 'end', value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
-    throw invalidField(field, 'invalid_date', 'An all-day event takes dates (YYYY-MM-DD).');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw invalidField(
+      field,
+      'invalid_date',
+      'An all-day event takes dates (YYYY-MM-DD).',
+      errorMeta('invalid_date', { reason: 'format', expected: 'YYYY-MM-DD' }),
+    );
+  }
+  if (!isCalendarDate(value)) {
+    throw invalidField(
+      field,
+      'invalid_date',
+      'This date does not exist.',
+      errorMeta('invalid_date', { reason: 'not_existing' }),
+    );
   }
   const year = Number(value.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR) {

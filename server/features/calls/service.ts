@@ -1,4 +1,5 @@
 import type { CallCreate, CallUpdate } from '../../../common/calls';
+import { checkedInstant } from '../../../common/instant';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
@@ -188,5 +189,5 @@ async function normalizePhone(deps: Pick<Deps, 'db'>, actor: Actor, typed: strin
 
 /** An ISO 8601 instant with any offset, as the fixed-width UTC string the database stores. */
 function utc(instant: string): string {
-  return new Date(instant).toISOString();
+  return checkedInstant(instant);
 }

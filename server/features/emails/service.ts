@@ -1,5 +1,6 @@
 import { ATTACHMENTS_MAX, type SendEmailInput } from '../../../common/emails';
 import { errorMeta } from '../../../common/error-particulars';
+import { checkedInstant } from '../../../common/instant';
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../../platform/http/access';
 import {
@@ -251,7 +252,7 @@ function checkRecipientsAndText(input: SendEmailInput) {
 function checkSendAt(sendAtInput: string | undefined, now: Date): string | null {
   let sendAt: string | null = null;
   if (sendAtInput !== undefined) {
-    const at = Date.parse(sendAtInput);
+    const at = Date.parse(checkedInstant(sendAtInput));
     if (!(at > now.getTime())) {
       throw new AppError('validation', 'send_at_past', 'Choose a time in the future to send later.', {
         source: attributePointer('sendAt'),

@@ -7,7 +7,7 @@ import {
   PASSWORD_MAX_LENGTH,
   policyRules,
 } from '../../../common/password-policy';
-import { passwordText } from '../../../common/profile';
+import { limitedText, passwordText } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/authentication';
@@ -51,13 +51,15 @@ const bulkResetBody = z.strictObject({
 
 const resetRequestBody = resourceBody(
   'password-reset-requests',
-  z.strictObject({ login: z.string().min(1, 'Enter your username or email.').max(255) }),
+  z.strictObject({
+    login: limitedText('The username or email', 255).min(1, 'Enter your username or email.'),
+  }),
 );
 
 const resetBody = resourceBody(
   'password-resets',
   z.strictObject({
-    token: z.string().min(1, 'The link has no token.').max(200),
+    token: limitedText('The token', 200).min(1, 'The link has no token.'),
     newPassword: passwordText('Enter a new password.'),
   }),
 );

@@ -5,6 +5,7 @@ import {
   taskStatusLabels,
 } from '../../../common/calendar';
 import { errorMeta } from '../../../common/error-particulars';
+import { checkedInstant } from '../../../common/instant';
 import type { Deps } from '../../platform/deps';
 import { type Actor, can } from '../../platform/http/access';
 import { invalidField, notFound, relatedNotFound } from '../../platform/http/errors';
@@ -24,7 +25,7 @@ const ownerNotFound = () =>
 
 function dueInstant(dueDate: string | null | undefined): string | null | undefined {
   if (dueDate === undefined || dueDate === null) return dueDate;
-  return new Date(dueDate).toISOString();
+  return checkedInstant(dueDate);
 }
 
 /** OroCRM's `DueDateRequired`: "Due date must be set for reminders". */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { limitedText } from '../../../common/profile';
 import type { Deps } from '../../platform/deps';
 import { emptyResponse } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
@@ -9,7 +10,7 @@ import { verifyEmail } from './service';
 
 const verificationBody = resourceBody(
   'email-verifications',
-  z.strictObject({ token: z.string().min(1, 'The verification token is missing.').max(256) }),
+  z.strictObject({ token: limitedText('The token', 256).min(1, 'The verification token is missing.') }),
 );
 
 /**

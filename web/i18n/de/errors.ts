@@ -43,7 +43,8 @@ export const errors = {
     'Diese Art von Datei kann nicht angehängt werden: Sie ist leer, ein Programm oder anhand ihres Inhalts nicht erkennbar.',
   id_mismatch: 'Die ID im Body passt nicht zur Ressource in der URL.',
   invalid_credentials: 'Benutzername oder Passwort ist falsch.',
-  invalid_date: 'Ein ganztägiger Termin braucht Datumsangaben (JJJJ-MM-TT).',
+  invalid_date: 'Das ist kein Datum (JJJJ-MM-TT).',
+  invalid_time_zone: 'Wählen Sie eine Zeitzone wie Europe/Berlin.',
   invalid_encoding: 'Der Body der Anfrage ist kein gültiges UTF-8.',
   invalid_link_path: 'Ein Link in einer E-Mail muss ein Pfad von Atrium sein, z. B. /users/me.',
   invalid_range: 'filter[start][lt] muss nach filter[start][gte] liegen.',
@@ -52,6 +53,7 @@ export const errors = {
   menu_divider_url: 'Eine Trennlinie hat keine URL.',
   menu_item_custom: 'Ein eigener Eintrag hat keinen Standard: Löschen Sie ihn stattdessen.',
   menu_item_not_found: 'Dieses Menü hat keinen solchen Eintrag.',
+  menu_url_not_allowed: 'Verwenden Sie einen Pfad in Atrium (beginnend mit /) oder eine https://-Adresse.',
   menu_parent_descendant:
     'Ein Eintrag kann nicht unter sich selbst oder einen seiner Untereinträge verschoben werden.',
   menu_parent_divider: 'Eine Trennlinie kann keine Einträge enthalten.',
@@ -344,6 +346,9 @@ export const errors = {
     invalid_date_time_format:
       'Verwenden Sie ein Datum mit Uhrzeit und Zeitversatz, etwa 2026-03-02T09:00:00+01:00.',
     invalid_date_time_not_existing: 'Dieses Datum oder diese Uhrzeit gibt es nicht.',
+    invalid_date_format: 'Verwenden Sie ein Datum im Format JJJJ-MM-TT.',
+    invalid_date_not_existing: 'Dieses Datum gibt es nicht.',
+    invalid_time_zone_not_iana: 'Das ist keine Zeitzone der IANA-Datenbank: Wählen Sie eine wie {example}.',
     end_before_start_all_day: 'Das Ende darf nicht vor dem Beginn liegen.',
     end_before_start_timed: 'Das Ende muss nach dem Beginn liegen.',
     too_many_occurrences:
@@ -380,6 +385,8 @@ export const errors = {
     mail_not_failed:
       '{status, select, queued {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese ist in der Warteschlange.} sending {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese wird gerade gesendet.} sent {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese wurde gesendet.} cancelled {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden; diese wurde storniert.} other {Nur eine fehlgeschlagene Nachricht kann erneut versucht werden.}}',
     menu_not_found: 'Dieses Menü gibt es nicht: Verwenden Sie {allowed}.',
+    menu_url_not_allowed:
+      'Verwenden Sie einen Pfad in Atrium (beginnend mit {allowed}) oder eine Adresse, die mit https:// beginnt.',
     menu_position_out_of_range: 'Die Position liegt hier zwischen 0 und {max}.',
     menu_item_not_deletable_custom:
       'Dieser Eintrag gehört zum Menü der Organisation: Blenden Sie ihn stattdessen aus.',

@@ -49,7 +49,8 @@ export const errors = {
     'This kind of file cannot be attached: it is empty, a program, or not recognized from its content.',
   id_mismatch: 'The id in the body does not match the resource in the URL.',
   invalid_credentials: 'The username or password is incorrect.',
-  invalid_date: 'An all-day event takes dates (YYYY-MM-DD).',
+  invalid_date: 'This is not a date (YYYY-MM-DD).',
+  invalid_time_zone: 'Choose a time zone such as Europe/Berlin.',
   invalid_encoding: 'The request body is not valid UTF-8.',
   invalid_link_path: 'A link in an email must be a path of Atrium, like /users/me.',
   invalid_range: 'filter[start][lt] must be after filter[start][gte].',
@@ -58,6 +59,7 @@ export const errors = {
   menu_divider_url: 'A divider has no URL.',
   menu_item_custom: 'A custom item has no default: delete it instead.',
   menu_item_not_found: 'This menu has no such item.',
+  menu_url_not_allowed: 'Use a path in Atrium (starting with /) or an https:// address.',
   menu_parent_descendant: 'An item cannot move under itself or its own descendant.',
   menu_parent_divider: 'A divider cannot hold items.',
   menu_parent_not_found: 'This menu has no such parent item.',
@@ -341,6 +343,9 @@ export const errors = {
     custom_field_invalid_choice: '{label} must be {allowed}.',
     invalid_date_time_format: 'Use a date and time with an offset, such as 2026-03-02T09:00:00+01:00.',
     invalid_date_time_not_existing: 'This date or time does not exist.',
+    invalid_date_format: 'Use a date in the format YYYY-MM-DD.',
+    invalid_date_not_existing: 'This date does not exist.',
+    invalid_time_zone_not_iana: 'This is not a time zone of the IANA database: choose one such as {example}.',
     end_before_start_all_day: 'The end must be on or after the start.',
     end_before_start_timed: 'The end must be after the start.',
     too_many_occurrences:
@@ -374,6 +379,8 @@ export const errors = {
     mail_not_failed:
       '{status, select, queued {Only a failed message can be retried; this one is queued.} sending {Only a failed message can be retried; this one is being sent.} sent {Only a failed message can be retried; this one was sent.} cancelled {Only a failed message can be retried; this one was cancelled.} other {Only a failed message can be retried.}}',
     menu_not_found: 'There is no such menu: use {allowed}.',
+    menu_url_not_allowed:
+      'Use a path in Atrium (starting with {allowed}) or an address starting with https://.',
     menu_position_out_of_range: 'The position is from 0 to {max} here.',
     menu_item_not_deletable_custom: 'This item belongs to the organization’s menu: hide it instead.',
     menu_item_not_deletable_default: 'A default item cannot be deleted: hide it instead.',

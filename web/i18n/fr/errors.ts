@@ -45,7 +45,8 @@ export const errors = {
     'Ce type de fichier ne peut pas être joint : il est vide, c’est un programme, ou son contenu n’est pas reconnu.',
   id_mismatch: 'L’identifiant du corps ne correspond pas à la ressource de l’URL.',
   invalid_credentials: 'Le nom d’utilisateur ou le mot de passe est incorrect.',
-  invalid_date: 'Un événement sur toute la journée prend des dates (AAAA-MM-JJ).',
+  invalid_date: 'Ce n’est pas une date (AAAA-MM-JJ).',
+  invalid_time_zone: 'Choisissez un fuseau horaire comme Europe/Berlin.',
   invalid_encoding: 'Le corps de la requête n’est pas de l’UTF-8 valide.',
   invalid_link_path: 'Un lien dans un e-mail doit être un chemin d’Atrium, comme /users/me.',
   invalid_range: 'filter[start][lt] doit être postérieur à filter[start][gte].',
@@ -54,6 +55,7 @@ export const errors = {
   menu_divider_url: 'Un séparateur n’a pas d’URL.',
   menu_item_custom: 'Un élément personnalisé n’a pas de valeur par défaut : supprimez-le plutôt.',
   menu_item_not_found: 'Ce menu ne contient pas cet élément.',
+  menu_url_not_allowed: 'Utilisez un chemin dans Atrium (commençant par /) ou une adresse https://.',
   menu_parent_descendant:
     'Un élément ne peut pas être déplacé sous lui-même ou sous l’un de ses descendants.',
   menu_parent_divider: 'Un séparateur ne peut pas contenir d’éléments.',
@@ -354,6 +356,10 @@ export const errors = {
     invalid_date_time_format:
       'Utilisez une date et une heure avec un décalage, comme 2026-03-02T09:00:00+01:00.',
     invalid_date_time_not_existing: 'Cette date ou cette heure n’existe pas.',
+    invalid_date_format: 'Utilisez une date au format AAAA-MM-JJ.',
+    invalid_date_not_existing: 'Cette date n’existe pas.',
+    invalid_time_zone_not_iana:
+      'Ce n’est pas un fuseau horaire de la base IANA : choisissez-en un comme {example}.',
     end_before_start_all_day: 'La fin doit être le même jour que le début ou après.',
     end_before_start_timed: 'La fin doit être après le début.',
     too_many_occurrences:
@@ -389,6 +395,8 @@ export const errors = {
     mail_not_failed:
       '{status, select, queued {Seul un message en échec peut être renvoyé ; celui-ci est en file d’attente.} sending {Seul un message en échec peut être renvoyé ; celui-ci est en cours d’envoi.} sent {Seul un message en échec peut être renvoyé ; celui-ci a été envoyé.} cancelled {Seul un message en échec peut être renvoyé ; celui-ci a été annulé.} other {Seul un message en échec peut être renvoyé.}}',
     menu_not_found: 'Ce menu n’existe pas : utilisez {allowed}.',
+    menu_url_not_allowed:
+      'Utilisez un chemin dans Atrium (commençant par {allowed}) ou une adresse commençant par https://.',
     menu_position_out_of_range: 'La position va ici de 0 à {max}.',
     menu_item_not_deletable_custom: 'Cet élément appartient au menu de l’organisation : masquez-le plutôt.',
     menu_item_not_deletable_default: 'Un élément par défaut ne peut pas être supprimé : masquez-le plutôt.',

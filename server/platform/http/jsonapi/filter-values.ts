@@ -1,4 +1,5 @@
 import { errorMeta } from '../../../../common/error-particulars';
+import { parseInstant } from '../../../../common/instant';
 import { isId } from '../../ids';
 import { badParameter, quoteList } from './query-error';
 
@@ -90,7 +91,7 @@ function parseScalar(raw: string, spec: FilterSpec, invalid: Invalid): string | 
       if (raw === 'true' || raw === 'false') return raw === 'true';
       throw invalid(`'true' or 'false'`, { reason: 'boolean' });
     case 'timestamp': {
-      const timestamp = parseTimestamp(raw);
+      const timestamp = parseInstant(raw);
       if (timestamp !== undefined) return timestamp;
       throw invalid('an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z', {
         reason: 'date_time',
@@ -116,17 +117,6 @@ function parseChoice(raw: string, spec: FilterSpec, invalid: Invalid): string {
   }
   if (isId(raw)) return raw;
   throw invalid('an id (a lower-case UUID) or a comma-separated list of ids', { reason: 'id' });
-}
-
-const TIMESTAMP =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
-/** An ISO-8601 timestamp with an explicit zone, normalized to `toISOString()`; else undefined. */
-function parseTimestamp(raw: string): string | undefined {
-  const match = TIMESTAMP.exec(raw);
-  if (!match?.[1] || !isDate(match[1])) return undefined;
-  const time = Date.parse(raw);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 function isDate(raw: string): boolean {

@@ -180,6 +180,9 @@ describe('parseListQuery: filters', () => {
     expect(value('2026-11-28T09:15:00Z')).toBe('2026-11-28T09:15:00.000Z');
     expect(value('2026-11-28T10:15:00.5+01:00')).toBe('2026-11-28T09:15:00.500Z');
     expect(value('2026-11-28T09:15Z')).toBe('2026-11-28T09:15:00.000Z');
+    // RFC 3339 allows any fraction of a second: truncated to the millisecond (common/instant.ts).
+    expect(value('2026-11-28T09:15:00.1234Z')).toBe('2026-11-28T09:15:00.123Z');
+    expect(value('2026-11-28T09:15:00.999999+00:00')).toBe('2026-11-28T09:15:00.999Z');
   });
 
   it.each([
@@ -188,7 +191,7 @@ describe('parseListQuery: filters', () => {
     '2026-02-30T00:00:00Z',
     '2026-11-28T24:00:00Z',
     '2026-11-28 09:15:00Z',
-    '2026-11-28T09:15:00.1234Z',
+    '2026-11-28T09:15:00.Z',
     'yesterday',
     '1764321300000',
   ])('rejects timestamp %j', (value) => {
