@@ -20,7 +20,8 @@ export type LocaleDateFormat = {
   literals: string;
 };
 
-const BIDI_MARKS = /[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]/g;
+/** Bidirectional marks `Intl` puts around numbers and words (RLM, ALM, isolates); removed before reading. */
+export const BIDI_MARKS = /[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]/g;
 
 function numericFormatter(locale: string | undefined, extra: Intl.DateTimeFormatOptions = {}) {
   const options: Intl.DateTimeFormatOptions = {
@@ -70,7 +71,8 @@ const DIGIT_ZEROS = [
   0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0xa8d0, 0xa900, 0xaa50, 0xff10,
 ];
 
-function asciiDigits(text: string): string {
+/** `text` with the decimal digits of any script written as ASCII 0–9 (`١٧` → `17`). */
+export function asciiDigits(text: string): string {
   return text.replace(/\p{Nd}/gu, (digit) => {
     const code = digit.codePointAt(0) ?? 0;
     for (const zero of DIGIT_ZEROS) {

@@ -5,7 +5,7 @@ import { admin, createMember, expectNoAxeViolations, setOwnSetting, signIn } fro
  * Issue 16: Atrium in German and in Arabic (right to left), chosen by the Language setting. A
  * member with language de and one with ar walk Review/Edit My User (edit, Save and Close), Send
  * Email (the dialog open, sent) and Assign Task (the dialog open, its form's own check in the
- * language, created), axe-clean, with
+ * language, the due date and time typed and shown the language's way, created), axe-clean, with
  * screenshots at 1366 and 390 px under reports/screenshots/ (git-ignored). The device remembers
  * the language for the sign-in page; before any choice that page follows the browser.
  *
@@ -31,6 +31,17 @@ type Words = {
   assignTask: string;
   assignTaskTo: string;
   dueDate: string;
+  dueTime: string;
+  /** The due time's default (17:00) and a later time as the language's locale writes them (Intl in Chromium). */
+  fivePm: string;
+  quarterToSeven: string;
+  /** 18:45 typed in the language's own way (Arabic-Indic digits and its day period in ar). */
+  typedTime: string;
+  /** The first day of the calendar's weeks when nobody chose one: the locale's (CLDR week data in Chromium). */
+  firstWeekday: RegExp;
+  /** The start of the time field's own words for text that is no time. */
+  notATime: string;
+  times: string;
   createTask: string;
   taskCreated: string;
   /** A form's own check (validateWith) of an empty required field, before anything is sent. */
@@ -53,6 +64,13 @@ const words: Record<'de' | 'ar', Words> = {
     assignTask: 'Aufgabe zuweisen',
     assignTaskTo: 'Aufgabe zuweisen an',
     dueDate: 'Fälligkeitsdatum',
+    dueTime: 'Fälligkeitszeit',
+    fivePm: '17:00',
+    quarterToSeven: '18:45',
+    typedTime: '18.45',
+    notATime: 'Das ist keine Uhrzeit.',
+    firstWeekday: /^Mo/,
+    times: 'Uhrzeiten',
     createTask: 'Aufgabe erstellen',
     taskCreated: 'Die Aufgabe wurde erstellt.',
     required: 'Dieser Wert ist erforderlich.',
@@ -72,6 +90,13 @@ const words: Record<'de' | 'ar', Words> = {
     assignTask: 'تعيين مهمة',
     assignTaskTo: 'تعيين مهمة إلى',
     dueDate: 'تاريخ الاستحقاق',
+    dueTime: 'وقت الاستحقاق',
+    fivePm: '5:00 م',
+    quarterToSeven: '6:45 م',
+    typedTime: '٦:٤٥ م',
+    notATime: 'هذا ليس وقتًا.',
+    firstWeekday: /السبت/,
+    times: 'الأوقات',
     createTask: 'إنشاء المهمة',
     taskCreated: 'تم إنشاء المهمة.',
     required: 'هذه القيمة مطلوبة.',
@@ -161,11 +186,60 @@ for (const language of ['de', 'ar'] as const) {
     const month = new Intl.DateTimeFormat(language, { month: 'long' }).format(new Date());
     await expect(page.getByRole('button', { name: new RegExp(month) }).first()).toBeVisible();
     await task.getByRole('textbox', { name: w.subject }).click();
+    // The due date typed the locale's way (Arabic-Indic digits in ar), read back in its format.
+    const tomorrow = await page.evaluate((locale) => {
+      const date = new Date();
+      date.setDate(date.getDate() + 1);
+      const written = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' })
+        .format(date)
+        .replace(/[\u200e\u200f\u061c]/g, '');
+      const arabicIndic = written.replace(/[0-9]/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+      return { written, typed: locale === 'ar' ? arabicIndic : written, date: date.toDateString() };
+    }, language);
+    const dueDate = task.getByRole('textbox', { name: w.dueDate });
+    await dueDate.fill(tomorrow.typed);
+    await dueDate.blur();
+    await expect(dueDate).toHaveValue(tomorrow.written);
+    // The due time in the language's clock, not the browser's (en-US): 24-hour in German, the
+    // day period of Arabic; its list open under axe, then a time typed the language's way.
+    const dueTime = task.getByRole('combobox', { name: w.dueTime });
+    await expect(dueTime).toHaveValue(w.fivePm);
+    await dueTime.click();
+    const times = page.getByRole('listbox', { name: w.times });
+    await expect(times.getByRole('option', { name: w.fivePm, exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await screenshots(page, `${language}-assign-task`, { dialog: true });
     await expectNoAxeViolations(page);
+    await dueTime.press('Escape');
+    // Text that is no time stays, beside the field's own words; typing again clears them.
+    await dueTime.fill('25:99');
+    await dueTime.blur();
+    await expect(task.getByText(w.notATime)).toBeVisible();
+    await expect(dueTime).toHaveValue('25:99');
+    await dueTime.fill(w.typedTime);
+    await expect(task.getByText(w.notATime)).toHaveCount(0);
+    await dueTime.blur();
+    await expect(dueTime).toHaveValue(w.quarterToSeven);
     await task.getByRole('button', { name: w.createTask }).click();
     await expect(task).toBeHidden();
     await expect(page.getByText(w.taskCreated)).toBeVisible();
+    // Saved as typed: tomorrow at 18:45 in the viewer's (the browser's) zone.
+    const tasks = await page.request.get('/api/tasks?filter[owner]=me', { headers: { accept: JSONAPI } });
+    const saved = ((await tasks.json()).data as { attributes: { subject: string; dueDate: string } }[]).find(
+      (item) => item.attributes.subject === `Languages task ${member.lastName}`,
+    );
+    const due = await page.evaluate((iso) => {
+      const date = new Date(iso);
+      return { date: date.toDateString(), time: `${date.getHours()}:${date.getMinutes()}` };
+    }, saved?.attributes.dueDate ?? '');
+    expect(due).toEqual({ date: tomorrow.date, time: '18:45' });
+
+    // My Calendar: with no First day of week set, its weeks start on the locale's first day
+    // (Monday in German, Saturday in Arabic), not the browser's (Sunday in en-US).
+    await page.goto('/my-calendar');
+    await expect(page.getByRole('columnheader').first()).toContainText(w.firstWeekday, { timeout: 30_000 });
 
     // Signed out, the device remembers the language: the sign-in page speaks it.
     const session = await page.request.get('/api/sessions/current', { headers: { accept: JSONAPI } });

@@ -5,6 +5,7 @@ import type { errors } from './en/errors';
 import { errorsWithSpecificDetail } from './error-details';
 import { messageArgumentNames } from './icu-format';
 import { i18n } from './index';
+import { allowedValueLabels, fieldNameOf } from './value-labels';
 
 type ErrorCode = Exclude<keyof typeof errors, 'particulars'>;
 
@@ -29,17 +30,23 @@ const COUNTED = [
 /**
  * The catalog key of the code's words with particulars (`errors:particulars.<code>`) and the
  * options to fill it, when the error's `meta` holds every placeholder of those words; else undefined.
+ * `field` names where the values were refused (value-labels.ts: which list an allowed value is of).
  */
 export function particularsOf(
   code: string,
   meta: Record<string, unknown> | undefined,
+  field?: string,
 ): { key: string; options: Record<string, unknown> } | undefined {
   if (!meta) return undefined;
   const counted = COUNTED.map((name) => meta[name]).find((value) => typeof value === 'number');
   const options: Record<string, unknown> = { ...meta, ...(counted === undefined ? {} : { count: counted }) };
   for (const [name, value] of Object.entries(meta)) {
-    // An allowed list reads as the language joins one: "a, b or c", « a, b ou c ».
-    if (Array.isArray(value)) options[name] = listFormat().format(value.map(String));
+    // An allowed list reads as the language joins one, each value by its label where the
+    // catalog has one: "Niedrig, Normal oder Hoch", « lundi, dimanche ou samedi ».
+    if (Array.isArray(value)) {
+      const context = { field: field ?? fieldNameOf(stringOf(meta.parameter)), settingKey: meta.key };
+      options[name] = listFormat().format(allowedValueLabels(value, context));
+    }
   }
   // What the bound measures (`origin` of a schema rule: characters, items, a number), the format or
   // why the code was thrown (`reason`, common/error-particulars.ts) picks the sentence; an
@@ -59,6 +66,11 @@ export function particularsOf(
   return undefined;
 }
 
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A disjunction in the interface language ("a, b oder c", "a أو b أو c"), by CLDR through `Intl`. */
 function listFormat(): Intl.ListFormat {
   try {
     return new Intl.ListFormat(i18n.resolvedLanguage ?? 'en', { type: 'disjunction' });
@@ -77,9 +89,13 @@ function listFormat(): Intl.ListFormat {
  * - any other catalogued code: the catalog's `errors:<code>`, placeholders filled from `meta`;
  * - an unknown code (a newer server): the server's `detail`.
  */
-export function errorObjectText(item: Pick<ApiErrorObject, 'code' | 'detail' | 'meta'>): string {
+export function errorObjectText(
+  item: Pick<ApiErrorObject, 'code' | 'detail' | 'meta'> & Partial<Pick<ApiErrorObject, 'source'>>,
+): string {
   if (!isCatalogued(item.code)) return item.detail;
-  const particulars = particularsOf(item.code, item.meta);
+  const source: Record<string, string | undefined> = item.source ?? {};
+  const where = source.pointer ?? source.parameter;
+  const particulars = particularsOf(item.code, item.meta, fieldNameOf(where));
   if (particulars) return i18n.t(particulars.key, { ...particulars.options, defaultValue: item.detail });
   if (errorsWithSpecificDetail.has(item.code) && item.detail && i18n.resolvedLanguage === 'en') {
     return item.detail;
@@ -89,13 +105,18 @@ export function errorObjectText(item: Pick<ApiErrorObject, 'code' | 'detail' | '
 
 /**
  * The words for a problem a form's schema finds before sending (a zod issue, web/ui/form.ts): in
- * English the schema's own sentence, which names the field ("The subject is required."); in any
- * other language the catalog's words for the code and particulars the server sends for the same
- * problem (`issueCodeAndMeta`, shared with the server), never zod's or the schema's English.
+ * English the schema's own sentence, which names the field ("The subject is required."), unless it
+ * lists allowed values (zod's `expected one of "low"|"high"`); in any other language, and for those,
+ * the catalog's words for the code and particulars the server sends for the same problem
+ * (`issueCodeAndMeta`, shared with the server), the values by their labels — never zod's English.
  */
 export function issueText(issue: ValidationIssue): string {
-  if ((i18n.resolvedLanguage ?? 'en') === 'en') return issue.message;
-  return errorObjectText({ ...issueCodeAndMeta(issue), detail: issue.message });
+  if ((i18n.resolvedLanguage ?? 'en') === 'en' && issue.code !== 'invalid_value') return issue.message;
+  const field = issue.path.filter((member) => typeof member === 'string').pop();
+  const { code, meta } = issueCodeAndMeta(issue);
+  const particulars = particularsOf(code, meta, field);
+  if (particulars) return i18n.t(particulars.key, { ...particulars.options, defaultValue: issue.message });
+  return errorObjectText({ code, meta, detail: issue.message });
 }
 
 /**

@@ -4,6 +4,7 @@ import { newUserAttributesSchema } from '../../common/identity';
 import { userProfileUpdateSchema } from '../../common/profile';
 import { switchLanguage } from '../i18n/index';
 import '../i18n/lazy/errors';
+import '../i18n/lazy/tasks';
 import { validateWith } from './form';
 
 const checkUser = validateWith(newUserAttributesSchema);
@@ -19,6 +20,14 @@ describe('a form’s own checks (validateWith)', () => {
     await switchLanguage('en');
     expect(checkUser(badUser).username).toBe('The username must have at least 3 characters.');
     expect(checkTask(badTask).subject).toBe('The subject is required.');
+    // Not zod's `expected one of "low"|"normal"|"high"`: the values by their labels.
+    expect(checkTask(badTask).priority).toBe('Choose one of these values: Low, Normal, or High.');
+  });
+
+  // The values placed in the sentence are isolated (FSI … PDI), so they keep their own direction.
+  it('name allowed values by their labels, joined as Arabic joins a choice', async () => {
+    await switchLanguage('ar');
+    expect(checkTask(badTask).priority).toBe('اختر إحدى هذه القيم: \u2068منخفضة أو عادية أو عالية\u2069.');
   });
 
   it('say in German the catalog’s words for the code and particulars the server sends', async () => {
@@ -30,7 +39,7 @@ describe('a form’s own checks (validateWith)', () => {
     expect(user.email).toBe('Eine E-Mail-Adresse darf keine Leerzeichen oder Zeilenumbrüche enthalten.');
     const task = checkTask(badTask);
     expect(task.subject).toBe('Dieser Wert ist erforderlich.');
-    expect(task.priority).toBe('Wählen Sie einen dieser Werte: low, normal oder high.');
+    expect(task.priority).toBe('Wählen Sie einen dieser Werte: Niedrig, Normal oder Hoch.');
     expect(checkProfile({ birthday: 'gestern' }).birthday).toBe(
       'Verwenden Sie ein Datum im Format JJJJ-MM-TT.',
     );

@@ -1,18 +1,18 @@
 import { ColorSwatch, Group, Text } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconCheck } from '@tabler/icons-react';
 import type { MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventColorPalette } from '../../../common/calendar';
 import { DateField } from '../../ui/date-field';
+import { TimeField } from '../../ui/time-field';
 import type { EventFormValues } from './event-plan';
 
 /** The palette's names, in the order of `eventColorPalette`. */
 const colorNames = ['blue', 'green', 'red', 'purple', 'orange', 'teal', 'brown', 'slate'] as const;
 
 /**
- * **Start** and **End**: dates in the viewer's locale, and times in the viewer's zone unless the
+ * **Start** and **End**: dates and times in the viewer's locale, the times in the viewer's zone unless the
  * event is all-day. Moving the start moves the end with it. A date field's own problem (a date it
  * cannot read) goes into `dateProblems`, where the form's validation finds it.
  */
@@ -52,11 +52,13 @@ export function EventTimeFields(props: {
           miw={160}
         />
         {!values.allDay ? (
-          <TimeInput
+          <TimeField
             label={t('dialog.startTime')}
             description={zoneNote}
             required
+            locale={locale}
             {...form.getInputProps('startTime')}
+            value={values.startTime}
             miw={120}
           />
         ) : null}
@@ -76,11 +78,13 @@ export function EventTimeFields(props: {
           miw={160}
         />
         {!values.allDay ? (
-          <TimeInput
+          <TimeField
             label={t('dialog.endTime')}
             description={zoneNote}
             required
+            locale={locale}
             {...form.getInputProps('endTime')}
+            value={values.endTime}
             miw={120}
           />
         ) : null}

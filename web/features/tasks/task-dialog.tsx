@@ -1,5 +1,4 @@
 import { Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { DateField } from '../../ui/date-field';
 import { FormDialog } from '../../ui/form-dialog';
 import { useViewerLocale, useViewerTimeZone } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
+import { TimeField } from '../../ui/time-field';
 import { RemindersField, reminderRowErrors } from '../calendar/reminders-field';
 import { type TaskResource, useCreateTask, useUpdateTask } from './api';
 import { useStatusOptions } from './status-options';
@@ -80,12 +80,14 @@ function TaskDueFields(props: {
         miw={180}
         popoverProps={{ withinPortal: true }}
       />
-      <TimeInput
+      <TimeField
         label={t('dialog.dueTime')}
         description={t('dialog.dueTimeDescription', { zone: timeZone ?? 'UTC' })}
         disabled={!form.values.dueDate}
         miw={140}
+        locale={locale}
         {...form.getInputProps('dueTime')}
+        value={form.values.dueTime}
       />
     </Group>
   );

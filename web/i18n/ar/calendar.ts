@@ -42,7 +42,7 @@ export const calendar = {
     zoneYours: 'بتوقيت منطقتك الزمنية',
     startRequired: 'اختر البداية.',
     endRequired: 'اختر النهاية.',
-    timeRequired: 'أدخل وقتًا (hh:mm).',
+    timeRequired: 'أدخل وقتًا.',
     endAfterStart: 'يجب أن تكون النهاية بعد البداية.',
     endOnOrAfterStart: 'يجب أن تكون النهاية في يوم البداية أو بعده.',
     colour: 'اللون',

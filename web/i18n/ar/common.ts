@@ -21,6 +21,10 @@ export const common = {
   states: {
     loading: 'جارٍ التحميل…',
   },
+  timeField: {
+    times: 'الأوقات',
+    notATime: 'هذا ليس وقتًا. اكتبه مثل {example} أو اختره من القائمة.',
+  },
   dateField: {
     hint: 'اختر تاريخًا أو اكتبه بالصيغة {format}',
     notADate: 'هذا ليس تاريخًا. اكتبه بالصيغة {format} أو اختره من التقويم.',

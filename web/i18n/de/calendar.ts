@@ -47,7 +47,7 @@ export const calendar = {
     zoneYours: 'In Ihrer Zeitzone',
     startRequired: 'Wählen Sie den Beginn.',
     endRequired: 'Wählen Sie das Ende.',
-    timeRequired: 'Geben Sie eine Uhrzeit ein (hh:mm).',
+    timeRequired: 'Geben Sie eine Uhrzeit ein.',
     endAfterStart: 'Das Ende muss nach dem Beginn liegen.',
     endOnOrAfterStart: 'Das Ende muss am oder nach dem Beginn liegen.',
     colour: 'Farbe',

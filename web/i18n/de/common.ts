@@ -21,6 +21,10 @@ export const common = {
   states: {
     loading: 'Wird geladen…',
   },
+  timeField: {
+    times: 'Uhrzeiten',
+    notATime: 'Das ist keine Uhrzeit. Geben Sie sie etwa als {example} ein oder wählen Sie sie in der Liste.',
+  },
   dateField: {
     hint: 'Wählen Sie ein Datum oder geben Sie es als {format} ein',
     notADate: 'Das ist kein Datum. Geben Sie es als {format} ein oder wählen Sie es im Kalender.',

@@ -41,7 +41,7 @@ export const calendar = {
     zoneYours: 'In your time zone',
     startRequired: 'Choose the start.',
     endRequired: 'Choose the end.',
-    timeRequired: 'Enter a time (hh:mm).',
+    timeRequired: 'Enter a time.',
     endAfterStart: 'The end must be after the start.',
     endOnOrAfterStart: 'The end must be on or after the start.',
     colour: 'Colour',

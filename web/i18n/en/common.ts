@@ -22,6 +22,12 @@ export const common = {
   states: {
     loading: 'Loading…',
   },
+  timeField: {
+    /** The name of the list of times under a time field. */
+    times: 'Times',
+    /** A typed text that is no time of day; `example` is 17:30 as the locale writes it ("5:30 PM"). */
+    notATime: 'This is not a time. Type it like {example}, or pick it in the list.',
+  },
   dateField: {
     /** Under a date input; `format` is the locale's pattern, e.g. "MM/DD/YYYY". */
     hint: 'Pick a date or type it as {format}',

@@ -42,7 +42,7 @@ export const calendar = {
     zoneYours: 'Dans votre fuseau horaire',
     startRequired: 'Choisissez le début.',
     endRequired: 'Choisissez la fin.',
-    timeRequired: 'Saisissez une heure (hh:mm).',
+    timeRequired: 'Saisissez une heure.',
     endAfterStart: 'La fin doit être après le début.',
     endOnOrAfterStart: 'La fin doit être le jour du début ou après.',
     colour: 'Couleur',

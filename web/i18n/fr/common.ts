@@ -21,6 +21,11 @@ export const common = {
   states: {
     loading: 'Chargement…',
   },
+  timeField: {
+    times: 'Heures',
+    notATime:
+      'Ce n’est pas une heure. Saisissez-la par exemple sous la forme {example} ou choisissez-la dans la liste.',
+  },
   dateField: {
     hint: 'Choisissez une date ou saisissez-la au format {format}',
     notADate: 'Ce n’est pas une date. Saisissez-la au format {format} ou choisissez-la dans le calendrier.',
