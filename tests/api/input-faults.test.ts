@@ -193,6 +193,40 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers a malformed If-Match (not * or entity-tags, RFC 9110 §8.8.3) with 400 at the header, and saves nothing', async () => {
+    const read = await admin.request({ method: 'GET', url: '/api/users/me' });
+    const etag = read.headers.etag as string;
+    const before = read.json().data.attributes.middleName;
+    for (const ifMatch of ['garbage', 'v1', '"v1', 'W/v1', '"v1" "v2"', `${etag},`]) {
+      const response = await admin.request({
+        method: 'PATCH',
+        url: '/api/users/me',
+        headers: { 'if-match': ifMatch },
+        payload: { data: { type: 'users', id: 'me', attributes: { middleName: 'Changed' } } },
+      });
+      expect(expectErrorDocument(response, 400, ifMatch)[0], ifMatch).toMatchObject({
+        code: 'invalid_if_match',
+        source: { header: 'If-Match' },
+      });
+    }
+    const after = await admin.request({ method: 'GET', url: '/api/users/me' });
+    expect(after.json().data.attributes.middleName).toBe(before);
+    for (const [ifMatch, status] of [
+      ['"v0"', 412],
+      ['W/"v0", "v0"', 412],
+      [`"v0", ${etag}`, 200],
+      ['*', 200],
+    ] as const) {
+      const response = await admin.request({
+        method: 'PATCH',
+        url: '/api/users/me',
+        headers: { 'if-match': ifMatch },
+        payload: { data: { type: 'users', id: 'me', attributes: { middleName: null } } },
+      });
+      expect(response.statusCode, ifMatch).toBe(status);
+    }
+  });
+
   it('takes a date-time with any fraction of a second, everywhere, truncated to the millisecond', async () => {
     const task = await admin.request({
       method: 'POST',

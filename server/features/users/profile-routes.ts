@@ -27,10 +27,25 @@ const updateBody = z.strictObject({
   }),
 });
 
+/**
+ * RFC 9110 §13.1.1: `If-Match = "*" / #entity-tag`, `entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE`
+ * (§8.8.3), `etagc = %x21 / %x23-7E / obs-text`; list members separated by commas and optional spaces.
+ */
+const ENTITY_TAG_LIST =
+  /^(\*|(W\/)?"[\x21\x23-\x7e\x80-\xff]*"([ \t]*,[ \t]*(W\/)?"[\x21\x23-\x7e\x80-\xff]*")*)$/;
+
 const ifMatchHeaders = z.object({
   'if-match': z
     .string()
     .max(1024)
+    .superRefine((value, ctx) => {
+      if (!ENTITY_TAG_LIST.test(value.trim()))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'If-Match takes * or the ETag read with the resource, in double quotes (like "v3").',
+          params: { code: 'invalid_if_match' },
+        });
+    })
     .optional()
     .describe('The ETag read with the user: the change is refused (412) if the user changed since'),
 });

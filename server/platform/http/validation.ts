@@ -116,6 +116,11 @@ function describeIssue(
   return { code, detail: issue.message, meta };
 }
 
+/** A header's name as RFC 9110 writes it (`if-match` → `If-Match`); Node hands them lower-cased. */
+function headerName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
 /** Malformed problems first, then a rule's own (`custom`), then zod's checks. */
 function issueRank(issue: Issue): number {
   if (MALFORMED.has(issue.code)) return 0;
@@ -171,7 +176,10 @@ export function validationErrorDetails(
 ): { status: number; errors: (ErrorDetail & { status: string })[] } {
   const errors = oneIssuePerField(issues).map(({ issue, path }) => {
     const rule = location === 'body' ? jsonApiRule(path, issue) : undefined;
-    const isMalformed = rule === undefined && (MALFORMED.has(issue.code) || location === 'querystring');
+    // A query parameter or a header that breaks its rule is a malformed request (400), not a value.
+    const isMalformed =
+      rule === undefined &&
+      (MALFORMED.has(issue.code) || location === 'querystring' || location === 'headers');
     const ownStatus = rule?.status ?? (isMalformed ? statusByKind.bad_request : statusByKind.validation);
     const { code, detail, meta } = rule ?? describeIssue(issue, path, location);
     const source =
@@ -180,7 +188,7 @@ export function validationErrorDetails(
             pointer: `/${path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
           }
         : location === 'headers'
-          ? { header: String(path[0] ?? '') }
+          ? { header: headerName(String(path[0] ?? '')) }
           : { parameter: String(path[0] ?? '') };
     return { status: String(ownStatus), code, detail, source, ...(meta ? { meta } : {}) };
   });

@@ -39,6 +39,8 @@ export const errors = {
   invalid_date: 'هذا ليس تاريخًا (YYYY-MM-DD).',
   invalid_time_zone: 'اختر منطقة زمنية مثل Europe/Berlin.',
   invalid_encoding: 'نص الطلب ليس UTF-8 صالحًا.',
+  invalid_if_match:
+    'يجب أن تكون ترويسة If-Match هي * أو وسم ETag المقروء مع السجل، بين علامتي اقتباس مزدوجتين (مثل "v3").',
   invalid_link_path: 'يجب أن يكون الرابط في البريد الإلكتروني مسارًا في Atrium، مثل /users/me.',
   invalid_range: 'يجب أن يكون filter[start][lt] بعد filter[start][gte].',
   last_administrator: 'سيؤدي هذا إلى ترك المؤسسة دون مسؤول نشط.',

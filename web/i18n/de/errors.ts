@@ -46,6 +46,8 @@ export const errors = {
   invalid_date: 'Das ist kein Datum (JJJJ-MM-TT).',
   invalid_time_zone: 'Wählen Sie eine Zeitzone wie Europe/Berlin.',
   invalid_encoding: 'Der Body der Anfrage ist kein gültiges UTF-8.',
+  invalid_if_match:
+    'Der If-Match-Header muss * oder das mit dem Datensatz gelesene ETag in doppelten Anführungszeichen sein (wie "v3").',
   invalid_link_path: 'Ein Link in einer E-Mail muss ein Pfad von Atrium sein, z. B. /users/me.',
   invalid_range: 'filter[start][lt] muss nach filter[start][gte] liegen.',
   last_administrator: 'Dadurch hätte die Organisation keinen aktiven Administrator mehr.',

@@ -52,6 +52,8 @@ export const errors = {
   invalid_date: 'This is not a date (YYYY-MM-DD).',
   invalid_time_zone: 'Choose a time zone such as Europe/Berlin.',
   invalid_encoding: 'The request body is not valid UTF-8.',
+  invalid_if_match:
+    'The If-Match header must be * or the ETag read with the record, in double quotes (like "v3").',
   invalid_link_path: 'A link in an email must be a path of Atrium, like /users/me.',
   invalid_range: 'filter[start][lt] must be after filter[start][gte].',
   last_administrator: 'This would leave the organization without an active administrator.',

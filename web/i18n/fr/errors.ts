@@ -48,6 +48,8 @@ export const errors = {
   invalid_date: 'Ce n’est pas une date (AAAA-MM-JJ).',
   invalid_time_zone: 'Choisissez un fuseau horaire comme Europe/Berlin.',
   invalid_encoding: 'Le corps de la requête n’est pas de l’UTF-8 valide.',
+  invalid_if_match:
+    'L’en-tête If-Match doit être * ou l’ETag lu avec l’enregistrement, entre guillemets doubles (comme "v3").',
   invalid_link_path: 'Un lien dans un e-mail doit être un chemin d’Atrium, comme /users/me.',
   invalid_range: 'filter[start][lt] doit être postérieur à filter[start][gte].',
   last_administrator: 'L’organisation se retrouverait sans administrateur actif.',
