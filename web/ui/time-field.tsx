@@ -126,28 +126,36 @@ function LocaleTimeInput({
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown>
-        {/* The listbox scrolls itself and can take focus (axe scrollable-region-focusable); the
-            keys stay on the field, which points at the selected time (aria-activedescendant). */}
-        <Combobox.Options
-          aria-label={t('timeField.times')}
-          mah={220}
-          style={{ overflowY: 'auto' }}
-          tabIndex={-1}
-        >
-          {times.map((time) => (
-            <Combobox.Option
-              key={time}
-              value={time}
-              active={time === value}
-              aria-selected={time === value}
-              fw={time === value ? 700 : undefined}
-            >
-              {write(time)}
-            </Combobox.Option>
-          ))}
-        </Combobox.Options>
-      </Combobox.Dropdown>
+      <TimeOptions times={times} value={value} write={write} label={t('timeField.times')} />
     </Combobox>
+  );
+}
+
+/** The list of times under the field, the current one selected. */
+function TimeOptions(props: {
+  times: string[];
+  value: string;
+  write: (time: string) => string;
+  label: string;
+}) {
+  const { times, value, write, label } = props;
+  return (
+    <Combobox.Dropdown>
+      {/* The listbox scrolls itself and can take focus (axe scrollable-region-focusable); the
+          keys stay on the field, which points at the selected time (aria-activedescendant). */}
+      <Combobox.Options aria-label={label} mah={220} style={{ overflowY: 'auto' }} tabIndex={-1}>
+        {times.map((time) => (
+          <Combobox.Option
+            key={time}
+            value={time}
+            active={time === value}
+            aria-selected={time === value}
+            fw={time === value ? 700 : undefined}
+          >
+            {write(time)}
+          </Combobox.Option>
+        ))}
+      </Combobox.Options>
+    </Combobox.Dropdown>
   );
 }
