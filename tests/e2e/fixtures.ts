@@ -32,11 +32,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   // user's mail, not our UI, and axe cannot run in a frame whose sandbox allows no scripts (it
   // hangs injecting itself). Every rule still runs on everything else.
   // Only violations are collected in full (axe's `resultTypes`: passes and the rest keep one
-  // node each), which is all this check reads and spares axe most of its bookkeeping.
+  // node each), which is all this check reads. `options` replaces AxeBuilder's whole options
+  // object, so it comes before `withTags`, which adds `runOnly` to it.
   const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
     .withTags(WCAG_21_AA)
     .exclude('iframe[sandbox]')
-    .options({ resultTypes: ['violations'] })
     .analyze();
   const violations = results.violations.map(
     (violation) =>
