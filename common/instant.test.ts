@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from './instant';
+import { hasInstantForm, parseInstant } from './instant';
 
 describe('parseInstant (RFC 3339 date-time, truncated to the millisecond)', () => {
   it.each([
@@ -25,5 +25,13 @@ describe('parseInstant (RFC 3339 date-time, truncated to the millisecond)', () =
     `2026-12-01T10:00:00.${'1'.repeat(40)}Z`,
   ])('refuses %s', (text) => {
     expect(parseInstant(text)).toBeUndefined();
+  });
+
+  it('tells a wrong form from a day that does not exist (hasInstantForm)', () => {
+    expect(hasInstantForm('2026-02-30T10:00:00Z')).toBe(true);
+    expect(parseInstant('2026-02-30T10:00:00Z')).toBeUndefined();
+    expect(hasInstantForm('2026-12-01T24:00:00Z')).toBe(false);
+    expect(hasInstantForm('2026-12-01T10:00:00')).toBe(false);
+    expect(hasInstantForm(`2026-12-01T10:00:00.${'1'.repeat(40)}Z`)).toBe(false);
   });
 });

@@ -8,6 +8,14 @@ const INSTANT =
   /^(\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d+))?)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
+ * Whether `value` has the form `parseInstant` reads, whatever its day (`2026-02-30T10:00Z` has it):
+ * lets a caller tell a wrong form from a day that does not exist.
+ */
+export function hasInstantForm(value: string): boolean {
+  return value.length <= INSTANT_TEXT_MAX && INSTANT.test(value);
+}
+
+/**
  * The one parser of a date-time an API client sends (bodies and filters alike): an RFC 3339
  * `date-time` (§5.6) with its offset (`Z`, `z` or `±hh:mm`), seconds optional (`2026-11-30T09:15Z`),
  * and any number of fraction digits (RFC 3339 allows any; `2026-12-01T10:00:00.123456Z`), which are

@@ -1,12 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { errorMeta } from '../../../common/error-particulars';
-import { parseInstant } from '../../../common/instant';
+import { hasInstantForm, parseInstant } from '../../../common/instant';
 import { isCalendarDate } from '../../../common/profile';
 import { invalidField } from '../../platform/http/errors';
 import { dayStart, type EventTiming } from './recurrence';
 
-/** The form of a date-time (what `parseInstant` reads), told apart from a day that does not exist. */
-const DATE_TIME_FORM = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
 /** The years a date may take, in an error's `meta`: the SPA words the limit in the reader's language. */
@@ -21,7 +19,7 @@ export function formatEventTime(iso: string, date: string | null, timeZone: stri
 }
 
 function instantOf(field: 'start' | 'end', value: string): string {
-  if (!DATE_TIME_FORM.test(value)) {
+  if (!hasInstantForm(value)) {
     throw invalidField(
       field,
       'invalid_date_time',
