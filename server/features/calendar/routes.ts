@@ -11,6 +11,8 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import { notFound } from '../../platform/http/errors';
 import { listDocument, resourceDocument } from '../../platform/http/jsonapi';
+import { parseUserParameter } from '../../platform/http/jsonapi/filter-values';
+import { MAX_QUERY_VALUE_LENGTH } from '../../platform/http/jsonapi/query-schema';
 import {
   collectionDocumentSchema,
   emptyResponse,
@@ -92,7 +94,7 @@ const occurrenceQuery = z.strictObject({
 const rangeBound = instantText('The bound');
 /** A missing one is a 400 `parameter_required` naming it (platform/http/validation.ts). */
 const occurrencesQuery = z.strictObject({
-  'filter[owner]': z.string().min(1).max(64).describe('The user whose calendar, an id or `me`'),
+  'filter[owner]': z.string().max(MAX_QUERY_VALUE_LENGTH).describe('The user whose calendar, an id or `me`'),
   'filter[invitations]': z
     .enum(['include', 'exclude'])
     .optional()
@@ -241,7 +243,7 @@ function occurrenceRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const { query } = request;
       const occurrences = await listCalendarOccurrences(deps, actorOf(request), {
-        ownerId: query['filter[owner]'],
+        ownerId: parseUserParameter(query['filter[owner]'], 'filter[owner]'),
         invitations: query['filter[invitations]'] === 'include',
         from: checkedInstant(query['filter[start][gte]']),
         to: checkedInstant(query['filter[start][lt]']),

@@ -7,10 +7,9 @@ import {
 import { errorMeta } from '../../../common/error-particulars';
 import { checkedInstant } from '../../../common/instant';
 import type { Deps } from '../../platform/deps';
-import { type Actor, can } from '../../platform/http/access';
+import { type Actor, can, resolveUserId } from '../../platform/http/access';
 import { invalidField, notFound, relatedNotFound } from '../../platform/http/errors';
 import type { ListPage, ListQuery } from '../../platform/http/jsonapi';
-import { badParameter } from '../../platform/http/jsonapi/query-error';
 import { sanitizeRichText } from '../../platform/text/rich-text';
 import { isMember } from '../memberships/store';
 import { deleteReminders } from '../reminders/store';
@@ -158,8 +157,9 @@ export async function removeTask(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
 }
 
 /**
- * A page of tasks (the User Tasks grid, My Tasks). `filter[owner]` takes an id or `me`; without
- * `users.view` one sees only one's own tasks, and asking for another's is a 403.
+ * A page of tasks (the User Tasks grid, My Tasks). `filter[owner]` takes ids or `me` (400
+ * `invalid_filter_value` for anything else); without `users.view` one sees only one's own tasks,
+ * and asking for another's is a 403.
  */
 export async function listOrganizationTasks(
   deps: Pick<Deps, 'db'>,
@@ -170,16 +170,12 @@ export async function listOrganizationTasks(
   const filters = listQuery.filters.map((filter) => {
     if (filter.field !== 'owner') return filter;
     hasOwner = true;
-    const ownerId = filter.value === 'me' ? actor.userId : String(filter.value);
-    if (ownerId.length > 64)
-      throw badParameter(
-        'filter[owner]',
-        'invalid_filter_value',
-        'filter[owner] is a user id or me.',
-        errorMeta('invalid_filter_value', { reason: 'owner', parameter: 'filter[owner]' }),
-      );
-    authorizeTaskView(actor, ownerId);
-    return { ...filter, value: ownerId };
+    // An id, `me`, or a list of them (the list filter has checked their form).
+    const owners = (typeof filter.value === 'string' ? [filter.value] : (filter.value as string[])).map(
+      (id) => resolveUserId(actor, id),
+    );
+    for (const ownerId of owners) authorizeTaskView(actor, ownerId);
+    return { ...filter, value: owners.length === 1 ? (owners[0] as string) : owners };
   });
   if (!hasOwner && !can(actor, 'users.view')) {
     filters.push({ field: 'owner', column: 'tasks.ownerId', op: 'eq', value: actor.userId });

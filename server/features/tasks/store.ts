@@ -54,7 +54,7 @@ export const taskListSpec: ListSpec = {
   // The grid shows who created each task and whose it is, without a request per row.
   includes: ['createdBy', 'owner'],
   filters: {
-    owner: { column: 'tasks.ownerId', kind: 'string', ops: ['eq'] },
+    owner: { column: 'tasks.ownerId', kind: 'id', me: true, ops: ['eq'] },
     status: { column: 'tasks.status', kind: 'enum', values: ['open', 'in_progress', 'closed'] },
     priority: { column: 'tasks.priority', kind: 'enum', values: ['low', 'normal', 'high'] },
     dueDate: { column: 'tasks.dueAt', kind: 'timestamp' },

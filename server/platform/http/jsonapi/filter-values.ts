@@ -15,6 +15,8 @@ export type FilterSpec = {
   values?: readonly string[];
   /** Allowed operators; defaults to those that make sense for the kind (see `defaultFilterOps`). */
   ops?: readonly FilterOp[];
+  /** An `id` filter naming a user: `me` stands for the actor (the caller replaces it). */
+  me?: true;
 };
 
 /** A list (from `a,b,c`) only for `eq`/`neq` on `enum` and `id` filters, meaning IN / NOT IN. */
@@ -44,7 +46,7 @@ export function allowedFilterOps(spec: FilterSpec): readonly FilterOp[] {
 type Invalid = (
   expected: string,
   particulars:
-    | { reason: 'boolean' | 'required' | 'number' | 'date_time' | 'date' | 'id' }
+    | { reason: 'boolean' | 'required' | 'number' | 'date_time' | 'date' | 'id' | 'owner' }
     | { reason: 'too_many'; maximum: number }
     | { reason: 'choice'; allowed: readonly string[] },
 ) => Error;
@@ -115,8 +117,27 @@ function parseChoice(raw: string, spec: FilterSpec, invalid: Invalid): string {
       allowed: spec.values ?? [],
     });
   }
-  if (isId(raw)) return raw;
+  if (isId(raw) || (spec.me && raw === 'me')) return raw;
+  if (spec.me)
+    throw invalid('a user id (a lower-case UUID) or me, or a comma-separated list of them', {
+      reason: 'owner',
+    });
   throw invalid('an id (a lower-case UUID) or a comma-separated list of ids', { reason: 'id' });
+}
+
+/**
+ * A single user named by a query parameter (`filter[owner]`): a user id or `me`, as an `id` filter
+ * with `me` reads it.
+ * @throws AppError 400 `invalid_filter_value` (reason `owner`) with `source.parameter`.
+ */
+export function parseUserParameter(raw: string, parameter: string): string {
+  if (isId(raw) || raw === 'me') return raw;
+  throw badParameter(
+    parameter,
+    'invalid_filter_value',
+    `${parameter} must be a user id (a lower-case UUID) or me.`,
+    errorMeta('invalid_filter_value', { reason: 'owner', parameter }),
+  );
 }
 
 function isDate(raw: string): boolean {
