@@ -374,6 +374,19 @@ describe('the edge of the API', () => {
         },
       });
       expect(session.statusCode, session.body).toBe(200);
+      // As `me` names oneself, `current` (the word of the URL) names the current session.
+      const current = await browser.request({
+        method: 'PATCH',
+        url: '/api/sessions/current',
+        payload: {
+          data: {
+            type: 'sessions',
+            id: 'current',
+            relationships: { organization: { data: { type: 'organizations', id: admin.organizationId } } },
+          },
+        },
+      });
+      expect(current.statusCode, current.body).toBe(200);
     });
   });
 

@@ -71,11 +71,36 @@ describe('input faults, as kinds', () => {
     }
   });
 
+  it('answers an over-long id in a body of several resources with the one too_long shape', async () => {
+    const response = await admin.request({
+      method: 'POST',
+      url: '/api/password-resets/bulk',
+      payload: {
+        data: [
+          { type: 'users', id: newId() },
+          { type: 'users', id: 'x'.repeat(65) },
+        ],
+      },
+    });
+    expect(errorsAt(expectErrorDocument(response, 422) as ApiError[], '/data/1/id')).toEqual([
+      expect.objectContaining({ code: 'custom', meta: { reason: 'too_long', maximum: 64 } }),
+    ]);
+  });
+
   it('answers every over-long text of every body with the one too_long shape, and bounds every text', async () => {
     const components = (document as unknown as { components: { schemas: Record<string, JsonSchema> } })
       .components.schemas;
     const texts = bodyTexts(document.paths, components);
     expect(texts.length).toBeGreaterThan(80);
+    // Ids sent in a body are texts too: `data.id` and every relationship's id.
+    const ids = texts.filter((text) => text.pointer.endsWith('/id')).map((text) => text.label);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'PATCH /api/users/{id} /data/id',
+        'PATCH /api/users/{id} /data/relationships/roles/data/0/id',
+      ]),
+    );
+    expect(ids.length).toBeGreaterThan(10);
     const unbounded = texts.filter((text) => text.maxLength === undefined).map((text) => text.label);
     expect(unbounded, 'texts of a body without maxLength').toEqual([]);
     for (const text of texts) {
@@ -725,13 +750,13 @@ function bodyTexts(
         | undefined;
       if (!content) continue;
       const data = resolve(resolve(content.schema).properties?.data ?? {});
-      const attributes = data.properties?.attributes;
-      if (!attributes) continue;
       found.length = 0;
-      walk(attributes, []);
+      // Every text of the resource object: attributes, `id`, relationships' ids.
+      for (const [name, member] of Object.entries(data.properties ?? {}))
+        if (name !== 'type') walk(member, [name]);
       const url = path.replace('{menu}', 'usermenu').replace(/\{[^}]+\}/g, 'me');
       for (const text of found) {
-        const pointer = `/data/attributes/${text.path.join('/')}`;
+        const pointer = `/data/${text.path.join('/')}`;
         const textPath = text.path;
         texts.push({
           label: `${method.toUpperCase()} ${path} ${pointer}`,
@@ -743,7 +768,7 @@ function bodyTexts(
           body(value) {
             let nested: unknown = value;
             for (const part of [...textPath].reverse()) nested = part === '0' ? [nested] : { [part]: nested };
-            return { attributes: nested as Record<string, unknown> };
+            return nested as Record<string, unknown>;
           },
         });
       }

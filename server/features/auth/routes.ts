@@ -16,7 +16,7 @@ import {
   totalCountHeader,
 } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
-import { resourceBody, toOne } from '../../platform/http/schemas';
+import { bodyId, resourceBody, toOne } from '../../platform/http/schemas';
 import { presentSession, sessionResource } from './presenter';
 import { endMySession, getMySession, listMySessions, signIn, signOut, switchOrganization } from './service';
 import { sessionListSpec } from './store';
@@ -32,7 +32,7 @@ const signInBody = resourceBody(
 const switchBody = z.strictObject({
   data: z.strictObject({
     type: z.literal('sessions'),
-    id: z.string().max(64).optional(),
+    id: bodyId.optional(),
     relationships: z.strictObject({ organization: toOne('organizations') }),
   }),
 });

@@ -23,7 +23,7 @@ import {
   resourceDocumentSchema,
   totalCountHeader,
 } from '../../platform/http/openapi';
-import { toMany } from '../../platform/http/schemas';
+import { bodyId, toMany } from '../../platform/http/schemas';
 import { findIncludedUsers } from '../activities/included-users';
 import { listedUserResource } from '../users/presenter';
 import { callListAbilitiesOf } from './policy';
@@ -42,7 +42,7 @@ const createBody = z.strictObject({
 const updateBody = z.strictObject({
   data: z.strictObject({
     type: z.literal('calls', { error: 'The type must be "calls".' }),
-    id: z.string().max(64).optional(),
+    id: bodyId.optional(),
     attributes: callUpdateSchema.optional(),
     relationships,
   }),

@@ -14,7 +14,7 @@ import { clearSessionCookie, setSessionCookie } from '../../platform/http/authen
 import { resourceDocument } from '../../platform/http/jsonapi';
 import { emptyResponse, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
-import { resourceBody, userIdParams } from '../../platform/http/schemas';
+import { bodyId, resourceBody, userIdParams } from '../../platform/http/schemas';
 import { presentSession, sessionResource } from '../auth/presenter';
 import { passwordPolicyResource, passwordResetRequestDocument, passwordResetsDocument } from './presenter';
 import { completePasswordReset, requestPasswordReset } from './recovery';
@@ -44,7 +44,7 @@ const adminResetBody = resourceBody('password-resets', z.strictObject({}).option
 
 const bulkResetBody = z.strictObject({
   data: z
-    .array(z.strictObject({ type: z.literal('users'), id: z.string().min(1).max(64) }))
+    .array(z.strictObject({ type: z.literal('users'), id: bodyId }))
     .min(1, 'Name at least one user.')
     .max(100, 'Reset at most 100 users at once.'),
 });

@@ -12,7 +12,7 @@ import {
 } from '../../platform/http/jsonapi';
 import { etagHeader, jsonApiResponse, resourceDocumentSchema } from '../../platform/http/openapi';
 import { requestContextOf } from '../../platform/http/request-context';
-import { toMany, userIdParams } from '../../platform/http/schemas';
+import { bodyId, toMany, userIdParams } from '../../platform/http/schemas';
 import { abilitiesOf } from './abilities';
 import { presentUser, userFields, userResource } from './presenter';
 import { getUserProfile, type UserView, updateUserProfile } from './profile-service';
@@ -21,7 +21,7 @@ import { getUserProfile, type UserView, updateUserProfile } from './profile-serv
 const updateBody = z.strictObject({
   data: z.strictObject({
     type: z.literal('users', { error: 'The type must be "users".' }),
-    id: z.string().max(64).optional(),
+    id: bodyId.optional(),
     attributes: userProfileUpdateSchema.optional(),
     relationships: z.strictObject({ roles: toMany('roles').optional() }).optional(),
   }),

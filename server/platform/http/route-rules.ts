@@ -31,7 +31,8 @@ export const noQueryParameters = z.strictObject({});
  *   declare a schema and parse them strictly with `parseListQuery`);
  * - on PATCH, `data.id` of the body, when sent, must name the resource of the URL: 409
  *   `id_mismatch` otherwise (JSON:API 1.1 "Updating Resources": 409 Conflict). The URL's resource is
- *   `config.resourceId(request)`, else `:id` (`me` = the actor), else `:key`.
+ *   `config.resourceId(request)` (or the URL's last word, as `current` of `/sessions/current`), else
+ *   `:id` (`me` = the actor), else `:key`.
  * Register it before the routes.
  */
 export const routeRules = fp<{ isApiCall(url: string): boolean }>(
@@ -79,7 +80,10 @@ function resourceIdOf(request: FastifyRequest): { sent: string; resolved: string
   const own = request.routeOptions.config.resourceId;
   if (own) {
     const id = own(request);
-    return id === undefined ? undefined : { sent: id, resolved: id };
+    // A URL naming its resource by a word (`/sessions/current`) takes that word as the body's id too.
+    const word = request.routeOptions.url?.split('/').at(-1);
+    const sent = word && !word.startsWith(':') ? word : id;
+    return id === undefined ? undefined : { sent: sent ?? id, resolved: id };
   }
   const params = (request.params ?? {}) as Record<string, string | undefined>;
   if (params.id !== undefined) {
