@@ -20,11 +20,26 @@ describe('settingValueProblem', () => {
     });
   });
 
-  it('keeps the rule’s own sentence where it has no particulars', () => {
-    expect(problemOf('localization.locale', 'not a locale').meta).toEqual({
-      reason: 'value',
-      key: 'localization.locale',
-    });
+  it('names a text setting’s own rule and an example, whatever the fault (form, length, type)', () => {
+    const cases: [SettingKey, unknown[], string, string][] = [
+      ['localization.locale', ['not a locale', 'x', 'x'.repeat(40), 42], 'locale', 'en-US'],
+      ['localization.timezone', ['Mars/Olympus', '', 'x'.repeat(70), true], 'time_zone', 'Europe/Berlin'],
+      ['email.default_from', ['jane', 'x'.repeat(300)], 'email', 'jane@example.com'],
+      ['meeting_links.jitsi_base_url', ['http://meet.example.com/'], 'https_url', 'https://meet.jit.si/'],
+      [
+        'meeting_links.url_template',
+        ['https://meet.example.com/'],
+        'url_template',
+        'https://meet.example.com/{room}',
+      ],
+    ];
+    for (const [key, values, reason, example] of cases) {
+      for (const value of values) {
+        const problem = problemOf(key, value);
+        expect(problem.meta, `${key} ${JSON.stringify(value)}`).toEqual({ reason, key, example });
+        expect(problem.detail).toContain(example);
+      }
+    }
   });
 
   it('names a whole-number setting’s range whatever the refused value is (text, a fraction)', () => {

@@ -10,8 +10,10 @@ export type SettingValueProblem = { detail: string; meta: Record<string, unknown
  * particulars as `setting_invalid`'s meta (common/error-particulars.ts): a value picked from a
  * list names the allowed values (`choice` {allowed}); a whole-number setting given anything else
  * (text, a fraction, a number out of bounds) names both bounds (`number_range` {minimum, maximum}); text too short or long its length (`text_length` {minimum,
- * maximum}, `text_too_long` {maximum}); any other refusal (a locale, a time zone, an address) is
- * `value` with the schema's own English sentence as detail.
+ * maximum}, `text_too_long` {maximum}); a setting with a rule of its own (a locale, a time zone,
+ * an address: `rule` in common/settings.ts) names that rule and an example whatever the fault
+ * (`locale`, `time_zone`, `email`, `https_url`, `url_template` {example}); anything else is `value`
+ * with the schema's own English sentence as detail.
  */
 export function settingValueProblem(key: SettingKey, issue: z.core.$ZodIssue): SettingValueProblem {
   const definition = settingDefinitions[key];
@@ -23,6 +25,10 @@ export function settingValueProblem(key: SettingKey, issue: z.core.$ZodIssue): S
       detail: `Choose one of: ${allowed.join(', ')}.`,
       meta: errorMeta('setting_invalid', { reason: 'choice', key, allowed }),
     };
+  }
+  if ('rule' in definition && definition.rule) {
+    const { reason, example, detail } = definition.rule;
+    return { detail, meta: errorMeta('setting_invalid', { reason, key, example }) };
   }
   const outOfBounds = issue.code === 'too_small' || issue.code === 'too_big';
   // A whole-number setting: any fault (text, a fraction, out of range) gets its range.

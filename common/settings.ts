@@ -26,11 +26,48 @@ type SettingDefinition<T> = {
   /** HTML: the server keeps only the allowed tags and attributes (`sanitizeSignature`). */
   html?: true;
   /**
+   * The value's one rule, with its particulars, as any refusal of it is worded (a locale, a time
+   * zone, an address): `setting_invalid` with this `reason` and `example` (common/setting-rules.ts).
+   */
+  rule?: SettingRule;
+  /**
    * A boolean key that must be on above the user's level (the organization's or the system's) for
    * a user to set this one; while it is off the user's value is ignored and this key is off.
    */
   requires?: string;
 };
+
+/** A text setting's rule: what a refusal says, in English, and its particulars. */
+export type SettingRule = {
+  reason: 'locale' | 'time_zone' | 'email' | 'https_url' | 'url_template';
+  example: string;
+  /** The English sentence (the catalogs word it from `reason` and `example`). */
+  detail: string;
+};
+
+const rules = {
+  locale: { reason: 'locale', example: 'en-US', detail: 'Choose a locale such as en-US.' },
+  timeZone: {
+    reason: 'time_zone',
+    example: 'Europe/Berlin',
+    detail: 'Choose a time zone such as Europe/Berlin.',
+  },
+  email: {
+    reason: 'email',
+    example: 'jane@example.com',
+    detail: 'Enter an email address such as jane@example.com, or leave it empty for your primary email.',
+  },
+  httpsUrl: {
+    reason: 'https_url',
+    example: 'https://meet.jit.si/',
+    detail: 'Give an https:// address, such as https://meet.jit.si/.',
+  },
+  urlTemplate: {
+    reason: 'url_template',
+    example: 'https://meet.example.com/{room}',
+    detail: 'Give an https:// address containing {room}, such as https://meet.example.com/{room}.',
+  },
+} as const satisfies Record<string, SettingRule>;
 
 function define<T>(definition: SettingDefinition<T>): SettingDefinition<T> {
   return definition;
@@ -94,10 +131,7 @@ export const interfaceLanguages = [
 const optionalEmail = z
   .string()
   .max(254)
-  .refine(
-    (value) => value === '' || /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(value),
-    'Enter an email address such as jane@example.com, or leave it empty for your primary email.',
-  );
+  .refine((value) => value === '' || /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(value), rules.email.detail);
 
 export const settingDefinitions = {
   'password.min_length': define({
@@ -162,13 +196,15 @@ export const settingDefinitions = {
     label: 'Minutes of the first lockout (doubles each time)',
   }),
   'localization.locale': define({
-    schema: z.string().min(2).max(35).refine(isLocale, 'Choose a locale such as en-US or de-DE.'),
+    schema: z.string().min(2).max(35).refine(isLocale, rules.locale.detail),
+    rule: rules.locale,
     default: 'en-US',
     scopes: ['system', 'organization', 'user'],
     label: 'Locale',
   }),
   'localization.timezone': define({
-    schema: z.string().min(1).max(64).refine(isTimeZone, 'Choose a time zone such as Europe/Berlin.'),
+    schema: z.string().min(1).max(64).refine(isTimeZone, rules.timeZone.detail),
+    rule: rules.timeZone,
     default: 'UTC',
     scopes: ['system', 'organization', 'user'],
     label: 'Timezone',
@@ -278,6 +314,7 @@ export const settingDefinitions = {
   }),
   'email.default_from': define({
     schema: optionalEmail,
+    rule: rules.email,
     default: '',
     scopes: ['user'],
     label: 'Default From address',
@@ -319,10 +356,8 @@ export const settingDefinitions = {
     schema: z
       .string()
       .max(MEETING_URL_MAX)
-      .refine(
-        (value) => meetingBaseUrlProblem(value) === null,
-        'Give an https:// address, such as https://meet.jit.si/.',
-      ),
+      .refine((value) => meetingBaseUrlProblem(value) === null, rules.httpsUrl.detail),
+    rule: rules.httpsUrl,
     default: 'https://meet.jit.si/',
     scopes: ['system', 'organization'],
     label: 'Jitsi base URL',
@@ -331,10 +366,8 @@ export const settingDefinitions = {
     schema: z
       .string()
       .max(MEETING_URL_MAX)
-      .refine(
-        (value) => value === '' || meetingTemplateProblem(value) === null,
-        'Give an https:// address containing {room}, such as https://meet.example.com/{room}.',
-      ),
+      .refine((value) => value === '' || meetingTemplateProblem(value) === null, rules.urlTemplate.detail),
+    rule: rules.urlTemplate,
     default: '',
     scopes: ['system', 'organization'],
     label: 'Custom meeting URL template',

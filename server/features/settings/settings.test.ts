@@ -186,15 +186,15 @@ describe('settings API', () => {
       minimum: 1,
       maximum: 20,
     });
-    expect((await refusal('localization.locale', 'x')).meta).toMatchObject({
-      reason: 'text_length',
-      minimum: 2,
-      maximum: 35,
+    // A text setting with a rule of its own names it and an example, whatever the fault.
+    expect((await refusal('localization.locale', 'x')).meta).toEqual({
+      reason: 'locale',
+      key: 'localization.locale',
+      example: 'en-US',
     });
-    // A rule without particulars (a time zone that does not exist): its own sentence, reason `value`.
     expect(await refusal('localization.timezone', 'Mars/Olympus_Mons')).toMatchObject({
       detail: expect.stringContaining('Choose a time zone such as Europe/Berlin.'),
-      meta: { reason: 'value', key: 'localization.timezone' },
+      meta: { reason: 'time_zone', key: 'localization.timezone', example: 'Europe/Berlin' },
     });
   });
 

@@ -367,6 +367,11 @@ export const errors = {
     setting_invalid_text_too_long:
       '{count, plural, zero {اكتب # حرف على الأكثر.} one {اكتب حرفًا واحدًا على الأكثر.} two {اكتب حرفين على الأكثر.} few {اكتب # أحرف على الأكثر.} many {اكتب # حرفًا على الأكثر.} other {اكتب # حرف على الأكثر.}}',
     setting_invalid_value: 'قيمة هذا الإعداد غير صالحة.',
+    setting_invalid_locale: 'اختر لغة وإقليمًا مثل {example}.',
+    setting_invalid_time_zone: 'اختر منطقة زمنية مثل {example}.',
+    setting_invalid_email: 'أدخل عنوان بريد إلكتروني مثل {example}، أو اتركه فارغًا لاستخدام بريدك الأساسي.',
+    setting_invalid_https_url: 'أدخل عنوانًا يبدأ بـ https://‏، مثل {example}.',
+    setting_invalid_url_template: 'أدخل عنوانًا يبدأ بـ https://‏ ويحتوي على موضع الغرفة، مثل {example}.',
     setting_invalid_own_email: 'اختر أحد عناوين بريدك الإلكتروني.',
     setting_invalid_not_user_setting: '"{key}" ليس إعدادًا يمكن للمستخدمين تغييره، أو أنه مدرج مرتين.',
   },

@@ -403,6 +403,13 @@ export const errors = {
     setting_invalid_text_too_long:
       '{count, plural, one {Geben Sie höchstens # Zeichen ein.} other {Geben Sie höchstens # Zeichen ein.}}',
     setting_invalid_value: 'Der Wert dieser Einstellung ist ungültig.',
+    setting_invalid_locale: 'Wählen Sie ein Gebietsschema wie {example}.',
+    setting_invalid_time_zone: 'Wählen Sie eine Zeitzone wie {example}.',
+    setting_invalid_email:
+      'Geben Sie eine E-Mail-Adresse wie {example} ein, oder lassen Sie das Feld leer für Ihre primäre E-Mail-Adresse.',
+    setting_invalid_https_url: 'Geben Sie eine https://-Adresse an, etwa {example}.',
+    setting_invalid_url_template:
+      'Geben Sie eine https://-Adresse mit dem Platzhalter für den Raum an, etwa {example}.',
     setting_invalid_own_email: 'Wählen Sie eine Ihrer eigenen E-Mail-Adressen.',
     setting_invalid_not_user_setting:
       '„{key}“ ist keine Einstellung, die Benutzer ändern können, oder ist doppelt aufgeführt.',

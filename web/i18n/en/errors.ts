@@ -395,6 +395,13 @@ export const errors = {
     setting_invalid_text_too_long:
       '{count, plural, one {Type at most # character.} other {Type at most # characters.}}',
     setting_invalid_value: 'This setting’s value is not valid.',
+    setting_invalid_locale: 'Choose a locale such as {example}.',
+    setting_invalid_time_zone: 'Choose a time zone such as {example}.',
+    setting_invalid_email:
+      'Enter an email address such as {example}, or leave it empty for your primary email.',
+    setting_invalid_https_url: 'Give an https:// address, such as {example}.',
+    setting_invalid_url_template:
+      'Give an https:// address containing the room placeholder, such as {example}.',
     setting_invalid_own_email: 'Choose one of your own email addresses.',
     setting_invalid_not_user_setting: '"{key}" is not a setting users can change, or is listed twice.',
   },

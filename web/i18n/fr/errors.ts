@@ -411,6 +411,13 @@ export const errors = {
     setting_invalid_text_too_long:
       '{count, plural, one {Saisissez au plus # caractère.} many {Saisissez au plus # caractères.} other {Saisissez au plus # caractères.}}',
     setting_invalid_value: 'La valeur de ce paramètre n’est pas valide.',
+    setting_invalid_locale: 'Choisissez des paramètres régionaux tels que {example}.',
+    setting_invalid_time_zone: 'Choisissez un fuseau horaire tel que {example}.',
+    setting_invalid_email:
+      'Saisissez une adresse e-mail telle que {example}, ou laissez vide pour votre adresse principale.',
+    setting_invalid_https_url: 'Indiquez une adresse https://, par exemple {example}.',
+    setting_invalid_url_template:
+      'Indiquez une adresse https:// contenant l’emplacement de la salle, par exemple {example}.',
     setting_invalid_own_email: 'Choisissez l’une de vos propres adresses e-mail.',
     setting_invalid_not_user_setting:
       '« {key} » n’est pas un paramètre que les utilisateurs peuvent modifier, ou figure deux fois.',
