@@ -2402,14 +2402,17 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
+                /** @description action: a text. Also `filter[action][op]` with op `neq`, `contains`. */
                 "filter[action]"?: string;
                 "filter[action][contains]"?: string;
                 "filter[action][eq]"?: string;
                 "filter[action][neq]"?: string;
+                /** @description actor: an id, or a comma-separated list of ids. Also `filter[actor][op]` with op `neq`, `exists`. */
                 "filter[actor]"?: string;
                 "filter[actor][eq]"?: string;
                 "filter[actor][exists]"?: string;
                 "filter[actor][neq]"?: string;
+                /** @description occurredAt: an ISO 8601 date-time with a time zone. Also `filter[occurredAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[occurredAt]"?: string;
                 "filter[occurredAt][eq]"?: string;
                 "filter[occurredAt][exists]"?: string;
@@ -2418,15 +2421,22 @@ export interface operations {
                 "filter[occurredAt][lt]"?: string;
                 "filter[occurredAt][lte]"?: string;
                 "filter[occurredAt][neq]"?: string;
+                /** @description subject: an id, or a comma-separated list of ids. Also `filter[subject][op]` with op `neq`, `exists`. */
                 "filter[subject]"?: string;
                 "filter[subject][eq]"?: string;
                 "filter[subject][exists]"?: string;
                 "filter[subject][neq]"?: string;
+                /** @description Comma-separated relationships to include: `actor`, `subject`. */
                 include?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `occurredAt`, `id` (default `-occurredAt,-id`). */
                 sort?: string;
             };
             header?: {
@@ -4370,12 +4380,16 @@ export interface operations {
     listCalls: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `calls` to return: `subject`, `phoneNumber`, `notes`, `callDateTime`, `callStatus`, `direction`, `duration`, `createdAt`, `updatedAt`, `author`, `activityTargets`. */
                 "fields[calls]"?: string;
+                /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
+                /** @description author: an id, or a comma-separated list of ids. Also `filter[author][op]` with op `neq`, `exists`. */
                 "filter[author]"?: string;
                 "filter[author][eq]"?: string;
                 "filter[author][exists]"?: string;
                 "filter[author][neq]"?: string;
+                /** @description callDateTime: an ISO 8601 date-time with a time zone. Also `filter[callDateTime][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[callDateTime]"?: string;
                 "filter[callDateTime][eq]"?: string;
                 "filter[callDateTime][exists]"?: string;
@@ -4384,14 +4398,17 @@ export interface operations {
                 "filter[callDateTime][lt]"?: string;
                 "filter[callDateTime][lte]"?: string;
                 "filter[callDateTime][neq]"?: string;
+                /** @description callStatus: one of `in_progress`, `completed`, or a comma-separated list of them. Also `filter[callStatus][op]` with op `neq`, `exists`. */
                 "filter[callStatus]"?: string;
                 "filter[callStatus][eq]"?: string;
                 "filter[callStatus][exists]"?: string;
                 "filter[callStatus][neq]"?: string;
+                /** @description direction: one of `incoming`, `outgoing`, or a comma-separated list of them. Also `filter[direction][op]` with op `neq`, `exists`. */
                 "filter[direction]"?: string;
                 "filter[direction][eq]"?: string;
                 "filter[direction][exists]"?: string;
                 "filter[direction][neq]"?: string;
+                /** @description duration: a decimal number. Also `filter[duration][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[duration]"?: string;
                 "filter[duration][eq]"?: string;
                 "filter[duration][exists]"?: string;
@@ -4400,16 +4417,24 @@ export interface operations {
                 "filter[duration][lt]"?: string;
                 "filter[duration][lte]"?: string;
                 "filter[duration][neq]"?: string;
+                /** @description phoneNumber: a text. */
                 "filter[phoneNumber]"?: string;
                 "filter[phoneNumber][eq]"?: string;
+                /** @description subject: a text. Also `filter[subject][op]` with op `contains`. */
                 "filter[subject]"?: string;
                 "filter[subject][contains]"?: string;
                 "filter[subject][eq]"?: string;
+                /** @description Comma-separated relationships to include: `author`, `activityTargets`. */
                 include?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `callDateTime`, `createdAt`, `updatedAt`, `subject`, `duration` (default `-callDateTime`). */
                 sort?: string;
             };
             header?: {
@@ -9903,6 +9928,7 @@ export interface operations {
     listMailMessages: {
         parameters: {
             query?: {
+                /** @description createdAt: an ISO 8601 date-time with a time zone. Also `filter[createdAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[createdAt]"?: string;
                 "filter[createdAt][eq]"?: string;
                 "filter[createdAt][exists]"?: string;
@@ -9911,21 +9937,29 @@ export interface operations {
                 "filter[createdAt][lt]"?: string;
                 "filter[createdAt][lte]"?: string;
                 "filter[createdAt][neq]"?: string;
+                /** @description status: one of `queued`, `sending`, `sent`, `failed`, `cancelled`, or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
                 "filter[status]"?: string;
                 "filter[status][eq]"?: string;
                 "filter[status][exists]"?: string;
                 "filter[status][neq]"?: string;
+                /** @description template: a text. Also `filter[template][op]` with op `neq`. */
                 "filter[template]"?: string;
                 "filter[template][eq]"?: string;
                 "filter[template][neq]"?: string;
+                /** @description toAddress: a text. Also `filter[toAddress][op]` with op `neq`, `contains`. */
                 "filter[toAddress]"?: string;
                 "filter[toAddress][contains]"?: string;
                 "filter[toAddress][eq]"?: string;
                 "filter[toAddress][neq]"?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `createdAt`, `sentAt`, `nextAttemptAt`, `status`, `attempts`, `toAddress`, `subject`, `id` (default `-createdAt,-id`). */
                 sort?: string;
             };
             header?: {
@@ -12289,14 +12323,21 @@ export interface operations {
     listOrganizations: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `organizations` to return: `name`, `createdAt`, `updatedAt`. */
                 "fields[organizations]"?: string;
+                /** @description name: a text. Also `filter[name][op]` with op `contains`. */
                 "filter[name]"?: string;
                 "filter[name][contains]"?: string;
                 "filter[name][eq]"?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `name`, `createdAt` (default `name`). */
                 sort?: string;
             };
             header?: {
@@ -12790,6 +12831,7 @@ export interface operations {
     getOrganization: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `organizations` to return: `name`, `createdAt`, `updatedAt`. */
                 "fields[organizations]"?: string;
             };
             header?: never;
@@ -14238,14 +14280,21 @@ export interface operations {
     listRoles: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `roles` to return: `name`, `permissions`, `isSystem`, `createdAt`, `updatedAt`. */
                 "fields[roles]"?: string;
+                /** @description name: a text. Also `filter[name][op]` with op `contains`. */
                 "filter[name]"?: string;
                 "filter[name][contains]"?: string;
                 "filter[name][eq]"?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `name`, `createdAt`, `updatedAt` (default `name`). */
                 sort?: string;
             };
             header?: {
@@ -14486,6 +14535,7 @@ export interface operations {
     getRole: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `roles` to return: `name`, `permissions`, `isSystem`, `createdAt`, `updatedAt`. */
                 "fields[roles]"?: string;
             };
             header?: never;
@@ -14965,11 +15015,17 @@ export interface operations {
     listMySessions: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `sessions` to return: `createdAt`, `lastSeenAt`, `expiresAt`, `ip`, `userAgent`, `current`, `user`, `organization`. */
                 "fields[sessions]"?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `lastSeenAt`, `createdAt`, `expiresAt`, `id` (default `-lastSeenAt,-id`). */
                 sort?: string;
             };
             header?: {
@@ -16852,6 +16908,7 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
+                /** @description dueDate: an ISO 8601 date-time with a time zone. Also `filter[dueDate][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[dueDate]"?: string;
                 "filter[dueDate][eq]"?: string;
                 "filter[dueDate][exists]"?: string;
@@ -16860,21 +16917,30 @@ export interface operations {
                 "filter[dueDate][lt]"?: string;
                 "filter[dueDate][lte]"?: string;
                 "filter[dueDate][neq]"?: string;
+                /** @description owner: a user id or `me`, or a comma-separated list of them. */
                 "filter[owner]"?: string;
                 "filter[owner][eq]"?: string;
+                /** @description priority: one of `low`, `normal`, `high`, or a comma-separated list of them. Also `filter[priority][op]` with op `neq`, `exists`. */
                 "filter[priority]"?: string;
                 "filter[priority][eq]"?: string;
                 "filter[priority][exists]"?: string;
                 "filter[priority][neq]"?: string;
+                /** @description status: one of `open`, `in_progress`, `closed`, or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
                 "filter[status]"?: string;
                 "filter[status][eq]"?: string;
                 "filter[status][exists]"?: string;
                 "filter[status][neq]"?: string;
+                /** @description Comma-separated relationships to include: `createdBy`, `owner`. */
                 include?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `dueDate`, `subject`, `status`, `priority`, `createdAt` (default `dueDate`). */
                 sort?: string;
             };
             header?: {
@@ -18097,6 +18163,7 @@ export interface operations {
     getUserProfile: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`, `organization`. */
                 "fields[users]"?: string;
             };
             header?: never;
@@ -18320,8 +18387,11 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `roles` to return: `name`, `permissions`, `isSystem`, `createdAt`, `updatedAt`. */
                 "fields[roles]"?: string;
+                /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
+                /** @description createdAt: an ISO 8601 date-time with a time zone. Also `filter[createdAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[createdAt]"?: string;
                 "filter[createdAt][eq]"?: string;
                 "filter[createdAt][exists]"?: string;
@@ -18330,9 +18400,11 @@ export interface operations {
                 "filter[createdAt][lt]"?: string;
                 "filter[createdAt][lte]"?: string;
                 "filter[createdAt][neq]"?: string;
+                /** @description email: a text. Also `filter[email][op]` with op `contains`. */
                 "filter[email]"?: string;
                 "filter[email][contains]"?: string;
                 "filter[email][eq]"?: string;
+                /** @description lastSignInAt: an ISO 8601 date-time with a time zone. Also `filter[lastSignInAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[lastSignInAt]"?: string;
                 "filter[lastSignInAt][eq]"?: string;
                 "filter[lastSignInAt][exists]"?: string;
@@ -18341,20 +18413,29 @@ export interface operations {
                 "filter[lastSignInAt][lt]"?: string;
                 "filter[lastSignInAt][lte]"?: string;
                 "filter[lastSignInAt][neq]"?: string;
+                /** @description name: a text. Also `filter[name][op]` with op `contains`. */
                 "filter[name]"?: string;
                 "filter[name][contains]"?: string;
                 "filter[name][eq]"?: string;
+                /** @description role: a text. */
                 "filter[role]"?: string;
                 "filter[role][eq]"?: string;
+                /** @description status: one of `active`, `reset`, `disabled`, or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
                 "filter[status]"?: string;
                 "filter[status][eq]"?: string;
                 "filter[status][exists]"?: string;
                 "filter[status][neq]"?: string;
+                /** @description Comma-separated relationships to include: `roles`. */
                 include?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `username`, `firstName`, `lastName`, `email`, `createdAt`, `lastSignInAt` (default `username`). */
                 sort?: string;
             };
             header?: {
@@ -18866,6 +18947,7 @@ export interface operations {
     getUser: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
             };
             header?: never;
@@ -19390,21 +19472,30 @@ export interface operations {
     listUserActivities: {
         parameters: {
             query?: {
+                /** @description Comma-separated fields of `calendarevents` to return: `title`, `description`, `start`, `end`, `allDay`, `timeZone`, `backgroundColor`, `recurrence`, `originalStart`, `cancelledOccurrences`, `reminders`, `attendees`, `uid`, `sequence`, `createdAt`, `updatedAt`. */
                 "fields[calendarevents]"?: string;
+                /** @description Comma-separated fields of `calls` to return: `subject`, `phoneNumber`, `notes`, `callDateTime`, `callStatus`, `direction`, `duration`, `createdAt`, `updatedAt`, `author`, `activityTargets`. */
                 "fields[calls]"?: string;
+                /** @description Comma-separated fields of `emails` to return: `from`, `toRecipients`, `ccRecipients`, `bccRecipients`, `subject`, `body`, `textBody`, `status`, `failureReason`, `messageId`, `sendAt`, `sentAt`, `createdAt`, `author`, `activityTargets`, `attachments`, `inReplyTo`. */
                 "fields[emails]"?: string;
+                /** @description Comma-separated fields of `tasks` to return: `subject`, `description`, `dueDate`, `priority`, `status`, `reminders`, `createdAt`, `updatedAt`. */
                 "fields[tasks]"?: string;
+                /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
+                /** @description occurredAt: an ISO 8601 date-time with a time zone. Also `filter[occurredAt][op]` with op `gte`, `lt`. */
                 "filter[occurredAt]"?: string;
                 "filter[occurredAt][gte]"?: string;
                 "filter[occurredAt][lt]"?: string;
+                /** @description type: one of `emails`, `calls`, `calendarevents`, `tasks`, or a comma-separated list of them. */
                 "filter[type]"?: string;
                 "filter[type][eq]"?: string;
+                /** @description Comma-separated relationships to include: `author`, `activityTargets`. */
                 include?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
-                "page[before]"?: string;
-                "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default the viewer’s `activities.page_size` setting). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `occurredAt` (default `-occurredAt`). */
                 sort?: string;
             };
             header?: {
@@ -20341,14 +20432,17 @@ export interface operations {
     listUserAuditEvents: {
         parameters: {
             query?: {
+                /** @description action: a text. Also `filter[action][op]` with op `neq`, `contains`. */
                 "filter[action]"?: string;
                 "filter[action][contains]"?: string;
                 "filter[action][eq]"?: string;
                 "filter[action][neq]"?: string;
+                /** @description actor: an id, or a comma-separated list of ids. Also `filter[actor][op]` with op `neq`, `exists`. */
                 "filter[actor]"?: string;
                 "filter[actor][eq]"?: string;
                 "filter[actor][exists]"?: string;
                 "filter[actor][neq]"?: string;
+                /** @description occurredAt: an ISO 8601 date-time with a time zone. Also `filter[occurredAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[occurredAt]"?: string;
                 "filter[occurredAt][eq]"?: string;
                 "filter[occurredAt][exists]"?: string;
@@ -20357,11 +20451,17 @@ export interface operations {
                 "filter[occurredAt][lt]"?: string;
                 "filter[occurredAt][lte]"?: string;
                 "filter[occurredAt][neq]"?: string;
+                /** @description Comma-separated relationships to include: `actor`, `subject`. */
                 include?: string;
+                /** @description The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination). */
                 "page[after]"?: string;
+                /** @description The cursor of the row to page before, as `links.prev` carries it. */
                 "page[before]"?: string;
+                /** @description Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`). */
                 "page[number]"?: string;
+                /** @description Records per page, from 1 to 100 (default 10). */
                 "page[size]"?: string;
+                /** @description Comma-separated sort fields, each `-`-prefixed for descending: `occurredAt`, `id` (default `-occurredAt,-id`). */
                 sort?: string;
             };
             header?: {

@@ -47,6 +47,8 @@ function timelineSpecOf(kinds: readonly ActivityKindDefinition[]): ListSpec {
       occurredAt: { column: 'activities.occurredAt', kind: 'timestamp', ops: ['gte', 'lt'] },
     },
     includes: ['author', 'activityTargets'],
+    forwardOnly: true,
+    defaultPageSize: 'the viewer’s `activities.page_size` setting',
     fieldsets: {
       ...Object.fromEntries(kinds.map((definition) => [definition.type, definition.fields])),
       users: userFields,
@@ -99,16 +101,6 @@ export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<
     async (request, reply) => {
       const actor = actorOf(request);
       const query = queryOf(request);
-      for (const parameter of ['page[number]', 'page[before]'] as const) {
-        if (query[parameter] !== undefined) {
-          throw badParameter(
-            parameter,
-            'unknown_parameter',
-            'The Activity pages by cursor only: follow links.next (page[after]).',
-            errorMeta('unknown_parameter', { reason: 'cursor_only', parameter }),
-          );
-        }
-      }
       if (query.sort !== undefined && query.sort !== TIMELINE_SORT) {
         throw badParameter(
           'sort',

@@ -26,6 +26,13 @@ export type ListSpec = {
   includes?: readonly string[];
   /** Allowed `fields[type]` fields per type */
   fieldsets?: Record<string, readonly string[]>;
+  /**
+   * Paged forward by cursor only (`page[after]` from `links.next`): `page[number]` and
+   * `page[before]` are neither described nor accepted (400 `unknown_parameter`, reason `cursor_only`).
+   */
+  forwardOnly?: true;
+  /** The default page size, in words, where it is not `DEFAULT_PAGE_SIZE` (a setting's, say). */
+  defaultPageSize?: string;
 };
 
 export type ListSort = { column: string; field: string; direction: 'asc' | 'desc'; nullable?: boolean };
@@ -113,7 +120,14 @@ export function parseListQuery(
     const value = single(parameter, rawValue);
     const filterMatch = FILTER_PARAMETER.exec(parameter);
     const fieldsMatch = FIELDS_PARAMETER.exec(parameter);
-    if (parameter === 'page[number]') {
+    if (spec.forwardOnly && (parameter === 'page[number]' || parameter === 'page[before]')) {
+      throw badParameter(
+        parameter,
+        'unknown_parameter',
+        'This list pages by cursor only: follow links.next (page[after]).',
+        errorMeta('unknown_parameter', { reason: 'cursor_only', parameter }),
+      );
+    } else if (parameter === 'page[number]') {
       result.page.number = parseWholeNumber(parameter, value, MAX_PAGE_NUMBER, 'invalid_page_number');
       result.page.byNumber = true;
     } else if (parameter === 'page[after]' || parameter === 'page[before]') {

@@ -1,11 +1,35 @@
 import { z } from 'zod';
-import { allowedFilterOps } from './filter-values';
-import type { ListSpec } from './list-query';
+import { allowedFilterOps, type FilterSpec } from './filter-values';
+import { DEFAULT_PAGE_SIZE, type ListSpec, MAX_PAGE_SIZE } from './list-query';
 
 /** The longest value a list parameter may have (a cursor, a filter, a sort): longer is a 400. */
 export const MAX_QUERY_VALUE_LENGTH = 1024;
 
-const value = () => z.string().max(MAX_QUERY_VALUE_LENGTH).optional();
+const value = (description?: string) => {
+  const schema = z.string().max(MAX_QUERY_VALUE_LENGTH);
+  return (description ? schema.describe(description) : schema).optional();
+};
+
+/** `a, b or c` in backquotes, for descriptions. */
+const listed = (values: readonly (string | number)[]) => values.map((item) => `\`${item}\``).join(', ');
+
+/** What a filter takes, by kind, for the OpenAPI description of `filter[field]`. */
+function filterDescription(field: string, filter: FilterSpec): string {
+  const ops = allowedFilterOps(filter).filter((op) => op !== 'eq');
+  const takes: Record<FilterSpec['kind'], string> = {
+    string: 'a text',
+    number: 'a decimal number',
+    boolean: '`true` or `false`',
+    timestamp: 'an ISO 8601 date-time with a time zone',
+    date: 'a date, YYYY-MM-DD',
+    enum: `one of ${listed(filter.values ?? [])}, or a comma-separated list of them`,
+    id: filter.me
+      ? 'a user id or `me`, or a comma-separated list of them'
+      : 'an id, or a comma-separated list of ids',
+  };
+  const operators = ops.length ? ` Also \`filter[${field}][op]\` with op ${listed(ops)}.` : '';
+  return `${field}: ${takes[filter.kind]}.${operators}`;
+}
 
 /**
  * The declared query schema of a list route: every parameter `spec` accepts (`page[number]`,
@@ -15,19 +39,36 @@ const value = () => z.string().max(MAX_QUERY_VALUE_LENGTH).optional();
  * here: parameters the list machinery adds later reach that one strict check too).
  */
 export function listQuerySchema(spec: ListSpec) {
+  const sortFields = Object.keys(spec.sort);
   const parameters: Record<string, ReturnType<typeof value>> = {
-    'page[number]': value(),
-    'page[size]': value(),
-    'page[after]': value(),
-    'page[before]': value(),
-    sort: value(),
+    ...(spec.forwardOnly
+      ? {}
+      : {
+          'page[number]': value(
+            'Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`).',
+          ),
+          'page[before]': value('The cursor of the row to page before, as `links.prev` carries it.'),
+        }),
+    'page[size]': value(
+      `Records per page, from 1 to ${MAX_PAGE_SIZE} (default ${spec.defaultPageSize ?? DEFAULT_PAGE_SIZE}).`,
+    ),
+    'page[after]': value(
+      'The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination).',
+    ),
+    sort: value(
+      `Comma-separated sort fields, each \`-\`-prefixed for descending: ${listed(sortFields)} (default \`${spec.defaultSort}\`).`,
+    ),
   };
-  if (spec.includes?.length) parameters.include = value();
+  if (spec.includes?.length)
+    parameters.include = value(`Comma-separated relationships to include: ${listed(spec.includes)}.`);
   for (const [field, filter] of Object.entries(spec.filters)) {
-    parameters[`filter[${field}]`] = value();
+    parameters[`filter[${field}]`] = value(filterDescription(field, filter));
     for (const op of allowedFilterOps(filter)) parameters[`filter[${field}][${op}]`] = value();
   }
-  for (const type of Object.keys(spec.fieldsets ?? {})) parameters[`fields[${type}]`] = value();
+  for (const [type, fields] of Object.entries(spec.fieldsets ?? {}))
+    parameters[`fields[${type}]`] = value(
+      `Comma-separated fields of \`${type}\` to return: ${listed(fields)}.`,
+    );
   return z.looseObject(parameters);
 }
 
@@ -37,6 +78,9 @@ export function listQuerySchema(spec: ListSpec) {
  */
 export function fieldsQuerySchema(fieldsets: Readonly<Record<string, readonly string[]>>) {
   const parameters: Record<string, ReturnType<typeof value>> = {};
-  for (const type of Object.keys(fieldsets)) parameters[`fields[${type}]`] = value();
+  for (const [type, fields] of Object.entries(fieldsets))
+    parameters[`fields[${type}]`] = value(
+      `Comma-separated fields of \`${type}\` to return: ${listed(fields)}.`,
+    );
   return z.looseObject(parameters);
 }
