@@ -98,6 +98,14 @@ test('Assign an Event: a weekly event with a guest and a reminder, in Activity a
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByText('The end must be after the start.')).toBeVisible();
   await dialog.getByLabel('End time').fill('11:00');
+  // The start time's list of times open under axe, the time typed selected in the reader's clock.
+  await dialog.getByLabel('Start time').click();
+  await expect(
+    page.getByRole('listbox', { name: 'Times' }).getByRole('option', { name: /^10:00\sAM$/ }),
+  ).toHaveAttribute('aria-selected', 'true');
+  await expectNoAxeViolations(page);
+  await dialog.getByLabel('Start time').press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Times' })).toBeHidden();
   await dialog.getByRole('radio', { name: 'Green' }).click();
   await expect(dialog.getByRole('radio', { name: 'Green' })).toHaveAttribute('aria-checked', 'true');
 
