@@ -11,15 +11,15 @@ import {
   sql,
 } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { type PacingClock, pacedDialect } from './paced-reads';
+import { type Pacing, type PacingClock, pacedDialect } from './paced-reads';
 
 /**
  * The pacing of costly reads (paced-reads.ts), on a driver whose queries take as long as the test
- * says and a clock the test moves: one query at a time, in the order asked, and after each the
- * connection rests `restPerBusy` times as long as the query held it.
+ * says and a clock the test moves: one query at a time, in the order asked, the connection busy at
+ * most `share` of the time beyond a burst.
  */
 describe('pacedDialect', () => {
-  function setUp(restPerBusy: number) {
+  function setUp(pacing: Pacing) {
     let now = 0;
     const sleeps: { until: number; wake(): void }[] = [];
     const clock: PacingClock = {
@@ -55,7 +55,7 @@ describe('pacedDialect', () => {
           createQueryCompiler: () => new SqliteQueryCompiler(),
           createIntrospector: (kysely) => new SqliteIntrospector(kysely),
         },
-        restPerBusy,
+        pacing,
         clock,
       ),
     });
@@ -74,8 +74,8 @@ describe('pacedDialect', () => {
   /** Lets every promise callback that can run, run. */
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-  it('runs one query at a time, in order, resting after each as long as it took', async () => {
-    const { advance, running, query, finishRunning } = setUp(1);
+  it('runs one query at a time, in order, resting after each as long as it took (half the time)', async () => {
+    const { advance, running, query, finishRunning } = setUp({ share: 0.5, burstMs: 0 });
     const answered: string[] = [];
     for (const name of ['a', 'b', 'c']) void query(name).then(() => answered.push(name));
     await settle();
@@ -95,8 +95,8 @@ describe('pacedDialect', () => {
     expect(answered).toEqual(['a', 'b', 'c']);
   });
 
-  it('rests in proportion, and a query asked for after the rest is over starts at once', async () => {
-    const { advance, running, query, finishRunning } = setUp(2);
+  it('rests in proportion to the share, and a query asked for after the rest starts at once', async () => {
+    const { advance, running, query, finishRunning } = setUp({ share: 1 / 3, burstMs: 0 });
     void query('a');
     await settle();
     await advance(100);
@@ -114,8 +114,28 @@ describe('pacedDialect', () => {
     expect(running.map((item) => item.sql)).toEqual(["select 'c'"]);
   });
 
+  it('runs a burst back to back after a quiet spell, then holds to the share', async () => {
+    const { advance, running, query, finishRunning } = setUp({ share: 0.5, burstMs: 1000 });
+    // Each query holds the connection 400 ms and earns 200: the bucket of 1,000 lasts six.
+    for (let index = 0; index < 7; index++) void query(`q${index}`);
+    for (let index = 0; index < 6; index++) {
+      await settle();
+      expect(
+        running.map((item) => item.sql),
+        `query ${index}`,
+      ).toEqual([`select 'q${index}'`]);
+      await advance(400);
+      await finishRunning();
+    }
+    expect(running).toHaveLength(0);
+    await advance(399);
+    expect(running).toHaveLength(0);
+    await advance(1);
+    expect(running.map((item) => item.sql)).toEqual(["select 'q6'"]);
+  });
+
   it('gives the turn on when a query fails', async () => {
-    const { running, query, settle: settled } = setUp(1);
+    const { running, query, settle: settled } = setUp({ share: 0.5, burstMs: 0 });
     const failing = query('a');
     const next = query('b');
     await settled();
