@@ -174,6 +174,33 @@ describe('GET /api/users: a large organization', () => {
     expect(back.data.map((user) => user.attributes.username)).toEqual(byUsername.slice(0, 20));
   });
 
+  it('answers numbered pages past the first with the rows of the order, in it, whole', async () => {
+    const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byUsername = [...members].map(([, , username]) => username).sort();
+    const byLastName = [...members]
+      .sort((a, b) => byCodeUnit(a[0], b[0]) || byCodeUnit(a[1], b[1]))
+      .map(([, , username]) => username);
+    const cases: [string, string[]][] = [
+      ['', byUsername],
+      ['&sort=-username', [...byUsername].reverse()],
+      ['&sort=lastName', byLastName],
+      ['&filter[name][contains]=member_01', byUsername.filter((name) => name.includes('member_01'))],
+    ];
+    for (const [query, expected] of cases) {
+      for (const number of [2, 7, Math.ceil(expected.length / 30)]) {
+        const page = await get(`/api/users?page[size]=30&page[number]=${number}${query}`);
+        expect(
+          page.data.map((user) => user.attributes.username),
+          `${query} page ${number}`,
+        ).toEqual(expected.slice((number - 1) * 30, number * 30));
+        // Whole rows (the second read's), not only the ids of the first.
+        for (const user of page.data) expect(user.attributes).toHaveProperty('lastName');
+      }
+    }
+    const beyond = await get('/api/users?page[size]=30&page[number]=1000');
+    expect(beyond.data).toEqual([]);
+  });
+
   it('counts the members once, with and without filters', async () => {
     const all = await get('/api/users?page[size]=1', { 'x-include': 'totalCount' });
     expect(all.meta?.totalCount).toBe(MEMBERS);

@@ -100,11 +100,16 @@ async function readOrganizationUsers(
     return base;
   };
 
-  const page = await fetchListPage(
-    filtered(membersQuery(reads, organizationId, fromUsers)),
-    { ...listQuery, filters: standard, withTotal: false },
-    'users.id',
-  );
+  const pageQuery = { ...listQuery, filters: standard, withTotal: false };
+  const page =
+    listQuery.page.byNumber === true && listQuery.page.number > 1
+      ? await fetchOffsetPage(
+          reads,
+          organizationId,
+          filtered(membersQuery(reads, organizationId, fromUsers)),
+          pageQuery,
+        )
+      : await fetchListPage(filtered(membersQuery(reads, organizationId, fromUsers)), pageQuery, 'users.id');
   if (listQuery.withTotal) {
     page.total = await countOrganizationUsers(reads, organizationId, listQuery.filters, () =>
       countListQuery(filtered(membersQuery(reads, organizationId)), { filters: standard }),
@@ -116,6 +121,33 @@ async function readOrganizationUsers(
     page.rows.map((row) => row.id),
   );
   return { ...page, rows: page.rows.map((row) => ({ ...row, roleIds: roleIds.get(row.id) ?? [] })) };
+}
+
+/**
+ * A page past the first by number (OFFSET): the ids of its members first, from the sort's index
+ * and the memberships' (user, organization) index alone, then the rows of those members only.
+ * Read in one query, every member skipped was a whole users row fetched and dropped: page 400 of
+ * 100,000 (OFFSET 39,900) read 40,000 rows, 1.1–1.6 s of a busy PostgreSQL, where the index
+ * entries alone take a third of that. A member removed between the two reads is missing from the
+ * page (numbered pages shift under changes anyway; cursors do not).
+ */
+async function fetchOffsetPage(
+  db: Kysely<DB>,
+  organizationId: string,
+  members: ReturnType<typeof membersQuery>,
+  listQuery: ListQuery,
+): Promise<ListPage<Omit<ListedUser, 'roleIds'>>> {
+  const ids = await fetchListPage(members.clearSelect().select('users.id'), listQuery, 'users.id');
+  if (ids.rows.length === 0) return { ...ids, rows: [] };
+  const rows = await membersQuery(db, organizationId)
+    .where(
+      'users.id',
+      'in',
+      ids.rows.map((row) => row.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { ...ids, rows: ids.rows.flatMap((row) => byId.get(row.id) ?? []) };
 }
 
 /**

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
+import { type Pacing, pacedDialect } from './paced-reads';
 import { attachPostgresCache, openPostgresCache } from './postgres-cache';
 import type { DB } from './schema';
 import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
@@ -55,7 +56,9 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     if (reader) sqliteReaders.set(db, reader);
     // An in-memory database cannot be opened from another thread either.
     const offLoop = file === ':memory:' ? undefined : offLoopSqliteDialect(file);
-    if (offLoop) costlyReaders.set(db, new Kysely<DB>({ dialect: offLoop, plugins }));
+    if (offLoop) {
+      costlyReaders.set(db, new Kysely<DB>({ dialect: pacedDialect(offLoop, COSTLY_READS_PACING), plugins }));
+    }
     return {
       db,
       dialect: 'sqlite',
@@ -85,7 +88,10 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     types: { getTypeParser: pgTypeParser },
     options: [...searchPath, ...COSTLY_POSTGRES_SETTINGS].join(' '),
   });
-  const costly = new Kysely<DB>({ dialect: new PostgresDialect({ pool: costlyPool }), plugins });
+  const costly = new Kysely<DB>({
+    dialect: pacedDialect(new PostgresDialect({ pool: costlyPool }), COSTLY_READS_PACING),
+    plugins,
+  });
   costlyReaders.set(db, costly);
   // Every statement sent on the pools' connections (Kysely's, the prepared reads, the costly
   // reads), counted.
@@ -127,6 +133,18 @@ export const POSTGRES_CONNECTIONS = 10;
  * (issue 18: a profile read's p99 rose 4.9× while one key listed users at its default budget).
  */
 export const COSTLY_POSTGRES_CONNECTIONS = 1;
+
+/**
+ * How much of the time the costly reads' connection (`costlyReadsOf`) may be busy (paced-reads.ts):
+ * half of it in the long run, so costly reads keep at most half of one core of the database busy
+ * (on SQLite, of the worker thread) however many callers queue them, after a burst of a second
+ * back to back (one request's page and count, a person's few searches, run at once). Unpaced, one
+ * key listing users at its default budget kept that core busy all the time (page 400 of 100,000
+ * members took 0.5-1.5 s, substring counts 0.3-0.5 s), and on a two-core server everyone else's
+ * profile reads shared the other with the app (issue 18: their p99 rose 4x on PostgreSQL). Costly
+ * reads wait longer for each other instead.
+ */
+export const COSTLY_READS_PACING: Pacing = { share: 0.5, burstMs: 1_000 };
 
 /**
  * Settings of the costly reads' connections: one process per statement, no parallel workers, so
@@ -217,8 +235,8 @@ const costlyReaders = new WeakMap<Kysely<DB>, Kysely<DB>>();
  * PostgreSQL, a pool of one connection without parallel workers (COSTLY_POSTGRES_CONNECTIONS),
  * so the main pool's connections and all but one core stay free; otherwise `db` itself (a
  * transaction must read through its own connection; an in-memory database has one connection).
- * Costly reads queue behind each other. Use it for SELECTs only: it runs no writes and no
- * transactions.
+ * Costly reads queue behind each other, and keep the connection busy at most half the time
+ * beyond a burst (COSTLY_READS_PACING). Use it for SELECTs only: it runs no writes and no transactions.
  */
 export function costlyReadsOf(db: Kysely<DB>): Kysely<DB> {
   return (db.isTransaction ? undefined : costlyReaders.get(db)) ?? db;
