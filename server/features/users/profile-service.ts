@@ -432,7 +432,8 @@ async function applyAdministratorPart(
 
 /**
  * The user as the update left them: re-read after an administrator's change, else known as saved
- * (`member`: as the update read them under the lock, whose instance administration it did not change).
+ * (`member`: as the update read them under the lock, whose instance administration it did not
+ * change), or, when nothing changed, exactly as read under the lock.
  */
 async function profileAfterUpdate(
   deps: Pick<Deps, 'db' | 'dialect' | 'clock' | 'hasher' | 'config' | 'mail'>,
@@ -443,15 +444,18 @@ async function profileAfterUpdate(
   const userId = member.user.id;
   const input = request.attributes;
   if (
-    saved === undefined ||
     input.enabled !== undefined ||
     request.roleIds !== undefined ||
     input.instanceAdministrator !== undefined
   ) {
     return getUserProfile(deps, actor, userId);
   }
-  const user: UserRecord = { ...plan.base, ...plan.columns, version: saved.version, updatedAt: saved.at };
   const extras = await loadUserExtras(deps.db, actor, userId);
+  if (saved === undefined) {
+    // Nothing changed: the row as read under the lock is the current version (no second read).
+    return { ...member, extras, etag: userEtag(Number(member.user.version)) };
+  }
+  const user: UserRecord = { ...plan.base, ...plan.columns, version: saved.version, updatedAt: saved.at };
   return {
     user,
     isInstanceAdministrator: member.isInstanceAdministrator,

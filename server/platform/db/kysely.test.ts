@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/database';
 import { newId } from '../ids';
+import { preparedQuery } from './prepared';
+
+/** A role's name, flag and change count, through preparedQuery (inside a transaction: on its connection). */
+const findRole = preparedQuery(['id'], (db, p) =>
+  db.selectFrom('roles').select(['name', 'isSystem', 'updatedAt']).where('id', '=', p.id),
+);
+const renameRole = preparedQuery(['id', 'name'], (db, p) =>
+  db.updateTable('roles').set({ name: p.name }).where('id', '=', p.id),
+);
 
 describe('database conventions (same on SQLite and PostgreSQL)', () => {
   let database: TestDatabase;
@@ -54,5 +63,59 @@ describe('database conventions (same on SQLite and PostgreSQL)', () => {
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     expect(count).toBe(1);
+  });
+
+  it('runs prepared statements inside a transaction on its connection: its own writes, shaped as Kysely shapes rows, undone with it', async () => {
+    const { db } = database;
+    const now = '2026-11-28T09:15:00.000Z';
+    const orgId = newId();
+    const roleId = newId();
+    await db
+      .insertInto('organizations')
+      .values({
+        id: orgId,
+        name: 'Rollback Inc',
+        nameNormalized: 'rollback inc',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await db
+      .insertInto('roles')
+      .values({
+        id: roleId,
+        organizationId: orgId,
+        name: 'Before',
+        permissions: '[]',
+        isSystem: true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    const seen = await db
+      .transaction()
+      .execute(async (trx) => {
+        const renamed = await renameRole(trx, { id: roleId, name: 'Inside' });
+        const missing = await renameRole(trx, { id: newId(), name: 'Nobody' });
+        const { rows } = await findRole(trx, { id: roleId });
+        const viaKysely = await trx
+          .selectFrom('roles')
+          .select(['name', 'isSystem', 'updatedAt'])
+          .where('id', '=', roleId)
+          .execute();
+        throw Object.assign(new Error('roll back'), {
+          seen: { renamed: renamed.numAffectedRows, missing: missing.numAffectedRows, rows, viaKysely },
+        });
+      })
+      .catch((error: { seen?: unknown }) => error.seen);
+    expect(seen).toEqual({
+      renamed: 1n,
+      missing: 0n,
+      rows: [{ name: 'Inside', isSystem: true, updatedAt: now }],
+      viaKysely: [{ name: 'Inside', isSystem: true, updatedAt: now }],
+    });
+    expect((await findRole(db, { id: roleId })).rows).toEqual([
+      { name: 'Before', isSystem: true, updatedAt: now },
+    ]);
   });
 });

@@ -46,13 +46,12 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
       sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
       checkpointer = startSqliteCheckpointer(file);
     };
+    const conventions = withSqliteConventions(sqlite, onWrite);
     const db = new Kysely<DB>({
-      dialect: new GroupCommitSqliteDialect({
-        ...withSqliteConventions(sqlite, onWrite),
-        inTransaction: () => sqlite.inTransaction,
-      }),
+      dialect: new GroupCommitSqliteDialect({ ...conventions, inTransaction: () => sqlite.inTransaction }),
       plugins,
     });
+    sqliteWriters.set(db.getExecutor().adapter, sqliteWriter(conventions));
     if (reader) sqliteReaders.set(db, reader);
     // An in-memory database cannot be opened from another thread either.
     const offLoop = file === ':memory:' ? undefined : offLoopSqliteDialect(file);
@@ -222,6 +221,59 @@ const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
  */
 export function sqliteReaderOf(db: Kysely<DB>): SqliteReader | undefined {
   return sqliteReaders.get(db);
+}
+
+/**
+ * A statement run on SQLite's writing connection inside a transaction: its rows shaped as
+ * Kysely's would be (camelCase keys, booleans), or, for a write, the rows it changed.
+ */
+export type SqliteTransactionWriter = {
+  execute(sql: string, parameters: readonly unknown[]): { rows: unknown[]; numAffectedRows?: bigint };
+};
+
+/** By the dialect adapter, which a database and its transactions share. */
+const sqliteWriters = new WeakMap<object, SqliteTransactionWriter>();
+
+/**
+ * preparedQuery's way to run a compiled statement inside an SQLite transaction without Kysely's
+ * executor (its connection provider, mutex and per-row plugin pass cost more than SQLite spends
+ * on a primary-key read or write); undefined outside a transaction and on PostgreSQL. Kysely
+ * holds SQLite's one connection for the transaction until it ends (sqlite-group-commit.ts), so
+ * a statement run here runs exactly where Kysely would have run it: in the transaction, seeing
+ * its writes.
+ */
+export function sqliteTransactionWriterOf(db: Kysely<DB>): SqliteTransactionWriter | undefined {
+  return db.isTransaction ? sqliteWriters.get(db.getExecutor().adapter) : undefined;
+}
+
+function sqliteWriter(statements: ReturnType<typeof withSqliteConventions>): SqliteTransactionWriter {
+  const columns = new CamelCaseColumns();
+  const properties = new Map<string, string>();
+  const property = (column: string) => {
+    let name = properties.get(column);
+    if (name === undefined) {
+      name = columns.toProperty(column);
+      properties.set(column, name);
+    }
+    return name;
+  };
+  return {
+    execute(sql, parameters) {
+      const statement = statements.prepare(sql);
+      if (!statement.reader) {
+        return { rows: [], numAffectedRows: BigInt(statement.run(parameters).changes) };
+      }
+      return {
+        rows: statement.all(parameters).map((row) => {
+          const shaped: Record<string, unknown> = {};
+          for (const column in row as Record<string, unknown>) {
+            shaped[property(column)] = (row as Record<string, unknown>)[column];
+          }
+          return shaped;
+        }),
+      };
+    },
+  };
 }
 
 /** Per database opened here: the Kysely of its costly reads (costlyReadsOf). */

@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
-import { postgresReaderOf, sqliteReaderOf } from './kysely';
+import { postgresReaderOf, sqliteReaderOf, sqliteTransactionWriterOf } from './kysely';
 import { postgresCacheOf } from './postgres-cache';
 import type { DB } from './schema';
 
@@ -15,8 +15,10 @@ export type PreparedResult<Row> = { rows: Row[]; numAffectedRows?: bigint | unde
  *
  * On SQLite the compiled SQL runs on the database's read-only connection (see sqlite-reader.ts),
  * outside Kysely's executor; on PostgreSQL as a named prepared statement on the pool (see
- * openPostgresReader); a transaction and in-memory SQLite go through Kysely.
- * Writes (INSERT, UPDATE …) may be prepared too: they always go through Kysely.
+ * openPostgresReader). Writes (INSERT, UPDATE …) may be prepared too. Inside an SQLite
+ * transaction every prepared statement runs straight on the writing connection the transaction
+ * holds (`sqliteTransactionWriterOf`); a PostgreSQL transaction and in-memory SQLite outside one
+ * go through Kysely.
  *
  * `build` receives a placeholder for each named parameter and must use it as a plain value
  * (`where('x', '=', p.userId)`); the placeholders are swapped for the real values at run time.
@@ -53,6 +55,8 @@ export function preparedQuery<const Names extends readonly string[], Row>(
       const postgres = postgresReaderOf(db);
       if (postgres) return { rows: (await postgres.all(compiled.sql, parameters)) as Row[] };
     }
+    const writer = sqliteTransactionWriterOf(db);
+    if (writer) return writer.execute(compiled.sql, parameters) as PreparedResult<Row>;
     return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
   };
 }

@@ -1,4 +1,4 @@
-import type { ZodType, z } from 'zod';
+import { type ZodType, z } from 'zod';
 import { REQUIRED_WORDS } from '../../../common/validation-issues';
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -121,7 +121,21 @@ export function ownIssueWords(issue: RawIssue): string {
   }
 }
 
-/** `schema.safeParse(value)` whose issues carry our own words where the schema gave none. */
+/**
+ * `schema.safeParse(value)` whose issues carry our own words where the schema gave none.
+ *
+ * It parses with the schema compiled once (`z.compile`, kept per schema): valid input takes zod's
+ * generated code and never builds a parse context, which a parse with an error map always did (a
+ * third of a small body's parse); invalid input, or a schema the compiler cannot model, falls
+ * back to zod's own parser with our words, so every issue is exactly as before.
+ */
 export function safeParseWithOwnWords<T extends ZodType>(schema: T, value: unknown) {
-  return schema.safeParse(value, { error: ownIssueWords });
+  let compiled = compiledSchemas.get(schema) as T | undefined;
+  if (compiled === undefined) {
+    compiled = z.compile(schema);
+    compiledSchemas.set(schema, compiled);
+  }
+  return compiled.safeParse(value, { error: ownIssueWords });
 }
+
+const compiledSchemas = new WeakMap<ZodType, ZodType>();
