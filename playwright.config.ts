@@ -2,17 +2,50 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { admin, e2eBaseUrl, e2ePort } from './tests/e2e/fixtures';
+import { admin, e2eBaseUrl, e2eServer, e2eServerCount } from './tests/e2e/fixtures';
 
-// One fresh data directory per run. Set here, in the runner process, so the test workers (which
-// inherit the environment) know it too — e.g. to read the mail the test SMTP server filed there. The server removes it when
-// it exits.
+// One fresh run directory per run, holding each server's data directory (<run dir>/0, <run dir>/1).
+// Set here, in the runner process, so the test workers (which inherit the environment) know it
+// too — e.g. to read the mail their server's test SMTP server filed there. Each server removes its
+// own directory when it exits, and the last one the run directory.
 process.env.ATRIUM_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'atrium-e2e-'));
+
+/**
+ * Server `index` of tests/e2e/fixtures.ts (its port, address and data directory), run by
+ * tests/e2e/server.ts. Playwright starts the servers one after the other, each once the previous
+ * answers /healthz, so only the first builds the web app when dist/web is stale.
+ */
+function e2eWebServer(index: number) {
+  const server = e2eServer(index);
+  return {
+    command: 'npx tsx tests/e2e/server.ts',
+    url: `${server.baseUrl}/healthz`,
+    reuseExistingServer: false,
+    // Building the web app on a cold machine takes a while.
+    timeout: 180_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    env: {
+      PORT: String(server.port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: server.baseUrl,
+      DATA_DIR: server.dataDir as string,
+      ADMIN_USERNAME: admin.username,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      LOG_LEVEL: 'warn',
+    },
+  };
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Two workers, each with a server of its own (see webServer): spec files run two at a time, a
+  // file's tests in order in one worker. Half of a browser test's time is waiting (mail, page
+  // loads), so two workers on CI's two cores take about 60% of one's wall time for the same CPU.
   fullyParallel: false,
-  workers: 1,
+  workers: e2eServerCount,
   retries: 0,
   forbidOnly: true,
   // axe on a whole page takes seconds on these two-core machines; several per test.
@@ -21,6 +54,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   outputDir: 'test-results',
   use: {
+    // This worker's own server: the config is loaded again in each worker process, after
+    // Playwright set its TEST_PARALLEL_INDEX (tests/e2e/fixtures.ts).
     baseURL: e2eBaseUrl,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -51,24 +86,5 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npx tsx tests/e2e/server.ts',
-    url: `${e2eBaseUrl}/healthz`,
-    reuseExistingServer: false,
-    // Building the web app on a cold machine takes a while.
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: {
-      PORT: String(e2ePort),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: e2eBaseUrl,
-      DATA_DIR: process.env.ATRIUM_E2E_DATA_DIR,
-      ADMIN_USERNAME: admin.username,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      LOG_LEVEL: 'warn',
-    },
-  },
+  webServer: Array.from({ length: e2eServerCount }, (_, index) => e2eWebServer(index)),
 });

@@ -4,10 +4,44 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 
-/** Where the end-to-end server listens (playwright.config.ts starts it). */
-/** `ATRIUM_E2E_PORT` lets two runs on one machine (two engineers, two trees) not collide. */
-export const e2ePort = Number(process.env.ATRIUM_E2E_PORT ?? 3111);
-export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
+/**
+ * The end-to-end servers: playwright.config.ts starts one per Playwright worker
+ * (`e2eServerCount`), server i on port `ATRIUM_E2E_PORT` + i (3111 + i by default; the variable
+ * lets two runs on one machine, two engineers' trees, not collide) with its own data directory
+ * <run directory>/i, so spec files running at once in two workers share no state.
+ */
+export const e2eServerCount = 2;
+const basePort = Number(process.env.ATRIUM_E2E_PORT ?? 3111);
+
+/**
+ * Server `index`'s port, address and data directory (SQLite file atrium.db, received mail in
+ * mail/, avatars). The directory is undefined until playwright.config.ts has made the run's one.
+ */
+export function e2eServer(index: number): { port: number; baseUrl: string; dataDir: string | undefined } {
+  const port = basePort + index;
+  const runDir = process.env.ATRIUM_E2E_DATA_DIR;
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dataDir: runDir ? path.join(runDir, String(index)) : undefined,
+  };
+}
+
+// Playwright sets TEST_PARALLEL_INDEX (0 … workers − 1) in each worker process before it loads
+// the config and the specs there, and a worker restarted after a failure keeps its index: every
+// module of a worker, playwright.config.ts's `use.baseURL` too, sees its own server. In the runner
+// process (no index) these name server 0.
+const workerIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+if (!(workerIndex < e2eServerCount)) {
+  throw new Error(
+    `Playwright worker ${workerIndex} has no server: playwright.config.ts starts ${e2eServerCount}, one per worker (do not raise --workers)`,
+  );
+}
+const ownServer = e2eServer(workerIndex);
+
+/** Where this worker's end-to-end server listens. */
+export const e2ePort = ownServer.port;
+export const e2eBaseUrl = ownServer.baseUrl;
 
 /** The first administrator, created by the server on its first start from ADMIN_* variables. */
 export const admin = {
@@ -18,8 +52,8 @@ export const admin = {
   lastName: 'User',
 } as const;
 
-/** The run's data directory (SQLite file, received mail, avatars), fresh for every run. */
-export const e2eDataDir = process.env.ATRIUM_E2E_DATA_DIR;
+/** This worker's server's data directory (SQLite file, received mail, avatars), fresh for every run. */
+export const e2eDataDir = ownServer.dataDir;
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

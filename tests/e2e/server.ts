@@ -4,7 +4,7 @@
  * PORT, DATA_DIR, ADMIN_PASSWORD … from the environment the config sets).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSmtpSink } from '../helpers/smtp-sink';
@@ -43,11 +43,22 @@ if (needsBuild()) {
 const dataDir = process.env.DATA_DIR;
 if (dataDir) {
   mkdirSync(dataDir, { recursive: true });
-  // A data directory this run made for itself (playwright.config.ts) goes away with the server.
+  // A data directory inside the run directory playwright.config.ts made for itself
+  // (<tmp>/atrium-e2e-…/<server index>) goes away with the server; the run directory with the
+  // last server to stop (rmdir removes only an empty directory).
+  const runDir = path.dirname(path.resolve(dataDir));
   const isOwnTemporary =
-    path.dirname(path.resolve(dataDir)) === path.resolve(tmpdir()) &&
-    path.basename(dataDir).startsWith('atrium-e2e-');
-  if (isOwnTemporary) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+    path.dirname(runDir) === path.resolve(tmpdir()) && path.basename(runDir).startsWith('atrium-e2e-');
+  if (isOwnTemporary) {
+    process.on('exit', () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        rmdirSync(runDir);
+      } catch {
+        // The other server's directory is still there: that server removes the run directory.
+      }
+    });
+  }
 }
 
 // Mail leaves the server over real SMTP: a test SMTP server on 127.0.0.1 receives it and files
