@@ -40,25 +40,24 @@ function filterDescription(field: string, filter: FilterSpec): string {
  */
 export function listQuerySchema(spec: ListSpec) {
   const sortFields = Object.keys(spec.sort);
-  const parameters: Record<string, ReturnType<typeof value>> = {
-    ...(spec.forwardOnly
-      ? {}
-      : {
-          'page[number]': value(
-            'Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`).',
-          ),
-          'page[before]': value('The cursor of the row to page before, as `links.prev` carries it.'),
-        }),
-    'page[size]': value(
-      `Records per page, from 1 to ${MAX_PAGE_SIZE} (default ${spec.defaultPageSize ?? DEFAULT_PAGE_SIZE}).`,
-    ),
-    'page[after]': value(
-      'The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination).',
-    ),
-    sort: value(
-      `Comma-separated sort fields, each \`-\`-prefixed for descending: ${listed(sortFields)} (default \`${spec.defaultSort}\`).`,
-    ),
-  };
+  // In this order: the parsed query keeps it, and a conflict (page[after] with page[before]) is
+  // reported at the later one.
+  const parameters: Record<string, ReturnType<typeof value>> = {};
+  if (!spec.forwardOnly)
+    parameters['page[number]'] = value(
+      'Page number, from 1 (offset paging, kept for compatibility: the database reads and skips every row before the page; prefer `page[after]`).',
+    );
+  parameters['page[size]'] = value(
+    `Records per page, from 1 to ${MAX_PAGE_SIZE} (default ${spec.defaultPageSize ?? DEFAULT_PAGE_SIZE}).`,
+  );
+  parameters['page[after]'] = value(
+    'The cursor of the row to page after, as `links.next` carries it (JSON:API cursor pagination).',
+  );
+  if (!spec.forwardOnly)
+    parameters['page[before]'] = value('The cursor of the row to page before, as `links.prev` carries it.');
+  parameters.sort = value(
+    `Comma-separated sort fields, each \`-\`-prefixed for descending: ${listed(sortFields)} (default \`${spec.defaultSort}\`).`,
+  );
   if (spec.includes?.length)
     parameters.include = value(`Comma-separated relationships to include: ${listed(spec.includes)}.`);
   for (const [field, filter] of Object.entries(spec.filters)) {
