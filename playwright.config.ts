@@ -41,9 +41,8 @@ function e2eWebServer(index: number) {
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Two workers, each with a server of its own (see webServer): spec files run two at a time, a
-  // file's tests in order in one worker. Half of a browser test's time is waiting (mail, page
-  // loads), so two workers on CI's two cores take about 60% of one's wall time for the same CPU.
+  // One worker per server (see webServer; two with four cores or more, fixtures.ts): spec files
+  // run that many at a time, a file's tests in order in one worker.
   fullyParallel: false,
   workers: e2eServerCount,
   retries: 0,

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
@@ -9,8 +10,13 @@ import { simpleParser } from 'mailparser';
  * (`e2eServerCount`), server i on port `ATRIUM_E2E_PORT` + i (3111 + i by default; the variable
  * lets two runs on one machine, two engineers' trees, not collide) with its own data directory
  * <run directory>/i, so spec files running at once in two workers share no state.
+ *
+ * Two workers with four cores or more, else one (`ATRIUM_E2E_WORKERS` overrides). On two cores the
+ * browser run is bound by CPU (Chromium, axe, the server): two workers took 15.8 minutes, their
+ * tests 30.8 minutes in all, against 15.4 for one worker, so each test only took twice as long,
+ * with half the room under its time limit.
  */
-export const e2eServerCount = 2;
+export const e2eServerCount = Number(process.env.ATRIUM_E2E_WORKERS ?? (availableParallelism() >= 4 ? 2 : 1));
 const basePort = Number(process.env.ATRIUM_E2E_PORT ?? 3111);
 
 /**
