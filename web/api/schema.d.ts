@@ -2407,12 +2407,12 @@ export interface operations {
                 "filter[action][contains]"?: string;
                 "filter[action][eq]"?: string;
                 "filter[action][neq]"?: string;
-                /** @description actor: an id, or a comma-separated list of ids. Also `filter[actor][op]` with op `neq`, `exists`. */
+                /** @description actor: an id (a lower-case UUID) or a comma-separated list of ids. Also `filter[actor][op]` with op `neq`, `exists`. */
                 "filter[actor]"?: string;
                 "filter[actor][eq]"?: string;
                 "filter[actor][exists]"?: string;
                 "filter[actor][neq]"?: string;
-                /** @description occurredAt: an ISO 8601 date-time with a time zone. Also `filter[occurredAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description occurredAt: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[occurredAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[occurredAt]"?: string;
                 "filter[occurredAt][eq]"?: string;
                 "filter[occurredAt][exists]"?: string;
@@ -2421,7 +2421,7 @@ export interface operations {
                 "filter[occurredAt][lt]"?: string;
                 "filter[occurredAt][lte]"?: string;
                 "filter[occurredAt][neq]"?: string;
-                /** @description subject: an id, or a comma-separated list of ids. Also `filter[subject][op]` with op `neq`, `exists`. */
+                /** @description subject: an id (a lower-case UUID) or a comma-separated list of ids. Also `filter[subject][op]` with op `neq`, `exists`. */
                 "filter[subject]"?: string;
                 "filter[subject][eq]"?: string;
                 "filter[subject][exists]"?: string;
@@ -4384,12 +4384,12 @@ export interface operations {
                 "fields[calls]"?: string;
                 /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
-                /** @description author: an id, or a comma-separated list of ids. Also `filter[author][op]` with op `neq`, `exists`. */
+                /** @description author: an id (a lower-case UUID) or a comma-separated list of ids. Also `filter[author][op]` with op `neq`, `exists`. */
                 "filter[author]"?: string;
                 "filter[author][eq]"?: string;
                 "filter[author][exists]"?: string;
                 "filter[author][neq]"?: string;
-                /** @description callDateTime: an ISO 8601 date-time with a time zone. Also `filter[callDateTime][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description callDateTime: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[callDateTime][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[callDateTime]"?: string;
                 "filter[callDateTime][eq]"?: string;
                 "filter[callDateTime][exists]"?: string;
@@ -4398,17 +4398,17 @@ export interface operations {
                 "filter[callDateTime][lt]"?: string;
                 "filter[callDateTime][lte]"?: string;
                 "filter[callDateTime][neq]"?: string;
-                /** @description callStatus: one of `in_progress`, `completed`, or a comma-separated list of them. Also `filter[callStatus][op]` with op `neq`, `exists`. */
+                /** @description callStatus: one of 'in_progress', 'completed', or a comma-separated list of them. Also `filter[callStatus][op]` with op `neq`, `exists`. */
                 "filter[callStatus]"?: string;
                 "filter[callStatus][eq]"?: string;
                 "filter[callStatus][exists]"?: string;
                 "filter[callStatus][neq]"?: string;
-                /** @description direction: one of `incoming`, `outgoing`, or a comma-separated list of them. Also `filter[direction][op]` with op `neq`, `exists`. */
+                /** @description direction: one of 'incoming', 'outgoing', or a comma-separated list of them. Also `filter[direction][op]` with op `neq`, `exists`. */
                 "filter[direction]"?: string;
                 "filter[direction][eq]"?: string;
                 "filter[direction][exists]"?: string;
                 "filter[direction][neq]"?: string;
-                /** @description duration: a decimal number. Also `filter[duration][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description duration: a decimal number such as 42 or -1.5. Also `filter[duration][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[duration]"?: string;
                 "filter[duration][eq]"?: string;
                 "filter[duration][exists]"?: string;
@@ -9928,7 +9928,7 @@ export interface operations {
     listMailMessages: {
         parameters: {
             query?: {
-                /** @description createdAt: an ISO 8601 date-time with a time zone. Also `filter[createdAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description createdAt: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[createdAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[createdAt]"?: string;
                 "filter[createdAt][eq]"?: string;
                 "filter[createdAt][exists]"?: string;
@@ -9937,7 +9937,7 @@ export interface operations {
                 "filter[createdAt][lt]"?: string;
                 "filter[createdAt][lte]"?: string;
                 "filter[createdAt][neq]"?: string;
-                /** @description status: one of `queued`, `sending`, `sent`, `failed`, `cancelled`, or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
+                /** @description status: one of 'queued', 'sending', 'sent', 'failed', 'cancelled', or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
                 "filter[status]"?: string;
                 "filter[status][eq]"?: string;
                 "filter[status][exists]"?: string;
@@ -16908,7 +16908,7 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
-                /** @description dueDate: an ISO 8601 date-time with a time zone. Also `filter[dueDate][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description dueDate: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[dueDate][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[dueDate]"?: string;
                 "filter[dueDate][eq]"?: string;
                 "filter[dueDate][exists]"?: string;
@@ -16917,15 +16917,15 @@ export interface operations {
                 "filter[dueDate][lt]"?: string;
                 "filter[dueDate][lte]"?: string;
                 "filter[dueDate][neq]"?: string;
-                /** @description owner: a user id or `me`, or a comma-separated list of them. */
+                /** @description owner: a user id (a lower-case UUID) or me, or a comma-separated list of them. */
                 "filter[owner]"?: string;
                 "filter[owner][eq]"?: string;
-                /** @description priority: one of `low`, `normal`, `high`, or a comma-separated list of them. Also `filter[priority][op]` with op `neq`, `exists`. */
+                /** @description priority: one of 'low', 'normal', 'high', or a comma-separated list of them. Also `filter[priority][op]` with op `neq`, `exists`. */
                 "filter[priority]"?: string;
                 "filter[priority][eq]"?: string;
                 "filter[priority][exists]"?: string;
                 "filter[priority][neq]"?: string;
-                /** @description status: one of `open`, `in_progress`, `closed`, or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
+                /** @description status: one of 'open', 'in_progress', 'closed', or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
                 "filter[status]"?: string;
                 "filter[status][eq]"?: string;
                 "filter[status][exists]"?: string;
@@ -18391,7 +18391,7 @@ export interface operations {
                 "fields[roles]"?: string;
                 /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
-                /** @description createdAt: an ISO 8601 date-time with a time zone. Also `filter[createdAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description createdAt: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[createdAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[createdAt]"?: string;
                 "filter[createdAt][eq]"?: string;
                 "filter[createdAt][exists]"?: string;
@@ -18404,7 +18404,7 @@ export interface operations {
                 "filter[email]"?: string;
                 "filter[email][contains]"?: string;
                 "filter[email][eq]"?: string;
-                /** @description lastSignInAt: an ISO 8601 date-time with a time zone. Also `filter[lastSignInAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description lastSignInAt: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[lastSignInAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[lastSignInAt]"?: string;
                 "filter[lastSignInAt][eq]"?: string;
                 "filter[lastSignInAt][exists]"?: string;
@@ -18420,7 +18420,7 @@ export interface operations {
                 /** @description role: a text. */
                 "filter[role]"?: string;
                 "filter[role][eq]"?: string;
-                /** @description status: one of `active`, `reset`, `disabled`, or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
+                /** @description status: one of 'active', 'reset', 'disabled', or a comma-separated list of them. Also `filter[status][op]` with op `neq`, `exists`. */
                 "filter[status]"?: string;
                 "filter[status][eq]"?: string;
                 "filter[status][exists]"?: string;
@@ -19482,11 +19482,11 @@ export interface operations {
                 "fields[tasks]"?: string;
                 /** @description Comma-separated fields of `users` to return: `username`, `namePrefix`, `firstName`, `middleName`, `lastName`, `nameSuffix`, `fullName`, `birthday`, `email`, `additionalEmails`, `phone`, `status`, `enabled`, `mustChangePassword`, `lastSignInAt`, `signInCount`, `createdAt`, `updatedAt`, `customFields`, `avatarUrl`, `roles`, `organizations`. */
                 "fields[users]"?: string;
-                /** @description occurredAt: an ISO 8601 date-time with a time zone. Also `filter[occurredAt][op]` with op `gte`, `lt`. */
+                /** @description occurredAt: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[occurredAt][op]` with op `gte`, `lt`. */
                 "filter[occurredAt]"?: string;
                 "filter[occurredAt][gte]"?: string;
                 "filter[occurredAt][lt]"?: string;
-                /** @description type: one of `emails`, `calls`, `calendarevents`, `tasks`, or a comma-separated list of them. */
+                /** @description type: one of 'emails', 'calls', 'calendarevents', 'tasks', or a comma-separated list of them. */
                 "filter[type]"?: string;
                 "filter[type][eq]"?: string;
                 /** @description Comma-separated relationships to include: `author`, `activityTargets`. */
@@ -20437,12 +20437,12 @@ export interface operations {
                 "filter[action][contains]"?: string;
                 "filter[action][eq]"?: string;
                 "filter[action][neq]"?: string;
-                /** @description actor: an id, or a comma-separated list of ids. Also `filter[actor][op]` with op `neq`, `exists`. */
+                /** @description actor: an id (a lower-case UUID) or a comma-separated list of ids. Also `filter[actor][op]` with op `neq`, `exists`. */
                 "filter[actor]"?: string;
                 "filter[actor][eq]"?: string;
                 "filter[actor][exists]"?: string;
                 "filter[actor][neq]"?: string;
-                /** @description occurredAt: an ISO 8601 date-time with a time zone. Also `filter[occurredAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
+                /** @description occurredAt: an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z. Also `filter[occurredAt][op]` with op `neq`, `lt`, `lte`, `gt`, `gte`, `exists`. */
                 "filter[occurredAt]"?: string;
                 "filter[occurredAt][eq]"?: string;
                 "filter[occurredAt][exists]"?: string;

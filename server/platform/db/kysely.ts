@@ -11,7 +11,7 @@ import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from
 import { registerSqliteFunctions } from './sqlite-functions';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit';
 import { offLoopSqliteDialect } from './sqlite-off-loop';
-import { BOOLEAN_COLUMN, openSqliteReader, type SqliteReader } from './sqlite-reader';
+import { BOOLEAN_COLUMN, ColumnNames, openSqliteReader, type SqliteReader } from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -182,7 +182,7 @@ export function postgresReaderOf(db: Kysely<DB>): PostgresReader | undefined {
 }
 
 function openPostgresReader(pool: pg.Pool): PostgresReader {
-  const columns = new CamelCaseColumns();
+  const columns = new ColumnNames();
   const statements = new Map<string, { name: string; properties?: string[] }>();
   return {
     async all(sql, parameters) {
@@ -203,13 +203,6 @@ function openPostgresReader(pool: pg.Pool): PostgresReader {
       });
     },
   };
-}
-
-/** Kysely's own snake_case → camelCase conversion, so both paths name columns alike. */
-class CamelCaseColumns extends CamelCasePlugin {
-  toProperty(column: string): string {
-    return this.camelCase(column);
-  }
 }
 
 const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
@@ -247,7 +240,7 @@ export function sqliteTransactionWriterOf(db: Kysely<DB>): SqliteTransactionWrit
 }
 
 function sqliteWriter(statements: ReturnType<typeof withSqliteConventions>): SqliteTransactionWriter {
-  const columns = new CamelCaseColumns();
+  const columns = new ColumnNames();
   const properties = new Map<string, string>();
   const property = (column: string) => {
     let name = properties.get(column);

@@ -40,8 +40,11 @@ export const MAX_VERSION_AGE_MS = 1;
 /** Results kept per statement; past it the statement's results start over (a bound, not an LRU). */
 const MAX_CACHED_RESULTS = 10_000;
 
-/** Kysely's own snake_case → camelCase conversion, so both paths name columns alike. */
-class ColumnNames extends CamelCasePlugin {
+/**
+ * Kysely's own snake_case → camelCase conversion, so every path that shapes rows outside Kysely
+ * (this reader, PostgreSQL's prepared reads, SQLite's transaction writer) names columns alike.
+ */
+export class ColumnNames extends CamelCasePlugin {
   toProperty(column: string): string {
     return this.camelCase(column);
   }

@@ -82,8 +82,8 @@ function resourceIdOf(request: FastifyRequest): { sent: string; resolved: string
     const id = own(request);
     // A URL naming its resource by a word (`/sessions/current`) takes that word as the body's id too.
     const word = request.routeOptions.url?.split('/').at(-1);
-    const sent = word && !word.startsWith(':') ? word : id;
-    return id === undefined ? undefined : { sent: sent ?? id, resolved: id };
+    if (id === undefined) return undefined;
+    return { sent: word && !word.startsWith(':') ? word : id, resolved: id };
   }
   const params = (request.params ?? {}) as Record<string, string | undefined>;
   if (params.id !== undefined) {

@@ -42,6 +42,31 @@ export function allowedFilterOps(spec: FilterSpec): readonly FilterOp[] {
   return ops.filter((op) => op !== 'contains' || spec.kind === 'string');
 }
 
+/**
+ * What a filter of `spec` takes, in English (`a date as YYYY-MM-DD`): the words of its 400 and of
+ * its OpenAPI description alike.
+ */
+export function filterValueWords(spec: FilterSpec): string {
+  switch (spec.kind) {
+    case 'string':
+      return 'a text';
+    case 'number':
+      return 'a decimal number such as 42 or -1.5';
+    case 'boolean':
+      return `'true' or 'false'`;
+    case 'timestamp':
+      return 'an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z';
+    case 'date':
+      return 'a date as YYYY-MM-DD';
+    case 'enum':
+      return `one of ${quoteList(spec.values ?? [])}, or a comma-separated list of them`;
+    case 'id':
+      return spec.me
+        ? 'a user id (a lower-case UUID) or me, or a comma-separated list of them'
+        : 'an id (a lower-case UUID) or a comma-separated list of ids';
+  }
+}
+
 /** The 400 of a filter value, with what was expected in English and its particulars (`meta`). */
 type Invalid = (
   expected: string,
@@ -58,13 +83,7 @@ export function parseFilterValue(
   op: FilterOp,
   parameter: string,
 ): FilterValue {
-  const invalid: Invalid = (expected, particulars) =>
-    badParameter(
-      parameter,
-      'invalid_filter_value',
-      `${parameter} must be ${expected}.`,
-      errorMeta('invalid_filter_value', { ...particulars, parameter }),
-    );
+  const invalid = invalidValueOf(parameter);
   if (op === 'exists') {
     if (raw === 'true' || raw === 'false') return raw === 'true';
     throw invalid(`'true' or 'false'`, { reason: 'boolean' });
@@ -82,26 +101,35 @@ export function parseFilterValue(
   return parseScalar(raw, spec, invalid);
 }
 
+/** The 400 `invalid_filter_value` of `parameter`'s value, at `source.parameter`. */
+function invalidValueOf(parameter: string): Invalid {
+  return (expected, particulars) =>
+    badParameter(
+      parameter,
+      'invalid_filter_value',
+      `${parameter} must be ${expected}.`,
+      errorMeta('invalid_filter_value', { ...particulars, parameter }),
+    );
+}
+
 function parseScalar(raw: string, spec: FilterSpec, invalid: Invalid): string | number | boolean {
   switch (spec.kind) {
     case 'string':
       return raw;
     case 'number':
       if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(raw) && Number.isFinite(Number(raw))) return Number(raw);
-      throw invalid('a decimal number such as 42 or -1.5', { reason: 'number' });
+      throw invalid(filterValueWords(spec), { reason: 'number' });
     case 'boolean':
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw invalid(`'true' or 'false'`, { reason: 'boolean' });
+      throw invalid(filterValueWords(spec), { reason: 'boolean' });
     case 'timestamp': {
       const timestamp = parseInstant(raw);
       if (timestamp !== undefined) return timestamp;
-      throw invalid('an ISO-8601 date and time with a time zone, such as 2026-11-28T09:15:00Z', {
-        reason: 'date_time',
-      });
+      throw invalid(filterValueWords(spec), { reason: 'date_time' });
     }
     case 'date':
       if (isDate(raw)) return raw;
-      throw invalid('a date as YYYY-MM-DD', { reason: 'date' });
+      throw invalid(filterValueWords(spec), { reason: 'date' });
     case 'enum':
     case 'id':
       return parseChoice(raw, spec, invalid);
@@ -112,31 +140,25 @@ function parseScalar(raw: string, spec: FilterSpec, invalid: Invalid): string | 
 function parseChoice(raw: string, spec: FilterSpec, invalid: Invalid): string {
   if (spec.kind === 'enum') {
     if (spec.values?.includes(raw)) return raw;
-    throw invalid(`one of ${quoteList(spec.values ?? [])}, or a comma-separated list of them`, {
-      reason: 'choice',
-      allowed: spec.values ?? [],
-    });
+    throw invalid(filterValueWords(spec), { reason: 'choice', allowed: spec.values ?? [] });
   }
   if (isId(raw) || (spec.me && raw === 'me')) return raw;
-  if (spec.me)
-    throw invalid('a user id (a lower-case UUID) or me, or a comma-separated list of them', {
-      reason: 'owner',
-    });
-  throw invalid('an id (a lower-case UUID) or a comma-separated list of ids', { reason: 'id' });
+  throw invalid(filterValueWords(spec), { reason: spec.me ? 'owner' : 'id' });
 }
 
+/** A query parameter naming one user: an `id` filter that takes `me`, without lists. */
+const ONE_USER: FilterSpec = { column: '', kind: 'id', me: true, ops: ['eq'] };
+
 /**
- * A single user named by a query parameter (`filter[owner]`): a user id or `me`, as an `id` filter
- * with `me` reads it.
+ * A single user named by a query parameter (`filter[owner]`): a user id or `me`, read as an `id`
+ * filter with `me` reads one of its values (a comma makes no list here: such a value is no id).
  * @throws AppError 400 `invalid_filter_value` (reason `owner`) with `source.parameter`.
  */
 export function parseUserParameter(raw: string, parameter: string): string {
-  if (isId(raw) || raw === 'me') return raw;
-  throw badParameter(
-    parameter,
-    'invalid_filter_value',
-    `${parameter} must be a user id (a lower-case UUID) or me.`,
-    errorMeta('invalid_filter_value', { reason: 'owner', parameter }),
+  const invalid = invalidValueOf(parameter);
+  // One user: the words leave out the lists an `id` filter takes.
+  return parseChoice(raw, ONE_USER, (_, particulars) =>
+    invalid('a user id (a lower-case UUID) or me', particulars),
   );
 }
 

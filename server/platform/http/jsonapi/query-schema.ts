@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedFilterOps, type FilterSpec } from './filter-values';
+import { allowedFilterOps, type FilterSpec, filterValueWords } from './filter-values';
 import { DEFAULT_PAGE_SIZE, type ListSpec, MAX_PAGE_SIZE } from './list-query';
 
 /** The longest value a list parameter may have (a cursor, a filter, a sort): longer is a 400. */
@@ -13,22 +13,11 @@ const value = (description?: string) => {
 /** `a, b or c` in backquotes, for descriptions. */
 const listed = (values: readonly (string | number)[]) => values.map((item) => `\`${item}\``).join(', ');
 
-/** What a filter takes, by kind, for the OpenAPI description of `filter[field]`. */
+/** What a filter takes (the words of its 400) and its other operators, for its OpenAPI description. */
 function filterDescription(field: string, filter: FilterSpec): string {
   const ops = allowedFilterOps(filter).filter((op) => op !== 'eq');
-  const takes: Record<FilterSpec['kind'], string> = {
-    string: 'a text',
-    number: 'a decimal number',
-    boolean: '`true` or `false`',
-    timestamp: 'an ISO 8601 date-time with a time zone',
-    date: 'a date, YYYY-MM-DD',
-    enum: `one of ${listed(filter.values ?? [])}, or a comma-separated list of them`,
-    id: filter.me
-      ? 'a user id or `me`, or a comma-separated list of them'
-      : 'an id, or a comma-separated list of ids',
-  };
   const operators = ops.length ? ` Also \`filter[${field}][op]\` with op ${listed(ops)}.` : '';
-  return `${field}: ${takes[filter.kind]}.${operators}`;
+  return `${field}: ${filterValueWords(filter)}.${operators}`;
 }
 
 /**
