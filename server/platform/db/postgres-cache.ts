@@ -52,7 +52,7 @@ export const MAX_PENDING_WRITE_MS = 10_000;
  * round trip on the listening connection that started after the request arrived (`sync`).
  * PostgreSQL delivers a notification committed before that round trip ahead of its answer, so by
  * then every change acknowledged to anyone before the request has emptied the kept credentials.
- * Concurrent requests share one such round trip (a cheap `SELECT 1`, no join, no pool connection).
+ * Concurrent requests share one such round trip (a read of the database's snapshot, no table, no pool connection).
  *
  * User documents (`rememberUserDocument`: the signed-in user's profile as `GET /api/userprofile`
  * renders it) follow the credentials' rule, emptied by their notifications and by those of
@@ -79,6 +79,15 @@ export type PostgresCache = {
    * computed from; that round trip, sent after the call, also confirms no other change was notified.
    */
   rememberUserDocument<T>(key: string, userId: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * `compute()` (a value derived only from the database and from what `key` names), or its result
+   * kept while the database is unchanged: used only while the database's snapshot
+   * (`CacheListener.snapshot`), read now in a round trip on the listening connection that concurrent
+   * requests share, is the one taken before it was computed, i.e. no transaction that wrote
+   * anything, of any process, has committed since. PostgreSQL's counterpart of SQLite's "kept while
+   * the database is unchanged" (sqlite-reader.ts).
+   */
+  rememberWhileUnchanged<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /**
    * Resolves true after a round trip on the listening connection that started after the call: every
    * notification committed before the call has been handled by then. False when not listening.
@@ -107,6 +116,9 @@ export type PostgresCache = {
     syncs: number;
     /** Round trips that read users' row versions (`CacheListener.userRowVersion`). */
     rowVersionReads: number;
+    /** `rememberWhileUnchanged`: values answered from memory, and computed. */
+    unchangedHits: number;
+    unchangedMisses: number;
   };
   /** Whether the dedicated connection is listening now. */
   isListening(): boolean;
@@ -193,8 +205,12 @@ type CacheState = {
   values: KeptValues;
   credentials: KeptValues;
   documents: KeptValues;
+  /** Values kept while the database is unchanged (`rememberWhileUnchanged`), with their snapshot. */
+  unchanged: KeptValues;
   /** User documents being computed, by key, with the row version and generation they began in. */
   computing: Map<string, { rowVersion: string; generation: number; value: Promise<unknown> }>;
+  /** `rememberWhileUnchanged`'s values being computed, by key, with the snapshot they began after. */
+  computingUnchanged: Map<string, { snapshot: string; generation: number; value: Promise<unknown> }>;
   pending: PendingWrites;
 };
 
@@ -210,6 +226,8 @@ function newStats(): CacheStats {
     documentMisses: 0,
     syncs: 0,
     rowVersionReads: 0,
+    unchangedHits: 0,
+    unchangedMisses: 0,
   };
 }
 
@@ -221,6 +239,7 @@ function clearCredentials(state: CacheState): void {
 
 function clearAll(state: CacheState): void {
   state.values.clear();
+  state.unchanged.clear();
   clearCredentials(state);
 }
 
@@ -353,6 +372,61 @@ async function rememberUserDocument<T>(
   }
 }
 
+/** A value kept while the database is unchanged, with the snapshot taken before it was computed. */
+type SnapshotValue = { snapshot: string; value: unknown };
+
+/**
+ * `PostgresCache.rememberWhileUnchanged`: a kept value is used when the database's snapshot, read
+ * now in a round trip sent after the call, is the one read before the value was computed: no
+ * write committed since, so the value is what computing it now would give. The snapshot is read
+ * before computing, so a commit meanwhile (which the computation may or may not have seen) makes
+ * the next use compute it again.
+ */
+async function rememberWhileUnchanged<T>(
+  state: CacheState,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const { listener, stats, unchanged } = state;
+  listener.start();
+  if (!listener.isListening()) {
+    stats.unchangedMisses++;
+    return compute();
+  }
+  const before = unchanged.generation;
+  const snapshot = await listener.snapshot();
+  const kept = unchanged.has(key) ? unchanged.get<SnapshotValue>(key) : undefined;
+  if (snapshot !== false && kept?.snapshot === snapshot) {
+    stats.unchangedHits++;
+    unchanged.touch(key);
+    return kept.value as T;
+  }
+  stats.unchangedMisses++;
+  if (snapshot === false) return compute();
+  // Readers that miss together share one computation begun after the same snapshot.
+  const shared = state.computingUnchanged.get(key);
+  if (
+    shared &&
+    shared.snapshot === snapshot &&
+    shared.generation === before &&
+    before === unchanged.generation
+  ) {
+    return shared.value as Promise<T>;
+  }
+  const computing = compute();
+  const entry = { snapshot, generation: before, value: computing };
+  state.computingUnchanged.set(key, entry);
+  try {
+    const value = await computing;
+    if (before === unchanged.generation && listener.isListening()) {
+      unchanged.keep(key, { snapshot, value } satisfies SnapshotValue);
+    }
+    return value;
+  } finally {
+    if (state.computingUnchanged.get(key) === entry) state.computingUnchanged.delete(key);
+  }
+}
+
 /**
  * Opens the cache of one PostgreSQL database. The listening connection is opened on first use (a
  * CLI command that never reads settings opens none) and reopened with a growing wait when lost.
@@ -386,7 +460,9 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     values: new KeptValues(),
     credentials: new KeptValues(),
     documents: new KeptValues(),
+    unchanged: new KeptValues(),
     computing: new Map(),
+    computingUnchanged: new Map(),
     pending: new PendingWrites(),
   };
 
@@ -394,6 +470,7 @@ export function openPostgresCache(options: PostgresCacheOptions): PostgresCache 
     remember: (key, compute) => rememberValue(state, key, compute),
     rememberCredential: (key, compute) => rememberCredential(state, key, compute),
     rememberUserDocument: (key, userId, compute) => rememberUserDocument(state, key, userId, compute),
+    rememberWhileUnchanged: (key, compute) => rememberWhileUnchanged(state, key, compute),
     sync: () => listener.sync(),
     beginWrite() {
       const token = state.pending.begin();

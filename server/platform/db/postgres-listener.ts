@@ -14,8 +14,8 @@ export type ListenerHandlers = {
 
 /**
  * The dedicated connection of one process's PostgreSQL cache that LISTENs on `channels`: opened on
- * `start()`, reopened with a growing wait when lost, and the round trips (`sync`) that confirm every
- * notification committed before them has been handled.
+ * `start()`, reopened with a growing wait when lost, and the round trips (`sync`, `snapshot`) that
+ * confirm every notification committed before them has been handled.
  */
 export class CacheListener {
   readonly #connectionString: string;
@@ -29,8 +29,8 @@ export class CacheListener {
   #retryMs = FIRST_RECONNECT_MS;
   #retryTimer: NodeJS.Timeout | undefined;
   /** The round trip in flight, and the one that follows it (shared by every caller meanwhile). */
-  #syncing: Promise<boolean> | undefined;
-  #nextSync: Promise<boolean> | undefined;
+  #syncing: Promise<string | false> | undefined;
+  #nextSync: Promise<string | false> | undefined;
   /** `users`, qualified by the schema the cache serves. */
   readonly #usersTable: string;
   /** The users whose row versions the next read asks for, and its answer (see `userRowVersion`). */
@@ -76,7 +76,22 @@ export class CacheListener {
    * Concurrent callers share one round trip; a caller that arrives while one is in flight (it may
    * have been sent before the call) waits for the next.
    */
-  sync(): Promise<boolean> {
+  async sync(): Promise<boolean> {
+    return (await this.snapshot()) !== false;
+  }
+
+  /**
+   * The database's current snapshot (`pg_current_snapshot()` as text, `xmin:xmax:xip,…`), read in
+   * a round trip on the listening connection that started after the call, so it also confirms
+   * every notification committed before the call, as `sync` does; false when not listening.
+   * Concurrent callers share one round trip; a caller that arrives while one is in flight (it may
+   * have been sent before the call) waits for the next.
+   *
+   * Two equal snapshots mean no transaction that wrote anything committed or rolled back between
+   * them: each commit either raises `xmax` (one past the highest completed transaction id) or
+   * removes its id from the in-progress list (PostgreSQL, "Snapshot Information Functions").
+   */
+  snapshot(): Promise<string | false> {
     if (!this.#syncing) {
       this.#syncing = this.#ping().finally(() => {
         this.#syncing = undefined;
@@ -85,7 +100,7 @@ export class CacheListener {
     }
     this.#nextSync ??= this.#syncing.then(() => {
       this.#nextSync = undefined;
-      return this.sync();
+      return this.snapshot();
     });
     return this.#nextSync;
   }
@@ -179,17 +194,21 @@ export class CacheListener {
     return new Map(rows.map((row) => [row.id, row.version]));
   }
 
-  async #ping(): Promise<boolean> {
+  async #ping(): Promise<string | false> {
     const connection = this.#client;
     if (!this.#listening || !connection) return false;
     this.#stats.syncs++;
+    let snapshot: string;
     try {
-      await connection.query('SELECT 1');
+      const { rows } = await connection.query<{ snapshot: string }>(
+        'SELECT pg_current_snapshot()::text AS snapshot',
+      );
+      snapshot = rows[0]?.snapshot ?? '';
     } catch {
       return false;
     }
     // Lost meanwhile: a notification may have been missed.
     if (!this.#listening || this.#client !== connection) return false;
-    return true;
+    return snapshot;
   }
 }

@@ -62,9 +62,12 @@ export function preparedQuery<const Names extends readonly string[], Row>(
 }
 
 /**
- * `compute()`, or its earlier result while the database has not changed since (SQLite: see
- * sqlite-reader.ts); on PostgreSQL and inside a transaction it is computed every time. For values
- * derived only from the database and from what `key` names.
+ * `compute()`, or its earlier result while the database has not changed since: on SQLite until
+ * any commit of any process (sqlite-reader.ts); on PostgreSQL while the database's snapshot, read
+ * again with each use in a round trip on the listening connection that concurrent requests share,
+ * shows no commit since it was computed (postgres-cache.ts). Inside a transaction it is computed
+ * every time. For values derived only from the database and from what `key` names; the caller must
+ * not change the value.
  */
 export function rememberWhileUnchanged<T>(
   db: Kysely<DB>,
@@ -72,7 +75,10 @@ export function rememberWhileUnchanged<T>(
   compute: () => Promise<T>,
 ): Promise<T> {
   const reader = sqliteReaderOf(db);
-  return reader ? reader.remember(key, compute) : compute();
+  if (reader) return reader.remember(key, compute);
+  if (db.isTransaction) return compute();
+  const cache = postgresCacheOf(db);
+  return cache ? cache.rememberWhileUnchanged(key, compute) : compute();
 }
 
 /**

@@ -11,8 +11,8 @@ export type SqliteReader = {
   all(sql: string, parameters: readonly unknown[]): Readonly<Record<string, unknown>>[];
   /**
    * A value derived only from this database's data (a rendered document, say), computed once and
-   * shared until the data changes, like the query results. `key` must name everything else the
-   * value depends on.
+   * shared until the data changes, like the query results; callers that miss together share one
+   * computation. `key` must name everything else the value depends on.
    */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /**
@@ -39,6 +39,39 @@ const MAX_CACHED_STATEMENTS = 100;
 export const MAX_VERSION_AGE_MS = 1;
 /** Results kept per statement; past it the statement's results start over (a bound, not an LRU). */
 const MAX_CACHED_RESULTS = 10_000;
+
+/** `remember`'s values being computed, by key, with the version of the database they began in. */
+type Computing = Map<string, { version: unknown; value: Promise<unknown> }>;
+
+/**
+ * `SqliteReader.remember`: the kept value, else the computation of this version already running,
+ * else `compute()`, kept if the database did not change while it ran.
+ */
+async function rememberValue<T>(
+  state: { remembered: Map<string, unknown>; computing: Computing; checkVersion(): unknown },
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const { remembered, computing, checkVersion } = state;
+  const version = checkVersion();
+  if (remembered.has(key)) return remembered.get(key) as T;
+  // Readers that miss together (right after a write) share one computation of this version.
+  const shared = computing.get(key);
+  if (shared && shared.version === version) return shared.value as Promise<T>;
+  const entry = { version, value: compute() };
+  computing.set(key, entry);
+  try {
+    const value = await entry.value;
+    // Kept only if nothing changed while it was computed.
+    if (checkVersion() === version) {
+      if (remembered.size >= MAX_CACHED_RESULTS) remembered.clear();
+      remembered.set(key, value);
+    }
+    return value;
+  } finally {
+    if (computing.get(key) === entry) computing.delete(key);
+  }
+}
 
 /**
  * Kysely's own snake_case → camelCase conversion, so every path that shapes rows outside Kysely
@@ -90,6 +123,7 @@ export function openSqliteReader(file: string): SqliteReader {
   let cachedVersion: unknown;
   let versionReadAt = Number.NEGATIVE_INFINITY;
   const remembered = new Map<string, unknown>();
+  const computing: Computing = new Map();
   const generations = keptByGeneration(sqlite);
   const expireVersion = () => {
     versionReadAt = Number.NEGATIVE_INFINITY;
@@ -139,17 +173,7 @@ export function openSqliteReader(file: string): SqliteReader {
       // A new array each time: callers may sort theirs.
       return rows.slice();
     },
-    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const version = checkVersion();
-      if (remembered.has(key)) return remembered.get(key) as T;
-      const value = await compute();
-      // Kept only if nothing changed while it was computed.
-      if (checkVersion() === version) {
-        if (remembered.size >= MAX_CACHED_RESULTS) remembered.clear();
-        remembered.set(key, value);
-      }
-      return value;
-    },
+    remember: (key, compute) => rememberValue({ remembered, computing, checkVersion }, key, compute),
     async rememberInGeneration<T>(generation: CacheGeneration, key: string, compute: () => Promise<T>) {
       const version = checkVersion();
       const kept = generations.values(generation);
