@@ -28,6 +28,21 @@ async function openUserMenu(page: Page, name: string) {
   await expect(page.getByRole('menu')).toBeVisible();
 }
 
+test('the axe check fails on a violation, in the page and in an open dialog', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/my-user');
+  await expectNoAxeViolations(page);
+  // A button without a name, as a dialog would add it: the check must name the rule.
+  await page.evaluate(() => {
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-label', 'Broken');
+    dialog.append(document.createElement('button'));
+    document.body.append(dialog);
+  });
+  await baseExpect(expectNoAxeViolations(page)).rejects.toThrow(/button-name/);
+});
+
 test.describe('axe with menus, pickers and dialogs open', () => {
   for (const width of [1280, 390]) {
     test(`a user without an avatar, ${width} px wide: pages, the user menu, the birthday calendar`, async ({
