@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { type Database, openDatabase } from '../../server/platform/db/kysely';
 import { type PostgresCache, postgresCacheOf } from '../../server/platform/db/postgres-cache';
+import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
 import { resolveSettings } from '../../server/platform/settings';
-import type { TestApp } from './app';
+import { createTestApp, type TestApp } from './app';
 import { testDatabaseKind } from './database';
 
 /**
@@ -33,4 +34,38 @@ export async function cacheListening(db: Database['db']): Promise<void> {
   const ready = once(cache.events, 'listening');
   await resolveSettings(db, {});
   if (!cache.isListening()) await ready;
+}
+
+/** A test app and a second instance on its database (`openSecondInstance`). */
+export type TwoInstances = { t: TestApp; second: Database; secondApp: FastifyInstance };
+
+/**
+ * A test app and a second instance on its database; with `listening`, both PostgreSQL caches'
+ * listening connections are up before it resolves (no-op on SQLite). Close with `closeTwoInstances`.
+ */
+export async function openTwoInstances(options: { listening?: boolean } = {}): Promise<TwoInstances> {
+  const t = await createTestApp();
+  const { db: second, app: secondApp } = await openSecondInstance(t);
+  if (options.listening) {
+    await cacheListening(t.deps.db);
+    await cacheListening(second.db);
+  }
+  return { t, second, secondApp };
+}
+
+/** Closes what `openTwoInstances` opened (any part that did open), the second instance first. */
+export async function closeTwoInstances(instances: Partial<TwoInstances>): Promise<void> {
+  await instances.secondApp?.close();
+  await instances.second?.close();
+  await instances.t?.close();
+}
+
+/**
+ * Waits until a commit through one instance is visible to the other's kept values: on SQLite the
+ * reader's version age (MAX_VERSION_AGE_MS); on PostgreSQL no wait (the round trip on the
+ * listening connection confirms every change committed before it).
+ */
+export async function settleAcrossInstances(): Promise<void> {
+  if (testDatabaseKind() !== 'postgres')
+    await new Promise((resolve) => setTimeout(resolve, MAX_VERSION_AGE_MS + 1));
 }

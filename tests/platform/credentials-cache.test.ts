@@ -3,12 +3,16 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, postgresStatementCount, sqliteReaderOf } from '../../server/platform/db/kysely';
-import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
-import { createTestApp, signIn, type TestApp } from '../helpers/app';
+import { signIn, type TestApp } from '../helpers/app';
 import { testDatabaseKind } from '../helpers/database';
 import { buildMember, buildUser, TEST_PASSWORD } from '../helpers/factories';
 import { giveApiKey, signedInUser } from '../helpers/scenarios';
-import { cacheListening, cacheOf, openSecondInstance } from '../helpers/second-instance';
+import {
+  cacheOf,
+  closeTwoInstances,
+  openTwoInstances,
+  settleAcrossInstances,
+} from '../helpers/second-instance';
 
 type Browser = Awaited<ReturnType<typeof signIn>>;
 const onPostgres = testDatabaseKind() === 'postgres';
@@ -28,21 +32,11 @@ describe('credentials cache across processes', () => {
   let second: Database;
   let secondApp: FastifyInstance;
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ db: second, app: secondApp } = await openSecondInstance(t));
-    await cacheListening(t.deps.db);
-    await cacheListening(second.db);
+    ({ t, second, secondApp } = await openTwoInstances({ listening: true }));
   });
-  afterAll(async () => {
-    await secondApp?.close();
-    await second?.close();
-    await t?.close();
-  });
+  afterAll(() => closeTwoInstances({ t, second, secondApp }));
 
-  /** SQLite: the reader sees another connection's commit after MAX_VERSION_AGE_MS. PostgreSQL: no wait. */
-  const settle = async () => {
-    if (!onPostgres) await new Promise((resolve) => setTimeout(resolve, MAX_VERSION_AGE_MS + 1));
-  };
+  const settle = settleAcrossInstances;
 
   const secondWithCookie =
     (browser: Browser) =>

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/platform/db/kysely';
 import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
 import { resolveSettings, writeSetting } from '../../server/platform/settings';
-import { createTestApp, type signIn, type TestApp } from '../helpers/app';
+import type { signIn, TestApp } from '../helpers/app';
 import { testDatabaseKind } from '../helpers/database';
 import { signedInUser } from '../helpers/scenarios';
-import { cacheListening, cacheOf, openSecondInstance } from '../helpers/second-instance';
+import { cacheListening, cacheOf, closeTwoInstances, openTwoInstances } from '../helpers/second-instance';
 
 type Browser = Awaited<ReturnType<typeof signIn>>;
 const onPostgres = testDatabaseKind() === 'postgres';
@@ -25,14 +25,9 @@ describe('settings and menus cache across processes', () => {
   let second: Database;
   let secondApp: FastifyInstance;
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ db: second, app: secondApp } = await openSecondInstance(t));
+    ({ t, second, secondApp } = await openTwoInstances());
   });
-  afterAll(async () => {
-    await secondApp?.close();
-    await second?.close();
-    await t?.close();
-  });
+  afterAll(() => closeTwoInstances({ t, second, secondApp }));
 
   /** The same signed-in browser, sending its requests to the second instance. */
   const onSecond = (browser: Browser) => (options: InjectOptions) =>

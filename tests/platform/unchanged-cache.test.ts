@@ -2,14 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/platform/db/kysely';
 import { rememberWhileUnchanged } from '../../server/platform/db/prepared';
-import { MAX_VERSION_AGE_MS } from '../../server/platform/db/sqlite-reader';
-import { createTestApp, type TestApp } from '../helpers/app';
-import { testDatabaseKind } from '../helpers/database';
+import type { TestApp } from '../helpers/app';
 import { buildAdmin, buildMember } from '../helpers/factories';
 import { giveApiKey } from '../helpers/scenarios';
-import { cacheListening, openSecondInstance } from '../helpers/second-instance';
-
-const onPostgres = testDatabaseKind() === 'postgres';
+import { closeTwoInstances, openTwoInstances, settleAcrossInstances } from '../helpers/second-instance';
 
 /**
  * Values kept while the database is unchanged (prepared.ts `rememberWhileUnchanged`: the users
@@ -23,20 +19,11 @@ describe('values kept while the database is unchanged', () => {
   let second: Database;
   let secondApp: FastifyInstance;
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ db: second, app: secondApp } = await openSecondInstance(t));
-    await cacheListening(t.deps.db);
-    await cacheListening(second.db);
+    ({ t, second, secondApp } = await openTwoInstances({ listening: true }));
   });
-  afterAll(async () => {
-    await secondApp?.close();
-    await second?.close();
-    await t?.close();
-  });
+  afterAll(() => closeTwoInstances({ t, second, secondApp }));
 
-  const settle = async () => {
-    if (!onPostgres) await new Promise((resolve) => setTimeout(resolve, MAX_VERSION_AGE_MS + 1));
-  };
+  const settle = settleAcrossInstances;
 
   it("the users grid shows another instance's change at once: a rename, a new member, a removed one", async () => {
     const admin = await buildAdmin(t);

@@ -208,9 +208,9 @@ type CacheState = {
   /** Values kept while the database is unchanged (`rememberWhileUnchanged`), with their snapshot. */
   unchanged: KeptValues;
   /** User documents being computed, by key, with the row version and generation they began in. */
-  computing: Map<string, { rowVersion: string; generation: number; value: Promise<unknown> }>;
+  computing: Computing;
   /** `rememberWhileUnchanged`'s values being computed, by key, with the snapshot they began after. */
-  computingUnchanged: Map<string, { snapshot: string; generation: number; value: Promise<unknown> }>;
+  computingUnchanged: Computing;
   pending: PendingWrites;
 };
 
@@ -316,115 +316,94 @@ async function rememberCredential<T>(
   return value;
 }
 
-/** A kept user document, with the version of the user's row it was computed from. */
-type VersionedDocument = { rowVersion: string; value: unknown };
+/** A value kept with the version it was computed from: a user row's, or the database's snapshot. */
+type Versioned = { version: string; value: unknown };
+
+/** Values being computed, by key, with the version and the generation they began in. */
+type Computing = Map<string, { version: string; generation: number; value: Promise<unknown> }>;
 
 /**
- * `PostgresCache.rememberUserDocument`: a kept document is used when the user's row, read again
- * now on the listening connection, is still the version it was computed from; that read is a
- * round trip sent after the request arrived, so it also confirms no other change was notified.
- * The version is read before the document is computed, so a change committed meanwhile makes
- * the next use compute it again.
+ * The value of `key` kept in `kept` if `readVersion()` (a round trip sent after the call, which
+ * also confirms no change was notified meanwhile) gives the version it was computed from; else
+ * `compute()`, kept with that version. The version is read before computing, so a change
+ * committed meanwhile makes the next use compute again. Readers that miss together (right after
+ * a write) share one computation of the same version begun in the same generation: it began after
+ * every change they must see. A version that is not a string (not listening, no such row) is
+ * computed and not kept. `count` tells hits from misses.
  */
-async function rememberUserDocument<T>(
+async function rememberVersioned<T>(
+  state: CacheState,
+  slot: { kept: KeptValues; computing: Computing; count(hit: boolean): void },
+  key: string,
+  readVersion: () => Promise<string | false | undefined>,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const { kept, computing, count } = slot;
+  const { listener } = state;
+  listener.start();
+  if (!listener.isListening()) {
+    count(false);
+    return compute();
+  }
+  const before = kept.generation;
+  const version = await readVersion();
+  const found = kept.has(key) ? kept.get<Versioned>(key) : undefined;
+  if (typeof version === 'string' && found?.version === version) {
+    count(true);
+    kept.touch(key);
+    return found.value as T;
+  }
+  count(false);
+  if (typeof version !== 'string') return compute();
+  const shared = computing.get(key);
+  if (shared && shared.version === version && shared.generation === before && before === kept.generation) {
+    return shared.value as Promise<T>;
+  }
+  const entry = { version, generation: before, value: compute() };
+  computing.set(key, entry);
+  try {
+    const value = (await entry.value) as T;
+    if (before === kept.generation && listener.isListening()) {
+      kept.keep(key, { version, value } satisfies Versioned);
+    }
+    return value;
+  } finally {
+    if (computing.get(key) === entry) computing.delete(key);
+  }
+}
+
+/**
+ * `PostgresCache.rememberUserDocument`: a kept document is used while the user's row, read again
+ * now on the listening connection, is still the version it was computed from.
+ */
+function rememberUserDocument<T>(
   state: CacheState,
   key: string,
   userId: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const { listener, stats, documents } = state;
-  listener.start();
-  if (!listener.isListening()) {
-    stats.documentMisses++;
-    return compute();
-  }
-  const before = documents.generation;
-  const version = await listener.userRowVersion(userId);
-  const kept = documents.has(key) ? documents.get<VersionedDocument>(key) : undefined;
-  if (typeof version === 'string' && kept?.rowVersion === version) {
-    stats.documentHits++;
-    return kept.value as T;
-  }
-  stats.documentMisses++;
-  if (typeof version !== 'string') return compute();
-  // Readers that miss together (right after a write) share one computation of the same version,
-  // begun in this generation: it began after every change they must see.
-  const shared = state.computing.get(key);
-  if (
-    shared &&
-    shared.rowVersion === version &&
-    shared.generation === before &&
-    before === documents.generation
-  ) {
-    return shared.value as Promise<T>;
-  }
-  const computing = compute();
-  const entry = { rowVersion: version, generation: before, value: computing };
-  state.computing.set(key, entry);
-  try {
-    const value = await computing;
-    if (before === documents.generation && listener.isListening()) {
-      documents.keep(key, { rowVersion: version, value } satisfies VersionedDocument);
-    }
-    return value;
-  } finally {
-    if (state.computing.get(key) === entry) state.computing.delete(key);
-  }
+  const { stats } = state;
+  const slot = {
+    kept: state.documents,
+    computing: state.computing,
+    count: (hit: boolean) => (hit ? stats.documentHits++ : stats.documentMisses++),
+  };
+  return rememberVersioned(state, slot, key, () => state.listener.userRowVersion(userId), compute);
 }
 
-/** A value kept while the database is unchanged, with the snapshot taken before it was computed. */
-type SnapshotValue = { snapshot: string; value: unknown };
-
 /**
- * `PostgresCache.rememberWhileUnchanged`: a kept value is used when the database's snapshot, read
- * now in a round trip sent after the call, is the one read before the value was computed: no
- * write committed since, so the value is what computing it now would give. The snapshot is read
- * before computing, so a commit meanwhile (which the computation may or may not have seen) makes
- * the next use compute it again.
+ * `PostgresCache.rememberWhileUnchanged`: a kept value is used while the database's snapshot,
+ * read again now on the listening connection, is the one read before it was computed: no write
+ * committed since, so the value is what computing it now would give.
  */
-async function rememberWhileUnchanged<T>(
-  state: CacheState,
-  key: string,
-  compute: () => Promise<T>,
-): Promise<T> {
-  const { listener, stats, unchanged } = state;
-  listener.start();
-  if (!listener.isListening()) {
-    stats.unchangedMisses++;
-    return compute();
-  }
-  const before = unchanged.generation;
-  const snapshot = await listener.snapshot();
-  const kept = unchanged.has(key) ? unchanged.get<SnapshotValue>(key) : undefined;
-  if (snapshot !== false && kept?.snapshot === snapshot) {
-    stats.unchangedHits++;
-    unchanged.touch(key);
-    return kept.value as T;
-  }
-  stats.unchangedMisses++;
-  if (snapshot === false) return compute();
-  // Readers that miss together share one computation begun after the same snapshot.
-  const shared = state.computingUnchanged.get(key);
-  if (
-    shared &&
-    shared.snapshot === snapshot &&
-    shared.generation === before &&
-    before === unchanged.generation
-  ) {
-    return shared.value as Promise<T>;
-  }
-  const computing = compute();
-  const entry = { snapshot, generation: before, value: computing };
-  state.computingUnchanged.set(key, entry);
-  try {
-    const value = await computing;
-    if (before === unchanged.generation && listener.isListening()) {
-      unchanged.keep(key, { snapshot, value } satisfies SnapshotValue);
-    }
-    return value;
-  } finally {
-    if (state.computingUnchanged.get(key) === entry) state.computingUnchanged.delete(key);
-  }
+function rememberWhileUnchanged<T>(state: CacheState, key: string, compute: () => Promise<T>): Promise<T> {
+  const { stats } = state;
+  const slot = {
+    kept: state.unchanged,
+    computing: state.computingUnchanged,
+    count: (hit: boolean) => (hit ? stats.unchangedHits++ : stats.unchangedMisses++),
+  };
+  return rememberVersioned(state, slot, key, () => state.listener.snapshot(), compute);
 }
 
 /**
