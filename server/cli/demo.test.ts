@@ -173,4 +173,14 @@ describe('atrium demo:seed --activities', () => {
       code: expect.any(Number),
     });
   });
+
+  it('refuses an organization name the API would refuse, and creates nothing', async () => {
+    const before = await database.db.selectFrom('organizations').select('id').execute();
+    for (const name of ['', '   ', ' Edge', '\u200b']) {
+      const refused = await cli(['demo:seed', '--users', '1', '--organization', name]);
+      expect(refused.code, name).not.toBe(0);
+      expect(refused.err).toContain('--organization');
+    }
+    expect(await database.db.selectFrom('organizations').select('id').execute()).toEqual(before);
+  });
 });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Faker } from '@faker-js/faker';
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { organizationNameProblem } from '../../common/identity';
 import { normalizeEmail, normalizeUsername } from '../../common/login-keys';
 import { escapeHtml } from '../features/emails/body';
 import { findOrganizationIdByName, insertOrganization } from '../features/organizations/store';
@@ -120,6 +121,9 @@ function parseDemoSeedArgs(args: string[]): DemoSeedOptions {
   if (events > 0 && users === 0) throw new CliError('--audit-events needs --users of at least 1.');
   const activities = parseCount('--activities', values.activities);
   if (activities > 0 && users === 0) throw new CliError('--activities needs --users of at least 1.');
+  // The organization is created when missing: by the API's rule for its name.
+  const nameProblem = organizationNameProblem(values.organization);
+  if (nameProblem) throw new CliError(`--organization: ${nameProblem}`);
   return {
     users,
     events,
