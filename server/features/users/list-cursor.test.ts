@@ -131,7 +131,9 @@ describe('GET /api/users: cursor paging and Unicode case folding', () => {
   });
 
   it('refuses forged, foreign and conflicting cursors with the parameter named (400)', async () => {
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
     const first = await get('/api/users?sort=lastName&page[size]=2');
+    const id = first.data[0]?.id as string;
     const next = new URL(first.links.next as string, 'http://x').searchParams.get('page[after]') as string;
     for (const [query, parameter] of [
       ['page[after]=***', 'page[after]'],
@@ -140,6 +142,17 @@ describe('GET /api/users: cursor paging and Unicode case folding', () => {
       [`sort=-lastName&page[after]=${next}`, 'page[after]'],
       [`sort=lastName&page[after]=${next}&page[number]=2`, 'page[after]'],
       [`sort=lastName&page[after]=${next}&page[before]=${next}`, 'page[before]'],
+      // Values no row of the list has: refused alike on both databases.
+      [`sort=username&page[after]=${cursor(['username', 'a\u0000b', id])}`, 'page[after]'],
+      [`sort=username&page[after]=${cursor(['username', '\ud800', id])}`, 'page[after]'],
+      [`sort=username&page[after]=${cursor(['username', 'a', null])}`, 'page[after]'],
+      [`sort=username&page[before]=${cursor(['username', null, id])}`, 'page[before]'],
+      [`sort=lastSignInAt&page[after]=${cursor(['lastSignInAt', 2, null, id])}`, 'page[after]'],
+      [`sort=lastSignInAt&page[after]=${cursor(['lastSignInAt', 0, null, id])}`, 'page[after]'],
+      [
+        `sort=lastSignInAt&page[after]=${cursor(['lastSignInAt', 1, '2026-01-01T00:00:00.000Z', id])}`,
+        'page[after]',
+      ],
     ]) {
       const response = await browser.request({ method: 'GET', url: `/api/users?${query}` });
       expect(response.statusCode, query).toBe(400);

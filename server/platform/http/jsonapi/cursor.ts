@@ -1,3 +1,4 @@
+import { textProblem } from '../input-text';
 import { badParameter } from './query-error';
 
 /** A value of one sort key as the database returned it (text, number, or NULL). */
@@ -51,6 +52,8 @@ export function decodeCursor(parameter: string, text: string, sort: string): Cur
   return { sort, values: parsed.slice(1) as CursorValue[] };
 }
 
+/** A value `encodeCursor` can have written: NULL, a finite number, or text the database can hold. */
 function isCursorValue(value: unknown): value is CursorValue {
-  return value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+  if (typeof value === 'string') return textProblem(value) === undefined;
+  return value === null || (typeof value === 'number' && Number.isFinite(value));
 }

@@ -127,8 +127,25 @@ function cursorValues(
 ): readonly CursorValue[] | undefined {
   const cursor = page.after ?? page.before;
   if (!cursor) return undefined;
-  if (cursor.values.length !== terms.length) throw invalidCursor(page);
-  return cursor.values;
+  const { values } = cursor;
+  if (values.length !== terms.length || !terms.every((_, index) => fitsKey(terms, values, index))) {
+    throw invalidCursor(page);
+  }
+  return values;
+}
+
+/**
+ * Whether a cursor's value for key `index` is one a row of the list can have: a null rank is 0
+ * or 1, and its column's value is NULL exactly when the rank is 1; every other key (a NOT NULL
+ * column, the id) holds a value. So a forged cursor is refused alike on both databases.
+ */
+function fitsKey(terms: readonly KeyTerm[], values: readonly CursorValue[], index: number): boolean {
+  const term = terms[index] as KeyTerm;
+  const value = values[index] ?? null;
+  if (term.nullRank) return value === 0 || value === 1;
+  const rankTerm = terms[index - 1];
+  const ranked = rankTerm?.nullRank === true && rankTerm.column === term.column;
+  return ranked ? (value === null) === (values[index - 1] === 1) : value !== null;
 }
 
 function invalidCursor(page: ListQuery['page']) {
