@@ -198,15 +198,17 @@ export class CacheListener {
     const connection = this.#client;
     if (!this.#listening || !connection) return false;
     this.#stats.syncs++;
-    let snapshot: string;
+    let snapshot: string | undefined;
     try {
       const { rows } = await connection.query<{ snapshot: string }>(
         'SELECT pg_current_snapshot()::text AS snapshot',
       );
-      snapshot = rows[0]?.snapshot ?? '';
+      snapshot = rows[0]?.snapshot;
     } catch {
       return false;
     }
+    // No snapshot read: nothing to compare a kept value with (an empty text would equal another).
+    if (!snapshot) return false;
     // Lost meanwhile: a notification may have been missed.
     if (!this.#listening || this.#client !== connection) return false;
     return snapshot;

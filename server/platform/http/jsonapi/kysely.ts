@@ -100,8 +100,8 @@ function readingParts<DB, TB extends keyof DB, O>(
   if (!values || !first?.nullRank) return [applyListQuery(qb, listQuery, idColumn).clearLimit()];
   const reading = listQuery.page.before ? reversed(terms) : terms;
   const [rank, ...rest] = reading as [KeyTerm, ...KeyTerm[]];
-  const [cursorRank, ...restValues] = values;
-  if (cursorRank !== 0 && cursorRank !== 1) throw invalidCursor(listQuery.page);
+  // cursorValues checked it: a null rank is 0 or 1.
+  const [cursorRank, ...restValues] = values as [0 | 1, ...CursorValue[]];
   const filtered = applyListFilters(qb, listQuery.filters);
   const withRank = (value: number) => filtered.where(sql<SqlBool>`${keyExpression(rank)} = ${value}`);
   const parts = [ordered(withRank(cursorRank).where(keysetCondition(rest, restValues)), rest)];
