@@ -16,7 +16,7 @@ import { answerClientError, answerFrameworkError, registerErrorHandler } from '.
 import { inputText } from './platform/http/input-text';
 import { JSONAPI_MEDIA_TYPE } from './platform/http/jsonapi';
 import { isJsonApiPath, jsonApiContentNegotiation } from './platform/http/jsonapi/content-negotiation';
-import { loggerOptions, OneLinePerRequest } from './platform/http/logging';
+import { lazyChildLogger, loggerOptions, OneLinePerRequest } from './platform/http/logging';
 import { jsonSerializerCompiler, openApiDocumentOptions } from './platform/http/openapi/index';
 import {
   announceBudget,
@@ -54,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     logController: new OneLinePerRequest(),
+    childLoggerFactory: lazyChildLogger,
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     bodyLimit: MAX_JSON_BODY,
     // Strict input (DESIGN.md §4): no coercion, no dropped properties, no prototype pollution.
