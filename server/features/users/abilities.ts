@@ -27,10 +27,10 @@ export function registerUserAbilities(all: Record<UserAbility, UserAbilityRule>)
 /** What the actor may do to the user, every ability answered (`meta.abilities`). */
 export function abilitiesOf(actor: Actor, target: AbilityTarget): UserAbilities {
   if (!rules) throw new Error('registerUserAbilities was not called (features/index.ts)');
-  const registered = rules;
-  return Object.fromEntries(
-    userAbilities.map((ability) => [ability, registered[ability](actor, target)]),
-  ) as UserAbilities;
+  // A loop, not Object.fromEntries over a mapped array: every user resource answered runs this.
+  const abilities = {} as UserAbilities;
+  for (const ability of userAbilities) abilities[ability] = rules[ability](actor, target);
+  return abilities;
 }
 
 let listRules: Record<UserListAbility, (actor: Actor) => boolean> | undefined;

@@ -329,14 +329,7 @@ async function applyProfileChange(
   // outstanding links, so the links this same change sends (new additional emails) come after.
   if (emailChanged) await voidAccountTokens(trx, userId, clock.now().toISOString());
   changedFields.push(...(await applyAdministratorPart(trx, deps, actor, userId, request, context)));
-  const owner = {
-    id: userId,
-    // Only mails read this name, and a change that mails has read the owner's localization.
-    name: localization
-      ? personNameFor(localization, { ...base, ...columns } as UserRecord)
-      : formatPersonName({ ...base, ...columns } as UserRecord),
-    localization,
-  };
+  const owner = emailOwner(userId, plan, localization);
   if (additionalEmails !== undefined) {
     const synced = await syncAdditionalEmails(trx, deps, owner, actor.organizationId, additionalEmails);
     if (synced.added.length > 0 || synced.removed.length > 0 || synced.reordered)
@@ -389,6 +382,22 @@ async function applyProfileChange(
     queuedMail = true;
   }
   return { member, plan, changedFields, saved: { version, at: now }, queuedMail };
+}
+
+/**
+ * The user as the emails of a change address them. Only mails read the name: it is formatted only
+ * for a change that may mail (new additional emails, a new primary email), which has read the
+ * owner's localization; otherwise it is empty.
+ */
+function emailOwner(userId: string, plan: ProfilePlan, localization: MailLocalization | undefined) {
+  const { base, columns } = plan;
+  const mayMail = plan.additionalEmails !== undefined || plan.emailChanged;
+  const person = () => ({ ...base, ...columns }) as UserRecord;
+  return {
+    id: userId,
+    name: !mayMail ? '' : localization ? personNameFor(localization, person()) : formatPersonName(person()),
+    localization,
+  };
 }
 
 /** The administrator's part of an update (status, roles, instance administrator): the fields it changed. */

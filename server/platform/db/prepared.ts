@@ -5,6 +5,9 @@ import type { DB } from './schema';
 
 const MARK = '\u0000param:';
 
+/** A compiled query, and for each of its parameters the name of the placeholder it is (or undefined: a constant). */
+type Compiled<Row> = { query: CompiledQuery<Row>; named: (string | undefined)[] };
+
 /** A prepared query's answer: its rows, and for an INSERT/UPDATE/DELETE the rows it changed. */
 export type PreparedResult<Row> = { rows: Row[]; numAffectedRows?: bigint | undefined };
 
@@ -32,22 +35,26 @@ export function preparedQuery<const Names extends readonly string[], Row>(
 ): (db: Kysely<DB>, values: Record<Names[number], unknown>) => Promise<PreparedResult<Row>> {
   // By the database's dialect adapter, which its transactions share: a query compiled once serves
   // every transaction too (the SQL depends only on the dialect and the plugins, set once per database).
-  const compiledByDatabase = new WeakMap<object, CompiledQuery<Row>>();
+  const compiledByDatabase = new WeakMap<object, Compiled<Row>>();
   const placeholders = Object.fromEntries(names.map((name) => [name, `${MARK}${name}`])) as Record<
     Names[number],
     string
   >;
   return async (db, values) => {
     const { adapter } = db.getExecutor();
-    let compiled = compiledByDatabase.get(adapter);
-    if (!compiled) {
-      compiled = build(db, placeholders).compile();
-      compiledByDatabase.set(adapter, compiled);
+    let prepared = compiledByDatabase.get(adapter);
+    if (!prepared) {
+      const query = build(db, placeholders).compile();
+      // Which parameter is which placeholder, found once: each run only picks the values.
+      const named = query.parameters.map((value) =>
+        typeof value === 'string' && value.startsWith(MARK) ? value.slice(MARK.length) : undefined,
+      );
+      prepared = { query, named };
+      compiledByDatabase.set(adapter, prepared);
     }
-    const parameters = compiled.parameters.map((value) =>
-      typeof value === 'string' && value.startsWith(MARK)
-        ? values[value.slice(MARK.length) as Names[number]]
-        : value,
+    const { query: compiled, named } = prepared;
+    const parameters = named.map((name, index) =>
+      name === undefined ? compiled.parameters[index] : values[name as Names[number]],
     );
     if (compiled.query.kind === 'SelectQueryNode') {
       const reader = sqliteReaderOf(db);
