@@ -164,6 +164,18 @@ test.describe('identity', () => {
       'aria-sort',
       'ascending',
     );
+    // Another order is a step in the browser's history: Back returns to the one before.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/users\?name=grace$/);
+    await expect(page.getByRole('columnheader', { name: 'Username' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await page.goForward();
+    await expect(page.getByRole('columnheader', { name: 'Last sign-in' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     await page.getByLabel('Name').fill('');
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Active' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextGridSearch, readGridState } from './users-grid-state';
+import { nextGridSearch, readGridState, replacesHistory } from './users-grid-state';
 
 describe('users grid state in the address', () => {
   it('reads the sort, its direction, the filters and the cursor, with defaults', () => {
@@ -36,5 +36,14 @@ describe('users grid state in the address', () => {
   it('keeps what another change wrote meanwhile (a debounced name and a Status click, either order)', () => {
     const afterStatus = nextGridSearch('?name=an', { status: 'active' });
     expect(nextGridSearch(`?${afterStatus}`, { name: 'ann' })).toBe('name=ann&status=active');
+  });
+
+  it('adds a history entry for another page or sort (Back returns to it), replaces it for a filter', () => {
+    expect(replacesHistory({ after: 'abc', before: '' })).toBe(false);
+    expect(replacesHistory({ before: 'abc', after: '' })).toBe(false);
+    expect(replacesHistory({ sort: '-email' })).toBe(false);
+    expect(replacesHistory({ name: 'ann' })).toBe(true);
+    expect(replacesHistory({ status: 'active' })).toBe(true);
+    expect(replacesHistory({ role: '' })).toBe(true);
   });
 });

@@ -63,6 +63,15 @@ export function nextGridSearch(current: string, changes: Partial<Record<GridPara
   return next.toString();
 }
 
+/**
+ * Whether a change of the grid replaces the browser's history entry instead of adding one: a
+ * filter typed or picked does (Back should not replay every keystroke of a name), another page or
+ * another sort does not, so Back returns to the page or the order the user came from.
+ */
+export function replacesHistory(changes: Partial<Record<GridParameter, string>>): boolean {
+  return !('after' in changes || 'before' in changes || 'sort' in changes);
+}
+
 /** The grid's state lives in the address, so a filtered page can be bookmarked and shared. */
 export function useGridState() {
   const [searchParams] = useSearchParams();
@@ -76,7 +85,11 @@ export function useGridState() {
     // From the address as it is now, not as it was when this render happened: a debounced name
     // and a click on Status can land in either order, and neither may undo the other.
     const search = nextGridSearch(window.location.search, changes);
-    navigate({ pathname: gridPath, search: search ? `?${search}` : '' }, { replace: true });
+    if (search === window.location.search.replace(/^\?/, '')) return;
+    navigate(
+      { pathname: gridPath, search: search ? `?${search}` : '' },
+      { replace: replacesHistory(changes) },
+    );
   };
   return { state, update };
 }
