@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { lazyChildLogger, loggerOptions, OneLinePerRequest, redactQuery } from './logging';
+import { lazyChildLogger, loggedUrl, loggerOptions, OneLinePerRequest } from './logging';
 
 /** An app logging as `buildApp` sets it up, into `lines`. */
 function appLoggingTo(lines: string[], level = 'info') {
@@ -12,7 +12,7 @@ function appLoggingTo(lines: string[], level = 'info') {
 }
 
 describe('request logging', () => {
-  it('writes one line per request: method, URL without query values, status and time', async () => {
+  it('writes one line per request: method, URL without its query, status and time', async () => {
     const lines: string[] = [];
     const app = appLoggingTo(lines);
     app.get('/api/things', async () => ({ ok: true }));
@@ -25,7 +25,7 @@ describe('request logging', () => {
     expect(requests[0]).toMatchObject({
       level: 30,
       msg: 'request completed',
-      req: { method: 'GET', url: '/api/things?token=…' },
+      req: { method: 'GET', url: '/api/things?…' },
       res: { statusCode: 200 },
     });
     expect(typeof requests[0].responseTime).toBe('number');
@@ -66,6 +66,21 @@ describe('request logging', () => {
     expect(lines.join('')).not.toContain('not written at info');
   });
 
+  it('logs a calendar feed or answer link as its route: the token in its path never reaches the log', async () => {
+    const lines: string[] = [];
+    const app = appLoggingTo(lines, 'debug');
+    app.get('/calendar-feeds/:file', async () => 'BEGIN:VCALENDAR');
+    app.get('/calendar-answers/:token', async () => ({ ok: true }));
+    await app.ready();
+    await app.inject({ url: '/calendar-feeds/u7eE3hBcFyXzkRjqS4.ics' });
+    await app.inject({ url: '/calendar-answers/QuietLanternToken42?answer=accepted' });
+    await app.close();
+    const urls = lines.map((line) => JSON.parse(line).req?.url).filter(Boolean);
+    expect(new Set(urls)).toEqual(new Set(['/calendar-feeds/:file', '/calendar-answers/:token']));
+    expect(lines.join('')).not.toContain('u7eE3hBcFyXzkRjqS4');
+    expect(lines.join('')).not.toContain('QuietLanternToken42');
+  });
+
   it('follows the level: two lines a request at debug, none at warn', async () => {
     for (const [level, expected] of [
       ['debug', ['incoming request', 'request completed']],
@@ -83,7 +98,17 @@ describe('request logging', () => {
     }
   });
 
-  it('keeps query names and drops their values', () => {
-    expect(redactQuery('/a?api_key=atr_1&page[size]=2')).toBe('/a?api_key=…&page[size]=…');
+  it('drops the query, and logs a path that is a credential as its route', () => {
+    expect(loggedUrl('/a?api_key=atr_1&page[size]=2')).toBe('/a?…');
+    // A credential sent as a name without a value (found by a tester) is dropped with the rest.
+    expect(loggedUrl('/api/users?atr_KeyInQueryNameSecret3')).toBe('/api/users?…');
+    expect(loggedUrl('/api/users/abc')).toBe('/api/users/abc');
+    // The paths that are credentials are logged as their route.
+    expect(loggedUrl('/calendar-feeds/u7eE3hBcFyXz.ics', '/calendar-feeds/:file')).toBe(
+      '/calendar-feeds/:file',
+    );
+    expect(loggedUrl('/calendar-answers/tok?x=1', '/calendar-answers/:token')).toBe(
+      '/calendar-answers/:token',
+    );
   });
 });

@@ -31,7 +31,7 @@ function asyncStdout(): pino.DestinationStream {
 /**
  * Fastify's request logging in one line per request instead of two ("incoming request" and
  * "request completed"): written when the answer is sent, with the request's id, the method, the
- * URL without query values, the client address, the status and the time taken (ms).
+ * URL without its query, the client address, the status and the time taken (ms).
  *
  * The line of an answered request is written by a sibling of the app's logger (same stream,
  * level and base fields) that neither redacts nor serializes: every field of it is picked here,
@@ -67,7 +67,11 @@ export class OneLinePerRequest extends LogController {
     lines.info(
       {
         reqId: request.id,
-        req: { method: request.method, url: redactQuery(request.url), remoteAddress: request.ip },
+        req: {
+          method: request.method,
+          url: loggedUrl(request.url, request.routeOptions?.url),
+          remoteAddress: request.ip,
+        },
         res: { statusCode: reply.statusCode },
         responseTime: reply.elapsedTime,
       },
@@ -172,7 +176,7 @@ function isEnabled(logger: FastifyBaseLogger, method: LogMethod): boolean {
 
 /**
  * Pino options: secrets never reach a log line. Headers that carry credentials are redacted, and
- * URLs are logged without their query values (the only place a misplaced token could hide).
+ * URLs are logged without their query, and the paths that are credentials as their route (`loggedUrl`).
  */
 export function loggerOptions(level: string) {
   return {
@@ -197,7 +201,7 @@ export function loggerOptions(level: string) {
       req(request: FastifyRequest) {
         return {
           method: request.method,
-          url: redactQuery(request.url),
+          url: loggedUrl(request.url, request.routeOptions?.url),
           remoteAddress: request.ip,
         };
       },
@@ -205,10 +209,17 @@ export function loggerOptions(level: string) {
   };
 }
 
-export function redactQuery(url: string): string {
+/**
+ * A URL as a log line shows it: without its query (a value, or a name sent without one, may be a
+ * credential), and for the pages whose path is a credential (calendar feeds and answer links:
+ * `/calendar-feeds/<token>.ics`, `/calendar-answers/<token>`) their route's pattern instead of
+ * the path.
+ */
+export function loggedUrl(url: string, routePattern?: string): string {
+  if (routePattern !== undefined && TOKEN_IN_PATH.test(routePattern)) return routePattern;
   const index = url.indexOf('?');
-  if (index === -1) return url;
-  const params = new URLSearchParams(url.slice(index + 1));
-  const names = [...new Set(params.keys())].map((name) => `${name.replace(/[\r\n]/g, '')}=…`);
-  return `${url.slice(0, index)}?${names.join('&')}`;
+  return index === -1 ? url : `${url.slice(0, index)}?…`;
 }
+
+/** The routes whose path carries a credential (public-routes.ts of the calendar). */
+const TOKEN_IN_PATH = /^\/calendar-(feeds|answers)\//;
