@@ -145,7 +145,7 @@ describe('the platform', () => {
       headers: { authorization: 'Bearer atr_not-a-real-key', cookie: 'atrium_session=session-secret' },
     });
     const log = lines.join('\n');
-    expect(log).toContain('/api/sessions?token=');
+    expect(log).toContain('"url":"/api/sessions?…"');
     expect(log).not.toContain('abc-secret-value');
     expect(log).not.toContain('atr_not-a-real-key');
     expect(log).not.toContain('session-secret');
