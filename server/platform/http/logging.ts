@@ -67,11 +67,7 @@ export class OneLinePerRequest extends LogController {
     lines.info(
       {
         reqId: request.id,
-        req: {
-          method: request.method,
-          url: loggedUrl(request.url, request.routeOptions?.url),
-          remoteAddress: request.ip,
-        },
+        req: requestFields(request),
         res: { statusCode: reply.statusCode },
         responseTime: reply.elapsedTime,
       },
@@ -198,14 +194,17 @@ export function loggerOptions(level: string) {
       censor: '[redacted]',
     },
     serializers: {
-      req(request: FastifyRequest) {
-        return {
-          method: request.method,
-          url: loggedUrl(request.url, request.routeOptions?.url),
-          remoteAddress: request.ip,
-        };
-      },
+      req: requestFields,
     },
+  };
+}
+
+/** What a log line shows of a request: its method, its URL as `loggedUrl` shows it, the client's address. */
+function requestFields(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: loggedUrl(request.url, request.routeOptions?.url),
+    remoteAddress: request.ip,
   };
 }
 
