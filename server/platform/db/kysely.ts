@@ -11,7 +11,16 @@ import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from
 import { registerSqliteFunctions } from './sqlite-functions';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit';
 import { offLoopSqliteDialect } from './sqlite-off-loop';
-import { BOOLEAN_COLUMN, ColumnNames, openSqliteReader, type SqliteReader } from './sqlite-reader';
+import {
+  BOOLEAN_COLUMN,
+  ColumnNames,
+  openSqliteReader,
+  prepareShaped,
+  type ShapedStatement,
+  type SqliteReader,
+  shapeRow,
+  sqliteParameters,
+} from './sqlite-reader';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -38,20 +47,20 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     const reader = file === ':memory:' ? undefined : openSqliteReader(file);
     // A thread costs a few megabytes and milliseconds to start: only a database that keeps
     // writing gets one (every test opens databases of its own that write a little).
-    let writes = 0;
+    let commits = 0;
     let checkpointer: SqliteCheckpointer | undefined;
-    const onWrite = () => {
+    const onCommit = () => {
       reader?.invalidate();
-      if (checkpointer || file === ':memory:' || ++writes < CHECKPOINTER_AFTER_WRITES) return;
+      if (checkpointer || file === ':memory:' || ++commits < CHECKPOINTER_AFTER_WRITES) return;
       sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
       checkpointer = startSqliteCheckpointer(file);
     };
-    const conventions = withSqliteConventions(sqlite, onWrite);
+    const conventions = withSqliteConventions(sqlite, onCommit);
     const db = new Kysely<DB>({
       dialect: new GroupCommitSqliteDialect({ ...conventions, inTransaction: () => sqlite.inTransaction }),
       plugins,
     });
-    sqliteWriters.set(db.getExecutor().adapter, sqliteWriter(conventions));
+    sqliteWriters.set(db.getExecutor().adapter, sqliteWriter(sqlite, conventions));
     if (reader) sqliteReaders.set(db, reader);
     // An in-memory database cannot be opened from another thread either.
     const offLoop = file === ':memory:' ? undefined : offLoopSqliteDialect(file);
@@ -239,34 +248,55 @@ export function sqliteTransactionWriterOf(db: Kysely<DB>): SqliteTransactionWrit
   return db.isTransaction ? sqliteWriters.get(db.getExecutor().adapter) : undefined;
 }
 
-function sqliteWriter(statements: ReturnType<typeof withSqliteConventions>): SqliteTransactionWriter {
-  const columns = new ColumnNames();
+/**
+ * The transaction writer of `sqlite`. Writes (and INSERT … RETURNING) run on `statements`, which
+ * tell the reader of commits; a SELECT runs on a raw-mode statement of its own, prepared once
+ * (`prepareShaped`), whose rows are shaped from arrays as the reader's are.
+ */
+function sqliteWriter(
+  sqlite: SqliteDatabase.Database,
+  statements: ReturnType<typeof withSqliteConventions>,
+): SqliteTransactionWriter {
+  const names = new ColumnNames();
   const properties = new Map<string, string>();
   const property = (column: string) => {
     let name = properties.get(column);
     if (name === undefined) {
-      name = columns.toProperty(column);
+      name = names.toProperty(column);
       properties.set(column, name);
     }
     return name;
   };
+  const selects = new Map<string, ShapedStatement>();
   return {
     execute(sql, parameters) {
       const statement = statements.prepare(sql);
       if (!statement.reader) {
         return { rows: [], numAffectedRows: BigInt(statement.run(parameters).changes) };
       }
-      return {
-        rows: statement.all(parameters).map((row) => {
-          const shaped: Record<string, unknown> = {};
-          for (const column in row as Record<string, unknown>) {
-            shaped[property(column)] = (row as Record<string, unknown>)[column];
-          }
-          return shaped;
-        }),
-      };
+      if (!statement.readonly) {
+        return { rows: statement.all(parameters).map((row) => shapeProperties(property, row)) };
+      }
+      let select = selects.get(sql);
+      if (!select) {
+        select = prepareShaped(sqlite, names, sql);
+        if (selects.size >= MAX_CACHED_STATEMENTS) selects.delete(selects.keys().next().value as string);
+        selects.set(sql, select);
+      }
+      const shape = select;
+      const rows = shape.statement.all(sqliteParameters(parameters)) as unknown[][];
+      return { rows: rows.map((values) => shapeRow(shape, values)) };
     },
   };
+}
+
+/** A row of better-sqlite3 (snake_case keys, booleans converted) with Kysely's camelCase keys. */
+function shapeProperties(property: (column: string) => string, row: unknown): Record<string, unknown> {
+  const shaped: Record<string, unknown> = {};
+  for (const column in row as Record<string, unknown>) {
+    shaped[property(column)] = (row as Record<string, unknown>)[column];
+  }
+  return shaped;
 }
 
 /** Per database opened here: the Kysely of its costly reads (costlyReadsOf). */
@@ -302,23 +332,30 @@ function openSqlite(file: string): SqliteDatabase.Database {
 
 const MAX_CACHED_STATEMENTS = 500;
 
-/** Write statements after which an SQLite file database moves its checkpoints to a thread (sqlite-checkpointer.ts). */
+/**
+ * Commits (a write outside a transaction is one) after which an SQLite file database moves its
+ * checkpoints to a thread (sqlite-checkpointer.ts).
+ */
 export const CHECKPOINTER_AFTER_WRITES = 200;
 
 /**
  * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
  * in one place, so stores see `boolean` on both databases. Result columns are recognised by the
- * naming convention of schema.ts. `onWrite` tells the reader connection (sqlite-reader.ts) that
- * this one is writing, so it looks at the database's version again.
+ * naming convention of schema.ts. `onCommit` runs after a writing statement that left the
+ * connection outside a transaction — a write in autocommit mode, a COMMIT, a ROLLBACK — and tells
+ * the reader connection (sqlite-reader.ts) to look at the database's version again. Writes inside
+ * a transaction do not: the reader cannot see them before the COMMIT, and a group commit holds
+ * about thirty writes (sqlite-group-commit.ts), so reading the version after each cost every
+ * write a read transaction for nothing.
  */
-function withSqliteConventions(sqlite: SqliteDatabase.Database, onWrite: () => void) {
-  const toParams = (params: readonly unknown[]) =>
-    params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+function withSqliteConventions(sqlite: SqliteDatabase.Database, onCommit: () => void) {
   // Kysely asks to prepare every query it runs; preparing is a large share of a cheap query's cost,
   // so statements are kept by their SQL text (Kysely's SQL has placeholders, never values), with
   // what Kysely's driver calls on them and the names of their boolean result columns.
   type Prepared = {
     reader: boolean;
+    /** Whether the statement only reads (a SELECT; INSERT … RETURNING is a reader that writes). */
+    readonly: boolean;
     all(params: readonly unknown[]): unknown[];
     run(params: readonly unknown[]): SqliteDatabase.RunResult;
     iterate(params: readonly unknown[]): IterableIterator<unknown>;
@@ -342,21 +379,29 @@ function withSqliteConventions(sqlite: SqliteDatabase.Database, onWrite: () => v
     };
     return {
       reader: statement.reader,
+      readonly: statement.readonly,
       all: (params) => {
         // INSERT … RETURNING comes here too.
-        if (!statement.readonly) onWrite();
-        const rows = statement.all(toParams(params));
+        let rows: unknown[];
+        try {
+          rows = statement.all(sqliteParameters(params));
+        } finally {
+          if (!statement.readonly && !sqlite.inTransaction) onCommit();
+        }
         if (booleans.length > 0) for (const row of rows) toRow(row);
         return rows;
       },
       run: (params) => {
         // Writes, and COMMIT (which SQLite counts as read-only).
-        onWrite();
-        return statement.run(toParams(params));
+        try {
+          return statement.run(sqliteParameters(params));
+        } finally {
+          if (!sqlite.inTransaction) onCommit();
+        }
       },
       *iterate(params) {
         // A statement being iterated is busy: a stream gets one of its own.
-        for (const row of sqlite.prepare(sql).iterate(toParams(params))) yield toRow(row);
+        for (const row of sqlite.prepare(sql).iterate(sqliteParameters(params))) yield toRow(row);
       },
     };
   };

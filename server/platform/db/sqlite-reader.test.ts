@@ -96,6 +96,17 @@ describe('SQLite reader connection', () => {
     expect((await findUser(database.db, { id: 'u2' })).rows[0]?.firstName).toBe('Own');
   });
 
+  it('sees its own process’s transaction once it commits, at once, and not before', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ firstName: 'Transaction' }).where('id', '=', 'u2').execute();
+      // The reader sees committed data only, and keeps it: the version it read is the latest.
+      expect((await findUser(database.db, { id: 'u2' })).rows[0]?.firstName).toBe('Own');
+    });
+    // The transaction resolves after its group's COMMIT, which told the reader to look again.
+    expect((await findUser(database.db, { id: 'u2' })).rows[0]?.firstName).toBe('Transaction');
+    await database.db.updateTable('users').set({ firstName: 'Own' }).where('id', '=', 'u2').execute();
+  });
+
   it('sees another connection’s commit in every query that starts more than MAX_VERSION_AGE_MS after it', async () => {
     await findUser(database.db, { id: 'u1' });
     other.prepare("UPDATE users SET first_name = 'Other' WHERE id = 'u1'").run();

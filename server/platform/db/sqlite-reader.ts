@@ -23,7 +23,7 @@ export type SqliteReader = {
   rememberInGeneration<T>(generation: CacheGeneration, key: string, compute: () => Promise<T>): Promise<T>;
   /** Values answered from memory by `rememberInGeneration`, per generation (for tests). */
   readonly hits: Record<CacheGeneration, number>;
-  /** This process is writing: read the database's version again on the next query. */
+  /** This process's writing connection committed: read the database's version again on the next query. */
   invalidate(): void;
   close(): void;
 };
@@ -83,13 +83,59 @@ export class ColumnNames extends CamelCasePlugin {
   }
 }
 
-type ReaderStatement = {
+/** A SELECT in raw mode (rows as arrays), with what its rows' values are called and which are booleans. */
+export type ShapedStatement = {
   statement: SqliteDatabase.Statement;
+  /** By column: the row's property (camelCase, as Kysely's CamelCasePlugin names it). */
   properties: string[];
+  /** By column: whether SQLite's 0/1 is a boolean (BOOLEAN_COLUMN). */
   booleans: boolean[];
+};
+
+type ReaderStatement = ShapedStatement & {
   /** Results by their parameters (JSON), valid while the database's data_version is unchanged. */
   results: Map<string, Readonly<Record<string, unknown>>[]>;
 };
+
+/**
+ * `sql` prepared on `sqlite` in raw mode, with its columns' property names and booleans: a row
+ * shaped from an array (`shapeRow`) costs one object, where better-sqlite3's own rows cost one
+ * more and a lookup of every column's name. Throws unless `sql` is a SELECT (`statement.reader`).
+ */
+export function prepareShaped(
+  sqlite: SqliteDatabase.Database,
+  names: ColumnNames,
+  sql: string,
+): ShapedStatement {
+  const statement = sqlite.prepare(sql);
+  if (!statement.reader) throw new Error('Only a SELECT statement has rows to shape.');
+  statement.raw(true);
+  const columns = statement.columns().map((column) => column.name);
+  return {
+    statement,
+    properties: columns.map((column) => names.toProperty(column)),
+    booleans: columns.map((column) => BOOLEAN_COLUMN.test(column)),
+  };
+}
+
+/** Parameters as better-sqlite3 binds them: it takes no booleans, so they go as 1 and 0. */
+export function sqliteParameters(parameters: readonly unknown[]): unknown[] {
+  return parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+}
+
+/** One raw row of a `ShapedStatement` as the object Kysely would answer (not frozen). */
+export function shapeRow(
+  shape: Pick<ShapedStatement, 'properties' | 'booleans'>,
+  values: readonly unknown[],
+): Record<string, unknown> {
+  const { properties, booleans } = shape;
+  const row: Record<string, unknown> = {};
+  for (let index = 0; index < properties.length; index++) {
+    const value = values[index];
+    row[properties[index] as string] = booleans[index] && typeof value === 'number' ? value === 1 : value;
+  }
+  return row;
+}
 
 /**
  * The hot read path of the embedded database (authentication and the profile on every request):
@@ -108,7 +154,7 @@ type ReaderStatement = {
  *
  * Reading the version costs as much as a small query (it starts a read transaction), so under
  * load it is shared: it is read again when it is older than MAX_VERSION_AGE_MS, and after every
- * write of this process's own connection (`invalidate`). This process reads its own writes at
+ * commit of this process's own writing connection (`invalidate`). This process reads its own writes at
  * once; a commit of another process is seen by every query that starts more than
  * MAX_VERSION_AGE_MS (1 ms) after it.
  */
@@ -154,19 +200,13 @@ export function openSqliteReader(file: string): SqliteReader {
     all(sql, parameters) {
       checkVersion();
       const { statement, properties, booleans, results } = prepare(sql);
-      const bound = parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+      const bound = sqliteParameters(parameters);
       const key = JSON.stringify(bound);
       let rows = results.get(key);
       if (!rows) {
-        rows = (statement.all(bound) as unknown[][]).map((values) => {
-          const row: Record<string, unknown> = {};
-          for (let index = 0; index < properties.length; index++) {
-            const value = values[index];
-            row[properties[index] as string] =
-              booleans[index] && typeof value === 'number' ? value === 1 : value;
-          }
-          return Object.freeze(row);
-        });
+        rows = (statement.all(bound) as unknown[][]).map((values) =>
+          Object.freeze(shapeRow({ properties, booleans }, values)),
+        );
         if (results.size >= MAX_CACHED_RESULTS) results.clear();
         results.set(key, rows);
       }
@@ -205,16 +245,7 @@ function prepareReaderStatement(
 ): ReaderStatement {
   let prepared = statements.get(sql);
   if (!prepared) {
-    const statement = sqlite.prepare(sql);
-    if (!statement.reader) throw new Error('The SQLite reader runs SELECT statements only.');
-    statement.raw(true);
-    const columns = statement.columns().map((column) => column.name);
-    prepared = {
-      statement,
-      properties: columns.map((column) => names.toProperty(column)),
-      booleans: columns.map((column) => BOOLEAN_COLUMN.test(column)),
-      results: new Map(),
-    };
+    prepared = { ...prepareShaped(sqlite, names, sql), results: new Map() };
     if (statements.size >= MAX_CACHED_STATEMENTS) {
       statements.delete(statements.keys().next().value as string);
     }
