@@ -267,6 +267,12 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
         row.p99Ms < targets.maxP99Ms,
       ]);
     }
+    if (targets.maxCpuMicrosecondsPerRequest !== undefined) {
+      checks.push([
+        `CPU ≤ ${targets.maxCpuMicrosecondsPerRequest} µs/req (${formatNumber(row.cpuMicrosecondsPerRequest)} µs)`,
+        row.cpuMicrosecondsPerRequest <= targets.maxCpuMicrosecondsPerRequest,
+      ]);
+    }
     if (targets.maxP50Ms !== undefined) {
       checks.push([
         `p50 ≤ ${targets.maxP50Ms} ms (${formatNumber(row.p50Ms, 1)} ms)`,

@@ -27,6 +27,8 @@ export type Targets = {
   minShareOfBare?: number;
   /** Maximum p99 latency in milliseconds */
   maxP99Ms?: number;
+  /** Maximum CPU time of the server process per request, in microseconds (all its threads) */
+  maxCpuMicrosecondsPerRequest?: number;
   /** Maximum peak resident memory of the server process in MB */
   maxRssMb?: number;
   /** Maximum p50 latency in milliseconds */

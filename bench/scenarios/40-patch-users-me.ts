@@ -1,6 +1,6 @@
 import type { Scenario } from '../lib/types';
 
-/** A write: an integration updating the profile with an API key (transaction + audit row). */
+/** A write: an integration updating the profile with an API key (transaction + audit row); issue 17's targets. */
 export default {
   name: 'PATCH /api/users/me (Bearer key)',
   requests: ({ fixtures }) =>
@@ -13,4 +13,5 @@ export default {
       },
       body: JSON.stringify({ data: { type: 'users', id: fixtures.userId, attributes: { firstName } } }),
     })),
+  targets: { minShareOfBare: 0.15, maxCpuMicrosecondsPerRequest: 400 },
 } satisfies Scenario;
