@@ -51,7 +51,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     let checkpointer: SqliteCheckpointer | undefined;
     const onCommit = () => {
       reader?.invalidate();
-      if (checkpointer || file === ':memory:' || ++commits < CHECKPOINTER_AFTER_WRITES) return;
+      if (checkpointer || file === ':memory:' || ++commits < CHECKPOINTER_AFTER_COMMITS) return;
       sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
       checkpointer = startSqliteCheckpointer(file);
     };
@@ -336,7 +336,7 @@ const MAX_CACHED_STATEMENTS = 500;
  * Commits (a write outside a transaction is one) after which an SQLite file database moves its
  * checkpoints to a thread (sqlite-checkpointer.ts).
  */
-export const CHECKPOINTER_AFTER_WRITES = 200;
+export const CHECKPOINTER_AFTER_COMMITS = 200;
 
 /**
  * better-sqlite3 cannot bind booleans and returns 0/1 for them. This wrapper converts both ways
@@ -344,9 +344,9 @@ export const CHECKPOINTER_AFTER_WRITES = 200;
  * naming convention of schema.ts. `onCommit` runs after a writing statement that left the
  * connection outside a transaction — a write in autocommit mode, a COMMIT, a ROLLBACK — and tells
  * the reader connection (sqlite-reader.ts) to look at the database's version again. Writes inside
- * a transaction do not: the reader cannot see them before the COMMIT, and a group commit holds
- * about thirty writes (sqlite-group-commit.ts), so reading the version after each cost every
- * write a read transaction for nothing.
+ * a transaction do not: the reader cannot see them before the COMMIT, and under load a group
+ * commit holds tens of transactions (sqlite-group-commit.ts), each of several writes, so reading
+ * the version after each write cost a read transaction for nothing.
  */
 function withSqliteConventions(sqlite: SqliteDatabase.Database, onCommit: () => void) {
   // Kysely asks to prepare every query it runs; preparing is a large share of a cheap query's cost,

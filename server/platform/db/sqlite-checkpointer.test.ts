@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKPOINTER_AFTER_WRITES, type Database, openDatabase } from './kysely';
+import { CHECKPOINTER_AFTER_COMMITS, type Database, openDatabase } from './kysely';
 import { BACKSTOP_PAGES } from './sqlite-checkpointer';
 
 /**
@@ -48,7 +48,7 @@ describe('SQLite checkpointer', () => {
   };
 
   it('copies the log into the file while the writer keeps writing, far below its own threshold', async () => {
-    const writes = CHECKPOINTER_AFTER_WRITES + 50;
+    const writes = CHECKPOINTER_AFTER_COMMITS + 50;
     for (let index = 0; index < writes; index++) {
       await sql`insert into notes (body) values (${`note ${index}`})`.execute(database.db);
     }
@@ -68,7 +68,7 @@ describe('SQLite checkpointer', () => {
     const other = new SqliteDatabase(file(), { readonly: true });
     try {
       const count = other.prepare('select count(*) from notes').pluck().get() as number;
-      expect(count).toBe(CHECKPOINTER_AFTER_WRITES + 50);
+      expect(count).toBe(CHECKPOINTER_AFTER_COMMITS + 50);
       expect(other.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       other.close();
