@@ -25,7 +25,9 @@ const { values: options } = parseArgs({
   },
 });
 /** The app's database: DATABASE_URL=postgres://… runs the scenarios on PostgreSQL (a schema of its own). */
-const databaseLabel = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
+const databaseLabel: 'SQLite' | 'PostgreSQL' = process.env.DATABASE_URL?.startsWith('postgres')
+  ? 'PostgreSQL'
+  : 'SQLite';
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
 const defaultConnections = Number(options.connections);
@@ -252,7 +254,7 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
   const missed: string[] = [];
   for (const row of rows) {
     const { targets } = row;
-    if (!targets) continue;
+    if (!targets || (targets.onlyOn !== undefined && targets.onlyOn !== databaseLabel)) continue;
     const checks: [string, boolean][] = [];
     if (targets.minShareOfBare !== undefined) {
       const share = row.requestsPerSecond / baseline(bare, row).requestsPerSecond;

@@ -23,6 +23,8 @@ export type BenchRequest = {
 };
 
 export type Targets = {
+  /** The database the targets are set for; on the other one the figures are only reported. */
+  onlyOn?: 'SQLite' | 'PostgreSQL';
   /** Minimum requests/s as a share of the bare Fastify server's (0.35 = 35%) */
   minShareOfBare?: number;
   /** Maximum p99 latency in milliseconds */

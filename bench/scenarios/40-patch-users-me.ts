@@ -13,5 +13,6 @@ export default {
       },
       body: JSON.stringify({ data: { type: 'users', id: fixtures.userId, attributes: { firstName } } }),
     })),
-  targets: { minShareOfBare: 0.15, maxCpuMicrosecondsPerRequest: 400 },
+  // Issue 17 sets them for SQLite; PostgreSQL's figure is reported beside it.
+  targets: { onlyOn: 'SQLite', minShareOfBare: 0.15, maxCpuMicrosecondsPerRequest: 400 },
 } satisfies Scenario;

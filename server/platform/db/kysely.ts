@@ -270,15 +270,17 @@ function sqliteWriter(
   const selects = new Map<string, ShapedStatement>();
   return {
     execute(sql, parameters) {
-      const statement = statements.prepare(sql);
-      if (!statement.reader) {
-        return { rows: [], numAffectedRows: BigInt(statement.run(parameters).changes) };
-      }
-      if (!statement.readonly) {
-        return { rows: statement.all(parameters).map((row) => shapeProperties(property, row)) };
-      }
       let select = selects.get(sql);
       if (!select) {
+        // Writes, and INSERT … RETURNING, run as Kysely's driver runs them (which tells the reader
+        // of commits); only a SELECT gets a raw statement of its own, prepared once.
+        const statement = statements.prepare(sql);
+        if (!statement.reader) {
+          return { rows: [], numAffectedRows: BigInt(statement.run(parameters).changes) };
+        }
+        if (!statement.readonly) {
+          return { rows: statement.all(parameters).map((row) => shapeProperties(property, row)) };
+        }
         select = prepareShaped(sqlite, names, sql);
         if (selects.size >= MAX_CACHED_STATEMENTS) selects.delete(selects.keys().next().value as string);
         selects.set(sql, select);

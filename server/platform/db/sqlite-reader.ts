@@ -23,7 +23,10 @@ export type SqliteReader = {
   rememberInGeneration<T>(generation: CacheGeneration, key: string, compute: () => Promise<T>): Promise<T>;
   /** Values answered from memory by `rememberInGeneration`, per generation (for tests). */
   readonly hits: Record<CacheGeneration, number>;
-  /** This process's writing connection committed: read the database's version again on the next query. */
+  /**
+   * This process's writing connection ended a transaction (COMMIT, ROLLBACK) or wrote outside one:
+   * read the database's version again on the next query.
+   */
   invalidate(): void;
   close(): void;
 };
