@@ -328,6 +328,13 @@ function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // The statement journal (a statement inside a transaction keeps the pages it changes, to undo
+  // it alone) and each savepoint's sub-journal are kept in memory. By default they spill to a
+  // temporary file past 64 KiB and stay a file until the transaction ends: a profile write
+  // journals about fifteen pages, so a group commit (sqlite-group-commit.ts) spilled at its first
+  // write and paid a pwrite per page from then on (an audit INSERT: 26 µs instead of 10 here).
+  // In memory, a journal holds the pages one statement or savepoint changes, while it runs.
+  sqlite.pragma('temp_store = memory');
   registerSqliteFunctions(sqlite);
   return sqlite;
 }
