@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/database';
 import { newId } from '../ids';
@@ -116,6 +117,59 @@ describe('database conventions (same on SQLite and PostgreSQL)', () => {
     });
     expect((await findRole(db, { id: roleId })).rows).toEqual([
       { name: 'Before', isSystem: true, updatedAt: now },
+    ]);
+  });
+
+  it('runs a prepared write within a transaction as the writing connection does best: on PostgreSQL as a named statement, on SQLite with its journals in memory', async () => {
+    const { db } = database;
+    const now = '2026-11-28T09:15:00.000Z';
+    const orgId = newId();
+    const roleId = newId();
+    await db
+      .insertInto('organizations')
+      .values({ id: orgId, name: 'Named Inc', nameNormalized: 'named inc', createdAt: now, updatedAt: now })
+      .execute();
+    await db
+      .insertInto('roles')
+      .values({
+        id: roleId,
+        organizationId: orgId,
+        name: 'A',
+        permissions: '[]',
+        isSystem: false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    const seen = await db.transaction().execute(async (trx) => {
+      // Twice: the second run of a named statement binds it without parsing it again.
+      const first = await renameRole(trx, { id: roleId, name: 'B' });
+      const second = await renameRole(trx, { id: roleId, name: 'C' });
+      if (database.dialect === 'postgres') {
+        const { rows } = await sql<{ statement: string }>`
+          select statement from pg_prepared_statements where name like 'atrium%'`.execute(trx);
+        return {
+          changed: [first.numAffectedRows, second.numAffectedRows],
+          setting: rows.map((row) => row.statement),
+        };
+      }
+      // The statement journal and savepoints' sub-journals: a temporary file past 64 KiB otherwise.
+      const { rows } = await sql<{ tempStore: number }>`pragma temp_store`.execute(trx);
+      return {
+        changed: [first.numAffectedRows, second.numAffectedRows],
+        setting: rows.map((row) => row.tempStore),
+      };
+    });
+    expect(seen.changed).toEqual([1n, 1n]);
+    if (database.dialect === 'postgres') {
+      expect(seen.setting).toContainEqual(
+        expect.stringMatching(/^update "roles" set "name" = \$1 where "id" = \$2$/),
+      );
+    } else {
+      expect(seen.setting).toEqual([2]);
+    }
+    expect((await findRole(db, { id: roleId })).rows).toEqual([
+      { name: 'C', isSystem: false, updatedAt: now },
     ]);
   });
 });

@@ -88,7 +88,9 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     ...(searchPath.length > 0 ? { options: searchPath.join(' ') } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-  postgresReaders.set(db, openPostgresReader(pool));
+  const names = new PostgresStatementNames();
+  postgresReaders.set(db, openPostgresReader(pool, names));
+  postgresNames.set(db.getExecutor().adapter, names);
   // Costly list reads (costlyReadsOf) on a pool of their own: see COSTLY_POSTGRES_CONNECTIONS.
   const costlyPool = new pg.Pool({
     connectionString: config.database.url,
@@ -102,7 +104,8 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   });
   costlyReaders.set(db, costly);
   // Every statement sent on the pools' connections (Kysely's, the prepared reads, the costly
-  // reads), counted.
+  // reads), counted; Kysely's statements that preparedQuery compiled (`names`) sent as named
+  // prepared statements, parsed and planned once per connection.
   const statements = { count: 0 };
   postgresStatements.set(db.getExecutor().adapter, statements);
   postgresStatements.set(costly.getExecutor().adapter, statements);
@@ -110,6 +113,9 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     const query = client.query;
     client.query = ((...args: Parameters<typeof query>) => {
       statements.count++;
+      const [text, values] = args as unknown[];
+      const name = typeof text === 'string' && Array.isArray(values) ? names.known(text) : undefined;
+      if (name) return query.apply(client, [{ name, text, values }] as unknown as Parameters<typeof query>);
       return query.apply(client, args);
     }) as typeof query;
   };
@@ -175,6 +181,42 @@ export type PostgresReader = {
 
 const postgresReaders = new WeakMap<Kysely<DB>, PostgresReader>();
 const postgresStatements = new WeakMap<object, { count: number }>();
+/** By the dialect adapter, which a database and its transactions share. */
+const postgresNames = new WeakMap<object, PostgresStatementNames>();
+
+/**
+ * The names of one pool's named prepared statements (`atrium_1`, `atrium_2` …), by their SQL: the
+ * same on every connection of the pool (PostgreSQL keeps a connection's named statements until it
+ * closes; node-postgres sends a name's SQL with its first use on each connection). Only
+ * preparedQuery's SQL is named: a fixed set, compiled once each, so the names stay few.
+ */
+class PostgresStatementNames {
+  readonly #names = new Map<string, string>();
+
+  /** The name of `sql`, given one now if it has none. */
+  nameOf(sql: string): string {
+    let name = this.#names.get(sql);
+    if (name === undefined) {
+      name = `atrium_${this.#names.size + 1}`;
+      this.#names.set(sql, name);
+    }
+    return name;
+  }
+
+  /** The name of `sql` if it has one. */
+  known(sql: string): string | undefined {
+    return this.#names.get(sql);
+  }
+}
+
+/**
+ * preparedQuery's statement `sql` on PostgreSQL, run by Kysely (a transaction's, a write): named
+ * from now on, so that the pool's connections parse and plan it once each rather than at every
+ * run. Does nothing on SQLite.
+ */
+export function namePostgresStatement(db: Kysely<DB>, sql: string): void {
+  postgresNames.get(db.getExecutor().adapter)?.nameOf(sql);
+}
 
 /**
  * How many statements this PostgreSQL database's pool has sent so far (each a round trip; the
@@ -190,14 +232,14 @@ export function postgresReaderOf(db: Kysely<DB>): PostgresReader | undefined {
   return postgresReaders.get(db);
 }
 
-function openPostgresReader(pool: pg.Pool): PostgresReader {
+function openPostgresReader(pool: pg.Pool, names: PostgresStatementNames): PostgresReader {
   const columns = new ColumnNames();
   const statements = new Map<string, { name: string; properties?: string[] }>();
   return {
     async all(sql, parameters) {
       let statement = statements.get(sql);
       if (!statement) {
-        statement = { name: `atrium_${statements.size + 1}` };
+        statement = { name: names.nameOf(sql) };
         statements.set(sql, statement);
       }
       const result = await pool.query({ name: statement.name, text: sql, values: parameters as unknown[] });

@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
-import { postgresReaderOf, sqliteReaderOf, sqliteTransactionWriterOf } from './kysely';
+import { namePostgresStatement, postgresReaderOf, sqliteReaderOf, sqliteTransactionWriterOf } from './kysely';
 import { postgresCacheOf } from './postgres-cache';
 import type { DB } from './schema';
 
@@ -21,7 +21,7 @@ export type PreparedResult<Row> = { rows: Row[]; numAffectedRows?: bigint | unde
  * openPostgresReader). Writes (INSERT, UPDATE …) may be prepared too. Inside an SQLite
  * transaction every prepared statement runs straight on the writing connection the transaction
  * holds (`sqliteTransactionWriterOf`); a PostgreSQL transaction and in-memory SQLite outside one
- * go through Kysely.
+ * go through Kysely, on PostgreSQL still as the named statement (`namePostgresStatement`).
  *
  * `build` receives a placeholder for each named parameter and must use it as a plain value
  * (`where('x', '=', p.userId)`); the placeholders are swapped for the real values at run time.
@@ -51,6 +51,7 @@ export function preparedQuery<const Names extends readonly string[], Row>(
       );
       prepared = { query, named };
       compiledByDatabase.set(adapter, prepared);
+      namePostgresStatement(db, query.sql);
     }
     const { query: compiled, named } = prepared;
     const parameters = named.map((name, index) =>
