@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/database';
 import { newId } from '../ids';
 import { preparedQuery } from './prepared';
+import type { DB } from './schema';
 
 /** A role's name, flag and change count, through preparedQuery (inside a transaction: on its connection). */
 const findRole = preparedQuery(['id'], (db, p) =>
@@ -11,6 +12,41 @@ const findRole = preparedQuery(['id'], (db, p) =>
 const renameRole = preparedQuery(['id', 'name'], (db, p) =>
   db.updateTable('roles').set({ name: p.name }).where('id', '=', p.id),
 );
+
+const now = '2026-11-28T09:15:00.000Z';
+
+/** A new organization with one role: the role's id. */
+async function insertRole(
+  db: Kysely<DB>,
+  organization: string,
+  role: { name: string; permissions: string[]; isSystem: boolean },
+): Promise<{ organizationId: string; roleId: string }> {
+  const organizationId = newId();
+  const roleId = newId();
+  await db
+    .insertInto('organizations')
+    .values({
+      id: organizationId,
+      name: organization,
+      nameNormalized: organization.toLowerCase(),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await db
+    .insertInto('roles')
+    .values({
+      id: roleId,
+      organizationId,
+      name: role.name,
+      permissions: JSON.stringify(role.permissions),
+      isSystem: role.isSystem,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return { organizationId, roleId };
+}
 
 describe('database conventions (same on SQLite and PostgreSQL)', () => {
   let database: TestDatabase;
@@ -23,24 +59,11 @@ describe('database conventions (same on SQLite and PostgreSQL)', () => {
 
   it('round-trips timestamps as fixed-width ISO strings and booleans as booleans', async () => {
     const { db } = database;
-    const now = '2026-11-28T09:15:00.000Z';
-    const orgId = newId();
-    await db
-      .insertInto('organizations')
-      .values({ id: orgId, name: 'Acme', nameNormalized: 'acme', createdAt: now, updatedAt: now })
-      .execute();
-    await db
-      .insertInto('roles')
-      .values({
-        id: newId(),
-        organizationId: orgId,
-        name: 'X',
-        permissions: '["users.view"]',
-        isSystem: true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    const { organizationId: orgId } = await insertRole(db, 'Acme', {
+      name: 'X',
+      permissions: ['users.view'],
+      isSystem: true,
+    });
     const role = await db
       .selectFrom('roles')
       .select(['isSystem', 'createdAt', 'permissions'])
@@ -68,31 +91,11 @@ describe('database conventions (same on SQLite and PostgreSQL)', () => {
 
   it('runs prepared statements inside a transaction on its connection: its own writes, shaped as Kysely shapes rows, undone with it', async () => {
     const { db } = database;
-    const now = '2026-11-28T09:15:00.000Z';
-    const orgId = newId();
-    const roleId = newId();
-    await db
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        name: 'Rollback Inc',
-        nameNormalized: 'rollback inc',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    await db
-      .insertInto('roles')
-      .values({
-        id: roleId,
-        organizationId: orgId,
-        name: 'Before',
-        permissions: '[]',
-        isSystem: true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    const { roleId } = await insertRole(db, 'Rollback Inc', {
+      name: 'Before',
+      permissions: [],
+      isSystem: true,
+    });
     const seen = await db
       .transaction()
       .execute(async (trx) => {
@@ -122,25 +125,7 @@ describe('database conventions (same on SQLite and PostgreSQL)', () => {
 
   it('runs a prepared write within a transaction as the writing connection does best: on PostgreSQL as a named statement, on SQLite with its journals in memory', async () => {
     const { db } = database;
-    const now = '2026-11-28T09:15:00.000Z';
-    const orgId = newId();
-    const roleId = newId();
-    await db
-      .insertInto('organizations')
-      .values({ id: orgId, name: 'Named Inc', nameNormalized: 'named inc', createdAt: now, updatedAt: now })
-      .execute();
-    await db
-      .insertInto('roles')
-      .values({
-        id: roleId,
-        organizationId: orgId,
-        name: 'A',
-        permissions: '[]',
-        isSystem: false,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    const { roleId } = await insertRole(db, 'Named Inc', { name: 'A', permissions: [], isSystem: false });
     const seen = await db.transaction().execute(async (trx) => {
       // Twice: the second run of a named statement binds it without parsing it again.
       const first = await renameRole(trx, { id: roleId, name: 'B' });
