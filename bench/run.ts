@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { type ServerProcess, sampleRss, startServer } from './lib/child';
-import type { BenchRequest, Scenario, ScenarioContext, Targets } from './lib/types';
+import type { BenchRequest, DatabaseLabel, Scenario, ScenarioContext, Targets } from './lib/types';
 
 /**
  * `npm run bench`: a bare Fastify hello-world server and the real app, each in its own process,
@@ -25,7 +25,7 @@ const { values: options } = parseArgs({
   },
 });
 /** The app's database: DATABASE_URL=postgres://… runs the scenarios on PostgreSQL (a schema of its own). */
-const databaseLabel: 'SQLite' | 'PostgreSQL' = process.env.DATABASE_URL?.startsWith('postgres')
+const databaseLabel: DatabaseLabel = process.env.DATABASE_URL?.startsWith('postgres')
   ? 'PostgreSQL'
   : 'SQLite';
 const duration = Number(options.duration);

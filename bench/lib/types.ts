@@ -22,9 +22,12 @@ export type BenchRequest = {
   body?: string | Buffer;
 };
 
+/** The database the app runs on, as the bench's header and reports/bench.json name it. */
+export type DatabaseLabel = 'SQLite' | 'PostgreSQL';
+
 export type Targets = {
   /** The database the targets are set for; on the other one the figures are only reported. */
-  onlyOn?: 'SQLite' | 'PostgreSQL';
+  onlyOn?: DatabaseLabel;
   /** Minimum requests/s as a share of the bare Fastify server's (0.35 = 35%) */
   minShareOfBare?: number;
   /** Maximum p99 latency in milliseconds */

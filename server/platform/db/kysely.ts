@@ -88,9 +88,9 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     ...(searchPath.length > 0 ? { options: searchPath.join(' ') } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-  const names = new PostgresStatementNames();
-  postgresReaders.set(db, openPostgresReader(pool, names));
-  postgresNames.set(db.getExecutor().adapter, names);
+  const named = new NamedPostgresStatements();
+  postgresReaders.set(db, openPostgresReader(pool, named));
+  postgresNamed.set(db.getExecutor().adapter, named);
   // Costly list reads (costlyReadsOf) on a pool of their own: see COSTLY_POSTGRES_CONNECTIONS.
   const costlyPool = new pg.Pool({
     connectionString: config.database.url,
@@ -104,7 +104,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   });
   costlyReaders.set(db, costly);
   // Every statement sent on the pools' connections (Kysely's, the prepared reads, the costly
-  // reads), counted; Kysely's statements that preparedQuery compiled (`names`) sent as named
+  // reads), counted; Kysely's statements that preparedQuery compiled (`named`) sent as named
   // prepared statements, parsed and planned once per connection.
   const statements = { count: 0 };
   postgresStatements.set(db.getExecutor().adapter, statements);
@@ -114,7 +114,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     client.query = ((...args: Parameters<typeof query>) => {
       statements.count++;
       const [text, values] = args as unknown[];
-      const name = typeof text === 'string' && Array.isArray(values) ? names.known(text) : undefined;
+      const name = typeof text === 'string' && Array.isArray(values) ? named.known(text)?.name : undefined;
       if (name) return query.apply(client, [{ name, text, values }] as unknown as Parameters<typeof query>);
       return query.apply(client, args);
     }) as typeof query;
@@ -182,30 +182,33 @@ export type PostgresReader = {
 const postgresReaders = new WeakMap<Kysely<DB>, PostgresReader>();
 const postgresStatements = new WeakMap<object, { count: number }>();
 /** By the dialect adapter, which a database and its transactions share. */
-const postgresNames = new WeakMap<object, PostgresStatementNames>();
+const postgresNamed = new WeakMap<object, NamedPostgresStatements>();
+
+/** A named prepared statement, and once it has run, its rows' property names (camelCase). */
+type NamedPostgresStatement = { name: string; properties?: string[] };
 
 /**
- * The names of one pool's named prepared statements (`atrium_1`, `atrium_2` …), by their SQL: the
- * same on every connection of the pool (PostgreSQL keeps a connection's named statements until it
- * closes; node-postgres sends a name's SQL with its first use on each connection). Only
- * preparedQuery's SQL is named: a fixed set, compiled once each, so the names stay few.
+ * One pool's named prepared statements (`atrium_1`, `atrium_2` …) by their SQL: the same name on
+ * every connection of the pool (PostgreSQL keeps a connection's named statements until it closes;
+ * node-postgres sends a name's SQL with its first use on each connection). Only preparedQuery's
+ * SQL is named: a fixed set, compiled once each, so the names stay few.
  */
-class PostgresStatementNames {
-  readonly #names = new Map<string, string>();
+class NamedPostgresStatements {
+  readonly #statements = new Map<string, NamedPostgresStatement>();
 
-  /** The name of `sql`, given one now if it has none. */
-  nameOf(sql: string): string {
-    let name = this.#names.get(sql);
-    if (name === undefined) {
-      name = `atrium_${this.#names.size + 1}`;
-      this.#names.set(sql, name);
+  /** The statement of `sql`, named now if it has no name yet. */
+  named(sql: string): NamedPostgresStatement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = { name: `atrium_${this.#statements.size + 1}` };
+      this.#statements.set(sql, statement);
     }
-    return name;
+    return statement;
   }
 
-  /** The name of `sql` if it has one. */
-  known(sql: string): string | undefined {
-    return this.#names.get(sql);
+  /** The statement of `sql` if it is named. */
+  known(sql: string): NamedPostgresStatement | undefined {
+    return this.#statements.get(sql);
   }
 }
 
@@ -215,7 +218,7 @@ class PostgresStatementNames {
  * run. Does nothing on SQLite.
  */
 export function namePostgresStatement(db: Kysely<DB>, sql: string): void {
-  postgresNames.get(db.getExecutor().adapter)?.nameOf(sql);
+  postgresNamed.get(db.getExecutor().adapter)?.named(sql);
 }
 
 /**
@@ -232,16 +235,11 @@ export function postgresReaderOf(db: Kysely<DB>): PostgresReader | undefined {
   return postgresReaders.get(db);
 }
 
-function openPostgresReader(pool: pg.Pool, names: PostgresStatementNames): PostgresReader {
+function openPostgresReader(pool: pg.Pool, named: NamedPostgresStatements): PostgresReader {
   const columns = new ColumnNames();
-  const statements = new Map<string, { name: string; properties?: string[] }>();
   return {
     async all(sql, parameters) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = { name: names.nameOf(sql) };
-        statements.set(sql, statement);
-      }
+      const statement = named.named(sql);
       const result = await pool.query({ name: statement.name, text: sql, values: parameters as unknown[] });
       statement.properties ??= result.fields.map((field) => columns.toProperty(field.name));
       const properties = statement.properties;
