@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp, withApiKey } from '../../../tests/helpers/app';
 import { buildAdmin, TEST_PASSWORD } from '../../../tests/helpers/factories';
 import { giveApiKey } from '../../../tests/helpers/scenarios';
+import { cacheListening } from '../../../tests/helpers/second-instance';
 import { seedActivities } from '../../cli/demo-activities';
 import { postgresStatementCount } from '../../platform/db/kysely';
 import { postgresCacheOf } from '../../platform/db/postgres-cache';
@@ -47,6 +48,9 @@ describe('round trips of an Activity page', () => {
     const browser = await signIn(t.app, admin.username, TEST_PASSWORD);
     const request = withApiKey(t.app, await giveApiKey(t, admin));
     const url = `/api/users/${admin.id}/activities?page%5Bsize%5D=10`;
+    // Credentials are kept only while the cache's listening connection is up: it opens on first
+    // use, and in a busy test worker the warm-up below could finish before it listens.
+    await cacheListening(t.deps.db);
     // Warm: the key's and session's last use is written at most once a minute, settings are cached.
     expect((await request({ method: 'GET', url })).statusCode).toBe(200);
     expect((await browser.request({ method: 'GET', url })).statusCode).toBe(200);
