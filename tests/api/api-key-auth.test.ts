@@ -90,13 +90,65 @@ describe('authentication by API key', () => {
       'bba1b83312a50836d78cbef4d2705125a6ce1d4d',
       'ghp_0123456789abcdefghijABCDEFGHIJ012345',
       'atr_',
-      '',
-      `${key} ${key}`,
     ]) {
       const response = await t.app.inject({ ...readMyKey, headers: { authorization: `Bearer ${bad}` } });
       expect(response.statusCode, bad).toBe(401);
       expect(response.body, bad).toBe(unknown.body);
+      expect(response.headers['www-authenticate'], bad).toBe('Bearer realm="Atrium", error="invalid_token"');
     }
+    expect(unknown.json().errors[0]).toMatchObject({
+      code: 'unauthenticated',
+      detail: 'The API key is not valid.',
+      source: { header: 'Authorization' },
+    });
+  });
+
+  it('says how to send a key when the Authorization header has another form (RFC 6750, RFC 7235)', async () => {
+    const { key } = await userWithKey();
+    const basic = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    // Another scheme: no Bearer credential was sent, so the challenge names no error.
+    for (const authorization of [basic, `Token ${key}`, key, 'Bearer', `Bearerx ${key}`]) {
+      const response = await t.app.inject({ ...readMyKey, headers: { authorization } });
+      expect(response.statusCode, authorization).toBe(401);
+      expect(response.json().errors[0], authorization).toMatchObject({
+        status: '401',
+        code: 'authorization_header_invalid',
+        detail: 'Send an API key as "Authorization: Bearer <key>": no other form of this header is accepted.',
+        source: { header: 'Authorization' },
+      });
+      const challenge = authorization === 'Bearer' ? ', error="invalid_request"' : '';
+      expect(response.headers['www-authenticate'], authorization).toBe(`Bearer realm="Atrium"${challenge}`);
+    }
+    // A Bearer credential of more than one token, or none after the space: malformed (§2.1).
+    for (const authorization of ['Bearer ', `Bearer ${key} ${key}`, `bearer  ${key}`]) {
+      const response = await t.app.inject({ ...readMyKey, headers: { authorization } });
+      expect(response.statusCode, authorization).toBe(401);
+      expect(response.json().errors[0].code, authorization).toBe('authorization_header_invalid');
+      expect(response.headers['www-authenticate'], authorization).toBe(
+        'Bearer realm="Atrium", error="invalid_request"',
+      );
+    }
+    // The scheme is case-insensitive (RFC 7235 §2.1): the key still works.
+    expect(
+      (await t.app.inject({ ...readMyKey, headers: { authorization: `bearer ${key}` } })).statusCode,
+    ).toBe(200);
+  });
+
+  it('challenges every 401 with the Bearer scheme, with or without credentials (RFC 7235 §3.1)', async () => {
+    const anonymous = await t.app.inject(readMyKey);
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="Atrium"');
+    const expiredSession = await t.app.inject({ ...readMyKey, headers: { cookie: 'atrium_session=gone' } });
+    expect(expiredSession.statusCode).toBe(401);
+    expect(expiredSession.headers['www-authenticate']).toBe('Bearer realm="Atrium"');
+    const wrongPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { 'content-type': 'application/vnd.api+json' },
+      payload: { data: { type: 'sessions', attributes: { login: 'nobody', password: 'not-the-password' } } },
+    });
+    expect(wrongPassword.statusCode, wrongPassword.body).toBe(401);
+    expect(wrongPassword.headers['www-authenticate']).toBe('Bearer realm="Atrium"');
   });
 
   it('refuses a malformed key before any database lookup', async () => {

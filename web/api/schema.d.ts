@@ -2498,9 +2498,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -2728,9 +2730,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -2992,9 +2996,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -3230,9 +3236,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -3453,9 +3461,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -3714,9 +3724,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -3969,9 +3981,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -4201,9 +4215,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -4497,9 +4513,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -4754,9 +4772,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -4997,9 +5017,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -5215,9 +5237,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -5473,9 +5497,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -5712,9 +5738,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -5957,9 +5985,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -6195,9 +6225,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -6413,9 +6445,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -6656,9 +6690,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -6895,9 +6931,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -7139,9 +7177,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -7377,9 +7417,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -7595,9 +7637,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -7840,9 +7884,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -8090,9 +8136,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -8315,9 +8363,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -8602,9 +8652,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -8840,9 +8892,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -9058,9 +9112,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -9294,9 +9350,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -9532,9 +9590,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -9749,9 +9809,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -10021,9 +10083,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -10244,9 +10308,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -10480,9 +10546,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -10718,9 +10786,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -10943,9 +11013,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -11190,9 +11262,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -11426,9 +11500,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -11672,9 +11748,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -11915,9 +11993,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -12144,9 +12224,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -12399,9 +12481,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -12637,9 +12721,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -12878,9 +12964,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -13117,9 +13205,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -13353,9 +13443,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -13588,9 +13680,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -13829,9 +13923,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -14086,9 +14182,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -14356,9 +14454,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -14582,9 +14682,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -14821,9 +14923,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -15086,9 +15190,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -15322,9 +15428,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -15555,9 +15663,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -15776,9 +15886,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -15992,9 +16104,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -16235,9 +16349,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -16473,9 +16589,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -16714,9 +16832,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -17003,9 +17123,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -17262,9 +17384,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -17500,9 +17624,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -17718,9 +17844,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -17969,9 +18097,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -18208,9 +18338,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -18498,9 +18630,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -18753,9 +18887,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -18996,9 +19132,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -19263,9 +19401,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -19559,9 +19699,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -19782,9 +19924,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -20020,9 +20164,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -20253,9 +20399,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -20525,9 +20673,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -20756,9 +20906,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -20998,9 +21150,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -21231,9 +21385,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -21483,9 +21639,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -21742,9 +21900,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -22009,9 +22169,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -22245,9 +22407,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -22480,9 +22644,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */
@@ -22711,9 +22877,11 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["ErrorDocument"];
                 };
             };
-            /** @description No valid credentials: sign in, or send a valid API key in Authorization (never in the URL). */
+            /** @description No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge. */
             401: {
                 headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential */
+                    "WWW-Authenticate"?: string;
                     /** @description Requests a minute this API key may make (sent with API-key requests) */
                     "X-RateLimit-Limit"?: number;
                     /** @description Requests left in the current minute (sent with API-key requests) */

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { safeEqual } from '../secrets';
 import type { Access, Actor } from './access';
-import { AppError, forbidden, unauthenticated } from './errors';
+import { AppError, bearerChallenge, forbidden, unauthenticated } from './errors';
 
 /** Turns a credential into an actor, or `undefined` when it is not valid (for whatever reason). */
 export type Authenticators = {
@@ -118,9 +118,15 @@ export const authentication = fp<{
 
       const authorization = request.headers.authorization;
       if (authorization !== undefined) {
-        const match = /^Bearer ([^\s]+)$/i.exec(authorization);
-        request.actor = match?.[1] ? await authenticators.apiKey(match[1], request) : undefined;
-        if (!request.actor) throw unauthenticated('The API key is not valid.');
+        const key = /^Bearer ([^\s]+)$/i.exec(authorization)?.[1];
+        if (key === undefined) throw authorizationHeaderInvalid(authorization);
+        request.actor = await authenticators.apiKey(key, request);
+        if (!request.actor) {
+          throw new AppError('unauthenticated', 'unauthenticated', 'The API key is not valid.', {
+            source: { header: 'Authorization' },
+            headers: { 'www-authenticate': bearerChallenge('invalid_token') },
+          });
+        }
       } else {
         const token = request.cookies[cookieName];
         if (token) {
@@ -158,6 +164,24 @@ export const authentication = fp<{
 );
 
 /** Refuses cross-site state changes made with a browser's cookies (sign-in included). */
+/**
+ * An Authorization header that is not `Bearer <API key>`: another scheme (Basic, Token …) or a
+ * malformed Bearer credential (RFC 6750 §2.1: one token after the scheme), refused with a 401 that
+ * names the header and says what form it takes.
+ */
+function authorizationHeaderInvalid(authorization: string): AppError {
+  const bearer = /^Bearer(\s|$)/i.test(authorization);
+  return new AppError(
+    'unauthenticated',
+    'authorization_header_invalid',
+    'Send an API key as "Authorization: Bearer <key>": no other form of this header is accepted.',
+    {
+      source: { header: 'Authorization' },
+      headers: { 'www-authenticate': bearerChallenge(bearer ? 'invalid_request' : undefined) },
+    },
+  );
+}
+
 function checkOrigin(request: FastifyRequest, publicOrigin: string): void {
   if (request.headers['sec-fetch-site'] === 'cross-site') {
     throw new AppError('forbidden', 'cross_site_request', 'Cross-site requests are not allowed.');

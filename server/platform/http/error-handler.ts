@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMeta } from '../../../common/error-particulars';
-import { AppError, type ErrorDetail } from './errors';
+import { AppError, bearerChallenge, type ErrorDetail } from './errors';
 import { allowedMethods } from './route-rules';
 import { RequestValidationError, validationErrorDetails } from './validation';
 
@@ -86,6 +86,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     if (error instanceof AppError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      if (error.status === 401 && !reply.hasHeader('www-authenticate')) {
+        reply.header('www-authenticate', bearerChallenge());
+      }
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
       const status = String(error.status);
       return send(

@@ -116,6 +116,16 @@ export function forbidden(detail = 'You do not have permission to do this.'): Ap
   return new AppError('forbidden', 'forbidden', detail);
 }
 
+/**
+ * The `WWW-Authenticate` challenge every 401 carries (RFC 7235 §3.1): the API's one HTTP
+ * authentication scheme, Bearer with an API key (RFC 6750 §3), with `error` when the request's
+ * Bearer credential was refused (`invalid_token`) or malformed (`invalid_request`), RFC 6750 §3.1.
+ * A browser shows no dialog for it (it does for Basic).
+ */
+export function bearerChallenge(error?: 'invalid_token' | 'invalid_request'): string {
+  return error ? `Bearer realm="Atrium", error="${error}"` : 'Bearer realm="Atrium"';
+}
+
 export function unauthenticated(detail = 'Sign in or send a valid API key.'): AppError {
   return new AppError('unauthenticated', 'unauthenticated', detail);
 }

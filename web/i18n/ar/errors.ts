@@ -13,6 +13,8 @@ export const errors = {
     'محاولات تسجيل دخول فاشلة كثيرة جدًا: هذا الحساب مقفل لبعض الوقت. حاول لاحقًا أو أعد تعيين كلمة مرورك.',
   api_key_not_found: 'ليس لهذا المستخدم مفتاح API في هذه المؤسسة.',
   attendee_duplicate: 'هذا الضيف مُدرج مرتين.',
+  authorization_header_invalid:
+    'أرسل مفتاح API بالصيغة "Authorization: Bearer <المفتاح>": لا تُقبل أي صيغة أخرى لهذه الترويسة.',
   avatar_file_missing: 'أرسل الصورة في حقل multipart باسم "file".',
   avatar_type_not_supported: 'الملف ليس صورة يقبلها Atrium. اختر صورة PNG أو JPEG أو WebP أو GIF.',
   avatar_unreadable: 'تعذّرت قراءة الصورة: ربما يكون الملف تالفًا أو غير مكتمل. اختر صورة أخرى.',

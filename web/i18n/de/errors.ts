@@ -13,6 +13,8 @@ export const errors = {
     'Zu viele fehlgeschlagene Anmeldungen: Dieses Konto ist vorübergehend gesperrt. Versuchen Sie es später erneut oder setzen Sie Ihr Passwort zurück.',
   api_key_not_found: 'Dieser Benutzer hat in dieser Organisation keinen API-Schlüssel.',
   attendee_duplicate: 'Dieser Gast ist doppelt aufgeführt.',
+  authorization_header_invalid:
+    'Senden Sie einen API-Schlüssel als "Authorization: Bearer <Schlüssel>": eine andere Form dieses Headers wird nicht angenommen.',
   avatar_file_missing: 'Senden Sie das Bild in einem Multipart-Feld namens "file".',
   avatar_type_not_supported:
     'Die Datei ist kein Bild, das Atrium akzeptiert. Wählen Sie ein PNG-, JPEG-, WebP- oder GIF-Bild.',

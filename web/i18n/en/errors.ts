@@ -21,6 +21,8 @@ export const errors = {
     'Too many failed sign-ins: this account is locked for a while. Try again later or reset your password.',
   api_key_not_found: 'This user has no API key in this organization.',
   attendee_duplicate: 'This guest is listed twice.',
+  authorization_header_invalid:
+    'Send an API key as "Authorization: Bearer <key>": no other form of this header is accepted.',
   avatar_file_missing: 'Send the picture in a multipart field named "file".',
   avatar_type_not_supported:
     'The file is not a picture Atrium accepts. Choose a PNG, JPEG, WebP or GIF image.',

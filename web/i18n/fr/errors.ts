@@ -14,6 +14,8 @@ export const errors = {
     'Trop d’échecs de connexion : ce compte est verrouillé pour un moment. Réessayez plus tard ou réinitialisez votre mot de passe.',
   api_key_not_found: 'Cet utilisateur n’a pas de clé API dans cette organisation.',
   attendee_duplicate: 'Cet invité figure deux fois dans la liste.',
+  authorization_header_invalid:
+    'Envoyez une clé API sous la forme « Authorization: Bearer <clé> » : aucune autre forme de cet en-tête n’est acceptée.',
   avatar_file_missing: 'Envoyez l’image dans un champ multipart nommé « file ».',
   avatar_type_not_supported:
     'Ce fichier n’est pas une image acceptée par Atrium. Choisissez une image PNG, JPEG, WebP ou GIF.',

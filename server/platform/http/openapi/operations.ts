@@ -87,6 +87,17 @@ const rateLimitHeaders: Record<string, HeaderSpec> = {
 
 const retryAfterHeader = { 'Retry-After': secondsHeader('Seconds to wait before trying again') };
 
+/** The challenge of every 401 (RFC 7235 §3.1; bearerChallenge in errors.ts). */
+const wwwAuthenticateHeader = {
+  'WWW-Authenticate': {
+    description:
+      'The Bearer challenge (RFC 6750 §3): `Bearer realm="Atrium"`, with `error="invalid_token"` for a refused API key and `error="invalid_request"` for a malformed Bearer credential',
+    type: 'string',
+    maxLength: 100,
+    pattern: '^Bearer realm="Atrium"(, error="(invalid_token|invalid_request)")?$',
+  } satisfies HeaderSpec,
+};
+
 const allowHeader: HeaderSpec = {
   description: 'The methods this path allows',
   type: 'string',
@@ -101,7 +112,7 @@ const allowHeader: HeaderSpec = {
  */
 const commonErrors: Record<string, string> = {
   400: 'Malformed request: wrong JSON types, unknown members or query parameters, text that is not valid Unicode. `source` says where.',
-  401: 'No valid credentials: sign in, or send a valid API key in Authorization (never in the URL).',
+  401: 'No valid credentials: sign in, or send a valid API key as `Authorization: Bearer <key>` (never in the URL). WWW-Authenticate gives the Bearer challenge.',
   403: 'Not permitted: a permission is missing, X-CSRF-Token is missing or wrong, the request is cross-site, a password change is due, or the body carries a client-generated id.',
   404: 'Not found: no such record in my organization (another organization’s records do not exist for me), or no such route.',
   405: 'The path does not allow this method (Allow lists those it does).',
@@ -223,6 +234,7 @@ export const openApiTransform: SwaggerTransform = (input) => {
         ...budgetHeaders(status),
         ...(status === '429' || status === '503' ? retryAfterHeader : {}),
         ...(status === '405' ? { Allow: allowHeader } : {}),
+        ...(status === '401' ? wwwAuthenticateHeader : {}),
       },
       content: { [JSONAPI_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/ErrorDocument' } } },
     };
