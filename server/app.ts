@@ -45,6 +45,7 @@ const MAX_UPLOAD = 5 * 1024 * 1024;
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const logController = new OneLinePerRequest();
   const app = Fastify({
     logger:
       options.logger === false
@@ -53,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ...loggerOptions(config.logLevel),
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
-    logController: new OneLinePerRequest(),
+    logController,
     childLoggerFactory: lazyChildLogger,
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     bodyLimit: MAX_JSON_BODY,
@@ -66,8 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // which parameter is wrong; beyond this length the URL itself is refused (414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
     // What Fastify and Node refuse before any hook runs answers JSON:API with the API's headers too.
-    frameworkErrors: answerFrameworkError(apiHeaders(config.secureCookies)),
-    clientErrorHandler: answerClientError(apiHeaders(config.secureCookies)),
+    // Neither reaches Fastify's request logging: each writes its request's line itself.
+    frameworkErrors: answerFrameworkError(apiHeaders(config.secureCookies), (request, reply) =>
+      logController.requestCompleted(null, request, reply),
+    ),
+    clientErrorHandler: answerClientError(apiHeaders(config.secureCookies), (refused) =>
+      logController.requestRefused(app.log, refused),
+    ),
   });
   const deps: Deps = { ...options, log: app.log };
 

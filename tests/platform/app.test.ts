@@ -1,3 +1,4 @@
+import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/platform/config';
 import { createTestApp, JSONAPI, type TestApp } from '../helpers/app';
@@ -150,6 +151,54 @@ describe('the platform', () => {
     expect(log).not.toContain('atr_not-a-real-key');
     expect(log).not.toContain('session-secret');
     await app.close();
+  });
+
+  it('writes a line for what is refused before any route runs: a malformed URL, a long path, huge headers', async () => {
+    const { buildApp } = await import('../../server/app');
+    const lines: string[] = [];
+    const app = await buildApp({
+      ...t.deps,
+      webDist: false,
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    const malformed = await app.inject({ method: 'GET', url: '/api/users/%zz?token=abc-secret-value' });
+    expect(malformed.statusCode).toBe(400);
+    const tooLong = await app.inject({ method: 'GET', url: `/api/users/${'x'.repeat(2_000)}` });
+    expect(tooLong.statusCode).toBe(414);
+    // A token page's path that no route matched keeps only the page's name.
+    const feed = await app.inject({ method: 'GET', url: '/calendar-feeds/QuietLanternToken42%zz.ics' });
+    expect(feed.statusCode).toBe(400);
+    // Headers over Node's limit never reach Fastify: a real socket, not inject.
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(`GET /api/userprofile HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      );
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    await app.close();
+    const entries = lines.map((line) => JSON.parse(line));
+    const answered = entries.filter((entry) => entry.msg === 'request completed');
+    expect(answered.map((entry) => [entry.req.url, entry.res.statusCode])).toEqual([
+      ['/api/users/%zz?…', 400],
+      [`/api/users/${'x'.repeat(2_000)}`, 414],
+      ['/calendar-feeds/…', 400],
+    ]);
+    expect(entries.find((entry) => entry.msg === 'request refused')).toMatchObject({
+      level: 30,
+      req: { remoteAddress: '127.0.0.1' },
+      res: { statusCode: 431 },
+      code: 'headers_too_large',
+    });
+    expect(lines.join('')).not.toContain('abc-secret-value');
+    expect(lines.join('')).not.toContain('QuietLanternToken42');
   });
 });
 

@@ -167,12 +167,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
  * Fastify's `frameworkErrors` option: errors Fastify meets before any route or hook runs (a URL
  * whose %-escapes do not decode, `FST_ERR_BAD_URL`; a path parameter over `maxParamLength`,
  * `FST_ERR_MAX_PARAM_LENGTH`). They answer the same JSON:API error document as every other 4xx,
- * with the API's security `headers` (no onRequest hook has run to set them).
+ * with the API's security `headers` (no onRequest hook has run to set them), and then call
+ * `answered` with the request and its reply: Fastify's request logging never sees these answers.
  */
 export function answerFrameworkError(
   headers: Record<string, string>,
+  answered: (request: FastifyRequest, reply: FastifyReply) => void = () => {},
 ): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
-  return (error, _request, reply) => {
+  return (error, request, reply) => {
     const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
     const status = isTooLong ? 414 : 400;
     const document = {
@@ -190,17 +192,23 @@ export function answerFrameworkError(
       .headers(headers)
       .header('content-type', 'application/vnd.api+json')
       .send(Buffer.from(JSON.stringify({ errors: [document] })));
+    answered(request, reply);
   };
 }
+
+/** A request Node's HTTP parser refused (`answerClientError`), as its log line shows it. */
+export type RefusedRequest = { remoteAddress: string | undefined; statusCode: number; code: string };
 
 /**
  * Fastify's `clientErrorHandler` option: a request Node's HTTP parser refuses before Fastify sees
  * it (headers over the size limit: 431; a control character in a header, a malformed request
  * line: 400; a request that took too long: 408). Answers a JSON:API error document with the API's
- * security `headers` on the socket, then closes it.
+ * security `headers` on the socket, then closes it; `refused` is told (for the log: no request
+ * was made, so Fastify's request logging never sees it).
  */
 export function answerClientError(
   headers: Record<string, string>,
+  refused: (request: RefusedRequest) => void = () => {},
 ): (error: Error & { code?: string }, socket: Socket) => void {
   return (error, socket) => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -210,6 +218,7 @@ export function answerClientError(
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', 'request_timeout']
           : [400, titles[400], 'malformed_request'];
+    refused({ remoteAddress: socket.remoteAddress, statusCode: status, code });
     const body = JSON.stringify({
       errors: [{ status: String(status), title, code, detail: 'The HTTP request could not be read.' }],
     });

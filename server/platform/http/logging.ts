@@ -6,6 +6,7 @@ import {
   LogController,
 } from 'fastify';
 import pino from 'pino';
+import type { RefusedRequest } from './error-handler';
 
 /** Bytes gathered before a write to stdout, and the longest a line waits in that buffer. */
 const LOG_BUFFER_BYTES = 4096;
@@ -72,6 +73,22 @@ export class OneLinePerRequest extends LogController {
         responseTime: reply.elapsedTime,
       },
       'request completed',
+    );
+  }
+
+  /**
+   * The line of a request Node's HTTP parser refused before Fastify saw it (`answerClientError`:
+   * headers too large, a malformed request line, a timeout): no method or URL was read, so the
+   * client's address, the status answered and the error's code.
+   */
+  requestRefused(log: FastifyBaseLogger, refused: RefusedRequest): void {
+    (this.#lineLoggerOf(log) ?? log).info(
+      {
+        req: { remoteAddress: refused.remoteAddress },
+        res: { statusCode: refused.statusCode },
+        code: refused.code,
+      },
+      'request refused',
     );
   }
 
@@ -217,7 +234,12 @@ function requestFields(request: FastifyRequest) {
 export function loggedUrl(url: string, routePattern?: string): string {
   if (routePattern !== undefined && TOKEN_IN_PATH.test(routePattern)) return routePattern;
   const index = url.indexOf('?');
-  return index === -1 ? url : `${url.slice(0, index)}?…`;
+  const path = index === -1 ? url : url.slice(0, index);
+  // A path under those pages that no route matched (a malformed %-escape, a token too long, a
+  // path one segment too deep) may still hold a token: only the page's name is kept.
+  const page = TOKEN_IN_PATH.exec(path)?.[0];
+  if (page !== undefined) return `${page}…`;
+  return index === -1 ? url : `${path}?…`;
 }
 
 /** The routes whose path carries a credential (public-routes.ts of the calendar). */
