@@ -176,6 +176,15 @@ test.describe('identity', () => {
       'aria-sort',
       'ascending',
     );
+    // A name typed replaces this entry; Back then shows the entry before with its name in the box.
+    await page.getByLabel('Name').fill('hopper');
+    await expect(page).toHaveURL(/name=hopper/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/users\?name=grace$/);
+    await expect(page.getByLabel('Name')).toHaveValue('grace');
+    await page.goForward();
+    await expect(page).toHaveURL(/name=hopper/);
+    await expect(page.getByLabel('Name')).toHaveValue('hopper');
     await page.getByLabel('Name').fill('');
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Active' }).click();

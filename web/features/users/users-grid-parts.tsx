@@ -9,9 +9,8 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FetchingIndicator } from '../../ui/feedback';
 import type { UserSortField } from './admin-api';
@@ -19,6 +18,39 @@ import type { BulkAction } from './bulk-actions';
 import { gridColumns as columns, type useGridState, userStatuses } from './users-grid-state';
 
 type GridState = ReturnType<typeof useGridState>;
+
+/** How long typing must pause before the typed text reaches the address, in milliseconds. */
+const TYPING_PAUSE_MS = 300;
+
+/**
+ * A text box bound to a value of the address (`value`): what is typed reaches `commit`
+ * TYPING_PAUSE_MS after the last key, and a change of the address by itself (Back, Forward, a link
+ * to the grid) shows in the box at once and drops a commit still waiting. Returns the box's text
+ * and its change handler.
+ */
+function useAddressText(value: string, commit: (typed: string) => void): [string, (typed: string) => void] {
+  const [input, setInput] = useState(value);
+  // What the address says once the waiting commit has landed: a change to anything else is the
+  // address's own.
+  const committed = useRef(value);
+  const waiting = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    if (value === committed.current) return;
+    clearTimeout(waiting.current);
+    committed.current = value;
+    setInput(value);
+  }, [value]);
+  useEffect(() => () => clearTimeout(waiting.current), []);
+  const change = (typed: string) => {
+    setInput(typed);
+    clearTimeout(waiting.current);
+    waiting.current = setTimeout(() => {
+      committed.current = typed;
+      commit(typed);
+    }, TYPING_PAUSE_MS);
+  };
+  return [input, change];
+}
 
 /** Name, Email, Role and Status: typed text reaches the address (and the query) debounced. */
 export function UsersGridFilters({
@@ -31,18 +63,8 @@ export function UsersGridFilters({
   isFetching: boolean;
 }) {
   const { t } = useTranslation('users');
-  const [nameInput, setNameInput] = useState(state.name);
-  const [emailInput, setEmailInput] = useState(state.email);
-  const [debouncedName] = useDebouncedValue(nameInput, 300);
-  const [debouncedEmail] = useDebouncedValue(emailInput, 300);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the typed value counts
-  useEffect(() => {
-    if (debouncedName !== state.name) update({ name: debouncedName });
-  }, [debouncedName]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the typed value counts
-  useEffect(() => {
-    if (debouncedEmail !== state.email) update({ email: debouncedEmail });
-  }, [debouncedEmail]);
+  const [nameInput, setNameInput] = useAddressText(state.name, (name) => update({ name }));
+  const [emailInput, setEmailInput] = useAddressText(state.email, (email) => update({ email }));
   return (
     <Paper withBorder p="md">
       <search aria-label={t('grid.filters')}>
