@@ -5,6 +5,17 @@ import { createTestApp, JSONAPI, type TestApp } from '../helpers/app';
 
 describe('the platform', () => {
   let t: TestApp;
+  /** Another app on the test app's database, its log lines (JSON text) gathered in `lines`. */
+  async function appLoggingAt(level: 'error' | 'info') {
+    const { buildApp } = await import('../../server/app');
+    const lines: string[] = [];
+    const app = await buildApp({
+      ...t.deps,
+      webDist: false,
+      logger: { level, stream: { write: (line: string) => lines.push(line) } },
+    });
+    return { app, lines };
+  }
   beforeAll(async () => {
     t = await createTestApp();
     // A route that fails unexpectedly, to prove 5xx answers never leak their message.
@@ -102,13 +113,7 @@ describe('the platform', () => {
   });
 
   it('hides the message of a server error and logs it instead', async () => {
-    const { buildApp } = await import('../../server/app');
-    const lines: string[] = [];
-    const app = await buildApp({
-      ...t.deps,
-      webDist: false,
-      logger: { level: 'error', stream: { write: (line: string) => lines.push(line) } },
-    });
+    const { app, lines } = await appLoggingAt('error');
     app.get('/boom', async () => {
       throw new Error('secret database detail');
     });
@@ -133,13 +138,7 @@ describe('the platform', () => {
   });
 
   it('redacts credentials from the request log', async () => {
-    const { buildApp } = await import('../../server/app');
-    const lines: string[] = [];
-    const app = await buildApp({
-      ...t.deps,
-      webDist: false,
-      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
-    });
+    const { app, lines } = await appLoggingAt('info');
     await app.inject({
       method: 'GET',
       url: '/api/sessions?token=abc-secret-value',
@@ -154,13 +153,7 @@ describe('the platform', () => {
   });
 
   it('writes a line for what is refused before any route runs: a malformed URL, a long path, huge headers', async () => {
-    const { buildApp } = await import('../../server/app');
-    const lines: string[] = [];
-    const app = await buildApp({
-      ...t.deps,
-      webDist: false,
-      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
-    });
+    const { app, lines } = await appLoggingAt('info');
     const malformed = await app.inject({ method: 'GET', url: '/api/users/%zz?token=abc-secret-value' });
     expect(malformed.statusCode).toBe(400);
     const tooLong = await app.inject({ method: 'GET', url: `/api/users/${'x'.repeat(2_000)}` });
