@@ -6,7 +6,7 @@ const onPostgres = process.env.DATABASE_URL?.startsWith('postgres') ?? false;
 /**
  * Files that start real processes (the server bundle, `bin/atrium.js`, concurrent start-ups):
  * a third of the suite's time. `npm test` runs everything; `npm run test:fast` leaves these out
- * (`vitest run --project fast`), for the edit–test loop.
+ * (`vitest run --project 'fast*'`: both fast projects below), for the edit–test loop.
  */
 const processFiles = [
   'tests/platform/process.test.ts',

@@ -161,6 +161,8 @@ describe('the platform', () => {
     // A token page's path that no route matched keeps only the page's name.
     const feed = await app.inject({ method: 'GET', url: '/calendar-feeds/QuietLanternToken42%zz.ics' });
     expect(feed.statusCode).toBe(400);
+    const doubled = await app.inject({ method: 'GET', url: '//Calendar-Answers/QuietLanternToken42' });
+    expect(doubled.statusCode).toBe(404);
     // Headers over Node's limit never reach Fastify: a real socket, not inject.
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
@@ -183,6 +185,7 @@ describe('the platform', () => {
       ['/api/users/%zz?…', 400],
       [`/api/users/${'x'.repeat(2_000)}`, 414],
       ['/calendar-feeds/…', 400],
+      ['//Calendar-Answers/…', 404],
     ]);
     expect(entries.find((entry) => entry.msg === 'request refused')).toMatchObject({
       level: 30,

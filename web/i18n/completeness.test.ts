@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { interfaceLanguages } from '../../common/settings';
 import { englishProblems, translationProblems } from '../../tests/helpers/icu-catalogs';
 import { en } from './en';
@@ -67,6 +67,8 @@ function problemsOf(language: string): string[] {
 }
 
 describe('the translations (de, fr, ar) of the English catalog', () => {
+  // English again for the files that run after this one in the worker, even after a failure.
+  afterAll(() => switchLanguage('en'));
   it('has English messages that are ICU MessageFormat with English plural categories', () => {
     const problems = Object.entries(english).flatMap(([namespace, catalog]) =>
       englishProblems(catalog, `en ${namespace}`),
@@ -109,9 +111,11 @@ describe('the translations (de, fr, ar) of the English catalog', () => {
     await switchLanguage('fr');
     expect(i18n.t('activities:actions.callNumber', { phone: '+33 1 23' })).toBe('Appeler le +33 1 23');
     expect(i18n.t('tasks:grid.count', { count: 2 })).toMatch(/^2 /);
-    // Not in any translation: English answers.
-    i18n.addResourceBundle('en', 'common', { onlyInEnglish: 'English words' }, true);
-    expect(i18n.t('common:onlyInEnglish' as 'actions.save')).toBe('English words');
+    // Not in any translation: English answers. (A namespace of its own, removed after: the
+    // catalogs' objects are shared with the files that run after this one in the worker.)
+    i18n.addResourceBundle('en', 'fallbackCheck', { onlyInEnglish: 'English words' });
+    expect(i18n.t('fallbackCheck:onlyInEnglish' as 'actions.save')).toBe('English words');
+    i18n.removeResourceBundle('en', 'fallbackCheck');
     await switchLanguage('en');
     expect(i18n.t('common:actions.save')).toBe('Save');
   });

@@ -118,7 +118,8 @@ export const authentication = fp<{
 
       const authorization = request.headers.authorization;
       if (authorization !== undefined) {
-        const key = /^Bearer ([^\s]+)$/i.exec(authorization)?.[1];
+        // RFC 6750 §2.1: "Bearer", one or more spaces, one token; the scheme in any case (RFC 7235 §2.1).
+        const key = /^Bearer +([^\s]+)$/i.exec(authorization)?.[1];
         if (key === undefined) throw authorizationHeaderInvalid(authorization);
         request.actor = await authenticators.apiKey(key, request);
         if (!request.actor) {
@@ -163,11 +164,11 @@ export const authentication = fp<{
   { name: 'atrium-authentication', dependencies: ['@fastify/cookie'] },
 );
 
-/** Refuses cross-site state changes made with a browser's cookies (sign-in included). */
 /**
  * An Authorization header that is not `Bearer <API key>`: another scheme (Basic, Token …) or a
  * malformed Bearer credential (RFC 6750 §2.1: one token after the scheme), refused with a 401 that
- * names the header and says what form it takes.
+ * names the header and says what form it takes. (RFC 6750 §3.1 suggests 400 for a malformed
+ * request; every refusal of a credential here is 401, so a client has one status to handle.)
  */
 function authorizationHeaderInvalid(authorization: string): AppError {
   const bearer = /^Bearer(\s|$)/i.test(authorization);
@@ -182,6 +183,7 @@ function authorizationHeaderInvalid(authorization: string): AppError {
   );
 }
 
+/** Refuses cross-site state changes made with a browser's cookies (sign-in included). */
 function checkOrigin(request: FastifyRequest, publicOrigin: string): void {
   if (request.headers['sec-fetch-site'] === 'cross-site') {
     throw new AppError('forbidden', 'cross_site_request', 'Cross-site requests are not allowed.');

@@ -196,7 +196,10 @@ export function answerFrameworkError(
   };
 }
 
-/** A request Node's HTTP parser refused (`answerClientError`), as its log line shows it. */
+/**
+ * A request Node's HTTP parser refused (`answerClientError`), as its log line shows it: the
+ * connection's peer address (a proxy's, behind one: no header was read to say whose it is).
+ */
 export type RefusedRequest = { remoteAddress: string | undefined; statusCode: number; code: string };
 
 /**
@@ -218,7 +221,6 @@ export function answerClientError(
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', 'request_timeout']
           : [400, titles[400], 'malformed_request'];
-    refused({ remoteAddress: socket.remoteAddress, statusCode: status, code });
     const body = JSON.stringify({
       errors: [{ status: String(status), title, code, detail: 'The HTTP request could not be read.' }],
     });
@@ -232,7 +234,9 @@ export function answerClientError(
       ];
       socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
     }
+    const remoteAddress = socket.remoteAddress;
     socket.destroy(error);
+    refused({ remoteAddress, statusCode: status, code });
   };
 }
 

@@ -236,11 +236,15 @@ export function loggedUrl(url: string, routePattern?: string): string {
   const index = url.indexOf('?');
   const path = index === -1 ? url : url.slice(0, index);
   // A path under those pages that no route matched (a malformed %-escape, a token too long, a
-  // path one segment too deep) may still hold a token: only the page's name is kept.
-  const page = TOKEN_IN_PATH.exec(path)?.[0];
-  if (page !== undefined) return `${page}…`;
+  // path one segment too deep, `//calendar-feeds/…`, other letter cases) may still hold a token:
+  // it is cut after the page's name.
+  const page = TOKEN_PAGE_IN_PATH.exec(path);
+  if (page) return `${path.slice(0, page.index + page[0].length)}…`;
   return index === -1 ? url : `${path}?…`;
 }
 
 /** The routes whose path carries a credential (public-routes.ts of the calendar). */
 const TOKEN_IN_PATH = /^\/calendar-(feeds|answers)\//;
+
+/** Those pages' names anywhere in a path no route matched, in any letter case. */
+const TOKEN_PAGE_IN_PATH = /\/calendar-(feeds|answers)\//i;

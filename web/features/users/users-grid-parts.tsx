@@ -12,6 +12,7 @@ import {
 import { IconArrowDown, IconArrowsSort, IconArrowUp, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavigationType, useLocation, useNavigationType } from 'react-router';
 import { FetchingIndicator } from '../../ui/feedback';
 import type { UserSortField } from './admin-api';
 import type { BulkAction } from './bulk-actions';
@@ -25,8 +26,8 @@ const TYPING_PAUSE_MS = 300;
 /**
  * A text box bound to a value of the address (`value`): what is typed reaches `commit`
  * TYPING_PAUSE_MS after the last key, and a change of the address by itself (Back, Forward, a link
- * to the grid) shows in the box at once and drops a commit still waiting. Returns the box's text
- * and its change handler.
+ * to the grid) shows in the box at once and drops a commit still waiting, also when the entry gone
+ * back to has the same value. Returns the box's text and its change handler.
  */
 function useAddressText(value: string, commit: (typed: string) => void): [string, (typed: string) => void] {
   const [input, setInput] = useState(value);
@@ -34,12 +35,15 @@ function useAddressText(value: string, commit: (typed: string) => void): [string
   // address's own.
   const committed = useRef(value);
   const waiting = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const location = useLocation();
+  const traversed = useNavigationType() === NavigationType.Pop;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per address (its key)
   useEffect(() => {
-    if (value === committed.current) return;
+    if (value === committed.current && !traversed) return;
     clearTimeout(waiting.current);
     committed.current = value;
     setInput(value);
-  }, [value]);
+  }, [location.key]);
   useEffect(() => () => clearTimeout(waiting.current), []);
   const change = (typed: string) => {
     setInput(typed);
