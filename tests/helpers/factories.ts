@@ -4,7 +4,12 @@ import { insertUser } from '../../server/features/users/store';
 import type { TestApp } from './app';
 
 let sequence = 0;
-const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
+/**
+ * A unique suffix for the names factories make up: digits only, so that no made-up name, username
+ * or email holds letters a test's substring filter looks for (a base-36 time such as `mioqv3` once
+ * matched `filter[name][contains]=QV`).
+ */
+const next = () => `${Date.now()}${String(sequence++).padStart(4, '0')}`;
 
 /** The password every factory user gets (long enough for any policy in the tests). */
 export const TEST_PASSWORD = 'correct horse battery staple';
