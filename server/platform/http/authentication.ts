@@ -123,7 +123,7 @@ export const authentication = fp<{
         if (key === undefined) throw authorizationHeaderInvalid(authorization);
         request.actor = await authenticators.apiKey(key, request);
         if (!request.actor) {
-          throw new AppError('unauthenticated', 'unauthenticated', 'The API key is not valid.', {
+          throw unauthenticated('The API key is not valid.', {
             source: { header: 'Authorization' },
             headers: { 'www-authenticate': bearerChallenge('invalid_token') },
           });

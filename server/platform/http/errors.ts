@@ -126,8 +126,11 @@ export function bearerChallenge(error?: 'invalid_token' | 'invalid_request'): st
   return error ? `Bearer realm="Atrium", error="${error}"` : 'Bearer realm="Atrium"';
 }
 
-export function unauthenticated(detail = 'Sign in or send a valid API key.'): AppError {
-  return new AppError('unauthenticated', 'unauthenticated', detail);
+export function unauthenticated(
+  detail = 'Sign in or send a valid API key.',
+  options: Pick<AppErrorOptions, 'source' | 'headers'> = {},
+): AppError {
+  return new AppError('unauthenticated', 'unauthenticated', detail, options);
 }
 
 /** A 422 for one field of the body. */
