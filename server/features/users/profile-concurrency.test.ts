@@ -1,7 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, JSONAPI, type TestApp } from '../../../tests/helpers/app';
+import { testDatabaseKind } from '../../../tests/helpers/database';
 import { type BuiltOrganization, buildOrganization, buildUser } from '../../../tests/helpers/factories';
 import { giveApiKey } from '../../../tests/helpers/scenarios';
+import { closeTwoInstances, openTwoInstances } from '../../../tests/helpers/second-instance';
+import type { Database } from '../../platform/db/kysely';
 
 /**
  * Concurrent `PATCH /api/users/{id}` on the real pool of each database (PostgreSQL when
@@ -137,6 +141,93 @@ describe('concurrent profile updates', () => {
         nameSuffix: `Suffix ${trial}`,
         namePrefix: `Pre ${trial}`,
       });
+    }
+  });
+});
+
+/**
+ * The same through two app instances with pools of their own (two processes): a process queues
+ * its own writes of one row, so only here do changes of names race each other's compare-and-set
+ * (profile-service.ts, `updateRowOnly`) and, past its attempts, fall back to the row's lock.
+ * PostgreSQL only: two SQLite instances in one thread cannot write at once (better-sqlite3 waits
+ * for the other's write lock synchronously, stopping the thread that would release it).
+ */
+const describeOnPostgres = testDatabaseKind() === 'postgres' ? describe : () => undefined;
+describeOnPostgres('concurrent profile updates through two processes', () => {
+  let t: TestApp;
+  let second: Database;
+  let secondApp: FastifyInstance;
+  let organization: BuiltOrganization;
+  beforeAll(async () => {
+    ({ t, second, secondApp } = await openTwoInstances({ listening: true }));
+    organization = await buildOrganization(t);
+  });
+  afterAll(() => closeTwoInstances({ t, second, secondApp }));
+
+  const TRIALS = 8;
+
+  /** Writer `index` sends through the first instance when even, the second when odd. */
+  function patch(index: number, key: string, attributes: Record<string, unknown>, ifMatch?: string) {
+    return (index % 2 ? secondApp : t.app).inject({
+      method: 'PATCH',
+      url: '/api/users/me',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': JSONAPI,
+        ...(ifMatch ? { 'if-match': ifMatch } : {}),
+      },
+      payload: { data: { type: 'users', attributes } },
+    });
+  }
+
+  async function row(id: string) {
+    return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  it('keeps every change of different fields (no false 412) and of one field (the last stays)', async () => {
+    const user = await buildUser(t, { organization });
+    const key = await giveApiKey(t, user);
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const changes: Record<string, string>[] = [
+        { middleName: `Middle ${trial}` },
+        { nameSuffix: `Jr ${trial}` },
+        { namePrefix: `Dr ${trial}` },
+        { lastName: `Last ${trial}` },
+        ...Array.from({ length: 8 }, (_, index) => ({ firstName: `First ${trial}-${index}` })),
+      ];
+      const before = Number((await row(user.id)).version);
+      const answers = await Promise.all(changes.map((attributes, index) => patch(index, key, attributes)));
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
+      const saved = answers.map((answer) => answer.json().data);
+      const last = saved.reduce((a, b) => (versionOf(a) > versionOf(b) ? a : b));
+      expect(await row(user.id)).toMatchObject({
+        middleName: `Middle ${trial}`,
+        nameSuffix: `Jr ${trial}`,
+        namePrefix: `Dr ${trial}`,
+        lastName: `Last ${trial}`,
+        firstName: last.attributes.firstName,
+        version: expect.anything(),
+      });
+      // One version per acknowledged change, each answered once; the highest is the row's.
+      expect(Number((await row(user.id)).version)).toBe(before + changes.length);
+      expect(new Set(saved.map(versionOf)).size).toBe(changes.length);
+      expect(versionOf(last)).toBe(before + changes.length);
+    }
+  });
+
+  it('answers 200 to exactly one of the writers sending the same If-Match, 412 to the others', async () => {
+    const user = await buildUser(t, { organization });
+    const key = await giveApiKey(t, user);
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const etag = `"v${(await row(user.id)).version}"`;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          patch(index, key, { middleName: `M${trial}-${index}` }, etag),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode).sort();
+      expect(statuses).toEqual([200, ...Array(7).fill(412)]);
+      expect(`"v${Number((await row(user.id)).version) - 1}"`).toBe(etag);
     }
   });
 });

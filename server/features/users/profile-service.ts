@@ -32,6 +32,7 @@ import { canAppointInstanceAdministrators, canEditProfile, canViewUser } from '.
 import type { UserExtras } from './presenter';
 import {
   findMemberUser,
+  findMemberUserWithExtras,
   loadUserExtras,
   lockMemberUser,
   type MemberUser,
@@ -84,10 +85,9 @@ function staleRecord(): AppError {
 export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<UserView> {
   const userId = resolveUserId(actor, id);
   if (!canViewUser(actor, userId)) throw forbidden();
-  const member = await findMemberUser(deps.db, actor.organizationId, userId);
+  const member = await findMemberUserWithExtras(deps.db, actor, userId);
   if (!member) throw notFound('user');
-  const extras = await loadUserExtras(deps.db, actor, userId);
-  return { ...member, extras, etag: userEtag(Number(member.user.version)) };
+  return { ...member, etag: userEtag(Number(member.user.version)) };
 }
 
 // ── Updating ─────────────────────────────────────────────────────────────────────────────────
@@ -213,6 +213,14 @@ async function attemptProfileUpdate(
     ? await recipientLocalization(db, { organizationId: actor.organizationId, userId })
     : undefined;
 
+  if (changesRowOnly(request)) {
+    const view = await oneWriteAtATime(db, userId, () =>
+      updateRowOnly(deps, actor, userId, request, localization, context),
+    );
+    if (view) return view;
+    // Others kept changing the row between the read and the write: take its lock (below).
+  }
+
   // 2. Changing one's own primary email proves who is asking (after the cheap checks), outside
   // the transaction, which must not wait on a hash: only then is the change planned before it.
   let plan: ProfilePlan | undefined;
@@ -268,6 +276,110 @@ async function attemptProfileUpdate(
   }
   if (applied.queuedMail) deps.mail.wake();
   return profileAfterUpdate(deps, actor, request, applied);
+}
+
+/** Fields whose change writes the user's row alone: no uniqueness, emails, custom fields, administration. */
+const ROW_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  'namePrefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'nameSuffix',
+  'birthday',
+  'phone',
+  'currentPassword',
+]);
+
+/** Each database handle's row-only writes in flight, by user: each starts when the one before it ended. */
+const rowWritesOf = new WeakMap<Kysely<DB>, Map<string, Promise<void>>>();
+
+/**
+ * Runs `write` after the earlier writes of the same user's row through this database handle (this
+ * process's pool) have ended, so that concurrent changes of one profile in one process never race
+ * each other's compare-and-set (50 writers of one profile would otherwise mostly fail and plan
+ * again); other processes' writes still race, and are caught by the compare-and-set.
+ */
+async function oneWriteAtATime<T>(db: Kysely<DB>, userId: string, write: () => Promise<T>): Promise<T> {
+  let rowWrites = rowWritesOf.get(db);
+  if (!rowWrites) {
+    rowWrites = new Map();
+    rowWritesOf.set(db, rowWrites);
+  }
+  const result = (rowWrites.get(userId) ?? Promise.resolve()).then(write);
+  const ended = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  rowWrites.set(userId, ended);
+  try {
+    return await result;
+  } finally {
+    if (rowWrites.get(userId) === ended) rowWrites.delete(userId);
+  }
+}
+
+/** Times `updateRowOnly` plans and writes a change before it leaves it to the row's lock. */
+const COMPARE_AND_SET_ATTEMPTS = 3;
+
+function changesRowOnly(request: ProfileUpdateRequest): boolean {
+  return (
+    request.roleIds === undefined &&
+    Object.keys(request.attributes).every((field) => ROW_ONLY_FIELDS.has(field))
+  );
+}
+
+/**
+ * A change of the user's row alone (names, birthday, phone), without a transaction: the row is
+ * read with its extras, the change planned on it and written with its audit row under
+ * compare-and-set (`updateProfileColumns`: one statement on PostgreSQL, so two round trips in
+ * all where the locked transaction takes five). When the row changed between the read and the
+ * write, it is read again: With `If-Match` naming the old version, the check then answers 412;
+ * without it the change is planned on the new row. After COMPARE_AND_SET_ATTEMPTS such races,
+ * undefined: the caller takes the row's lock, under which a change cannot lose, so no writer
+ * starves under a stream of others (RFC 9110 §13.1.1's semantics either way).
+ */
+async function updateRowOnly(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  userId: string,
+  request: ProfileUpdateRequest,
+  localization: MailLocalization | undefined,
+  context: RequestContext,
+): Promise<UserView | undefined> {
+  const { db, clock } = deps;
+  for (let attempt = 1; attempt <= COMPARE_AND_SET_ATTEMPTS; attempt++) {
+    const member = await findMemberUserWithExtras(db, actor, userId);
+    if (!member) throw notFound('user');
+    const { user: base, isInstanceAdministrator, extras } = member;
+    if (!ifMatchAllows(request.ifMatch, Number(base.version))) throw staleRecord();
+    const plan = await planProfileChanges(
+      db,
+      clock,
+      actor,
+      userId,
+      request.attributes,
+      base,
+      localeOf(member, localization),
+    );
+    const changedFields = Object.keys(plan.columns);
+    // Nothing changed: the row as read is the current version (nothing written).
+    if (changedFields.length === 0) return { ...member, etag: userEtag(Number(base.version)) };
+    const now = clock.now().toISOString();
+    const audit = auditEventRow(clock, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      subjectUserId: userId,
+      ip: context.ip ?? null,
+      action: 'profile.updated',
+      details: { fields: changedFields },
+    });
+    const version = await updateProfileColumns(db, userId, Number(base.version), plan.columns, now, audit);
+    if (version !== undefined) {
+      const user: UserRecord = { ...base, ...plan.columns, version, updatedAt: now };
+      return { user, isInstanceAdministrator, extras, etag: userEtag(version) };
+    }
+  }
+  return undefined;
 }
 
 /** The locale a change is checked in (the phone's default country): the user's own, else their settings'. */

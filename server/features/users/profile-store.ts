@@ -69,51 +69,72 @@ function memberUserOf(row: (UserRecord & { isInstanceAdministrator: boolean }) |
 }
 
 /**
- * The extras of `loadUserExtras` in one statement (one round trip on PostgreSQL, one call on
- * SQLite's reader, where five queries cost five), compiled once per database and viewer kind:
- * every profile read and write answers it. Each list comes back as JSON text, in its order
+ * The extras of `loadUserExtras` as the columns of one statement (one round trip on PostgreSQL,
+ * one call on SQLite's reader, where five queries cost five), each list as JSON text, in its order
  * (an ordered aggregate: SQLite ≥ 3.44 and PostgreSQL both take `agg(x ORDER BY …)`).
  * `shared`: the organizations listed are those the viewer shares with the user, not all of theirs.
  */
+function extrasColumns(
+  db: Kysely<DB>,
+  p: Record<'userId' | 'organizationId' | 'viewerId', string>,
+  shared: boolean,
+) {
+  const pg = isPostgres(db);
+  const array = sql.raw(pg ? 'json_agg' : 'json_group_array');
+  const object = sql.raw(pg ? 'json_object_agg' : 'json_group_object');
+  const emptyArray = sql.raw(pg ? "'[]'::json" : "'[]'");
+  const emptyObject = sql.raw(pg ? "'{}'::json" : "'{}'");
+  const pair = pg
+    ? sql`json_build_array(email, verified_at is not null)`
+    : sql`json_array(email, verified_at is not null)`;
+  const value = pg ? sql`value` : sql`json(value)`;
+  const organizations = shared
+    ? sql`(select coalesce(${array}(theirs.organization_id order by theirs.created_at), ${emptyArray})
+        from memberships theirs
+        join memberships mine on mine.organization_id = theirs.organization_id
+        where theirs.user_id = ${p.userId} and mine.user_id = ${p.viewerId})`
+    : sql`(select coalesce(${array}(organization_id order by created_at), ${emptyArray})
+        from memberships where user_id = ${p.userId})`;
+  return [
+    sql<string>`(select coalesce(${array}(${pair} order by position, created_at), ${emptyArray})
+      from user_emails where user_id = ${p.userId})`.as('emails'),
+    sql<string>`(select coalesce(${object}(definitions.name, ${value}), ${emptyObject})
+      from custom_field_values
+      join custom_field_definitions definitions on definitions.id = custom_field_values.field_id
+      where definitions.organization_id = ${p.organizationId}
+        and custom_field_values.user_id = ${p.userId})`.as('custom'),
+    sql<string>`(select coalesce(${array}(roles.id order by roles.name), ${emptyArray})
+      from membership_roles
+      join memberships on memberships.id = membership_roles.membership_id
+      join roles on roles.id = membership_roles.role_id
+      where memberships.user_id = ${p.userId} and memberships.organization_id = ${p.organizationId})`.as(
+      'roles',
+    ),
+    sql<string>`${organizations}`.as('organizations'),
+    sql<string | null>`(select storage_key from avatars where user_id = ${p.userId})`.as('avatar'),
+  ] as const;
+}
+
+const EXTRAS_PARAMETERS = ['userId', 'organizationId', 'viewerId'] as const;
+/** The extras alone, compiled once per database and viewer kind: every profile read and write answers it. */
 const extrasQuery = (shared: boolean) =>
-  preparedQuery(['userId', 'organizationId', 'viewerId'], (db, p) => {
-    const pg = isPostgres(db);
-    const array = sql.raw(pg ? 'json_agg' : 'json_group_array');
-    const object = sql.raw(pg ? 'json_object_agg' : 'json_group_object');
-    const emptyArray = sql.raw(pg ? "'[]'::json" : "'[]'");
-    const emptyObject = sql.raw(pg ? "'{}'::json" : "'{}'");
-    const pair = pg
-      ? sql`json_build_array(email, verified_at is not null)`
-      : sql`json_array(email, verified_at is not null)`;
-    const value = pg ? sql`value` : sql`json(value)`;
-    const organizations = shared
-      ? sql`(select coalesce(${array}(theirs.organization_id order by theirs.created_at), ${emptyArray})
-          from memberships theirs
-          join memberships mine on mine.organization_id = theirs.organization_id
-          where theirs.user_id = ${p.userId} and mine.user_id = ${p.viewerId})`
-      : sql`(select coalesce(${array}(organization_id order by created_at), ${emptyArray})
-          from memberships where user_id = ${p.userId})`;
-    return db.selectNoFrom([
-      sql<string>`(select coalesce(${array}(${pair} order by position, created_at), ${emptyArray})
-        from user_emails where user_id = ${p.userId})`.as('emails'),
-      sql<string>`(select coalesce(${object}(definitions.name, ${value}), ${emptyObject})
-        from custom_field_values
-        join custom_field_definitions definitions on definitions.id = custom_field_values.field_id
-        where definitions.organization_id = ${p.organizationId}
-          and custom_field_values.user_id = ${p.userId})`.as('custom'),
-      sql<string>`(select coalesce(${array}(roles.id order by roles.name), ${emptyArray})
-        from membership_roles
-        join memberships on memberships.id = membership_roles.membership_id
-        join roles on roles.id = membership_roles.role_id
-        where memberships.user_id = ${p.userId} and memberships.organization_id = ${p.organizationId})`.as(
-        'roles',
-      ),
-      sql<string>`${organizations}`.as('organizations'),
-      sql<string | null>`(select storage_key from avatars where user_id = ${p.userId})`.as('avatar'),
-    ]);
-  });
+  preparedQuery(EXTRAS_PARAMETERS, (db, p) => db.selectNoFrom(extrasColumns(db, p, shared)));
 const ownExtras = extrasQuery(false);
 const sharedExtras = extrasQuery(true);
+/** A member's row and their extras in one statement (PostgreSQL: one round trip, one snapshot). */
+const memberWithExtrasQuery = (shared: boolean) =>
+  preparedQuery(EXTRAS_PARAMETERS, (db, p) => memberUser(db, p).select(extrasColumns(db, p, shared)));
+const memberWithOwnExtras = memberWithExtrasQuery(false);
+const memberWithSharedExtras = memberWithExtrasQuery(true);
+
+/** The extras columns of a row, as the statements above return them. */
+type ExtrasRow = {
+  emails: unknown;
+  custom: unknown;
+  roles: unknown;
+  organizations: unknown;
+  avatar: string | null;
+};
 
 /** PostgreSQL's json comes as text (kysely.ts's type parsers), SQLite's is text: parsed here. */
 const parsed = <T>(text: unknown): T => (typeof text === 'string' ? JSON.parse(text) : text) as T;
@@ -137,26 +158,52 @@ export async function loadUserExtras(
     `${own ? 'own' : 'shared'} ${userId} ${viewer.organizationId} ${viewer.userId}`,
     async () => {
       const { rows } = await (own ? ownExtras : sharedExtras)(db, parameters);
-      const row = rows[0] as {
-        emails: string;
-        custom: string;
-        roles: string;
-        organizations: string;
-        avatar: string | null;
-      };
-      return Object.freeze({
-        additionalEmails: Object.freeze(
-          parsed<[string, boolean | number][]>(row.emails).map(([email, verified]) =>
-            Object.freeze({ email, verified: Boolean(verified) }),
-          ),
-        ),
-        customFields: Object.freeze(parsed<Record<string, CustomFieldValue>>(row.custom)),
-        roleIds: Object.freeze(parsed<string[]>(row.roles)),
-        organizationIds: Object.freeze(parsed<string[]>(row.organizations)),
-        avatar: row.avatar ? Object.freeze({ version: avatarVersion(row.avatar) }) : null,
-      }) as Required<UserExtras>;
+      return extrasOf(rows[0] as ExtrasRow);
     },
   );
+}
+
+/** Frozen extras from the JSON text of their columns. */
+function extrasOf(row: ExtrasRow): Readonly<Required<UserExtras>> {
+  return Object.freeze({
+    additionalEmails: Object.freeze(
+      parsed<[string, boolean | number][]>(row.emails).map(([email, verified]) =>
+        Object.freeze({ email, verified: Boolean(verified) }),
+      ),
+    ),
+    customFields: Object.freeze(parsed<Record<string, CustomFieldValue>>(row.custom)),
+    roleIds: Object.freeze(parsed<string[]>(row.roles)),
+    organizationIds: Object.freeze(parsed<string[]>(row.organizations)),
+    avatar: row.avatar ? Object.freeze({ version: avatarVersion(row.avatar) }) : null,
+  }) as Required<UserExtras>;
+}
+
+/**
+ * `findMemberUser` and `loadUserExtras` at once, as the viewer sees the user: on PostgreSQL in one
+ * statement (one round trip, and the row and its extras from one snapshot); on SQLite the two
+ * calls, whose extras stay kept while a write of the row keeps them (`rememberUserExtras`).
+ * Undefined when the user is not a member of the viewer's organization.
+ */
+export async function findMemberUserWithExtras(
+  db: Kysely<DB>,
+  viewer: { userId: string; organizationId: string },
+  userId: string,
+): Promise<(MemberUser & { extras: Readonly<Required<UserExtras>> }) | undefined> {
+  if (!isPostgres(db)) {
+    const member = await findMemberUser(db, viewer.organizationId, userId);
+    return member && { ...member, extras: await loadUserExtras(db, viewer, userId) };
+  }
+  const query = userId === viewer.userId ? memberWithOwnExtras : memberWithSharedExtras;
+  const { rows } = await query(db, {
+    userId,
+    organizationId: viewer.organizationId,
+    viewerId: viewer.userId,
+  });
+  const row = rows[0] as (UserRecord & { isInstanceAdministrator: boolean } & ExtrasRow) | undefined;
+  if (!row) return undefined;
+  const { emails, custom, roles, organizations, avatar, ...member } = row;
+  const extras = extrasOf({ emails, custom, roles, organizations, avatar });
+  return { ...(memberUserOf(member) as MemberUser), extras };
 }
 
 /** A public fingerprint of an avatar's storage key: changes with every new picture. */
@@ -188,7 +235,9 @@ export type ProfileColumns = Pick<
  * On PostgreSQL the two are one statement (`WITH changed AS (UPDATE … RETURNING id) INSERT INTO
  * audit_events SELECT … FROM changed`): the user's row is locked from `lockMemberUser` to the
  * commit, and each round trip in between is paid by every writer of that profile queued behind
- * the lock (issue 17: 50 writers of one profile). SQLite runs in this process: two statements.
+ * the lock (issue 17: 50 writers of one profile); outside a transaction, that statement alone is
+ * the whole compare-and-set, atomic, in one round trip. SQLite runs in this process: two
+ * statements, in a transaction of their own when `db` is not one.
  */
 export async function updateProfileColumns(
   db: Kysely<DB>,
@@ -206,6 +255,11 @@ export async function updateProfileColumns(
   };
   const columns = Object.keys(values).sort();
   const withAudit = audit !== undefined && isPostgres(db);
+  if (audit !== undefined && !withAudit && !db.isTransaction) {
+    return db
+      .transaction()
+      .execute((trx) => updateProfileColumns(trx, userId, expectedVersion, changes, now, audit));
+  }
   const signature = `${columns.join(',')}${withAudit ? '+audit' : ''}`;
   let update = profileUpdates.get(signature);
   if (!update) {
