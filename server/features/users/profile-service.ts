@@ -115,17 +115,20 @@ const PROFILE_FIELDS = [
 const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
 
 /**
- * `PATCH /api/users/{id}`: changes a profile in one transaction — columns, additional emails (new
+ * `PATCH /api/users/{id}`: changes a profile atomically — columns, additional emails (new
  * ones get a verification email), custom field values, and the administrator's `enabled` / roles
  * through `applyAdminChanges` — with its audit rows and outbox rows; `version` goes up by one.
  *
  * Every invalid field is reported at once (422 with a pointer per field) and nothing is saved.
- * Concurrency (RFC 9110 §13.1.1): the transaction first locks the user row (`lockMemberUser`), so
+ * Concurrency (RFC 9110 §13.1.1): a change of the row alone (names, birthday, phone) is written
+ * under compare-and-set without a transaction (`updateRowOnly`); any other, or one that lost that
+ * race three times, runs in a transaction that first locks the user row (`lockMemberUser`), so
  * concurrent changes of one profile run one after the other, on both databases and across
  * processes. With `If-Match` the change applies only to the version the client read: of N
  * writers holding the same ETag exactly one succeeds, the others answer 412. Without it
- * (integrations may omit it) the change applies to the version found under the lock: when that
- * is newer than the one the request was checked against, the change is planned again on it, so
+ * (integrations may omit it) the change applies to the current version: when the row found under
+ * the lock (or at the compare-and-set) is newer than the one the request was checked against, the
+ * change is planned again on it, so
  * every acknowledged change is kept and none answers a false 412.
  * Changing one's OWN primary email needs `currentPassword`; the old address is told either way.
  */
