@@ -33,16 +33,7 @@ describe('concurrent profile updates', () => {
   }
 
   function patch(key: string, id: string, attributes: Record<string, unknown>, ifMatch?: string) {
-    return t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${id}`,
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': JSONAPI,
-        ...(ifMatch ? { 'if-match': ifMatch } : {}),
-      },
-      payload: { data: { type: 'users', attributes } },
-    });
+    return patchThrough(t.app, key, id, attributes, ifMatch);
   }
 
   async function row(id: string) {
@@ -168,16 +159,7 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
 
   /** Writer `index` sends through the first instance when even, the second when odd. */
   function patch(index: number, key: string, attributes: Record<string, unknown>, ifMatch?: string) {
-    return (index % 2 ? secondApp : t.app).inject({
-      method: 'PATCH',
-      url: '/api/users/me',
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': JSONAPI,
-        ...(ifMatch ? { 'if-match': ifMatch } : {}),
-      },
-      payload: { data: { type: 'users', attributes } },
-    });
+    return patchThrough(index % 2 ? secondApp : t.app, key, 'me', attributes, ifMatch);
   }
 
   async function row(id: string) {
@@ -231,6 +213,26 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
     }
   });
 });
+
+/** `PATCH /api/users/{id}` with an API key, through one app instance. */
+function patchThrough(
+  app: FastifyInstance,
+  key: string,
+  id: string,
+  attributes: Record<string, unknown>,
+  ifMatch?: string,
+) {
+  return app.inject({
+    method: 'PATCH',
+    url: `/api/users/${id}`,
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': JSONAPI,
+      ...(ifMatch ? { 'if-match': ifMatch } : {}),
+    },
+    payload: { data: { type: 'users', attributes } },
+  });
+}
 
 function versionOf(resource: { meta: { etag: string } }): number {
   return Number(resource.meta.etag.slice(2, -1));

@@ -281,15 +281,12 @@ async function attemptProfileUpdate(
   return profileAfterUpdate(deps, actor, request, applied);
 }
 
-/** Fields whose change writes the user's row alone: no uniqueness, emails, custom fields, administration. */
+/**
+ * Fields whose change writes the user's row alone: the profile's columns but the two that must
+ * stay unique (and whose change touches other tables), and the password a primary email needs.
+ */
 const ROW_ONLY_FIELDS: ReadonlySet<string> = new Set([
-  'namePrefix',
-  'firstName',
-  'middleName',
-  'lastName',
-  'nameSuffix',
-  'birthday',
-  'phone',
+  ...PROFILE_FIELDS.filter((field) => field !== 'username' && field !== 'email'),
   'currentPassword',
 ]);
 
