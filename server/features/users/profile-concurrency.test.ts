@@ -138,8 +138,8 @@ describe('concurrent profile updates', () => {
 
 /**
  * The same through two app instances with pools of their own (two processes): a process queues
- * its own writes of one row, so only here do changes of names race each other's compare-and-set
- * (profile-service.ts, `updateRowOnly`) and, past its attempts, fall back to the row's lock.
+ * its own row-only writes of one user, so only here do changes of names race each other's
+ * compare-and-set (profile-service.ts, `updateRowOnly`), and may fall back to the row's lock.
  * PostgreSQL only: two SQLite instances in one thread cannot write at once (better-sqlite3 waits
  * for the other's write lock synchronously, stopping the thread that would release it).
  */
@@ -166,9 +166,21 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
     return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
 
+  /** The `profile.updated` audit rows of a user. */
+  async function profileUpdates(userId: string): Promise<number> {
+    const { count } = await t.deps.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('subjectUserId', '=', userId)
+      .where('action', '=', 'profile.updated')
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
   it('keeps every change of different fields (no false 412) and of one field (the last stays)', async () => {
     const user = await buildUser(t, { organization });
     const key = await giveApiKey(t, user);
+    const first = Number((await row(user.id)).version) - (await profileUpdates(user.id));
     for (let trial = 0; trial < TRIALS; trial++) {
       const changes: Record<string, string>[] = [
         { middleName: `Middle ${trial}` },
@@ -194,6 +206,8 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
       expect(Number((await row(user.id)).version)).toBe(before + changes.length);
       expect(new Set(saved.map(versionOf)).size).toBe(changes.length);
       expect(versionOf(last)).toBe(before + changes.length);
+      // One audit row per acknowledged change: none for a lost compare-and-set.
+      expect(await profileUpdates(user.id)).toBe(before + changes.length - first);
     }
   });
 
@@ -210,6 +224,12 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
       const statuses = answers.map((answer) => answer.statusCode).sort();
       expect(statuses).toEqual([200, ...Array(7).fill(412)]);
       expect(`"v${Number((await row(user.id)).version) - 1}"`).toBe(etag);
+      for (const answer of answers.filter((a) => a.statusCode === 412)) {
+        expect(answer.json().errors[0]).toMatchObject({
+          code: 'stale_record',
+          source: { header: 'If-Match' },
+        });
+      }
     }
   });
 });

@@ -121,10 +121,10 @@ const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
  *
  * Every invalid field is reported at once (422 with a pointer per field) and nothing is saved.
  * Concurrency (RFC 9110 §13.1.1): a change of the row alone (names, birthday, phone) is written
- * under compare-and-set without a transaction (`updateRowOnly`); any other, or one that lost that
- * race three times, runs in a transaction that first locks the user row (`lockMemberUser`), so
- * concurrent changes of one profile run one after the other, on both databases and across
- * processes. With `If-Match` the change applies only to the version the client read: of N
+ * under compare-and-set, without the row's lock (`updateRowOnly`); any other, one that lost that
+ * race three times, or one whose If-Match did not name the version read, runs in a transaction
+ * that first locks the user row (`lockMemberUser`), so that such changes of one profile run one
+ * after the other, on both databases and across processes. With `If-Match` the change applies only to the version the client read: of N
  * writers holding the same ETag exactly one succeeds, the others answer 412. Without it
  * (integrations may omit it) the change applies to the current version: when the row found under
  * the lock (or at the compare-and-set) is newer than the one the request was checked against, the
@@ -221,7 +221,7 @@ async function attemptProfileUpdate(
       updateRowOnly(deps, actor, userId, request, localization, context),
     );
     if (view) return view;
-    // Others kept changing the row between the read and the write: take its lock (below).
+    // A version If-Match does not name, or others kept changing the row: take its lock (below).
   }
 
   // 2. Changing one's own primary email proves who is asking (after the cheap checks), outside
@@ -294,10 +294,11 @@ const ROW_ONLY_FIELDS: ReadonlySet<string> = new Set([
 const rowWritesOf = new WeakMap<Kysely<DB>, Map<string, Promise<void>>>();
 
 /**
- * Runs `write` after the earlier writes of the same user's row through this database handle (this
- * process's pool) have ended, so that concurrent changes of one profile in one process never race
- * each other's compare-and-set (50 writers of one profile would otherwise mostly fail and plan
- * again); other processes' writes still race, and are caught by the compare-and-set.
+ * Runs `write` (a row-only change) after the earlier row-only writes of the same user through
+ * this database handle (this process's pool) have ended, so that they never race each other's
+ * compare-and-set (50 writers of one profile would otherwise mostly fail and plan again). Other
+ * writes of the row (other processes', this process's under the row's lock) still race, and
+ * the compare-and-set catches them.
  */
 async function oneWriteAtATime<T>(db: Kysely<DB>, userId: string, write: () => Promise<T>): Promise<T> {
   let rowWrites = rowWritesOf.get(db);
@@ -329,14 +330,16 @@ function changesRowOnly(request: ProfileUpdateRequest): boolean {
 }
 
 /**
- * A change of the user's row alone (names, birthday, phone), without a transaction: the row is
+ * A change of the user's row alone (names, birthday, phone), without the row's lock: the row is
  * read with its extras, the change planned on it and written with its audit row under
  * compare-and-set (`updateProfileColumns`: one statement on PostgreSQL, so two round trips in
- * all where the locked transaction takes five). When the row changed between the read and the
- * write, it is read again: With `If-Match` naming the old version, the check then answers 412;
- * without it the change is planned on the new row. After COMPARE_AND_SET_ATTEMPTS such races,
- * undefined: the caller takes the row's lock, under which a change cannot lose, so no writer
- * starves under a stream of others (RFC 9110 §13.1.1's semantics either way).
+ * all where the locked transaction takes five; on SQLite two statements in a transaction of
+ * their own). When the row changed between the read and the write, it is read again and the
+ * change planned on the new row. Undefined (the caller then takes the row's lock, under which a
+ * change cannot lose) when `If-Match` does not name the version read — the read may be behind
+ * (SQLite's reader trails another process's commits by up to a millisecond), so only the lock
+ * answers 412 — and after COMPARE_AND_SET_ATTEMPTS lost races, so no writer starves under a
+ * stream of others (RFC 9110 §13.1.1's semantics either way).
  */
 async function updateRowOnly(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -351,7 +354,7 @@ async function updateRowOnly(
     const member = await findMemberUserWithExtras(db, actor, userId);
     if (!member) throw notFound('user');
     const { user: base, isInstanceAdministrator, extras } = member;
-    if (!ifMatchAllows(request.ifMatch, Number(base.version))) throw staleRecord();
+    if (!ifMatchAllows(request.ifMatch, Number(base.version))) return undefined;
     const plan = await planProfileChanges(
       db,
       clock,
