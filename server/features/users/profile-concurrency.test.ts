@@ -36,9 +36,7 @@ describe('concurrent profile updates', () => {
     return patchThrough(t.app, key, id, attributes, ifMatch);
   }
 
-  async function row(id: string) {
-    return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
+  const row = (id: string) => userRow(t, id);
 
   it('keeps every change of different fields sent at once without If-Match (no false 412)', async () => {
     const { user, key } = await keyHolder();
@@ -162,9 +160,7 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
     return patchThrough(index % 2 ? secondApp : t.app, key, 'me', attributes, ifMatch);
   }
 
-  async function row(id: string) {
-    return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
+  const row = (id: string) => userRow(t, id);
 
   /** The `profile.updated` audit rows of a user. */
   async function profileUpdates(userId: string): Promise<number> {
@@ -233,6 +229,11 @@ describeOnPostgres('concurrent profile updates through two processes', () => {
     }
   });
 });
+
+/** A user's row as the database holds it now. */
+function userRow(t: TestApp, id: string) {
+  return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
 
 /** `PATCH /api/users/{id}` with an API key, through one app instance. */
 function patchThrough(

@@ -4,7 +4,7 @@ import { normalizeEmail } from '../../../common/login-keys';
 import { formatPersonName } from '../../../common/person-name';
 import { defaultPhoneCountry, parsePhone } from '../../../common/phone';
 import { BIRTHDAY_MAX_YEARS, type UserProfileUpdate } from '../../../common/profile';
-import { auditEventRow, recordAuditEvent } from '../../platform/audit';
+import { type AuditEventRow, auditEventRow, recordAuditEvent } from '../../platform/audit';
 import type { DB } from '../../platform/db/schema';
 import { isUniqueViolation, violatedField } from '../../platform/db/unique-violation';
 import type { Deps } from '../../platform/deps';
@@ -124,12 +124,12 @@ const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
  * under compare-and-set, without the row's lock (`updateRowOnly`); any other, one that lost that
  * race three times, or one whose If-Match did not name the version read, runs in a transaction
  * that first locks the user row (`lockMemberUser`), so that such changes of one profile run one
- * after the other, on both databases and across processes. With `If-Match` the change applies only to the version the client read: of N
- * writers holding the same ETag exactly one succeeds, the others answer 412. Without it
- * (integrations may omit it) the change applies to the current version: when the row found under
- * the lock (or at the compare-and-set) is newer than the one the request was checked against, the
- * change is planned again on it, so
- * every acknowledged change is kept and none answers a false 412.
+ * after the other, on both databases and across processes. With `If-Match` the change applies
+ * only to the version the client read: of N writers holding the same ETag exactly one succeeds,
+ * the others answer 412. Without it (integrations may omit it) the change applies to the current
+ * version: when the row found under the lock (or at the compare-and-set) is newer than the one
+ * the request was checked against, the change is planned again on it, so every acknowledged
+ * change is kept and none answers a false 412.
  * Changing one's OWN primary email needs `currentPassword`; the old address is told either way.
  */
 export async function updateUserProfile(
@@ -368,21 +368,47 @@ async function updateRowOnly(
     // Nothing changed: the row as read is the current version (nothing written).
     if (changedFields.length === 0) return { ...member, etag: userEtag(Number(base.version)) };
     const now = clock.now().toISOString();
-    const audit = auditEventRow(clock, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      subjectUserId: userId,
-      ip: context.ip ?? null,
-      action: 'profile.updated',
-      details: { fields: changedFields },
-    });
+    const audit = profileUpdatedRow(clock, actor, userId, context, changedFields);
     const version = await updateProfileColumns(db, userId, Number(base.version), plan.columns, now, audit);
     if (version !== undefined) {
-      const user: UserRecord = { ...base, ...plan.columns, version, updatedAt: now };
+      const user = userAsSaved(plan, { version, at: now });
       return { user, isInstanceAdministrator, extras, etag: userEtag(version) };
     }
   }
   return undefined;
+}
+
+/** Who changed whose profile, from where: what every audit row of a profile change shares. */
+function changeAudit(actor: Actor, userId: string, context: RequestContext) {
+  return {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    subjectUserId: userId,
+    ip: context.ip ?? null,
+  };
+}
+
+/** The `profile.updated` audit row of a change of `fields`, written with the row's UPDATE. */
+function profileUpdatedRow(
+  clock: Deps['clock'],
+  actor: Actor,
+  userId: string,
+  context: RequestContext,
+  fields: string[],
+): AuditEventRow {
+  return auditEventRow(clock, {
+    ...changeAudit(actor, userId, context),
+    action: 'profile.updated',
+    details: { fields },
+  });
+}
+
+/** The user row as a planned change left it, saved as `version` at `at` (ISO 8601). */
+function userAsSaved(
+  plan: Pick<ProfilePlan, 'base' | 'columns'>,
+  saved: { version: number; at: string },
+): UserRecord {
+  return { ...plan.base, ...plan.columns, version: saved.version, updatedAt: saved.at };
 }
 
 /** The locale a change is checked in (the phone's default country): the user's own, else their settings'. */
@@ -458,19 +484,9 @@ async function applyProfileChange(
   if (changedFields.length === 0) return { member, plan, changedFields, queuedMail };
 
   const now = clock.now().toISOString();
-  const audit = {
-    organizationId: actor.organizationId,
-    actorUserId: actor.userId,
-    subjectUserId: userId,
-    ip: context.ip ?? null,
-  };
   // The row is locked: the compare-and-set cannot fail but states what is assumed. The audit row
   // goes with the UPDATE (one statement on PostgreSQL: one round trip less under the lock).
-  const updated = auditEventRow(clock, {
-    ...audit,
-    action: 'profile.updated',
-    details: { fields: changedFields },
-  });
+  const updated = profileUpdatedRow(clock, actor, userId, context, changedFields);
   const version = await updateProfileColumns(trx, userId, expectedVersion, columns, now, updated);
   if (version === undefined) throw staleRecord();
   // Claimed once, after every write of this change, so concurrent claims cannot deadlock.
@@ -483,7 +499,7 @@ async function applyProfileChange(
   }
   if (emailChanged) {
     await recordAuditEvent(trx, clock, {
-      ...audit,
+      ...changeAudit(actor, userId, context),
       action: 'profile.email_changed',
       details: { byAdministrator: userId !== actor.userId },
     });
@@ -579,7 +595,7 @@ async function profileAfterUpdate(
     // Nothing changed: the row as read under the lock is the current version (no second read).
     return { ...member, extras, etag: userEtag(Number(member.user.version)) };
   }
-  const user: UserRecord = { ...plan.base, ...plan.columns, version: saved.version, updatedAt: saved.at };
+  const user = userAsSaved(plan, saved);
   return {
     user,
     isInstanceAdministrator: member.isInstanceAdministrator,
