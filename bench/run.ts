@@ -49,9 +49,15 @@ type Measurement = {
   targets?: Targets;
   /** The bare server's runs taking turns with this scenario's: the ratios use them (same load). */
   nearbyBare?: { requestsPerSecond: number; p99Ms: number };
+  /**
+   * The scenario a latency target compares with (`maxP99VsScenario`), measured again in rounds
+   * taking turns with this one's: the ratio uses them (same load), not its own earlier rows.
+   */
+  nearbyReference?: { name: string; p50Ms: number; p99Ms: number };
 };
 
-async function loadScenarios(): Promise<Scenario[]> {
+/** Every scenario, and those `--only` selects. */
+async function loadScenarios(): Promise<{ all: Scenario[]; selected: Scenario[] }> {
   const directory = path.join(import.meta.dirname, 'scenarios');
   const files = readdirSync(directory)
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
@@ -63,7 +69,8 @@ async function loadScenarios(): Promise<Scenario[]> {
   }
   // `--only "a|b"`: the scenarios whose name contains any of the alternatives.
   const wanted = options.only?.split('|');
-  return wanted ? scenarios.filter((s) => wanted.some((part) => s.name.includes(part))) : scenarios;
+  const selected = wanted ? scenarios.filter((s) => wanted.some((part) => s.name.includes(part))) : scenarios;
+  return { all: scenarios, selected };
 }
 
 function cannon(
@@ -193,6 +200,19 @@ const formatNumber = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (value: number) => `${formatNumber(value * 100)}%`;
 
+/**
+ * The measurement of scenario `name` a latency target of `row` compares with: the rounds of it
+ * that took turns with `row`'s, else its own row of this run.
+ */
+function referenceOf(
+  row: Measurement,
+  rows: Measurement[],
+  name: string,
+): Pick<Measurement, 'p50Ms' | 'p99Ms'> | undefined {
+  if (row.nearbyReference?.name === name) return row.nearbyReference;
+  return rows.find((candidate) => candidate.name === name);
+}
+
 /** The bare runs a scenario is compared with: those that alternated with it, else the first. */
 function baseline(bare: Measurement, row: Measurement): { requestsPerSecond: number; p99Ms: number } {
   return row.nearbyBare ?? bare;
@@ -307,11 +327,14 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
     }
     if (targets.maxP99VsScenario !== undefined) {
       const { name, ratio } = targets.maxP99VsScenario;
-      const other = rows.find((candidate) => candidate.name === name);
+      const other = referenceOf(row, rows, name);
       // autocannon's latencies are whole milliseconds: a p99 of 0 counts as 1.
       const measured = other ? row.p99Ms / Math.max(other.p99Ms, 1) : Number.NaN;
+      const detail = other
+        ? `${formatNumber(measured, 1)}×: ${formatNumber(row.p99Ms, 1)} ms against ${formatNumber(other.p99Ms, 1)} ms${row.nearbyReference ? ', measured in turns' : ''}`
+        : 'not run';
       checks.push([
-        `p99 ≤ ${ratio}× the p99 of "${name}" (${other ? `${formatNumber(measured, 1)}×` : 'not run'})`,
+        `p99 ≤ ${ratio}× the p99 of "${name}" (${detail})`,
         other !== undefined && measured <= ratio,
       ]);
     }
@@ -325,9 +348,47 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
   return missed;
 }
 
-/** A scenario's measurement, or why it was skipped. */
+/** What a scenario sends, built for one app process. */
+type Load = {
+  scenario: Scenario;
+  requests: BenchRequest[];
+  connections: number;
+  background?: Background;
+};
+
+function loadOf(scenario: Scenario, context: ScenarioContext): Load {
+  const { background } = scenario;
+  return {
+    scenario,
+    requests: [scenario.requests(context)].flat(),
+    connections: scenario.connections ?? defaultConnections,
+    ...(background
+      ? {
+          background: {
+            requests: [background.requests(context)].flat(),
+            connections: background.connections,
+            ...(background.rate ? { rate: background.rate } : {}),
+            ...(background.refusalsExpected ? { refusalsExpected: true } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** One round of `load` on `server` (no warm-up). */
+function measureLoad(load: Load, server: ServerProcess, times: { warmup: number; duration: number }) {
+  const { scenario, requests, connections, background } = load;
+  return measure(scenario.name, server, requests, connections, scenario.targets, times, background);
+}
+
+/**
+ * A scenario's measurement, or why it was skipped. `all` holds every scenario, so the one a
+ * latency target names (`maxP99VsScenario`) can be measured in turns with it even when `--only`
+ * left it out.
+ */
 async function runScenario(
   scenario: Scenario,
+  all: Scenario[],
   appServer: ServerProcess,
   bareServer: ServerProcess,
   bareRequests: BenchRequest[],
@@ -335,53 +396,49 @@ async function runScenario(
   const fixtures = appServer.fixtures;
   if (!fixtures) throw new Error('the app process sent no fixtures');
   const context: ScenarioContext = { baseUrl: appServer.baseUrl, fixtures };
-  const requests = [scenario.requests(context)].flat();
-  const problem = await prepare(scenario, context, requests[0] as BenchRequest);
+  const load = loadOf(scenario, context);
+  const referenceName = scenario.targets?.maxP99VsScenario?.name;
+  const referenceScenario = all.find((candidate) => candidate.name === referenceName);
+  const reference = referenceScenario ? loadOf(referenceScenario, context) : undefined;
+  const problem =
+    (await prepare(scenario, context, load.requests[0] as BenchRequest)) ??
+    (reference
+      ? await prepare(reference.scenario, context, reference.requests[0] as BenchRequest)
+      : undefined);
   if (problem) {
     console.log(`… ${scenario.name}: skipped (${problem})`);
     return `${scenario.name}: skipped, ${problem}`;
   }
-  console.log(`… ${scenario.name}`);
-  const connections = scenario.connections ?? defaultConnections;
-  const background = scenario.background
-    ? {
-        requests: [scenario.background.requests(context)].flat(),
-        connections: scenario.background.connections,
-        ...(scenario.background.rate ? { rate: scenario.background.rate } : {}),
-        ...(scenario.background.refusalsExpected ? { refusalsExpected: true } : {}),
-      }
-    : undefined;
+  console.log(`… ${scenario.name}${reference ? `, in turns with "${reference.scenario.name}"` : ''}`);
   // The machine's load drifts (other work, CPU boost, a neighbour): the scenario and the bare
   // server take turns, in ROUNDS rounds of equal length, so both sides of a ratio saw the
-  // same stretch of time.
-  await cannon(bareServer, bareRequests, Math.min(warmup, 1), connections);
-  await cannon(appServer, requests, warmup, connections);
+  // same stretch of time. So does the scenario a latency target compares with: measured an
+  // hour earlier or later, its p99 would compare two states of the machine, not two loads.
+  await cannon(bareServer, bareRequests, Math.min(warmup, 1), load.connections);
+  if (reference) await cannon(appServer, reference.requests, Math.min(warmup, 1), reference.connections);
+  await cannon(appServer, load.requests, warmup, load.connections);
   const roundTimes = { warmup: 0, duration: Math.max(2, Math.round(duration / ROUNDS)) };
   const bareRounds: Measurement[] = [];
+  const referenceRounds: Measurement[] = [];
   const rounds: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bareRounds.push(await measure('bare', bareServer, bareRequests, connections, undefined, roundTimes));
-    rounds.push(
-      await measure(
-        scenario.name,
-        appServer,
-        requests,
-        connections,
-        scenario.targets,
-        roundTimes,
-        background,
-      ),
-    );
+    bareRounds.push(await measure('bare', bareServer, bareRequests, load.connections, undefined, roundTimes));
+    if (reference) referenceRounds.push(await measureLoad(reference, appServer, roundTimes));
+    rounds.push(await measureLoad(load, appServer, roundTimes));
   }
   const row = combineRounds(rounds);
   const nearby = combineRounds(bareRounds);
   row.nearbyBare = { requestsPerSecond: nearby.requestsPerSecond, p99Ms: nearby.p99Ms };
+  if (reference) {
+    const { p50Ms, p99Ms } = combineRounds(referenceRounds);
+    row.nearbyReference = { name: reference.scenario.name, p50Ms, p99Ms };
+  }
   return row;
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const scenarios = await loadScenarios();
+  const { all, selected: scenarios } = await loadScenarios();
   console.log(
     `Atrium bench: ${scenarios.length} scenarios on ${databaseLabel}, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'silent'}, ${defaultConnections} connections, ${warmup} s warm-up + ${duration} s each (Node ${process.version})`,
   );
@@ -398,7 +455,7 @@ async function main(): Promise<void> {
     const bare = await measure('bare Fastify GET /', bareServer, bareRequests, defaultConnections);
     const results = new Map<Scenario, Measurement | string>();
     for (const scenario of scenarios.filter((candidate) => !candidate.budgets)) {
-      results.set(scenario, await runScenario(scenario, appServer, bareServer, bareRequests));
+      results.set(scenario, await runScenario(scenario, all, appServer, bareServer, bareRequests));
     }
     // Then the scenarios at the default budgets, on an app of their own started after the first
     // stops: on a reused PostgreSQL schema its API key replaces the first app's.
@@ -407,7 +464,7 @@ async function main(): Promise<void> {
       await appServer.stop();
       appServer = await startServer('app.ts', { BENCH_BUDGETS: 'default' });
       for (const scenario of atDefaultBudgets) {
-        results.set(scenario, await runScenario(scenario, appServer, bareServer, bareRequests));
+        results.set(scenario, await runScenario(scenario, all, appServer, bareServer, bareRequests));
       }
     }
     const ordered = scenarios.map((scenario) => results.get(scenario));

@@ -43,7 +43,10 @@ export type Targets = {
    * it, and/or at most `plusMs` more than it.
    */
   maxP50VsScenario?: { name: string; ratio?: number; plusMs?: number };
-  /** Maximum p99 as a multiple of another scenario's p99 in the same run (by name) */
+  /**
+   * Maximum p99 as a multiple of another scenario's p99 (by name), that scenario measured again
+   * in rounds taking turns with this one's (bench/run.ts `runScenario`)
+   */
   maxP99VsScenario?: { name: string; ratio: number };
 };
 
