@@ -51,10 +51,14 @@ type Measurement = {
   nearbyBare?: { requestsPerSecond: number; p99Ms: number };
   /**
    * The scenario a latency target compares with (`maxP99VsScenario`), measured again in rounds
-   * taking turns with this one's: the ratio uses them (same load), not its own earlier rows.
+   * taking turns with this one's, so both saw the same stretch of machine load; or why it could
+   * not be measured.
    */
-  nearbyReference?: { name: string; p50Ms: number; p99Ms: number };
+  nearbyReference?: { name: string; rounds: PairedRound[] } | { name: string; problem: string };
 };
+
+/** A round of a scenario and the round of its reference scenario just before it: their p99s. */
+type PairedRound = { p99Ms: number; referenceP99Ms: number };
 
 /** Every scenario, and those `--only` selects. */
 async function loadScenarios(): Promise<{ all: Scenario[]; selected: Scenario[] }> {
@@ -109,7 +113,14 @@ async function measure(
   times: { warmup: number; duration: number } = { warmup, duration },
   background?: Background,
 ): Promise<Measurement> {
-  if (times.warmup > 0) await cannon(server, requests, times.warmup, connections);
+  if (times.warmup > 0) {
+    await Promise.all([
+      cannon(server, requests, times.warmup, connections),
+      background
+        ? cannon(server, background.requests, times.warmup, background.connections, background.rate)
+        : undefined,
+    ]);
+  }
   const stopSampling = sampleRss(server);
   const cpuBefore = server.cpuSeconds();
   const [result, backgroundResult] = await Promise.all([
@@ -201,16 +212,13 @@ const formatNumber = (value: number, digits = 0) =>
 const percent = (value: number) => `${formatNumber(value * 100)}%`;
 
 /**
- * The measurement of scenario `name` a latency target of `row` compares with: the rounds of it
- * that took turns with `row`'s, else its own row of this run.
+ * A p99 against its reference's: the median of the rounds' ratios, each round against the
+ * reference's round taken just before it (the worst rounds of the two may be far apart in time).
+ * autocannon's latencies are whole milliseconds: a p99 of 0 counts as 1.
  */
-function referenceOf(
-  row: Measurement,
-  rows: Measurement[],
-  name: string,
-): Pick<Measurement, 'p50Ms' | 'p99Ms'> | undefined {
-  if (row.nearbyReference?.name === name) return row.nearbyReference;
-  return rows.find((candidate) => candidate.name === name);
+function pairedRatio(rounds: readonly PairedRound[]): number {
+  const ratios = rounds.map((round) => round.p99Ms / Math.max(round.referenceP99Ms, 1)).sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length / 2)] ?? Number.NaN;
 }
 
 /** The bare runs a scenario is compared with: those that alternated with it, else the first. */
@@ -327,16 +335,18 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
     }
     if (targets.maxP99VsScenario !== undefined) {
       const { name, ratio } = targets.maxP99VsScenario;
-      const other = referenceOf(row, rows, name);
-      // autocannon's latencies are whole milliseconds: a p99 of 0 counts as 1.
-      const measured = other ? row.p99Ms / Math.max(other.p99Ms, 1) : Number.NaN;
-      const detail = other
-        ? `${formatNumber(measured, 1)}×: ${formatNumber(row.p99Ms, 1)} ms against ${formatNumber(other.p99Ms, 1)} ms${row.nearbyReference ? ', measured in turns' : ''}`
-        : 'not run';
-      checks.push([
-        `p99 ≤ ${ratio}× the p99 of "${name}" (${detail})`,
-        other !== undefined && measured <= ratio,
-      ]);
+      const reference = row.nearbyReference;
+      let detail = 'not run';
+      let measured = Number.NaN;
+      if (reference && 'problem' in reference) detail = `not run: ${reference.problem}`;
+      else if (reference) {
+        measured = pairedRatio(reference.rounds);
+        const rounds = reference.rounds.map(
+          (round) => `${formatNumber(round.p99Ms)} against ${formatNumber(round.referenceP99Ms)} ms`,
+        );
+        detail = `${formatNumber(measured, 1)}×, the median of rounds taken in turns: ${rounds.join(', ')}`;
+      }
+      checks.push([`p99 ≤ ${ratio}× the p99 of "${name}" (${detail})`, measured <= ratio]);
     }
     checks.push([`no errors (${row.non2xx + row.errors})`, row.non2xx === 0 && row.errors === 0]);
     console.log(`\n${row.name}`);
@@ -375,63 +385,96 @@ function loadOf(scenario: Scenario, context: ScenarioContext): Load {
   };
 }
 
-/** One round of `load` on `server` (no warm-up). */
+/** One round of `load` on `server`, after `times.warmup` seconds of it unmeasured. */
 function measureLoad(load: Load, server: ServerProcess, times: { warmup: number; duration: number }) {
   const { scenario, requests, connections, background } = load;
   return measure(scenario.name, server, requests, connections, scenario.targets, times, background);
 }
 
 /**
- * A scenario's measurement, or why it was skipped. `all` holds every scenario, so the one a
- * latency target names (`maxP99VsScenario`) can be measured in turns with it even when `--only`
- * left it out.
+ * The scenario a latency target of `scenario` names (`maxP99VsScenario`), looked up in `all`
+ * (every scenario: `--only` may have left it out), ready to run: its setup has run once in this
+ * process (`prepared`), and it answers. `problem` says why it cannot run.
+ * @throws Error when the target names no scenario, or one run at other budgets (another process).
+ */
+async function referenceOf(
+  scenario: Scenario,
+  all: Scenario[],
+  context: ScenarioContext,
+  prepared: Set<Scenario>,
+): Promise<{ load?: Load; problem?: string }> {
+  const name = scenario.targets?.maxP99VsScenario?.name;
+  if (name === undefined) return {};
+  const reference = all.find((candidate) => candidate.name === name);
+  if (!reference) throw new Error(`${scenario.name}: its p99 target names no scenario "${name}"`);
+  if (reference.budgets !== scenario.budgets) {
+    throw new Error(`${scenario.name}: "${name}" runs at other budgets, on another app process`);
+  }
+  const load = loadOf(reference, context);
+  const first = load.requests[0] as BenchRequest;
+  const problem = prepared.has(reference)
+    ? await probe(context.baseUrl, first)
+    : await prepare(reference, context, first);
+  prepared.add(reference);
+  return problem ? { problem: `"${name}" cannot run (${problem})` } : { load };
+}
+
+/**
+ * A scenario's measurement, or why it was skipped. Its rounds take turns with the bare server's
+ * and, when a target compares its p99 with another scenario's, with rounds of that scenario
+ * (each of the two after a second of its own load, unmeasured, so that what one leaves behind —
+ * garbage to collect, a checkpoint, a vacuum — falls outside the other's measured window).
  */
 async function runScenario(
   scenario: Scenario,
   all: Scenario[],
-  appServer: ServerProcess,
-  bareServer: ServerProcess,
-  bareRequests: BenchRequest[],
+  prepared: Set<Scenario>,
+  servers: { app: ServerProcess; bare: ServerProcess; bareRequests: BenchRequest[] },
 ): Promise<Measurement | string> {
+  const { app: appServer, bare: bareServer, bareRequests } = servers;
   const fixtures = appServer.fixtures;
   if (!fixtures) throw new Error('the app process sent no fixtures');
   const context: ScenarioContext = { baseUrl: appServer.baseUrl, fixtures };
   const load = loadOf(scenario, context);
-  const referenceName = scenario.targets?.maxP99VsScenario?.name;
-  const referenceScenario = all.find((candidate) => candidate.name === referenceName);
-  const reference = referenceScenario ? loadOf(referenceScenario, context) : undefined;
-  const problem =
-    (await prepare(scenario, context, load.requests[0] as BenchRequest)) ??
-    (reference
-      ? await prepare(reference.scenario, context, reference.requests[0] as BenchRequest)
-      : undefined);
+  const problem = await prepare(scenario, context, load.requests[0] as BenchRequest);
+  prepared.add(scenario);
   if (problem) {
     console.log(`… ${scenario.name}: skipped (${problem})`);
     return `${scenario.name}: skipped, ${problem}`;
   }
-  console.log(`… ${scenario.name}${reference ? `, in turns with "${reference.scenario.name}"` : ''}`);
+  const reference = await referenceOf(scenario, all, context, prepared);
+  const name = reference.load?.scenario.name;
+  console.log(`… ${scenario.name}${name ? `, in turns with "${name}"` : ''}`);
   // The machine's load drifts (other work, CPU boost, a neighbour): the scenario and the bare
   // server take turns, in ROUNDS rounds of equal length, so both sides of a ratio saw the
-  // same stretch of time. So does the scenario a latency target compares with: measured an
-  // hour earlier or later, its p99 would compare two states of the machine, not two loads.
+  // same stretch of time. So does the scenario a latency target compares with: measured
+  // minutes earlier, its p99 would compare two states of the machine as much as two loads.
   await cannon(bareServer, bareRequests, Math.min(warmup, 1), load.connections);
-  if (reference) await cannon(appServer, reference.requests, Math.min(warmup, 1), reference.connections);
+  if (reference.load) await cannon(appServer, reference.load.requests, warmup, reference.load.connections);
   await cannon(appServer, load.requests, warmup, load.connections);
-  const roundTimes = { warmup: 0, duration: Math.max(2, Math.round(duration / ROUNDS)) };
+  const seconds = Math.max(2, Math.round(duration / ROUNDS));
+  const leadIn = reference.load ? 1 : 0;
   const bareRounds: Measurement[] = [];
-  const referenceRounds: Measurement[] = [];
+  const pairedRounds: PairedRound[] = [];
   const rounds: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bareRounds.push(await measure('bare', bareServer, bareRequests, load.connections, undefined, roundTimes));
-    if (reference) referenceRounds.push(await measureLoad(reference, appServer, roundTimes));
-    rounds.push(await measureLoad(load, appServer, roundTimes));
+    const bareTimes = { warmup: 0, duration: seconds };
+    bareRounds.push(await measure('bare', bareServer, bareRequests, load.connections, undefined, bareTimes));
+    const referenceRound = reference.load
+      ? await measureLoad(reference.load, appServer, { warmup: leadIn, duration: seconds })
+      : undefined;
+    const measured = await measureLoad(load, appServer, { warmup: leadIn, duration: seconds });
+    rounds.push(measured);
+    if (referenceRound) pairedRounds.push({ p99Ms: measured.p99Ms, referenceP99Ms: referenceRound.p99Ms });
   }
   const row = combineRounds(rounds);
   const nearby = combineRounds(bareRounds);
   row.nearbyBare = { requestsPerSecond: nearby.requestsPerSecond, p99Ms: nearby.p99Ms };
-  if (reference) {
-    const { p50Ms, p99Ms } = combineRounds(referenceRounds);
-    row.nearbyReference = { name: reference.scenario.name, p50Ms, p99Ms };
+  const targetName = scenario.targets?.maxP99VsScenario?.name;
+  if (targetName !== undefined) {
+    row.nearbyReference = reference.problem
+      ? { name: targetName, problem: reference.problem }
+      : { name: targetName, rounds: pairedRounds };
   }
   return row;
 }
@@ -454,8 +497,11 @@ async function main(): Promise<void> {
     const bareRequests: BenchRequest[] = [{ method: 'GET', path: '/' }];
     const bare = await measure('bare Fastify GET /', bareServer, bareRequests, defaultConnections);
     const results = new Map<Scenario, Measurement | string>();
+    // Scenarios whose setup ran on the current app process.
+    const prepared = new Set<Scenario>();
+    const servers = { app: appServer, bare: bareServer, bareRequests };
     for (const scenario of scenarios.filter((candidate) => !candidate.budgets)) {
-      results.set(scenario, await runScenario(scenario, all, appServer, bareServer, bareRequests));
+      results.set(scenario, await runScenario(scenario, all, prepared, servers));
     }
     // Then the scenarios at the default budgets, on an app of their own started after the first
     // stops: on a reused PostgreSQL schema its API key replaces the first app's.
@@ -463,8 +509,10 @@ async function main(): Promise<void> {
     if (atDefaultBudgets.length > 0) {
       await appServer.stop();
       appServer = await startServer('app.ts', { BENCH_BUDGETS: 'default' });
+      const others = { app: appServer, bare: bareServer, bareRequests };
+      const preparedThere = new Set<Scenario>();
       for (const scenario of atDefaultBudgets) {
-        results.set(scenario, await runScenario(scenario, all, appServer, bareServer, bareRequests));
+        results.set(scenario, await runScenario(scenario, all, preparedThere, others));
       }
     }
     const ordered = scenarios.map((scenario) => results.get(scenario));

@@ -44,8 +44,9 @@ export type Targets = {
    */
   maxP50VsScenario?: { name: string; ratio?: number; plusMs?: number };
   /**
-   * Maximum p99 as a multiple of another scenario's p99 (by name), that scenario measured again
-   * in rounds taking turns with this one's (bench/run.ts `runScenario`)
+   * Maximum p99 as a multiple of another scenario's p99 (by name): the median of the rounds'
+   * ratios, that scenario measured again in rounds taking turns with this one's (bench/run.ts
+   * `runScenario`)
    */
   maxP99VsScenario?: { name: string; ratio: number };
 };
