@@ -37,11 +37,6 @@ type Measurement = {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
-  /**
-   * The p99 to the microsecond, of the measured answers (autocannon's percentiles are whole
-   * milliseconds, 10 for 10.9: too coarse for a ratio of two p99s of a few milliseconds)
-   */
-  exactP99Ms: number;
   peakRssMb: number;
   /** Server CPU time per request: steadier than req/s on a busy machine */
   cpuMicrosecondsPerRequest: number;
@@ -50,8 +45,6 @@ type Measurement = {
   /** The background's requests, and its 429s when they are expected (a budget refusing) */
   backgroundTotal: number;
   backgroundRefused: number;
-  /** Answers to the scenario's own unmeasured requests (a mixed load's writes) */
-  unmeasuredTotal: number;
   errors: number;
   targets?: Targets;
   /** The bare server's runs taking turns with this scenario's: the ratios use them (same load). */
@@ -84,54 +77,20 @@ async function loadScenarios(): Promise<{ all: Scenario[]; selected: Scenario[] 
   return { all: scenarios, selected };
 }
 
-/**
- * autocannon sending `requests` in turn on each of `connections` for `seconds`. With `answers`,
- * the latency (ms, as autocannon times it, to the microsecond) of each answer to a request that
- * is not `unmeasured` is pushed to `answers.latencies` (every status, as autocannon's own
- * latencies count them), and the answers to unmeasured ones are counted in `answers.unmeasured`.
- */
 function cannon(
   server: ServerProcess,
   requests: BenchRequest[],
   seconds: number,
   connections: number,
   overallRate?: number,
-  answers?: Answers,
-): Promise<autocannon.Result> {
-  // The request a connection was answered: autocannon calls its onResponse, then emits
-  // 'response' for the same answer, in one go.
-  let answered: BenchRequest | undefined;
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: server.baseUrl,
-        connections,
-        duration: seconds,
-        ...(overallRate ? { overallRate } : {}),
-        requests: requests.map(({ unmeasured: _, ...request }, index) => ({
-          ...request,
-          onResponse: () => {
-            answered = requests[index];
-          },
-        })),
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-    if (answers) {
-      instance.on('response', (_client, _statusCode, _bytes, milliseconds) => {
-        if (answered?.unmeasured) answers.unmeasured++;
-        else answers.latencies.push(milliseconds);
-      });
-    }
+) {
+  return autocannon({
+    url: server.baseUrl,
+    connections,
+    duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
+    requests: requests.map((request) => ({ ...request })),
   });
-}
-
-/** What `cannon` collects of the answers (see there). */
-type Answers = { latencies: number[]; unmeasured: number };
-
-/** The `fraction` (0.5, 0.99) percentile of ascending `sorted` latencies, by nearest rank; 0 when empty. */
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
 }
 
 /**
@@ -164,9 +123,8 @@ async function measure(
   }
   const stopSampling = sampleRss(server);
   const cpuBefore = server.cpuSeconds();
-  const answers: Answers = { latencies: [], unmeasured: 0 };
   const [result, backgroundResult] = await Promise.all([
-    cannon(server, requests, times.duration, connections, undefined, answers),
+    cannon(server, requests, times.duration, connections),
     background
       ? cannon(server, background.requests, times.duration, background.connections, background.rate)
       : undefined,
@@ -176,18 +134,11 @@ async function measure(
   // CPU per request counts the background's requests too: the process served them all.
   const served = result.requests.total + (backgroundResult?.requests.total ?? 0);
   const refused = background?.refusalsExpected ? (backgroundResult?.statusCodeStats?.['429']?.count ?? 0) : 0;
-  const latencies = answers.latencies.sort((a, b) => a - b);
-  // A mixed load's unmeasured requests (its writes) count in neither its req/s nor its latencies:
-  // autocannon's figures count every answer.
-  const mixed = answers.unmeasured > 0;
   return {
     name,
-    requestsPerSecond: mixed
-      ? (result.requests.total - answers.unmeasured) / times.duration
-      : result.requests.average,
-    p50Ms: mixed ? percentile(latencies, 0.5) : result.latency.p50,
-    p99Ms: mixed ? percentile(latencies, 0.99) : result.latency.p99,
-    exactP99Ms: percentile(latencies, 0.99),
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
     peakRssMb,
     cpuMicrosecondsPerRequest: (cpuSeconds * 1e6) / Math.max(served, 1),
     total: result.requests.total,
@@ -195,7 +146,6 @@ async function measure(
     errors: result.errors + (backgroundResult?.errors ?? 0),
     backgroundRefused: refused,
     backgroundTotal: backgroundResult?.requests.total ?? 0,
-    unmeasuredTotal: answers.unmeasured,
     ...(targets ? { targets } : {}),
   };
 }
@@ -216,7 +166,6 @@ function combineRounds(rounds: Measurement[]): Measurement {
     requestsPerSecond: rounds.reduce((sum, round) => sum + round.requestsPerSecond, 0) / rounds.length,
     p50Ms: middle.p50Ms,
     p99Ms: Math.max(...rounds.map((round) => round.p99Ms)),
-    exactP99Ms: Math.max(...rounds.map((round) => round.exactP99Ms)),
     peakRssMb: Math.max(...rounds.map((round) => round.peakRssMb)),
     cpuMicrosecondsPerRequest:
       rounds.reduce((sum, round) => sum + round.cpuMicrosecondsPerRequest * round.total, 0) /
@@ -226,7 +175,6 @@ function combineRounds(rounds: Measurement[]): Measurement {
     errors: rounds.reduce((sum, round) => sum + round.errors, 0),
     backgroundTotal: rounds.reduce((sum, round) => sum + round.backgroundTotal, 0),
     backgroundRefused: rounds.reduce((sum, round) => sum + round.backgroundRefused, 0),
-    unmeasuredTotal: rounds.reduce((sum, round) => sum + round.unmeasuredTotal, 0),
   };
 }
 
@@ -265,8 +213,8 @@ const percent = (value: number) => `${formatNumber(value * 100)}%`;
 
 /**
  * A p99 against its reference's: the median of the rounds' ratios, each round against the
- * reference's round taken just before it (the worst rounds of the two may be far apart in time),
- * to the microsecond. A p99 under 1 ms counts as 1 ms (nothing under load answers that fast).
+ * reference's round taken just before it (the worst rounds of the two may be far apart in time).
+ * autocannon's latencies are whole milliseconds: a p99 of 0 counts as 1.
  */
 function pairedRatio(rounds: readonly PairedRound[]): number {
   const ratios = rounds.map((round) => round.p99Ms / Math.max(round.referenceP99Ms, 1)).sort((a, b) => a - b);
@@ -317,12 +265,6 @@ function printTable(bare: Measurement, rows: Measurement[]): void {
   console.log(widths.map((width) => '─'.repeat(width)).join('  '));
   for (const line of lines) console.log(render(line));
   for (const row of rows) {
-    if (row.unmeasuredTotal > 0) {
-      const all = row.total;
-      console.log(
-        `  · ${row.name}: ${percent(row.unmeasuredTotal / all)} of its ${formatNumber(all)} requests (${formatNumber(row.unmeasuredTotal)}) were unmeasured writes, outside its req/s and latencies`,
-      );
-    }
     if (row.backgroundRefused > 0) {
       console.log(
         `  · ${row.name}: the budget refused ${row.backgroundRefused} of the background's ${row.backgroundTotal} requests (429, expected)`,
@@ -400,7 +342,7 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
       else if (reference) {
         measured = pairedRatio(reference.rounds);
         const rounds = reference.rounds.map(
-          (round) => `${formatNumber(round.p99Ms, 1)} against ${formatNumber(round.referenceP99Ms, 1)} ms`,
+          (round) => `${formatNumber(round.p99Ms)} against ${formatNumber(round.referenceP99Ms)} ms`,
         );
         detail = `${formatNumber(measured, 1)}×, the median of rounds taken in turns: ${rounds.join(', ')}`;
       }
@@ -523,9 +465,7 @@ async function runScenario(
       : undefined;
     const measured = await measureLoad(load, appServer, { warmup: leadIn, duration: seconds });
     rounds.push(measured);
-    if (referenceRound) {
-      pairedRounds.push({ p99Ms: measured.exactP99Ms, referenceP99Ms: referenceRound.exactP99Ms });
-    }
+    if (referenceRound) pairedRounds.push({ p99Ms: measured.p99Ms, referenceP99Ms: referenceRound.p99Ms });
   }
   const row = combineRounds(rounds);
   const nearby = combineRounds(bareRounds);

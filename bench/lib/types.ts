@@ -20,11 +20,6 @@ export type BenchRequest = {
   path: string;
   headers?: IncomingHttpHeaders;
   body?: string | Buffer;
-  /**
-   * Sent in turn with the scenario's other requests, on the same connections, but left out of its
-   * req/s and latencies (a mixed load's writes, among the reads it measures).
-   */
-  unmeasured?: boolean;
 };
 
 /** The database the app runs on, as the bench's header and reports/bench.json name it. */
