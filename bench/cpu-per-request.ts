@@ -53,7 +53,8 @@ try {
       sent = 0;
       const worker = async () => {
         while (sent < count) {
-          const request = requests[sent++ % requests.length] as BenchRequest;
+          const next = requests[sent++ % requests.length] as BenchRequest;
+          const request = next.setupRequest?.(next) ?? next;
           const response = await bench.app.inject({
             method: request.method,
             url: request.path,

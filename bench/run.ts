@@ -89,7 +89,16 @@ function cannon(
     connections,
     duration: seconds,
     ...(overallRate ? { overallRate } : {}),
-    requests: requests.map((request) => ({ ...request })),
+    requests: requests.map(({ setupRequest, ...request }) => ({
+      ...request,
+      // autocannon hands it the request it built from this one (the same fields, with its defaults).
+      ...(setupRequest
+        ? {
+            setupRequest: (built: autocannon.Request) =>
+              setupRequest(built as BenchRequest) as autocannon.Request,
+          }
+        : {}),
+    })),
   });
 }
 

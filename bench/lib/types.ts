@@ -20,6 +20,12 @@ export type BenchRequest = {
   path: string;
   headers?: IncomingHttpHeaders;
   body?: string | Buffer;
+  /**
+   * Called before each send with the request as built so far (autocannon's `setupRequest`; also
+   * bench/cpu-per-request.ts): the request to send this time, for one that must differ each time
+   * (a write that changes the row). Keep the fields it is given.
+   */
+  setupRequest?: (request: BenchRequest) => BenchRequest;
 };
 
 /** The database the app runs on, as the bench's header and reports/bench.json name it. */
