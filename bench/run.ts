@@ -381,16 +381,7 @@ function loadOf(scenario: Scenario, context: ScenarioContext): Load {
     scenario,
     requests: [scenario.requests(context)].flat(),
     connections: scenario.connections ?? defaultConnections,
-    ...(background
-      ? {
-          background: {
-            requests: [background.requests(context)].flat(),
-            connections: background.connections,
-            ...(background.rate ? { rate: background.rate } : {}),
-            ...(background.refusalsExpected ? { refusalsExpected: true } : {}),
-          },
-        }
-      : {}),
+    ...(background ? { background: { ...background, requests: [background.requests(context)].flat() } } : {}),
   };
 }
 
@@ -400,10 +391,13 @@ function measureLoad(load: Load, server: ServerProcess, times: { warmup: number;
   return measure(scenario.name, server, requests, connections, scenario.targets, times, background);
 }
 
+/** The scenario a latency target names, ready to run (`load`), or why it cannot run (`problem`). */
+type Reference = { name: string; load: Load } | { name: string; problem: string };
+
 /**
  * The scenario a latency target of `scenario` names (`maxP99VsScenario`), looked up in `all`
  * (every scenario: `--only` may have left it out), ready to run: its setup has run once in this
- * process (`prepared`), and it answers. `problem` says why it cannot run.
+ * process (`prepared`), and it answers. Undefined when `scenario` has no such target.
  * @throws Error when the target names no scenario, or one run at other budgets (another process).
  */
 async function referenceOf(
@@ -411,9 +405,9 @@ async function referenceOf(
   all: Scenario[],
   context: ScenarioContext,
   prepared: Set<Scenario>,
-): Promise<{ load?: Load; problem?: string }> {
+): Promise<Reference | undefined> {
   const name = scenario.targets?.maxP99VsScenario?.name;
-  if (name === undefined) return {};
+  if (name === undefined) return undefined;
   const reference = all.find((candidate) => candidate.name === name);
   if (!reference) throw new Error(`${scenario.name}: its p99 target names no scenario "${name}"`);
   if (reference.budgets !== scenario.budgets) {
@@ -425,7 +419,7 @@ async function referenceOf(
     ? await probe(context.baseUrl, first)
     : await prepare(reference, context, first);
   prepared.add(reference);
-  return problem ? { problem: `"${name}" cannot run (${problem})` } : { load };
+  return problem ? { name, problem: `"${name}" cannot run (${problem})` } : { name, load };
 }
 
 /**
@@ -452,38 +446,34 @@ async function runScenario(
     return `${scenario.name}: skipped, ${problem}`;
   }
   const reference = await referenceOf(scenario, all, context, prepared);
-  const name = reference.load?.scenario.name;
-  console.log(`… ${scenario.name}${name ? `, in turns with "${name}"` : ''}`);
+  const referenceLoad = reference && 'load' in reference ? reference.load : undefined;
+  console.log(`… ${scenario.name}${referenceLoad ? `, in turns with "${referenceLoad.scenario.name}"` : ''}`);
   // The machine's load drifts (other work, CPU boost, a neighbour): the scenario and the bare
   // server take turns, in ROUNDS rounds of equal length, so both sides of a ratio saw the
   // same stretch of time. So does the scenario a latency target compares with: measured
   // minutes earlier, its p99 would compare two states of the machine as much as two loads.
   await cannon(bareServer, bareRequests, Math.min(warmup, 1), load.connections);
-  if (reference.load) await cannon(appServer, reference.load.requests, warmup, reference.load.connections);
+  if (referenceLoad) await cannon(appServer, referenceLoad.requests, warmup, referenceLoad.connections);
   await cannon(appServer, load.requests, warmup, load.connections);
   const seconds = Math.max(2, Math.round(duration / ROUNDS));
-  const leadIn = reference.load ? 1 : 0;
+  const leadIn = referenceLoad ? 1 : 0;
   const bareRounds: Measurement[] = [];
   const pairedRounds: PairedRound[] = [];
   const rounds: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const bareTimes = { warmup: 0, duration: seconds };
+    const appTimes = { warmup: leadIn, duration: seconds };
     bareRounds.push(await measure('bare', bareServer, bareRequests, load.connections, undefined, bareTimes));
-    const referenceRound = reference.load
-      ? await measureLoad(reference.load, appServer, { warmup: leadIn, duration: seconds })
-      : undefined;
-    const measured = await measureLoad(load, appServer, { warmup: leadIn, duration: seconds });
+    const referenceRound = referenceLoad ? await measureLoad(referenceLoad, appServer, appTimes) : undefined;
+    const measured = await measureLoad(load, appServer, appTimes);
     rounds.push(measured);
     if (referenceRound) pairedRounds.push({ p99Ms: measured.p99Ms, referenceP99Ms: referenceRound.p99Ms });
   }
   const row = combineRounds(rounds);
   const nearby = combineRounds(bareRounds);
   row.nearbyBare = { requestsPerSecond: nearby.requestsPerSecond, p99Ms: nearby.p99Ms };
-  const targetName = scenario.targets?.maxP99VsScenario?.name;
-  if (targetName !== undefined) {
-    row.nearbyReference = reference.problem
-      ? { name: targetName, problem: reference.problem }
-      : { name: targetName, rounds: pairedRounds };
+  if (reference) {
+    row.nearbyReference = 'problem' in reference ? reference : { name: reference.name, rounds: pairedRounds };
   }
   return row;
 }

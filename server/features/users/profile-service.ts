@@ -120,11 +120,12 @@ const OPTIONAL_TEXT = new Set(['namePrefix', 'middleName', 'nameSuffix']);
  * through `applyAdminChanges` — with its audit rows and outbox rows; `version` goes up by one.
  *
  * Every invalid field is reported at once (422 with a pointer per field) and nothing is saved.
- * Concurrency (RFC 9110 §13.1.1): a change of the row alone (names, birthday, phone) is written
- * under compare-and-set, without the row's lock (`updateRowOnly`); any other, one that lost that
- * race three times, or one whose If-Match did not name the version read, runs in a transaction
- * that first locks the user row (`lockMemberUser`), so that such changes of one profile run one
- * after the other, on both databases and across processes. With `If-Match` the change applies
+ * Concurrency (RFC 9110 §13.1.1): on PostgreSQL a change of the row alone (names, birthday,
+ * phone) is written under compare-and-set, without the row's lock (`updateRowOnly`); any other
+ * change, one that lost that race three times, one whose If-Match did not name the version read,
+ * and every change on SQLite (see `updateRowOnly`), runs in a transaction that first locks the
+ * user row (`lockMemberUser`), so that such changes of one profile run one after the other, on
+ * both databases and across processes. With `If-Match` the change applies
  * only to the version the client read: of N writers holding the same ETag exactly one succeeds,
  * the others answer 412. Without it (integrations may omit it) the change applies to the current
  * version: when the row found under the lock (or at the compare-and-set) is newer than the one
