@@ -28,7 +28,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // The catalogs' ICU messages, compiled in the tests as the build compiles them (scripts/icu-catalogs.ts).
-    setupFiles: ['tests/setup/icu-messages.ts'],
+    // Every file starts with the SPA in English, whatever the file before it in the worker chose.
+    setupFiles: ['tests/setup/icu-messages.ts', 'tests/setup/interface-language.ts'],
     // Argon2 hashing is CPU-bound: one worker per core the process may use, at least two, at most
     // eight (more files at once only contend for the same cores and the same database).
     maxWorkers: Math.min(8, Math.max(2, os.availableParallelism())),

@@ -18,6 +18,7 @@ describe('the particulars of an error, in meta', () => {
     await switchLanguage('de');
   });
   afterAll(async () => {
+    await switchLanguage('en');
     await t?.close();
   });
 
@@ -108,6 +109,7 @@ describe('the particulars of every kind of error, in meta', () => {
     await switchLanguage('de');
   });
   afterAll(async () => {
+    await switchLanguage('en');
     await t?.close();
   });
 
