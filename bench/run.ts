@@ -1,8 +1,10 @@
+import type { EventEmitter } from 'node:events';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { type ServerProcess, sampleRss, startServer } from './lib/child';
+import { followReads } from './lib/follow-reads';
 import type { BenchRequest, DatabaseLabel, Scenario, ScenarioContext, Targets } from './lib/types';
 
 /**
@@ -45,6 +47,8 @@ type Measurement = {
   /** The background's requests, and its 429s when they are expected (a budget refusing) */
   backgroundTotal: number;
   backgroundRefused: number;
+  /** The share of all requests the background was to send (`shareOfRequests`), if any. */
+  backgroundShare?: number;
   errors: number;
   targets?: Targets;
   /** The bare server's runs taking turns with this scenario's: the ratios use them (same load). */
@@ -110,6 +114,7 @@ type Background = {
   requests: BenchRequest[];
   connections: number;
   rate?: number;
+  shareOfRequests?: number;
   refusalsExpected?: boolean;
 };
 
@@ -122,27 +127,21 @@ async function measure(
   times: { warmup: number; duration: number } = { warmup, duration },
   background?: Background,
 ): Promise<Measurement> {
-  if (times.warmup > 0) {
-    await Promise.all([
-      cannon(server, requests, times.warmup, connections),
-      background
-        ? cannon(server, background.requests, times.warmup, background.connections, background.rate)
-        : undefined,
-    ]);
-  }
+  if (times.warmup > 0) await withBackground(server, requests, connections, times.warmup, background);
   const stopSampling = sampleRss(server);
   const cpuBefore = server.cpuSeconds();
-  const [result, backgroundResult] = await Promise.all([
-    cannon(server, requests, times.duration, connections),
-    background
-      ? cannon(server, background.requests, times.duration, background.connections, background.rate)
-      : undefined,
-  ]);
+  const [result, backgroundResult] = await withBackground(
+    server,
+    requests,
+    connections,
+    times.duration,
+    background,
+  );
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
   const peakRssMb = stopSampling();
   // CPU per request counts the background's requests too: the process served them all.
-  const served = result.requests.total + (backgroundResult?.requests.total ?? 0);
-  const refused = background?.refusalsExpected ? (backgroundResult?.statusCodeStats?.['429']?.count ?? 0) : 0;
+  const served = result.requests.total + (backgroundResult?.total ?? 0);
+  const refused = backgroundResult?.refused ?? 0;
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -154,9 +153,47 @@ async function measure(
     non2xx: result.non2xx + (backgroundResult?.non2xx ?? 0) - refused,
     errors: result.errors + (backgroundResult?.errors ?? 0),
     backgroundRefused: refused,
-    backgroundTotal: backgroundResult?.requests.total ?? 0,
+    backgroundTotal: backgroundResult?.total ?? 0,
+    ...(background?.shareOfRequests !== undefined ? { backgroundShare: background.shareOfRequests } : {}),
     ...(targets ? { targets } : {}),
   };
+}
+
+/** A background's requests: answered, not 2xx (429s included), failed to connect, and 429s expected. */
+type BackgroundResult = { total: number; non2xx: number; errors: number; refused: number };
+
+/**
+ * `requests` on `connections` for `seconds`, and `background` beside them: at its rate or as fast
+ * as answered (autocannon), or, with `shareOfRequests`, following the reads' responses
+ * (bench/lib/follow-reads.ts).
+ */
+async function withBackground(
+  server: ServerProcess,
+  requests: BenchRequest[],
+  connections: number,
+  seconds: number,
+  background: Background | undefined,
+): Promise<[autocannon.Result, BackgroundResult | undefined]> {
+  // autocannon's instance is an event emitter (a `response` event for each answer) as well as
+  // the promise its types declare.
+  const reads = cannon(server, requests, seconds, connections) as unknown as EventEmitter &
+    PromiseLike<autocannon.Result>;
+  if (!background) return [await reads, undefined];
+  const { shareOfRequests: share } = background;
+  if (share !== undefined) {
+    const followed = followReads(reads, server.baseUrl, background.requests, {
+      share,
+      connections: background.connections,
+    });
+    const [result, sent] = await Promise.all([reads, followed]);
+    return [result, { ...sent, refused: 0 }];
+  }
+  const [result, other] = await Promise.all([
+    reads,
+    cannon(server, background.requests, seconds, background.connections, background.rate),
+  ]);
+  const refused = background.refusalsExpected ? (other.statusCodeStats?.['429']?.count ?? 0) : 0;
+  return [result, { total: other.requests.total, non2xx: other.non2xx, errors: other.errors, refused }];
 }
 
 /** Rounds of each scenario, alternating with the bare server (see main). */
@@ -357,6 +394,16 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
       }
       checks.push([`p99 ≤ ${ratio}× the p99 of "${name}" (${detail})`, measured <= ratio]);
     }
+    if (row.backgroundShare !== undefined) {
+      // Short of the share only by the requests owed when the reads ended (one each at most of
+      // its connections): more is a background that could not keep up.
+      const wanted = row.backgroundShare;
+      const reached = row.backgroundTotal / Math.max(row.total + row.backgroundTotal, 1);
+      checks.push([
+        `the background is ${percent(wanted)} of requests (${formatNumber(reached * 100, 2)}%: ${formatNumber(row.backgroundTotal)} of ${formatNumber(row.total + row.backgroundTotal)})`,
+        reached >= wanted * 0.99,
+      ]);
+    }
     checks.push([`no errors (${row.non2xx + row.errors})`, row.non2xx === 0 && row.errors === 0]);
     console.log(`\n${row.name}`);
     for (const [label, ok] of checks) {
@@ -490,7 +537,11 @@ async function main(): Promise<void> {
     process.env.BENCH_ACTIVITIES ??= '1000000';
   }
   const bareServer = await startServer('bare.ts');
-  let appServer = await startServer('app.ts');
+  // An app that fails to start must not leave the bare server running (and holding stdout open).
+  let appServer = await startServer('app.ts').catch(async (error: unknown) => {
+    await bareServer.stop();
+    throw error;
+  });
   try {
     console.log('… bare Fastify GET /');
     const bareRequests: BenchRequest[] = [{ method: 'GET', path: '/' }];

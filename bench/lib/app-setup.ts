@@ -17,6 +17,9 @@ import { createPasswordHasher } from '../../server/platform/hashing';
 import { startMail } from '../../server/platform/mail/index';
 import type { Fixtures } from './types';
 
+/** Members seeded to write their own profiles (`Fixtures.writers`). */
+const WRITERS = 10;
+
 export type BenchApp = { app: FastifyInstance; fixtures: Fixtures; close(): Promise<void> };
 
 /**
@@ -103,6 +106,41 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
   if (generated.statusCode !== 201)
     throw new Error(`bench key failed: ${generated.statusCode} ${generated.body}`);
 
+  const asAdministrator = { cookie, 'x-csrf-token': csrfToken, 'content-type': JSONAPI };
+  const writers: Fixtures['writers'] = [];
+  for (let index = 1; index <= WRITERS; index++) {
+    // Reused databases (the cached seeds at scale) already have them: a run's own names.
+    const username = `writer_${process.pid}_${Date.now().toString(36)}_${index}`;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: asAdministrator,
+      payload: {
+        data: {
+          type: 'users',
+          attributes: {
+            username,
+            email: `${username}@example.test`,
+            firstName: 'Writer',
+            lastName: `${index}`,
+            password,
+            mustChangePassword: false,
+          },
+        },
+      },
+    });
+    if (created.statusCode !== 201)
+      throw new Error(`bench writer failed: ${created.statusCode} ${created.body}`);
+    const userId: string = created.json().data.id;
+    const key = await app.inject({
+      method: 'POST',
+      url: `/api/users/${userId}/api-key`,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    if (key.statusCode !== 201) throw new Error(`bench writer key failed: ${key.statusCode} ${key.body}`);
+    writers.push({ userId, apiKey: key.json().data.attributes.key });
+  }
+
   const fixtures: Fixtures = {
     userId: session.relationships.user.data.id,
     organizationId: session.relationships.organization.data.id,
@@ -111,6 +149,7 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     cookie,
     csrfToken,
     apiKey: generated.json().data.attributes.key,
+    writers,
   };
   if (reused) {
     console.error(

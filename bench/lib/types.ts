@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * What the real app's bench process seeds before it listens (bench/servers/app.ts): the first
- * administrator, signed in once (a session cookie and its CSRF token) and with an API key.
+ * administrator, signed in once (a session cookie and its CSRF token) and with an API key, and
+ * other members of the organization with API keys of their own (`writers`).
  */
 export type Fixtures = {
   userId: string;
@@ -13,6 +14,11 @@ export type Fixtures = {
   cookie: string;
   csrfToken: string;
   apiKey: string;
+  /**
+   * Members who each change their own profile in the mixed scenario (70-mixed-read-write.ts), as
+   * integrations of several people would: WRITERS of them, each with an API key.
+   */
+  writers: { userId: string; apiKey: string }[];
 };
 
 export type BenchRequest = {
@@ -89,6 +95,14 @@ export type Scenario = {
     connections: number;
     /** Requests a second across the background's connections (default: as fast as answered) */
     rate?: number;
+    /**
+     * The share of all requests the background sends (0.1 = 10 %), instead of a `rate`: one of
+     * its requests for each (1 − share) / share responses to the scenario's (one for each nine
+     * reads at 10 %), on its connections, whatever the server does with them: a load as it
+     * arrives, not one that waits for the server (bench/lib/follow-reads.ts). The share reached
+     * is checked. Give it connections enough that its requests need not wait for a free one.
+     */
+    shareOfRequests?: number;
     /** Its 429 answers are a budget refusing as it should: reported, not counted as errors. */
     refusalsExpected?: boolean;
   };
