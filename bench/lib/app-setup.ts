@@ -29,7 +29,8 @@ export type BenchApp = { app: FastifyInstance; fixtures: Fixtures; close(): Prom
  * budgets are raised so they do not cap the run, except with BENCH_BUDGETS=default: then each API
  * key and each caller's costly list requests keep Atrium's default budgets (the per-IP budget
  * stays raised: every caller of the bench comes from 127.0.0.1). Seeded through its own API: the first
- * administrator signs in (session cookie) and generates an API key.
+ * administrator signs in (session cookie) and generates an API key, and creates ten members who
+ * each get an API key (`Fixtures.writers`, the mixed scenario's writers).
  */
 export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promise<BenchApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
@@ -106,32 +107,10 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
   if (generated.statusCode !== 201)
     throw new Error(`bench key failed: ${generated.statusCode} ${generated.body}`);
 
-  const asAdministrator = { cookie, 'x-csrf-token': csrfToken, 'content-type': JSONAPI };
   const writers: Fixtures['writers'] = [];
   for (let index = 1; index <= WRITERS; index++) {
-    // Reused databases (the cached seeds at scale) already have them: a run's own names.
-    const username = `writer_${process.pid}_${Date.now().toString(36)}_${index}`;
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: asAdministrator,
-      payload: {
-        data: {
-          type: 'users',
-          attributes: {
-            username,
-            email: `${username}@example.test`,
-            firstName: 'Writer',
-            lastName: `${index}`,
-            password,
-            mustChangePassword: false,
-          },
-        },
-      },
-    });
-    if (created.statusCode !== 201)
-      throw new Error(`bench writer failed: ${created.statusCode} ${created.body}`);
-    const userId: string = created.json().data.id;
+    const userId = await benchWriter(app, database.db, { cookie, csrfToken, password }, index);
+    // A new key replaces the one a run before on a reused database generated.
     const key = await app.inject({
       method: 'POST',
       url: `/api/users/${userId}/api-key`,
@@ -275,6 +254,51 @@ async function seedBenchActivities(
     },
   });
   console.error(`bench: seeded ${count} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The id of the `index`th writer (`Fixtures.writers`, user `mixed_writer_<index>`), created by the
+ * administrator through the API (no password change due), or found when a reused database (a
+ * cached seed at scale) has them already.
+ */
+async function benchWriter(
+  app: FastifyInstance,
+  db: Database['db'],
+  administrator: { cookie: string; csrfToken: string; password: string },
+  index: number,
+): Promise<string> {
+  const username = `mixed_writer_${index}`;
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: {
+      cookie: administrator.cookie,
+      'x-csrf-token': administrator.csrfToken,
+      'content-type': 'application/vnd.api+json',
+    },
+    payload: {
+      data: {
+        type: 'users',
+        attributes: {
+          username,
+          email: `${username}@example.test`,
+          firstName: 'Writer',
+          lastName: `${index}`,
+          password: administrator.password,
+          mustChangePassword: false,
+        },
+      },
+    },
+  });
+  if (created.statusCode !== 201)
+    throw new Error(`bench writer failed: ${created.statusCode} ${created.body}`);
+  return created.json().data.id;
 }
 
 /**

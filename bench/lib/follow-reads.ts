@@ -2,8 +2,14 @@ import type { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { BenchRequest } from './types';
 
-/** What `followReads` sent: requests answered, those not 2xx, and those that failed to connect. */
+/**
+ * What `followReads` sent: requests answered, those of them not 2xx, and those that failed
+ * (refused or reset connection, aborted answer, no answer within REQUEST_TIMEOUT_MS).
+ */
 export type FollowedLoad = { total: number; non2xx: number; errors: number };
+
+/** A request unanswered this long fails (autocannon's default timeout). */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Sends `requests` (in turn, each through its `setupRequest`) to `baseUrl` so that they are
@@ -12,8 +18,9 @@ export type FollowedLoad = { total: number; non2xx: number; errors: number };
  * each nine reads at 10 % — on at most `connections` keep-alive connections of their own. They
  * arrive as a load would, whatever the server does with them: a request owed while every
  * connection is busy goes out when one frees. Resolves, once `reads` is done and the requests in
- * flight are answered, with what was sent; those still owed then are not sent (the share reached
- * says so).
+ * flight have ended, with what was sent; what is still owed then (less than one request when the
+ * sending kept up) is not sent, and the share reached says so.
+ * @throws Error when `requests` is empty, `share` is not between 0 and 1, or `connections` < 1.
  */
 export function followReads(
   reads: EventEmitter & PromiseLike<unknown>,
@@ -21,8 +28,12 @@ export function followReads(
   requests: readonly BenchRequest[],
   options: { share: number; connections: number },
 ): Promise<FollowedLoad> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
-  const perRead = options.share / (1 - options.share);
+  const { share, connections } = options;
+  if (requests.length === 0) throw new Error('followReads: no requests to send');
+  if (!(share > 0 && share < 1)) throw new Error(`followReads: a share of ${share} is not between 0 and 1`);
+  if (!(connections >= 1)) throw new Error(`followReads: ${connections} connections`);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const perRead = share / (1 - share);
   const sent: FollowedLoad = { total: 0, non2xx: 0, errors: 0 };
   let owed = 0;
   let inFlight = 0;
@@ -33,11 +44,14 @@ export function followReads(
     settle = resolve;
   });
 
-  const send = () => {
-    const listed = requests[next++ % requests.length] as BenchRequest;
+  const send = (listed: BenchRequest) => {
     const request = listed.setupRequest?.(listed) ?? listed;
     inFlight++;
-    const finish = (status: number | undefined) => {
+    // A reset connection fails both the request and its response: the request ends once.
+    let ended = false;
+    const end = (status: number | undefined) => {
+      if (ended) return;
+      ended = true;
       inFlight--;
       if (status === undefined) sent.errors++;
       else {
@@ -50,18 +64,19 @@ export function followReads(
       `${baseUrl}${request.path}`,
       { method: request.method, headers: request.headers, agent },
       (response) => {
+        response.on('end', () => end(response.statusCode));
+        response.on('error', () => end(undefined));
         response.resume();
-        response.on('end', () => finish(response.statusCode));
-        response.on('error', () => finish(undefined));
       },
     );
-    outgoing.on('error', () => finish(undefined));
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error('no answer in time')));
+    outgoing.on('error', () => end(undefined));
     outgoing.end(request.body);
   };
   const drain = () => {
-    while (!readsDone && owed >= 1 && inFlight < options.connections) {
+    while (!readsDone && owed >= 1 && inFlight < connections) {
       owed--;
-      send();
+      send(requests[next++ % requests.length] as BenchRequest);
     }
     if (readsDone && inFlight === 0) settle();
   };

@@ -16,7 +16,8 @@ export type Fixtures = {
   apiKey: string;
   /**
    * Members who each change their own profile in the mixed scenario (70-mixed-read-write.ts), as
-   * integrations of several people would: WRITERS of them, each with an API key.
+   * integrations of several people would: ten (bench/lib/app-setup.ts `WRITERS`), each with an
+   * API key.
    */
   writers: { userId: string; apiKey: string }[];
 };
@@ -96,11 +97,12 @@ export type Scenario = {
     /** Requests a second across the background's connections (default: as fast as answered) */
     rate?: number;
     /**
-     * The share of all requests the background sends (0.1 = 10 %), instead of a `rate`: one of
-     * its requests for each (1 − share) / share responses to the scenario's (one for each nine
-     * reads at 10 %), on its connections, whatever the server does with them: a load as it
-     * arrives, not one that waits for the server (bench/lib/follow-reads.ts). The share reached
-     * is checked. Give it connections enough that its requests need not wait for a free one.
+     * The share of all requests the background sends (0.1 = 10 %): one of its requests for each
+     * (1 − share) / share responses to the scenario's (one for each nine reads at 10 %), on its
+     * connections, whatever the server does with them: a load as it arrives, not one that waits
+     * for the server (bench/lib/follow-reads.ts). The share reached is checked. Give it
+     * connections enough that its requests need not wait for a free one. With it, `rate` and
+     * `refusalsExpected` are not used (every answer but a 2xx is an error).
      */
     shareOfRequests?: number;
     /** Its 429 answers are a budget refusing as it should: reported, not counted as errors. */

@@ -1,5 +1,5 @@
 import { beforeAll } from 'vitest';
-import { i18n, switchLanguage } from '../../web/i18n/index';
+import { switchLanguage } from '../../web/i18n/index';
 
 /**
  * The SPA's i18n instance is one per worker, and the fast project shares a worker's modules among
@@ -8,5 +8,6 @@ import { i18n, switchLanguage } from '../../web/i18n/index';
  * it; a file that wants another language switches in its own hooks.
  */
 beforeAll(async () => {
-  if (i18n.language !== 'en') await switchLanguage('en');
+  // Always: a switch a file left unfinished is overtaken too (switchLanguage's last call wins).
+  await switchLanguage('en');
 });
