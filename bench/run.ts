@@ -39,6 +39,12 @@ type Measurement = {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * The p99 in milliseconds to the microsecond, from the response times autocannon reports for
+   * each answer (its `p99Ms` is in whole milliseconds): what latency targets against another
+   * scenario compare (`maxP99VsScenario`), where 3 against 6 ms could be 3.9 against 6.0.
+   */
+  exactP99Ms: number;
   peakRssMb: number;
   /** Server CPU time per request: steadier than req/s on a busy machine */
   cpuMicrosecondsPerRequest: number;
@@ -61,7 +67,7 @@ type Measurement = {
   nearbyReference?: { name: string; rounds: PairedRound[] } | { name: string; problem: string };
 };
 
-/** A round of a scenario and the round of its reference scenario just before it: their p99s. */
+/** A round of a scenario and the round of its reference scenario just before it: their exact p99s (ms). */
 type PairedRound = { p99Ms: number; referenceP99Ms: number };
 
 /** Every scenario, and those `--only` selects. */
@@ -130,7 +136,7 @@ async function measure(
   if (times.warmup > 0) await withBackground(server, requests, connections, times.warmup, background);
   const stopSampling = sampleRss(server);
   const cpuBefore = server.cpuSeconds();
-  const [result, backgroundResult] = await withBackground(
+  const [result, backgroundResult, exactP99Ms] = await withBackground(
     server,
     requests,
     connections,
@@ -147,6 +153,7 @@ async function measure(
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    exactP99Ms,
     peakRssMb,
     cpuMicrosecondsPerRequest: (cpuSeconds * 1e6) / Math.max(served, 1),
     total: result.requests.total,
@@ -176,12 +183,15 @@ async function withBackground(
   connections: number,
   seconds: number,
   background: Background | undefined,
-): Promise<[autocannon.Result, BackgroundResult | undefined]> {
-  // autocannon's instance is an event emitter (a `response` event for each answer) as well as
-  // the promise its types declare.
+): Promise<[autocannon.Result, BackgroundResult | undefined, number]> {
+  // autocannon's instance is an event emitter (a `response` event for each answer, with its
+  // response time in ms from process.hrtime) as well as the promise its types declare.
   const reads = cannon(server, requests, seconds, connections) as unknown as EventEmitter &
     PromiseLike<autocannon.Result>;
-  if (!background) return [await reads, undefined];
+  const times: number[] = [];
+  reads.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const exactP99 = () => percentile(times, 0.99);
+  if (!background) return [await reads, undefined, exactP99()];
   const { shareOfRequests: share } = background;
   if (share !== undefined) {
     const followed = followReads(reads, server.baseUrl, background.requests, {
@@ -189,14 +199,22 @@ async function withBackground(
       connections: background.connections,
     });
     const [result, sent] = await Promise.all([reads, followed]);
-    return [result, { ...sent, refused: 0 }];
+    return [result, { ...sent, refused: 0 }, exactP99()];
   }
   const [result, other] = await Promise.all([
     reads,
     cannon(server, background.requests, seconds, background.connections, background.rate),
   ]);
   const refused = background.refusalsExpected ? (other.statusCodeStats?.['429']?.count ?? 0) : 0;
-  return [result, { total: other.requests.total, non2xx: other.non2xx, errors: other.errors, refused }];
+  const sent = { total: other.requests.total, non2xx: other.non2xx, errors: other.errors, refused };
+  return [result, sent, exactP99()];
+}
+
+/** The value at `fraction` (0.99 = p99) of `values` (nearest rank); NaN for none. */
+function percentile(values: readonly number[], fraction: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
 }
 
 /** Rounds of each scenario, alternating with the bare server (see main). */
@@ -215,6 +233,7 @@ function combineRounds(rounds: Measurement[]): Measurement {
     requestsPerSecond: rounds.reduce((sum, round) => sum + round.requestsPerSecond, 0) / rounds.length,
     p50Ms: middle.p50Ms,
     p99Ms: Math.max(...rounds.map((round) => round.p99Ms)),
+    exactP99Ms: Math.max(...rounds.map((round) => round.exactP99Ms)),
     peakRssMb: Math.max(...rounds.map((round) => round.peakRssMb)),
     cpuMicrosecondsPerRequest:
       rounds.reduce((sum, round) => sum + round.cpuMicrosecondsPerRequest * round.total, 0) /
@@ -263,10 +282,12 @@ const percent = (value: number) => `${formatNumber(value * 100)}%`;
 /**
  * A p99 against its reference's: the median of the rounds' ratios, each round against the
  * reference's round taken just before it (the worst rounds of the two may be far apart in time).
- * autocannon's latencies are whole milliseconds: a p99 of 0 counts as 1.
+ * The p99s are exact (`exactP99Ms`); one under 0.1 ms counts as 0.1 ms.
  */
 function pairedRatio(rounds: readonly PairedRound[]): number {
-  const ratios = rounds.map((round) => round.p99Ms / Math.max(round.referenceP99Ms, 1)).sort((a, b) => a - b);
+  const ratios = rounds
+    .map((round) => round.p99Ms / Math.max(round.referenceP99Ms, 0.1))
+    .sort((a, b) => a - b);
   return ratios[Math.floor(ratios.length / 2)] ?? Number.NaN;
 }
 
@@ -393,7 +414,7 @@ function checkTargets(bare: Measurement, rows: Measurement[]): string[] {
       else if (reference) {
         measured = pairedRatio(reference.rounds);
         const rounds = reference.rounds.map(
-          (round) => `${formatNumber(round.p99Ms)} against ${formatNumber(round.referenceP99Ms)} ms`,
+          (round) => `${formatNumber(round.p99Ms, 1)} against ${formatNumber(round.referenceP99Ms, 1)} ms`,
         );
         detail = `${formatNumber(measured, 1)}×, the median of rounds taken in turns: ${rounds.join(', ')}`;
       }
@@ -520,7 +541,9 @@ async function runScenario(
     const referenceRound = referenceLoad ? await measureLoad(referenceLoad, appServer, appTimes) : undefined;
     const measured = await measureLoad(load, appServer, appTimes);
     rounds.push(measured);
-    if (referenceRound) pairedRounds.push({ p99Ms: measured.p99Ms, referenceP99Ms: referenceRound.p99Ms });
+    if (referenceRound) {
+      pairedRounds.push({ p99Ms: measured.exactP99Ms, referenceP99Ms: referenceRound.exactP99Ms });
+    }
   }
   const row = combineRounds(rounds);
   const nearby = combineRounds(bareRounds);
