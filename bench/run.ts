@@ -190,7 +190,7 @@ async function withBackground(
     PromiseLike<autocannon.Result>;
   const times: number[] = [];
   reads.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
-  const exactP99 = () => percentile(times, 0.99);
+  const exactP99 = () => percentile(times, 99);
   if (!background) return [await reads, undefined, exactP99()];
   const { shareOfRequests: share } = background;
   if (share !== undefined) {
@@ -210,11 +210,11 @@ async function withBackground(
   return [result, sent, exactP99()];
 }
 
-/** The value at `fraction` (0.99 = p99) of `values` (nearest rank); NaN for none. */
-function percentile(values: readonly number[], fraction: number): number {
+/** The `percent`th percentile of `values` (99 = p99; the nearest rank); NaN for none. */
+function percentile(values: readonly number[], percent: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((percent * sorted.length) / 100) - 1)] as number;
 }
 
 /** Rounds of each scenario, alternating with the bare server (see main). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { normalizeUsername } from '../../common/login-keys';
 import { buildApp } from '../../server/app';
 import type { CliContext } from '../../server/cli/context';
 import { demoSeed } from '../../server/cli/demo';
@@ -271,7 +272,7 @@ async function benchWriter(
   const existing = await db
     .selectFrom('users')
     .select('id')
-    .where('username', '=', username)
+    .where('usernameNormalized', '=', normalizeUsername(username))
     .executeTakeFirst();
   if (existing) return existing.id;
   const created = await app.inject({

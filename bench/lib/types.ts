@@ -59,7 +59,8 @@ export type Targets = {
   /**
    * Maximum p99 as a multiple of another scenario's p99 (by name): the median of the rounds'
    * ratios, that scenario measured again in rounds taking turns with this one's (bench/run.ts
-   * `runScenario`)
+   * `runScenario`), each p99 exact (`exactP99Ms`, from every answer's response time; one under
+   * 0.1 ms counts as 0.1 ms)
    */
   maxP99VsScenario?: { name: string; ratio: number };
 };
