@@ -18,9 +18,6 @@ import { createPasswordHasher } from '../../server/platform/hashing';
 import { startMail } from '../../server/platform/mail/index';
 import type { Fixtures } from './types';
 
-/** Members seeded to write their own profiles (`Fixtures.writers`). */
-const WRITERS = 10;
-
 export type BenchApp = { app: FastifyInstance; fixtures: Fixtures; close(): Promise<void> };
 
 /**
@@ -30,8 +27,8 @@ export type BenchApp = { app: FastifyInstance; fixtures: Fixtures; close(): Prom
  * budgets are raised so they do not cap the run, except with BENCH_BUDGETS=default: then each API
  * key and each caller's costly list requests keep Atrium's default budgets (the per-IP budget
  * stays raised: every caller of the bench comes from 127.0.0.1). Seeded through its own API: the first
- * administrator signs in (session cookie) and generates an API key, and creates ten members who
- * each get an API key (`Fixtures.writers`, the mixed scenario's writers).
+ * administrator signs in (session cookie) and generates an API key, and creates BENCH_WRITERS
+ * members (none unless set) who each get an API key (`Fixtures.writers`, the mixed scenario's).
  */
 export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promise<BenchApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-bench-'));
@@ -109,7 +106,7 @@ export async function startBenchApp(env: NodeJS.ProcessEnv = process.env): Promi
     throw new Error(`bench key failed: ${generated.statusCode} ${generated.body}`);
 
   const writers: Fixtures['writers'] = [];
-  for (let index = 1; index <= WRITERS; index++) {
+  for (let index = 1; index <= Number(env.BENCH_WRITERS ?? '0'); index++) {
     const userId = await benchWriter(app, database.db, { cookie, csrfToken, password }, index);
     // A new key replaces the one a run before on a reused database generated.
     const key = await app.inject({

@@ -16,8 +16,8 @@ export type Fixtures = {
   apiKey: string;
   /**
    * Members who each change their own profile in the mixed scenario (70-mixed-read-write.ts), as
-   * integrations of several people would: ten (bench/lib/app-setup.ts `WRITERS`), each with an
-   * API key.
+   * integrations of several people would, each with an API key: BENCH_WRITERS of them, which
+   * bench/run.ts sets to ten when a scenario with `shareOfRequests` runs; none otherwise.
    */
   writers: { userId: string; apiKey: string }[];
 };
