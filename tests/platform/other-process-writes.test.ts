@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp, withApiKey } from '../helpers/app';
+import { createTestApp, JSONAPI, signIn, type TestApp, withApiKey } from '../helpers/app';
 import { buildUser, TEST_PASSWORD } from '../helpers/factories';
 
 /**
@@ -102,6 +102,59 @@ describe('writes of another process apply on the next request', () => {
     writeFromAnotherProcess('UPDATE users SET first_name = ? WHERE id = ?', ['Renamed', user.id]);
     const response = await call({ method: 'GET', url: '/api/userprofile' });
     expect(response.json().data.attributes.firstName).toBe('Renamed');
+  });
+
+  it('plans a profile change on the row another process changed, even without a new version', async () => {
+    const { user, call } = await userWithKey();
+    const patch = (attributes: Record<string, unknown>) =>
+      call({
+        method: 'PATCH',
+        url: '/api/users/me',
+        headers: { 'content-type': JSONAPI },
+        payload: { data: { type: 'users', attributes } },
+      });
+    const profileUpdates = async () =>
+      (
+        await t.deps.db
+          .selectFrom('auditEvents')
+          .select('id')
+          .where('subjectUserId', '=', user.id)
+          .where('action', '=', 'profile.updated')
+          .execute()
+      ).length;
+    // This process's write: what it left is where a next write of this process may start from.
+    expect((await patch({ firstName: 'Kept' })).statusCode).toBe(200);
+    // Another process changes the row without a new version (as an administrator's SQL may).
+    writeFromAnotherProcess('UPDATE users SET locale = ? WHERE id = ?', ['de-DE', user.id]);
+    const phone = await patch({ phone: '030 12345678' });
+    expect(phone.statusCode, phone.body).toBe(200);
+    expect(phone.json().data.attributes.phone).toBe('+493012345678');
+    const written = await profileUpdates();
+
+    writeFromAnotherProcess('UPDATE users SET first_name = ? WHERE id = ?', ['Renamed', user.id]);
+    const same = await patch({ firstName: 'Renamed' });
+    expect(same.statusCode, same.body).toBe(200);
+    // Nothing to change: nothing written, the version and the audit log as they were.
+    expect(same.headers.etag).toBe(phone.headers.etag);
+    expect(await profileUpdates()).toBe(written);
+
+    writeFromAnotherProcess('UPDATE users SET middle_name = ? WHERE id = ?', ['Between', user.id]);
+    const next = await patch({ lastName: 'Next' });
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json().data.attributes).toMatchObject({
+      firstName: 'Renamed',
+      middleName: 'Between',
+      lastName: 'Next',
+      phone: '+493012345678',
+    });
+    expect(await profileUpdates()).toBe(written + 1);
+    // Nothing of this process's is kept stale: the row, as the database holds it, is the answer's.
+    const row = await t.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ firstName: 'Renamed', middleName: 'Between', lastName: 'Next' });
   });
 
   it('does not see what another connection has not committed yet', async () => {

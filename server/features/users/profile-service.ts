@@ -36,8 +36,10 @@ import {
   loadUserExtras,
   lockMemberUser,
   type MemberUser,
+  type MemberWithExtras,
   type ProfileColumns,
   updateProfileColumns,
+  updateProfileReturningMember,
 } from './profile-store';
 import { findEmailsTakenByOthers, isUsernameTaken, type UserRecord } from './store';
 // Registers the emails this module queues.
@@ -333,13 +335,16 @@ function changesRowOnly(request: ProfileUpdateRequest): boolean {
 
 /**
  * PostgreSQL: a change of the user's row alone (names, birthday, phone), without the row's lock:
- * the row is read with its extras, the change planned on it and written with its audit row under
- * compare-and-set (`updateProfileColumns`: one statement, so two round trips in all where the
- * locked transaction takes five). When the row changed between the read and the write, it is
- * read again and the change planned on the new row. Undefined (the caller then takes the row's
- * lock, under which a change cannot lose) when `If-Match` does not name the version read — only
- * the lock answers 412, on the current version — and after COMPARE_AND_SET_ATTEMPTS lost races,
- * so no writer starves under a stream of others (RFC 9110 §13.1.1's semantics either way).
+ * the change is planned on the row as this process's last write of it left it (`keptRowsOf`), or
+ * else on the row read now, and written with its audit row under compare-and-set on the row's
+ * version and row version (`updateProfileReturningMember`: one statement, which also reads the
+ * member it answers; one round trip in all where the locked transaction takes five). When the row
+ * changed since it was planned on, it is read again and the change planned on the new row; a
+ * change refused on a kept row is planned again on the row read now. Undefined (the caller then
+ * takes the row's lock, under which a change cannot lose) when `If-Match` does not name the
+ * version read — only the lock answers 412, on the current version — and after
+ * COMPARE_AND_SET_ATTEMPTS lost races, so no writer starves under a stream of others (RFC 9110
+ * §13.1.1's semantics either way).
  *
  * Not on SQLite: there the locked transaction costs less. Its one writing connection runs
  * transactions one after another (no lock to wait on) and commits those that arrive together at
@@ -356,32 +361,89 @@ async function updateRowOnly(
   context: RequestContext,
 ): Promise<UserView | undefined> {
   const { db, clock } = deps;
-  for (let attempt = 1; attempt <= COMPARE_AND_SET_ATTEMPTS; attempt++) {
-    const member = await findMemberUserWithExtras(db, actor, userId);
-    if (!member) throw notFound('user');
-    const { user: base, isInstanceAdministrator, extras } = member;
-    if (!ifMatchAllows(request.ifMatch, Number(base.version))) return undefined;
-    const plan = await planProfileChanges(
-      db,
-      clock,
-      actor,
-      userId,
-      request.attributes,
-      base,
-      localeOf(member, localization),
-    );
+  const kept = keptRowsOf(db);
+  const keptKey = `${actor.organizationId} ${userId}`;
+  let attempts = 0;
+  while (attempts < COMPARE_AND_SET_ATTEMPTS) {
+    // The row this process's last write of it left, to plan on without reading it (the write
+    // checks it is still that row); else the row read now, with its extras.
+    let base = kept.get(keptKey);
+    let member: MemberWithExtras | undefined;
+    if (!base || !ifMatchAllows(request.ifMatch, Number(base.user.version))) {
+      attempts++;
+      member = await findMemberUserWithExtras(db, actor, userId);
+      if (!member) throw notFound('user');
+      base = { user: member.user, rowVersion: member.rowVersion as string };
+      if (!ifMatchAllows(request.ifMatch, Number(base.user.version))) return undefined;
+    }
+    let plan: ProfilePlan;
+    try {
+      plan = await planProfileChanges(
+        db,
+        clock,
+        actor,
+        userId,
+        request.attributes,
+        base.user,
+        localeOf(base, localization),
+      );
+    } catch (error) {
+      // Refused on a kept row (a phone checked in its locale): refused only if the row read now refuses it.
+      if (member) throw error;
+      kept.delete(keptKey);
+      continue;
+    }
     const changedFields = Object.keys(plan.columns);
-    // Nothing changed: the row as read is the current version (nothing written).
-    if (changedFields.length === 0) return { ...member, etag: userEtag(Number(base.version)) };
+    if (changedFields.length === 0) {
+      // Nothing changed: the row as read now is the current version (nothing written); a kept row
+      // may be behind it, so it is read.
+      if (member) return { ...member, etag: userEtag(Number(base.user.version)) };
+      kept.delete(keptKey);
+      continue;
+    }
     const now = clock.now().toISOString();
     const audit = profileUpdatedRow(clock, actor, userId, context, changedFields);
-    const version = await updateProfileColumns(db, userId, Number(base.version), plan.columns, now, audit);
-    if (version !== undefined) {
-      const user = userAsSaved(plan, { version, at: now });
-      return { user, isInstanceAdministrator, extras, etag: userEtag(version) };
+    const expected = { version: Number(base.user.version), rowVersion: base.rowVersion };
+    const saved = await updateProfileReturningMember(db, actor, userId, expected, plan.columns, now, audit);
+    if (saved) {
+      keep(kept, keptKey, { user: saved.user, rowVersion: saved.rowVersion as string });
+      const { rowVersion: _, ...view } = saved;
+      return { ...view, etag: userEtag(Number(saved.user.version)) };
     }
+    // The row changed since (or the user left the organization): read it again.
+    kept.delete(keptKey);
   }
   return undefined;
+}
+
+/** A user's row as a row-only write planned on it: the record and its row version (`xmin`). */
+type KeptRow = { user: UserRecord; rowVersion: string };
+
+/** Rows kept at most per database handle; past it the oldest go first. */
+const MAX_KEPT_ROWS = 1_000;
+
+/**
+ * Each database handle's users' rows as this process's last row-only write of them left them, by
+ * organization and user: `updateRowOnly` plans the next change on it without reading the row,
+ * and the write's compare-and-set on the row version proves it current (else it reads the row).
+ * Never answered: what a write answers is read by the write.
+ */
+const keptRowsOf = (() => {
+  const byDatabase = new WeakMap<Kysely<DB>, Map<string, KeptRow>>();
+  return (db: Kysely<DB>): Map<string, KeptRow> => {
+    let rows = byDatabase.get(db);
+    if (!rows) {
+      rows = new Map();
+      byDatabase.set(db, rows);
+    }
+    return rows;
+  };
+})();
+
+function keep(rows: Map<string, KeptRow>, key: string, row: KeptRow): void {
+  rows.delete(key);
+  if (rows.size >= MAX_KEPT_ROWS) rows.delete(rows.keys().next().value as string);
+  rows.set(key, row);
 }
 
 /** Who changed whose profile, from where: what every audit row of a profile change shares. */
@@ -418,7 +480,10 @@ function userAsSaved(
 }
 
 /** The locale a change is checked in (the phone's default country): the user's own, else their settings'. */
-function localeOf(member: MemberUser, localization: MailLocalization | undefined): string | null {
+function localeOf(
+  member: Pick<MemberUser, 'user'>,
+  localization: MailLocalization | undefined,
+): string | null {
   return member.user.locale ?? localization?.locale ?? null;
 }
 

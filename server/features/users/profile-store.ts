@@ -1,4 +1,4 @@
-import { type Kysely, type QueryCreator, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type QueryCreator, sql } from 'kysely';
 import { normalizeEmail, normalizeUsername } from '../../../common/login-keys';
 import { AUDIT_EVENT_COLUMNS, type AuditEventRow, insertAuditEventRow } from '../../platform/audit';
 import { isPostgres } from '../../platform/db/columns';
@@ -121,9 +121,16 @@ const extrasQuery = (shared: boolean) =>
   preparedQuery(EXTRAS_PARAMETERS, (db, p) => db.selectNoFrom(extrasColumns(db, p, shared)));
 const ownExtras = extrasQuery(false);
 const sharedExtras = extrasQuery(true);
-/** A member's row and their extras in one statement (PostgreSQL: one round trip, one snapshot). */
+/**
+ * A member's row, its row version and their extras in one statement (PostgreSQL: one round trip,
+ * one snapshot). The row version is `xmin` as text: it changes with every write of the row.
+ */
 const memberWithExtrasQuery = (shared: boolean) =>
-  preparedQuery(EXTRAS_PARAMETERS, (db, p) => memberUser(db, p).select(extrasColumns(db, p, shared)));
+  preparedQuery(EXTRAS_PARAMETERS, (db, p) =>
+    memberUser(db, p).select([ROW_VERSION, ...extrasColumns(db, p, shared)]),
+  );
+/** PostgreSQL: the transaction that wrote this version of the row (`xmin`), as text. */
+const ROW_VERSION = sql<string>`users.xmin::text`.as('rowVersion');
 const memberWithOwnExtras = memberWithExtrasQuery(false);
 const memberWithSharedExtras = memberWithExtrasQuery(true);
 
@@ -188,7 +195,7 @@ export async function findMemberUserWithExtras(
   db: Kysely<DB>,
   viewer: { userId: string; organizationId: string },
   userId: string,
-): Promise<(MemberUser & { extras: Readonly<Required<UserExtras>> }) | undefined> {
+): Promise<MemberWithExtras | undefined> {
   if (!isPostgres(db)) {
     const member = await findMemberUser(db, viewer.organizationId, userId);
     return member && { ...member, extras: await loadUserExtras(db, viewer, userId) };
@@ -199,11 +206,23 @@ export async function findMemberUserWithExtras(
     organizationId: viewer.organizationId,
     viewerId: viewer.userId,
   });
-  const row = rows[0] as (UserRecord & { isInstanceAdministrator: boolean } & ExtrasRow) | undefined;
+  return memberWithExtrasOf(rows[0] as MemberWithExtrasRow | undefined);
+}
+
+/**
+ * A member, their extras as the viewer sees them, and on PostgreSQL the version of the user's row
+ * they were read from (`rowVersion`: its `xmin`, which every write of the row changes; for
+ * `updateOwnProfileReturningMember`'s compare-and-set).
+ */
+export type MemberWithExtras = MemberUser & { extras: Readonly<Required<UserExtras>>; rowVersion?: string };
+
+type MemberWithExtrasRow = UserRecord & { isInstanceAdministrator: boolean; rowVersion: string } & ExtrasRow;
+
+function memberWithExtrasOf(row: MemberWithExtrasRow | undefined): MemberWithExtras | undefined {
   if (!row) return undefined;
-  const { emails, custom, roles, organizations, avatar, ...member } = row;
+  const { emails, custom, roles, organizations, avatar, rowVersion, ...member } = row;
   const extras = extrasOf({ emails, custom, roles, organizations, avatar });
-  return { ...(memberUserOf(member) as MemberUser), extras };
+  return { ...(memberUserOf(member) as MemberUser), extras, rowVersion };
 }
 
 /** A public fingerprint of an avatar's storage key: changes with every new picture. */
@@ -247,12 +266,7 @@ export async function updateProfileColumns(
   now: string,
   audit?: AuditEventRow,
 ): Promise<number | undefined> {
-  const values: Record<string, unknown> = {
-    ...changes,
-    ...(changes.username !== undefined ? { usernameNormalized: normalizeUsername(changes.username) } : {}),
-    ...(changes.email !== undefined ? { emailNormalized: normalizeEmail(changes.email) } : {}),
-    ...foldedUserColumns(changes),
-  };
+  const values = profileColumnValues(changes);
   const columns = Object.keys(values).sort();
   const withAudit = audit !== undefined && isPostgres(db);
   if (audit !== undefined && !withAudit && !db.isTransaction) {
@@ -277,6 +291,16 @@ export async function updateProfileColumns(
   if (Number(result.numAffectedRows) !== 1) return undefined;
   if (audit && !withAudit) await insertAuditEventRow(db, audit);
   return expectedVersion + 1;
+}
+
+/** The columns a change of `changes` writes: with them their normalized and folded copies. */
+function profileColumnValues(changes: ProfileColumns): Record<string, unknown> {
+  return {
+    ...changes,
+    ...(changes.username !== undefined ? { usernameNormalized: normalizeUsername(changes.username) } : {}),
+    ...(changes.email !== undefined ? { emailNormalized: normalizeEmail(changes.email) } : {}),
+    ...foldedUserColumns(changes),
+  };
 }
 
 const UPDATE_PARAMETERS = ['userId', 'expectedVersion', 'version', 'updatedAt'] as const;
@@ -311,28 +335,120 @@ function auditParameters(audit: AuditEventRow): Record<string, unknown> {
 function auditedProfileUpdate(columns: string[]): PreparedProfileUpdate {
   return preparedQuery(
     [...columns, ...UPDATE_PARAMETERS, ...AUDIT_EVENT_COLUMNS.map(auditParameter)],
-    (builder, p) => {
-      const value = (column: (typeof AUDIT_EVENT_COLUMNS)[number]) => p[auditParameter(column)];
-      return builder
+    (builder, p) =>
+      builder
         .with('changed', (db) => updateColumns(db, columns, p).returning('users.id'))
         .insertInto('auditEvents')
         .columns([...AUDIT_EVENT_COLUMNS])
-        .expression((eb) =>
-          eb
-            .selectFrom('changed')
-            .select([
-              sql<string>`cast(${value('id')} as text)`.as('id'),
-              sql<string>`cast(${value('organizationId')} as text)`.as('organizationId'),
-              sql<string>`cast(${value('actorUserId')} as text)`.as('actorUserId'),
-              sql<string>`cast(${value('subjectUserId')} as text)`.as('subjectUserId'),
-              sql<string>`cast(${value('action')} as text)`.as('action'),
-              sql<string>`cast(${value('ip')} as text)`.as('ip'),
-              sql<string>`cast(${value('details')} as jsonb)`.as('details'),
-              sql<string>`cast(${value('occurredAt')} as timestamptz)`.as('occurredAt'),
-            ]),
-        );
-    },
+        .expression((eb) => auditRowOfChanged(eb, p)),
   ) as PreparedProfileUpdate;
+}
+
+/**
+ * PostgreSQL, outside a transaction: `updateProfileColumns` of a member's row (`viewer`'s view of
+ * `userId`) with `audit`, and the member as the write left them, in one statement and one round
+ * trip (issue 17: the write's round trips were a third of its time). The compare-and-set holds
+ * only while the row is still `expected.version` and still the very row version it was planned on
+ * (`expected.rowVersion`, its `xmin`: every write of the row changes it, a sign-in's too), and the
+ * user still a member of the viewer's organization; the row, its new row version and the extras
+ * answered are read by the same statement, so nothing answered was kept from before. Undefined,
+ * with nothing written, when any of those failed.
+ */
+export async function updateProfileReturningMember(
+  db: Kysely<DB>,
+  viewer: { userId: string; organizationId: string },
+  userId: string,
+  expected: { version: number; rowVersion: string },
+  changes: ProfileColumns,
+  now: string,
+  audit: AuditEventRow,
+): Promise<MemberWithExtras | undefined> {
+  const values = profileColumnValues(changes);
+  const columns = Object.keys(values).sort();
+  const shared = userId !== viewer.userId;
+  const signature = `${columns.join(',')}+audit+member${shared ? '+shared' : ''}`;
+  let update = returningUpdates.get(signature);
+  if (!update) {
+    update = returningProfileUpdate(columns, shared);
+    returningUpdates.set(signature, update);
+  }
+  const { rows } = await update(db, {
+    ...values,
+    ...auditParameters(audit),
+    userId,
+    organizationId: viewer.organizationId,
+    viewerId: viewer.userId,
+    expectedVersion: expected.version,
+    rowVersion: expected.rowVersion,
+    version: expected.version + 1,
+    updatedAt: now,
+  });
+  return memberWithExtrasOf(rows[0] as MemberWithExtrasRow | undefined);
+}
+
+type ReturningProfileUpdate = (
+  db: Kysely<DB>,
+  values: Record<string, unknown>,
+) => Promise<{ rows: unknown[] }>;
+
+const returningUpdates = new Map<string, ReturningProfileUpdate>();
+
+/** `updateProfileReturningMember`'s statement for `columns` (compiled once per set of columns). */
+function returningProfileUpdate(columns: string[], shared: boolean): ReturningProfileUpdate {
+  return preparedQuery(
+    [
+      ...columns,
+      ...UPDATE_PARAMETERS,
+      ...EXTRAS_PARAMETERS,
+      'rowVersion',
+      ...AUDIT_EVENT_COLUMNS.map(auditParameter),
+    ],
+    (builder, p) =>
+      builder
+        .with('changed', (db) =>
+          updateColumns(db, columns, p)
+            .where(sql<boolean>`users.xmin = cast(${p.rowVersion} as xid)`)
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('memberships')
+                  .select('memberships.userId')
+                  .where('memberships.userId', '=', p.userId as string)
+                  .where('memberships.organizationId', '=', p.organizationId as string),
+              ),
+            )
+            .returning([...userColumns, 'users.isInstanceAdministrator', ROW_VERSION]),
+        )
+        .with('audited', (db) =>
+          db
+            .insertInto('auditEvents')
+            .columns([...AUDIT_EVENT_COLUMNS])
+            .expression((eb) => auditRowOfChanged(eb, p)),
+        )
+        .selectFrom('changed')
+        .selectAll('changed')
+        .select(extrasColumns(builder, p, shared)),
+  );
+}
+
+/** The audit row named by the `audit.…` parameters, selected once per row of the CTE `changed`. */
+function auditRowOfChanged<Changed extends { id: string }>(
+  eb: ExpressionBuilder<DB & { changed: Changed }, 'auditEvents'>,
+  p: Record<string, string>,
+) {
+  const value = (column: (typeof AUDIT_EVENT_COLUMNS)[number]) => p[auditParameter(column)];
+  return eb
+    .selectFrom('changed')
+    .select([
+      sql<string>`cast(${value('id')} as text)`.as('id'),
+      sql<string>`cast(${value('organizationId')} as text)`.as('organizationId'),
+      sql<string>`cast(${value('actorUserId')} as text)`.as('actorUserId'),
+      sql<string>`cast(${value('subjectUserId')} as text)`.as('subjectUserId'),
+      sql<string>`cast(${value('action')} as text)`.as('action'),
+      sql<string>`cast(${value('ip')} as text)`.as('ip'),
+      sql<string>`cast(${value('details')} as jsonb)`.as('details'),
+      sql<string>`cast(${value('occurredAt')} as timestamptz)`.as('occurredAt'),
+    ]);
 }
 
 type PreparedProfileUpdate = (
