@@ -52,7 +52,8 @@ export const MAX_PENDING_WRITE_MS = 10_000;
  * round trip on the listening connection that started after the request arrived (`sync`).
  * PostgreSQL delivers a notification committed before that round trip ahead of its answer, so by
  * then every change acknowledged to anyone before the request has emptied the kept credentials.
- * Concurrent requests share one such round trip (a read of the database's snapshot, no table, no pool connection).
+ * Concurrent requests share one such round trip (a read of the database's snapshot and of the
+ * user row versions asked for meanwhile, on no pool connection: `CacheListener`).
  *
  * User documents (`rememberUserDocument`: the signed-in user's profile as `GET /api/userprofile`
  * renders it) follow the credentials' rule, emptied by their notifications and by those of

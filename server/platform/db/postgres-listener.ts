@@ -12,6 +12,9 @@ export type ListenerHandlers = {
   onLost(): void;
 };
 
+/** What one round trip on the listening connection read: the snapshot, and the row versions asked for. */
+type RoundAnswer = { snapshot: string; versions: Map<string, string> };
+
 /**
  * The dedicated connection of one process's PostgreSQL cache that LISTENs on `channels`: opened on
  * `start()`, reopened with a growing wait when lost, and the round trips (`sync`, `snapshot`) that
@@ -28,14 +31,15 @@ export class CacheListener {
   #closed = false;
   #retryMs = FIRST_RECONNECT_MS;
   #retryTimer: NodeJS.Timeout | undefined;
-  /** The round trip in flight, and the one that follows it (shared by every caller meanwhile). */
-  #syncing: Promise<string | false> | undefined;
-  #nextSync: Promise<string | false> | undefined;
   /** `users`, qualified by the schema the cache serves. */
   readonly #usersTable: string;
-  /** The users whose row versions the next read asks for, and its answer (see `userRowVersion`). */
-  #nextVersions: { ids: Set<string>; answer: Promise<Map<string, string> | false> } | undefined;
-  #versionsInFlight: Promise<unknown> | undefined;
+  /**
+   * The next round trip, not sent yet: whether a caller waits for its snapshot, the users whose
+   * row versions it asks for, and its answer (shared by every caller meanwhile).
+   */
+  #nextRound: { snapshot: boolean; ids: Set<string>; answer: Promise<RoundAnswer | false> } | undefined;
+  /** The round trip in flight: the next one is sent when it has answered. */
+  #roundInFlight: Promise<unknown> | undefined;
 
   constructor(options: {
     connectionString: string;
@@ -92,17 +96,7 @@ export class CacheListener {
    * removes its id from the in-progress list (PostgreSQL, "Snapshot Information Functions").
    */
   snapshot(): Promise<string | false> {
-    if (!this.#syncing) {
-      this.#syncing = this.#ping().finally(() => {
-        this.#syncing = undefined;
-      });
-      return this.#syncing;
-    }
-    this.#nextSync ??= this.#syncing.then(() => {
-      this.#nextSync = undefined;
-      return this.snapshot();
-    });
-    return this.#nextSync;
+    return this.#round(undefined).then((answer) => (answer === false ? false : answer.snapshot));
   }
 
   /**
@@ -110,24 +104,41 @@ export class CacheListener {
    * UPDATE), undefined when there is no such user, false when not listening. Read on the listening
    * connection in a round trip sent after the call, so it confirms every notification committed
    * before the call, as `sync` does. Concurrent callers share one round trip (one query for all
-   * their users); a caller that arrives while one is in flight joins the next.
+   * their users, and for `sync`'s and `snapshot`'s callers); a caller that arrives while one is in
+   * flight joins the next.
    */
   userRowVersion(userId: string): Promise<string | undefined | false> {
-    if (!this.#nextVersions) {
-      const ids = new Set<string>();
-      const answer = Promise.resolve(this.#versionsInFlight).then(() => {
-        this.#nextVersions = undefined;
-        const reading = this.#readVersions([...ids]);
-        this.#versionsInFlight = reading;
-        void reading.finally(() => {
-          if (this.#versionsInFlight === reading) this.#versionsInFlight = undefined;
-        });
-        return reading;
-      });
-      this.#nextVersions = { ids, answer };
+    return this.#round(userId).then((answer) => (answer === false ? false : answer.versions.get(userId)));
+  }
+
+  /**
+   * Joins the next round trip on the listening connection (sent once the one in flight, if any,
+   * has answered: always after the call), asking also for `userId`'s row version if given. One
+   * query answers every caller: the snapshot, and the row versions asked for. Before, `sync` and
+   * `userRowVersion` each had round trips of their own, and every profile read waited for one of
+   * each: under load the listening connection sent twice the queries (issue 17: their `writev`s
+   * were a fifth of a busy server's time).
+   */
+  #round(userId: string | undefined): Promise<RoundAnswer | false> {
+    if (!this.#nextRound) {
+      const round = {
+        snapshot: false,
+        ids: new Set<string>(),
+        answer: Promise.resolve(this.#roundInFlight).then(() => {
+          this.#nextRound = undefined;
+          const reading = this.#read(round.snapshot, [...round.ids]);
+          this.#roundInFlight = reading;
+          void reading.finally(() => {
+            if (this.#roundInFlight === reading) this.#roundInFlight = undefined;
+          });
+          return reading;
+        }),
+      };
+      this.#nextRound = round;
     }
-    this.#nextVersions.ids.add(userId);
-    return this.#nextVersions.answer.then((versions) => (versions === false ? false : versions.get(userId)));
+    if (userId === undefined) this.#nextRound.snapshot = true;
+    else this.#nextRound.ids.add(userId);
+    return this.#nextRound.answer;
   }
 
   async close(): Promise<void> {
@@ -176,41 +187,31 @@ export class CacheListener {
     this.#retryMs = Math.min(this.#retryMs * 2, MAX_RECONNECT_MS);
   }
 
-  async #readVersions(ids: string[]): Promise<Map<string, string> | false> {
+  async #read(snapshotWanted: boolean, ids: string[]): Promise<RoundAnswer | false> {
     const connection = this.#client;
     if (!this.#listening || !connection) return false;
-    this.#stats.rowVersionReads++;
-    let rows: { id: string; version: string }[];
+    if (snapshotWanted) this.#stats.syncs++;
+    if (ids.length > 0) this.#stats.rowVersionReads++;
+    let row: { snapshot: string | null; versions: string | null } | undefined;
     try {
-      ({ rows } = await connection.query<{ id: string; version: string }>(
-        `SELECT id, xmin::text AS version FROM ${this.#usersTable} WHERE id = ANY($1)`,
+      ({
+        rows: [row],
+      } = await connection.query<{ snapshot: string | null; versions: string | null }>(
+        `SELECT pg_current_snapshot()::text AS snapshot,
+          (SELECT json_agg(json_build_array(id, xmin::text))::text FROM ${this.#usersTable}
+            WHERE id = ANY($1)) AS versions`,
         [ids],
       ));
     } catch {
       return false;
     }
-    // Lost meanwhile: a notification may have been missed.
-    if (!this.#listening || this.#client !== connection) return false;
-    return new Map(rows.map((row) => [row.id, row.version]));
-  }
-
-  async #ping(): Promise<string | false> {
-    const connection = this.#client;
-    if (!this.#listening || !connection) return false;
-    this.#stats.syncs++;
-    let snapshot: string | undefined;
-    try {
-      const { rows } = await connection.query<{ snapshot: string }>(
-        'SELECT pg_current_snapshot()::text AS snapshot',
-      );
-      snapshot = rows[0]?.snapshot;
-    } catch {
-      return false;
-    }
     // No snapshot read: nothing to compare a kept value with (an empty text would equal another).
-    if (!snapshot) return false;
+    if (!row?.snapshot) return false;
     // Lost meanwhile: a notification may have been missed.
     if (!this.#listening || this.#client !== connection) return false;
-    return snapshot;
+    return {
+      snapshot: row.snapshot,
+      versions: new Map(row.versions ? (JSON.parse(row.versions) as [string, string][]) : []),
+    };
   }
 }
