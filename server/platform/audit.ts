@@ -43,7 +43,8 @@ export async function recordAuditEvent(db: Kysely<DB>, clock: Clock, event: Audi
 
 /**
  * The row `recordAuditEvent` writes for `event` (a new id, the clock's now), for a statement that
- * writes it together with the change it records (`updateProfileColumns` on PostgreSQL).
+ * writes it together with the change it records (`updateProfileColumns` and
+ * `updateProfileReturningMember` on PostgreSQL).
  */
 export function auditEventRow(clock: Clock, event: AuditEventInput): AuditEventRow {
   const systemTool = systemToolOf(event.actorUserId);

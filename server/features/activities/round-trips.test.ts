@@ -77,7 +77,7 @@ describe('round trips of an Activity page', () => {
     expect(byKey.items[0]?.attributes.subject).toMatch(/ 39$/);
     expect(bySession.items).toEqual(byKey.items);
     if (t.deps.dialect !== 'postgres') return;
-    // The credential is kept (one `SELECT 1` on the listening connection confirms it), the
+    // The credential is kept (one round trip on the listening connection confirms it), the
     // membership check and the page are one statement, and the kinds' records are read side by
     // side: emails (and their attachments), calls (and their targets). It was 7 statements, 6 in
     // sequence; now 6 round trips, 4 in sequence (confirm, page, emails, attachments).

@@ -89,7 +89,13 @@ export async function getUserProfile(deps: Pick<Deps, 'db'>, actor: Actor, id: s
   if (!canViewUser(actor, userId)) throw forbidden();
   const member = await findMemberUserWithExtras(deps.db, actor, userId);
   if (!member) throw notFound('user');
-  return { ...member, etag: userEtag(Number(member.user.version)) };
+  return userViewOf(member);
+}
+
+/** The view of a member as read (its row version left out: it is for compare-and-set only). */
+function userViewOf(member: MemberWithExtras): UserView {
+  const { rowVersion: _, ...view } = member;
+  return { ...view, etag: userEtag(Number(member.user.version)) };
 }
 
 // ── Updating ─────────────────────────────────────────────────────────────────────────────────
@@ -362,7 +368,9 @@ async function updateRowOnly(
 ): Promise<UserView | undefined> {
   const { db, clock } = deps;
   const kept = keptRowsOf(db);
-  const keptKey = `${actor.organizationId} ${userId}`;
+  // By user alone: the row is the same whichever organization it is changed from (the write
+  // checks the membership).
+  const keptKey = userId;
   let attempts = 0;
   while (attempts < COMPARE_AND_SET_ATTEMPTS) {
     // The row this process's last write of it left, to plan on without reading it (the write
@@ -388,8 +396,9 @@ async function updateRowOnly(
         localeOf(base, localization),
       );
     } catch (error) {
-      // Refused on a kept row (a phone checked in its locale): refused only if the row read now refuses it.
-      if (member) throw error;
+      // Refused on a kept row (a phone checked in its locale): refused only if the row read now
+      // refuses it.
+      if (member || !(error instanceof AppError) || error.kind !== 'validation') throw error;
       kept.delete(keptKey);
       continue;
     }
@@ -397,7 +406,7 @@ async function updateRowOnly(
     if (changedFields.length === 0) {
       // Nothing changed: the row as read now is the current version (nothing written); a kept row
       // may be behind it, so it is read.
-      if (member) return { ...member, etag: userEtag(Number(base.user.version)) };
+      if (member) return userViewOf(member);
       kept.delete(keptKey);
       continue;
     }
@@ -407,8 +416,7 @@ async function updateRowOnly(
     const saved = await updateProfileReturningMember(db, actor, userId, expected, plan.columns, now, audit);
     if (saved) {
       keep(kept, keptKey, { user: saved.user, rowVersion: saved.rowVersion as string });
-      const { rowVersion: _, ...view } = saved;
-      return { ...view, etag: userEtag(Number(saved.user.version)) };
+      return userViewOf(saved);
     }
     // The row changed since (or the user left the organization): read it again.
     kept.delete(keptKey);
@@ -424,7 +432,7 @@ const MAX_KEPT_ROWS = 1_000;
 
 /**
  * Each database handle's users' rows as this process's last row-only write of them left them, by
- * organization and user: `updateRowOnly` plans the next change on it without reading the row,
+ * user: `updateRowOnly` plans the next change on it without reading the row,
  * and the write's compare-and-set on the row version proves it current (else it reads the row).
  * Never answered: what a write answers is read by the write.
  */

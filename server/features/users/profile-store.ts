@@ -212,7 +212,7 @@ export async function findMemberUserWithExtras(
 /**
  * A member, their extras as the viewer sees them, and on PostgreSQL the version of the user's row
  * they were read from (`rowVersion`: its `xmin`, which every write of the row changes; for
- * `updateOwnProfileReturningMember`'s compare-and-set).
+ * `updateProfileReturningMember`'s compare-and-set).
  */
 export type MemberWithExtras = MemberUser & { extras: Readonly<Required<UserExtras>>; rowVersion?: string };
 
@@ -255,7 +255,8 @@ export type ProfileColumns = Pick<
  * audit_events SELECT … FROM changed`): the user's row is locked from `lockMemberUser` to the
  * commit, and each round trip in between is paid by every writer of that profile queued behind
  * the lock (issue 17: 50 writers of one profile); outside a transaction, that statement alone is
- * the whole compare-and-set, atomic, in one round trip. SQLite runs in this process: two
+ * the whole compare-and-set, atomic, in one round trip (the row-only writes use
+ * `updateProfileReturningMember`, which also answers the member). SQLite runs in this process: two
  * statements, in a transaction of their own when `db` is not one.
  */
 export async function updateProfileColumns(
@@ -352,7 +353,8 @@ function auditedProfileUpdate(columns: string[]): PreparedProfileUpdate {
  * (`expected.rowVersion`, its `xmin`: every write of the row changes it, a sign-in's too), and the
  * user still a member of the viewer's organization; the row, its new row version and the extras
  * answered are read by the same statement, so nothing answered was kept from before. Undefined,
- * with nothing written, when any of those failed.
+ * with nothing written, when any of those failed. Throws (a programming error) on SQLite or in a
+ * transaction: the statement autocommits on the pool, `xmin` is PostgreSQL's.
  */
 export async function updateProfileReturningMember(
   db: Kysely<DB>,
@@ -363,6 +365,9 @@ export async function updateProfileReturningMember(
   now: string,
   audit: AuditEventRow,
 ): Promise<MemberWithExtras | undefined> {
+  if (!isPostgres(db) || db.isTransaction) {
+    throw new Error('updateProfileReturningMember runs on PostgreSQL, outside a transaction');
+  }
   const values = profileColumnValues(changes);
   const columns = Object.keys(values).sort();
   const shared = userId !== viewer.userId;

@@ -169,7 +169,8 @@ export const COSTLY_READS_PACING: Pacing = { share: 0.5, burstMs: 1_000 };
 const COSTLY_POSTGRES_SETTINGS = ['-c max_parallel_workers_per_gather=0'];
 
 /**
- * The hot reads of PostgreSQL (preparedQuery's SELECTs outside transactions), run on the pool
+ * The hot reads of PostgreSQL (preparedQuery's SELECTs outside transactions, and the SELECTs whose
+ * WITH writes: each its own autocommitted statement), run on the pool
  * without Kysely's executor and as named prepared statements: PostgreSQL parses and plans each
  * once per connection instead of on every request, and the rows are shaped as Kysely would shape
  * them (camelCase keys). Always a round trip: nothing is kept, so a revoked key or a removed role

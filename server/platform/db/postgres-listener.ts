@@ -17,8 +17,9 @@ type RoundAnswer = { snapshot: string; versions: Map<string, string> };
 
 /**
  * The dedicated connection of one process's PostgreSQL cache that LISTENs on `channels`: opened on
- * `start()`, reopened with a growing wait when lost, and the round trips (`sync`, `snapshot`) that
- * confirm every notification committed before them has been handled.
+ * `start()`, reopened with a growing wait when lost, and the round trips (`sync`, `snapshot`,
+ * `userRowVersion`, one stream of them) that confirm every notification committed before them has
+ * been handled.
  */
 export class CacheListener {
   readonly #connectionString: string;
@@ -37,7 +38,9 @@ export class CacheListener {
    * The next round trip, not sent yet: whether a caller waits for its snapshot, the users whose
    * row versions it asks for, and its answer (shared by every caller meanwhile).
    */
-  #nextRound: { snapshot: boolean; ids: Set<string>; answer: Promise<RoundAnswer | false> } | undefined;
+  #nextRound:
+    | { asked: { snapshot: boolean }; ids: Set<string>; answer: Promise<RoundAnswer | false> }
+    | undefined;
   /** The round trip in flight: the next one is sent when it has answered. */
   #roundInFlight: Promise<unknown> | undefined;
 
@@ -45,7 +48,10 @@ export class CacheListener {
     connectionString: string;
     channels: readonly string[];
     handlers: ListenerHandlers;
-    /** Counts the round trips `sync` and `userRowVersion` make. */
+    /**
+     * Counts the round trips: `syncs` those that read the snapshot for `sync`'s or `snapshot`'s
+     * callers, `rowVersionReads` those that read row versions; one round trip may count in both.
+     */
     stats: { syncs: number; rowVersionReads: number };
     /** The schema of the tables (tests); `public`'s when absent. */
     schema?: string | undefined;
@@ -120,25 +126,26 @@ export class CacheListener {
    * were a fifth of a busy server's time).
    */
   #round(userId: string | undefined): Promise<RoundAnswer | false> {
-    if (!this.#nextRound) {
-      const round = {
-        snapshot: false,
-        ids: new Set<string>(),
-        answer: Promise.resolve(this.#roundInFlight).then(() => {
-          this.#nextRound = undefined;
-          const reading = this.#read(round.snapshot, [...round.ids]);
-          this.#roundInFlight = reading;
-          void reading.finally(() => {
-            if (this.#roundInFlight === reading) this.#roundInFlight = undefined;
-          });
-          return reading;
-        }),
+    let round = this.#nextRound;
+    if (!round) {
+      const ids = new Set<string>();
+      const asked = { snapshot: false };
+      // Sent once the round in flight has answered, whatever it answered: the chain never stops.
+      const send = (): Promise<RoundAnswer | false> => {
+        this.#nextRound = undefined;
+        const reading = this.#read(asked.snapshot, [...ids]).catch(() => false as const);
+        this.#roundInFlight = reading;
+        void reading.then(() => {
+          if (this.#roundInFlight === reading) this.#roundInFlight = undefined;
+        });
+        return reading;
       };
+      round = { asked, ids, answer: Promise.resolve(this.#roundInFlight).then(send, send) };
       this.#nextRound = round;
     }
-    if (userId === undefined) this.#nextRound.snapshot = true;
-    else this.#nextRound.ids.add(userId);
-    return this.#nextRound.answer;
+    if (userId === undefined) round.asked.snapshot = true;
+    else round.ids.add(userId);
+    return round.answer;
   }
 
   async close(): Promise<void> {
@@ -192,26 +199,31 @@ export class CacheListener {
     if (!this.#listening || !connection) return false;
     if (snapshotWanted) this.#stats.syncs++;
     if (ids.length > 0) this.#stats.rowVersionReads++;
-    let row: { snapshot: string | null; versions: string | null } | undefined;
+    let answer: RoundAnswer;
     try {
-      ({
-        rows: [row],
-      } = await connection.query<{ snapshot: string | null; versions: string | null }>(
-        `SELECT pg_current_snapshot()::text AS snapshot,
-          (SELECT json_agg(json_build_array(id, xmin::text))::text FROM ${this.#usersTable}
-            WHERE id = ANY($1)) AS versions`,
-        [ids],
-      ));
+      // No table is read unless a row version was asked for: a credential's confirmation never
+      // waits for a lock on users (an ALTER TABLE, a VACUUM FULL).
+      const { rows } =
+        ids.length === 0
+          ? await connection.query<{ snapshot: string | null }>(
+              'SELECT pg_current_snapshot()::text AS snapshot',
+            )
+          : await connection.query<{ snapshot: string | null; versions: string | null }>(
+              `SELECT pg_current_snapshot()::text AS snapshot,
+                (SELECT json_agg(json_build_array(id, xmin::text))::text FROM ${this.#usersTable}
+                  WHERE id = ANY($1)) AS versions`,
+              [ids],
+            );
+      const row = rows[0] as { snapshot: string | null; versions?: string | null } | undefined;
+      // No snapshot read: nothing to compare a kept value with (an empty text would equal another).
+      if (!row?.snapshot) return false;
+      const versions = row.versions ? (JSON.parse(row.versions) as [string, string][]) : [];
+      answer = { snapshot: row.snapshot, versions: new Map(versions) };
     } catch {
       return false;
     }
-    // No snapshot read: nothing to compare a kept value with (an empty text would equal another).
-    if (!row?.snapshot) return false;
     // Lost meanwhile: a notification may have been missed.
     if (!this.#listening || this.#client !== connection) return false;
-    return {
-      snapshot: row.snapshot,
-      versions: new Map(row.versions ? (JSON.parse(row.versions) as [string, string][]) : []),
-    };
+    return answer;
   }
 }

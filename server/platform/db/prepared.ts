@@ -18,7 +18,9 @@ export type PreparedResult<Row> = { rows: Row[]; numAffectedRows?: bigint | unde
  *
  * On SQLite the compiled SQL runs on the database's read-only connection (see sqlite-reader.ts),
  * outside Kysely's executor; on PostgreSQL as a named prepared statement on the pool (see
- * openPostgresReader). Writes (INSERT, UPDATE …) may be prepared too. Inside an SQLite
+ * openPostgresReader). Writes (INSERT, UPDATE …) may be prepared too; a SELECT whose WITH writes
+ * (`updateProfileReturningMember`) runs as the reads do, on PostgreSQL only and outside a
+ * transaction: one autocommitted statement on the pool. Inside an SQLite
  * transaction every prepared statement runs straight on the writing connection the transaction
  * holds (`sqliteTransactionWriterOf`); a PostgreSQL transaction and in-memory SQLite outside one
  * go through Kysely, on PostgreSQL still as the named statement (`namePostgresStatement`).
