@@ -115,6 +115,7 @@ export const roleListSpec: ListSpec = {
   type: 'roles',
   sort: { name: 'roles.name', createdAt: 'roles.createdAt', updatedAt: 'roles.updatedAt' },
   defaultSort: 'name',
+  sortValues: { createdAt: 'timestamp', updatedAt: 'timestamp' },
   filters: { name: { column: 'roles.name', kind: 'string', ops: ['eq', 'contains'] } },
   fieldsets: { roles: roleFields },
 };

@@ -36,6 +36,7 @@ function timelineSpecOf(kinds: readonly ActivityKindDefinition[]): ListSpec {
     type: 'activities',
     sort: { occurredAt: 'activities.occurredAt' },
     defaultSort: TIMELINE_SORT,
+    sortValues: { occurredAt: 'timestamp' },
     filters: {
       type: {
         column: 'activities.kind',

@@ -17,6 +17,7 @@ export const auditEventListSpec: ListSpec = {
   // `id` breaks ties of the same millisecond in the order of writing (ids are UUIDv7).
   sort: { occurredAt: 'auditEvents.occurredAt', id: 'auditEvents.id' },
   defaultSort: '-occurredAt,-id',
+  sortValues: { occurredAt: 'timestamp' },
   filters: {
     action: { column: 'auditEvents.action', kind: 'string', ops: ['eq', 'neq', 'contains'] },
     actor: { column: 'auditEvents.actorUserId', kind: 'id' },

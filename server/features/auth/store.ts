@@ -78,6 +78,7 @@ export const sessionListSpec: ListSpec = {
     id: 'sessions.id',
   },
   defaultSort: '-lastSeenAt,-id',
+  sortValues: { lastSeenAt: 'timestamp', createdAt: 'timestamp', expiresAt: 'timestamp' },
   filters: {},
   fieldsets: { sessions: sessionFields },
 };

@@ -53,6 +53,12 @@ export const callListSpec: ListSpec = {
     duration: 'calls.duration',
   },
   defaultSort: '-callDateTime',
+  sortValues: {
+    callDateTime: 'timestamp',
+    createdAt: 'timestamp',
+    updatedAt: 'timestamp',
+    duration: 'number',
+  },
   filters: {
     subject: { column: 'calls.subject', kind: 'string', ops: ['eq', 'contains'] },
     phoneNumber: { column: 'calls.phoneNumber', kind: 'string', ops: ['eq'] },

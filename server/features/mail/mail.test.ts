@@ -142,6 +142,21 @@ describe('the outbox API: /api/mail-messages', () => {
     expect(paged.json().data).toHaveLength(1);
     expect(paged.json().links.next).toContain('page%5Bafter%5D=');
 
+    // Paged by when they were sent, through messages not sent yet (sentAt NULL): every cursor of
+    // a page is taken back, in both directions.
+    for (const sort of ['sentAt', '-sentAt']) {
+      const first = await admin.request({
+        method: 'GET',
+        url: `/api/mail-messages?filter[toAddress][contains]=LIST-&sort=${sort}&page[size]=1`,
+      });
+      expect(first.statusCode, first.body).toBe(200);
+      const link = new URL(first.json().links.next as string, 'http://atrium.test');
+      const next = await admin.request({ method: 'GET', url: `${link.pathname}${link.search}` });
+      expect(next.statusCode, next.body).toBe(200);
+      expect(next.json().data.map((r: { id: string }) => r.id)).not.toContain(first.json().data[0].id);
+      expect(next.json().data).toHaveLength(1);
+    }
+
     const theirsSeen = await otherAdmin.request({ method: 'GET', url: '/api/mail-messages?page[size]=100' });
     const theirIds = theirsSeen.json().data.map((r: { id: string }) => r.id);
     expect(theirIds).toEqual([theirs.id]);

@@ -32,6 +32,9 @@ export const mailMessageListSpec: ListSpec = {
     id: 'mailOutbox.id',
   },
   defaultSort: '-createdAt,-id',
+  // Not sent yet: NULL, the largest value (first when sorted newest first).
+  nullableSorts: ['sentAt'],
+  sortValues: { createdAt: 'timestamp', sentAt: 'timestamp', nextAttemptAt: 'timestamp', attempts: 'number' },
   filters: {
     status: { column: 'mailOutbox.status', kind: 'enum', values: mailStatuses },
     toAddress: { column: 'mailOutbox.toAddress', kind: 'string', ops: ['eq', 'neq', 'contains'] },

@@ -64,6 +64,7 @@ export const organizationListSpec: ListSpec = {
   type: 'organizations',
   sort: { name: 'organizations.nameNormalized', createdAt: 'organizations.createdAt' },
   defaultSort: 'name',
+  sortValues: { createdAt: 'timestamp' },
   filters: { name: { column: 'organizations.nameNormalized', kind: 'string', ops: ['eq', 'contains'] } },
   fieldsets: { organizations: organizationFields },
 };

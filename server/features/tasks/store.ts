@@ -51,6 +51,7 @@ export const taskListSpec: ListSpec = {
   },
   defaultSort: 'dueDate',
   nullableSorts: ['dueDate'],
+  sortValues: { dueDate: 'timestamp', createdAt: 'timestamp', status: 'number', priority: 'number' },
   // The grid shows who created each task and whose it is, without a request per row.
   includes: ['createdBy', 'owner'],
   filters: {

@@ -42,6 +42,7 @@ export const userListSpec: ListSpec = {
   },
   defaultSort: 'username',
   nullableSorts: ['lastSignInAt'],
+  sortValues: { createdAt: 'timestamp', lastSignInAt: 'timestamp' },
   filters: {
     name: { column: 'users.usernameNormalized', kind: 'string', ops: ['eq', 'contains'] },
     email: { column: 'users.emailNormalized', kind: 'string', ops: ['eq', 'contains'] },

@@ -1,14 +1,27 @@
 import { type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { parseInstant } from '../../../../common/instant';
 import { foldCase } from '../../text/case-fold';
 import { type CursorValue, encodeCursor } from './cursor';
-import { type FilterValue, type ListFilter, type ListQuery, sortSignature } from './list-query';
+import {
+  type FilterValue,
+  type ListFilter,
+  type ListQuery,
+  type SortValueKind,
+  sortSignature,
+} from './list-query';
 import { badParameter } from './query-error';
 
 /**
  * One ORDER BY term of a list, the id tiebreak included: a column, or (`nullRank`) the rank
  * `case when column is null then 1 else 0 end` put before a nullable column.
  */
-type KeyTerm = { column: string; direction: 'asc' | 'desc'; nullRank?: true };
+type KeyTerm = {
+  column: string;
+  direction: 'asc' | 'desc';
+  nullRank?: true;
+  /** What the column holds (absent: text); a null rank holds 0 or 1. */
+  value?: Exclude<SortValueKind, 'text'>;
+};
 
 /**
  * The ORDER BY of a list: its sort terms, then `idColumn` (so pages never overlap) in the
@@ -20,14 +33,10 @@ type KeyTerm = { column: string; direction: 'asc' | 'desc'; nullRank?: true };
  * or inside the NULLs starts a range scan (see nullRankExpression for the index's expression).
  */
 function keyTerms(listQuery: Pick<ListQuery, 'sort'>, idColumn: string): KeyTerm[] {
-  const terms: KeyTerm[] = listQuery.sort.flatMap(({ column, direction, nullable }): KeyTerm[] =>
-    nullable === true
-      ? [
-          { column, direction, nullRank: true },
-          { column, direction },
-        ]
-      : [{ column, direction }],
-  );
+  const terms: KeyTerm[] = listQuery.sort.flatMap(({ column, direction, nullable, value }): KeyTerm[] => {
+    const term: KeyTerm = value ? { column, direction, value } : { column, direction };
+    return nullable === true ? [{ column, direction, nullRank: true }, term] : [term];
+  });
   if (!terms.some(({ column, nullRank }) => column === idColumn && !nullRank)) {
     terms.push({ column: idColumn, direction: terms.at(-1)?.direction ?? 'asc' });
   }
@@ -137,7 +146,9 @@ function cursorValues(
 /**
  * Whether a cursor's value for key `index` is one a row of the list can have: a null rank is 0
  * or 1, and its column's value is NULL exactly when the rank is 1; every other key (a NOT NULL
- * column, the id) holds a value. So a forged cursor is refused alike on both databases.
+ * column, the id) holds a value, of the kind its column holds (`ListSpec.sortValues`: an instant
+ * as the database returns it, a number, else text). So a forged cursor is refused alike on both
+ * databases.
  */
 function fitsKey(terms: readonly KeyTerm[], values: readonly CursorValue[], index: number): boolean {
   const term = terms[index] as KeyTerm;
@@ -145,7 +156,16 @@ function fitsKey(terms: readonly KeyTerm[], values: readonly CursorValue[], inde
   if (term.nullRank) return value === 0 || value === 1;
   const rankTerm = terms[index - 1];
   const ranked = rankTerm?.nullRank === true && rankTerm.column === term.column;
-  return ranked ? (value === null) === (values[index - 1] === 1) : value !== null;
+  if (ranked && (value === null) !== (values[index - 1] === 1)) return false;
+  if (value === null) return ranked;
+  switch (term.value) {
+    case 'timestamp':
+      return typeof value === 'string' && parseInstant(value) === value;
+    case 'number':
+      return typeof value === 'number';
+    default:
+      return typeof value === 'string';
+  }
 }
 
 function invalidCursor(page: ListQuery['page']) {

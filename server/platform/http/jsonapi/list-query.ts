@@ -21,6 +21,13 @@ export type ListSpec = {
   defaultSort: string;
   /** Sort fields whose column may be NULL (NULLs sort as the largest value); the others are NOT NULL */
   nullableSorts?: readonly string[];
+  /**
+   * What the columns of sort fields hold where it is not text: `timestamp` (an instant, ISO 8601 in
+   * UTC with milliseconds as the database returns it) or `number`. A cursor's value of another kind
+   * is refused (400 `invalid_cursor`) alike on both databases; PostgreSQL alone would refuse a
+   * text that is no instant, SQLite would compare it as text.
+   */
+  sortValues?: Readonly<Record<string, Exclude<SortValueKind, 'text'>>>;
   filters: Record<string, FilterSpec>;
   /** Relationship paths allowed in `include` */
   includes?: readonly string[];
@@ -35,7 +42,17 @@ export type ListSpec = {
   defaultPageSize?: string;
 };
 
-export type ListSort = { column: string; field: string; direction: 'asc' | 'desc'; nullable?: boolean };
+/** What a sort column holds (`ListSpec.sortValues`): its cursor values must be of that kind. */
+export type SortValueKind = 'text' | 'timestamp' | 'number';
+
+export type ListSort = {
+  column: string;
+  field: string;
+  direction: 'asc' | 'desc';
+  nullable?: boolean;
+  /** Absent: text. */
+  value?: Exclude<SortValueKind, 'text'>;
+};
 
 export type ListFilter = { field: string; column: string; op: FilterOp; value: FilterValue };
 
@@ -245,6 +262,8 @@ function parseSort(value: string, spec: ListSpec): ListSort[] {
     seen.add(field);
     const sort: ListSort = { column: spec.sort[field] as string, field, direction };
     if (spec.nullableSorts?.includes(field)) sort.nullable = true;
+    const value = spec.sortValues?.[field];
+    if (value) sort.value = value;
     return sort;
   });
 }
