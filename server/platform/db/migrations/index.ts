@@ -25,6 +25,7 @@ import * as deferredUserSearch from './0025-deferred-user-search';
 import * as userRowNotNotified from './0026-user-row-not-notified';
 import * as cacheGenerations from './0027-cache-generations';
 import * as auditDayCounts from './0028-audit-day-counts';
+import * as outboxSentRankIndex from './0029-outbox-sent-rank-index';
 
 /** Every migration, in order. Names are permanent: never rename or reorder a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0026-user-row-not-notified': userRowNotNotified,
   '0027-cache-generations': cacheGenerations,
   '0028-audit-day-counts': auditDayCounts,
+  '0029-outbox-sent-rank-index': outboxSentRankIndex,
 };
