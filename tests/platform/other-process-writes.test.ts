@@ -52,6 +52,17 @@ describe('writes of another process apply on the next request', () => {
     });
   }
 
+  /** How many `profile.updated` audit rows a user has. */
+  async function profileUpdatesOf(userId: string): Promise<number> {
+    const rows = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('subjectUserId', '=', userId)
+      .where('action', '=', 'profile.updated')
+      .execute();
+    return rows.length;
+  }
+
   async function userWithKey() {
     const user = { ...(await buildUser(t, { firstName: 'Original' })), firstName: 'Original' };
     const browser = await signIn(t.app, user.username, TEST_PASSWORD);
@@ -116,15 +127,7 @@ describe('writes of another process apply on the next request', () => {
         headers: { 'content-type': JSONAPI },
         payload: { data: { type: 'users', attributes } },
       });
-    const profileUpdates = async () =>
-      (
-        await t.deps.db
-          .selectFrom('auditEvents')
-          .select('id')
-          .where('subjectUserId', '=', user.id)
-          .where('action', '=', 'profile.updated')
-          .execute()
-      ).length;
+    const profileUpdates = () => profileUpdatesOf(user.id);
     // This process's write: what it left is where a next write of this process may start from.
     expect((await patch({ firstName: 'Kept' })).statusCode).toBe(200);
     // Another process changes the row without a new version (as an administrator's SQL may).
@@ -172,15 +175,7 @@ describe('writes of another process apply on the next request', () => {
         headers: { 'content-type': JSONAPI, ...(ifMatch ? { 'if-match': ifMatch } : {}) },
         payload: { data: { type: 'users', id: member.id, attributes } },
       });
-    const profileUpdates = async () =>
-      (
-        await t.deps.db
-          .selectFrom('auditEvents')
-          .select('id')
-          .where('subjectUserId', '=', member.id)
-          .where('action', '=', 'profile.updated')
-          .execute()
-      ).length;
+    const profileUpdates = () => profileUpdatesOf(member.id);
 
     // PostgreSQL keeps the key's lookup only while its cache listens (it opens on first use).
     await cacheListening(t.deps.db);
