@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorMeta } from '../../../common/error-particulars';
+import { parseInstant } from '../../../common/instant';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/access';
 import {
@@ -63,8 +64,6 @@ function itemSchemaOf(kinds: readonly ActivityKindDefinition[]): z.ZodType {
   return otherResources.length === 0 ? (firstResource as z.ZodType) : z.union(kinds.map((d) => d.resource));
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 const description = [
   'The Activity section of a user’s page: the emails, calls (and later calendar events and tasks)',
   'whose target is this user, newest first. My own (`me`); another user’s needs `activities.view`.',
@@ -120,7 +119,12 @@ export async function activityRoutes(app: FastifyInstance, deps: Deps): Promise<
       const [occurredAt, id] = after?.values ?? [];
       if (
         after &&
-        !(typeof occurredAt === 'string' && TIMESTAMP.test(occurredAt) && typeof id === 'string' && isId(id))
+        !(
+          typeof occurredAt === 'string' &&
+          parseInstant(occurredAt) === occurredAt &&
+          typeof id === 'string' &&
+          isId(id)
+        )
       ) {
         throw badParameter('page[after]', 'invalid_cursor', 'The cursor does not belong to this list.');
       }

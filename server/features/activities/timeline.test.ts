@@ -179,6 +179,8 @@ describe('GET /api/users/{id}/activities', () => {
     const browser = await signIn(t.app, member.username, TEST_PASSWORD);
     const forged = encodeCursor({ sort: '-occurredAt', values: ['yesterday', 'x'] });
     const wrongSort = encodeCursor({ sort: 'occurredAt', values: ['2026-01-01T00:00:00.000Z', newId()] });
+    // The form of an instant, but no day of the calendar (PostgreSQL refused it with a 500).
+    const noSuchDay = encodeCursor({ sort: '-occurredAt', values: ['2026-02-30T00:00:00.000Z', newId()] });
     for (const [query, parameter] of [
       ['page[number]=2', 'page[number]'],
       [`page[before]=${forged}`, 'page[before]'],
@@ -186,6 +188,7 @@ describe('GET /api/users/{id}/activities', () => {
       ['page[after]=%%%', 'page[after]'],
       [`page[after]=${forged}`, 'page[after]'],
       [`page[after]=${wrongSort}`, 'page[after]'],
+      [`page[after]=${noSuchDay}`, 'page[after]'],
       ['page[size]=0', 'page[size]'],
       ['page[size]=101', 'page[size]'],
       ['filter[type]=letters', 'filter[type]'],

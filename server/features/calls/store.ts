@@ -57,7 +57,7 @@ export const callListSpec: ListSpec = {
     callDateTime: 'timestamp',
     createdAt: 'timestamp',
     updatedAt: 'timestamp',
-    duration: 'number',
+    duration: 'integer',
   },
   filters: {
     subject: { column: 'calls.subject', kind: 'string', ops: ['eq', 'contains'] },

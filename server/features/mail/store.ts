@@ -34,7 +34,12 @@ export const mailMessageListSpec: ListSpec = {
   defaultSort: '-createdAt,-id',
   // Not sent yet: NULL, the largest value (first when sorted newest first).
   nullableSorts: ['sentAt'],
-  sortValues: { createdAt: 'timestamp', sentAt: 'timestamp', nextAttemptAt: 'timestamp', attempts: 'number' },
+  sortValues: {
+    createdAt: 'timestamp',
+    sentAt: 'timestamp',
+    nextAttemptAt: 'timestamp',
+    attempts: 'integer',
+  },
   filters: {
     status: { column: 'mailOutbox.status', kind: 'enum', values: mailStatuses },
     toAddress: { column: 'mailOutbox.toAddress', kind: 'string', ops: ['eq', 'neq', 'contains'] },

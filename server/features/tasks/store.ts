@@ -51,7 +51,7 @@ export const taskListSpec: ListSpec = {
   },
   defaultSort: 'dueDate',
   nullableSorts: ['dueDate'],
-  sortValues: { dueDate: 'timestamp', createdAt: 'timestamp', status: 'number', priority: 'number' },
+  sortValues: { dueDate: 'timestamp', createdAt: 'timestamp', status: 'integer', priority: 'integer' },
   // The grid shows who created each task and whose it is, without a request per row.
   includes: ['createdBy', 'owner'],
   filters: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/helpers/database';
 import type { UsersTable } from '../../db/schema';
 import { newId } from '../../ids';
+import { encodeCursor } from './cursor';
 import { applyListQuery, countListQuery, fetchListPage } from './kysely';
 import { type ListSpec, parseListQuery } from './list-query';
 
@@ -218,6 +219,48 @@ describe('applyListQuery / countListQuery on a real database', () => {
     expect(await usernames({ 'filter[lastSignInAt][lt]': '2030-01-01T00:00:00Z' })).toEqual(['ada', 'cy']);
     expect(await usernames({ sort: 'lastSignInAt' })).toEqual(['ada', 'cy', 'bob']);
     expect(await usernames({ sort: '-lastSignInAt' })).toEqual(['bob', 'cy', 'ada']);
+  });
+
+  it('refuses a cursor value of another kind than its sort column holds, alike on both databases', async () => {
+    const spec: ListSpec = {
+      type: 'users',
+      sort: { failures: 'users.failedSignInCount', createdAt: 'users.createdAt', username: 'users.username' },
+      sortValues: { failures: 'integer', createdAt: 'timestamp' },
+      defaultSort: 'failures',
+      filters: {},
+    };
+    const page = async (sort: string, values: unknown[]) =>
+      database.db
+        .selectFrom('users')
+        .select('users.username')
+        .$call((qb) =>
+          applyListQuery(
+            qb,
+            parseListQuery({ sort, 'page[after]': encodeCursor({ sort, values: values as never[] }) }, spec),
+            'users.id',
+          ),
+        )
+        .execute();
+    const id = newId();
+    for (const [sort, values] of [
+      ['failures', [1.5, id]],
+      ['failures', [2_147_483_648, id]],
+      ['failures', ['1', id]],
+      ['createdAt', ['2026-02-30T00:00:00.000Z', id]],
+      ['createdAt', ['2026-01-01T00:00:00Z', id]],
+      ['createdAt', [1_767_225_600_000, id]],
+      ['username', [7, id]],
+      ['username', ['ada', 7]],
+    ] as const) {
+      await expect(page(sort, [...values]), `${sort} ${JSON.stringify(values)}`).rejects.toMatchObject({
+        code: 'invalid_cursor',
+        source: { parameter: 'page[after]' },
+      });
+    }
+    // Values of the columns' kinds are taken.
+    await expect(page('failures', [-2_147_483_647, id])).resolves.toBeInstanceOf(Array);
+    await expect(page('createdAt', ['2026-01-01T00:00:00.000Z', id])).resolves.toBeInstanceOf(Array);
+    await expect(page('username', ['ada', id])).resolves.toBeInstanceOf(Array);
   });
 
   it('fetches a page with look-ahead and, when asked, the total', async () => {

@@ -73,7 +73,8 @@ function reversed(terms: readonly KeyTerm[]): KeyTerm[] {
  * - `contains` is a case-insensitive substring match; `%`, `_` and `\` in the value are literal;
  * - NULLs sort as the largest value (PostgreSQL's default: last ascending, first descending).
  * Text sorts by the database collation; sort on a normalized column where the two must agree.
- * @throws AppError 400 `invalid_cursor` when the cursor does not have one value per sort key.
+ * @throws AppError 400 `invalid_cursor` when the cursor does not have one value per sort key, each
+ *   of the kind its column holds (`fitsKey`).
  */
 export function applyListQuery<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
@@ -128,7 +129,8 @@ function ordered<DB, TB extends keyof DB, O>(
 
 /**
  * The key values of the page's cursor, if it has one.
- * @throws AppError 400 `invalid_cursor` when it does not have one value per key of the list.
+ * @throws AppError 400 `invalid_cursor` when it does not have one value per key of the list, each
+ *   of the kind its column holds.
  */
 function cursorValues(
   page: ListQuery['page'],
@@ -147,9 +149,12 @@ function cursorValues(
  * Whether a cursor's value for key `index` is one a row of the list can have: a null rank is 0
  * or 1, and its column's value is NULL exactly when the rank is 1; every other key (a NOT NULL
  * column, the id) holds a value, of the kind its column holds (`ListSpec.sortValues`: an instant
- * as the database returns it, a number, else text). So a forged cursor is refused alike on both
+ * as the database returns it, a 32-bit whole number, else text). So a forged cursor is refused alike on both
  * databases.
  */
+/** The largest value of a 32-bit integer column (PostgreSQL's `integer`). */
+const MAX_INTEGER = 2_147_483_647;
+
 function fitsKey(terms: readonly KeyTerm[], values: readonly CursorValue[], index: number): boolean {
   const term = terms[index] as KeyTerm;
   const value = values[index] ?? null;
@@ -161,8 +166,9 @@ function fitsKey(terms: readonly KeyTerm[], values: readonly CursorValue[], inde
   switch (term.value) {
     case 'timestamp':
       return typeof value === 'string' && parseInstant(value) === value;
-    case 'number':
-      return typeof value === 'number';
+    case 'integer':
+      // PostgreSQL's integer: a fraction or a larger number is no value of the column.
+      return Number.isInteger(value) && Math.abs(value as number) <= MAX_INTEGER;
     default:
       return typeof value === 'string';
   }
@@ -249,8 +255,8 @@ const KEY_ALIAS = 'listKey';
  * `qb` may be several disjoint queries of the same rows (an OR no index can serve in order, split
  * in two): each reads its first rows from its own index and the page is merged here; their sort
  * keys must be numbers or ASCII text (see compareKeys).
- * @throws AppError 400 `invalid_cursor` for a cursor whose values the database cannot compare
- *   with the sort's columns (a forged cursor on PostgreSQL's typed columns).
+ * @throws AppError 400 `invalid_cursor` for a cursor whose values do not fit the sort's keys
+ *   (`fitsKey`), or that the database still cannot compare with the sort's columns.
  */
 export async function fetchListPage<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O> | readonly SelectQueryBuilder<DB, TB, O>[],

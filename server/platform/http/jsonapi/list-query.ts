@@ -23,7 +23,7 @@ export type ListSpec = {
   nullableSorts?: readonly string[];
   /**
    * What the columns of sort fields hold where it is not text: `timestamp` (an instant, ISO 8601 in
-   * UTC with milliseconds as the database returns it) or `number`. A cursor's value of another kind
+   * UTC with milliseconds as the database returns it) or `integer` (a 32-bit whole number). A cursor's value of another kind
    * is refused (400 `invalid_cursor`) alike on both databases; PostgreSQL alone would refuse a
    * text that is no instant, SQLite would compare it as text.
    */
@@ -43,7 +43,7 @@ export type ListSpec = {
 };
 
 /** What a sort column holds (`ListSpec.sortValues`): its cursor values must be of that kind. */
-export type SortValueKind = 'text' | 'timestamp' | 'number';
+export type SortValueKind = 'text' | 'timestamp' | 'integer';
 
 export type ListSort = {
   column: string;

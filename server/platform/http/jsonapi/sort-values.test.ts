@@ -78,8 +78,8 @@ describe('the kinds of sort values lists declare', () => {
         }
         const kind = spec.sortValues?.[field] ?? 'text';
         const fits =
-          kind === 'number'
-            ? /int|numeric|real|double/.test(type)
+          kind === 'integer'
+            ? type === 'integer'
             : kind === 'timestamp'
               ? database.schema !== undefined
                 ? type.startsWith('timestamp')
