@@ -301,7 +301,20 @@ const ROW_ONLY_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Each database handle's row-only writes in flight, by user: each starts when the one before it ended. */
-const rowWritesOf = new WeakMap<Kysely<DB>, Map<string, Promise<void>>>();
+const rowWritesOf = mapPerDatabase<Promise<void>>();
+
+/** A map of its own for each database handle (its pool), made on first use: `of(db)`. */
+function mapPerDatabase<T>(): (db: Kysely<DB>) => Map<string, T> {
+  const byDatabase = new WeakMap<Kysely<DB>, Map<string, T>>();
+  return (db) => {
+    let map = byDatabase.get(db);
+    if (!map) {
+      map = new Map();
+      byDatabase.set(db, map);
+    }
+    return map;
+  };
+}
 
 /**
  * Runs `write` (a row-only change) after the earlier row-only writes of the same user through
@@ -311,11 +324,7 @@ const rowWritesOf = new WeakMap<Kysely<DB>, Map<string, Promise<void>>>();
  * the compare-and-set catches them.
  */
 async function oneWriteAtATime<T>(db: Kysely<DB>, userId: string, write: () => Promise<T>): Promise<T> {
-  let rowWrites = rowWritesOf.get(db);
-  if (!rowWrites) {
-    rowWrites = new Map();
-    rowWritesOf.set(db, rowWrites);
-  }
+  const rowWrites = rowWritesOf(db);
   const result = (rowWrites.get(userId) ?? Promise.resolve()).then(write);
   const ended = result.then(
     () => undefined,
@@ -367,15 +376,14 @@ async function updateRowOnly(
   context: RequestContext,
 ): Promise<UserView | undefined> {
   const { db, clock } = deps;
-  const kept = keptRowsOf(db);
   // By user alone: the row is the same whichever organization it is changed from (the write
   // checks the membership).
-  const keptKey = userId;
+  const kept = keptRowsOf(db);
   let attempts = 0;
   while (attempts < COMPARE_AND_SET_ATTEMPTS) {
     // The row this process's last write of it left, to plan on without reading it (the write
     // checks it is still that row); else the row read now, with its extras.
-    let base = kept.get(keptKey);
+    let base = kept.get(userId);
     let member: MemberWithExtras | undefined;
     if (!base || !ifMatchAllows(request.ifMatch, Number(base.user.version))) {
       attempts++;
@@ -399,7 +407,7 @@ async function updateRowOnly(
       // Refused on a kept row (a phone checked in its locale): refused only if the row read now
       // refuses it.
       if (member || !(error instanceof AppError) || error.kind !== 'validation') throw error;
-      kept.delete(keptKey);
+      kept.delete(userId);
       continue;
     }
     const changedFields = Object.keys(plan.columns);
@@ -407,7 +415,7 @@ async function updateRowOnly(
       // Nothing changed: the row as read now is the current version (nothing written); a kept row
       // may be behind it, so it is read.
       if (member) return userViewOf(member);
-      kept.delete(keptKey);
+      kept.delete(userId);
       continue;
     }
     const now = clock.now().toISOString();
@@ -415,11 +423,11 @@ async function updateRowOnly(
     const expected = { version: Number(base.user.version), rowVersion: base.rowVersion };
     const saved = await updateProfileReturningMember(db, actor, userId, expected, plan.columns, now, audit);
     if (saved) {
-      keep(kept, keptKey, { user: saved.user, rowVersion: saved.rowVersion as string });
+      keep(kept, userId, { user: saved.user, rowVersion: saved.rowVersion as string });
       return userViewOf(saved);
     }
     // The row changed since (or the user left the organization): read it again.
-    kept.delete(keptKey);
+    kept.delete(userId);
   }
   return undefined;
 }
@@ -436,17 +444,7 @@ const MAX_KEPT_ROWS = 1_000;
  * and the write's compare-and-set on the row version proves it current (else it reads the row).
  * Never answered: what a write answers is read by the write.
  */
-const keptRowsOf = (() => {
-  const byDatabase = new WeakMap<Kysely<DB>, Map<string, KeptRow>>();
-  return (db: Kysely<DB>): Map<string, KeptRow> => {
-    let rows = byDatabase.get(db);
-    if (!rows) {
-      rows = new Map();
-      byDatabase.set(db, rows);
-    }
-    return rows;
-  };
-})();
+const keptRowsOf = mapPerDatabase<KeptRow>();
 
 function keep(rows: Map<string, KeptRow>, key: string, row: KeptRow): void {
   rows.delete(key);
