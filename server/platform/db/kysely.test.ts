@@ -158,3 +158,63 @@ describe('database conventions (same on SQLite and PostgreSQL)', () => {
     ]);
   });
 });
+
+describe('timestamps (same on SQLite and PostgreSQL)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('reads back every instant a client may send (years 0100–9999) to the millisecond, whatever the session time zone', async () => {
+    const { db } = database;
+    const instants = [
+      '0100-01-01T00:00:00.000Z',
+      '0999-03-01T10:00:00.123Z',
+      '1890-06-15T12:00:00.007Z', // Amsterdam's local mean time then: +00:19:32
+      '1969-12-31T23:59:59.999Z',
+      '9999-12-31T23:59:59.999Z',
+    ];
+    const ids: string[] = [];
+    for (const instant of instants) {
+      const { roleId } = await insertRole(db, `Acme ${instant}`, {
+        name: 'X',
+        permissions: [],
+        isSystem: false,
+      });
+      await db.updateTable('roles').set({ createdAt: instant }).where('id', '=', roleId).execute();
+      ids.push(roleId);
+    }
+    const read = async (trx: Kysely<DB>) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const row = await trx
+            .selectFrom('roles')
+            .select('createdAt')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          return row.createdAt;
+        }),
+      );
+    expect(await read(db)).toEqual(instants);
+    if (database.dialect === 'postgres') {
+      // Every connection runs in UTC with ISO dates...
+      const settings = await sql<{
+        timeZone: string;
+        dateStyle: string;
+      }>`select current_setting('TimeZone') as "timeZone", current_setting('DateStyle') as "dateStyle"`.execute(
+        db,
+      );
+      expect(settings.rows[0]).toEqual({ timeZone: 'UTC', dateStyle: expect.stringMatching(/^ISO,/) });
+      // ...and a session in another zone (offsets of hours, minutes and seconds) reads the same instants.
+      await db.transaction().execute(async (trx) => {
+        await sql`set local TimeZone = 'Europe/Amsterdam'`.execute(trx);
+        expect(await read(trx)).toEqual(instants);
+        await sql`set local TimeZone = 'America/St_Johns'`.execute(trx);
+        expect(await read(trx)).toEqual(instants);
+      });
+    }
+  });
+});

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import { type Pacing, pacedDialect } from './paced-reads';
 import { attachPostgresCache, openPostgresCache } from './postgres-cache';
+import { POSTGRES_SESSION_SETTINGS, parsePostgresTimestamp } from './postgres-timestamps';
 import type { DB } from './schema';
 import { BACKSTOP_PAGES, type SqliteCheckpointer, startSqliteCheckpointer } from './sqlite-checkpointer';
 import { registerSqliteFunctions } from './sqlite-functions';
@@ -85,7 +86,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     connectionString: config.database.url,
     max: POSTGRES_CONNECTIONS,
     types: { getTypeParser: pgTypeParser },
-    ...(searchPath.length > 0 ? { options: searchPath.join(' ') } : {}),
+    options: [...POSTGRES_SESSION_SETTINGS, ...searchPath].join(' '),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   const named = new NamedPostgresStatements();
@@ -96,7 +97,7 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
     connectionString: config.database.url,
     max: COSTLY_POSTGRES_CONNECTIONS,
     types: { getTypeParser: pgTypeParser },
-    options: [...searchPath, ...COSTLY_POSTGRES_SETTINGS].join(' '),
+    options: [...POSTGRES_SESSION_SETTINGS, ...searchPath, ...COSTLY_POSTGRES_SETTINGS].join(' '),
   });
   const costly = new Kysely<DB>({
     dialect: pacedDialect(new PostgresDialect({ pool: costlyPool }), COSTLY_READS_PACING),
@@ -479,13 +480,15 @@ const NUMERIC = 1700;
 const JSON_OID = 114;
 const JSONB = 3802;
 
-/** pg type parsers: timestamps as fixed-width ISO strings, int8 as numbers, JSON left as text. */
+/**
+ * pg type parsers: timestamps as fixed-width ISO strings (read exactly: `parsePostgresTimestamp`;
+ * a `timestamp` without zone is read as UTC), int8 as numbers, dates and JSON left as text.
+ */
 function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
   switch (oid) {
     case TIMESTAMPTZ:
-      return (value) => new Date(value).toISOString();
     case TIMESTAMP:
-      return (value) => new Date(`${value.replace(' ', 'T')}Z`).toISOString();
+      return parsePostgresTimestamp;
     case DATE:
     case JSON_OID:
     case JSONB:

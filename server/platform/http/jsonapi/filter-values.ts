@@ -1,5 +1,6 @@
 import { errorMeta } from '../../../../common/error-particulars';
 import { parseInstant } from '../../../../common/instant';
+import { isCalendarDate } from '../../../../common/profile';
 import { isId } from '../../ids';
 import { badParameter, quoteList } from './query-error';
 
@@ -128,7 +129,7 @@ function parseScalar(raw: string, spec: FilterSpec, invalid: Invalid): string | 
       throw invalid(filterValueWords(spec), { reason: 'date_time' });
     }
     case 'date':
-      if (isDate(raw)) return raw;
+      if (isCalendarDate(raw)) return raw;
       throw invalid(filterValueWords(spec), { reason: 'date' });
     case 'enum':
     case 'id':
@@ -160,12 +161,4 @@ export function parseUserParameter(raw: string, parameter: string): string {
   return parseChoice(raw, ONE_USER, (_, particulars) =>
     invalid('a user id (a lower-case UUID) or me', particulars),
   );
-}
-
-function isDate(raw: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
