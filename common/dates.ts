@@ -83,9 +83,12 @@ export function asciiDigits(text: string): string {
 }
 
 const DAY_MS = 86_400_000;
-/** 0001-01-01 and 9999-12-31 as days since 1970-01-01: the span any calendar date is looked up in. */
-// Date.parse of ISO text, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
-const FIRST_DAY = Math.floor(Date.parse('0001-01-01T00:00:00Z') / DAY_MS);
+/**
+ * 0100-01-01 and 9999-12-31 as days since 1970-01-01: the span any calendar date is looked up in
+ * (the years isRealGregorianDate takes). Date.parse of ISO text, not Date.UTC, which reads the
+ * years 0–99 as 1900–1999.
+ */
+const FIRST_DAY = Math.floor(Date.parse('0100-01-01T00:00:00Z') / DAY_MS);
 const LAST_DAY = Math.floor(Date.UTC(9999, 11, 31) / DAY_MS);
 
 type CalendarDate = { year: number; month: number; day: number };

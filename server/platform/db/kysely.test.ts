@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../tests/helpers/database';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../../tests/helpers/database';
 import { newId } from '../ids';
+import { openDatabase } from './kysely';
 import { preparedQuery } from './prepared';
 import type { DB } from './schema';
 
@@ -14,6 +15,8 @@ const renameRole = preparedQuery(['id', 'name'], (db, p) =>
 );
 
 const now = '2026-11-28T09:15:00.000Z';
+/** A test of PostgreSQL's connections alone: none on SQLite (no skipped test left in its run). */
+const itOnPostgres = testDatabaseKind() === 'postgres' ? it : () => undefined;
 
 /** A new organization with one role: the role's id. */
 async function insertRole(
@@ -217,4 +220,35 @@ describe('timestamps (same on SQLite and PostgreSQL)', () => {
       });
     }
   });
+
+  itOnPostgres(
+    'keeps the options a PostgreSQL URL gives, with its own session settings after them',
+    async () => {
+      const url = new URL(process.env.DATABASE_URL as string);
+      url.searchParams.set(
+        'options',
+        '-c statement_timeout=4321 -c TimeZone=Asia/Kolkata -c DateStyle=SQL,DMY',
+      );
+      const other = openDatabase(
+        { database: { kind: 'postgres', url: url.toString() } },
+        { schema: database.schema as string },
+      );
+      try {
+        const { rows } = await sql<
+          Record<string, string>
+        >`select current_setting('statement_timeout') as "timeout",
+          current_setting('TimeZone') as "timeZone", current_setting('DateStyle') as "dateStyle",
+          current_setting('search_path') as "searchPath", now() as "now"`.execute(other.db);
+        expect(rows[0]).toMatchObject({
+          timeout: '4321ms',
+          timeZone: 'UTC',
+          dateStyle: expect.stringMatching(/^ISO,/),
+          searchPath: database.schema,
+          now: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        });
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

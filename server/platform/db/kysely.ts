@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import type { Config } from '../config';
 import { type Pacing, pacedDialect } from './paced-reads';
 import { attachPostgresCache, openPostgresCache } from './postgres-cache';
@@ -83,10 +84,9 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   }
   const searchPath = options.schema ? [`-c search_path=${options.schema}`] : [];
   const pool = new pg.Pool({
-    connectionString: config.database.url,
+    ...postgresConnection(config.database.url, [...POSTGRES_SESSION_SETTINGS, ...searchPath]),
     max: POSTGRES_CONNECTIONS,
     types: { getTypeParser: pgTypeParser },
-    options: [...POSTGRES_SESSION_SETTINGS, ...searchPath].join(' '),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   const named = new NamedPostgresStatements();
@@ -94,10 +94,13 @@ export function openDatabase(config: Pick<Config, 'database'>, options: Database
   postgresNamed.set(db.getExecutor().adapter, named);
   // Costly list reads (costlyReadsOf) on a pool of their own: see COSTLY_POSTGRES_CONNECTIONS.
   const costlyPool = new pg.Pool({
-    connectionString: config.database.url,
+    ...postgresConnection(config.database.url, [
+      ...POSTGRES_SESSION_SETTINGS,
+      ...searchPath,
+      ...COSTLY_POSTGRES_SETTINGS,
+    ]),
     max: COSTLY_POSTGRES_CONNECTIONS,
     types: { getTypeParser: pgTypeParser },
-    options: [...POSTGRES_SESSION_SETTINGS, ...searchPath, ...COSTLY_POSTGRES_SETTINGS].join(' '),
   });
   const costly = new Kysely<DB>({
     dialect: pacedDialect(new PostgresDialect({ pool: costlyPool }), COSTLY_READS_PACING),
@@ -168,6 +171,18 @@ export const COSTLY_READS_PACING: Pacing = { share: 0.5, burstMs: 1_000 };
  * small server.
  */
 const COSTLY_POSTGRES_SETTINGS = ['-c max_parallel_workers_per_gather=0'];
+
+/**
+ * The pg connection settings of `url` (a `postgres://` URL), with `settings` (libpq `-c name=value`
+ * options) after the options the URL or PGOPTIONS give: a later `-c` of a name wins, so ours hold
+ * and theirs keep every other setting. (Given `connectionString`, pg lets the URL's `options`
+ * replace the config's whole, and ignores PGOPTIONS whenever the config has options.)
+ */
+function postgresConnection(url: string, settings: readonly string[]): pg.PoolConfig {
+  const config = parseIntoClientConfig(url);
+  const theirs = config.options ?? process.env.PGOPTIONS;
+  return { ...config, options: [...(theirs ? [theirs] : []), ...settings].join(' ') };
+}
 
 /**
  * The hot reads of PostgreSQL (preparedQuery's SELECTs outside transactions, and the SELECTs whose

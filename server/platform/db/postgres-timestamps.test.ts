@@ -27,6 +27,20 @@ describe('parsePostgresTimestamp (PostgreSQL ISO output, read exactly)', () => {
     expect(parsePostgresTimestamp(text)).toBe(instant);
   });
 
+  it('reads a UTC session’s text of any instant from 0100 to 9999, with any fraction digits, exactly', () => {
+    const first = Date.parse('0100-01-01T00:00:00Z');
+    const last = Date.parse('9999-12-31T23:59:59.999Z');
+    for (let i = 0; i < 2_000; i++) {
+      const instant = new Date(first + Math.floor(Math.random() * (last - first))).toISOString();
+      const microseconds = `${instant.slice(20, 23)}${String(i % 1000).padStart(3, '0')}`;
+      // PostgreSQL drops a fraction's trailing zeros, and the fraction when it is zero.
+      const fraction = microseconds.slice(0, 1 + (i % 6)).replace(/0+$/, '');
+      const text = `${instant.slice(0, 10)} ${instant.slice(11, 19)}${fraction ? `.${fraction}` : ''}+00`;
+      const expected = `${instant.slice(0, 20)}${fraction.padEnd(3, '0').slice(0, 3)}Z`;
+      expect(parsePostgresTimestamp(text), text).toBe(expected);
+    }
+  });
+
   it.each([
     'infinity',
     '-infinity',

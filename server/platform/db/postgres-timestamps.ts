@@ -14,6 +14,8 @@
 /** The session settings every PostgreSQL connection of the app runs with (libpq `options`). */
 export const POSTGRES_SESSION_SETTINGS = ['-c TimeZone=UTC', '-c DateStyle=ISO'] as const;
 
+/** `POSTGRES_TIMESTAMP` in UTC, years 0001–9999: a valid date and time, as PostgreSQL writes only those. */
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/;
 const POSTGRES_TIMESTAMP =
   /^(\d{4,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:([+-])(\d{2})(?::(\d{2}))?(?::(\d{2}))?)?( BC)?$/;
 
@@ -25,6 +27,12 @@ const POSTGRES_TIMESTAMP =
  * or lies outside what a JavaScript Date holds (±275,760 years).
  */
 export function parsePostgresTimestamp(text: string): string {
+  // What a UTC session writes of every instant the app stores (years 0100–9999): the text itself
+  // rearranged, with no Date made (several per row read).
+  if (UTC_TIMESTAMP.test(text)) {
+    const fraction = text.length > 25 ? text.slice(20, 23) : text.slice(20, -3).padEnd(3, '0');
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
+  }
   const match = POSTGRES_TIMESTAMP.exec(text);
   if (!match) throw new Error(`Not a PostgreSQL ISO timestamp: ${JSON.stringify(text)}`);
   const [, year, month, day, hours, minutes, seconds, fraction = '', sign, offsetHours = '0'] = match;
