@@ -3,7 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { parseIntoClientConfig } from 'pg-connection-string';
+import { parse } from 'pg-connection-string';
 import type { Config } from '../config';
 import { type Pacing, pacedDialect } from './paced-reads';
 import { attachPostgresCache, openPostgresCache } from './postgres-cache';
@@ -175,13 +175,35 @@ const COSTLY_POSTGRES_SETTINGS = ['-c max_parallel_workers_per_gather=0'];
 /**
  * The pg connection settings of `url` (a `postgres://` URL), with `settings` (libpq `-c name=value`
  * options) after the options the URL or PGOPTIONS give: a later `-c` of a name wins, so ours hold
- * and theirs keep every other setting. (Given `connectionString`, pg lets the URL's `options`
- * replace the config's whole, and ignores PGOPTIONS whenever the config has options.)
+ * and theirs keep every other setting. pg still reads the rest of the URL itself (`ssl=no-verify`,
+ * `sslmode`, sockets…); only its `options` parameter is taken out, since pg would let it replace
+ * the config's options whole (and ignores PGOPTIONS whenever the config has options).
  */
-function postgresConnection(url: string, settings: readonly string[]): pg.PoolConfig {
-  const config = parseIntoClientConfig(url);
-  const theirs = config.options ?? process.env.PGOPTIONS;
-  return { ...config, options: [...(theirs ? [theirs] : []), ...settings].join(' ') };
+export function postgresConnection(url: string, settings: readonly string[]): pg.PoolConfig {
+  // An unpaired backslash at the end would escape the space before our first setting.
+  const theirs = (parse(url).options || process.env.PGOPTIONS || '').replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
+  return {
+    connectionString: withoutQueryParameter(url, 'options'),
+    options: [...(theirs ? [theirs] : []), ...settings].join(' '),
+  };
+}
+
+/** `url` without its query parameter `name` (every occurrence), the rest of its text unchanged. */
+function withoutQueryParameter(url: string, name: string): string {
+  const query = url.indexOf('?');
+  if (query < 0) return url;
+  const kept = url
+    .slice(query + 1)
+    .split('&')
+    .filter((pair) => {
+      const key = pair.split('=', 1)[0] as string;
+      try {
+        return decodeURIComponent(key.replaceAll('+', ' ')) !== name;
+      } catch {
+        return true;
+      }
+    });
+  return kept.length > 0 ? `${url.slice(0, query)}?${kept.join('&')}` : url.slice(0, query);
 }
 
 /**
