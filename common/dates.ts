@@ -85,7 +85,7 @@ export function asciiDigits(text: string): string {
 const DAY_MS = 86_400_000;
 /**
  * 0100-01-01 and 9999-12-31 as days since 1970-01-01: the span any calendar date is looked up in
- * (the years isRealGregorianDate takes). Date.parse of ISO text, not Date.UTC, which reads the
+ * (the years isCalendarDate takes). Date.parse of ISO text, not Date.UTC, which reads the
  * years 0–99 as 1900–1999.
  */
 const FIRST_DAY = Math.floor(Date.parse('0100-01-01T00:00:00Z') / DAY_MS);
@@ -116,7 +116,7 @@ const rank = (date: CalendarDate) => date.year * 10_000 + date.month * 100 + dat
 function toIsoDate(date: CalendarDate, locale: string | undefined, calendar: string): string | null {
   if (calendar === 'gregory' || calendar === 'iso8601') {
     const iso = `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-    return date.year >= 1 && date.year <= 9999 && isRealGregorianDate(iso) ? iso : null;
+    return date.year >= 1 && date.year <= 9999 && isCalendarDate(iso) ? iso : null;
   }
   const formatter = calendarPartsFormatter(locale, calendar);
   const target = rank(date);
@@ -139,10 +139,12 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Whether `YYYY-MM-DD` names a day of the Gregorian calendar. Years before 100 are refused, as the
- * strict date parser used before refused them: nobody types a birthday in the first century.
+ * Whether `YYYY-MM-DD` names a day of the (proleptic) Gregorian calendar in the years 0100–9999:
+ * the one date check of the browser's date fields and of the server (bodies, filters and, through
+ * `parseInstant`, every instant). Years before 100 are refused, as the strict date parser used
+ * before refused them: nobody types a birthday in the first century.
  */
-function isRealGregorianDate(iso: string): boolean {
+export function isCalendarDate(iso: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -261,7 +263,7 @@ function longFormLiterals(locale: string | undefined, calendar: string): RegExp 
  */
 export function formatLocaleDate(isoDate: string | null | undefined, locale: string | undefined): string {
   if (!isoDate) return '';
-  if (!isRealGregorianDate(isoDate)) return isoDate;
+  if (!isCalendarDate(isoDate)) return isoDate;
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(2000, month - 1, day));
   date.setUTCFullYear(year);
@@ -310,7 +312,7 @@ export function isoDateIn(timeZone: string | undefined, instant: Date = new Date
 
 /** `YYYY-MM-DD` minus whole years, clamped to the month's end (29 February → 28 February). */
 export function subtractYears(isoDate: string, years: number): string {
-  if (!isRealGregorianDate(isoDate)) return 'Invalid Date';
+  if (!isCalendarDate(isoDate)) return 'Invalid Date';
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const earlier = year - years;
   const clamped = Math.min(day, daysInMonth(earlier, month));

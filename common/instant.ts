@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './profile';
+import { isCalendarDate } from './dates';
 
 /** The longest date-time text any field takes (`2026-11-30T09:15:00.123456789+01:00` is 35). */
 export const INSTANT_TEXT_MAX = 40;

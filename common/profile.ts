@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates';
 import type { ErrorParticulars } from './error-particulars';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import {
@@ -234,20 +235,6 @@ export const isoDateSchema = limitedText('The date', ISO_DATE_LENGTH).superRefin
     });
   }
 });
-
-/**
- * Whether `YYYY-MM-DD` names a day of the (proleptic) Gregorian calendar in the years 0100–9999:
- * the one date check of the server (bodies, filters and, through `parseInstant`, every instant).
- * Years before 100 are refused, as the browser's date fields refuse them (`common/dates.ts`).
- */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 100) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** A custom field value as it travels: its definition decides which of these it must be. */
 export const customFieldValueSchema = z.union(

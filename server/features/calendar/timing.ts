@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
+import { isCalendarDate } from '../../../common/dates';
 import { errorMeta } from '../../../common/error-particulars';
 import { hasInstantForm, parseInstant } from '../../../common/instant';
-import { isCalendarDate } from '../../../common/profile';
 import { invalidField } from '../../platform/http/errors';
 import { dayStart, type EventTiming } from './recurrence';
 

@@ -1,6 +1,6 @@
+import { isCalendarDate } from '../../../../common/dates';
 import { errorMeta } from '../../../../common/error-particulars';
 import { parseInstant } from '../../../../common/instant';
-import { isCalendarDate } from '../../../../common/profile';
 import { isId } from '../../ids';
 import { badParameter, quoteList } from './query-error';
 

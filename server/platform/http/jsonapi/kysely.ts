@@ -20,7 +20,7 @@ type KeyTerm = {
   direction: 'asc' | 'desc';
   nullRank?: true;
   /** What the column holds (absent: text); a null rank holds 0 or 1. */
-  value?: Exclude<SortValueKind, 'text'>;
+  value?: SortValueKind;
 };
 
 /**
@@ -145,16 +145,16 @@ function cursorValues(
   return values;
 }
 
+/** The largest value of a 32-bit integer column (PostgreSQL's `integer`). */
+const MAX_INTEGER = 2_147_483_647;
+
 /**
  * Whether a cursor's value for key `index` is one a row of the list can have: a null rank is 0
  * or 1, and its column's value is NULL exactly when the rank is 1; every other key (a NOT NULL
  * column, the id) holds a value, of the kind its column holds (`ListSpec.sortValues`: an instant
- * as the database returns it, a 32-bit whole number, else text). So a forged cursor is refused alike on both
- * databases.
+ * as the database returns it, a 32-bit whole number, else text). So a forged cursor is refused
+ * alike on both databases.
  */
-/** The largest value of a 32-bit integer column (PostgreSQL's `integer`). */
-const MAX_INTEGER = 2_147_483_647;
-
 function fitsKey(terms: readonly KeyTerm[], values: readonly CursorValue[], index: number): boolean {
   const term = terms[index] as KeyTerm;
   const value = values[index] ?? null;

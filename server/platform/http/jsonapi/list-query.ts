@@ -27,7 +27,7 @@ export type ListSpec = {
    * is refused (400 `invalid_cursor`) alike on both databases; PostgreSQL alone would refuse a
    * text that is no instant, SQLite would compare it as text.
    */
-  sortValues?: Readonly<Record<string, Exclude<SortValueKind, 'text'>>>;
+  sortValues?: Readonly<Record<string, SortValueKind>>;
   filters: Record<string, FilterSpec>;
   /** Relationship paths allowed in `include` */
   includes?: readonly string[];
@@ -42,8 +42,8 @@ export type ListSpec = {
   defaultPageSize?: string;
 };
 
-/** What a sort column holds (`ListSpec.sortValues`): its cursor values must be of that kind. */
-export type SortValueKind = 'text' | 'timestamp' | 'integer';
+/** What a sort column holds where it is not text (`ListSpec.sortValues`): its cursor values must be of that kind. */
+export type SortValueKind = 'timestamp' | 'integer';
 
 export type ListSort = {
   column: string;
@@ -51,7 +51,7 @@ export type ListSort = {
   direction: 'asc' | 'desc';
   nullable?: boolean;
   /** Absent: text. */
-  value?: Exclude<SortValueKind, 'text'>;
+  value?: SortValueKind;
 };
 
 export type ListFilter = { field: string; column: string; op: FilterOp; value: FilterValue };
